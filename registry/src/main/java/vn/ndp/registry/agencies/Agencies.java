@@ -1,0 +1,103 @@
+package vn.ndp.registry.agencies;
+
+import java.text.Normalizer;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import org.springframework.stereotype.Service;
+import vn.ndp.registry.agencies.internal.AgencyReferenceData;
+import vn.ndp.registry.agencies.internal.AgencyRepository;
+import vn.ndp.registry.shared.ErrorCode;
+import vn.ndp.registry.shared.RegistryException;
+
+/**
+ * The agencies directory. Holds an in-memory {@link AgencyGraph} of the
+ * database, refreshed whenever agencies or successions change.
+ */
+@Service
+public class Agencies {
+
+    private final AgencyRepository repository;
+    private final Clock clock;
+    private volatile AgencyGraph graph;
+
+    Agencies(AgencyRepository repository, AgencyReferenceData referenceData, Clock clock) {
+        this.repository = repository;
+        this.clock = clock;
+        referenceData.load();
+        refresh();
+    }
+
+    public final void refresh() {
+        graph = new AgencyGraph(repository.findAll(), repository.findAllSuccessions());
+    }
+
+    public AgencyGraph graph() {
+        return graph;
+    }
+
+    public LocalDate today() {
+        return LocalDate.now(clock);
+    }
+
+    public Optional<Agency> find(String code) {
+        return graph.find(code);
+    }
+
+    public Agency get(String code) {
+        return find(code).orElseThrow(() -> RegistryException.notFound(ErrorCode.AGENCY_NOT_FOUND, "agency", code));
+    }
+
+    /** Agencies that exist on {@code asOf} (today when null), optionally of one kind and matching a text. */
+    public List<Agency> list(AgencyKind kind, LocalDate asOf, String query) {
+        LocalDate date = asOf == null ? today() : asOf;
+        String folded = query == null || query.isBlank() ? null : fold(query);
+        return graph.all().stream()
+                .filter(a -> a.existsOn(date))
+                .filter(a -> kind == null || a.kind() == kind)
+                .filter(a -> folded == null || matches(a, folded))
+                .sorted(Comparator.comparing(Agency::kind).thenComparing(a -> fold(a.nameVi())))
+                .toList();
+    }
+
+    /** Who held, on {@code date}, what {@code code} held (follows main successions). */
+    public Agency successorOn(String code, LocalDate date) {
+        return get(graph.resolve(code, date == null ? today() : date));
+    }
+
+    /** The owners over time of something first owned by {@code code}. */
+    public List<Tenure> tenures(String code) {
+        return graph.tenures(code);
+    }
+
+    /** Original owners whose platforms belong to {@code code} on {@code date}. */
+    public Set<String> resolvingTo(String code, LocalDate date) {
+        return graph.resolvingTo(code, date == null ? today() : date);
+    }
+
+    public List<Succession> predecessorsOf(String code) {
+        return graph.predecessorsOf(code);
+    }
+
+    public List<Succession> successorsOf(String code) {
+        return graph.successorsOf(code);
+    }
+
+    private static boolean matches(Agency a, String folded) {
+        return fold(a.nameVi()).contains(folded)
+                || (a.nameEn() != null && fold(a.nameEn()).contains(folded))
+                || fold(a.code()).contains(folded)
+                || (a.shortName() != null && fold(a.shortName()).contains(folded))
+                || (a.officialCode() != null && a.officialCode().toLowerCase(Locale.ROOT).contains(folded));
+    }
+
+    /** Lower case without diacritics, đ → d: "Đắk Lắk" → "dak lak". */
+    public static String fold(String text) {
+        String decomposed = Normalizer.normalize(text.toLowerCase(Locale.ROOT), Normalizer.Form.NFD);
+        return decomposed.replaceAll("\\p{M}+", "").replace('đ', 'd').strip();
+    }
+}

@@ -1,0 +1,33 @@
+package vn.ndp.registry.agencies;
+
+import java.time.LocalDate;
+import java.util.Locale;
+
+/**
+ * A state body, province or enterprise. {@code code} is NDP's identifier,
+ * unique across time; {@code officialCode} is the electronic code under
+ * Decision 20/2020/QĐ-TTg where known; {@code adminCode} the statistical code
+ * of a province-level unit.
+ */
+public record Agency(
+        String code,
+        AgencyKind kind,
+        String nameVi,
+        String nameEn,
+        String shortName,
+        String officialCode,
+        String adminCode,
+        String parentCode,
+        LocalDate validFrom,
+        LocalDate validTo,
+        String source,
+        boolean sample) {
+
+    public boolean existsOn(LocalDate date) {
+        return (validFrom == null || !date.isBefore(validFrom)) && (validTo == null || !date.isAfter(validTo));
+    }
+
+    public String name(Locale locale) {
+        return "en".equals(locale.getLanguage()) && nameEn != null ? nameEn : nameVi;
+    }
+}

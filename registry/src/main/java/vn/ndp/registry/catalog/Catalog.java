@@ -1,0 +1,157 @@
+package vn.ndp.registry.catalog;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.stereotype.Service;
+import vn.ndp.registry.agencies.Agencies;
+import vn.ndp.registry.agencies.Agency;
+import vn.ndp.registry.agencies.AgencyGraph;
+import vn.ndp.registry.agencies.Tenure;
+import vn.ndp.registry.catalog.internal.CatalogIndex;
+import vn.ndp.registry.catalog.internal.PlatformReferenceData;
+import vn.ndp.registry.catalog.internal.PlatformRepository;
+import vn.ndp.registry.shared.ErrorCode;
+import vn.ndp.registry.shared.RegistryException;
+
+/**
+ * The catalogue's read side: one platform, search with facets, owners as of a
+ * date. The search index is rebuilt from the database when the application
+ * starts and kept current by {@link #reindex}.
+ */
+@Service
+public class Catalog implements DisposableBean {
+
+    private final PlatformRepository repository;
+    private final Agencies agencies;
+    private final CatalogIndex index = new CatalogIndex();
+
+    Catalog(PlatformRepository repository, Agencies agencies, PlatformReferenceData referenceData) {
+        this.repository = repository;
+        this.agencies = agencies;
+        referenceData.load();
+        index.rebuild(repository::forEach, this::ownerNames);
+    }
+
+    public Platform get(String code) {
+        return repository.findByCode(code)
+                .orElseThrow(() -> RegistryException.notFound(ErrorCode.PLATFORM_NOT_FOUND, "platform", code));
+    }
+
+    public PlatformPage search(PlatformQuery query) {
+        LocalDate asOf = query.asOf() == null ? agencies.today() : query.asOf();
+        Set<String> owners = query.owner() == null ? null : agencies.resolvingTo(query.owner(), asOf);
+        CatalogIndex.Result result = index.search(query, owners, asOf, true);
+        Map<String, Platform> byCode = repository.findByCodes(result.codes()).stream()
+                .collect(Collectors.toMap(Platform::code, Function.identity()));
+        List<PlatformPage.Hit> hits = new ArrayList<>();
+        for (String code : result.codes()) {
+            Platform platform = byCode.get(code);
+            if (platform != null) {
+                hits.add(new PlatformPage.Hit(platform, agencies.successorOn(platform.ownerCode(), asOf)));
+            }
+        }
+        return new PlatformPage(hits, result.total(), query.page(), query.size(), asOf, facets(result, asOf));
+    }
+
+    /** How many platforms each owner (as of the date) or category has. */
+    public Map<String, Long> countBy(String facet, LocalDate asOf) {
+        PlatformPage page = search(PlatformQuery.all(asOf).withPage(1, 1));
+        Map<String, Long> counts = new HashMap<>();
+        page.facets().getOrDefault(facet, List.of()).forEach(c -> counts.put(c.value(), c.count()));
+        return counts;
+    }
+
+    private Map<String, List<PlatformPage.FacetCount>> facets(CatalogIndex.Result result, LocalDate asOf) {
+        Map<String, List<PlatformPage.FacetCount>> facets = new HashMap<>();
+        AgencyGraph graph = agencies.graph();
+        result.facets().forEach((field, counts) -> {
+            Map<String, Long> values = counts;
+            if (field.equals("owner")) {
+                values = new HashMap<>();
+                for (var entry : counts.entrySet()) {
+                    values.merge(graph.resolve(entry.getKey(), asOf), entry.getValue(), Long::sum);
+                }
+            }
+            facets.put(field, values.entrySet().stream()
+                    .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                    .map(e -> new PlatformPage.FacetCount(e.getKey(), e.getValue()))
+                    .toList());
+        });
+        return facets;
+    }
+
+    /** The platform's owner on a date (today when null). */
+    public Agency ownerOn(Platform platform, LocalDate date) {
+        return agencies.successorOn(platform.ownerCode(), date);
+    }
+
+    /** Every owner the platform has had, oldest first, from its listing. */
+    public List<Tenure> ownership(Platform platform) {
+        List<Tenure> tenures = new ArrayList<>(agencies.tenures(platform.ownerCode()));
+        if (platform.listedFrom() != null) {
+            tenures.removeIf(t -> t.to() != null && t.to().isBefore(platform.listedFrom()));
+        }
+        return tenures;
+    }
+
+    public List<PlatformRelation> relations(String code) {
+        return repository.relationsOf(code);
+    }
+
+    /** Every match of the query, in its order, ignoring its page and size. */
+    public void forEachMatch(PlatformQuery query, Consumer<PlatformPage.Hit> consumer) {
+        int chunk = 1000;
+        long seen = 0;
+        PlatformPage page;
+        int n = 1;
+        do {
+            page = search(query.withPage(n++, chunk));
+            page.items().forEach(consumer);
+            seen += page.items().size();
+        } while (seen < page.total() && !page.items().isEmpty());
+    }
+
+    /** Platforms that belong on {@code date} to the agency (directly or through its predecessors). */
+    public List<PlatformPage.Hit> ownedBy(String agencyCode, LocalDate date) {
+        List<PlatformPage.Hit> hits = new ArrayList<>();
+        forEachMatch(new PlatformQuery(null, agencyCode, null, null, null, null, date, 1, PlatformQuery.MAX_SIZE,
+                PlatformQuery.Sort.NAME), hits::add);
+        return hits;
+    }
+
+    public long size() {
+        return index.size();
+    }
+
+    /** Brings the index up to date for platforms that were written. */
+    public void reindex(List<Platform> written) {
+        index.update(written, this::ownerNames);
+    }
+
+    private List<String> ownerNames(String ownerCode) {
+        Set<String> names = new LinkedHashSet<>();
+        for (Tenure tenure : agencies.tenures(ownerCode)) {
+            if (tenure.agency() != null) {
+                names.add(tenure.agency().nameVi());
+                if (tenure.agency().nameEn() != null) {
+                    names.add(tenure.agency().nameEn());
+                }
+            }
+        }
+        return List.copyOf(names);
+    }
+
+    @Override
+    public void destroy() throws Exception {
+        index.close();
+    }
+}

@@ -1,0 +1,27 @@
+package vn.ndp.registry.catalog;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import vn.ndp.registry.agencies.Agency;
+
+/** One page of search results, with facet counts over all matches, asked as of {@code asOf}. */
+public record PlatformPage(
+        List<Hit> items,
+        long total,
+        int page,
+        int size,
+        LocalDate asOf,
+        Map<String, List<FacetCount>> facets) {
+
+    /** A platform with its owner on the as-of date. */
+    public record Hit(Platform platform, Agency owner) {
+    }
+
+    public record FacetCount(String value, long count) {
+    }
+
+    public int pages() {
+        return (int) Math.max(1, (total + size - 1) / size);
+    }
+}

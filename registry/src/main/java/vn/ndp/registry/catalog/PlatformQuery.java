@@ -1,0 +1,71 @@
+package vn.ndp.registry.catalog;
+
+import java.time.LocalDate;
+import java.util.function.Function;
+import java.util.function.Predicate;
+import vn.ndp.registry.shared.InvalidParameters;
+
+/**
+ * A catalogue search: free text, facet filters, the date the question is asked
+ * as of (null = today), page (1-based), size and sort. Built from request
+ * parameters by {@link #parse}, which reports every bad parameter at once.
+ */
+public record PlatformQuery(
+        String q,
+        String owner,
+        Category category,
+        PlatformType type,
+        LifecycleStatus status,
+        Scope scope,
+        LocalDate asOf,
+        int page,
+        int size,
+        Sort sort) {
+
+    public static final int DEFAULT_SIZE = 20;
+    public static final int MAX_SIZE = 100;
+
+    public enum Sort {
+        RELEVANCE, NAME, CODE
+    }
+
+    public PlatformQuery {
+        q = q == null || q.isBlank() ? null : q.strip();
+        owner = owner == null || owner.isBlank() ? null : owner.strip();
+        sort = sort == null ? (q == null ? Sort.NAME : Sort.RELEVANCE) : sort;
+    }
+
+    public static PlatformQuery all(LocalDate asOf) {
+        return new PlatformQuery(null, null, null, null, null, null, asOf, 1, MAX_SIZE, Sort.NAME);
+    }
+
+    /** Parses request parameters; unknown owners and bad values become one 400 naming each parameter. */
+    public static PlatformQuery parse(Function<String, String> param, Predicate<String> agencyExists) {
+        InvalidParameters p = new InvalidParameters();
+        String q = param.apply("q");
+        if (q != null && q.length() > 200) {
+            p.reject("q", "is " + q.length() + " characters long; at most 200 are allowed.");
+            q = null;
+        }
+        String owner = param.apply("owner");
+        if (owner != null && !owner.isBlank() && !agencyExists.test(owner.strip())) {
+            p.reject("owner", "no agency has the code '" + owner + "'; see /api/v1/agencies.");
+            owner = null;
+        }
+        PlatformQuery query = new PlatformQuery(q, owner,
+                p.choice("category", param.apply("category"), Category.class),
+                p.choice("type", param.apply("type"), PlatformType.class),
+                p.choice("status", param.apply("status"), LifecycleStatus.class),
+                p.choice("scope", param.apply("scope"), Scope.class),
+                p.date("asOf", param.apply("asOf")),
+                p.integer("page", param.apply("page"), 1, 1, 100_000),
+                p.integer("size", param.apply("size"), DEFAULT_SIZE, 1, MAX_SIZE),
+                p.choice("sort", param.apply("sort"), Sort.class));
+        p.throwIfAny();
+        return query;
+    }
+
+    public PlatformQuery withPage(int newPage, int newSize) {
+        return new PlatformQuery(q, owner, category, type, status, scope, asOf, newPage, newSize, sort);
+    }
+}

@@ -1,0 +1,4 @@
+package vn.ndp.registry.catalog;
+
+public record PlatformRelation(String fromCode, String toCode, RelationKind kind, String source) {
+}

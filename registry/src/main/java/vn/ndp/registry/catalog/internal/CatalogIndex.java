@@ -1,0 +1,423 @@
+package vn.ndp.registry.catalog.internal;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.document.SortedDocValuesField;
+import org.apache.lucene.document.SortedSetDocValuesField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.DocValues;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.SortedDocValues;
+import org.apache.lucene.index.SortedSetDocValues;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.Collector;
+import org.apache.lucene.search.CollectorManager;
+import org.apache.lucene.search.DisjunctionMaxQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.LeafCollector;
+import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.MultiCollectorManager;
+import org.apache.lucene.search.PhraseQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.Scorable;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
+import org.apache.lucene.search.TermInSetQuery;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TopFieldCollectorManager;
+import org.apache.lucene.search.TopScoreDocCollectorManager;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.store.ByteBuffersDirectory;
+import org.apache.lucene.util.BytesRef;
+import vn.ndp.registry.agencies.Agencies;
+import vn.ndp.registry.catalog.Platform;
+import vn.ndp.registry.catalog.PlatformQuery;
+import vn.ndp.registry.catalog.Scope;
+
+/**
+ * The in-process Lucene index of the catalogue. Rebuilt from PostgreSQL at
+ * start and updated on change; every registry node keeps its own. Answers a
+ * {@link PlatformQuery} with the matching codes of one page, the exact total
+ * and facet counts (by original owner; the caller maps owners to a date).
+ */
+public final class CatalogIndex implements AutoCloseable {
+
+    static final String CODE = "code";
+    static final String NAME = "name";
+    static final String TEXT = "text";
+    static final String OWNER = "owner";
+    static final String CATEGORY = "category";
+    static final String TYPE = "type";
+    static final String STATUS = "status";
+    static final String SCOPE = "scope";
+    static final String LISTED = "listed";
+    static final String NAME_SORT = "name_sort";
+    static final String CODE_SORT = "code_sort";
+    static final List<String> SINGLE_FACETS = List.of(OWNER, CATEGORY, TYPE, STATUS);
+
+    private final Analyzer analyzer = new FoldingAnalyzer();
+    private final ByteBuffersDirectory directory = new ByteBuffersDirectory();
+    private final IndexWriter writer;
+    private final SearcherManager searchers;
+
+    public CatalogIndex() {
+        try {
+            IndexWriterConfig config = new IndexWriterConfig(analyzer);
+            config.setRAMBufferSizeMB(64);
+            writer = new IndexWriter(directory, config);
+            writer.commit();
+            searchers = new SearcherManager(writer, null);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Replaces the whole index with what {@code source} feeds. */
+    public void rebuild(Consumer<Consumer<Platform>> source, OwnerNames ownerNames) {
+        try {
+            writer.deleteAll();
+            source.accept(p -> add(p, ownerNames));
+            writer.commit();
+            searchers.maybeRefreshBlocking();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public void update(Collection<Platform> platforms, OwnerNames ownerNames) {
+        try {
+            for (Platform p : platforms) {
+                writer.updateDocument(new Term(CODE, p.code()), document(p, ownerNames));
+            }
+            writer.commit();
+            searchers.maybeRefreshBlocking();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void add(Platform p, OwnerNames ownerNames) {
+        try {
+            writer.addDocument(document(p, ownerNames));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The names of every agency that ever owned a platform first owned by the given code. */
+    @FunctionalInterface
+    public interface OwnerNames {
+        List<String> of(String ownerCode);
+    }
+
+    private static Document document(Platform p, OwnerNames ownerNames) {
+        Document doc = new Document();
+        doc.add(new StringField(CODE, p.code(), Field.Store.YES));
+        doc.add(new SortedDocValuesField(CODE_SORT, new BytesRef(p.code())));
+        String names = join(p.nameVi(), p.nameEn());
+        doc.add(new TextField(NAME, FoldingAnalyzer.nfc(names), Field.Store.NO));
+        List<String> text = new ArrayList<>(List.of(names, p.code()));
+        text.add(p.descriptionVi());
+        text.add(p.descriptionEn());
+        text.add(p.operator().name());
+        text.add(p.developer());
+        text.addAll(p.tags());
+        text.addAll(ownerNames.of(p.ownerCode()));
+        doc.add(new TextField(TEXT, FoldingAnalyzer.nfc(join(text.toArray(String[]::new))), Field.Store.NO));
+        keyword(doc, OWNER, p.ownerCode());
+        keyword(doc, CATEGORY, p.category().name());
+        keyword(doc, TYPE, p.type().name());
+        keyword(doc, STATUS, p.status().name());
+        for (Scope scope : p.scopes()) {
+            doc.add(new StringField(SCOPE, scope.name(), Field.Store.NO));
+            doc.add(new SortedSetDocValuesField(SCOPE, new BytesRef(scope.name())));
+        }
+        doc.add(new LongPoint(LISTED, p.listedFrom() == null ? Long.MIN_VALUE : p.listedFrom().toEpochDay()));
+        doc.add(new SortedDocValuesField(NAME_SORT, new BytesRef(Agencies.fold(p.nameVi()))));
+        return doc;
+    }
+
+    private static void keyword(Document doc, String field, String value) {
+        doc.add(new StringField(field, value, Field.Store.NO));
+        doc.add(new SortedDocValuesField(field, new BytesRef(value)));
+    }
+
+    private static String join(String... parts) {
+        StringBuilder sb = new StringBuilder();
+        for (String part : parts) {
+            if (part != null && !part.isBlank()) {
+                sb.append(part).append('\n');
+            }
+        }
+        return sb.toString();
+    }
+
+    public record Result(List<String> codes, long total, Map<String, Map<String, Long>> facets) {
+    }
+
+    /**
+     * @param owners original owner codes to keep (null = any); the caller has
+     *     expanded an as-of owner to the codes that resolve to it
+     */
+    public Result search(PlatformQuery query, Set<String> owners, LocalDate asOf, boolean withFacets) {
+        Query lucene = query(query, owners, asOf);
+        int offset = (query.page() - 1) * query.size();
+        int wanted = offset + query.size();
+        IndexSearcher searcher = acquire();
+        try {
+            CollectorManager<? extends Collector, ? extends TopDocs> top = switch (query.sort()) {
+                case RELEVANCE -> new TopScoreDocCollectorManager(wanted, Integer.MAX_VALUE);
+                case NAME -> new TopFieldCollectorManager(new Sort(new SortField(NAME_SORT, SortField.Type.STRING),
+                        new SortField(CODE_SORT, SortField.Type.STRING)), wanted, Integer.MAX_VALUE);
+                case CODE -> new TopFieldCollectorManager(new Sort(new SortField(CODE_SORT, SortField.Type.STRING)),
+                        wanted, Integer.MAX_VALUE);
+            };
+            FacetCounter.Manager counter = new FacetCounter.Manager(withFacets);
+            Object[] results = searcher.search(lucene, new MultiCollectorManager(top, counter));
+            TopDocs topDocs = (TopDocs) results[0];
+            FacetCounter.Counts counts = (FacetCounter.Counts) results[1];
+            List<String> codes = new ArrayList<>(query.size());
+            StoredFields stored = searcher.storedFields();
+            ScoreDoc[] docs = topDocs.scoreDocs;
+            for (int i = offset; i < docs.length; i++) {
+                codes.add(stored.document(docs[i].doc, Set.of(CODE)).get(CODE));
+            }
+            return new Result(codes, counts.total(), counts.facets());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            release(searcher);
+        }
+    }
+
+    Query query(PlatformQuery query, Set<String> owners, LocalDate asOf) {
+        BooleanQuery.Builder builder = new BooleanQuery.Builder();
+        if (query.q() == null) {
+            builder.add(new MatchAllDocsQuery(), Occur.MUST);
+        } else {
+            List<String> tokens = tokens(query.q());
+            if (tokens.isEmpty()) {
+                builder.add(new MatchAllDocsQuery(), Occur.MUST);
+            } else {
+                builder.add(textQuery(tokens), Occur.MUST);
+                if (tokens.size() > 1) {
+                    builder.add(new BoostQuery(new PhraseQuery(1, NAME, tokens.toArray(String[]::new)), 3f),
+                            Occur.SHOULD);
+                    builder.add(new BoostQuery(new PhraseQuery(0, TEXT, tokens.toArray(String[]::new)), 1.5f),
+                            Occur.SHOULD);
+                }
+            }
+        }
+        if (owners != null) {
+            builder.add(new TermInSetQuery(OWNER, owners.stream().map(BytesRef::new).toList()), Occur.FILTER);
+        }
+        filter(builder, CATEGORY, query.category());
+        filter(builder, TYPE, query.type());
+        filter(builder, STATUS, query.status());
+        filter(builder, SCOPE, query.scope());
+        builder.add(LongPoint.newRangeQuery(LISTED, Long.MIN_VALUE, asOf.toEpochDay()), Occur.FILTER);
+        return builder.build();
+    }
+
+    /** Every token should match; with three or more, one in four may be missing. */
+    private static Query textQuery(List<String> tokens) {
+        BooleanQuery.Builder terms = new BooleanQuery.Builder();
+        for (String token : tokens) {
+            terms.add(new DisjunctionMaxQuery(List.of(
+                    new BoostQuery(new TermQuery(new Term(NAME, token)), 3f),
+                    new TermQuery(new Term(TEXT, token)),
+                    new BoostQuery(new TermQuery(new Term(CODE, token.toUpperCase())), 5f)), 0.1f), Occur.SHOULD);
+        }
+        int n = tokens.size();
+        terms.setMinimumNumberShouldMatch(n <= 2 ? n : n - n / 4);
+        return terms.build();
+    }
+
+    private static void filter(BooleanQuery.Builder builder, String field, Enum<?> value) {
+        if (value != null) {
+            builder.add(new TermQuery(new Term(field, value.name())), Occur.FILTER);
+        }
+    }
+
+    List<String> tokens(String text) {
+        List<String> tokens = new ArrayList<>();
+        try (TokenStream stream = analyzer.tokenStream(TEXT, FoldingAnalyzer.nfc(text))) {
+            CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
+            stream.reset();
+            while (stream.incrementToken()) {
+                tokens.add(term.toString());
+            }
+            stream.end();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return tokens;
+    }
+
+    public int size() {
+        IndexSearcher searcher = acquire();
+        try {
+            return searcher.getIndexReader().numDocs();
+        } finally {
+            release(searcher);
+        }
+    }
+
+    private IndexSearcher acquire() {
+        try {
+            return searchers.acquire();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void release(IndexSearcher searcher) {
+        try {
+            searchers.release(searcher);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        searchers.close();
+        writer.close();
+        directory.close();
+    }
+
+    /** Counts matches per facet value from doc values, per segment, then by term. */
+    static final class FacetCounter implements Collector {
+
+        private final boolean facets;
+        private final Map<String, Map<String, Long>> counts = new HashMap<>();
+        private long total;
+
+        FacetCounter(boolean facets) {
+            this.facets = facets;
+        }
+
+        @Override
+        public ScoreMode scoreMode() {
+            return ScoreMode.COMPLETE_NO_SCORES;
+        }
+
+        @Override
+        public LeafCollector getLeafCollector(LeafReaderContext context) throws IOException {
+            if (!facets) {
+                return new LeafCollector() {
+                    @Override
+                    public void setScorer(Scorable scorer) {
+                    }
+
+                    @Override
+                    public void collect(int doc) {
+                        total++;
+                    }
+                };
+            }
+            List<SortedDocValues> singles = new ArrayList<>();
+            List<long[]> singleCounts = new ArrayList<>();
+            for (String field : SINGLE_FACETS) {
+                SortedDocValues values = DocValues.getSorted(context.reader(), field);
+                singles.add(values);
+                singleCounts.add(new long[values.getValueCount()]);
+            }
+            SortedSetDocValues scopes = DocValues.getSortedSet(context.reader(), SCOPE);
+            long[] scopeCounts = new long[(int) scopes.getValueCount()];
+            return new LeafCollector() {
+                @Override
+                public void setScorer(Scorable scorer) {
+                }
+
+                @Override
+                public void collect(int doc) throws IOException {
+                    total++;
+                    for (int i = 0; i < singles.size(); i++) {
+                        SortedDocValues values = singles.get(i);
+                        if (values.advanceExact(doc)) {
+                            singleCounts.get(i)[values.ordValue()]++;
+                        }
+                    }
+                    if (scopes.advanceExact(doc)) {
+                        for (int i = 0; i < scopes.docValueCount(); i++) {
+                            scopeCounts[(int) scopes.nextOrd()]++;
+                        }
+                    }
+                }
+
+                @Override
+                public void finish() throws IOException {
+                    for (int i = 0; i < singles.size(); i++) {
+                        long[] c = singleCounts.get(i);
+                        Map<String, Long> byValue = counts.computeIfAbsent(SINGLE_FACETS.get(i), k -> new HashMap<>());
+                        for (int ord = 0; ord < c.length; ord++) {
+                            if (c[ord] > 0) {
+                                byValue.merge(singles.get(i).lookupOrd(ord).utf8ToString(), c[ord], Long::sum);
+                            }
+                        }
+                    }
+                    Map<String, Long> byScope = counts.computeIfAbsent(SCOPE, k -> new HashMap<>());
+                    for (int ord = 0; ord < scopeCounts.length; ord++) {
+                        if (scopeCounts[ord] > 0) {
+                            byScope.merge(scopes.lookupOrd(ord).utf8ToString(), scopeCounts[ord], Long::sum);
+                        }
+                    }
+                }
+            };
+        }
+
+        record Counts(long total, Map<String, Map<String, Long>> facets) {
+        }
+
+        static final class Manager implements CollectorManager<FacetCounter, Counts> {
+
+            private final boolean facets;
+
+            Manager(boolean facets) {
+                this.facets = facets;
+            }
+
+            @Override
+            public FacetCounter newCollector() {
+                return new FacetCounter(facets);
+            }
+
+            @Override
+            public Counts reduce(Collection<FacetCounter> collectors) {
+                long total = 0;
+                Map<String, Map<String, Long>> merged = new HashMap<>();
+                for (FacetCounter c : collectors) {
+                    total += c.total;
+                    c.counts.forEach((field, values) -> values.forEach((value, n) ->
+                            merged.computeIfAbsent(field, k -> new HashMap<>()).merge(value, n, Long::sum)));
+                }
+                return new Counts(total, merged);
+            }
+        }
+    }
+}

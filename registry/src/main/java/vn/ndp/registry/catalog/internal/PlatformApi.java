@@ -1,0 +1,98 @@
+package vn.ndp.registry.catalog.internal;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
+import java.time.LocalDate;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import vn.ndp.registry.agencies.Agencies;
+import vn.ndp.registry.catalog.Catalog;
+import vn.ndp.registry.catalog.Platform;
+import vn.ndp.registry.catalog.PlatformQuery;
+import vn.ndp.registry.shared.InvalidParameters;
+import vn.ndp.registry.shared.ProblemApi;
+
+@ProblemApi
+@RequestMapping("/api/v1")
+@Tag(name = "Platforms", description = "The catalogue of national digital platforms")
+class PlatformApi {
+
+    static final MediaType XLSX =
+            MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+
+    private final Catalog catalog;
+    private final Agencies agencies;
+    private final PlatformExport export;
+
+    PlatformApi(Catalog catalog, Agencies agencies, PlatformExport export) {
+        this.catalog = catalog;
+        this.agencies = agencies;
+        this.export = export;
+    }
+
+    @GetMapping("/platforms")
+    @Operation(summary = "Search the catalogue", description = "Free text ignores diacritics: 'nen tang so' finds "
+            + "'nền tảng số'. owner is matched as of asOf (today by default), following agency successions.")
+    PlatformJson.Page search(
+            @Parameter(description = "free text") @RequestParam(required = false) String q,
+            @Parameter(description = "agency code, e.g. BTC") @RequestParam(required = false) String owner,
+            @Parameter(description = "government|economy|society") @RequestParam(required = false) String category,
+            @Parameter(description = "platform|information_system|application|national_database")
+            @RequestParam(required = false) String type,
+            @Parameter(description = "proposed|potential|recognised|trial|in_use|suspended|revoked|retired")
+            @RequestParam(required = false) String status,
+            @Parameter(description = "central|province|commune") @RequestParam(required = false) String scope,
+            @Parameter(description = "yyyy-MM-dd") @RequestParam(required = false) String asOf,
+            @Parameter(description = "1-based") @RequestParam(required = false) String page,
+            @Parameter(description = "1–100, default 20") @RequestParam(required = false) String size,
+            @Parameter(description = "relevance|name|code") @RequestParam(required = false) String sort,
+            HttpServletRequest request) {
+        return PlatformJson.Page.of(catalog.search(query(request)));
+    }
+
+    @GetMapping("/platforms/{code}")
+    @Operation(summary = "One platform with its owner as of a date and its ownership history")
+    PlatformJson.Detail get(@PathVariable String code, @RequestParam(required = false) String asOf) {
+        InvalidParameters params = new InvalidParameters();
+        LocalDate date = params.date("asOf", asOf);
+        params.throwIfAny();
+        Platform platform = catalog.get(code);
+        LocalDate on = date == null ? agencies.today() : date;
+        return PlatformJson.Detail.of(platform, on, catalog.ownerOn(platform, on),
+                agencies.find(platform.ownerCode()).orElse(null), catalog.ownership(platform),
+                catalog.relations(code));
+    }
+
+    @GetMapping(value = "/platforms.csv", produces = "text/csv")
+    @Operation(summary = "The search's matches as CSV (UTF-8, the import format plus the as-of owner)")
+    ResponseEntity<byte[]> csv(HttpServletRequest request) {
+        PlatformQuery query = query(request);
+        return attachment(export.csv(query), MediaType.parseMediaType("text/csv; charset=UTF-8"), "csv");
+    }
+
+    @GetMapping(value = "/platforms.xlsx")
+    @Operation(summary = "The search's matches as an XLSX workbook")
+    ResponseEntity<byte[]> xlsx(HttpServletRequest request) {
+        return attachment(export.xlsx(query(request)), XLSX, "xlsx");
+    }
+
+    private PlatformQuery query(HttpServletRequest request) {
+        return PlatformQuery.parse(request::getParameter, code -> agencies.find(code).isPresent());
+    }
+
+    private ResponseEntity<byte[]> attachment(byte[] body, MediaType type, String extension) {
+        return ResponseEntity.ok()
+                .contentType(type)
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename("nen-tang-so-" + agencies.today() + "." + extension).build().toString())
+                .body(body);
+    }
+}

@@ -1,0 +1,114 @@
+package vn.ndp.registry.catalog.internal;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+import org.springframework.stereotype.Component;
+import vn.ndp.registry.agencies.Agencies;
+import vn.ndp.registry.catalog.Catalog;
+import vn.ndp.registry.catalog.Platform;
+import vn.ndp.registry.catalog.PlatformPage;
+import vn.ndp.registry.catalog.PlatformQuery;
+import vn.ndp.registry.shared.InvalidParameters.Wire;
+
+/**
+ * Exports search matches in the import format (so an export can be edited and
+ * imported back), with the owner as of the query's date appended.
+ */
+@Component
+class PlatformExport {
+
+    static final List<String> AS_OF_COLUMNS = List.of("owner_as_of_code", "owner_as_of_name", "as_of");
+
+    private final Catalog catalog;
+    private final Agencies agencies;
+
+    PlatformExport(Catalog catalog, Agencies agencies) {
+        this.catalog = catalog;
+        this.agencies = agencies;
+    }
+
+    static List<String> header() {
+        List<String> header = new ArrayList<>(PlatformRows.REQUIRED);
+        header.addAll(PlatformRows.OPTIONAL);
+        header.addAll(AS_OF_COLUMNS);
+        return header;
+    }
+
+    byte[] csv(PlatformQuery query) {
+        LocalDate asOf = query.asOf() == null ? agencies.today() : query.asOf();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.writeBytes(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF}); // so that Excel reads UTF-8
+        try (CSVPrinter printer = new CSVPrinter(new OutputStreamWriter(out, StandardCharsets.UTF_8),
+                CSVFormat.RFC4180.builder().setHeader(header().toArray(String[]::new)).get())) {
+            catalog.forEachMatch(query, hit -> {
+                try {
+                    printer.printRecord(row(hit, asOf));
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
+    byte[] xlsx(PlatformQuery query) {
+        LocalDate asOf = query.asOf() == null ? agencies.today() : query.asOf();
+        try (SXSSFWorkbook workbook = new SXSSFWorkbook(200)) {
+            Sheet sheet = workbook.createSheet("Nền tảng số");
+            List<String> header = header();
+            Row head = sheet.createRow(0);
+            for (int c = 0; c < header.size(); c++) {
+                head.createCell(c).setCellValue(header.get(c));
+            }
+            int[] r = {1};
+            catalog.forEachMatch(query, hit -> {
+                Row row = sheet.createRow(r[0]++);
+                List<String> values = row(hit, asOf);
+                for (int c = 0; c < values.size(); c++) {
+                    if (values.get(c) != null) {
+                        row.createCell(c).setCellValue(values.get(c));
+                    }
+                }
+            });
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            workbook.write(out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static List<String> row(PlatformPage.Hit hit, LocalDate asOf) {
+        Platform p = hit.platform();
+        List<String> row = new ArrayList<>(List.of(
+                p.code(), p.nameVi(), text(p.nameEn()), p.ownerCode(), Wire.name(p.category()), Wire.name(p.type()),
+                String.join(";", PlatformJson.scopeNames(p)), Wire.name(p.status()), text(p.descriptionVi()),
+                text(p.descriptionEn()), text(p.operator().name()), text(p.legalBasis().number()), text(p.website()),
+                text(p.operator().contact()), text(p.operator().phone()), text(p.operator().email()),
+                text(p.developer()), text(p.legalBasis().date()), text(p.legalBasis().issuer()),
+                text(p.security().level()), text(p.security().dossierApproved()), text(p.security().dossierDate()),
+                text(p.dataInVietnam()), Wire.name(p.ndxpStatus()), String.join(";", p.tags()), text(p.listedFrom()),
+                text(p.source())));
+        row.add(hit.owner().code());
+        row.add(hit.owner().nameVi());
+        row.add(asOf.toString());
+        return row;
+    }
+
+    private static String text(Object value) {
+        return value == null ? "" : value.toString();
+    }
+}

@@ -1,0 +1,169 @@
+package vn.ndp.registry.catalog.internal;
+
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import vn.ndp.registry.catalog.Category;
+import vn.ndp.registry.catalog.LifecycleStatus;
+import vn.ndp.registry.catalog.NdxpStatus;
+import vn.ndp.registry.catalog.Platform;
+import vn.ndp.registry.catalog.PlatformRelation;
+import vn.ndp.registry.catalog.PlatformType;
+import vn.ndp.registry.catalog.RelationKind;
+import vn.ndp.registry.catalog.Scope;
+
+@Repository
+public class PlatformRepository {
+
+    private static final String UPSERT = """
+            insert into platform (code, name_vi, name_en, description_vi, description_en, owner_code, operator_name,
+                operator_contact, operator_phone, operator_email, developer, category, type, scopes, status,
+                legal_basis_number, legal_basis_date, legal_basis_issuer, website, security_level,
+                security_dossier_approved, security_dossier_date, data_in_vietnam, ndxp_status, tags, listed_from,
+                source, sample, created_at, updated_at)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::text[], ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::text[], ?, ?, ?,
+                    ?, ?)
+            on conflict (code) do update set name_vi = excluded.name_vi, name_en = excluded.name_en,
+                description_vi = excluded.description_vi, description_en = excluded.description_en,
+                owner_code = excluded.owner_code, operator_name = excluded.operator_name,
+                operator_contact = excluded.operator_contact, operator_phone = excluded.operator_phone,
+                operator_email = excluded.operator_email, developer = excluded.developer,
+                category = excluded.category, type = excluded.type, scopes = excluded.scopes,
+                status = excluded.status, legal_basis_number = excluded.legal_basis_number,
+                legal_basis_date = excluded.legal_basis_date, legal_basis_issuer = excluded.legal_basis_issuer,
+                website = excluded.website, security_level = excluded.security_level,
+                security_dossier_approved = excluded.security_dossier_approved,
+                security_dossier_date = excluded.security_dossier_date, data_in_vietnam = excluded.data_in_vietnam,
+                ndxp_status = excluded.ndxp_status, tags = excluded.tags, listed_from = excluded.listed_from,
+                source = excluded.source, sample = excluded.sample, updated_at = excluded.updated_at,
+                version = platform.version + 1
+            """;
+
+    private final JdbcClient jdbc;
+    private final JdbcTemplate template;
+    private final Clock clock;
+
+    PlatformRepository(JdbcClient jdbc, JdbcTemplate template, Clock clock) {
+        this.jdbc = jdbc;
+        this.template = template;
+        this.clock = clock;
+    }
+
+    public Optional<Platform> findByCode(String code) {
+        return jdbc.sql("select * from platform where code = ?").param(code).query(PlatformRepository::platform)
+                .optional();
+    }
+
+    public List<Platform> findByCodes(Collection<String> codes) {
+        if (codes.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("select * from platform where code = any(?)").param(codes.toArray(String[]::new))
+                .query(PlatformRepository::platform).list();
+    }
+
+    public void forEach(Consumer<Platform> consumer) {
+        template.setFetchSize(1000);
+        template.query("select * from platform order by code", rs -> {
+            consumer.accept(platform(rs, 0));
+        });
+    }
+
+    public Set<String> existingCodes(Collection<String> codes) {
+        return new HashSet<>(jdbc.sql("select code from platform where code = any(?)")
+                .param(codes.toArray(String[]::new)).query(String.class).list());
+    }
+
+    public long count() {
+        return jdbc.sql("select count(*) from platform").query(Long.class).single();
+    }
+
+    /** Inserts or updates by code, in batches; the caller holds the transaction. */
+    public void upsertAll(List<Platform> platforms) {
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        List<Object[]> batch = new ArrayList<>(platforms.size());
+        for (Platform p : platforms) {
+            batch.add(new Object[] {p.code(), p.nameVi(), p.nameEn(), p.descriptionVi(), p.descriptionEn(),
+                    p.ownerCode(), p.operator().name(), p.operator().contact(), p.operator().phone(),
+                    p.operator().email(), p.developer(), p.category().name(), p.type().name(),
+                    arrayLiteral(p.scopes().stream().map(Enum::name).sorted().toList()), p.status().name(),
+                    p.legalBasis().number(), p.legalBasis().date(), p.legalBasis().issuer(), p.website(),
+                    p.security().level(), p.security().dossierApproved(), p.security().dossierDate(),
+                    p.dataInVietnam(), p.ndxpStatus().name(), arrayLiteral(p.tags()), p.listedFrom(), p.source(),
+                    p.sample(), now, now});
+        }
+        for (int from = 0; from < batch.size(); from += 1000) {
+            template.batchUpdate(UPSERT, batch.subList(from, Math.min(batch.size(), from + 1000)));
+        }
+    }
+
+    public List<PlatformRelation> relationsOf(String code) {
+        return jdbc.sql("select * from platform_relation where from_code = ? or to_code = ? order by kind, to_code")
+                .params(code, code)
+                .query((rs, n) -> new PlatformRelation(rs.getString("from_code"), rs.getString("to_code"),
+                        RelationKind.valueOf(rs.getString("kind")), rs.getString("source")))
+                .list();
+    }
+
+    public void replaceRelations(Collection<PlatformRelation> relations, Collection<String> ofCodes) {
+        jdbc.sql("delete from platform_relation where from_code = any(?)").param(ofCodes.toArray(String[]::new))
+                .update();
+        for (PlatformRelation r : relations) {
+            jdbc.sql("insert into platform_relation (from_code, to_code, kind, source) values (?, ?, ?, ?)")
+                    .params(r.fromCode(), r.toCode(), r.kind().name(), r.source()).update();
+        }
+    }
+
+    /** A PostgreSQL array literal, so that batches need no connection-bound {@link Array}. */
+    static String arrayLiteral(Collection<String> values) {
+        StringBuilder sb = new StringBuilder("{");
+        for (String v : values) {
+            if (sb.length() > 1) {
+                sb.append(',');
+            }
+            sb.append('"').append(v.replace("\\", "\\\\").replace("\"", "\\\"")).append('"');
+        }
+        return sb.append('}').toString();
+    }
+
+    static Platform platform(ResultSet rs, int row) throws SQLException {
+        Set<Scope> scopes = EnumSet.noneOf(Scope.class);
+        for (String s : strings(rs.getArray("scopes"))) {
+            scopes.add(Scope.valueOf(s));
+        }
+        Integer level = rs.getObject("security_level", Integer.class);
+        return new Platform(rs.getString("code"), rs.getString("name_vi"), rs.getString("name_en"),
+                rs.getString("description_vi"), rs.getString("description_en"), rs.getString("owner_code"),
+                new Platform.Operator(rs.getString("operator_name"), rs.getString("operator_contact"),
+                        rs.getString("operator_phone"), rs.getString("operator_email")),
+                rs.getString("developer"), Category.valueOf(rs.getString("category")),
+                PlatformType.valueOf(rs.getString("type")), scopes, LifecycleStatus.valueOf(rs.getString("status")),
+                new Platform.LegalBasis(rs.getString("legal_basis_number"),
+                        rs.getObject("legal_basis_date", LocalDate.class), rs.getString("legal_basis_issuer")),
+                rs.getString("website"),
+                new Platform.Security(level, rs.getObject("security_dossier_approved", Boolean.class),
+                        rs.getObject("security_dossier_date", LocalDate.class)),
+                rs.getObject("data_in_vietnam", Boolean.class), NdxpStatus.valueOf(rs.getString("ndxp_status")),
+                strings(rs.getArray("tags")), rs.getObject("listed_from", LocalDate.class), rs.getString("source"),
+                rs.getBoolean("sample"), rs.getInt("version"));
+    }
+
+    private static List<String> strings(Array array) throws SQLException {
+        return array == null ? List.of() : Arrays.asList((String[]) array.getArray());
+    }
+}

@@ -1,0 +1,123 @@
+package vn.ndp.registry.shared;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Function;
+
+/**
+ * Collects every problem with a request's parameters, so that one 400 names
+ * them all. Parse with the typed methods, then call {@link #throwIfAny()}.
+ */
+public final class InvalidParameters {
+
+    private final List<RegistryException.FieldError> errors = new ArrayList<>();
+
+    public LocalDate date(String name, String value) {
+        if (isBlank(value)) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(value.strip());
+        } catch (DateTimeParseException e) {
+            reject(name, "'" + value + "' is not a calendar date in the form yyyy-MM-dd (e.g. 2024-07-03).");
+            return null;
+        }
+    }
+
+    public int integer(String name, String value, int defaultValue, int min, int max) {
+        if (isBlank(value)) {
+            return defaultValue;
+        }
+        try {
+            int parsed = Integer.parseInt(value.strip());
+            if (parsed < min || parsed > max) {
+                reject(name, "must be between " + min + " and " + max + ", was " + parsed + ".");
+                return defaultValue;
+            }
+            return parsed;
+        } catch (NumberFormatException e) {
+            reject(name, "'" + value + "' is not a whole number.");
+            return defaultValue;
+        }
+    }
+
+    /** Parses a lower-case wire value (e.g. {@code in_use}) into an enum constant. */
+    public <E extends Enum<E>> E choice(String name, String value, Class<E> type) {
+        if (isBlank(value)) {
+            return null;
+        }
+        E parsed = Wire.parse(type, value);
+        if (parsed == null) {
+            reject(name, "'" + value + "' is not one of " + Wire.values(type) + ".");
+        }
+        return parsed;
+    }
+
+    public <T> T check(String name, String value, Function<String, T> parser, String why) {
+        if (isBlank(value)) {
+            return null;
+        }
+        T parsed = parser.apply(value.strip());
+        if (parsed == null) {
+            reject(name, "'" + value + "' " + why);
+        }
+        return parsed;
+    }
+
+    public void reject(String name, String message) {
+        errors.add(RegistryException.FieldError.of(name, message));
+    }
+
+    public boolean any() {
+        return !errors.isEmpty();
+    }
+
+    public void throwIfAny() {
+        if (!errors.isEmpty()) {
+            String detail = errors.size() == 1
+                    ? errors.getFirst().field() + ": " + errors.getFirst().message()
+                    : errors.size() + " parameters are invalid: " + String.join(", ",
+                            errors.stream().map(RegistryException.FieldError::field).toList()) + ".";
+            throw new RegistryException(ErrorCode.INVALID_PARAMETER, detail, errors);
+        }
+    }
+
+    static boolean isBlank(String value) {
+        return value == null || value.isBlank();
+    }
+
+    /** Lower-case wire names of enums: {@code IN_USE} is {@code in_use} on the wire and in files. */
+    public static final class Wire {
+
+        private Wire() {
+        }
+
+        public static String name(Enum<?> value) {
+            return value == null ? null : value.name().toLowerCase(Locale.ROOT);
+        }
+
+        public static <E extends Enum<E>> E parse(Class<E> type, String value) {
+            if (value == null) {
+                return null;
+            }
+            String wanted = value.strip().replace('-', '_');
+            for (E constant : type.getEnumConstants()) {
+                if (constant.name().equalsIgnoreCase(wanted)) {
+                    return constant;
+                }
+            }
+            return null;
+        }
+
+        public static <E extends Enum<E>> List<String> values(Class<E> type) {
+            List<String> names = new ArrayList<>();
+            for (E constant : type.getEnumConstants()) {
+                names.add(name(constant));
+            }
+            return names;
+        }
+    }
+}

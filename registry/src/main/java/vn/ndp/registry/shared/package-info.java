@@ -1,0 +1,7 @@
+/**
+ * What every registry module uses: the embedded PostgreSQL default, the clock,
+ * stable error codes and their RFC 9457 problem documents, the as-of date of a
+ * request, and the web conventions (locale, formatting).
+ */
+@org.springframework.modulith.ApplicationModule(type = org.springframework.modulith.ApplicationModule.Type.OPEN)
+package vn.ndp.registry.shared;
