@@ -28,12 +28,13 @@ class EmbeddedDatabaseConfiguration {
     static final String DATABASE = "ndp";
 
     @Bean(destroyMethod = "close")
-    EmbeddedPostgres embeddedPostgres(@Value("${ndp.data-dir}") Path dataDir) throws IOException {
+    EmbeddedPostgres embeddedPostgres(@Value("${ndp.data-dir}") Path dataDir,
+            @Value("${ndp.db.throwaway:false}") boolean throwaway) throws IOException {
         Path cluster = dataDir.resolve("pg");
         Files.createDirectories(cluster);
         EmbeddedPostgres postgres = EmbeddedPostgres.builder()
                 .setDataDirectory(cluster)
-                .setCleanDataDirectory(false)
+                .setCleanDataDirectory(throwaway)
                 .setServerConfig("max_connections", "100")
                 .setServerConfig("shared_buffers", "128MB")
                 .start();

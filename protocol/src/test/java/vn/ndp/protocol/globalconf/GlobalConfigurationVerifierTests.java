@@ -1,0 +1,206 @@
+package vn.ndp.protocol.globalconf;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static vn.ndp.protocol.globalconf.SampleConfigurations.*;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.cert.X509Certificate;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.List;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import vn.ndp.protocol.globalconf.GlobalConfigurationRejectedException.Reason;
+import vn.ndp.protocol.pki.CaSettings;
+import vn.ndp.protocol.pki.GatewayCertificateRequest;
+import vn.ndp.protocol.pki.IssuedCertificate;
+import vn.ndp.protocol.pki.NationalCa;
+
+class GlobalConfigurationVerifierTests {
+
+    private static final Instant SOON_AFTER = GENERATED_AT.plusSeconds(30);
+
+    @TempDir
+    static Path directory;
+    static IssuedCertificate registrySigning;
+    static IssuedCertificate otherSigning;
+    static X509Certificate ministryTls;
+    static X509Certificate sharedTls;
+
+    @BeforeAll
+    static void issueCertificates() {
+        Clock issuedBefore = Clock.fixed(GENERATED_AT.minus(Duration.ofDays(1)), ZoneOffset.UTC);
+        NationalCa ca = NationalCa.init(directory.resolve("ca"), CaSettings.defaults(), issuedBefore);
+        registrySigning = ca.issueConfigurationSigningCertificate("Registry signer", Duration.ofDays(30));
+        otherSigning = ca.issueConfigurationSigningCertificate("Someone else", Duration.ofDays(30));
+        ministryTls = ca.issueGatewayCertificate(GatewayCertificateRequest.of(MINISTRY_GATEWAY, List.of(), List.of())).certificate();
+        sharedTls = ca.issueGatewayCertificate(GatewayCertificateRequest.of(SHARED_GATEWAY, List.of(), List.of())).certificate();
+    }
+
+    private static byte[] signed(long version) {
+        return signedBy(registrySigning, sample(version, ministryTls, sharedTls).build());
+    }
+
+    private static byte[] signedBy(IssuedCertificate signing, GlobalConfiguration configuration) {
+        return new GlobalConfigurationSigner(signing.privateKey(), signing.certificate(),
+                Clock.fixed(configuration.generatedAt(), ZoneOffset.UTC)).sign(configuration);
+    }
+
+    private static GlobalConfigurationVerifier verifierAt(Instant now, long lastAccepted) {
+        return new GlobalConfigurationVerifier(registrySigning.certificate(), "VN", Clock.fixed(now, ZoneOffset.UTC),
+                lastAccepted);
+    }
+
+    private static Reason rejectionOf(GlobalConfigurationVerifier verifier, byte[] document) {
+        try {
+            verifier.verify(document);
+        } catch (GlobalConfigurationRejectedException e) {
+            return e.reason();
+        }
+        throw new AssertionError("The document was accepted");
+    }
+
+    @Test
+    void documentSignedByTheRegistryIsAcceptedWithItsContent() throws Exception {
+        byte[] document = signed(5);
+
+        VerifiedGlobalConfiguration verified = verifierAt(SOON_AFTER, 4).verify(document);
+
+        assertThat(verified.configuration()).isEqualTo(sample(5, ministryTls, sharedTls).build());
+        assertThat(verified.signedAt()).isEqualTo(GENERATED_AT);
+        assertThat(verified.signedBytes()).isEqualTo(document);
+        assertThat(verified.etag()).isEqualTo(GlobalConfigurationSigner.etag(document)).startsWith("\"").endsWith("\"");
+    }
+
+    @Test
+    void signingTheSameConfigurationTwiceGivesTheSameContentAndETagOnlyIfTheBytesMatch() throws Exception {
+        byte[] first = signed(5);
+        byte[] second = signed(5);
+
+        assertThat(verifierAt(SOON_AFTER, 0).verify(second).configuration())
+                .isEqualTo(verifierAt(SOON_AFTER, 0).verify(first).configuration());
+        assertThat(GlobalConfigurationSigner.etag(first).equals(GlobalConfigurationSigner.etag(second)))
+                .isEqualTo(Arrays.equals(first, second));
+    }
+
+    @Test
+    void documentWithAChangedContentByteIsRejected() {
+        byte[] document = signed(5);
+        byte[] json = GlobalConfigurationJson.write(sample(5, ministryTls, sharedTls).build());
+        int at = indexOf(document, "\"version\":5".getBytes(StandardCharsets.UTF_8));
+        assertThat(at).as("canonical JSON is encapsulated verbatim").isPositive();
+        assertThat(indexOf(document, json)).isPositive();
+        document[at + "\"version\":".length()] = '9';
+
+        assertThat(rejectionOf(verifierAt(SOON_AFTER, 0), document)).isEqualTo(Reason.BAD_SIGNATURE);
+    }
+
+    @Test
+    void documentWithAChangedSignatureByteIsRejected() {
+        byte[] document = signed(5);
+        document[document.length - 5] ^= 0x01;
+
+        assertThat(rejectionOf(verifierAt(SOON_AFTER, 0), document)).isIn(Reason.BAD_SIGNATURE, Reason.MALFORMED);
+    }
+
+    @Test
+    void documentSignedWithAnotherKeyIsRejected() {
+        byte[] document = signedBy(otherSigning, sample(5, ministryTls, sharedTls).build());
+
+        assertThat(rejectionOf(verifierAt(SOON_AFTER, 0), document)).isEqualTo(Reason.UNTRUSTED_SIGNER);
+    }
+
+    @Test
+    void documentSignedWithAnotherKeyButNamingTheAnchorIsRejected() {
+        GlobalConfiguration configuration = sample(5, ministryTls, sharedTls).build();
+        byte[] forged = new GlobalConfigurationSigner(otherSigning.privateKey(), registrySigning.certificate(),
+                Clock.fixed(GENERATED_AT, ZoneOffset.UTC)).sign(configuration);
+
+        assertThat(rejectionOf(verifierAt(SOON_AFTER, 0), forged)).isEqualTo(Reason.BAD_SIGNATURE);
+    }
+
+    @Test
+    void expiredDocumentIsRejected() {
+        byte[] document = signed(5);
+
+        assertThat(rejectionOf(verifierAt(GENERATED_AT.plus(GlobalConfiguration.DEFAULT_VALIDITY), 0), document))
+                .isEqualTo(Reason.EXPIRED);
+    }
+
+    @Test
+    void olderVersionThanTheLastAcceptedIsRejectedAsRollback() throws Exception {
+        GlobalConfigurationVerifier verifier = verifierAt(SOON_AFTER, 0);
+        verifier.verify(signed(6));
+
+        assertThat(rejectionOf(verifier, signed(5))).isEqualTo(Reason.ROLLBACK);
+        assertThat(verifier.lastAcceptedVersion()).isEqualTo(6);
+    }
+
+    @Test
+    void versionSavedBeforeARestartStillGuardsAgainstRollback() {
+        assertThat(rejectionOf(verifierAt(SOON_AFTER, 6), signed(5))).isEqualTo(Reason.ROLLBACK);
+    }
+
+    @Test
+    void sameVersionIsAcceptedAgainAndNewerVersionsMoveTheMarkForward() throws Exception {
+        GlobalConfigurationVerifier verifier = verifierAt(SOON_AFTER, 6);
+
+        assertThat(verifier.verify(signed(6)).version()).isEqualTo(6);
+        assertThat(verifier.verify(signed(8)).version()).isEqualTo(8);
+        assertThat(verifier.lastAcceptedVersion()).isEqualTo(8);
+    }
+
+    @Test
+    void rejectedDocumentLeavesTheLastAcceptedVersionUnchanged() throws Exception {
+        GlobalConfigurationVerifier verifier = verifierAt(SOON_AFTER, 0);
+        verifier.verify(signed(6));
+
+        rejectionOf(verifier, signedBy(otherSigning, sample(9, ministryTls, sharedTls).build()));
+
+        assertThat(verifier.lastAcceptedVersion()).isEqualTo(6);
+    }
+
+    @Test
+    void documentForAnotherInstanceIsRejected() {
+        byte[] document = signedBy(registrySigning, GlobalConfiguration.builder("VN-TEST", 5, GENERATED_AT).build());
+
+        assertThat(rejectionOf(verifierAt(SOON_AFTER, 0), document)).isEqualTo(Reason.WRONG_INSTANCE);
+    }
+
+    @Test
+    void bytesThatAreNotASignedDocumentAreMalformed() {
+        byte[] json = GlobalConfigurationJson.write(sample(5, ministryTls, sharedTls).build());
+
+        assertThat(rejectionOf(verifierAt(SOON_AFTER, 0), json)).isEqualTo(Reason.MALFORMED);
+        assertThat(rejectionOf(verifierAt(SOON_AFTER, 0), new byte[0])).isEqualTo(Reason.MALFORMED);
+        assertThat(rejectionOf(verifierAt(SOON_AFTER, 0), Arrays.copyOf(signed(5), 100))).isEqualTo(Reason.MALFORMED);
+    }
+
+    @Test
+    void anchorThatHasExpiredNoLongerVouchesForAnything() {
+        GlobalConfiguration late = GlobalConfiguration.builder("VN", 5, GENERATED_AT.plus(Duration.ofDays(40))).build();
+
+        assertThat(rejectionOf(verifierAt(late.generatedAt().plusSeconds(1), 0), signedBy(registrySigning, late)))
+                .isEqualTo(Reason.SIGNER_CERTIFICATE_NOT_VALID);
+    }
+
+    private static int indexOf(byte[] haystack, byte[] needle) {
+        outer:
+        for (int i = 0; i <= haystack.length - needle.length; i++) {
+            for (int j = 0; j < needle.length; j++) {
+                if (haystack[i + j] != needle[j]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        return -1;
+    }
+}
