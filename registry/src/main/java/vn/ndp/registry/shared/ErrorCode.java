@@ -12,7 +12,21 @@ public enum ErrorCode {
     PLATFORM_NOT_FOUND(HttpStatus.NOT_FOUND, "Platform not found"),
     AGENCY_NOT_FOUND(HttpStatus.NOT_FOUND, "Agency not found"),
     IMPORT_REJECTED(HttpStatus.UNPROCESSABLE_CONTENT, "Import rejected"),
-    NOT_FOUND(HttpStatus.NOT_FOUND, "Not found");
+    NOT_FOUND(HttpStatus.NOT_FOUND, "Not found"),
+    ACCOUNT_NOT_FOUND(HttpStatus.NOT_FOUND, "Account not found"),
+    USERNAME_TAKEN(HttpStatus.CONFLICT, "Username already taken"),
+    WEAK_PASSWORD(HttpStatus.BAD_REQUEST, "Password too weak"),
+    WRONG_PASSWORD(HttpStatus.BAD_REQUEST, "Current password is wrong"),
+    AUTHENTICATION_REQUIRED(HttpStatus.UNAUTHORIZED, "Authentication required"),
+    FORBIDDEN(HttpStatus.FORBIDDEN, "Not allowed"),
+    OUT_OF_SCOPE(HttpStatus.FORBIDDEN, "Outside your scope"),
+    TOKEN_NOT_FOUND(HttpStatus.NOT_FOUND, "API token not found"),
+    CONCURRENT_CHANGE(HttpStatus.CONFLICT, "Changed by someone else"),
+    ILLEGAL_TRANSITION(HttpStatus.CONFLICT, "Not allowed in this state"),
+    PROPOSAL_NOT_FOUND(HttpStatus.NOT_FOUND, "Proposal not found"),
+    DOCUMENT_REJECTED(HttpStatus.UNPROCESSABLE_CONTENT, "Document rejected"),
+    LIST_VERSION_NOT_FOUND(HttpStatus.NOT_FOUND, "List version not found"),
+    RATE_LIMITED(HttpStatus.TOO_MANY_REQUESTS, "Too many requests");
 
     private final HttpStatus status;
     private final String title;

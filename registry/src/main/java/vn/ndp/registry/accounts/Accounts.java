@@ -1,0 +1,170 @@
+package vn.ndp.registry.accounts;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import vn.ndp.registry.accounts.internal.AccountRepository;
+import vn.ndp.registry.agencies.Agencies;
+import vn.ndp.registry.agencies.Agency;
+import vn.ndp.registry.audit.AuditEvent;
+import vn.ndp.registry.audit.AuditLog;
+import vn.ndp.registry.catalog.Catalog;
+import vn.ndp.registry.shared.ErrorCode;
+import vn.ndp.registry.shared.RegistryException;
+import vn.ndp.registry.shared.RegistryException.FieldError;
+
+/** Creates and maintains accounts; every change is audited. */
+@Service
+public class Accounts {
+
+    static final Pattern USERNAME = Pattern.compile("[a-z0-9][a-z0-9._@-]{2,63}");
+    static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
+
+    private final AccountRepository repository;
+    private final PasswordEncoder passwords;
+    private final Agencies agencies;
+    private final Catalog catalog;
+    private final AuditLog audit;
+    private final Clock clock;
+    private final PasswordPolicy policy;
+
+    Accounts(AccountRepository repository, PasswordEncoder passwords, Agencies agencies, Catalog catalog,
+            AuditLog audit, Clock clock, PasswordPolicy policy) {
+        this.repository = repository;
+        this.passwords = passwords;
+        this.agencies = agencies;
+        this.catalog = catalog;
+        this.audit = audit;
+        this.clock = clock;
+        this.policy = policy;
+    }
+
+    /** What an administrator fills in to create an account. */
+    public record NewAccount(String username, String displayName, String email, Role role, String agencyCode,
+            Set<String> platformCodes, String password) {
+    }
+
+    public List<Account> all() {
+        return repository.findAll();
+    }
+
+    public Account get(UUID id) {
+        return repository.findById(id)
+                .orElseThrow(() -> new RegistryException(ErrorCode.ACCOUNT_NOT_FOUND, "No account has the id " + id));
+    }
+
+    public java.util.Optional<Account> findByUsername(String username) {
+        return repository.findByUsername(username);
+    }
+
+    @Transactional
+    public Account create(NewAccount request, String actor) {
+        List<FieldError> errors = new ArrayList<>();
+        String username = request.username() == null ? "" : request.username().strip().toLowerCase();
+        if (!USERNAME.matcher(username).matches()) {
+            errors.add(FieldError.of("username", "use 3–64 lower-case letters, digits, '.', '_', '@' or '-'."));
+        } else if (repository.findByUsername(username).isPresent()) {
+            throw new RegistryException(ErrorCode.USERNAME_TAKEN, "The username '" + username + "' is taken.",
+                    List.of(FieldError.of("username", "is taken.")));
+        }
+        if (request.displayName() == null || request.displayName().isBlank()) {
+            errors.add(FieldError.of("displayName", "is required."));
+        }
+        if (request.email() != null && !request.email().isBlank() && !EMAIL.matcher(request.email().strip()).matches()) {
+            errors.add(FieldError.of("email", "is not an e-mail address."));
+        }
+        if (request.role() == null) {
+            errors.add(FieldError.of("role", "is required."));
+        } else {
+            checkScope(request.role(), request.agencyCode(), request.platformCodes(), errors);
+        }
+        if (request.password() != null) {
+            policy.check(request.password(), username).ifPresent(why -> errors.add(FieldError.of("password", why)));
+        }
+        if (!errors.isEmpty()) {
+            throw new RegistryException(ErrorCode.INVALID_BODY, "The account cannot be created: "
+                    + errors.size() + " field(s) need attention.", errors);
+        }
+        Account account = new Account(UUID.randomUUID(), username, request.displayName().strip(),
+                blankToNull(request.email()), request.role(),
+                request.role().scopedToAgency() ? request.agencyCode() : null,
+                request.role() == Role.OPERATOR ? request.platformCodes() : Set.of(), true, false, 0, null,
+                OffsetDateTime.now(clock), null);
+        repository.insert(account, request.password() == null ? null : passwords.encode(request.password()));
+        audit.record(AuditEvent.ACCOUNT_CREATED, actor, username, Map.of("role", account.role().name(),
+                "agency", String.valueOf(account.agencyCode())));
+        return account;
+    }
+
+    private void checkScope(Role role, String agencyCode, Set<String> platformCodes, List<FieldError> errors) {
+        if (role.scopedToAgency()) {
+            if (agencyCode == null || agencyCode.isBlank()) {
+                errors.add(FieldError.of("agencyCode", "is required for this role."));
+                return;
+            }
+            var agency = agencies.find(agencyCode.strip());
+            if (agency.isEmpty()) {
+                errors.add(FieldError.of("agencyCode", "no agency has the code '" + agencyCode + "'."));
+            } else if (role == Role.PROVINCE_EDITOR && !agency.get().kind().isProvincial()) {
+                errors.add(FieldError.of("agencyCode", "a province editor acts for a province or centrally-run city."));
+            } else if (role == Role.MINISTRY_EDITOR && agency.get().kind().isProvincial()) {
+                errors.add(FieldError.of("agencyCode", "a ministry editor acts for a ministry or agency, not a province."));
+            }
+        }
+        if (role == Role.OPERATOR) {
+            if (platformCodes == null || platformCodes.isEmpty()) {
+                errors.add(FieldError.of("platformCodes", "an operator runs at least one platform."));
+            } else {
+                for (String code : platformCodes) {
+                    try {
+                        catalog.get(code);
+                    } catch (RegistryException e) {
+                        errors.add(FieldError.of("platformCodes", "no platform has the code '" + code + "'."));
+                    }
+                }
+            }
+        }
+    }
+
+    @Transactional
+    public void changePassword(UUID accountId, String current, String replacement) {
+        Account account = get(accountId);
+        String hash = repository.passwordHash(accountId).orElse(null);
+        if (hash == null || current == null || !passwords.matches(current, hash)) {
+            throw new RegistryException(ErrorCode.WRONG_PASSWORD, "The current password is wrong.",
+                    List.of(FieldError.of("currentPassword", "is wrong.")));
+        }
+        policy.check(replacement, account.username()).ifPresent(why -> {
+            throw new RegistryException(ErrorCode.WEAK_PASSWORD, why, List.of(FieldError.of("newPassword", why)));
+        });
+        repository.setPassword(accountId, passwords.encode(replacement), false);
+        audit.record(AuditEvent.PASSWORD_CHANGED, account.username(), account.username(), Map.of());
+    }
+
+    @Transactional
+    public void setEnabled(UUID accountId, boolean enabled, String actor) {
+        Account account = get(accountId);
+        repository.update(new Account(account.id(), account.username(), account.displayName(), account.email(),
+                account.role(), account.agencyCode(), account.platformCodes(), enabled, account.mustChangePassword(),
+                account.failedAttempts(), account.lockedUntil(), account.createdAt(), account.lastSignInAt()));
+        audit.record(enabled ? AuditEvent.ACCOUNT_CHANGED : AuditEvent.ACCOUNT_DISABLED, actor, account.username(),
+                Map.of("enabled", enabled));
+    }
+
+    /** The agency an editor acts for, as it is today (a merged ministry's editor acts for the successor). */
+    public Agency agencyToday(CurrentUser user) {
+        return agencies.successorOn(user.agencyCode(), agencies.today());
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+}

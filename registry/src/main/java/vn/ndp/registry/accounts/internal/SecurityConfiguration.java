@@ -1,0 +1,163 @@
+package vn.ndp.registry.accounts.internal;
+
+import java.net.InetAddress;
+import java.time.Clock;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.authorization.AuthorizationDecision;
+import org.springframework.security.authorization.AuthorizationManager;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import vn.ndp.registry.accounts.ApiTokens;
+import vn.ndp.registry.accounts.CurrentUser;
+import vn.ndp.registry.accounts.Role;
+import vn.ndp.registry.shared.ErrorCode;
+
+/**
+ * Deny by default. What anyone may read is listed here, once; everything else
+ * needs a signed-in account, and each controller method states which roles and
+ * scope it needs with {@code @PreAuthorize}. The JSON API is stateless (API
+ * tokens, no cookies, so no CSRF); the web pages use sessions, CSRF tokens and a
+ * strict Content-Security-Policy.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableMethodSecurity
+class SecurityConfiguration {
+
+    /** Pages anyone may read. */
+    static final String[] PUBLIC_PAGES = {"/", "/platforms", "/platforms/**", "/agencies", "/agencies/**",
+        "/statistics", "/statistics/**", "/overlap", "/overlap/**", "/lists", "/lists/**", "/login",
+        "/css/**", "/js/**", "/img/**", "/fonts/**", "/webjars/**", "/favicon.ico", "/favicon.svg", "/robots.txt", "/error"};
+
+    /** API resources anyone may read. */
+    static final String[] PUBLIC_API_READS = {"/api/v1/platforms", "/api/v1/platforms/**", "/api/v1/platforms.csv",
+        "/api/v1/platforms.xlsx", "/api/v1/agencies", "/api/v1/agencies/**", "/api/v1/stats/**", "/api/v1/lists",
+        "/api/v1/lists/**", "/v3/api-docs", "/v3/api-docs/**", "/actuator/health", "/actuator/health/**"};
+
+    /** API calls anyone may make (rate-limited where they cost). */
+    static final String[] PUBLIC_API_POSTS = {"/api/v1/overlap/check"};
+
+    /**
+     * Administrator-only areas, also refused here at the door so that a request
+     * from another role never reaches argument binding (defence in depth;
+     * every method still states its rule with {@code @PreAuthorize}).
+     */
+    static final String[] ADMIN_API = {"/api/v1/accounts", "/api/v1/accounts/**", "/api/v1/audit", "/api/v1/audit/**"};
+
+    static final String STRICT_CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+            + "font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; "
+            + "frame-ancestors 'none'";
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain api(HttpSecurity http, ApiTokens tokens) throws Exception {
+        http.securityMatcher("/api/**", "/actuator/**", "/v3/api-docs", "/v3/api-docs/**")
+                .authorizeHttpRequests(auth -> auth
+                        .requestMatchers(HttpMethod.GET, PUBLIC_API_READS).permitAll()
+                        .requestMatchers(HttpMethod.POST, PUBLIC_API_POSTS).permitAll()
+                        .requestMatchers("/actuator/prometheus").access(loopbackOrAdministrator())
+                        .requestMatchers(ADMIN_API).hasRole(Role.ADMIN.name())
+                        .anyRequest().authenticated())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(csrf -> csrf.disable())
+                .requestCache(cache -> cache.disable())
+                .addFilterBefore(new ApiTokenAuthenticationFilter(tokens), AnonymousAuthenticationFilter.class)
+                .exceptionHandling(errors -> errors
+                        .authenticationEntryPoint((request, response, e) -> ProblemResponses.write(response,
+                                ErrorCode.AUTHENTICATION_REQUIRED,
+                                "Sign in with an API token: Authorization: Bearer ndp_...", request.getRequestURI()))
+                        .accessDeniedHandler((request, response, e) -> ProblemResponses.write(response,
+                                ErrorCode.FORBIDDEN, "Your role or scope does not allow this.",
+                                request.getRequestURI())))
+                .headers(headers -> headers
+                        .contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'none'; frame-ancestors 'none'"))
+                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER)));
+        return http.build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain apiDocumentation(HttpSecurity http) throws Exception {
+        // Swagger UI sets styles inline; it runs no inline script, and nothing here needs a session.
+        http.securityMatcher("/swagger-ui.html", "/swagger-ui/**")
+                .authorizeHttpRequests(auth -> auth.anyRequest().permitAll())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(
+                        "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
+                                + "frame-ancestors 'none'")));
+        return http.build();
+    }
+
+    @Bean
+    @Order(3)
+    SecurityFilterChain web(HttpSecurity http, ObjectProvider<ClientRegistrationRepository> oidcProviders,
+            AccountRepository accounts, Clock clock,
+            @Value("${ndp.security.oidc.link-by-email:true}") boolean linkByEmail) throws Exception {
+        http.authorizeHttpRequests(auth -> auth
+                        .requestMatchers(HttpMethod.GET, PUBLIC_PAGES).permitAll()
+                        .requestMatchers("/admin/**").hasRole(Role.ADMIN.name())
+                        .anyRequest().authenticated())
+                .formLogin(form -> form.loginPage("/login").permitAll()
+                        .successHandler(new PasswordChangeFirst(accounts)))
+                .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/?signedOut"))
+                .headers(headers -> headers
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(STRICT_CSP))
+                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
+                        .permissionsPolicyHeader(policy -> policy.policy("camera=(), microphone=(), geolocation=()")));
+        if (oidcProviders.getIfAvailable() != null) {
+            http.oauth2Login(oidc -> oidc.loginPage("/login")
+                    .userInfoEndpoint(userInfo -> userInfo.oidcUserService(new OidcAccounts(accounts, clock, linkByEmail))));
+        }
+        return http.build();
+    }
+
+    /** Prometheus scrapes from the same host or through a token of an administrator. */
+    static AuthorizationManager<RequestAuthorizationContext> loopbackOrAdministrator() {
+        return (authentication, context) -> {
+            boolean loopback;
+            try {
+                loopback = InetAddress.getByName(context.getRequest().getRemoteAddr()).isLoopbackAddress();
+            } catch (java.net.UnknownHostException e) {
+                loopback = false;
+            }
+            boolean administrator = CurrentUser.from(authentication.get()).map(u -> u.is(Role.ADMIN)).orElse(false);
+            return new AuthorizationDecision(loopback || administrator);
+        };
+    }
+
+    /** After signing in with a one-time password, the first stop is choosing a real one. */
+    static final class PasswordChangeFirst extends SavedRequestAwareAuthenticationSuccessHandler {
+
+        private final AccountRepository accounts;
+
+        PasswordChangeFirst(AccountRepository accounts) {
+            this.accounts = accounts;
+        }
+
+        @Override
+        public void onAuthenticationSuccess(jakarta.servlet.http.HttpServletRequest request,
+                jakarta.servlet.http.HttpServletResponse response,
+                org.springframework.security.core.Authentication authentication)
+                throws java.io.IOException, jakarta.servlet.ServletException {
+            boolean mustChange = CurrentUser.from(authentication)
+                    .flatMap(user -> accounts.findById(user.accountId()))
+                    .map(vn.ndp.registry.accounts.Account::mustChangePassword).orElse(false);
+            if (mustChange) {
+                getRedirectStrategy().sendRedirect(request, response, "/account/password");
+                return;
+            }
+            super.onAuthenticationSuccess(request, response, authentication);
+        }
+    }
+}

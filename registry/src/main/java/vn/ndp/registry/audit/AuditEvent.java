@@ -1,0 +1,44 @@
+package vn.ndp.registry.audit;
+
+/**
+ * Every kind of event the audit log records. Stable names: they are stored and
+ * filtered on. Add a constant for each new state change; never rename one.
+ */
+public enum AuditEvent {
+    /** A person signed in, with a password or through OpenID Connect. */
+    SIGN_IN_SUCCEEDED,
+    /** A sign-in was refused: wrong password, unknown user, disabled or locked account. */
+    SIGN_IN_FAILED,
+    /** Too many failed sign-ins: the account is locked for a while. */
+    ACCOUNT_LOCKED,
+    SIGNED_OUT,
+    ACCOUNT_CREATED,
+    ACCOUNT_CHANGED,
+    ACCOUNT_DISABLED,
+    PASSWORD_CHANGED,
+    /** The first administrator was created at first start. */
+    ADMINISTRATOR_BOOTSTRAPPED,
+    API_TOKEN_ISSUED,
+    API_TOKEN_REVOKED,
+    /** A platform list was imported from a file. */
+    PLATFORMS_IMPORTED,
+    PROPOSAL_DRAFTED,
+    PROPOSAL_SUBMITTED,
+    PROPOSAL_RETURNED,
+    PROPOSAL_WITHDRAWN,
+    EVALUATION_RECORDED,
+    PLATFORM_RECOGNISED,
+    PLATFORM_RECOGNISED_AS_POTENTIAL,
+    PROPOSAL_REJECTED,
+    PLATFORM_CHANGED,
+    CHANGE_REQUESTED,
+    CHANGE_APPROVED,
+    CHANGE_DECLINED,
+    PLATFORM_SUSPENDED,
+    PLATFORM_REVOKED,
+    PLATFORM_REINSTATED,
+    REEVALUATION_COMPLETED,
+    EVIDENCE_UPLOADED,
+    LIST_VERSION_PUBLISHED,
+    REMINDER_SENT
+}

@@ -1,0 +1,58 @@
+package vn.ndp.registry.governance;
+
+import java.time.LocalDate;
+import java.util.UUID;
+
+/**
+ * What happened in the governance workflow, published after the change
+ * commits. Other modules (notifications, reporting) react to these.
+ */
+public sealed interface GovernanceEvent {
+
+    /** The platform concerned (its code, or the proposed code). */
+    String platformCode();
+
+    /** The agency that owns or proposes it (its editors are told). */
+    String agencyCode();
+
+    /** Username of the person who acted. */
+    String actor();
+
+    record ProposalSubmitted(UUID proposalId, String platformCode, String agencyCode, String actor)
+            implements GovernanceEvent {
+    }
+
+    record ProposalReturned(UUID proposalId, String platformCode, String agencyCode, String actor, String reason)
+            implements GovernanceEvent {
+    }
+
+    /** A decision on a proposal: recognised, recognised as potential, or rejected. */
+    record ProposalDecided(UUID proposalId, String platformCode, String agencyCode, String actor, Decision decision,
+            String decisionNumber, LocalDate decisionDate) implements GovernanceEvent {
+    }
+
+    record ChangeRequested(UUID changeId, String platformCode, String agencyCode, String actor)
+            implements GovernanceEvent {
+    }
+
+    record ChangeDecided(UUID changeId, String platformCode, String agencyCode, String actor, boolean approved,
+            String reason) implements GovernanceEvent {
+    }
+
+    /** A recognised platform's yearly re-evaluation falls due (sent once when it becomes due or overdue). */
+    record ReevaluationDue(String platformCode, String agencyCode, String actor, LocalDate dueDate)
+            implements GovernanceEvent {
+    }
+
+    record PlatformSuspended(String platformCode, String agencyCode, String actor, String reason, String legalBasis)
+            implements GovernanceEvent {
+    }
+
+    record PlatformRevoked(String platformCode, String agencyCode, String actor, String reason, String legalBasis)
+            implements GovernanceEvent {
+    }
+
+    enum Decision {
+        RECOGNISED, RECOGNISED_AS_POTENTIAL, REJECTED
+    }
+}

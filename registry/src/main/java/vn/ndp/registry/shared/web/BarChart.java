@@ -1,0 +1,73 @@
+package vn.ndp.registry.shared.web;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The geometry of a horizontal bar chart drawn as inline SVG by the
+ * {@code fragments/chart} template: each row has its label above the bar, so
+ * long Vietnamese names stay readable on a phone. Text is escaped by the
+ * template; this class only computes positions.
+ *
+ * @param id unique in the page, for {@code aria-labelledby}
+ * @param scale the value that fills the whole bar width (to compare charts side by side)
+ */
+public record BarChart(String id, String title, String description, long scale, List<Bar> bars) {
+
+    public static final int WIDTH = 400;
+    static final int ROW = 52;
+    static final int LABEL_Y = 18;
+    static final int BAR_Y = 26;
+    static final int BAR_HEIGHT = 18;
+    static final int VALUE_SPACE = 44;
+    static final int MAX_LABEL = 46;
+
+    /** One value to draw; {@code href} (may be null) links the row to its detail. */
+    public record Datum(String label, long value, String href) {
+    }
+
+    public record Bar(String label, String shortLabel, long value, String href, int labelY, int barY,
+            int barWidth, int valueX, int valueY) {
+    }
+
+    public static BarChart of(String id, String title, String description, List<Datum> data) {
+        return of(id, title, description, data, data.stream().mapToLong(Datum::value).max().orElse(0));
+    }
+
+    public static BarChart of(String id, String title, String description, List<Datum> data, long scale) {
+        long max = Math.max(1, scale);
+        int room = WIDTH - VALUE_SPACE;
+        List<Bar> bars = new ArrayList<>();
+        for (int i = 0; i < data.size(); i++) {
+            Datum d = data.get(i);
+            int top = i * ROW;
+            int width = d.value() <= 0 ? 0 : (int) Math.max(2, Math.round((double) room * d.value() / max));
+            bars.add(new Bar(d.label(), shorten(d.label()), d.value(), d.href(), top + LABEL_Y, top + BAR_Y, width,
+                    width + 6, top + BAR_Y + BAR_HEIGHT - 4));
+        }
+        return new BarChart(id, title, description, max, List.copyOf(bars));
+    }
+
+    public int width() {
+        return WIDTH;
+    }
+
+    public int height() {
+        return Math.max(ROW, bars.size() * ROW);
+    }
+
+    public int barHeight() {
+        return BAR_HEIGHT;
+    }
+
+    public boolean empty() {
+        return bars.isEmpty();
+    }
+
+    static String shorten(String label) {
+        if (label == null) {
+            return "";
+        }
+        return label.length() <= MAX_LABEL ? label : label.substring(0, MAX_LABEL - 1).strip() + "…";
+    }
+}

@@ -1,0 +1,76 @@
+package vn.ndp.registry.shared.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Set;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.servlet.HandlerInterceptor;
+import org.springframework.web.servlet.LocaleResolver;
+import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import org.springframework.web.servlet.i18n.CookieLocaleResolver;
+import org.springframework.web.servlet.view.RedirectView;
+
+/**
+ * The web pages' conventions: Vietnamese unless the visitor chose English
+ * with {@code ?lang=en} (remembered in a cookie), and the {@link Site} model
+ * every page's layout reads.
+ */
+@Configuration(proxyBeanMethods = false)
+class WebConfiguration implements WebMvcConfigurer {
+
+    static final Locale VIETNAMESE = Locale.of("vi");
+    static final String LANGUAGE_COOKIE = "ndp-lang";
+    private static final Set<String> LANGUAGES = Set.of("vi", "en");
+
+    @Bean
+    LocaleResolver localeResolver() {
+        CookieLocaleResolver resolver = new CookieLocaleResolver(LANGUAGE_COOKIE);
+        resolver.setDefaultLocale(VIETNAMESE);
+        resolver.setCookieMaxAge(Duration.ofDays(365));
+        resolver.setCookieHttpOnly(true);
+        resolver.setCookieSameSite("Lax");
+        return resolver;
+    }
+
+    @Override
+    public void addInterceptors(InterceptorRegistry registry) {
+        registry.addInterceptor(new LanguageSwitch());
+        registry.addInterceptor(new SiteModel());
+    }
+
+    /** {@code ?lang=vi|en} switches the language and remembers it; other values are ignored. */
+    static final class LanguageSwitch implements HandlerInterceptor {
+
+        @Override
+        public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
+            String lang = request.getParameter("lang");
+            if (lang != null && LANGUAGES.contains(lang)) {
+                LocaleResolver resolver = org.springframework.web.servlet.support.RequestContextUtils
+                        .getLocaleResolver(request);
+                if (resolver != null) {
+                    resolver.setLocale(request, response, Locale.of(lang));
+                }
+            }
+            return true;
+        }
+    }
+
+    /** Adds {@link Site} to every rendered page, including Spring Boot's error page. */
+    static final class SiteModel implements HandlerInterceptor {
+
+        @Override
+        public void postHandle(HttpServletRequest request, HttpServletResponse response, Object handler,
+                ModelAndView modelAndView) {
+            if (modelAndView != null && !(modelAndView.getView() instanceof RedirectView)
+                    && !(modelAndView.getViewName() != null && modelAndView.getViewName().startsWith("redirect:"))
+                    && !modelAndView.getModel().containsKey(Site.MODEL_NAME)) {
+                modelAndView.addObject(Site.MODEL_NAME, Site.of(request));
+            }
+        }
+    }
+}

@@ -1,0 +1,146 @@
+package vn.ndp.registry.accounts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.Import;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.client.RestTestClient;
+import vn.ndp.registry.RegistryIntegrationTest;
+import vn.ndp.registry.audit.AuditEvent;
+import vn.ndp.registry.audit.AuditLog;
+
+@RegistryIntegrationTest
+@Import(TestAccounts.class)
+class SecurityIntegrationTests {
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    RestTestClient client;
+
+    @Autowired
+    TestAccounts testAccounts;
+
+    @Autowired
+    ApiTokens tokens;
+
+    @Autowired
+    AuditLog audit;
+
+    @Test
+    void anyoneReadsTheCatalogueWithoutSigningIn() throws Exception {
+        mvc.perform(get("/api/v1/platforms")).andExpect(status().isOk());
+        mvc.perform(get("/platforms")).andExpect(status().isOk());
+        mvc.perform(get("/actuator/health")).andExpect(status().isOk());
+    }
+
+    @Test
+    void pagesThatNeedAnAccountSendVisitorsToSignIn() throws Exception {
+        mvc.perform(get("/admin/accounts")).andExpect(status().isFound())
+                .andExpect(redirectedUrl("/login"));
+        mvc.perform(get("/account")).andExpect(status().isFound());
+    }
+
+    @Test
+    void apiCallsWithoutATokenGetAProblemNotARedirect() {
+        client.get().uri("/api/v1/me").exchange()
+                .expectStatus().isUnauthorized()
+                .expectHeader().valueEquals("WWW-Authenticate", "Bearer realm=\"ndp\"")
+                .expectBody().jsonPath("$.code").isEqualTo("AUTHENTICATION_REQUIRED");
+    }
+
+    @Test
+    void anApiTokenActsWithItsAccountsRoleAndScope() {
+        String token = testAccounts.token(Role.MINISTRY_EDITOR, "BTC");
+        client.get().uri("/api/v1/me").header("Authorization", "Bearer " + token).exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.role").isEqualTo("ministry_editor")
+                .jsonPath("$.agencyCode").isEqualTo("BTC");
+        client.get().uri("/api/v1/accounts").header("Authorization", "Bearer " + token).exchange()
+                .expectStatus().isForbidden()
+                .expectBody().jsonPath("$.code").isEqualTo("FORBIDDEN");
+    }
+
+    @Test
+    void aRevokedOrMadeUpTokenIsRefused() {
+        Account account = testAccounts.create(Role.REVIEWER, null);
+        var issued = new org.springframework.transaction.support.TransactionTemplate(txManager)
+                .execute(s -> tokens.issue(CurrentUser.of(account), "laptop", null));
+        client.get().uri("/api/v1/me").header("Authorization", "Bearer " + issued.secret()).exchange()
+                .expectStatus().isOk();
+        new org.springframework.transaction.support.TransactionTemplate(txManager)
+                .executeWithoutResult(s -> tokens.revoke(CurrentUser.of(account), issued.info().id()));
+        client.get().uri("/api/v1/me").header("Authorization", "Bearer " + issued.secret()).exchange()
+                .expectStatus().isUnauthorized();
+        client.get().uri("/api/v1/me").header("Authorization", "Bearer ndp_" + UUID.randomUUID()).exchange()
+                .expectStatus().isUnauthorized();
+    }
+
+    @Autowired
+    org.springframework.transaction.PlatformTransactionManager txManager;
+
+    @Test
+    void signingInWithTheRightPasswordOpensTheAccountPageAndIsAudited() throws Exception {
+        Account account = testAccounts.create(Role.REVIEWER, null);
+        var result = mvc.perform(post("/login").with(csrf())
+                        .param("username", account.username()).param("password", TestAccounts.PASSWORD))
+                .andExpect(status().isFound()).andReturn();
+        MockHttpSession session = (MockHttpSession) result.getRequest().getSession(false);
+        mvc.perform(get("/account").session(session)).andExpect(status().isOk());
+        assertThat(audit.find(new AuditLog.Filter(AuditEvent.SIGN_IN_SUCCEEDED, account.username(), null, null, null),
+                10, 0)).hasSize(1);
+    }
+
+    @Test
+    void fiveWrongPasswordsLockTheAccountEvenAgainstTheRightOne() throws Exception {
+        Account account = testAccounts.create(Role.REVIEWER, null);
+        for (int i = 0; i < 5; i++) {
+            mvc.perform(post("/login").with(csrf()).param("username", account.username()).param("password", "wrong-" + i))
+                    .andExpect(redirectedUrl("/login?error"));
+        }
+        mvc.perform(post("/login").with(csrf())
+                        .param("username", account.username()).param("password", TestAccounts.PASSWORD))
+                .andExpect(redirectedUrl("/login?error"));
+        assertThat(audit.find(new AuditLog.Filter(AuditEvent.ACCOUNT_LOCKED, null, account.username(), null, null),
+                10, 0)).hasSize(1);
+    }
+
+    @Test
+    void formsWithoutACsrfTokenAreRefused() throws Exception {
+        Account account = testAccounts.create(Role.REVIEWER, null);
+        var result = mvc.perform(post("/login").with(csrf())
+                .param("username", account.username()).param("password", TestAccounts.PASSWORD)).andReturn();
+        MockHttpSession session = (MockHttpSession) result.getRequest().getSession(false);
+        mvc.perform(post("/account/tokens").session(session).param("name", "x")).andExpect(status().isForbidden());
+        assertThat(tokens.of(CurrentUser.of(account))).isEmpty();
+    }
+
+    @Test
+    void pagesCarryAStrictContentSecurityPolicy() throws Exception {
+        mvc.perform(get("/platforms"))
+                .andExpect(header().string("Content-Security-Policy",
+                        org.hamcrest.Matchers.allOf(org.hamcrest.Matchers.containsString("script-src 'self'"),
+                                org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("unsafe-inline")))))
+                .andExpect(header().string("X-Content-Type-Options", "nosniff"))
+                .andExpect(header().string("X-Frame-Options", "DENY"));
+    }
+
+    @Test
+    void theFirstAdministratorExistsAfterStart() throws Exception {
+        client.get().uri("/api/v1/accounts").exchange().expectStatus().isUnauthorized();
+        assertThat(audit.find(new AuditLog.Filter(AuditEvent.ADMINISTRATOR_BOOTSTRAPPED, null, "admin", null, null),
+                10, 0)).hasSize(1);
+    }
+}

@@ -1,0 +1,178 @@
+package vn.ndp.registry.accounts.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.core.annotation.AnnotatedElementUtils;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.authentication.TestingAuthenticationToken;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
+import org.springframework.web.method.HandlerMethod;
+import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+import vn.ndp.registry.RegistryIntegrationTest;
+import vn.ndp.registry.accounts.CurrentUser;
+import vn.ndp.registry.accounts.Role;
+
+/**
+ * Every endpoint × every role. The table below states who may use each
+ * endpoint; the test fails when an endpoint is missing from it, when a
+ * non-public endpoint has no {@code @PreAuthorize}, and when any role gets
+ * through where it should not (or is refused where it should not be).
+ */
+@RegistryIntegrationTest
+class AuthorizationMatrixIntegrationTests {
+
+    /** Who may call an endpoint: null = anyone, including anonymous visitors. */
+    static final Set<Role> ANYONE = null;
+    static final Set<Role> SIGNED_IN = EnumSet.allOf(Role.class);
+    static final Set<Role> ADMIN = EnumSet.of(Role.ADMIN);
+
+    static final Map<String, Set<Role>> MATRIX = new LinkedHashMap<>();
+
+    static {
+        for (String read : List.of("GET /", "GET /platforms", "GET /platforms/{code}", "GET /agencies",
+                "GET /agencies/{code}", "GET /statistics", "GET /login", "GET /overlap",
+                "GET /api/v1/platforms", "GET /api/v1/platforms/{code}", "GET /api/v1/platforms.csv",
+                "GET /api/v1/platforms.xlsx", "GET /api/v1/agencies", "GET /api/v1/agencies/{code}",
+                "GET /api/v1/stats/platforms", "GET /api/v1/stats/figures", "POST /api/v1/overlap/check")) {
+            MATRIX.put(read, ANYONE);
+        }
+        for (String own : List.of("GET /account", "GET /account/password", "POST /account/password",
+                "POST /account/tokens", "POST /account/tokens/{id}/revoke", "GET /api/v1/me",
+                "GET /api/v1/me/tokens", "POST /api/v1/me/tokens", "DELETE /api/v1/me/tokens/{id}")) {
+            MATRIX.put(own, SIGNED_IN);
+        }
+        for (String admin : List.of("GET /admin/accounts", "POST /admin/accounts", "POST /admin/accounts/{id}/enabled",
+                "GET /admin/audit", "GET /api/v1/accounts", "POST /api/v1/accounts", "GET /api/v1/audit")) {
+            MATRIX.put(admin, ADMIN);
+        }
+    }
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    @Qualifier("requestMappingHandlerMapping")
+    RequestMappingHandlerMapping mappings;
+
+    record Endpoint(String method, String pattern, HandlerMethod handler) {
+        String key() {
+            return method + " " + pattern;
+        }
+    }
+
+    List<Endpoint> endpoints() {
+        List<Endpoint> endpoints = new ArrayList<>();
+        for (Map.Entry<RequestMappingInfo, HandlerMethod> entry : mappings.getHandlerMethods().entrySet()) {
+            String type = entry.getValue().getBeanType().getName();
+            if (!type.startsWith("vn.ndp.")) {
+                continue; // Spring's error controller, springdoc
+            }
+            Set<String> methods = new TreeSet<>();
+            entry.getKey().getMethodsCondition().getMethods().forEach(m -> methods.add(m.name()));
+            if (methods.isEmpty()) {
+                methods.add("GET");
+            }
+            for (String pattern : entry.getKey().getPatternValues()) {
+                for (String method : methods) {
+                    endpoints.add(new Endpoint(method, pattern.replaceAll("\\{(\\w+):[^}]*}", "{$1}"),
+                            entry.getValue()));
+                }
+            }
+        }
+        return endpoints;
+    }
+
+    @Test
+    void everyEndpointIsInTheMatrix() {
+        List<String> missing = endpoints().stream().map(Endpoint::key).filter(k -> !MATRIX.containsKey(k)).toList();
+        assertThat(missing).as("endpoints with no entry in the authorization matrix").isEmpty();
+    }
+
+    @Test
+    void everyNonPublicEndpointStatesWhoMayUseIt() {
+        List<String> undeclared = endpoints().stream()
+                .filter(e -> MATRIX.get(e.key()) != ANYONE || !MATRIX.containsKey(e.key()))
+                .filter(e -> !AnnotatedElementUtils.hasAnnotation(e.handler().getMethod(), PreAuthorize.class)
+                        && !AnnotatedElementUtils.hasAnnotation(e.handler().getBeanType(), PreAuthorize.class))
+                .map(Endpoint::key).toList();
+        assertThat(undeclared).as("non-public endpoints without @PreAuthorize").isEmpty();
+    }
+
+    @Test
+    void everyRoleGetsExactlyWhatTheMatrixGrants() throws Exception {
+        List<String> wrong = new ArrayList<>();
+        for (Endpoint endpoint : endpoints()) {
+            Set<Role> allowed = MATRIX.get(endpoint.key());
+            if (!MATRIX.containsKey(endpoint.key())) {
+                continue;
+            }
+            int anonymous = perform(endpoint, null);
+            boolean anonymousRefused = anonymous == 401 || anonymous == 403
+                    || (anonymous == 302 && !endpoint.pattern().startsWith("/api/"));
+            if (allowed == ANYONE && anonymousRefused) {
+                wrong.add(endpoint.key() + " refused an anonymous visitor with " + anonymous);
+            }
+            if (allowed != ANYONE && !anonymousRefused) {
+                wrong.add(endpoint.key() + " let an anonymous visitor through with " + anonymous);
+            }
+            for (Role role : Role.values()) {
+                int status = perform(endpoint, role);
+                boolean refused = status == 401 || status == 403;
+                boolean shouldPass = allowed == ANYONE || allowed.contains(role);
+                if (shouldPass && refused) {
+                    wrong.add(endpoint.key() + " refused " + role + " with " + status);
+                }
+                if (!shouldPass && !refused) {
+                    wrong.add(endpoint.key() + " let " + role + " through with " + status);
+                }
+            }
+        }
+        assertThat(wrong).isEmpty();
+    }
+
+    private int perform(Endpoint endpoint, Role role) throws Exception {
+        String uri = endpoint.pattern()
+                .replace("{code}", endpoint.pattern().contains("agencies") ? "BTC" : "NDXP")
+                .replace("{id}", UUID.randomUUID().toString());
+        MockHttpServletRequestBuilder request = MockMvcRequestBuilders.request(HttpMethod.valueOf(endpoint.method()), uri)
+                .with(csrf());
+        if (!endpoint.method().equals("GET")) {
+            request.contentType(MediaType.APPLICATION_JSON).content("{}");
+        }
+        if (role != null) {
+            CurrentUser user = new CurrentUser(UUID.randomUUID(), "matrix-" + role.name().toLowerCase(), "Matrix",
+                    role, role.scopedToAgency() ? (role == Role.PROVINCE_EDITOR ? "P-HA-NOI" : "BTC") : null,
+                    role == Role.OPERATOR ? Set.of("NDXP") : Set.of());
+            request.with(authentication(new Authenticated(user)));
+        }
+        return mvc.perform(request).andReturn().getResponse().getStatus();
+    }
+
+    /** A signed-in test principal carrying NDP's current user. */
+    static final class Authenticated extends TestingAuthenticationToken {
+        Authenticated(CurrentUser user) {
+            super(new Principal(user), "", List.copyOf(user.authorities()));
+        }
+
+        record Principal(CurrentUser currentUser) implements CurrentUser.Holder {
+        }
+    }
+}

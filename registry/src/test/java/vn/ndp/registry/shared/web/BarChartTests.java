@@ -1,0 +1,34 @@
+package vn.ndp.registry.shared.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class BarChartTests {
+
+    @Test
+    void barsAreScaledToTheLargestValueAndStackedOneRowEach() {
+        BarChart chart = BarChart.of("c", "title", "desc", List.of(
+                new BarChart.Datum("Bộ Công an", 13, "/platforms?owner=BCA"),
+                new BarChart.Datum("Bộ Tài chính", 1, null)));
+        assertThat(chart.bars().get(0).barWidth()).isEqualTo(BarChart.WIDTH - BarChart.VALUE_SPACE);
+        assertThat(chart.bars().get(1).barWidth()).isLessThan(chart.bars().get(0).barWidth() / 10);
+        assertThat(chart.bars().get(1).barY()).isEqualTo(chart.bars().get(0).barY() + BarChart.ROW);
+        assertThat(chart.height()).isEqualTo(2 * BarChart.ROW);
+    }
+
+    @Test
+    void chartsComparedSideBySideShareOneScale() {
+        BarChart half = BarChart.of("c", "t", "d", List.of(new BarChart.Datum("A", 5, null)), 10);
+        assertThat(half.bars().getFirst().barWidth()).isEqualTo((BarChart.WIDTH - BarChart.VALUE_SPACE) / 2);
+    }
+
+    @Test
+    void longLabelsAreShortenedButKeptWholeForTheTable() {
+        String name = "Hệ thống thông tin chỉ đạo, điều hành của Chính phủ, Thủ tướng Chính phủ";
+        BarChart chart = BarChart.of("c", "t", "d", List.of(new BarChart.Datum(name, 1, null)));
+        assertThat(chart.bars().getFirst().shortLabel()).endsWith("…").hasSizeLessThanOrEqualTo(BarChart.MAX_LABEL);
+        assertThat(chart.bars().getFirst().label()).isEqualTo(name);
+    }
+}
