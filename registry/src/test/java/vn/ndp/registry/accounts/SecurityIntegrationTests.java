@@ -143,4 +143,56 @@ class SecurityIntegrationTests {
         assertThat(audit.find(new AuditLog.Filter(AuditEvent.ADMINISTRATOR_BOOTSTRAPPED, null, "admin", null, null),
                 10, 0)).hasSize(1);
     }
+
+    MockHttpSession signIn(Account account, String password) throws Exception {
+        var result = mvc.perform(post("/login").with(csrf())
+                        .param("username", account.username()).param("password", password))
+                .andExpect(redirectedUrl("/")).andReturn();
+        return (MockHttpSession) result.getRequest().getSession(false);
+    }
+
+    @Test
+    void aPersonChangesTheirPasswordAndSignsInWithTheNewOne() throws Exception {
+        Account account = testAccounts.create(Role.OPERATOR, null, "DVCQG");
+        MockHttpSession session = signIn(account, TestAccounts.PASSWORD);
+        mvc.perform(post("/account/password").session(session).with(csrf())
+                        .param("currentPassword", TestAccounts.PASSWORD).param("newPassword", "short"))
+                .andExpect(status().isOk())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+                        .string(org.hamcrest.Matchers.containsString("at least 12 characters")));
+        mvc.perform(post("/account/password").session(session).with(csrf())
+                        .param("currentPassword", TestAccounts.PASSWORD)
+                        .param("newPassword", "mật khẩu mới đủ dài 2026"))
+                .andExpect(redirectedUrl("/account"));
+        signIn(account, "mật khẩu mới đủ dài 2026");
+        mvc.perform(post("/login").with(csrf())
+                        .param("username", account.username()).param("password", TestAccounts.PASSWORD))
+                .andExpect(redirectedUrl("/login?error"));
+    }
+
+    @Test
+    void anAdministratorCreatesAProvinceEditorAndScopeMistakesAreExplained() throws Exception {
+        Account admin = testAccounts.create(Role.ADMIN, null);
+        MockHttpSession session = signIn(admin, TestAccounts.PASSWORD);
+        String username = "hn-editor-" + UUID.randomUUID().toString().substring(0, 6);
+        mvc.perform(post("/admin/accounts").session(session).with(csrf())
+                        .param("username", username).param("displayName", "Nguyễn Văn <b>An</b>")
+                        .param("role", "province_editor").param("agencyCode", "BTC")
+                        .param("password", "một mật khẩu đủ dài"))
+                .andExpect(status().isOk())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+                        .string(org.hamcrest.Matchers.containsString("a province editor acts for a province")));
+        mvc.perform(post("/admin/accounts").session(session).with(csrf())
+                        .param("username", username).param("displayName", "Nguyễn Văn <b>An</b>")
+                        .param("role", "province_editor").param("agencyCode", "P-HA-NOI")
+                        .param("password", "một mật khẩu đủ dài"))
+                .andExpect(redirectedUrl("/admin/accounts"));
+        mvc.perform(get("/admin/accounts").session(session)).andExpect(status().isOk())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+                        .string(org.hamcrest.Matchers.allOf(
+                                org.hamcrest.Matchers.containsString("Nguyễn Văn &lt;b&gt;An&lt;/b&gt;"),
+                                org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("<b>An</b>")))));
+        assertThat(audit.find(new AuditLog.Filter(AuditEvent.ACCOUNT_CREATED, admin.username(), username, null, null),
+                10, 0)).hasSize(1);
+    }
 }
