@@ -1,0 +1,276 @@
+package vn.ndp.gateway;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import org.eclipse.jetty.client.HttpClient;
+import org.eclipse.jetty.client.transport.HttpClientTransportOverHTTP;
+import org.eclipse.jetty.http.UriCompliance;
+import org.eclipse.jetty.io.ClientConnector;
+import org.eclipse.jetty.server.Connector;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.SecureRequestCustomizer;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.SslConnectionFactory;
+import org.eclipse.jetty.util.ssl.SslContextFactory;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import vn.ndp.gateway.admin.AdminHandler;
+import vn.ndp.gateway.clients.LocalClients;
+import vn.ndp.gateway.clients.TokenIssuer;
+import vn.ndp.gateway.config.GatewayConfiguration;
+import vn.ndp.gateway.config.GatewayConfiguration.Endpoint;
+import vn.ndp.gateway.exchange.ConsumerProxy;
+import vn.ndp.gateway.exchange.GatewayTls;
+import vn.ndp.gateway.exchange.ProtocolErrorHandler;
+import vn.ndp.gateway.exchange.ProviderProxy;
+import vn.ndp.gateway.globalconf.GlobalConfigurationClient;
+import vn.ndp.gateway.monitoring.OperationalMonitor;
+import vn.ndp.gateway.monitoring.UsagePusher;
+
+/**
+ * One running gateway: its listeners, its HTTP clients (to other gateways, to backends, to the
+ * registry), its copy of the global configuration, and its monitoring. {@link #start()} opens the
+ * listeners before the first download of the global configuration, so that a gateway starts (and
+ * refuses exchanges with {@code OutdatedGlobalConf}) even while the registry is down.
+ */
+public final class GatewayNode implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(GatewayNode.class);
+
+    private final GatewayConfiguration configuration;
+    private final Clock clock;
+    private final PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    private final HttpClient registryClient;
+    private final HttpClient gatewayClient;
+    private final HttpClient backendClient;
+    private final GlobalConfigurationClient globalConfiguration;
+    private final TokenIssuer tokens;
+    private final OperationalMonitor monitor;
+    private final Optional<UsagePusher> usagePusher;
+    private final Server server;
+    private final List<ServerConnector> connectors = new ArrayList<>();
+    private ServerConnector consumerHttps;
+    private ServerConnector consumerHttp;
+    private ServerConnector provider;
+    private ServerConnector admin;
+    private ScheduledExecutorService scheduler;
+
+    public GatewayNode(GatewayConfiguration configuration, Clock clock) {
+        this.configuration = configuration;
+        this.clock = clock;
+        new JvmMemoryMetrics().bindTo(metrics);
+        registryClient = plainClient("registry", configuration.globalConfiguration().fetchTimeout().toMillis());
+        globalConfiguration = new GlobalConfigurationClient(configuration.globalConfiguration(), configuration.instance(),
+                clock, registryClient, metrics);
+        GatewayTls tls = new GatewayTls(configuration.tls(), globalConfiguration);
+        gatewayClient = client("gateways", tls.gatewayClient(), configuration.limits().connectTimeout().toMillis());
+        backendClient = plainClient("backends", configuration.limits().backendConnectTimeout().toMillis());
+        tokens = new TokenIssuer(clock, configuration.tokens().lifetime());
+        monitor = new OperationalMonitor(clock, metrics,
+                configuration.monitoring().writeRecords() ? configuration.dataDir().resolve("operational") : null);
+        usagePusher = configuration.monitoring().usageUrl().map(url -> new UsagePusher(url,
+                configuration.gatewayId().encoded(), monitor, registryClient, clock,
+                configuration.globalConfiguration().fetchTimeout(), metrics));
+
+        QueuedThreadPool threads = new QueuedThreadPool(200, 8);
+        threads.setName("gateway");
+        threads.setVirtualThreadsExecutor(Executors.newVirtualThreadPerTaskExecutor());
+        server = new Server(threads);
+        server.setStopTimeout(2000);
+        server.setErrorHandler(new ProtocolErrorHandler());
+        LocalClients clients = new LocalClients(configuration.clients());
+        var listen = configuration.listen();
+        ConsumerProxy consumer = new ConsumerProxy(configuration, clients, tokens, globalConfiguration, tls,
+                gatewayClient, monitor, clock);
+        listen.consumerHttps().ifPresent(endpoint -> consumerHttps = connector(endpoint, tls.consumerServer()));
+        listen.consumerHttp().ifPresent(endpoint -> consumerHttp = connector(endpoint, null));
+        listen.provider().ifPresent(endpoint -> provider = connector(endpoint, tls.providerServer()));
+        listen.admin().ifPresent(endpoint -> admin = connector(endpoint, null));
+        ProviderProxy providerProxy = new ProviderProxy(configuration, globalConfiguration, tls, backendClient, monitor, clock);
+        AdminHandler adminHandler = new AdminHandler(configuration.gatewayId(), globalConfiguration, metrics);
+        server.setHandler(new Handler.Abstract() {
+            @Override
+            public boolean handle(org.eclipse.jetty.server.Request request, org.eclipse.jetty.server.Response response,
+                                  org.eclipse.jetty.util.Callback callback) throws Exception {
+                Connector connector = request.getConnectionMetaData().getConnector();
+                if (connector == provider) {
+                    return providerProxy.handle(request, response, callback);
+                }
+                if (connector == admin) {
+                    return adminHandler.handle(request, response, callback);
+                }
+                return consumer.handle(request, response, callback);
+            }
+        });
+    }
+
+    public void start() throws Exception {
+        registryClient.start();
+        gatewayClient.start();
+        backendClient.start();
+        globalConfiguration.loadFromDisk();
+        server.start();
+        LOG.info("Gateway {} listening: {}", configuration.gatewayId(), describeListeners());
+        scheduler = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("gateway-schedule").factory());
+        long poll = configuration.globalConfiguration().pollInterval().toMillis();
+        scheduler.scheduleWithFixedDelay(this::refreshQuietly, 0, poll, TimeUnit.MILLISECONDS);
+        usagePusher.ifPresent(pusher -> {
+            long push = configuration.monitoring().pushInterval().toMillis();
+            scheduler.scheduleWithFixedDelay(() -> {
+                try {
+                    pusher.pushNow();
+                } catch (RuntimeException e) {
+                    LOG.warn("Usage push failed: {}", e.toString());
+                }
+            }, push, push, TimeUnit.MILLISECONDS);
+        });
+    }
+
+    /** Starts without scheduling: the global configuration is refreshed only by {@link #globalConfiguration()}. */
+    public void startWithoutSchedules() throws Exception {
+        registryClient.start();
+        gatewayClient.start();
+        backendClient.start();
+        globalConfiguration.loadFromDisk();
+        server.start();
+    }
+
+    private void refreshQuietly() {
+        try {
+            globalConfiguration.refreshNow();
+        } catch (RuntimeException e) {
+            LOG.warn("Global configuration refresh failed: {}", e.toString());
+        }
+    }
+
+    public GlobalConfigurationClient globalConfiguration() {
+        return globalConfiguration;
+    }
+
+    public Optional<UsagePusher> usagePusher() {
+        return usagePusher;
+    }
+
+    public OperationalMonitor monitor() {
+        return monitor;
+    }
+
+    public PrometheusMeterRegistry metrics() {
+        return metrics;
+    }
+
+    public int consumerHttpsPort() {
+        return port(consumerHttps);
+    }
+
+    public int consumerHttpPort() {
+        return port(consumerHttp);
+    }
+
+    public int providerPort() {
+        return port(provider);
+    }
+
+    public int adminPort() {
+        return port(admin);
+    }
+
+    private static int port(ServerConnector connector) {
+        if (connector == null) {
+            throw new IllegalStateException("This listener is not configured");
+        }
+        return connector.getLocalPort();
+    }
+
+    private String describeListeners() {
+        List<String> parts = new ArrayList<>();
+        if (consumerHttps != null) {
+            parts.add("consumer https " + consumerHttps.getHost() + ":" + consumerHttps.getLocalPort());
+        }
+        if (consumerHttp != null) {
+            parts.add("consumer http " + consumerHttp.getHost() + ":" + consumerHttp.getLocalPort());
+        }
+        if (provider != null) {
+            parts.add("provider mTLS " + provider.getHost() + ":" + provider.getLocalPort());
+        }
+        if (admin != null) {
+            parts.add("admin " + admin.getHost() + ":" + admin.getLocalPort());
+        }
+        return String.join(", ", parts);
+    }
+
+    private ServerConnector connector(Endpoint endpoint, SslContextFactory.Server tls) {
+        HttpConfiguration http = new HttpConfiguration();
+        http.setSendServerVersion(false);
+        http.setSendXPoweredBy(false);
+        http.setUriCompliance(UriCompliance.UNSAFE);
+        http.setRequestHeaderSize(16 * 1024);
+        ServerConnector connector;
+        if (tls != null) {
+            SecureRequestCustomizer secure = new SecureRequestCustomizer(false, -1, false);
+            secure.setSniHostCheck(false);
+            http.addCustomizer(secure);
+            connector = new ServerConnector(server, new SslConnectionFactory(tls, "http/1.1"), new HttpConnectionFactory(http));
+        } else {
+            connector = new ServerConnector(server, new HttpConnectionFactory(http));
+        }
+        connector.setHost(endpoint.host());
+        connector.setPort(endpoint.port());
+        connector.setIdleTimeout(configuration.limits().gatewayReadTimeout().toMillis() + 5000);
+        server.addConnector(connector);
+        connectors.add(connector);
+        return connector;
+    }
+
+    private static HttpClient plainClient(String name, long connectTimeoutMillis) {
+        return client(name, new SslContextFactory.Client(), connectTimeoutMillis);
+    }
+
+    private static HttpClient client(String name, SslContextFactory.Client tls, long connectTimeoutMillis) {
+        ClientConnector connector = new ClientConnector();
+        connector.setSslContextFactory(tls);
+        HttpClient client = new HttpClient(new HttpClientTransportOverHTTP(connector));
+        QueuedThreadPool threads = new QueuedThreadPool(200, 4);
+        threads.setName("client-" + name);
+        threads.setVirtualThreadsExecutor(Executors.newVirtualThreadPerTaskExecutor());
+        client.setExecutor(threads);
+        client.setConnectTimeout(connectTimeoutMillis);
+        client.setFollowRedirects(false);
+        client.setUserAgentField(null);
+        client.setDefaultRequestContentType(null);
+        client.getContentDecoderFactories().clear();
+        client.setMaxConnectionsPerDestination(256);
+        client.setMaxRequestsQueuedPerDestination(4096);
+        return client;
+    }
+
+    @Override
+    public void close() {
+        if (scheduler != null) {
+            scheduler.shutdownNow();
+        }
+        usagePusher.ifPresent(UsagePusher::pushNow);
+        for (var lifeCycle : List.of(server, gatewayClient, backendClient, registryClient)) {
+            try {
+                lifeCycle.stop();
+            } catch (Exception e) {
+                LOG.warn("Error while stopping: {}", e.toString());
+            }
+        }
+        monitor.close();
+    }
+}

@@ -1,0 +1,2 @@
+/** The admin listener: health, global configuration status, metrics. */
+package vn.ndp.gateway.admin;

@@ -1,0 +1,69 @@
+package vn.ndp.gateway.clients;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import vn.ndp.gateway.config.GatewayConfiguration.LocalClient;
+import vn.ndp.gateway.config.GatewayConfiguration.OAuthClient;
+import vn.ndp.protocol.identifiers.SubsystemId;
+
+/**
+ * The local information systems this gateway serves, and the one subsystem each credential is
+ * bound to: a TLS client certificate (by SHA-256 fingerprint) or an OAuth2 client id and secret.
+ */
+public final class LocalClients {
+
+    private record Secret(byte[] sha256, SubsystemId subsystem) {
+    }
+
+    private final Map<String, SubsystemId> byCertificate = new HashMap<>();
+    private final Map<String, Secret> byClientId = new HashMap<>();
+    private final Set<SubsystemId> subsystems;
+
+    public LocalClients(List<LocalClient> clients) {
+        for (LocalClient client : clients) {
+            client.tlsCertificateSha256().forEach(fingerprint -> byCertificate.put(fingerprint, client.subsystem()));
+            for (OAuthClient oauth : client.oauth2()) {
+                byClientId.put(oauth.clientId(), new Secret(oauth.secretSha256().clone(), client.subsystem()));
+            }
+        }
+        subsystems = clients.stream().map(LocalClient::subsystem).collect(Collectors.toUnmodifiableSet());
+    }
+
+    public Optional<SubsystemId> byCertificate(String sha256Fingerprint) {
+        return Optional.ofNullable(byCertificate.get(sha256Fingerprint));
+    }
+
+    /** The subsystem of an OAuth2 client whose secret matches, compared in constant time. */
+    public Optional<SubsystemId> byClientCredentials(String clientId, String clientSecret) {
+        Secret secret = clientId == null ? null : byClientId.get(clientId);
+        byte[] presented = sha256(clientSecret == null ? "" : clientSecret);
+        byte[] expected = secret == null ? new byte[32] : secret.sha256();
+        boolean matches = MessageDigest.isEqual(presented, expected);
+        return secret != null && matches ? Optional.of(secret.subsystem()) : Optional.empty();
+    }
+
+    public Set<SubsystemId> subsystems() {
+        return subsystems;
+    }
+
+    /** The value to put in a configuration file's {@code secretSha256} for a client secret. */
+    public static String secretHash(String clientSecret) {
+        return java.util.HexFormat.of().formatHex(sha256(clientSecret));
+    }
+
+    private static byte[] sha256(String text) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,90 @@
+package vn.ndp.gateway.config;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import vn.ndp.protocol.identifiers.GatewayId;
+import vn.ndp.protocol.identifiers.ServiceId;
+import vn.ndp.protocol.identifiers.SubsystemId;
+
+/**
+ * Everything one gateway needs to run, as read from its configuration file by
+ * {@link GatewayConfigurationReader}. Paths are absolute (resolved against the file's directory).
+ */
+public record GatewayConfiguration(
+        String instance,
+        GatewayId gatewayId,
+        Path dataDir,
+        Listeners listen,
+        Tls tls,
+        GlobalConfigurationSource globalConfiguration,
+        List<LocalClient> clients,
+        Map<ServiceId, ProvidedService> services,
+        Limits limits,
+        Tokens tokens,
+        Monitoring monitoring) {
+
+    public GatewayConfiguration {
+        clients = List.copyOf(clients);
+        services = Map.copyOf(services);
+    }
+
+    /** A host and port to listen on; port 0 picks a free port. */
+    public record Endpoint(String host, int port) {
+    }
+
+    /**
+     * The listeners: {@code consumerHttps} for local systems (TLS, client certificate optional),
+     * {@code consumerHttp} (plain HTTP, loopback only, for development), {@code provider} for other
+     * gateways (mutual TLS) and {@code admin} (health, metrics). Absent listeners are not opened.
+     */
+    public record Listeners(Optional<Endpoint> consumerHttps, Optional<Endpoint> consumerHttp,
+                            Optional<Endpoint> provider, Optional<Endpoint> admin) {
+    }
+
+    /** The gateway's key and certificate issued by the national CA, and the CA certificate (the mTLS anchor). */
+    public record Tls(Path certificate, Path privateKey, Path caCertificate) {
+    }
+
+    /** Where the signed global configuration comes from and how it is checked and kept. */
+    public record GlobalConfigurationSource(URI url, Path anchor, Path cacheDir, Duration pollInterval,
+                                            Duration fetchTimeout) {
+    }
+
+    /**
+     * A local information system's subsystem hosted by this gateway, and the credentials that
+     * authenticate as it: TLS client certificates (SHA-256 fingerprints) and OAuth2 clients.
+     */
+    public record LocalClient(SubsystemId subsystem, List<String> tlsCertificateSha256, List<OAuthClient> oauth2) {
+
+        public LocalClient {
+            tlsCertificateSha256 = List.copyOf(tlsCertificateSha256);
+            oauth2 = List.copyOf(oauth2);
+        }
+    }
+
+    /** An OAuth2 client (client credentials grant); the secret is kept only as its SHA-256. */
+    public record OAuthClient(String clientId, byte[] secretSha256) {
+    }
+
+    /** A service this gateway provides, and the only backend URL requests for it may reach. */
+    public record ProvidedService(ServiceId service, URI backend, Optional<URI> openApi) {
+    }
+
+    /** Size and time limits; the hop to another gateway should wait longer than that gateway waits for its backend. */
+    public record Limits(long maxBodyBytes, Duration connectTimeout, Duration gatewayReadTimeout,
+                         Duration backendConnectTimeout, Duration backendReadTimeout, int maxRequestUriLength) {
+    }
+
+    /** Bearer tokens issued by the gateway's token endpoint. */
+    public record Tokens(Duration lifetime) {
+    }
+
+    /** Where per-minute usage aggregates are pushed, and where operational records are written. */
+    public record Monitoring(Optional<URI> usageUrl, Duration pushInterval, boolean writeRecords) {
+    }
+}

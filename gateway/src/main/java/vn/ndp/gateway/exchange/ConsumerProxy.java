@@ -1,0 +1,412 @@
+package vn.ndp.gateway.exchange;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.cert.X509Certificate;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import org.eclipse.jetty.client.ContentSourceRequestContent;
+import org.eclipse.jetty.client.HttpClient;
+import org.eclipse.jetty.client.InputStreamResponseListener;
+import org.eclipse.jetty.http.HttpField;
+import org.eclipse.jetty.http.HttpFields;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.io.EndPoint;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import vn.ndp.gateway.clients.LocalClients;
+import vn.ndp.gateway.clients.TokenEndpoint;
+import vn.ndp.gateway.clients.TokenIssuer;
+import vn.ndp.gateway.config.GatewayConfiguration;
+import vn.ndp.gateway.config.GatewayConfiguration.Limits;
+import vn.ndp.gateway.globalconf.GlobalConfigurationClient;
+import vn.ndp.gateway.metaservices.Metaservices;
+import vn.ndp.gateway.monitoring.OperationalMonitor;
+import vn.ndp.protocol.errors.XRoadErrorType;
+import vn.ndp.protocol.errors.XRoadException;
+import vn.ndp.protocol.globalconf.ExchangeDirectory;
+import vn.ndp.protocol.globalconf.Gateway;
+import vn.ndp.protocol.globalconf.Service;
+import vn.ndp.protocol.identifiers.GatewayId;
+import vn.ndp.protocol.identifiers.IdentifierParser;
+import vn.ndp.protocol.identifiers.InvalidIdentifierException;
+import vn.ndp.protocol.identifiers.ServiceId;
+import vn.ndp.protocol.identifiers.ServiceRequestTarget;
+import vn.ndp.protocol.identifiers.SubsystemId;
+import vn.ndp.protocol.pki.Pem;
+import vn.ndp.protocol.usage.UsageAggregate;
+
+/**
+ * The consumer side: takes X-Road REST r1 requests from local information systems, checks who
+ * is calling and as which subsystem, finds the provider's gateway in the global configuration,
+ * and carries the request there over mutual TLS, streaming both bodies. It verifies the
+ * provider gateway's {@code X-Road-Request-Hash} before relaying the answer.
+ */
+public final class ConsumerProxy extends Handler.Abstract {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ConsumerProxy.class);
+
+    private final GatewayId self;
+    private final IdentifierParser parser;
+    private final Limits limits;
+    private final LocalClients clients;
+    private final TokenIssuer tokens;
+    private final TokenEndpoint tokenEndpoint;
+    private final GlobalConfigurationClient globalConfiguration;
+    private final GatewayTls tls;
+    private final HttpClient gatewayClient;
+    private final OperationalMonitor monitor;
+    private final Clock clock;
+
+    public ConsumerProxy(GatewayConfiguration configuration, LocalClients clients, TokenIssuer tokens,
+                         GlobalConfigurationClient globalConfiguration, GatewayTls tls, HttpClient gatewayClient,
+                         OperationalMonitor monitor, Clock clock) {
+        this.self = configuration.gatewayId();
+        this.parser = IdentifierParser.forInstance(configuration.instance());
+        this.limits = configuration.limits();
+        this.clients = clients;
+        this.tokens = tokens;
+        this.tokenEndpoint = new TokenEndpoint(clients, tokens);
+        this.globalConfiguration = globalConfiguration;
+        this.tls = tls;
+        this.gatewayClient = gatewayClient;
+        this.monitor = monitor;
+        this.clock = clock;
+    }
+
+    @Override
+    public boolean handle(Request request, Response response, Callback callback) {
+        if (TokenEndpoint.PATH.equals(request.getHttpURI().getPath())) {
+            tokenEndpoint.handle(request, response, callback);
+            return true;
+        }
+        ExchangeRecorder record = new ExchangeRecorder(monitor, clock, UsageAggregate.CONSUMER);
+        record.method = request.getMethod();
+        Callback recorded = Callback.from(() -> {
+            record.finish();
+            callback.succeeded();
+        }, failure -> {
+            record.finish();
+            callback.failed(failure);
+        });
+        try {
+            exchange(request, response, recorded, record);
+        } catch (XRoadException e) {
+            Responses.error(response, recorded, e, record);
+        } catch (RuntimeException e) {
+            LOG.error("Internal error on a consumer request", e);
+            Responses.error(response, recorded,
+                    new XRoadException(XRoadErrorType.CLIENT_PROXY_INTERNAL_ERROR, "Internal error in the consumer gateway"), record);
+        }
+        return true;
+    }
+
+    private void exchange(Request request, Response response, Callback callback, ExchangeRecorder record) {
+        String rawPath = request.getHttpURI().getPath();
+        if (rawPath == null || request.getHttpURI().toString().length() > limits.maxRequestUriLength()) {
+            throw new XRoadException(XRoadErrorType.CLIENT_BAD_REQUEST,
+                    "The request URI is longer than " + limits.maxRequestUriLength() + " characters");
+        }
+        if (rawPath.equals("/listClients")) {
+            json(response, callback, record, Metaservices.listClients(
+                    globalConfiguration.directory(XRoadErrorType.CLIENT_PROXY_OUTDATED_GLOBAL_CONF)));
+            return;
+        }
+        if (!rawPath.startsWith("/r1/")) {
+            if (rawPath.matches("/r[0-9]+(/.*)?")) {
+                throw new XRoadException(XRoadErrorType.CLIENT_INVALID_PROTOCOL_VERSION,
+                        "This gateway speaks the X-Road Message Protocol for REST r1 only");
+            }
+            throw new XRoadException(XRoadErrorType.CLIENT_BAD_REQUEST,
+                    "Expected /r1/INSTANCE/CLASS/MEMBER/SUBSYSTEM/SERVICE[/path], or /listClients");
+        }
+        ServiceRequestTarget target = target(rawPath.substring(3));
+        record.service = target.service().encoded();
+        record.path = target.path();
+        SubsystemId client = clientHeader(request);
+        record.client = client.encoded();
+        boolean bearer = authenticate(request, client);
+        String xroadId = optionalHeader(request, ExchangeHeaders.ID).orElseGet(() -> UUID.randomUUID().toString());
+        record.xroadId = xroadId;
+        Optional<String> userId = optionalHeader(request, ExchangeHeaders.USER_ID);
+        Optional<String> issue = optionalHeader(request, ExchangeHeaders.ISSUE);
+
+        ExchangeDirectory directory = globalConfiguration.directory(XRoadErrorType.CLIENT_PROXY_OUTDATED_GLOBAL_CONF);
+        if (directory.subsystem(client).isEmpty()) {
+            throw new XRoadException(XRoadErrorType.CLIENT_PROXY_UNKNOWN_MEMBER,
+                    "The client " + client + " is not in the global configuration");
+        }
+        if (!directory.gatewayHosting(client).map(g -> g.id().equals(self)).orElse(false)) {
+            throw new XRoadException(XRoadErrorType.CLIENT_PROXY_UNKNOWN_MEMBER,
+                    "The global configuration does not register " + client + " at this gateway (" + self + ")");
+        }
+        ServiceId serviceId = target.service();
+        Optional<Service> service = directory.service(serviceId);
+        if (service.isEmpty() && target.path().isEmpty() && Metaservices.CODES.contains(serviceId.serviceCode())
+                && !serviceId.serviceCode().equals(Metaservices.GET_OPENAPI)) {
+            Optional<ServiceId> only = queryParameter(request, "serviceId").map(text -> {
+                try {
+                    return parser.service(text);
+                } catch (InvalidIdentifierException e) {
+                    throw new XRoadException(XRoadErrorType.CLIENT_BAD_REQUEST, e.getMessage());
+                }
+            });
+            json(response, callback, record, serviceId.serviceCode().equals(Metaservices.LIST_METHODS)
+                    ? Metaservices.listMethods(directory, serviceId.provider(), only)
+                    : Metaservices.allowedMethods(directory, client, serviceId.provider(), only));
+            return;
+        }
+        boolean openApi = service.isEmpty() && serviceId.serviceCode().equals(Metaservices.GET_OPENAPI);
+        if (service.isEmpty() && !openApi) {
+            throw new XRoadException(XRoadErrorType.CLIENT_PROXY_UNKNOWN_SERVICE,
+                    "The service " + serviceId + " is not in the global configuration");
+        }
+        Gateway provider = directory.gatewayHosting(serviceId.provider()).orElseThrow(() -> new XRoadException(
+                XRoadErrorType.CLIENT_PROXY_UNKNOWN_SERVICE, "No gateway hosts the provider " + serviceId.provider()));
+        if (tls.revoked(directory, provider)) {
+            throw new XRoadException(XRoadErrorType.CLIENT_PROXY_SSL_AUTHENTICATION_FAILED,
+                    "The certificate of the provider's gateway " + provider.id() + " is revoked");
+        }
+        BackendPath.of(target.path());
+        if (request.getLength() > limits.maxBodyBytes()) {
+            throw new XRoadException(XRoadErrorType.CLIENT_INVALID_BODY,
+                    "The request body is larger than the limit of " + limits.maxBodyBytes() + " bytes");
+        }
+        forward(request, response, callback, record, new Forward(provider, serviceId, client, target.path(), xroadId,
+                userId, issue, bearer));
+    }
+
+    private record Forward(Gateway provider, ServiceId service, SubsystemId client, String path, String xroadId,
+                           Optional<String> userId, Optional<String> issue, boolean bearer) {
+    }
+
+    private void forward(Request request, Response response, Callback callback, ExchangeRecorder record, Forward forward) {
+        String query = request.getHttpURI().getQuery();
+        String target = "/r1/" + forward.service().encoded() + forward.path() + (query == null ? "" : "?" + query);
+        String requestId = UUID.randomUUID().toString();
+        record.requestId = requestId;
+        RequestHash hash = new RequestHash();
+        HttpFields incoming = request.getHeaders();
+        var out = gatewayClient.newRequest("https://" + forward.provider().address())
+                .method(request.getMethod())
+                .path(target)
+                .idleTimeout(limits.gatewayReadTimeout().toMillis(), TimeUnit.MILLISECONDS)
+                .headers(headers -> {
+                    for (HttpField field : incoming) {
+                        if (ExchangeHeaders.copied(field, incoming)
+                                && !(forward.bearer() && field.getHeader() == HttpHeader.AUTHORIZATION)) {
+                            headers.add(field);
+                        }
+                    }
+                    headers.put(ExchangeHeaders.CLIENT, forward.client().encoded());
+                    headers.put(ExchangeHeaders.ID, forward.xroadId());
+                    headers.put(ExchangeHeaders.REQUEST_ID, requestId);
+                    forward.userId().ifPresent(value -> headers.put(ExchangeHeaders.USER_ID, value));
+                    forward.issue().ifPresent(value -> headers.put(ExchangeHeaders.ISSUE, value));
+                })
+                .onRequestCommit(committed -> hash.headers(committed.getMethod(), target, committed.getHeaders()));
+        MeteredSource body = null;
+        if (hasBody(request)) {
+            body = new MeteredSource(request, limits.maxBodyBytes(), hash);
+            out.body(new ContentSourceRequestContent(body, null));
+        }
+        InputStreamResponseListener listener = new InputStreamResponseListener();
+        out.send(listener);
+        org.eclipse.jetty.client.Response reply;
+        try {
+            reply = listener.get(limits.connectTimeout().plus(limits.gatewayReadTimeout()).toMillis() + 1000,
+                    TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            out.abort(e);
+            throw new XRoadException(XRoadErrorType.CLIENT_PROXY_INTERNAL_ERROR, "Interrupted");
+        } catch (TimeoutException e) {
+            out.abort(e);
+            throw new XRoadException(XRoadErrorType.CLIENT_PROXY_NETWORK_ERROR,
+                    "The provider's gateway " + forward.provider().id() + " did not answer in time");
+        } catch (ExecutionException e) {
+            throw failure(e.getCause(), forward.provider());
+        } finally {
+            record.requestBytes = body == null ? 0 : body.bytes();
+        }
+
+        String gatewayError = reply.getHeaders().get(ExchangeHeaders.ERROR);
+        response.setStatus(reply.getStatus());
+        HttpFields replyHeaders = reply.getHeaders();
+        if (gatewayError != null) {
+            record.fault = gatewayError;
+            response.getHeaders().put(ExchangeHeaders.ERROR, gatewayError);
+        } else {
+            String received = replyHeaders.get(ExchangeHeaders.REQUEST_HASH);
+            if (received == null || !hash.hasHeaders() || body != null && !body.complete()
+                    || !MessageDigest.isEqual(received.getBytes(StandardCharsets.US_ASCII),
+                    hash.value().getBytes(StandardCharsets.US_ASCII))
+                    || !requestId.equals(replyHeaders.get(ExchangeHeaders.REQUEST_ID))) {
+                reply.abort(new IOException("Inconsistent response"));
+                throw new XRoadException(XRoadErrorType.CLIENT_PROXY_INCONSISTENT_RESPONSE,
+                        "The provider's gateway " + forward.provider().id() + " answered with a request hash or request id "
+                                + "that does not match the request sent");
+            }
+            response.getHeaders().put(ExchangeHeaders.CLIENT, forward.client().encoded());
+            response.getHeaders().put(ExchangeHeaders.SERVICE, forward.service().encoded());
+            response.getHeaders().put(ExchangeHeaders.ID, forward.xroadId());
+            response.getHeaders().put(ExchangeHeaders.REQUEST_ID, requestId);
+            response.getHeaders().put(ExchangeHeaders.REQUEST_HASH, received);
+        }
+        for (HttpField field : replyHeaders) {
+            if (ExchangeHeaders.copied(field, replyHeaders)) {
+                response.getHeaders().add(field);
+            }
+        }
+        long length = replyHeaders.getLongField(HttpHeader.CONTENT_LENGTH);
+        if (length > limits.maxBodyBytes()) {
+            reply.abort(new IOException("Response too large"));
+            throw new XRoadException(XRoadErrorType.CLIENT_PROXY_SERVICE_FAILED,
+                    "The response is larger than the limit of " + limits.maxBodyBytes() + " bytes");
+        }
+        if (length >= 0) {
+            response.getHeaders().put(HttpHeader.CONTENT_LENGTH, length);
+        }
+        record.status = reply.getStatus();
+        try (var in = listener.getInputStream()) {
+            record.responseBytes = Responses.copy(in, response, limits.maxBodyBytes());
+            callback.succeeded();
+        } catch (IOException e) {
+            if (!response.isCommitted()) {
+                throw new XRoadException(XRoadErrorType.CLIENT_PROXY_NETWORK_ERROR,
+                        "The provider's gateway broke off its response: " + e.getMessage());
+            }
+            record.fault = XRoadErrorType.CLIENT_PROXY_NETWORK_ERROR.code();
+            callback.failed(e);
+        }
+    }
+
+    private XRoadException failure(Throwable cause, Gateway provider) {
+        if (Responses.causedBy(cause, MeteredSource.BodyTooLargeException.class)) {
+            return new XRoadException(XRoadErrorType.CLIENT_INVALID_BODY,
+                    "The request body is larger than the limit of " + limits.maxBodyBytes() + " bytes");
+        }
+        if (Responses.tlsFailure(cause)) {
+            return new XRoadException(XRoadErrorType.CLIENT_PROXY_SSL_AUTHENTICATION_FAILED,
+                    "Mutual TLS with the provider's gateway " + provider.id() + " at " + provider.address() + " failed: "
+                            + rootMessage(cause));
+        }
+        if (Responses.causedBy(cause, TimeoutException.class)) {
+            return new XRoadException(XRoadErrorType.CLIENT_PROXY_NETWORK_ERROR,
+                    "The provider's gateway " + provider.id() + " did not answer within " + limits.gatewayReadTimeout());
+        }
+        return new XRoadException(XRoadErrorType.CLIENT_PROXY_NETWORK_ERROR,
+                "Cannot reach the provider's gateway " + provider.id() + " at " + provider.address() + ": " + rootMessage(cause));
+    }
+
+    private ServiceRequestTarget target(String rawPath) {
+        try {
+            return parser.target(rawPath);
+        } catch (InvalidIdentifierException e) {
+            throw new XRoadException(XRoadErrorType.CLIENT_BAD_REQUEST, e.getMessage());
+        }
+    }
+
+    private SubsystemId clientHeader(Request request) {
+        List<String> values = request.getHeaders().getValuesList(ExchangeHeaders.CLIENT);
+        if (values.isEmpty()) {
+            throw new XRoadException(XRoadErrorType.CLIENT_MISSING_HEADER, "The X-Road-Client header is required");
+        }
+        if (values.size() > 1) {
+            throw new XRoadException(XRoadErrorType.CLIENT_INVALID_CLIENT_IDENTIFIER, "The X-Road-Client header is repeated");
+        }
+        try {
+            return parser.client(values.getFirst().strip());
+        } catch (InvalidIdentifierException e) {
+            throw new XRoadException(XRoadErrorType.CLIENT_INVALID_CLIENT_IDENTIFIER, e.getMessage());
+        }
+    }
+
+    /** Checks that the caller's credential is bound to {@code client}; returns whether a bearer token was used. */
+    private boolean authenticate(Request request, SubsystemId client) {
+        String authorization = request.getHeaders().get(HttpHeader.AUTHORIZATION);
+        Optional<SubsystemId> byCertificate = clientCertificate(request).flatMap(clients::byCertificate);
+        if (authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            SubsystemId bound = tokens.subsystemOf(authorization.substring(7).strip()).orElseThrow(() -> new XRoadException(
+                    XRoadErrorType.CLIENT_SSL_AUTHENTICATION_FAILED, "The bearer token is unknown or has expired"));
+            if (!bound.equals(client)) {
+                throw new XRoadException(XRoadErrorType.CLIENT_SSL_AUTHENTICATION_FAILED,
+                        "The bearer token was issued to " + bound + ", which cannot act as " + client);
+            }
+            return true;
+        }
+        if (byCertificate.isPresent()) {
+            if (!byCertificate.get().equals(client)) {
+                throw new XRoadException(XRoadErrorType.CLIENT_SSL_AUTHENTICATION_FAILED,
+                        "The TLS client certificate is bound to " + byCertificate.get() + ", which cannot act as " + client);
+            }
+            return false;
+        }
+        throw new XRoadException(XRoadErrorType.CLIENT_SSL_AUTHENTICATION_FAILED, clientCertificate(request).isPresent()
+                ? "The TLS client certificate is not bound to any subsystem at this gateway"
+                : "No credential: present a bound TLS client certificate or an Authorization: Bearer token from "
+                        + TokenEndpoint.PATH);
+    }
+
+    private static Optional<String> clientCertificate(Request request) {
+        Object data = request.getAttribute(EndPoint.SslSessionData.ATTRIBUTE);
+        if (data instanceof EndPoint.SslSessionData session && session.peerCertificates() != null
+                && session.peerCertificates().length > 0) {
+            X509Certificate certificate = session.peerCertificates()[0];
+            return Optional.of(Pem.sha256Fingerprint(certificate));
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<String> optionalHeader(Request request, String name) {
+        List<String> values = request.getHeaders().getValuesList(name);
+        if (values.isEmpty()) {
+            return Optional.empty();
+        }
+        String value = values.getFirst().strip();
+        if (values.size() > 1 || !ExchangeHeaders.printable(value)) {
+            throw new XRoadException(XRoadErrorType.CLIENT_BAD_REQUEST,
+                    "The " + name + " header must appear once, with 1 to 255 printable ASCII characters");
+        }
+        return Optional.of(value);
+    }
+
+    private static Optional<String> queryParameter(Request request, String name) {
+        return Optional.ofNullable(Request.extractQueryParameters(request).getValue(name));
+    }
+
+    static boolean hasBody(Request request) {
+        long length = request.getLength();
+        return length > 0 || length < 0 && request.getHeaders().contains(HttpHeader.TRANSFER_ENCODING);
+    }
+
+    private static void json(Response response, Callback callback, ExchangeRecorder record, String json) {
+        byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
+        record.status = 200;
+        record.responseBytes = bytes.length;
+        response.setStatus(200);
+        response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json;charset=utf-8");
+        response.write(true, ByteBuffer.wrap(bytes), callback);
+    }
+
+    static String rootMessage(Throwable failure) {
+        Throwable root = failure;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+    }
+}

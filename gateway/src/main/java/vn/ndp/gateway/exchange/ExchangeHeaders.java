@@ -1,0 +1,71 @@
+package vn.ndp.gateway.exchange;
+
+import java.util.Locale;
+import java.util.Set;
+
+import org.eclipse.jetty.http.HttpField;
+import org.eclipse.jetty.http.HttpFields;
+
+/**
+ * Which headers cross the gateway. Hop-by-hop headers and those that leak the origin host are
+ * dropped (Message Protocol for REST, 4.3 "Filtered headers"), {@code Connection}-nominated
+ * headers too, and no {@code X-Road-*} header is ever copied: the gateways set the ones the
+ * protocol defines themselves, so neither a caller nor a backend can spoof them.
+ */
+public final class ExchangeHeaders {
+
+    public static final String CLIENT = "X-Road-Client";
+    public static final String SERVICE = "X-Road-Service";
+    public static final String ID = "X-Road-Id";
+    public static final String USER_ID = "X-Road-UserId";
+    public static final String ISSUE = "X-Road-Issue";
+    public static final String REQUEST_ID = "X-Road-Request-Id";
+    public static final String REQUEST_HASH = "X-Road-Request-Hash";
+    public static final String ERROR = "X-Road-Error";
+
+    private static final String XROAD_PREFIX = "x-road-";
+    private static final Set<String> DROPPED = Set.of(
+            "connection", "keep-alive", "proxy-authenticate", "proxy-authorization", "proxy-connection", "te", "trailer",
+            "transfer-encoding", "upgrade", "host", "user-agent", "server", "content-length", "expect", "forwarded",
+            "x-forwarded-for", "x-forwarded-host", "x-forwarded-proto", "x-forwarded-port", "via", "date");
+
+    private ExchangeHeaders() {
+    }
+
+    /** Whether an end-to-end header from a caller, another gateway or a backend may be copied onward. */
+    public static boolean copied(HttpField field, HttpFields all) {
+        String name = field.getLowerCaseName();
+        if (name.startsWith(XROAD_PREFIX) || DROPPED.contains(name)) {
+            return false;
+        }
+        for (String nominated : all.getCSV("connection", false)) {
+            if (nominated.toLowerCase(Locale.ROOT).equals(name)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Whether a header a gateway received takes part in the request hash: every header except
+     * those the transport adds or changes between the two gateways.
+     */
+    static boolean hashed(String lowerCaseName) {
+        return !DROPPED.contains(lowerCaseName) && !lowerCaseName.equals("x-road-request-hash")
+                && !lowerCaseName.equals("accept-encoding");
+    }
+
+    /** A header value that is safe to log and echo: printable ASCII, at most 255 characters. */
+    static boolean printable(String value) {
+        if (value.isEmpty() || value.length() > 255) {
+            return false;
+        }
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c < 0x20 || c > 0x7e) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

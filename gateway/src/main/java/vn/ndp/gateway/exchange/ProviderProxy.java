@@ -1,0 +1,348 @@
+package vn.ndp.gateway.exchange;
+
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.URI;
+import java.security.cert.X509Certificate;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import org.eclipse.jetty.client.ContentSourceRequestContent;
+import org.eclipse.jetty.client.HttpClient;
+import org.eclipse.jetty.client.InputStreamResponseListener;
+import org.eclipse.jetty.http.HttpField;
+import org.eclipse.jetty.http.HttpFields;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.io.EndPoint;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import vn.ndp.gateway.config.GatewayConfiguration;
+import vn.ndp.gateway.config.GatewayConfiguration.Limits;
+import vn.ndp.gateway.config.GatewayConfiguration.ProvidedService;
+import vn.ndp.gateway.globalconf.GlobalConfigurationClient;
+import vn.ndp.gateway.metaservices.Metaservices;
+import vn.ndp.gateway.monitoring.OperationalMonitor;
+import vn.ndp.protocol.errors.XRoadErrorType;
+import vn.ndp.protocol.errors.XRoadException;
+import vn.ndp.protocol.globalconf.ExchangeDirectory;
+import vn.ndp.protocol.globalconf.Gateway;
+import vn.ndp.protocol.identifiers.GatewayId;
+import vn.ndp.protocol.identifiers.IdentifierParser;
+import vn.ndp.protocol.identifiers.InvalidIdentifierException;
+import vn.ndp.protocol.identifiers.ServiceId;
+import vn.ndp.protocol.identifiers.ServiceRequestTarget;
+import vn.ndp.protocol.identifiers.SubsystemId;
+import vn.ndp.protocol.pki.Pem;
+import vn.ndp.protocol.usage.UsageAggregate;
+
+/**
+ * The provider side: takes requests from other gateways over mutual TLS, checks that the calling
+ * gateway hosts the client it speaks for and that the client holds an access right for the
+ * method and path (deny by default), and forwards only to the backend URL this gateway's own
+ * configuration registers for the service. It computes the {@code X-Road-Request-Hash} over the
+ * request as received and sets the protocol's response headers, replacing any a backend set.
+ */
+public final class ProviderProxy extends Handler.Abstract {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ProviderProxy.class);
+
+    private final GatewayId self;
+    private final IdentifierParser parser;
+    private final Limits limits;
+    private final Map<ServiceId, ProvidedService> services;
+    private final GlobalConfigurationClient globalConfiguration;
+    private final GatewayTls tls;
+    private final HttpClient backendClient;
+    private final OperationalMonitor monitor;
+    private final Clock clock;
+
+    public ProviderProxy(GatewayConfiguration configuration, GlobalConfigurationClient globalConfiguration,
+                         GatewayTls tls, HttpClient backendClient, OperationalMonitor monitor, Clock clock) {
+        this.self = configuration.gatewayId();
+        this.parser = IdentifierParser.forInstance(configuration.instance());
+        this.limits = configuration.limits();
+        this.services = configuration.services();
+        this.globalConfiguration = globalConfiguration;
+        this.tls = tls;
+        this.backendClient = backendClient;
+        this.monitor = monitor;
+        this.clock = clock;
+    }
+
+    @Override
+    public boolean handle(Request request, Response response, Callback callback) {
+        ExchangeRecorder record = new ExchangeRecorder(monitor, clock, UsageAggregate.PROVIDER);
+        record.method = request.getMethod();
+        Callback recorded = Callback.from(() -> {
+            record.finish();
+            callback.succeeded();
+        }, failure -> {
+            record.finish();
+            callback.failed(failure);
+        });
+        try {
+            exchange(request, response, recorded, record);
+        } catch (XRoadException e) {
+            Responses.error(response, recorded, e, record);
+        } catch (RuntimeException e) {
+            LOG.error("Internal error on a provider request", e);
+            Responses.error(response, recorded,
+                    new XRoadException(XRoadErrorType.SERVER_PROXY_INTERNAL_ERROR, "Internal error in the provider gateway"), record);
+        }
+        return true;
+    }
+
+    private void exchange(Request request, Response response, Callback callback, ExchangeRecorder record) {
+        ExchangeDirectory directory = globalConfiguration.directory(XRoadErrorType.SERVER_PROXY_OUTDATED_GLOBAL_CONF);
+        Gateway caller = callingGateway(request, directory);
+        String rawPath = request.getHttpURI().getPath();
+        if (rawPath == null || !rawPath.startsWith("/r1/") || request.getHttpURI().toString().length() > limits.maxRequestUriLength()) {
+            throw new XRoadException(XRoadErrorType.CLIENT_BAD_REQUEST, "Expected /r1/{serviceId}[/path]");
+        }
+        ServiceRequestTarget target;
+        SubsystemId client;
+        try {
+            target = parser.target(rawPath.substring(3));
+            String clientHeader = request.getHeaders().get(ExchangeHeaders.CLIENT);
+            if (clientHeader == null) {
+                throw new XRoadException(XRoadErrorType.CLIENT_MISSING_HEADER, "The X-Road-Client header is required");
+            }
+            client = parser.client(clientHeader);
+        } catch (InvalidIdentifierException e) {
+            throw new XRoadException(XRoadErrorType.CLIENT_BAD_REQUEST, e.getMessage());
+        }
+        ServiceId serviceId = target.service();
+        record.client = client.encoded();
+        record.service = serviceId.encoded();
+        record.path = target.path();
+        record.xroadId = header(request, ExchangeHeaders.ID);
+        record.requestId = header(request, ExchangeHeaders.REQUEST_ID);
+        if (!caller.hosts(client)) {
+            throw new XRoadException(XRoadErrorType.SERVER_PROXY_ACCESS_DENIED,
+                    "The calling gateway " + caller.id() + " does not host the client " + client);
+        }
+        if (!directory.gatewayHosting(serviceId.provider()).map(g -> g.id().equals(self)).orElse(false)) {
+            throw new XRoadException(XRoadErrorType.SERVER_PROXY_UNKNOWN_SERVICE,
+                    "The provider " + serviceId.provider() + " is not hosted by this gateway (" + self + ")");
+        }
+        if (directory.service(serviceId).isEmpty() && serviceId.serviceCode().equals(Metaservices.GET_OPENAPI)) {
+            openApi(request, response, callback, record, directory, client, serviceId);
+            return;
+        }
+        if (directory.service(serviceId).isEmpty()) {
+            throw new XRoadException(XRoadErrorType.SERVER_PROXY_UNKNOWN_SERVICE,
+                    "The service " + serviceId + " is not in the global configuration");
+        }
+        ProvidedService provided = services.get(serviceId);
+        if (provided == null) {
+            throw new XRoadException(XRoadErrorType.SERVER_PROXY_SERVICE_MISSING_URL,
+                    "This gateway has no backend configured for " + serviceId);
+        }
+        BackendPath path = BackendPath.of(target.path());
+        if (!directory.allows(client, serviceId, request.getMethod(), path.decoded())) {
+            throw new XRoadException(XRoadErrorType.SERVER_PROXY_ACCESS_DENIED, "The client " + client
+                    + " has no access right to " + request.getMethod() + " " + path.decoded() + " of " + serviceId);
+        }
+        if (request.getLength() > limits.maxBodyBytes()) {
+            throw new XRoadException(XRoadErrorType.CLIENT_INVALID_BODY,
+                    "The request body is larger than the limit of " + limits.maxBodyBytes() + " bytes");
+        }
+        URI backend = path.resolve(provided.backend(), request.getHttpURI().getQuery());
+        forward(request, response, callback, record, backend, client, serviceId);
+    }
+
+    private void forward(Request request, Response response, Callback callback, ExchangeRecorder record, URI backend,
+                         SubsystemId client, ServiceId serviceId) {
+        RequestHash hash = new RequestHash();
+        String rawTarget = request.getHttpURI().getPath()
+                + (request.getHttpURI().getQuery() == null ? "" : "?" + request.getHttpURI().getQuery());
+        HttpFields incoming = request.getHeaders();
+        hash.headers(request.getMethod(), rawTarget, incoming);
+        var out = backendClient.newRequest(backend)
+                .method(request.getMethod())
+                .idleTimeout(limits.backendReadTimeout().toMillis(), TimeUnit.MILLISECONDS)
+                .headers(headers -> {
+                    for (HttpField field : incoming) {
+                        if (ExchangeHeaders.copied(field, incoming)) {
+                            headers.add(field);
+                        }
+                    }
+                    headers.put(ExchangeHeaders.CLIENT, client.encoded());
+                    headers.put(ExchangeHeaders.SERVICE, serviceId.encoded());
+                    copy(incoming, headers, ExchangeHeaders.ID);
+                    copy(incoming, headers, ExchangeHeaders.USER_ID);
+                    copy(incoming, headers, ExchangeHeaders.ISSUE);
+                    copy(incoming, headers, ExchangeHeaders.REQUEST_ID);
+                });
+        MeteredSource body = null;
+        if (ConsumerProxy.hasBody(request)) {
+            body = new MeteredSource(request, limits.maxBodyBytes(), hash);
+            out.body(new ContentSourceRequestContent(body, null));
+        }
+        InputStreamResponseListener listener = new InputStreamResponseListener();
+        out.send(listener);
+        org.eclipse.jetty.client.Response reply;
+        try {
+            reply = listener.get(limits.backendConnectTimeout().plus(limits.backendReadTimeout()).toMillis() + 1000,
+                    TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            out.abort(e);
+            throw new XRoadException(XRoadErrorType.SERVER_PROXY_INTERNAL_ERROR, "Interrupted");
+        } catch (TimeoutException e) {
+            out.abort(e);
+            throw new XRoadException(XRoadErrorType.SERVER_PROXY_SERVICE_FAILED,
+                    "The provider service did not answer within " + limits.backendReadTimeout());
+        } catch (ExecutionException e) {
+            throw failure(e.getCause());
+        } finally {
+            record.requestBytes = body == null ? 0 : body.bytes();
+        }
+        HttpFields replyHeaders = reply.getHeaders();
+        long length = replyHeaders.getLongField(HttpHeader.CONTENT_LENGTH);
+        if (length > limits.maxBodyBytes()) {
+            reply.abort(new IOException("Response too large"));
+            throw new XRoadException(XRoadErrorType.SERVER_PROXY_SERVICE_FAILED,
+                    "The provider service's response is larger than the limit of " + limits.maxBodyBytes() + " bytes");
+        }
+        response.setStatus(reply.getStatus());
+        for (HttpField field : replyHeaders) {
+            if (ExchangeHeaders.copied(field, replyHeaders)) {
+                response.getHeaders().add(field);
+            }
+        }
+        if (length >= 0) {
+            response.getHeaders().put(HttpHeader.CONTENT_LENGTH, length);
+        }
+        response.getHeaders().put(ExchangeHeaders.CLIENT, client.encoded());
+        response.getHeaders().put(ExchangeHeaders.SERVICE, serviceId.encoded());
+        putIfPresent(response, ExchangeHeaders.ID, record.xroadId);
+        putIfPresent(response, ExchangeHeaders.REQUEST_ID, record.requestId);
+        response.getHeaders().put(ExchangeHeaders.REQUEST_HASH, hash.value());
+        record.status = reply.getStatus();
+        try (var in = listener.getInputStream()) {
+            record.responseBytes = Responses.copy(in, response, limits.maxBodyBytes());
+            callback.succeeded();
+        } catch (IOException e) {
+            if (!response.isCommitted()) {
+                throw new XRoadException(XRoadErrorType.SERVER_PROXY_SERVICE_FAILED,
+                        "The provider service broke off its response: " + e.getMessage());
+            }
+            record.fault = XRoadErrorType.SERVER_PROXY_SERVICE_FAILED.code();
+            callback.failed(e);
+        }
+    }
+
+    /** {@code getOpenAPI?serviceCode=X}: the description from the URL this gateway configures for X, for a client with any right to X. */
+    private void openApi(Request request, Response response, Callback callback, ExchangeRecorder record,
+                         ExchangeDirectory directory, SubsystemId client, ServiceId metaservice) {
+        String code = Request.extractQueryParameters(request).getValue("serviceCode");
+        ServiceId serviceId;
+        try {
+            serviceId = metaservice.provider().service(code == null ? "" : code);
+        } catch (InvalidIdentifierException e) {
+            throw new XRoadException(XRoadErrorType.CLIENT_BAD_REQUEST, "getOpenAPI needs a valid serviceCode: " + e.getMessage());
+        }
+        if (directory.service(serviceId).isEmpty()) {
+            throw new XRoadException(XRoadErrorType.SERVER_PROXY_UNKNOWN_SERVICE, "The service " + serviceId + " is not in the global configuration");
+        }
+        if (directory.rightsOf(client).stream().noneMatch(right -> right.service().equals(serviceId))) {
+            throw new XRoadException(XRoadErrorType.SERVER_PROXY_ACCESS_DENIED, "The client " + client + " has no access right to " + serviceId);
+        }
+        Optional<URI> url = Optional.ofNullable(services.get(serviceId)).flatMap(ProvidedService::openApi);
+        if (url.isEmpty()) {
+            throw new XRoadException(XRoadErrorType.SERVER_PROXY_SERVICE_MISSING_URL, "No OpenAPI description is configured for " + serviceId);
+        }
+        RequestHash hash = new RequestHash();
+        hash.headers(request.getMethod(), request.getHttpURI().getPath()
+                + (request.getHttpURI().getQuery() == null ? "" : "?" + request.getHttpURI().getQuery()), request.getHeaders());
+        org.eclipse.jetty.client.ContentResponse reply;
+        try {
+            reply = backendClient.newRequest(url.get()).timeout(limits.backendReadTimeout().toMillis(), TimeUnit.MILLISECONDS).send();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new XRoadException(XRoadErrorType.SERVER_PROXY_INTERNAL_ERROR, "Interrupted");
+        } catch (ExecutionException | TimeoutException e) {
+            throw failure(e instanceof ExecutionException ? e.getCause() : e);
+        }
+        if (reply.getStatus() != 200) {
+            throw new XRoadException(XRoadErrorType.SERVER_PROXY_SERVICE_FAILED,
+                    "The OpenAPI description of " + serviceId + " could not be fetched (HTTP " + reply.getStatus() + ")");
+        }
+        response.setStatus(200);
+        String type = reply.getHeaders().get(HttpHeader.CONTENT_TYPE);
+        response.getHeaders().put(HttpHeader.CONTENT_TYPE, type == null ? "application/json" : type);
+        response.getHeaders().put(ExchangeHeaders.CLIENT, client.encoded());
+        response.getHeaders().put(ExchangeHeaders.SERVICE, metaservice.encoded());
+        putIfPresent(response, ExchangeHeaders.ID, record.xroadId);
+        putIfPresent(response, ExchangeHeaders.REQUEST_ID, record.requestId);
+        response.getHeaders().put(ExchangeHeaders.REQUEST_HASH, hash.value());
+        record.status = 200;
+        record.responseBytes = reply.getContent().length;
+        response.write(true, java.nio.ByteBuffer.wrap(reply.getContent()), callback);
+    }
+
+    private Gateway callingGateway(Request request, ExchangeDirectory directory) {
+        Object data = request.getAttribute(EndPoint.SslSessionData.ATTRIBUTE);
+        if (!(data instanceof EndPoint.SslSessionData session) || session.peerCertificates() == null
+                || session.peerCertificates().length == 0) {
+            throw new XRoadException(XRoadErrorType.SERVER_PROXY_SSL_AUTHENTICATION_FAILED,
+                    "The calling gateway presented no TLS certificate");
+        }
+        X509Certificate certificate = session.peerCertificates()[0];
+        if (directory.isRevoked(certificate.getSerialNumber())) {
+            throw new XRoadException(XRoadErrorType.SERVER_PROXY_SSL_AUTHENTICATION_FAILED,
+                    "The calling gateway's certificate " + certificate.getSerialNumber().toString(16) + " is revoked");
+        }
+        return directory.gatewayPresenting(Pem.sha256Fingerprint(certificate)).orElseThrow(() -> new XRoadException(
+                XRoadErrorType.SERVER_PROXY_SSL_AUTHENTICATION_FAILED,
+                "The calling gateway's certificate is not registered in the global configuration"));
+    }
+
+    private XRoadException failure(Throwable cause) {
+        if (Responses.causedBy(cause, MeteredSource.BodyTooLargeException.class)) {
+            return new XRoadException(XRoadErrorType.CLIENT_INVALID_BODY,
+                    "The request body is larger than the limit of " + limits.maxBodyBytes() + " bytes");
+        }
+        if (Responses.causedBy(cause, ConnectException.class) || Responses.causedBy(cause, java.net.SocketTimeoutException.class)
+                || Responses.causedBy(cause, java.nio.channels.UnresolvedAddressException.class)) {
+            return new XRoadException(XRoadErrorType.SERVER_PROXY_NETWORK_ERROR,
+                    "Cannot connect to the provider service: " + ConsumerProxy.rootMessage(cause));
+        }
+        if (Responses.causedBy(cause, TimeoutException.class)) {
+            return new XRoadException(XRoadErrorType.SERVER_PROXY_SERVICE_FAILED,
+                    "The provider service did not answer within " + limits.backendReadTimeout());
+        }
+        return new XRoadException(XRoadErrorType.SERVER_PROXY_SERVICE_FAILED,
+                "The provider service failed: " + ConsumerProxy.rootMessage(cause));
+    }
+
+    private static String header(Request request, String name) {
+        String value = request.getHeaders().get(name);
+        return value != null && ExchangeHeaders.printable(value) ? value : "";
+    }
+
+    private static void copy(HttpFields from, HttpFields.Mutable to, String name) {
+        String value = from.get(name);
+        if (value != null && ExchangeHeaders.printable(value)) {
+            to.put(name, value);
+        }
+    }
+
+    private static void putIfPresent(Response response, String name, String value) {
+        if (value != null && !value.isEmpty()) {
+            response.getHeaders().put(name, value);
+        }
+    }
+
+}

@@ -1,0 +1,76 @@
+package vn.ndp.gateway.exchange;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Comparator;
+import java.util.List;
+
+import org.eclipse.jetty.http.HttpField;
+import org.eclipse.jetty.http.HttpFields;
+
+/**
+ * The {@code X-Road-Request-Hash} of one request: base64 of SHA-512(SHA-512(headers) +
+ * SHA-512(body)), or of SHA-512(headers) alone when the body is empty (Message Protocol for REST,
+ * 4.3). "Headers" is, in UTF-8, the line {@code METHOD SP TARGET LF} (TARGET as the provider
+ * gateway receives it: {@code /r1/{serviceId}[/path][?query]}) followed by one line
+ * {@code name:value LF} per header that {@link ExchangeHeaders#hashed} keeps, names in lower case,
+ * sorted by name, values of a repeated name in the order sent. Both gateways compute it, the
+ * consumer's over what it sent and the provider's over what it received.
+ */
+public final class RequestHash {
+
+    private final MessageDigest body = sha512();
+    private long bodyBytes;
+    private byte[] headers;
+
+    /** Called as the headers are committed to the wire (consumer) or received (provider). */
+    public void headers(String method, String target, HttpFields fields) {
+        List<HttpField> kept = new ArrayList<>();
+        for (HttpField field : fields) {
+            if (ExchangeHeaders.hashed(field.getLowerCaseName())) {
+                kept.add(field);
+            }
+        }
+        kept.sort(Comparator.comparing(HttpField::getLowerCaseName));
+        StringBuilder text = new StringBuilder(method).append(' ').append(target).append('\n');
+        for (HttpField field : kept) {
+            text.append(field.getLowerCaseName()).append(':').append(field.getValue()).append('\n');
+        }
+        headers = sha512().digest(text.toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Adds body bytes without moving the buffer's position. */
+    public void body(ByteBuffer bytes) {
+        bodyBytes += bytes.remaining();
+        body.update(bytes.slice());
+    }
+
+    public boolean hasHeaders() {
+        return headers != null;
+    }
+
+    public String value() {
+        if (headers == null) {
+            throw new IllegalStateException("The request headers were not hashed");
+        }
+        if (bodyBytes == 0) {
+            return Base64.getEncoder().encodeToString(headers);
+        }
+        MessageDigest outer = sha512();
+        outer.update(headers);
+        outer.update(body.digest());
+        return Base64.getEncoder().encodeToString(outer.digest());
+    }
+
+    private static MessageDigest sha512() {
+        try {
+            return MessageDigest.getInstance("SHA-512");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,81 @@
+package vn.ndp.gateway.exchange;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
+
+import javax.net.ssl.SSLHandshakeException;
+
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.io.Content;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
+
+import vn.ndp.protocol.errors.XRoadError;
+import vn.ndp.protocol.errors.XRoadException;
+
+/** Writing gateway errors and streaming bodies. */
+final class Responses {
+
+    private Responses() {
+    }
+
+    /** Sends an error of this gateway: status 400 or 500, the JSON body and the {@code X-Road-Error} header. */
+    static void error(Response response, Callback callback, XRoadException failure, ExchangeRecorder record) {
+        XRoadError error = failure.toError(UUID.randomUUID().toString());
+        record.status = error.httpStatus();
+        record.fault = error.type();
+        if (response.isCommitted()) {
+            callback.failed(failure);
+            return;
+        }
+        response.reset();
+        response.setStatus(error.httpStatus());
+        response.getHeaders().put(HttpHeader.CONTENT_TYPE, XRoadError.CONTENT_TYPE);
+        response.getHeaders().put(ExchangeHeaders.ERROR, error.headerValue());
+        byte[] body = error.toJson().getBytes(StandardCharsets.UTF_8);
+        record.responseBytes = body.length;
+        response.write(true, ByteBuffer.wrap(body), callback);
+    }
+
+    /** Copies a body, failing with {@link ResponseTooLargeException} past {@code limit} bytes; returns the bytes copied. */
+    static long copy(InputStream in, Response response, long limit) throws IOException {
+        long total = 0;
+        try (OutputStream out = Content.Sink.asOutputStream(response)) {
+            byte[] buffer = new byte[16 * 1024];
+            int read;
+            while ((read = in.read(buffer)) >= 0) {
+                total += read;
+                if (total > limit) {
+                    throw new ResponseTooLargeException(limit);
+                }
+                out.write(buffer, 0, read);
+            }
+        }
+        return total;
+    }
+
+    static boolean causedBy(Throwable failure, Class<? extends Throwable> type) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (type.isInstance(cause)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    static boolean tlsFailure(Throwable failure) {
+        return causedBy(failure, SSLHandshakeException.class) || causedBy(failure, javax.net.ssl.SSLException.class);
+    }
+
+    /** A response body grew past the configured maximum while it was being relayed. */
+    static final class ResponseTooLargeException extends IOException {
+
+        ResponseTooLargeException(long limit) {
+            super("The response body is larger than the limit of " + limit + " bytes");
+        }
+    }
+}

@@ -1,0 +1,2 @@
+/** The REST metaservices a consumer gateway answers from the global configuration. */
+package vn.ndp.gateway.metaservices;

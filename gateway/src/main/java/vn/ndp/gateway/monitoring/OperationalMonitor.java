@@ -1,0 +1,169 @@
+package vn.ndp.gateway.monitoring;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicLongArray;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import tools.jackson.databind.json.JsonMapper;
+import vn.ndp.protocol.usage.UsageAggregate;
+
+/**
+ * Takes the record of every request: updates the Prometheus metrics, adds it to the per-minute
+ * usage aggregates (which {@link UsagePusher} delivers to the registry), and queues it for the
+ * operational record file. Recording never blocks a request: when the file writer falls behind,
+ * records are dropped from the file (counted) but still aggregated.
+ */
+public final class OperationalMonitor implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(OperationalMonitor.class);
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final OperationalRecord STOP = new OperationalRecord("", "", "", "", "", "", "", 0, 0, 0, "",
+            Instant.EPOCH, 0);
+
+    private record Key(Instant minute, String side, String client, String service, int status, String fault) {
+    }
+
+    private static final class Tally {
+        final AtomicLong count = new AtomicLong();
+        final AtomicLong requestBytes = new AtomicLong();
+        final AtomicLong responseBytes = new AtomicLong();
+        final AtomicLong durationMillis = new AtomicLong();
+        final AtomicLongArray buckets = new AtomicLongArray(UsageAggregate.LATENCY_BOUNDS_MILLIS.size() + 1);
+    }
+
+    private final Clock clock;
+    private final MeterRegistry metrics;
+    private final Map<Key, Tally> minutes = new ConcurrentHashMap<>();
+    private final BlockingQueue<OperationalRecord> queue = new ArrayBlockingQueue<>(10_000);
+    private final Counter dropped;
+    private final Thread writer;
+    private final Path directory;
+
+    /** @param directory where record files go; {@code null} to keep no file */
+    public OperationalMonitor(Clock clock, MeterRegistry metrics, Path directory) {
+        this.clock = clock;
+        this.metrics = metrics;
+        this.directory = directory;
+        this.dropped = Counter.builder("ndp_exchange_records_dropped_total")
+                .description("Operational records not written to file because the writer fell behind").register(metrics);
+        this.writer = directory == null ? null : Thread.ofPlatform().daemon().name("operational-records").start(this::writeLoop);
+    }
+
+    public void record(OperationalRecord record) {
+        Timer.builder("ndp_exchange_duration")
+                .description("Time a request spent in this gateway, until the response was complete")
+                .tag("side", record.side())
+                .tag("status", Integer.toString(record.status()))
+                .tag("fault", record.fault())
+                .publishPercentileHistogram()
+                .register(metrics)
+                .record(record.durationMicros(), TimeUnit.MICROSECONDS);
+        long millis = record.durationMicros() / 1000;
+        Tally tally = minutes.computeIfAbsent(new Key(record.startedAt().truncatedTo(ChronoUnit.MINUTES), record.side(),
+                record.client(), record.service(), record.status(), record.fault()), key -> new Tally());
+        tally.count.incrementAndGet();
+        tally.requestBytes.addAndGet(record.requestBytes());
+        tally.responseBytes.addAndGet(record.responseBytes());
+        tally.durationMillis.addAndGet(millis);
+        tally.buckets.incrementAndGet(UsageAggregate.bucketOf(millis));
+        if (writer != null && !queue.offer(record)) {
+            dropped.increment();
+        }
+    }
+
+    /** Removes and returns the aggregates of every minute that has ended (all of them when {@code all}). */
+    public List<UsageAggregate> drainCompletedMinutes(boolean all) {
+        Instant currentMinute = clock.instant().truncatedTo(ChronoUnit.MINUTES);
+        List<UsageAggregate> done = new ArrayList<>();
+        for (Key key : List.copyOf(minutes.keySet())) {
+            if (all || key.minute().isBefore(currentMinute)) {
+                Tally tally = minutes.remove(key);
+                if (tally != null) {
+                    List<Long> buckets = new ArrayList<>();
+                    for (int i = 0; i < tally.buckets.length(); i++) {
+                        buckets.add(tally.buckets.get(i));
+                    }
+                    done.add(new UsageAggregate(key.minute(), key.side(), key.client(), key.service(), key.status(),
+                            key.fault(), tally.count.get(), tally.requestBytes.get(), tally.responseBytes.get(),
+                            tally.durationMillis.get(), buckets));
+                }
+            }
+        }
+        return done;
+    }
+
+    private void writeLoop() {
+        BufferedWriter out = null;
+        LocalDate day = null;
+        try {
+            Files.createDirectories(directory);
+            while (true) {
+                OperationalRecord record = queue.take();
+                if (record == STOP) {
+                    break;
+                }
+                LocalDate recordDay = LocalDate.ofInstant(record.startedAt(), ZoneOffset.UTC);
+                if (!recordDay.equals(day)) {
+                    if (out != null) {
+                        out.close();
+                    }
+                    day = recordDay;
+                    out = Files.newBufferedWriter(directory.resolve("records-" + day + ".jsonl"), StandardCharsets.UTF_8,
+                            StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+                }
+                out.write(JSON.writeValueAsString(record));
+                out.write('\n');
+                if (queue.isEmpty()) {
+                    out.flush();
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (IOException e) {
+            LOG.error("Operational records can no longer be written to {}: {}", directory, e.getMessage());
+        } finally {
+            if (out != null) {
+                try {
+                    out.close();
+                } catch (IOException e) {
+                    LOG.warn("Cannot close operational record file: {}", e.getMessage());
+                }
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        if (writer != null) {
+            queue.offer(STOP);
+            try {
+                writer.join(2000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+}

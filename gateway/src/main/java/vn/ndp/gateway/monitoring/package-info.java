@@ -1,0 +1,2 @@
+/** Operational records, Prometheus metrics and per-minute usage aggregates pushed to the registry. */
+package vn.ndp.gateway.monitoring;

@@ -1,0 +1,244 @@
+package vn.ndp.gateway;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+import tools.jackson.databind.json.JsonMapper;
+import vn.ndp.gateway.clients.LocalClients;
+import vn.ndp.gateway.config.GatewayConfigurationReader;
+import vn.ndp.protocol.globalconf.AccessRight;
+import vn.ndp.protocol.globalconf.Endpoint;
+import vn.ndp.protocol.globalconf.Gateway;
+import vn.ndp.protocol.globalconf.GlobalConfiguration;
+import vn.ndp.protocol.globalconf.GlobalConfigurationSigner;
+import vn.ndp.protocol.globalconf.Member;
+import vn.ndp.protocol.globalconf.RevokedCertificate;
+import vn.ndp.protocol.globalconf.Service;
+import vn.ndp.protocol.globalconf.Subsystem;
+import vn.ndp.protocol.identifiers.GatewayId;
+import vn.ndp.protocol.identifiers.MemberClass;
+import vn.ndp.protocol.identifiers.MemberId;
+import vn.ndp.protocol.identifiers.ServiceId;
+import vn.ndp.protocol.identifiers.SubsystemId;
+import vn.ndp.protocol.pki.CaSettings;
+import vn.ndp.protocol.pki.GatewayCertificateRequest;
+import vn.ndp.protocol.pki.IssuedCertificate;
+import vn.ndp.protocol.pki.NationalCa;
+
+/**
+ * A whole exchange on loopback, all real: a national CA, a stub registry serving signed global
+ * configurations, a consumer gateway hosting two provinces as a service (plus one tenant the
+ * global configuration does not know), a ministry's provider gateway, and a recording backend.
+ * Identifiers are made up for tests.
+ */
+public final class ExchangeFixture implements AutoCloseable {
+
+    public static final MemberId PROVINCE_A = MemberId.of("VN", MemberClass.GOV, "TEST.PROVINCE.A");
+    public static final MemberId PROVINCE_B = MemberId.of("VN", MemberClass.GOV, "TEST.PROVINCE.B");
+    public static final MemberId MINISTRY = MemberId.of("VN", MemberClass.GOV, "TEST.MINISTRY");
+    public static final SubsystemId CLIENT_A = PROVINCE_A.subsystem("portal");
+    public static final SubsystemId CLIENT_B = PROVINCE_B.subsystem("portal");
+    public static final SubsystemId CLIENT_UNREGISTERED = PROVINCE_B.subsystem("unregistered");
+    public static final SubsystemId PROVIDER = MINISTRY.subsystem("registry");
+    public static final SubsystemId GHOST_PROVIDER = MINISTRY.subsystem("ghost");
+    public static final ServiceId ITEMS = PROVIDER.service("items");
+    public static final ServiceId SLOW = PROVIDER.service("slow");
+    public static final ServiceId DEAD = PROVIDER.service("dead");
+    public static final ServiceId UNCONFIGURED = PROVIDER.service("unconfigured");
+    public static final ServiceId NARROW = PROVIDER.service("narrow");
+    public static final ServiceId GHOST = GHOST_PROVIDER.service("ghost");
+    public static final GatewayId CONSUMER_GATEWAY = new GatewayId(MemberId.of("VN", MemberClass.GOV, "TEST.LGSP"), "lgsp");
+    public static final GatewayId PROVIDER_GATEWAY = new GatewayId(MINISTRY, "gw");
+    public static final GatewayId GHOST_GATEWAY = new GatewayId(MINISTRY, "ghost");
+    public static final String SECRET_A = "secret-of-province-a-0001";
+    public static final String SECRET_B = "secret-of-province-b-0002";
+    public static final String SECRET_UNREGISTERED = "secret-of-unregistered-03";
+    public static final long MAX_BODY = 4096;
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    public final Path directory;
+    public final MutableClock clock = new MutableClock(Instant.now());
+    public final NationalCa ca;
+    public final IssuedCertificate signing;
+    public final IssuedCertificate consumerCertificate;
+    public final IssuedCertificate providerCertificate;
+    public final IssuedCertificate ghostCertificate;
+    public final IssuedCertificate localSystemCertificate;
+    public final StubRegistry registry;
+    public final RecordingBackend backend;
+    public final int deadPort;
+    public final GatewayNode consumer;
+    public final GatewayNode provider;
+    private long version;
+    private final List<RevokedCertificate> revoked = new ArrayList<>();
+
+    public ExchangeFixture(Path directory) throws Exception {
+        this.directory = directory;
+        ca = NationalCa.init(directory.resolve("ca"), CaSettings.defaults(), Clock.systemUTC());
+        signing = ca.issueConfigurationSigningCertificate("NDP test registry", Duration.ofDays(30));
+        consumerCertificate = ca.issueGatewayCertificate(request(CONSUMER_GATEWAY));
+        providerCertificate = ca.issueGatewayCertificate(request(PROVIDER_GATEWAY));
+        ghostCertificate = ca.issueGatewayCertificate(request(GHOST_GATEWAY));
+        localSystemCertificate = ca.issueGatewayCertificate(request(new GatewayId(PROVINCE_A, "portal-client")));
+        registry = new StubRegistry();
+        backend = new RecordingBackend();
+        deadPort = freePort();
+
+        consumer = new GatewayNode(GatewayConfigurationReader.read(writeConfig("consumer", consumerCertificate,
+                CONSUMER_GATEWAY, consumerClients(), "[]")), clock);
+        provider = new GatewayNode(GatewayConfigurationReader.read(writeConfig("provider", providerCertificate,
+                PROVIDER_GATEWAY, "[]", providerServices())), clock);
+        consumer.startWithoutSchedules();
+        provider.startWithoutSchedules();
+        publish(builder -> { });
+    }
+
+    private static GatewayCertificateRequest request(GatewayId id) {
+        return GatewayCertificateRequest.of(id, List.of("localhost"), List.of(InetAddress.getLoopbackAddress()));
+    }
+
+    private String consumerClients() {
+        return """
+                [{"subsystem": "%s", "tlsCertificateSha256": ["%s"], "oauth2": [{"clientId": "province-a", "secretSha256": "%s"}]},
+                 {"subsystem": "%s", "oauth2": [{"clientId": "province-b", "secretSha256": "%s"}]},
+                 {"subsystem": "%s", "oauth2": [{"clientId": "unregistered", "secretSha256": "%s"}]}]
+                """.formatted(CLIENT_A, localSystemCertificate.record().sha256Fingerprint(), LocalClients.secretHash(SECRET_A),
+                CLIENT_B, LocalClients.secretHash(SECRET_B), CLIENT_UNREGISTERED, LocalClients.secretHash(SECRET_UNREGISTERED));
+    }
+
+    private String providerServices() {
+        return """
+                [{"service": "%s", "backend": "%s", "openApi": "%s"},
+                 {"service": "%s", "backend": "%s"},
+                 {"service": "%s", "backend": "http://127.0.0.1:%d/api"},
+                 {"service": "%s", "backend": "%s"}]
+                """.formatted(ITEMS, backend.url("/api"), backend.url("/openapi.json"), SLOW, backend.url("/slow"),
+                DEAD, deadPort, NARROW, backend.url("/narrow"));
+    }
+
+    private Path writeConfig(String name, IssuedCertificate certificate, GatewayId id, String clients, String services)
+            throws IOException {
+        Path dir = directory.resolve(name);
+        Files.createDirectories(dir);
+        String config = """
+                {"instance": "VN", "gatewayId": "%s", "dataDir": "data",
+                 "listen": {"consumerHttp": {"port": 0}, "consumerHttps": {"port": 0}, "provider": {"port": 0}, "admin": {"port": 0}},
+                 "tls": {"certificate": "%s", "privateKey": "%s", "caCertificate": "%s"},
+                 "globalConfiguration": {"url": "%s", "anchor": "%s", "pollInterval": "1h", "fetchTimeout": "2s"},
+                 "clients": %s, "services": %s,
+                 "limits": {"maxBodySize": %d, "connectTimeout": "1s", "gatewayReadTimeout": "4s",
+                            "backendConnectTimeout": "1s", "backendReadTimeout": "1500ms"},
+                 "monitoring": {"usageUrl": "%s", "pushInterval": "1h"}}
+                """.formatted(id, certificate.certificateFile(), certificate.privateKeyFile(), ca.certificateFile(),
+                registry.url("/globalconf"), signing.certificateFile(), clients, services, MAX_BODY,
+                registry.url("/api/v1/exchange/usage"));
+        Path file = dir.resolve("gateway.json");
+        Files.writeString(file, config);
+        return file;
+    }
+
+    /** Signs and serves a new version (the standard topology, changed by {@code change}), and has both gateways fetch it. */
+    public GlobalConfiguration publish(Consumer<GlobalConfiguration.Builder> change) {
+        GlobalConfiguration configuration = configuration(++version, change);
+        registry.serve(sign(configuration));
+        consumer.globalConfiguration().refreshNow();
+        provider.globalConfiguration().refreshNow();
+        return configuration;
+    }
+
+    public GlobalConfiguration configuration(long version, Consumer<GlobalConfiguration.Builder> change) {
+        var builder = GlobalConfiguration.builder("VN", version, clock.instant())
+                .validFor(Duration.ofMinutes(10))
+                .member(new Member(PROVINCE_A, "Test province A (sample)"))
+                .member(new Member(PROVINCE_B, "Test province B (sample)"))
+                .member(new Member(MINISTRY, "Test ministry (sample)"))
+                .member(new Member(CONSUMER_GATEWAY.owner(), "Test LGSP operator (sample)"))
+                .subsystem(new Subsystem(CLIENT_A, null))
+                .subsystem(new Subsystem(CLIENT_B, null))
+                .subsystem(new Subsystem(PROVIDER, null))
+                .subsystem(new Subsystem(GHOST_PROVIDER, null))
+                .gateway(Gateway.of(CONSUMER_GATEWAY, "127.0.0.1:" + consumer.providerPort(), consumerCertificate.certificate(),
+                        List.of(CLIENT_A, CLIENT_B)))
+                .gateway(Gateway.of(PROVIDER_GATEWAY, "127.0.0.1:" + provider.providerPort(), providerCertificate.certificate(),
+                        List.of(PROVIDER)))
+                .gateway(Gateway.of(GHOST_GATEWAY, "127.0.0.1:" + deadPort, ghostCertificate.certificate(),
+                        List.of(GHOST_PROVIDER)))
+                .service(new Service(ITEMS, null, "Items (sample)", List.of()))
+                .service(new Service(SLOW, null, "Slow (sample)", List.of()))
+                .service(new Service(DEAD, null, "Dead backend (sample)", List.of()))
+                .service(new Service(UNCONFIGURED, null, "No backend (sample)", List.of()))
+                .service(new Service(NARROW, null, "Endpoint rights (sample)", List.of()))
+                .service(new Service(GHOST, null, "Unreachable gateway (sample)", List.of()))
+                .accessRight(AccessRight.toWholeService(CLIENT_A, ITEMS))
+                .accessRight(AccessRight.toWholeService(CLIENT_A, SLOW))
+                .accessRight(AccessRight.toWholeService(CLIENT_A, DEAD))
+                .accessRight(AccessRight.toWholeService(CLIENT_A, UNCONFIGURED))
+                .accessRight(AccessRight.toWholeService(CLIENT_A, GHOST))
+                .accessRight(new AccessRight(CLIENT_A, NARROW, new Endpoint("GET", "/items/*")));
+        revoked.forEach(builder::revokedCertificate);
+        change.accept(builder);
+        return builder.build();
+    }
+
+    public byte[] sign(GlobalConfiguration configuration) {
+        return new GlobalConfigurationSigner(signing.privateKey(), signing.certificate(), clock).sign(configuration);
+    }
+
+    public long version() {
+        return version;
+    }
+
+    public void revoke(IssuedCertificate certificate) {
+        revoked.add(RevokedCertificate.of(certificate.certificate().getSerialNumber(), clock.instant()));
+    }
+
+    public void unrevokeAll() {
+        revoked.clear();
+    }
+
+    /** A bearer token from the consumer gateway's token endpoint. */
+    public String token(String clientId, String secret) throws Exception {
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + consumer.consumerHttpPort() + "/oauth2/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials&client_id=" + clientId
+                        + "&client_secret=" + secret))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("Token endpoint answered " + response.statusCode() + ": " + response.body());
+        }
+        return JSON.readTree(response.body()).get("access_token").asString();
+    }
+
+    public String consumerUrl(String pathAndQuery) {
+        return "http://127.0.0.1:" + consumer.consumerHttpPort() + pathAndQuery;
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+
+    @Override
+    public void close() {
+        consumer.close();
+        provider.close();
+        backend.close();
+        registry.close();
+    }
+}

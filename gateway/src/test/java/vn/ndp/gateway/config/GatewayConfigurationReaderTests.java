@@ -1,0 +1,97 @@
+package vn.ndp.gateway.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class GatewayConfigurationReaderTests {
+
+    @TempDir
+    Path directory;
+
+    @BeforeEach
+    void files() throws Exception {
+        for (String name : new String[] {"gw.pem", "gw.key.pem", "ca.pem", "signing.pem"}) {
+            Files.writeString(directory.resolve(name), "x");
+        }
+    }
+
+    private String config(String clients, String extra) {
+        return """
+                {"instance": "VN", "gatewayId": "VN/GOV/TEST.LGSP/lgsp", "dataDir": "data",
+                 "listen": {"consumerHttp": {"port": 8080}, "provider": {"host": "0.0.0.0", "port": 5500}},
+                 "tls": {"certificate": "gw.pem", "privateKey": "gw.key.pem", "caCertificate": "ca.pem"},
+                 "globalConfiguration": {"url": "https://registry.example/globalconf", "anchor": "signing.pem"},
+                 "clients": %s %s}
+                """.formatted(clients, extra);
+    }
+
+    private static final String CLIENT = """
+            [{"subsystem": "VN/GOV/TEST.A/portal", "oauth2": [{"clientId": "a", "secretSha256": "%s"}]}]
+            """.formatted("ab".repeat(32));
+
+    @Test
+    void aCompleteFileIsReadWithDefaultsAndPathsResolvedAgainstItsDirectory() {
+        GatewayConfiguration configuration = GatewayConfigurationReader.parse(config(CLIENT, ""), directory);
+
+        assertThat(configuration.gatewayId().encoded()).isEqualTo("VN/GOV/TEST.LGSP/lgsp");
+        assertThat(configuration.tls().caCertificate()).isEqualTo(directory.resolve("ca.pem"));
+        assertThat(configuration.globalConfiguration().cacheDir()).isEqualTo(directory.resolve("data/globalconf"));
+        assertThat(configuration.limits().maxBodyBytes()).isEqualTo(10L * 1024 * 1024);
+        assertThat(configuration.tokens().lifetime()).isEqualTo(Duration.ofMinutes(5));
+        assertThat(configuration.clients()).hasSize(1);
+    }
+
+    @Test
+    void aMisspeltKeyIsNamed() {
+        assertThatThrownBy(() -> GatewayConfigurationReader.parse(config(CLIENT, ", \"limit\": {}"), directory))
+                .isInstanceOfSatisfying(ConfigurationException.class, e -> assertThat(e.key()).isEqualTo("limit"))
+                .hasMessageContaining("not a known key");
+    }
+
+    @Test
+    void aBadIdentifierIsNamedWithItsPathAndReason() {
+        String clients = CLIENT.replace("TEST.A", "TEST A");
+        assertThatThrownBy(() -> GatewayConfigurationReader.parse(config(clients, ""), directory))
+                .isInstanceOfSatisfying(ConfigurationException.class, e -> assertThat(e.key()).isEqualTo("clients[0].subsystem"))
+                .hasMessageContaining("forbidden character");
+    }
+
+    @Test
+    void oneCredentialCannotBeBoundToTwoSubsystems() {
+        String clients = """
+                [{"subsystem": "VN/GOV/TEST.A/portal", "oauth2": [{"clientId": "same", "secretSha256": "%1$s"}]},
+                 {"subsystem": "VN/GOV/TEST.B/portal", "oauth2": [{"clientId": "same", "secretSha256": "%1$s"}]}]
+                """.formatted("cd".repeat(32));
+        assertThatThrownBy(() -> GatewayConfigurationReader.parse(config(clients, ""), directory))
+                .isInstanceOfSatisfying(ConfigurationException.class, e -> assertThat(e.key()).isEqualTo("clients[1].oauth2[0].clientId"));
+    }
+
+    @Test
+    void plainHttpMustStayOnLoopback() {
+        String text = config(CLIENT, "").replace("\"consumerHttp\": {\"port\": 8080}", "\"consumerHttp\": {\"host\": \"0.0.0.0\", \"port\": 8080}");
+        assertThatThrownBy(() -> GatewayConfigurationReader.parse(text, directory))
+                .isInstanceOfSatisfying(ConfigurationException.class, e -> assertThat(e.key()).isEqualTo("listen.consumerHttp.host"));
+    }
+
+    @Test
+    void theGatewayHopMustWaitLongerThanTheBackendHop() {
+        String text = config(CLIENT, ", \"limits\": {\"gatewayReadTimeout\": \"10s\", \"backendReadTimeout\": \"30s\"}");
+        assertThatThrownBy(() -> GatewayConfigurationReader.parse(text, directory))
+                .isInstanceOfSatisfying(ConfigurationException.class, e -> assertThat(e.key()).isEqualTo("limits.gatewayReadTimeout"));
+    }
+
+    @Test
+    void aMissingFileIsNamed() {
+        String text = config(CLIENT, "").replace("\"ca.pem\"", "\"missing.pem\"");
+        assertThatThrownBy(() -> GatewayConfigurationReader.parse(text, directory))
+                .isInstanceOfSatisfying(ConfigurationException.class, e -> assertThat(e.key()).isEqualTo("tls.caCertificate"));
+    }
+}

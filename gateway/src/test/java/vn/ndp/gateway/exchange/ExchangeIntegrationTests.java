@@ -1,0 +1,395 @@
+package vn.ndp.gateway.exchange;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static vn.ndp.gateway.ExchangeFixture.CLIENT_A;
+import static vn.ndp.gateway.ExchangeFixture.CLIENT_B;
+import static vn.ndp.gateway.ExchangeFixture.CLIENT_UNREGISTERED;
+import static vn.ndp.gateway.ExchangeFixture.DEAD;
+import static vn.ndp.gateway.ExchangeFixture.GHOST;
+import static vn.ndp.gateway.ExchangeFixture.ITEMS;
+import static vn.ndp.gateway.ExchangeFixture.NARROW;
+import static vn.ndp.gateway.ExchangeFixture.PROVIDER;
+import static vn.ndp.gateway.ExchangeFixture.SECRET_A;
+import static vn.ndp.gateway.ExchangeFixture.SECRET_B;
+import static vn.ndp.gateway.ExchangeFixture.SECRET_UNREGISTERED;
+import static vn.ndp.gateway.ExchangeFixture.SLOW;
+import static vn.ndp.gateway.ExchangeFixture.UNCONFIGURED;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.security.KeyStore;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.locks.LockSupport;
+
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import vn.ndp.gateway.ExchangeFixture;
+import vn.ndp.gateway.RawHttp;
+import vn.ndp.gateway.RecordingBackend.Received;
+import vn.ndp.protocol.errors.XRoadError;
+import vn.ndp.protocol.usage.UsageAggregate;
+
+class ExchangeIntegrationTests {
+
+    @TempDir
+    static Path directory;
+    static ExchangeFixture exchange;
+    static String tokenA;
+    static String tokenB;
+    static final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    @BeforeAll
+    static void start() throws Exception {
+        exchange = new ExchangeFixture(directory);
+        tokenA = exchange.token("province-a", SECRET_A);
+        tokenB = exchange.token("province-b", SECRET_B);
+    }
+
+    @AfterAll
+    static void stop() {
+        exchange.close();
+    }
+
+    @BeforeEach
+    void forgetBackendRequests() {
+        exchange.backend.clear();
+    }
+
+    private static HttpResponse<String> get(String path, String client, String token) throws Exception {
+        var request = HttpRequest.newBuilder(URI.create(exchange.consumerUrl(path))).timeout(Duration.ofSeconds(15));
+        if (client != null) {
+            request.header("X-Road-Client", client);
+        }
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static void assertGatewayError(HttpResponse<String> response, String type) {
+        assertThat(response.headers().firstValue("X-Road-Error")).as(response.body()).contains(type);
+        assertThat(response.statusCode()).isEqualTo(type.startsWith("Client.") ? 400 : 500);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v).startsWith("application/json"));
+        XRoadError error = XRoadError.fromJson(response.body());
+        assertThat(error.type()).isEqualTo(type);
+        assertThat(error.message()).isNotBlank();
+        assertThat(error.detail()).isNotBlank();
+    }
+
+    @Test
+    void aTokenHolderReachesTheProviderBackendThroughBothGateways() throws Exception {
+        String id = UUID.randomUUID().toString();
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(
+                        URI.create(exchange.consumerUrl("/r1/" + ITEMS + "/v1/items/42?q=h%C3%A0+n%E1%BB%99i&x=1")))
+                .header("X-Road-Client", CLIENT_A.encoded())
+                .header("X-Road-Id", id)
+                .header("X-Road-UserId", "VN001234567890")
+                .header("Authorization", "Bearer " + tokenA)
+                .header("Accept", "application/json")
+                .build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        assertThat(response.body()).isEqualTo("{\"path\":\"/api/v1/items/42\",\"bytes\":0}");
+        assertThat(response.headers().firstValue("X-Road-Client")).contains(CLIENT_A.encoded());
+        assertThat(response.headers().firstValue("X-Road-Service")).contains(ITEMS.encoded());
+        assertThat(response.headers().firstValue("X-Road-Id")).contains(id);
+        assertThat(response.headers().firstValue("X-Road-Request-Id")).isPresent();
+        assertThat(Base64.getDecoder().decode(response.headers().firstValue("X-Road-Request-Hash").orElseThrow())).hasSize(64);
+        assertThat(response.headers().firstValue("X-Road-Error")).isEmpty();
+        assertThat(response.headers().firstValue("X-Backend")).contains("kept");
+
+        List<Received> received = exchange.backend.received();
+        assertThat(received).hasSize(1);
+        Received request = received.getFirst();
+        assertThat(request.method()).isEqualTo("GET");
+        assertThat(request.rawPath()).isEqualTo("/api/v1/items/42");
+        assertThat(request.rawQuery()).isEqualTo("q=h%C3%A0+n%E1%BB%99i&x=1");
+        assertThat(request.header("X-Road-Client")).isEqualTo(CLIENT_A.encoded());
+        assertThat(request.header("X-Road-Service")).isEqualTo(ITEMS.encoded());
+        assertThat(request.header("X-Road-Id")).isEqualTo(id);
+        assertThat(request.header("X-Road-UserId")).isEqualTo("VN001234567890");
+        assertThat(request.header("Accept")).isEqualTo("application/json");
+        assertThat(request.header("Authorization")).as("the gateway's own token stays at the gateway").isNull();
+    }
+
+    @Test
+    void aCertificateHolderPostsABodyThatArrivesWhole() throws Exception {
+        KeyStore keys = KeyStore.getInstance("PKCS12");
+        keys.load(null, null);
+        keys.setKeyEntry("client", exchange.localSystemCertificate.privateKey(), "x".toCharArray(),
+                new java.security.cert.X509Certificate[] {exchange.localSystemCertificate.certificate()});
+        KeyManagerFactory keyManagers = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+        keyManagers.init(keys, "x".toCharArray());
+        KeyStore trust = KeyStore.getInstance("PKCS12");
+        trust.load(null, null);
+        trust.setCertificateEntry("ca", exchange.ca.certificate());
+        TrustManagerFactory trustManagers = TrustManagerFactory.getInstance("PKIX");
+        trustManagers.init(trust);
+        SSLContext tls = SSLContext.getInstance("TLSv1.3");
+        tls.init(keyManagers.getKeyManagers(), trustManagers.getTrustManagers(), null);
+        HttpClient withCertificate = HttpClient.newBuilder().sslContext(tls).build();
+        String body = "{\"name\":\"Sở Tư pháp\"}".repeat(50);
+
+        HttpResponse<String> response = withCertificate.send(HttpRequest.newBuilder(
+                        URI.create("https://localhost:" + exchange.consumer.consumerHttpsPort() + "/r1/" + ITEMS + "/v1/items"))
+                .header("X-Road-Client", CLIENT_A.encoded())
+                .header("Content-Type", "application/json; charset=utf-8")
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        Received received = exchange.backend.received().getFirst();
+        assertThat(received.method()).isEqualTo("POST");
+        assertThat(new String(received.body(), java.nio.charset.StandardCharsets.UTF_8)).isEqualTo(body);
+        assertThat(received.header("Content-Type")).isEqualTo("application/json; charset=utf-8");
+    }
+
+    @Test
+    void aProviderErrorPassesThroughUnchanged() throws Exception {
+        HttpResponse<String> response = get("/r1/" + ITEMS + "/v1/missing", CLIENT_A.encoded(), tokenA);
+
+        assertThat(response.statusCode()).isEqualTo(404);
+        assertThat(response.body()).isEqualTo("{\"path\":\"/api/v1/missing\",\"bytes\":0}");
+        assertThat(response.headers().firstValue("X-Road-Error")).as("a backend cannot pose as a gateway").isEmpty();
+        assertThat(response.headers().firstValue("X-Road-Client")).contains(CLIENT_A.encoded());
+    }
+
+    @Test
+    void aRequestWithoutClientHeaderIsRefused() throws Exception {
+        assertGatewayError(get("/r1/" + ITEMS + "/x", null, tokenA), "Client.MissingHeader");
+        assertThat(exchange.backend.received()).isEmpty();
+    }
+
+    @Test
+    void aMalformedClientHeaderIsRefused() throws Exception {
+        assertGatewayError(get("/r1/" + ITEMS + "/x", "VN/GOV/TEST.PROVINCE.A", tokenA), "Client.InvalidClientIdentifier");
+        assertGatewayError(get("/r1/" + ITEMS + "/x", "VN/GOV/TEST.PROVINCE.A/por%2Ftal", tokenA), "Client.InvalidClientIdentifier");
+        assertGatewayError(get("/r1/" + ITEMS + "/x", "XX/GOV/TEST.PROVINCE.A/portal", tokenA), "Client.InvalidClientIdentifier");
+        assertThat(exchange.backend.received()).isEmpty();
+    }
+
+    @Test
+    void aServiceIdentifierWithForbiddenCharactersIsRefused() throws Exception {
+        assertGatewayError(get("/r1/VN/GOV/TEST.MINISTRY/registry/it%20ems/x", CLIENT_A.encoded(), tokenA), "Client.BadRequest");
+        assertGatewayError(get("/r1/VN/GOV/TEST.MINISTRY/reg*istry/items", CLIENT_A.encoded(), tokenA), "Client.BadRequest");
+        assertGatewayError(get("/r1/VN/GOV/TEST.MINISTRY", CLIENT_A.encoded(), tokenA), "Client.BadRequest");
+        assertGatewayError(get("/r2/" + ITEMS, CLIENT_A.encoded(), tokenA), "Client.InvalidProtocolVersion");
+        assertThat(exchange.backend.received()).isEmpty();
+    }
+
+    @Test
+    void aCallerWithoutCredentialOrWithAnUnknownTokenIsRefused() throws Exception {
+        assertGatewayError(get("/r1/" + ITEMS + "/x", CLIENT_A.encoded(), null), "Client.SslAuthenticationFailed");
+        assertGatewayError(get("/r1/" + ITEMS + "/x", CLIENT_A.encoded(), "forged-token"), "Client.SslAuthenticationFailed");
+        assertThat(exchange.backend.received()).isEmpty();
+    }
+
+    @Test
+    void oneTenantCannotActAsAnotherWithItsToken() throws Exception {
+        assertGatewayError(get("/r1/" + ITEMS + "/x", CLIENT_A.encoded(), tokenB), "Client.SslAuthenticationFailed");
+        assertThat(exchange.backend.received()).isEmpty();
+    }
+
+    @Test
+    void theTokenEndpointRefusesAWrongSecret() throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(exchange.consumerUrl("/oauth2/token")))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString("province-a:wrong".getBytes()))
+                .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials")).build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(401);
+        assertThat(response.body()).contains("invalid_client");
+    }
+
+    @Test
+    void aClientTheGlobalConfigurationDoesNotKnowIsRefused() throws Exception {
+        String token = exchange.token("unregistered", SECRET_UNREGISTERED);
+        assertGatewayError(get("/r1/" + ITEMS + "/x", CLIENT_UNREGISTERED.encoded(), token), "Server.ClientProxy.UnknownMember");
+        assertThat(exchange.backend.received()).isEmpty();
+    }
+
+    @Test
+    void anUnknownServiceIsRefused() throws Exception {
+        assertGatewayError(get("/r1/" + PROVIDER.service("nothing") + "/x", CLIENT_A.encoded(), tokenA),
+                "Server.ClientProxy.UnknownService");
+        assertThat(exchange.backend.received()).isEmpty();
+    }
+
+    @Test
+    void aClientWithoutAccessRightIsDeniedByTheProviderGateway() throws Exception {
+        assertGatewayError(get("/r1/" + ITEMS + "/v1/items", CLIENT_B.encoded(), tokenB), "Server.ServerProxy.AccessDenied");
+        assertThat(exchange.backend.received()).isEmpty();
+    }
+
+    @Test
+    void anEndpointRightAllowsOnlyItsMethodAndPath() throws Exception {
+        assertThat(get("/r1/" + NARROW + "/items/7", CLIENT_A.encoded(), tokenA).statusCode()).isEqualTo(200);
+        assertGatewayError(get("/r1/" + NARROW + "/items/7/secret", CLIENT_A.encoded(), tokenA), "Server.ServerProxy.AccessDenied");
+        assertGatewayError(get("/r1/" + NARROW + "/other", CLIENT_A.encoded(), tokenA), "Server.ServerProxy.AccessDenied");
+        HttpResponse<String> post = http.send(HttpRequest.newBuilder(URI.create(exchange.consumerUrl("/r1/" + NARROW + "/items/7")))
+                .header("X-Road-Client", CLIENT_A.encoded()).header("Authorization", "Bearer " + tokenA)
+                .POST(HttpRequest.BodyPublishers.ofString("{}")).build(), HttpResponse.BodyHandlers.ofString());
+        assertGatewayError(post, "Server.ServerProxy.AccessDenied");
+        assertThat(exchange.backend.received()).extracting(Received::rawPath).containsExactly("/narrow/items/7");
+    }
+
+    @Test
+    void aBodyOverTheLimitIsRefusedWhetherItsLengthIsDeclaredOrNot() throws Exception {
+        String big = "x".repeat((int) ExchangeFixture.MAX_BODY + 1);
+        HttpResponse<String> declared = http.send(HttpRequest.newBuilder(URI.create(exchange.consumerUrl("/r1/" + ITEMS + "/upload")))
+                .header("X-Road-Client", CLIENT_A.encoded()).header("Authorization", "Bearer " + tokenA)
+                .POST(HttpRequest.BodyPublishers.ofString(big)).build(), HttpResponse.BodyHandlers.ofString());
+        assertGatewayError(declared, "Client.InvalidBody");
+
+        HttpResponse<String> streamed = http.send(HttpRequest.newBuilder(URI.create(exchange.consumerUrl("/r1/" + ITEMS + "/upload")))
+                .header("X-Road-Client", CLIENT_A.encoded()).header("Authorization", "Bearer " + tokenA)
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(big.getBytes())))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertGatewayError(streamed, "Client.InvalidBody");
+        assertThat(exchange.backend.received()).as("no complete oversized request reaches the backend").isEmpty();
+    }
+
+    @Test
+    void aSlowBackendGivesServiceFailedWithinTheBackendTimeout() throws Exception {
+        long start = System.nanoTime();
+        HttpResponse<String> response = get("/r1/" + SLOW + "/wait", CLIENT_A.encoded(), tokenA);
+        Duration took = Duration.ofNanos(System.nanoTime() - start);
+
+        assertGatewayError(response, "Server.ServerProxy.ServiceFailed");
+        assertThat(took).isGreaterThanOrEqualTo(Duration.ofMillis(1400)).isLessThan(Duration.ofMillis(4000));
+    }
+
+    @Test
+    void aDeadBackendGivesNetworkError() throws Exception {
+        assertGatewayError(get("/r1/" + DEAD + "/x", CLIENT_A.encoded(), tokenA), "Server.ServerProxy.NetworkError");
+    }
+
+    @Test
+    void aServiceWithoutBackendOnTheProviderGatewayGivesServiceMissingUrl() throws Exception {
+        assertGatewayError(get("/r1/" + UNCONFIGURED + "/x", CLIENT_A.encoded(), tokenA), "Server.ServerProxy.ServiceMissingUrl");
+        assertThat(exchange.backend.received()).isEmpty();
+    }
+
+    @Test
+    void anUnreachableProviderGatewayGivesNetworkErrorFromTheConsumerGateway() throws Exception {
+        assertGatewayError(get("/r1/" + GHOST + "/x", CLIENT_A.encoded(), tokenA), "Server.ClientProxy.NetworkError");
+    }
+
+    @Test
+    void pathTricksNeverReachAnythingButTheRegisteredBackend() throws Exception {
+        String service = "/r1/" + ITEMS;
+        List<String> tricks = List.of(
+                service + "/../../admin",
+                service + "/v1/../../secret",
+                service + "/%2e%2e/secret",
+                service + "/%2E%2E/%2e%2e/secret",
+                service + "/v1%2F..%2F..%2Fsecret",
+                service + "/v1%5C..%5Csecret",
+                service + "/v1\\..\\secret",
+                service + "//evil.example/x",
+                service + "/v1//x",
+                service + "/http://evil.example/x",
+                service + "/..;/admin",
+                service + "/v1/%252e%252e/secret",
+                service + "/v1/%00/x",
+                service + "/v1/%0d%0aX-Injected:%201",
+                "/r1/VN/GOV/TEST.MINISTRY/registry/items/../slow/x");
+        for (String trick : tricks) {
+            RawHttp.Answer answer = RawHttp.send(exchange.consumer.consumerHttpPort(), "GET " + trick + " HTTP/1.1\r\nHost: x\r\n"
+                    + "X-Road-Client: " + CLIENT_A + "\r\nAuthorization: Bearer " + tokenA, "");
+            assertThat(answer.status()).as(trick + " -> " + answer.body()).isEqualTo(400);
+            assertThat(answer.header("X-Road-Error")).as(trick + " -> " + answer).startsWith("Client.");
+        }
+        RawHttp.Answer absolute = RawHttp.send(exchange.consumer.consumerHttpPort(), "GET http://127.0.0.1:"
+                + exchange.backend.port() + "/api/secret HTTP/1.1\r\nHost: x\r\nX-Road-Client: " + CLIENT_A
+                + "\r\nAuthorization: Bearer " + tokenA, "");
+        assertThat(absolute.header("X-Road-Error")).isEqualTo("Client.BadRequest");
+        assertThat(exchange.backend.received()).isEmpty();
+    }
+
+    @Test
+    void spoofedAndHopByHopHeadersAreDroppedInBothDirections() throws Exception {
+        RawHttp.Answer answer = RawHttp.send(exchange.consumer.consumerHttpPort(), "GET /r1/" + ITEMS + "/v1/items HTTP/1.1\r\n"
+                + "Host: x\r\nX-Road-Client: " + CLIENT_A + "\r\nAuthorization: Bearer " + tokenA + "\r\n"
+                + "X-Road-Service: VN/GOV/SPOOF/spoof/spoof\r\nX-Road-Request-Hash: spoofed\r\nX-Road-Error: Client.Spoofed\r\n"
+                + "X-Road-Request-Id: spoofed\r\nProxy-Authorization: Basic c2VjcmV0\r\nKeep-Alive: timeout=5\r\n"
+                + "TE: trailers\r\nX-Secret: 1\r\nConnection: X-Secret\r\nX-Custom: kept", "");
+
+        assertThat(answer.status()).as(answer.toString()).isEqualTo(200);
+        assertThat(answer.header("X-Road-Error")).isNull();
+        assertThat(answer.header("X-Road-Client")).isEqualTo(CLIENT_A.encoded());
+        assertThat(answer.header("X-Road-Request-Hash")).isNotEqualTo("spoofed");
+        assertThat(answer.header("X-Backend")).isEqualTo("kept");
+        Received received = exchange.backend.received().getFirst();
+        assertThat(received.header("X-Road-Service")).isEqualTo(ITEMS.encoded());
+        assertThat(received.header("X-Road-Request-Id")).isNotEqualTo("spoofed");
+        assertThat(received.header("X-Road-Request-Hash")).isNull();
+        assertThat(received.header("X-Road-Error")).isNull();
+        assertThat(received.header("Proxy-Authorization")).isNull();
+        assertThat(received.header("Keep-Alive")).isNull();
+        assertThat(received.header("TE")).isNull();
+        assertThat(received.header("X-Secret")).as("named by Connection, so hop-by-hop").isNull();
+        assertThat(received.header("X-Custom")).isEqualTo("kept");
+    }
+
+    @Test
+    void metaservicesDescribeWhatAProviderOffersAndWhatTheCallerMayCall() throws Exception {
+        HttpResponse<String> list = get("/r1/" + PROVIDER + "/listMethods", CLIENT_B.encoded(), tokenB);
+        assertThat(list.statusCode()).as(list.body()).isEqualTo(200);
+        assertThat(list.body()).contains("\"service_code\":\"items\"", "\"service_code\":\"narrow\"");
+
+        HttpResponse<String> allowed = get("/r1/" + PROVIDER + "/allowedMethods", CLIENT_A.encoded(), tokenA);
+        assertThat(allowed.body()).contains("\"service_code\":\"narrow\"", "{\"method\":\"GET\",\"path\":\"/items/*\"}");
+        assertThat(get("/r1/" + PROVIDER + "/allowedMethods", CLIENT_B.encoded(), tokenB).body()).isEqualTo("{\"service\":[]}");
+
+        HttpResponse<String> clients = get("/listClients", null, null);
+        assertThat(clients.body()).contains("\"subsystem_code\":\"portal\"", "\"object_type\":\"MEMBER\"");
+
+        HttpResponse<String> openApi = get("/r1/" + PROVIDER + "/getOpenAPI?serviceCode=items", CLIENT_A.encoded(), tokenA);
+        assertThat(openApi.statusCode()).as(openApi.body()).isEqualTo(200);
+        assertThat(exchange.backend.received()).extracting(Received::rawPath).containsExactly("/openapi.json");
+        assertGatewayError(get("/r1/" + PROVIDER + "/getOpenAPI?serviceCode=items", CLIENT_B.encoded(), tokenB),
+                "Server.ServerProxy.AccessDenied");
+    }
+
+    @Test
+    void everyRequestIsCountedForTheRegistry() throws Exception {
+        assertThat(get("/r1/" + ITEMS + "/v1/items", CLIENT_A.encoded(), tokenA).statusCode()).isEqualTo(200);
+        exchange.clock.advance(Duration.ofMinutes(1));
+
+        // The caller can read the whole response a moment before the gateway records it; poll for it.
+        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        List<UsageAggregate> delivered = List.of();
+        while (System.nanoTime() < deadline) {
+            exchange.consumer.usagePusher().orElseThrow().pushNow();
+            delivered = exchange.registry.usageReports().stream().flatMap(report -> report.aggregates().stream()).toList();
+            if (delivered.stream().anyMatch(ExchangeIntegrationTests::successfulItemsCall)) {
+                break;
+            }
+            LockSupport.parkNanos(Duration.ofMillis(20).toNanos());
+        }
+        assertThat(delivered).anySatisfy(aggregate -> assertThat(successfulItemsCall(aggregate)).isTrue());
+        HttpResponse<String> metrics = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
+                + exchange.consumer.adminPort() + "/metrics")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(metrics.body()).contains("ndp_exchange_duration_seconds_count{fault=\"\",side=\"consumer\",status=\"200\"}");
+    }
+
+    private static boolean successfulItemsCall(UsageAggregate aggregate) {
+        return aggregate.side().equals(UsageAggregate.CONSUMER) && aggregate.client().equals(CLIENT_A.encoded())
+                && aggregate.service().equals(ITEMS.encoded()) && aggregate.status() == 200 && aggregate.count() > 0;
+    }
+}
