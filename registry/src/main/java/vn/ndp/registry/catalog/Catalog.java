@@ -11,6 +11,7 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import vn.ndp.registry.agencies.Agencies;
 import vn.ndp.registry.agencies.Agency;
@@ -33,10 +34,13 @@ public class Catalog implements DisposableBean {
     private final PlatformRepository repository;
     private final Agencies agencies;
     private final CatalogIndex index = new CatalogIndex();
+    private final ApplicationEventPublisher events;
 
-    Catalog(PlatformRepository repository, Agencies agencies, PlatformReferenceData referenceData) {
+    Catalog(PlatformRepository repository, Agencies agencies, PlatformReferenceData referenceData,
+            ApplicationEventPublisher events) {
         this.repository = repository;
         this.agencies = agencies;
+        this.events = events;
         referenceData.load();
         index.rebuild(repository::forEach, this::ownerNames);
     }
@@ -135,6 +139,7 @@ public class Catalog implements DisposableBean {
     /** Brings the index up to date for platforms that were written. */
     public void reindex(List<Platform> written) {
         index.update(written, this::ownerNames);
+        events.publishEvent(new PlatformsChanged(written.stream().map(Platform::code).toList()));
     }
 
     private List<String> ownerNames(String ownerCode) {

@@ -92,12 +92,41 @@ class AuthorizationMatrixIntegrationTests {
             }
             for (String pattern : entry.getKey().getPatternValues()) {
                 for (String method : methods) {
-                    endpoints.add(new Endpoint(method, pattern.replaceAll("\\{(\\w+):[^}]*}", "{$1}"),
-                            entry.getValue()));
+                    endpoints.add(new Endpoint(method, withoutRegex(pattern), entry.getValue()));
                 }
             }
         }
         return endpoints;
+    }
+
+    /** {@code /lists/{id:[0-9a-f]{8}}} → {@code /lists/{id}}: regex constraints may nest braces. */
+    static String withoutRegex(String pattern) {
+        StringBuilder out = new StringBuilder();
+        int depth = 0;
+        boolean skipping = false;
+        for (char c : pattern.toCharArray()) {
+            if (c == '{') {
+                depth++;
+                if (depth == 1) {
+                    out.append(c);
+                    continue;
+                }
+            } else if (c == '}') {
+                depth--;
+                if (depth == 0) {
+                    skipping = false;
+                    out.append(c);
+                    continue;
+                }
+            } else if (c == ':' && depth == 1) {
+                skipping = true;
+                continue;
+            }
+            if (!skipping && depth <= 1) {
+                out.append(c);
+            }
+        }
+        return out.toString();
     }
 
     @Test

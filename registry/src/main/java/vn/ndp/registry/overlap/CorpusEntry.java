@@ -1,0 +1,32 @@
+package vn.ndp.registry.overlap;
+
+import java.util.List;
+
+/**
+ * An existing platform the overlap check compares with: a national platform
+ * from the catalogue, a province's local platform, or an evaluation fixture.
+ */
+public record CorpusEntry(
+        String code,
+        String nameVi,
+        String nameEn,
+        String descriptionVi,
+        String descriptionEn,
+        List<String> functions,
+        String ownerCode,
+        String category,
+        Kind kind) {
+
+    public enum Kind {
+        /** A platform in the national catalogue. */
+        NATIONAL,
+        /** A platform a province or ministry runs for itself. */
+        LOCAL,
+        /** Written for the evaluation set only; never part of a running registry's corpus. */
+        EVALUATION_FIXTURE
+    }
+
+    public CorpusEntry {
+        functions = functions == null ? List.of() : List.copyOf(functions);
+    }
+}

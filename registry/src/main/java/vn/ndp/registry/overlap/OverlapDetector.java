@@ -1,0 +1,75 @@
+package vn.ndp.registry.overlap;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Service;
+import vn.ndp.registry.catalog.PlatformsChanged;
+import vn.ndp.registry.overlap.internal.Analyzer;
+import vn.ndp.registry.overlap.internal.Lexicon;
+import vn.ndp.registry.overlap.internal.Matching;
+import vn.ndp.registry.overlap.internal.OverlapIndex;
+
+/**
+ * Finds the existing platforms a described platform duplicates or overlaps,
+ * ranked, with reasons. The corpus is read from every {@link OverlapCorpus}
+ * when the application starts; call {@link #refresh()} after platforms are
+ * imported or changed. Checks are lock-free: a refresh builds a new index and
+ * swaps it in.
+ */
+@Service
+public class OverlapDetector {
+
+    private final List<OverlapCorpus> corpora;
+    private final OverlapSettings settings;
+    private final Analyzer analyzer;
+    private volatile OverlapIndex index;
+
+    @Autowired
+    OverlapDetector(ObjectProvider<OverlapCorpus> corpora, OverlapSettings settings) {
+        this(corpora.orderedStream().toList(), settings);
+    }
+
+    private OverlapDetector(List<OverlapCorpus> corpora, OverlapSettings settings) {
+        this.corpora = List.copyOf(corpora);
+        this.settings = settings;
+        this.analyzer = new Analyzer(Lexicon.standard());
+        refresh();
+    }
+
+    /** A detector outside Spring, over the given corpora (benchmarks, the evaluation, tests). */
+    public static OverlapDetector of(OverlapSettings settings, OverlapCorpus... corpora) {
+        return new OverlapDetector(List.of(corpora), settings);
+    }
+
+    /** The description compared with every platform in the corpus. */
+    public OverlapReport check(PlatformDescription description) {
+        return new Matching(index, settings).check(description);
+    }
+
+    /** Reads the corpora again and swaps in a new index. */
+    /** The catalogue changed: rebuild from every corpus (a few milliseconds per thousand platforms). */
+    @EventListener
+    public void on(PlatformsChanged changed) {
+        refresh();
+    }
+
+    public synchronized void refresh() {
+        List<CorpusEntry> entries = new ArrayList<>();
+        for (OverlapCorpus corpus : corpora) {
+            corpus.forEach(entries::add);
+        }
+        index = OverlapIndex.build(analyzer, settings, entries);
+    }
+
+    /** How many existing platforms a check compares with. */
+    public int corpusSize() {
+        return index.size();
+    }
+
+    public OverlapSettings settings() {
+        return settings;
+    }
+}

@@ -1,0 +1,37 @@
+package vn.ndp.registry.overlap.internal;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.function.Consumer;
+import org.springframework.stereotype.Component;
+import vn.ndp.registry.catalog.Catalog;
+import vn.ndp.registry.catalog.Platform;
+import vn.ndp.registry.catalog.PlatformQuery;
+import vn.ndp.registry.overlap.CorpusEntry;
+import vn.ndp.registry.overlap.OverlapCorpus;
+import vn.ndp.registry.shared.InvalidParameters.Wire;
+
+/** Every platform listed in the national catalogue today, whatever its status. */
+@Component
+class CatalogueCorpus implements OverlapCorpus {
+
+    private final Catalog catalog;
+    private final Clock clock;
+
+    CatalogueCorpus(Catalog catalog, Clock clock) {
+        this.catalog = catalog;
+        this.clock = clock;
+    }
+
+    @Override
+    public void forEach(Consumer<CorpusEntry> consumer) {
+        catalog.forEachMatch(PlatformQuery.all(LocalDate.now(clock)), hit -> consumer.accept(entry(hit.platform())));
+    }
+
+    static CorpusEntry entry(Platform p) {
+        return new CorpusEntry(p.code(), p.nameVi(), p.nameEn(), p.descriptionVi(), p.descriptionEn(), List.of(),
+                p.ownerCode(), Wire.name(p.category()),
+                CorpusEntry.Kind.NATIONAL);
+    }
+}

@@ -1,0 +1,152 @@
+package vn.ndp.registry.overlap.internal;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import vn.ndp.registry.overlap.CorpusEntry;
+import vn.ndp.registry.overlap.OverlapReport;
+import vn.ndp.registry.overlap.OverlapReport.Reason;
+import vn.ndp.registry.overlap.OverlapSettings;
+import vn.ndp.registry.overlap.PlatformDescription;
+import vn.ndp.registry.overlap.Verdict;
+
+/** One check of a description against an index: scores, verdicts and the reasons a person can read. */
+public final class Matching {
+
+    private static final int MAX_TERMS = 6;
+
+    private final OverlapIndex index;
+    private final OverlapSettings settings;
+    private final Analyzer analyzer;
+
+    public Matching(OverlapIndex index, OverlapSettings settings) {
+        this.index = index;
+        this.settings = settings;
+        this.analyzer = index.analyzer();
+    }
+
+    public OverlapReport check(PlatformDescription description) {
+        Analyzer.Analysis name = analyzer.analyze(description.name());
+        List<Analyzer.Analysis> functions = description.functions().stream().map(analyzer::analyze).toList();
+        Map<String, Double> raw = new HashMap<>();
+        OverlapIndex.addField(raw, name, settings.nameBoost(), settings);
+        OverlapIndex.addField(raw, analyzer.analyze(description.description()), 1.0, settings);
+        OverlapIndex.addField(raw, analyzer.analyze(description.users()), 0.5, settings);
+        functions.forEach(f -> OverlapIndex.addField(raw, f, settings.functionsBoost(), settings));
+        Map<String, Double> query = index.weigh(raw);
+        Map<String, Double> nameRaw = new HashMap<>();
+        OverlapIndex.addField(nameRaw, name, 1.0, settings);
+
+        List<OverlapReport.Match> matches = new ArrayList<>();
+        for (OverlapIndex.Scored scored : index.search(query, index.weigh(nameRaw), settings.reportScore(), settings.topN())) {
+            matches.add(explain(scored, description, name, functions, query));
+        }
+        Verdict verdict = matches.isEmpty() ? Verdict.DISTINCT : matches.getFirst().verdict();
+        return new OverlapReport(verdict, matches, index.size());
+    }
+
+    Verdict verdict(double score) {
+        if (score >= settings.duplicateScore()) {
+            return Verdict.DUPLICATE;
+        }
+        return score >= settings.overlapScore() ? Verdict.OVERLAPPING : Verdict.DISTINCT;
+    }
+
+    private OverlapReport.Match explain(OverlapIndex.Scored scored, PlatformDescription description,
+            Analyzer.Analysis queryName, List<Analyzer.Analysis> functions, Map<String, Double> query) {
+        CorpusEntry entry = scored.entry();
+        Map<String, Analyzer.Feature> entryName = surfaces(Arrays.asList(entry.nameVi(), entry.nameEn()));
+        List<String> texts = new ArrayList<>();
+        texts.add(entry.nameVi());
+        texts.add(entry.descriptionVi());
+        texts.addAll(entry.functions());
+        texts.add(entry.nameEn());
+        texts.add(entry.descriptionEn());
+        Map<String, Analyzer.Feature> entryAll = surfaces(texts);
+
+        List<String> shared = query.keySet().stream().filter(entryAll::containsKey)
+                .sorted(Comparator.comparingDouble((String f) -> -query.get(f) * index.idf(f))
+                        .thenComparing(Comparator.naturalOrder()))
+                .toList();
+        List<Reason> reasons = new ArrayList<>();
+        List<String> nameShared = shared.stream()
+                .filter(f -> entryName.containsKey(f) && queryName.features().containsKey(f)).toList();
+        List<String> nameTerms = terms(nameShared, entryName);
+        if (!nameTerms.isEmpty()) {
+            reasons.add(new Reason(Reason.Kind.NAME, null, nameTerms));
+        }
+        for (int i = 0; i < functions.size(); i++) {
+            Analyzer.Analysis function = functions.get(i);
+            double all = 0;
+            double matched = 0;
+            List<String> matchedFeatures = new ArrayList<>();
+            for (String f : function.features().keySet()) {
+                double w = index.idf(f) * index.idf(f);
+                all += w;
+                if (entryAll.containsKey(f)) {
+                    matched += w;
+                    matchedFeatures.add(f);
+                }
+            }
+            if (all > 0 && matched / all >= settings.functionMatch()) {
+                matchedFeatures.sort(Comparator.comparingDouble((String f) -> -index.idf(f))
+                        .thenComparing(Comparator.naturalOrder()));
+                reasons.add(new Reason(Reason.Kind.FUNCTION, description.functions().get(i),
+                        terms(matchedFeatures, entryAll)));
+            }
+        }
+        Set<String> inName = new HashSet<>(nameShared);
+        List<String> descriptionTerms = terms(shared.stream().filter(f -> !inName.contains(f)).toList(), entryAll);
+        descriptionTerms.removeAll(nameTerms);
+        if (!descriptionTerms.isEmpty()) {
+            reasons.add(new Reason(Reason.Kind.DESCRIPTION, null, descriptionTerms));
+        }
+        if (description.owner() != null && description.owner().strip().equalsIgnoreCase(entry.ownerCode())) {
+            reasons.add(new Reason(Reason.Kind.SAME_OWNER, null, List.of(entry.ownerCode())));
+        }
+        double score = Math.round(scored.score() * 1000) / 1000.0;
+        return new OverlapReport.Match(entry, score, verdict(scored.score()), reasons, terms(shared, entryAll));
+    }
+
+    /** First surface of each feature over the texts, in order: Vietnamese before English. */
+    private Map<String, Analyzer.Feature> surfaces(List<String> texts) {
+        Map<String, Analyzer.Feature> surfaces = new LinkedHashMap<>();
+        for (String text : texts) {
+            analyzer.analyze(text).features().forEach(surfaces::putIfAbsent);
+        }
+        return surfaces;
+    }
+
+    /**
+     * The shared features as the entry writes them, most telling first: word
+     * pairs, then single syllables not already inside a chosen pair.
+     */
+    private static List<String> terms(List<String> features, Map<String, Analyzer.Feature> surfaces) {
+        List<String> terms = new ArrayList<>();
+        Set<String> folded = new HashSet<>();
+        for (boolean pairs : new boolean[] {true, false}) {
+            for (String f : features) {
+                Analyzer.Feature feature = surfaces.get(f);
+                if (feature == null || feature.pair() != pairs) {
+                    continue;
+                }
+                String surface = feature.surface().strip();
+                String key = Folding.fold(surface);
+                if (folded.stream().anyMatch(k -> k.contains(key)) || terms.size() >= MAX_TERMS) {
+                    continue;
+                }
+                folded.removeIf(key::contains);
+                terms.removeIf(t -> key.contains(Folding.fold(t)));
+                folded.add(key);
+                terms.add(surface);
+            }
+        }
+        return terms;
+    }
+}

@@ -1,0 +1,114 @@
+package vn.ndp.registry.overlap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class OverlapDetectorTests {
+
+    static CorpusEntry platform(String code, String name, String description, String owner) {
+        return new CorpusEntry(code, name, null, description, null, List.of(), owner, "government",
+                CorpusEntry.Kind.NATIONAL);
+    }
+
+    static final List<CorpusEntry> CORPUS = List.of(
+            platform("AUCTION", "Hệ thống quản lý đấu giá tài sản", "Tổ chức đấu giá tài sản công trực tuyến.", "BTP"),
+            platform("DOCS", "Trục liên thông văn bản quốc gia", "Gửi, nhận văn bản điện tử giữa các cơ quan.", "VPCP"),
+            platform("PORTAL", "Cổng Dịch vụ công quốc gia", "Công khai thủ tục hành chính, dịch vụ công trực tuyến.",
+                    "VPCP"),
+            platform("HEALTH", "Nền tảng hồ sơ sức khỏe điện tử", "Lưu thông tin sức khỏe, lịch sử khám chữa bệnh.",
+                    "BYT"),
+            platform("LAND", "Hệ thống thông tin đất đai quốc gia", "Hồ sơ địa chính, bản đồ địa chính, giá đất.",
+                    "BNNMT"),
+            platform("TAX", "Hệ thống quản lý thuế tập trung", "Kê khai, nộp thuế điện tử cho doanh nghiệp.", "BTC"));
+
+    final OverlapDetector detector = OverlapDetector.of(OverlapSettings.defaults(), CORPUS::forEach);
+
+    @Test
+    void aRephrasedDuplicateIsRankedFirstAndCalledADuplicate() {
+        OverlapReport report = detector.check(PlatformDescription.named("Nền tảng đấu giá tài sản trực tuyến",
+                "Đấu giá tài sản công qua mạng."));
+        assertThat(report.verdict()).isEqualTo(Verdict.DUPLICATE);
+        assertThat(report.matches().getFirst().platform().code()).isEqualTo("AUCTION");
+        assertThat(report.corpusSize()).isEqualTo(CORPUS.size());
+    }
+
+    @Test
+    void diacriticsDoNotChangeTheScore() {
+        double with = detector.check(PlatformDescription.named("Hệ thống quản lý văn bản liên thông", null))
+                .matches().getFirst().score();
+        double without = detector.check(PlatformDescription.named("he thong quan ly van ban lien thong", null))
+                .matches().getFirst().score();
+        assertThat(without).isEqualTo(with);
+    }
+
+    @Test
+    void englishFindsTheVietnamesePlatform() {
+        OverlapReport report = detector.check(PlatformDescription.named("Online asset auction system", null));
+        assertThat(report.matches().getFirst().platform().code()).isEqualTo("AUCTION");
+        assertThat(report.verdict().flagged()).isTrue();
+    }
+
+    @Test
+    void genericWordsAloneDoNotMakeAnOverlap() {
+        OverlapReport report = detector.check(PlatformDescription.named("Hệ thống quản lý thông tin quốc gia",
+                "Nền tảng số quốc gia, hệ thống thông tin điện tử dùng chung."));
+        assertThat(report.verdict()).isEqualTo(Verdict.DISTINCT);
+        assertThat(report.matches()).isEmpty();
+    }
+
+    @Test
+    void anUnrelatedPlatformIsDistinct() {
+        OverlapReport report = detector.check(PlatformDescription.named("Hệ thống quản lý nuôi trồng thủy sản",
+                "Theo dõi ao nuôi, con giống, dịch bệnh thủy sản."));
+        assertThat(report.verdict()).isEqualTo(Verdict.DISTINCT);
+    }
+
+    @Test
+    void matchesComeBestFirstWithScoresBetweenZeroAndOne() {
+        OverlapReport report = detector.check(new PlatformDescription("Cổng dịch vụ công của tỉnh",
+                "Tiếp nhận hồ sơ thủ tục hành chính, gửi văn bản điện tử", List.of(), null, null, null));
+        List<Double> scores = report.matches().stream().map(OverlapReport.Match::score).toList();
+        assertThat(scores).isSortedAccordingTo((a, b) -> Double.compare(b, a));
+        assertThat(scores).allSatisfy(s -> assertThat(s).isBetween(0.0, 1.0));
+        assertThat(report.matches().getFirst().platform().code()).isEqualTo("PORTAL");
+    }
+
+    @Test
+    void reasonsNameTheSharedWordsAsTheExistingPlatformWritesThem() {
+        OverlapReport.Match match = detector.check(new PlatformDescription("CSDL dat dai tinh",
+                "ho so dia chinh, gia dat", List.of("tra cứu thửa đất", "cập nhật bản đồ địa chính"), null, "BNNMT",
+                null)).matches().getFirst();
+        assertThat(match.platform().code()).isEqualTo("LAND");
+        assertThat(match.terms()).contains("đất đai").anySatisfy(t -> assertThat(t).contains("địa chính"));
+        assertThat(match.reasons()).extracting(OverlapReport.Reason::kind)
+                .contains(OverlapReport.Reason.Kind.NAME, OverlapReport.Reason.Kind.FUNCTION,
+                        OverlapReport.Reason.Kind.SAME_OWNER);
+        assertThat(match.reasons()).filteredOn(r -> r.kind() == OverlapReport.Reason.Kind.FUNCTION)
+                .extracting(OverlapReport.Reason::function).contains("cập nhật bản đồ địa chính");
+    }
+
+    @Test
+    void cutOffsComeFromTheSettings() {
+        OverlapSettings d = OverlapSettings.defaults();
+        OverlapSettings strict = new OverlapSettings(0.99, 0.98, d.reportScore(), d.topN(), d.nameBoost(),
+                d.functionsBoost(), d.functionMatch(), d.syllableWeight(), d.nameWeight(), d.limits(), d.rateLimit());
+        OverlapReport report = OverlapDetector.of(strict, CORPUS::forEach)
+                .check(PlatformDescription.named("Nền tảng đấu giá tài sản trực tuyến", null));
+        assertThat(report.matches().getFirst().platform().code()).isEqualTo("AUCTION");
+        assertThat(report.verdict()).isEqualTo(Verdict.DISTINCT);
+    }
+
+    @Test
+    void refreshPicksUpNewPlatforms() {
+        java.util.List<CorpusEntry> growing = new java.util.ArrayList<>(CORPUS);
+        OverlapDetector live = OverlapDetector.of(OverlapSettings.defaults(), c -> growing.forEach(c));
+        PlatformDescription fishing = PlatformDescription.named("Hệ thống giám sát tàu cá", "Giám sát vị trí tàu cá.");
+        assertThat(live.check(fishing).verdict()).isEqualTo(Verdict.DISTINCT);
+        growing.add(new CorpusEntry("VMS", "Hệ thống giám sát tàu cá", null, "Theo dõi vị trí tàu cá trên biển.", null,
+                List.of(), "BNNMT", "economy", CorpusEntry.Kind.LOCAL));
+        live.refresh();
+        assertThat(live.check(fishing).matches().getFirst().platform().code()).isEqualTo("VMS");
+    }
+}
