@@ -23,6 +23,8 @@ public enum AuditEvent {
     /** A platform list was imported from a file. */
     PLATFORMS_IMPORTED,
     PROPOSAL_DRAFTED,
+    /** A draft or returned proposal's fields were changed by its editor. */
+    PROPOSAL_EDITED,
     PROPOSAL_SUBMITTED,
     PROPOSAL_RETURNED,
     PROPOSAL_WITHDRAWN,
@@ -34,11 +36,23 @@ public enum AuditEvent {
     CHANGE_REQUESTED,
     CHANGE_APPROVED,
     CHANGE_DECLINED,
+    CHANGE_WITHDRAWN,
     PLATFORM_SUSPENDED,
     PLATFORM_REVOKED,
     PLATFORM_REINSTATED,
     REEVALUATION_COMPLETED,
     EVIDENCE_UPLOADED,
     LIST_VERSION_PUBLISHED,
-    REMINDER_SENT
+    REMINDER_SENT,
+    EXCHANGE_MEMBER_REGISTERED,
+    EXCHANGE_SUBSYSTEM_REGISTERED,
+    EXCHANGE_GATEWAY_REGISTERED,
+    EXCHANGE_SERVICE_REGISTERED,
+    ACCESS_REQUESTED,
+    ACCESS_GRANTED,
+    ACCESS_DENIED,
+    ACCESS_REQUEST_WITHDRAWN,
+    GATEWAY_CERTIFICATE_REVOKED,
+    /** A global configuration version whose content differs from the previous one was signed. */
+    GLOBAL_CONFIGURATION_CHANGED
 }

@@ -45,7 +45,8 @@ class SecurityConfiguration {
     /** API resources anyone may read. */
     static final String[] PUBLIC_API_READS = {"/api/v1/platforms", "/api/v1/platforms/**", "/api/v1/platforms.csv",
         "/api/v1/platforms.xlsx", "/api/v1/agencies", "/api/v1/agencies/**", "/api/v1/stats/**", "/api/v1/lists",
-        "/api/v1/lists/**", "/v3/api-docs", "/v3/api-docs/**", "/actuator/health", "/actuator/health/**"};
+        "/api/v1/lists/**", "/api/v1/exchange/globalconf", "/api/v1/exchange/signing-certificate",
+        "/api/v1/exchange/usage", "/v3/api-docs", "/v3/api-docs/**", "/actuator/health", "/actuator/health/**"};
 
     /** API calls anyone may make (rate-limited where they cost). */
     static final String[] PUBLIC_API_POSTS = {"/api/v1/overlap/check"};

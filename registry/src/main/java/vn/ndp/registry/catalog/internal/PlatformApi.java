@@ -14,7 +14,9 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import vn.ndp.registry.agencies.Agencies;
+import org.springframework.beans.factory.ObjectProvider;
 import vn.ndp.registry.catalog.Catalog;
+import vn.ndp.registry.catalog.ExchangeConnections;
 import vn.ndp.registry.catalog.Platform;
 import vn.ndp.registry.catalog.PlatformQuery;
 import vn.ndp.registry.shared.InvalidParameters;
@@ -32,10 +34,13 @@ class PlatformApi {
     private final Agencies agencies;
     private final PlatformExport export;
 
-    PlatformApi(Catalog catalog, Agencies agencies, PlatformExport export) {
+    private final ObjectProvider<ExchangeConnections> exchange;
+
+    PlatformApi(Catalog catalog, Agencies agencies, PlatformExport export, ObjectProvider<ExchangeConnections> exchange) {
         this.catalog = catalog;
         this.agencies = agencies;
         this.export = export;
+        this.exchange = exchange;
     }
 
     @GetMapping("/platforms")
@@ -68,7 +73,7 @@ class PlatformApi {
         LocalDate on = date == null ? agencies.today() : date;
         return PlatformJson.Detail.of(platform, on, catalog.ownerOn(platform, on),
                 agencies.find(platform.ownerCode()).orElse(null), catalog.ownership(platform),
-                catalog.relations(code));
+                catalog.relations(code), exchange.getIfAvailable(() -> c -> ExchangeConnections.Connection.NONE).of(code));
     }
 
     @GetMapping(value = "/platforms.csv", produces = "text/csv")

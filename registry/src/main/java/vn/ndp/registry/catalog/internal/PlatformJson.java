@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.List;
 import vn.ndp.registry.agencies.Agency;
 import vn.ndp.registry.agencies.Tenure;
+import vn.ndp.registry.catalog.ExchangeConnections;
 import vn.ndp.registry.catalog.Platform;
 import vn.ndp.registry.catalog.PlatformPage;
 import vn.ndp.registry.catalog.PlatformRelation;
@@ -68,11 +69,11 @@ final class PlatformJson {
             LocalDate asOf, AgencyRef owner, AgencyRef originalOwner, List<OwnerTenure> ownership,
             Operator operator, String developer, String category, String type, List<String> scopes, String status,
             LegalBasis legalBasis, String website, Security security, Boolean dataInVietnam, String ndxpStatus,
-            List<String> tags, LocalDate listedFrom, List<Relation> relations, String source, boolean sample,
-            int version) {
+            ExchangeConnections.Connection exchange, List<String> tags, LocalDate listedFrom,
+            List<Relation> relations, String source, boolean sample, int version) {
 
         static Detail of(Platform p, LocalDate asOf, Agency owner, Agency originalOwner, List<Tenure> ownership,
-                List<PlatformRelation> relations) {
+                List<PlatformRelation> relations, ExchangeConnections.Connection exchange) {
             return new Detail(p.code(), p.nameVi(), p.nameEn(), p.descriptionVi(), p.descriptionEn(), asOf,
                     AgencyRef.of(owner), AgencyRef.of(originalOwner),
                     ownership.stream().map(OwnerTenure::of).toList(),
@@ -82,7 +83,10 @@ final class PlatformJson {
                     new LegalBasis(p.legalBasis().number(), p.legalBasis().date(), p.legalBasis().issuer()),
                     p.website(),
                     new Security(p.security().level(), p.security().dossierApproved(), p.security().dossierDate()),
-                    p.dataInVietnam(), Wire.name(p.ndxpStatus()), p.tags(), p.listedFrom(),
+                    p.dataInVietnam(),
+                    exchange.registered() ? Wire.name(vn.ndp.registry.catalog.NdxpStatus.CONNECTED)
+                            : Wire.name(p.ndxpStatus()),
+                    exchange, p.tags(), p.listedFrom(),
                     relations.stream().map(Relation::of).toList(), p.source(), p.sample(), p.version());
         }
     }

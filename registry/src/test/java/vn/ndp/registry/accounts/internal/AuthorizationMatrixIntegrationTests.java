@@ -63,6 +63,76 @@ class AuthorizationMatrixIntegrationTests {
                 "GET /admin/audit", "GET /api/v1/accounts", "POST /api/v1/accounts", "GET /api/v1/audit")) {
             MATRIX.put(admin, ADMIN);
         }
+        // Official lists (public reads, publication by administrators), notifications, accountability
+        for (String read : List.of("GET /lists", "GET /lists/{id}", "GET /lists/{id}/diff", "GET /api/v1/lists",
+                "GET /api/v1/lists/{id}", "GET /api/v1/lists/{id}/diff", "GET /api/v1/lists/{id}.csv",
+                "GET /api/v1/lists/{id}.xlsx", "GET /api/v1/lists/{id}.pdf", "GET /api/v1/stats/accountability")) {
+            MATRIX.put(read, ANYONE);
+        }
+        MATRIX.put("POST /lists", ADMIN);
+        MATRIX.put("POST /api/v1/lists", ADMIN);
+        for (String own : List.of("GET /notifications", "POST /notifications/{id}/read", "POST /notifications/read",
+                "GET /api/v1/notifications", "POST /api/v1/notifications/{id}/read")) {
+            MATRIX.put(own, SIGNED_IN);
+        }
+        for (String authority : List.of("GET /accountability", "POST /accountability/{code}/remind",
+                "GET /api/v1/accountability", "POST /api/v1/accountability/{code}/remind")) {
+            MATRIX.put(authority, EnumSet.of(Role.ADMIN, Role.REVIEWER));
+        }
+    }
+
+    /** The exchange directory. Scope-dependent endpoints list the roles that pass without a matching scope. */
+    static {
+        for (String read : List.of("GET /api/v1/exchange/globalconf", "GET /api/v1/exchange/signing-certificate",
+                "GET /api/v1/exchange/usage")) {
+            MATRIX.put(read, ANYONE);
+        }
+        MATRIX.put("GET /api/v1/exchange/directory", SIGNED_IN);
+        for (String admin : List.of("POST /api/v1/exchange/members", "POST /api/v1/exchange/subsystems",
+                "POST /api/v1/exchange/gateways", "POST /api/v1/exchange/services", "POST /api/v1/exchange/revocations",
+                "POST /api/v1/exchange/access-requests", "POST /api/v1/exchange/access-requests/{id}/approve",
+                "POST /api/v1/exchange/access-requests/{id}/deny",
+                "POST /api/v1/exchange/access-requests/{id}/withdraw")) {
+            MATRIX.put(admin, ADMIN);
+        }
+        MATRIX.put("GET /api/v1/exchange/access-requests", EnumSet.of(Role.ADMIN, Role.REVIEWER));
+        MATRIX.put("POST /api/v1/exchange/usage", EnumSet.of(Role.ADMIN, Role.OPERATOR));
+    }
+
+    // Governance workflow. The fixture's ministry editor is Finance's (BTC), its operator runs NDXP, and {code}
+    // is NDXP (owned by the Ministry of Science and Technology): so per-platform entries list who may act on NDXP.
+    static {
+        Set<Role> editor = EnumSet.of(Role.MINISTRY_EDITOR);
+        Set<Role> reviewer = EnumSet.of(Role.ADMIN, Role.REVIEWER);
+        Set<Role> editorOrReviewer = EnumSet.of(Role.ADMIN, Role.REVIEWER, Role.MINISTRY_EDITOR);
+        Set<Role> mayEditNdxp = EnumSet.of(Role.ADMIN, Role.REVIEWER, Role.OPERATOR);
+        MATRIX.put("GET /platforms/{code}/history", ANYONE);
+        MATRIX.put("GET /api/v1/platforms/{code}/history", ANYONE);
+        for (String e : List.of("POST /api/v1/proposals", "PUT /api/v1/proposals/{id}",
+                "POST /api/v1/proposals/{id}/submit", "POST /api/v1/proposals/{id}/withdraw",
+                "POST /api/v1/proposals/{id}/documents", "GET /governance/proposals/new", "POST /governance/proposals",
+                "POST /governance/proposals/{id}", "POST /governance/proposals/{id}/documents",
+                "POST /governance/proposals/{id}/submit", "POST /governance/proposals/{id}/withdraw")) {
+            MATRIX.put(e, editor);
+        }
+        for (String e : List.of("GET /api/v1/proposals", "GET /api/v1/proposals/{id}", "GET /api/v1/documents/{id}",
+                "GET /governance", "GET /governance/proposals/{id}", "GET /governance/documents/{id}")) {
+            MATRIX.put(e, editorOrReviewer);
+        }
+        for (String e : List.of("POST /api/v1/proposals/{id}/evaluation", "POST /api/v1/proposals/{id}/return",
+                "POST /api/v1/proposals/{id}/decision", "GET /api/v1/changes", "POST /api/v1/changes/{id}/decision",
+                "GET /api/v1/reevaluations", "POST /api/v1/platforms/{code}/standing",
+                "POST /governance/proposals/{id}/evaluation", "POST /governance/proposals/{id}/return",
+                "POST /governance/proposals/{id}/decision", "POST /governance/changes/{id}/decision",
+                "GET /governance/reevaluations", "GET /governance/platforms/{code}/standing",
+                "POST /governance/platforms/{code}/standing")) {
+            MATRIX.put(e, reviewer);
+        }
+        for (String e : List.of("GET /api/v1/platforms/{code}/changes", "POST /api/v1/platforms/{code}/changes",
+                "GET /governance/platforms/{code}/changes", "POST /governance/platforms/{code}/changes")) {
+            MATRIX.put(e, mayEditNdxp);
+        }
+        MATRIX.put("POST /api/v1/changes/{id}/withdraw", EnumSet.of(Role.MINISTRY_EDITOR, Role.OPERATOR));
     }
 
     @Autowired

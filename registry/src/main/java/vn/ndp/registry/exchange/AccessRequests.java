@@ -1,0 +1,154 @@
+package vn.ndp.registry.exchange;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import vn.ndp.registry.audit.AuditEvent;
+import vn.ndp.registry.audit.AuditLog;
+import vn.ndp.registry.exchange.DirectoryEntries.Endpoint;
+import vn.ndp.registry.shared.ErrorCode;
+import vn.ndp.registry.shared.RegistryException;
+import vn.ndp.registry.shared.RegistryException.FieldError;
+
+/**
+ * A consumer asks for access to a service, with a purpose and a legal basis
+ * (Decree 47/2020/NĐ-CP requires both); the provider approves or denies. An
+ * approval becomes an access right in the next global configuration.
+ */
+@Service
+public class AccessRequests {
+
+    public enum Status {
+        PENDING, APPROVED, DENIED, WITHDRAWN;
+
+        /** The only legal moves: a pending request is decided or withdrawn, once. */
+        boolean canBecome(Status next) {
+            return this == PENDING && EnumSet.of(APPROVED, DENIED, WITHDRAWN).contains(next);
+        }
+    }
+
+    public record AccessRequest(UUID id, String clientId, String serviceId, String method, String path,
+            String purpose, String legalBasis, Status status, String requestedBy, OffsetDateTime requestedAt,
+            String decidedBy, OffsetDateTime decidedAt, String reason) {
+    }
+
+    private final JdbcClient jdbc;
+    private final ExchangeRegister register;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    AccessRequests(JdbcClient jdbc, ExchangeRegister register, AuditLog audit, Clock clock) {
+        this.jdbc = jdbc;
+        this.register = register;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public AccessRequest request(String clientId, String serviceId, Endpoint endpoint, String purpose,
+            String legalBasis, String actor) {
+        register.subsystem(clientId);
+        register.service(serviceId);
+        List<FieldError> errors = new java.util.ArrayList<>();
+        if (purpose == null || purpose.isBlank() || purpose.length() > 2000) {
+            errors.add(FieldError.of("purpose", "say why the data is needed (1–2000 characters)."));
+        }
+        if (legalBasis == null || legalBasis.isBlank() || legalBasis.length() > 500) {
+            errors.add(FieldError.of("legalBasis", "name the legal document that allows the sharing."));
+        }
+        if (endpoint != null) {
+            try {
+                new vn.ndp.protocol.globalconf.Endpoint(endpoint.method(), endpoint.path());
+            } catch (IllegalArgumentException e) {
+                errors.add(FieldError.of("endpoint", e.getMessage()));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new RegistryException(ErrorCode.INVALID_BODY, "The access request is incomplete.", errors);
+        }
+        AccessRequest request = new AccessRequest(UUID.randomUUID(), clientId, serviceId,
+                endpoint == null ? null : endpoint.method(), endpoint == null ? null : endpoint.path(),
+                purpose.strip(), legalBasis.strip(), Status.PENDING, actor, OffsetDateTime.now(clock), null, null, null);
+        jdbc.sql("""
+                insert into exchange_access_request (id, client_id, service_id, method, path, purpose, legal_basis,
+                                                     status, requested_by, requested_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(request.id(), clientId, serviceId, request.method(), request.path(), request.purpose(),
+                        request.legalBasis(), Status.PENDING.name(), actor, request.requestedAt())
+                .update();
+        audit.record(AuditEvent.ACCESS_REQUESTED, actor, clientId + " → " + serviceId,
+                Map.of("request", request.id().toString(), "legalBasis", request.legalBasis()));
+        return request;
+    }
+
+    public AccessRequest get(UUID id) {
+        return jdbc.sql("select * from exchange_access_request where id = ?").param(id).query(AccessRequests::row)
+                .optional().orElseThrow(() -> new RegistryException(ErrorCode.NOT_FOUND,
+                        "No access request has the id " + id + "."));
+    }
+
+    public List<AccessRequest> find(Status status) {
+        return jdbc.sql("select * from exchange_access_request where (?::text is null or status = ?) "
+                        + "order by requested_at desc")
+                .params(status == null ? null : status.name(), status == null ? null : status.name())
+                .query(AccessRequests::row).list();
+    }
+
+    @Transactional
+    public AccessRequest approve(UUID id, String actor) {
+        AccessRequest request = move(id, Status.APPROVED, actor, null);
+        register.grant(request.clientId(), request.serviceId(),
+                request.method() == null ? null : new Endpoint(request.method(), request.path()), id, false, actor);
+        return get(id);
+    }
+
+    @Transactional
+    public AccessRequest deny(UUID id, String reason, String actor) {
+        if (reason == null || reason.isBlank()) {
+            throw new RegistryException(ErrorCode.INVALID_BODY, "A denial needs a reason the requester can act on.",
+                    List.of(FieldError.of("reason", "is required.")));
+        }
+        AccessRequest request = move(id, Status.DENIED, actor, reason.strip());
+        audit.record(AuditEvent.ACCESS_DENIED, actor, request.clientId() + " → " + request.serviceId(),
+                Map.of("request", id.toString(), "reason", reason.strip()));
+        return get(id);
+    }
+
+    @Transactional
+    public AccessRequest withdraw(UUID id, String actor) {
+        AccessRequest request = move(id, Status.WITHDRAWN, actor, null);
+        audit.record(AuditEvent.ACCESS_REQUEST_WITHDRAWN, actor, request.clientId() + " → " + request.serviceId(),
+                Map.of("request", id.toString()));
+        return get(id);
+    }
+
+    private AccessRequest move(UUID id, Status next, String actor, String reason) {
+        AccessRequest request = get(id);
+        if (!request.status().canBecome(next)) {
+            throw new RegistryException(ErrorCode.ILLEGAL_TRANSITION, "The access request is " 
+                    + request.status().name().toLowerCase() + "; it cannot become " + next.name().toLowerCase() + ".");
+        }
+        int updated = jdbc.sql("""
+                update exchange_access_request set status = ?, decided_by = ?, decided_at = ?, reason = ?
+                where id = ? and status = 'PENDING'""")
+                .params(next.name(), actor, OffsetDateTime.now(clock), reason, id).update();
+        if (updated == 0) {
+            throw new RegistryException(ErrorCode.CONCURRENT_CHANGE, "Someone decided this request a moment ago.");
+        }
+        return request;
+    }
+
+    static AccessRequest row(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+        return new AccessRequest(rs.getObject("id", UUID.class), rs.getString("client_id"),
+                rs.getString("service_id"), rs.getString("method"), rs.getString("path"), rs.getString("purpose"),
+                rs.getString("legal_basis"), Status.valueOf(rs.getString("status")), rs.getString("requested_by"),
+                rs.getObject("requested_at", OffsetDateTime.class), rs.getString("decided_by"),
+                rs.getObject("decided_at", OffsetDateTime.class), rs.getString("reason"));
+    }
+}

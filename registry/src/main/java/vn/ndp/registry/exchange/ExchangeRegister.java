@@ -1,0 +1,272 @@
+package vn.ndp.registry.exchange;
+
+import java.security.cert.X509Certificate;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import vn.ndp.protocol.identifiers.GatewayId;
+import vn.ndp.protocol.identifiers.IdentifierParser;
+import vn.ndp.protocol.identifiers.InvalidIdentifierException;
+import vn.ndp.protocol.identifiers.MemberId;
+import vn.ndp.protocol.identifiers.ServiceId;
+import vn.ndp.protocol.identifiers.SubsystemId;
+import vn.ndp.protocol.pki.Pem;
+import vn.ndp.registry.agencies.Agencies;
+import vn.ndp.registry.audit.AuditEvent;
+import vn.ndp.registry.audit.AuditLog;
+import vn.ndp.registry.exchange.DirectoryEntries.AccessRight;
+import vn.ndp.registry.exchange.DirectoryEntries.Endpoint;
+import vn.ndp.registry.exchange.DirectoryEntries.Gateway;
+import vn.ndp.registry.exchange.DirectoryEntries.Member;
+import vn.ndp.registry.exchange.DirectoryEntries.PlatformConnections;
+import vn.ndp.registry.exchange.DirectoryEntries.Subsystem;
+import vn.ndp.registry.exchange.internal.DirectoryRepository;
+import vn.ndp.registry.shared.ErrorCode;
+import vn.ndp.registry.shared.RegistryException;
+import vn.ndp.registry.shared.RegistryException.FieldError;
+
+/**
+ * Registers who is on the exchange. Identifiers are checked with the same
+ * rules the gateways apply (X-Road identifier characters); every change is
+ * audited and triggers a new global configuration.
+ */
+@Service
+public class ExchangeRegister {
+
+    private final DirectoryRepository directory;
+    private final Agencies agencies;
+    private final AuditLog audit;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+    private final IdentifierParser ids;
+    private final String instance;
+
+    ExchangeRegister(DirectoryRepository directory, Agencies agencies, AuditLog audit,
+            ApplicationEventPublisher events, Clock clock, @Value("${ndp.exchange.instance:VN}") String instance) {
+        this.directory = directory;
+        this.agencies = agencies;
+        this.audit = audit;
+        this.events = events;
+        this.clock = clock;
+        this.ids = IdentifierParser.forInstance(instance);
+        this.instance = instance;
+    }
+
+    public String instance() {
+        return instance;
+    }
+
+    public List<Member> members() {
+        return directory.members();
+    }
+
+    public List<Subsystem> subsystems() {
+        return directory.subsystems();
+    }
+
+    public List<Gateway> gateways() {
+        return directory.gateways();
+    }
+
+    public List<DirectoryEntries.Service> services() {
+        return directory.services();
+    }
+
+    public List<AccessRight> accessRights() {
+        return directory.accessRights();
+    }
+
+    public List<DirectoryEntries.RevokedCertificate> revokedCertificates() {
+        return directory.revokedCertificates();
+    }
+
+    public Member member(String id) {
+        return directory.member(id).orElseThrow(() -> notFound("member", id));
+    }
+
+    public Subsystem subsystem(String id) {
+        return directory.subsystem(id).orElseThrow(() -> notFound("subsystem", id));
+    }
+
+    public DirectoryEntries.Service service(String id) {
+        return directory.service(id).orElseThrow(() -> notFound("service", id));
+    }
+
+    /** The agency behind a subsystem (its member's agency), if it is a state body on the list. */
+    public String agencyOf(String subsystemId) {
+        return member(subsystem(subsystemId).memberId()).agencyCode();
+    }
+
+    /** Services a platform offers through the exchange and the subsystems that may call them. */
+    public PlatformConnections connectionsOf(String platformCode) {
+        List<Subsystem> subsystems = directory.subsystemsOfPlatform(platformCode);
+        List<String> subsystemIds = subsystems.stream().map(Subsystem::id).toList();
+        List<DirectoryEntries.Service> services = directory.services().stream()
+                .filter(s -> subsystemIds.contains(s.subsystemId())).toList();
+        List<String> serviceIds = services.stream().map(DirectoryEntries.Service::id).toList();
+        List<AccessRight> rights = directory.accessRights();
+        return new PlatformConnections(platformCode, subsystems, services,
+                rights.stream().filter(r -> serviceIds.contains(r.serviceId())).toList(),
+                rights.stream().filter(r -> subsystemIds.contains(r.clientId())).toList());
+    }
+
+    @Transactional
+    public Member registerMember(String memberClass, String memberCode, String name, String agencyCode,
+            boolean sample, String actor) {
+        List<FieldError> errors = new ArrayList<>();
+        MemberId id = parse("memberCode", errors, () -> ids.member(instance() + "/" + memberClass + "/" + memberCode));
+        if (name == null || name.isBlank()) {
+            errors.add(FieldError.of("name", "is required."));
+        }
+        if (agencyCode != null && agencies.find(agencyCode).isEmpty()) {
+            errors.add(FieldError.of("agencyCode", "no agency has the code '" + agencyCode + "'."));
+        }
+        reject(errors);
+        Member member = new Member(id.encoded(), id.memberClass().name(), id.memberCode(), name.strip(), agencyCode,
+                sample);
+        insert(() -> directory.insertMember(member, now()), "member", member.id());
+        changed(AuditEvent.EXCHANGE_MEMBER_REGISTERED, actor, member.id(), Map.of("agency", String.valueOf(agencyCode)));
+        return member;
+    }
+
+    @Transactional
+    public Subsystem registerSubsystem(String memberId, String code, String platformCode, boolean sample,
+            String actor) {
+        Member member = member(memberId);
+        List<FieldError> errors = new ArrayList<>();
+        SubsystemId id = parse("code", errors, () -> ids.client(member.id() + "/" + code));
+        reject(errors);
+        Subsystem subsystem = new Subsystem(id.encoded(), member.id(), id.subsystemCode(), platformCode, sample);
+        insert(() -> directory.insertSubsystem(subsystem, now()), "subsystem", subsystem.id());
+        changed(AuditEvent.EXCHANGE_SUBSYSTEM_REGISTERED, actor, subsystem.id(),
+                Map.of("platform", String.valueOf(platformCode)));
+        return subsystem;
+    }
+
+    /** A gateway with its CA-issued TLS certificate and the subsystems it hosts (one or many tenants). */
+    @Transactional
+    public Gateway registerGateway(String gatewayId, String address, String certificatePem, List<String> hosted,
+            boolean sample, String actor) {
+        List<FieldError> errors = new ArrayList<>();
+        GatewayId id = parse("id", errors, () -> ids.gateway(gatewayId));
+        X509Certificate certificate = null;
+        try {
+            certificate = Pem.parseCertificate(certificatePem);
+        } catch (RuntimeException e) {
+            errors.add(FieldError.of("certificate", "is not a PEM X.509 certificate."));
+        }
+        if (address == null || !address.matches("(\\[[0-9A-Fa-f:.]+]|[A-Za-z0-9.-]+):\\d{1,5}")) {
+            errors.add(FieldError.of("address", "must be host:port of the gateway's mutual TLS port."));
+        }
+        reject(errors);
+        member(id.owner().encoded());
+        for (String subsystem : hosted) {
+            subsystem(subsystem);
+        }
+        Gateway gateway = new Gateway(id.encoded(), id.owner().encoded(), address, Pem.encode(certificate),
+                Pem.sha256Fingerprint(certificate), certificate.getSerialNumber().toString(16), List.copyOf(hosted),
+                sample);
+        insert(() -> directory.insertGateway(gateway, now()), "gateway", gateway.id());
+        hosted.forEach(subsystem -> directory.host(gateway.id(), subsystem));
+        changed(AuditEvent.EXCHANGE_GATEWAY_REGISTERED, actor, gateway.id(),
+                Map.of("address", address, "hosts", String.join(",", hosted)));
+        return gateway;
+    }
+
+    @Transactional
+    public DirectoryEntries.Service registerService(String subsystemId, String code, String description,
+            String openApiUrl, List<Endpoint> endpoints, boolean sample, String actor) {
+        Subsystem subsystem = subsystem(subsystemId);
+        List<FieldError> errors = new ArrayList<>();
+        ServiceId id = parse("code", errors, () -> ids.service(subsystem.id() + "/" + code));
+        for (Endpoint endpoint : endpoints) {
+            try {
+                new vn.ndp.protocol.globalconf.Endpoint(endpoint.method(), endpoint.path());
+            } catch (IllegalArgumentException e) {
+                errors.add(FieldError.of("endpoints", e.getMessage()));
+            }
+        }
+        reject(errors);
+        DirectoryEntries.Service service = new DirectoryEntries.Service(id.encoded(), subsystem.id(),
+                id.serviceCode(), description, openApiUrl, List.copyOf(endpoints), sample);
+        insert(() -> directory.insertService(service, now()), "service", service.id());
+        changed(AuditEvent.EXCHANGE_SERVICE_REGISTERED, actor, service.id(), Map.of());
+        return service;
+    }
+
+    /** Grants directly (administrators, and approved access requests through {@link AccessRequests}). */
+    @Transactional
+    public AccessRight grant(String clientId, String serviceId, Endpoint endpoint, UUID requestId, boolean sample,
+            String actor) {
+        subsystem(clientId);
+        service(serviceId);
+        AccessRight right = new AccessRight(clientId, serviceId, endpoint == null ? null : endpoint.method(),
+                endpoint == null ? null : endpoint.path(), actor, now(), sample);
+        directory.grant(right, requestId);
+        changed(AuditEvent.ACCESS_GRANTED, actor, clientId + " → " + serviceId,
+                Map.of("endpoint", endpoint == null ? "*" : endpoint.method() + " " + endpoint.path()));
+        return right;
+    }
+
+    @Transactional
+    public void revokeCertificate(String serialHex, String reason, String actor) {
+        String serial;
+        try {
+            serial = new java.math.BigInteger(String.valueOf(serialHex).strip(), 16).toString(16);
+        } catch (NumberFormatException e) {
+            throw new RegistryException(ErrorCode.INVALID_BODY, "'" + serialHex + "' is not a hexadecimal serial.");
+        }
+        directory.revokeCertificate(serial, now(), reason);
+        changed(AuditEvent.GATEWAY_CERTIFICATE_REVOKED, actor, serial, Map.of("reason", String.valueOf(reason)));
+    }
+
+    private void changed(AuditEvent event, String actor, String subject, Map<String, ?> detail) {
+        audit.record(event, actor, subject, detail);
+        events.publishEvent(new DirectoryChanged(subject));
+    }
+
+    private <T> T parse(String field, List<FieldError> errors, java.util.function.Supplier<T> parser) {
+        try {
+            return parser.get();
+        } catch (InvalidIdentifierException | IllegalArgumentException e) {
+            errors.add(FieldError.of(field, e.getMessage()));
+            return null;
+        } catch (NullPointerException e) {
+            errors.add(FieldError.of(field, "is required."));
+            return null;
+        }
+    }
+
+    private static void reject(List<FieldError> errors) {
+        if (!errors.isEmpty()) {
+            throw new RegistryException(ErrorCode.INVALID_BODY, errors.size() == 1
+                    ? errors.getFirst().field() + ": " + errors.getFirst().message()
+                    : errors.size() + " fields are invalid.", errors);
+        }
+    }
+
+    private static void insert(Runnable insert, String what, String id) {
+        try {
+            insert.run();
+        } catch (DataIntegrityViolationException e) {
+            throw new RegistryException(ErrorCode.INVALID_BODY, "The " + what + " '" + id
+                    + "' already exists, or refers to something that does not.");
+        }
+    }
+
+    private static RegistryException notFound(String what, String id) {
+        return new RegistryException(ErrorCode.NOT_FOUND, "No exchange " + what + " has the id '" + id + "'.");
+    }
+
+    private OffsetDateTime now() {
+        return OffsetDateTime.now(clock);
+    }
+}

@@ -1,0 +1,228 @@
+package vn.ndp.registry.exchange.internal;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import vn.ndp.protocol.pki.Pem;
+import vn.ndp.protocol.usage.UsageReport;
+import vn.ndp.registry.accounts.CurrentUser;
+import vn.ndp.registry.exchange.AccessRequests;
+import vn.ndp.registry.exchange.DirectoryEntries;
+import vn.ndp.registry.exchange.ExchangeRegister;
+import vn.ndp.registry.exchange.GlobalConfigurationPublisher;
+import vn.ndp.registry.exchange.UsageStatistics;
+import vn.ndp.registry.shared.ErrorCode;
+import vn.ndp.registry.shared.InvalidParameters;
+import vn.ndp.registry.shared.ProblemApi;
+import vn.ndp.registry.shared.RegistryException;
+
+@ProblemApi
+@RequestMapping("/api/v1/exchange")
+@Tag(name = "Exchange", description = "The exchange directory (NDXP), its signed global configuration, access "
+        + "requests and usage")
+class ExchangeApi {
+
+    private final ExchangeRegister register;
+    private final GlobalConfigurationPublisher publisher;
+    private final AccessRequests requests;
+    private final UsageStatistics usage;
+    private final SigningKeys keys;
+
+    ExchangeApi(ExchangeRegister register, GlobalConfigurationPublisher publisher, AccessRequests requests,
+            UsageStatistics usage, SigningKeys keys) {
+        this.register = register;
+        this.publisher = publisher;
+        this.requests = requests;
+        this.usage = usage;
+        this.keys = keys;
+    }
+
+    @GetMapping("/globalconf")
+    @Operation(summary = "The current signed global configuration (CMS SignedData of canonical JSON)",
+            description = "Gateways poll with If-None-Match; verify the signature against the registry's signing "
+                    + "certificate and serve from the last verified copy until it expires.")
+    ResponseEntity<byte[]> globalConfiguration(@RequestHeader(value = "If-None-Match", required = false) String etag) {
+        var published = publisher.latest().orElseGet(publisher::publishIfNeeded);
+        if (published.etag().equals(etag)) {
+            return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(published.etag()).build();
+        }
+        return ResponseEntity.ok()
+                .contentType(MediaType.parseMediaType("application/pkcs7-mime"))
+                .eTag(published.etag())
+                .header("X-NDP-Configuration-Version", String.valueOf(published.version()))
+                .header("X-NDP-Configuration-Expires", published.expiresAt().toString())
+                .body(published.signed());
+    }
+
+    @GetMapping(value = "/signing-certificate", produces = "application/x-pem-file")
+    @Operation(summary = "The certificate that signs the global configuration (the gateways' anchor)")
+    String signingCertificate() {
+        return Pem.encode(keys.certificate());
+    }
+
+    @GetMapping("/directory")
+    @PreAuthorize("isAuthenticated()")
+    @Operation(summary = "Members, subsystems, gateways, services and access rights")
+    Directory directory() {
+        return new Directory(register.instance(), register.members(), register.subsystems(),
+                register.gateways().stream().map(g -> new GatewayJson(g.id(), g.ownerMemberId(), g.address(),
+                        g.certificateSha256(), g.certificateSerial(), g.hostedSubsystems(), g.sample())).toList(),
+                register.services(), register.accessRights());
+    }
+
+    @PostMapping("/members")
+    @PreAuthorize("hasRole('ADMIN')")
+    @ResponseStatus(HttpStatus.CREATED)
+    DirectoryEntries.Member registerMember(Authentication auth, @RequestBody NewMember body) {
+        return register.registerMember(body.memberClass(), body.memberCode(), body.name(), body.agencyCode(), false,
+                actor(auth));
+    }
+
+    @PostMapping("/subsystems")
+    @PreAuthorize("hasRole('ADMIN')")
+    @ResponseStatus(HttpStatus.CREATED)
+    DirectoryEntries.Subsystem registerSubsystem(Authentication auth, @RequestBody NewSubsystem body) {
+        return register.registerSubsystem(body.memberId(), body.code(), body.platformCode(), false, actor(auth));
+    }
+
+    @PostMapping("/gateways")
+    @PreAuthorize("hasRole('ADMIN')")
+    @ResponseStatus(HttpStatus.CREATED)
+    GatewayJson registerGateway(Authentication auth, @RequestBody NewGateway body) {
+        var g = register.registerGateway(body.id(), body.address(), body.certificate(),
+                body.hostedSubsystems() == null ? List.of() : body.hostedSubsystems(), false, actor(auth));
+        return new GatewayJson(g.id(), g.ownerMemberId(), g.address(), g.certificateSha256(), g.certificateSerial(),
+                g.hostedSubsystems(), g.sample());
+    }
+
+    @PostMapping("/services")
+    @PreAuthorize("hasRole('ADMIN')")
+    @ResponseStatus(HttpStatus.CREATED)
+    DirectoryEntries.Service registerService(Authentication auth, @RequestBody NewService body) {
+        return register.registerService(body.subsystemId(), body.code(), body.description(), body.openApiUrl(),
+                body.endpoints() == null ? List.of() : body.endpoints(), false, actor(auth));
+    }
+
+    @PostMapping("/revocations")
+    @PreAuthorize("hasRole('ADMIN')")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void revoke(Authentication auth, @RequestBody Revocation body) {
+        register.revokeCertificate(body.serial(), body.reason(), actor(auth));
+    }
+
+    @GetMapping("/access-requests")
+    @PreAuthorize("hasAnyRole('ADMIN', 'REVIEWER')")
+    List<AccessRequests.AccessRequest> accessRequests(@RequestParam(required = false) String status) {
+        InvalidParameters params = new InvalidParameters();
+        AccessRequests.Status parsed = params.choice("status", status, AccessRequests.Status.class);
+        params.throwIfAny();
+        return requests.find(parsed);
+    }
+
+    @PostMapping("/access-requests")
+    @PreAuthorize("hasRole('ADMIN') or @exchangeScopes.canRequestFor(authentication, #body.clientId())")
+    @ResponseStatus(HttpStatus.CREATED)
+    AccessRequests.AccessRequest requestAccess(Authentication auth, @RequestBody NewAccessRequest body) {
+        return requests.request(body.clientId(), body.serviceId(), body.endpoint(), body.purpose(), body.legalBasis(),
+                actor(auth));
+    }
+
+    @PostMapping("/access-requests/{id}/approve")
+    @PreAuthorize("@exchangeScopes.canDecide(authentication, #id)")
+    AccessRequests.AccessRequest approve(Authentication auth, @PathVariable UUID id) {
+        return requests.approve(id, actor(auth));
+    }
+
+    @PostMapping("/access-requests/{id}/deny")
+    @PreAuthorize("@exchangeScopes.canDecide(authentication, #id)")
+    AccessRequests.AccessRequest deny(Authentication auth, @PathVariable UUID id, @RequestBody Denial body) {
+        return requests.deny(id, body.reason(), actor(auth));
+    }
+
+    @PostMapping("/access-requests/{id}/withdraw")
+    @PreAuthorize("@exchangeScopes.canWithdraw(authentication, #id)")
+    AccessRequests.AccessRequest withdraw(Authentication auth, @PathVariable UUID id) {
+        return requests.withdraw(id, actor(auth));
+    }
+
+    @PostMapping(value = "/usage", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @PreAuthorize("hasAnyRole('ADMIN', 'OPERATOR')")
+    @Operation(summary = "A gateway's per-minute usage report; a report sent twice is counted once")
+    ResponseEntity<Void> receiveUsage(@RequestBody byte[] body) {
+        UsageReport report;
+        try {
+            report = UsageReport.fromJson(body);
+        } catch (IllegalArgumentException e) {
+            throw new RegistryException(ErrorCode.INVALID_BODY, e.getMessage());
+        }
+        return usage.receive(report) ? ResponseEntity.status(HttpStatus.CREATED).build()
+                : ResponseEntity.ok().build();
+    }
+
+    @GetMapping("/usage")
+    @Operation(summary = "Transactions per day by platform, agency or province (provider side)")
+    List<UsageStatistics.DailyCount> usage(@RequestParam(required = false) String by,
+            @RequestParam(required = false) String from, @RequestParam(required = false) String to) {
+        InvalidParameters params = new InvalidParameters();
+        UsageStatistics.Dimension dimension = params.choice("by", by, UsageStatistics.Dimension.class);
+        LocalDate start = params.date("from", from);
+        LocalDate end = params.date("to", to);
+        if (dimension == null && !params.any()) {
+            params.reject("by", "is required: platform, agency or province.");
+        }
+        params.throwIfAny();
+        LocalDate last = end == null ? LocalDate.now(java.time.ZoneId.of("Asia/Ho_Chi_Minh")) : end;
+        return usage.perDay(dimension, start == null ? last.minusDays(30) : start, last);
+    }
+
+    private static String actor(Authentication auth) {
+        return CurrentUser.from(auth).map(CurrentUser::username).orElse("anonymous");
+    }
+
+    record Directory(String instance, List<DirectoryEntries.Member> members, List<DirectoryEntries.Subsystem> subsystems,
+            List<GatewayJson> gateways, List<DirectoryEntries.Service> services,
+            List<DirectoryEntries.AccessRight> accessRights) {
+    }
+
+    record GatewayJson(String id, String ownerMemberId, String address, String certificateSha256,
+            String certificateSerial, List<String> hostedSubsystems, boolean sample) {
+    }
+
+    record NewMember(String memberClass, String memberCode, String name, String agencyCode) {
+    }
+
+    record NewSubsystem(String memberId, String code, String platformCode) {
+    }
+
+    record NewGateway(String id, String address, String certificate, List<String> hostedSubsystems) {
+    }
+
+    record NewService(String subsystemId, String code, String description, String openApiUrl,
+            List<DirectoryEntries.Endpoint> endpoints) {
+    }
+
+    record Revocation(String serial, String reason) {
+    }
+
+    record NewAccessRequest(String clientId, String serviceId, DirectoryEntries.Endpoint endpoint, String purpose,
+            String legalBasis) {
+    }
+
+    record Denial(String reason) {
+    }
+}

@@ -1,0 +1,182 @@
+package vn.ndp.registry.exchange;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.InetAddress;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.Import;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.client.RestTestClient;
+import vn.ndp.protocol.globalconf.GlobalConfiguration;
+import vn.ndp.protocol.globalconf.GlobalConfigurationVerifier;
+import vn.ndp.protocol.identifiers.GatewayId;
+import vn.ndp.protocol.identifiers.ServiceId;
+import vn.ndp.protocol.identifiers.SubsystemId;
+import vn.ndp.protocol.pki.GatewayCertificateRequest;
+import vn.ndp.protocol.pki.KeyAlgorithm;
+import vn.ndp.protocol.pki.NationalCa;
+import vn.ndp.protocol.pki.Pem;
+import vn.ndp.protocol.usage.UsageAggregate;
+import vn.ndp.protocol.usage.UsageReport;
+import vn.ndp.registry.RegistryIntegrationTest;
+import vn.ndp.registry.accounts.Role;
+import vn.ndp.registry.accounts.TestAccounts;
+import vn.ndp.registry.exchange.internal.SigningKeys;
+
+@RegistryIntegrationTest
+@Import(TestAccounts.class)
+class ExchangeDirectoryIntegrationTests {
+
+    @Autowired
+    RestTestClient client;
+
+    @Autowired
+    TestAccounts accounts;
+
+    @Autowired
+    SigningKeys keys;
+
+    /** A provider (a province portal offering a service on DVCQG's behalf) and a consumer (a ministry). */
+    record Topology(String admin, String provider, String consumer, String service, String gateway) {
+    }
+
+    Topology register() throws Exception {
+        String admin = accounts.token(Role.ADMIN, null);
+        String suffix = UUID.randomUUID().toString().substring(0, 6).toUpperCase();
+        String providerMember = post(admin, "/api/v1/exchange/members",
+                Map.of("memberClass", "GOV", "memberCode", "T.H" + suffix, "name", "UBND tỉnh thử nghiệm",
+                        "agencyCode", "P-HA-NOI"), "$.id");
+        String consumerMember = post(admin, "/api/v1/exchange/members",
+                Map.of("memberClass", "GOV", "memberCode", "T.G" + suffix, "name", "Bộ thử nghiệm",
+                        "agencyCode", "BTC"), "$.id");
+        String provider = post(admin, "/api/v1/exchange/subsystems",
+                Map.of("memberId", providerMember, "code", "portal", "platformCode", "DVCQG"), "$.id");
+        String consumer = post(admin, "/api/v1/exchange/subsystems",
+                Map.of("memberId", consumerMember, "code", "ledger"), "$.id");
+        String service = post(admin, "/api/v1/exchange/services", Map.of("subsystemId", provider, "code", "units",
+                "description", "Đơn vị hành chính", "endpoints", List.of(Map.of("method", "GET", "path", "/units/**"))),
+                "$.id");
+        NationalCa ca = NationalCa.open(keys.caDirectory().orElseThrow(), Clock.systemUTC());
+        GatewayId gatewayId = GatewayId.parse(providerMember + "/lgsp");
+        var certificate = ca.issueGatewayCertificate(new GatewayCertificateRequest(gatewayId, List.of("localhost"),
+                List.of(InetAddress.getLoopbackAddress()), GatewayCertificateRequest.DEFAULT_VALIDITY,
+                KeyAlgorithm.EC_P256)).certificate();
+        String gateway = post(admin, "/api/v1/exchange/gateways", Map.of("id", gatewayId.encoded(),
+                "address", "localhost:5500", "certificate", Pem.encode(certificate),
+                "hostedSubsystems", List.of(provider, consumer)), "$.id");
+        return new Topology(admin, provider, consumer, service, gateway);
+    }
+
+    String post(String token, String uri, Object body, String idPath) {
+        return client.post().uri(uri).header("Authorization", "Bearer " + token)
+                .contentType(MediaType.APPLICATION_JSON).body(body).exchange()
+                .expectStatus().isCreated()
+                .expectBody().returnResult().getResponseBody() instanceof byte[] bytes
+                ? com.jayway.jsonpath.JsonPath.read(new String(bytes, java.nio.charset.StandardCharsets.UTF_8), idPath)
+                : null;
+    }
+
+    GlobalConfiguration download() throws Exception {
+        byte[] signed = client.get().uri("/api/v1/exchange/globalconf").exchange()
+                .expectStatus().isOk().expectBody(byte[].class).returnResult().getResponseBody();
+        return new GlobalConfigurationVerifier(keys.certificate(), "VN", Clock.systemUTC(), 0).verify(signed)
+                .configuration();
+    }
+
+    @Test
+    void theGlobalConfigurationIsSignedAndShowsWhatWasRegistered() throws Exception {
+        Topology t = register();
+        GlobalConfiguration configuration = download();
+        assertThat(configuration.services()).extracting(s -> s.id().encoded()).contains(t.service());
+        assertThat(configuration.gateways()).filteredOn(g -> g.id().encoded().equals(t.gateway()))
+                .singleElement()
+                .satisfies(g -> assertThat(g.hostedSubsystems()).hasSize(2));
+        assertThat(configuration.expiresAt()).isAfter(Instant.now().plus(5, ChronoUnit.MINUTES));
+    }
+
+    @Test
+    void anUnchangedConfigurationIsNotDownloadedAgain() throws Exception {
+        String etag = client.get().uri("/api/v1/exchange/globalconf").exchange()
+                .expectStatus().isOk().returnResult(byte[].class).getResponseHeaders().getETag();
+        client.get().uri("/api/v1/exchange/globalconf").header("If-None-Match", etag).exchange()
+                .expectStatus().isNotModified();
+    }
+
+    @Test
+    void anApprovedAccessRequestBecomesARightInTheNextConfiguration() throws Exception {
+        Topology t = register();
+        String consumerEditor = accounts.token(Role.MINISTRY_EDITOR, "BTC");
+        String providerEditor = accounts.token(Role.PROVINCE_EDITOR, "P-HA-NOI");
+        String otherProvince = accounts.token(Role.PROVINCE_EDITOR, "P-HUE");
+        client.post().uri("/api/v1/exchange/access-requests").header("Authorization", "Bearer " + providerEditor)
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("clientId", t.consumer(), "serviceId", t.service(), "purpose", "x", "legalBasis", "y"))
+                .exchange().expectStatus().isForbidden();
+        String request = post(consumerEditor, "/api/v1/exchange/access-requests", Map.of("clientId", t.consumer(),
+                "serviceId", t.service(), "purpose", "Đối chiếu đơn vị hành chính",
+                "legalBasis", "Nghị định 47/2020/NĐ-CP"), "$.id");
+        client.post().uri("/api/v1/exchange/access-requests/" + request + "/approve")
+                .header("Authorization", "Bearer " + otherProvince).exchange().expectStatus().isForbidden();
+        client.post().uri("/api/v1/exchange/access-requests/" + request + "/approve")
+                .header("Authorization", "Bearer " + providerEditor).exchange()
+                .expectStatus().isOk().expectBody().jsonPath("$.status").isEqualTo("APPROVED");
+        client.post().uri("/api/v1/exchange/access-requests/" + request + "/approve")
+                .header("Authorization", "Bearer " + providerEditor).exchange()
+                .expectStatus().isEqualTo(409).expectBody().jsonPath("$.code").isEqualTo("ILLEGAL_TRANSITION");
+        GlobalConfiguration configuration = download();
+        assertThat(configuration.accessRights()).anySatisfy(right -> {
+            assertThat(right.client()).isEqualTo(SubsystemId.parse(t.consumer()));
+            assertThat(right.service()).isEqualTo(ServiceId.parse(t.service()));
+        });
+    }
+
+    @Test
+    void usageReportsAreCountedOncePerPlatformAndDay() throws Exception {
+        Topology t = register();
+        String operator = accounts.token(Role.OPERATOR, null, "DVCQG");
+        Instant minute = Instant.now().truncatedTo(ChronoUnit.MINUTES);
+        List<Long> buckets = new java.util.ArrayList<>(java.util.Collections.nCopies(
+                UsageAggregate.LATENCY_BOUNDS_MILLIS.size() + 1, 0L));
+        buckets.set(0, 7L);
+        UsageReport report = new UsageReport(UUID.randomUUID(), t.gateway(), minute, List.of(
+                new UsageAggregate(minute, UsageAggregate.PROVIDER, t.consumer(), t.service(), 200, "", 7, 700, 7000,
+                        21, buckets)));
+        for (int expected : new int[] {201, 200}) {
+            client.post().uri("/api/v1/exchange/usage").header("Authorization", "Bearer " + operator)
+                    .contentType(MediaType.APPLICATION_JSON).body(report.toJson()).exchange()
+                    .expectStatus().isEqualTo(expected);
+        }
+        client.get().uri("/api/v1/exchange/usage?by=platform").exchange()
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$[?(@.key == 'DVCQG')].transactions").value(values ->
+                        assertThat(((List<?>) values).stream().mapToLong(v -> ((Number) v).longValue()).sum())
+                                .isGreaterThanOrEqualTo(7));
+        client.get().uri("/api/v1/platforms/DVCQG").exchange()
+                .expectBody().jsonPath("$.ndxpStatus").isEqualTo("connected")
+                .jsonPath("$.exchange.registered").isEqualTo(true);
+    }
+
+    @Test
+    void malformedIdentifiersAndUnknownGatewaysAreExplained() {
+        String admin = accounts.token(Role.ADMIN, null);
+        client.post().uri("/api/v1/exchange/members").header("Authorization", "Bearer " + admin)
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("memberClass", "GOV", "memberCode", "bad:code", "name", "x")).exchange()
+                .expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("memberCode");
+        String operator = accounts.token(Role.OPERATOR, null, "DVCQG");
+        client.post().uri("/api/v1/exchange/usage").header("Authorization", "Bearer " + operator)
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(new UsageReport(UUID.randomUUID(), "VN/GOV/NOPE/gw", Instant.now(), List.of()).toJson())
+                .exchange().expectStatus().isBadRequest();
+        client.post().uri("/api/v1/exchange/usage").contentType(MediaType.APPLICATION_JSON).body("{}").exchange()
+                .expectStatus().isUnauthorized();
+    }
+}
