@@ -83,7 +83,8 @@ public final class GatewayNode implements AutoCloseable {
         monitor = new OperationalMonitor(clock, metrics,
                 configuration.monitoring().writeRecords() ? configuration.dataDir().resolve("operational") : null);
         usagePusher = configuration.monitoring().usageUrl().map(url -> new UsagePusher(url,
-                configuration.gatewayId().encoded(), monitor, registryClient, clock,
+                configuration.monitoring().usageToken(), configuration.gatewayId().encoded(), monitor, registryClient,
+                clock,
                 configuration.globalConfiguration().fetchTimeout(), metrics));
 
         QueuedThreadPool threads = new QueuedThreadPool(200, 8);

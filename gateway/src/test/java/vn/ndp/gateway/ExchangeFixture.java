@@ -142,10 +142,11 @@ public final class ExchangeFixture implements AutoCloseable {
                  "clients": %s, "services": %s,
                  "limits": {"maxBodySize": %d, "connectTimeout": "1s", "gatewayReadTimeout": "4s",
                             "backendConnectTimeout": "1s", "backendReadTimeout": "1500ms"},
-                 "monitoring": {"usageUrl": "%s", "pushInterval": "1h"}}
+                 "monitoring": {"usageUrl": "%s", "usageTokenFile": "usage-token", "pushInterval": "1h"}}
                 """.formatted(id, certificate.certificateFile(), certificate.privateKeyFile(), ca.certificateFile(),
                 registry.url("/globalconf"), signing.certificateFile(), clients, services, MAX_BODY,
                 registry.url("/api/v1/exchange/usage"));
+        Files.writeString(dir.resolve("usage-token"), StubRegistry.USAGE_TOKEN + "\n");
         Path file = dir.resolve("gateway.json");
         Files.writeString(file, config);
         return file;

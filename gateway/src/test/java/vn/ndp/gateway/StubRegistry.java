@@ -18,6 +18,9 @@ public final class StubRegistry implements AutoCloseable {
     private volatile byte[] document = new byte[0];
     private volatile boolean up = true;
     private volatile boolean acceptUsage = true;
+    /** The registry API token gateways must send with usage reports (the real registry denies others). */
+    public static final String USAGE_TOKEN = "ndp_test-usage-token";
+
     private final List<UsageReport> usage = new CopyOnWriteArrayList<>();
 
     public StubRegistry() throws IOException {
@@ -44,6 +47,11 @@ public final class StubRegistry implements AutoCloseable {
         });
         server.createContext("/api/v1/exchange/usage", exchange -> {
             byte[] body = exchange.getRequestBody().readAllBytes();
+            if (!("Bearer " + USAGE_TOKEN).equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
+                exchange.sendResponseHeaders(401, -1);
+                exchange.close();
+                return;
+            }
             if (!acceptUsage) {
                 exchange.sendResponseHeaders(503, -1);
                 exchange.close();

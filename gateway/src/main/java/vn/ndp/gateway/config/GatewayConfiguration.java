@@ -85,6 +85,8 @@ public record GatewayConfiguration(
     }
 
     /** Where per-minute usage aggregates are pushed, and where operational records are written. */
-    public record Monitoring(Optional<URI> usageUrl, Duration pushInterval, boolean writeRecords) {
+    /** {@code usageToken}: the registry API token the usage reports are sent with (read from a file). */
+    public record Monitoring(Optional<URI> usageUrl, Optional<String> usageToken, Duration pushInterval,
+            boolean writeRecords) {
     }
 }

@@ -312,8 +312,19 @@ public final class GatewayConfigurationReader {
         }
 
         Monitoring monitoring(Optional<Node> node) {
-            node.ifPresent(n -> n.object(Set.of("usageUrl", "pushInterval", "writeRecords")));
+            node.ifPresent(n -> n.object(Set.of("usageUrl", "usageTokenFile", "pushInterval", "writeRecords")));
             Optional<URI> url = node.flatMap(n -> n.get("usageUrl")).map(n -> uri(n, true));
+            Optional<String> token = node.flatMap(n -> n.get("usageTokenFile")).map(n -> {
+                try {
+                    String text = java.nio.file.Files.readString(path(n)).strip();
+                    if (text.isEmpty() || text.contains("\n")) {
+                        throw new ConfigurationException(n.path(), "must name a file holding one API token");
+                    }
+                    return text;
+                } catch (java.io.IOException e) {
+                    throw new ConfigurationException(n.path(), "cannot read " + path(n) + ": " + e.getMessage());
+                }
+            });
             Duration interval = node.flatMap(n -> n.get("pushInterval")).map(Reader::duration).orElse(Duration.ofMinutes(1));
             boolean write = node.flatMap(n -> n.get("writeRecords")).map(n -> {
                 if (!n.json().isBoolean()) {
@@ -321,7 +332,7 @@ public final class GatewayConfigurationReader {
                 }
                 return n.json().asBoolean();
             }).orElse(true);
-            return new Monitoring(url, interval, write);
+            return new Monitoring(url, token, interval, write);
         }
 
         private static Optional<Node> optional(Node parent, String name) {

@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.Optional;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -12,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 import org.eclipse.jetty.client.BytesRequestContent;
 import org.eclipse.jetty.client.ContentResponse;
 import org.eclipse.jetty.client.HttpClient;
+import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpMethod;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,15 +40,17 @@ public final class UsagePusher {
     private final OperationalMonitor monitor;
     private final HttpClient http;
     private final Clock clock;
+    private final Optional<String> token;
     private final Duration timeout;
     private final Deque<UsageReport> pending = new ArrayDeque<>();
     private final Counter delivered;
     private final Counter failed;
     private final Counter dropped;
 
-    public UsagePusher(URI url, String gateway, OperationalMonitor monitor, HttpClient http, Clock clock,
-                       Duration timeout, MeterRegistry metrics) {
+    public UsagePusher(URI url, Optional<String> token, String gateway, OperationalMonitor monitor, HttpClient http,
+                       Clock clock, Duration timeout, MeterRegistry metrics) {
         this.url = url;
+        this.token = token;
         this.gateway = gateway;
         this.monitor = monitor;
         this.http = http;
@@ -87,6 +91,7 @@ public final class UsagePusher {
     private boolean post(UsageReport report) {
         try {
             ContentResponse response = http.newRequest(url).method(HttpMethod.POST)
+                    .headers(headers -> token.ifPresent(t -> headers.put(HttpHeader.AUTHORIZATION, "Bearer " + t)))
                     .body(new BytesRequestContent(UsageReport.MEDIA_TYPE, report.toJson()))
                     .timeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
                     .send();
