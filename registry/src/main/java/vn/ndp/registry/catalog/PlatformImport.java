@@ -1,7 +1,9 @@
 package vn.ndp.registry.catalog;
 
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 import java.util.function.IntConsumer;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -32,7 +34,17 @@ public class PlatformImport {
         this.transaction = transaction;
     }
 
-    public record Report(int created, int updated) {
+    /**
+     * @param created rows whose code was new
+     * @param updated rows that changed an existing platform
+     * @param unchanged rows identical to the stored platform (not written again)
+     * @param ignoredColumns header columns the import does not know, e.g. a misspelt optional column
+     */
+    public record Report(int created, int updated, int unchanged, List<String> ignoredColumns) {
+
+        public int rows() {
+            return created + updated + unchanged;
+        }
     }
 
     /** Progress reported to the caller as it goes. */
@@ -52,12 +64,15 @@ public class PlatformImport {
         };
     }
 
+    /**
+     * Reads, checks and stores the file's platforms, then updates the search
+     * index. Throws {@link ErrorCode#INVALID_BODY} for a file that is not a
+     * readable table and {@link ErrorCode#IMPORT_REJECTED}, listing every bad
+     * cell, when any row is bad; nothing is written then.
+     */
     public Report importFile(String fileName, byte[] content, Progress progress) {
         IntConsumer onRead = progress::read;
         Tabular.Table table = Tabular.read(fileName, content, onRead);
-        if (table.rows().isEmpty()) {
-            throw new RegistryException(ErrorCode.IMPORT_REJECTED, "'" + fileName + "' has no platform rows.");
-        }
         PlatformRows.Parsed parsed = PlatformRows.parse(table, code -> agencies.find(code).isPresent(),
                 "Import " + fileName, false);
         if (!parsed.errors().isEmpty()) {
@@ -65,17 +80,57 @@ public class PlatformImport {
                     parsed.errors().size() + " problem(s) in '" + fileName + "'; nothing was imported.",
                     parsed.errors());
         }
+        if (parsed.platforms().isEmpty()) {
+            throw new RegistryException(ErrorCode.IMPORT_REJECTED, "'" + fileName + "' has no platform rows.");
+        }
         List<Platform> platforms = parsed.platforms();
-        Report report = transaction.execute(status -> {
-            Set<String> existing = repository.existingCodes(platforms.stream().map(Platform::code).toList());
-            int chunk = 5000;
-            for (int from = 0; from < platforms.size(); from += chunk) {
-                repository.upsertAll(platforms.subList(from, Math.min(platforms.size(), from + chunk)));
-                progress.written(Math.min(platforms.size(), from + chunk), platforms.size());
+        record Outcome(List<Platform> written, int created, int unchanged) {
+        }
+        Outcome outcome = transaction.execute(status -> {
+            Map<String, Platform> stored = new HashMap<>();
+            for (int from = 0; from < platforms.size(); from += CHUNK) {
+                for (Platform p : repository.findByCodes(codes(platforms.subList(from,
+                        Math.min(platforms.size(), from + CHUNK))))) {
+                    stored.put(p.code(), p);
+                }
             }
-            return new Report(platforms.size() - existing.size(), existing.size());
+            List<Platform> changed = new ArrayList<>();
+            int unchanged = 0;
+            for (Platform p : platforms) {
+                Platform before = stored.get(p.code());
+                if (before != null && sameContent(before, p)) {
+                    unchanged++;
+                } else {
+                    changed.add(p);
+                }
+            }
+            for (int from = 0; from < changed.size(); from += CHUNK) {
+                int to = Math.min(changed.size(), from + CHUNK);
+                repository.upsertAll(changed.subList(from, to));
+                progress.written(to, changed.size());
+            }
+            return new Outcome(changed, platforms.size() - stored.size(), unchanged);
         });
-        catalog.reindex(platforms);
-        return report;
+        if (!outcome.written().isEmpty()) {
+            catalog.reindex(outcome.written());
+        }
+        return new Report(outcome.created(), outcome.written().size() - outcome.created(), outcome.unchanged(),
+                parsed.ignoredColumns());
+    }
+
+    private static final int CHUNK = 5000;
+
+    private static List<String> codes(List<Platform> platforms) {
+        return platforms.stream().map(Platform::code).toList();
+    }
+
+    /** Equal apart from the stored version. */
+    private static boolean sameContent(Platform stored, Platform imported) {
+        return stored.equals(new Platform(imported.code(), imported.nameVi(), imported.nameEn(),
+                imported.descriptionVi(), imported.descriptionEn(), imported.ownerCode(), imported.operator(),
+                imported.developer(), imported.category(), imported.type(), imported.scopes(), imported.status(),
+                imported.legalBasis(), imported.website(), imported.security(), imported.dataInVietnam(),
+                imported.ndxpStatus(), imported.tags(), imported.listedFrom(), imported.source(), imported.sample(),
+                stored.version()));
     }
 }

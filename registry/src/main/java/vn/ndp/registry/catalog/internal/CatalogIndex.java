@@ -37,7 +37,6 @@ import org.apache.lucene.search.DisjunctionMaxQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.LeafCollector;
 import org.apache.lucene.search.MatchAllDocsQuery;
-import org.apache.lucene.search.MultiCollectorManager;
 import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.Scorable;
@@ -101,6 +100,7 @@ public final class CatalogIndex implements AutoCloseable {
         try {
             writer.deleteAll();
             source.accept(p -> add(p, ownerNames));
+            writer.forceMerge(1);
             writer.commit();
             searchers.maybeRefreshBlocking();
         } catch (IOException e) {
@@ -184,22 +184,33 @@ public final class CatalogIndex implements AutoCloseable {
      *     expanded an as-of owner to the codes that resolve to it
      */
     public Result search(PlatformQuery query, Set<String> owners, LocalDate asOf, boolean withFacets) {
-        Query lucene = query(query, owners, asOf);
         int offset = (query.page() - 1) * query.size();
         int wanted = offset + query.size();
         IndexSearcher searcher = acquire();
         try {
+            // Pass 1 counts every match and its facets without scoring; pass 2 ranks, and may skip documents
+            // that cannot reach the page (block-max WAND), because it needs no exact total.
+            // Every word first (a conjunction, cheap even for common syllables); only if nothing has them all,
+            // accept matches missing one word in four.
+            boolean strict = true;
+            FacetCounter.Counts counts = searcher.search(query(query, owners, asOf, false, true),
+                    new FacetCounter.Manager(withFacets));
+            if (counts.total() == 0 && query.q() != null && tokens(query.q()).size() > 2) {
+                strict = false;
+                counts = searcher.search(query(query, owners, asOf, false, false), new FacetCounter.Manager(withFacets));
+            }
+            if (counts.total() <= offset) {
+                return new Result(List.of(), counts.total(), counts.facets());
+            }
             CollectorManager<? extends Collector, ? extends TopDocs> top = switch (query.sort()) {
-                case RELEVANCE -> new TopScoreDocCollectorManager(wanted, Integer.MAX_VALUE);
+                case RELEVANCE -> new TopScoreDocCollectorManager(wanted, wanted);
                 case NAME -> new TopFieldCollectorManager(new Sort(new SortField(NAME_SORT, SortField.Type.STRING),
-                        new SortField(CODE_SORT, SortField.Type.STRING)), wanted, Integer.MAX_VALUE);
+                        new SortField(CODE_SORT, SortField.Type.STRING)), wanted, wanted);
                 case CODE -> new TopFieldCollectorManager(new Sort(new SortField(CODE_SORT, SortField.Type.STRING)),
-                        wanted, Integer.MAX_VALUE);
+                        wanted, wanted);
             };
-            FacetCounter.Manager counter = new FacetCounter.Manager(withFacets);
-            Object[] results = searcher.search(lucene, new MultiCollectorManager(top, counter));
-            TopDocs topDocs = (TopDocs) results[0];
-            FacetCounter.Counts counts = (FacetCounter.Counts) results[1];
+            TopDocs topDocs = searcher.search(query(query, owners, asOf,
+                    query.sort() == PlatformQuery.Sort.RELEVANCE, strict), top);
             List<String> codes = new ArrayList<>(query.size());
             StoredFields stored = searcher.storedFields();
             ScoreDoc[] docs = topDocs.scoreDocs;
@@ -215,21 +226,24 @@ public final class CatalogIndex implements AutoCloseable {
     }
 
     Query query(PlatformQuery query, Set<String> owners, LocalDate asOf) {
+        return query(query, owners, asOf, true, false);
+    }
+
+    /**
+     * @param ranked false for the cheapest query with the same matches (the text field alone, which holds the
+     *     names and the code too), true for the scoring one (names and code boosted, names as a phrase)
+     * @param everyWord whether every word must match, or one in four may be missing (three words or more)
+     */
+    Query query(PlatformQuery query, Set<String> owners, LocalDate asOf, boolean ranked, boolean everyWord) {
         BooleanQuery.Builder builder = new BooleanQuery.Builder();
-        if (query.q() == null) {
+        List<String> tokens = query.q() == null ? List.of() : tokens(query.q());
+        if (tokens.isEmpty()) {
             builder.add(new MatchAllDocsQuery(), Occur.MUST);
         } else {
-            List<String> tokens = tokens(query.q());
-            if (tokens.isEmpty()) {
-                builder.add(new MatchAllDocsQuery(), Occur.MUST);
-            } else {
-                builder.add(textQuery(tokens), Occur.MUST);
-                if (tokens.size() > 1) {
-                    builder.add(new BoostQuery(new PhraseQuery(1, NAME, tokens.toArray(String[]::new)), 3f),
-                            Occur.SHOULD);
-                    builder.add(new BoostQuery(new PhraseQuery(0, TEXT, tokens.toArray(String[]::new)), 1.5f),
-                            Occur.SHOULD);
-                }
+            builder.add(textQuery(tokens, ranked, everyWord), Occur.MUST);
+            if (ranked && tokens.size() > 1) {
+                builder.add(new BoostQuery(new PhraseQuery(1, NAME, tokens.toArray(String[]::new)), 3f),
+                        Occur.SHOULD);
             }
         }
         if (owners != null) {
@@ -243,17 +257,49 @@ public final class CatalogIndex implements AutoCloseable {
         return builder.build();
     }
 
-    /** Every token should match; with three or more, one in four may be missing. */
-    private static Query textQuery(List<String> tokens) {
+    /**
+     * Abbreviations common in Vietnamese administration, folded; a query token
+     * that is one also matches its words as a phrase ("csdl" finds "cơ sở dữ liệu").
+     */
+    static final Map<String, String[]> ABBREVIATIONS = Map.ofEntries(
+            Map.entry("csdl", new String[] {"co", "so", "du", "lieu"}),
+            Map.entry("httt", new String[] {"he", "thong", "thong", "tin"}),
+            Map.entry("cntt", new String[] {"cong", "nghe", "thong", "tin"}),
+            Map.entry("dvc", new String[] {"dich", "vu", "cong"}),
+            Map.entry("dvctt", new String[] {"dich", "vu", "cong", "truc", "tuyen"}),
+            Map.entry("tthc", new String[] {"thu", "tuc", "hanh", "chinh"}),
+            Map.entry("hddt", new String[] {"hoa", "don", "dien", "tu"}),
+            Map.entry("tmdt", new String[] {"thuong", "mai", "dien", "tu"}),
+            Map.entry("bhxh", new String[] {"bao", "hiem", "xa", "hoi"}),
+            Map.entry("bhyt", new String[] {"bao", "hiem", "y", "te"}),
+            Map.entry("ubnd", new String[] {"uy", "ban", "nhan", "dan"}),
+            Map.entry("cqdt", new String[] {"chinh", "quyen", "dien", "tu"}),
+            Map.entry("qg", new String[] {"quoc", "gia"}));
+
+    /** Every token must match, or (not everyWord, three or more tokens) one in four may be missing. */
+    private static Query textQuery(List<String> tokens, boolean ranked, boolean everyWord) {
         BooleanQuery.Builder terms = new BooleanQuery.Builder();
         for (String token : tokens) {
-            terms.add(new DisjunctionMaxQuery(List.of(
-                    new BoostQuery(new TermQuery(new Term(NAME, token)), 3f),
-                    new TermQuery(new Term(TEXT, token)),
-                    new BoostQuery(new TermQuery(new Term(CODE, token.toUpperCase())), 5f)), 0.1f), Occur.SHOULD);
+            String[] expansion = ABBREVIATIONS.get(token);
+            List<Query> alternatives = new ArrayList<>();
+            alternatives.add(new TermQuery(new Term(TEXT, token)));
+            if (expansion != null) {
+                alternatives.add(new PhraseQuery(TEXT, expansion));
+            }
+            if (ranked) {
+                alternatives.add(new BoostQuery(new TermQuery(new Term(NAME, token)), 3f));
+                if (tokens.size() == 1) { // a code is one token; longer queries never equal one
+                    alternatives.add(new BoostQuery(new TermQuery(new Term(CODE, token.toUpperCase())), 5f));
+                }
+                if (expansion != null) {
+                    alternatives.add(new BoostQuery(new PhraseQuery(NAME, expansion), 3f));
+                }
+            }
+            terms.add(alternatives.size() == 1 ? alternatives.getFirst()
+                    : new DisjunctionMaxQuery(alternatives, 0.1f), Occur.SHOULD);
         }
         int n = tokens.size();
-        terms.setMinimumNumberShouldMatch(n <= 2 ? n : n - n / 4);
+        terms.setMinimumNumberShouldMatch(everyWord || n <= 2 ? n : n - n / 4);
         return terms.build();
     }
 

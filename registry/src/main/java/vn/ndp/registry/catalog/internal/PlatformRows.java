@@ -1,12 +1,16 @@
 package vn.ndp.registry.catalog.internal;
 
 import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
@@ -40,11 +44,18 @@ public final class PlatformRows {
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
     private static final Pattern PHONE = Pattern.compile("[+0-9 ().-]{6,20}");
     private static final int MAX_TEXT = 4000;
+    private static final DateTimeFormatter DAY_MONTH_YEAR =
+            DateTimeFormatter.ofPattern("d/M/uuuu").withResolverStyle(ResolverStyle.STRICT);
 
     private PlatformRows() {
     }
 
-    public record Parsed(List<Platform> platforms, List<FieldError> errors) {
+    /**
+     * @param platforms the good rows, in file order
+     * @param errors every bad cell, with its line and column
+     * @param ignoredColumns header columns this format does not know (so a misspelt optional column is noticed)
+     */
+    public record Parsed(List<Platform> platforms, List<FieldError> errors, List<String> ignoredColumns) {
     }
 
     /**
@@ -53,31 +64,38 @@ public final class PlatformRows {
      */
     public static Parsed parse(Table table, Predicate<String> ownerExists, String defaultSource, boolean sample) {
         List<FieldError> errors = new ArrayList<>();
-        for (String column : REQUIRED) {
-            if (!table.hasColumn(column)) {
-                errors.add(new FieldError(column, 1, "the header row has no column '" + column
-                        + "'; required columns are " + String.join(",", REQUIRED) + "."));
-            }
+        List<String> missing = REQUIRED.stream().filter(column -> !table.hasColumn(column)).toList();
+        for (String column : missing) {
+            errors.add(new FieldError(column, table.headerLine(), "the header row has no column '" + column
+                    + "'; required columns are " + String.join(",", REQUIRED) + "."));
         }
+        List<String> ignored = table.header().stream()
+                .filter(c -> !c.isEmpty() && !REQUIRED.contains(c) && !OPTIONAL.contains(c)
+                        && !PlatformExport.AS_OF_COLUMNS.contains(c))
+                .toList();
         if (!errors.isEmpty()) {
-            return new Parsed(List.of(), errors);
+            return new Parsed(List.of(), errors, ignored);
         }
         List<Platform> platforms = new ArrayList<>();
         Map<String, Integer> firstLine = new HashMap<>();
         for (TableRow row : table.rows()) {
             Cells cells = new Cells(row, errors);
             Platform platform = cells.platform(ownerExists, defaultSource, sample);
-            if (platform != null) {
-                Integer earlier = firstLine.putIfAbsent(platform.code(), row.line());
+            String code = platform != null ? platform.code() : cells.code;
+            if (code != null) {
+                Integer earlier = firstLine.putIfAbsent(code, row.line());
                 if (earlier != null) {
                     errors.add(new FieldError("code", row.line(),
-                            "'" + platform.code() + "' appears again; it is already on line " + earlier + "."));
-                } else {
-                    platforms.add(platform);
+                            "'" + code + "' appears again; it is already on line " + earlier + "."));
+                    continue;
                 }
             }
+            if (platform != null) {
+                platforms.add(platform);
+            }
         }
-        return new Parsed(platforms, errors);
+        errors.sort(Comparator.comparing(FieldError::line));
+        return new Parsed(platforms, errors, ignored);
     }
 
     /** Reads one row's cells, recording a {@link FieldError} for each bad one. */
@@ -86,6 +104,7 @@ public final class PlatformRows {
         private final TableRow row;
         private final List<FieldError> errors;
         private final int before;
+        private String code;
 
         Cells(TableRow row, List<FieldError> errors) {
             this.row = row;
@@ -94,7 +113,11 @@ public final class PlatformRows {
         }
 
         Platform platform(Predicate<String> ownerExists, String defaultSource, boolean sample) {
-            String code = code();
+            code = code();
+            if (row.strayCells() > 0) {
+                errors.add(new FieldError("", row.line(), "the row has " + row.strayCells()
+                        + " cell(s) beyond the header's columns; a cell that holds a comma must be in double quotes."));
+            }
             String nameVi = text("name_vi", true);
             String ownerCode = text("owner_code", true);
             if (ownerCode != null && !ownerExists.test(ownerCode)) {
@@ -173,6 +196,9 @@ public final class PlatformRows {
                 return scopes;
             }
             for (String part : value.split("[;|]")) {
+                if (part.isBlank()) {
+                    continue;
+                }
                 Scope scope = Wire.parse(Scope.class, part);
                 if (scope == null) {
                     error("scope", "'" + part.strip() + "' is not one of " + String.join("|", Wire.values(Scope.class))
@@ -190,9 +216,10 @@ public final class PlatformRows {
                 return null;
             }
             try {
-                return LocalDate.parse(value);
+                return value.contains("/") ? LocalDate.parse(value, DAY_MONTH_YEAR) : LocalDate.parse(value);
             } catch (DateTimeParseException e) {
-                error(column, "'" + value + "' is not a date in the form yyyy-MM-dd.");
+                error(column, "'" + value + "' is not a date; write it as yyyy-MM-dd or dd/MM/yyyy (e.g. 2025-09-11 "
+                        + "or 11/09/2025).");
                 return null;
             }
         }
@@ -202,7 +229,7 @@ public final class PlatformRows {
             if (value == null) {
                 return null;
             }
-            return switch (value.toLowerCase()) {
+            return switch (value.toLowerCase(Locale.ROOT)) {
                 case "true", "yes", "có", "co", "1" -> Boolean.TRUE;
                 case "false", "no", "không", "khong", "0" -> Boolean.FALSE;
                 default -> {

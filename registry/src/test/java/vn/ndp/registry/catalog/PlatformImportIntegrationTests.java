@@ -1,0 +1,163 @@
+package vn.ndp.registry.catalog;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.TestPropertySource;
+import org.springframework.test.web.servlet.client.RestTestClient;
+import vn.ndp.registry.RegistryIntegrationTest;
+import vn.ndp.registry.shared.ErrorCode;
+import vn.ndp.registry.shared.RegistryException;
+
+/**
+ * Imports into their own database (a context of its own, closed afterwards),
+ * so that the platforms written here never show up in other tests' counts.
+ */
+@RegistryIntegrationTest
+@TestPropertySource(properties = "ndp.test.database=platform-import")
+@DirtiesContext
+class PlatformImportIntegrationTests {
+
+    private static final String HEADER = "code,name_vi,name_en,owner_code,category,type,scope,status,description_vi,"
+            + "description_en,operator,legal_basis,website,source\n";
+
+    @Autowired
+    PlatformImport platformImport;
+
+    @Autowired
+    RestTestClient client;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    private static byte[] csv(String... rows) {
+        return (HEADER + String.join("\n", rows) + "\n").getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static String row(String code, String nameVi, String category) {
+        return code + "," + nameVi + ",Test platform," + "BTC," + category + ",platform,central;province,trial,"
+                + "\"Mô tả dùng cho kiểm thử, không phải nền tảng thật\",Test fixture,,,https://example.vn,test fixture";
+    }
+
+    private long platforms() {
+        return jdbc.sql("select count(*) from platform").query(Long.class).single();
+    }
+
+    @Test
+    void newCodesAreCreatedAndServedByTheApi() {
+        var report = platformImport.importFile("new.csv",
+                csv(row("TEST-NEW-1", "Nền tảng thử một", "government"), row("TEST-NEW-2", "Nền tảng thử hai",
+                        "society")), PlatformImport.Progress.NONE);
+
+        assertThat(report).isEqualTo(new PlatformImport.Report(2, 0, 0, List.of()));
+        client.get().uri("/api/v1/platforms/TEST-NEW-2").exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.nameVi").isEqualTo("Nền tảng thử hai")
+                .jsonPath("$.category").isEqualTo("society")
+                .jsonPath("$.owner.code").isEqualTo("BTC");
+    }
+
+    @Test
+    void reImportingUpdatesByCodeAndSearchFindsTheNewTextOnly() {
+        platformImport.importFile("first.csv", csv(row("TEST-UPD-1", "Hệ thống quản lý hồ sơ sông Hồng",
+                "government")), PlatformImport.Progress.NONE);
+
+        var report = platformImport.importFile("second.csv", csv(row("TEST-UPD-1", "Hệ thống quản lý hồ sơ Cửu Long",
+                "economy")), PlatformImport.Progress.NONE);
+
+        assertThat(report).isEqualTo(new PlatformImport.Report(0, 1, 0, List.of()));
+        client.get().uri("/api/v1/platforms/TEST-UPD-1").exchange()
+                .expectBody()
+                .jsonPath("$.nameVi").isEqualTo("Hệ thống quản lý hồ sơ Cửu Long")
+                .jsonPath("$.category").isEqualTo("economy");
+        client.get().uri("/api/v1/platforms?q=cuu long").exchange()
+                .expectBody()
+                .jsonPath("$.items[0].code").isEqualTo("TEST-UPD-1");
+        client.get().uri("/api/v1/platforms?q=song hong").exchange()
+                .expectBody()
+                .jsonPath("$.total").isEqualTo(0);
+    }
+
+    @Test
+    void reImportingTheSameRowsChangesNothing() {
+        byte[] file = csv(row("TEST-SAME-1", "Nền tảng không đổi", "government"));
+        platformImport.importFile("same.csv", file, PlatformImport.Progress.NONE);
+        int version = jdbc.sql("select version from platform where code = 'TEST-SAME-1'").query(Integer.class).single();
+
+        var report = platformImport.importFile("same.csv", file, PlatformImport.Progress.NONE);
+
+        assertThat(report).isEqualTo(new PlatformImport.Report(0, 0, 1, List.of()));
+        assertThat(jdbc.sql("select version from platform where code = 'TEST-SAME-1'").query(Integer.class).single())
+                .isEqualTo(version);
+    }
+
+    @Test
+    void oneBadRowAmongGoodOnesWritesNothingAndNamesItsLineAndColumn() {
+        long before = platforms();
+
+        assertThatThrownBy(() -> platformImport.importFile("mixed.csv", csv(
+                row("TEST-ALL-1", "Nền tảng tốt một", "government"),
+                row("TEST-ALL-2", "Nền tảng tốt hai", "economy"),
+                row("TEST-ALL-3", "Nền tảng hỏng", "cloud"),
+                row("TEST-ALL-4", "Nền tảng tốt bốn", "society")), PlatformImport.Progress.NONE))
+                .isInstanceOfSatisfying(RegistryException.class, e -> {
+                    assertThat(e.code()).isEqualTo(ErrorCode.IMPORT_REJECTED);
+                    assertThat(e.getMessage()).isEqualTo("1 problem(s) in 'mixed.csv'; nothing was imported.");
+                    assertThat(e.errors()).singleElement().satisfies(error -> {
+                        assertThat(error.line()).isEqualTo(4);
+                        assertThat(error.field()).isEqualTo("category");
+                        assertThat(error.message()).isEqualTo("'cloud' is not one of government|economy|society.");
+                    });
+                });
+
+        assertThat(platforms()).isEqualTo(before);
+        client.get().uri("/api/v1/platforms/TEST-ALL-1").exchange().expectStatus().isNotFound();
+        client.get().uri("/api/v1/platforms?q=nen tang tot").exchange()
+                .expectBody().jsonPath("$.total").isEqualTo(0);
+    }
+
+    @Test
+    void aFileWithOnlyAHeaderIsRejected() {
+        assertThatThrownBy(() -> platformImport.importFile("empty.csv", csv(), PlatformImport.Progress.NONE))
+                .isInstanceOf(RegistryException.class)
+                .hasMessage("'empty.csv' has no platform rows.");
+    }
+
+    @Test
+    void theCsvExportImportsBackUnchanged() {
+        assertExportRoundTrips("/api/v1/platforms.csv", "nen-tang-so.csv");
+    }
+
+    @Test
+    void theXlsxExportImportsBackUnchanged() {
+        assertExportRoundTrips("/api/v1/platforms.xlsx", "nen-tang-so.xlsx");
+    }
+
+    private void assertExportRoundTrips(String uri, String fileName) {
+        List<Map<String, Object>> before = snapshot();
+        byte[] export = client.get().uri(uri).exchange()
+                .expectStatus().isOk()
+                .expectBody(byte[].class).returnResult().getResponseBody();
+
+        var report = platformImport.importFile(fileName, export, PlatformImport.Progress.NONE);
+
+        assertThat(report.created()).isZero();
+        assertThat(report.updated()).isZero();
+        assertThat(report.unchanged()).isEqualTo(before.size());
+        assertThat(report.ignoredColumns()).isEmpty();
+        assertThat(snapshot()).isEqualTo(before);
+    }
+
+    private List<Map<String, Object>> snapshot() {
+        return jdbc.sql("select code, version, md5(p::text) as content from platform p order by code").query()
+                .listOfRows();
+    }
+}
