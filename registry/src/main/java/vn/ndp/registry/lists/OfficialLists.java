@@ -1,0 +1,184 @@
+package vn.ndp.registry.lists;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import vn.ndp.registry.agencies.Agencies;
+import vn.ndp.registry.agencies.Agency;
+import vn.ndp.registry.audit.AuditEvent;
+import vn.ndp.registry.audit.AuditLog;
+import vn.ndp.registry.catalog.Catalog;
+import vn.ndp.registry.catalog.LifecycleStatus;
+import vn.ndp.registry.catalog.PlatformPage;
+import vn.ndp.registry.catalog.PlatformQuery;
+import vn.ndp.registry.lists.internal.ListRepository;
+import vn.ndp.registry.shared.ErrorCode;
+import vn.ndp.registry.shared.InvalidParameters.Wire;
+import vn.ndp.registry.shared.RegistryException;
+import vn.ndp.registry.shared.RegistryException.FieldError;
+
+/**
+ * Publishes official list versions and reads them back. Publishing takes the
+ * catalogue's platforms of the chosen statuses (by default those configured
+ * in {@code ndp.lists.statuses}, "recognised") listed on the document date,
+ * with each platform's owner on that date, and freezes them; the version and
+ * its audit record commit together.
+ */
+@Service
+public class OfficialLists {
+
+    private final ListRepository repository;
+    private final Catalog catalog;
+    private final Agencies agencies;
+    private final AuditLog audit;
+    private final Clock clock;
+    private final Set<LifecycleStatus> defaultStatuses;
+
+    OfficialLists(ListRepository repository, Catalog catalog, Agencies agencies, AuditLog audit, Clock clock,
+            @Value("${ndp.lists.statuses:recognised}") List<String> defaultStatuses) {
+        this.repository = repository;
+        this.catalog = catalog;
+        this.agencies = agencies;
+        this.audit = audit;
+        this.clock = clock;
+        EnumSet<LifecycleStatus> statuses = EnumSet.noneOf(LifecycleStatus.class);
+        for (String name : defaultStatuses) {
+            LifecycleStatus status = Wire.parse(LifecycleStatus.class, name);
+            if (status == null) {
+                throw new IllegalStateException("ndp.lists.statuses: '" + name + "' is not one of "
+                        + Wire.values(LifecycleStatus.class));
+            }
+            statuses.add(status);
+        }
+        this.defaultStatuses = Set.copyOf(statuses);
+    }
+
+    /**
+     * What the authority fills in to publish a version.
+     *
+     * @param statuses the statuses to freeze; empty or null = the configured default
+     */
+    public record Publication(String title, String documentNumber, LocalDate documentDate, String issuer,
+            String note, Set<LifecycleStatus> statuses) {
+    }
+
+    public Set<LifecycleStatus> defaultStatuses() {
+        return defaultStatuses;
+    }
+
+    @Transactional
+    public ListVersion publish(Publication publication, String actor) {
+        List<FieldError> errors = new ArrayList<>();
+        String title = required(publication.title(), "title", 300, errors);
+        String number = required(publication.documentNumber(), "documentNumber", 100, errors);
+        String issuer = required(publication.issuer(), "issuer", 300, errors);
+        String note = publication.note() == null || publication.note().isBlank() ? null : publication.note().strip();
+        if (note != null && note.length() > 2000) {
+            errors.add(FieldError.of("note", "is " + note.length() + " characters long; at most 2000 are allowed."));
+        }
+        LocalDate today = agencies.today();
+        if (publication.documentDate() == null) {
+            errors.add(FieldError.of("documentDate", "is required (yyyy-MM-dd)."));
+        } else if (publication.documentDate().isAfter(today)) {
+            errors.add(FieldError.of("documentDate", "is after today (" + today + "); a list is published on or "
+                    + "after the date of its document."));
+        }
+        Set<LifecycleStatus> statuses = publication.statuses() == null || publication.statuses().isEmpty()
+                ? defaultStatuses : publication.statuses();
+        if (!errors.isEmpty()) {
+            throw new RegistryException(ErrorCode.INVALID_BODY, "The list version cannot be published: "
+                    + errors.size() + " field(s) need attention.", errors);
+        }
+        List<ListEntry> entries = snapshot(statuses, publication.documentDate());
+        if (entries.isEmpty()) {
+            throw new RegistryException(ErrorCode.INVALID_BODY, "No platform in the catalogue has the status(es) "
+                    + statuses.stream().map(Wire::name).sorted().toList() + " on " + publication.documentDate()
+                    + "; there is nothing to publish.",
+                    List.of(FieldError.of("statuses", "no platform has these statuses.")));
+        }
+        List<LifecycleStatus> ordered = statuses.stream().sorted().toList();
+        ListVersion version = new ListVersion(UUID.randomUUID(), title, number, publication.documentDate(), issuer,
+                note, ordered, OffsetDateTime.now(clock), actor, entries.size());
+        repository.insert(version, entries);
+        Map<String, Object> detail = new LinkedHashMap<>();
+        detail.put("title", title);
+        detail.put("documentNumber", number);
+        detail.put("documentDate", publication.documentDate().toString());
+        detail.put("platforms", entries.size());
+        detail.put("statuses", ordered.stream().map(Wire::name).toList());
+        audit.record(AuditEvent.LIST_VERSION_PUBLISHED, actor, version.id().toString(), detail);
+        return version;
+    }
+
+    /** Every version, newest document first. */
+    public List<ListVersion> all() {
+        return repository.findAll();
+    }
+
+    public ListVersion get(UUID id) {
+        return repository.find(id).orElseThrow(() -> new RegistryException(ErrorCode.LIST_VERSION_NOT_FOUND,
+                "No official list version has the id '" + id + "'; see /api/v1/lists."));
+    }
+
+    /** The version's platforms in list order (grouped by owner, then by name). */
+    public List<ListEntry> entries(UUID id) {
+        get(id);
+        return repository.entries(id);
+    }
+
+    /** What changed from {@code against} to {@code id}. */
+    public ListDiff diff(UUID id, UUID against) {
+        ListVersion after = get(id);
+        ListVersion before = get(against);
+        return ListDiff.between(before, repository.entries(against), after, repository.entries(id));
+    }
+
+    private List<ListEntry> snapshot(Set<LifecycleStatus> statuses, LocalDate date) {
+        record Row(String ownerSort, String nameSort, String code, Agency owner, Map<String, String> fields) {
+        }
+        List<Row> rows = new ArrayList<>();
+        for (LifecycleStatus status : statuses) {
+            PlatformQuery query = new PlatformQuery(null, null, null, null, status, null, date, 1,
+                    PlatformQuery.MAX_SIZE, PlatformQuery.Sort.CODE);
+            catalog.forEachMatch(query, (PlatformPage.Hit hit) -> {
+                Map<String, String> fields = new LinkedHashMap<>();
+                for (ListField field : ListField.values()) {
+                    fields.put(field.key(), field.of(hit.platform(), hit.owner()));
+                }
+                rows.add(new Row(Agencies.fold(hit.owner().nameVi()), Agencies.fold(hit.platform().nameVi()),
+                        hit.platform().code(), hit.owner(), fields));
+            });
+        }
+        rows.sort(Comparator.comparing(Row::ownerSort).thenComparing(Row::nameSort).thenComparing(Row::code));
+        List<ListEntry> entries = new ArrayList<>(rows.size());
+        for (Row row : rows) {
+            entries.add(new ListEntry(entries.size() + 1, row.code(), row.owner().code(), row.owner().nameVi(),
+                    row.owner().nameEn(), row.fields()));
+        }
+        return entries;
+    }
+
+    private static String required(String value, String field, int max, List<FieldError> errors) {
+        if (value == null || value.isBlank()) {
+            errors.add(FieldError.of(field, "is required."));
+            return null;
+        }
+        String stripped = value.strip();
+        if (stripped.length() > max) {
+            errors.add(FieldError.of(field, "is " + stripped.length() + " characters long; at most " + max
+                    + " are allowed."));
+        }
+        return stripped;
+    }
+}

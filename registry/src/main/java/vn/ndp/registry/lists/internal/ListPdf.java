@@ -1,0 +1,340 @@
+package vn.ndp.registry.lists.internal;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDDocumentInformation;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.pdmodel.font.PDType0Font;
+import org.springframework.context.MessageSource;
+import vn.ndp.registry.lists.ListEntry;
+import vn.ndp.registry.lists.ListField;
+import vn.ndp.registry.lists.ListVersion;
+import vn.ndp.registry.shared.InvalidParameters.Wire;
+
+/**
+ * A list version as a printable PDF: a title page naming the document, then
+ * the platforms grouped by owner in a table whose header repeats on every
+ * page, and "Trang i/n" at the foot of each page. Liberation Sans (SIL Open
+ * Font License) is embedded, so Vietnamese reads correctly everywhere.
+ */
+final class ListPdf {
+
+    private static final Locale VIETNAMESE = Locale.of("vi");
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
+    private static final PDRectangle PAGE = new PDRectangle(PDRectangle.A4.getHeight(), PDRectangle.A4.getWidth());
+    private static final float MARGIN = 40;
+    private static final float BODY = 9;
+    private static final float LEADING = 11.5f;
+    private static final float PADDING = 3;
+    private static final float[] WIDTHS = {30, 110, 262, 70, 92, 72, 126};
+    private static final String[] HEADINGS = {"STT", "Mã", "Tên nền tảng", "Nhóm", "Loại", "Trạng thái",
+        "Văn bản công nhận"};
+
+    private final PDDocument document;
+    private final PDType0Font regular;
+    private final PDType0Font bold;
+    private final MessageSource messages;
+    private final Map<Integer, Boolean> glyphs = new HashMap<>();
+    private PDPage page;
+    private PDPageContentStream content;
+    private float y;
+
+    private ListPdf(PDDocument document, MessageSource messages) throws IOException {
+        this.document = document;
+        this.messages = messages;
+        this.regular = font(document, "/liberation/LiberationSans-Regular.ttf");
+        this.bold = font(document, "/liberation/LiberationSans-Bold.ttf");
+    }
+
+    static byte[] render(ListVersion version, List<ListEntry> entries, ZoneId zone, MessageSource messages) {
+        try (PDDocument document = new PDDocument()) {
+            ListPdf pdf = new ListPdf(document, messages);
+            pdf.titlePage(version, entries.size(), zone);
+            pdf.table(entries);
+            pdf.close();
+            pdf.pageNumbers(version);
+            PDDocumentInformation info = document.getDocumentInformation();
+            info.setTitle("Danh sách nền tảng số — " + version.title());
+            info.setSubject(version.documentNumber());
+            info.setCreator("NDP");
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            document.save(out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static PDType0Font font(PDDocument document, String resource) throws IOException {
+        try (InputStream in = ListPdf.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IOException("font " + resource + " is not on the classpath (openpdf-fonts-extra)");
+            }
+            return PDType0Font.load(document, in, true);
+        }
+    }
+
+    private void titlePage(ListVersion version, int count, ZoneId zone) throws IOException {
+        newPage();
+        float width = PAGE.getWidth() - 2 * MARGIN;
+        y = PAGE.getHeight() - 130;
+        centered(bold, 20, "DANH SÁCH NỀN TẢNG SỐ QUỐC GIA");
+        y -= 10;
+        centered(regular, 11, "List of national digital platforms");
+        y -= 28;
+        for (String line : wrap(bold, 15, version.title(), width - 120)) {
+            centered(bold, 15, line);
+        }
+        y -= 16;
+        String statuses = String.join(", ", version.statuses().stream()
+                .map(s -> label("status.", Wire.name(s))).toList());
+        List<String[]> facts = new ArrayList<>();
+        facts.add(new String[] {"Số văn bản", version.documentNumber()});
+        facts.add(new String[] {"Ngày văn bản", DATE.format(version.documentDate())});
+        facts.add(new String[] {"Cơ quan ban hành", version.issuer()});
+        facts.add(new String[] {"Số nền tảng", count + " (trạng thái: " + statuses + ")"});
+        if (version.note() != null) {
+            facts.add(new String[] {"Ghi chú", version.note()});
+        }
+        LocalDate published = version.publishedAt().atZoneSameInstant(zone).toLocalDate();
+        facts.add(new String[] {"Công bố trên NDP", DATE.format(published) + ", " + version.publishedBy()});
+        facts.add(new String[] {"Mã phiên bản", version.id().toString()});
+        float labelX = MARGIN + 150;
+        float valueX = labelX + 140;
+        for (String[] fact : facts) {
+            List<String> lines = wrap(regular, 11, fact[1], PAGE.getWidth() - MARGIN - 150 - valueX);
+            text(bold, 11, labelX, y, fact[0] + ":");
+            for (String line : lines) {
+                text(regular, 11, valueX, y, line);
+                y -= 15;
+            }
+            y -= 4;
+        }
+        y -= 20;
+        centered(regular, 9, "Danh sách là bản chụp không thay đổi của danh mục tại thời điểm công bố; "
+                + "cơ quan chủ quản ghi theo ngày văn bản.");
+    }
+
+    private void table(List<ListEntry> entries) throws IOException {
+        newPage();
+        header();
+        Map<String, List<ListEntry>> byOwner = new LinkedHashMap<>();
+        entries.forEach(e -> byOwner.computeIfAbsent(e.ownerCode(), k -> new ArrayList<>()).add(e));
+        for (List<ListEntry> group : byOwner.values()) {
+            ListEntry first = group.getFirst();
+            if (y - (LEADING + 2 * PADDING) - (3 * LEADING + 2 * PADDING) < MARGIN + 20) { // no orphaned heading
+                newPage();
+                header();
+            }
+            String heading = first.ownerNameVi() + " (" + first.ownerCode() + ") — " + group.size() + " nền tảng";
+            fill(0.88f, y - LEADING - 2 * PADDING, LEADING + 2 * PADDING);
+            text(bold, 10, MARGIN + PADDING, y - PADDING - 9, heading);
+            y -= LEADING + 2 * PADDING;
+            for (ListEntry entry : group) {
+                row(entry);
+            }
+        }
+    }
+
+    private void row(ListEntry e) throws IOException {
+        String[] cells = {String.valueOf(e.position()), e.platformCode(),
+            e.nameVi() + (e.get(ListField.NAME_EN) == null ? "" : "\n" + e.get(ListField.NAME_EN)),
+            label("category.", e.get(ListField.CATEGORY)), label("type.", e.get(ListField.TYPE)),
+            label("status.", e.get(ListField.STATUS)), legalBasis(e)};
+        record Line(PDType0Font font, String text) {
+        }
+        List<List<Line>> lines = new ArrayList<>();
+        int height = 1;
+        for (int c = 0; c < cells.length; c++) {
+            List<Line> wrapped = new ArrayList<>();
+            String[] paragraphs = cells[c].split("\n");
+            for (int i = 0; i < paragraphs.length; i++) {
+                PDType0Font font = c == 2 && i == 0 ? bold : regular; // the platform's Vietnamese name stands out
+                for (String line : wrap(font, BODY, paragraphs[i], WIDTHS[c] - 2 * PADDING)) {
+                    wrapped.add(new Line(font, line));
+                }
+            }
+            lines.add(wrapped);
+            height = Math.max(height, wrapped.size());
+        }
+        float rowHeight = height * LEADING + 2 * PADDING;
+        if (y - rowHeight < MARGIN + 20) {
+            newPage();
+            header();
+        }
+        float x = MARGIN;
+        for (int c = 0; c < cells.length; c++) {
+            float lineY = y - PADDING - BODY;
+            for (Line line : lines.get(c)) {
+                text(line.font(), BODY, x + PADDING, lineY, line.text());
+                lineY -= LEADING;
+            }
+            x += WIDTHS[c];
+        }
+        y -= rowHeight;
+        content.setLineWidth(0.3f);
+        content.moveTo(MARGIN, y);
+        content.lineTo(PAGE.getWidth() - MARGIN, y);
+        content.stroke();
+    }
+
+    private void header() throws IOException {
+        float height = LEADING + 2 * PADDING;
+        fill(0.75f, y - height, height);
+        float x = MARGIN;
+        for (int c = 0; c < HEADINGS.length; c++) {
+            text(bold, BODY, x + PADDING, y - PADDING - BODY, HEADINGS[c]);
+            x += WIDTHS[c];
+        }
+        y -= height;
+    }
+
+    private void pageNumbers(ListVersion version) throws IOException {
+        int total = document.getNumberOfPages();
+        for (int i = 0; i < total; i++) {
+            try (PDPageContentStream footer = new PDPageContentStream(document, document.getPage(i),
+                    PDPageContentStream.AppendMode.APPEND, true, true)) {
+                String number = "Trang " + (i + 1) + "/" + total;
+                float width = regular.getStringWidth(number) / 1000 * 8;
+                footer.beginText();
+                footer.setFont(regular, 8);
+                footer.newLineAtOffset((PAGE.getWidth() - width) / 2, MARGIN / 2);
+                footer.showText(number);
+                footer.endText();
+                footer.beginText();
+                footer.setFont(regular, 8);
+                footer.newLineAtOffset(MARGIN, MARGIN / 2);
+                footer.showText(safe(regular, version.documentNumber()));
+                footer.endText();
+            }
+        }
+    }
+
+    private String legalBasis(ListEntry e) {
+        String number = e.get(ListField.LEGAL_BASIS);
+        String date = e.get(ListField.LEGAL_BASIS_DATE);
+        if (number == null) {
+            return "";
+        }
+        return date == null ? number : number + "\nngày " + DATE.format(LocalDate.parse(date));
+    }
+
+    private String label(String prefix, String wire) {
+        if (wire == null) {
+            return "";
+        }
+        return messages.getMessage(prefix + wire, null, wire, VIETNAMESE);
+    }
+
+    private void newPage() throws IOException {
+        close();
+        page = new PDPage(PAGE);
+        document.addPage(page);
+        content = new PDPageContentStream(document, page);
+        y = PAGE.getHeight() - MARGIN;
+    }
+
+    private void close() throws IOException {
+        if (content != null) {
+            content.close();
+            content = null;
+        }
+    }
+
+    private void fill(float gray, float bottom, float height) throws IOException {
+        content.setNonStrokingColor(gray, gray, gray);
+        content.addRect(MARGIN, bottom, PAGE.getWidth() - 2 * MARGIN, height);
+        content.fill();
+        content.setNonStrokingColor(0f, 0f, 0f);
+    }
+
+    private void centered(PDType0Font font, float size, String text) throws IOException {
+        String safe = safe(font, text);
+        float width = font.getStringWidth(safe) / 1000 * size;
+        text(font, size, (PAGE.getWidth() - width) / 2, y, safe);
+        y -= size * 1.4f;
+    }
+
+    private void text(PDType0Font font, float size, float x, float baseline, String text) throws IOException {
+        content.beginText();
+        content.setFont(font, size);
+        content.newLineAtOffset(x, baseline);
+        content.showText(safe(font, text));
+        content.endText();
+    }
+
+    /** Words wrapped to the width; a word longer than the width is broken. */
+    private List<String> wrap(PDType0Font font, float size, String text, float width) throws IOException {
+        List<String> lines = new ArrayList<>();
+        StringBuilder line = new StringBuilder();
+        for (String word : safe(font, text).split(" +")) {
+            String candidate = line.isEmpty() ? word : line + " " + word;
+            if (width(font, size, candidate) <= width) {
+                line.setLength(0);
+                line.append(candidate);
+                continue;
+            }
+            if (!line.isEmpty()) {
+                lines.add(line.toString());
+                line.setLength(0);
+            }
+            while (width(font, size, word) > width && word.length() > 1) {
+                int cut = word.length() - 1;
+                while (cut > 1 && width(font, size, word.substring(0, cut)) > width) {
+                    cut--;
+                }
+                lines.add(word.substring(0, cut));
+                word = word.substring(cut);
+            }
+            line.append(word);
+        }
+        if (!line.isEmpty() || lines.isEmpty()) {
+            lines.add(line.toString());
+        }
+        return lines;
+    }
+
+    private static float width(PDType0Font font, float size, String text) throws IOException {
+        return font.getStringWidth(text) / 1000 * size;
+    }
+
+    /** Control characters become spaces; characters the font cannot draw become '?'. */
+    private String safe(PDType0Font font, String text) {
+        if (text == null) {
+            return "";
+        }
+        StringBuilder out = new StringBuilder(text.length());
+        text.codePoints().forEach(cp -> {
+            if (Character.isISOControl(cp) || Character.isWhitespace(cp)) {
+                out.append(' ');
+            } else if (glyphs.computeIfAbsent(cp, c -> drawable(font, c))) {
+                out.appendCodePoint(cp);
+            } else {
+                out.append('?');
+            }
+        });
+        return out.toString();
+    }
+
+    private static boolean drawable(PDType0Font font, int codePoint) {
+        try {
+            return font.encode(new String(Character.toChars(codePoint))).length > 0;
+        } catch (IllegalArgumentException | IOException e) {
+            return false;
+        }
+    }
+}

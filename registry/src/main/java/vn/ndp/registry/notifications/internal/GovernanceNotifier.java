@@ -1,0 +1,86 @@
+package vn.ndp.registry.notifications.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.event.TransactionalEventListener;
+import vn.ndp.registry.accounts.Account;
+import vn.ndp.registry.accounts.Role;
+import vn.ndp.registry.agencies.Agencies;
+import vn.ndp.registry.agencies.Agency;
+import vn.ndp.registry.catalog.Catalog;
+import vn.ndp.registry.catalog.Platform;
+import vn.ndp.registry.governance.GovernanceEvent;
+import vn.ndp.registry.governance.GovernanceEvent.ChangeDecided;
+import vn.ndp.registry.governance.GovernanceEvent.ChangeRequested;
+import vn.ndp.registry.governance.GovernanceEvent.PlatformRevoked;
+import vn.ndp.registry.governance.GovernanceEvent.PlatformSuspended;
+import vn.ndp.registry.governance.GovernanceEvent.ProposalDecided;
+import vn.ndp.registry.governance.GovernanceEvent.ProposalReturned;
+import vn.ndp.registry.governance.GovernanceEvent.ProposalSubmitted;
+import vn.ndp.registry.governance.GovernanceEvent.ReevaluationDue;
+import vn.ndp.registry.notifications.Notices;
+import vn.ndp.registry.shared.RegistryException;
+
+/**
+ * Tells the right people what happened in the governance workflow, once the
+ * workflow's transaction has committed (a rolled-back decision notifies
+ * nobody). Reviewers hear of submissions and change requests; the owning
+ * agency's editors hear of everything decided about their platforms; the
+ * platform's operators also hear of suspension and revocation.
+ */
+@Component
+class GovernanceNotifier {
+
+    private final Notices notices;
+    private final Catalog catalog;
+    private final Agencies agencies;
+
+    GovernanceNotifier(Notices notices, Catalog catalog, Agencies agencies) {
+        this.notices = notices;
+        this.catalog = catalog;
+        this.agencies = agencies;
+    }
+
+    @TransactionalEventListener(fallbackExecution = true)
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    public void on(GovernanceEvent event) {
+        NoticeTexts.Subject platform = subject(event.platformCode());
+        Agency agency = event.agencyCode() == null ? null : agencies.find(event.agencyCode()).orElse(null);
+        String agencyVi = agency == null ? String.valueOf(event.agencyCode()) : agency.nameVi();
+        String agencyEn = agency == null ? agencyVi : agency.nameEn() == null ? agency.nameVi() : agency.nameEn();
+        List<Account> editors = notices.editorsOf(event.agencyCode());
+        switch (event) {
+            case ProposalSubmitted e -> notices.send(notices.withRole(Role.REVIEWER),
+                    NoticeTexts.submitted(platform, agencyVi, agencyEn, e.actor()));
+            case ProposalReturned e -> notices.send(editors, NoticeTexts.returned(platform, e.reason()));
+            case ProposalDecided e -> notices.send(editors,
+                    NoticeTexts.decided(platform, e.decision(), e.decisionNumber(), e.decisionDate()));
+            case ChangeRequested e -> notices.send(notices.withRole(Role.REVIEWER),
+                    NoticeTexts.changeRequested(platform, agencyVi, agencyEn, e.actor()));
+            case ChangeDecided e -> notices.send(editors, NoticeTexts.changeDecided(platform, e.approved(), e.reason()));
+            case ReevaluationDue e -> notices.send(editors, NoticeTexts.reevaluationDue(platform, e.dueDate()));
+            case PlatformSuspended e -> notices.send(withOperators(editors, e.platformCode()),
+                    NoticeTexts.suspended(platform, e.reason(), e.legalBasis()));
+            case PlatformRevoked e -> notices.send(withOperators(editors, e.platformCode()),
+                    NoticeTexts.revoked(platform, e.reason(), e.legalBasis()));
+        }
+    }
+
+    private List<Account> withOperators(List<Account> editors, String platformCode) {
+        List<Account> all = new ArrayList<>(editors);
+        all.addAll(notices.operatorsOf(platformCode));
+        return all;
+    }
+
+    private NoticeTexts.Subject subject(String code) {
+        try {
+            Platform platform = catalog.get(code);
+            return new NoticeTexts.Subject(code, platform.nameVi(), platform.nameEn(), "/platforms/" + code);
+        } catch (RegistryException notInTheCatalogueYet) {
+            return new NoticeTexts.Subject(code, code, code, null);
+        }
+    }
+}

@@ -1,0 +1,157 @@
+package vn.ndp.registry.notifications.internal;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import vn.ndp.registry.agencies.Agency;
+import vn.ndp.registry.governance.GovernanceEvent.Decision;
+import vn.ndp.registry.notifications.NoticeText;
+
+/** The words of every notice, Vietnamese and English. Dates are dd/MM/yyyy in Vietnamese, d MMM yyyy in English. */
+public final class NoticeTexts {
+
+    private static final DateTimeFormatter VI = DateTimeFormatter.ofPattern("dd/MM/yyyy");
+    private static final DateTimeFormatter EN = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH);
+
+    private NoticeTexts() {
+    }
+
+    /** A platform (or proposed platform) as notices name it. */
+    record Subject(String code, String nameVi, String nameEn, String link) {
+        String vi() {
+            return nameVi + " (" + code + ")";
+        }
+
+        String en() {
+            return (nameEn == null ? nameVi : nameEn) + " (" + code + ")";
+        }
+    }
+
+    static NoticeText submitted(Subject p, String agencyVi, String agencyEn, String actor) {
+        return new NoticeText("PROPOSAL_SUBMITTED",
+                "Hồ sơ đề xuất nền tảng chờ thẩm định: " + p.vi(),
+                "Platform proposal awaiting evaluation: " + p.en(),
+                agencyVi + " đã gửi hồ sơ đề xuất nền tảng " + p.vi() + " (người gửi: " + actor
+                        + "). Đề nghị thẩm định hồ sơ theo các nhóm tiêu chí của Quyết định 1230/QĐ-BTTTT.",
+                agencyEn + " submitted a proposal for the platform " + p.en() + " (submitted by " + actor
+                        + "). Please evaluate it against the criteria groups of Decision 1230/QĐ-BTTTT.",
+                p.link());
+    }
+
+    static NoticeText returned(Subject p, String reason) {
+        return new NoticeText("PROPOSAL_RETURNED",
+                "Hồ sơ đề xuất được trả lại để bổ sung, chỉnh sửa: " + p.vi(),
+                "Proposal returned for changes: " + p.en(),
+                "Cơ quan quản lý đã trả lại hồ sơ đề xuất nền tảng " + p.vi() + " để bổ sung, chỉnh sửa."
+                        + reasonVi(reason),
+                "The national authority returned the proposal for the platform " + p.en() + " for changes."
+                        + reasonEn(reason),
+                p.link());
+    }
+
+    static NoticeText decided(Subject p, Decision decision, String number, LocalDate date) {
+        String outcomeVi = switch (decision) {
+            case RECOGNISED -> "được công nhận là nền tảng số";
+            case RECOGNISED_AS_POTENTIAL -> "được công nhận là nền tảng số tiềm năng";
+            case REJECTED -> "không được công nhận";
+        };
+        String outcomeEn = switch (decision) {
+            case RECOGNISED -> "has been recognised as a digital platform";
+            case RECOGNISED_AS_POTENTIAL -> "has been recognised as a potential digital platform";
+            case REJECTED -> "has not been recognised";
+        };
+        String documentVi = number == null ? "" : " theo văn bản số " + number
+                + (date == null ? "" : " ngày " + VI.format(date));
+        String documentEn = number == null ? "" : " by document " + number
+                + (date == null ? "" : " of " + EN.format(date));
+        return new NoticeText("PROPOSAL_DECIDED",
+                "Kết quả thẩm định: nền tảng " + p.vi() + " " + outcomeVi,
+                "Evaluation result: " + p.en() + " " + outcomeEn,
+                "Nền tảng " + p.vi() + " " + outcomeVi + documentVi + ".",
+                "The platform " + p.en() + " " + outcomeEn + documentEn + ".",
+                p.link());
+    }
+
+    static NoticeText changeRequested(Subject p, String agencyVi, String agencyEn, String actor) {
+        return new NoticeText("CHANGE_REQUESTED",
+                "Đề nghị thay đổi thông tin nền tảng chờ xem xét: " + p.vi(),
+                "Change to a platform awaiting review: " + p.en(),
+                agencyVi + " đề nghị thay đổi thông tin của nền tảng " + p.vi() + " (người đề nghị: " + actor
+                        + "). Đề nghị xem xét thay đổi.",
+                agencyEn + " asked to change the details of the platform " + p.en() + " (requested by " + actor
+                        + "). Please review the change.",
+                p.link());
+    }
+
+    static NoticeText changeDecided(Subject p, boolean approved, String reason) {
+        return new NoticeText("CHANGE_DECIDED",
+                (approved ? "Đề nghị thay đổi được chấp thuận: " : "Đề nghị thay đổi không được chấp thuận: ") + p.vi(),
+                (approved ? "Change approved: " : "Change declined: ") + p.en(),
+                "Đề nghị thay đổi thông tin của nền tảng " + p.vi()
+                        + (approved ? " đã được chấp thuận." : " không được chấp thuận.") + reasonVi(reason),
+                "The requested change to the platform " + p.en() + (approved ? " was approved." : " was declined.")
+                        + reasonEn(reason),
+                p.link());
+    }
+
+    static NoticeText reevaluationDue(Subject p, LocalDate due) {
+        return new NoticeText("REEVALUATION_DUE",
+                "Đến hạn đánh giá lại nền tảng: " + p.vi(),
+                "Platform re-evaluation due: " + p.en(),
+                "Nền tảng " + p.vi() + " đến hạn đánh giá lại hằng năm (hạn: " + VI.format(due)
+                        + "). Đề nghị cập nhật thông tin và chuẩn bị hồ sơ đánh giá lại.",
+                "The yearly re-evaluation of the platform " + p.en() + " is due (by " + EN.format(due)
+                        + "). Please bring its details up to date and prepare the re-evaluation.",
+                p.link());
+    }
+
+    static NoticeText suspended(Subject p, String reason, String legalBasis) {
+        return new NoticeText("PLATFORM_SUSPENDED",
+                "Nền tảng bị tạm dừng công nhận: " + p.vi(),
+                "Platform suspended: " + p.en(),
+                "Cơ quan quản lý đã tạm dừng công nhận nền tảng " + p.vi() + "." + reasonVi(reason)
+                        + legalVi(legalBasis),
+                "The national authority suspended the platform " + p.en() + "." + reasonEn(reason)
+                        + legalEn(legalBasis),
+                p.link());
+    }
+
+    static NoticeText revoked(Subject p, String reason, String legalBasis) {
+        return new NoticeText("PLATFORM_REVOKED",
+                "Nền tảng bị thu hồi công nhận: " + p.vi(),
+                "Platform recognition revoked: " + p.en(),
+                "Cơ quan quản lý đã thu hồi công nhận nền tảng " + p.vi() + "." + reasonVi(reason)
+                        + legalVi(legalBasis),
+                "The national authority revoked the recognition of the platform " + p.en() + "." + reasonEn(reason)
+                        + legalEn(legalBasis),
+                p.link());
+    }
+
+    public static NoticeText reminder(Agency agency) {
+        String en = agency.nameEn() == null ? agency.nameVi() : agency.nameEn();
+        return new NoticeText("REMINDER",
+                "Đề nghị công bố nền tảng số của " + agency.nameVi(),
+                "Please announce the digital platforms of " + en,
+                "Theo danh mục nền tảng số quốc gia, " + agency.nameVi() + " chưa có nền tảng số nào được công bố. "
+                        + "Đề nghị cơ quan rà soát và gửi hồ sơ đề xuất các nền tảng số do cơ quan chủ quản.",
+                "According to the national catalogue of digital platforms, " + en + " has not announced any "
+                        + "platform. Please review the platforms it owns and submit proposals for them.",
+                "/platforms");
+    }
+
+    private static String reasonVi(String reason) {
+        return reason == null || reason.isBlank() ? "" : " Lý do: " + reason.strip();
+    }
+
+    private static String reasonEn(String reason) {
+        return reason == null || reason.isBlank() ? "" : " Reason: " + reason.strip();
+    }
+
+    private static String legalVi(String basis) {
+        return basis == null || basis.isBlank() ? "" : " Căn cứ: " + basis.strip() + ".";
+    }
+
+    private static String legalEn(String basis) {
+        return basis == null || basis.isBlank() ? "" : " Legal basis: " + basis.strip() + ".";
+    }
+}

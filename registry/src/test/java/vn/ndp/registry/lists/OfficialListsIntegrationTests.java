@@ -1,0 +1,287 @@
+package vn.ndp.registry.lists;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.io.ByteArrayInputStream;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.font.PDFont;
+import org.apache.pdfbox.pdmodel.font.PDType0Font;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.ss.usermodel.WorkbookFactory;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.client.RestTestClient;
+import vn.ndp.registry.RegistryIntegrationTest;
+import vn.ndp.registry.accounts.Role;
+import vn.ndp.registry.accounts.TestAccounts;
+import vn.ndp.registry.audit.AuditEvent;
+import vn.ndp.registry.audit.AuditLog;
+
+@RegistryIntegrationTest
+class OfficialListsIntegrationTests {
+
+    @Autowired
+    RestTestClient client;
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    TestAccounts accounts;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    AuditLog audit;
+
+    record Summary(UUID id, String title, int platformCount, List<String> statuses) {
+    }
+
+    record Entry(int position, String platformCode, String ownerCode, String ownerNameVi, Map<String, String> fields) {
+    }
+
+    record Detail(Summary version, List<Entry> platforms) {
+    }
+
+    record FieldChange(String field, String before, String after) {
+    }
+
+    record Changed(String platformCode, List<FieldChange> changes) {
+    }
+
+    record Diff(List<Entry> added, List<Entry> removed, List<Changed> changed) {
+    }
+
+    private Summary publish(String admin, String date, List<String> statuses) {
+        String number = "Số " + UUID.randomUUID().toString().substring(0, 6) + "/BKHCN-CĐSQG";
+        return client.post().uri("/api/v1/lists").header(HttpHeaders.AUTHORIZATION, "Bearer " + admin)
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("title", "Công văn " + number + ", " + date, "documentNumber", number,
+                        "documentDate", date, "issuer", "Bộ Khoa học và Công nghệ",
+                        "note", "Kiểm thử: nền tảng số quốc gia", "statuses", statuses))
+                .exchange()
+                .expectStatus().isCreated()
+                .expectBody(Summary.class).returnResult().getResponseBody();
+    }
+
+    private Detail detail(UUID id) {
+        return client.get().uri("/api/v1/lists/" + id).exchange().expectStatus().isOk()
+                .expectBody(Detail.class).returnResult().getResponseBody();
+    }
+
+    private Diff diff(UUID id, UUID against) {
+        return client.get().uri("/api/v1/lists/" + id + "/diff?against=" + against).exchange()
+                .expectStatus().isOk().expectBody(Diff.class).returnResult().getResponseBody();
+    }
+
+    private static String ownerOf(Detail detail, String code) {
+        return detail.platforms().stream().filter(e -> e.platformCode().equals(code)).findFirst().orElseThrow()
+                .ownerCode();
+    }
+
+    @Test
+    void publishingFreezesTheRecognisedPlatformsAndAuditsIt() {
+        String admin = accounts.token(Role.ADMIN, null);
+        Summary version = publish(admin, "2024-06-01", List.of());
+
+        Detail detail = detail(version.id());
+        assertThat(version.statuses()).containsExactly("recognised");
+        assertThat(detail.platforms()).hasSize(version.platformCount());
+        assertThat(detail.platforms()).allSatisfy(e -> assertThat(e.fields().get("status")).isEqualTo("recognised"));
+        assertThat(detail.platforms()).extracting(Entry::platformCode).contains("CONG-DU-LIEU-QG", "SOC-QG")
+                .doesNotContain("VNEID", "DVCQG");
+        Entry portal = detail.platforms().stream().filter(e -> e.platformCode().equals("CONG-DU-LIEU-QG")).findFirst()
+                .orElseThrow();
+        assertThat(portal.ownerNameVi()).isEqualTo("Bộ Công an");
+        assertThat(portal.fields()).containsEntry("name_vi", "Cổng dữ liệu quốc gia");
+        assertThat(audit.find(new AuditLog.Filter(AuditEvent.LIST_VERSION_PUBLISHED, null, version.id().toString(),
+                null, null), 10, 0)).hasSize(1);
+    }
+
+    @Test
+    void eachPlatformKeepsItsOwnerOnTheDocumentDate() {
+        String admin = accounts.token(Role.ADMIN, null);
+        Summary before = publish(admin, "2024-06-01", List.of("in_use"));
+        Summary after = publish(admin, "2025-06-01", List.of("in_use"));
+
+        assertThat(ownerOf(detail(before.id()), "NDXP")).isEqualTo("BTTTT");
+        assertThat(ownerOf(detail(after.id()), "NDXP")).isEqualTo("BKHCN");
+        Diff diff = diff(after.id(), before.id());
+        Changed ndxp = diff.changed().stream().filter(c -> c.platformCode().equals("NDXP")).findFirst().orElseThrow();
+        assertThat(ndxp.changes()).contains(new FieldChange("owner_code", "BTTTT", "BKHCN"),
+                new FieldChange("owner_name", "Bộ Thông tin và Truyền thông", "Bộ Khoa học và Công nghệ"));
+        assertThat(diff.added()).isEmpty();
+        assertThat(diff.removed()).isEmpty();
+    }
+
+    @Test
+    void comparingVersionsShowsPlatformsAddedAndRemoved() {
+        String admin = accounts.token(Role.ADMIN, null);
+        Summary early = publish(admin, "2022-01-01", List.of("in_use"));
+        Summary later = publish(admin, "2024-06-01", List.of("in_use"));
+
+        Diff forward = diff(later.id(), early.id());
+        assertThat(forward.added()).extracting(Entry::platformCode).contains("NDXP", "DIA-CHI-SO");
+        assertThat(forward.removed()).isEmpty();
+        Diff backward = diff(early.id(), later.id());
+        assertThat(backward.removed()).extracting(Entry::platformCode).contains("NDXP", "DIA-CHI-SO");
+        assertThat(backward.added()).isEmpty();
+    }
+
+    @Test
+    void theDatabaseRefusesToChangeOrDeleteAPublishedVersion() {
+        Summary version = publish(accounts.token(Role.ADMIN, null), "2024-06-01", List.of());
+
+        assertThatThrownBy(() -> jdbc.sql("update list_version set title = 'sửa' where id = ?").param(version.id())
+                .update()).hasMessageContaining("immutable");
+        assertThatThrownBy(() -> jdbc.sql("delete from list_entry where list_id = ?").param(version.id()).update())
+                .hasMessageContaining("immutable");
+        assertThatThrownBy(() -> jdbc.sql("delete from list_version where id = ?").param(version.id()).update())
+                .hasMessageContaining("immutable");
+        assertThat(detail(version.id()).platforms()).hasSize(version.platformCount());
+    }
+
+    @Test
+    void csvHasTheFieldKeysAndOneRowPerPlatformInVietnamese() throws Exception {
+        Summary version = publish(accounts.token(Role.ADMIN, null), "2024-06-01", List.of());
+
+        byte[] csv = client.get().uri("/api/v1/lists/" + version.id() + ".csv").exchange()
+                .expectStatus().isOk()
+                .expectHeader().contentTypeCompatibleWith("text/csv")
+                .expectHeader().value(HttpHeaders.CONTENT_DISPOSITION, v -> assertThat(v).startsWith("attachment"))
+                .expectBody(byte[].class).returnResult().getResponseBody();
+        String text = new String(csv, StandardCharsets.UTF_8);
+        assertThat(text).startsWith("\uFEFFposition,code,name_vi,name_en,owner_code,owner_name,category");
+        List<CSVRecord> rows = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()
+                .parse(new StringReader(text.substring(1))).getRecords();
+        assertThat(rows).hasSize(version.platformCount());
+        assertThat(rows).anySatisfy(r -> {
+            assertThat(r.get("code")).isEqualTo("CONG-DU-LIEU-QG");
+            assertThat(r.get("name_vi")).isEqualTo("Cổng dữ liệu quốc gia");
+            assertThat(r.get("owner_name")).isEqualTo("Bộ Công an");
+        });
+    }
+
+    @Test
+    void xlsxReadsBackWithVietnameseHeadersAndTheDocumentSheet() throws Exception {
+        Summary version = publish(accounts.token(Role.ADMIN, null), "2024-06-01", List.of());
+
+        byte[] xlsx = client.get().uri("/api/v1/lists/" + version.id() + ".xlsx").exchange()
+                .expectStatus().isOk().expectBody(byte[].class).returnResult().getResponseBody();
+        try (Workbook workbook = WorkbookFactory.create(new ByteArrayInputStream(xlsx))) {
+            Sheet sheet = workbook.getSheet("Danh sách nền tảng");
+            assertThat(sheet.getRow(0).getCell(2).getStringCellValue()).isEqualTo("Tên nền tảng");
+            assertThat(sheet.getRow(1).getCell(2).getStringCellValue()).isEqualTo("name_vi");
+            assertThat(sheet.getLastRowNum() - 1).isEqualTo(version.platformCount());
+            List<String> names = new ArrayList<>();
+            for (int r = 2; r <= sheet.getLastRowNum(); r++) {
+                Row row = sheet.getRow(r);
+                names.add(row.getCell(2).getStringCellValue());
+            }
+            assertThat(names).contains("Cổng dữ liệu quốc gia", "Trợ lý ảo quốc gia");
+            Sheet document = workbook.getSheet("Văn bản");
+            assertThat(document.getRow(0).getCell(1).getStringCellValue()).isEqualTo(version.title());
+        }
+    }
+
+    @Test
+    void pdfHasATitlePageThePlatformsGroupedByOwnerPageNumbersAndEmbeddedFonts() throws Exception {
+        Summary version = publish(accounts.token(Role.ADMIN, null), "2024-06-01", List.of("recognised", "in_use"));
+
+        byte[] pdf = client.get().uri("/api/v1/lists/" + version.id() + ".pdf").exchange()
+                .expectStatus().isOk()
+                .expectHeader().contentType(MediaType.APPLICATION_PDF)
+                .expectBody(byte[].class).returnResult().getResponseBody();
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            int pages = document.getNumberOfPages();
+            assertThat(pages).isGreaterThanOrEqualTo(2);
+            PDFTextStripper stripper = new PDFTextStripper();
+            stripper.setStartPage(1);
+            stripper.setEndPage(1);
+            String title = stripper.getText(document);
+            assertThat(title).contains("DANH SÁCH NỀN TẢNG SỐ QUỐC GIA", version.title(), "Bộ Khoa học và Công nghệ",
+                    "Ngày văn bản", "01/06/2024", "Trang 1/" + pages);
+            stripper.setStartPage(2);
+            stripper.setEndPage(pages);
+            String table = stripper.getText(document);
+            assertThat(table).contains("Tên nền tảng", "Bộ Công an (BCA)", "Văn phòng Chính phủ (VPCP)",
+                    "Cổng dữ liệu quốc gia", "Nền tảng định danh và xác thực điện tử", "Đã công nhận", "Đang sử dụng",
+                    "Chính phủ số", "Trang " + pages + "/" + pages);
+            for (PDPage page : document.getPages()) {
+                for (var name : page.getResources().getFontNames()) {
+                    PDFont font = page.getResources().getFont(name);
+                    assertThat(font).isInstanceOf(PDType0Font.class);
+                    assertThat(font.isEmbedded()).as(font.getName() + " embedded").isTrue();
+                    assertThat(font.getName()).contains("LiberationSans");
+                }
+            }
+        }
+    }
+
+    @Test
+    void onlyAnAdministratorMayPublish() throws Exception {
+        String reviewer = accounts.token(Role.REVIEWER, null);
+        client.post().uri("/api/v1/lists").header(HttpHeaders.AUTHORIZATION, "Bearer " + reviewer)
+                .contentType(MediaType.APPLICATION_JSON).body(Map.of("title", "x")).exchange()
+                .expectStatus().isForbidden();
+        client.post().uri("/api/v1/lists").contentType(MediaType.APPLICATION_JSON).body(Map.of("title", "x"))
+                .exchange().expectStatus().isUnauthorized();
+        mvc.perform(post("/lists").with(csrf()).with(user("editor").roles("MINISTRY_EDITOR"))
+                .param("title", "x")).andExpect(status().isForbidden());
+    }
+
+    @Test
+    void missingDocumentFieldsAreNamedAndNothingIsPublished() {
+        String admin = accounts.token(Role.ADMIN, null);
+        long before = jdbc.sql("select count(*) from list_version").query(Long.class).single();
+        client.post().uri("/api/v1/lists").header(HttpHeaders.AUTHORIZATION, "Bearer " + admin)
+                .contentType(MediaType.APPLICATION_JSON).body(Map.of("title", " ", "documentDate", "2999-01-01"))
+                .exchange()
+                .expectStatus().isBadRequest()
+                .expectBody()
+                .jsonPath("$.errors[*].field").value(fields -> assertThat(fields.toString())
+                        .contains("title", "documentNumber", "issuer", "documentDate"));
+        assertThat(jdbc.sql("select count(*) from list_version").query(Long.class).single()).isEqualTo(before);
+    }
+
+    @Test
+    void publicPagesShowTheVersionAndTheDiff() {
+        String admin = accounts.token(Role.ADMIN, null);
+        Summary early = publish(admin, "2022-01-01", List.of("in_use"));
+        Summary later = publish(admin, "2024-06-01", List.of("in_use"));
+
+        client.get().uri("/lists").exchange().expectStatus().isOk()
+                .expectBody(String.class).value(html -> assertThat(html).contains(later.title()));
+        client.get().uri("/lists/" + later.id()).exchange().expectStatus().isOk()
+                .expectBody(String.class).value(html -> assertThat(html).contains(later.title(),
+                        "Nền tảng tích hợp, chia sẻ dữ liệu quốc gia (NDXP)", "/api/v1/lists/" + later.id() + ".pdf"));
+        client.get().uri("/lists/" + later.id() + "/diff?against=" + early.id()).exchange().expectStatus().isOk()
+                .expectBody(String.class).value(html -> assertThat(html).contains("Nền tảng được bổ sung",
+                        "Nền tảng địa chỉ số quốc gia"));
+        client.get().uri("/api/v1/lists/" + UUID.randomUUID()).exchange().expectStatus().isNotFound()
+                .expectBody().jsonPath("$.code").isEqualTo("LIST_VERSION_NOT_FOUND");
+    }
+}
