@@ -112,6 +112,47 @@ public class PlatformRepository {
         }
     }
 
+    /** Adds a platform that is not in the catalogue yet; false when the code is taken. */
+    public boolean insertNew(Platform p) {
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        return template.update(UPSERT.substring(0, UPSERT.indexOf("on conflict")) + "on conflict (code) do nothing",
+                values(p, now)) == 1;
+    }
+
+    /**
+     * Writes the platform only if it still has the version the caller read
+     * (optimistic locking); the stored version then goes up by one.
+     */
+    public boolean updateIfVersion(Platform p, int expectedVersion) {
+        return template.update("""
+                update platform set name_vi = ?, name_en = ?, description_vi = ?, description_en = ?, owner_code = ?,
+                    operator_name = ?, operator_contact = ?, operator_phone = ?, operator_email = ?, developer = ?,
+                    category = ?, type = ?, scopes = ?::text[], status = ?, legal_basis_number = ?,
+                    legal_basis_date = ?, legal_basis_issuer = ?, website = ?, security_level = ?,
+                    security_dossier_approved = ?, security_dossier_date = ?, data_in_vietnam = ?, ndxp_status = ?,
+                    tags = ?::text[], listed_from = ?, source = ?, sample = ?, updated_at = ?, version = version + 1
+                where code = ? and version = ?""",
+                p.nameVi(), p.nameEn(), p.descriptionVi(), p.descriptionEn(), p.ownerCode(), p.operator().name(),
+                p.operator().contact(), p.operator().phone(), p.operator().email(), p.developer(),
+                p.category().name(), p.type().name(),
+                arrayLiteral(p.scopes().stream().map(Enum::name).sorted().toList()), p.status().name(),
+                p.legalBasis().number(), p.legalBasis().date(), p.legalBasis().issuer(), p.website(),
+                p.security().level(), p.security().dossierApproved(), p.security().dossierDate(), p.dataInVietnam(),
+                p.ndxpStatus().name(), arrayLiteral(p.tags()), p.listedFrom(), p.source(), p.sample(),
+                OffsetDateTime.now(clock), p.code(), expectedVersion) == 1;
+    }
+
+    private static Object[] values(Platform p, OffsetDateTime now) {
+        return new Object[] {p.code(), p.nameVi(), p.nameEn(), p.descriptionVi(), p.descriptionEn(),
+                p.ownerCode(), p.operator().name(), p.operator().contact(), p.operator().phone(),
+                p.operator().email(), p.developer(), p.category().name(), p.type().name(),
+                arrayLiteral(p.scopes().stream().map(Enum::name).sorted().toList()), p.status().name(),
+                p.legalBasis().number(), p.legalBasis().date(), p.legalBasis().issuer(), p.website(),
+                p.security().level(), p.security().dossierApproved(), p.security().dossierDate(),
+                p.dataInVietnam(), p.ndxpStatus().name(), arrayLiteral(p.tags()), p.listedFrom(), p.source(),
+                p.sample(), now, now};
+    }
+
     public List<PlatformRelation> relationsOf(String code) {
         return jdbc.sql("select * from platform_relation where from_code = ? or to_code = ? order by kind, to_code")
                 .params(code, code)

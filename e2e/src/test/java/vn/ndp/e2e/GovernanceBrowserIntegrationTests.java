@@ -1,0 +1,146 @@
+package vn.ndp.e2e;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.options.AriaRole;
+import java.nio.file.Paths;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.transaction.support.TransactionTemplate;
+import vn.ndp.registry.RegistryApplication;
+import vn.ndp.registry.accounts.Accounts;
+import vn.ndp.registry.accounts.Role;
+
+/**
+ * The recognition workflow in Debian's Chromium: a Finance ministry editor
+ * proposes a platform and submits it, a reviewer evaluates it against the
+ * criteria and recognises it, and the platform appears in the public catalogue.
+ * Plain forms, no JavaScript needed.
+ */
+@SpringBootTest(classes = RegistryApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"ndp.data-dir=${java.io.tmpdir}/ndp-e2e/${random.uuid}", "ndp.db.throwaway=true"})
+class GovernanceBrowserIntegrationTests {
+
+    static final String PASSWORD = "correct horse battery staple";
+    static final String NAME = "Nền tảng học liệu số dùng chung (kiểm thử)";
+
+    static Playwright playwright;
+    static Browser browser;
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    Accounts accounts;
+
+    @Autowired
+    TransactionTemplate transaction;
+
+    @BeforeAll
+    static void launchBrowser() {
+        playwright = Playwright.create();
+        browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
+                .setExecutablePath(CatalogueBrowserIntegrationTests.CHROMIUM)
+                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                        "--disable-component-update", "--disable-sync", "--no-first-run")));
+    }
+
+    @AfterAll
+    static void closeBrowser() {
+        if (browser != null) {
+            browser.close();
+        }
+        if (playwright != null) {
+            playwright.close();
+        }
+    }
+
+    @Test
+    void editorProposesReviewerEvaluatesAndRecognisesAndThePlatformAppearsInThePublicCatalogue() {
+        account("e2e-editor-btc", Role.MINISTRY_EDITOR, "BTC");
+        account("e2e-reviewer", Role.REVIEWER, null);
+
+        try (BrowserContext editorContext = browser.newContext(new Browser.NewContextOptions().setLocale("vi-VN")
+                .setJavaScriptEnabled(false))) {
+            Page editor = signIn(editorContext, "e2e-editor-btc");
+            editor.navigate(url("/governance/proposals/new"));
+            editor.getByLabel("Mã nền tảng").fill("HOC-LIEU-SO-E2E");
+            editor.getByLabel("Tên (tiếng Việt)").fill(NAME);
+            editor.getByLabel("Mô tả (tiếng Việt)").fill("Kho học liệu số dùng chung cho các cơ sở giáo dục.");
+            editor.getByLabel(Pattern.compile("^Lĩnh vực")).fill("society");
+            editor.getByLabel(Pattern.compile("^Loại")).fill("platform");
+            editor.getByLabel(Pattern.compile("^Phạm vi triển khai")).fill("central;province");
+            editor.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Tạo bản nháp")).click();
+            assertThat(editor.locator(".proposal-status")).hasText("Bản nháp");
+            editor.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Gửi thẩm định")).click();
+            assertThat(editor.locator(".proposal-status")).hasText("Đã gửi");
+            screenshot(editor, "governance-submitted");
+        }
+
+        try (BrowserContext reviewerContext = browser.newContext(new Browser.NewContextOptions().setLocale("vi-VN")
+                .setJavaScriptEnabled(false))) {
+            Page reviewer = signIn(reviewerContext, "e2e-reviewer");
+            reviewer.navigate(url("/governance"));
+            reviewer.locator(".queue").getByRole(AriaRole.LINK, new com.microsoft.playwright.Locator.GetByRoleOptions()
+                    .setName(NAME)).click();
+            reviewer.getByLabel("Cấp độ an toàn hệ thống thông tin (Nghị định 85/2016/NĐ-CP)").selectOption("3");
+            reviewer.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Ghi kết quả thẩm định")).click();
+            assertThat(reviewer.locator(".proposal-status")).hasText("Đang thẩm định");
+            reviewer.getByLabel("Số quyết định").fill("2618/QĐ-BKHCN");
+            reviewer.getByLabel("Ngày quyết định").fill("2026-01-05");
+            reviewer.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Ghi quyết định")).click();
+            assertThat(reviewer.locator(".proposal-status")).hasText("Đã công nhận");
+            screenshot(reviewer, "governance-recognised");
+        }
+
+        try (BrowserContext visitor = browser.newContext(new Browser.NewContextOptions().setLocale("vi-VN"))) {
+            Page page = visitor.newPage();
+            page.navigate(url("/platforms?q=hoc lieu so dung chung"));
+            page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(NAME)).click();
+            assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1))).hasText(NAME);
+            assertThat(page.locator("#main")).containsText("2618/QĐ-BKHCN");
+            page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Xem lịch sử thay đổi")).click();
+            assertThat(page.locator("#main")).containsText("Công nhận");
+            assertThat(page.locator("#main")).containsText("e2e-reviewer");
+            screenshot(page, "governance-history");
+        }
+    }
+
+    private void account(String username, Role role, String agency) {
+        transaction.executeWithoutResult(status -> accounts.create(new Accounts.NewAccount(username,
+                "Người kiểm thử " + username, username + "@example.test", role, agency, Set.of(), PASSWORD), "e2e"));
+    }
+
+    private Page signIn(BrowserContext context, String username) {
+        Page page = context.newPage();
+        page.navigate(url("/login"));
+        page.getByLabel("Tên đăng nhập").fill(username);
+        page.getByLabel("Mật khẩu").fill(PASSWORD);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Đăng nhập").setExact(true)).click();
+        page.waitForURL(Pattern.compile(".*(?<!/login)(\\?.*)?$"));
+        return page;
+    }
+
+    private String url(String path) {
+        return "http://localhost:" + port + path;
+    }
+
+    private static void screenshot(Page page, String name) {
+        String directory = System.getProperty("ndp.e2e.screenshots");
+        if (directory != null) {
+            page.screenshot(new Page.ScreenshotOptions().setPath(Paths.get(directory, name + ".png")).setFullPage(true));
+        }
+    }
+}

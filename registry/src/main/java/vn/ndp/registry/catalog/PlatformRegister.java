@@ -1,0 +1,194 @@
+package vn.ndp.registry.catalog;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import vn.ndp.registry.agencies.Agencies;
+import vn.ndp.registry.catalog.PlatformRevision.FieldChange;
+import vn.ndp.registry.catalog.PlatformRevision.Provenance;
+import vn.ndp.registry.catalog.internal.PlatformHistoryRepository;
+import vn.ndp.registry.catalog.internal.PlatformRepository;
+import vn.ndp.registry.shared.ErrorCode;
+import vn.ndp.registry.shared.RegistryException;
+
+/**
+ * The catalogue's write side for governance: lists a recognised platform and
+ * amends entries, each change version-checked (a writer who read an older
+ * version gets {@link ErrorCode#CONCURRENT_CHANGE} naming what changed in
+ * between) and recorded field by field in the platform's history. Callers hold
+ * the transaction; the search index follows after it commits.
+ */
+@Service
+public class PlatformRegister {
+
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm");
+
+    private final PlatformRepository platforms;
+    private final PlatformHistoryRepository history;
+    private final Catalog catalog;
+    private final Agencies agencies;
+    private final Clock clock;
+
+    PlatformRegister(PlatformRepository platforms, PlatformHistoryRepository history, Catalog catalog,
+            Agencies agencies, Clock clock) {
+        this.platforms = platforms;
+        this.history = history;
+        this.catalog = catalog;
+        this.agencies = agencies;
+        this.clock = clock;
+    }
+
+    /** Whether a platform with this code is in the catalogue. */
+    public boolean contains(String code) {
+        return platforms.findByCode(code).isPresent();
+    }
+
+    /**
+     * Lists a new platform: every given field is validated; the code must be
+     * free. Its first revision records every field it was listed with.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Platform list(String code, Map<PlatformField, String> fields, java.time.LocalDate listedFrom,
+            String source, Provenance provenance) {
+        Platform blank = new Platform(code, null, null, null, null, null, null, null, null, null, java.util.Set.of(),
+                null, null, null, null, null, null, List.of(), listedFrom, source, false, 0);
+        Platform platform = PlatformField.apply(blank, fields, this::agencyExists);
+        if (!platforms.insertNew(platform)) {
+            throw new RegistryException(ErrorCode.INVALID_PARAMETER, "The catalogue already has a platform with the"
+                    + " code '" + code + "'.", List.of(RegistryException.FieldError.of("code", "is already taken.")));
+        }
+        List<FieldChange> changes = new ArrayList<>();
+        PlatformField.valuesOf(platform).forEach((field, value) -> changes.add(new FieldChange(field, null, value)));
+        history.append(code, 0, OffsetDateTime.now(clock), provenance, changes);
+        reindexAfterCommit(code);
+        return platform;
+    }
+
+    /**
+     * Changes fields of an entry if it is still at {@code expectedVersion}.
+     * Fields given with the value they already have are not recorded. A
+     * revision is written even when no field changes, so that confirmations
+     * (a re-evaluation that keeps the platform) appear in its history.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Platform amend(String code, int expectedVersion, Map<PlatformField, String> changes,
+            Provenance provenance) {
+        Platform current = catalog.get(code);
+        if (current.version() != expectedVersion) {
+            throw concurrentChange(current, expectedVersion);
+        }
+        Platform changed = PlatformField.apply(current, changes, this::agencyExists);
+        List<FieldChange> fields = new ArrayList<>();
+        for (PlatformField field : PlatformField.differences(current, changed)) {
+            fields.add(new FieldChange(field, field.of(current), field.of(changed)));
+        }
+        if (!platforms.updateIfVersion(changed, expectedVersion)) {
+            throw concurrentChange(catalog.get(code), expectedVersion);
+        }
+        history.append(code, expectedVersion + 1, OffsetDateTime.now(clock), provenance, fields);
+        reindexAfterCommit(code);
+        return catalog.get(code);
+    }
+
+    /** Refuses with {@link ErrorCode#CONCURRENT_CHANGE} when the entry is no longer at {@code expectedVersion}. */
+    public Platform requireVersion(String code, int expectedVersion) {
+        Platform current = catalog.get(code);
+        if (current.version() != expectedVersion) {
+            throw concurrentChange(current, expectedVersion);
+        }
+        return current;
+    }
+
+    /** Every revision of the platform, oldest first. */
+    public List<PlatformRevision> history(String code) {
+        catalog.get(code);
+        return history.of(code, null);
+    }
+
+    /** Revisions that made versions after {@code version}, oldest first. */
+    public List<PlatformRevision> changesSince(String code, int version) {
+        return history.of(code, version);
+    }
+
+    /** The latest revision that recognised, re-confirmed or reinstated the platform, if any. */
+    public Optional<PlatformRevision> lastRecognition(String code) {
+        List<PlatformRevision> all = history(code);
+        for (int i = all.size() - 1; i >= 0; i--) {
+            if (all.get(i).cause().confirmsRecognition()) {
+                return Optional.of(all.get(i));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Each field changed since the last recognition (or, for an entry never
+     * recognised here, since it was loaded from reference data): the value then
+     * and the value now.
+     */
+    public List<FieldChange> changedSinceRecognition(String code) {
+        List<PlatformRevision> all = history(code);
+        int from = 0;
+        for (int i = all.size() - 1; i >= 0; i--) {
+            if (all.get(i).cause().confirmsRecognition()) {
+                from = i + 1;
+                break;
+            }
+        }
+        Map<PlatformField, FieldChange> net = new LinkedHashMap<>();
+        for (PlatformRevision revision : all.subList(from, all.size())) {
+            for (FieldChange change : revision.fields()) {
+                FieldChange first = net.get(change.field());
+                net.put(change.field(), new FieldChange(change.field(),
+                        first == null ? change.before() : first.before(), change.after()));
+            }
+        }
+        return net.values().stream().filter(c -> !java.util.Objects.equals(c.before(), c.after())).toList();
+    }
+
+    private RegistryException concurrentChange(Platform current, int expectedVersion) {
+        List<RegistryException.FieldError> between = new ArrayList<>();
+        for (PlatformRevision revision : history.of(current.code(), expectedVersion)) {
+            for (FieldChange change : revision.fields()) {
+                between.add(RegistryException.FieldError.of(change.field().wireName(),
+                        "changed from '" + nullToEmpty(change.before()) + "' to '" + nullToEmpty(change.after())
+                                + "' by " + revision.actor() + " at " + WHEN.format(revision.occurredAt())));
+            }
+        }
+        return new RegistryException(ErrorCode.CONCURRENT_CHANGE, "Platform " + current.code()
+                + " was changed by someone else after you read it (you had version " + expectedVersion
+                + ", it is now at version " + current.version() + "). Nothing was saved; review the changes listed"
+                + " and apply yours again.", between);
+    }
+
+    private boolean agencyExists(String code) {
+        return agencies.find(code).isPresent();
+    }
+
+    private void reindexAfterCommit(String code) {
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    catalog.reindex(List.of(catalog.get(code)));
+                }
+            });
+        } else {
+            catalog.reindex(List.of(catalog.get(code)));
+        }
+    }
+
+    private static String nullToEmpty(String value) {
+        return value == null ? "" : value;
+    }
+}

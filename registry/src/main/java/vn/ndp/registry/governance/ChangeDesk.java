@@ -1,0 +1,241 @@
+package vn.ndp.registry.governance;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import vn.ndp.registry.accounts.CurrentUser;
+import vn.ndp.registry.accounts.Role;
+import vn.ndp.registry.accounts.Scopes;
+import vn.ndp.registry.agencies.Agencies;
+import vn.ndp.registry.audit.AuditEvent;
+import vn.ndp.registry.audit.AuditLog;
+import vn.ndp.registry.catalog.Catalog;
+import vn.ndp.registry.catalog.Platform;
+import vn.ndp.registry.catalog.PlatformField;
+import vn.ndp.registry.catalog.PlatformRegister;
+import vn.ndp.registry.catalog.PlatformRevision;
+import vn.ndp.registry.catalog.PlatformRevision.FieldChange;
+import vn.ndp.registry.governance.internal.ChangeRequestRepository;
+import vn.ndp.registry.shared.ErrorCode;
+import vn.ndp.registry.shared.InvalidParameters;
+import vn.ndp.registry.shared.RegistryException;
+
+/**
+ * Changes to published entries. Contact fields (configurable,
+ * {@link GovernanceSettings#directFields()}) apply at once; fields that matter
+ * for recognition wait in a change request for a reviewer. Both are checked
+ * against the version the editor read, so nobody overwrites another's change
+ * unknowingly; an approval is refused if a field it touches changed meanwhile.
+ */
+@Service
+public class ChangeDesk {
+
+    /** What a request did: the entry as it now is, and the change request waiting for review, if any. */
+    public record Outcome(Platform platform, List<FieldChange> applied, ChangeRequest pending) {
+    }
+
+    private final ChangeRequestRepository changes;
+    private final PlatformRegister register;
+    private final Catalog catalog;
+    private final Scopes scopes;
+    private final Agencies agencies;
+    private final AuditLog audit;
+    private final ApplicationEventPublisher events;
+    private final GovernanceSettings settings;
+    private final Clock clock;
+
+    ChangeDesk(ChangeRequestRepository changes, PlatformRegister register, Catalog catalog, Scopes scopes,
+            Agencies agencies, AuditLog audit, ApplicationEventPublisher events, GovernanceSettings settings,
+            Clock clock) {
+        this.changes = changes;
+        this.register = register;
+        this.catalog = catalog;
+        this.scopes = scopes;
+        this.agencies = agencies;
+        this.audit = audit;
+        this.events = events;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public Outcome request(String code, int expectedVersion, Map<PlatformField, String> wanted, String reason,
+            CurrentUser user) {
+        if (!scopes.mayEdit(user, code)) {
+            throw new RegistryException(ErrorCode.OUT_OF_SCOPE, "Platform " + code
+                    + " is not one your account may change.");
+        }
+        Platform current = register.requireVersion(code, expectedVersion);
+        InvalidParameters invalid = new InvalidParameters();
+        Map<PlatformField, String> direct = new EnumMap<>(PlatformField.class);
+        Map<PlatformField, String> reviewed = new EnumMap<>(PlatformField.class);
+        for (var entry : wanted.entrySet()) {
+            PlatformField field = entry.getKey();
+            String value = PlatformField.normalise(entry.getValue());
+            if (!settings.editable(field)) {
+                invalid.reject(field.wireName(), "is changed by the national authority's decisions (recognition,"
+                        + " suspension, revocation), not by a change request.");
+            } else if (Objects.equals(value, field.of(current))) {
+                continue;
+            } else if (settings.directFields().contains(field)) {
+                direct.put(field, value);
+            } else if (user.role() == Role.OPERATOR) {
+                invalid.reject(field.wireName(), "operators change only contact fields "
+                        + settings.directFields().stream().map(PlatformField::wireName).sorted().toList() + ".");
+            } else {
+                reviewed.put(field, value);
+            }
+        }
+        if (reason != null && reason.length() > EvaluationRules.MAX_COMMENT) {
+            invalid.reject("reason", "must be at most " + EvaluationRules.MAX_COMMENT + " characters.");
+        }
+        if (!invalid.any() && direct.isEmpty() && reviewed.isEmpty()) {
+            invalid.reject("fields", "no field differs from the entry as it is.");
+        }
+        invalid.throwIfAny();
+        Map<PlatformField, String> all = new EnumMap<>(PlatformField.class);
+        all.putAll(direct);
+        all.putAll(reviewed);
+        PlatformField.apply(current, all, c -> agencies.find(c).isPresent());
+        String agency = catalog.ownerOn(current, agencies.today()).code();
+        Platform after = current;
+        List<FieldChange> applied = new ArrayList<>();
+        if (!direct.isEmpty()) {
+            after = register.amend(code, expectedVersion, direct, new PlatformRevision.Provenance(user.username(),
+                    PlatformRevision.Cause.CHANGED_DIRECTLY, null, blankToNull(reason)));
+            direct.keySet().forEach(f -> applied.add(new FieldChange(f, f.of(current), direct.get(f))));
+            audit.record(AuditEvent.PLATFORM_CHANGED, user.username(), "platform:" + code,
+                    Map.of("fields", names(direct), "version", after.version()));
+            events.publishEvent(new GovernanceActivity.ChangeApplied(code, agency, user.username(), names(direct)));
+        }
+        ChangeRequest pending = null;
+        if (!reviewed.isEmpty()) {
+            List<FieldChange> asked = new ArrayList<>();
+            reviewed.forEach((f, v) -> asked.add(new FieldChange(f, f.of(current), v)));
+            pending = new ChangeRequest(UUID.randomUUID(), code, agency, ChangeStatus.PENDING, asked,
+                    after.version(), blankToNull(reason), user.username(), OffsetDateTime.now(clock), null, null,
+                    null, 0);
+            changes.insert(pending);
+            audit.record(AuditEvent.CHANGE_REQUESTED, user.username(), "platform:" + code,
+                    Map.of("change", pending.id().toString(), "fields", names(reviewed)));
+            events.publishEvent(new GovernanceEvent.ChangeRequested(pending.id(), code, agency, user.username()));
+        }
+        return new Outcome(after, applied, pending);
+    }
+
+    /** Approve or decline (reviewers), or withdraw (whoever may edit the platform). */
+    @Transactional
+    public ChangeRequest decide(UUID id, int expectedVersion, ChangeStatus.Action action, String note,
+            CurrentUser user) {
+        ChangeRequest change = find(id);
+        boolean review = action != ChangeStatus.Action.WITHDRAW;
+        if (review && !user.role().nationalAuthority()) {
+            throw new RegistryException(ErrorCode.FORBIDDEN, "Only the national authority's reviewers decide change"
+                    + " requests.");
+        }
+        if (!review && !scopes.mayEdit(user, change.platformCode())) {
+            throw new RegistryException(ErrorCode.OUT_OF_SCOPE, "Change request " + id
+                    + " is for a platform your account may not change.");
+        }
+        if (change.version() != expectedVersion) {
+            throw new RegistryException(ErrorCode.CONCURRENT_CHANGE, "Change request " + id
+                    + " was decided or changed after you read it; reload it.");
+        }
+        ChangeStatus next = change.status().after(action).orElseThrow(() -> new RegistryException(
+                ErrorCode.ILLEGAL_TRANSITION, "A change request that is " + change.status() + " cannot be "
+                        + action.name().toLowerCase(java.util.Locale.ROOT) + "d; it is decided once."));
+        InvalidParameters invalid = new InvalidParameters();
+        String clean = action == ChangeStatus.Action.DECLINE
+                ? EvaluationRules.text(invalid, "note", note, EvaluationRules.MAX_COMMENT) : blankToNull(note);
+        invalid.throwIfAny();
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        switch (action) {
+            case APPROVE -> approve(change, clean, user);
+            case DECLINE -> {
+                audit.record(AuditEvent.CHANGE_DECLINED, user.username(), "platform:" + change.platformCode(),
+                        Map.of("change", id.toString(), "note", clean));
+                events.publishEvent(new GovernanceEvent.ChangeDecided(id, change.platformCode(), change.agencyCode(),
+                        user.username(), false, clean));
+            }
+            case WITHDRAW -> audit.record(AuditEvent.CHANGE_WITHDRAWN, user.username(),
+                    "platform:" + change.platformCode(), Map.of("change", id.toString()));
+        }
+        if (!changes.decide(id, expectedVersion, next, user.username(), now, clean)) {
+            throw new RegistryException(ErrorCode.CONCURRENT_CHANGE, "Change request " + id
+                    + " was decided by someone else at the same time.");
+        }
+        return find(id);
+    }
+
+    private void approve(ChangeRequest change, String note, CurrentUser user) {
+        Platform current = catalog.get(change.platformCode());
+        List<RegistryException.FieldError> moved = new ArrayList<>();
+        Map<PlatformField, String> wanted = new EnumMap<>(PlatformField.class);
+        for (FieldChange c : change.changes()) {
+            if (!Objects.equals(c.field().of(current), c.before())) {
+                moved.add(RegistryException.FieldError.of(c.field().wireName(), "was '" + nullToEmpty(c.before())
+                        + "' when the change was asked, is now '" + nullToEmpty(c.field().of(current)) + "'."));
+            }
+            wanted.put(c.field(), c.after());
+        }
+        if (!moved.isEmpty()) {
+            throw new RegistryException(ErrorCode.CONCURRENT_CHANGE, "Fields of " + change.platformCode()
+                    + " changed since this request was made; decline it and ask the editor for a new one.", moved);
+        }
+        Platform after = register.amend(change.platformCode(), current.version(), wanted,
+                new PlatformRevision.Provenance(user.username(), PlatformRevision.Cause.CHANGE_APPROVED,
+                        "change:" + change.id(), note));
+        audit.record(AuditEvent.CHANGE_APPROVED, user.username(), "platform:" + change.platformCode(),
+                Map.of("change", change.id().toString(), "fields", names(wanted), "version", after.version()));
+        events.publishEvent(new GovernanceEvent.ChangeDecided(change.id(), change.platformCode(), change.agencyCode(),
+                user.username(), true, note));
+    }
+
+    public ChangeRequest get(UUID id, CurrentUser user) {
+        ChangeRequest change = find(id);
+        if (!user.role().nationalAuthority() && !scopes.mayEdit(user, change.platformCode())) {
+            throw new RegistryException(ErrorCode.OUT_OF_SCOPE, "Change request " + id
+                    + " is for a platform outside your scope.");
+        }
+        return change;
+    }
+
+    public List<ChangeRequest> ofPlatform(String code) {
+        return changes.ofPlatform(code);
+    }
+
+    public List<ChangeRequest> pending() {
+        return changes.inStatus(ChangeStatus.PENDING);
+    }
+
+    /** Change requests of the editor's agency (and the agencies merged into it). */
+    public List<ChangeRequest> ofAgency(String agencyCode) {
+        String agency = agencies.successorOn(agencyCode, agencies.today()).code();
+        return changes.ofAgencies(agencies.resolvingTo(agency, agencies.today()).stream().toList());
+    }
+
+    private ChangeRequest find(UUID id) {
+        return changes.find(id).orElseThrow(() -> new RegistryException(ErrorCode.NOT_FOUND,
+                "No change request has the id " + id + "."));
+    }
+
+    private static List<String> names(Map<PlatformField, String> fields) {
+        return fields.keySet().stream().map(PlatformField::wireName).toList();
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+
+    private static String nullToEmpty(String value) {
+        return value == null ? "" : value;
+    }
+}

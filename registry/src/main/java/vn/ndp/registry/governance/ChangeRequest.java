@@ -1,0 +1,16 @@
+package vn.ndp.registry.governance;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+import vn.ndp.registry.catalog.PlatformRevision.FieldChange;
+
+/** Changes to a published entry that wait for a reviewer: each field with its value when asked and the one wanted. */
+public record ChangeRequest(UUID id, String platformCode, String agencyCode, ChangeStatus status,
+        List<FieldChange> changes, int baseVersion, String reason, String requestedBy, OffsetDateTime requestedAt,
+        String decidedBy, OffsetDateTime decidedAt, String decisionNote, int version) {
+
+    public ChangeRequest {
+        changes = List.copyOf(changes);
+    }
+}

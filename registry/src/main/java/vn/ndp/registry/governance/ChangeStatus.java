@@ -1,0 +1,23 @@
+package vn.ndp.registry.governance;
+
+import java.util.Optional;
+
+/** Where a change request stands: it is decided once, from PENDING only. */
+public enum ChangeStatus {
+    PENDING, APPROVED, DECLINED, WITHDRAWN;
+
+    public enum Action {
+        APPROVE, DECLINE, WITHDRAW
+    }
+
+    public Optional<ChangeStatus> after(Action action) {
+        if (this != PENDING) {
+            return Optional.empty();
+        }
+        return Optional.of(switch (action) {
+            case APPROVE -> APPROVED;
+            case DECLINE -> DECLINED;
+            case WITHDRAW -> WITHDRAWN;
+        });
+    }
+}

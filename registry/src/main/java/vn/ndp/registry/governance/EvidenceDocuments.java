@@ -1,0 +1,198 @@
+package vn.ndp.registry.governance;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+import vn.ndp.registry.accounts.CurrentUser;
+import vn.ndp.registry.governance.internal.DocumentRepository;
+import vn.ndp.registry.shared.ErrorCode;
+import vn.ndp.registry.shared.RegistryException;
+
+/**
+ * Evidence documents: accepted only within the size limit and only when the
+ * content is what the name says (magic bytes of PDF, PNG, JPEG; an Office Open
+ * XML package with the right part and no macros for DOCX and XLSX). Stored in
+ * the database; never opened, rendered or executed by the registry, and
+ * served back only as attachments with the type it was recognised as.
+ */
+@Service
+public class EvidenceDocuments {
+
+    /** The accepted kinds, with the extensions a name may have and the content type they are served with. */
+    public enum Kind {
+        PDF("application/pdf", "pdf"),
+        DOCX("application/vnd.openxmlformats-officedocument.wordprocessingml.document", "docx"),
+        XLSX("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "xlsx"),
+        PNG("image/png", "png"),
+        JPEG("image/jpeg", "jpg", "jpeg");
+
+        private final String contentType;
+        private final List<String> extensions;
+
+        Kind(String contentType, String... extensions) {
+            this.contentType = contentType;
+            this.extensions = List.of(extensions);
+        }
+
+        public String contentType() {
+            return contentType;
+        }
+    }
+
+    public record Download(EvidenceDocument document, byte[] content) {
+    }
+
+    private final DocumentRepository documents;
+    private final GovernanceSettings settings;
+    private final Clock clock;
+
+    EvidenceDocuments(DocumentRepository documents, GovernanceSettings settings, Clock clock) {
+        this.documents = documents;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    /** Checks and stores a document for a proposal; the caller has checked who may attach it. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    EvidenceDocument store(UUID proposalId, String fileName, byte[] content, String actor) {
+        String name = safeName(fileName);
+        Kind kind = check(name, content);
+        EvidenceDocument document = new EvidenceDocument(UUID.randomUUID(), name, kind.contentType(), content.length,
+                sha256(content), actor, OffsetDateTime.now(clock));
+        documents.insert(proposalId, document, content);
+        return document;
+    }
+
+    /** The document, if the user may see the proposal it belongs to. */
+    public Download download(UUID id, CurrentUser user, RecognitionDesk desk) {
+        DocumentRepository.Stored stored = documents.find(id)
+                .orElseThrow(() -> new RegistryException(ErrorCode.NOT_FOUND, "No evidence document has the id " + id
+                        + "."));
+        desk.get(stored.proposalId(), user);
+        return new Download(stored.document(), stored.content());
+    }
+
+    /** What kind of document the content is, refusing anything over the limit or not what its name says. */
+    public Kind check(String fileName, byte[] content) {
+        long max = settings.maxDocumentSize().toBytes();
+        if (content == null || content.length == 0) {
+            throw rejected(fileName + " is empty.");
+        }
+        if (content.length > max) {
+            throw rejected(fileName + " is " + content.length + " bytes; the limit is " + max + " bytes ("
+                    + settings.maxDocumentSize().toMegabytes() + " MB).");
+        }
+        String extension = extension(fileName);
+        Kind byName = null;
+        for (Kind kind : Kind.values()) {
+            if (kind.extensions.contains(extension)) {
+                byName = kind;
+            }
+        }
+        if (byName == null || !settings.documentTypes().contains(byName.name().toLowerCase(Locale.ROOT))) {
+            throw rejected(fileName + ": only " + settings.documentTypes() + " documents are accepted.");
+        }
+        Kind byContent = sniff(content).orElseThrow(() -> rejected(fileName
+                + ": the content is not a PDF, DOCX, XLSX, PNG or JPEG document."));
+        if (byContent != byName) {
+            throw rejected(fileName + ": the name says " + byName.name() + " but the content is "
+                    + byContent.name() + ".");
+        }
+        return byContent;
+    }
+
+    static Optional<Kind> sniff(byte[] c) {
+        if (startsWith(c, 0x25, 0x50, 0x44, 0x46, 0x2D)) {
+            return Optional.of(Kind.PDF);
+        }
+        if (startsWith(c, 0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A)) {
+            return Optional.of(Kind.PNG);
+        }
+        if (startsWith(c, 0xFF, 0xD8, 0xFF)) {
+            return Optional.of(Kind.JPEG);
+        }
+        if (startsWith(c, 0x50, 0x4B, 0x03, 0x04)) {
+            return officePackage(c);
+        }
+        return Optional.empty();
+    }
+
+    /** DOCX or XLSX by its main part; packages with macros (vbaProject.bin) are refused. */
+    private static Optional<Kind> officePackage(byte[] content) {
+        boolean word = false;
+        boolean excel = false;
+        boolean types = false;
+        try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(content))) {
+            ZipEntry entry;
+            int entries = 0;
+            while ((entry = zip.getNextEntry()) != null && entries++ < 10_000) {
+                String name = entry.getName();
+                types |= name.equals("[Content_Types].xml");
+                word |= name.equals("word/document.xml");
+                excel |= name.equals("xl/workbook.xml");
+                if (name.toLowerCase(Locale.ROOT).endsWith("vbaproject.bin")) {
+                    return Optional.empty();
+                }
+            }
+        } catch (IOException | IllegalArgumentException e) {
+            return Optional.empty();
+        }
+        if (!types || word == excel) {
+            return Optional.empty();
+        }
+        return Optional.of(word ? Kind.DOCX : Kind.XLSX);
+    }
+
+    /** The last path segment, without control characters, at most 200 characters. */
+    static String safeName(String fileName) {
+        String name = fileName == null ? "" : fileName;
+        name = name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1);
+        name = name.replaceAll("[\\p{Cntrl}\"]", "").strip();
+        if (name.isEmpty()) {
+            name = "document";
+        }
+        return name.length() > 200 ? name.substring(name.length() - 200) : name;
+    }
+
+    private static String extension(String name) {
+        int dot = name.lastIndexOf('.');
+        return dot < 0 ? "" : name.substring(dot + 1).toLowerCase(Locale.ROOT);
+    }
+
+    private static boolean startsWith(byte[] content, int... magic) {
+        if (content.length < magic.length) {
+            return false;
+        }
+        for (int i = 0; i < magic.length; i++) {
+            if ((content[i] & 0xFF) != magic[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static String sha256(byte[] content) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static RegistryException rejected(String detail) {
+        return new RegistryException(ErrorCode.DOCUMENT_REJECTED, detail);
+    }
+}

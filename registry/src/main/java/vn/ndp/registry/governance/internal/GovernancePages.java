@@ -1,0 +1,409 @@
+package vn.ndp.registry.governance.internal;
+
+import java.io.IOException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.Authentication;
+import org.springframework.ui.Model;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import vn.ndp.registry.accounts.CurrentUser;
+import vn.ndp.registry.accounts.Role;
+import vn.ndp.registry.agencies.Agencies;
+import vn.ndp.registry.catalog.Catalog;
+import vn.ndp.registry.catalog.Platform;
+import vn.ndp.registry.catalog.PlatformField;
+import vn.ndp.registry.catalog.PlatformRegister;
+import vn.ndp.registry.governance.ChangeDesk;
+import vn.ndp.registry.governance.ChangeStatus;
+import vn.ndp.registry.governance.Evaluation;
+import vn.ndp.registry.governance.EvidenceDocuments;
+import vn.ndp.registry.governance.Proposal;
+import vn.ndp.registry.governance.ProposalCommand;
+import vn.ndp.registry.governance.RecognitionDesk;
+import vn.ndp.registry.governance.ReevaluationDesk;
+import vn.ndp.registry.governance.StandingAction;
+import vn.ndp.registry.shared.InvalidParameters;
+import vn.ndp.registry.shared.RegistryException;
+import vn.ndp.registry.shared.web.WebPage;
+
+/**
+ * The governance pages: editors draft, submit and follow their agency's
+ * proposals and change their entries; reviewers work through the queue, record
+ * evaluations and decide, and keep re-evaluations up to date. Every form posts
+ * with a CSRF token and the version it was rendered from; a refused form is
+ * shown again with each problem (for a concurrent change: what changed).
+ */
+@WebPage
+class GovernancePages {
+
+    private static final String ANY = "hasAnyRole('ADMIN', 'REVIEWER', 'MINISTRY_EDITOR')";
+
+    private final RecognitionDesk desk;
+    private final ChangeDesk changes;
+    private final ReevaluationDesk reevaluations;
+    private final EvidenceDocuments documents;
+    private final PlatformRegister register;
+    private final Catalog catalog;
+    private final Agencies agencies;
+
+    GovernancePages(RecognitionDesk desk, ChangeDesk changes, ReevaluationDesk reevaluations,
+            EvidenceDocuments documents, PlatformRegister register, Catalog catalog, Agencies agencies) {
+        this.desk = desk;
+        this.changes = changes;
+        this.reevaluations = reevaluations;
+        this.documents = documents;
+        this.register = register;
+        this.catalog = catalog;
+        this.agencies = agencies;
+    }
+
+    /** A field of the proposal or change form with its current value. */
+    record FormField(String name, String value, boolean longText) {
+    }
+
+    @GetMapping("/governance")
+    @PreAuthorize(ANY)
+    String home(Authentication authentication, Model model) {
+        CurrentUser user = GovernanceApi.user(authentication);
+        model.addAttribute("user", user);
+        model.addAttribute("reviewer", user.role().nationalAuthority());
+        model.addAttribute("proposals", desk.visibleTo(user));
+        if (user.role().nationalAuthority()) {
+            model.addAttribute("queue", desk.queue());
+            model.addAttribute("pendingChanges", changes.pending());
+        } else {
+            model.addAttribute("platforms", catalog.ownedBy(user.agencyCode(), agencies.today()));
+            model.addAttribute("agencyChanges", changes.ofAgency(user.agencyCode()));
+        }
+        return "governance/home";
+    }
+
+    @GetMapping("/governance/proposals/new")
+    @PreAuthorize(GovernanceApi.EDITOR)
+    String newProposal(Model model) {
+        model.addAttribute("fields", form(Map.of()));
+        model.addAttribute("code", "");
+        return "governance/proposal-new";
+    }
+
+    @PostMapping("/governance/proposals")
+    @PreAuthorize(GovernanceApi.EDITOR)
+    String createProposal(Authentication authentication, @RequestParam MultiValueMap<String, String> form,
+            Model model) {
+        Map<PlatformField, String> fields = fields(form);
+        try {
+            Proposal p = desk.draft(GovernanceApi.user(authentication), form.getFirst("code"), fields);
+            return "redirect:/governance/proposals/" + p.id();
+        } catch (RegistryException e) {
+            model.addAttribute("fields", form(fields));
+            model.addAttribute("code", form.getFirst("code"));
+            model.addAttribute("error", e);
+            return "governance/proposal-new";
+        }
+    }
+
+    @GetMapping("/governance/proposals/{id}")
+    @PreAuthorize(ANY)
+    String proposal(Authentication authentication, @PathVariable UUID id, Model model) {
+        return proposalPage(GovernanceApi.user(authentication), desk.get(id, GovernanceApi.user(authentication)),
+                null, model);
+    }
+
+    @PostMapping("/governance/proposals/{id}")
+    @PreAuthorize(GovernanceApi.EDITOR)
+    String editProposal(Authentication authentication, @PathVariable UUID id,
+            @RequestParam MultiValueMap<String, String> form, Model model) {
+        return act(authentication, id, form, new ProposalCommand.Edit(fields(form)), model);
+    }
+
+    @PostMapping("/governance/proposals/{id}/documents")
+    @PreAuthorize(GovernanceApi.EDITOR)
+    String attach(Authentication authentication, @PathVariable UUID id,
+            @RequestParam MultiValueMap<String, String> form, @RequestParam(required = false) MultipartFile file,
+            Model model) throws IOException {
+        byte[] content = file == null ? new byte[0] : file.getBytes();
+        return act(authentication, id, form, new ProposalCommand.AttachEvidence(
+                file == null ? "" : file.getOriginalFilename(), content), model);
+    }
+
+    @PostMapping("/governance/proposals/{id}/submit")
+    @PreAuthorize(GovernanceApi.EDITOR)
+    String submit(Authentication authentication, @PathVariable UUID id,
+            @RequestParam MultiValueMap<String, String> form, Model model) {
+        return act(authentication, id, form, new ProposalCommand.Submit(), model);
+    }
+
+    @PostMapping("/governance/proposals/{id}/withdraw")
+    @PreAuthorize(GovernanceApi.EDITOR)
+    String withdraw(Authentication authentication, @PathVariable UUID id,
+            @RequestParam MultiValueMap<String, String> form, Model model) {
+        return act(authentication, id, form, new ProposalCommand.Withdraw(), model);
+    }
+
+    @PostMapping("/governance/proposals/{id}/evaluation")
+    @PreAuthorize(GovernanceApi.REVIEWER)
+    String evaluate(Authentication authentication, @PathVariable UUID id,
+            @RequestParam MultiValueMap<String, String> form, Model model) {
+        InvalidParameters invalid = new InvalidParameters();
+        Evaluation evaluation = evaluation(form, invalid);
+        if (invalid.any()) {
+            try {
+                invalid.throwIfAny();
+            } catch (RegistryException e) {
+                CurrentUser user = GovernanceApi.user(authentication);
+                return proposalPage(user, desk.get(id, user), e, model);
+            }
+        }
+        return act(authentication, id, form, new ProposalCommand.RecordEvaluation(evaluation), model);
+    }
+
+    @PostMapping("/governance/proposals/{id}/return")
+    @PreAuthorize(GovernanceApi.REVIEWER)
+    String returnForChanges(Authentication authentication, @PathVariable UUID id,
+            @RequestParam MultiValueMap<String, String> form, Model model) {
+        return act(authentication, id, form, new ProposalCommand.ReturnForChanges(form.getFirst("reason")), model);
+    }
+
+    @PostMapping("/governance/proposals/{id}/decision")
+    @PreAuthorize(GovernanceApi.REVIEWER)
+    String decide(Authentication authentication, @PathVariable UUID id,
+            @RequestParam MultiValueMap<String, String> form, Model model) {
+        InvalidParameters invalid = new InvalidParameters();
+        LocalDate date = invalid.date("decision_date", form.getFirst("decision_date"));
+        String number = form.getFirst("decision_number");
+        String issuer = form.getFirst("decision_issuer");
+        ProposalCommand command = switch (String.valueOf(form.getFirst("decision"))) {
+            case "recognise_as_potential" -> new ProposalCommand.RecogniseAsPotential(number, date, issuer);
+            case "reject" -> new ProposalCommand.Reject(form.getFirst("reason"));
+            default -> new ProposalCommand.Recognise(number, date, issuer);
+        };
+        return act(authentication, id, form, command, model);
+    }
+
+    @GetMapping("/governance/documents/{id}")
+    @PreAuthorize(ANY)
+    ResponseEntity<byte[]> document(Authentication authentication, @PathVariable UUID id) {
+        return Downloads.attachment(documents.download(id, GovernanceApi.user(authentication), desk));
+    }
+
+    @GetMapping("/governance/platforms/{code}/changes")
+    @PreAuthorize("@scopes.canEditPlatform(authentication, #code)")
+    String changeForm(@PathVariable String code, Model model) {
+        Platform platform = catalog.get(code);
+        return changePage(platform, PlatformField.valuesOf(platform), platform.version(), null, model);
+    }
+
+    @PostMapping("/governance/platforms/{code}/changes")
+    @PreAuthorize("@scopes.canEditPlatform(authentication, #code)")
+    String change(Authentication authentication, @PathVariable String code,
+            @RequestParam MultiValueMap<String, String> form, Model model) {
+        Platform platform = catalog.get(code);
+        Map<PlatformField, String> wanted = new EnumMap<>(PlatformField.class);
+        for (PlatformField field : desk.settings().reviewedFields()) {
+            putIfPresent(wanted, field, form);
+        }
+        for (PlatformField field : desk.settings().directFields()) {
+            putIfPresent(wanted, field, form);
+        }
+        int version = version(form);
+        try {
+            ChangeDesk.Outcome outcome = changes.request(code, version, wanted, form.getFirst("reason"),
+                    GovernanceApi.user(authentication));
+            model.addAttribute("outcome", outcome);
+            return changePage(outcome.platform(), PlatformField.valuesOf(outcome.platform()),
+                    outcome.platform().version(), null, model);
+        } catch (RegistryException e) {
+            Map<PlatformField, String> shown = new EnumMap<>(PlatformField.valuesOf(platform));
+            shown.putAll(wanted);
+            return changePage(platform, shown, e.code() == vn.ndp.registry.shared.ErrorCode.CONCURRENT_CHANGE
+                    ? platform.version() : version, e, model);
+        }
+    }
+
+    @PostMapping("/governance/changes/{id}/decision")
+    @PreAuthorize(GovernanceApi.REVIEWER)
+    String decideChange(Authentication authentication, @PathVariable UUID id,
+            @RequestParam MultiValueMap<String, String> form, Model model) {
+        ChangeStatus.Action action = "decline".equals(form.getFirst("action")) ? ChangeStatus.Action.DECLINE
+                : ChangeStatus.Action.APPROVE;
+        try {
+            changes.decide(id, version(form), action, form.getFirst("note"), GovernanceApi.user(authentication));
+            return "redirect:/governance";
+        } catch (RegistryException e) {
+            model.addAttribute("error", e);
+            return home(authentication, model);
+        }
+    }
+
+    @GetMapping("/governance/reevaluations")
+    @PreAuthorize(GovernanceApi.REVIEWER)
+    String due(@RequestParam(defaultValue = "false") boolean overdue, Model model) {
+        model.addAttribute("overdue", overdue);
+        model.addAttribute("due", reevaluations.due(overdue));
+        return "governance/reevaluations";
+    }
+
+    @GetMapping("/governance/platforms/{code}/standing")
+    @PreAuthorize(GovernanceApi.REVIEWER)
+    String standingForm(@PathVariable String code, Model model) {
+        return standingPage(catalog.get(code), null, model);
+    }
+
+    @PostMapping("/governance/platforms/{code}/standing")
+    @PreAuthorize(GovernanceApi.REVIEWER)
+    String standing(Authentication authentication, @PathVariable String code,
+            @RequestParam MultiValueMap<String, String> form, Model model) {
+        InvalidParameters invalid = new InvalidParameters();
+        StandingAction action = invalid.choice("action", form.getFirst("action"), StandingAction.class);
+        Evaluation evaluation = action == StandingAction.KEEP || form.getFirst("security_level") != null
+                && !form.getFirst("security_level").isBlank() ? evaluation(form, invalid) : null;
+        try {
+            if (action == null) {
+                invalid.reject("action", "is required.");
+            }
+            invalid.throwIfAny();
+            reevaluations.decide(code, version(form), new ReevaluationDesk.StandingDecision(action, evaluation,
+                    form.getFirst("reason"), form.getFirst("legal_basis")), GovernanceApi.user(authentication));
+            return "redirect:/platforms/" + code + "/history";
+        } catch (RegistryException e) {
+            return standingPage(catalog.get(code), e, model);
+        }
+    }
+
+    /** Public: every change to the entry, and what changed since its last recognition. */
+    @GetMapping("/platforms/{code}/history")
+    String history(@PathVariable String code, Model model) {
+        Platform platform = catalog.get(code);
+        model.addAttribute("platform", platform);
+        model.addAttribute("revisions", register.history(code).reversed());
+        model.addAttribute("lastRecognition", register.lastRecognition(code).orElse(null));
+        model.addAttribute("sinceRecognition", register.changedSinceRecognition(code));
+        return "governance/history";
+    }
+
+    private String act(Authentication authentication, UUID id, MultiValueMap<String, String> form,
+            ProposalCommand command, Model model) {
+        CurrentUser user = GovernanceApi.user(authentication);
+        try {
+            desk.handle(id, version(form), command, user);
+            return "redirect:/governance/proposals/" + id;
+        } catch (RegistryException e) {
+            return proposalPage(user, desk.get(id, user), e, model);
+        }
+    }
+
+    private String proposalPage(CurrentUser user, Proposal p, RegistryException error, Model model) {
+        boolean editor = user.role() == Role.MINISTRY_EDITOR;
+        model.addAttribute("p", p);
+        model.addAttribute("fields", form(p.fields()));
+        model.addAttribute("canEdit", editor && p.status().editable());
+        model.addAttribute("canWithdraw", editor && p.status().after(new ProposalCommand.Withdraw()).isPresent());
+        model.addAttribute("canReview", user.role().nationalAuthority() && p.status().awaitingReview());
+        model.addAttribute("canDecide", user.role().nationalAuthority()
+                && p.status().after(new ProposalCommand.Reject("")).isPresent());
+        model.addAttribute("criteria", desk.settings().criteria());
+        model.addAttribute("results", Evaluation.Result.values());
+        model.addAttribute("issuer", desk.settings().decisionIssuer());
+        model.addAttribute("error", error);
+        return "governance/proposal";
+    }
+
+    private String changePage(Platform platform, Map<PlatformField, String> values, int version,
+            RegistryException error, Model model) {
+        model.addAttribute("platform", platform);
+        model.addAttribute("version", version);
+        List<FormField> direct = new ArrayList<>();
+        List<FormField> reviewed = new ArrayList<>();
+        for (PlatformField field : PlatformField.values()) {
+            FormField f = new FormField(field.wireName(), values.get(field), longText(field));
+            if (desk.settings().directFields().contains(field)) {
+                direct.add(f);
+            } else if (desk.settings().reviewedFields().contains(field)) {
+                reviewed.add(f);
+            }
+        }
+        model.addAttribute("direct", direct);
+        model.addAttribute("reviewed", reviewed);
+        model.addAttribute("error", error);
+        model.addAttribute("requests", changes.ofPlatform(platform.code()));
+        return "governance/change";
+    }
+
+    private String standingPage(Platform platform, RegistryException error, Model model) {
+        model.addAttribute("platform", platform);
+        model.addAttribute("actions", java.util.Arrays.stream(StandingAction.values())
+                .filter(a -> a.after(platform.status()).isPresent()).toList());
+        model.addAttribute("criteria", desk.settings().criteria());
+        model.addAttribute("results", Evaluation.Result.values());
+        model.addAttribute("error", error);
+        return "governance/standing";
+    }
+
+    private static List<FormField> form(Map<PlatformField, String> values) {
+        List<FormField> fields = new ArrayList<>();
+        for (PlatformField field : PlatformField.values()) {
+            if (RecognitionDesk.PROPOSED_FIELDS.contains(field)) {
+                fields.add(new FormField(field.wireName(), values.get(field), longText(field)));
+            }
+        }
+        return fields;
+    }
+
+    private static boolean longText(PlatformField field) {
+        return field == PlatformField.DESCRIPTION_VI || field == PlatformField.DESCRIPTION_EN;
+    }
+
+    private static Map<PlatformField, String> fields(MultiValueMap<String, String> form) {
+        Map<PlatformField, String> fields = new EnumMap<>(PlatformField.class);
+        for (PlatformField field : RecognitionDesk.PROPOSED_FIELDS) {
+            putIfPresent(fields, field, form);
+        }
+        return fields;
+    }
+
+    private static void putIfPresent(Map<PlatformField, String> fields, PlatformField field,
+            MultiValueMap<String, String> form) {
+        if (form.containsKey(field.wireName())) {
+            fields.put(field, form.getFirst(field.wireName()));
+        }
+    }
+
+    private static Evaluation evaluation(MultiValueMap<String, String> form, InvalidParameters invalid) {
+        List<Evaluation.CriterionResult> results = new ArrayList<>();
+        form.forEach((name, values) -> {
+            if (name.startsWith("result.")) {
+                String criterion = name.substring("result.".length());
+                results.add(new Evaluation.CriterionResult(criterion,
+                        invalid.choice("criterion." + criterion, values.getFirst(), Evaluation.Result.class),
+                        form.getFirst("comment." + criterion)));
+            }
+        });
+        Integer level = form.getFirst("security_level") == null || form.getFirst("security_level").isBlank() ? null
+                : invalid.integer("security_level", form.getFirst("security_level"), 0, 1, 5);
+        String approved = form.getFirst("security_dossier_approved");
+        return new Evaluation(results, level, approved == null || approved.isBlank() ? null
+                : Boolean.valueOf(approved), form.getFirst("summary"));
+    }
+
+    private static int version(MultiValueMap<String, String> form) {
+        InvalidParameters invalid = new InvalidParameters();
+        int version = invalid.integer("version", form.getFirst("version"), -1, 0, Integer.MAX_VALUE);
+        if (form.getFirst("version") == null) {
+            invalid.reject("version", "is required.");
+        }
+        invalid.throwIfAny();
+        return version;
+    }
+
+}

@@ -1,0 +1,366 @@
+package vn.ndp.registry.governance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.client.RestTestClient;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
+import tools.jackson.databind.JsonNode;
+import vn.ndp.registry.RegistryIntegrationTest;
+import vn.ndp.registry.accounts.Role;
+import vn.ndp.registry.accounts.TestAccounts;
+import vn.ndp.registry.audit.AuditEvent;
+import vn.ndp.registry.audit.AuditLog;
+
+/**
+ * The governance workflow through the JSON API, as the people who use it:
+ * a Finance ministry editor, a Health ministry editor, a province editor and a
+ * reviewer of the national authority, each with their own API token.
+ */
+@RegistryIntegrationTest
+class GovernanceApiIntegrationTests {
+
+    @Autowired
+    RestTestClient client;
+
+    @Autowired
+    TestAccounts accounts;
+
+    @Autowired
+    AuditLog audit;
+
+    String finance;
+    String health;
+    String province;
+    String reviewer;
+
+    @BeforeEach
+    void tokens() {
+        finance = accounts.token(Role.MINISTRY_EDITOR, "BTC");
+        health = accounts.token(Role.MINISTRY_EDITOR, "BYT");
+        province = accounts.token(Role.PROVINCE_EDITOR, "P-HA-NOI");
+        reviewer = accounts.token(Role.REVIEWER, null);
+    }
+
+    static String newCode() {
+        return "GOVTEST-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase(Locale.ROOT);
+    }
+
+    static Map<String, String> fields(String name) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put("name_vi", name);
+        fields.put("name_en", "Test platform");
+        fields.put("description_vi", "Nền tảng dùng chung để kiểm thử quy trình công nhận.");
+        fields.put("category", "government");
+        fields.put("type", "platform");
+        fields.put("scopes", "central;province");
+        fields.put("operator_email", "vanhanh@example.gov.vn");
+        return fields;
+    }
+
+    JsonNode post(String token, String uri, Object body, int status) {
+        return client.post().uri(uri).header("Authorization", "Bearer " + token)
+                .contentType(MediaType.APPLICATION_JSON).body(body).exchange()
+                .expectStatus().isEqualTo(status).expectBody(JsonNode.class).returnResult().getResponseBody();
+    }
+
+    JsonNode get(String token, String uri, int status) {
+        var request = client.get().uri(uri);
+        if (token != null) {
+            request = request.header("Authorization", "Bearer " + token);
+        }
+        return request.exchange().expectStatus().isEqualTo(status).expectBody(JsonNode.class).returnResult()
+                .getResponseBody();
+    }
+
+    JsonNode draft(String token, String code, Map<String, String> fields) {
+        return post(token, "/api/v1/proposals", Map.of("code", code, "fields", fields), 201);
+    }
+
+    static Map<String, Object> evaluation(int version) {
+        List<Map<String, String>> results = new ArrayList<>();
+        for (String criterion : GovernanceSettings.defaults().criteria()) {
+            results.add(Map.of("criterion", criterion, "result", "meets", "comment", "Đạt"));
+        }
+        return Map.of("version", version, "results", results, "securityLevel", 3, "securityDossierApproved", true,
+                "summary", "Đáp ứng đủ tiêu chí");
+    }
+
+    /** Drafts, submits, evaluates and recognises a proposal; the platform's code. */
+    String recognised(String code) {
+        JsonNode p = draft(finance, code, fields("Nền tảng kiểm thử " + code));
+        String id = p.get("id").asString();
+        p = post(finance, "/api/v1/proposals/" + id + "/submit", Map.of("version", p.get("version").asInt()), 200);
+        p = post(reviewer, "/api/v1/proposals/" + id + "/evaluation", evaluation(p.get("version").asInt()), 200);
+        post(reviewer, "/api/v1/proposals/" + id + "/decision", Map.of("version", p.get("version").asInt(),
+                "decision", "recognise", "decisionNumber", "123/QĐ-BKHCN", "decisionDate", "2026-01-05"), 200);
+        return code;
+    }
+
+    @Test
+    void editorProposesReviewerEvaluatesAndRecognisesAndThePlatformIsListedAndSearchable() {
+        String code = newCode();
+        JsonNode p = draft(finance, code, fields("Nền tảng học liệu số " + code));
+        String id = p.get("id").asString();
+        assertThat(p.get("status").asString()).isEqualTo("draft");
+        assertThat(p.get("agencyCode").asString()).isEqualTo("BTC");
+
+        MultiValueMap<String, Object> upload = new LinkedMultiValueMap<>();
+        upload.add("file", new ByteArrayResource(EvidenceDocumentsTests.pdf()) {
+            @Override
+            public String getFilename() {
+                return "Thuyết minh.pdf";
+            }
+        });
+        p = client.post().uri("/api/v1/proposals/" + id + "/documents?version=" + p.get("version").asInt())
+                .header("Authorization", "Bearer " + finance).contentType(MediaType.MULTIPART_FORM_DATA)
+                .body(upload).exchange().expectStatus().isCreated().expectBody(JsonNode.class).returnResult()
+                .getResponseBody();
+        assertThat(p.get("documents").get(0).get("contentType").asString()).isEqualTo("application/pdf");
+        String documentHref = p.get("documents").get(0).get("href").asString();
+
+        p = post(finance, "/api/v1/proposals/" + id + "/submit", Map.of("version", p.get("version").asInt()), 200);
+        assertThat(p.get("status").asString()).isEqualTo("submitted");
+        assertThat(get(reviewer, "/api/v1/proposals", 200).findValuesAsString("code")).contains(code);
+
+        client.get().uri(documentHref).header("Authorization", "Bearer " + reviewer).exchange()
+                .expectStatus().isOk()
+                .expectHeader().contentType(MediaType.APPLICATION_PDF)
+                .expectHeader().valueMatches("Content-Disposition", "attachment; filename=.*")
+                .expectHeader().valueEquals("X-Content-Type-Options", "nosniff");
+
+        p = post(reviewer, "/api/v1/proposals/" + id + "/evaluation", evaluation(p.get("version").asInt()), 200);
+        assertThat(p.get("status").asString()).isEqualTo("under_evaluation");
+        p = post(reviewer, "/api/v1/proposals/" + id + "/decision", Map.of("version", p.get("version").asInt(),
+                "decision", "recognise", "decisionNumber", "2618/QĐ-BKHCN", "decisionDate", "2026-01-05"), 200);
+        assertThat(p.get("status").asString()).isEqualTo("recognised");
+        assertThat(p.get("decision").get("issuer").asString()).isEqualTo("Bộ Khoa học và Công nghệ");
+
+        JsonNode platform = get(null, "/api/v1/platforms/" + code, 200);
+        assertThat(platform.toString()).contains("recognised", "2618/QĐ-BKHCN", "BTC");
+        JsonNode search = get(null, "/api/v1/platforms?q=hoc lieu so " + code.toLowerCase(Locale.ROOT), 200);
+        assertThat(search.get("items").get(0).get("code").asString()).isEqualTo(code);
+
+        JsonNode history = get(null, "/api/v1/platforms/" + code + "/history", 200);
+        assertThat(history.get("revisions").get(0).get("cause").asString()).isEqualTo("recognised");
+        assertThat(history.get("changedSinceRecognition")).isEmpty();
+    }
+
+    @Test
+    void everyTransitionLeavesItsAuditEvent() {
+        String code = newCode();
+        JsonNode p = draft(finance, code, fields("Nền tảng nhật ký " + code));
+        String id = p.get("id").asString();
+        p = post(finance, "/api/v1/proposals/" + id + "/submit", Map.of("version", 0), 200);
+        p = post(reviewer, "/api/v1/proposals/" + id + "/return", Map.of("version", 1, "reason", "Bổ sung hồ sơ"),
+                200);
+        assertThat(p.get("status").asString()).isEqualTo("returned");
+        p = client.put().uri("/api/v1/proposals/" + id).header("Authorization", "Bearer " + finance)
+                .contentType(MediaType.APPLICATION_JSON).body(Map.of("version", 2, "fields",
+                        fields("Nền tảng nhật ký đã sửa " + code)))
+                .exchange().expectStatus().isOk().expectBody(JsonNode.class).returnResult().getResponseBody();
+        p = post(finance, "/api/v1/proposals/" + id + "/submit", Map.of("version", 3), 200);
+        p = post(reviewer, "/api/v1/proposals/" + id + "/evaluation", evaluation(4), 200);
+        post(reviewer, "/api/v1/proposals/" + id + "/decision", Map.of("version", 5, "decision",
+                "recognise_as_potential", "decisionNumber", "9/QĐ-BKHCN", "decisionDate", "2026-01-06"), 200);
+        post(reviewer, "/api/v1/platforms/" + code + "/standing", Map.of("version", 0, "action", "suspend",
+                "reason", "Chưa bảo đảm an toàn", "legalBasis", "Quyết định 1230/QĐ-BTTTT"), 200);
+        post(reviewer, "/api/v1/platforms/" + code + "/standing", Map.of("version", 1, "action", "reinstate",
+                "reason", "Đã khắc phục", "legalBasis", "Quyết định 1230/QĐ-BTTTT"), 200);
+        Map<String, Object> keep = new LinkedHashMap<>(Map.of("version", 2, "action", "keep"));
+        keep.put("evaluation", evaluation(0));
+        post(reviewer, "/api/v1/platforms/" + code + "/standing", keep, 200);
+        post(reviewer, "/api/v1/platforms/" + code + "/standing", Map.of("version", 3, "action", "revoke",
+                "reason", "Ngừng vận hành", "legalBasis", "Quyết định 1230/QĐ-BTTTT"), 200);
+
+        List<AuditEvent> proposalEvents = events("proposal:" + code);
+        assertThat(proposalEvents).containsExactly(AuditEvent.PROPOSAL_DRAFTED, AuditEvent.PROPOSAL_SUBMITTED,
+                AuditEvent.PROPOSAL_RETURNED, AuditEvent.PROPOSAL_EDITED, AuditEvent.PROPOSAL_SUBMITTED,
+                AuditEvent.EVALUATION_RECORDED);
+        assertThat(events("platform:" + code)).containsExactly(AuditEvent.PLATFORM_RECOGNISED_AS_POTENTIAL,
+                AuditEvent.PLATFORM_SUSPENDED, AuditEvent.PLATFORM_REINSTATED, AuditEvent.REEVALUATION_COMPLETED,
+                AuditEvent.PLATFORM_REVOKED);
+        JsonNode history = get(null, "/api/v1/platforms/" + code + "/history", 200);
+        assertThat(history.get("revisions").findValuesAsString("cause"))
+                .containsExactly("revoked", "reevaluated", "reinstated", "suspended", "recognised");
+    }
+
+    @Test
+    void illegalTransitionsAreRefusedAndChangeNothing() {
+        String code = newCode();
+        JsonNode p = draft(finance, code, fields("Nền tảng " + code));
+        String id = p.get("id").asString();
+        JsonNode problem = post(reviewer, "/api/v1/proposals/" + id + "/decision", Map.of("version", 0, "decision",
+                "recognise", "decisionNumber", "1/QĐ", "decisionDate", "2026-01-05"), 409);
+        assertThat(problem.get("code").asString()).isEqualTo("ILLEGAL_TRANSITION");
+        post(finance, "/api/v1/proposals/" + id + "/submit", Map.of("version", 0), 200);
+        problem = post(reviewer, "/api/v1/proposals/" + id + "/decision", Map.of("version", 1, "decision",
+                "recognise", "decisionNumber", "1/QĐ", "decisionDate", "2026-01-05"), 409);
+        assertThat(problem.get("detail").asString()).contains("needs a recorded evaluation first");
+        post(finance, "/api/v1/proposals/" + id + "/submit", Map.of("version", 1), 409);
+        assertThat(get(finance, "/api/v1/proposals/" + id, 200).get("status").asString()).isEqualTo("submitted");
+        get(null, "/api/v1/platforms/" + code, 404);
+
+        String listed = recognised(newCode());
+        JsonNode refused = post(reviewer, "/api/v1/platforms/" + listed + "/standing", Map.of("version", 0,
+                "action", "reinstate", "reason", "x", "legalBasis", "y"), 409);
+        assertThat(refused.get("detail").asString()).contains("allowed only from [suspended]");
+    }
+
+    @Test
+    void aFinanceEditorCannotActOnAHealthProposalByChangingTheId() {
+        String code = newCode();
+        JsonNode p = draft(health, code, fields("Nền tảng y tế " + code));
+        String id = p.get("id").asString();
+        JsonNode problem = post(finance, "/api/v1/proposals/" + id + "/submit", Map.of("version", 0), 403);
+        assertThat(problem.get("code").asString()).isEqualTo("OUT_OF_SCOPE");
+        get(finance, "/api/v1/proposals/" + id, 403);
+        client.put().uri("/api/v1/proposals/" + id).header("Authorization", "Bearer " + finance)
+                .contentType(MediaType.APPLICATION_JSON).body(Map.of("version", 0, "fields", fields("Đã bị sửa")))
+                .exchange().expectStatus().isForbidden();
+        assertThat(get(finance, "/api/v1/proposals", 200).findValuesAsString("code")).doesNotContain(code);
+        JsonNode unchanged = get(health, "/api/v1/proposals/" + id, 200);
+        assertThat(unchanged.get("status").asString()).isEqualTo("draft");
+        assertThat(unchanged.get("fields").get("name_vi").asString()).isEqualTo("Nền tảng y tế " + code);
+        assertThat(unchanged.get("version").asInt()).isZero();
+    }
+
+    @Test
+    void aFinanceEditorCannotChangeAHealthPlatformAndAProvinceEditorCannotPropose() {
+        int version = get(null, "/api/v1/platforms/SSKDT", 200).get("version").asInt();
+        post(finance, "/api/v1/platforms/SSKDT/changes", Map.of("version", version, "fields",
+                Map.of("operator_phone", "0243 000 000")), 403);
+        assertThat(get(null, "/api/v1/platforms/SSKDT", 200).get("version").asInt()).isEqualTo(version);
+        post(province, "/api/v1/proposals", Map.of("code", newCode(), "fields", fields("Đề xuất của tỉnh")), 403);
+        post(finance, "/api/v1/proposals/" + UUID.randomUUID() + "/evaluation", evaluation(0), 403);
+    }
+
+    @Test
+    void contactChangesApplyAtOnceAndRecognitionFieldsWaitForReview() {
+        String code = recognised(newCode());
+        JsonNode outcome = post(finance, "/api/v1/platforms/" + code + "/changes", Map.of("version", 0, "fields",
+                Map.of("operator_phone", "024 3943 0000", "security_level", "4"), "reason", "Nâng cấp"), 200);
+        assertThat(outcome.get("applied").findValuesAsString("field")).containsExactly("operator_phone");
+        assertThat(outcome.get("pending").get("changes").findValuesAsString("field")).containsExactly("security_level");
+        JsonNode platform = get(null, "/api/v1/platforms/" + code, 200);
+        assertThat(platform.toString()).contains("024 3943 0000");
+        assertThat(platform.toString()).doesNotContain("\"securityLevel\":4");
+
+        String change = outcome.get("pending").get("id").asString();
+        post(finance, "/api/v1/changes/" + change + "/decision", Map.of("version", 0, "action", "approve"), 403);
+        JsonNode approved = post(reviewer, "/api/v1/changes/" + change + "/decision", Map.of("version", 0,
+                "action", "approve", "note", "Đồng ý"), 200);
+        assertThat(approved.get("status").asString()).isEqualTo("approved");
+        post(reviewer, "/api/v1/changes/" + change + "/decision", Map.of("version", 1, "action", "decline",
+                "note", "x"), 409);
+
+        JsonNode history = get(null, "/api/v1/platforms/" + code + "/history", 200);
+        assertThat(history.get("changedSinceRecognition").findValuesAsString("field"))
+                .containsExactlyInAnyOrder("operator_phone", "security_level");
+        assertThat(events("platform:" + code)).contains(AuditEvent.PLATFORM_CHANGED, AuditEvent.CHANGE_REQUESTED,
+                AuditEvent.CHANGE_APPROVED);
+    }
+
+    @Test
+    void theSecondOfTwoWritersGetsAConflictNamingWhatChangedInBetween() {
+        String code = recognised(newCode());
+        post(finance, "/api/v1/platforms/" + code + "/changes", Map.of("version", 0, "fields",
+                Map.of("operator_email", "first@example.gov.vn")), 200);
+        JsonNode problem = post(finance, "/api/v1/platforms/" + code + "/changes", Map.of("version", 0, "fields",
+                Map.of("operator_email", "second@example.gov.vn")), 409);
+        assertThat(problem.get("code").asString()).isEqualTo("CONCURRENT_CHANGE");
+        assertThat(problem.get("errors").get(0).get("field").asString()).isEqualTo("operator_email");
+        assertThat(problem.get("errors").get(0).get("message").asString()).contains("first@example.gov.vn");
+        assertThat(get(null, "/api/v1/platforms/" + code, 200).toString()).contains("first@example.gov.vn")
+                .doesNotContain("second@example.gov.vn");
+
+        JsonNode p = draft(finance, newCode(), fields("Hai người sửa"));
+        String id = p.get("id").asString();
+        client.put().uri("/api/v1/proposals/" + id).header("Authorization", "Bearer " + finance)
+                .contentType(MediaType.APPLICATION_JSON).body(Map.of("version", 0, "fields", fields("Người thứ nhất")))
+                .exchange().expectStatus().isOk();
+        client.put().uri("/api/v1/proposals/" + id).header("Authorization", "Bearer " + finance)
+                .contentType(MediaType.APPLICATION_JSON).body(Map.of("version", 0, "fields", fields("Người thứ hai")))
+                .exchange().expectStatus().isEqualTo(409);
+        assertThat(get(finance, "/api/v1/proposals/" + id, 200).get("fields").get("name_vi").asString())
+                .isEqualTo("Người thứ nhất");
+    }
+
+    @Test
+    void badUploadsAreRefusedAndNothingIsAttached() {
+        JsonNode p = draft(finance, newCode(), fields("Tải tệp"));
+        String id = p.get("id").asString();
+        for (var bad : List.of(Map.entry("virus.pdf", new byte[] {'M', 'Z', 0, 0}),
+                Map.entry("script.html", "<script>alert(1)</script>".getBytes()),
+                Map.entry("big.pdf", big()))) {
+            MultiValueMap<String, Object> upload = new LinkedMultiValueMap<>();
+            upload.add("file", new ByteArrayResource(bad.getValue()) {
+                @Override
+                public String getFilename() {
+                    return bad.getKey();
+                }
+            });
+            JsonNode problem = client.post().uri("/api/v1/proposals/" + id + "/documents?version=0")
+                    .header("Authorization", "Bearer " + finance).contentType(MediaType.MULTIPART_FORM_DATA)
+                    .body(upload).exchange().expectStatus().isEqualTo(422).expectBody(JsonNode.class).returnResult()
+                    .getResponseBody();
+            assertThat(problem.get("code").asString()).as(bad.getKey()).isEqualTo("DOCUMENT_REJECTED");
+        }
+        JsonNode unchanged = get(finance, "/api/v1/proposals/" + id, 200);
+        assertThat(unchanged.get("documents")).isEmpty();
+        assertThat(unchanged.get("version").asInt()).isZero();
+    }
+
+    @Test
+    void markupInEveryTextFieldIsStoredAsTyped() {
+        String script = "<script>alert('x')</script><b>đậm</b>";
+        Map<String, String> fields = fields(script);
+        for (String text : List.of("name_en", "description_vi", "description_en", "operator_name",
+                "operator_contact", "developer", "tags")) {
+            fields.put(text, script);
+        }
+        JsonNode p = draft(finance, newCode(), fields);
+        assertThat(p.get("fields").get("name_vi").asString()).isEqualTo(script);
+        assertThat(p.get("fields").get("developer").asString()).isEqualTo(script);
+    }
+
+    @Test
+    void invalidFieldsAreNamedOneByOne() {
+        Map<String, String> fields = fields("Sai");
+        fields.put("category", "cloud");
+        fields.put("security_level", "9");
+        fields.put("website", "javascript:alert(1)");
+        fields.put("owner", "BYT");
+        fields.put("colour", "red");
+        JsonNode problem = post(finance, "/api/v1/proposals", Map.of("code", "bad code!", "fields", fields), 400);
+        assertThat(problem.get("errors").findValuesAsString("field")).contains("colour");
+        problem = post(finance, "/api/v1/proposals", Map.of("code", "bad code!", "fields",
+                new LinkedHashMap<>(Map.of("category", "cloud", "security_level", "9", "website",
+                        "javascript:alert(1)", "owner", "BYT"))), 400);
+        assertThat(problem.get("errors").findValuesAsString("field"))
+                .contains("code", "category", "security_level", "website", "owner");
+    }
+
+    private List<AuditEvent> events(String subject) {
+        return audit.find(new AuditLog.Filter(null, null, subject, null, null), 100, 0).stream()
+                .map(AuditLog.Entry::event).toList().reversed();
+    }
+
+    private static byte[] big() {
+        byte[] big = new byte[10 * 1024 * 1024 + 10];
+        byte[] pdf = EvidenceDocumentsTests.pdf();
+        System.arraycopy(pdf, 0, big, 0, pdf.length);
+        return big;
+    }
+}
