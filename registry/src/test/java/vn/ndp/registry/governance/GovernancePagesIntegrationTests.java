@@ -92,4 +92,36 @@ class GovernancePagesIntegrationTests {
                 .getContentAsString();
         assertThat(due).contains("Hạn đánh giá lại", "Quá hạn");
     }
+
+    @Test
+    void aProposalThatDuplicatesAnExistingPlatformWarnsTheEditorAndTheReviewer() throws Exception {
+        UserDetails editor = signIn(Role.MINISTRY_EDITOR, "BTC");
+        String code = "DUPTEST-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase(Locale.ROOT);
+        String location = mvc.perform(post("/governance/proposals").with(user(editor)).with(csrf())
+                        .param("code", code).param("name_vi", "Cong dich vu cong truc tuyen cua Bo Tai chinh")
+                        .param("description_vi", "Tiếp nhận hồ sơ thủ tục hành chính, thanh toán trực tuyến và "
+                                + "trả kết quả dịch vụ công cho người dân, doanh nghiệp")
+                        .param("category", "government").param("type", "information_system"))
+                .andReturn().getResponse().getRedirectedUrl();
+        String asEditor = mvc.perform(get(location).with(user(editor))).andReturn().getResponse()
+                .getContentAsString();
+        assertThat(asEditor).contains("Nền tảng đã có có thể trùng lặp", "/platforms/DVCQG");
+        UserDetails reviewer = signIn(Role.REVIEWER, null);
+        String asReviewer = mvc.perform(get(location).with(user(reviewer))).andReturn().getResponse()
+                .getContentAsString();
+        assertThat(asReviewer).contains("Nền tảng đã có có thể trùng lặp", "/platforms/DVCQG");
+    }
+
+    @Test
+    void aProposalUnlikeAnyExistingPlatformShowsNoWarning() throws Exception {
+        UserDetails editor = signIn(Role.MINISTRY_EDITOR, "BTC");
+        String code = "UNIQUE-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase(Locale.ROOT);
+        String location = mvc.perform(post("/governance/proposals").with(user(editor)).with(csrf())
+                        .param("code", code).param("name_vi", "Hệ thống quản lý kho bạc nhà nước về tàu biển")
+                        .param("description_vi", "Theo dõi đăng kiểm tàu cá và cảng biển")
+                        .param("category", "economy").param("type", "information_system"))
+                .andReturn().getResponse().getRedirectedUrl();
+        assertThat(mvc.perform(get(location).with(user(editor))).andReturn().getResponse().getContentAsString())
+                .doesNotContain("Nền tảng đã có có thể trùng lặp");
+    }
 }

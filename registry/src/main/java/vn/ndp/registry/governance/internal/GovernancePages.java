@@ -33,6 +33,9 @@ import vn.ndp.registry.governance.ProposalCommand;
 import vn.ndp.registry.governance.RecognitionDesk;
 import vn.ndp.registry.governance.ReevaluationDesk;
 import vn.ndp.registry.governance.StandingAction;
+import vn.ndp.registry.overlap.OverlapDetector;
+import vn.ndp.registry.overlap.OverlapReport;
+import vn.ndp.registry.overlap.PlatformDescription;
 import vn.ndp.registry.shared.InvalidParameters;
 import vn.ndp.registry.shared.RegistryException;
 import vn.ndp.registry.shared.web.WebPage;
@@ -56,9 +59,11 @@ class GovernancePages {
     private final PlatformRegister register;
     private final Catalog catalog;
     private final Agencies agencies;
+    private final OverlapDetector overlap;
 
     GovernancePages(RecognitionDesk desk, ChangeDesk changes, ReevaluationDesk reevaluations,
-            EvidenceDocuments documents, PlatformRegister register, Catalog catalog, Agencies agencies) {
+            EvidenceDocuments documents, PlatformRegister register, Catalog catalog, Agencies agencies,
+            OverlapDetector overlap) {
         this.desk = desk;
         this.changes = changes;
         this.reevaluations = reevaluations;
@@ -66,6 +71,7 @@ class GovernancePages {
         this.register = register;
         this.catalog = catalog;
         this.agencies = agencies;
+        this.overlap = overlap;
     }
 
     /** A field of the proposal or change form with its current value. */
@@ -316,7 +322,29 @@ class GovernancePages {
         model.addAttribute("results", Evaluation.Result.values());
         model.addAttribute("issuer", desk.settings().decisionIssuer());
         model.addAttribute("error", error);
+        model.addAttribute("overlaps", overlapsOf(p));
         return "governance/proposal";
+    }
+
+    /**
+     * The existing platforms the proposal may duplicate or overlap: shown to the editor before
+     * submitting and to reviewers while evaluating (never the proposal's own platform).
+     */
+    private List<OverlapReport.Match> overlapsOf(Proposal p) {
+        PlatformDescription description = new PlatformDescription(
+                join(p.fields().get(PlatformField.NAME_VI), p.fields().get(PlatformField.NAME_EN)),
+                join(p.fields().get(PlatformField.DESCRIPTION_VI), p.fields().get(PlatformField.DESCRIPTION_EN)),
+                List.of(), null, p.agencyCode(), null);
+        if (description.isEmpty()) {
+            return List.of();
+        }
+        return overlap.check(description).matches().stream()
+                .filter(m -> m.verdict().flagged() && !m.platform().code().equals(p.platformCode()))
+                .toList();
+    }
+
+    private static String join(String first, String second) {
+        return first == null ? second : second == null ? first : first + ". " + second;
     }
 
     private String changePage(Platform platform, Map<PlatformField, String> values, int version,
