@@ -68,9 +68,10 @@ class GovernanceBrowserIntegrationTests {
     }
 
     @Test
-    void editorProposesReviewerEvaluatesAndRecognisesAndThePlatformAppearsInThePublicCatalogue() {
+    void editorProposesReviewerEvaluatesAndRecognisesAndThePlatformAppearsInThePublishedList() {
         account("e2e-editor-btc", Role.MINISTRY_EDITOR, "BTC");
         account("e2e-reviewer", Role.REVIEWER, null);
+        account("e2e-admin", Role.ADMIN, null);
 
         try (BrowserContext editorContext = browser.newContext(new Browser.NewContextOptions().setLocale("vi-VN")
                 .setJavaScriptEnabled(false))) {
@@ -115,6 +116,29 @@ class GovernanceBrowserIntegrationTests {
             assertThat(page.locator("#main")).containsText("Công nhận");
             assertThat(page.locator("#main")).containsText("e2e-reviewer");
             screenshot(page, "governance-history");
+        }
+
+        String today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Ho_Chi_Minh")).toString();
+        try (BrowserContext adminContext = browser.newContext(new Browser.NewContextOptions().setLocale("vi-VN")
+                .setJavaScriptEnabled(false))) {
+            Page admin = signIn(adminContext, "e2e-admin");
+            admin.navigate(url("/lists"));
+            admin.getByLabel("Tiêu đề").fill("Danh sách nền tảng số quốc gia (kiểm thử)");
+            admin.getByLabel("Số văn bản").fill("99/E2E-KT");
+            admin.getByLabel("Ngày văn bản").fill(today);
+            admin.getByLabel("Cơ quan ban hành").fill("Bộ Khoa học và Công nghệ");
+            admin.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Công bố").setExact(true)).click();
+            assertThat(admin.locator("#main")).containsText("99/E2E-KT");
+        }
+
+        try (BrowserContext visitor = browser.newContext(new Browser.NewContextOptions().setLocale("vi-VN"))) {
+            Page page = visitor.newPage();
+            page.navigate(url("/lists"));
+            page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions()
+                    .setName(Pattern.compile("Danh sách nền tảng số quốc gia \\(kiểm thử\\)"))).first().click();
+            assertThat(page.locator("#main")).containsText(NAME);
+            assertThat(page.locator("#main")).containsText("99/E2E-KT");
+            screenshot(page, "governance-published-list");
         }
     }
 

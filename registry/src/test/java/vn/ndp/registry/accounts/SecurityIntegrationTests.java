@@ -195,4 +195,12 @@ class SecurityIntegrationTests {
         assertThat(audit.find(new AuditLog.Filter(AuditEvent.ACCOUNT_CREATED, admin.username(), username, null, null),
                 10, 0)).hasSize(1);
     }
+
+    @Test
+    void theSessionCookieIsSecureHttpOnlyAndSameSite() {
+        String cookie = client.get().uri("/login").exchange()
+                .expectStatus().isOk()
+                .returnResult(String.class).getResponseHeaders().getFirst("Set-Cookie");
+        assertThat(cookie).startsWith("JSESSIONID=").contains("Secure", "HttpOnly", "SameSite=Lax");
+    }
 }
