@@ -54,5 +54,19 @@ public enum AuditEvent {
     ACCESS_REQUEST_WITHDRAWN,
     GATEWAY_CERTIFICATE_REVOKED,
     /** A global configuration version whose content differs from the previous one was signed. */
-    GLOBAL_CONFIGURATION_CHANGED
+    GLOBAL_CONFIGURATION_CHANGED,
+    /** An agency raised a support request to a platform's operator. */
+    SUPPORT_REQUEST_OPENED,
+    /** The operator wrote in a support request's thread. */
+    SUPPORT_REQUEST_ANSWERED,
+    /** The requester wrote in a support request's thread. */
+    SUPPORT_REQUEST_REPLIED,
+    SUPPORT_REQUEST_STATUS_CHANGED,
+    /** A province declared (or replaced) its adoption plan for a year. */
+    ADOPTION_DECLARED,
+    /** A province registered a local platform (with the overlap verdict and any "save anyway" reason). */
+    LOCAL_PLATFORM_REGISTERED,
+    PROVINCE_PROPOSAL_SUBMITTED,
+    PROVINCE_PROPOSAL_ACCEPTED,
+    PROVINCE_PROPOSAL_DECLINED
 }

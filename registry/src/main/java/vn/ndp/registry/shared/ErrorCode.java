@@ -26,7 +26,9 @@ public enum ErrorCode {
     PROPOSAL_NOT_FOUND(HttpStatus.NOT_FOUND, "Proposal not found"),
     DOCUMENT_REJECTED(HttpStatus.UNPROCESSABLE_CONTENT, "Document rejected"),
     LIST_VERSION_NOT_FOUND(HttpStatus.NOT_FOUND, "List version not found"),
-    RATE_LIMITED(HttpStatus.TOO_MANY_REQUESTS, "Too many requests");
+    RATE_LIMITED(HttpStatus.TOO_MANY_REQUESTS, "Too many requests"),
+    SUPPORT_REQUEST_NOT_FOUND(HttpStatus.NOT_FOUND, "Support request not found"),
+    OVERLAP_NOT_CONFIRMED(HttpStatus.CONFLICT, "Duplicates or overlaps a national platform: confirm to save anyway");
 
     private final HttpStatus status;
     private final String title;

@@ -99,6 +99,17 @@ class AuthorizationMatrixIntegrationTests {
         MATRIX.put("POST /api/v1/exchange/usage", EnumSet.of(Role.ADMIN, Role.OPERATOR));
     }
 
+    // Exchange pages: the same rules as the exchange API (scope-dependent actions pass only for the authority
+    // without a matching subsystem).
+    static {
+        MATRIX.put("GET /exchange", SIGNED_IN);
+        MATRIX.put("GET /exchange/access-requests", SIGNED_IN);
+        for (String scoped : List.of("POST /exchange/access-requests", "POST /exchange/access-requests/{id}/approve",
+                "POST /exchange/access-requests/{id}/deny", "POST /exchange/access-requests/{id}/withdraw")) {
+            MATRIX.put(scoped, ADMIN);
+        }
+    }
+
     // Governance workflow. The fixture's ministry editor is Finance's (BTC), its operator runs NDXP, and {code}
     // is NDXP (owned by the Ministry of Science and Technology): so per-platform entries list who may act on NDXP.
     static {
@@ -133,6 +144,56 @@ class AuthorizationMatrixIntegrationTests {
             MATRIX.put(e, mayEditNdxp);
         }
         MATRIX.put("POST /api/v1/changes/{id}/withdraw", EnumSet.of(Role.MINISTRY_EDITOR, Role.OPERATOR));
+    }
+
+    // Support requests: editors raise them, the platform's operators answer, both write in the thread; the national
+    // authority reads everything. Roles listed pass the door; scope (agency, platforms) is checked on the request.
+    static {
+        Set<Role> requester = EnumSet.of(Role.MINISTRY_EDITOR, Role.PROVINCE_EDITOR);
+        Set<Role> eitherSide = EnumSet.of(Role.MINISTRY_EDITOR, Role.PROVINCE_EDITOR, Role.OPERATOR);
+        for (String e : List.of("GET /support", "GET /support/{id}", "GET /support/attachments/{id}",
+                "GET /api/v1/support/requests", "GET /api/v1/support/requests/{id}",
+                "GET /api/v1/support/attachments/{id}")) {
+            MATRIX.put(e, SIGNED_IN);
+        }
+        for (String e : List.of("GET /support/new", "POST /support", "POST /api/v1/support/requests")) {
+            MATRIX.put(e, requester);
+        }
+        for (String e : List.of("POST /support/{id}/messages", "POST /support/{id}/status",
+                "POST /api/v1/support/requests/{id}/messages", "POST /api/v1/support/requests/{id}/status")) {
+            MATRIX.put(e, eitherSide);
+        }
+        for (String e : List.of("GET /support/overdue", "GET /api/v1/support/overdue")) {
+            MATRIX.put(e, EnumSet.of(Role.ADMIN, Role.REVIEWER, Role.OPERATOR));
+        }
+    }
+
+    // Local adoption. {code} is NDXP (not a province): the province editor's scope never matches it, so the roles
+    // listed for scope-dependent endpoints are those that pass without a matching scope.
+    static {
+        for (String read : List.of("GET /adoption", "GET /adoption/provinces/{code}", "GET /platforms/{code}/usage",
+                "GET /api/v1/adoption/summary", "GET /api/v1/adoption/trend", "GET /api/v1/adoption/provinces/{code}",
+                "GET /api/v1/adoption/provinces/{code}/local-platforms", "GET /api/v1/adoption/report.csv",
+                "GET /api/v1/adoption/report.xlsx", "GET /api/v1/adoption/report.pdf")) {
+            MATRIX.put(read, ANYONE);
+        }
+        for (String editorInScope : List.of("GET /adoption/provinces/{code}/plan", "POST /adoption/provinces/{code}/plan",
+                "GET /adoption/provinces/{code}/local-platforms/new", "POST /adoption/provinces/{code}/local-platforms",
+                "PUT /api/v1/adoption/provinces/{code}/plan", "POST /api/v1/adoption/provinces/{code}/local-platforms",
+                "POST /api/v1/adoption/provinces/{code}/local-platforms/check")) {
+            MATRIX.put(editorInScope, ADMIN);
+        }
+        for (String provinceOnly : List.of("POST /adoption/provinces/{code}/proposals",
+                "POST /api/v1/adoption/provinces/{code}/proposals")) {
+            MATRIX.put(provinceOnly, EnumSet.noneOf(Role.class));
+        }
+        for (String authority : List.of("GET /adoption/detail", "POST /adoption/proposals/{id}/decision",
+                "POST /api/v1/adoption/proposals/{id}/decision")) {
+            MATRIX.put(authority, EnumSet.of(Role.ADMIN, Role.REVIEWER));
+        }
+        for (String proposals : List.of("GET /adoption/proposals", "GET /api/v1/adoption/proposals")) {
+            MATRIX.put(proposals, EnumSet.of(Role.ADMIN, Role.REVIEWER, Role.PROVINCE_EDITOR));
+        }
     }
 
     @Autowired

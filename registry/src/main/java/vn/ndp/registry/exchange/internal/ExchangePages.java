@@ -1,0 +1,290 @@
+package vn.ndp.registry.exchange.internal;
+
+import jakarta.servlet.http.HttpServletResponse;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.Authentication;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import vn.ndp.registry.accounts.CurrentUser;
+import vn.ndp.registry.accounts.Role;
+import vn.ndp.registry.catalog.Catalog;
+import vn.ndp.registry.exchange.AccessRequests;
+import vn.ndp.registry.exchange.AccessRequests.AccessRequest;
+import vn.ndp.registry.exchange.DirectoryEntries;
+import vn.ndp.registry.exchange.ExchangeRegister;
+import vn.ndp.registry.exchange.UsageStatistics;
+import vn.ndp.registry.shared.ErrorCode;
+import vn.ndp.registry.shared.InvalidParameters;
+import vn.ndp.registry.shared.RegistryException;
+import vn.ndp.registry.shared.web.BarChart;
+import vn.ndp.registry.shared.web.Dates;
+import vn.ndp.registry.shared.web.WebPage;
+
+/**
+ * The exchange directory as pages: members, subsystems (with the catalogue
+ * platform each belongs to), gateways and the tenants each hosts, services
+ * with their endpoints, access rights, and transactions per day; and the
+ * access requests: the consumer's form, the provider's queue, the
+ * requester's list. Every rule is the API's ({@code @exchangeScopes}); a
+ * refused form is shown again with each problem and a 4xx status.
+ */
+@WebPage
+class ExchangePages {
+
+    static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
+    static final int USAGE_DAYS = 30;
+
+    private final ExchangeRegister register;
+    private final AccessRequests requests;
+    private final UsageStatistics usage;
+    private final ExchangeScopes scopes;
+    private final Catalog catalog;
+    private final MessageSource messages;
+    private final Clock clock;
+
+    ExchangePages(ExchangeRegister register, AccessRequests requests, UsageStatistics usage, ExchangeScopes scopes,
+            Catalog catalog, MessageSource messages, Clock clock) {
+        this.register = register;
+        this.requests = requests;
+        this.usage = usage;
+        this.scopes = scopes;
+        this.catalog = catalog;
+        this.messages = messages;
+        this.clock = clock;
+    }
+
+    /** A subsystem with the name of the catalogue platform it belongs to (null when none or unknown). */
+    record SubsystemRow(DirectoryEntries.Subsystem subsystem, String platformName) {
+    }
+
+    /** An access right with the Vietnamese calendar day it was granted. */
+    record RightRow(DirectoryEntries.AccessRight right, LocalDate grantedOn) {
+    }
+
+    /** Transactions of one platform, agency or province over the period. */
+    record UsageRow(String key, long transactions, long failures, boolean sample) {
+    }
+
+    /** What the access-request form shows again after a refusal. */
+    record RequestForm(String clientId, String serviceId, String method, String path, String purpose,
+            String legalBasis) {
+
+        static RequestForm empty() {
+            return new RequestForm(null, null, null, null, null, null);
+        }
+    }
+
+    @GetMapping("/exchange")
+    @PreAuthorize("isAuthenticated()")
+    String directory(@RequestParam(required = false) String by, Model model) {
+        InvalidParameters params = new InvalidParameters();
+        UsageStatistics.Dimension dimension = params.choice("by", by, UsageStatistics.Dimension.class);
+        params.throwIfAny();
+        if (dimension == null) {
+            dimension = UsageStatistics.Dimension.PLATFORM;
+        }
+        List<DirectoryEntries.Subsystem> subsystems = register.subsystems();
+        model.addAttribute("instance", register.instance());
+        model.addAttribute("members", register.members());
+        model.addAttribute("subsystems", subsystems.stream()
+                .map(s -> new SubsystemRow(s, platformName(s.platformCode()))).toList());
+        model.addAttribute("gateways", register.gateways());
+        model.addAttribute("services", register.services());
+        model.addAttribute("rights", register.accessRights().stream().map(r -> new RightRow(r,
+                r.grantedAt() == null ? null : r.grantedAt().atZoneSameInstant(VIETNAM).toLocalDate())).toList());
+        usage(dimension, model);
+        return "exchange/directory";
+    }
+
+    @GetMapping("/exchange/access-requests")
+    @PreAuthorize("isAuthenticated()")
+    String accessRequests(Authentication authentication, Model model) {
+        return requestsPage(authentication, RequestForm.empty(), null, model);
+    }
+
+    @PostMapping("/exchange/access-requests")
+    @PreAuthorize("hasRole('ADMIN') or @exchangeScopes.canRequestFor(authentication, #clientId)")
+    String requestAccess(Authentication authentication, @RequestParam(required = false) String clientId,
+            @RequestParam(required = false) String serviceId, @RequestParam(required = false) String method,
+            @RequestParam(required = false) String path, @RequestParam(required = false) String purpose,
+            @RequestParam(required = false) String legalBasis, Model model, HttpServletResponse response,
+            RedirectAttributes redirect) {
+        RequestForm form = new RequestForm(clientId, serviceId, method, path, purpose, legalBasis);
+        try {
+            DirectoryEntries.Endpoint endpoint = method == null || method.isBlank() ? null
+                    : new DirectoryEntries.Endpoint(method.strip(), path == null ? "" : path.strip());
+            if (serviceId == null || serviceId.isBlank()) {
+                throw new RegistryException(ErrorCode.INVALID_BODY, "Choose the service.",
+                        List.of(RegistryException.FieldError.of("serviceId", "is required.")));
+            }
+            AccessRequest created = requests.request(clientId, serviceId, endpoint, purpose, legalBasis,
+                    actor(authentication));
+            redirect.addFlashAttribute("done", "requested");
+            return "redirect:/exchange/access-requests#request-" + created.id();
+        } catch (RegistryException e) {
+            return refused(authentication, form, e, model, response);
+        }
+    }
+
+    @PostMapping("/exchange/access-requests/{id}/approve")
+    @PreAuthorize("@exchangeScopes.canDecide(authentication, #id)")
+    String approve(Authentication authentication, @PathVariable UUID id, Model model, HttpServletResponse response,
+            RedirectAttributes redirect) {
+        try {
+            requests.approve(id, actor(authentication));
+            redirect.addFlashAttribute("done", "approved");
+            return "redirect:/exchange/access-requests";
+        } catch (RegistryException e) {
+            return refused(authentication, RequestForm.empty(), e, model, response);
+        }
+    }
+
+    @PostMapping("/exchange/access-requests/{id}/deny")
+    @PreAuthorize("@exchangeScopes.canDecide(authentication, #id)")
+    String deny(Authentication authentication, @PathVariable UUID id,
+            @RequestParam(required = false) String reason, Model model, HttpServletResponse response,
+            RedirectAttributes redirect) {
+        try {
+            requests.deny(id, reason, actor(authentication));
+            redirect.addFlashAttribute("done", "denied");
+            return "redirect:/exchange/access-requests";
+        } catch (RegistryException e) {
+            return refused(authentication, RequestForm.empty(), e, model, response);
+        }
+    }
+
+    @PostMapping("/exchange/access-requests/{id}/withdraw")
+    @PreAuthorize("@exchangeScopes.canWithdraw(authentication, #id)")
+    String withdraw(Authentication authentication, @PathVariable UUID id, Model model, HttpServletResponse response,
+            RedirectAttributes redirect) {
+        try {
+            requests.withdraw(id, actor(authentication));
+            redirect.addFlashAttribute("done", "withdrawn");
+            return "redirect:/exchange/access-requests";
+        } catch (RegistryException e) {
+            return refused(authentication, RequestForm.empty(), e, model, response);
+        }
+    }
+
+    /** Not found stays an error page; anything else is shown on the page with its status. */
+    private String refused(Authentication authentication, RequestForm form, RegistryException e, Model model,
+            HttpServletResponse response) {
+        if (e.code() == ErrorCode.NOT_FOUND || e.code() == ErrorCode.FORBIDDEN) {
+            throw e;
+        }
+        response.setStatus(e.code() == ErrorCode.ILLEGAL_TRANSITION || e.code() == ErrorCode.CONCURRENT_CHANGE
+                ? HttpServletResponse.SC_CONFLICT : HttpServletResponse.SC_BAD_REQUEST);
+        return requestsPage(authentication, form, e, model);
+    }
+
+    private String requestsPage(Authentication authentication, RequestForm form, RegistryException error,
+            Model model) {
+        CurrentUser user = CurrentUser.from(authentication).orElseThrow();
+        boolean admin = user.is(Role.ADMIN);
+        List<DirectoryEntries.Subsystem> clients = register.subsystems().stream()
+                .filter(s -> admin || scopes.canRequestFor(authentication, s.id())).toList();
+        List<AccessRequest> all = requests.find(null);
+        List<AccessRequest> queue = all.stream().filter(r -> r.status() == AccessRequests.Status.PENDING)
+                .filter(r -> scopes.canDecide(authentication, r.id())).toList();
+        List<AccessRequest> mine = all.stream().filter(r -> r.requestedBy().equals(user.username())
+                || scopes.canWithdraw(authentication, r.id()) && !admin).toList();
+        Set<UUID> withdrawable = new HashSet<>();
+        mine.stream().filter(r -> r.status() == AccessRequests.Status.PENDING)
+                .filter(r -> scopes.canWithdraw(authentication, r.id())).forEach(r -> withdrawable.add(r.id()));
+        model.addAttribute("clients", clients);
+        model.addAttribute("services", register.services());
+        model.addAttribute("form", form);
+        model.addAttribute("error", error);
+        model.addAttribute("queue", queue);
+        model.addAttribute("mine", mine);
+        model.addAttribute("withdrawable", withdrawable);
+        model.addAttribute("everything", user.is(Role.ADMIN) || user.is(Role.REVIEWER) ? all : List.of());
+        model.addAttribute("seesEverything", user.is(Role.ADMIN) || user.is(Role.REVIEWER));
+        return "exchange/access-requests";
+    }
+
+    private void usage(UsageStatistics.Dimension dimension, Model model) {
+        LocalDate to = LocalDate.now(clock.withZone(VIETNAM));
+        LocalDate from = to.minusDays(USAGE_DAYS - 1L);
+        List<UsageStatistics.DailyCount> counts = usage.perDay(dimension, from, to);
+        Set<String> sampleKeys = sampleKeys();
+        Map<LocalDate, Long> perDay = new LinkedHashMap<>();
+        Map<String, long[]> perKey = new LinkedHashMap<>();
+        for (UsageStatistics.DailyCount c : counts) {
+            perDay.merge(c.day(), c.transactions(), Long::sum);
+            long[] sums = perKey.computeIfAbsent(c.key(), k -> new long[2]);
+            sums[0] += c.transactions();
+            sums[1] += c.failures();
+        }
+        Locale locale = LocaleContextHolder.getLocale();
+        List<BarChart.Datum> data = new ArrayList<>();
+        perDay.forEach((day, n) -> data.add(new BarChart.Datum(Dates.format(day, locale), n, null)));
+        boolean anySample = perKey.keySet().stream().anyMatch(sampleKeys::contains);
+        String title = messages.getMessage("exchange.usage.chart", new Object[] {Dates.format(from, locale),
+                Dates.format(to, locale)}, locale);
+        String description = messages.getMessage("exchange.usage.chart.description", null, locale)
+                + (anySample ? " " + messages.getMessage("exchange.sample", null, locale) : "");
+        model.addAttribute("chart", BarChart.of("exchange-usage", title, description, data));
+        model.addAttribute("usage", perKey.entrySet().stream().map(e -> new UsageRow(e.getKey(), e.getValue()[0],
+                e.getValue()[1], sampleKeys.contains(e.getKey()))).toList());
+        model.addAttribute("usageSample", anySample);
+        model.addAttribute("by", UsageStatistics.wire(dimension));
+        model.addAttribute("dimensions", List.of(UsageStatistics.Dimension.values()).stream()
+                .map(UsageStatistics::wire).toList());
+    }
+
+    /**
+     * Keys of the usage statistics whose every directory entry is sample: a subsystem or member id, or a
+     * platform or agency code that only sample subsystems or members carry.
+     */
+    private Set<String> sampleKeys() {
+        Set<String> keys = new HashSet<>();
+        Set<String> real = new HashSet<>();
+        for (DirectoryEntries.Member m : register.members()) {
+            (m.sample() ? keys : real).add(m.id());
+            if (m.agencyCode() != null) {
+                (m.sample() ? keys : real).add(m.agencyCode());
+            }
+        }
+        for (DirectoryEntries.Subsystem s : register.subsystems()) {
+            (s.sample() ? keys : real).add(s.id());
+            if (s.platformCode() != null) {
+                (s.sample() ? keys : real).add(s.platformCode());
+            }
+        }
+        keys.removeAll(real);
+        return keys;
+    }
+
+    private String platformName(String code) {
+        if (code == null) {
+            return null;
+        }
+        try {
+            return catalog.get(code).name(LocaleContextHolder.getLocale());
+        } catch (RegistryException unknown) {
+            return null;
+        }
+    }
+
+    private static String actor(Authentication authentication) {
+        return CurrentUser.from(authentication).map(CurrentUser::username).orElse("anonymous");
+    }
+}

@@ -1,0 +1,406 @@
+package vn.ndp.registry.support;
+
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import vn.ndp.registry.accounts.CurrentUser;
+import vn.ndp.registry.accounts.Role;
+import vn.ndp.registry.accounts.Scopes;
+import vn.ndp.registry.agencies.Agencies;
+import vn.ndp.registry.audit.AuditEvent;
+import vn.ndp.registry.audit.AuditLog;
+import vn.ndp.registry.catalog.Catalog;
+import vn.ndp.registry.governance.EvidenceDocuments;
+import vn.ndp.registry.shared.ErrorCode;
+import vn.ndp.registry.shared.InvalidParameters;
+import vn.ndp.registry.shared.RegistryException;
+import vn.ndp.registry.support.SupportAction.Side;
+import vn.ndp.registry.support.internal.SupportRepository;
+
+/**
+ * Where support requests are raised, answered and moved on. Who is on which
+ * side is decided here from the account, never from the client: the requester
+ * side is an editor acting for the requesting agency (following mergers), the
+ * operator side an operator account that runs the platform; the national
+ * authority reads everything and acts on nothing. A request outside the
+ * user's scope is "not found", so forged ids reveal nothing. Each change is
+ * audited in its transaction and published as a {@link SupportEvent}.
+ */
+@Service
+public class SupportDesk {
+
+    static final int MAX_SUBJECT = 200;
+    static final int MAX_TEXT = 10_000;
+
+    /** What a requester fills in. */
+    public record NewRequest(String platformCode, String subject, String description, Priority priority,
+            List<Upload> attachments) {
+    }
+
+    /** A file as received. */
+    public record Upload(String fileName, byte[] content) {
+    }
+
+    public record Download(SupportAttachment attachment, byte[] content) {
+    }
+
+    private final SupportRepository requests;
+    private final EvidenceDocuments documents;
+    private final Catalog catalog;
+    private final Agencies agencies;
+    private final Scopes scopes;
+    private final AuditLog audit;
+    private final ApplicationEventPublisher events;
+    private final SupportSettings settings;
+    private final ServiceLevels serviceLevels;
+    private final Clock clock;
+
+    SupportDesk(SupportRepository requests, EvidenceDocuments documents, Catalog catalog, Agencies agencies,
+            Scopes scopes, AuditLog audit, ApplicationEventPublisher events, SupportSettings settings, Clock clock) {
+        this.requests = requests;
+        this.documents = documents;
+        this.catalog = catalog;
+        this.agencies = agencies;
+        this.scopes = scopes;
+        this.audit = audit;
+        this.events = events;
+        this.settings = settings;
+        this.serviceLevels = new ServiceLevels(settings);
+        this.clock = clock;
+    }
+
+    /** An editor raises a request for their own agency (never one named by the client). */
+    @Transactional
+    public SupportRequest open(CurrentUser user, NewRequest request) {
+        return open(user, request, false);
+    }
+
+    /** As {@link #open(CurrentUser, NewRequest)}, marked as sample data (demo only). */
+    @Transactional
+    public SupportRequest openSample(CurrentUser user, NewRequest request) {
+        return open(user, request, true);
+    }
+
+    private SupportRequest open(CurrentUser user, NewRequest request, boolean sample) {
+        if (!user.role().scopedToAgency()) {
+            throw new RegistryException(ErrorCode.FORBIDDEN, "Support requests are raised by the editors of a"
+                    + " ministry, agency or province.");
+        }
+        InvalidParameters invalid = new InvalidParameters();
+        String platform = request.platformCode() == null ? "" : request.platformCode().strip();
+        if (platform.isEmpty()) {
+            invalid.reject("platformCode", "is required.");
+        } else if (!exists(platform)) {
+            invalid.reject("platformCode", "no platform has the code '" + platform + "'.");
+        }
+        String subject = text(invalid, "subject", request.subject(), MAX_SUBJECT, true);
+        String description = text(invalid, "description", request.description(), MAX_TEXT, true);
+        List<Upload> uploads = request.attachments() == null ? List.of() : request.attachments();
+        checkCount(invalid, uploads);
+        invalid.throwIfAny();
+        uploads.forEach(this::checkAttachment);
+        Priority priority = request.priority() == null ? Priority.NORMAL : request.priority();
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        String agency = agencies.successorOn(user.agencyCode(), now.toLocalDate()).code();
+        SupportRequest opened = new SupportRequest(UUID.randomUUID(), platform, agency, user.username(), subject,
+                description, priority, SupportStatus.OPEN, serviceLevels.dueDate(priority, LocalDate.now(clock)), now,
+                now, null, null, sample);
+        requests.insert(opened);
+        SupportMessage first = new SupportMessage(UUID.randomUUID(), opened.id(), user.username(),
+                user.displayName(), Side.REQUESTER, null, null, SupportStatus.OPEN, now, List.of());
+        requests.insert(first);
+        List<String> files = store(opened.id(), first.id(), uploads, user, now);
+        audit.record(AuditEvent.SUPPORT_REQUEST_OPENED, user.username(), subject(opened), detail(opened,
+                "agency", agency, "priority", priority.name(), "due", opened.dueDate().toString(),
+                "attachments", files));
+        events.publishEvent(new SupportEvent.RequestOpened(opened.id(), platform, user.username(), agency, subject,
+                priority, opened.dueDate()));
+        return opened;
+    }
+
+    /**
+     * Writes in the thread. The operator's message is an answer; the
+     * requester's message, while the operator waits for it, also moves the
+     * request back to in progress.
+     */
+    @Transactional
+    public SupportMessage post(UUID id, CurrentUser user, String text, List<Upload> uploads) {
+        SupportRequest request = get(id, user);
+        Side side = side(user, request).orElseThrow(() -> readOnly(request));
+        if (request.status() == SupportStatus.CLOSED) {
+            throw new RegistryException(ErrorCode.ILLEGAL_TRANSITION, "The request is closed; raise a new one.");
+        }
+        InvalidParameters invalid = new InvalidParameters();
+        String body = text(invalid, "text", text, MAX_TEXT, true);
+        List<Upload> files = uploads == null ? List.of() : uploads;
+        checkCount(invalid, files);
+        invalid.throwIfAny();
+        files.forEach(this::checkAttachment);
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        SupportStatus from = null;
+        SupportStatus to = null;
+        if (side == Side.REQUESTER && request.status() == SupportStatus.WAITING_FOR_REQUESTER) {
+            from = request.status();
+            to = from.after(SupportAction.RESUME).orElseThrow();
+            move(request, to, now);
+        } else {
+            requests.touch(id, now);
+        }
+        SupportMessage message = new SupportMessage(UUID.randomUUID(), id, user.username(), user.displayName(), side,
+                body, from, to, now, List.of());
+        requests.insert(message);
+        List<String> names = store(id, message.id(), files, user, now);
+        audit.record(side == Side.OPERATOR ? AuditEvent.SUPPORT_REQUEST_ANSWERED : AuditEvent.SUPPORT_REQUEST_REPLIED,
+                user.username(), subject(request), detail(request, "message", message.id().toString(),
+                        "attachments", names));
+        events.publishEvent(new SupportEvent.MessagePosted(id, request.platformCode(), user.username(), side,
+                request.requestedBy(), request.subject(), body));
+        if (to != null) {
+            audit.record(AuditEvent.SUPPORT_REQUEST_STATUS_CHANGED, user.username(), subject(request),
+                    detail(request, "from", from.name(), "to", to.name(), "action", SupportAction.RESUME.name()));
+        }
+        return message;
+    }
+
+    /** Takes an action on the request's status, with an optional note that joins the thread. */
+    @Transactional
+    public SupportRequest change(UUID id, CurrentUser user, SupportAction action, String note) {
+        SupportRequest request = get(id, user);
+        Side side = side(user, request).orElseThrow(() -> readOnly(request));
+        if (!action.mayBeTakenBy(side)) {
+            throw new RegistryException(ErrorCode.FORBIDDEN, "The " + side.name().toLowerCase() + " cannot "
+                    + wire(action) + " a request.");
+        }
+        SupportStatus next = request.status().after(action).orElseThrow(() -> new RegistryException(
+                ErrorCode.ILLEGAL_TRANSITION, "A request that is " + wire(request.status()) + " cannot be "
+                        + "moved by '" + wire(action) + "'; allowed: " + request.status().actions().stream()
+                        .map(SupportDesk::wire).toList() + "."));
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        if (action == SupportAction.REOPEN && !reopenable(request, now)) {
+            throw new RegistryException(ErrorCode.ILLEGAL_TRANSITION, "The request was resolved on "
+                    + request.resolvedAt().toLocalDate() + "; it could be reopened for " + settings.reopenPeriod()
+                    + ". Raise a new request instead.");
+        }
+        InvalidParameters invalid = new InvalidParameters();
+        String body = text(invalid, "note", note, MAX_TEXT, false);
+        invalid.throwIfAny();
+        move(request, next, now);
+        requests.insert(new SupportMessage(UUID.randomUUID(), id, user.username(), user.displayName(), side, body,
+                request.status(), next, now, List.of()));
+        audit.record(AuditEvent.SUPPORT_REQUEST_STATUS_CHANGED, user.username(), subject(request),
+                detail(request, "from", request.status().name(), "to", next.name(), "action", action.name()));
+        events.publishEvent(new SupportEvent.StatusChanged(id, request.platformCode(), user.username(), side,
+                request.requestedBy(), request.subject(), request.status(), next, body));
+        return requests.find(id).orElseThrow();
+    }
+
+    /** The request, if the user may see it; otherwise "not found", whether it exists or not. */
+    public SupportRequest get(UUID id, CurrentUser user) {
+        return requests.find(id).filter(r -> mayView(user, r)).orElseThrow(() -> new RegistryException(
+                ErrorCode.SUPPORT_REQUEST_NOT_FOUND, "You have no support request with the id " + id + "."));
+    }
+
+    public List<SupportMessage> thread(UUID id, CurrentUser user) {
+        return requests.thread(get(id, user).id());
+    }
+
+    /** Requesters: their agency's requests; operators: their platforms'; the national authority: all. */
+    public List<SupportRequest> visibleTo(CurrentUser user) {
+        if (user.role().nationalAuthority()) {
+            return requests.all();
+        }
+        if (user.role() == Role.OPERATOR) {
+            return user.platformCodes().isEmpty() ? List.of() : requests.ofPlatforms(user.platformCodes());
+        }
+        if (user.role().scopedToAgency() && user.agencyCode() != null) {
+            LocalDate today = agencies.today();
+            String agency = agencies.successorOn(user.agencyCode(), today).code();
+            return requests.ofAgencies(agencies.resolvingTo(agency, today));
+        }
+        return List.of();
+    }
+
+    /** Overdue requests the user may see, most overdue first. */
+    public List<SupportRequest> overdue(CurrentUser user) {
+        LocalDate today = LocalDate.now(clock);
+        return requests.overdue(today).stream().filter(r -> mayView(user, r)).toList();
+    }
+
+    public boolean mayView(CurrentUser user, SupportRequest request) {
+        return user.role().nationalAuthority() || side(user, request).isPresent();
+    }
+
+    /** Which side of the request the user is on, if any. */
+    public Optional<Side> side(CurrentUser user, SupportRequest request) {
+        if (user.role() == Role.OPERATOR && user.platformCodes().contains(request.platformCode())) {
+            return Optional.of(Side.OPERATOR);
+        }
+        if (user.role().scopedToAgency() && scopes.actsFor(user, request.agencyCode())) {
+            return Optional.of(Side.REQUESTER);
+        }
+        return Optional.empty();
+    }
+
+    /** The status actions the user may take on the request now. */
+    public List<SupportAction> actionsFor(CurrentUser user, SupportRequest request) {
+        Optional<Side> side = side(user, request);
+        if (side.isEmpty()) {
+            return List.of();
+        }
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        return request.status().actions().stream()
+                .filter(a -> a.mayBeTakenBy(side.get()))
+                .filter(a -> a != SupportAction.RESUME || side.get() == Side.OPERATOR)
+                .filter(a -> a != SupportAction.REOPEN || reopenable(request, now))
+                .sorted()
+                .toList();
+    }
+
+    public boolean mayWrite(CurrentUser user, SupportRequest request) {
+        return request.status() != SupportStatus.CLOSED && side(user, request).isPresent();
+    }
+
+    /** An attachment, if the user may see its request. */
+    public Download attachment(UUID id, CurrentUser user) {
+        SupportRepository.StoredAttachment stored = requests.attachment(id)
+                .filter(a -> requests.find(a.requestId()).filter(r -> mayView(user, r)).isPresent())
+                .orElseThrow(() -> new RegistryException(ErrorCode.NOT_FOUND, "You have no support attachment with"
+                        + " the id " + id + "."));
+        return new Download(stored.attachment(), stored.content());
+    }
+
+    public LocalDate today() {
+        return LocalDate.now(clock);
+    }
+
+    public ServiceLevels serviceLevels() {
+        return serviceLevels;
+    }
+
+    public SupportSettings settings() {
+        return settings;
+    }
+
+    private void move(SupportRequest request, SupportStatus next, OffsetDateTime now) {
+        OffsetDateTime resolvedAt = next == SupportStatus.RESOLVED ? now
+                : next == SupportStatus.CLOSED ? request.resolvedAt() : null;
+        OffsetDateTime closedAt = next == SupportStatus.CLOSED ? now : null;
+        if (!requests.changeStatus(request.id(), request.status(), next, now, resolvedAt, closedAt)) {
+            throw new RegistryException(ErrorCode.CONCURRENT_CHANGE, "The request was changed by someone else at the"
+                    + " same time. Nothing was saved; reload it and try again.");
+        }
+    }
+
+    private boolean reopenable(SupportRequest request, OffsetDateTime now) {
+        return request.status() == SupportStatus.RESOLVED && request.resolvedAt() != null
+                && !now.isAfter(request.resolvedAt().plus(settings.reopenPeriod()));
+    }
+
+    private List<String> store(UUID requestId, UUID messageId, List<Upload> uploads, CurrentUser user,
+            OffsetDateTime now) {
+        List<String> names = new ArrayList<>();
+        for (Upload upload : uploads) {
+            String name = safeName(upload.fileName());
+            EvidenceDocuments.Kind kind = documents.check(name, upload.content());
+            requests.insert(requestId, messageId, new SupportAttachment(UUID.randomUUID(), name, kind.contentType(),
+                    upload.content().length, sha256(upload.content()), user.username(), now), upload.content());
+            names.add(name);
+        }
+        return names;
+    }
+
+    private void checkCount(InvalidParameters invalid, List<Upload> uploads) {
+        if (uploads.size() > settings.maxAttachments()) {
+            invalid.reject("attachments", "at most " + settings.maxAttachments() + " files, " + uploads.size()
+                    + " given.");
+        }
+    }
+
+    /** The size limit of support attachments; the content checks are those of evidence documents. */
+    private void checkAttachment(Upload upload) {
+        long max = settings.maxAttachmentSize().toBytes();
+        if (upload.content() != null && upload.content().length > max) {
+            throw new RegistryException(ErrorCode.DOCUMENT_REJECTED, safeName(upload.fileName()) + " is "
+                    + upload.content().length + " bytes; the limit is " + max + " bytes ("
+                    + settings.maxAttachmentSize().toMegabytes() + " MB).");
+        }
+        documents.check(safeName(upload.fileName()), upload.content());
+    }
+
+    private boolean exists(String platformCode) {
+        try {
+            catalog.get(platformCode);
+            return true;
+        } catch (RegistryException notFound) {
+            return false;
+        }
+    }
+
+    private static String text(InvalidParameters invalid, String field, String value, int max, boolean required) {
+        String text = value == null ? "" : value.strip();
+        if (text.isEmpty()) {
+            if (required) {
+                invalid.reject(field, "is required.");
+            }
+            return null;
+        }
+        if (text.length() > max) {
+            invalid.reject(field, "at most " + max + " characters, " + text.length() + " given.");
+        }
+        return text;
+    }
+
+    /** The last path segment, without control characters, at most 200 characters. */
+    static String safeName(String fileName) {
+        String name = fileName == null ? "" : fileName;
+        name = name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1);
+        name = name.replaceAll("[\\p{Cntrl}\"]", "").strip();
+        if (name.isEmpty()) {
+            name = "attachment";
+        }
+        return name.length() > 200 ? name.substring(name.length() - 200) : name;
+    }
+
+    private static String sha256(byte[] content) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static RegistryException readOnly(SupportRequest request) {
+        return new RegistryException(ErrorCode.FORBIDDEN, "The national authority reads support requests; only the"
+                + " requesting agency and the platform's operators act on them.");
+    }
+
+    private static String subject(SupportRequest request) {
+        return "support:" + request.id();
+    }
+
+    private static Map<String, Object> detail(SupportRequest request, Object... pairs) {
+        Map<String, Object> detail = new LinkedHashMap<>();
+        detail.put("request", request.id().toString());
+        detail.put("platform", request.platformCode());
+        for (int i = 0; i < pairs.length; i += 2) {
+            detail.put((String) pairs[i], pairs[i + 1]);
+        }
+        return detail;
+    }
+
+    static String wire(Enum<?> value) {
+        return InvalidParameters.Wire.name(value);
+    }
+}

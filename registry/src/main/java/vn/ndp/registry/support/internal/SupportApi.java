@@ -1,0 +1,185 @@
+package vn.ndp.registry.support.internal;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.multipart.MultipartFile;
+import vn.ndp.registry.accounts.CurrentUser;
+import vn.ndp.registry.shared.ErrorCode;
+import vn.ndp.registry.shared.InvalidParameters;
+import vn.ndp.registry.shared.ProblemApi;
+import vn.ndp.registry.shared.RegistryException;
+import vn.ndp.registry.support.Priority;
+import vn.ndp.registry.support.SupportAction;
+import vn.ndp.registry.support.SupportDesk;
+import vn.ndp.registry.support.SupportRequest;
+import vn.ndp.registry.support.internal.SupportJson.DetailJson;
+import vn.ndp.registry.support.internal.SupportJson.EntryJson;
+import vn.ndp.registry.support.internal.SupportJson.MessageJson;
+import vn.ndp.registry.support.internal.SupportJson.NewRequestJson;
+import vn.ndp.registry.support.internal.SupportJson.RequestJson;
+import vn.ndp.registry.support.internal.SupportJson.StatusJson;
+
+/**
+ * Support requests over JSON: editors raise them for their agency (JSON, or
+ * multipart with files), operators work through their platforms' queue, both
+ * sides write in the thread and move the status; the national authority reads
+ * everything, including the overdue list.
+ */
+@ProblemApi
+@RequestMapping("/api/v1/support")
+@Tag(name = "Support requests", description = "Agencies ask platform operators for help; threads, service levels")
+@SecurityRequirement(name = "bearer")
+class SupportApi {
+
+    static final String SIGNED_IN = "isAuthenticated()";
+    static final String REQUESTER = "hasAnyRole('MINISTRY_EDITOR', 'PROVINCE_EDITOR')";
+    static final String EITHER_SIDE = "hasAnyRole('MINISTRY_EDITOR', 'PROVINCE_EDITOR', 'OPERATOR')";
+    static final String OVERDUE = "hasAnyRole('ADMIN', 'REVIEWER', 'OPERATOR')";
+
+    private final SupportDesk desk;
+
+    SupportApi(SupportDesk desk) {
+        this.desk = desk;
+    }
+
+    @GetMapping("/requests")
+    @PreAuthorize(SIGNED_IN)
+    @Operation(summary = "Requests you may see: your agency's, your platforms' (operators), or all (national authority)")
+    List<RequestJson> requests(Authentication authentication) {
+        LocalDate today = desk.today();
+        return desk.visibleTo(user(authentication)).stream().map(r -> RequestJson.of(r, today)).toList();
+    }
+
+    @PostMapping(value = "/requests", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @PreAuthorize(REQUESTER)
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Raise a support request for your agency (priority: low, normal, high or urgent)")
+    RequestJson open(Authentication authentication, @RequestBody NewRequestJson request) {
+        return open(authentication, request, List.of());
+    }
+
+    @PostMapping(value = "/requests", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @PreAuthorize(REQUESTER)
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Raise a support request with attachments (PDF, DOCX, XLSX, PNG, JPEG; fields as form parts)")
+    RequestJson openWithFiles(Authentication authentication, @RequestParam(required = false) String platformCode,
+            @RequestParam(required = false) String subject, @RequestParam(required = false) String description,
+            @RequestParam(required = false) String priority,
+            @RequestParam(name = "files", required = false) List<MultipartFile> files) {
+        return open(authentication, new NewRequestJson(platformCode, subject, description, priority), uploads(files));
+    }
+
+    @GetMapping("/requests/{id}")
+    @PreAuthorize(SIGNED_IN)
+    @Operation(summary = "A request with its thread and the status actions you may take")
+    DetailJson request(Authentication authentication, @PathVariable UUID id) {
+        return detail(user(authentication), id);
+    }
+
+    @PostMapping(value = "/requests/{id}/messages", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @PreAuthorize(EITHER_SIDE)
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Write in the thread (the operator answers; the requester replies)")
+    EntryJson post(Authentication authentication, @PathVariable UUID id, @RequestBody MessageJson message) {
+        return EntryJson.of(desk.post(id, user(authentication), message.text(), List.of()));
+    }
+
+    @PostMapping(value = "/requests/{id}/messages", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @PreAuthorize(EITHER_SIDE)
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Write in the thread with attachments")
+    EntryJson postWithFiles(Authentication authentication, @PathVariable UUID id,
+            @RequestParam(required = false) String text,
+            @RequestParam(name = "files", required = false) List<MultipartFile> files) {
+        return EntryJson.of(desk.post(id, user(authentication), text, uploads(files)));
+    }
+
+    @PostMapping("/requests/{id}/status")
+    @PreAuthorize(EITHER_SIDE)
+    @Operation(summary = "Move the status: start, ask_requester, resume, resolve (operator); reopen (requester);"
+            + " close (either, once resolved)")
+    DetailJson status(Authentication authentication, @PathVariable UUID id, @RequestBody StatusJson request) {
+        InvalidParameters invalid = new InvalidParameters();
+        SupportAction action = invalid.choice("action", request.action(), SupportAction.class);
+        if (request.action() == null || request.action().isBlank()) {
+            invalid.reject("action", "is required: one of " + InvalidParameters.Wire.values(SupportAction.class)
+                    + ".");
+        }
+        invalid.throwIfAny();
+        CurrentUser user = user(authentication);
+        desk.change(id, user, action, request.note());
+        return detail(user, id);
+    }
+
+    @GetMapping("/overdue")
+    @PreAuthorize(OVERDUE)
+    @Operation(summary = "Requests past their due date while the operator has the next move, most overdue first")
+    List<RequestJson> overdue(Authentication authentication) {
+        LocalDate today = desk.today();
+        return desk.overdue(user(authentication)).stream().map(r -> RequestJson.of(r, today)).toList();
+    }
+
+    @GetMapping("/attachments/{id}")
+    @PreAuthorize(SIGNED_IN)
+    @Operation(summary = "Download an attachment (always as an attachment, never rendered)")
+    ResponseEntity<byte[]> attachment(Authentication authentication, @PathVariable UUID id) {
+        return Attachments.download(desk.attachment(id, user(authentication)));
+    }
+
+    private RequestJson open(Authentication authentication, NewRequestJson request, List<SupportDesk.Upload> files) {
+        InvalidParameters invalid = new InvalidParameters();
+        Priority priority = invalid.choice("priority", request.priority(), Priority.class);
+        invalid.throwIfAny();
+        SupportRequest opened = desk.open(user(authentication), new SupportDesk.NewRequest(request.platformCode(),
+                request.subject(), request.description(), priority, files));
+        return RequestJson.of(opened, desk.today());
+    }
+
+    private DetailJson detail(CurrentUser user, UUID id) {
+        SupportRequest request = desk.get(id, user);
+        return new DetailJson(RequestJson.of(request, desk.today()),
+                desk.thread(id, user).stream().map(EntryJson::of).toList(),
+                desk.side(user, request).map(InvalidParameters.Wire::name).orElse(null),
+                SupportJson.actions(desk.actionsFor(user, request)), desk.mayWrite(user, request));
+    }
+
+    /** The chosen files; empty parts (a file input left empty) are skipped. */
+    static List<SupportDesk.Upload> uploads(List<MultipartFile> files) {
+        if (files == null) {
+            return List.of();
+        }
+        return files.stream()
+                .filter(f -> !f.isEmpty() || (f.getOriginalFilename() != null && !f.getOriginalFilename().isBlank()))
+                .map(f -> {
+                    try {
+                        return new SupportDesk.Upload(f.getOriginalFilename(), f.getBytes());
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                })
+                .toList();
+    }
+
+    static CurrentUser user(Authentication authentication) {
+        return CurrentUser.from(authentication).orElseThrow(() -> new RegistryException(
+                ErrorCode.AUTHENTICATION_REQUIRED, "Sign in first."));
+    }
+}

@@ -1,0 +1,231 @@
+package vn.ndp.registry.support.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.Authentication;
+import org.springframework.ui.Model;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import vn.ndp.registry.accounts.CurrentUser;
+import vn.ndp.registry.accounts.Role;
+import vn.ndp.registry.agencies.Agencies;
+import vn.ndp.registry.agencies.Agency;
+import vn.ndp.registry.catalog.Catalog;
+import vn.ndp.registry.catalog.Platform;
+import vn.ndp.registry.catalog.PlatformQuery;
+import vn.ndp.registry.shared.ErrorCode;
+import vn.ndp.registry.shared.InvalidParameters;
+import vn.ndp.registry.shared.RegistryException;
+import vn.ndp.registry.shared.web.WebPage;
+import vn.ndp.registry.support.Priority;
+import vn.ndp.registry.support.SupportAction;
+import vn.ndp.registry.support.SupportDesk;
+import vn.ndp.registry.support.SupportRequest;
+
+/**
+ * The support pages: the list (an agency's requests, an operator's queue, or
+ * everything for the national authority), the form that raises a request and
+ * shows the platform operator's contact, the request with its thread, and the
+ * overdue list. Every form posts with a CSRF token; a refused form is shown
+ * again with each problem and what was typed.
+ */
+@WebPage
+class SupportPages {
+
+    private final SupportDesk desk;
+    private final Catalog catalog;
+    private final Agencies agencies;
+
+    SupportPages(SupportDesk desk, Catalog catalog, Agencies agencies) {
+        this.desk = desk;
+        this.catalog = catalog;
+        this.agencies = agencies;
+    }
+
+    /** A request as a list shows it, with the names of its platform and agency in both languages. */
+    record Row(SupportRequest request, String platformVi, String platformEn, String agencyVi, String agencyEn,
+            boolean overdue) {
+
+        public String platformName(Locale locale) {
+            return "en".equals(locale.getLanguage()) && platformEn != null ? platformEn : platformVi;
+        }
+
+        public String agencyName(Locale locale) {
+            return "en".equals(locale.getLanguage()) && agencyEn != null ? agencyEn : agencyVi;
+        }
+
+        public List<String> descriptionLines() {
+            return List.of(request.description().split("\\R", -1));
+        }
+    }
+
+    /** What the request form shows again after a refusal. */
+    record Form(String platformCode, String subject, String description, String priority) {
+    }
+
+    /** A platform for the form's choice. */
+    record Choice(String code, String name) {
+    }
+
+    @GetMapping("/support")
+    @PreAuthorize(SupportApi.SIGNED_IN)
+    String list(Authentication authentication, Model model) {
+        CurrentUser user = SupportApi.user(authentication);
+        model.addAttribute("user", user);
+        model.addAttribute("rows", rows(desk.visibleTo(user)));
+        model.addAttribute("mayRaise", user.role().scopedToAgency());
+        model.addAttribute("seesOverdue", user.role().nationalAuthority()
+                || user.role() == Role.OPERATOR);
+        return "support/list";
+    }
+
+    @GetMapping("/support/overdue")
+    @PreAuthorize(SupportApi.OVERDUE)
+    String overdue(Authentication authentication, Model model) {
+        model.addAttribute("rows", rows(desk.overdue(SupportApi.user(authentication))));
+        model.addAttribute("today", desk.today());
+        return "support/overdue";
+    }
+
+    @GetMapping("/support/new")
+    @PreAuthorize(SupportApi.REQUESTER)
+    String newRequest(@RequestParam(name = "platform", required = false) String platform, Model model) {
+        return form(new Form(platform, null, null, "normal"), null, model);
+    }
+
+    @PostMapping("/support")
+    @PreAuthorize(SupportApi.REQUESTER)
+    String open(Authentication authentication, @RequestParam MultiValueMap<String, String> form,
+            @RequestParam(name = "files", required = false) List<MultipartFile> files, Model model) {
+        Form typed = new Form(form.getFirst("platformCode"), form.getFirst("subject"), form.getFirst("description"),
+                form.getFirst("priority"));
+        try {
+            InvalidParameters invalid = new InvalidParameters();
+            Priority priority = invalid.choice("priority", typed.priority(), Priority.class);
+            invalid.throwIfAny();
+            SupportRequest opened = desk.open(SupportApi.user(authentication), new SupportDesk.NewRequest(
+                    typed.platformCode(), typed.subject(), typed.description(), priority,
+                    SupportApi.uploads(files)));
+            return "redirect:/support/" + opened.id();
+        } catch (RegistryException e) {
+            if (e.code() == ErrorCode.FORBIDDEN) {
+                throw e;
+            }
+            return form(typed, e, model);
+        }
+    }
+
+    @GetMapping("/support/{id}")
+    @PreAuthorize(SupportApi.SIGNED_IN)
+    String request(Authentication authentication, @PathVariable UUID id, Model model) {
+        return detail(SupportApi.user(authentication), id, null, null, model);
+    }
+
+    @PostMapping("/support/{id}/messages")
+    @PreAuthorize(SupportApi.EITHER_SIDE)
+    String post(Authentication authentication, @PathVariable UUID id,
+            @RequestParam MultiValueMap<String, String> form,
+            @RequestParam(name = "files", required = false) List<MultipartFile> files, Model model) {
+        CurrentUser user = SupportApi.user(authentication);
+        try {
+            desk.post(id, user, form.getFirst("text"), SupportApi.uploads(files));
+            return "redirect:/support/" + id + "#thread";
+        } catch (RegistryException e) {
+            return refused(user, id, e, form.getFirst("text"), model);
+        }
+    }
+
+    @PostMapping("/support/{id}/status")
+    @PreAuthorize(SupportApi.EITHER_SIDE)
+    String status(Authentication authentication, @PathVariable UUID id,
+            @RequestParam MultiValueMap<String, String> form, Model model) {
+        CurrentUser user = SupportApi.user(authentication);
+        try {
+            InvalidParameters invalid = new InvalidParameters();
+            SupportAction action = invalid.choice("action", form.getFirst("action"), SupportAction.class);
+            if (action == null && !invalid.any()) {
+                invalid.reject("action", "is required.");
+            }
+            invalid.throwIfAny();
+            desk.change(id, user, action, form.getFirst("note"));
+            return "redirect:/support/" + id;
+        } catch (RegistryException e) {
+            return refused(user, id, e, null, model);
+        }
+    }
+
+    @GetMapping("/support/attachments/{id}")
+    @PreAuthorize(SupportApi.SIGNED_IN)
+    ResponseEntity<byte[]> attachment(Authentication authentication, @PathVariable UUID id) {
+        return Attachments.download(desk.attachment(id, SupportApi.user(authentication)));
+    }
+
+    /** Not found and out of scope stay error pages; a refused action is shown on the request. */
+    private String refused(CurrentUser user, UUID id, RegistryException e, String text, Model model) {
+        if (e.code() == ErrorCode.SUPPORT_REQUEST_NOT_FOUND || e.code() == ErrorCode.FORBIDDEN) {
+            throw e;
+        }
+        return detail(user, id, e, text, model);
+    }
+
+    private String detail(CurrentUser user, UUID id, RegistryException error, String text, Model model) {
+        SupportRequest request = desk.get(id, user);
+        model.addAttribute("row", row(request));
+        model.addAttribute("thread", desk.thread(id, user));
+        model.addAttribute("side", desk.side(user, request).orElse(null));
+        List<SupportAction> actions = desk.actionsFor(user, request);
+        model.addAttribute("actions", actions);
+        model.addAttribute("mayReopen", actions.contains(SupportAction.REOPEN));
+        model.addAttribute("mayWrite", desk.mayWrite(user, request));
+        model.addAttribute("operator", platform(request.platformCode()).map(Platform::operator).orElse(null));
+        model.addAttribute("reopenDays", desk.settings().reopenPeriod().getDays());
+        model.addAttribute("error", error);
+        model.addAttribute("text", text);
+        return "support/request";
+    }
+
+    private String form(Form form, RegistryException error, Model model) {
+        List<Choice> choices = new ArrayList<>();
+        catalog.forEachMatch(PlatformQuery.all(agencies.today()), hit -> choices.add(
+                new Choice(hit.platform().code(), hit.platform().nameVi())));
+        model.addAttribute("platforms", choices);
+        model.addAttribute("form", form);
+        model.addAttribute("chosen", form.platformCode() == null ? null
+                : platform(form.platformCode().strip()).orElse(null));
+        model.addAttribute("priorities", Priority.values());
+        model.addAttribute("sla", desk.settings().sla());
+        model.addAttribute("maxSize", desk.settings().maxAttachmentSize().toMegabytes());
+        model.addAttribute("maxFiles", desk.settings().maxAttachments());
+        model.addAttribute("error", error);
+        return "support/new";
+    }
+
+    private List<Row> rows(List<SupportRequest> requests) {
+        return requests.stream().map(this::row).toList();
+    }
+
+    private Row row(SupportRequest r) {
+        Optional<Platform> platform = platform(r.platformCode());
+        Optional<Agency> agency = agencies.find(r.agencyCode());
+        return new Row(r, platform.map(Platform::nameVi).orElse(r.platformCode()),
+                platform.map(Platform::nameEn).orElse(null), agency.map(Agency::nameVi).orElse(r.agencyCode()),
+                agency.map(Agency::nameEn).orElse(null), r.overdueOn(desk.today()));
+    }
+
+    private Optional<Platform> platform(String code) {
+        try {
+            return Optional.of(catalog.get(code));
+        } catch (RegistryException notFound) {
+            return Optional.empty();
+        }
+    }
+}

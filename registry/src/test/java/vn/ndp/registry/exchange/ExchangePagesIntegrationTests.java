@@ -1,0 +1,233 @@
+package vn.ndp.registry.exchange;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
+import java.net.InetAddress;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+import vn.ndp.protocol.identifiers.GatewayId;
+import vn.ndp.protocol.pki.GatewayCertificateRequest;
+import vn.ndp.protocol.pki.KeyAlgorithm;
+import vn.ndp.protocol.pki.NationalCa;
+import vn.ndp.protocol.pki.Pem;
+import vn.ndp.protocol.usage.UsageAggregate;
+import vn.ndp.protocol.usage.UsageReport;
+import vn.ndp.registry.RegistryIntegrationTest;
+import vn.ndp.registry.accounts.Account;
+import vn.ndp.registry.accounts.Role;
+import vn.ndp.registry.accounts.TestAccounts;
+import vn.ndp.registry.exchange.DirectoryEntries.Endpoint;
+import vn.ndp.registry.exchange.internal.SigningKeys;
+
+/** The exchange pages as an editor, a provider, an administrator and an anonymous visitor see them. */
+@RegistryIntegrationTest
+class ExchangePagesIntegrationTests {
+
+    static final String SCRIPT = "<script>alert('x')</script>";
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    TestAccounts accounts;
+
+    @Autowired
+    UserDetailsService users;
+
+    @Autowired
+    ExchangeRegister register;
+
+    @Autowired
+    AccessRequests requests;
+
+    @Autowired
+    UsageStatistics usage;
+
+    @Autowired
+    SigningKeys keys;
+
+    /** A provider subsystem of Hà Nội on DVCQG, a consumer of the Ministry of Finance, one gateway hosting both. */
+    record Topology(String provider, String consumer, String service, String gateway) {
+    }
+
+    Topology register(boolean sample) {
+        return register(sample, "DVCQG");
+    }
+
+    Topology register(boolean sample, String platformCode) {
+        String suffix = UUID.randomUUID().toString().substring(0, 6).toUpperCase(Locale.ROOT);
+        String providerMember = register.registerMember("GOV", "PG.H" + suffix, "UBND Thành phố Hà Nội (thử)",
+                "P-HA-NOI", sample, "test").id();
+        String consumerMember = register.registerMember("GOV", "PG.B" + suffix, "Bộ Tài chính (thử)", "BTC", sample,
+                "test").id();
+        String provider = register.registerSubsystem(providerMember, "portal", platformCode, sample, "test").id();
+        String consumer = register.registerSubsystem(consumerMember, "ledger", null, sample, "test").id();
+        String service = register.registerService(provider, "units", "Đơn vị hành chính",
+                null, List.of(new Endpoint("GET", "/units/**")), sample, "test").id();
+        NationalCa ca = NationalCa.open(keys.caDirectory().orElseThrow(), Clock.systemUTC());
+        GatewayId gatewayId = GatewayId.parse(providerMember + "/lgsp");
+        var certificate = ca.issueGatewayCertificate(new GatewayCertificateRequest(gatewayId, List.of("localhost"),
+                List.of(InetAddress.getLoopbackAddress()), GatewayCertificateRequest.DEFAULT_VALIDITY,
+                KeyAlgorithm.EC_P256)).certificate();
+        String gateway = register.registerGateway(gatewayId.encoded(), "localhost:5500", Pem.encode(certificate),
+                List.of(provider, consumer), sample, "test").id();
+        return new Topology(provider, consumer, service, gateway);
+    }
+
+    UserDetails signIn(Role role, String agency) {
+        Account account = accounts.create(role, agency);
+        return users.loadUserByUsername(account.username());
+    }
+
+    String page(UserDetails who, String uri) throws Exception {
+        MvcResult result = mvc.perform(get(uri).with(user(who))).andReturn();
+        assertThat(result.getResponse().getStatus()).isEqualTo(200);
+        return result.getResponse().getContentAsString();
+    }
+
+    UUID requestAccess(UserDetails editor, Topology t, String purpose) throws Exception {
+        MvcResult sent = mvc.perform(post("/exchange/access-requests").with(user(editor)).with(csrf())
+                .param("clientId", t.consumer()).param("serviceId", t.service()).param("method", "GET")
+                .param("path", "/units/**").param("purpose", purpose)
+                .param("legalBasis", "Nghị định 47/2020/NĐ-CP")).andReturn();
+        assertThat(sent.getResponse().getStatus()).isEqualTo(302);
+        String location = sent.getResponse().getRedirectedUrl();
+        assertThat(location).startsWith("/exchange/access-requests#request-");
+        return UUID.fromString(location.substring(location.indexOf("#request-") + "#request-".length()));
+    }
+
+    @Test
+    void anonymousVisitorsAreAskedToSignInBeforeSeeingTheDirectory() throws Exception {
+        for (String uri : List.of("/exchange", "/exchange/access-requests")) {
+            MvcResult result = mvc.perform(get(uri)).andReturn();
+            assertThat(result.getResponse().getStatus()).isEqualTo(302);
+            assertThat(result.getResponse().getRedirectedUrl()).endsWith("/login");
+        }
+    }
+
+    @Test
+    void anEditorSeesMembersSubsystemsWithTheirPlatformGatewaysAndTheirTenantsServicesAndRights() throws Exception {
+        Topology t = register(true);
+        register.grant(t.consumer(), t.service(), null, null, true, "test");
+        String html = page(signIn(Role.MINISTRY_EDITOR, "BTC"), "/exchange");
+        assertThat(html).contains(t.provider(), t.consumer(), t.service(), t.gateway(), "GET /units/**",
+                "Cổng Dịch vụ công quốc gia", "LGSP dùng chung", "Dữ liệu mẫu / Sample", "Số giao dịch theo ngày",
+                "Danh bạ trao đổi dữ liệu", "href=\"/exchange\"");
+        String english = page(signIn(Role.MINISTRY_EDITOR, "BTC"), "/exchange?lang=en");
+        assertThat(english).contains("Data exchange directory", "LGSP as a service", "Dữ liệu mẫu / Sample");
+    }
+
+    @Test
+    void transactionsPerDayAreChartedAndSampleTrafficIsMarked() throws Exception {
+        Topology t = register(true, null);
+        Instant minute = Instant.now().truncatedTo(ChronoUnit.MINUTES);
+        List<Long> buckets = new ArrayList<>(Collections.nCopies(UsageAggregate.LATENCY_BOUNDS_MILLIS.size() + 1, 0L));
+        buckets.set(0, 9L);
+        usage.receive(new UsageReport(UUID.randomUUID(), t.gateway(), minute, List.of(new UsageAggregate(minute,
+                UsageAggregate.PROVIDER, t.consumer(), t.service(), 200, "", 9, 900, 9000, 27, buckets))));
+        String html = page(signIn(Role.ADMIN, null), "/exchange?by=platform");
+        assertThat(html).contains("<svg", t.provider(), "class=\"bar-chart\"", "Số giao dịch mỗi ngày",
+                "Số liệu dưới đây có giao dịch của dịch vụ mẫu");
+        MvcResult bad = mvc.perform(get("/exchange?by=galaxy").with(user(signIn(Role.ADMIN, null)))).andReturn();
+        assertThat(bad.getResponse().getStatus()).isEqualTo(400);
+    }
+
+    @Test
+    void aConsumerEditorRequestsAccessAndTheProviderEditorApprovesItFromTheQueue() throws Exception {
+        Topology t = register(false);
+        UserDetails consumerEditor = signIn(Role.MINISTRY_EDITOR, "BTC");
+        UserDetails providerEditor = signIn(Role.PROVINCE_EDITOR, "P-HA-NOI");
+        String form = page(consumerEditor, "/exchange/access-requests");
+        assertThat(form).contains("name=\"_csrf\"", "name=\"purpose\"", "name=\"legalBasis\"", t.consumer());
+        UUID id = requestAccess(consumerEditor, t, "Đối chiếu đơn vị hành chính");
+        assertThat(page(consumerEditor, "/exchange/access-requests")).contains("request-" + id, "Chờ quyết định",
+                "/exchange/access-requests/" + id + "/withdraw");
+
+        String queue = page(providerEditor, "/exchange/access-requests");
+        assertThat(queue).contains("decide-" + id, "/exchange/access-requests/" + id + "/approve");
+        MvcResult approved = mvc.perform(post("/exchange/access-requests/" + id + "/approve").with(user(providerEditor))
+                .with(csrf())).andReturn();
+        assertThat(approved.getResponse().getRedirectedUrl()).isEqualTo("/exchange/access-requests");
+        assertThat(requests.get(id).status()).isEqualTo(AccessRequests.Status.APPROVED);
+        assertThat(register.accessRights()).anySatisfy(right -> {
+            assertThat(right.clientId()).isEqualTo(t.consumer());
+            assertThat(right.serviceId()).isEqualTo(t.service());
+            assertThat(right.path()).isEqualTo("/units/**");
+        });
+        MvcResult again = mvc.perform(post("/exchange/access-requests/" + id + "/approve").with(user(providerEditor))
+                .with(csrf())).andReturn();
+        assertThat(again.getResponse().getStatus()).isEqualTo(409);
+        assertThat(again.getResponse().getContentAsString()).contains("Đề nghị này đã được xử lý");
+    }
+
+    @Test
+    void anotherAgencysEditorNeitherSeesNorDecidesTheRequest() throws Exception {
+        Topology t = register(false);
+        UUID id = requestAccess(signIn(Role.MINISTRY_EDITOR, "BTC"), t, "Đối chiếu");
+        UserDetails otherProvince = signIn(Role.PROVINCE_EDITOR, "P-HUE");
+        assertThat(page(otherProvince, "/exchange/access-requests")).doesNotContain("decide-" + id);
+        for (String action : List.of("approve", "deny")) {
+            MvcResult refused = mvc.perform(post("/exchange/access-requests/" + id + "/" + action)
+                    .with(user(otherProvince)).with(csrf()).param("reason", "không")).andReturn();
+            assertThat(refused.getResponse().getStatus()).isEqualTo(403);
+        }
+        MvcResult requestForOthers = mvc.perform(post("/exchange/access-requests").with(user(otherProvince))
+                .with(csrf()).param("clientId", t.consumer()).param("serviceId", t.service())
+                .param("purpose", "x").param("legalBasis", "y")).andReturn();
+        assertThat(requestForOthers.getResponse().getStatus()).isEqualTo(403);
+        assertThat(requests.get(id).status()).isEqualTo(AccessRequests.Status.PENDING);
+    }
+
+    @Test
+    void theAuthorityDeniesWithAReasonAndADenialWithoutOneIsRefused() throws Exception {
+        Topology t = register(false);
+        UUID id = requestAccess(signIn(Role.MINISTRY_EDITOR, "BTC"), t, "Đối chiếu");
+        UserDetails admin = signIn(Role.ADMIN, null);
+        MvcResult empty = mvc.perform(post("/exchange/access-requests/" + id + "/deny").with(user(admin)).with(csrf())
+                .param("reason", " ")).andReturn();
+        assertThat(empty.getResponse().getStatus()).isEqualTo(400);
+        assertThat(empty.getResponse().getContentAsString()).contains("reason", "class=\"problems\"");
+        MvcResult denied = mvc.perform(post("/exchange/access-requests/" + id + "/deny").with(user(admin))
+                .with(csrf()).param("reason", "Thiếu căn cứ pháp lý cụ thể")).andReturn();
+        assertThat(denied.getResponse().getStatus()).isEqualTo(302);
+        assertThat(requests.get(id).status()).isEqualTo(AccessRequests.Status.DENIED);
+        assertThat(page(signIn(Role.MINISTRY_EDITOR, "BTC"), "/exchange/access-requests"))
+                .contains("Thiếu căn cứ pháp lý cụ thể", "Bị từ chối");
+    }
+
+    @Test
+    void anIncompleteRequestIsShownAgainWithItsProblemsAndWhatWasTyped() throws Exception {
+        Topology t = register(false);
+        MvcResult refused = mvc.perform(post("/exchange/access-requests").with(user(signIn(Role.MINISTRY_EDITOR, "BTC")))
+                .with(csrf()).param("clientId", t.consumer()).param("serviceId", t.service())
+                .param("purpose", "Đối chiếu số liệu").param("legalBasis", "")).andReturn();
+        assertThat(refused.getResponse().getStatus()).isEqualTo(400);
+        assertThat(refused.getResponse().getContentAsString()).contains("legalBasis", "Đối chiếu số liệu",
+                "class=\"problems\"");
+    }
+
+    @Test
+    void markupTypedIntoARequestIsShownAsTextNeverAsMarkup() throws Exception {
+        Topology t = register(false);
+        UserDetails editor = signIn(Role.MINISTRY_EDITOR, "BTC");
+        requestAccess(editor, t, SCRIPT);
+        String html = page(signIn(Role.PROVINCE_EDITOR, "P-HA-NOI"), "/exchange/access-requests");
+        assertThat(html).contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;").doesNotContain(SCRIPT);
+    }
+}

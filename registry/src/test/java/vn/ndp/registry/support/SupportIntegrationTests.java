@@ -1,0 +1,532 @@
+package vn.ndp.registry.support;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
+import com.icegreen.greenmail.configuration.GreenMailConfiguration;
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import jakarta.mail.Message;
+import jakarta.mail.internet.MimeMessage;
+import java.nio.charset.StandardCharsets;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.client.RestTestClient;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
+import tools.jackson.databind.JsonNode;
+import vn.ndp.registry.RegistryIntegrationTest;
+import vn.ndp.registry.accounts.Account;
+import vn.ndp.registry.accounts.ApiTokens;
+import vn.ndp.registry.accounts.CurrentUser;
+import vn.ndp.registry.accounts.Role;
+import vn.ndp.registry.accounts.TestAccounts;
+import vn.ndp.registry.audit.AuditEvent;
+import vn.ndp.registry.audit.AuditLog;
+import vn.ndp.registry.notifications.Notice;
+import vn.ndp.registry.notifications.Notices;
+
+/**
+ * Support requests end to end, as the people who use them: province and
+ * ministry editors raise requests, the operators of VNeID and of the national
+ * public service portal answer them, a reviewer of the national authority
+ * reads along; notices arrive in the app and through a real SMTP server.
+ * Attachments are limited to 64 KB here.
+ */
+@RegistryIntegrationTest
+class SupportIntegrationTests {
+
+    static final String SCRIPT = "<script>alert('x')</script>";
+
+    @RegisterExtension
+    static final GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort())
+            .withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication())
+            .withPerMethodLifecycle(false);
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) {
+        registry.add("spring.mail.host", () -> "127.0.0.1");
+        registry.add("spring.mail.port", () -> smtp.getSmtp().getPort());
+        registry.add("ndp.notifications.base-url", () -> "https://ndp.example.vn");
+        registry.add("ndp.notifications.retry-pause", () -> "PT0.1S");
+        registry.add("ndp.support.max-attachment-size", () -> "64KB");
+    }
+
+    @Autowired
+    RestTestClient client;
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    TestAccounts accounts;
+
+    @Autowired
+    ApiTokens tokens;
+
+    @Autowired
+    TransactionTemplate transaction;
+
+    @Autowired
+    Notices notices;
+
+    @Autowired
+    AuditLog audit;
+
+    @Autowired
+    SupportDesk desk;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    UserDetailsService users;
+
+    /** A test account and a bearer token acting for it. */
+    record Person(Account account, String token) {
+    }
+
+    Person person(Role role, String agency, String... platforms) {
+        Account account = accounts.create(role, agency, platforms);
+        return new Person(account, transaction.execute(s -> tokens.issue(CurrentUser.of(account), "test", null)
+                .secret()));
+    }
+
+    JsonNode call(String method, Person who, String uri, Object body, int status) {
+        var spec = switch (method) {
+            case "GET" -> client.get().uri(uri).header("Authorization", "Bearer " + who.token());
+            default -> client.post().uri(uri).header("Authorization", "Bearer " + who.token())
+                    .contentType(MediaType.APPLICATION_JSON).body(body);
+        };
+        return spec.exchange().expectStatus().isEqualTo(status).expectBody(JsonNode.class).returnResult()
+                .getResponseBody();
+    }
+
+    String open(Person requester, String platform, String priority, String subject) {
+        JsonNode r = call("POST", requester, "/api/v1/support/requests", Map.of("platformCode", platform,
+                "subject", subject, "description", "Mô tả sự cố " + subject, "priority", priority), 201);
+        return r.get("id").asString();
+    }
+
+    JsonNode act(Person who, String id, String action, int status) {
+        return call("POST", who, "/api/v1/support/requests/" + id + "/status", Map.of("action", action), status);
+    }
+
+    JsonNode detail(Person who, String id) {
+        return call("GET", who, "/api/v1/support/requests/" + id, null, 200);
+    }
+
+    List<String> statuses(JsonNode detail) {
+        List<String> out = new ArrayList<>();
+        detail.get("thread").forEach(e -> out.add(e.get("statusTo").isNull() ? "-" : e.get("statusTo").asString()));
+        return out;
+    }
+
+    String subject() {
+        return "Không đăng nhập được " + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    /** Waits (bounded, no sleep) until a message to the address has arrived and returns it. */
+    MimeMessage mailTo(String address, String subjectPart) throws Exception {
+        for (int expected = 1; expected <= 500; expected++) {
+            if (!smtp.waitForIncomingEmail(10_000, expected)) {
+                break;
+            }
+            for (MimeMessage message : smtp.getReceivedMessages()) {
+                if (Arrays.stream(message.getRecipients(Message.RecipientType.TO))
+                        .anyMatch(r -> r.toString().equals(address)) && message.getSubject().contains(subjectPart)) {
+                    return message;
+                }
+            }
+        }
+        throw new AssertionError("no e-mail to " + address + " about " + subjectPart);
+    }
+
+    static ByteArrayResource file(String name, byte[] content) {
+        return new ByteArrayResource(content) {
+            @Override
+            public String getFilename() {
+                return name;
+            }
+        };
+    }
+
+    static byte[] png(int size) {
+        byte[] content = new byte[size];
+        byte[] magic = {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A};
+        System.arraycopy(magic, 0, content, 0, magic.length);
+        return content;
+    }
+
+    @Test
+    void aProvinceRaisesARequestAndOnlyThatPlatformsOperatorsAreToldInAppAndByEmail() throws Exception {
+        Person hanoi = person(Role.PROVINCE_EDITOR, "P-HA-NOI");
+        Person vneid = person(Role.OPERATOR, null, "VNEID");
+        Person portal = person(Role.OPERATOR, null, "DVCQG");
+        String subject = subject();
+
+        String id = open(hanoi, "VNEID", "high", subject);
+
+        JsonNode r = detail(hanoi, id).get("request");
+        assertThat(r.get("status").asString()).isEqualTo("open");
+        assertThat(r.get("agencyCode").asString()).isEqualTo("P-HA-NOI");
+        assertThat(r.get("priority").asString()).isEqualTo("high");
+        assertThat(r.get("dueDate").asString())
+                .isEqualTo(desk.serviceLevels().dueDate(Priority.HIGH, desk.today()).toString());
+        List<Notice> inbox = notices.of(vneid.account().id(), 10);
+        assertThat(inbox).singleElement().satisfies(n -> {
+            assertThat(n.kind()).isEqualTo("SUPPORT_REQUEST_OPENED");
+            assertThat(n.subjectVi()).contains("Yêu cầu hỗ trợ mới", "VNEID", subject);
+            assertThat(n.bodyVi()).contains("Thành phố Hà Nội", "mức ưu tiên: cao", "Hạn xử lý");
+            assertThat(n.link()).isEqualTo("/support/" + id);
+        });
+        assertThat(notices.of(portal.account().id(), 10)).isEmpty();
+        MimeMessage mail = mailTo(vneid.account().email(), subject);
+        assertThat((String) mail.getContent()).contains("https://ndp.example.vn/support/" + id,
+                "New support request about");
+        assertThat(audit.find(new AuditLog.Filter(AuditEvent.SUPPORT_REQUEST_OPENED, null, "support:" + id, null,
+                null), 10, 0)).singleElement().satisfies(e -> assertThat(e.actor()).isEqualTo(hanoi.account()
+                        .username()));
+        assertThat(call("GET", vneid, "/api/v1/support/requests", null, 200).findValuesAsString("id")).contains(id);
+        assertThat(call("GET", portal, "/api/v1/support/requests", null, 200).findValuesAsString("id"))
+                .doesNotContain(id);
+    }
+
+    @Test
+    void theRequestGoesThroughTheWholeWorkflowAndEachSideHearsOfTheOthersMoves() throws Exception {
+        Person finance = person(Role.MINISTRY_EDITOR, "BTC");
+        Person portal = person(Role.OPERATOR, null, "DVCQG");
+        String id = open(finance, "DVCQG", "normal", subject());
+
+        act(portal, id, "start", 200);
+        call("POST", portal, "/api/v1/support/requests/" + id + "/messages",
+                Map.of("text", "Đề nghị gửi ảnh chụp màn hình lỗi."), 201);
+        JsonNode waiting = act(portal, id, "ask_requester", 200);
+        assertThat(waiting.get("request").get("status").asString()).isEqualTo("waiting_for_requester");
+        assertThat(notices.of(finance.account().id(), 10)).extracting(Notice::kind).containsExactlyInAnyOrder(
+                "SUPPORT_REQUEST_STATUS_CHANGED", "SUPPORT_REQUEST_ANSWERED", "SUPPORT_REQUEST_STATUS_CHANGED");
+        assertThat(mailTo(finance.account().email(), "Đơn vị vận hành đã trả lời").getContent().toString())
+                .contains("Đề nghị gửi ảnh chụp màn hình lỗi.");
+
+        call("POST", finance, "/api/v1/support/requests/" + id + "/messages", Map.of("text", "Đã gửi ảnh."), 201);
+        assertThat(detail(finance, id).get("request").get("status").asString()).isEqualTo("in_progress");
+        assertThat(notices.of(portal.account().id(), 10)).extracting(Notice::kind)
+                .contains("SUPPORT_REQUEST_OPENED", "SUPPORT_REQUEST_REPLIED");
+
+        act(portal, id, "resolve", 200);
+        assertThat(detail(finance, id).get("actions").valueStream().map(JsonNode::asString))
+                .containsExactly("reopen", "close");
+        act(finance, id, "reopen", 200);
+        assertThat(notices.of(portal.account().id(), 10)).extracting(Notice::kind)
+                .contains("SUPPORT_REQUEST_STATUS_CHANGED");
+        act(portal, id, "resolve", 200);
+        JsonNode closed = act(finance, id, "close", 200);
+
+        assertThat(closed.get("request").get("status").asString()).isEqualTo("closed");
+        assertThat(closed.get("actions")).isEmpty();
+        assertThat(closed.get("mayWrite").asBoolean()).isFalse();
+        assertThat(statuses(closed)).containsExactly("open", "in_progress", "-", "waiting_for_requester",
+                "in_progress", "resolved", "in_progress", "resolved", "closed");
+        assertThat(audit.count(new AuditLog.Filter(AuditEvent.SUPPORT_REQUEST_STATUS_CHANGED, null, "support:" + id,
+                null, null))).isEqualTo(7);
+        assertThat(audit.count(new AuditLog.Filter(AuditEvent.SUPPORT_REQUEST_ANSWERED, null, "support:" + id,
+                null, null))).isEqualTo(1);
+        assertThat(audit.count(new AuditLog.Filter(AuditEvent.SUPPORT_REQUEST_REPLIED, null, "support:" + id,
+                null, null))).isEqualTo(1);
+
+        for (String action : List.of("start", "reopen", "close", "resolve")) {
+            Person who = action.equals("reopen") || action.equals("close") ? finance : portal;
+            assertThat(act(who, id, action, 409).get("code").asString()).isEqualTo("ILLEGAL_TRANSITION");
+        }
+        call("POST", finance, "/api/v1/support/requests/" + id + "/messages", Map.of("text", "Thêm nữa"), 409);
+        assertThat(detail(finance, id).get("thread")).hasSize(9);
+    }
+
+    @Test
+    void illegalTransitionsAndTheWrongSideAreRefusedAndChangeNothing() {
+        Person hanoi = person(Role.PROVINCE_EDITOR, "P-HA-NOI");
+        Person vneid = person(Role.OPERATOR, null, "VNEID");
+        String id = open(hanoi, "VNEID", "low", subject());
+
+        for (String action : List.of("resolve", "ask_requester", "resume", "close")) {
+            JsonNode problem = act(vneid, id, action, 409);
+            assertThat(problem.get("code").asString()).isEqualTo("ILLEGAL_TRANSITION");
+        }
+        assertThat(act(hanoi, id, "reopen", 409).get("code").asString()).isEqualTo("ILLEGAL_TRANSITION");
+        assertThat(act(hanoi, id, "start", 403).get("code").asString()).isEqualTo("FORBIDDEN");
+        assertThat(act(vneid, id, "fly", 400).get("code").asString()).isEqualTo("INVALID_PARAMETER");
+        call("POST", vneid, "/api/v1/support/requests/" + id + "/status", Map.of(), 400);
+
+        JsonNode unchanged = detail(hanoi, id);
+        assertThat(unchanged.get("request").get("status").asString()).isEqualTo("open");
+        assertThat(unchanged.get("thread")).hasSize(1);
+        assertThat(audit.count(new AuditLog.Filter(AuditEvent.SUPPORT_REQUEST_STATUS_CHANGED, null, "support:" + id,
+                null, null))).isZero();
+    }
+
+    @Test
+    void aResolvedRequestCanBeReopenedOnlyWithinTheReopenPeriod() {
+        Person hue = person(Role.PROVINCE_EDITOR, "P-HUE");
+        Person vneid = person(Role.OPERATOR, null, "VNEID");
+        String id = open(hue, "VNEID", "normal", subject());
+        act(vneid, id, "start", 200);
+        act(vneid, id, "resolve", 200);
+        jdbc.sql("update support_request set resolved_at = ? where id = ?")
+                .params(OffsetDateTime.now().minusDays(15), UUID.fromString(id)).update();
+
+        assertThat(detail(hue, id).get("actions").valueStream().map(JsonNode::asString)).containsExactly("close");
+        JsonNode problem = act(hue, id, "reopen", 409);
+        assertThat(problem.get("code").asString()).isEqualTo("ILLEGAL_TRANSITION");
+        assertThat(problem.get("detail").asString()).contains("P14D");
+        assertThat(act(hue, id, "close", 200).get("request").get("status").asString()).isEqualTo("closed");
+    }
+
+    @Test
+    void requestersSeeOnlyTheirAgencysRequestsAndOperatorsOnlyTheirPlatformsAndForgedIdsChangeNothing() {
+        Person hanoi = person(Role.PROVINCE_EDITOR, "P-HA-NOI");
+        Person colleague = person(Role.PROVINCE_EDITOR, "P-HA-NOI");
+        Person hue = person(Role.PROVINCE_EDITOR, "P-HUE");
+        Person finance = person(Role.MINISTRY_EDITOR, "BTC");
+        Person vneid = person(Role.OPERATOR, null, "VNEID");
+        Person portal = person(Role.OPERATOR, null, "DVCQG");
+        Person reviewer = person(Role.REVIEWER, null);
+        String id = open(hanoi, "VNEID", "urgent", subject());
+        String uri = "/api/v1/support/requests/" + id;
+
+        assertThat(call("GET", colleague, uri, null, 200).get("yourSide").asString()).isEqualTo("requester");
+        assertThat(call("GET", vneid, uri, null, 200).get("yourSide").asString()).isEqualTo("operator");
+        JsonNode read = call("GET", reviewer, uri, null, 200);
+        assertThat(read.get("yourSide").isNull()).isTrue();
+        assertThat(read.get("actions")).isEmpty();
+        for (Person outsider : List.of(hue, finance, portal)) {
+            assertThat(call("GET", outsider, uri, null, 404).get("code").asString())
+                    .isEqualTo("SUPPORT_REQUEST_NOT_FOUND");
+            call("POST", outsider, uri + "/messages", Map.of("text", "xen vào"), 404);
+            call("POST", outsider, uri + "/status", Map.of("action", "start"), 404);
+            assertThat(call("GET", outsider, "/api/v1/support/requests", null, 200).findValuesAsString("id"))
+                    .doesNotContain(id);
+        }
+        call("POST", reviewer, uri + "/messages", Map.of("text", "xen vào"), 403);
+        call("POST", reviewer, uri + "/status", Map.of("action", "start"), 403);
+        assertThat(call("GET", reviewer, "/api/v1/support/requests", null, 200).findValuesAsString("id"))
+                .contains(id);
+        call("GET", hanoi, "/api/v1/support/requests/" + UUID.randomUUID(), null, 404);
+
+        JsonNode unchanged = detail(hanoi, id);
+        assertThat(unchanged.get("request").get("status").asString()).isEqualTo("open");
+        assertThat(unchanged.get("thread")).hasSize(1);
+    }
+
+    @Test
+    void theNationalAuthorityAndOperatorsListOverdueRequestsButNotThoseWaitingForTheRequester() throws Exception {
+        Person hanoi = person(Role.PROVINCE_EDITOR, "P-HA-NOI");
+        Person vneid = person(Role.OPERATOR, null, "VNEID");
+        Person portal = person(Role.OPERATOR, null, "DVCQG");
+        Person reviewer = person(Role.REVIEWER, null);
+        String late = open(hanoi, "VNEID", "urgent", "Quá hạn " + subject());
+        String onTime = open(hanoi, "VNEID", "urgent", subject());
+        String waiting = open(hanoi, "VNEID", "urgent", subject());
+        act(vneid, waiting, "start", 200);
+        act(vneid, waiting, "ask_requester", 200);
+        for (String id : List.of(late, waiting)) {
+            jdbc.sql("update support_request set due_date = ? where id = ?")
+                    .params(desk.today().minusDays(3), UUID.fromString(id)).update();
+        }
+
+        List<String> operators = call("GET", vneid, "/api/v1/support/overdue", null, 200).findValuesAsString("id");
+        assertThat(operators).contains(late).doesNotContain(onTime, waiting);
+        assertThat(call("GET", reviewer, "/api/v1/support/overdue", null, 200).findValuesAsString("id"))
+                .contains(late).doesNotContain(onTime, waiting);
+        assertThat(call("GET", portal, "/api/v1/support/overdue", null, 200).findValuesAsString("id"))
+                .doesNotContain(late);
+        call("GET", hanoi, "/api/v1/support/overdue", null, 403);
+        assertThat(detail(hanoi, late).get("request").get("overdue").asBoolean()).isTrue();
+
+        UserDetails signedIn = users.loadUserByUsername(reviewer.account().username());
+        String html = mvc.perform(get("/support/overdue").with(user(signedIn))).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        assertThat(html).contains("Yêu cầu hỗ trợ quá hạn", "Quá hạn " , "/support/" + late)
+                .doesNotContain("/support/" + onTime);
+    }
+
+    @Test
+    void attachmentsAreCheckedByContentAndServedOnlyAsDownloadsToThoseWhoMaySeeTheRequest() {
+        Person hanoi = person(Role.PROVINCE_EDITOR, "P-HA-NOI");
+        Person hue = person(Role.PROVINCE_EDITOR, "P-HUE");
+        Person vneid = person(Role.OPERATOR, null, "VNEID");
+        int before = call("GET", hanoi, "/api/v1/support/requests", null, 200).size();
+
+        for (var bad : List.of(Map.entry("anh-chup.png", png(64 * 1024 + 1)),
+                Map.entry("nhat-ky.pdf", "không phải PDF".getBytes(StandardCharsets.UTF_8)),
+                Map.entry("cong-cu.exe", new byte[] {'M', 'Z', 0, 0}),
+                Map.entry("trang.html", SCRIPT.getBytes(StandardCharsets.UTF_8)))) {
+            MultiValueMap<String, Object> form = new LinkedMultiValueMap<>();
+            form.add("platformCode", "VNEID");
+            form.add("subject", subject());
+            form.add("description", "Có tệp đính kèm");
+            form.add("files", file(bad.getKey(), bad.getValue()));
+            JsonNode problem = client.post().uri("/api/v1/support/requests")
+                    .header("Authorization", "Bearer " + hanoi.token()).contentType(MediaType.MULTIPART_FORM_DATA)
+                    .body(form).exchange().expectStatus().isEqualTo(422).expectBody(JsonNode.class).returnResult()
+                    .getResponseBody();
+            assertThat(problem.get("code").asString()).as(bad.getKey()).isEqualTo("DOCUMENT_REJECTED");
+            if (bad.getKey().equals("anh-chup.png")) {
+                assertThat(problem.get("detail").asString()).contains("the limit is 65536 bytes");
+            }
+        }
+        assertThat(call("GET", hanoi, "/api/v1/support/requests", null, 200).size()).isEqualTo(before);
+
+        MultiValueMap<String, Object> form = new LinkedMultiValueMap<>();
+        form.add("platformCode", "VNEID");
+        form.add("subject", subject());
+        form.add("description", "Ảnh chụp màn hình lỗi kèm theo");
+        form.add("priority", "high");
+        form.add("files", file("../../anh chup.png", png(2048)));
+        JsonNode created = client.post().uri("/api/v1/support/requests")
+                .header("Authorization", "Bearer " + hanoi.token()).contentType(MediaType.MULTIPART_FORM_DATA)
+                .body(form).exchange().expectStatus().isCreated().expectBody(JsonNode.class).returnResult()
+                .getResponseBody();
+        String id = created.get("id").asString();
+        JsonNode attachment = detail(vneid, id).get("thread").get(0).get("attachments").get(0);
+        assertThat(attachment.get("fileName").asString()).isEqualTo("anh chup.png");
+        assertThat(attachment.get("contentType").asString()).isEqualTo("image/png");
+        assertThat(attachment.get("size").asLong()).isEqualTo(2048);
+        String href = attachment.get("href").asString();
+
+        client.get().uri(href).header("Authorization", "Bearer " + vneid.token()).exchange()
+                .expectStatus().isOk()
+                .expectHeader().contentType(MediaType.IMAGE_PNG)
+                .expectHeader().valueMatches("Content-Disposition", "attachment; filename=.*")
+                .expectHeader().valueEquals("X-Content-Type-Options", "nosniff");
+        client.get().uri(href).header("Authorization", "Bearer " + hue.token()).exchange()
+                .expectStatus().isNotFound();
+
+        MultiValueMap<String, Object> tooMany = new LinkedMultiValueMap<>();
+        tooMany.add("text", "Sáu tệp");
+        for (int i = 0; i < 6; i++) {
+            tooMany.add("files", file("anh-" + i + ".png", png(100)));
+        }
+        client.post().uri("/api/v1/support/requests/" + id + "/messages")
+                .header("Authorization", "Bearer " + vneid.token()).contentType(MediaType.MULTIPART_FORM_DATA)
+                .body(tooMany).exchange().expectStatus().isBadRequest();
+        assertThat(detail(vneid, id).get("thread")).hasSize(1);
+    }
+
+    @Test
+    void theThreadKeepsTextAsTypedAndThePageShowsItEscapedWithItsLineBreaks() throws Exception {
+        Person hanoi = person(Role.PROVINCE_EDITOR, "P-HA-NOI");
+        Person vneid = person(Role.OPERATOR, null, "VNEID");
+        String id = open(hanoi, "VNEID", "normal", SCRIPT);
+        String text = "Dòng một " + SCRIPT + "\nDòng hai <b>đậm</b>";
+
+        JsonNode entry = call("POST", vneid, "/api/v1/support/requests/" + id + "/messages", Map.of("text", text),
+                201);
+        assertThat(entry.get("text").asString()).isEqualTo(text);
+        assertThat(entry.get("side").asString()).isEqualTo("operator");
+        assertThat(detail(hanoi, id).get("thread").get(1).get("text").asString()).isEqualTo(text);
+
+        UserDetails signedIn = users.loadUserByUsername(hanoi.account().username());
+        String html = mvc.perform(get("/support/" + id).with(user(signedIn))).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        assertThat(html).doesNotContain(SCRIPT).doesNotContain("<b>đậm</b>")
+                .contains("Dòng một &lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;</span><br>",
+                        "Dòng hai &lt;b&gt;đậm&lt;/b&gt;", "Đơn vị vận hành", "Phản hồi đơn vị vận hành");
+        String english = mvc.perform(get("/support/" + id).param("lang", "en").with(user(signedIn))).andReturn()
+                .getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(english).contains("Thread", "Reply to the operator", "Raised the support request.", "Normal")
+                .doesNotContain(SCRIPT);
+        String list = mvc.perform(get("/support").with(user(signedIn))).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        assertThat(list).doesNotContain(SCRIPT).contains("&lt;script&gt;");
+    }
+
+    @Test
+    void anEditorRaisesARequestFromTheFormWhichShowsTheOperatorsContact() throws Exception {
+        Account editor = accounts.create(Role.PROVINCE_EDITOR, "P-HUE");
+        UserDetails signedIn = users.loadUserByUsername(editor.username());
+        String form = mvc.perform(get("/support/new").param("platform", "VNEID").with(user(signedIn))).andReturn()
+                .getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(form).contains("Đơn vị vận hành",
+                "Cục Cảnh sát quản lý hành chính về trật tự xã hội, Bộ Công an", "name=\"_csrf\"",
+                "khẩn cấp 1 ngày, cao 3 ngày, bình thường 5 ngày, thấp 10 ngày");
+
+        String subject = subject();
+        MvcResult refused = mvc.perform(multipart("/support").param("platformCode", "VNEID").param("subject", subject)
+                .param("description", "").with(user(signedIn)).with(csrf())).andReturn();
+        assertThat(refused.getResponse().getContentAsString(StandardCharsets.UTF_8))
+                .contains("Chưa gửi được", "description", subject);
+
+        MvcResult created = mvc.perform(multipart("/support")
+                .file(new MockMultipartFile("files", "", "application/octet-stream", new byte[0]))
+                .param("platformCode", "VNEID").param("subject", subject).param("description", "Dòng 1\nDòng 2")
+                .param("priority", "urgent").with(user(signedIn)).with(csrf())).andReturn();
+        assertThat(created.getResponse().getStatus()).isEqualTo(302);
+        String location = created.getResponse().getRedirectedUrl();
+        assertThat(location).startsWith("/support/");
+        String page = mvc.perform(get(location).with(user(signedIn))).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        assertThat(page).contains(subject, "Khẩn cấp", "Mới", "Dòng 1</span><br>", "Đã gửi yêu cầu hỗ trợ.");
+
+        assertThat(mvc.perform(post("/support").param("platformCode", "VNEID").param("subject", "Không có CSRF")
+                .param("description", "x").with(user(signedIn))).andReturn().getResponse().getStatus())
+                .isEqualTo(403);
+        Account operator = accounts.create(Role.OPERATOR, null, "VNEID");
+        String queue = mvc.perform(get("/support").with(user(users.loadUserByUsername(operator.username()))))
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(queue).contains(subject, "Yêu cầu hỗ trợ quá hạn");
+        String asOperator = mvc.perform(get(location).with(user(users.loadUserByUsername(operator.username()))))
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(asOperator).contains("Bắt đầu xử lý", "Trả lời bên yêu cầu").doesNotContain("Mở lại yêu cầu");
+    }
+
+    @Test
+    void badOrEmptyBodiesAreA400ProblemNeverA500() throws Exception {
+        Person hanoi = person(Role.PROVINCE_EDITOR, "P-HA-NOI");
+        Person vneid = person(Role.OPERATOR, null, "VNEID");
+        String id = open(hanoi, "VNEID", "normal", subject());
+        for (var bad : List.of(Map.entry("/api/v1/support/requests", "{}"),
+                Map.entry("/api/v1/support/requests", "không phải JSON"),
+                Map.entry("/api/v1/support/requests", "{\"platformCode\": \"KHONG-CO\", \"priority\": \"rat-gap\"}"),
+                Map.entry("/api/v1/support/requests/" + id + "/messages", "{}"),
+                Map.entry("/api/v1/support/requests/" + id + "/messages", "[1, 2]"),
+                Map.entry("/api/v1/support/requests/" + id + "/status", "{\"action\": 42}"),
+                Map.entry("/api/v1/support/requests/khong-phai-uuid/status", "{}"))) {
+            Person who = bad.getKey().endsWith("/requests") ? hanoi : vneid;
+            int status = client.post().uri(bad.getKey()).header("Authorization", "Bearer " + who.token())
+                    .contentType(MediaType.APPLICATION_JSON).body(bad.getValue()).exchange()
+                    .returnResult(String.class).getStatus().value();
+            assertThat(status).as(bad.getKey() + " " + bad.getValue()).isEqualTo(400);
+        }
+        UserDetails signedIn = users.loadUserByUsername(vneid.account().username());
+        MvcResult page = mvc.perform(post("/support/" + id + "/messages").param("text", " ").with(user(signedIn))
+                .with(csrf())).andReturn();
+        assertThat(page.getResponse().getStatus()).isEqualTo(200);
+        assertThat(page.getResponse().getContentAsString(StandardCharsets.UTF_8)).contains("Chưa gửi được", "text");
+        MvcResult noAction = mvc.perform(post("/support/" + id + "/status").with(user(signedIn)).with(csrf()))
+                .andReturn();
+        assertThat(noAction.getResponse().getContentAsString(StandardCharsets.UTF_8)).contains("action");
+        assertThat(detail(hanoi, id).get("thread")).hasSize(1);
+    }
+}

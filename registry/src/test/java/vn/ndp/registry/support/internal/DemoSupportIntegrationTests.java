@@ -1,0 +1,61 @@
+package vn.ndp.registry.support.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Clock;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.support.TransactionTemplate;
+import vn.ndp.registry.RegistryIntegrationTest;
+import vn.ndp.registry.accounts.Accounts;
+import vn.ndp.registry.accounts.CurrentUser;
+import vn.ndp.registry.support.SupportDesk;
+import vn.ndp.registry.support.SupportRequest;
+import vn.ndp.registry.support.SupportStatus;
+
+/**
+ * The demo's sample requests: loaded only with {@code ndp.demo=true} (the
+ * loader is not a bean in this context), every one marked sample, in a spread
+ * of statuses with one overdue, and loaded once.
+ */
+@RegistryIntegrationTest
+class DemoSupportIntegrationTests {
+
+    @Autowired
+    SupportDesk desk;
+
+    @Autowired
+    SupportRepository requests;
+
+    @Autowired
+    Accounts accounts;
+
+    @Autowired
+    TransactionTemplate transaction;
+
+    @Autowired
+    Clock clock;
+
+    @Autowired
+    org.springframework.context.ApplicationContext context;
+
+    @Test
+    void aRegistryStartWithoutDemoHasNoSampleRequestsAndTheDemoLoadsAHandfulMarkedSampleOnce() {
+        assertThat(context.getBeanNamesForType(DemoSupport.class)).isEmpty();
+        assertThat(requests.samples()).isZero();
+
+        DemoSupport demo = new DemoSupport(desk, requests, accounts, transaction, clock);
+        demo.load();
+        demo.load();
+
+        assertThat(requests.samples()).isEqualTo(5);
+        List<SupportRequest> samples = requests.all().stream().filter(SupportRequest::sample).toList();
+        assertThat(samples).hasSize(5);
+        assertThat(samples).extracting(SupportRequest::status).contains(SupportStatus.OPEN,
+                SupportStatus.WAITING_FOR_REQUESTER, SupportStatus.RESOLVED, SupportStatus.CLOSED);
+        CurrentUser operator = CurrentUser.of(accounts.findByUsername("demo-dvcqg-operator").orElseThrow());
+        assertThat(desk.overdue(operator)).singleElement().satisfies(r -> assertThat(r.sample()).isTrue());
+        assertThat(accounts.findByUsername("demo-ha-noi").orElseThrow().displayName()).contains("(mẫu)");
+    }
+}
