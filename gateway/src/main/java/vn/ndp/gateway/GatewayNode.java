@@ -38,6 +38,8 @@ import vn.ndp.gateway.exchange.GatewayTls;
 import vn.ndp.gateway.exchange.ProtocolErrorHandler;
 import vn.ndp.gateway.exchange.ProviderProxy;
 import vn.ndp.gateway.globalconf.GlobalConfigurationClient;
+import vn.ndp.gateway.messagelog.EvidenceEndpoint;
+import vn.ndp.gateway.messagelog.MessageLog;
 import vn.ndp.gateway.monitoring.OperationalMonitor;
 import vn.ndp.gateway.monitoring.UsagePusher;
 
@@ -61,6 +63,7 @@ public final class GatewayNode implements AutoCloseable {
     private final TokenIssuer tokens;
     private final OperationalMonitor monitor;
     private final Optional<UsagePusher> usagePusher;
+    private final MessageLog messageLog;
     private final Server server;
     private final List<ServerConnector> connectors = new ArrayList<>();
     private ServerConnector consumerHttps;
@@ -87,6 +90,14 @@ public final class GatewayNode implements AutoCloseable {
                 clock,
                 configuration.globalConfiguration().fetchTimeout(), metrics));
 
+        try {
+            messageLog = configuration.messageLog().enabled() ? MessageLog.open(configuration, clock, metrics) : null;
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("Cannot open the message log in " + configuration.messageLog().directory(), e);
+        }
+        EvidenceEndpoint evidence = messageLog == null ? null
+                : configuration.messageLog().evidenceToken().map(token -> new EvidenceEndpoint(messageLog, token)).orElse(null);
+
         QueuedThreadPool threads = new QueuedThreadPool(200, 8);
         threads.setName("gateway");
         threads.setVirtualThreadsExecutor(Executors.newVirtualThreadPerTaskExecutor());
@@ -96,12 +107,13 @@ public final class GatewayNode implements AutoCloseable {
         LocalClients clients = new LocalClients(configuration.clients());
         var listen = configuration.listen();
         ConsumerProxy consumer = new ConsumerProxy(configuration, clients, tokens, globalConfiguration, tls,
-                gatewayClient, monitor, clock);
+                gatewayClient, monitor, clock, messageLog);
         listen.consumerHttps().ifPresent(endpoint -> consumerHttps = connector(endpoint, tls.consumerServer()));
         listen.consumerHttp().ifPresent(endpoint -> consumerHttp = connector(endpoint, null));
         listen.provider().ifPresent(endpoint -> provider = connector(endpoint, tls.providerServer()));
         listen.admin().ifPresent(endpoint -> admin = connector(endpoint, null));
-        ProviderProxy providerProxy = new ProviderProxy(configuration, globalConfiguration, tls, backendClient, monitor, clock);
+        ProviderProxy providerProxy = new ProviderProxy(configuration, globalConfiguration, tls, backendClient, monitor, clock,
+                messageLog);
         AdminHandler adminHandler = new AdminHandler(configuration.gatewayId(), globalConfiguration, metrics);
         server.setHandler(new Handler.Abstract() {
             @Override
@@ -112,6 +124,9 @@ public final class GatewayNode implements AutoCloseable {
                     return providerProxy.handle(request, response, callback);
                 }
                 if (connector == admin) {
+                    if (evidence != null && request.getHttpURI().getPath().startsWith("/messagelog/")) {
+                        return evidence.handle(request, response, callback);
+                    }
                     return adminHandler.handle(request, response, callback);
                 }
                 return consumer.handle(request, response, callback);
@@ -129,6 +144,11 @@ public final class GatewayNode implements AutoCloseable {
         scheduler = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("gateway-schedule").factory());
         long poll = configuration.globalConfiguration().pollInterval().toMillis();
         scheduler.scheduleWithFixedDelay(this::refreshQuietly, 0, poll, TimeUnit.MILLISECONDS);
+        if (messageLog != null) {
+            long stamp = configuration.messageLog().timestampInterval().toMillis();
+            scheduler.scheduleWithFixedDelay(this::stampQuietly, stamp, stamp, TimeUnit.MILLISECONDS);
+            scheduler.scheduleWithFixedDelay(messageLog::applyRetention, 1, 60, TimeUnit.MINUTES);
+        }
         usagePusher.ifPresent(pusher -> {
             long push = configuration.monitoring().pushInterval().toMillis();
             scheduler.scheduleWithFixedDelay(() -> {
@@ -156,6 +176,19 @@ public final class GatewayNode implements AutoCloseable {
         } catch (RuntimeException e) {
             LOG.warn("Global configuration refresh failed: {}", e.toString());
         }
+    }
+
+    private void stampQuietly() {
+        try {
+            messageLog.stampNow();
+        } catch (RuntimeException e) {
+            LOG.warn("Time-stamping failed: {}", e.toString());
+        }
+    }
+
+    /** The message log, when enabled. */
+    public Optional<MessageLog> messageLog() {
+        return Optional.ofNullable(messageLog);
     }
 
     public GlobalConfigurationClient globalConfiguration() {
@@ -273,5 +306,8 @@ public final class GatewayNode implements AutoCloseable {
             }
         }
         monitor.close();
+        if (messageLog != null) {
+            messageLog.close();
+        }
     }
 }

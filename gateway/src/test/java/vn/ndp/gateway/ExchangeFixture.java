@@ -84,10 +84,17 @@ public final class ExchangeFixture implements AutoCloseable {
     public final GatewayNode consumer;
     public final GatewayNode provider;
     private long version;
+    private final String messageLog;
     private final List<RevokedCertificate> revoked = new ArrayList<>();
 
     public ExchangeFixture(Path directory) throws Exception {
+        this(directory, null);
+    }
+
+    /** {@code messageLog}: the gateways' "messageLog" configuration block (JSON), or null for the default. */
+    public ExchangeFixture(Path directory, String messageLog) throws Exception {
         this.directory = directory;
+        this.messageLog = messageLog;
         ca = NationalCa.init(directory.resolve("ca"), CaSettings.defaults(), Clock.systemUTC());
         signing = ca.issueConfigurationSigningCertificate("NDP test registry", Duration.ofDays(30));
         consumerCertificate = ca.issueGatewayCertificate(request(CONSUMER_GATEWAY));
@@ -142,10 +149,10 @@ public final class ExchangeFixture implements AutoCloseable {
                  "clients": %s, "services": %s,
                  "limits": {"maxBodySize": %d, "connectTimeout": "1s", "gatewayReadTimeout": "4s",
                             "backendConnectTimeout": "1s", "backendReadTimeout": "1500ms"},
-                 "monitoring": {"usageUrl": "%s", "usageTokenFile": "usage-token", "pushInterval": "1h"}}
+                 "monitoring": {"usageUrl": "%s", "usageTokenFile": "usage-token", "pushInterval": "1h"}%s}
                 """.formatted(id, certificate.certificateFile(), certificate.privateKeyFile(), ca.certificateFile(),
                 registry.url("/globalconf"), signing.certificateFile(), clients, services, MAX_BODY,
-                registry.url("/api/v1/exchange/usage"));
+                registry.url("/api/v1/exchange/usage"), messageLog == null ? "" : ",\n \"messageLog\": " + messageLog);
         Files.writeString(dir.resolve("usage-token"), StubRegistry.USAGE_TOKEN + "\n");
         Path file = dir.resolve("gateway.json");
         Files.writeString(file, config);

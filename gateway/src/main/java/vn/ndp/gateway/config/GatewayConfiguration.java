@@ -26,7 +26,8 @@ public record GatewayConfiguration(
         Map<ServiceId, ProvidedService> services,
         Limits limits,
         Tokens tokens,
-        Monitoring monitoring) {
+        Monitoring monitoring,
+        MessageLog messageLog) {
 
     public GatewayConfiguration {
         clients = List.copyOf(clients);
@@ -88,5 +89,21 @@ public record GatewayConfiguration(
     /** {@code usageToken}: the registry API token the usage reports are sent with (read from a file). */
     public record Monitoring(Optional<URI> usageUrl, Optional<String> usageToken, Duration pushInterval,
             boolean writeRecords) {
+    }
+
+    /** What the message log does when batches stay without a time-stamp past the outage window. */
+    public enum OutagePolicy { CONTINUE, REFUSE }
+
+    /**
+     * The message log (docs/adr/0007-message-log.md). {@code signingCertificate}/{@code signingKey}
+     * default to the TLS certificate and key; {@code bodyKey}: 32 bytes for AES-256-GCM, read from a
+     * file, used only when {@code bodies}; {@code evidenceToken}: the bearer token the admin API's
+     * evidence endpoint requires (the endpoint is off without it).
+     */
+    public record MessageLog(boolean enabled, Path directory, boolean bodies, long maxBodyBytes, Optional<byte[]> bodyKey,
+                             Optional<Path> signingCertificate, Optional<Path> signingKey, int maxBatch,
+                             long maxFileBytes, Duration rotateEvery, Duration writeTimeout, Optional<Duration> retention,
+                             Optional<URI> timestampUrl, Duration timestampInterval, Duration timestampTimeout,
+                             Duration outageWindow, OutagePolicy onOutage, Optional<String> evidenceToken) {
     }
 }

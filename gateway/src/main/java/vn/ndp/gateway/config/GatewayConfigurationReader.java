@@ -134,7 +134,7 @@ public final class GatewayConfigurationReader {
 
         GatewayConfiguration configuration(Node root) {
             root.object(Set.of("instance", "gatewayId", "dataDir", "listen", "tls", "globalConfiguration", "clients",
-                    "services", "limits", "tokens", "monitoring", "$comment"));
+                    "services", "limits", "tokens", "monitoring", "messageLog", "$comment"));
             Node instanceNode = root.require("instance");
             String instance = instanceNode.text();
             IdentifierParser parser;
@@ -154,11 +154,12 @@ public final class GatewayConfigurationReader {
             Limits limits = limits(root.get("limits"));
             Tokens tokens = tokens(root.get("tokens"));
             Monitoring monitoring = monitoring(root.get("monitoring"));
+            GatewayConfiguration.MessageLog messageLog = messageLog(root.get("messageLog"), dataDir);
             if (listen.provider().isEmpty() && !services.isEmpty()) {
                 throw new ConfigurationException("listen.provider", "is required when the gateway provides services");
             }
             return new GatewayConfiguration(instance, gatewayId, dataDir, listen, tls, source, clients, services,
-                    limits, tokens, monitoring);
+                    limits, tokens, monitoring, messageLog);
         }
 
         Listeners listeners(Node node) {
@@ -333,6 +334,84 @@ public final class GatewayConfigurationReader {
                 return n.json().asBoolean();
             }).orElse(true);
             return new Monitoring(url, token, interval, write);
+        }
+
+        GatewayConfiguration.MessageLog messageLog(Optional<Node> node, Path dataDir) {
+            Node log = node.orElse(null);
+            if (log != null) {
+                log.object(Set.of("enabled", "dir", "bodies", "maxBodySize", "bodyKeyFile", "signingCertificate",
+                        "signingKey", "maxBatch", "maxFileSize", "rotateEvery", "writeTimeout", "retention",
+                        "timestamping", "evidenceTokenFile"));
+            }
+            boolean enabled = optional(log, "enabled").map(Reader::bool).orElse(true);
+            Path dir = optional(log, "dir").map(this::path).orElse(dataDir.resolve("messagelog"));
+            boolean bodies = optional(log, "bodies").map(Reader::bool).orElse(false);
+            long maxBody = optional(log, "maxBodySize").map(Reader::size).orElse(64L * 1024);
+            Optional<byte[]> key = optional(log, "bodyKeyFile").map(n -> {
+                byte[] bytes = secretFile(n);
+                String text = new String(bytes, java.nio.charset.StandardCharsets.US_ASCII).strip();
+                try {
+                    bytes = java.util.Base64.getDecoder().decode(text);
+                } catch (IllegalArgumentException e) {
+                    throw new ConfigurationException(n.path(), "must hold a 32-byte AES key in base64 (openssl rand -base64 32)");
+                }
+                if (bytes.length != 32) {
+                    throw new ConfigurationException(n.path(), "must hold a 32-byte AES key in base64 (openssl rand -base64 32)");
+                }
+                return bytes;
+            });
+            Optional<Path> certificate = optional(log, "signingCertificate").map(this::existingFile);
+            Optional<Path> signingKey = optional(log, "signingKey").map(this::existingFile);
+            if (certificate.isPresent() != signingKey.isPresent()) {
+                throw new ConfigurationException(log.child("signingKey"), "give both signingCertificate and signingKey, or neither");
+            }
+            int maxBatch = optional(log, "maxBatch").map(n -> {
+                if (!n.json().isInt() || n.json().asInt() < 1 || n.json().asInt() > 65536) {
+                    throw new ConfigurationException(n.path(), "must be a whole number from 1 to 65536");
+                }
+                return n.json().asInt();
+            }).orElse(1024);
+            long maxFile = optional(log, "maxFileSize").map(Reader::size).orElse(64L * 1024 * 1024);
+            Duration rotate = optional(log, "rotateEvery").map(Reader::duration).orElse(Duration.ofHours(24));
+            Duration writeTimeout = optional(log, "writeTimeout").map(Reader::duration).orElse(Duration.ofSeconds(10));
+            Optional<Duration> retention = optional(log, "retention").map(Reader::duration);
+            Node stamping = optional(log, "timestamping").orElse(null);
+            if (stamping != null) {
+                stamping.object(Set.of("url", "interval", "timeout", "outageWindow", "onOutage"));
+            }
+            Optional<URI> url = optional(stamping, "url").map(n -> uri(n, false));
+            Duration interval = optional(stamping, "interval").map(Reader::duration).orElse(Duration.ofSeconds(10));
+            Duration timeout = optional(stamping, "timeout").map(Reader::duration).orElse(Duration.ofSeconds(5));
+            Duration window = optional(stamping, "outageWindow").map(Reader::duration).orElse(Duration.ofHours(4));
+            GatewayConfiguration.OutagePolicy policy = optional(stamping, "onOutage").map(n -> switch (n.text()) {
+                case "continue" -> GatewayConfiguration.OutagePolicy.CONTINUE;
+                case "refuse" -> GatewayConfiguration.OutagePolicy.REFUSE;
+                default -> throw new ConfigurationException(n.path(), "must be continue or refuse");
+            }).orElse(GatewayConfiguration.OutagePolicy.CONTINUE);
+            Optional<String> token = optional(log, "evidenceTokenFile").map(n -> {
+                String text = new String(secretFile(n), java.nio.charset.StandardCharsets.US_ASCII).strip();
+                if (text.length() < 32 || text.contains("\n")) {
+                    throw new ConfigurationException(n.path(), "must name a file holding one token of at least 32 characters");
+                }
+                return text;
+            });
+            return new GatewayConfiguration.MessageLog(enabled, dir, bodies, maxBody, key, certificate, signingKey, maxBatch,
+                    maxFile, rotate, writeTimeout, retention, url, interval, timeout, window, policy, token);
+        }
+
+        byte[] secretFile(Node node) {
+            try {
+                return Files.readAllBytes(existingFile(node));
+            } catch (IOException e) {
+                throw new ConfigurationException(node.path(), "cannot read " + path(node) + ": " + e.getMessage());
+            }
+        }
+
+        static boolean bool(Node node) {
+            if (!node.json().isBoolean()) {
+                throw new ConfigurationException(node.path(), "must be true or false");
+            }
+            return node.json().asBoolean();
         }
 
         private static Optional<Node> optional(Node parent, String name) {

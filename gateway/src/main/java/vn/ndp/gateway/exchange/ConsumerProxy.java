@@ -34,6 +34,7 @@ import vn.ndp.gateway.config.GatewayConfiguration;
 import vn.ndp.gateway.config.GatewayConfiguration.Limits;
 import vn.ndp.gateway.globalconf.GlobalConfigurationClient;
 import vn.ndp.gateway.metaservices.Metaservices;
+import vn.ndp.gateway.messagelog.MessageLog;
 import vn.ndp.gateway.monitoring.OperationalMonitor;
 import vn.ndp.protocol.errors.XRoadErrorType;
 import vn.ndp.protocol.errors.XRoadException;
@@ -69,11 +70,12 @@ public final class ConsumerProxy extends Handler.Abstract {
     private final GatewayTls tls;
     private final HttpClient gatewayClient;
     private final OperationalMonitor monitor;
+    private final MessageLog messageLog;
     private final Clock clock;
 
     public ConsumerProxy(GatewayConfiguration configuration, LocalClients clients, TokenIssuer tokens,
                          GlobalConfigurationClient globalConfiguration, GatewayTls tls, HttpClient gatewayClient,
-                         OperationalMonitor monitor, Clock clock) {
+                         OperationalMonitor monitor, Clock clock, MessageLog messageLog) {
         this.self = configuration.gatewayId();
         this.parser = IdentifierParser.forInstance(configuration.instance());
         this.limits = configuration.limits();
@@ -84,6 +86,7 @@ public final class ConsumerProxy extends Handler.Abstract {
         this.tls = tls;
         this.gatewayClient = gatewayClient;
         this.monitor = monitor;
+        this.messageLog = messageLog;
         this.clock = clock;
     }
 
@@ -93,7 +96,7 @@ public final class ConsumerProxy extends Handler.Abstract {
             tokenEndpoint.handle(request, response, callback);
             return true;
         }
-        ExchangeRecorder record = new ExchangeRecorder(monitor, clock, UsageAggregate.CONSUMER);
+        ExchangeRecorder record = new ExchangeRecorder(monitor, messageLog, clock, UsageAggregate.CONSUMER, request);
         record.method = request.getMethod();
         Callback recorded = Callback.from(() -> {
             record.finish();
@@ -115,6 +118,7 @@ public final class ConsumerProxy extends Handler.Abstract {
     }
 
     private void exchange(Request request, Response response, Callback callback, ExchangeRecorder record) {
+        record.admit(XRoadErrorType.CLIENT_PROXY_INTERNAL_ERROR);
         String rawPath = request.getHttpURI().getPath();
         if (rawPath == null || request.getHttpURI().toString().length() > limits.maxRequestUriLength()) {
             throw new XRoadException(XRoadErrorType.CLIENT_BAD_REQUEST,
@@ -198,7 +202,7 @@ public final class ConsumerProxy extends Handler.Abstract {
         String target = "/r1/" + forward.service().encoded() + forward.path() + (query == null ? "" : "?" + query);
         String requestId = UUID.randomUUID().toString();
         record.requestId = requestId;
-        RequestHash hash = new RequestHash();
+        RequestHash hash = record.newRequestHash();
         HttpFields incoming = request.getHeaders();
         var out = gatewayClient.newRequest("https://" + forward.provider().address())
                 .method(request.getMethod())
@@ -282,7 +286,7 @@ public final class ConsumerProxy extends Handler.Abstract {
         }
         record.status = reply.getStatus();
         try (var in = listener.getInputStream()) {
-            record.responseBytes = Responses.copy(in, response, limits.maxBodyBytes());
+            record.responseBytes = Responses.copy(in, response, limits.maxBodyBytes(), record);
             callback.succeeded();
         } catch (IOException e) {
             if (!response.isCommitted()) {
@@ -399,6 +403,13 @@ public final class ConsumerProxy extends Handler.Abstract {
         record.responseBytes = bytes.length;
         response.setStatus(200);
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json;charset=utf-8");
+        record.responseBody(bytes, 0, bytes.length);
+        try {
+            record.durable(response);
+        } catch (IOException e) {
+            callback.failed(e);
+            return;
+        }
         response.write(true, ByteBuffer.wrap(bytes), callback);
     }
 

@@ -1,18 +1,46 @@
 package vn.ndp.gateway.exchange;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 
+import org.eclipse.jetty.http.HttpField;
+import org.eclipse.jetty.http.HttpFields;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+
+import vn.ndp.gateway.messagelog.LoggedExchange;
+import vn.ndp.gateway.messagelog.MessageLog;
 import vn.ndp.gateway.monitoring.OperationalMonitor;
 import vn.ndp.gateway.monitoring.OperationalRecord;
+import vn.ndp.protocol.errors.XRoadErrorType;
+import vn.ndp.protocol.errors.XRoadException;
+import vn.ndp.protocol.evidence.Hashes;
 
-/** Collects what is known about one request as it is handled, and records it once at the end. */
+/**
+ * Collects what is known about one request as it is handled, and records it once at the end. With a
+ * message log, {@link #durable} writes the exchange to it before the last byte of the response is
+ * released; an exchange that ends otherwise (a broken connection) is logged by {@link #finish}.
+ */
 final class ExchangeRecorder {
 
     private final OperationalMonitor monitor;
+    private final MessageLog log;
+    private final Request request;
     private final String side;
     private final long startNanos = System.nanoTime();
     private final Instant startedAt;
+    private RequestHash requestHash;
+    private final MessageDigest responseDigest;
+    private ByteArrayOutputStream responseCapture;
+    private long responseDigested;
+    private boolean logged;
     String xroadId = "";
     String requestId = "";
     String client = "";
@@ -24,14 +52,108 @@ final class ExchangeRecorder {
     int status;
     String fault = "";
 
-    ExchangeRecorder(OperationalMonitor monitor, Clock clock, String side) {
+    ExchangeRecorder(OperationalMonitor monitor, MessageLog log, Clock clock, String side, Request request) {
         this.monitor = monitor;
+        this.log = log;
+        this.request = request;
         this.side = side;
         this.startedAt = clock.instant();
+        this.responseDigest = log == null ? null : Hashes.sha512();
+        if (log != null && log.keepsBodies()) {
+            responseCapture = new ByteArrayOutputStream();
+        }
+    }
+
+    /** Refuses the exchange when the message log's outage policy says so. */
+    void admit(XRoadErrorType type) {
+        if (log != null) {
+            log.refusal().ifPresent(why -> {
+                throw new XRoadException(type, why);
+            });
+        }
+    }
+
+    /** The request hash of the request as forwarded, which also keeps the request body when the log does. */
+    RequestHash newRequestHash() {
+        requestHash = new RequestHash();
+        if (log != null && log.keepsBodies()) {
+            requestHash.capture(log.maxBodyBytes());
+        }
+        return requestHash;
+    }
+
+    void responseBody(byte[] bytes, int offset, int length) {
+        if (responseDigest == null) {
+            return;
+        }
+        responseDigest.update(bytes, offset, length);
+        responseDigested += length;
+        if (responseCapture != null) {
+            if (responseCapture.size() + length <= log.maxBodyBytes()) {
+                responseCapture.write(bytes, offset, length);
+            } else {
+                responseCapture = null;
+            }
+        }
+    }
+
+    /** Writes the exchange to the message log and waits until it is on disk; call before the response's last byte. */
+    void durable(Response response) throws IOException {
+        if (log == null || logged) {
+            return;
+        }
+        log.appendDurably(exchange(response));
+        logged = true;
     }
 
     void finish() {
         monitor.record(new OperationalRecord(side, xroadId, requestId, client, service, method, path, requestBytes,
                 responseBytes, status, fault, startedAt, (System.nanoTime() - startNanos) / 1000));
+        if (log != null && !logged) {
+            logged = true;
+            log.append(exchange(null));
+        }
+    }
+
+    private LoggedExchange exchange(Response response) {
+        byte[] requestHeaders;
+        byte[] requestBody = null;
+        byte[] requestBodyDigest = null;
+        if (requestHash != null && requestHash.hasHeaders()) {
+            requestHeaders = requestHash.headersDigest();
+            requestBodyDigest = requestHash.bodyDigest();
+            requestBody = requestHash.capturedBody();
+        } else {
+            RequestHash received = new RequestHash();
+            received.headers(request.getMethod(), request.getHttpURI().getPathQuery(), request.getHeaders());
+            requestHeaders = received.headersDigest();
+        }
+        String hash = response == null ? "" : value(response.getHeaders().get(ExchangeHeaders.REQUEST_HASH));
+        byte[] responseHeaders = response == null ? null : headersDigest(status, response.getHeaders());
+        byte[] responseBodyDigest = responseDigested == 0 ? null : responseDigest.digest();
+        return new LoggedExchange(side, xroadId, requestId, client, service, method, path, status, fault, startedAt,
+                (System.nanoTime() - startNanos) / 1000, requestBytes, responseBytes, hash, requestHeaders,
+                requestBodyDigest, responseHeaders, responseBodyDigest, requestBody,
+                responseCapture == null || responseDigested == 0 ? null : responseCapture.toByteArray());
+    }
+
+    private static String value(String text) {
+        return text == null ? "" : text;
+    }
+
+    /** SHA-512 of {@code STATUS LF} and {@code name:value LF} per end-to-end header, names in lower case, sorted. */
+    private static byte[] headersDigest(int status, HttpFields fields) {
+        List<HttpField> kept = new ArrayList<>();
+        for (HttpField field : fields) {
+            if (ExchangeHeaders.hashed(field.getLowerCaseName())) {
+                kept.add(field);
+            }
+        }
+        kept.sort(Comparator.comparing(HttpField::getLowerCaseName));
+        StringBuilder text = new StringBuilder().append(status).append('\n');
+        for (HttpField field : kept) {
+            text.append(field.getLowerCaseName()).append(':').append(field.getValue()).append('\n');
+        }
+        return Hashes.sha512().digest(text.toString().getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -31,6 +31,7 @@ import vn.ndp.gateway.config.GatewayConfiguration.Limits;
 import vn.ndp.gateway.config.GatewayConfiguration.ProvidedService;
 import vn.ndp.gateway.globalconf.GlobalConfigurationClient;
 import vn.ndp.gateway.metaservices.Metaservices;
+import vn.ndp.gateway.messagelog.MessageLog;
 import vn.ndp.gateway.monitoring.OperationalMonitor;
 import vn.ndp.protocol.errors.XRoadErrorType;
 import vn.ndp.protocol.errors.XRoadException;
@@ -64,10 +65,11 @@ public final class ProviderProxy extends Handler.Abstract {
     private final GatewayTls tls;
     private final HttpClient backendClient;
     private final OperationalMonitor monitor;
+    private final MessageLog messageLog;
     private final Clock clock;
 
     public ProviderProxy(GatewayConfiguration configuration, GlobalConfigurationClient globalConfiguration,
-                         GatewayTls tls, HttpClient backendClient, OperationalMonitor monitor, Clock clock) {
+                         GatewayTls tls, HttpClient backendClient, OperationalMonitor monitor, Clock clock, MessageLog messageLog) {
         this.self = configuration.gatewayId();
         this.parser = IdentifierParser.forInstance(configuration.instance());
         this.limits = configuration.limits();
@@ -76,12 +78,13 @@ public final class ProviderProxy extends Handler.Abstract {
         this.tls = tls;
         this.backendClient = backendClient;
         this.monitor = monitor;
+        this.messageLog = messageLog;
         this.clock = clock;
     }
 
     @Override
     public boolean handle(Request request, Response response, Callback callback) {
-        ExchangeRecorder record = new ExchangeRecorder(monitor, clock, UsageAggregate.PROVIDER);
+        ExchangeRecorder record = new ExchangeRecorder(monitor, messageLog, clock, UsageAggregate.PROVIDER, request);
         record.method = request.getMethod();
         Callback recorded = Callback.from(() -> {
             record.finish();
@@ -103,6 +106,7 @@ public final class ProviderProxy extends Handler.Abstract {
     }
 
     private void exchange(Request request, Response response, Callback callback, ExchangeRecorder record) {
+        record.admit(XRoadErrorType.SERVER_PROXY_INTERNAL_ERROR);
         ExchangeDirectory directory = globalConfiguration.directory(XRoadErrorType.SERVER_PROXY_OUTDATED_GLOBAL_CONF);
         Gateway caller = callingGateway(request, directory);
         String rawPath = request.getHttpURI().getPath();
@@ -163,7 +167,7 @@ public final class ProviderProxy extends Handler.Abstract {
 
     private void forward(Request request, Response response, Callback callback, ExchangeRecorder record, URI backend,
                          SubsystemId client, ServiceId serviceId) {
-        RequestHash hash = new RequestHash();
+        RequestHash hash = record.newRequestHash();
         String rawTarget = request.getHttpURI().getPath()
                 + (request.getHttpURI().getQuery() == null ? "" : "?" + request.getHttpURI().getQuery());
         HttpFields incoming = request.getHeaders();
@@ -231,7 +235,7 @@ public final class ProviderProxy extends Handler.Abstract {
         response.getHeaders().put(ExchangeHeaders.REQUEST_HASH, hash.value());
         record.status = reply.getStatus();
         try (var in = listener.getInputStream()) {
-            record.responseBytes = Responses.copy(in, response, limits.maxBodyBytes());
+            record.responseBytes = Responses.copy(in, response, limits.maxBodyBytes(), record);
             callback.succeeded();
         } catch (IOException e) {
             if (!response.isCommitted()) {
@@ -289,6 +293,13 @@ public final class ProviderProxy extends Handler.Abstract {
         response.getHeaders().put(ExchangeHeaders.REQUEST_HASH, hash.value());
         record.status = 200;
         record.responseBytes = reply.getContent().length;
+        record.responseBody(reply.getContent(), 0, reply.getContent().length);
+        try {
+            record.durable(response);
+        } catch (IOException e) {
+            callback.failed(e);
+            return;
+        }
         response.write(true, java.nio.ByteBuffer.wrap(reply.getContent()), callback);
     }
 

@@ -26,6 +26,9 @@ public final class RequestHash {
     private final MessageDigest body = sha512();
     private long bodyBytes;
     private byte[] headers;
+    private byte[] bodyDigest;
+    private java.io.ByteArrayOutputStream capture;
+    private long captureLimit;
 
     /** Called as the headers are committed to the wire (consumer) or received (provider). */
     public void headers(String method, String target, HttpFields fields) {
@@ -45,8 +48,45 @@ public final class RequestHash {
 
     /** Adds body bytes without moving the buffer's position. */
     public void body(ByteBuffer bytes) {
-        bodyBytes += bytes.remaining();
+        int length = bytes.remaining();
+        bodyBytes += length;
+        if (capture != null) {
+            if (capture.size() + length <= captureLimit) {
+                byte[] copy = new byte[length];
+                bytes.slice().get(copy);
+                capture.write(copy, 0, length);
+            } else {
+                capture = null;
+            }
+        }
         body.update(bytes.slice());
+    }
+
+    /** Also keeps the body (for the message log) while it is at most {@code limit} bytes. */
+    void capture(long limit) {
+        capture = new java.io.ByteArrayOutputStream();
+        captureLimit = limit;
+    }
+
+    /** The body kept by {@link #capture}, or null when none was kept or it grew past the limit. */
+    byte[] capturedBody() {
+        return capture == null || bodyBytes == 0 ? null : capture.toByteArray();
+    }
+
+    /** SHA-512 of the headers text (null before {@link #headers}). */
+    byte[] headersDigest() {
+        return headers == null ? null : headers.clone();
+    }
+
+    /** SHA-512 of the body, or null when it was empty. */
+    byte[] bodyDigest() {
+        if (bodyBytes == 0) {
+            return null;
+        }
+        if (bodyDigest == null) {
+            bodyDigest = body.digest();
+        }
+        return bodyDigest.clone();
     }
 
     public boolean hasHeaders() {
@@ -62,7 +102,7 @@ public final class RequestHash {
         }
         MessageDigest outer = sha512();
         outer.update(headers);
-        outer.update(body.digest());
+        outer.update(bodyDigest());
         return Base64.getEncoder().encodeToString(outer.digest());
     }
 

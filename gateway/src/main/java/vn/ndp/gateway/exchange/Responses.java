@@ -38,23 +38,52 @@ final class Responses {
         response.getHeaders().put(ExchangeHeaders.ERROR, error.headerValue());
         byte[] body = error.toJson().getBytes(StandardCharsets.UTF_8);
         record.responseBytes = body.length;
+        record.responseBody(body, 0, body.length);
+        try {
+            record.durable(response);
+        } catch (IOException e) {
+            callback.failed(e);
+            return;
+        }
         response.write(true, ByteBuffer.wrap(body), callback);
     }
 
-    /** Copies a body, failing with {@link ResponseTooLargeException} past {@code limit} bytes; returns the bytes copied. */
-    static long copy(InputStream in, Response response, long limit) throws IOException {
+    /**
+     * Copies a body, failing with {@link ResponseTooLargeException} past {@code limit} bytes; returns
+     * the bytes copied. The last chunk read is held back until the exchange is in the message log
+     * ({@link ExchangeRecorder#durable}), so that no caller receives a whole response that is not
+     * logged; on failure the response is left incomplete for the caller to abort.
+     */
+    static long copy(InputStream in, Response response, long limit, ExchangeRecorder record) throws IOException {
         long total = 0;
-        try (OutputStream out = Content.Sink.asOutputStream(response)) {
-            byte[] buffer = new byte[16 * 1024];
-            int read;
-            while ((read = in.read(buffer)) >= 0) {
-                total += read;
-                if (total > limit) {
-                    throw new ResponseTooLargeException(limit);
-                }
-                out.write(buffer, 0, read);
+        OutputStream out = Content.Sink.asOutputStream(response);
+        byte[] buffer = new byte[16 * 1024];
+        byte[] held = new byte[16 * 1024];
+        int heldLength = 0;
+        int read;
+        while ((read = in.read(buffer)) >= 0) {
+            if (read == 0) {
+                continue;
             }
+            total += read;
+            if (total > limit) {
+                throw new ResponseTooLargeException(limit);
+            }
+            record.responseBody(buffer, 0, read);
+            if (heldLength > 0) {
+                out.write(held, 0, heldLength);
+            }
+            byte[] swap = held;
+            held = buffer;
+            buffer = swap;
+            heldLength = read;
         }
+        record.responseBytes = total;
+        record.durable(response);
+        if (heldLength > 0) {
+            out.write(held, 0, heldLength);
+        }
+        out.close();
         return total;
     }
 

@@ -70,12 +70,14 @@ class DemoExchange {
     private final int registryPort;
     private final int basePort;
     private final String backendUrl;
+    private final String tsaUrl;
 
     DemoExchange(ExchangeRegister register, SigningKeys keys, Accounts accounts, ApiTokens tokens,
             TransactionTemplate transaction, Clock clock, @Value("${ndp.data-dir}") Path dataDir,
             @Value("${server.port}") int registryPort,
             @Value("${ndp.demo.exchange.base-port:0}") int basePort,
-            @Value("${ndp.demo.exchange.backend-url:}") String backendUrl) {
+            @Value("${ndp.demo.exchange.backend-url:}") String backendUrl,
+            @Value("${ndp.demo.exchange.tsa-url:}") String tsaUrl) {
         this.register = register;
         this.keys = keys;
         this.accounts = accounts;
@@ -86,6 +88,7 @@ class DemoExchange {
         this.registryPort = registryPort;
         this.basePort = basePort;
         this.backendUrl = backendUrl;
+        this.tsaUrl = tsaUrl;
     }
 
     /** Ports: base+0..2 ministry gateway (consumer, provider, admin), base+10..12 the shared gateway. */
@@ -167,6 +170,9 @@ class DemoExchange {
             Pem.writeCertificates(tls.resolve("ca.pem"), ca.certificate());
             Pem.writeCertificates(tls.resolve("registry-signing.pem"), keys.certificate());
             write(dir.resolve("usage-token"), usageToken + "\n");
+            if (!Files.exists(dir.resolve("evidence-token"))) {
+                write(dir.resolve("evidence-token"), hex(24) + "\n");
+            }
             var certificate = Pem.readCertificate(tls.resolve("gateway.pem"));
             transaction.executeWithoutResult(status -> {
                 if (register.gateways().stream().noneMatch(g -> g.id().equals(gatewayId))) {
@@ -190,8 +196,11 @@ class DemoExchange {
                      "services": %s,
                      "tokens": {"lifetime": "1h"},
                      "monitoring": {"usageUrl": "http://127.0.0.1:%d/api/v1/exchange/usage",
-                                    "usageTokenFile": "usage-token", "pushInterval": "60s"}}
-                    """.formatted(gatewayId, port, port + 1, port + 2, registryPort, clients, services, registryPort));
+                                    "usageTokenFile": "usage-token", "pushInterval": "60s"},
+                     "messageLog": {"dir": "data/messagelog", "evidenceTokenFile": "evidence-token"%s}}
+                    """.formatted(gatewayId, port, port + 1, port + 2, registryPort, clients, services, registryPort,
+                    tsaUrl.isBlank() ? "" : ",\n                                    \"timestamping\": {\"url\": \"" + tsaUrl
+                            + "\", \"interval\": \"5s\"}"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

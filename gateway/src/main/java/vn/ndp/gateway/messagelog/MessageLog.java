@@ -1,0 +1,375 @@
+package vn.ndp.gateway.messagelog;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.security.PrivateKey;
+import java.security.cert.X509Certificate;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+import vn.ndp.gateway.config.GatewayConfiguration;
+import vn.ndp.gateway.config.GatewayConfiguration.OutagePolicy;
+import vn.ndp.protocol.evidence.Evidence;
+import vn.ndp.protocol.evidence.Hashes;
+import vn.ndp.protocol.evidence.LogFormat;
+import vn.ndp.protocol.evidence.LogVerifier;
+import vn.ndp.protocol.evidence.LogWriter;
+import vn.ndp.protocol.evidence.LogWriter.SealedBatch;
+import vn.ndp.protocol.evidence.TimeStamps;
+import vn.ndp.protocol.pki.Pem;
+import vn.ndp.protocol.timestamp.TimeStampClient;
+
+/**
+ * The message log of one gateway. Callers hand in {@link LoggedExchange}s; one writer thread takes
+ * everything queued (up to {@code maxBatch}), chains, seals and signs it as one batch and forces it
+ * to disk with one {@code fdatasync}, then completes every caller's future: group commit, so that
+ * concurrent requests share a disk flush. A time-stamper ({@link #stampNow}, scheduled by the
+ * node) stamps all batches sealed since the last stamp with one TSA request. While the TSA is
+ * unreachable, traffic continues; past {@code outageWindow} the configured policy applies (default
+ * {@code continue}, with the {@code ndp_messagelog_stamp_overdue} alarm at 1).
+ */
+public final class MessageLog implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(MessageLog.class);
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private record Pending(String body, CompletableFuture<Void> done) {
+    }
+
+    private final GatewayConfiguration.MessageLog settings;
+    private final Clock clock;
+    private final LogWriter writer;
+    private final BodyCipher cipher;
+    private final Optional<TimeStampClient> tsa;
+    private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
+    private final Deque<SealedBatch> unstamped = new ConcurrentLinkedDeque<>();
+    private final Thread thread;
+    private volatile boolean running = true;
+    private volatile String lastStampProblem = "";
+    private final Counter records;
+    private final Counter writeFailures;
+    private final Counter stampFailures;
+    private final Counter stamps;
+    private final DistributionSummary batchSizes;
+    private final Timer writes;
+
+    private MessageLog(GatewayConfiguration.MessageLog settings, Clock clock, LogWriter writer, MeterRegistry metrics) {
+        this.settings = settings;
+        this.clock = clock;
+        this.writer = writer;
+        this.cipher = new BodyCipher(settings.bodyKey().orElse(null));
+        this.tsa = settings.timestampUrl().map(url -> new TimeStampClient(url, settings.timestampTimeout()));
+        if (tsa.isPresent()) {
+            unstamped.addAll(LogWriter.unstamped(settings.directory()));
+        }
+        records = Counter.builder("ndp.messagelog.records").description("Records written to the message log").register(metrics);
+        writeFailures = Counter.builder("ndp.messagelog.write.failures").description("Batches that could not be written")
+                .register(metrics);
+        stampFailures = Counter.builder("ndp.messagelog.timestamp.failures").description("Failed time-stamping attempts")
+                .register(metrics);
+        stamps = Counter.builder("ndp.messagelog.timestamps").description("Time-stamps obtained").register(metrics);
+        batchSizes = DistributionSummary.builder("ndp.messagelog.batch.records").description("Records per sealed batch")
+                .register(metrics);
+        writes = Timer.builder("ndp.messagelog.write").description("Sealing, signing and forcing one batch to disk")
+                .publishPercentiles(0.5, 0.99).register(metrics);
+        Gauge.builder("ndp.messagelog.unstamped.batches", unstamped, Deque::size)
+                .description("Sealed batches waiting for a time-stamp").register(metrics);
+        Gauge.builder("ndp.messagelog.oldest.unstamped.age", this, log -> log.oldestUnstampedAge().toMillis() / 1000.0)
+                .baseUnit("seconds").description("Age of the oldest batch waiting for a time-stamp").register(metrics);
+        Gauge.builder("ndp.messagelog.stamp.overdue", this, log -> log.stampOverdue() ? 1 : 0)
+                .description("1 when batches have waited for a time-stamp longer than the outage window").register(metrics);
+        Gauge.builder("ndp.messagelog.queue", queue, BlockingQueue::size).description("Records waiting to be written")
+                .register(metrics);
+        thread = Thread.ofPlatform().name("messagelog-writer").daemon().start(this::run);
+    }
+
+    /** Opens the log configured for this gateway, signing with its TLS key unless a dedicated one is configured. */
+    public static MessageLog open(GatewayConfiguration configuration, Clock clock, MeterRegistry metrics) throws IOException {
+        GatewayConfiguration.MessageLog settings = configuration.messageLog();
+        Path certificateFile = settings.signingCertificate().orElse(configuration.tls().certificate());
+        Path keyFile = settings.signingKey().orElse(configuration.tls().privateKey());
+        PrivateKey key = Pem.readPrivateKey(keyFile);
+        List<X509Certificate> chain = new ArrayList<>(Pem.readCertificates(certificateFile));
+        X509Certificate ca = Pem.readCertificate(configuration.tls().caCertificate());
+        if (chain.stream().noneMatch(ca::equals)) {
+            chain.add(ca);
+        }
+        LogWriter writer = LogWriter.open(settings.directory(), configuration.gatewayId().encoded(), key, chain, clock,
+                settings.maxFileBytes(), settings.rotateEvery());
+        if (writer.recoveredBytes() > 0) {
+            LOG.warn("Message log: cut off {} bytes of an unsealed batch left by a crash (never acknowledged)",
+                    writer.recoveredBytes());
+        }
+        return new MessageLog(settings, clock, writer, metrics);
+    }
+
+    public Path directory() {
+        return settings.directory();
+    }
+
+    public boolean keepsBodies() {
+        return settings.bodies();
+    }
+
+    public long maxBodyBytes() {
+        return settings.maxBodyBytes();
+    }
+
+    /** Queues one exchange; the future completes when its batch is on disk. */
+    public CompletableFuture<Void> append(LoggedExchange exchange) {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        if (!running) {
+            done.completeExceptionally(new IOException("The message log is closed"));
+            return done;
+        }
+        queue.add(new Pending(json(exchange), done));
+        return done;
+    }
+
+    /** Queues one exchange and waits until it is on disk (at most {@code writeTimeout}). */
+    public void appendDurably(LoggedExchange exchange) throws IOException {
+        try {
+            append(exchange).get(settings.writeTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("Interrupted while waiting for the message log", e);
+        } catch (ExecutionException e) {
+            throw new IOException("The message log could not write: " + e.getCause().getMessage(), e.getCause());
+        } catch (TimeoutException e) {
+            throw new IOException("The message log did not write within " + settings.writeTimeout(), e);
+        }
+    }
+
+    private String json(LoggedExchange e) {
+        ObjectNode node = JSON.createObjectNode();
+        node.put("side", e.side());
+        node.put("xroadId", e.xroadId());
+        node.put("requestId", e.requestId());
+        node.put("client", e.client());
+        node.put("service", e.service());
+        node.put("method", e.method());
+        node.put("path", e.path());
+        node.put("status", e.status());
+        node.put("fault", e.fault());
+        node.put("startedAt", e.startedAt().toString());
+        node.put("durationMicros", e.durationMicros());
+        node.put("requestBytes", e.requestBytes());
+        node.put("responseBytes", e.responseBytes());
+        node.put("requestHash", e.requestHash());
+        node.put("requestHeadersSha512", base64(e.requestHeadersSha512()));
+        node.put("requestBodySha512", base64(e.requestBodySha512()));
+        node.put("responseHeadersSha512", base64(e.responseHeadersSha512()));
+        node.put("responseBodySha512", base64(e.responseBodySha512()));
+        if (settings.bodies()) {
+            if (e.requestBody() != null) {
+                node.put("requestBody", cipher.seal(e.requestBody()));
+            }
+            if (e.responseBody() != null) {
+                node.put("responseBody", cipher.seal(e.responseBody()));
+            }
+        }
+        return JSON.writeValueAsString(node);
+    }
+
+    private static String base64(byte[] bytes) {
+        return bytes == null ? "" : Hashes.base64(bytes);
+    }
+
+    /** Decrypts a body kept in a record ({@code requestBody} or {@code responseBody}) with this gateway's key. */
+    public byte[] openBody(String sealed) {
+        return cipher.open(sealed);
+    }
+
+    private void run() {
+        int max = settings.maxBatch();
+        List<Pending> batch = new ArrayList<>(max);
+        List<String> bodies = new ArrayList<>(max);
+        while (true) {
+            Pending first;
+            try {
+                first = queue.poll(100, TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                continue;
+            }
+            if (first == null) {
+                if (!running && queue.isEmpty()) {
+                    return;
+                }
+                continue;
+            }
+            batch.add(first);
+            queue.drainTo(batch, max - 1);
+            for (Pending pending : batch) {
+                bodies.add(pending.body());
+            }
+            long started = System.nanoTime();
+            try {
+                SealedBatch sealed = writer.append(bodies);
+                writes.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
+                if (tsa.isPresent()) {
+                    unstamped.addLast(sealed);
+                }
+                records.increment(batch.size());
+                batchSizes.record(batch.size());
+                batch.forEach(pending -> pending.done().complete(null));
+            } catch (IOException | RuntimeException e) {
+                writeFailures.increment();
+                LOG.error("Message log: cannot write a batch of {} records: {}", batch.size(), e.toString());
+                batch.forEach(pending -> pending.done().completeExceptionally(e));
+            }
+            batch.clear();
+            bodies.clear();
+        }
+    }
+
+    /** Stamps every batch sealed since the last stamp with one TSA request; a failure is counted and retried next time. */
+    public synchronized void stampNow() {
+        if (tsa.isEmpty() || unstamped.isEmpty()) {
+            return;
+        }
+        List<SealedBatch> batches = new ArrayList<>();
+        for (SealedBatch batch : unstamped) {
+            if (batches.size() == 65536) {
+                break;
+            }
+            batches.add(batch);
+        }
+        try {
+            byte[] token = tsa.get().stamp(TimeStamps.imprintOf(batches.stream().map(SealedBatch::root).toList()));
+            writer.appendStamp(new LogFormat.Stamp(batches.getFirst().batch(), batches.getLast().batch(), token));
+            for (int i = 0; i < batches.size(); i++) {
+                unstamped.pollFirst();
+            }
+            stamps.increment();
+            lastStampProblem = "";
+        } catch (TimeStampClient.TimeStampException | IOException e) {
+            stampFailures.increment();
+            if (!e.getMessage().equals(lastStampProblem)) {
+                LOG.warn("Message log: time-stamping failed, {} batch(es) waiting: {}", batches.size(), e.getMessage());
+            }
+            lastStampProblem = e.getMessage();
+        }
+    }
+
+    public int unstampedBatches() {
+        return unstamped.size();
+    }
+
+    public Duration oldestUnstampedAge() {
+        SealedBatch oldest = unstamped.peekFirst();
+        if (oldest == null) {
+            return Duration.ZERO;
+        }
+        Duration age = Duration.between(oldest.sealedAt(), clock.instant());
+        return age.isNegative() ? Duration.ZERO : age;
+    }
+
+    public boolean stampOverdue() {
+        return tsa.isPresent() && oldestUnstampedAge().compareTo(settings.outageWindow()) > 0;
+    }
+
+    /** Why new exchanges must be refused (policy {@code refuse} past the outage window), or empty. */
+    public Optional<String> refusal() {
+        if (settings.onOutage() == OutagePolicy.REFUSE && stampOverdue()) {
+            return Optional.of("The message log has had no time-stamp for " + oldestUnstampedAge().toSeconds()
+                    + " s, longer than the outage window of " + settings.outageWindow() + " (" + lastStampProblem + ")");
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Deletes archives closed longer than {@code retention} ago, oldest first, only while the whole
+     * log verifies and (with a TSA configured) every batch of the archive is time-stamped; each
+     * deletion is recorded in {@code retention.log} first.
+     */
+    public synchronized int applyRetention() {
+        if (settings.retention().isEmpty()) {
+            return 0;
+        }
+        Instant limit = clock.instant().minus(settings.retention().get());
+        int deleted = 0;
+        boolean verified = false;
+        while (true) {
+            List<Path> segments = LogFormat.segments(settings.directory());
+            if (segments.size() < 2) {
+                return deleted;
+            }
+            LogFormat.Header next = header(segments.get(1));
+            if (next == null || !next.createdAt().isBefore(limit)) {
+                return deleted;
+            }
+            SealedBatch firstUnstamped = unstamped.peekFirst();
+            if (tsa.isPresent() && firstUnstamped != null && firstUnstamped.batch() < next.firstBatch()) {
+                return deleted;
+            }
+            if (!verified) {
+                LogVerifier.Report report = LogVerifier.verify(settings.directory(), java.util.Optional.empty());
+                if (!report.ok()) {
+                    LOG.error("Message log: retention keeps every archive because the log does not verify: {}",
+                            report.problem().get());
+                    return deleted;
+                }
+                verified = true;
+            }
+            try {
+                writer.deleteArchive(segments.getFirst());
+                deleted++;
+                LOG.info("Message log: deleted archive {} under the retention policy", segments.getFirst().getFileName());
+            } catch (IOException | RuntimeException e) {
+                LOG.error("Message log: cannot delete archive {}: {}", segments.getFirst(), e.toString());
+                return deleted;
+            }
+        }
+    }
+
+    private static LogFormat.Header header(Path segment) {
+        try (var lines = java.nio.file.Files.lines(segment)) {
+            String first = lines.findFirst().orElse("");
+            return first.startsWith("H ") ? LogFormat.Header.parse(first.substring(2)) : null;
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    /** The evidence of one exchange from this gateway's log (see {@link Evidence}). */
+    public Optional<byte[]> evidence(String xroadId) {
+        return Evidence.export(settings.directory(), xroadId);
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        try {
+            thread.join(settings.writeTimeout().toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        try {
+            writer.close();
+        } catch (IOException e) {
+            LOG.warn("Message log: error on close: {}", e.toString());
+        }
+    }
+}

@@ -1,0 +1,201 @@
+package vn.ndp.gateway.messagelog;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static vn.ndp.gateway.ExchangeFixture.CLIENT_A;
+import static vn.ndp.gateway.ExchangeFixture.ITEMS;
+import static vn.ndp.gateway.ExchangeFixture.SECRET_A;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import vn.ndp.gateway.ExchangeFixture;
+import vn.ndp.protocol.evidence.Evidence;
+import vn.ndp.protocol.evidence.LogVerifier;
+import vn.ndp.protocol.timestamp.TimeStampAuthority;
+
+/**
+ * The message log of a real gateway pair: both sides log every exchange before answering, bodies
+ * encrypted when kept, batches time-stamped; a TSA outage is ridden out for the window and then
+ * refused (this fixture is configured with {@code onOutage: refuse}); the admin API hands out
+ * evidence to a caller with the token.
+ */
+class MessageLogIntegrationTests {
+
+    private static final String EVIDENCE_TOKEN = "evidence-token-for-tests-0123456789abcdef";
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    @TempDir
+    static Path directory;
+    static TimeStampAuthority tsa;
+    static int tsaPort;
+    static ExchangeFixture exchange;
+    static String token;
+    static final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    @BeforeAll
+    static void start() throws Exception {
+        tsa = TimeStampAuthority.open(directory.resolve("tsa"), java.time.Clock.systemUTC());
+        URI url = tsa.start("127.0.0.1", 0);
+        tsaPort = url.getPort();
+        Files.writeString(directory.resolve("evidence-token"), EVIDENCE_TOKEN + "\n");
+        Files.writeString(directory.resolve("body.key"), Base64.getEncoder().encodeToString(new byte[32]) + "\n");
+        exchange = new ExchangeFixture(directory, """
+                {"bodies": true, "bodyKeyFile": "../body.key", "evidenceTokenFile": "../evidence-token",
+                 "timestamping": {"url": "%s", "interval": "1h", "outageWindow": "1m", "onOutage": "refuse"}}
+                """.formatted(url));
+        token = exchange.token("province-a", SECRET_A);
+    }
+
+    @AfterAll
+    static void stop() {
+        exchange.close();
+        tsa.close();
+    }
+
+    private static HttpResponse<String> call(String xroadId) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(exchange.consumerUrl("/r1/" + ITEMS + "/v1/items/7")))
+                .header("X-Road-Client", CLIENT_A.encoded()).header("Authorization", "Bearer " + token)
+                .header("X-Road-Id", xroadId).header("Content-Type", "application/json")
+                .method("POST", HttpRequest.BodyPublishers.ofString("{\"ask\":\"" + xroadId + "\"}"))
+                .timeout(Duration.ofSeconds(15)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static MessageLog consumerLog() {
+        return exchange.consumer.messageLog().orElseThrow();
+    }
+
+    private static MessageLog providerLog() {
+        return exchange.provider.messageLog().orElseThrow();
+    }
+
+    private static List<JsonNode> records(MessageLog log, String xroadId) {
+        return log.evidence(xroadId).map(bytes -> Evidence.verify(bytes, Optional.empty()).records().stream()
+                .map(Evidence.ProvenRecord::record).toList()).orElse(List.of());
+    }
+
+    @Test
+    void bothGatewaysLogTheExchangeBeforeAnsweringWithDigestsAndEncryptedBodies() throws Exception {
+        String id = "log-" + UUID.randomUUID();
+
+        HttpResponse<String> response = call(id);
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        JsonNode consumer = records(consumerLog(), id).getFirst();
+        JsonNode provider = records(providerLog(), id).getFirst();
+        assertThat(consumer.get("side").asString()).isEqualTo("consumer");
+        assertThat(provider.get("side").asString()).isEqualTo("provider");
+        for (JsonNode record : List.of(consumer, provider)) {
+            assertThat(record.get("client").asString()).isEqualTo(CLIENT_A.encoded());
+            assertThat(record.get("service").asString()).isEqualTo(ITEMS.encoded());
+            assertThat(record.get("method").asString()).isEqualTo("POST");
+            assertThat(record.get("path").asString()).isEqualTo("/v1/items/7");
+            assertThat(record.get("status").asInt()).isEqualTo(200);
+            assertThat(record.get("requestBodySha512").asString()).hasSize(88);
+            assertThat(record.get("responseBodySha512").asString()).hasSize(88);
+            assertThat(record.get("requestHash").asString()).isEqualTo(response.headers().firstValue("X-Road-Request-Hash").orElseThrow());
+            assertThat(record.get("requestBody").asString()).startsWith("A256GCM:").doesNotContain(id);
+        }
+        assertThat(new String(consumerLog().openBody(consumer.get("requestBody").asString()), StandardCharsets.UTF_8))
+                .isEqualTo("{\"ask\":\"" + id + "\"}");
+        assertThat(consumer.get("requestHeadersSha512").asString()).isEqualTo(provider.get("requestHeadersSha512").asString());
+    }
+
+    @Test
+    void gatewayErrorsAreLoggedToo() throws Exception {
+        String id = "err-" + UUID.randomUUID();
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(
+                        URI.create(exchange.consumerUrl("/r1/" + ExchangeFixture.PROVIDER.service("nosuch"))))
+                .header("X-Road-Client", CLIENT_A.encoded()).header("Authorization", "Bearer " + token)
+                .header("X-Road-Id", id).build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(500);
+        assertThat(records(consumerLog(), id)).singleElement()
+                .satisfies(r -> assertThat(r.get("fault").asString()).isEqualTo("Server.ClientProxy.UnknownService"));
+    }
+
+    @Test
+    void aTimeStampingOutageIsRiddenOutForTheWindowThenRefusedAndRecovers() throws Exception {
+        assertThat(call("before-outage-" + UUID.randomUUID()).statusCode()).isEqualTo(200);
+        consumerLog().stampNow();
+        assertThat(consumerLog().unstampedBatches()).isZero();
+
+        tsa.close();
+        assertThat(call("during-outage-" + UUID.randomUUID()).statusCode()).isEqualTo(200);
+        consumerLog().stampNow();
+        assertThat(consumerLog().unstampedBatches()).isPositive();
+        assertThat(exchange.consumer.metrics().scrape()).contains("ndp_messagelog_unstamped_batches")
+                .contains("ndp_messagelog_stamp_overdue 0.0");
+
+        exchange.clock.advance(Duration.ofMinutes(2));
+        assertThat(exchange.consumer.metrics().scrape()).contains("ndp_messagelog_stamp_overdue 1.0");
+        HttpResponse<String> refused = call("refused-" + UUID.randomUUID());
+        assertThat(refused.statusCode()).isEqualTo(500);
+        assertThat(refused.headers().firstValue("X-Road-Error")).contains("Server.ClientProxy.InternalError");
+        assertThat(refused.body()).contains("time-stamp");
+
+        tsa = TimeStampAuthority.open(directory.resolve("tsa"), java.time.Clock.systemUTC());
+        tsa.start("127.0.0.1", tsaPort);
+        consumerLog().stampNow();
+        providerLog().stampNow();
+        assertThat(consumerLog().unstampedBatches()).isZero();
+        assertThat(call("after-outage-" + UUID.randomUUID()).statusCode()).isEqualTo(200);
+
+        LogVerifier.Report report = LogVerifier.verify(consumerLog().directory(), Optional.of(exchange.ca.certificate()));
+        assertThat(report.problem()).isEmpty();
+        assertThat(report.stampedBatches()).isPositive();
+    }
+
+    @Test
+    void theAdminApiHandsEvidenceOnlyToTheTokenHolder() throws Exception {
+        String id = "evidence-" + UUID.randomUUID();
+        assertThat(call(id).statusCode()).isEqualTo(200);
+        URI url = URI.create("http://127.0.0.1:" + exchange.provider.adminPort() + EvidenceEndpoint.PATH + "?id=" + id);
+
+        HttpResponse<byte[]> anonymous = http.send(HttpRequest.newBuilder(url).build(), HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<byte[]> wrong = http.send(HttpRequest.newBuilder(url).header("Authorization", "Bearer nope").build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<byte[]> allowed = http.send(HttpRequest.newBuilder(url).header("Authorization", "Bearer " + EVIDENCE_TOKEN)
+                .build(), HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<byte[]> unknown = http.send(HttpRequest.newBuilder(URI.create(url.toString().replace(id, "never")))
+                .header("Authorization", "Bearer " + EVIDENCE_TOKEN).build(), HttpResponse.BodyHandlers.ofByteArray());
+
+        assertThat(anonymous.statusCode()).isEqualTo(401);
+        assertThat(wrong.statusCode()).isEqualTo(401);
+        assertThat(unknown.statusCode()).isEqualTo(404);
+        assertThat(allowed.statusCode()).isEqualTo(200);
+        Evidence.Verified verified = Evidence.verify(allowed.body(), Optional.of(exchange.ca.certificate()));
+        assertThat(verified.records()).singleElement().satisfies(r -> {
+            assertThat(r.gateway()).isEqualTo(ExchangeFixture.PROVIDER_GATEWAY.encoded());
+            assertThat(r.record().get("xroadId").asString()).isEqualTo(id);
+        });
+    }
+
+    @Test
+    void exportFromTheWholeDataDirectoryCoversBothGateways() throws Exception {
+        String id = "both-" + UUID.randomUUID();
+        assertThat(call(id).statusCode()).isEqualTo(200);
+
+        Evidence.Verified verified = Evidence.verify(Evidence.export(directory, id).orElseThrow(),
+                Optional.of(exchange.ca.certificate()));
+
+        assertThat(verified.records()).extracting(Evidence.ProvenRecord::gateway).containsExactlyInAnyOrder(
+                ExchangeFixture.CONSUMER_GATEWAY.encoded(), ExchangeFixture.PROVIDER_GATEWAY.encoded());
+    }
+}

@@ -1,0 +1,379 @@
+package vn.ndp.protocol.evidence;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.security.cert.X509Certificate;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Stream;
+
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+import vn.ndp.protocol.evidence.LogFormat.Header;
+import vn.ndp.protocol.evidence.LogFormat.RecordLine;
+import vn.ndp.protocol.evidence.LogFormat.Seal;
+import vn.ndp.protocol.evidence.LogFormat.Stamp;
+import vn.ndp.protocol.pki.Pem;
+
+/**
+ * The evidence of one exchange (one {@code X-Road-Id}), self-contained and verifiable offline:
+ * the records every log in a data directory holds for it, each with its Merkle proof, the signed
+ * seals of their batches, the signing certificates up to the national CA, and the time-stamps
+ * over those batches with their proofs. The file is JSON in one canonical form; verification
+ * refuses any other form, so that a change of any byte is detected.
+ */
+public final class Evidence {
+
+    public static final String FORMAT = "ndp-evidence/1";
+    private static final JsonMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+
+    private Evidence() {
+    }
+
+    /** One record proven by the evidence, with the gateway that logged it. */
+    public record ProvenRecord(String gateway, long batch, Instant sealedAt, Optional<Instant> stampedAt, JsonNode record) {
+    }
+
+    /** A verified evidence file: the anchor it was checked against and the records it proves. */
+    public record Verified(String xroadId, X509Certificate anchor, boolean anchorFromFile, List<ProvenRecord> records,
+                           List<String> tsaFingerprints) {
+
+        public String anchorFingerprint() {
+            return Pem.sha256Fingerprint(anchor);
+        }
+    }
+
+    /** The message-log directories under {@code dataDir} (itself included), found by their segment files. */
+    public static List<Path> logDirectories(Path dataDir) {
+        if (!Files.isDirectory(dataDir)) {
+            throw new EvidenceException("No such directory: " + dataDir);
+        }
+        try (Stream<Path> paths = Files.walk(dataDir, 8)) {
+            return paths.filter(Files::isRegularFile).filter(LogFormat::isSegment).map(Path::getParent).distinct().sorted()
+                    .toList();
+        } catch (IOException e) {
+            throw new EvidenceException("Cannot search " + dataDir + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Collects the evidence of {@code xroadId} from every log under {@code dataDir}; empty when no log holds it. */
+    public static Optional<byte[]> export(Path dataDir, String xroadId) {
+        ObjectNode root = JSON.createObjectNode();
+        root.put("format", FORMAT);
+        root.put("xroadId", xroadId);
+        ArrayNode logs = JSON.createArrayNode();
+        String ca = null;
+        for (Path directory : logDirectories(dataDir)) {
+            Optional<ObjectNode> log = exportLog(directory, xroadId);
+            if (log.isPresent()) {
+                ArrayNode certificates = (ArrayNode) log.get().get("certificates");
+                ca = certificates.get(certificates.size() - 1).asString();
+                logs.add(log.get());
+            }
+        }
+        if (logs.isEmpty()) {
+            return Optional.empty();
+        }
+        root.put("nationalCa", ca);
+        root.set("logs", logs);
+        return Optional.of(JSON.writeValueAsBytes(root));
+    }
+
+    private static Optional<ObjectNode> exportLog(Path directory, String xroadId) {
+        String needle = "\"xroadId\":" + LogFormat.JSON.writeValueAsString(xroadId);
+        Map<Long, byte[]> roots = new HashMap<>();
+        Map<Long, ObjectNode> found = new LinkedHashMap<>();
+        String gateway = null;
+        List<String> certificates = null;
+        for (Path segment : LogFormat.segments(directory)) {
+            Header header = null;
+            List<RecordLine> pending = new ArrayList<>();
+            for (String line : readLines(segment)) {
+                if (line.startsWith("H ")) {
+                    header = Header.parse(line.substring(2));
+                } else if (line.startsWith("R ")) {
+                    pending.add(RecordLine.parse(line.substring(2)));
+                } else if (line.startsWith("S ") && header != null) {
+                    Seal seal = Seal.parse(line.substring(2));
+                    roots.put(seal.batch(), Hashes.unhex(seal.root(), 32, "root"));
+                    ArrayNode records = JSON.createArrayNode();
+                    for (RecordLine record : pending) {
+                        if (record.json().contains(needle) && xroadId.equals(
+                                LogFormat.tree(record.json(), "record").path("xroadId").asString(null))) {
+                            ObjectNode item = records.addObject();
+                            item.put("index", record.index());
+                            ArrayNode proof = item.putArray("proof");
+                            record.proof().forEach(hash -> proof.add(Hashes.hex(hash)));
+                            item.put("record", record.json());
+                        }
+                    }
+                    pending.clear();
+                    if (!records.isEmpty()) {
+                        if (certificates != null && !certificates.equals(header.certificates())) {
+                            // a new signing certificate: evidence spanning a key change lists the batches under the first
+                            continue;
+                        }
+                        gateway = header.gateway();
+                        certificates = header.certificates();
+                        ObjectNode batch = JSON.createObjectNode();
+                        batch.put("seal", seal.signedText());
+                        batch.put("signature", Hashes.base64(seal.signature()));
+                        batch.set("records", records);
+                        found.put(seal.batch(), batch);
+                    }
+                }
+            }
+        }
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        for (Stamp stamp : LogFormat.readStamps(directory)) {
+            for (var entry : found.entrySet()) {
+                long batch = entry.getKey();
+                if (entry.getValue().has("timestamp") || batch < stamp.firstBatch() || batch > stamp.lastBatch()) {
+                    continue;
+                }
+                List<byte[]> leaves = new ArrayList<>();
+                for (long b = stamp.firstBatch(); b <= stamp.lastBatch(); b++) {
+                    byte[] root = roots.get(b);
+                    if (root == null) {
+                        leaves = null;
+                        break;
+                    }
+                    leaves.add(root);
+                }
+                if (leaves == null) {
+                    continue;
+                }
+                int index = (int) (batch - stamp.firstBatch());
+                ObjectNode timestamp = entry.getValue().putObject("timestamp");
+                timestamp.put("firstBatch", stamp.firstBatch());
+                timestamp.put("lastBatch", stamp.lastBatch());
+                timestamp.put("index", index);
+                ArrayNode proof = timestamp.putArray("proof");
+                MerkleTree.build(leaves).proofs().get(index).forEach(hash -> proof.add(Hashes.hex(hash)));
+                timestamp.put("token", Hashes.base64(stamp.token()));
+            }
+        }
+        ObjectNode log = JSON.createObjectNode();
+        log.put("gateway", gateway);
+        ArrayNode chain = log.putArray("certificates");
+        certificates.forEach(chain::add);
+        ArrayNode batches = log.putArray("batches");
+        found.values().forEach(batches::add);
+        return Optional.of(log);
+    }
+
+    /**
+     * Verifies an evidence file offline against {@code anchor} (the national CA certificate; when
+     * absent, the one the file carries, which the caller must then compare by fingerprint).
+     */
+    public static Verified verify(byte[] file, Optional<X509Certificate> anchorOption) {
+        try {
+            return verifyStrictly(file, anchorOption);
+        } catch (EvidenceException e) {
+            throw e;
+        } catch (RuntimeException | java.security.cert.CertificateEncodingException e) {
+            throw new EvidenceException("the evidence is malformed: " + e.getMessage(), e);
+        }
+    }
+
+    private static Verified verifyStrictly(byte[] file, Optional<X509Certificate> anchorOption)
+            throws java.security.cert.CertificateEncodingException {
+        JsonNode root;
+        try {
+            root = JSON.readTree(file);
+        } catch (JacksonException e) {
+            throw new EvidenceException("not an evidence file: not valid JSON");
+        }
+        if (root == null || !root.isObject() || !Arrays.equals(JSON.writeValueAsBytes(root), file)) {
+            throw new EvidenceException("the file is not in the canonical form an export writes (it was changed)");
+        }
+        keys(root, "evidence", "format", "xroadId", "nationalCa", "logs");
+        if (!FORMAT.equals(LogFormat.text(root, "format"))) {
+            throw new EvidenceException("unknown evidence format");
+        }
+        String xroadId = LogFormat.text(root, "xroadId");
+        X509Certificate fileCa = certificate(LogFormat.text(root, "nationalCa"), "nationalCa");
+        X509Certificate anchor = anchorOption.orElse(fileCa);
+        List<ProvenRecord> proven = new ArrayList<>();
+        List<String> tsas = new ArrayList<>();
+        JsonNode logs = array(root, "logs");
+        if (logs.isEmpty()) {
+            throw new EvidenceException("the evidence holds no log");
+        }
+        for (JsonNode log : logs) {
+            keys(log, "log", "gateway", "certificates", "batches");
+            String gateway = LogFormat.text(log, "gateway");
+            List<X509Certificate> chain = new ArrayList<>();
+            for (JsonNode pem : array(log, "certificates")) {
+                chain.add(certificate(pem.asString(), "a signing certificate"));
+            }
+            if (chain.isEmpty()) {
+                throw new EvidenceException("a log without certificates");
+            }
+            if (!MessageDigest.isEqual(chain.getLast().getEncoded(), fileCa.getEncoded())) {
+                throw new EvidenceException("the national CA certificate of the file is not the last of the signing chain");
+            }
+            LogVerifier.checkChain(chain, anchor).ifPresent(why -> {
+                throw new EvidenceException(why);
+            });
+            X509Certificate signer = chain.getFirst();
+            Set<Long> seenBatches = new HashSet<>();
+            for (JsonNode batch : array(log, "batches")) {
+                verifyBatch(batch, gateway, signer, xroadId, seenBatches, proven, tsas);
+            }
+        }
+        if (proven.isEmpty()) {
+            throw new EvidenceException("the evidence proves no record");
+        }
+        return new Verified(xroadId, anchor, anchorOption.isEmpty(), proven, tsas);
+    }
+
+    private static void verifyBatch(JsonNode batch, String gateway, X509Certificate signer, String xroadId,
+                                    Set<Long> seenBatches, List<ProvenRecord> proven, List<String> tsas) {
+        if (batch.has("timestamp")) {
+            keys(batch, "batch", "seal", "signature", "records", "timestamp");
+        } else {
+            keys(batch, "batch", "seal", "signature", "records");
+        }
+        Seal seal = Seal.parse(LogFormat.text(batch, "seal"), LogFormat.text(batch, "signature"));
+        if (!seenBatches.add(seal.batch())) {
+            throw new EvidenceException("batch " + seal.batch() + " appears twice");
+        }
+        if (!seal.gateway().equals(gateway) || !seal.certificate().equals(Pem.sha256Fingerprint(signer))) {
+            throw new EvidenceException("batch " + seal.batch() + " is signed for another gateway or certificate");
+        }
+        if (!seal.verify(signer.getPublicKey())) {
+            throw new EvidenceException("the signature of batch " + seal.batch() + " does not verify");
+        }
+        try {
+            signer.checkValidity(Date.from(seal.sealedAt()));
+        } catch (GeneralSecurityException e) {
+            throw new EvidenceException("the signing certificate was not valid when batch " + seal.batch() + " was sealed");
+        }
+        byte[] root = Hashes.unhex(seal.root(), 32, "root");
+        Optional<Instant> stampedAt = Optional.empty();
+        if (batch.has("timestamp")) {
+            JsonNode stamp = batch.get("timestamp");
+            keys(stamp, "timestamp", "firstBatch", "lastBatch", "index", "proof", "token");
+            long first = LogFormat.number(stamp, "firstBatch");
+            long last = LogFormat.number(stamp, "lastBatch");
+            long index = LogFormat.number(stamp, "index");
+            if (last < first || seal.batch() < first || seal.batch() > last || index != seal.batch() - first
+                    || last - first >= Integer.MAX_VALUE) {
+                throw new EvidenceException("the time-stamp of batch " + seal.batch() + " names another range");
+            }
+            Optional<byte[]> imprint = MerkleTree.rootFromProof(root, (int) index, (int) (last - first + 1),
+                    hashes(array(stamp, "proof")));
+            if (imprint.isEmpty()) {
+                throw new EvidenceException("the time-stamp proof of batch " + seal.batch() + " is malformed");
+            }
+            TimeStamps.Verified verified = TimeStamps.verify(Hashes.unbase64(LogFormat.text(stamp, "token"), "token"),
+                    imprint.get());
+            stampedAt = Optional.of(verified.time());
+            if (!tsas.contains(verified.tsaFingerprint())) {
+                tsas.add(verified.tsaFingerprint());
+            }
+        }
+        Set<Long> indexes = new HashSet<>();
+        JsonNode records = array(batch, "records");
+        if (records.isEmpty()) {
+            throw new EvidenceException("batch " + seal.batch() + " proves no record");
+        }
+        for (JsonNode item : records) {
+            keys(item, "record", "index", "proof", "record");
+            long index = LogFormat.number(item, "index");
+            if (index >= seal.count() || !indexes.add(index)) {
+                throw new EvidenceException("a record index of batch " + seal.batch() + " is out of range or repeated");
+            }
+            String json = LogFormat.text(item, "record");
+            RecordLine line = new RecordLine((int) index, seal.count(), hashes(array(item, "proof")), json);
+            Optional<byte[]> implied = MerkleTree.rootFromProof(line.hash(), line.index(), line.count(), line.proof());
+            if (implied.isEmpty() || !MessageDigest.isEqual(implied.get(), root)) {
+                throw new EvidenceException("a record of batch " + seal.batch() + " is not the one signed (it was changed)");
+            }
+            JsonNode record = LogFormat.tree(json, "record");
+            if (!xroadId.equals(record.path("xroadId").asString(null))) {
+                throw new EvidenceException("a record of batch " + seal.batch() + " belongs to another exchange");
+            }
+            proven.add(new ProvenRecord(gateway, seal.batch(), seal.sealedAt(), stampedAt, record));
+        }
+    }
+
+    private static List<byte[]> hashes(JsonNode array) {
+        List<byte[]> hashes = new ArrayList<>();
+        for (JsonNode hash : array) {
+            hashes.add(Hashes.unhex(hash.isString() ? hash.asString() : null, 32, "a proof hash"));
+        }
+        return hashes;
+    }
+
+    private static X509Certificate certificate(String pem, String what) {
+        X509Certificate certificate;
+        try {
+            certificate = Pem.parseCertificate(pem);
+        } catch (IllegalArgumentException e) {
+            throw new EvidenceException(what + " is not a certificate");
+        }
+        if (!Pem.encode(certificate).equals(pem)) {
+            throw new EvidenceException(what + " is not in canonical PEM form");
+        }
+        return certificate;
+    }
+
+    private static JsonNode array(JsonNode node, String name) {
+        JsonNode value = node.get(name);
+        if (value == null || !value.isArray()) {
+            throw new EvidenceException("'" + name + "' is missing or not a list");
+        }
+        return value;
+    }
+
+    private static void keys(JsonNode node, String what, String... allowed) {
+        if (node == null || !node.isObject()) {
+            throw new EvidenceException(what + " is not an object");
+        }
+        Set<String> names = Set.of(allowed);
+        int count = 0;
+        for (Iterator<String> it = node.propertyNames().iterator(); it.hasNext(); ) {
+            String name = it.next();
+            count++;
+            if (!names.contains(name)) {
+                throw new EvidenceException(what + " has an unknown key '" + name + "'");
+            }
+        }
+        if (count != names.size()) {
+            throw new EvidenceException(what + " lacks a key; expected " + new java.util.TreeSet<>(names));
+        }
+    }
+
+    private static List<String> readLines(Path file) {
+        try {
+            String text = Files.readString(file, StandardCharsets.UTF_8);
+            List<String> lines = new ArrayList<>(List.of(text.split("\n", -1)));
+            lines.removeLast();
+            return lines;
+        } catch (IOException e) {
+            throw new EvidenceException("Cannot read " + file + ": " + e.getMessage(), e);
+        }
+    }
+}

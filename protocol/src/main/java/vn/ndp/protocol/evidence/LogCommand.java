@@ -1,0 +1,163 @@
+package vn.ndp.protocol.evidence;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.cert.X509Certificate;
+import java.util.List;
+import java.util.Optional;
+
+import tools.jackson.databind.JsonNode;
+import vn.ndp.protocol.pki.Pem;
+
+/**
+ * {@code ndp log verify DIR [--anchor CA.pem]}, {@code ndp log export --id X-ROAD-ID --data DIR --out FILE},
+ * {@code ndp log verify-evidence FILE [--anchor CA.pem]}. Exit status 0 when everything verifies,
+ * 1 when something does not, 2 on a usage error.
+ */
+public final class LogCommand {
+
+    private static final String USAGE = """
+            Usage: ndp log verify DIR [--anchor CA.pem]
+                   ndp log export --id X-ROAD-ID --data DIR --out FILE
+                   ndp log verify-evidence FILE [--anchor CA.pem]
+            DIR: a message-log directory, or a directory holding several (a gateway's or the demo's data).
+            --anchor: the national CA certificate to trust (default: the one the log or file carries; compare
+            its printed SHA-256 fingerprint with the one the national CA publishes).""";
+
+    private LogCommand() {
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args, System.out, System.err));
+    }
+
+    public static int run(String[] args, PrintStream out, PrintStream err) {
+        if (args.length == 0) {
+            err.println(USAGE);
+            return 2;
+        }
+        try {
+            return switch (args[0]) {
+                case "verify" -> verify(args, out, err);
+                case "export" -> export(args, out, err);
+                case "verify-evidence" -> verifyEvidence(args, out, err);
+                default -> {
+                    err.println(USAGE);
+                    yield 2;
+                }
+            };
+        } catch (IllegalArgumentException e) {
+            err.println("ndp log: " + e.getMessage());
+            return 2;
+        }
+    }
+
+    private static int verify(String[] args, PrintStream out, PrintStream err) {
+        if (args.length != 2 && !(args.length == 4 && args[2].equals("--anchor"))) {
+            throw new IllegalArgumentException("usage: ndp log verify DIR [--anchor CA.pem]");
+        }
+        Path dir = Path.of(args[1]);
+        Optional<X509Certificate> anchor = args.length == 4 ? Optional.of(Pem.readCertificate(Path.of(args[3]))) : Optional.empty();
+        List<Path> logs = LogFormat.segments(dir).isEmpty() ? Evidence.logDirectories(dir) : List.of(dir);
+        if (logs.isEmpty()) {
+            err.println("ndp log: no message log (messages-*.log) in " + dir);
+            return 1;
+        }
+        int status = 0;
+        for (Path log : logs) {
+            LogVerifier.Report report = LogVerifier.verify(log, anchor);
+            out.println(log + ":");
+            out.println("  national CA SHA-256 " + report.anchorFingerprint() + (anchor.isEmpty()
+                    ? " (taken from the log: compare it with the fingerprint the national CA publishes)" : " (given)"));
+            if (report.ok()) {
+                out.printf("  OK: %d records in %d batches, %d file(s); chain, Merkle proofs and batch signatures verify;"
+                                + " %d batch(es) time-stamped, %d awaiting a stamp; %d records/s%n",
+                        report.records(), report.batches(), report.files(), report.stampedBatches(),
+                        report.unstampedBatches(), report.recordsPerSecond());
+                report.tsaFingerprints().forEach(fp -> out.println("  time-stamping authority SHA-256 " + fp));
+            } else {
+                out.println("  FAILED after " + report.records() + " good records. First problem: " + report.problem().get());
+                status = 1;
+            }
+        }
+        return status;
+    }
+
+    private static int export(String[] args, PrintStream out, PrintStream err) {
+        String id = null;
+        Path data = null;
+        Path file = null;
+        for (int i = 1; i < args.length; i += 2) {
+            if (i + 1 >= args.length) {
+                throw new IllegalArgumentException(args[i] + " needs a value");
+            }
+            switch (args[i]) {
+                case "--id" -> id = args[i + 1];
+                case "--data" -> data = Path.of(args[i + 1]);
+                case "--out" -> file = Path.of(args[i + 1]);
+                default -> throw new IllegalArgumentException("unknown option " + args[i]);
+            }
+        }
+        if (id == null || data == null || file == null) {
+            throw new IllegalArgumentException("usage: ndp log export --id X-ROAD-ID --data DIR --out FILE");
+        }
+        Optional<byte[]> evidence;
+        try {
+            evidence = Evidence.export(data, id);
+        } catch (EvidenceException e) {
+            err.println("ndp log: " + e.getMessage());
+            return 1;
+        }
+        if (evidence.isEmpty()) {
+            err.println("ndp log: no record of X-Road-Id " + id + " in the logs under " + data);
+            return 1;
+        }
+        try {
+            Files.write(file, evidence.get());
+        } catch (IOException e) {
+            err.println("ndp log: cannot write " + file + ": " + e.getMessage());
+            return 1;
+        }
+        Evidence.Verified verified = Evidence.verify(evidence.get(), Optional.empty());
+        out.println("Wrote " + file + ": " + verified.records().size() + " record(s) of " + id + " from "
+                + verified.records().stream().map(Evidence.ProvenRecord::gateway).distinct().count() + " gateway(s)");
+        return 0;
+    }
+
+    private static int verifyEvidence(String[] args, PrintStream out, PrintStream err) {
+        if (args.length != 2 && !(args.length == 4 && args[2].equals("--anchor"))) {
+            throw new IllegalArgumentException("usage: ndp log verify-evidence FILE [--anchor CA.pem]");
+        }
+        Optional<X509Certificate> anchor = args.length == 4 ? Optional.of(Pem.readCertificate(Path.of(args[3]))) : Optional.empty();
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(Path.of(args[1]));
+        } catch (IOException e) {
+            err.println("ndp log: cannot read " + args[1] + ": " + e.getMessage());
+            return 1;
+        }
+        Evidence.Verified verified;
+        try {
+            verified = Evidence.verify(bytes, anchor);
+        } catch (EvidenceException e) {
+            out.println("FAILED: " + e.getMessage());
+            return 1;
+        }
+        out.println("OK: evidence of X-Road-Id " + verified.xroadId());
+        out.println("  national CA SHA-256 " + verified.anchorFingerprint() + (verified.anchorFromFile()
+                ? " (taken from the file: compare it with the fingerprint the national CA publishes)" : " (given)"));
+        verified.tsaFingerprints().forEach(fp -> out.println("  time-stamping authority SHA-256 " + fp));
+        for (Evidence.ProvenRecord proven : verified.records()) {
+            JsonNode r = proven.record();
+            out.printf("  %s %-8s seq %d: %s %s %s%s -> %d%s, %d/%d bytes, at %s, sealed %s, %s%n", proven.gateway(),
+                    r.path("side").asString(""), r.path("seq").asLong(), r.path("client").asString(""),
+                    r.path("method").asString(""), r.path("service").asString(""), r.path("path").asString(""),
+                    r.path("status").asInt(), r.path("fault").asString("").isEmpty() ? "" : " " + r.path("fault").asString(),
+                    r.path("requestBytes").asLong(), r.path("responseBytes").asLong(), r.path("startedAt").asString(""),
+                    proven.sealedAt(), proven.stampedAt().map(t -> "time-stamped " + t).orElse("not time-stamped"));
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,402 @@
+package vn.ndp.protocol.evidence;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.PrivateKey;
+import java.security.PublicKey;
+import java.security.Signature;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
+
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The message log on disk. A log directory holds segment files {@code messages-{firstSeq}.log}
+ * (the newest is being written, the others are archives), {@code timestamps.log} and
+ * {@code retention.log}. Every line is one entry, a letter, a space and the entry:
+ * <pre>
+ * H {header json}                         first line of a segment: gateway, firstSeq, firstBatch,
+ *                                         prevHash (links to the previous segment), certificates
+ * R {index}/{count} {proof} {record json} one exchange seen by the gateway; the record json starts
+ *                                         with {"seq":N,"prev":"hex", and its SHA-256 is the record hash;
+ *                                         proof: the Merkle audit path to its batch root (hex, comma-separated, - if none)
+ * S {seal json} {signature}               closes a batch: Merkle root over the batch's record hashes,
+ *                                         hash of its last record, signed (base64) with the gateway's key
+ * T {stamp json}                          (timestamps.log) an RFC 3161 token over the Merkle root of the
+ *                                         roots of batches firstBatch..lastBatch
+ * D {deletion json}                       (retention.log) an archive deleted under the retention policy
+ * </pre>
+ */
+public final class LogFormat {
+
+    public static final String FORMAT = "ndp-messagelog/1";
+    public static final String TIMESTAMPS_FILE = "timestamps.log";
+    public static final String RETENTION_FILE = "retention.log";
+    static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private LogFormat() {
+    }
+
+    public static String segmentName(long firstSeq) {
+        return "messages-%012d.log".formatted(firstSeq);
+    }
+
+    public static boolean isSegment(Path file) {
+        String name = file.getFileName().toString();
+        return name.matches("messages-\\d{12}\\.log");
+    }
+
+    /** The segments of a log directory, oldest first. */
+    public static List<Path> segments(Path directory) {
+        if (!Files.isDirectory(directory)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(directory)) {
+            return files.filter(LogFormat::isSegment).sorted().toList();
+        } catch (IOException e) {
+            throw new EvidenceException("Cannot list " + directory + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The first line of a segment. {@code certificates}: the signing certificate, then its issuers (PEM). */
+    public record Header(String gateway, long firstSeq, long firstBatch, String prevHash, Instant createdAt,
+                         List<String> certificates) {
+
+        public String line() {
+            ObjectNode node = JSON.createObjectNode();
+            node.put("format", FORMAT);
+            node.put("gateway", gateway);
+            node.put("firstSeq", firstSeq);
+            node.put("firstBatch", firstBatch);
+            node.put("prevHash", prevHash);
+            node.put("createdAt", createdAt.toString());
+            var array = node.putArray("certificates");
+            certificates.forEach(array::add);
+            return "H " + JSON.writeValueAsString(node) + "\n";
+        }
+
+        public static Header parse(String json) {
+            JsonNode node = tree(json, "header");
+            if (!FORMAT.equals(text(node, "format"))) {
+                throw new EvidenceException("unknown log format " + text(node, "format"));
+            }
+            List<String> certificates = new ArrayList<>();
+            JsonNode array = node.get("certificates");
+            if (array == null || !array.isArray() || array.isEmpty()) {
+                throw new EvidenceException("header has no certificates");
+            }
+            array.forEach(item -> certificates.add(item.asString()));
+            return new Header(text(node, "gateway"), number(node, "firstSeq"), number(node, "firstBatch"),
+                    text(node, "prevHash"), instant(node, "createdAt"), certificates);
+        }
+    }
+
+    /** A record line: its place in the batch, its audit path, and the record json exactly as hashed. */
+    public record RecordLine(int index, int count, List<byte[]> proof, String json) {
+
+        private static final String PREFIX = "{\"seq\":";
+        private static final java.util.regex.Pattern SEQ = java.util.regex.Pattern.compile("[1-9][0-9]{0,17}");
+        private static final java.util.regex.Pattern PLACE = java.util.regex.Pattern.compile("(0|[1-9][0-9]{0,8})/[1-9][0-9]{0,8}");
+
+        public String line() {
+            StringBuilder text = new StringBuilder(json.length() + 64 + proof.size() * 65);
+            text.append("R ").append(index).append('/').append(count).append(' ');
+            if (proof.isEmpty()) {
+                text.append('-');
+            }
+            for (int i = 0; i < proof.size(); i++) {
+                if (i > 0) {
+                    text.append(',');
+                }
+                text.append(Hashes.hex(proof.get(i)));
+            }
+            return text.append(' ').append(json).append('\n').toString();
+        }
+
+        /** SHA-256 of the record json's UTF-8 bytes. */
+        public byte[] hash() {
+            return Hashes.sha256(json.getBytes(StandardCharsets.UTF_8));
+        }
+
+        public long seq() {
+            return seqOf(json);
+        }
+
+        public String prev() {
+            return prevOf(json);
+        }
+
+        /** The json of a record with these {@code seq} and {@code prev} and the other fields of {@code body} (a json object). */
+        public static String json(long seq, String prev, String body) {
+            if (body.length() < 3 || body.charAt(0) != '{') {
+                throw new IllegalArgumentException("A record body must be a non-empty JSON object");
+            }
+            return PREFIX + seq + ",\"prev\":\"" + prev + "\"," + body.substring(1);
+        }
+
+        static long seqOf(String json) {
+            int end = json.indexOf(',', PREFIX.length());
+            if (!json.startsWith(PREFIX) || end < 0) {
+                throw new EvidenceException("the record does not start with {\"seq\":N,");
+            }
+            try {
+                String digits = json.substring(PREFIX.length(), end);
+                if (!SEQ.matcher(digits).matches()) {
+                    throw new NumberFormatException(digits);
+                }
+                return Long.parseLong(digits);
+            } catch (NumberFormatException e) {
+                throw new EvidenceException("the record's seq is not a positive number");
+            }
+        }
+
+        static String prevOf(String json) {
+            int start = json.indexOf(",\"prev\":\"");
+            if (start < 0 || json.length() < start + 9 + 64 + 2) {
+                throw new EvidenceException("the record has no prev hash after its seq");
+            }
+            String prev = json.substring(start + 9, start + 9 + 64);
+            Hashes.unhex(prev, 32, "prev");
+            return prev;
+        }
+
+        static RecordLine parse(String rest) {
+            int first = rest.indexOf(' ');
+            int second = first < 0 ? -1 : rest.indexOf(' ', first + 1);
+            if (second < 0) {
+                throw new EvidenceException("a record line needs index/count, proof and json");
+            }
+            String place = rest.substring(0, first);
+            int slash = place.indexOf('/');
+            if (slash < 0 || !PLACE.matcher(place).matches()) {
+                throw new EvidenceException("bad index/count '" + place + "'");
+            }
+            int index = Integer.parseInt(place.substring(0, slash));
+            int count = Integer.parseInt(place.substring(slash + 1));
+            String proofText = rest.substring(first + 1, second);
+            List<byte[]> proof = new ArrayList<>();
+            if (!proofText.equals("-")) {
+                for (String hash : proofText.split(",", -1)) {
+                    proof.add(Hashes.unhex(hash, 32, "a proof hash"));
+                }
+            }
+            String json = rest.substring(second + 1);
+            seqOf(json);
+            prevOf(json);
+            if (!json.endsWith("}")) {
+                throw new EvidenceException("the record json is cut off");
+            }
+            return new RecordLine(index, count, proof, json);
+        }
+    }
+
+    /** Closes a batch. {@code signedText} is the seal json exactly as signed. */
+    public record Seal(long batch, long firstSeq, int count, String root, String lastHash, Instant sealedAt,
+                       String gateway, String certificate, String algorithm, String signedText, byte[] signature) {
+
+        public static Seal sign(long batch, long firstSeq, int count, byte[] root, String lastHash, Instant sealedAt,
+                                String gateway, String certificateSha256, PrivateKey key) {
+            String algorithm = signatureAlgorithm(key.getAlgorithm());
+            ObjectNode node = JSON.createObjectNode();
+            node.put("batch", batch);
+            node.put("firstSeq", firstSeq);
+            node.put("count", count);
+            node.put("root", Hashes.hex(root));
+            node.put("lastHash", lastHash);
+            node.put("sealedAt", sealedAt.toString());
+            node.put("gateway", gateway);
+            node.put("certificate", certificateSha256);
+            node.put("algorithm", algorithm);
+            String text = JSON.writeValueAsString(node);
+            try {
+                Signature signer = Signature.getInstance(algorithm);
+                signer.initSign(key);
+                signer.update(text.getBytes(StandardCharsets.UTF_8));
+                return new Seal(batch, firstSeq, count, Hashes.hex(root), lastHash, sealedAt, gateway, certificateSha256,
+                        algorithm, text, signer.sign());
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException("Cannot sign a message-log batch: " + e.getMessage(), e);
+            }
+        }
+
+        public boolean verify(PublicKey key) {
+            try {
+                if (!algorithm.equals(signatureAlgorithm(key.getAlgorithm()))) {
+                    return false;
+                }
+                Signature verifier = Signature.getInstance(algorithm);
+                verifier.initVerify(key);
+                verifier.update(signedText.getBytes(StandardCharsets.UTF_8));
+                return verifier.verify(signature);
+            } catch (GeneralSecurityException | IllegalArgumentException e) {
+                return false;
+            }
+        }
+
+        public String line() {
+            return "S " + signedText + " " + Hashes.base64(signature) + "\n";
+        }
+
+        public static Seal parse(String rest) {
+            int space = rest.lastIndexOf(' ');
+            if (space < 0) {
+                throw new EvidenceException("a seal line needs json and a signature");
+            }
+            return parse(rest.substring(0, space), rest.substring(space + 1));
+        }
+
+        public static Seal parse(String text, String signatureBase64) {
+            JsonNode node = tree(text, "seal");
+            long count = number(node, "count");
+            if (count < 1 || count > Integer.MAX_VALUE) {
+                throw new EvidenceException("seal count out of range");
+            }
+            String root = text(node, "root");
+            Hashes.unhex(root, 32, "seal root");
+            String last = text(node, "lastHash");
+            Hashes.unhex(last, 32, "seal lastHash");
+            String certificate = text(node, "certificate");
+            Hashes.unhex(certificate, 32, "seal certificate");
+            return new Seal(number(node, "batch"), number(node, "firstSeq"), (int) count, root, last,
+                    instant(node, "sealedAt"), text(node, "gateway"), certificate, text(node, "algorithm"), text,
+                    Hashes.unbase64(signatureBase64, "seal signature"));
+        }
+    }
+
+    /** A time-stamp token over the Merkle root of the roots of batches {@code firstBatch..lastBatch}. */
+    public record Stamp(long firstBatch, long lastBatch, byte[] token) {
+
+        public String line() {
+            ObjectNode node = JSON.createObjectNode();
+            node.put("firstBatch", firstBatch);
+            node.put("lastBatch", lastBatch);
+            node.put("token", Hashes.base64(token));
+            return "T " + JSON.writeValueAsString(node) + "\n";
+        }
+
+        static Stamp parse(String json) {
+            JsonNode node = tree(json, "time-stamp");
+            long first = number(node, "firstBatch");
+            long last = number(node, "lastBatch");
+            if (last < first || last - first > 10_000_000) {
+                throw new EvidenceException("time-stamp batch range " + first + ".." + last + " is invalid");
+            }
+            return new Stamp(first, last, Hashes.unbase64(text(node, "token"), "time-stamp token"));
+        }
+    }
+
+    /** An archive removed under the retention policy, with what the next segment must link to. */
+    public record Deletion(String file, long firstSeq, long lastSeq, long firstBatch, long lastBatch, String lastHash,
+                           Instant deletedAt) {
+
+        public String line() {
+            ObjectNode node = JSON.createObjectNode();
+            node.put("file", file);
+            node.put("firstSeq", firstSeq);
+            node.put("lastSeq", lastSeq);
+            node.put("firstBatch", firstBatch);
+            node.put("lastBatch", lastBatch);
+            node.put("lastHash", lastHash);
+            node.put("deletedAt", deletedAt.toString());
+            return "D " + JSON.writeValueAsString(node) + "\n";
+        }
+
+        static Deletion parse(String json) {
+            JsonNode node = tree(json, "deletion");
+            return new Deletion(text(node, "file"), number(node, "firstSeq"), number(node, "lastSeq"),
+                    number(node, "firstBatch"), number(node, "lastBatch"), text(node, "lastHash"), instant(node, "deletedAt"));
+        }
+    }
+
+    public static String signatureAlgorithm(String keyAlgorithm) {
+        return switch (keyAlgorithm.toUpperCase(Locale.ROOT)) {
+            case "EC", "ECDSA" -> "SHA256withECDSA";
+            case "RSA" -> "SHA256withRSA";
+            default -> throw new IllegalArgumentException("Unsupported signing key " + keyAlgorithm);
+        };
+    }
+
+    /** The lines of {@code timestamps.log} (absent file: none). */
+    public static List<Stamp> readStamps(Path directory) {
+        List<Stamp> stamps = new ArrayList<>();
+        for (String line : lines(directory.resolve(TIMESTAMPS_FILE))) {
+            if (!line.startsWith("T ")) {
+                throw new EvidenceException(TIMESTAMPS_FILE + ": a line that is not a time-stamp");
+            }
+            stamps.add(Stamp.parse(line.substring(2)));
+        }
+        return stamps;
+    }
+
+    public static List<Deletion> readDeletions(Path directory) {
+        List<Deletion> deletions = new ArrayList<>();
+        for (String line : lines(directory.resolve(RETENTION_FILE))) {
+            if (!line.startsWith("D ")) {
+                throw new EvidenceException(RETENTION_FILE + ": a line that is not a deletion");
+            }
+            deletions.add(Deletion.parse(line.substring(2)));
+        }
+        return deletions;
+    }
+
+    private static List<String> lines(Path file) {
+        if (!Files.exists(file)) {
+            return List.of();
+        }
+        try {
+            String text = Files.readString(file, StandardCharsets.UTF_8);
+            if (!text.isEmpty() && !text.endsWith("\n")) {
+                throw new EvidenceException(file.getFileName() + " ends with an incomplete line");
+            }
+            return text.isEmpty() ? List.of() : List.of(text.split("\n"));
+        } catch (IOException e) {
+            throw new EvidenceException("Cannot read " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    static JsonNode tree(String json, String what) {
+        try {
+            JsonNode node = JSON.readTree(json);
+            if (node == null || !node.isObject()) {
+                throw new EvidenceException(what + " is not a JSON object");
+            }
+            return node;
+        } catch (JacksonException e) {
+            throw new EvidenceException(what + " is not valid JSON");
+        }
+    }
+
+    static String text(JsonNode node, String name) {
+        JsonNode value = node.get(name);
+        if (value == null || !value.isString()) {
+            throw new EvidenceException("'" + name + "' is missing or not a string");
+        }
+        return value.asString();
+    }
+
+    static long number(JsonNode node, String name) {
+        JsonNode value = node.get(name);
+        if (value == null || !value.isIntegralNumber() || value.asLong() < 0) {
+            throw new EvidenceException("'" + name + "' is missing or not a whole number");
+        }
+        return value.asLong();
+    }
+
+    static Instant instant(JsonNode node, String name) {
+        try {
+            return Instant.parse(text(node, name));
+        } catch (DateTimeParseException e) {
+            throw new EvidenceException("'" + name + "' is not an instant");
+        }
+    }
+}

@@ -1,0 +1,378 @@
+package vn.ndp.protocol.evidence;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
+
+import vn.ndp.protocol.evidence.LogFormat.Deletion;
+import vn.ndp.protocol.evidence.LogFormat.Header;
+import vn.ndp.protocol.evidence.LogFormat.RecordLine;
+import vn.ndp.protocol.evidence.LogFormat.Seal;
+import vn.ndp.protocol.evidence.LogFormat.Stamp;
+import vn.ndp.protocol.pki.Pem;
+
+/**
+ * Verifies a whole message-log directory: every segment's link to the previous one, every record's
+ * place in the hash chain and in its signed batch (through its own Merkle proof, so an edited
+ * record is named even when its neighbours are intact), every batch signature and certificate
+ * chain up to the national CA, and every time-stamp. Stops at the first problem, in log order.
+ */
+public final class LogVerifier {
+
+    /** What is wrong with the log at the first problem found. */
+    public enum Problem {
+        EDITED, DELETED, INSERTED, REORDERED, TRUNCATED, DAMAGED, BAD_SIGNATURE, BAD_CERTIFICATE, BAD_TIMESTAMP
+    }
+
+    /** The first problem: which file and line, which record (seq, 0 when none applies), and why. */
+    public record Finding(Problem problem, String file, long line, long seq, String message) {
+
+        @Override
+        public String toString() {
+            return problem + (seq > 0 ? " record " + seq : "") + " (" + file + (line > 0 ? " line " + line : "") + "): "
+                    + message;
+        }
+    }
+
+    /** The outcome; {@code anchorFingerprint} is the SHA-256 of the national CA certificate the chain was checked against. */
+    public record Report(Optional<Finding> problem, long records, long batches, int files, long stampedBatches,
+                         long unstampedBatches, String anchorFingerprint, List<String> tsaFingerprints, Duration elapsed) {
+
+        public boolean ok() {
+            return problem.isEmpty();
+        }
+
+        public long recordsPerSecond() {
+            long nanos = Math.max(1, elapsed.toNanos());
+            return records * 1_000_000_000L / nanos;
+        }
+    }
+
+    private static final class Failed extends RuntimeException {
+
+        final Finding finding;
+
+        Failed(Finding finding) {
+            super(finding.toString(), null, false, false);
+            this.finding = finding;
+        }
+    }
+
+    private final Path directory;
+    private final Optional<X509Certificate> anchorOption;
+    private X509Certificate anchor;
+    private long expectedSeq = 1;
+    private long expectedBatch = 1;
+    private String prevHash = Hashes.GENESIS;
+    private long deletedThroughBatch;
+    private long records;
+    private long batches;
+    private int files;
+    private final Map<Long, byte[]> roots = new HashMap<>();
+    private final Map<List<String>, List<X509Certificate>> chains = new HashMap<>();
+    private String text = "";
+    private int position;
+
+    private LogVerifier(Path directory, Optional<X509Certificate> anchor) {
+        this.directory = directory;
+        this.anchorOption = anchor;
+    }
+
+    /** Verifies {@code directory}; the anchor defaults to the CA certificate the first segment carries. */
+    public static Report verify(Path directory, Optional<X509Certificate> anchor) {
+        return new LogVerifier(directory, anchor).run();
+    }
+
+    private Report run() {
+        long started = System.nanoTime();
+        Optional<Finding> problem = Optional.empty();
+        long stamped = 0;
+        List<String> tsas = new ArrayList<>();
+        try {
+            deletions();
+            List<Path> segments = LogFormat.segments(directory);
+            if (segments.isEmpty()) {
+                fail(Problem.DAMAGED, directory.toString(), 0, 0, "no message-log segment (messages-*.log) here");
+            }
+            for (Path segment : segments) {
+                segment(segment);
+            }
+            long[] counts = stamps(tsas);
+            stamped = counts[0];
+        } catch (Failed e) {
+            problem = Optional.of(e.finding);
+        } catch (RuntimeException e) {
+            problem = Optional.of(new Finding(Problem.DAMAGED, directory.toString(), 0, expectedSeq,
+                    "cannot be read as a message log: " + e));
+        }
+        return new Report(problem, records, batches, files, stamped, Math.max(0, batches - stamped),
+                anchor == null ? "" : Pem.sha256Fingerprint(anchor), tsas, Duration.ofNanos(System.nanoTime() - started));
+    }
+
+    private void deletions() {
+        List<Deletion> deletions;
+        try {
+            deletions = LogFormat.readDeletions(directory);
+        } catch (EvidenceException e) {
+            throw new Failed(new Finding(Problem.DAMAGED, LogFormat.RETENTION_FILE, 0, 0, e.getMessage()));
+        }
+        for (Deletion deletion : deletions) {
+            if (deletion.firstSeq() != expectedSeq || deletion.firstBatch() != expectedBatch
+                    || deletion.lastSeq() < deletion.firstSeq() || deletion.lastBatch() < deletion.firstBatch()) {
+                fail(Problem.DELETED, LogFormat.RETENTION_FILE, 0, expectedSeq, "the retention record of " + deletion.file()
+                        + " does not continue from seq " + expectedSeq + " / batch " + expectedBatch);
+            }
+            expectedSeq = deletion.lastSeq() + 1;
+            expectedBatch = deletion.lastBatch() + 1;
+            prevHash = deletion.lastHash();
+            deletedThroughBatch = deletion.lastBatch();
+        }
+    }
+
+    private void segment(Path file) {
+        String name = file.getFileName().toString();
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new Failed(new Finding(Problem.DAMAGED, name, 0, 0, "cannot read: " + e.getMessage()));
+        }
+        files++;
+        text = new String(bytes, StandardCharsets.UTF_8);
+        position = 0;
+        long lineNumber = 0;
+        Header header = null;
+        List<X509Certificate> chain = null;
+        List<RecordLine> pending = new ArrayList<>();
+        List<Long> pendingLines = new ArrayList<>();
+        while (position < text.length()) {
+            int end = text.indexOf('\n', position);
+            lineNumber++;
+            if (end < 0) {
+                fail(Problem.TRUNCATED, name, lineNumber, expectedSeq, "the last line is cut off (no line end): the file was truncated");
+            }
+            String line = text.substring(position, end);
+            position = end + 1;
+            if (lineNumber == 1) {
+                if (!line.startsWith("H ")) {
+                    fail(Problem.DAMAGED, name, 1, expectedSeq, "the first line is not a segment header");
+                }
+                header = header(name, line.substring(2));
+                chain = chain(name, header);
+                continue;
+            }
+            if (line.startsWith("R ")) {
+                try {
+                    pending.add(RecordLine.parse(line.substring(2)));
+                } catch (EvidenceException e) {
+                    fail(Problem.DAMAGED, name, lineNumber, expectedSeq, "damaged record line: " + e.getMessage());
+                }
+                pendingLines.add(lineNumber);
+            } else if (line.startsWith("S ")) {
+                Seal seal;
+                try {
+                    seal = Seal.parse(line.substring(2));
+                } catch (EvidenceException e) {
+                    fail(Problem.DAMAGED, name, lineNumber, expectedSeq, "damaged seal line: " + e.getMessage());
+                    return;
+                }
+                batch(name, lineNumber, header, chain, seal, pending, pendingLines);
+                pending.clear();
+                pendingLines.clear();
+            } else {
+                fail(Problem.DAMAGED, name, lineNumber, expectedSeq, "a line that is neither a record nor a seal");
+            }
+        }
+        if (header == null) {
+            fail(Problem.TRUNCATED, name, 0, expectedSeq, "the segment is empty");
+        }
+        if (!pending.isEmpty()) {
+            fail(Problem.TRUNCATED, name, pendingLines.getFirst(), expectedSeq, pending.size()
+                    + " record line(s) at the end have no seal: the batch was cut off");
+        }
+    }
+
+    private Header header(String name, String json) {
+        Header header;
+        try {
+            header = Header.parse(json);
+            Hashes.unhex(header.prevHash(), 32, "prevHash");
+        } catch (EvidenceException e) {
+            throw new Failed(new Finding(Problem.DAMAGED, name, 1, expectedSeq, "damaged header: " + e.getMessage()));
+        }
+        if (header.firstSeq() > expectedSeq) {
+            fail(files > 1 ? Problem.TRUNCATED : Problem.DELETED, name, 1, expectedSeq, "records " + expectedSeq + ".." + (header.firstSeq() - 1)
+                    + " are missing before this segment (deleted, or the previous segment was truncated)");
+        }
+        if (header.firstSeq() < expectedSeq) {
+            fail(Problem.INSERTED, name, 1, header.firstSeq(), "the segment starts at seq " + header.firstSeq()
+                    + " but the previous one ended at " + (expectedSeq - 1));
+        }
+        if (!header.prevHash().equals(prevHash) || header.firstBatch() != expectedBatch) {
+            fail(Problem.EDITED, name, 1, expectedSeq, "the segment header does not link to the previous record "
+                    + "(prevHash or firstBatch differs)");
+        }
+        return header;
+    }
+
+    private List<X509Certificate> chain(String name, Header header) {
+        List<X509Certificate> cached = chains.get(header.certificates());
+        if (cached != null) {
+            return cached;
+        }
+        List<X509Certificate> chain = new ArrayList<>();
+        try {
+            for (String pem : header.certificates()) {
+                chain.add(Pem.parseCertificate(pem));
+            }
+        } catch (IllegalArgumentException e) {
+            fail(Problem.BAD_CERTIFICATE, name, 1, 0, "a certificate in the header cannot be parsed");
+        }
+        if (anchor == null) {
+            anchor = anchorOption.orElse(chain.getLast());
+        }
+        checkChain(chain, anchor).ifPresent(why -> fail(Problem.BAD_CERTIFICATE, name, 1, 0, why));
+        chains.put(header.certificates(), chain);
+        return chain;
+    }
+
+    /** Checks that each certificate is signed by the next and the last is the anchor or signed by it; empty when it holds. */
+    static Optional<String> checkChain(List<X509Certificate> chain, X509Certificate anchor) {
+        try {
+            for (int i = 0; i + 1 < chain.size(); i++) {
+                chain.get(i).verify(chain.get(i + 1).getPublicKey());
+            }
+            X509Certificate last = chain.getLast();
+            if (!MessageDigest.isEqual(last.getEncoded(), anchor.getEncoded())) {
+                last.verify(anchor.getPublicKey());
+            }
+            return Optional.empty();
+        } catch (GeneralSecurityException e) {
+            return Optional.of("the signing certificate does not chain to the national CA "
+                    + Pem.sha256Fingerprint(anchor) + ": " + e.getMessage());
+        }
+    }
+
+    private void batch(String name, long sealLine, Header header, List<X509Certificate> chain, Seal seal,
+                       List<RecordLine> pending, List<Long> pendingLines) {
+        X509Certificate signer = chain.getFirst();
+        if (!seal.certificate().equals(Pem.sha256Fingerprint(signer)) || !seal.gateway().equals(header.gateway())) {
+            fail(Problem.BAD_SIGNATURE, name, sealLine, 0, "batch " + seal.batch() + " names another certificate or gateway than the segment");
+        }
+        if (!seal.verify(signer.getPublicKey())) {
+            fail(Problem.BAD_SIGNATURE, name, sealLine, 0, "the signature of batch " + seal.batch() + " does not verify");
+        }
+        try {
+            signer.checkValidity(Date.from(seal.sealedAt()));
+        } catch (GeneralSecurityException e) {
+            fail(Problem.BAD_CERTIFICATE, name, sealLine, 0, "the signing certificate was not valid when batch "
+                    + seal.batch() + " was sealed (" + seal.sealedAt() + ")");
+        }
+        byte[] root = Hashes.unhex(seal.root(), 32, "root");
+        for (int i = 0; i < pending.size(); i++) {
+            RecordLine record = pending.get(i);
+            long line = pendingLines.get(i);
+            byte[] hash = record.hash();
+            Optional<byte[]> implied = record.count() == seal.count()
+                    ? MerkleTree.rootFromProof(hash, record.index(), record.count(), record.proof()) : Optional.empty();
+            if (implied.isEmpty() || !MessageDigest.isEqual(implied.get(), root)) {
+                long claimed = record.seq();
+                fail(pending.size() > seal.count() ? Problem.INSERTED : Problem.EDITED, name, line, claimed,
+                        "this record (claiming seq " + claimed + ") is not the one signed in batch " + seal.batch()
+                                + (pending.size() > seal.count() ? ": inserted" : ": edited, or moved from another batch"));
+            }
+            long seq = record.seq();
+            if (seq > expectedSeq) {
+                boolean later = text.indexOf("{\"seq\":" + expectedSeq + ",", position) >= 0;
+                for (int j = i + 1; j < pending.size() && !later; j++) {
+                    later = pending.get(j).seq() == expectedSeq;
+                }
+                fail(later ? Problem.REORDERED : Problem.DELETED, name, line, expectedSeq, later
+                        ? "record " + expectedSeq + " is out of order: line " + line + " holds record " + seq
+                        : "record " + expectedSeq + " is missing (deleted): line " + line + " holds record " + seq);
+            }
+            if (seq < expectedSeq) {
+                fail(pending.size() > seal.count() ? Problem.INSERTED : Problem.REORDERED, name, line, seq,
+                        "record " + seq + " appears again after record " + (expectedSeq - 1)
+                                + (pending.size() > seal.count() ? " (a copy was inserted)" : ""));
+            }
+            if (record.index() != i) {
+                fail(Problem.REORDERED, name, line, seq, "record " + seq + " is out of its place in batch " + seal.batch());
+            }
+            if (!record.prev().equals(prevHash)) {
+                fail(Problem.INSERTED, name, line, seq, "record " + seq + " does not link to the record before it");
+            }
+            prevHash = Hashes.hex(hash);
+            expectedSeq++;
+            records++;
+        }
+        if (pending.size() < seal.count()) {
+            fail(Problem.DELETED, name, sealLine, expectedSeq, "record " + expectedSeq + " is missing (deleted): batch "
+                    + seal.batch() + " was signed with " + seal.count() + " records, " + pending.size() + " remain");
+        }
+        if (seal.batch() != expectedBatch || seal.firstSeq() != expectedSeq - seal.count() || !seal.lastHash().equals(prevHash)) {
+            fail(seal.batch() > expectedBatch ? Problem.DELETED : Problem.REORDERED, name, sealLine, 0,
+                    "batch " + seal.batch() + " is out of place (batch " + expectedBatch + " expected)");
+        }
+        roots.put(seal.batch(), root);
+        expectedBatch++;
+        batches++;
+    }
+
+    /** Returns {stamped batches}; fails on a bad token or on a stamp over batches the log no longer has. */
+    private long[] stamps(List<String> tsas) {
+        List<Stamp> stamps;
+        try {
+            stamps = LogFormat.readStamps(directory);
+        } catch (EvidenceException e) {
+            throw new Failed(new Finding(Problem.DAMAGED, LogFormat.TIMESTAMPS_FILE, 0, 0, e.getMessage()));
+        }
+        TreeSet<Long> stamped = new TreeSet<>();
+        long lastBatch = expectedBatch - 1;
+        int line = 0;
+        for (Stamp stamp : stamps) {
+            line++;
+            if (stamp.lastBatch() > lastBatch) {
+                fail(Problem.TRUNCATED, LogFormat.TIMESTAMPS_FILE, line, expectedSeq, "a time-stamp covers batches up to "
+                        + stamp.lastBatch() + " but the log ends at batch " + lastBatch + ": records from "
+                        + expectedSeq + " on were removed");
+            }
+            if (stamp.firstBatch() <= deletedThroughBatch) {
+                continue;
+            }
+            List<byte[]> leaves = new ArrayList<>();
+            for (long b = stamp.firstBatch(); b <= stamp.lastBatch(); b++) {
+                leaves.add(roots.get(b));
+            }
+            try {
+                TimeStamps.Verified verified = TimeStamps.verify(stamp.token(), TimeStamps.imprintOf(leaves));
+                if (!tsas.contains(verified.tsaFingerprint())) {
+                    tsas.add(verified.tsaFingerprint());
+                }
+            } catch (EvidenceException e) {
+                fail(Problem.BAD_TIMESTAMP, LogFormat.TIMESTAMPS_FILE, line, 0, "the time-stamp of batches "
+                        + stamp.firstBatch() + ".." + stamp.lastBatch() + " does not verify: " + e.getMessage());
+            }
+            for (long b = stamp.firstBatch(); b <= stamp.lastBatch(); b++) {
+                stamped.add(b);
+            }
+        }
+        return new long[] {stamped.size()};
+    }
+
+    private static void fail(Problem problem, String file, long line, long seq, String message) {
+        throw new Failed(new Finding(problem, file, line, seq, message));
+    }
+}

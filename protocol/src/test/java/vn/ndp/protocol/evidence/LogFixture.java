@@ -1,0 +1,114 @@
+package vn.ndp.protocol.evidence;
+
+import java.io.IOException;
+import java.math.BigInteger;
+import java.net.InetAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+import org.bouncycastle.tsp.TSPAlgorithms;
+import org.bouncycastle.tsp.TimeStampRequest;
+import org.bouncycastle.tsp.TimeStampRequestGenerator;
+import org.bouncycastle.tsp.TimeStampResponse;
+
+import vn.ndp.protocol.identifiers.GatewayId;
+import vn.ndp.protocol.pki.CaSettings;
+import vn.ndp.protocol.pki.GatewayCertificateRequest;
+import vn.ndp.protocol.pki.IssuedCertificate;
+import vn.ndp.protocol.pki.NationalCa;
+import vn.ndp.protocol.timestamp.TimeStampAuthority;
+
+/** A national CA, a gateway certificate, a TSA, and a message log written with them (sample identifiers). */
+final class LogFixture {
+
+    static final String GATEWAY = "VN/GOV/TEST.LGSP/lgsp";
+
+    final Path root;
+    final NationalCa ca;
+    final IssuedCertificate gateway;
+    final TimeStampAuthority tsa;
+    final Path log;
+
+    LogFixture(Path root) {
+        this.root = root;
+        ca = NationalCa.init(root.resolve("ca"), CaSettings.defaults(), Clock.systemUTC());
+        gateway = ca.issueGatewayCertificate(GatewayCertificateRequest.of(GatewayId.parse(GATEWAY), List.of("localhost"),
+                List.of(InetAddress.getLoopbackAddress())));
+        tsa = TimeStampAuthority.open(root.resolve("tsa"), Clock.systemUTC());
+        log = root.resolve("log");
+    }
+
+    LogWriter open() throws IOException {
+        return open(log);
+    }
+
+    LogWriter open(Path directory) throws IOException {
+        return LogWriter.open(directory, GATEWAY, gateway.privateKey(), List.of(gateway.certificate(), ca.certificate()),
+                Clock.systemUTC(), 64L * 1024 * 1024, Duration.ofDays(1));
+    }
+
+    static String body(String xroadId, int n) {
+        return "{\"side\":\"consumer\",\"xroadId\":\"" + xroadId + "\",\"client\":\"VN/GOV/TEST.PROVINCE.A/portal\","
+                + "\"service\":\"VN/GOV/TEST.MINISTRY/registry/items\",\"method\":\"GET\",\"path\":\"/items/" + n
+                + "\",\"status\":200,\"requestBytes\":0,\"responseBytes\":" + (100 + n) + "}";
+    }
+
+    /** Writes {@code segments} segments of {@code batches} batches of {@code perBatch} records; returns the batches. */
+    List<LogWriter.SealedBatch> write(int segments, int batches, int perBatch) throws IOException {
+        List<LogWriter.SealedBatch> sealed = new ArrayList<>();
+        int n = 0;
+        try (LogWriter writer = open()) {
+            for (int s = 0; s < segments; s++) {
+                if (s > 0) {
+                    writer.rotate();
+                }
+                for (int b = 0; b < batches; b++) {
+                    List<String> bodies = new ArrayList<>();
+                    for (int r = 0; r < perBatch; r++) {
+                        n++;
+                        bodies.add(body("id-" + n, n));
+                    }
+                    sealed.add(writer.append(bodies));
+                }
+            }
+            stamp(writer, sealed);
+        }
+        return sealed;
+    }
+
+    void stamp(LogWriter writer, List<LogWriter.SealedBatch> batches) throws IOException {
+        byte[] imprint = TimeStamps.imprintOf(batches.stream().map(LogWriter.SealedBatch::root).toList());
+        writer.appendStamp(new LogFormat.Stamp(batches.getFirst().batch(), batches.getLast().batch(), token(imprint)));
+    }
+
+    byte[] token(byte[] imprint) {
+        try {
+            TimeStampRequestGenerator generator = new TimeStampRequestGenerator();
+            generator.setCertReq(true);
+            TimeStampRequest request = generator.generate(TSPAlgorithms.SHA256, imprint, BigInteger.ONE);
+            TimeStampResponse response = new TimeStampResponse(tsa.respond(request.getEncoded()));
+            response.validate(request);
+            return response.getTimeStampToken().getEncoded();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    List<Path> segments() {
+        return LogFormat.segments(log);
+    }
+
+    static void copy(Path from, Path to) throws IOException {
+        Files.createDirectories(to);
+        try (Stream<Path> files = Files.list(from)) {
+            for (Path file : files.toList()) {
+                Files.copy(file, to.resolve(file.getFileName()));
+            }
+        }
+    }
+}

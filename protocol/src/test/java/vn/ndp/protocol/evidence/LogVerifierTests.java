@@ -1,0 +1,312 @@
+package vn.ndp.protocol.evidence;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import vn.ndp.protocol.evidence.LogVerifier.Problem;
+import vn.ndp.protocol.evidence.LogVerifier.Report;
+import vn.ndp.protocol.pki.CaSettings;
+import vn.ndp.protocol.pki.NationalCa;
+
+class LogVerifierTests {
+
+    @TempDir
+    static Path dir;
+    static LogFixture fixture;
+    static int copies;
+
+    @BeforeAll
+    static void writeLog() throws IOException {
+        fixture = new LogFixture(dir);
+        fixture.write(2, 3, 4);
+    }
+
+    /** Lines of every segment: [segment index, line index] for each record line, in log order. */
+    private static List<int[]> recordLines() throws IOException {
+        List<int[]> positions = new ArrayList<>();
+        List<Path> segments = fixture.segments();
+        for (int s = 0; s < segments.size(); s++) {
+            List<String> lines = Files.readAllLines(segments.get(s));
+            for (int l = 0; l < lines.size(); l++) {
+                if (lines.get(l).startsWith("R ")) {
+                    positions.add(new int[] {s, l});
+                }
+            }
+        }
+        return positions;
+    }
+
+    private static Report tampered(int segment, UnaryOperator<List<String>> change) throws IOException {
+        Path copy = dir.resolve("copy-" + ++copies);
+        LogFixture.copy(fixture.log, copy);
+        Path file = LogFormat.segments(copy).get(segment);
+        List<String> lines = new ArrayList<>(Files.readAllLines(file));
+        Files.writeString(file, String.join("\n", change.apply(lines)) + "\n");
+        return LogVerifier.verify(copy, Optional.empty());
+    }
+
+    private static long seqOf(String line) {
+        return LogFormat.RecordLine.parse(line.substring(2)).seq();
+    }
+
+    @Test
+    void anUntouchedLogVerifiesWithEveryBatchStamped() {
+        Report report = LogVerifier.verify(fixture.log, Optional.empty());
+
+        assertThat(report.problem()).isEmpty();
+        assertThat(report.records()).isEqualTo(24);
+        assertThat(report.batches()).isEqualTo(6);
+        assertThat(report.files()).isEqualTo(2);
+        assertThat(report.stampedBatches()).isEqualTo(6);
+        assertThat(report.anchorFingerprint()).isEqualTo(vn.ndp.protocol.pki.Pem.sha256Fingerprint(fixture.ca.certificate()));
+    }
+
+    @Test
+    void anEditAnywhereNamesTheEditedRecord() throws IOException {
+        for (int[] at : recordLines()) {
+            long[] seq = new long[1];
+            Report report = tampered(at[0], lines -> {
+                String line = lines.get(at[1]);
+                seq[0] = seqOf(line);
+                lines.set(at[1], line.replace("\"status\":200", "\"status\":201"));
+                return lines;
+            });
+            assertThat(report.problem()).as("edit of record %d", seq[0]).isPresent();
+            assertThat(report.problem().get().problem()).isEqualTo(Problem.EDITED);
+            assertThat(report.problem().get().seq()).isEqualTo(seq[0]);
+            assertThat(report.problem().get().line()).isEqualTo(at[1] + 1);
+        }
+    }
+
+    @Test
+    void anEditThatAlsoRewritesTheChainIsStillCaughtByTheRecordsOwnProof() throws IOException {
+        int[] at = recordLines().get(5);
+        Report report = tampered(at[0], lines -> {
+            lines.set(at[1], lines.get(at[1]).replace("\"method\":\"GET\"", "\"method\":\"PUT\""));
+            return lines;
+        });
+
+        assertThat(report.problem().get().problem()).isEqualTo(Problem.EDITED);
+        assertThat(report.problem().get().seq()).isEqualTo(6);
+    }
+
+    @Test
+    void aDeletionAnywhereNamesTheDeletedRecord() throws IOException {
+        for (int[] at : recordLines()) {
+            long[] seq = new long[1];
+            Report report = tampered(at[0], lines -> {
+                seq[0] = seqOf(lines.remove(at[1]));
+                return lines;
+            });
+            assertThat(report.problem()).as("deletion of record %d", seq[0]).isPresent();
+            assertThat(report.problem().get().problem()).isEqualTo(Problem.DELETED);
+            assertThat(report.problem().get().seq()).isEqualTo(seq[0]);
+        }
+    }
+
+    @Test
+    void anInsertedForgeryOrCopyAnywhereIsNamed() throws IOException {
+        for (int[] at : recordLines()) {
+            Report forged = tampered(at[0], lines -> {
+                lines.add(at[1] + 1, lines.get(at[1]).replace("/items/", "/forged/"));
+                return lines;
+            });
+            assertThat(forged.problem().get().problem()).isEqualTo(Problem.INSERTED);
+            assertThat(forged.problem().get().line()).isEqualTo(at[1] + 2);
+
+            Report copied = tampered(at[0], lines -> {
+                lines.add(at[1] + 1, lines.get(at[1]));
+                return lines;
+            });
+            assertThat(copied.problem().get().problem()).isEqualTo(Problem.INSERTED);
+            assertThat(copied.problem().get().line()).isEqualTo(at[1] + 2);
+        }
+    }
+
+    @Test
+    void swappingTwoRecordsOfABatchNamesTheFirstOneOutOfOrder() throws IOException {
+        for (int[] at : recordLines()) {
+            boolean nextIsRecord = tampered(at[0], lines -> lines).ok()
+                    && Files.readAllLines(fixture.segments().get(at[0])).get(at[1] + 1).startsWith("R ");
+            if (!nextIsRecord) {
+                continue;
+            }
+            long[] seq = new long[1];
+            Report report = tampered(at[0], lines -> {
+                String line = lines.get(at[1]);
+                seq[0] = seqOf(line);
+                lines.set(at[1], lines.get(at[1] + 1));
+                lines.set(at[1] + 1, line);
+                return lines;
+            });
+            assertThat(report.problem().get().problem()).isEqualTo(Problem.REORDERED);
+            assertThat(report.problem().get().seq()).isEqualTo(seq[0]);
+        }
+    }
+
+    @Test
+    void swappingTwoWholeBatchesIsDetected() throws IOException {
+        Report report = tampered(0, lines -> {
+            List<String> result = new ArrayList<>(lines.subList(0, 1));
+            result.addAll(lines.subList(6, 11));
+            result.addAll(lines.subList(1, 6));
+            result.addAll(lines.subList(11, lines.size()));
+            return result;
+        });
+
+        assertThat(report.problem().get().problem()).isEqualTo(Problem.REORDERED);
+        assertThat(report.problem().get().seq()).isEqualTo(1);
+    }
+
+    @Test
+    void truncatingAnArchiveAtAnyLineIsDetectedAtTheFirstMissingRecord() throws IOException {
+        int lines = Files.readAllLines(fixture.segments().getFirst()).size();
+        for (int keep = 1; keep < lines; keep++) {
+            int kept = keep;
+            Report report = tampered(0, all -> new ArrayList<>(all.subList(0, kept)));
+            assertThat(report.problem()).as("archive cut to %d lines", kept).isPresent();
+            assertThat(report.problem().get().problem()).isEqualTo(Problem.TRUNCATED);
+        }
+    }
+
+    @Test
+    void truncatingTheNewestSegmentBeforeItsLastStampIsDetected() throws IOException {
+        int lines = Files.readAllLines(fixture.segments().getLast()).size();
+        for (int keep = 1; keep < lines; keep++) {
+            int kept = keep;
+            Report report = tampered(1, all -> new ArrayList<>(all.subList(0, kept)));
+            assertThat(report.problem()).as("newest segment cut to %d lines", kept).isPresent();
+            assertThat(report.problem().get().problem()).isEqualTo(Problem.TRUNCATED);
+        }
+    }
+
+    @Test
+    void aLineCutInTheMiddleIsDetected() throws IOException {
+        Path copy = dir.resolve("cut-" + ++copies);
+        LogFixture.copy(fixture.log, copy);
+        Path file = LogFormat.segments(copy).getLast();
+        byte[] bytes = Files.readAllBytes(file);
+        Files.write(file, java.util.Arrays.copyOf(bytes, bytes.length - 30));
+
+        Report report = LogVerifier.verify(copy, Optional.empty());
+
+        assertThat(report.problem().get().problem()).isEqualTo(Problem.TRUNCATED);
+    }
+
+    @Test
+    void aDeletedArchiveIsDetected() throws IOException {
+        Path copy = dir.resolve("gone-" + ++copies);
+        LogFixture.copy(fixture.log, copy);
+        Files.delete(LogFormat.segments(copy).getFirst());
+
+        Report report = LogVerifier.verify(copy, Optional.empty());
+
+        assertThat(report.problem().get().problem()).isEqualTo(Problem.DELETED);
+        assertThat(report.problem().get().seq()).isEqualTo(1);
+    }
+
+    @Test
+    void aForgedSealSignatureIsDetected() throws IOException {
+        Report report = tampered(0, lines -> {
+            for (int i = 0; i < lines.size(); i++) {
+                if (lines.get(i).startsWith("S ")) {
+                    lines.set(i, lines.get(i).replace("\"count\":4", "\"count\":3"));
+                    break;
+                }
+            }
+            return lines;
+        });
+
+        assertThat(report.problem().get().problem()).isEqualTo(Problem.BAD_SIGNATURE);
+    }
+
+    @Test
+    void aTamperedTimeStampIsDetected() throws IOException {
+        Path copy = dir.resolve("stamp-" + ++copies);
+        LogFixture.copy(fixture.log, copy);
+        Path stamps = copy.resolve(LogFormat.TIMESTAMPS_FILE);
+        Files.writeString(stamps, Files.readString(stamps).replace("\"firstBatch\":1", "\"firstBatch\":2"));
+
+        Report report = LogVerifier.verify(copy, Optional.empty());
+
+        assertThat(report.problem().get().problem()).isEqualTo(Problem.BAD_TIMESTAMP);
+    }
+
+    @Test
+    void aLogSignedUnderAnotherNationalCaFailsAgainstTheRealAnchor(@TempDir Path other) {
+        NationalCa foreign = NationalCa.init(other.resolve("ca"), CaSettings.defaults(), java.time.Clock.systemUTC());
+
+        Report report = LogVerifier.verify(fixture.log, Optional.of(foreign.certificate()));
+
+        assertThat(report.problem().get().problem()).isEqualTo(Problem.BAD_CERTIFICATE);
+    }
+
+    @Test
+    void reopeningCutsOffAnUnsealedTailAndContinuesTheChain() throws IOException {
+        Path copy = dir.resolve("crash-" + ++copies);
+        LogFixture.copy(fixture.log, copy);
+        Path last = LogFormat.segments(copy).getLast();
+        Files.writeString(last, "R 0/2 - {\"seq\":25,\"prev\":\"" + "0".repeat(64) + "\",\"torn", StandardCharsets.UTF_8,
+                java.nio.file.StandardOpenOption.APPEND);
+
+        try (LogWriter writer = fixture.open(copy)) {
+            assertThat(writer.recoveredBytes()).isPositive();
+            assertThat(writer.nextSeq()).isEqualTo(25);
+            writer.append(List.of(LogFixture.body("after-crash", 25)));
+        }
+
+        Report report = LogVerifier.verify(copy, Optional.empty());
+        assertThat(report.problem()).isEmpty();
+        assertThat(report.records()).isEqualTo(25);
+        assertThat(report.files()).isEqualTo(3);
+        assertThat(report.unstampedBatches()).isEqualTo(1);
+    }
+
+    @Test
+    void retentionRecordsLetTheChainVerifyFromTheFirstKeptSegment() throws IOException {
+        Path copy = dir.resolve("retained-" + ++copies);
+        LogFixture.copy(fixture.log, copy);
+        try (LogWriter writer = fixture.open(copy)) {
+            writer.deleteArchive(LogFormat.segments(copy).getFirst());
+        }
+
+        Report report = LogVerifier.verify(copy, Optional.empty());
+
+        assertThat(report.problem()).isEmpty();
+        assertThat(report.records()).isEqualTo(12);
+    }
+
+    @Test
+    void verificationIsFast() throws IOException {
+        Path big = dir.resolve("big");
+        try (LogWriter writer = fixture.open(big)) {
+            for (int b = 0; b < 200; b++) {
+                List<String> bodies = new ArrayList<>();
+                for (int r = 0; r < 100; r++) {
+                    bodies.add(LogFixture.body("bulk-" + b + "-" + r, r));
+                }
+                writer.append(bodies);
+            }
+        }
+
+        Report report = LogVerifier.verify(big, Optional.empty());
+
+        assertThat(report.problem()).isEmpty();
+        assertThat(report.records()).isEqualTo(20_000);
+        System.out.println("Message log verification: " + report.records() + " records in " + report.elapsed().toMillis()
+                + " ms = " + report.recordsPerSecond() + " records/s");
+        assertThat(report.recordsPerSecond()).isGreaterThan(5_000);
+    }
+}
