@@ -28,7 +28,8 @@ public enum ErrorCode {
     LIST_VERSION_NOT_FOUND(HttpStatus.NOT_FOUND, "List version not found"),
     RATE_LIMITED(HttpStatus.TOO_MANY_REQUESTS, "Too many requests"),
     SUPPORT_REQUEST_NOT_FOUND(HttpStatus.NOT_FOUND, "Support request not found"),
-    OVERLAP_NOT_CONFIRMED(HttpStatus.CONFLICT, "Duplicates or overlaps a national platform: confirm to save anyway");
+    OVERLAP_NOT_CONFIRMED(HttpStatus.CONFLICT, "Duplicates or overlaps a national platform: confirm to save anyway"),
+    GATEWAY_UNREACHABLE(HttpStatus.BAD_GATEWAY, "Gateway unreachable");
 
     private final HttpStatus status;
     private final String title;

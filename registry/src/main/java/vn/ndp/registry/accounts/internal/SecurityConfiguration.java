@@ -39,14 +39,14 @@ class SecurityConfiguration {
 
     /** Pages anyone may read. */
     static final String[] PUBLIC_PAGES = {"/", "/platforms", "/platforms/**", "/agencies", "/agencies/**",
-        "/statistics", "/statistics/**", "/overlap", "/overlap/**", "/lists", "/lists/**", "/login",
+        "/statistics", "/statistics/**", "/overlap", "/overlap/**", "/lists", "/lists/**", "/adoption", "/adoption/**", "/login",
         "/css/**", "/js/**", "/img/**", "/fonts/**", "/webjars/**", "/favicon.ico", "/favicon.svg", "/robots.txt", "/error"};
 
     /** API resources anyone may read. */
     static final String[] PUBLIC_API_READS = {"/api/v1/platforms", "/api/v1/platforms/**", "/api/v1/platforms.csv",
         "/api/v1/platforms.xlsx", "/api/v1/agencies", "/api/v1/agencies/**", "/api/v1/stats/**", "/api/v1/lists",
         "/api/v1/lists/**", "/api/v1/exchange/globalconf", "/api/v1/exchange/signing-certificate",
-        "/api/v1/exchange/usage", "/v3/api-docs", "/v3/api-docs/**", "/actuator/health", "/actuator/health/**"};
+        "/api/v1/exchange/usage", "/api/v1/adoption/**", "/v3/api-docs", "/v3/api-docs/**", "/actuator/health", "/actuator/health/**"};
 
     /** API calls anyone may make (rate-limited where they cost). */
     static final String[] PUBLIC_API_POSTS = {"/api/v1/overlap/check"};

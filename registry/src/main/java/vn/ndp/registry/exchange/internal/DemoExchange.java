@@ -31,6 +31,7 @@ import vn.ndp.registry.accounts.ApiTokens;
 import vn.ndp.registry.accounts.CurrentUser;
 import vn.ndp.registry.accounts.Role;
 import vn.ndp.registry.exchange.DirectoryEntries.Endpoint;
+import vn.ndp.registry.exchange.EvidenceSources;
 import vn.ndp.registry.exchange.ExchangeRegister;
 
 /**
@@ -61,6 +62,7 @@ class DemoExchange {
     static final String HUE_PORTAL = HUE + "/portal";
 
     private final ExchangeRegister register;
+    private final EvidenceSources evidence;
     private final SigningKeys keys;
     private final Accounts accounts;
     private final ApiTokens tokens;
@@ -72,13 +74,14 @@ class DemoExchange {
     private final String backendUrl;
     private final String tsaUrl;
 
-    DemoExchange(ExchangeRegister register, SigningKeys keys, Accounts accounts, ApiTokens tokens,
+    DemoExchange(ExchangeRegister register, EvidenceSources evidence, SigningKeys keys, Accounts accounts, ApiTokens tokens,
             TransactionTemplate transaction, Clock clock, @Value("${ndp.data-dir}") Path dataDir,
             @Value("${server.port}") int registryPort,
             @Value("${ndp.demo.exchange.base-port:0}") int basePort,
             @Value("${ndp.demo.exchange.backend-url:}") String backendUrl,
             @Value("${ndp.demo.exchange.tsa-url:}") String tsaUrl) {
         this.register = register;
+        this.evidence = evidence;
         this.keys = keys;
         this.accounts = accounts;
         this.tokens = tokens;
@@ -173,6 +176,8 @@ class DemoExchange {
             if (!Files.exists(dir.resolve("evidence-token"))) {
                 write(dir.resolve("evidence-token"), hex(24) + "\n");
             }
+            evidence.register(new EvidenceSources.Source(gatewayId, java.net.URI.create("http://127.0.0.1:" + (port + 2)),
+                    dir.resolve("evidence-token")));
             var certificate = Pem.readCertificate(tls.resolve("gateway.pem"));
             transaction.executeWithoutResult(status -> {
                 if (register.gateways().stream().noneMatch(g -> g.id().equals(gatewayId))) {

@@ -23,6 +23,7 @@ import vn.ndp.protocol.usage.UsageReport;
 import vn.ndp.registry.accounts.CurrentUser;
 import vn.ndp.registry.exchange.AccessRequests;
 import vn.ndp.registry.exchange.DirectoryEntries;
+import vn.ndp.registry.exchange.EvidenceSources;
 import vn.ndp.registry.exchange.ExchangeRegister;
 import vn.ndp.registry.exchange.GlobalConfigurationPublisher;
 import vn.ndp.registry.exchange.UsageStatistics;
@@ -42,14 +43,16 @@ class ExchangeApi {
     private final AccessRequests requests;
     private final UsageStatistics usage;
     private final SigningKeys keys;
+    private final EvidenceSources evidence;
 
     ExchangeApi(ExchangeRegister register, GlobalConfigurationPublisher publisher, AccessRequests requests,
-            UsageStatistics usage, SigningKeys keys) {
+            UsageStatistics usage, SigningKeys keys, EvidenceSources evidence) {
         this.register = register;
         this.publisher = publisher;
         this.requests = requests;
         this.usage = usage;
         this.keys = keys;
+        this.evidence = evidence;
     }
 
     @GetMapping("/globalconf")
@@ -188,6 +191,18 @@ class ExchangeApi {
         params.throwIfAny();
         LocalDate last = end == null ? LocalDate.now(java.time.ZoneId.of("Asia/Ho_Chi_Minh")) : end;
         return usage.perDay(dimension, start == null ? last.minusDays(30) : start, last);
+    }
+
+    @GetMapping(value = "/evidence", produces = MediaType.APPLICATION_JSON_VALUE)
+    @PreAuthorize("hasRole('ADMIN')")
+    @Operation(summary = "The evidence of one exchange, fetched from the gateway that logged it",
+            description = "A self-contained file that `ndp log verify-evidence FILE` checks offline.")
+    ResponseEntity<byte[]> evidence(@RequestParam(required = false) String gateway,
+            @RequestParam(required = false) String id) {
+        return ResponseEntity.ok()
+                .header("Content-Disposition", "attachment; filename=\"evidence-" + String.valueOf(id)
+                        .replaceAll("[^A-Za-z0-9._-]", "_") + ".json\"")
+                .body(evidence.fetch(gateway, id));
     }
 
     private static String actor(Authentication auth) {

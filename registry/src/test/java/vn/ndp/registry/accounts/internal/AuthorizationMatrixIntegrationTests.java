@@ -88,6 +88,7 @@ class AuthorizationMatrixIntegrationTests {
             MATRIX.put(read, ANYONE);
         }
         MATRIX.put("GET /api/v1/exchange/directory", SIGNED_IN);
+        MATRIX.put("GET /api/v1/exchange/evidence", ADMIN);
         for (String admin : List.of("POST /api/v1/exchange/members", "POST /api/v1/exchange/subsystems",
                 "POST /api/v1/exchange/gateways", "POST /api/v1/exchange/services", "POST /api/v1/exchange/revocations",
                 "POST /api/v1/exchange/access-requests", "POST /api/v1/exchange/access-requests/{id}/approve",

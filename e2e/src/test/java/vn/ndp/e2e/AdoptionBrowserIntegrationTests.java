@@ -1,0 +1,159 @@
+package vn.ndp.e2e;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.options.AriaRole;
+import java.nio.file.Paths;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.transaction.support.TransactionTemplate;
+import vn.ndp.registry.RegistryApplication;
+import vn.ndp.registry.accounts.Accounts;
+import vn.ndp.registry.accounts.Role;
+
+/**
+ * Local adoption in Debian's Chromium, with plain forms and no JavaScript: a
+ * Cao Bằng province editor declares this year's plan (VNeID in use, with the
+ * responsible department and person), the province turns "in use" on the
+ * public map, and a local platform that duplicates NDXP is saved only after the
+ * editor confirms it with a reason.
+ */
+@SpringBootTest(classes = RegistryApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"ndp.data-dir=${java.io.tmpdir}/ndp-e2e/${random.uuid}", "ndp.db.throwaway=true"})
+class AdoptionBrowserIntegrationTests {
+
+    static final String PASSWORD = "correct horse battery staple";
+    static final String VNEID = "Nền tảng định danh và xác thực điện tử (VNeID)";
+
+    static Playwright playwright;
+    static Browser browser;
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    Accounts accounts;
+
+    @Autowired
+    TransactionTemplate transaction;
+
+    @BeforeAll
+    static void launchBrowser() {
+        playwright = Playwright.create();
+        browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
+                .setExecutablePath(CatalogueBrowserIntegrationTests.CHROMIUM)
+                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                        "--disable-component-update", "--disable-sync", "--no-first-run")));
+    }
+
+    @AfterAll
+    static void closeBrowser() {
+        if (browser != null) {
+            browser.close();
+        }
+        if (playwright != null) {
+            playwright.close();
+        }
+    }
+
+    @Test
+    void provinceEditorDeclaresAPlanAndTheProvinceTurnsInUseOnTheMap() {
+        account("e2e-cao-bang", Role.PROVINCE_EDITOR, "P-CAO-BANG");
+        LocalDate today = LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh"));
+        int year = today.getYear();
+
+        try (BrowserContext visitor = browser.newContext(new Browser.NewContextOptions().setLocale("vi-VN"))) {
+            Page page = visitor.newPage();
+            page.navigate(url("/adoption"));
+            assertThat(page.locator("a[data-province='P-CAO-BANG']")).hasAttribute("data-level", "none");
+        }
+
+        try (BrowserContext context = browser.newContext(new Browser.NewContextOptions().setLocale("vi-VN")
+                .setJavaScriptEnabled(false))) {
+            Page editor = signIn(context, "e2e-cao-bang");
+            editor.navigate(url("/adoption/provinces/P-CAO-BANG"));
+            editor.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Khai báo kế hoạch năm " + year))
+                    .click();
+            editor.getByLabel("Hình thức công bố").selectOption("plan");
+            editor.getByLabel("Số văn bản").fill("45/KH-UBND");
+            editor.getByLabel("Ngày ban hành").fill(today.toString());
+            editor.getByLabel(VNEID, new Page.GetByLabelOptions().setExact(true)).selectOption("in_use");
+            editor.getByLabel("Đơn vị phụ trách — " + VNEID, new Page.GetByLabelOptions().setExact(true))
+                    .fill("Công an tỉnh");
+            editor.getByLabel("Người phụ trách — " + VNEID, new Page.GetByLabelOptions().setExact(true))
+                    .fill("Hoàng Văn Thụ");
+            editor.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Lưu kế hoạch")).click();
+            assertThat(editor.locator("#main")).containsText("Đã lưu kế hoạch năm " + year);
+            assertThat(editor.locator("article.plan[data-year='" + year + "']")).containsText("Hoàng Văn Thụ");
+            assertThat(editor.locator("article.plan[data-year='" + year + "']")).containsText("Đang sử dụng");
+            screenshot(editor, "adoption-province");
+
+            editor.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Thêm nền tảng địa phương")).click();
+            editor.getByLabel("Tên nền tảng (tiếng Việt)").fill("Nền tảng tích hợp, chia sẻ dữ liệu tỉnh Cao Bằng");
+            editor.getByLabel("Mô tả").fill("Tích hợp, chia sẻ dữ liệu giữa các hệ thống thông tin của tỉnh,"
+                    + " kết nối trục NDXP quốc gia.");
+            editor.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Kiểm tra trùng lặp và lưu"))
+                    .click();
+            assertThat(editor.locator(".overlap-warning")).containsText("NDXP");
+            screenshot(editor, "adoption-overlap-warning");
+            editor.getByLabel("Vẫn lưu — tôi đã xem các nền tảng quốc gia ở trên").check();
+            editor.getByLabel("Lý do vẫn triển khai (bắt buộc)").fill("Đã đầu tư trước năm 2020, đang chuyển dần.");
+            editor.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Lưu").setExact(true)).click();
+            assertThat(editor.locator("#main")).containsText("Đã lưu nền tảng địa phương.");
+            assertThat(editor.locator("#local-heading + .table-wrap")).containsText("Đã đầu tư trước năm 2020");
+        }
+
+        try (BrowserContext visitor = browser.newContext(new Browser.NewContextOptions().setLocale("vi-VN"))) {
+            Page page = visitor.newPage();
+            page.navigate(url("/adoption"));
+            assertThat(page.locator("a[data-province='P-CAO-BANG']")).hasAttribute("data-level", "in_use");
+            assertThat(page.locator("tr[data-kpi='provinces_deploying'] td.computed")).hasText("1/34");
+            screenshot(page, "adoption-map");
+            page.locator("a[data-province='P-CAO-BANG']").click();
+            assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1)))
+                    .hasText("Tỉnh Cao Bằng");
+            assertThat(page.locator("#main")).containsText("Công an tỉnh");
+            assertThat(page.locator("#main")).not().containsText("0203");
+        }
+    }
+
+    private void account(String username, Role role, String agency) {
+        transaction.executeWithoutResult(status -> accounts.create(new Accounts.NewAccount(username,
+                "Người kiểm thử " + username, username + "@example.test", role, agency, Set.of(), PASSWORD), "e2e"));
+    }
+
+    private Page signIn(BrowserContext context, String username) {
+        Page page = context.newPage();
+        page.navigate(url("/login"));
+        page.getByLabel("Tên đăng nhập").fill(username);
+        page.getByLabel("Mật khẩu").fill(PASSWORD);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Đăng nhập").setExact(true)).click();
+        page.waitForURL(Pattern.compile(".*(?<!/login)(\\?.*)?$"));
+        return page;
+    }
+
+    private String url(String path) {
+        return "http://localhost:" + port + path;
+    }
+
+    private static void screenshot(Page page, String name) {
+        String directory = System.getProperty("ndp.e2e.screenshots");
+        if (directory != null) {
+            page.screenshot(new Page.ScreenshotOptions().setPath(Paths.get(directory, name + ".png")).setFullPage(true));
+        }
+    }
+}

@@ -1,0 +1,55 @@
+package vn.ndp.registry.adoption;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+import vn.ndp.registry.catalog.Category;
+import vn.ndp.registry.catalog.PlatformType;
+import vn.ndp.registry.overlap.Verdict;
+
+/**
+ * A system a province runs for itself (kind = local), with the catalogue
+ * fields the overlap check compares. {@code overlapVerdict} and
+ * {@code overlapMatches} record what the check found when it was saved;
+ * {@code overlapReason} is the province's reason for saving it anyway.
+ */
+public record LocalPlatform(
+        UUID id,
+        String provinceCode,
+        String nameVi,
+        String nameEn,
+        String description,
+        List<String> functions,
+        Category category,
+        PlatformType type,
+        AdoptionStatus status,
+        String website,
+        String department,
+        Verdict overlapVerdict,
+        List<String> overlapMatches,
+        String overlapReason,
+        boolean sample,
+        String createdBy,
+        OffsetDateTime createdAt,
+        int version) {
+
+    public LocalPlatform {
+        functions = functions == null ? List.of() : List.copyOf(functions);
+        overlapMatches = overlapMatches == null ? List.of() : List.copyOf(overlapMatches);
+    }
+
+    /** The code the overlap check knows it by. */
+    public String code() {
+        return "LOCAL-" + id.toString().substring(0, 8).toUpperCase(java.util.Locale.ROOT);
+    }
+
+    /** What a province editor fills in. */
+    public record Draft(String nameVi, String nameEn, String description, List<String> functions,
+            Category category, PlatformType type, AdoptionStatus status, String website, String department) {
+
+        public Draft {
+            functions = functions == null ? List.of()
+                    : functions.stream().filter(f -> f != null && !f.isBlank()).map(String::strip).toList();
+        }
+    }
+}

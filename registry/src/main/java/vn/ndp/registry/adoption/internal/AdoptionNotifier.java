@@ -1,0 +1,50 @@
+package vn.ndp.registry.adoption.internal;
+
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.event.TransactionalEventListener;
+import vn.ndp.registry.accounts.Role;
+import vn.ndp.registry.adoption.AdoptionEvent;
+import vn.ndp.registry.notifications.NoticeText;
+import vn.ndp.registry.notifications.Notices;
+import vn.ndp.registry.overlap.OverlapDetector;
+
+/**
+ * After an adoption change commits: reviewers hear of province proposals, the
+ * province's editors of the decision; the overlap index is rebuilt when a
+ * local platform is added, so that later checks see it.
+ */
+@Component
+class AdoptionNotifier {
+
+    private final Notices notices;
+    private final OverlapDetector overlap;
+
+    AdoptionNotifier(Notices notices, OverlapDetector overlap) {
+        this.notices = notices;
+        this.overlap = overlap;
+    }
+
+    @TransactionalEventListener(fallbackExecution = true)
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    public void on(AdoptionEvent event) {
+        switch (event) {
+            case AdoptionEvent.ProvinceProposalSubmitted e -> notices.send(notices.withRole(Role.REVIEWER),
+                    new NoticeText("PROVINCE_PROPOSAL_SUBMITTED",
+                            "Đề xuất bổ sung nền tảng: " + e.name(), "Platform proposed for the national list: " + e.name(),
+                            "Địa phương " + e.provinceCode() + " đề xuất bổ sung nền tảng \"" + e.name()
+                                    + "\" vào danh mục quốc gia.",
+                            "Province " + e.provinceCode() + " proposes adding \"" + e.name() + "\" to the national list.",
+                            "/adoption/proposals"));
+            case AdoptionEvent.ProvinceProposalDecided e -> notices.send(notices.editorsOf(e.provinceCode()),
+                    new NoticeText(e.accepted() ? "PROVINCE_PROPOSAL_ACCEPTED" : "PROVINCE_PROPOSAL_DECLINED",
+                            (e.accepted() ? "Đề xuất được chấp nhận: " : "Đề xuất không được chấp nhận: ") + e.name(),
+                            (e.accepted() ? "Proposal accepted: " : "Proposal declined: ") + e.name(),
+                            "Lý do: " + e.reason(), "Reason: " + e.reason(), "/adoption/proposals"));
+            case AdoptionEvent.LocalPlatformRegistered e -> overlap.refresh();
+            case AdoptionEvent.AdoptionDeclared e -> {
+            }
+        }
+    }
+}

@@ -1,0 +1,447 @@
+package vn.ndp.registry.adoption.internal;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.Authentication;
+import org.springframework.ui.Model;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import vn.ndp.registry.accounts.CurrentUser;
+import vn.ndp.registry.accounts.Role;
+import vn.ndp.registry.adoption.AdoptionDesk;
+import vn.ndp.registry.adoption.AdoptionFigures;
+import vn.ndp.registry.adoption.AdoptionPlan;
+import vn.ndp.registry.adoption.AdoptionStatus;
+import vn.ndp.registry.adoption.DocumentKind;
+import vn.ndp.registry.adoption.LocalPlatform;
+import vn.ndp.registry.adoption.LocalPlatforms;
+import vn.ndp.registry.adoption.PlanDeclaration;
+import vn.ndp.registry.adoption.PlatformAdoption;
+import vn.ndp.registry.adoption.ProvinceProposals;
+import vn.ndp.registry.adoption.Responsibility;
+import vn.ndp.registry.agencies.Agencies;
+import vn.ndp.registry.agencies.Agency;
+import vn.ndp.registry.catalog.Catalog;
+import vn.ndp.registry.catalog.Category;
+import vn.ndp.registry.catalog.Platform;
+import vn.ndp.registry.catalog.PlatformPage;
+import vn.ndp.registry.catalog.PlatformQuery;
+import vn.ndp.registry.catalog.PlatformType;
+import vn.ndp.registry.exchange.UsageStatistics;
+import vn.ndp.registry.shared.ErrorCode;
+import vn.ndp.registry.shared.InvalidParameters;
+import vn.ndp.registry.shared.InvalidParameters.Wire;
+import vn.ndp.registry.shared.RegistryException;
+import vn.ndp.registry.shared.web.BarChart;
+import vn.ndp.registry.shared.web.Dates;
+import vn.ndp.registry.shared.web.Links;
+import vn.ndp.registry.shared.web.WebPage;
+
+/**
+ * The adoption pages: the national dashboard with the province map (public),
+ * the authority's detail, each province's page (its plans, those of the
+ * provinces merged into it, responsibilities, local platforms, transactions per
+ * day), the forms a province editor declares with, local platforms with the
+ * overlap check's confirm step, province proposals, and a platform's usage.
+ */
+@WebPage
+class AdoptionPages {
+
+    static final int USAGE_DAYS = 30;
+
+    private final AdoptionDesk desk;
+    private final AdoptionFigures figures;
+    private final LocalPlatforms localPlatforms;
+    private final ProvinceProposals proposals;
+    private final AdoptionReports reports;
+    private final Agencies agencies;
+    private final Catalog catalog;
+    private final UsageStatistics usage;
+    private final MessageSource messages;
+
+    AdoptionPages(AdoptionDesk desk, AdoptionFigures figures, LocalPlatforms localPlatforms,
+            ProvinceProposals proposals, AdoptionReports reports, Agencies agencies, Catalog catalog,
+            UsageStatistics usage, MessageSource messages) {
+        this.desk = desk;
+        this.figures = figures;
+        this.localPlatforms = localPlatforms;
+        this.proposals = proposals;
+        this.reports = reports;
+        this.agencies = agencies;
+        this.catalog = catalog;
+        this.usage = usage;
+        this.messages = messages;
+    }
+
+    /** One row of the plan form: a national platform and what the province declares for it. */
+    record FormRow(String code, String name, String status, String department, String person, String title,
+            String phone, String email, String target, String progress) {
+    }
+
+    /** One day of transactions, with the bar's geometry for the column chart. */
+    record UsageDay(LocalDate day, long transactions, long failures, int x, int height) {
+    }
+
+    record UsageChart(String id, String title, List<UsageDay> days, long total, long max, int width, int height) {
+        public boolean empty() {
+            return total == 0;
+        }
+    }
+
+    @GetMapping("/adoption")
+    String dashboard(@RequestParam(required = false) String year, @RequestParam(required = false) String asOf,
+            Model model) {
+        AdoptionApi.Period period = AdoptionApi.Period.parse(year, asOf, agencies.today());
+        AdoptionFigures.Summary summary = figures.summary(period.year(), period.asOf());
+        Locale locale = LocaleContextHolder.getLocale();
+        model.addAttribute("summary", summary);
+        model.addAttribute("kpis", reports.kpis(summary));
+        model.addAttribute("years", figures.years());
+        model.addAttribute("year", period.year());
+        model.addAttribute("on", period.asOf());
+        model.addAttribute("map", map(summary, locale));
+        List<BarChart.Datum> bars = summary.platforms().stream()
+                .filter(p -> !p.deploying().isEmpty() || !p.planned().isEmpty())
+                .map(p -> new BarChart.Datum(name(p.nameVi(), p.nameEn(), locale), p.deploying().size(),
+                        "/platforms/" + p.code() + "/usage"))
+                .toList();
+        model.addAttribute("platformChart", BarChart.of("platform-adoption",
+                msg("adoption.chart.platforms", locale, period.year()),
+                msg("adoption.chart.platforms.desc", locale, Dates.format(period.asOf(), locale)), bars,
+                summary.kpis().provinces()));
+        model.addAttribute("trend", figures.trend(period.asOf()));
+        Links here = Links.to("/api/v1/adoption/report").with("year", period.year()).with("asOf", asOf);
+        model.addAttribute("csvHref", here.at("/api/v1/adoption/report.csv").href());
+        model.addAttribute("xlsxHref", here.at("/api/v1/adoption/report.xlsx").href());
+        model.addAttribute("pdfHref", here.at("/api/v1/adoption/report.pdf").href());
+        return "adoption/dashboard";
+    }
+
+    @GetMapping("/adoption/detail")
+    @PreAuthorize(AdoptionApi.AUTHORITY)
+    String detail(@RequestParam(required = false) String year, @RequestParam(required = false) String asOf,
+            Model model) {
+        AdoptionApi.Period period = AdoptionApi.Period.parse(year, asOf, agencies.today());
+        AdoptionFigures.Summary summary = figures.summary(period.year(), period.asOf());
+        model.addAttribute("summary", summary);
+        model.addAttribute("year", period.year());
+        model.addAttribute("on", period.asOf());
+        model.addAttribute("years", figures.years());
+        model.addAttribute("platforms", summary.platforms().stream()
+                .filter(p -> !p.deploying().isEmpty() || !p.planned().isEmpty()).toList());
+        model.addAttribute("missing", summary.provinces().stream().filter(r -> r.declaredBy().isEmpty()).toList());
+        return "adoption/detail";
+    }
+
+    @GetMapping("/adoption/provinces/{code}")
+    String province(Authentication authentication, @PathVariable String code,
+            @RequestParam(required = false) String asOf, Model model) {
+        AdoptionApi.Period period = AdoptionApi.Period.parse(null, asOf, agencies.today());
+        Agency province = desk.province(code);
+        Optional<CurrentUser> user = CurrentUser.from(authentication);
+        model.addAttribute("province", province);
+        model.addAttribute("on", period.asOf());
+        model.addAttribute("plans", desk.history(code, period.asOf()));
+        model.addAttribute("names", platformNames());
+        model.addAttribute("localPlatforms", localPlatforms.of(code));
+        model.addAttribute("predecessors", agencies.predecessorsOf(code).stream()
+                .map(s -> agencies.get(s.predecessorCode())).toList());
+        Agency successor = agencies.successorOn(code, agencies.today());
+        model.addAttribute("successor", successor.code().equals(code) ? null : successor);
+        model.addAttribute("contacts", user.isPresent());
+        model.addAttribute("mayDeclare", user.map(u -> desk.mayDeclare(u, province)).orElse(false));
+        model.addAttribute("mayPropose", user.map(u -> u.role() == Role.PROVINCE_EDITOR
+                && desk.mayDeclare(u, province)).orElse(false));
+        model.addAttribute("proposals", user.filter(u -> u.role().nationalAuthority()
+                || (u.role() == Role.PROVINCE_EDITOR && desk.mayDeclare(u, province)))
+                .map(u -> proposals.of(code)).orElse(List.of()));
+        Set<String> keys = new HashSet<>(agencies.resolvingTo(code, agencies.today()));
+        keys.add(code);
+        model.addAttribute("usage", usageChart("province-usage",
+                msg("adoption.usage.province", LocaleContextHolder.getLocale(), province.nameVi()),
+                UsageStatistics.Dimension.PROVINCE, keys));
+        model.addAttribute("thisYear", agencies.today().getYear());
+        return "adoption/province";
+    }
+
+    @GetMapping("/adoption/provinces/{code}/plan")
+    @PreAuthorize(AdoptionApi.EDITOR_IN_SCOPE)
+    String planForm(Authentication authentication, @PathVariable String code,
+            @RequestParam(required = false) String year, Model model) {
+        Agency province = desk.province(code);
+        InvalidParameters invalid = new InvalidParameters();
+        int y = invalid.integer("year", year, agencies.today().getYear(), 2000, 2100);
+        invalid.throwIfAny();
+        Optional<AdoptionPlan> plan = desk.plan(code, y);
+        model.addAttribute("province", province);
+        model.addAttribute("year", y);
+        model.addAttribute("plan", plan.orElse(null));
+        model.addAttribute("version", plan.map(p -> String.valueOf(p.version())).orElse(""));
+        model.addAttribute("kind", plan.map(p -> Wire.name(p.documentKind())).orElse("plan"));
+        model.addAttribute("number", plan.map(AdoptionPlan::documentNumber).orElse(""));
+        model.addAttribute("date", plan.map(p -> p.documentDate() == null ? "" : p.documentDate().toString())
+                .orElse(""));
+        model.addAttribute("docTitle", plan.map(AdoptionPlan::documentTitle).orElse(""));
+        model.addAttribute("target", plan.map(AdoptionPlan::target).orElse(""));
+        model.addAttribute("progress", plan.map(AdoptionPlan::progress).orElse(""));
+        model.addAttribute("rows", rows(plan.map(AdoptionPlan::platforms).orElse(List.of()), null));
+        return "adoption/plan-form";
+    }
+
+    @PostMapping("/adoption/provinces/{code}/plan")
+    @PreAuthorize(AdoptionApi.EDITOR_IN_SCOPE)
+    String declare(Authentication authentication, @PathVariable String code,
+            @RequestParam MultiValueMap<String, String> form, Model model) {
+        Agency province = desk.province(code);
+        InvalidParameters invalid = new InvalidParameters();
+        int year = invalid.integer("year", form.getFirst("year"), 0, 2000, 2100);
+        DocumentKind kind = invalid.choice("document_kind", form.getFirst("document_kind"), DocumentKind.class);
+        LocalDate date = invalid.date("document_date", form.getFirst("document_date"));
+        String versionText = form.getFirst("version");
+        Integer version = versionText == null || versionText.isBlank() ? null
+                : invalid.integer("version", versionText, 0, 0, Integer.MAX_VALUE);
+        List<PlatformAdoption> adoptions = new ArrayList<>();
+        for (String platform : platformNames().keySet()) {
+            String status = form.getFirst("status_" + platform);
+            if (status == null || status.isBlank()) {
+                continue;
+            }
+            adoptions.add(new PlatformAdoption(platform,
+                    invalid.choice("status_" + platform, status, AdoptionStatus.class),
+                    new Responsibility(form.getFirst("department_" + platform), form.getFirst("person_" + platform),
+                            form.getFirst("title_" + platform), form.getFirst("phone_" + platform),
+                            form.getFirst("email_" + platform)),
+                    form.getFirst("target_" + platform), form.getFirst("progress_" + platform)));
+        }
+        try {
+            invalid.throwIfAny();
+            desk.declare(AdoptionApi.user(authentication), code, new PlanDeclaration(year, kind,
+                    form.getFirst("document_number"), date, form.getFirst("document_title"), form.getFirst("target"),
+                    form.getFirst("progress"), adoptions), version);
+            return "redirect:/adoption/provinces/" + province.code() + "?saved=" + year;
+        } catch (RegistryException e) {
+            model.addAttribute("province", province);
+            model.addAttribute("year", year == 0 ? agencies.today().getYear() : year);
+            model.addAttribute("plan", desk.plan(code, year).orElse(null));
+            model.addAttribute("version", versionText);
+            model.addAttribute("kind", form.getFirst("document_kind"));
+            model.addAttribute("number", form.getFirst("document_number"));
+            model.addAttribute("date", form.getFirst("document_date"));
+            model.addAttribute("docTitle", form.getFirst("document_title"));
+            model.addAttribute("target", form.getFirst("target"));
+            model.addAttribute("progress", form.getFirst("progress"));
+            model.addAttribute("rows", rows(List.of(), form));
+            model.addAttribute("error", e);
+            return "adoption/plan-form";
+        }
+    }
+
+    @GetMapping("/adoption/provinces/{code}/local-platforms/new")
+    @PreAuthorize(AdoptionApi.EDITOR_IN_SCOPE)
+    String newLocalPlatform(@PathVariable String code, Model model) {
+        model.addAttribute("province", desk.province(code));
+        model.addAttribute("form", Map.of());
+        addChoices(model);
+        return "adoption/local-platform-form";
+    }
+
+    @PostMapping("/adoption/provinces/{code}/local-platforms")
+    @PreAuthorize(AdoptionApi.EDITOR_IN_SCOPE)
+    String registerLocalPlatform(Authentication authentication, @PathVariable String code,
+            @RequestParam MultiValueMap<String, String> form, Model model) {
+        Agency province = desk.province(code);
+        boolean saveAnyway = "true".equals(form.getFirst("save_anyway"));
+        LocalPlatforms.Check check = null;
+        try {
+            InvalidParameters invalid = new InvalidParameters();
+            List<String> functions = form.getFirst("functions") == null ? List.of()
+                    : List.of(form.getFirst("functions").split("\\R"));
+            LocalPlatform.Draft draft = new LocalPlatform.Draft(form.getFirst("name_vi"), form.getFirst("name_en"),
+                    form.getFirst("description"), functions,
+                    invalid.choice("category", form.getFirst("category"), Category.class),
+                    invalid.choice("type", form.getFirst("type"), PlatformType.class),
+                    invalid.choice("status", form.getFirst("status"), AdoptionStatus.class),
+                    form.getFirst("website"), form.getFirst("department"));
+            invalid.throwIfAny();
+            check = localPlatforms.check(code, draft);
+            boolean firstLook = !"true".equals(form.getFirst("checked"));
+            if (firstLook && (check.needsConfirmation() || !check.local().isEmpty())) {
+                model.addAttribute("check", check);
+                return localForm(province, form, model, null);
+            }
+            localPlatforms.register(AdoptionApi.user(authentication), code, draft, saveAnyway,
+                    form.getFirst("reason"));
+            return "redirect:/adoption/provinces/" + province.code() + "?registered";
+        } catch (RegistryException e) {
+            model.addAttribute("check", check);
+            return localForm(province, form, model, e);
+        }
+    }
+
+    private String localForm(Agency province, MultiValueMap<String, String> form, Model model, RegistryException e) {
+        model.addAttribute("province", province);
+        model.addAttribute("form", form.toSingleValueMap());
+        model.addAttribute("error", e);
+        addChoices(model);
+        return "adoption/local-platform-form";
+    }
+
+    @GetMapping("/adoption/proposals")
+    @PreAuthorize(AdoptionApi.AUTHORITY_OR_PROVINCE)
+    String proposals(Authentication authentication, Model model) {
+        CurrentUser user = AdoptionApi.user(authentication);
+        model.addAttribute("proposals", proposals.visibleTo(user));
+        model.addAttribute("authority", user.role().nationalAuthority());
+        Agency province = user.role() == Role.PROVINCE_EDITOR && user.agencyCode() != null
+                ? agencies.successorOn(user.agencyCode(), agencies.today()) : null;
+        model.addAttribute("myProvince", province);
+        return "adoption/proposals";
+    }
+
+    @PostMapping("/adoption/provinces/{code}/proposals")
+    @PreAuthorize(AdoptionApi.PROVINCE_EDITOR_IN_SCOPE)
+    String propose(Authentication authentication, @PathVariable String code,
+            @RequestParam MultiValueMap<String, String> form, Model model) {
+        CurrentUser user = AdoptionApi.user(authentication);
+        try {
+            proposals.submit(user, code, form.getFirst("name"), form.getFirst("description"), form.getFirst("reason"));
+            return "redirect:/adoption/proposals?submitted";
+        } catch (RegistryException e) {
+            model.addAttribute("error", e);
+            model.addAttribute("form", form.toSingleValueMap());
+            return proposals(authentication, model);
+        }
+    }
+
+    @PostMapping("/adoption/proposals/{id}/decision")
+    @PreAuthorize(AdoptionApi.AUTHORITY)
+    String decide(Authentication authentication, @PathVariable UUID id,
+            @RequestParam MultiValueMap<String, String> form, Model model) {
+        CurrentUser user = AdoptionApi.user(authentication);
+        try {
+            InvalidParameters invalid = new InvalidParameters();
+            Integer version = invalid.integer("version", form.getFirst("version"), -1, 0, Integer.MAX_VALUE);
+            invalid.throwIfAny();
+            String decision = String.valueOf(form.getFirst("decision"));
+            Boolean accept = switch (decision) {
+                case "accept" -> Boolean.TRUE;
+                case "decline" -> Boolean.FALSE;
+                default -> null;
+            };
+            proposals.decide(user, id, version < 0 ? null : version, accept, form.getFirst("reason"));
+            return "redirect:/adoption/proposals?decided";
+        } catch (RegistryException e) {
+            if (e.code() == ErrorCode.NOT_FOUND) {
+                throw e;
+            }
+            model.addAttribute("error", e);
+            return proposals(authentication, model);
+        }
+    }
+
+    @GetMapping("/platforms/{code}/usage")
+    String platformUsage(@PathVariable String code, Model model) {
+        Platform platform = catalog.get(code);
+        Locale locale = LocaleContextHolder.getLocale();
+        model.addAttribute("platform", platform);
+        model.addAttribute("name", platform.name(locale));
+        model.addAttribute("usage", usageChart("platform-usage", msg("adoption.usage.platform", locale,
+                platform.name(locale)), UsageStatistics.Dimension.PLATFORM, Set.of(code)));
+        AdoptionFigures.Summary summary = figures.summary(agencies.today().getYear(), agencies.today());
+        model.addAttribute("adoption", summary.platforms().stream().filter(p -> p.code().equals(code)).findFirst()
+                .orElse(null));
+        model.addAttribute("year", summary.year());
+        return "adoption/platform-usage";
+    }
+
+    private UsageChart usageChart(String id, String title, UsageStatistics.Dimension dimension, Set<String> keys) {
+        LocalDate to = agencies.today();
+        LocalDate from = to.minusDays(USAGE_DAYS - 1L);
+        Map<LocalDate, long[]> byDay = new LinkedHashMap<>();
+        for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {
+            byDay.put(d, new long[2]);
+        }
+        for (UsageStatistics.DailyCount c : usage.perDay(dimension, from, to)) {
+            if (keys.contains(c.key()) && byDay.containsKey(c.day())) {
+                byDay.get(c.day())[0] += c.transactions();
+                byDay.get(c.day())[1] += c.failures();
+            }
+        }
+        long max = Math.max(1, byDay.values().stream().mapToLong(v -> v[0]).max().orElse(1));
+        long total = byDay.values().stream().mapToLong(v -> v[0]).sum();
+        int bar = 18;
+        int height = 120;
+        List<UsageDay> days = new ArrayList<>();
+        int i = 0;
+        for (var e : byDay.entrySet()) {
+            long n = e.getValue()[0];
+            int h = n == 0 ? 0 : (int) Math.max(2, Math.round((double) height * n / max));
+            days.add(new UsageDay(e.getKey(), n, e.getValue()[1], i++ * bar, h));
+        }
+        return new UsageChart(id, title, days, total, max, days.size() * bar, height);
+    }
+
+    private ProvinceMap map(AdoptionFigures.Summary summary, Locale locale) {
+        return ProvinceMap.of("province-map", msg("adoption.map.title", locale, summary.year(),
+                Dates.format(summary.asOf(), locale)), msg("adoption.map.desc", locale, summary.kpis().provinces(),
+                summary.levels().get(AdoptionFigures.Level.IN_USE), summary.levels().get(AdoptionFigures.Level.DEPLOYING),
+                summary.levels().get(AdoptionFigures.Level.PLANNED), summary.levels().get(AdoptionFigures.Level.NONE)),
+                summary, code -> Links.to("/adoption/provinces/" + code).with("asOf", summary.asOf()).href());
+    }
+
+    private Map<String, String> platformNames() {
+        Map<String, String> names = new LinkedHashMap<>();
+        Locale locale = LocaleContextHolder.getLocale();
+        catalog.forEachMatch(PlatformQuery.all(agencies.today()),
+                (PlatformPage.Hit hit) -> names.put(hit.platform().code(), hit.platform().name(locale)));
+        return names;
+    }
+
+    private List<FormRow> rows(List<PlatformAdoption> declared, MultiValueMap<String, String> form) {
+        List<FormRow> rows = new ArrayList<>();
+        for (var entry : platformNames().entrySet()) {
+            String code = entry.getKey();
+            if (form != null) {
+                rows.add(new FormRow(code, entry.getValue(), form.getFirst("status_" + code),
+                        form.getFirst("department_" + code), form.getFirst("person_" + code),
+                        form.getFirst("title_" + code), form.getFirst("phone_" + code), form.getFirst("email_" + code),
+                        form.getFirst("target_" + code), form.getFirst("progress_" + code)));
+                continue;
+            }
+            PlatformAdoption p = declared.stream().filter(a -> a.platformCode().equals(code)).findFirst().orElse(null);
+            Responsibility r = p == null ? Responsibility.NONE : p.responsibility();
+            rows.add(new FormRow(code, entry.getValue(), p == null ? "" : Wire.name(p.status()), r.department(),
+                    r.person(), r.title(), r.phone(), r.email(), p == null ? null : p.target(),
+                    p == null ? null : p.progress()));
+        }
+        return rows;
+    }
+
+    private static void addChoices(Model model) {
+        model.addAttribute("categories", Wire.values(Category.class));
+        model.addAttribute("types", Wire.values(PlatformType.class));
+        model.addAttribute("statuses", Wire.values(AdoptionStatus.class));
+    }
+
+    private static String name(String vi, String en, Locale locale) {
+        return "en".equals(locale.getLanguage()) && en != null ? en : vi;
+    }
+
+    private String msg(String key, Locale locale, Object... args) {
+        return messages.getMessage(key, args, key, locale);
+    }
+}

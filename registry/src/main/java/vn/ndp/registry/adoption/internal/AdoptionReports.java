@@ -1,0 +1,188 @@
+package vn.ndp.registry.adoption.internal;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.Font;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.springframework.stereotype.Component;
+import vn.ndp.registry.adoption.AdoptionFigures;
+import vn.ndp.registry.adoption.AdoptionFigures.Kpis;
+import vn.ndp.registry.adoption.AdoptionFigures.ProvinceRow;
+import vn.ndp.registry.adoption.AdoptionStatus;
+import vn.ndp.registry.agencies.Agency;
+import vn.ndp.registry.reporting.ProgrammeFigure;
+import vn.ndp.registry.reporting.ProgrammeFigures;
+import vn.ndp.registry.shared.InvalidParameters.Wire;
+
+/**
+ * The adoption figures of a year, as of a date, as files: CSV (one row per
+ * province), XLSX (summary, provinces, platforms, ministries) and PDF (see
+ * {@link AdoptionPdf}). Every file says which figures are computed from the
+ * declarations and which are the programme's published ones, and marks sample
+ * data as such.
+ */
+@Component
+class AdoptionReports {
+
+    static final List<String> PROVINCE_COLUMNS = List.of("province_code", "province_name", "year", "as_of", "level",
+            "assigned", "declared_in_plan", "declared_by_decision", "deploying", "declared_by", "platforms_in_use",
+            "platforms_deploying", "platforms_planned", "sample");
+
+    private final AdoptionFigures figures;
+    private final ProgrammeFigures programme;
+
+    AdoptionReports(AdoptionFigures figures, ProgrammeFigures programme) {
+        this.figures = figures;
+        this.programme = programme;
+    }
+
+    /** A computed figure next to the published one of the same year, if any. */
+    record KpiLine(String key, String labelVi, String labelEn, int computed, BigDecimal published, String source) {
+    }
+
+    /** The four figures of the programme, computed, with the published ones for the year where they exist. */
+    List<KpiLine> kpis(AdoptionFigures.Summary summary) {
+        Kpis k = summary.kpis();
+        List<ProgrammeFigure> all = programme.all();
+        String prefix = "list_" + summary.year() + ".";
+        List<KpiLine> lines = new ArrayList<>();
+        lines.add(line(all, prefix + "provinces_assigned", "Được giao triển khai ít nhất một nền tảng",
+                "Assigned at least one platform", k.assigned()));
+        lines.add(line(all, prefix + "provinces_in_plan", "Công bố lựa chọn trong kế hoạch chuyển đổi số",
+                "Declared in the digital-transformation plan", k.inPlan()));
+        lines.add(line(all, prefix + "provinces_by_decision", "Công bố bằng văn bản riêng của UBND tỉnh",
+                "Declared by a separate decision of the People's Committee", k.byDecision()));
+        lines.add(line(all, prefix + "provinces_deploying", "Triển khai ít nhất một nền tảng",
+                "Deploying at least one platform", k.deploying()));
+        return lines;
+    }
+
+    private static KpiLine line(List<ProgrammeFigure> all, String key, String vi, String en, int computed) {
+        ProgrammeFigure published = all.stream().filter(f -> f.key().equals(key)).findFirst().orElse(null);
+        return new KpiLine(key.substring(key.indexOf('.') + 1), vi, en, computed,
+                published == null ? null : published.value(), published == null ? null : published.source());
+    }
+
+    AdoptionFigures.Summary summary(int year, java.time.LocalDate asOf) {
+        return figures.summary(year, asOf);
+    }
+
+    static List<String> provinceRow(ProvinceRow r, AdoptionFigures.Summary s) {
+        return List.of(r.province().code(), r.province().nameVi(), String.valueOf(s.year()), s.asOf().toString(),
+                Wire.name(r.level()), yes(r.assigned()), yes(r.inPlan()), yes(r.byDecision()), yes(r.deploying()),
+                String.join(";", r.declaredBy().stream().map(Agency::code).toList()),
+                String.valueOf(r.count(AdoptionStatus.IN_USE)), String.valueOf(r.count(AdoptionStatus.DEPLOYING)),
+                String.valueOf(r.count(AdoptionStatus.PLANNED)), yes(r.sample()));
+    }
+
+    private static String yes(boolean b) {
+        return b ? "true" : "false";
+    }
+
+    byte[] csv(AdoptionFigures.Summary summary) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.writeBytes(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF}); // so that Excel reads UTF-8
+        try (CSVPrinter printer = new CSVPrinter(new OutputStreamWriter(out, StandardCharsets.UTF_8),
+                CSVFormat.RFC4180.builder().setHeader(PROVINCE_COLUMNS.toArray(String[]::new)).get())) {
+            for (ProvinceRow row : summary.provinces()) {
+                printer.printRecord(provinceRow(row, summary));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
+    byte[] xlsx(AdoptionFigures.Summary summary) {
+        try (XSSFWorkbook workbook = new XSSFWorkbook()) {
+            CellStyle bold = workbook.createCellStyle();
+            Font font = workbook.createFont();
+            font.setBold(true);
+            bold.setFont(font);
+
+            Sheet overview = workbook.createSheet("Tổng hợp");
+            int r = 0;
+            cells(overview.createRow(r++), bold, "Triển khai nền tảng số quốc gia tại địa phương — năm "
+                    + summary.year());
+            cells(overview.createRow(r++), null, "Tính theo ngày", summary.asOf().toString());
+            cells(overview.createRow(r++), null, "Số tỉnh, thành phố theo ngày", String.valueOf(
+                    summary.kpis().provinces()));
+            if (summary.sample()) {
+                cells(overview.createRow(r++), bold, "Có dữ liệu mẫu (sample) — không phải số liệu thật");
+            }
+            r++;
+            cells(overview.createRow(r++), bold, "Chỉ tiêu", "Tính từ dữ liệu (computed)", "Công bố (published)",
+                    "Nguồn công bố");
+            for (KpiLine line : kpis(summary)) {
+                Row row = overview.createRow(r++);
+                row.createCell(0).setCellValue(line.labelVi());
+                row.createCell(1).setCellValue(line.computed());
+                if (line.published() != null) {
+                    row.createCell(2).setCellValue(line.published().doubleValue());
+                    row.createCell(3).setCellValue(line.source());
+                }
+            }
+            overview.setColumnWidth(0, 60 * 256);
+            overview.setColumnWidth(1, 24 * 256);
+            overview.setColumnWidth(2, 20 * 256);
+
+            Sheet provinces = workbook.createSheet("Địa phương");
+            cells(provinces.createRow(0), bold, PROVINCE_COLUMNS.toArray(String[]::new));
+            int p = 1;
+            for (ProvinceRow row : summary.provinces()) {
+                cells(provinces.createRow(p++), null, provinceRow(row, summary).toArray(String[]::new));
+            }
+
+            Sheet platforms = workbook.createSheet("Nền tảng");
+            cells(platforms.createRow(0), bold, "platform_code", "platform_name", "owner_code", "owner_name",
+                    "provinces_deploying", "provinces_planned", "deploying", "planned");
+            int q = 1;
+            for (AdoptionFigures.PlatformRow row : summary.platforms()) {
+                Row x = platforms.createRow(q++);
+                cells(x, null, row.code(), row.nameVi(), row.owner().code(), row.owner().nameVi());
+                x.createCell(4).setCellValue(row.deploying().size());
+                x.createCell(5).setCellValue(row.planned().size());
+                x.createCell(6).setCellValue(String.join(";", row.deploying().stream().map(Agency::code).toList()));
+                x.createCell(7).setCellValue(String.join(";", row.planned().stream().map(Agency::code).toList()));
+            }
+
+            Sheet ministries = workbook.createSheet("Bộ, ngành");
+            cells(ministries.createRow(0), bold, "owner_code", "owner_name", "platforms", "platforms_deployed",
+                    "province_deployments");
+            int m = 1;
+            for (AdoptionFigures.MinistryRow row : summary.ministries()) {
+                Row x = ministries.createRow(m++);
+                cells(x, null, row.ministry().code(), row.ministry().nameVi());
+                x.createCell(2).setCellValue(row.platforms());
+                x.createCell(3).setCellValue(row.platformsDeployed());
+                x.createCell(4).setCellValue(row.provinceDeployments());
+            }
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            workbook.write(out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void cells(Row row, CellStyle style, String... values) {
+        for (int c = 0; c < values.length; c++) {
+            var cell = row.createCell(c);
+            cell.setCellValue(values[c]);
+            if (style != null) {
+                cell.setCellStyle(style);
+            }
+        }
+    }
+}

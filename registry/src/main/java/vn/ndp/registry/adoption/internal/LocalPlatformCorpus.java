@@ -1,0 +1,27 @@
+package vn.ndp.registry.adoption.internal;
+
+import java.util.function.Consumer;
+import org.springframework.stereotype.Component;
+import vn.ndp.registry.adoption.LocalPlatform;
+import vn.ndp.registry.overlap.CorpusEntry;
+import vn.ndp.registry.overlap.OverlapCorpus;
+import vn.ndp.registry.shared.InvalidParameters.Wire;
+
+/** Provinces' local platforms, so every overlap check (proposals, other provinces) sees them too. */
+@Component
+class LocalPlatformCorpus implements OverlapCorpus {
+
+    private final LocalPlatformRepository repository;
+
+    LocalPlatformCorpus(LocalPlatformRepository repository) {
+        this.repository = repository;
+    }
+
+    @Override
+    public void forEach(Consumer<CorpusEntry> consumer) {
+        for (LocalPlatform p : repository.all()) {
+            consumer.accept(new CorpusEntry(p.code(), p.nameVi(), p.nameEn(), p.description(), null, p.functions(),
+                    p.provinceCode(), Wire.name(p.category()), CorpusEntry.Kind.LOCAL));
+        }
+    }
+}

@@ -1,0 +1,318 @@
+package vn.ndp.registry.adoption;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.client.RestTestClient;
+import tools.jackson.databind.JsonNode;
+import vn.ndp.registry.RegistryIntegrationTest;
+import vn.ndp.registry.accounts.Account;
+import vn.ndp.registry.accounts.Role;
+import vn.ndp.registry.accounts.TestAccounts;
+import vn.ndp.registry.agencies.Agencies;
+import vn.ndp.registry.audit.AuditEvent;
+import vn.ndp.registry.audit.AuditLog;
+
+/**
+ * Local adoption through the API and the pages, as the people who use it:
+ * province editors (of Hà Nội, of Hà Giang which merged into Tuyên Quang), the
+ * national authority's administrator and reviewer. Each test uses its own
+ * provinces or years, as the database is shared.
+ */
+@RegistryIntegrationTest
+class AdoptionApiIntegrationTests {
+
+    @Autowired
+    RestTestClient client;
+
+    @Autowired
+    TestAccounts accounts;
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    UserDetailsService users;
+
+    @Autowired
+    Agencies agencies;
+
+    @Autowired
+    AuditLog audit;
+
+    static Map<String, Object> declaration(int year, String kind, Integer version, Object... platformStatus) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("year", year);
+        body.put("documentKind", kind);
+        body.put("documentNumber", kind.equals("none") ? null : "12/KH-UBND");
+        body.put("documentDate", kind.equals("none") ? null : year + "-02-15");
+        body.put("version", version);
+        List<Map<String, Object>> platforms = new ArrayList<>();
+        for (int i = 0; i < platformStatus.length; i += 2) {
+            Map<String, Object> p = new LinkedHashMap<>();
+            p.put("platform", platformStatus[i]);
+            p.put("status", platformStatus[i + 1]);
+            p.put("department", "Sở Khoa học và Công nghệ");
+            p.put("person", "Nguyễn Thị Hoa");
+            p.put("title", "Phó Giám đốc");
+            p.put("phone", "0203 3852 123");
+            p.put("email", "hoa.nt@example.gov.vn");
+            platforms.add(p);
+        }
+        body.put("platforms", platforms);
+        return body;
+    }
+
+    JsonNode put(String token, String uri, Object body, int status) {
+        return client.put().uri(uri).header("Authorization", "Bearer " + token)
+                .contentType(MediaType.APPLICATION_JSON).body(body).exchange()
+                .expectStatus().isEqualTo(status).expectBody(JsonNode.class).returnResult().getResponseBody();
+    }
+
+    JsonNode postJson(String token, String uri, Object body, int status) {
+        return client.post().uri(uri).header("Authorization", "Bearer " + token)
+                .contentType(MediaType.APPLICATION_JSON).body(body).exchange()
+                .expectStatus().isEqualTo(status).expectBody(JsonNode.class).returnResult().getResponseBody();
+    }
+
+    JsonNode get(String uri) {
+        return client.get().uri(uri).exchange().expectStatus().isOk().expectBody(JsonNode.class).returnResult()
+                .getResponseBody();
+    }
+
+    static List<JsonNode> plansOf(JsonNode province, int year) {
+        List<JsonNode> plans = new ArrayList<>();
+        province.get("plans").forEach(p -> {
+            if (p.get("plan").get("year").asInt() == year) {
+                plans.add(p);
+            }
+        });
+        return plans;
+    }
+
+    @Test
+    void provinceEditorDeclaresOnlyTheirOwnProvincesPlan() {
+        int year = agencies.today().getYear();
+        String hanoi = accounts.token(Role.PROVINCE_EDITOR, "P-HA-NOI");
+
+        JsonNode saved = put(hanoi, "/api/v1/adoption/provinces/P-HA-NOI/plan",
+                declaration(year, "plan", null, "VNEID", "in_use", "DVCQG", "deploying"), 200);
+        assertThat(saved.get("platforms")).hasSize(2);
+        assertThat(saved.get("platforms").get(0).get("person").asString()).isEqualTo("Nguyễn Thị Hoa");
+
+        JsonNode refused = put(hanoi, "/api/v1/adoption/provinces/P-CAO-BANG/plan",
+                declaration(year, "plan", null, "VNEID", "in_use"), 403);
+        assertThat(refused.get("code").asString()).isIn("FORBIDDEN", "OUT_OF_SCOPE");
+        assertThat(plansOf(get("/api/v1/adoption/provinces/P-CAO-BANG"), year)).isEmpty();
+    }
+
+    @Test
+    void aFormForgedForAnotherProvinceChangesNothing() throws Exception {
+        int year = agencies.today().getYear() - 1;
+        String admin = accounts.token(Role.ADMIN, null);
+        put(admin, "/api/v1/adoption/provinces/P-LANG-SON/plan", declaration(year, "decision", null, "NDXP", "planned"),
+                200);
+        Account hanoi = accounts.create(Role.PROVINCE_EDITOR, "P-HA-NOI");
+
+        int status = mvc.perform(post("/adoption/provinces/P-LANG-SON/plan")
+                        .with(user(users.loadUserByUsername(hanoi.username()))).with(csrf())
+                        .param("year", String.valueOf(year)).param("version", "0").param("document_kind", "none")
+                        .param("status_VNEID", "in_use"))
+                .andReturn().getResponse().getStatus();
+
+        assertThat(status).isEqualTo(403);
+        JsonNode plan = plansOf(get("/api/v1/adoption/provinces/P-LANG-SON"), year).getFirst().get("plan");
+        assertThat(plan.get("documentKind").asString()).isEqualTo("decision");
+        assertThat(plan.get("version").asInt()).isZero();
+        assertThat(plan.get("platforms").get(0).get("platform").asString()).isEqualTo("NDXP");
+    }
+
+    @Test
+    void anEditorOfAMergedProvinceActsForItsSuccessorAndLeavesTheOldPlansAsHistory() {
+        int year = agencies.today().getYear();
+        String haGiang = accounts.token(Role.PROVINCE_EDITOR, "P-HA-GIANG");
+
+        put(haGiang, "/api/v1/adoption/provinces/P-TUYEN-QUANG-2025/plan",
+                declaration(year, "plan", null, "VNEID", "in_use"), 200);
+        JsonNode refused = put(haGiang, "/api/v1/adoption/provinces/P-HA-GIANG/plan",
+                declaration(2024, "plan", null, "VNEID", "in_use"), 403);
+
+        assertThat(refused.get("code").asString()).isEqualTo("OUT_OF_SCOPE");
+        assertThat(refused.get("detail").asString()).contains("P-TUYEN-QUANG-2025");
+    }
+
+    @Test
+    void declarationsOfFormerProvincesRollUpToTheirSuccessorFromTheFirstOfJuly2025() {
+        String admin = accounts.token(Role.ADMIN, null);
+        put(admin, "/api/v1/adoption/provinces/P-HA-GIANG/plan", declaration(2018, "decision", null, "NDXP", "in_use"),
+                200);
+        put(admin, "/api/v1/adoption/provinces/P-TUYEN-QUANG/plan", declaration(2018, "plan", null, "VNEID", "planned"),
+                200);
+
+        JsonNode successor = get("/api/v1/adoption/provinces/P-TUYEN-QUANG-2025");
+        List<JsonNode> held = plansOf(successor, 2018);
+        assertThat(held).hasSize(2);
+        assertThat(held).allMatch(h -> h.get("inherited").asBoolean());
+        assertThat(held).extracting(h -> h.get("declaredBy").get("code").asString())
+                .containsExactlyInAnyOrder("P-HA-GIANG", "P-TUYEN-QUANG");
+        assertThat(held).allMatch(h -> h.get("until").asString().equals("2025-06-30"));
+        assertThat(plansOf(get("/api/v1/adoption/provinces/P-TUYEN-QUANG-2025?asOf=2025-06-30"), 2018)).isEmpty();
+
+        JsonNode before = get("/api/v1/adoption/summary?year=2018&asOf=2018-12-31");
+        JsonNode after = get("/api/v1/adoption/summary?year=2018&asOf=2025-07-01");
+        assertThat(before.get("computed").get("provinces").asInt()).isEqualTo(63);
+        assertThat(before.get("computed").get("assigned").asInt()).isEqualTo(2);
+        assertThat(after.get("computed").get("provinces").asInt()).isEqualTo(34);
+        assertThat(after.get("computed").get("assigned").asInt()).isEqualTo(1);
+        assertThat(after.get("computed").get("inPlan").asInt()).isEqualTo(1);
+        assertThat(after.get("computed").get("byDecision").asInt()).isEqualTo(1);
+        assertThat(after.get("computed").get("deploying").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void aStaleVersionIsRefusedAndTheConflictNamesWhatChanged() {
+        int year = agencies.today().getYear();
+        String sonLa = accounts.token(Role.PROVINCE_EDITOR, "P-SON-LA");
+        String colleague = accounts.token(Role.PROVINCE_EDITOR, "P-SON-LA");
+        put(sonLa, "/api/v1/adoption/provinces/P-SON-LA/plan", declaration(year, "plan", null, "VNEID", "planned"), 200);
+        put(colleague, "/api/v1/adoption/provinces/P-SON-LA/plan",
+                declaration(year, "plan", 0, "VNEID", "in_use"), 200);
+
+        JsonNode conflict = put(sonLa, "/api/v1/adoption/provinces/P-SON-LA/plan",
+                declaration(year, "plan", 0, "VNEID", "deploying"), 409);
+
+        assertThat(conflict.get("code").asString()).isEqualTo("CONCURRENT_CHANGE");
+        assertThat(conflict.get("detail").asString()).contains("version 1").contains("status of VNEID is in_use");
+        JsonNode kept = plansOf(get("/api/v1/adoption/provinces/P-SON-LA"), year).getFirst().get("plan");
+        assertThat(kept.get("platforms").get(0).get("status").asString()).isEqualTo("in_use");
+    }
+
+    @Test
+    void badDeclarationsAreOneProblemNamingEachField() {
+        String admin = accounts.token(Role.ADMIN, null);
+        Map<String, Object> body = declaration(2019, "plan", null, "NO-SUCH-PLATFORM", "in_use", "VNEID", "forever");
+        body.put("documentNumber", null);
+
+        JsonNode problem = put(admin, "/api/v1/adoption/provinces/P-DIEN-BIEN/plan", body, 400);
+
+        assertThat(problem.get("code").asString()).isEqualTo("INVALID_PARAMETER");
+        assertThat(problem.get("errors").toString()).contains("platforms[1].status").contains("document_number")
+                .contains("platforms[0].platform");
+        put(admin, "/api/v1/adoption/provinces/P-DIEN-BIEN/plan", Map.of(), 400);
+    }
+
+    @Test
+    void aLocalPlatformDuplicatingANationalOneIsShownAndSavedOnlyWithAReason() {
+        String daNang = accounts.token(Role.PROVINCE_EDITOR, "P-DA-NANG-2025");
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("nameVi", "Nền tảng tích hợp, chia sẻ dữ liệu thành phố Đà Nẵng (LGSP)");
+        body.put("description", "Tích hợp, chia sẻ dữ liệu giữa các hệ thống thông tin của thành phố, kết nối trục"
+                + " NDXP quốc gia.");
+        body.put("functions", List.of("Tích hợp, chia sẻ dữ liệu", "Kết nối các cơ sở dữ liệu"));
+        body.put("category", "government");
+
+        JsonNode check = postJson(daNang, "/api/v1/adoption/provinces/P-DA-NANG-2025/local-platforms/check", body,
+                200);
+        assertThat(check.get("needsConfirmation").asBoolean()).isTrue();
+        assertThat(check.get("national").toString()).contains("NDXP");
+
+        JsonNode refused = postJson(daNang, "/api/v1/adoption/provinces/P-DA-NANG-2025/local-platforms", body, 409);
+        assertThat(refused.get("code").asString()).isEqualTo("OVERLAP_NOT_CONFIRMED");
+        assertThat(refused.get("errors").toString()).contains("NDXP");
+        body.put("saveAnyway", true);
+        postJson(daNang, "/api/v1/adoption/provinces/P-DA-NANG-2025/local-platforms", body, 400);
+        body.put("reason", "Thành phố cần LGSP riêng theo Thông tư 13/2017/TT-BTTTT.");
+        JsonNode saved = postJson(daNang, "/api/v1/adoption/provinces/P-DA-NANG-2025/local-platforms", body, 201);
+
+        assertThat(saved.get("kind").asString()).isEqualTo("local");
+        assertThat(saved.get("overlapMatches").toString()).contains("NDXP");
+        assertThat(get("/api/v1/adoption/provinces/P-DA-NANG-2025/local-platforms").toString())
+                .contains("LGSP").contains("Thông tư 13/2017");
+        assertThat(audit.find(new AuditLog.Filter(AuditEvent.LOCAL_PLATFORM_REGISTERED, null,
+                "province:P-DA-NANG-2025", null, null), 10, 0)).isNotEmpty();
+    }
+
+    @Test
+    void aProvinceProposesAndTheAuthorityDeclinesWithAReason() {
+        String quangNgai = accounts.token(Role.PROVINCE_EDITOR, "P-QUANG-NGAI-2025");
+        String reviewer = accounts.token(Role.REVIEWER, null);
+        JsonNode proposal = postJson(quangNgai, "/api/v1/adoption/provinces/P-QUANG-NGAI-2025/proposals",
+                Map.of("name", "Nền tảng quản lý du lịch thông minh", "reason", "Nhu cầu chung của các tỉnh ven biển."),
+                201);
+        String id = proposal.get("id").asString();
+        postJson(reviewer, "/api/v1/adoption/provinces/P-QUANG-NGAI-2025/proposals",
+                Map.of("name", "x", "reason", "y"), 403);
+
+        JsonNode declined = postJson(reviewer, "/api/v1/adoption/proposals/" + id + "/decision",
+                Map.of("decision", "decline", "reason", "Đã có nền tảng tương đương.", "version", 0), 200);
+
+        assertThat(declined.get("status").asString()).isEqualTo("declined");
+        assertThat(declined.get("decisionReason").asString()).isEqualTo("Đã có nền tảng tương đương.");
+        postJson(reviewer, "/api/v1/adoption/proposals/" + id + "/decision",
+                Map.of("decision", "accept", "reason", "Đổi ý.", "version", 1), 409);
+    }
+
+    @Test
+    void reportsSayWhatIsComputedAndListEveryProvince() throws Exception {
+        String admin = accounts.token(Role.ADMIN, null);
+        put(admin, "/api/v1/adoption/provinces/P-BAC-KAN/plan", declaration(2017, "plan", null, "VNEID", "in_use"),
+                200);
+
+        String csv = client.get().uri("/api/v1/adoption/report.csv?year=2017&asOf=2017-12-31").exchange()
+                .expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
+        assertThat(csv).startsWith("\uFEFFprovince_code,province_name,year,as_of,level");
+        assertThat(csv.lines().count()).isEqualTo(64);
+        assertThat(csv).contains("P-BAC-KAN,Tỉnh Bắc Kạn,2017,2017-12-31,in_use,true,true,false,true,P-BAC-KAN,1,0,0");
+
+        byte[] xlsx = client.get().uri("/api/v1/adoption/report.xlsx?year=2017&asOf=2017-12-31").exchange()
+                .expectStatus().isOk().expectBody(byte[].class).returnResult().getResponseBody();
+        try (Workbook book = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
+            assertThat(book.getSheetAt(0).getSheetName()).isEqualTo("Tổng hợp");
+            assertThat(book.getSheet("Tổng hợp").getRow(4).getCell(1).getStringCellValue())
+                    .isEqualTo("Tính từ dữ liệu (computed)");
+            assertThat(book.getSheet("Địa phương").getPhysicalNumberOfRows()).isEqualTo(64);
+        }
+
+        byte[] pdf = client.get().uri("/api/v1/adoption/report.pdf?year=2017&asOf=2017-12-31").exchange()
+                .expectStatus().isOk().expectBody(byte[].class).returnResult().getResponseBody();
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            String text = new PDFTextStripper().getText(document);
+            assertThat(text).contains("TRIỂN KHAI NỀN TẢNG SỐ QUỐC GIA TẠI ĐỊA PHƯƠNG").contains("Năm 2017")
+                    .contains("Tính từ dữ liệu").contains("Bắc Kạn").contains("Bản đồ mức độ triển khai");
+        }
+        assertThat(new String(csv.getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8)).contains("Bắc Kạn");
+    }
+
+    @Test
+    void theDashboardShowsSixtyThreeTilesBeforeTheMergerAndThirtyFourAfter() throws Exception {
+        String before = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+                .get("/adoption?year=2024&asOf=2024-06-01")).andReturn().getResponse().getContentAsString();
+        String after = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+                .get("/adoption?year=2025&asOf=" + LocalDate.of(2025, 7, 1))).andReturn().getResponse()
+                .getContentAsString();
+
+        assertThat(before.split("data-province=").length - 1).isEqualTo(63);
+        assertThat(after.split("data-province=").length - 1).isEqualTo(34);
+        assertThat(before).contains("data-province=\"P-HA-GIANG\"").contains("Tính từ dữ liệu").contains("Công bố");
+        assertThat(after).contains("data-province=\"P-TUYEN-QUANG-2025\"").doesNotContain("data-province=\"P-HA-GIANG\"");
+    }
+}

@@ -1,0 +1,76 @@
+package vn.ndp.registry.adoption;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.TestPropertySource;
+import vn.ndp.registry.RegistryIntegrationTest;
+
+/** {@code ./ndp demo}: sample plans for a spread of provinces, every row marked sample, written once. */
+@RegistryIntegrationTest
+@TestPropertySource(properties = "ndp.demo=true")
+class DemoAdoptionIntegrationTests {
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    AdoptionFigures figures;
+
+    @Autowired
+    ApplicationContext context;
+
+    long count(String sql) {
+        return jdbc.sql(sql).query(Long.class).single();
+    }
+
+    @Test
+    void sampleDataCoversARealisticSpreadOfProvincesAndIsAllMarkedSample() {
+        long oldProvinces = count("select count(distinct province_code) from adoption_plan where year between 2022"
+                + " and 2024 and sample");
+        long newProvinces = count("select count(distinct province_code) from adoption_plan where year >= 2025"
+                + " and sample");
+        assertThat(oldProvinces).isEqualTo(26);
+        assertThat(newProvinces).isEqualTo(14);
+        assertThat(count("select count(*) from adoption_plan where not sample")).isZero();
+        assertThat(count("select count(*) from local_platform where not sample")).isZero();
+        assertThat(count("select count(*) from province_proposal where not sample")).isZero();
+        assertThat(count("select count(*) from local_platform")).isEqualTo(6);
+
+        AdoptionFigures.Summary summary = figures.summary(2023, LocalDate.of(2023, 12, 31));
+        assertThat(summary.sample()).isTrue();
+        assertThat(summary.kpis().provinces()).isEqualTo(63);
+        assertThat(summary.kpis().assigned()).isBetween(20, 26);
+    }
+
+    @Autowired
+    org.springframework.test.web.servlet.client.RestTestClient client;
+
+    @Test
+    void theReportSaysThatItContainsSampleData() throws Exception {
+        byte[] pdf = client.get().uri("/api/v1/adoption/report.pdf?year=2024&asOf=2024-12-31").exchange()
+                .expectStatus().isOk().expectBody(byte[].class).returnResult().getResponseBody();
+        String html = client.get().uri("/adoption?year=2024&asOf=2024-12-31").exchange()
+                .expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
+        try (var document = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+            assertThat(new org.apache.pdfbox.text.PDFTextStripper().getText(document)).contains("DỮ LIỆU MẪU");
+        }
+        assertThat(html).contains("Dữ liệu mẫu");
+    }
+
+    @Test
+    void aRestartAddsNothing() throws Exception {
+        long before = count("select count(*) from adoption_plan");
+        Object demo = context.getBean(Class.forName("vn.ndp.registry.adoption.internal.DemoAdoption"));
+        var load = demo.getClass().getDeclaredMethod("load");
+        load.setAccessible(true);
+        load.invoke(demo);
+        assertThat(count("select count(*) from adoption_plan")).isEqualTo(before);
+        assertThat(List.of(before)).allMatch(n -> n > 40);
+    }
+}

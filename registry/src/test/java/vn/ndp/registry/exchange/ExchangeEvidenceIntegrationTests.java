@@ -1,0 +1,91 @@
+package vn.ndp.registry.exchange;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.sun.net.httpserver.HttpServer;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.web.servlet.client.RestTestClient;
+import vn.ndp.registry.RegistryIntegrationTest;
+import vn.ndp.registry.accounts.Role;
+import vn.ndp.registry.accounts.TestAccounts;
+
+/** The registry fetches the evidence of one exchange from the gateway that logged it (administrators only). */
+@RegistryIntegrationTest
+@Import(TestAccounts.class)
+class ExchangeEvidenceIntegrationTests {
+
+    static final String GATEWAY = "VN/GOV/EVIDENCE.TEST/lgsp";
+    static final byte[] EVIDENCE = "{\"format\":\"ndp-evidence\"}".getBytes(StandardCharsets.UTF_8);
+
+    @Autowired
+    RestTestClient client;
+
+    @Autowired
+    TestAccounts accounts;
+
+    @Autowired
+    EvidenceSources sources;
+
+    HttpServer gatewayAdmin;
+
+    /** Stands in for a gateway's admin listener: answers only with the right token and a known id. */
+    @BeforeEach
+    void startGatewayAdmin() throws Exception {
+        Path token = Files.createTempFile("evidence-token", "");
+        Files.writeString(token, "s3cret\n");
+        gatewayAdmin = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        gatewayAdmin.createContext("/messagelog/evidence", exchange -> {
+            boolean authorised = "Bearer s3cret".equals(exchange.getRequestHeaders().getFirst("Authorization"));
+            boolean known = "id=abc-123".equals(exchange.getRequestURI().getRawQuery());
+            int status = !authorised ? 401 : known ? 200 : 404;
+            exchange.sendResponseHeaders(status, status == 200 ? EVIDENCE.length : -1);
+            if (status == 200) {
+                exchange.getResponseBody().write(EVIDENCE);
+            }
+            exchange.close();
+        });
+        gatewayAdmin.start();
+        sources.register(new EvidenceSources.Source(GATEWAY,
+                URI.create("http://127.0.0.1:" + gatewayAdmin.getAddress().getPort()), token));
+    }
+
+    @AfterEach
+    void stop() {
+        gatewayAdmin.stop(0);
+    }
+
+    @Test
+    void anAdministratorDownloadsTheEvidenceOfOneExchange() {
+        String admin = accounts.token(Role.ADMIN, null);
+        byte[] body = client.get().uri("/api/v1/exchange/evidence?gateway={g}&id=abc-123", GATEWAY)
+                .header("Authorization", "Bearer " + admin).exchange()
+                .expectStatus().isOk()
+                .expectHeader().valueMatches("Content-Disposition", "attachment; filename=\"evidence-abc-123.json\"")
+                .expectBody(byte[].class).returnResult().getResponseBody();
+        assertThat(body).isEqualTo(EVIDENCE);
+    }
+
+    @Test
+    void unknownExchangesGatewaysAndOtherRolesGetClearAnswers() {
+        String admin = accounts.token(Role.ADMIN, null);
+        client.get().uri("/api/v1/exchange/evidence?gateway={g}&id=nope", GATEWAY)
+                .header("Authorization", "Bearer " + admin).exchange()
+                .expectStatus().isNotFound();
+        client.get().uri("/api/v1/exchange/evidence?gateway=VN/GOV/NOPE/gw&id=abc-123")
+                .header("Authorization", "Bearer " + admin).exchange()
+                .expectStatus().isBadRequest().expectBody().jsonPath("$.errors[0].field").isEqualTo("gateway");
+        client.get().uri("/api/v1/exchange/evidence?gateway={g}&id=abc-123", GATEWAY)
+                .header("Authorization", "Bearer " + accounts.token(Role.REVIEWER, null)).exchange()
+                .expectStatus().isForbidden();
+    }
+}
