@@ -4,19 +4,14 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.AriaRole;
-import java.nio.file.Paths;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -34,13 +29,11 @@ import vn.ndp.registry.accounts.Role;
  */
 @SpringBootTest(classes = RegistryApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"ndp.data-dir=${java.io.tmpdir}/ndp-e2e/${random.uuid}", "ndp.db.throwaway=true"})
+@ExtendWith(DebianChromium.class)
 class AdoptionBrowserIntegrationTests {
 
     static final String PASSWORD = "correct horse battery staple";
     static final String VNEID = "Nền tảng định danh và xác thực điện tử (VNeID)";
-
-    static Playwright playwright;
-    static Browser browser;
 
     @LocalServerPort
     int port;
@@ -51,38 +44,19 @@ class AdoptionBrowserIntegrationTests {
     @Autowired
     TransactionTemplate transaction;
 
-    @BeforeAll
-    static void launchBrowser() {
-        playwright = Playwright.create();
-        browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
-                .setExecutablePath(CatalogueBrowserIntegrationTests.CHROMIUM)
-                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                        "--disable-component-update", "--disable-sync", "--no-first-run")));
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (playwright != null) {
-            playwright.close();
-        }
-    }
-
     @Test
     void provinceEditorDeclaresAPlanAndTheProvinceTurnsInUseOnTheMap() {
         account("e2e-cao-bang", Role.PROVINCE_EDITOR, "P-CAO-BANG");
         LocalDate today = LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh"));
         int year = today.getYear();
 
-        try (BrowserContext visitor = browser.newContext(new Browser.NewContextOptions().setLocale("vi-VN"))) {
+        try (BrowserContext visitor = DebianChromium.browser().newContext(new Browser.NewContextOptions().setLocale("vi-VN"))) {
             Page page = visitor.newPage();
             page.navigate(url("/adoption"));
             assertThat(page.locator("a[data-province='P-CAO-BANG']")).hasAttribute("data-level", "none");
         }
 
-        try (BrowserContext context = browser.newContext(new Browser.NewContextOptions().setLocale("vi-VN")
+        try (BrowserContext context = DebianChromium.browser().newContext(new Browser.NewContextOptions().setLocale("vi-VN")
                 .setJavaScriptEnabled(false))) {
             Page editor = signIn(context, "e2e-cao-bang");
             editor.navigate(url("/adoption/provinces/P-CAO-BANG"));
@@ -100,7 +74,7 @@ class AdoptionBrowserIntegrationTests {
             assertThat(editor.locator("#main")).containsText("Đã lưu kế hoạch năm " + year);
             assertThat(editor.locator("article.plan[data-year='" + year + "']")).containsText("Hoàng Văn Thụ");
             assertThat(editor.locator("article.plan[data-year='" + year + "']")).containsText("Đang sử dụng");
-            screenshot(editor, "adoption-province");
+            DebianChromium.screenshot(editor, "adoption-province");
 
             editor.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Thêm nền tảng địa phương")).click();
             editor.getByLabel("Tên nền tảng (tiếng Việt)").fill("Nền tảng tích hợp, chia sẻ dữ liệu tỉnh Cao Bằng");
@@ -109,7 +83,7 @@ class AdoptionBrowserIntegrationTests {
             editor.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Kiểm tra trùng lặp và lưu"))
                     .click();
             assertThat(editor.locator(".overlap-warning")).containsText("NDXP");
-            screenshot(editor, "adoption-overlap-warning");
+            DebianChromium.screenshot(editor, "adoption-overlap-warning");
             editor.getByLabel("Vẫn lưu — tôi đã xem các nền tảng quốc gia ở trên").check();
             editor.getByLabel("Lý do vẫn triển khai (bắt buộc)").fill("Đã đầu tư trước năm 2020, đang chuyển dần.");
             editor.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Lưu").setExact(true)).click();
@@ -117,12 +91,12 @@ class AdoptionBrowserIntegrationTests {
             assertThat(editor.locator("#local-heading + .table-wrap")).containsText("Đã đầu tư trước năm 2020");
         }
 
-        try (BrowserContext visitor = browser.newContext(new Browser.NewContextOptions().setLocale("vi-VN"))) {
+        try (BrowserContext visitor = DebianChromium.browser().newContext(new Browser.NewContextOptions().setLocale("vi-VN"))) {
             Page page = visitor.newPage();
             page.navigate(url("/adoption"));
             assertThat(page.locator("a[data-province='P-CAO-BANG']")).hasAttribute("data-level", "in_use");
             assertThat(page.locator("tr[data-kpi='provinces_deploying'] td.computed")).hasText("1/34");
-            screenshot(page, "adoption-map");
+            DebianChromium.screenshot(page, "adoption-map");
             page.locator("a[data-province='P-CAO-BANG']").click();
             assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1)))
                     .hasText("Tỉnh Cao Bằng");
@@ -150,10 +124,4 @@ class AdoptionBrowserIntegrationTests {
         return "http://localhost:" + port + path;
     }
 
-    private static void screenshot(Page page, String name) {
-        String directory = System.getProperty("ndp.e2e.screenshots");
-        if (directory != null) {
-            page.screenshot(new Page.ScreenshotOptions().setPath(Paths.get(directory, name + ".png")).setFullPage(true));
-        }
-    }
 }

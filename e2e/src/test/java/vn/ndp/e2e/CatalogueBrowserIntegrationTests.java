@@ -4,19 +4,16 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.AriaRole;
-import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.List;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import vn.ndp.registry.RegistryApplication;
@@ -28,36 +25,13 @@ import vn.ndp.registry.RegistryApplication;
  */
 @SpringBootTest(classes = RegistryApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"ndp.data-dir=${java.io.tmpdir}/ndp-e2e/${random.uuid}", "ndp.db.throwaway=true"})
+@ExtendWith(DebianChromium.class)
 class CatalogueBrowserIntegrationTests {
-
-    static final Path CHROMIUM = Paths.get("/usr/bin/chromium");
-
-    static Playwright playwright;
-    static Browser browser;
 
     @LocalServerPort
     int port;
 
     Page page;
-
-    @BeforeAll
-    static void launchBrowser() {
-        playwright = Playwright.create();
-        browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
-                .setExecutablePath(CHROMIUM)
-                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                        "--disable-component-update", "--disable-sync", "--no-first-run")));
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (playwright != null) {
-            playwright.close();
-        }
-    }
 
     @AfterEach
     void closePage() {
@@ -69,7 +43,7 @@ class CatalogueBrowserIntegrationTests {
     @Test
     void visitorSearchesWithoutDiacriticsFiltersByAFacetAndOpensAPlatform() {
         // The pages work without JavaScript: plain links and GET forms.
-        page = browser.newPage(new Browser.NewPageOptions().setViewportSize(1280, 900).setLocale("vi-VN")
+        page = DebianChromium.browser().newPage(new Browser.NewPageOptions().setViewportSize(1280, 900).setLocale("vi-VN")
                 .setJavaScriptEnabled(false));
         page.navigate(url("/platforms"));
         assertThat(page).hasTitle(Pattern.compile("Nền tảng"));
@@ -113,7 +87,7 @@ class CatalogueBrowserIntegrationTests {
 
     @Test
     void everyPageFitsAPhoneAndADesktopWithoutSidewaysScrolling() {
-        page = browser.newPage(new Browser.NewPageOptions().setViewportSize(390, 844).setLocale("vi-VN"));
+        page = DebianChromium.browser().newPage(new Browser.NewPageOptions().setViewportSize(390, 844).setLocale("vi-VN"));
         List<String> paths = List.of("/", "/platforms", "/platforms/MANG-DAU-THAU-QG", "/agencies",
                 "/agencies/P-TUYEN-QUANG-2025", "/statistics", "/platforms/NO-SUCH", "/platforms?asOf=2024-13-40");
         for (int width : List.of(390, 1280)) {

@@ -4,17 +4,12 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.AriaRole;
-import java.nio.file.Paths;
-import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -31,13 +26,11 @@ import vn.ndp.registry.accounts.Role;
  */
 @SpringBootTest(classes = RegistryApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"ndp.data-dir=${java.io.tmpdir}/ndp-e2e/${random.uuid}", "ndp.db.throwaway=true"})
+@ExtendWith(DebianChromium.class)
 class GovernanceBrowserIntegrationTests {
 
     static final String PASSWORD = "correct horse battery staple";
     static final String NAME = "Nền tảng học liệu số dùng chung (kiểm thử)";
-
-    static Playwright playwright;
-    static Browser browser;
 
     @LocalServerPort
     int port;
@@ -48,32 +41,13 @@ class GovernanceBrowserIntegrationTests {
     @Autowired
     TransactionTemplate transaction;
 
-    @BeforeAll
-    static void launchBrowser() {
-        playwright = Playwright.create();
-        browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
-                .setExecutablePath(CatalogueBrowserIntegrationTests.CHROMIUM)
-                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                        "--disable-component-update", "--disable-sync", "--no-first-run")));
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (playwright != null) {
-            playwright.close();
-        }
-    }
-
     @Test
     void editorProposesReviewerEvaluatesAndRecognisesAndThePlatformAppearsInThePublishedList() {
         account("e2e-editor-btc", Role.MINISTRY_EDITOR, "BTC");
         account("e2e-reviewer", Role.REVIEWER, null);
         account("e2e-admin", Role.ADMIN, null);
 
-        try (BrowserContext editorContext = browser.newContext(new Browser.NewContextOptions().setLocale("vi-VN")
+        try (BrowserContext editorContext = DebianChromium.browser().newContext(new Browser.NewContextOptions().setLocale("vi-VN")
                 .setJavaScriptEnabled(false))) {
             Page editor = signIn(editorContext, "e2e-editor-btc");
             editor.navigate(url("/governance/proposals/new"));
@@ -87,10 +61,10 @@ class GovernanceBrowserIntegrationTests {
             assertThat(editor.locator(".proposal-status")).hasText("Bản nháp");
             editor.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Gửi thẩm định")).click();
             assertThat(editor.locator(".proposal-status")).hasText("Đã gửi");
-            screenshot(editor, "governance-submitted");
+            DebianChromium.screenshot(editor, "governance-submitted");
         }
 
-        try (BrowserContext reviewerContext = browser.newContext(new Browser.NewContextOptions().setLocale("vi-VN")
+        try (BrowserContext reviewerContext = DebianChromium.browser().newContext(new Browser.NewContextOptions().setLocale("vi-VN")
                 .setJavaScriptEnabled(false))) {
             Page reviewer = signIn(reviewerContext, "e2e-reviewer");
             reviewer.navigate(url("/governance"));
@@ -103,10 +77,10 @@ class GovernanceBrowserIntegrationTests {
             reviewer.getByLabel("Ngày quyết định").fill("2026-01-05");
             reviewer.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Ghi quyết định")).click();
             assertThat(reviewer.locator(".proposal-status")).hasText("Đã công nhận");
-            screenshot(reviewer, "governance-recognised");
+            DebianChromium.screenshot(reviewer, "governance-recognised");
         }
 
-        try (BrowserContext visitor = browser.newContext(new Browser.NewContextOptions().setLocale("vi-VN"))) {
+        try (BrowserContext visitor = DebianChromium.browser().newContext(new Browser.NewContextOptions().setLocale("vi-VN"))) {
             Page page = visitor.newPage();
             page.navigate(url("/platforms?q=hoc lieu so dung chung"));
             page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(NAME)).click();
@@ -115,11 +89,11 @@ class GovernanceBrowserIntegrationTests {
             page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Xem lịch sử thay đổi")).click();
             assertThat(page.locator("#main")).containsText("Công nhận");
             assertThat(page.locator("#main")).containsText("e2e-reviewer");
-            screenshot(page, "governance-history");
+            DebianChromium.screenshot(page, "governance-history");
         }
 
         String today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Ho_Chi_Minh")).toString();
-        try (BrowserContext adminContext = browser.newContext(new Browser.NewContextOptions().setLocale("vi-VN")
+        try (BrowserContext adminContext = DebianChromium.browser().newContext(new Browser.NewContextOptions().setLocale("vi-VN")
                 .setJavaScriptEnabled(false))) {
             Page admin = signIn(adminContext, "e2e-admin");
             admin.navigate(url("/lists"));
@@ -131,14 +105,14 @@ class GovernanceBrowserIntegrationTests {
             assertThat(admin.locator("#main")).containsText("99/E2E-KT");
         }
 
-        try (BrowserContext visitor = browser.newContext(new Browser.NewContextOptions().setLocale("vi-VN"))) {
+        try (BrowserContext visitor = DebianChromium.browser().newContext(new Browser.NewContextOptions().setLocale("vi-VN"))) {
             Page page = visitor.newPage();
             page.navigate(url("/lists"));
             page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions()
                     .setName(Pattern.compile("Danh sách nền tảng số quốc gia \\(kiểm thử\\)"))).first().click();
             assertThat(page.locator("#main")).containsText(NAME);
             assertThat(page.locator("#main")).containsText("99/E2E-KT");
-            screenshot(page, "governance-published-list");
+            DebianChromium.screenshot(page, "governance-published-list");
         }
     }
 
@@ -161,10 +135,4 @@ class GovernanceBrowserIntegrationTests {
         return "http://localhost:" + port + path;
     }
 
-    private static void screenshot(Page page, String name) {
-        String directory = System.getProperty("ndp.e2e.screenshots");
-        if (directory != null) {
-            page.screenshot(new Page.ScreenshotOptions().setPath(Paths.get(directory, name + ".png")).setFullPage(true));
-        }
-    }
 }
