@@ -2,6 +2,9 @@ package vn.ndp.registry.overlap;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.event.EventListener;
@@ -26,6 +29,9 @@ public class OverlapDetector {
     private final OverlapSettings settings;
     private final Analyzer analyzer;
     private volatile OverlapIndex index;
+    private final AtomicBoolean refreshPending = new AtomicBoolean();
+    private final Executor refresher = Executors.newSingleThreadExecutor(
+            Thread.ofPlatform().name("overlap-refresh").daemon(true).factory());
 
     @Autowired
     OverlapDetector(ObjectProvider<OverlapCorpus> corpora, OverlapSettings settings) {
@@ -49,13 +55,22 @@ public class OverlapDetector {
         return new Matching(index, settings).check(description);
     }
 
-    /** Reads the corpora again and swaps in a new index. */
-    /** The catalogue changed: rebuild from every corpus (a few milliseconds per thousand platforms). */
+    /**
+     * The catalogue changed: rebuild in the background, so that an import of thousands of platforms
+     * does not wait for it; checks use the previous index until the new one is swapped in. Changes
+     * that arrive during a rebuild are coalesced into one more rebuild.
+     */
     @EventListener
     public void on(PlatformsChanged changed) {
-        refresh();
+        if (refreshPending.compareAndSet(false, true)) {
+            refresher.execute(() -> {
+                refreshPending.set(false);
+                refresh();
+            });
+        }
     }
 
+    /** Reads the corpora again and swaps in a new index. */
     public synchronized void refresh() {
         List<CorpusEntry> entries = new ArrayList<>();
         for (OverlapCorpus corpus : corpora) {

@@ -111,4 +111,19 @@ class OverlapDetectorTests {
         live.refresh();
         assertThat(live.check(fishing).matches().getFirst().platform().code()).isEqualTo("VMS");
     }
+
+    @Test
+    void aCatalogueChangeRebuildsTheIndexInTheBackground() {
+        java.util.List<CorpusEntry> growing = new java.util.concurrent.CopyOnWriteArrayList<>(CORPUS);
+        OverlapDetector live = OverlapDetector.of(OverlapSettings.defaults(), c -> growing.forEach(c));
+        int before = live.corpusSize();
+        growing.add(new CorpusEntry("VMS", "Hệ thống giám sát tàu cá", null, "Theo dõi vị trí tàu cá trên biển.", null,
+                List.of(), "BNNMT", "economy", CorpusEntry.Kind.NATIONAL));
+        live.on(new vn.ndp.registry.catalog.PlatformsChanged(List.of("VMS")));
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+        while (live.corpusSize() == before && System.nanoTime() < deadline) {
+            Thread.onSpinWait();
+        }
+        assertThat(live.corpusSize()).isEqualTo(before + 1);
+    }
 }

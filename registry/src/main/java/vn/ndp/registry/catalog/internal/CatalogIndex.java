@@ -295,11 +295,16 @@ public final class CatalogIndex implements AutoCloseable {
                     alternatives.add(new BoostQuery(new PhraseQuery(NAME, expansion), 3f));
                 }
             }
-            terms.add(alternatives.size() == 1 ? alternatives.getFirst()
-                    : new DisjunctionMaxQuery(alternatives, 0.1f), Occur.SHOULD);
+            Query clause = alternatives.size() == 1 ? alternatives.getFirst()
+                    : new DisjunctionMaxQuery(alternatives, 0.1f);
+            // every word: a conjunction, which leapfrogs from the rarest word instead of walking every
+            // posting list as a minimum-should-match over common syllables would
+            terms.add(clause, everyWord || tokens.size() <= 2 ? Occur.MUST : Occur.SHOULD);
         }
         int n = tokens.size();
-        terms.setMinimumNumberShouldMatch(everyWord || n <= 2 ? n : n - n / 4);
+        if (!everyWord && n > 2) {
+            terms.setMinimumNumberShouldMatch(n - n / 4);
+        }
         return terms.build();
     }
 
