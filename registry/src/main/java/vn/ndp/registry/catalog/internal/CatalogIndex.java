@@ -225,6 +225,9 @@ public final class CatalogIndex implements AutoCloseable {
         }
     }
 
+    /** Up to this many words a query may be a name: names are boosted per word and as a phrase. */
+    static final int MAX_NAME_TOKENS = 8;
+
     Query query(PlatformQuery query, Set<String> owners, LocalDate asOf) {
         return query(query, owners, asOf, true, false);
     }
@@ -286,7 +289,9 @@ public final class CatalogIndex implements AutoCloseable {
             if (expansion != null) {
                 alternatives.add(new PhraseQuery(TEXT, expansion));
             }
-            if (ranked) {
+            // a description-like query scores on the text field alone (it holds the names too): a disjunction
+            // with the name field for every one of many words costs more than it changes the order
+            if (ranked && tokens.size() <= MAX_NAME_TOKENS) {
                 alternatives.add(new BoostQuery(new TermQuery(new Term(NAME, token)), 3f));
                 if (tokens.size() == 1) { // a code is one token; longer queries never equal one
                     alternatives.add(new BoostQuery(new TermQuery(new Term(CODE, token.toUpperCase())), 5f));
