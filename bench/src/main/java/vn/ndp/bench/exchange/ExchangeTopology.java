@@ -169,9 +169,11 @@ public final class ExchangeTopology {
                  "globalConfiguration": {"url": "%s", "anchor": "%s", "pollInterval": "30s"},
                  "clients": %s,
                  "services": %s,
-                 "tokens": {"lifetime": "1h"}}
+                 "tokens": {"lifetime": "1h"}%s}
                 """.formatted(id, listen, certificate.certificateFile(), certificate.privateKeyFile(),
-                ca.certificateFile(), registry, signing.certificateFile(), clients, services));
+                ca.certificateFile(), registry, signing.certificateFile(), clients, services,
+                // NDP_BENCH_MESSAGE_LOG=off measures the gateways without their (durable) message log
+                "off".equals(System.getenv("NDP_BENCH_MESSAGE_LOG")) ? ",\n \"messageLog\": {\"enabled\": false}" : ""));
     }
 
     private static String sha256(String secret) throws NoSuchAlgorithmException {
