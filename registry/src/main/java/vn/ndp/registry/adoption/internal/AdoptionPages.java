@@ -42,6 +42,7 @@ import vn.ndp.registry.catalog.PlatformPage;
 import vn.ndp.registry.catalog.PlatformQuery;
 import vn.ndp.registry.catalog.PlatformType;
 import vn.ndp.registry.exchange.UsageStatistics;
+import vn.ndp.registry.support.SupportDesk;
 import vn.ndp.registry.shared.ErrorCode;
 import vn.ndp.registry.shared.InvalidParameters;
 import vn.ndp.registry.shared.InvalidParameters.Wire;
@@ -73,9 +74,12 @@ class AdoptionPages {
     private final UsageStatistics usage;
     private final MessageSource messages;
 
+    private final SupportDesk support;
+
     AdoptionPages(AdoptionDesk desk, AdoptionFigures figures, LocalPlatforms localPlatforms,
             ProvinceProposals proposals, AdoptionReports reports, Agencies agencies, Catalog catalog,
-            UsageStatistics usage, MessageSource messages) {
+            UsageStatistics usage, MessageSource messages, SupportDesk support) {
+        this.support = support;
         this.desk = desk;
         this.figures = figures;
         this.localPlatforms = localPlatforms;
@@ -171,6 +175,9 @@ class AdoptionPages {
                 .map(u -> proposals.of(code)).orElse(List.of()));
         Set<String> keys = new HashSet<>(agencies.resolvingTo(code, agencies.today()));
         keys.add(code);
+        // support requests the province (or its predecessors) raised, as far as the viewer may see them
+        model.addAttribute("supportRequests", user.map(u -> support.visibleTo(u).stream()
+                .filter(r -> keys.contains(r.agencyCode())).toList()).orElse(List.of()));
         model.addAttribute("usage", usageChart("province-usage",
                 msg("adoption.usage.province", LocaleContextHolder.getLocale(), province.nameVi()),
                 UsageStatistics.Dimension.PROVINCE, keys));

@@ -1,0 +1,60 @@
+package vn.ndp.registry.adoption;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.Import;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.test.web.servlet.MockMvc;
+import vn.ndp.registry.RegistryIntegrationTest;
+import vn.ndp.registry.accounts.Account;
+import vn.ndp.registry.accounts.CurrentUser;
+import vn.ndp.registry.accounts.Role;
+import vn.ndp.registry.accounts.TestAccounts;
+import vn.ndp.registry.support.Priority;
+import vn.ndp.registry.support.SupportDesk;
+
+/** The per-province page lists the province's support requests to those who may see them. */
+@RegistryIntegrationTest
+@Import(TestAccounts.class)
+class ProvincePageSupportIntegrationTests {
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    TestAccounts accounts;
+
+    @Autowired
+    UserDetailsService users;
+
+    @Autowired
+    SupportDesk support;
+
+    @Test
+    void theProvincesEditorSeesItsSupportRequestsAndAnonymousVisitorsDoNot() throws Exception {
+        Account editor = accounts.create(Role.PROVINCE_EDITOR, "P-HA-NOI");
+        String subject = "Không đồng bộ được hồ sơ " + UUID.randomUUID().toString().substring(0, 6);
+        support.open(CurrentUser.of(editor), new SupportDesk.NewRequest("DVCQG", subject,
+                "Hồ sơ nộp trực tuyến không về hệ thống một cửa của thành phố.", Priority.HIGH, List.of()));
+        UserDetails signedIn = users.loadUserByUsername(editor.username());
+
+        String asEditor = mvc.perform(get("/adoption/provinces/P-HA-NOI").with(user(signedIn)))
+                .andReturn().getResponse().getContentAsString();
+        assertThat(asEditor).contains("Yêu cầu hỗ trợ gửi đơn vị vận hành", subject);
+
+        String asVisitor = mvc.perform(get("/adoption/provinces/P-HA-NOI")).andReturn().getResponse()
+                .getContentAsString();
+        assertThat(asVisitor).doesNotContain(subject);
+
+        UserDetails otherProvince = users.loadUserByUsername(accounts.create(Role.PROVINCE_EDITOR, "P-HUE").username());
+        assertThat(mvc.perform(get("/adoption/provinces/P-HA-NOI").with(user(otherProvince))).andReturn()
+                .getResponse().getContentAsString()).doesNotContain(subject);
+    }
+}
