@@ -96,6 +96,7 @@ public final class LogWriter implements Closeable {
             Header header = null;
             Seal seal = null;
             long sealedEnd = 0;
+            long byteOffset = 0; // bytes up to the end of the current line: linear, whatever the segment's size
             int position = 0;
             while (position < text.length()) {
                 int end = text.indexOf('\n', position);
@@ -104,13 +105,14 @@ public final class LogWriter implements Closeable {
                 }
                 String line = text.substring(position, end);
                 position = end + 1;
+                byteOffset += line.getBytes(StandardCharsets.UTF_8).length + 1;
                 try {
                     if (line.startsWith("H ") && header == null) {
                         header = Header.parse(line.substring(2));
-                        sealedEnd = text.substring(0, position).getBytes(StandardCharsets.UTF_8).length;
+                        sealedEnd = byteOffset;
                     } else if (line.startsWith("S ")) {
                         seal = Seal.parse(line.substring(2));
-                        sealedEnd = text.substring(0, position).getBytes(StandardCharsets.UTF_8).length;
+                        sealedEnd = byteOffset;
                     }
                 } catch (EvidenceException e) {
                     break;
