@@ -2,18 +2,15 @@ package vn.ndp.registry.adoption.internal;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
+import vn.ndp.registry.shared.PdfFonts;
 import vn.ndp.registry.adoption.AdoptionFigures;
 import vn.ndp.registry.adoption.AdoptionFigures.Level;
 import vn.ndp.registry.adoption.AdoptionFigures.ProvinceRow;
@@ -38,14 +35,15 @@ final class AdoptionPdf {
     private final PDDocument document;
     private final PDType0Font regular;
     private final PDType0Font bold;
-    private final Map<Integer, Boolean> glyphs = new HashMap<>();
+    private final PdfFonts fonts;
     private PDPageContentStream content;
     private float y;
 
     private AdoptionPdf(PDDocument document) throws IOException {
         this.document = document;
-        this.regular = font(document, "/liberation/LiberationSans-Regular.ttf");
-        this.bold = font(document, "/liberation/LiberationSans-Bold.ttf");
+        this.fonts = PdfFonts.liberationSans(document);
+        this.regular = fonts.regular();
+        this.bold = fonts.bold();
     }
 
     static byte[] render(AdoptionFigures.Summary summary, List<AdoptionReports.KpiLine> kpis, ProvinceMap map) {
@@ -66,14 +64,6 @@ final class AdoptionPdf {
         }
     }
 
-    private static PDType0Font font(PDDocument document, String resource) throws IOException {
-        try (InputStream in = AdoptionPdf.class.getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IOException("font " + resource + " is not on the classpath (openpdf-fonts-extra)");
-            }
-            return PDType0Font.load(document, in, true);
-        }
-    }
 
     private void overview(AdoptionFigures.Summary s, List<AdoptionReports.KpiLine> kpis) throws IOException {
         newPage();
@@ -105,7 +95,7 @@ final class AdoptionPdf {
             y -= 13;
         }
         y -= 4;
-        for (String note : wrap(regular, 8, "\"Tính từ dữ liệu\": đếm từ các kế hoạch các địa phương khai báo trên"
+        for (String note : fonts.wrap(regular, 8, "\"Tính từ dữ liệu\": đếm từ các kế hoạch các địa phương khai báo trên"
                 + " NDP (kế hoạch của tỉnh cũ được tính cho tỉnh kế thừa từ 01/07/2025). \"Công bố\": số liệu chương"
                 + " trình đã công bố, kèm nguồn trên trang Triển khai tại địa phương.", PAGE.getWidth() - 2 * MARGIN)) {
             text(regular, 8, MARGIN, y, note);
@@ -125,7 +115,7 @@ final class AdoptionPdf {
         float barRoom = PAGE.getWidth() - 2 * MARGIN - labelWidth - 30;
         for (AdoptionFigures.PlatformRow p : bars) {
             String label = p.nameVi();
-            List<String> lines = wrap(regular, 8, label, labelWidth - 8);
+            List<String> lines = fonts.wrap(regular, 8, label, labelWidth - 8);
             text(regular, 8, MARGIN, y, lines.getFirst() + (lines.size() > 1 ? "…" : ""));
             float width = barRoom * p.deploying().size() / max;
             content.setNonStrokingColor(COLOURS[3][0], COLOURS[3][1], COLOURS[3][2]);
@@ -154,7 +144,7 @@ final class AdoptionPdf {
             content.setNonStrokingColor(0f, 0f, 0f);
             String label = LEVEL_LABELS[level.ordinal()] + " (" + map.legend().getOrDefault(level, 0L) + ")";
             text(regular, 8, legendX + 14, y, label);
-            legendX += 14 + width(regular, 8, label) + 14;
+            legendX += 14 + PdfFonts.width(regular, 8, label) + 14;
         }
         y -= 14;
         float top = y;
@@ -241,63 +231,19 @@ final class AdoptionPdf {
 
     private void centred(PDType0Font font, float size, float centreX, float baseline, String text)
             throws IOException {
-        String safe = safe(font, text);
-        text(font, size, centreX - width(font, size, safe) / 2, baseline, safe);
+        String safe = fonts.safe(font, text);
+        text(font, size, centreX - PdfFonts.width(font, size, safe) / 2, baseline, safe);
     }
 
     private void text(PDType0Font font, float size, float x, float baseline, String text) throws IOException {
         content.beginText();
         content.setFont(font, size);
         content.newLineAtOffset(x, baseline);
-        content.showText(safe(font, text));
+        content.showText(fonts.safe(font, text));
         content.endText();
     }
 
-    private List<String> wrap(PDType0Font font, float size, String text, float width) throws IOException {
-        List<String> lines = new ArrayList<>();
-        StringBuilder line = new StringBuilder();
-        for (String word : safe(font, text).split(" +")) {
-            String candidate = line.isEmpty() ? word : line + " " + word;
-            if (width(font, size, candidate) <= width || line.isEmpty()) {
-                line.setLength(0);
-                line.append(candidate);
-            } else {
-                lines.add(line.toString());
-                line.setLength(0);
-                line.append(word);
-            }
-        }
-        lines.add(line.toString());
-        return lines;
-    }
 
-    private static float width(PDType0Font font, float size, String text) throws IOException {
-        return font.getStringWidth(text) / 1000 * size;
-    }
 
-    /** Control characters become spaces; characters the font cannot draw become '?'. */
-    private String safe(PDType0Font font, String text) {
-        if (text == null) {
-            return "";
-        }
-        StringBuilder out = new StringBuilder(text.length());
-        text.codePoints().forEach(cp -> {
-            if (Character.isISOControl(cp) || Character.isWhitespace(cp)) {
-                out.append(' ');
-            } else if (glyphs.computeIfAbsent(cp, c -> drawable(font, c))) {
-                out.appendCodePoint(cp);
-            } else {
-                out.append('?');
-            }
-        });
-        return out.toString();
-    }
 
-    private static boolean drawable(PDType0Font font, int codePoint) {
-        try {
-            return font.encode(new String(Character.toChars(codePoint))).length > 0;
-        } catch (IllegalArgumentException | IOException e) {
-            return false;
-        }
-    }
 }

@@ -2,13 +2,11 @@ package vn.ndp.registry.lists.internal;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -20,6 +18,7 @@ import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
 import org.springframework.context.MessageSource;
+import vn.ndp.registry.shared.PdfFonts;
 import vn.ndp.registry.lists.ListEntry;
 import vn.ndp.registry.lists.ListField;
 import vn.ndp.registry.lists.ListVersion;
@@ -48,7 +47,7 @@ final class ListPdf {
     private final PDType0Font regular;
     private final PDType0Font bold;
     private final MessageSource messages;
-    private final Map<Integer, Boolean> glyphs = new HashMap<>();
+    private final PdfFonts fonts;
     private PDPage page;
     private PDPageContentStream content;
     private float y;
@@ -56,8 +55,9 @@ final class ListPdf {
     private ListPdf(PDDocument document, MessageSource messages) throws IOException {
         this.document = document;
         this.messages = messages;
-        this.regular = font(document, "/liberation/LiberationSans-Regular.ttf");
-        this.bold = font(document, "/liberation/LiberationSans-Bold.ttf");
+        this.fonts = PdfFonts.liberationSans(document);
+        this.regular = fonts.regular();
+        this.bold = fonts.bold();
     }
 
     static byte[] render(ListVersion version, List<ListEntry> entries, ZoneId zone, MessageSource messages) {
@@ -79,14 +79,6 @@ final class ListPdf {
         }
     }
 
-    private static PDType0Font font(PDDocument document, String resource) throws IOException {
-        try (InputStream in = ListPdf.class.getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IOException("font " + resource + " is not on the classpath (openpdf-fonts-extra)");
-            }
-            return PDType0Font.load(document, in, true);
-        }
-    }
 
     private void titlePage(ListVersion version, int count, ZoneId zone) throws IOException {
         newPage();
@@ -96,7 +88,7 @@ final class ListPdf {
         y -= 10;
         centered(regular, 11, "List of national digital platforms");
         y -= 28;
-        for (String line : wrap(bold, 15, version.title(), width - 120)) {
+        for (String line : fonts.wrap(bold, 15, version.title(), width - 120)) {
             centered(bold, 15, line);
         }
         y -= 16;
@@ -116,7 +108,7 @@ final class ListPdf {
         float labelX = MARGIN + 150;
         float valueX = labelX + 140;
         for (String[] fact : facts) {
-            List<String> lines = wrap(regular, 11, fact[1], PAGE.getWidth() - MARGIN - 150 - valueX);
+            List<String> lines = fonts.wrap(regular, 11, fact[1], PAGE.getWidth() - MARGIN - 150 - valueX);
             text(bold, 11, labelX, y, fact[0] + ":");
             for (String line : lines) {
                 text(regular, 11, valueX, y, line);
@@ -164,7 +156,7 @@ final class ListPdf {
             String[] paragraphs = cells[c].split("\n");
             for (int i = 0; i < paragraphs.length; i++) {
                 PDType0Font font = c == 2 && i == 0 ? bold : regular; // the platform's Vietnamese name stands out
-                for (String line : wrap(font, BODY, paragraphs[i], WIDTHS[c] - 2 * PADDING)) {
+                for (String line : fonts.wrap(font, BODY, paragraphs[i], WIDTHS[c] - 2 * PADDING)) {
                     wrapped.add(new Line(font, line));
                 }
             }
@@ -218,7 +210,7 @@ final class ListPdf {
                 footer.beginText();
                 footer.setFont(regular, 8);
                 footer.newLineAtOffset(MARGIN, MARGIN / 2);
-                footer.showText(safe(regular, version.documentNumber()));
+                footer.showText(fonts.safe(regular, version.documentNumber()));
                 footer.endText();
             }
         }
@@ -263,7 +255,7 @@ final class ListPdf {
     }
 
     private void centered(PDType0Font font, float size, String text) throws IOException {
-        String safe = safe(font, text);
+        String safe = fonts.safe(font, text);
         float width = font.getStringWidth(safe) / 1000 * size;
         text(font, size, (PAGE.getWidth() - width) / 2, y, safe);
         y -= size * 1.4f;
@@ -273,68 +265,11 @@ final class ListPdf {
         content.beginText();
         content.setFont(font, size);
         content.newLineAtOffset(x, baseline);
-        content.showText(safe(font, text));
+        content.showText(fonts.safe(font, text));
         content.endText();
     }
 
-    /** Words wrapped to the width; a word longer than the width is broken. */
-    private List<String> wrap(PDType0Font font, float size, String text, float width) throws IOException {
-        List<String> lines = new ArrayList<>();
-        StringBuilder line = new StringBuilder();
-        for (String word : safe(font, text).split(" +")) {
-            String candidate = line.isEmpty() ? word : line + " " + word;
-            if (width(font, size, candidate) <= width) {
-                line.setLength(0);
-                line.append(candidate);
-                continue;
-            }
-            if (!line.isEmpty()) {
-                lines.add(line.toString());
-                line.setLength(0);
-            }
-            while (width(font, size, word) > width && word.length() > 1) {
-                int cut = word.length() - 1;
-                while (cut > 1 && width(font, size, word.substring(0, cut)) > width) {
-                    cut--;
-                }
-                lines.add(word.substring(0, cut));
-                word = word.substring(cut);
-            }
-            line.append(word);
-        }
-        if (!line.isEmpty() || lines.isEmpty()) {
-            lines.add(line.toString());
-        }
-        return lines;
-    }
 
-    private static float width(PDType0Font font, float size, String text) throws IOException {
-        return font.getStringWidth(text) / 1000 * size;
-    }
 
-    /** Control characters become spaces; characters the font cannot draw become '?'. */
-    private String safe(PDType0Font font, String text) {
-        if (text == null) {
-            return "";
-        }
-        StringBuilder out = new StringBuilder(text.length());
-        text.codePoints().forEach(cp -> {
-            if (Character.isISOControl(cp) || Character.isWhitespace(cp)) {
-                out.append(' ');
-            } else if (glyphs.computeIfAbsent(cp, c -> drawable(font, c))) {
-                out.appendCodePoint(cp);
-            } else {
-                out.append('?');
-            }
-        });
-        return out.toString();
-    }
 
-    private static boolean drawable(PDType0Font font, int codePoint) {
-        try {
-            return font.encode(new String(Character.toChars(codePoint))).length > 0;
-        } catch (IllegalArgumentException | IOException e) {
-            return false;
-        }
-    }
 }
