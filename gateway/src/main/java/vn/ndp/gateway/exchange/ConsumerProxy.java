@@ -24,8 +24,6 @@ import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import vn.ndp.gateway.clients.LocalClients;
 import vn.ndp.gateway.clients.TokenEndpoint;
@@ -57,8 +55,6 @@ import vn.ndp.protocol.usage.UsageAggregate;
  * provider gateway's {@code X-Road-Request-Hash} before relaying the answer.
  */
 public final class ConsumerProxy extends Handler.Abstract {
-
-    private static final Logger LOG = LoggerFactory.getLogger(ConsumerProxy.class);
 
     private final GatewayId self;
     private final IdentifierParser parser;
@@ -98,22 +94,7 @@ public final class ConsumerProxy extends Handler.Abstract {
         }
         ExchangeRecorder record = new ExchangeRecorder(monitor, messageLog, clock, UsageAggregate.CONSUMER, request);
         record.method = request.getMethod();
-        Callback recorded = Callback.from(() -> {
-            record.finish();
-            callback.succeeded();
-        }, failure -> {
-            record.finish();
-            callback.failed(failure);
-        });
-        try {
-            exchange(request, response, recorded, record);
-        } catch (XRoadException e) {
-            Responses.error(response, recorded, e, record);
-        } catch (RuntimeException e) {
-            LOG.error("Internal error on a consumer request", e);
-            Responses.error(response, recorded,
-                    new XRoadException(XRoadErrorType.CLIENT_PROXY_INTERNAL_ERROR, "Internal error in the consumer gateway"), record);
-        }
+        Responses.run(this::exchange, request, response, callback, record, XRoadErrorType.CLIENT_PROXY_INTERNAL_ERROR, "consumer");
         return true;
     }
 

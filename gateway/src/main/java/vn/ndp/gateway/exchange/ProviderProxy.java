@@ -5,7 +5,6 @@ import java.net.ConnectException;
 import java.net.URI;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
@@ -23,8 +22,6 @@ import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import vn.ndp.gateway.config.GatewayConfiguration;
 import vn.ndp.gateway.config.GatewayConfiguration.Limits;
@@ -55,8 +52,6 @@ import vn.ndp.protocol.usage.UsageAggregate;
  */
 public final class ProviderProxy extends Handler.Abstract {
 
-    private static final Logger LOG = LoggerFactory.getLogger(ProviderProxy.class);
-
     private final GatewayId self;
     private final IdentifierParser parser;
     private final Limits limits;
@@ -86,22 +81,7 @@ public final class ProviderProxy extends Handler.Abstract {
     public boolean handle(Request request, Response response, Callback callback) {
         ExchangeRecorder record = new ExchangeRecorder(monitor, messageLog, clock, UsageAggregate.PROVIDER, request);
         record.method = request.getMethod();
-        Callback recorded = Callback.from(() -> {
-            record.finish();
-            callback.succeeded();
-        }, failure -> {
-            record.finish();
-            callback.failed(failure);
-        });
-        try {
-            exchange(request, response, recorded, record);
-        } catch (XRoadException e) {
-            Responses.error(response, recorded, e, record);
-        } catch (RuntimeException e) {
-            LOG.error("Internal error on a provider request", e);
-            Responses.error(response, recorded,
-                    new XRoadException(XRoadErrorType.SERVER_PROXY_INTERNAL_ERROR, "Internal error in the provider gateway"), record);
-        }
+        Responses.run(this::exchange, request, response, callback, record, XRoadErrorType.SERVER_PROXY_INTERNAL_ERROR, "provider");
         return true;
     }
 

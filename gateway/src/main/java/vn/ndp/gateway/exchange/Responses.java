@@ -11,10 +11,12 @@ import javax.net.ssl.SSLHandshakeException;
 
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.io.Content;
+import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
 
 import vn.ndp.protocol.errors.XRoadError;
+import vn.ndp.protocol.errors.XRoadErrorType;
 import vn.ndp.protocol.errors.XRoadException;
 
 /** Writing gateway errors and streaming bodies. */
@@ -24,6 +26,38 @@ final class Responses {
     }
 
     /** Sends an error of this gateway: status 400 or 500, the JSON body and the {@code X-Road-Error} header. */
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Responses.class);
+
+    /** One side's handling of an exchange: answers through the callback or throws an {@link XRoadException}. */
+    @FunctionalInterface
+    interface Exchange {
+        void run(Request request, Response response, Callback callback, ExchangeRecorder record);
+    }
+
+    /**
+     * Runs an exchange so that its record is finished exactly once however it ends, and any failure
+     * reaches the caller as an X-Road error ({@code internalError} for the unexpected ones).
+     */
+    static void run(Exchange exchange, Request request, Response response, Callback callback, ExchangeRecorder record,
+            XRoadErrorType internalError, String side) {
+        Callback recorded = Callback.from(() -> {
+            record.finish();
+            callback.succeeded();
+        }, failure -> {
+            record.finish();
+            callback.failed(failure);
+        });
+        try {
+            exchange.run(request, response, recorded, record);
+        } catch (XRoadException e) {
+            error(response, recorded, e, record);
+        } catch (RuntimeException e) {
+            LOG.error("Internal error on a " + side + " request", e);
+            error(response, recorded, new XRoadException(internalError, "Internal error in the " + side + " gateway"),
+                    record);
+        }
+    }
+
     static void error(Response response, Callback callback, XRoadException failure, ExchangeRecorder record) {
         XRoadError error = failure.toError(UUID.randomUUID().toString());
         record.status = error.httpStatus();
