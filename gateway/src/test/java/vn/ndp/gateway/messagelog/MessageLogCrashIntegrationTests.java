@@ -59,6 +59,7 @@ class MessageLogCrashIntegrationTests {
                 String token = awaitToken(http, base);
 
                 ConcurrentLinkedQueue<String> delivered = new ConcurrentLinkedQueue<>();
+                java.util.concurrent.CountDownLatch enough = new java.util.concurrent.CountDownLatch(400);
                 AtomicBoolean stop = new AtomicBoolean();
                 AtomicInteger sequence = new AtomicInteger();
                 List<Thread> load = new ArrayList<>();
@@ -74,6 +75,7 @@ class MessageLogCrashIntegrationTests {
                                         HttpResponse.BodyHandlers.ofString());
                                 if (response.statusCode() == 200) {
                                     delivered.add(id);
+                                    enough.countDown();
                                 }
                             } catch (Exception e) {
                                 if (!gateway.isAlive()) {
@@ -83,10 +85,7 @@ class MessageLogCrashIntegrationTests {
                         }
                     }));
                 }
-                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-                while (delivered.size() < 400 && System.nanoTime() < deadline) {
-                    Thread.sleep(20);
-                }
+                enough.await(60, TimeUnit.SECONDS);
                 gateway.destroyForcibly();
                 assertThat(gateway.waitFor(10, TimeUnit.SECONDS)).isTrue();
                 stop.set(true);
