@@ -8,16 +8,7 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.Set;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.transaction.support.TransactionTemplate;
-import vn.ndp.registry.RegistryApplication;
-import vn.ndp.registry.accounts.Accounts;
 import vn.ndp.registry.accounts.Role;
 
 /**
@@ -27,22 +18,9 @@ import vn.ndp.registry.accounts.Role;
  * public map, and a local platform that duplicates NDXP is saved only after the
  * editor confirms it with a reason.
  */
-@SpringBootTest(classes = RegistryApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"ndp.data-dir=${java.io.tmpdir}/ndp-e2e/${random.uuid}", "ndp.db.throwaway=true"})
-@ExtendWith(DebianChromium.class)
-class AdoptionBrowserIntegrationTests {
+class AdoptionBrowserIntegrationTests extends BrowserIntegrationTest {
 
-    static final String PASSWORD = "correct horse battery staple";
     static final String VNEID = "Nền tảng định danh và xác thực điện tử (VNeID)";
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    Accounts accounts;
-
-    @Autowired
-    TransactionTemplate transaction;
 
     @Test
     void provinceEditorDeclaresAPlanAndTheProvinceTurnsInUseOnTheMap() {
@@ -104,24 +82,4 @@ class AdoptionBrowserIntegrationTests {
             assertThat(page.locator("#main")).not().containsText("0203");
         }
     }
-
-    private void account(String username, Role role, String agency) {
-        transaction.executeWithoutResult(status -> accounts.create(new Accounts.NewAccount(username,
-                "Người kiểm thử " + username, username + "@example.test", role, agency, Set.of(), PASSWORD), "e2e"));
-    }
-
-    private Page signIn(BrowserContext context, String username) {
-        Page page = context.newPage();
-        page.navigate(url("/login"));
-        page.getByLabel("Tên đăng nhập").fill(username);
-        page.getByLabel("Mật khẩu").fill(PASSWORD);
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Đăng nhập").setExact(true)).click();
-        page.waitForURL(Pattern.compile(".*(?<!/login)(\\?.*)?$"));
-        return page;
-    }
-
-    private String url(String path) {
-        return "http://localhost:" + port + path;
-    }
-
 }

@@ -13,23 +13,13 @@ import java.util.List;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import vn.ndp.registry.RegistryApplication;
 
 /**
  * The public catalogue in Debian's Chromium, driven by Playwright: the
  * registry runs in-process on a throw-away embedded PostgreSQL with the
  * shipped reference data.
  */
-@SpringBootTest(classes = RegistryApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"ndp.data-dir=${java.io.tmpdir}/ndp-e2e/${random.uuid}", "ndp.db.throwaway=true"})
-@ExtendWith(DebianChromium.class)
-class CatalogueBrowserIntegrationTests {
-
-    @LocalServerPort
-    int port;
+class CatalogueBrowserIntegrationTests extends BrowserIntegrationTest {
 
     Page page;
 
@@ -108,10 +98,6 @@ class CatalogueBrowserIntegrationTests {
                 }
             }
         }
-    }
-
-    private String url(String path) {
-        return "http://localhost:" + port + path;
     }
 
     /** Saves the whole page when the build asks for screenshots (to look at the pages, not to compare them). */

@@ -6,16 +6,8 @@ import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
-import java.util.Set;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.transaction.support.TransactionTemplate;
-import vn.ndp.registry.RegistryApplication;
-import vn.ndp.registry.accounts.Accounts;
 import vn.ndp.registry.accounts.Role;
 
 /**
@@ -24,22 +16,9 @@ import vn.ndp.registry.accounts.Role;
  * criteria and recognises it, and the platform appears in the public catalogue.
  * Plain forms, no JavaScript needed.
  */
-@SpringBootTest(classes = RegistryApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"ndp.data-dir=${java.io.tmpdir}/ndp-e2e/${random.uuid}", "ndp.db.throwaway=true"})
-@ExtendWith(DebianChromium.class)
-class GovernanceBrowserIntegrationTests {
+class GovernanceBrowserIntegrationTests extends BrowserIntegrationTest {
 
-    static final String PASSWORD = "correct horse battery staple";
     static final String NAME = "Nền tảng học liệu số dùng chung (kiểm thử)";
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    Accounts accounts;
-
-    @Autowired
-    TransactionTemplate transaction;
 
     @Test
     void editorProposesReviewerEvaluatesAndRecognisesAndThePlatformAppearsInThePublishedList() {
@@ -115,24 +94,4 @@ class GovernanceBrowserIntegrationTests {
             DebianChromium.screenshot(page, "governance-published-list");
         }
     }
-
-    private void account(String username, Role role, String agency) {
-        transaction.executeWithoutResult(status -> accounts.create(new Accounts.NewAccount(username,
-                "Người kiểm thử " + username, username + "@example.test", role, agency, Set.of(), PASSWORD), "e2e"));
-    }
-
-    private Page signIn(BrowserContext context, String username) {
-        Page page = context.newPage();
-        page.navigate(url("/login"));
-        page.getByLabel("Tên đăng nhập").fill(username);
-        page.getByLabel("Mật khẩu").fill(PASSWORD);
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Đăng nhập").setExact(true)).click();
-        page.waitForURL(Pattern.compile(".*(?<!/login)(\\?.*)?$"));
-        return page;
-    }
-
-    private String url(String path) {
-        return "http://localhost:" + port + path;
-    }
-
 }
