@@ -4,12 +4,14 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 import org.eclipse.jetty.client.HttpClient;
 import org.eclipse.jetty.client.transport.HttpClientTransportOverHTTP;
+import org.eclipse.jetty.http.HttpCookieStore;
 import org.eclipse.jetty.http.UriCompliance;
 import org.eclipse.jetty.io.ClientConnector;
 import org.eclipse.jetty.server.Connector;
@@ -21,6 +23,7 @@ import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.SslConnectionFactory;
 import org.eclipse.jetty.util.ssl.SslContextFactory;
+import org.eclipse.jetty.util.thread.Invocable.InvocationType;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -71,17 +74,21 @@ public final class GatewayNode implements AutoCloseable {
     private ServerConnector provider;
     private ServerConnector admin;
     private ScheduledExecutorService scheduler;
+    private final ExecutorService blocking;
 
     public GatewayNode(GatewayConfiguration configuration, Clock clock) {
         this.configuration = configuration;
         this.clock = clock;
         new JvmMemoryMetrics().bindTo(metrics);
-        registryClient = plainClient("registry", configuration.globalConfiguration().fetchTimeout().toMillis());
+        registryClient = client("registry", new SslContextFactory.Client(),
+                configuration.globalConfiguration().fetchTimeout().toMillis(), InvocationType.BLOCKING);
         globalConfiguration = new GlobalConfigurationClient(configuration.globalConfiguration(), configuration.instance(),
                 clock, registryClient, metrics);
         GatewayTls tls = new GatewayTls(configuration.tls(), globalConfiguration);
-        gatewayClient = client("gateways", tls.gatewayClient(), configuration.limits().connectTimeout().toMillis());
-        backendClient = plainClient("backends", configuration.limits().backendConnectTimeout().toMillis());
+        gatewayClient = client("gateways", tls.gatewayClient(), configuration.limits().connectTimeout().toMillis(),
+                InvocationType.NON_BLOCKING);
+        backendClient = client("backends", new SslContextFactory.Client(),
+                configuration.limits().backendConnectTimeout().toMillis(), InvocationType.NON_BLOCKING);
         tokens = new TokenIssuer(clock, configuration.tokens().lifetime());
         monitor = new OperationalMonitor(clock, metrics,
                 configuration.monitoring().writeRecords() ? configuration.dataDir().resolve("operational") : null);
@@ -98,6 +105,8 @@ public final class GatewayNode implements AutoCloseable {
         EvidenceEndpoint evidence = messageLog == null ? null
                 : configuration.messageLog().evidenceToken().map(token -> new EvidenceEndpoint(messageLog, token)).orElse(null);
 
+        ExecutorService blocking = Executors.newVirtualThreadPerTaskExecutor();
+        this.blocking = blocking;
         QueuedThreadPool threads = new QueuedThreadPool(200, 8);
         threads.setName("gateway");
         threads.setVirtualThreadsExecutor(Executors.newVirtualThreadPerTaskExecutor());
@@ -107,15 +116,17 @@ public final class GatewayNode implements AutoCloseable {
         LocalClients clients = new LocalClients(configuration.clients());
         var listen = configuration.listen();
         ConsumerProxy consumer = new ConsumerProxy(configuration, clients, tokens, globalConfiguration, tls,
-                gatewayClient, monitor, clock, messageLog);
+                gatewayClient, monitor, clock, messageLog, blocking);
         listen.consumerHttps().ifPresent(endpoint -> consumerHttps = connector(endpoint, tls.consumerServer()));
         listen.consumerHttp().ifPresent(endpoint -> consumerHttp = connector(endpoint, null));
         listen.provider().ifPresent(endpoint -> provider = connector(endpoint, tls.providerServer()));
         listen.admin().ifPresent(endpoint -> admin = connector(endpoint, null));
         ProviderProxy providerProxy = new ProviderProxy(configuration, globalConfiguration, tls, backendClient, monitor, clock,
-                messageLog);
+                messageLog, blocking);
         AdminHandler adminHandler = new AdminHandler(configuration.gatewayId(), globalConfiguration, metrics);
-        server.setHandler(new Handler.Abstract() {
+        // Exchanges never block a thread, so Jetty may run them on the thread that read the request;
+        // the admin listener (metrics, evidence from files) runs on virtual threads.
+        server.setHandler(new Handler.Abstract(InvocationType.NON_BLOCKING) {
             @Override
             public boolean handle(org.eclipse.jetty.server.Request request, org.eclipse.jetty.server.Response response,
                                   org.eclipse.jetty.util.Callback callback) throws Exception {
@@ -124,10 +135,18 @@ public final class GatewayNode implements AutoCloseable {
                     return providerProxy.handle(request, response, callback);
                 }
                 if (connector == admin) {
-                    if (evidence != null && request.getHttpURI().getPath().startsWith("/messagelog/")) {
-                        return evidence.handle(request, response, callback);
-                    }
-                    return adminHandler.handle(request, response, callback);
+                    boolean evidenceRequest = evidence != null && request.getHttpURI().getPath().startsWith("/messagelog/");
+                    blocking.execute(() -> {
+                        try {
+                            if (!(evidenceRequest ? evidence.handle(request, response, callback)
+                                    : adminHandler.handle(request, response, callback))) {
+                                org.eclipse.jetty.server.Response.writeError(request, response, callback, 404);
+                            }
+                        } catch (Exception | Error e) {
+                            callback.failed(e);
+                        }
+                    });
+                    return true;
                 }
                 return consumer.handle(request, response, callback);
             }
@@ -270,20 +289,22 @@ public final class GatewayNode implements AutoCloseable {
         return connector;
     }
 
-    private static HttpClient plainClient(String name, long connectTimeoutMillis) {
-        return client(name, new SslContextFactory.Client(), connectTimeoutMillis);
-    }
-
-    private static HttpClient client(String name, SslContextFactory.Client tls, long connectTimeoutMillis) {
+    /** @param invocation NON_BLOCKING for the proxies' clients, whose response listeners never block (see the exchange package) */
+    private static HttpClient client(String name, SslContextFactory.Client tls, long connectTimeoutMillis,
+                                     InvocationType invocation) {
         ClientConnector connector = new ClientConnector();
         connector.setSslContextFactory(tls);
-        HttpClient client = new HttpClient(new HttpClientTransportOverHTTP(connector));
+        HttpClientTransportOverHTTP transport = new HttpClientTransportOverHTTP(connector);
+        transport.setInvocationType(invocation);
+        HttpClient client = new HttpClient(transport);
         QueuedThreadPool threads = new QueuedThreadPool(200, 4);
         threads.setName("client-" + name);
         threads.setVirtualThreadsExecutor(Executors.newVirtualThreadPerTaskExecutor());
         client.setExecutor(threads);
         client.setConnectTimeout(connectTimeoutMillis);
         client.setFollowRedirects(false);
+        // A cookie a backend sets must never ride along on another caller's request.
+        client.setHttpCookieStore(new HttpCookieStore.Empty());
         client.setUserAgentField(null);
         client.setDefaultRequestContentType(null);
         client.getContentDecoderFactories().clear();
@@ -305,6 +326,7 @@ public final class GatewayNode implements AutoCloseable {
                 LOG.warn("Error while stopping: {}", e.toString());
             }
         }
+        blocking.shutdownNow();
         monitor.close();
         if (messageLog != null) {
             messageLog.close();

@@ -17,7 +17,9 @@ import com.sun.net.httpserver.HttpServer;
 
 /**
  * A tiny backend that records every request it receives in full. {@code /api/...} echoes, and
- * tries to spoof X-Road headers in its answer; {@code /slow} answers only when released.
+ * tries to spoof X-Road headers in its answer and sets a cookie; {@code /api/big/N} answers N bytes
+ * with a declared length, {@code /api/streamed/N} N bytes chunked; {@code /api/broken} declares
+ * 2000 bytes, sends 1000 and drops the connection; {@code /slow} answers only when released.
  */
 public final class RecordingBackend implements AutoCloseable {
 
@@ -74,6 +76,11 @@ public final class RecordingBackend implements AutoCloseable {
                 Thread.currentThread().interrupt();
             }
         }
+        String path = exchange.getRequestURI().getRawPath();
+        if (path.startsWith("/api/big/") || path.startsWith("/api/streamed/") || path.equals("/api/broken")) {
+            bulk(exchange, path);
+            return;
+        }
         String json = "{\"path\":\"" + exchange.getRequestURI().getRawPath() + "\",\"bytes\":" + body.length + "}";
         byte[] answer = json.getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().add("Content-Type", "application/json");
@@ -81,10 +88,33 @@ public final class RecordingBackend implements AutoCloseable {
         exchange.getResponseHeaders().add("X-Road-Client", "VN/GOV/SPOOF/spoof");
         exchange.getResponseHeaders().add("X-Road-Request-Hash", "spoofed");
         exchange.getResponseHeaders().add("X-Backend", "kept");
+        exchange.getResponseHeaders().add("Set-Cookie", "backend-session=secret-of-" + exchange.getRequestHeaders()
+                .getFirst("X-Road-Client") + "; Path=/");
         int status = exchange.getRequestURI().getRawPath().endsWith("/missing") ? 404 : 200;
         exchange.sendResponseHeaders(status, answer.length);
         try (OutputStream out = exchange.getResponseBody()) {
             out.write(answer);
+        }
+    }
+
+    private static void bulk(HttpExchange exchange, String path) throws IOException {
+        exchange.getResponseHeaders().add("Content-Type", "application/octet-stream");
+        if (path.equals("/api/broken")) {
+            exchange.sendResponseHeaders(200, 2000);
+            OutputStream out = exchange.getResponseBody();
+            out.write(new byte[1000]);
+            out.flush();
+            try {
+                out.close();
+            } catch (IOException expected) {
+                // "insufficient bytes written": the server drops the connection
+            }
+            return;
+        }
+        int size = Integer.parseInt(path.substring(path.lastIndexOf('/') + 1));
+        exchange.sendResponseHeaders(200, path.startsWith("/api/big/") ? size : 0);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(new byte[size]);
         }
     }
 

@@ -1,7 +1,5 @@
 package vn.ndp.gateway.exchange;
 
-import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.cert.X509Certificate;
@@ -9,13 +7,12 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 import org.eclipse.jetty.client.ContentSourceRequestContent;
 import org.eclipse.jetty.client.HttpClient;
-import org.eclipse.jetty.client.InputStreamResponseListener;
 import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
@@ -52,7 +49,8 @@ import vn.ndp.protocol.usage.UsageAggregate;
  * The consumer side: takes X-Road REST r1 requests from local information systems, checks who
  * is calling and as which subsystem, finds the provider's gateway in the global configuration,
  * and carries the request there over mutual TLS, streaming both bodies. It verifies the
- * provider gateway's {@code X-Road-Request-Hash} before relaying the answer.
+ * provider gateway's {@code X-Road-Request-Hash} before relaying the answer. Exchanges never block
+ * a thread (see {@link Relay}); only the token endpoint, which reads a form, runs on {@code blocking}.
  */
 public final class ConsumerProxy extends Handler.Abstract {
 
@@ -68,10 +66,13 @@ public final class ConsumerProxy extends Handler.Abstract {
     private final OperationalMonitor monitor;
     private final MessageLog messageLog;
     private final Clock clock;
+    private final Executor blocking;
 
     public ConsumerProxy(GatewayConfiguration configuration, LocalClients clients, TokenIssuer tokens,
                          GlobalConfigurationClient globalConfiguration, GatewayTls tls, HttpClient gatewayClient,
-                         OperationalMonitor monitor, Clock clock, MessageLog messageLog) {
+                         OperationalMonitor monitor, Clock clock, MessageLog messageLog, Executor blocking) {
+        super(InvocationType.NON_BLOCKING);
+        this.blocking = blocking;
         this.self = configuration.gatewayId();
         this.parser = IdentifierParser.forInstance(configuration.instance());
         this.limits = configuration.limits();
@@ -89,7 +90,7 @@ public final class ConsumerProxy extends Handler.Abstract {
     @Override
     public boolean handle(Request request, Response response, Callback callback) {
         if (TokenEndpoint.PATH.equals(request.getHttpURI().getPath())) {
-            tokenEndpoint.handle(request, response, callback);
+            blocking.execute(() -> tokenEndpoint.handle(request, response, callback));
             return true;
         }
         ExchangeRecorder record = new ExchangeRecorder(monitor, messageLog, clock, UsageAggregate.CONSUMER, request);
@@ -201,36 +202,29 @@ public final class ConsumerProxy extends Handler.Abstract {
                     headers.put(ExchangeHeaders.REQUEST_ID, requestId);
                     forward.userId().ifPresent(value -> headers.put(ExchangeHeaders.USER_ID, value));
                     forward.issue().ifPresent(value -> headers.put(ExchangeHeaders.ISSUE, value));
-                })
-                .onRequestCommit(committed -> hash.headers(committed.getMethod(), target, committed.getHeaders()));
-        MeteredSource body = null;
-        if (hasBody(request)) {
-            body = new MeteredSource(request, limits.maxBodyBytes(), hash);
+                });
+        // Hashed before sending: the answer may be read on another thread before a commit listener would run.
+        // The client adds none of the hashed headers itself (no cookie store, no default content type).
+        hash.headers(out.getMethod(), target, out.getHeaders());
+        MeteredSource body = hasBody(request) ? new MeteredSource(request, limits.maxBodyBytes(), hash) : null;
+        if (body != null) {
             out.body(new ContentSourceRequestContent(body, null));
         }
-        InputStreamResponseListener listener = new InputStreamResponseListener();
-        out.send(listener);
-        org.eclipse.jetty.client.Response reply;
-        try {
-            reply = listener.get(limits.connectTimeout().plus(limits.gatewayReadTimeout()).toMillis() + 1000,
-                    TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            out.abort(e);
-            throw new XRoadException(XRoadErrorType.CLIENT_PROXY_INTERNAL_ERROR, "Interrupted");
-        } catch (TimeoutException e) {
-            out.abort(e);
-            throw new XRoadException(XRoadErrorType.CLIENT_PROXY_NETWORK_ERROR,
-                    "The provider's gateway " + forward.provider().id() + " did not answer in time");
-        } catch (ExecutionException e) {
-            throw failure(e.getCause(), forward.provider());
-        } finally {
-            record.requestBytes = body == null ? 0 : body.bytes();
-        }
+        Relay.send(out, body, response, callback, record, limits.maxBodyBytes(),
+                reply -> answer(reply, response, record, forward, hash, requestId, body),
+                cause -> failure(cause, forward.provider()),
+                cause -> cause instanceof Responses.ResponseTooLargeException
+                        ? new XRoadException(XRoadErrorType.CLIENT_PROXY_SERVICE_FAILED, cause.getMessage())
+                        : new XRoadException(XRoadErrorType.CLIENT_PROXY_NETWORK_ERROR,
+                                "The provider's gateway broke off its response: " + rootMessage(cause)));
+    }
 
-        String gatewayError = reply.getHeaders().get(ExchangeHeaders.ERROR);
-        response.setStatus(reply.getStatus());
+    /** Checks the provider gateway's answer (its request hash and request id) and sets the caller's status and headers. */
+    private void answer(org.eclipse.jetty.client.Response reply, Response response, ExchangeRecorder record, Forward forward,
+                        RequestHash hash, String requestId, MeteredSource body) {
         HttpFields replyHeaders = reply.getHeaders();
+        String gatewayError = replyHeaders.get(ExchangeHeaders.ERROR);
+        response.setStatus(reply.getStatus());
         if (gatewayError != null) {
             record.fault = gatewayError;
             response.getHeaders().put(ExchangeHeaders.ERROR, gatewayError);
@@ -240,7 +234,6 @@ public final class ConsumerProxy extends Handler.Abstract {
                     || !MessageDigest.isEqual(received.getBytes(StandardCharsets.US_ASCII),
                     hash.value().getBytes(StandardCharsets.US_ASCII))
                     || !requestId.equals(replyHeaders.get(ExchangeHeaders.REQUEST_ID))) {
-                reply.abort(new IOException("Inconsistent response"));
                 throw new XRoadException(XRoadErrorType.CLIENT_PROXY_INCONSISTENT_RESPONSE,
                         "The provider's gateway " + forward.provider().id() + " answered with a request hash or request id "
                                 + "that does not match the request sent");
@@ -258,24 +251,11 @@ public final class ConsumerProxy extends Handler.Abstract {
         }
         long length = replyHeaders.getLongField(HttpHeader.CONTENT_LENGTH);
         if (length > limits.maxBodyBytes()) {
-            reply.abort(new IOException("Response too large"));
             throw new XRoadException(XRoadErrorType.CLIENT_PROXY_SERVICE_FAILED,
                     "The response is larger than the limit of " + limits.maxBodyBytes() + " bytes");
         }
         if (length >= 0) {
             response.getHeaders().put(HttpHeader.CONTENT_LENGTH, length);
-        }
-        record.status = reply.getStatus();
-        try (var in = listener.getInputStream()) {
-            record.responseBytes = Responses.copy(in, response, limits.maxBodyBytes(), record);
-            callback.succeeded();
-        } catch (IOException e) {
-            if (!response.isCommitted()) {
-                throw new XRoadException(XRoadErrorType.CLIENT_PROXY_NETWORK_ERROR,
-                        "The provider's gateway broke off its response: " + e.getMessage());
-            }
-            record.fault = XRoadErrorType.CLIENT_PROXY_NETWORK_ERROR.code();
-            callback.failed(e);
         }
     }
 
@@ -379,19 +359,10 @@ public final class ConsumerProxy extends Handler.Abstract {
     }
 
     private static void json(Response response, Callback callback, ExchangeRecorder record, String json) {
-        byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
         record.status = 200;
-        record.responseBytes = bytes.length;
         response.setStatus(200);
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json;charset=utf-8");
-        record.responseBody(bytes, 0, bytes.length);
-        try {
-            record.durable(response);
-        } catch (IOException e) {
-            callback.failed(e);
-            return;
-        }
-        response.write(true, ByteBuffer.wrap(bytes), callback);
+        Responses.send(response, callback, record, json.getBytes(StandardCharsets.UTF_8));
     }
 
     static String rootMessage(Throwable failure) {

@@ -1,7 +1,7 @@
 package vn.ndp.gateway.exchange;
 
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Clock;
@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpFields;
@@ -83,27 +84,38 @@ final class ExchangeRecorder {
     }
 
     void responseBody(byte[] bytes, int offset, int length) {
+        responseBody(ByteBuffer.wrap(bytes, offset, length));
+    }
+
+    /** Adds response body bytes to the digest (and the kept copy) without moving the buffer's position. */
+    void responseBody(ByteBuffer bytes) {
         if (responseDigest == null) {
             return;
         }
-        responseDigest.update(bytes, offset, length);
+        int length = bytes.remaining();
         responseDigested += length;
         if (responseCapture != null) {
             if (responseCapture.size() + length <= log.maxBodyBytes()) {
-                responseCapture.write(bytes, offset, length);
+                byte[] copy = new byte[length];
+                bytes.slice().get(copy);
+                responseCapture.write(copy, 0, length);
             } else {
                 responseCapture = null;
             }
         }
+        responseDigest.update(bytes.slice());
     }
 
-    /** Writes the exchange to the message log and waits until it is on disk; call before the response's last byte. */
-    void durable(Response response) throws IOException {
+    /**
+     * Writes the exchange to the message log; the future completes once it is on disk (at once
+     * without a log). Call it before the response's last byte and release that byte only after.
+     */
+    CompletableFuture<Void> durable(Response response) {
         if (log == null || logged) {
-            return;
+            return CompletableFuture.completedFuture(null);
         }
-        log.appendDurably(exchange(response));
         logged = true;
+        return log.appendDurably(exchange(response));
     }
 
     void finish() {

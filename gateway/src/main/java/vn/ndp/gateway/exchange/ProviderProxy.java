@@ -1,6 +1,5 @@
 package vn.ndp.gateway.exchange;
 
-import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
 import java.security.cert.X509Certificate;
@@ -8,12 +7,12 @@ import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 import org.eclipse.jetty.client.ContentSourceRequestContent;
 import org.eclipse.jetty.client.HttpClient;
-import org.eclipse.jetty.client.InputStreamResponseListener;
 import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
@@ -62,9 +61,13 @@ public final class ProviderProxy extends Handler.Abstract {
     private final OperationalMonitor monitor;
     private final MessageLog messageLog;
     private final Clock clock;
+    private final Executor blocking;
 
     public ProviderProxy(GatewayConfiguration configuration, GlobalConfigurationClient globalConfiguration,
-                         GatewayTls tls, HttpClient backendClient, OperationalMonitor monitor, Clock clock, MessageLog messageLog) {
+                         GatewayTls tls, HttpClient backendClient, OperationalMonitor monitor, Clock clock, MessageLog messageLog,
+                         Executor blocking) {
+        super(InvocationType.NON_BLOCKING);
+        this.blocking = blocking;
         this.self = configuration.gatewayId();
         this.parser = IdentifierParser.forInstance(configuration.instance());
         this.limits = configuration.limits();
@@ -120,7 +123,8 @@ public final class ProviderProxy extends Handler.Abstract {
                     "The provider " + serviceId.provider() + " is not hosted by this gateway (" + self + ")");
         }
         if (directory.service(serviceId).isEmpty() && serviceId.serviceCode().equals(Metaservices.GET_OPENAPI)) {
-            openApi(request, response, callback, record, directory, client, serviceId);
+            blocking.execute(() -> Responses.attempt((rq, rs, cb, rec) -> openApi(rq, rs, cb, rec, directory, client, serviceId),
+                    request, response, callback, record, XRoadErrorType.SERVER_PROXY_INTERNAL_ERROR, "provider"));
             return;
         }
         if (directory.service(serviceId).isEmpty()) {
@@ -168,34 +172,25 @@ public final class ProviderProxy extends Handler.Abstract {
                     copy(incoming, headers, ExchangeHeaders.ISSUE);
                     copy(incoming, headers, ExchangeHeaders.REQUEST_ID);
                 });
-        MeteredSource body = null;
-        if (ConsumerProxy.hasBody(request)) {
-            body = new MeteredSource(request, limits.maxBodyBytes(), hash);
+        MeteredSource body = ConsumerProxy.hasBody(request) ? new MeteredSource(request, limits.maxBodyBytes(), hash) : null;
+        if (body != null) {
             out.body(new ContentSourceRequestContent(body, null));
         }
-        InputStreamResponseListener listener = new InputStreamResponseListener();
-        out.send(listener);
-        org.eclipse.jetty.client.Response reply;
-        try {
-            reply = listener.get(limits.backendConnectTimeout().plus(limits.backendReadTimeout()).toMillis() + 1000,
-                    TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            out.abort(e);
-            throw new XRoadException(XRoadErrorType.SERVER_PROXY_INTERNAL_ERROR, "Interrupted");
-        } catch (TimeoutException e) {
-            out.abort(e);
-            throw new XRoadException(XRoadErrorType.SERVER_PROXY_SERVICE_FAILED,
-                    "The provider service did not answer within " + limits.backendReadTimeout());
-        } catch (ExecutionException e) {
-            throw failure(e.getCause());
-        } finally {
-            record.requestBytes = body == null ? 0 : body.bytes();
-        }
+        Relay.send(out, body, response, callback, record, limits.maxBodyBytes(),
+                reply -> answer(reply, response, record, client, serviceId, hash),
+                this::failure,
+                cause -> new XRoadException(XRoadErrorType.SERVER_PROXY_SERVICE_FAILED,
+                        cause instanceof Responses.ResponseTooLargeException
+                                ? "The provider service's response is larger than the limit of " + limits.maxBodyBytes() + " bytes"
+                                : "The provider service broke off its response: " + ConsumerProxy.rootMessage(cause)));
+    }
+
+    /** Sets the caller's status and headers from the backend's answer, with the protocol's headers replacing any it set. */
+    private void answer(org.eclipse.jetty.client.Response reply, Response response, ExchangeRecorder record, SubsystemId client,
+                        ServiceId serviceId, RequestHash hash) {
         HttpFields replyHeaders = reply.getHeaders();
         long length = replyHeaders.getLongField(HttpHeader.CONTENT_LENGTH);
         if (length > limits.maxBodyBytes()) {
-            reply.abort(new IOException("Response too large"));
             throw new XRoadException(XRoadErrorType.SERVER_PROXY_SERVICE_FAILED,
                     "The provider service's response is larger than the limit of " + limits.maxBodyBytes() + " bytes");
         }
@@ -213,18 +208,6 @@ public final class ProviderProxy extends Handler.Abstract {
         putIfPresent(response, ExchangeHeaders.ID, record.xroadId);
         putIfPresent(response, ExchangeHeaders.REQUEST_ID, record.requestId);
         response.getHeaders().put(ExchangeHeaders.REQUEST_HASH, hash.value());
-        record.status = reply.getStatus();
-        try (var in = listener.getInputStream()) {
-            record.responseBytes = Responses.copy(in, response, limits.maxBodyBytes(), record);
-            callback.succeeded();
-        } catch (IOException e) {
-            if (!response.isCommitted()) {
-                throw new XRoadException(XRoadErrorType.SERVER_PROXY_SERVICE_FAILED,
-                        "The provider service broke off its response: " + e.getMessage());
-            }
-            record.fault = XRoadErrorType.SERVER_PROXY_SERVICE_FAILED.code();
-            callback.failed(e);
-        }
     }
 
     /** {@code getOpenAPI?serviceCode=X}: the description from the URL this gateway configures for X, for a client with any right to X. */
@@ -272,15 +255,7 @@ public final class ProviderProxy extends Handler.Abstract {
         putIfPresent(response, ExchangeHeaders.REQUEST_ID, record.requestId);
         response.getHeaders().put(ExchangeHeaders.REQUEST_HASH, hash.value());
         record.status = 200;
-        record.responseBytes = reply.getContent().length;
-        record.responseBody(reply.getContent(), 0, reply.getContent().length);
-        try {
-            record.durable(response);
-        } catch (IOException e) {
-            callback.failed(e);
-            return;
-        }
-        response.write(true, java.nio.ByteBuffer.wrap(reply.getContent()), callback);
+        Responses.send(response, callback, record, reply.getContent());
     }
 
     private Gateway callingGateway(Request request, ExchangeDirectory directory) {

@@ -1,31 +1,29 @@
 package vn.ndp.gateway.exchange;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import javax.net.ssl.SSLHandshakeException;
 
 import org.eclipse.jetty.http.HttpHeader;
-import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.thread.Invocable.InvocationType;
 
 import vn.ndp.protocol.errors.XRoadError;
 import vn.ndp.protocol.errors.XRoadErrorType;
 import vn.ndp.protocol.errors.XRoadException;
 
-/** Writing gateway errors and streaming bodies. */
+/** Running an exchange and writing the gateway's own answers (errors, metaservices). */
 final class Responses {
 
     private Responses() {
     }
 
-    /** Sends an error of this gateway: status 400 or 500, the JSON body and the {@code X-Road-Error} header. */
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Responses.class);
 
     /** One side's handling of an exchange: answers through the callback or throws an {@link XRoadException}. */
@@ -40,13 +38,24 @@ final class Responses {
      */
     static void run(Exchange exchange, Request request, Response response, Callback callback, ExchangeRecorder record,
             XRoadErrorType internalError, String side) {
-        Callback recorded = Callback.from(() -> {
-            record.finish();
+        AtomicBoolean finished = new AtomicBoolean();
+        Callback recorded = Callback.from(InvocationType.NON_BLOCKING, () -> {
+            if (finished.compareAndSet(false, true)) {
+                record.finish();
+            }
             callback.succeeded();
         }, failure -> {
-            record.finish();
+            if (finished.compareAndSet(false, true)) {
+                record.finish();
+            }
             callback.failed(failure);
         });
+        attempt(exchange, request, response, recorded, record, internalError, side);
+    }
+
+    /** Runs (part of) an exchange whose callback is already recorded, answering any failure as an X-Road error. */
+    static void attempt(Exchange exchange, Request request, Response response, Callback recorded, ExchangeRecorder record,
+            XRoadErrorType internalError, String side) {
         try {
             exchange.run(request, response, recorded, record);
         } catch (XRoadException e) {
@@ -58,6 +67,7 @@ final class Responses {
         }
     }
 
+    /** Sends an error of this gateway: status 400 or 500, the JSON body and the {@code X-Road-Error} header. */
     static void error(Response response, Callback callback, XRoadException failure, ExchangeRecorder record) {
         XRoadError error = failure.toError(UUID.randomUUID().toString());
         record.status = error.httpStatus();
@@ -70,55 +80,23 @@ final class Responses {
         response.setStatus(error.httpStatus());
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, XRoadError.CONTENT_TYPE);
         response.getHeaders().put(ExchangeHeaders.ERROR, error.headerValue());
-        byte[] body = error.toJson().getBytes(StandardCharsets.UTF_8);
-        record.responseBytes = body.length;
-        record.responseBody(body, 0, body.length);
-        try {
-            record.durable(response);
-        } catch (IOException e) {
-            callback.failed(e);
-            return;
-        }
-        response.write(true, ByteBuffer.wrap(body), callback);
+        send(response, callback, record, error.toJson().getBytes(StandardCharsets.UTF_8));
     }
 
     /**
-     * Copies a body, failing with {@link ResponseTooLargeException} past {@code limit} bytes; returns
-     * the bytes copied. The last chunk read is held back until the exchange is in the message log
-     * ({@link ExchangeRecorder#durable}), so that no caller receives a whole response that is not
-     * logged; on failure the response is left incomplete for the caller to abort.
+     * Sends a whole body the gateway made itself (status and headers already set): the exchange goes
+     * to the message log first, and the body is written once it is there.
      */
-    static long copy(InputStream in, Response response, long limit, ExchangeRecorder record) throws IOException {
-        long total = 0;
-        OutputStream out = Content.Sink.asOutputStream(response);
-        byte[] buffer = new byte[16 * 1024];
-        byte[] held = new byte[16 * 1024];
-        int heldLength = 0;
-        int read;
-        while ((read = in.read(buffer)) >= 0) {
-            if (read == 0) {
-                continue;
+    static void send(Response response, Callback callback, ExchangeRecorder record, byte[] body) {
+        record.responseBytes = body.length;
+        record.responseBody(body, 0, body.length);
+        record.durable(response).whenComplete((ok, failure) -> {
+            if (failure != null) {
+                callback.failed(failure);
+            } else {
+                response.write(true, ByteBuffer.wrap(body), callback);
             }
-            total += read;
-            if (total > limit) {
-                throw new ResponseTooLargeException(limit);
-            }
-            record.responseBody(buffer, 0, read);
-            if (heldLength > 0) {
-                out.write(held, 0, heldLength);
-            }
-            byte[] swap = held;
-            held = buffer;
-            buffer = swap;
-            heldLength = read;
-        }
-        record.responseBytes = total;
-        record.durable(response);
-        if (heldLength > 0) {
-            out.write(held, 0, heldLength);
-        }
-        out.close();
-        return total;
+        });
     }
 
     static boolean causedBy(Throwable failure, Class<? extends Throwable> type) {

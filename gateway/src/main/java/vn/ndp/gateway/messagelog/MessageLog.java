@@ -14,7 +14,6 @@ import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedDeque;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -148,18 +147,26 @@ public final class MessageLog implements AutoCloseable {
         return done;
     }
 
-    /** Queues one exchange and waits until it is on disk (at most {@code writeTimeout}). */
-    public void appendDurably(LoggedExchange exchange) throws IOException {
-        try {
-            append(exchange).get(settings.writeTimeout().toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("Interrupted while waiting for the message log", e);
-        } catch (ExecutionException e) {
-            throw new IOException("The message log could not write: " + e.getCause().getMessage(), e.getCause());
-        } catch (TimeoutException e) {
-            throw new IOException("The message log did not write within " + settings.writeTimeout(), e);
-        }
+    /**
+     * Queues one exchange; the future completes when it is on disk, or fails with an
+     * {@link IOException} when it cannot be written or is not written within {@code writeTimeout}.
+     * It completes on the writer thread: what follows it must not block.
+     */
+    public CompletableFuture<Void> appendDurably(LoggedExchange exchange) {
+        CompletableFuture<Void> durable = new CompletableFuture<>();
+        append(exchange).orTimeout(settings.writeTimeout().toMillis(), TimeUnit.MILLISECONDS).whenComplete((ok, failure) -> {
+            if (failure == null) {
+                durable.complete(null);
+            } else if (failure instanceof TimeoutException) {
+                durable.completeExceptionally(new IOException("The message log did not write within " + settings.writeTimeout(),
+                        failure));
+            } else {
+                Throwable cause = failure instanceof java.util.concurrent.CompletionException && failure.getCause() != null
+                        ? failure.getCause() : failure;
+                durable.completeExceptionally(new IOException("The message log could not write: " + cause.getMessage(), cause));
+            }
+        });
+        return durable;
     }
 
     private String json(LoggedExchange e) {

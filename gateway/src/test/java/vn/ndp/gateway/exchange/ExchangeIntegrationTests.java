@@ -264,6 +264,59 @@ class ExchangeIntegrationTests {
     }
 
     @Test
+    void aResponseUnderTheLimitStreamsWholeAndOneOverItNeverReachesTheCaller() throws Exception {
+        int limit = (int) ExchangeFixture.MAX_BODY;
+        for (String kind : List.of("big", "streamed")) {
+            HttpResponse<byte[]> fits = http.send(HttpRequest.newBuilder(
+                            URI.create(exchange.consumerUrl("/r1/" + ITEMS + "/" + kind + "/" + limit)))
+                    .header("X-Road-Client", CLIENT_A.encoded()).header("Authorization", "Bearer " + tokenA).build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+            assertThat(fits.statusCode()).as(kind).isEqualTo(200);
+            assertThat(fits.body()).as(kind).hasSize(limit);
+        }
+
+        HttpResponse<String> declared = get("/r1/" + ITEMS + "/big/" + (limit + 1), CLIENT_A.encoded(), tokenA);
+        assertGatewayError(declared, "Server.ServerProxy.ServiceFailed");
+        assertThat(XRoadError.fromJson(declared.body()).message()).contains("larger than the limit");
+
+        // Chunked, the size shows only while relaying: the caller gets the error if nothing was sent yet,
+        // otherwise a cut connection, never the oversized body whole.
+        try {
+            HttpResponse<byte[]> streamed = http.send(HttpRequest.newBuilder(
+                            URI.create(exchange.consumerUrl("/r1/" + ITEMS + "/streamed/" + (3 * limit))))
+                    .header("X-Road-Client", CLIENT_A.encoded()).header("Authorization", "Bearer " + tokenA).build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+            assertThat(streamed.statusCode()).isEqualTo(500);
+            assertThat(streamed.headers().firstValue("X-Road-Error")).contains("Server.ServerProxy.ServiceFailed");
+        } catch (java.io.IOException cut) {
+            assertThat(cut).isNotNull();
+        }
+    }
+
+    @Test
+    void aBackendThatBreaksOffItsAnswerGivesServiceFailed() throws Exception {
+        HttpResponse<String> response = get("/r1/" + ITEMS + "/broken", CLIENT_A.encoded(), tokenA);
+
+        assertGatewayError(response, "Server.ServerProxy.ServiceFailed");
+        assertThat(XRoadError.fromJson(response.body()).message()).contains("broke off");
+        assertThat(get("/r1/" + ITEMS + "/v1/items", CLIENT_A.encoded(), tokenA).statusCode())
+                .as("the gateways carry on").isEqualTo(200);
+    }
+
+    @Test
+    void aCookieABackendSetsIsNeverReplayedByTheGateways() throws Exception {
+        HttpResponse<String> first = get("/r1/" + ITEMS + "/v1/items/1", CLIENT_A.encoded(), tokenA);
+        assertThat(first.headers().firstValue("Set-Cookie")).as("end to end, the caller gets it")
+                .hasValueSatisfying(v -> assertThat(v).contains("secret-of-" + CLIENT_A.encoded()));
+
+        assertThat(get("/r1/" + ITEMS + "/v1/items/2", CLIENT_A.encoded(), tokenA).statusCode()).isEqualTo(200);
+
+        // Neither gateway's HTTP client keeps it: it would be sent on every later request, whoever the caller.
+        assertThat(exchange.backend.received()).hasSize(2)
+                .allSatisfy(received -> assertThat(received.header("Cookie")).isNull());
+    }
+
+    @Test
     void aSlowBackendGivesServiceFailedWithinTheBackendTimeout() throws Exception {
         long start = System.nanoTime();
         HttpResponse<String> response = get("/r1/" + SLOW + "/wait", CLIENT_A.encoded(), tokenA);

@@ -1,0 +1,178 @@
+package vn.ndp.gateway.exchange;
+
+import java.nio.ByteBuffer;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
+
+import org.eclipse.jetty.io.Content;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.IteratingCallback;
+import org.eclipse.jetty.util.thread.Invocable;
+
+import vn.ndp.protocol.errors.XRoadException;
+
+/**
+ * Carries one request to the next hop (the provider's gateway, or the backend) and its answer back
+ * without holding a thread while either side waits: the request body flows as the next hop reads
+ * it, the response body as the caller's connection takes it, chunk by chunk, never whole. Each
+ * chunk is written once the next one has arrived, so the last one is still held when the body
+ * ends; it is released only after the exchange is in the message log, so no caller receives a
+ * whole response that is not logged.
+ */
+final class Relay {
+
+    /** Checks the next hop's answer and sets the caller's status and headers; throws {@link XRoadException} to refuse it. */
+    @FunctionalInterface
+    interface Answer {
+        void accept(org.eclipse.jetty.client.Response reply);
+    }
+
+    private Relay() {
+    }
+
+    /**
+     * Sends {@code out} and relays its answer to {@code response}.
+     *
+     * @param body      the request body as forwarded, or null without one (for the byte count)
+     * @param failed    the X-Road error for a failure before the answer's headers (cannot connect, timeout...)
+     * @param broken    the X-Road error for a failure while the answer's body is relayed, if the caller has
+     *                  not yet received anything
+     */
+    static void send(org.eclipse.jetty.client.Request out, MeteredSource body, Response response, Callback callback,
+                     ExchangeRecorder record, long maxBodyBytes, Answer answer, Function<Throwable, XRoadException> failed,
+                     Function<Throwable, XRoadException> broken) {
+        AtomicBoolean answered = new AtomicBoolean();
+        out.onResponseContentSource((reply, source) -> {
+            answered.set(true);
+            record.requestBytes = body == null ? 0 : body.bytes();
+            try {
+                answer.accept(reply);
+            } catch (XRoadException e) {
+                reply.abort(e);
+                Responses.error(response, callback, e, record);
+                return;
+            }
+            record.status = reply.getStatus();
+            new BodyRelay(source, response, callback, record, maxBodyBytes, broken).iterate();
+        });
+        out.send(result -> {
+            if (result.isFailed() && answered.compareAndSet(false, true)) {
+                record.requestBytes = body == null ? 0 : body.bytes();
+                Responses.error(response, callback, failed.apply(result.getFailure()), record);
+            }
+        });
+    }
+
+    /** Copies the answer's body to the caller, one chunk behind, and completes the exchange. */
+    private static final class BodyRelay extends IteratingCallback {
+
+        private static final ByteBuffer NOTHING = ByteBuffer.allocate(0);
+
+        private final Content.Source source;
+        private final Response response;
+        private final Callback callback;
+        private final ExchangeRecorder record;
+        private final long limit;
+        private final Function<Throwable, XRoadException> broken;
+        private final Runnable demand = Invocable.from(InvocationType.NON_BLOCKING, this::iterate);
+        private Content.Chunk held;
+        private Content.Chunk writing;
+        private boolean ended;
+        private boolean completing;
+        private long total;
+
+        BodyRelay(Content.Source source, Response response, Callback callback, ExchangeRecorder record, long limit,
+                  Function<Throwable, XRoadException> broken) {
+            this.source = source;
+            this.response = response;
+            this.callback = callback;
+            this.record = record;
+            this.limit = limit;
+            this.broken = broken;
+        }
+
+        @Override
+        public InvocationType getInvocationType() {
+            return InvocationType.NON_BLOCKING;
+        }
+
+        @Override
+        protected Action process() throws Throwable {
+            release();
+            if (completing) {
+                return Action.SUCCEEDED;
+            }
+            while (!ended) {
+                Content.Chunk chunk = source.read();
+                if (chunk == null) {
+                    source.demand(demand);
+                    return Action.IDLE;
+                }
+                if (Content.Chunk.isFailure(chunk)) {
+                    throw chunk.getFailure();
+                }
+                int size = chunk.remaining();
+                ended = chunk.isLast();
+                if (size == 0) {
+                    chunk.release();
+                    continue;
+                }
+                total += size;
+                if (total > limit) {
+                    chunk.release();
+                    throw new Responses.ResponseTooLargeException(limit);
+                }
+                record.responseBody(chunk.getByteBuffer());
+                Content.Chunk previous = held;
+                held = chunk;
+                if (previous != null) {
+                    writing = previous;
+                    response.write(false, previous.getByteBuffer(), this);
+                    return Action.SCHEDULED;
+                }
+            }
+            record.responseBytes = total;
+            completing = true;
+            record.durable(response).whenComplete((ok, failure) -> {
+                if (failure != null) {
+                    failed(failure);
+                    return;
+                }
+                writing = held;
+                held = null;
+                response.write(true, writing == null ? NOTHING : writing.getByteBuffer(), this);
+            });
+            return Action.SCHEDULED;
+        }
+
+        @Override
+        protected void onCompleteSuccess() {
+            callback.succeeded();
+        }
+
+        @Override
+        protected void onCompleteFailure(Throwable failure) {
+            release();
+            if (held != null) {
+                held.release();
+                held = null;
+            }
+            source.fail(failure);
+            record.responseBytes = total;
+            if (!response.isCommitted()) {
+                Responses.error(response, callback, broken.apply(failure), record);
+                return;
+            }
+            record.fault = broken.apply(failure).type().code();
+            callback.failed(failure);
+        }
+
+        private void release() {
+            if (writing != null) {
+                writing.release();
+                writing = null;
+            }
+        }
+    }
+}
