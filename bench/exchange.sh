@@ -5,8 +5,10 @@
 #   direct   wrk -> backend
 #   gateway  wrk -> consumer gateway (plain HTTP, bearer token, X-Road-Client) -> mutual TLS ->
 #            provider gateway -> backend; a registry-free topology (ExchangeTopology: CA, certificates,
-#            a signed global configuration served by a tiny HTTP server)
+#            a signed global configuration served by a tiny HTTP server), with the durable message log
+#   gateway (log off)  a second gateway pair, the same but without the message log, in the same run
 #   nginx    wrk -> nginx 1 (HTTP) -> TLS with client certificates -> nginx 2 -> backend (same CA)
+# 0. warm-up: the JIT needs about a minute of traffic on two shared cores (--warmup SECONDS, 45 per pair);
 # 1. peak: a fixed number of connections (--connections), throughput and p50/p99 latency;
 # 2. half load: a fixed request rate, half of the gateway pair's peak, paced by a wrk Lua script
 #    (wrk2 is not in Debian), p50/p99 latency of every path at that same rate;
@@ -47,11 +49,12 @@ wait_http() { # $1 = url, $2 = seconds
 }
 
 exchange() {
-  local duration=20 connections=64 base=18400 keep=false
+  local duration=20 connections=64 base=18400 keep=false warmup=45
   while [ $# -gt 0 ]; do
     case "$1" in
       --duration) duration=$2; shift 2 ;;
       --connections) connections=$2; shift 2 ;;
+      --warmup) warmup=$2; shift 2 ;;
       --base-port) base=$2; shift 2 ;;
       --keep) keep=true; shift ;;
       *) die "unknown option for exchange: $1" ;;
@@ -76,11 +79,34 @@ exchange() {
   "$JAVA" -cp "$CP" vn.ndp.bench.exchange.ExchangeTopology "$work/topology" "$base" \
     "http://127.0.0.1:$backend_port/api" >"$work/logs/topology.log" 2>&1 &
   EXCHANGE_PIDS+=($!)
+  NDP_BENCH_MESSAGE_LOG=off "$JAVA" -cp "$CP" vn.ndp.bench.exchange.ExchangeTopology "$work/topology-nolog" \
+    "$((base + 20))" "http://127.0.0.1:$backend_port/api" >"$work/logs/topology-nolog.log" 2>&1 &
+  EXCHANGE_PIDS+=($!)
   local deadline=$((SECONDS + 60))
-  until [ -f "$work/topology/topology.env" ]; do
-    [ $SECONDS -lt $deadline ] || die "the topology did not start (see $work/logs/topology.log)"
+  until [ -f "$work/topology/topology.env" ] && [ -f "$work/topology-nolog/topology.env" ]; do
+    [ $SECONDS -lt $deadline ] || die "the topologies did not start (see $work/logs/topology*.log)"
     sleep 0.2
   done
+  # The pair without message log: its own consumer URL and token (same client, same service).
+  local nolog_url nolog_token
+  (
+    # shellcheck disable=SC1091
+    . "$work/topology-nolog/topology.env"
+    "$JAVA" $gw_opts -jar "$gateway_jar" --config "$PROVIDER_CONFIG" >"$work/logs/provider-nolog.log" 2>&1 &
+    echo $! >"$work/provider-nolog.pid"
+    "$JAVA" $gw_opts -jar "$gateway_jar" --config "$CONSUMER_CONFIG" >"$work/logs/consumer-nolog.log" 2>&1 &
+    echo $! >"$work/consumer-nolog.pid"
+    wait_http "$PROVIDER_ADMIN/health" 60 || die "the provider gateway without log did not start"
+    wait_http "$CONSUMER_ADMIN/health" 60 || die "the consumer gateway without log did not start"
+    curl -sf -X POST "$CONSUMER_URL/oauth2/token" -d grant_type=client_credentials \
+      -d "client_id=$CLIENT_ID" -d "client_secret=$CLIENT_SECRET" \
+      | sed -n 's/.*"access_token" *: *"\([^"]*\)".*/\1/p' >"$work/nolog.token"
+    echo "$CONSUMER_URL/r1/$SERVICE_ID/months" >"$work/nolog.url"
+  )
+  EXCHANGE_PIDS+=("$(cat "$work/provider-nolog.pid")" "$(cat "$work/consumer-nolog.pid")")
+  nolog_token=$(cat "$work/nolog.token")
+  nolog_url=$(cat "$work/nolog.url")
+  [ -n "$nolog_token" ] || die "the consumer gateway without log issued no token (see $work/logs/consumer-nolog.log)"
   # shellcheck disable=SC1091
   . "$work/topology/topology.env"
   "$JAVA" $gw_opts -jar "$gateway_jar" --config "$PROVIDER_CONFIG" >"$work/logs/provider.log" 2>&1 &
@@ -141,10 +167,11 @@ EOF
   local gateway_url="$CONSUMER_URL/r1/$SERVICE_ID/months"
   local nginx_url="http://127.0.0.1:$nginx1/months"
   local -a gateway_headers=(-H "Authorization: Bearer $token" -H "X-Road-Client: $CLIENT")
+  local -a nolog_headers=(-H "Authorization: Bearer $nolog_token" -H "X-Road-Client: $CLIENT")
   wait_http "$nginx_url" 30 || die "the nginx pair did not start (see $work/nginx*/logs/error.log)"
   local size
   for size in "$(curl -sf "$direct_url" | wc -c)" "$(curl -sf "${gateway_headers[@]}" "$gateway_url" | wc -c)" \
-              "$(curl -sf "$nginx_url" | wc -c)"; do
+              "$(curl -sf "${nolog_headers[@]}" "$nolog_url" | wc -c)" "$(curl -sf "$nginx_url" | wc -c)"; do
     [ "$size" = 1024 ] || die "a path did not return the 1 KiB document (got $size bytes; logs in $work/logs)"
   done
 
@@ -161,15 +188,17 @@ EOF
     wrk "${args[@]}" "$@" | tee -a "$raw" | wrk_summary
   }
 
-  echo "bench: warming up (JIT) for 15 s each..." >&2
-  run_wrk warmup "$connections" 15 "" "${gateway_headers[@]}" "$gateway_url" >/dev/null
+  echo "bench: warming up (JIT): ${warmup} s per gateway pair, 5 s direct and nginx..." >&2
+  run_wrk warmup "$connections" "$warmup" "" "${gateway_headers[@]}" "$gateway_url" >/dev/null
+  run_wrk warmup "$connections" "$warmup" "" "${nolog_headers[@]}" "$nolog_url" >/dev/null
   run_wrk warmup "$connections" 5 "" "$direct_url" >/dev/null
   run_wrk warmup "$connections" 5 "" "$nginx_url" >/dev/null
 
   echo "bench: peak, $connections connections, ${duration}s each..." >&2
-  local direct gateway nginx_pair
+  local direct gateway gateway_nolog nginx_pair
   direct=$(run_wrk direct "$connections" "$duration" "" "$direct_url")
   gateway=$(run_wrk gateway "$connections" "$duration" "" "${gateway_headers[@]}" "$gateway_url")
+  gateway_nolog=$(run_wrk gateway-nolog "$connections" "$duration" "" "${nolog_headers[@]}" "$nolog_url")
   nginx_pair=$(run_wrk nginx "$connections" "$duration" "" "$nginx_url")
 
   # Memory right after the peak runs.
@@ -202,9 +231,10 @@ function delay()
 end
 EOF
   echo "bench: half load, $rate requests/s, ${duration}s each..." >&2
-  local half_direct half_gateway half_nginx
+  local half_direct half_gateway half_gateway_nolog half_nginx
   half_direct=$(run_wrk half-direct "$half_connections" "$duration" "$pace" "$direct_url")
   half_gateway=$(run_wrk half-gateway "$half_connections" "$duration" "$pace" "${gateway_headers[@]}" "$gateway_url")
+  half_gateway_nolog=$(run_wrk half-gateway-nolog "$half_connections" "$duration" "$pace" "${nolog_headers[@]}" "$nolog_url")
   half_nginx=$(run_wrk half-nginx "$half_connections" "$duration" "$pace" "$nginx_url")
 
   # Start-up: stop the provider gateway, then start it 5 times (its data directory holds the last
@@ -244,26 +274,32 @@ EOF
   {
     echo "Run $(date -u +%Y-%m-%dT%H:%MZ) on $(nproc) cores ($cpu), load average at the end $load;"
     echo "wrk $(wrk -v 2>&1 | head -n1 | cut -d' ' -f2), nginx $(nginx -v 2>&1 | sed 's/.*nginx\///'), $("$JAVA" -version 2>&1 | head -n1)."
-    echo "Gateways: $gw_opts; wrk, the backend, both gateways (or both nginx) share the same cores."
+    echo "Gateways: $gw_opts; wrk, the backend, both gateways (or both nginx) share the same cores;"
+    echo "gateway = the pair with its durable message log (default settings), gateway_nolog = a second pair without it;"
+    echo "each pair warmed up for $warmup s first."
     echo
     echo "Peak, $connections connections, ${duration} s:"
     echo
     echo "| path | requests/s | ratio to direct | p50 ms | p99 ms | errors |"
     echo "|---|---:|---:|---:|---:|---:|"
     local label line
-    for label in direct gateway nginx_pair; do
+    for label in direct gateway gateway_nolog nginx_pair; do
       line=${!label}
       set -- $line
       echo "| $label | $1 | $(awk -v a="$1" -v b="$(echo "$direct" | cut -d' ' -f1)" 'BEGIN { printf "%.2f", a / b }') | $2 | $3 | $4 |"
     done
     echo
-    echo "Half of the gateway pair's peak: $rate requests/s for every path (wrk, $half_connections connections, paced by a Lua script), ${duration} s:"
+    echo "Message log cost (gateway pair with the durable, signed log vs the pair without it, same run): $(awk \
+      -v on="$(echo "$gateway" | cut -d' ' -f1)" -v off="$(echo "$gateway_nolog" | cut -d' ' -f1)" \
+      'BEGIN { printf "%.0f %%", 100 * (1 - on / off) }')."
+    echo
+    echo "Half of the gateway pair's peak (message log on): $rate requests/s for every path (wrk, $half_connections connections, paced by a Lua script), ${duration} s:"
     echo
     echo "| path | requests/s | p50 ms | p99 ms | p99 added to direct ms | errors |"
     echo "|---|---:|---:|---:|---:|---:|"
     local dp99
     dp99=$(echo "$half_direct" | cut -d' ' -f3)
-    for label in half_direct half_gateway half_nginx; do
+    for label in half_direct half_gateway half_gateway_nolog half_nginx; do
       line=${!label}
       set -- $line
       echo "| ${label#half_} | $1 | $2 | $3 | $(awk -v a="$3" -v b="$dp99" 'BEGIN { printf "%.2f", a - b }') | $4 |"

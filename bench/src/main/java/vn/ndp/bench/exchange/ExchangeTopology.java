@@ -172,8 +172,19 @@ public final class ExchangeTopology {
                  "tokens": {"lifetime": "1h"}%s}
                 """.formatted(id, listen, certificate.certificateFile(), certificate.privateKeyFile(),
                 ca.certificateFile(), registry, signing.certificateFile(), clients, services,
-                // NDP_BENCH_MESSAGE_LOG=off measures the gateways without their (durable) message log
-                "off".equals(System.getenv("NDP_BENCH_MESSAGE_LOG")) ? ",\n \"messageLog\": {\"enabled\": false}" : ""));
+                messageLog()));
+    }
+
+    /**
+     * NDP_BENCH_MESSAGE_LOG=off measures the gateways without their (durable) message log;
+     * NDP_BENCH_COMMIT_DELAY (e.g. 0ms, 2ms) overrides the log's group-commit window.
+     */
+    private static String messageLog() {
+        if ("off".equals(System.getenv("NDP_BENCH_MESSAGE_LOG"))) {
+            return ",\n \"messageLog\": {\"enabled\": false}";
+        }
+        String delay = System.getenv("NDP_BENCH_COMMIT_DELAY");
+        return delay == null || delay.isBlank() ? "" : ",\n \"messageLog\": {\"commitDelay\": \"" + delay.strip() + "\"}";
     }
 
     private static String sha256(String secret) throws NoSuchAlgorithmException {

@@ -98,10 +98,11 @@ public record GatewayConfiguration(
      * The message log (docs/adr/0007-message-log.md). {@code signingCertificate}/{@code signingKey}
      * default to the TLS certificate and key; {@code bodyKey}: 32 bytes for AES-256-GCM, read from a
      * file, used only when {@code bodies}; {@code evidenceToken}: the bearer token the admin API's
-     * evidence endpoint requires (the endpoint is off without it).
+     * evidence endpoint requires (the endpoint is off without it); {@code commitDelay}: how long the
+     * writer lets a batch fill while other exchanges are in flight (group commit), zero for never.
      */
     public record MessageLog(boolean enabled, Path directory, boolean bodies, long maxBodyBytes, Optional<byte[]> bodyKey,
-                             Optional<Path> signingCertificate, Optional<Path> signingKey, int maxBatch,
+                             Optional<Path> signingCertificate, Optional<Path> signingKey, int maxBatch, Duration commitDelay,
                              long maxFileBytes, Duration rotateEvery, Duration writeTimeout, Optional<Duration> retention,
                              Optional<URI> timestampUrl, Duration timestampInterval, Duration timestampTimeout,
                              Duration outageWindow, OutagePolicy onOutage, Optional<String> evidenceToken) {

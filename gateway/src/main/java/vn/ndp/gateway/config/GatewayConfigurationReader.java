@@ -47,6 +47,9 @@ import vn.ndp.protocol.identifiers.SubsystemId;
  */
 public final class GatewayConfigurationReader {
 
+    /** The message log's default group-commit window (see docs/adr/0007-message-log.md and BENCHMARKS.md). */
+    static final Duration DEFAULT_COMMIT_DELAY = Duration.ZERO;
+
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Pattern DURATION = Pattern.compile("(\\d+)(ms|s|m|h)");
     private static final Pattern SIZE = Pattern.compile("(\\d+)\\s*(B|KiB|MiB|GiB)?");
@@ -340,7 +343,7 @@ public final class GatewayConfigurationReader {
             Node log = node.orElse(null);
             if (log != null) {
                 log.object(Set.of("enabled", "dir", "bodies", "maxBodySize", "bodyKeyFile", "signingCertificate",
-                        "signingKey", "maxBatch", "maxFileSize", "rotateEvery", "writeTimeout", "retention",
+                        "signingKey", "maxBatch", "commitDelay", "maxFileSize", "rotateEvery", "writeTimeout", "retention",
                         "timestamping", "evidenceTokenFile"));
             }
             boolean enabled = optional(log, "enabled").map(Reader::bool).orElse(true);
@@ -371,6 +374,13 @@ public final class GatewayConfigurationReader {
                 }
                 return n.json().asInt();
             }).orElse(1024);
+            Duration commitDelay = optional(log, "commitDelay").map(n -> {
+                Duration delay = n.text().trim().matches("0(ms|s)?") ? Duration.ZERO : Reader.duration(n);
+                if (delay.compareTo(Duration.ofMillis(100)) > 0) {
+                    throw new ConfigurationException(n.path(), "must be at most 100ms: every response waits for it");
+                }
+                return delay;
+            }).orElse(DEFAULT_COMMIT_DELAY);
             long maxFile = optional(log, "maxFileSize").map(Reader::size).orElse(64L * 1024 * 1024);
             Duration rotate = optional(log, "rotateEvery").map(Reader::duration).orElse(Duration.ofHours(24));
             Duration writeTimeout = optional(log, "writeTimeout").map(Reader::duration).orElse(Duration.ofSeconds(10));
@@ -396,7 +406,7 @@ public final class GatewayConfigurationReader {
                 return text;
             });
             return new GatewayConfiguration.MessageLog(enabled, dir, bodies, maxBody, key, certificate, signingKey, maxBatch,
-                    maxFile, rotate, writeTimeout, retention, url, interval, timeout, window, policy, token);
+                    commitDelay, maxFile, rotate, writeTimeout, retention, url, interval, timeout, window, policy, token);
         }
 
         byte[] secretFile(Node node) {

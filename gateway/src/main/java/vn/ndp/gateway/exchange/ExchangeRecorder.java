@@ -115,7 +115,7 @@ final class ExchangeRecorder {
             return CompletableFuture.completedFuture(null);
         }
         logged = true;
-        return log.appendDurably(exchange(response));
+        return log.append(exchange(response));
     }
 
     void finish() {

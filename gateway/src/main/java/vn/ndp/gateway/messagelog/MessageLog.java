@@ -14,9 +14,12 @@ import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
+import java.util.concurrent.locks.LockSupport;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,8 +46,8 @@ import vn.ndp.protocol.timestamp.TimeStampClient;
 /**
  * The message log of one gateway. Callers hand in {@link LoggedExchange}s; one writer thread takes
  * everything queued (up to {@code maxBatch}), chains, seals and signs it as one batch and forces it
- * to disk with one {@code fdatasync}, then completes every caller's future: group commit, so that
- * concurrent requests share a disk flush. A time-stamper ({@link #stampNow}, scheduled by the
+ * to disk with one {@code fdatasync}, then hands the batch's futures to be completed on another
+ * thread and goes on with the next: group commit, so that concurrent requests share a disk flush. A time-stamper ({@link #stampNow}, scheduled by the
  * node) stamps all batches sealed since the last stamp with one TSA request. While the TSA is
  * unreachable, traffic continues; past {@code outageWindow} the configured policy applies (default
  * {@code continue}, with the {@code ndp_messagelog_stamp_overdue} alarm at 1).
@@ -53,8 +56,9 @@ public final class MessageLog implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(MessageLog.class);
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    static final Duration WATCHDOG_PERIOD = Duration.ofMillis(250);
 
-    private record Pending(String body, CompletableFuture<Void> done) {
+    private record Pending(String body, CompletableFuture<Void> done, long queuedAt) {
     }
 
     private final GatewayConfiguration.MessageLog settings;
@@ -65,6 +69,16 @@ public final class MessageLog implements AutoCloseable {
     private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
     private final Deque<SealedBatch> unstamped = new ConcurrentLinkedDeque<>();
     private final Thread thread;
+    private final ScheduledExecutorService watchdog = Executors.newSingleThreadScheduledExecutor(
+            Thread.ofPlatform().name("messagelog-watchdog").daemon().factory());
+    /** The batch the writer is writing (for the watchdog). */
+    private volatile List<Pending> writing = List.of();
+    /**
+     * Completes the callers' futures, whose continuations release the responses: on its own thread,
+     * so that the writer goes straight on to the next batch.
+     */
+    private final ExecutorService acknowledger = Executors.newSingleThreadExecutor(
+            Thread.ofPlatform().name("messagelog-ack").daemon().factory());
     private volatile boolean running = true;
     private volatile String lastStampProblem = "";
     private final Counter records;
@@ -102,6 +116,8 @@ public final class MessageLog implements AutoCloseable {
         Gauge.builder("ndp.messagelog.queue", queue, BlockingQueue::size).description("Records waiting to be written")
                 .register(metrics);
         thread = Thread.ofPlatform().name("messagelog-writer").daemon().start(this::run);
+        watchdog.scheduleWithFixedDelay(this::failOverdue, WATCHDOG_PERIOD.toMillis(), WATCHDOG_PERIOD.toMillis(),
+                TimeUnit.MILLISECONDS);
     }
 
     /** Opens the log configured for this gateway, signing with its TLS key unless a dedicated one is configured. */
@@ -136,37 +152,38 @@ public final class MessageLog implements AutoCloseable {
         return settings.maxBodyBytes();
     }
 
-    /** Queues one exchange; the future completes when its batch is on disk. */
+    /**
+     * Queues one exchange; the future completes when it is on disk, or fails with an
+     * {@link IOException} when it cannot be written or is not written within {@code writeTimeout}
+     * (a watchdog looks every {@link #WATCHDOG_PERIOD}, so no timer is set per exchange). It completes
+     * on another thread: what follows it must not block.
+     */
     public CompletableFuture<Void> append(LoggedExchange exchange) {
         CompletableFuture<Void> done = new CompletableFuture<>();
         if (!running) {
             done.completeExceptionally(new IOException("The message log is closed"));
             return done;
         }
-        queue.add(new Pending(json(exchange), done));
+        queue.add(new Pending(json(exchange), done, System.nanoTime()));
         return done;
     }
 
-    /**
-     * Queues one exchange; the future completes when it is on disk, or fails with an
-     * {@link IOException} when it cannot be written or is not written within {@code writeTimeout}.
-     * It completes on the writer thread: what follows it must not block.
-     */
-    public CompletableFuture<Void> appendDurably(LoggedExchange exchange) {
-        CompletableFuture<Void> durable = new CompletableFuture<>();
-        append(exchange).orTimeout(settings.writeTimeout().toMillis(), TimeUnit.MILLISECONDS).whenComplete((ok, failure) -> {
-            if (failure == null) {
-                durable.complete(null);
-            } else if (failure instanceof TimeoutException) {
-                durable.completeExceptionally(new IOException("The message log did not write within " + settings.writeTimeout(),
-                        failure));
-            } else {
-                Throwable cause = failure instanceof java.util.concurrent.CompletionException && failure.getCause() != null
-                        ? failure.getCause() : failure;
-                durable.completeExceptionally(new IOException("The message log could not write: " + cause.getMessage(), cause));
+    /** Fails the exchanges that have waited longer than {@code writeTimeout} (they are still written if the writer recovers). */
+    private void failOverdue() {
+        long limit = System.nanoTime() - settings.writeTimeout().toNanos();
+        IOException late = null;
+        for (List<Pending> pendings : List.of(writing, List.copyOf(queue))) {
+            for (Pending pending : pendings) {
+                if (pending.queuedAt() - limit < 0 && !pending.done().isDone()) {
+                    if (late == null) {
+                        late = new IOException("The message log did not write within " + settings.writeTimeout());
+                        LOG.error("Message log: the writer is stuck; failing the exchanges that waited longer than {}",
+                                settings.writeTimeout());
+                    }
+                    pending.done().completeExceptionally(late);
+                }
             }
-        });
-        return durable;
+        }
     }
 
     private String json(LoggedExchange e) {
@@ -211,6 +228,8 @@ public final class MessageLog implements AutoCloseable {
 
     private void run() {
         int max = settings.maxBatch();
+        long delayNanos = settings.commitDelay().toNanos();
+        int previousBatch = 0;
         List<Pending> batch = new ArrayList<>(max);
         List<String> bodies = new ArrayList<>(max);
         while (true) {
@@ -228,9 +247,17 @@ public final class MessageLog implements AutoCloseable {
             }
             batch.add(first);
             queue.drainTo(batch, max - 1);
+            if (delayNanos > 0 && previousBatch > 1 && batch.size() < max) {
+                // Others are in flight: let the batch fill for a moment, so that one signature and one
+                // flush serve more exchanges. A lone exchange (previous batch of one) never waits.
+                LockSupport.parkNanos(delayNanos);
+                queue.drainTo(batch, max - batch.size());
+            }
+            previousBatch = batch.size();
             for (Pending pending : batch) {
                 bodies.add(pending.body());
             }
+            writing = List.copyOf(batch);
             long started = System.nanoTime();
             try {
                 SealedBatch sealed = writer.append(bodies);
@@ -240,12 +267,16 @@ public final class MessageLog implements AutoCloseable {
                 }
                 records.increment(batch.size());
                 batchSizes.record(batch.size());
-                batch.forEach(pending -> pending.done().complete(null));
+                List<Pending> written = List.copyOf(batch);
+                acknowledger.execute(() -> written.forEach(pending -> pending.done().complete(null)));
             } catch (IOException | RuntimeException e) {
                 writeFailures.increment();
                 LOG.error("Message log: cannot write a batch of {} records: {}", batch.size(), e.toString());
-                batch.forEach(pending -> pending.done().completeExceptionally(e));
+                List<Pending> failed = List.copyOf(batch);
+                IOException failure = new IOException("The message log could not write: " + e.getMessage(), e);
+                acknowledger.execute(() -> failed.forEach(pending -> pending.done().completeExceptionally(failure)));
             }
+            writing = List.of();
             batch.clear();
             bodies.clear();
         }
@@ -368,8 +399,15 @@ public final class MessageLog implements AutoCloseable {
     @Override
     public void close() {
         running = false;
+        watchdog.shutdownNow();
         try {
             thread.join(settings.writeTimeout().toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        acknowledger.shutdown();
+        try {
+            acknowledger.awaitTermination(settings.writeTimeout().toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

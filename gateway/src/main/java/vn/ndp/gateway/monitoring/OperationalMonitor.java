@@ -46,6 +46,9 @@ public final class OperationalMonitor implements AutoCloseable {
     private record Key(Instant minute, String side, String client, String service, int status, String fault) {
     }
 
+    private record TimerKey(String side, int status, String fault) {
+    }
+
     private static final class Tally {
         final AtomicLong count = new AtomicLong();
         final AtomicLong requestBytes = new AtomicLong();
@@ -57,6 +60,7 @@ public final class OperationalMonitor implements AutoCloseable {
     private final Clock clock;
     private final MeterRegistry metrics;
     private final Map<Key, Tally> minutes = new ConcurrentHashMap<>();
+    private final Map<TimerKey, Timer> durations = new ConcurrentHashMap<>();
     private final BlockingQueue<OperationalRecord> queue = new ArrayBlockingQueue<>(10_000);
     private final Counter dropped;
     private final Thread writer;
@@ -73,13 +77,13 @@ public final class OperationalMonitor implements AutoCloseable {
     }
 
     public void record(OperationalRecord record) {
-        Timer.builder("ndp_exchange_duration")
-                .description("Time a request spent in this gateway, until the response was complete")
-                .tag("side", record.side())
-                .tag("status", Integer.toString(record.status()))
-                .tag("fault", record.fault())
-                .publishPercentileHistogram()
-                .register(metrics)
+        durations.computeIfAbsent(new TimerKey(record.side(), record.status(), record.fault()), key -> Timer.builder("ndp_exchange_duration")
+                        .description("Time a request spent in this gateway, until the response was complete")
+                        .tag("side", key.side())
+                        .tag("status", Integer.toString(key.status()))
+                        .tag("fault", key.fault())
+                        .publishPercentileHistogram()
+                        .register(metrics))
                 .record(record.durationMicros(), TimeUnit.MICROSECONDS);
         long millis = record.durationMicros() / 1000;
         Tally tally = minutes.computeIfAbsent(new Key(record.startedAt().truncatedTo(ChronoUnit.MINUTES), record.side(),
@@ -120,25 +124,32 @@ public final class OperationalMonitor implements AutoCloseable {
         LocalDate day = null;
         try {
             Files.createDirectories(directory);
+            List<OperationalRecord> batch = new ArrayList<>(1024);
             while (true) {
-                OperationalRecord record = queue.take();
-                if (record == STOP) {
-                    break;
+                // Looks every 50 ms rather than waiting on the queue: a waiting writer would be woken by
+                // each request, a thread hand-off on the request's path.
+                if (queue.drainTo(batch, 4096) == 0) {
+                    Thread.sleep(50);
+                    continue;
                 }
-                LocalDate recordDay = LocalDate.ofInstant(record.startedAt(), ZoneOffset.UTC);
-                if (!recordDay.equals(day)) {
-                    if (out != null) {
-                        out.close();
+                for (OperationalRecord record : batch) {
+                    if (record == STOP) {
+                        return;
                     }
-                    day = recordDay;
-                    out = Files.newBufferedWriter(directory.resolve("records-" + day + ".jsonl"), StandardCharsets.UTF_8,
-                            StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+                    LocalDate recordDay = LocalDate.ofInstant(record.startedAt(), ZoneOffset.UTC);
+                    if (!recordDay.equals(day)) {
+                        if (out != null) {
+                            out.close();
+                        }
+                        day = recordDay;
+                        out = Files.newBufferedWriter(directory.resolve("records-" + day + ".jsonl"), StandardCharsets.UTF_8,
+                                StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+                    }
+                    out.write(JSON.writeValueAsString(record));
+                    out.write('\n');
                 }
-                out.write(JSON.writeValueAsString(record));
-                out.write('\n');
-                if (queue.isEmpty()) {
-                    out.flush();
-                }
+                batch.clear();
+                out.flush();
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

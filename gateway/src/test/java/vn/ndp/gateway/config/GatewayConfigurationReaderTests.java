@@ -89,6 +89,17 @@ class GatewayConfigurationReaderTests {
     }
 
     @Test
+    void theGroupCommitWindowIsOffByDefaultAndBounded() {
+        assertThat(GatewayConfigurationReader.parse(config(CLIENT, ""), directory).messageLog().commitDelay()).isZero();
+        assertThat(GatewayConfigurationReader.parse(config(CLIENT, ", \"messageLog\": {\"commitDelay\": \"2ms\"}"), directory)
+                .messageLog().commitDelay()).isEqualTo(Duration.ofMillis(2));
+        assertThatThrownBy(() -> GatewayConfigurationReader.parse(config(CLIENT, ", \"messageLog\": {\"commitDelay\": \"1s\"}"),
+                directory))
+                .isInstanceOfSatisfying(ConfigurationException.class, e -> assertThat(e.key()).isEqualTo("messageLog.commitDelay"))
+                .hasMessageContaining("at most 100ms");
+    }
+
+    @Test
     void aMissingFileIsNamed() {
         String text = config(CLIENT, "").replace("\"ca.pem\"", "\"missing.pem\"");
         assertThatThrownBy(() -> GatewayConfigurationReader.parse(text, directory))
