@@ -19,7 +19,9 @@ import com.sun.net.httpserver.HttpServer;
  * A tiny backend that records every request it receives in full. {@code /api/...} echoes, and
  * tries to spoof X-Road headers in its answer and sets a cookie; {@code /api/big/N} answers N bytes
  * with a declared length, {@code /api/streamed/N} N bytes chunked; {@code /api/broken} declares
- * 2000 bytes, sends 1000 and drops the connection; {@code /slow} answers only when released.
+ * 2000 bytes, sends 1000 and drops the connection; {@code /api/fickle} answers the first request on
+ * a connection and drops the connection at the second, unanswered (a keep-alive connection closed
+ * under a request); {@code /slow} answers only when released.
  */
 public final class RecordingBackend implements AutoCloseable {
 
@@ -35,6 +37,7 @@ public final class RecordingBackend implements AutoCloseable {
     private final HttpServer server;
     private final List<Received> received = new CopyOnWriteArrayList<>();
     private final CountDownLatch release = new CountDownLatch(1);
+    private final java.util.Set<InetSocketAddress> fickleConnections = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     public RecordingBackend() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 50);
@@ -77,6 +80,10 @@ public final class RecordingBackend implements AutoCloseable {
             }
         }
         String path = exchange.getRequestURI().getRawPath();
+        if (path.equals("/api/fickle") && !fickleConnections.add(exchange.getRemoteAddress())) {
+            exchange.close();
+            return;
+        }
         if (path.startsWith("/api/big/") || path.startsWith("/api/streamed/") || path.equals("/api/broken")) {
             bulk(exchange, path);
             return;

@@ -10,6 +10,7 @@ import java.util.UUID;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
 
 import org.eclipse.jetty.client.ContentSourceRequestContent;
 import org.eclipse.jetty.client.HttpClient;
@@ -186,7 +187,8 @@ public final class ConsumerProxy extends Handler.Abstract {
         record.requestId = requestId;
         RequestHash hash = record.newRequestHash();
         HttpFields incoming = request.getHeaders();
-        var out = gatewayClient.newRequest("https://" + forward.provider().address())
+        MeteredSource body = hasBody(request) ? new MeteredSource(request, limits.maxBodyBytes(), hash) : null;
+        Supplier<org.eclipse.jetty.client.Request> attempt = () -> gatewayClient.newRequest("https://" + forward.provider().address())
                 .method(request.getMethod())
                 .path(target)
                 .idleTimeout(limits.gatewayReadTimeout().toMillis(), TimeUnit.MILLISECONDS)
@@ -202,21 +204,22 @@ public final class ConsumerProxy extends Handler.Abstract {
                     headers.put(ExchangeHeaders.REQUEST_ID, requestId);
                     forward.userId().ifPresent(value -> headers.put(ExchangeHeaders.USER_ID, value));
                     forward.issue().ifPresent(value -> headers.put(ExchangeHeaders.ISSUE, value));
-                });
-        // Hashed before sending: the answer may be read on another thread before a commit listener would run.
-        // The client adds none of the hashed headers itself (no cookie store, no default content type).
-        hash.headers(out.getMethod(), target, out.getHeaders());
-        MeteredSource body = hasBody(request) ? new MeteredSource(request, limits.maxBodyBytes(), hash) : null;
-        if (body != null) {
-            out.body(new ContentSourceRequestContent(body, null));
-        }
-        Relay.send(out, body, response, callback, record, limits.maxBodyBytes(),
+                })
+                // Hashed before sending: the answer may be read on another thread before a commit listener
+                // would run. The client adds none of the hashed headers (no cookie store, no default content type).
+                .onRequestBegin(begun -> hash.headers(begun.getMethod(), target, begun.getHeaders()));
+        Relay.send(withBody(attempt, body), body, response, callback, record, limits.maxBodyBytes(),
                 reply -> answer(reply, response, record, forward, hash, requestId, body),
                 cause -> failure(cause, forward.provider()),
                 cause -> cause instanceof Responses.ResponseTooLargeException
                         ? new XRoadException(XRoadErrorType.CLIENT_PROXY_SERVICE_FAILED, cause.getMessage())
                         : new XRoadException(XRoadErrorType.CLIENT_PROXY_NETWORK_ERROR,
                                 "The provider's gateway broke off its response: " + rootMessage(cause)));
+    }
+
+    static Supplier<org.eclipse.jetty.client.Request> withBody(Supplier<org.eclipse.jetty.client.Request> attempt,
+                                                               MeteredSource body) {
+        return body == null ? attempt : () -> attempt.get().body(new ContentSourceRequestContent(body, null));
     }
 
     /** Checks the provider gateway's answer (its request hash and request id) and sets the caller's status and headers. */
@@ -365,11 +368,13 @@ public final class ConsumerProxy extends Handler.Abstract {
         Responses.send(response, callback, record, json.getBytes(StandardCharsets.UTF_8));
     }
 
+    /** The innermost cause's message, or its type when it has none or only an object dump. */
     static String rootMessage(Throwable failure) {
         Throwable root = failure;
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
         }
-        return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+        String message = root.getMessage();
+        return message == null || message.length() > 200 || message.contains("@") ? root.getClass().getSimpleName() : message;
     }
 }

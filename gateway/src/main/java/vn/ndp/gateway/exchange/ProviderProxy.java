@@ -10,6 +10,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
 
 import org.eclipse.jetty.client.ContentSourceRequestContent;
 import org.eclipse.jetty.client.HttpClient;
@@ -156,7 +157,8 @@ public final class ProviderProxy extends Handler.Abstract {
                 + (request.getHttpURI().getQuery() == null ? "" : "?" + request.getHttpURI().getQuery());
         HttpFields incoming = request.getHeaders();
         hash.headers(request.getMethod(), rawTarget, incoming);
-        var out = backendClient.newRequest(backend)
+        MeteredSource body = ConsumerProxy.hasBody(request) ? new MeteredSource(request, limits.maxBodyBytes(), hash) : null;
+        Supplier<org.eclipse.jetty.client.Request> attempt = () -> backendClient.newRequest(backend)
                 .method(request.getMethod())
                 .idleTimeout(limits.backendReadTimeout().toMillis(), TimeUnit.MILLISECONDS)
                 .headers(headers -> {
@@ -172,11 +174,7 @@ public final class ProviderProxy extends Handler.Abstract {
                     copy(incoming, headers, ExchangeHeaders.ISSUE);
                     copy(incoming, headers, ExchangeHeaders.REQUEST_ID);
                 });
-        MeteredSource body = ConsumerProxy.hasBody(request) ? new MeteredSource(request, limits.maxBodyBytes(), hash) : null;
-        if (body != null) {
-            out.body(new ContentSourceRequestContent(body, null));
-        }
-        Relay.send(out, body, response, callback, record, limits.maxBodyBytes(),
+        Relay.send(ConsumerProxy.withBody(attempt, body), body, response, callback, record, limits.maxBodyBytes(),
                 reply -> answer(reply, response, record, client, serviceId, hash),
                 this::failure,
                 cause -> new XRoadException(XRoadErrorType.SERVER_PROXY_SERVICE_FAILED,

@@ -1,8 +1,10 @@
 package vn.ndp.gateway.exchange;
 
 import java.nio.ByteBuffer;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Response;
@@ -39,10 +41,18 @@ final class Relay {
      * @param broken    the X-Road error for a failure while the answer's body is relayed, if the caller has
      *                  not yet received anything
      */
-    static void send(org.eclipse.jetty.client.Request out, MeteredSource body, Response response, Callback callback,
-                     ExchangeRecorder record, long maxBodyBytes, Answer answer, Function<Throwable, XRoadException> failed,
-                     Function<Throwable, XRoadException> broken) {
+    static void send(Supplier<org.eclipse.jetty.client.Request> request, MeteredSource body, Response response,
+                     Callback callback, ExchangeRecorder record, long maxBodyBytes, Answer answer,
+                     Function<Throwable, XRoadException> failed, Function<Throwable, XRoadException> broken) {
+        attempt(request, body, response, callback, record, maxBodyBytes, answer, failed, broken, 1);
+    }
+
+    private static void attempt(Supplier<org.eclipse.jetty.client.Request> request, MeteredSource body, Response response,
+                                Callback callback, ExchangeRecorder record, long maxBodyBytes, Answer answer,
+                                Function<Throwable, XRoadException> failed, Function<Throwable, XRoadException> broken,
+                                int attempt) {
         AtomicBoolean answered = new AtomicBoolean();
+        org.eclipse.jetty.client.Request out = request.get();
         out.onResponseContentSource((reply, source) -> {
             answered.set(true);
             record.requestBytes = body == null ? 0 : body.bytes();
@@ -58,10 +68,30 @@ final class Relay {
         });
         out.send(result -> {
             if (result.isFailed() && answered.compareAndSet(false, true)) {
+                if (attempt == 1 && body == null && IDEMPOTENT.contains(out.getMethod())
+                        && staleConnection(result.getFailure())) {
+                    // A pooled keep-alive connection the other side had just closed: nothing was
+                    // answered, and the request has no body and is idempotent, so it is sent once more.
+                    attempt(request, body, response, callback, record, maxBodyBytes, answer, failed, broken, 2);
+                    return;
+                }
                 record.requestBytes = body == null ? 0 : body.bytes();
                 Responses.error(response, callback, failed.apply(result.getFailure()), record);
             }
         });
+    }
+
+    private static final Set<String> IDEMPOTENT = Set.of("GET", "HEAD", "OPTIONS");
+
+    /** The connection was closed under the request (not a refused connection, not a timeout). */
+    private static boolean staleConnection(Throwable failure) {
+        return !Responses.causedBy(failure, java.net.ConnectException.class)
+                && !Responses.causedBy(failure, java.util.concurrent.TimeoutException.class)
+                && !Responses.tlsFailure(failure)
+                && (Responses.causedBy(failure, java.nio.channels.ClosedChannelException.class)
+                || Responses.causedBy(failure, java.io.EOFException.class)
+                || Responses.causedBy(failure, java.io.IOException.class)
+                && String.valueOf(failure.getMessage()).contains("reset"));
     }
 
     /** Copies the answer's body to the caller, one chunk behind, and completes the exchange. */

@@ -304,6 +304,15 @@ class ExchangeIntegrationTests {
     }
 
     @Test
+    void aGetOnAKeepAliveConnectionTheBackendDropsIsSentOnceMore() throws Exception {
+        for (int i = 0; i < 3; i++) {
+            HttpResponse<String> response = get("/r1/" + ITEMS + "/fickle", CLIENT_A.encoded(), tokenA);
+            assertThat(response.statusCode()).as(i + ": " + response.body()).isEqualTo(200);
+        }
+        assertThat(exchange.backend.received()).as("the dropped requests reached the backend too").hasSizeGreaterThan(3);
+    }
+
+    @Test
     void aCookieABackendSetsIsNeverReplayedByTheGateways() throws Exception {
         HttpResponse<String> first = get("/r1/" + ITEMS + "/v1/items/1", CLIENT_A.encoded(), tokenA);
         assertThat(first.headers().firstValue("Set-Cookie")).as("end to end, the caller gets it")
