@@ -78,13 +78,17 @@ exchange() {
   EXCHANGE_PIDS+=($!)
   "$JAVA" -cp "$CP" vn.ndp.bench.exchange.ExchangeTopology "$work/topology" "$base" \
     "http://127.0.0.1:$backend_port/api" >"$work/logs/topology.log" 2>&1 &
-  EXCHANGE_PIDS+=($!)
+  local topology_pid=$!
+  EXCHANGE_PIDS+=($topology_pid)
   NDP_BENCH_MESSAGE_LOG=off "$JAVA" -cp "$CP" vn.ndp.bench.exchange.ExchangeTopology "$work/topology-nolog" \
     "$((base + 20))" "http://127.0.0.1:$backend_port/api" >"$work/logs/topology-nolog.log" 2>&1 &
-  EXCHANGE_PIDS+=($!)
+  local topology_nolog_pid=$!
+  EXCHANGE_PIDS+=($topology_nolog_pid)
   local deadline=$((SECONDS + 60))
   until [ -f "$work/topology/topology.env" ] && [ -f "$work/topology-nolog/topology.env" ]; do
     [ $SECONDS -lt $deadline ] || die "the topologies did not start (see $work/logs/topology*.log)"
+    kill -0 "$topology_pid" 2>/dev/null && kill -0 "$topology_nolog_pid" 2>/dev/null \
+      || die "a topology exited (ports $base-$((base + 29)) in use? see $work/logs/topology*.log; --base-port N moves them)"
     sleep 0.2
   done
   # The pair without message log: its own consumer URL and token (same client, same service).

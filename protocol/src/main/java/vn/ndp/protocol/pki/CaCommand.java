@@ -37,9 +37,12 @@ public final class CaCommand {
                       issue a gateway TLS certificate (serverAuth + clientAuth) and its key (default 365 days)
               issue signing [--name NAME] [--validity-days DAYS]
                       issue the registry's global-configuration signing certificate (default 365 days)
-              revoke  --serial HEX [--reason REASON]
+              revoke  --serial HEX [--reason REASON] [--registry URL --token-file FILE]
                       revoke an issued certificate; REASON is one of unspecified, keyCompromise,
-                      cACompromise, affiliationChanged, superseded, cessationOfOperation
+                      cACompromise, affiliationChanged, superseded, cessationOfOperation.
+                      With --registry (the registry's base URL) and --token-file (a file holding an
+                      administrator's API token), the revocation is also posted to the registry,
+                      which puts it in the next global configuration
               list    show every certificate issued and its status
 
             Example:
@@ -90,7 +93,7 @@ public final class CaCommand {
             return switch (args[0]) {
                 case "init" -> init(Options.parse(args, 1, Set.of("--dir", "--name", "--key", "--validity-days")));
                 case "issue" -> issue(args);
-                case "revoke" -> revoke(Options.parse(args, 1, Set.of("--dir", "--serial", "--reason")));
+                case "revoke" -> revoke(Options.parse(args, 1, Set.of("--dir", "--serial", "--reason", "--registry", "--token-file")));
                 case "list" -> list(Options.parse(args, 1, Set.of("--dir")));
                 default -> throw new UsageException("Unknown command '" + args[0] + "'");
             };
@@ -174,10 +177,74 @@ public final class CaCommand {
                 throw new UsageException(e.getMessage());
             }
         }
-        CertificateRecord record = open(options).revoke(serial, reason);
-        out.println("Revoked " + record.serial() + " (" + record.subject() + ") at " + record.revokedAt()
-                + ", reason " + record.revocationReason().rfcName());
-        out.println("Gateways learn of it from the next global configuration.");
+        if (options.has("--registry") != options.has("--token-file")) {
+            throw new UsageException("give both --registry and --token-file, or neither");
+        }
+        java.net.URI registry = null;
+        String token = null;
+        if (options.has("--registry")) {
+            try {
+                registry = java.net.URI.create(options.single("--registry").replaceAll("/+$", "") + "/api/v1/exchange/revocations");
+            } catch (IllegalArgumentException e) {
+                throw new UsageException("--registry: not a URL: " + e.getMessage());
+            }
+            if (!"https".equals(registry.getScheme()) && !"http".equals(registry.getScheme())) {
+                throw new UsageException("--registry must be an http(s) URL");
+            }
+            try {
+                token = java.nio.file.Files.readString(Path.of(options.single("--token-file"))).strip();
+            } catch (java.io.IOException | java.nio.file.InvalidPathException e) {
+                throw new UsageException("--token-file: cannot read " + options.single("--token-file") + ": " + e.getMessage());
+            }
+            if (token.isEmpty() || token.contains("\n")) {
+                throw new UsageException("--token-file must hold one API token");
+            }
+        }
+        NationalCa ca = open(options);
+        CertificateRecord record;
+        try {
+            record = ca.revoke(serial, reason);
+            out.println("Revoked " + record.serial() + " (" + record.subject() + ") at " + record.revokedAt()
+                    + ", reason " + record.revocationReason().rfcName());
+        } catch (NationalCaException e) {
+            if (registry == null || e.reason() != NationalCaException.Reason.ALREADY_REVOKED) {
+                throw e;
+            }
+            // Posting again after the registry was unreachable or refused.
+            record = ca.list().stream().filter(r -> r.serial().equals(serial.toString(16))).findFirst().orElseThrow(() -> e);
+            out.println("Already revoked in the CA at " + record.revokedAt() + "; posting it to the registry again.");
+        }
+        if (registry == null) {
+            out.println("Gateways learn of it once it is posted to the registry (--registry, or POST /api/v1/exchange/revocations).");
+            return OK;
+        }
+        return postRevocation(registry, token, record);
+    }
+
+    /** Posts a revocation to the registry, which publishes it in the next global configuration. */
+    private int postRevocation(java.net.URI url, String token, CertificateRecord record) {
+        String body = "{\"serial\":\"" + record.serial() + "\",\"reason\":\"" + record.revocationReason().rfcName() + "\"}";
+        try (var http = java.net.http.HttpClient.newBuilder().connectTimeout(java.time.Duration.ofSeconds(10)).build()) {
+            var response = http.send(java.net.http.HttpRequest.newBuilder(url).timeout(java.time.Duration.ofSeconds(30))
+                    .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() / 100 != 2) {
+                err.println("ndp ca: the certificate is revoked in the CA, but the registry refused the revocation (HTTP "
+                        + response.statusCode() + "): " + response.body());
+                err.println("Post it again with the same command once that is fixed; posting twice is harmless.");
+                return REFUSED;
+            }
+        } catch (java.io.IOException e) {
+            err.println("ndp ca: the certificate is revoked in the CA, but the registry at " + url + " could not be reached: "
+                    + e.getMessage());
+            err.println("Post it again with the same command once the registry is up; posting twice is harmless.");
+            return REFUSED;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return REFUSED;
+        }
+        out.println("Posted to the registry: gateways refuse the certificate from the next global configuration.");
         return OK;
     }
 

@@ -56,6 +56,43 @@ class CaCommandTests {
     }
 
     @Test
+    void aRevocationIsPostedToTheRegistryAndCanBePostedAgainAfterAFailure() throws Exception {
+        java.util.List<String> posted = new java.util.concurrent.CopyOnWriteArrayList<>();
+        java.util.concurrent.atomic.AtomicInteger status = new java.util.concurrent.atomic.AtomicInteger(503);
+        var registry = com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+        registry.createContext("/api/v1/exchange/revocations", exchange -> {
+            posted.add(exchange.getRequestMethod() + " " + exchange.getRequestHeaders().getFirst("Authorization") + " "
+                    + new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+            exchange.sendResponseHeaders(status.get(), -1);
+            exchange.close();
+        });
+        registry.start();
+        try {
+            java.nio.file.Path token = home.resolve("admin-token");
+            java.nio.file.Files.writeString(token, "ndp_admin_token_0123456789\n");
+            String url = "http://127.0.0.1:" + registry.getAddress().getPort() + "/";
+            assertThat(ca("init")).isZero();
+            assertThat(ca("issue", "gateway", "--gateway", "VN/GOV/000.00.00.H49/lgsp1", "--dns", "lgsp1.example.vn")).isZero();
+            String serial = out().lines().filter(line -> line.startsWith("Issued")).findFirst().orElseThrow().replaceAll(".* ", "");
+
+            assertThat(ca("revoke", "--serial", serial, "--registry", url)).isEqualTo(CaCommand.USAGE);
+            assertThat(err()).contains("both --registry and --token-file");
+
+            assertThat(ca("revoke", "--serial", serial, "--reason", "superseded", "--registry", url,
+                    "--token-file", token.toString())).isEqualTo(CaCommand.REFUSED);
+            assertThat(err()).contains("revoked in the CA, but the registry refused").contains("HTTP 503");
+
+            status.set(204);
+            assertThat(ca("revoke", "--serial", serial, "--registry", url, "--token-file", token.toString())).isZero();
+            assertThat(out()).contains("Already revoked").contains("Posted to the registry");
+            assertThat(posted).hasSize(2).allSatisfy(request -> assertThat(request)
+                    .isEqualTo("POST Bearer ndp_admin_token_0123456789 {\"serial\":\"" + serial + "\",\"reason\":\"superseded\"}"));
+        } finally {
+            registry.stop(0);
+        }
+    }
+
+    @Test
     void dirOptionChoosesWhereTheCaLives() {
         assertThat(ca("init", "--dir", home.resolve("other").toString(), "--key", "rsa", "--validity-days", "10")).isZero();
 
