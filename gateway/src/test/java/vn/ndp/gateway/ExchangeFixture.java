@@ -2,7 +2,6 @@ package vn.ndp.gateway;
 
 import java.io.IOException;
 import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -81,6 +80,7 @@ public final class ExchangeFixture implements AutoCloseable {
     public final StubRegistry registry;
     public final RecordingBackend backend;
     public final int deadPort;
+    private final java.net.Socket deadPortHolder;
     public final GatewayNode consumer;
     public final GatewayNode provider;
     private long version;
@@ -103,7 +103,12 @@ public final class ExchangeFixture implements AutoCloseable {
         localSystemCertificate = ca.issueGatewayCertificate(request(new GatewayId(PROVINCE_A, "portal-client")));
         registry = new StubRegistry();
         backend = new RecordingBackend();
-        deadPort = freePort();
+        // Bound but never listening, and held until close: connections are refused, and no listener
+        // started later (the gateways bind port 0) can be given this port.
+        deadPortHolder = new java.net.Socket();
+        deadPortHolder.setReuseAddress(false);
+        deadPortHolder.bind(new java.net.InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+        deadPort = deadPortHolder.getLocalPort();
 
         consumer = new GatewayNode(GatewayConfigurationReader.read(writeConfig("consumer", consumerCertificate,
                 CONSUMER_GATEWAY, consumerClients(), "[]")), clock);
@@ -236,17 +241,16 @@ public final class ExchangeFixture implements AutoCloseable {
         return "http://127.0.0.1:" + consumer.consumerHttpPort() + pathAndQuery;
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
-    }
-
     @Override
     public void close() {
         consumer.close();
         provider.close();
         backend.close();
         registry.close();
+        try {
+            deadPortHolder.close();
+        } catch (IOException e) {
+            // nothing listens there anyway
+        }
     }
 }
