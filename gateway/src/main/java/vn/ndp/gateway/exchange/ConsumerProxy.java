@@ -2,7 +2,6 @@ package vn.ndp.gateway.exchange;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
@@ -12,12 +11,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 
-import org.eclipse.jetty.client.ContentSourceRequestContent;
 import org.eclipse.jetty.client.HttpClient;
 import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
-import org.eclipse.jetty.io.EndPoint;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
@@ -43,7 +40,6 @@ import vn.ndp.protocol.identifiers.InvalidIdentifierException;
 import vn.ndp.protocol.identifiers.ServiceId;
 import vn.ndp.protocol.identifiers.ServiceRequestTarget;
 import vn.ndp.protocol.identifiers.SubsystemId;
-import vn.ndp.protocol.pki.Pem;
 import vn.ndp.protocol.usage.UsageAggregate;
 
 /**
@@ -187,7 +183,7 @@ public final class ConsumerProxy extends Handler.Abstract {
         record.requestId = requestId;
         RequestHash hash = record.newRequestHash();
         HttpFields incoming = request.getHeaders();
-        MeteredSource body = hasBody(request) ? new MeteredSource(request, limits.maxBodyBytes(), hash) : null;
+        MeteredSource body = MeteredSource.of(request, limits.maxBodyBytes(), hash);
         Supplier<org.eclipse.jetty.client.Request> attempt = () -> gatewayClient.newRequest("https://" + forward.provider().address())
                 .method(request.getMethod())
                 .path(target)
@@ -208,18 +204,13 @@ public final class ConsumerProxy extends Handler.Abstract {
                 // Hashed before sending: the answer may be read on another thread before a commit listener
                 // would run. The client adds none of the hashed headers (no cookie store, no default content type).
                 .onRequestBegin(begun -> hash.headers(begun.getMethod(), target, begun.getHeaders()));
-        Relay.send(withBody(attempt, body), body, response, callback, record, limits.maxBodyBytes(),
+        new Relay(attempt, body, response, callback, record, limits.maxBodyBytes(),
                 reply -> answer(reply, response, record, forward, hash, requestId, body),
                 cause -> failure(cause, forward.provider()),
                 cause -> cause instanceof Responses.ResponseTooLargeException
                         ? new XRoadException(XRoadErrorType.CLIENT_PROXY_SERVICE_FAILED, cause.getMessage())
                         : new XRoadException(XRoadErrorType.CLIENT_PROXY_NETWORK_ERROR,
-                                "The provider's gateway broke off its response: " + rootMessage(cause)));
-    }
-
-    static Supplier<org.eclipse.jetty.client.Request> withBody(Supplier<org.eclipse.jetty.client.Request> attempt,
-                                                               MeteredSource body) {
-        return body == null ? attempt : () -> attempt.get().body(new ContentSourceRequestContent(body, null));
+                                "The provider's gateway broke off its response: " + rootMessage(cause))).send();
     }
 
     /** Checks the provider gateway's answer (its request hash and request id) and sets the caller's status and headers. */
@@ -306,7 +297,6 @@ public final class ConsumerProxy extends Handler.Abstract {
     /** Checks that the caller's credential is bound to {@code client}; returns whether a bearer token was used. */
     private boolean authenticate(Request request, SubsystemId client) {
         String authorization = request.getHeaders().get(HttpHeader.AUTHORIZATION);
-        Optional<SubsystemId> byCertificate = clientCertificate(request).flatMap(clients::byCertificate);
         if (authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
             SubsystemId bound = tokens.subsystemOf(authorization.substring(7).strip()).orElseThrow(() -> new XRoadException(
                     XRoadErrorType.CLIENT_SSL_AUTHENTICATION_FAILED, "The bearer token is unknown or has expired"));
@@ -316,6 +306,8 @@ public final class ConsumerProxy extends Handler.Abstract {
             }
             return true;
         }
+        Optional<PeerCertificate> certificate = PeerCertificate.of(request);
+        Optional<SubsystemId> byCertificate = certificate.map(PeerCertificate::fingerprint).flatMap(clients::byCertificate);
         if (byCertificate.isPresent()) {
             if (!byCertificate.get().equals(client)) {
                 throw new XRoadException(XRoadErrorType.CLIENT_SSL_AUTHENTICATION_FAILED,
@@ -323,20 +315,10 @@ public final class ConsumerProxy extends Handler.Abstract {
             }
             return false;
         }
-        throw new XRoadException(XRoadErrorType.CLIENT_SSL_AUTHENTICATION_FAILED, clientCertificate(request).isPresent()
+        throw new XRoadException(XRoadErrorType.CLIENT_SSL_AUTHENTICATION_FAILED, certificate.isPresent()
                 ? "The TLS client certificate is not bound to any subsystem at this gateway"
                 : "No credential: present a bound TLS client certificate or an Authorization: Bearer token from "
                         + TokenEndpoint.PATH);
-    }
-
-    private static Optional<String> clientCertificate(Request request) {
-        Object data = request.getAttribute(EndPoint.SslSessionData.ATTRIBUTE);
-        if (data instanceof EndPoint.SslSessionData session && session.peerCertificates() != null
-                && session.peerCertificates().length > 0) {
-            X509Certificate certificate = session.peerCertificates()[0];
-            return Optional.of(Pem.sha256Fingerprint(certificate));
-        }
-        return Optional.empty();
     }
 
     private static Optional<String> optionalHeader(Request request, String name) {
@@ -354,11 +336,6 @@ public final class ConsumerProxy extends Handler.Abstract {
 
     private static Optional<String> queryParameter(Request request, String name) {
         return Optional.ofNullable(Request.extractQueryParameters(request).getValue(name));
-    }
-
-    static boolean hasBody(Request request) {
-        long length = request.getLength();
-        return length > 0 || length < 0 && request.getHeaders().contains(HttpHeader.TRANSFER_ENCODING);
     }
 
     private static void json(Response response, Callback callback, ExchangeRecorder record, String json) {

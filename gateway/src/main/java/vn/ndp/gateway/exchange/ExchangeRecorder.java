@@ -1,18 +1,11 @@
 package vn.ndp.gateway.exchange;
 
-import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
-import org.eclipse.jetty.http.HttpField;
-import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 
@@ -39,7 +32,7 @@ final class ExchangeRecorder {
     private final Instant startedAt;
     private RequestHash requestHash;
     private final MessageDigest responseDigest;
-    private ByteArrayOutputStream responseCapture;
+    private BoundedCopy responseCapture;
     private long responseDigested;
     private boolean logged;
     String xroadId = "";
@@ -61,7 +54,7 @@ final class ExchangeRecorder {
         this.startedAt = clock.instant();
         this.responseDigest = log == null ? null : Hashes.sha512();
         if (log != null && log.keepsBodies()) {
-            responseCapture = new ByteArrayOutputStream();
+            responseCapture = new BoundedCopy(log.maxBodyBytes());
         }
     }
 
@@ -92,16 +85,9 @@ final class ExchangeRecorder {
         if (responseDigest == null) {
             return;
         }
-        int length = bytes.remaining();
-        responseDigested += length;
+        responseDigested += bytes.remaining();
         if (responseCapture != null) {
-            if (responseCapture.size() + length <= log.maxBodyBytes()) {
-                byte[] copy = new byte[length];
-                bytes.slice().get(copy);
-                responseCapture.write(copy, 0, length);
-            } else {
-                responseCapture = null;
-            }
+            responseCapture.add(bytes);
         }
         responseDigest.update(bytes.slice());
     }
@@ -136,36 +122,19 @@ final class ExchangeRecorder {
             requestBodyDigest = requestHash.bodyDigest();
             requestBody = requestHash.capturedBody();
         } else {
-            RequestHash received = new RequestHash();
-            received.headers(request.getMethod(), request.getHttpURI().getPathQuery(), request.getHeaders());
-            requestHeaders = received.headersDigest();
+            requestHeaders = RequestHash.headersDigest(request.getMethod() + ' ' + request.getHttpURI().getPathQuery(),
+                    request.getHeaders());
         }
         String hash = response == null ? "" : value(response.getHeaders().get(ExchangeHeaders.REQUEST_HASH));
-        byte[] responseHeaders = response == null ? null : headersDigest(status, response.getHeaders());
+        byte[] responseHeaders = response == null ? null : RequestHash.headersDigest(Integer.toString(status), response.getHeaders());
         byte[] responseBodyDigest = responseDigested == 0 ? null : responseDigest.digest();
         return new LoggedExchange(side, xroadId, requestId, client, service, method, path, status, fault, startedAt,
                 (System.nanoTime() - startNanos) / 1000, requestBytes, responseBytes, hash, requestHeaders,
                 requestBodyDigest, responseHeaders, responseBodyDigest, requestBody,
-                responseCapture == null || responseDigested == 0 ? null : responseCapture.toByteArray());
+                responseCapture == null ? null : responseCapture.bytes());
     }
 
     private static String value(String text) {
         return text == null ? "" : text;
-    }
-
-    /** SHA-512 of {@code STATUS LF} and {@code name:value LF} per end-to-end header, names in lower case, sorted. */
-    private static byte[] headersDigest(int status, HttpFields fields) {
-        List<HttpField> kept = new ArrayList<>();
-        for (HttpField field : fields) {
-            if (ExchangeHeaders.hashed(field.getLowerCaseName())) {
-                kept.add(field);
-            }
-        }
-        kept.sort(Comparator.comparing(HttpField::getLowerCaseName));
-        StringBuilder text = new StringBuilder().append(status).append('\n');
-        for (HttpField field : kept) {
-            text.append(field.getLowerCaseName()).append(':').append(field.getValue()).append('\n');
-        }
-        return Hashes.sha512().digest(text.toString().getBytes(StandardCharsets.UTF_8));
     }
 }

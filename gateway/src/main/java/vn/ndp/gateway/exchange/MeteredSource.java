@@ -1,6 +1,8 @@
 package vn.ndp.gateway.exchange;
 
+import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.io.Content;
+import org.eclipse.jetty.server.Request;
 
 /**
  * Passes a request body through chunk by chunk (never buffering it whole), counting the bytes,
@@ -22,7 +24,14 @@ final class MeteredSource implements Content.Source {
     private volatile long bytes;
     private volatile boolean complete;
 
-    MeteredSource(Content.Source delegate, long limit, RequestHash hash) {
+    /** The body of {@code request} metered, or null when the request has none. */
+    static MeteredSource of(Request request, long limit, RequestHash hash) {
+        long length = request.getLength();
+        boolean body = length > 0 || length < 0 && request.getHeaders().contains(HttpHeader.TRANSFER_ENCODING);
+        return body ? new MeteredSource(request, limit, hash) : null;
+    }
+
+    private MeteredSource(Content.Source delegate, long limit, RequestHash hash) {
         this.delegate = delegate;
         this.limit = limit;
         this.hash = hash;

@@ -2,7 +2,6 @@ package vn.ndp.gateway.exchange;
 
 import java.net.ConnectException;
 import java.net.URI;
-import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
@@ -12,12 +11,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 
-import org.eclipse.jetty.client.ContentSourceRequestContent;
 import org.eclipse.jetty.client.HttpClient;
 import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
-import org.eclipse.jetty.io.EndPoint;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
@@ -40,7 +37,6 @@ import vn.ndp.protocol.identifiers.InvalidIdentifierException;
 import vn.ndp.protocol.identifiers.ServiceId;
 import vn.ndp.protocol.identifiers.ServiceRequestTarget;
 import vn.ndp.protocol.identifiers.SubsystemId;
-import vn.ndp.protocol.pki.Pem;
 import vn.ndp.protocol.usage.UsageAggregate;
 
 /**
@@ -157,7 +153,7 @@ public final class ProviderProxy extends Handler.Abstract {
                 + (request.getHttpURI().getQuery() == null ? "" : "?" + request.getHttpURI().getQuery());
         HttpFields incoming = request.getHeaders();
         hash.headers(request.getMethod(), rawTarget, incoming);
-        MeteredSource body = ConsumerProxy.hasBody(request) ? new MeteredSource(request, limits.maxBodyBytes(), hash) : null;
+        MeteredSource body = MeteredSource.of(request, limits.maxBodyBytes(), hash);
         Supplier<org.eclipse.jetty.client.Request> attempt = () -> backendClient.newRequest(backend)
                 .method(request.getMethod())
                 .idleTimeout(limits.backendReadTimeout().toMillis(), TimeUnit.MILLISECONDS)
@@ -174,13 +170,13 @@ public final class ProviderProxy extends Handler.Abstract {
                     copy(incoming, headers, ExchangeHeaders.ISSUE);
                     copy(incoming, headers, ExchangeHeaders.REQUEST_ID);
                 });
-        Relay.send(ConsumerProxy.withBody(attempt, body), body, response, callback, record, limits.maxBodyBytes(),
+        new Relay(attempt, body, response, callback, record, limits.maxBodyBytes(),
                 reply -> answer(reply, response, record, client, serviceId, hash),
                 this::failure,
                 cause -> new XRoadException(XRoadErrorType.SERVER_PROXY_SERVICE_FAILED,
                         cause instanceof Responses.ResponseTooLargeException
                                 ? "The provider service's response is larger than the limit of " + limits.maxBodyBytes() + " bytes"
-                                : "The provider service broke off its response: " + ConsumerProxy.rootMessage(cause)));
+                                : "The provider service broke off its response: " + ConsumerProxy.rootMessage(cause))).send();
     }
 
     /** Sets the caller's status and headers from the backend's answer, with the protocol's headers replacing any it set. */
@@ -257,18 +253,13 @@ public final class ProviderProxy extends Handler.Abstract {
     }
 
     private Gateway callingGateway(Request request, ExchangeDirectory directory) {
-        Object data = request.getAttribute(EndPoint.SslSessionData.ATTRIBUTE);
-        if (!(data instanceof EndPoint.SslSessionData session) || session.peerCertificates() == null
-                || session.peerCertificates().length == 0) {
+        PeerCertificate peer = PeerCertificate.of(request).orElseThrow(() -> new XRoadException(
+                XRoadErrorType.SERVER_PROXY_SSL_AUTHENTICATION_FAILED, "The calling gateway presented no TLS certificate"));
+        if (directory.isRevoked(peer.certificate().getSerialNumber())) {
             throw new XRoadException(XRoadErrorType.SERVER_PROXY_SSL_AUTHENTICATION_FAILED,
-                    "The calling gateway presented no TLS certificate");
+                    "The calling gateway's certificate " + peer.certificate().getSerialNumber().toString(16) + " is revoked");
         }
-        X509Certificate certificate = session.peerCertificates()[0];
-        if (directory.isRevoked(certificate.getSerialNumber())) {
-            throw new XRoadException(XRoadErrorType.SERVER_PROXY_SSL_AUTHENTICATION_FAILED,
-                    "The calling gateway's certificate " + certificate.getSerialNumber().toString(16) + " is revoked");
-        }
-        return directory.gatewayPresenting(Pem.sha256Fingerprint(certificate)).orElseThrow(() -> new XRoadException(
+        return directory.gatewayPresenting(peer.fingerprint()).orElseThrow(() -> new XRoadException(
                 XRoadErrorType.SERVER_PROXY_SSL_AUTHENTICATION_FAILED,
                 "The calling gateway's certificate is not registered in the global configuration"));
     }

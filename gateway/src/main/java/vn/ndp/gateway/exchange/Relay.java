@@ -6,6 +6,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
+import org.eclipse.jetty.client.ContentSourceRequestContent;
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
@@ -30,29 +31,50 @@ final class Relay {
         void accept(org.eclipse.jetty.client.Response reply);
     }
 
-    private Relay() {
-    }
+    private static final Set<String> IDEMPOTENT = Set.of("GET", "HEAD", "OPTIONS");
+
+    private final Supplier<org.eclipse.jetty.client.Request> request;
+    private final MeteredSource body;
+    private final Response response;
+    private final Callback callback;
+    private final ExchangeRecorder record;
+    private final long maxBodyBytes;
+    private final Answer answer;
+    private final Function<Throwable, XRoadException> failed;
+    private final Function<Throwable, XRoadException> broken;
 
     /**
-     * Sends {@code out} and relays its answer to {@code response}.
-     *
-     * @param body      the request body as forwarded, or null without one (for the byte count)
+     * @param request   builds the request to the next hop, without body (called again for a resend)
+     * @param body      the request body as forwarded ({@link MeteredSource#of}), or null without one
      * @param failed    the X-Road error for a failure before the answer's headers (cannot connect, timeout...)
      * @param broken    the X-Road error for a failure while the answer's body is relayed, if the caller has
      *                  not yet received anything
      */
-    static void send(Supplier<org.eclipse.jetty.client.Request> request, MeteredSource body, Response response,
-                     Callback callback, ExchangeRecorder record, long maxBodyBytes, Answer answer,
-                     Function<Throwable, XRoadException> failed, Function<Throwable, XRoadException> broken) {
-        attempt(request, body, response, callback, record, maxBodyBytes, answer, failed, broken, 1);
+    Relay(Supplier<org.eclipse.jetty.client.Request> request, MeteredSource body, Response response, Callback callback,
+          ExchangeRecorder record, long maxBodyBytes, Answer answer, Function<Throwable, XRoadException> failed,
+          Function<Throwable, XRoadException> broken) {
+        this.request = request;
+        this.body = body;
+        this.response = response;
+        this.callback = callback;
+        this.record = record;
+        this.maxBodyBytes = maxBodyBytes;
+        this.answer = answer;
+        this.failed = failed;
+        this.broken = broken;
     }
 
-    private static void attempt(Supplier<org.eclipse.jetty.client.Request> request, MeteredSource body, Response response,
-                                Callback callback, ExchangeRecorder record, long maxBodyBytes, Answer answer,
-                                Function<Throwable, XRoadException> failed, Function<Throwable, XRoadException> broken,
-                                int attempt) {
+    /** Sends the request and relays its answer to the caller. */
+    void send() {
+        attempt(1);
+    }
+
+    private void attempt(int attempt) {
         AtomicBoolean answered = new AtomicBoolean();
         org.eclipse.jetty.client.Request out = request.get();
+        if (body != null) {
+            out.body(new ContentSourceRequestContent(body, null));
+        }
         out.onResponseContentSource((reply, source) -> {
             answered.set(true);
             record.requestBytes = body == null ? 0 : body.bytes();
@@ -69,10 +91,10 @@ final class Relay {
         out.send(result -> {
             if (result.isFailed() && answered.compareAndSet(false, true)) {
                 if (attempt == 1 && body == null && IDEMPOTENT.contains(out.getMethod())
-                        && staleConnection(result.getFailure())) {
+                        && closedUnderTheRequest(result.getFailure())) {
                     // A pooled keep-alive connection the other side had just closed: nothing was
                     // answered, and the request has no body and is idempotent, so it is sent once more.
-                    attempt(request, body, response, callback, record, maxBodyBytes, answer, failed, broken, 2);
+                    attempt(2);
                     return;
                 }
                 record.requestBytes = body == null ? 0 : body.bytes();
@@ -81,17 +103,11 @@ final class Relay {
         });
     }
 
-    private static final Set<String> IDEMPOTENT = Set.of("GET", "HEAD", "OPTIONS");
-
-    /** The connection was closed under the request (not a refused connection, not a timeout). */
-    private static boolean staleConnection(Throwable failure) {
-        return !Responses.causedBy(failure, java.net.ConnectException.class)
-                && !Responses.causedBy(failure, java.util.concurrent.TimeoutException.class)
-                && !Responses.tlsFailure(failure)
+    /** The connection was closed under the request (not refused, not timed out, not a TLS failure). */
+    private static boolean closedUnderTheRequest(Throwable failure) {
+        return !Responses.tlsFailure(failure) && !Responses.causedBy(failure, java.util.concurrent.TimeoutException.class)
                 && (Responses.causedBy(failure, java.nio.channels.ClosedChannelException.class)
-                || Responses.causedBy(failure, java.io.EOFException.class)
-                || Responses.causedBy(failure, java.io.IOException.class)
-                && String.valueOf(failure.getMessage()).contains("reset"));
+                || Responses.causedBy(failure, java.io.EOFException.class));
     }
 
     /** Copies the answer's body to the caller, one chunk behind, and completes the exchange. */

@@ -27,11 +27,19 @@ public final class RequestHash {
     private long bodyBytes;
     private byte[] headers;
     private byte[] bodyDigest;
-    private java.io.ByteArrayOutputStream capture;
-    private long captureLimit;
+    private BoundedCopy capture;
 
     /** Called as the headers are committed to the wire (consumer) or received (provider). */
     public void headers(String method, String target, HttpFields fields) {
+        headers = headersDigest(method + ' ' + target, fields);
+    }
+
+    /**
+     * SHA-512 of {@code firstLine LF} and {@code name:value LF} per header that
+     * {@link ExchangeHeaders#hashed} keeps, names in lower case, sorted by name (the request hash's
+     * "headers"; the message log digests response headers the same way, with the status as first line).
+     */
+    static byte[] headersDigest(String firstLine, HttpFields fields) {
         List<HttpField> kept = new ArrayList<>();
         for (HttpField field : fields) {
             if (ExchangeHeaders.hashed(field.getLowerCaseName())) {
@@ -39,38 +47,30 @@ public final class RequestHash {
             }
         }
         kept.sort(Comparator.comparing(HttpField::getLowerCaseName));
-        StringBuilder text = new StringBuilder(method).append(' ').append(target).append('\n');
+        StringBuilder text = new StringBuilder(firstLine).append('\n');
         for (HttpField field : kept) {
             text.append(field.getLowerCaseName()).append(':').append(field.getValue()).append('\n');
         }
-        headers = sha512().digest(text.toString().getBytes(StandardCharsets.UTF_8));
+        return sha512().digest(text.toString().getBytes(StandardCharsets.UTF_8));
     }
 
     /** Adds body bytes without moving the buffer's position. */
     public void body(ByteBuffer bytes) {
-        int length = bytes.remaining();
-        bodyBytes += length;
+        bodyBytes += bytes.remaining();
         if (capture != null) {
-            if (capture.size() + length <= captureLimit) {
-                byte[] copy = new byte[length];
-                bytes.slice().get(copy);
-                capture.write(copy, 0, length);
-            } else {
-                capture = null;
-            }
+            capture.add(bytes);
         }
         body.update(bytes.slice());
     }
 
     /** Also keeps the body (for the message log) while it is at most {@code limit} bytes. */
     void capture(long limit) {
-        capture = new java.io.ByteArrayOutputStream();
-        captureLimit = limit;
+        capture = new BoundedCopy(limit);
     }
 
     /** The body kept by {@link #capture}, or null when none was kept or it grew past the limit. */
     byte[] capturedBody() {
-        return capture == null || bodyBytes == 0 ? null : capture.toByteArray();
+        return capture == null ? null : capture.bytes();
     }
 
     /** SHA-512 of the headers text (null before {@link #headers}). */
