@@ -328,25 +328,24 @@ public final class LogFormat {
 
     /** The lines of {@code timestamps.log} (absent file: none). */
     public static List<Stamp> readStamps(Path directory) {
-        List<Stamp> stamps = new ArrayList<>();
-        for (String line : lines(directory.resolve(TIMESTAMPS_FILE))) {
-            if (!line.startsWith("T ")) {
-                throw new EvidenceException(TIMESTAMPS_FILE + ": a line that is not a time-stamp");
-            }
-            stamps.add(Stamp.parse(line.substring(2)));
-        }
-        return stamps;
+        return readTagged(directory.resolve(TIMESTAMPS_FILE), "T ", "time-stamp", Stamp::parse);
     }
 
+    /** The lines of {@code retention.log} (absent file: none). */
     public static List<Deletion> readDeletions(Path directory) {
-        List<Deletion> deletions = new ArrayList<>();
-        for (String line : lines(directory.resolve(RETENTION_FILE))) {
-            if (!line.startsWith("D ")) {
-                throw new EvidenceException(RETENTION_FILE + ": a line that is not a deletion");
+        return readTagged(directory.resolve(RETENTION_FILE), "D ", "deletion", Deletion::parse);
+    }
+
+    /** Parses a file whose every line is {@code tag} followed by one entry. */
+    private static <T> List<T> readTagged(Path file, String tag, String what, java.util.function.Function<String, T> parse) {
+        List<T> entries = new ArrayList<>();
+        for (String line : lines(file)) {
+            if (!line.startsWith(tag)) {
+                throw new EvidenceException(file.getFileName() + ": a line that is not a " + what);
             }
-            deletions.add(Deletion.parse(line.substring(2)));
+            entries.add(parse.apply(line.substring(tag.length())));
         }
-        return deletions;
+        return entries;
     }
 
     private static List<String> lines(Path file) {

@@ -1,9 +1,16 @@
 package vn.ndp.protocol.pki;
 
+import java.io.IOException;
 import java.io.PrintStream;
 import java.math.BigInteger;
 import java.net.InetAddress;
+import java.net.URI;
 import java.net.UnknownHostException;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -180,11 +187,11 @@ public final class CaCommand {
         if (options.has("--registry") != options.has("--token-file")) {
             throw new UsageException("give both --registry and --token-file, or neither");
         }
-        java.net.URI registry = null;
+        URI registry = null;
         String token = null;
         if (options.has("--registry")) {
             try {
-                registry = java.net.URI.create(options.single("--registry").replaceAll("/+$", "") + "/api/v1/exchange/revocations");
+                registry = URI.create(options.single("--registry").replaceAll("/+$", "") + "/api/v1/exchange/revocations");
             } catch (IllegalArgumentException e) {
                 throw new UsageException("--registry: not a URL: " + e.getMessage());
             }
@@ -192,8 +199,8 @@ public final class CaCommand {
                 throw new UsageException("--registry must be an http(s) URL");
             }
             try {
-                token = java.nio.file.Files.readString(Path.of(options.single("--token-file"))).strip();
-            } catch (java.io.IOException | java.nio.file.InvalidPathException e) {
+                token = Files.readString(Path.of(options.single("--token-file"))).strip();
+            } catch (IOException | InvalidPathException e) {
                 throw new UsageException("--token-file: cannot read " + options.single("--token-file") + ": " + e.getMessage());
             }
             if (token.isEmpty() || token.contains("\n")) {
@@ -222,20 +229,20 @@ public final class CaCommand {
     }
 
     /** Posts a revocation to the registry, which publishes it in the next global configuration. */
-    private int postRevocation(java.net.URI url, String token, CertificateRecord record) {
+    private int postRevocation(URI url, String token, CertificateRecord record) {
         String body = "{\"serial\":\"" + record.serial() + "\",\"reason\":\"" + record.revocationReason().rfcName() + "\"}";
-        try (var http = java.net.http.HttpClient.newBuilder().connectTimeout(java.time.Duration.ofSeconds(10)).build()) {
-            var response = http.send(java.net.http.HttpRequest.newBuilder(url).timeout(java.time.Duration.ofSeconds(30))
+        try (var http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build()) {
+            var response = http.send(HttpRequest.newBuilder(url).timeout(Duration.ofSeconds(30))
                     .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
-                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)).build(),
-                    java.net.http.HttpResponse.BodyHandlers.ofString());
+                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                    HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() / 100 != 2) {
                 err.println("ndp ca: the certificate is revoked in the CA, but the registry refused the revocation (HTTP "
                         + response.statusCode() + "): " + response.body());
                 err.println("Post it again with the same command once that is fixed; posting twice is harmless.");
                 return REFUSED;
             }
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             err.println("ndp ca: the certificate is revoked in the CA, but the registry at " + url + " could not be reached: "
                     + e.getMessage());
             err.println("Post it again with the same command once the registry is up; posting twice is harmless.");
