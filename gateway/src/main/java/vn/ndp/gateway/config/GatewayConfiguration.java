@@ -99,10 +99,13 @@ public record GatewayConfiguration(
      * default to the TLS certificate and key; {@code bodyKey}: 32 bytes for AES-256-GCM, read from a
      * file, used only when {@code bodies}; {@code evidenceToken}: the bearer token the admin API's
      * evidence endpoint requires (the endpoint is off without it); {@code commitDelay}: how long the
-     * writer lets a batch fill while other exchanges are in flight (group commit), zero for never.
+     * writer lets a batch fill while other exchanges are in flight (group commit), zero for never;
+     * {@code signEvery}: how long a written batch may wait for the signature that covers it and the
+     * batches after it (zero: each batch is signed before its exchanges are answered).
      */
     public record MessageLog(boolean enabled, Path directory, boolean bodies, long maxBodyBytes, Optional<byte[]> bodyKey,
                              Optional<Path> signingCertificate, Optional<Path> signingKey, int maxBatch, Duration commitDelay,
+                             Duration signEvery,
                              long maxFileBytes, Duration rotateEvery, Duration writeTimeout, Optional<Duration> retention,
                              Optional<URI> timestampUrl, Duration timestampInterval, Duration timestampTimeout,
                              Duration outageWindow, OutagePolicy onOutage, Optional<String> evidenceToken) {

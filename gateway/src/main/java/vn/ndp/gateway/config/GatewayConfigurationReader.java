@@ -49,6 +49,7 @@ public final class GatewayConfigurationReader {
 
     /** The message log's default group-commit window (see docs/adr/0007-message-log.md and BENCHMARKS.md). */
     static final Duration DEFAULT_COMMIT_DELAY = Duration.ZERO;
+    static final Duration DEFAULT_SIGN_EVERY = Duration.ofSeconds(1);
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Pattern DURATION = Pattern.compile("(\\d+)(ms|s|m|h)");
@@ -343,7 +344,7 @@ public final class GatewayConfigurationReader {
             Node log = node.orElse(null);
             if (log != null) {
                 log.object(Set.of("enabled", "dir", "bodies", "maxBodySize", "bodyKeyFile", "signingCertificate",
-                        "signingKey", "maxBatch", "commitDelay", "maxFileSize", "rotateEvery", "writeTimeout", "retention",
+                        "signingKey", "maxBatch", "commitDelay", "signEvery", "maxFileSize", "rotateEvery", "writeTimeout", "retention",
                         "timestamping", "evidenceTokenFile"));
             }
             boolean enabled = optional(log, "enabled").map(Reader::bool).orElse(true);
@@ -374,13 +375,12 @@ public final class GatewayConfigurationReader {
                 }
                 return n.json().asInt();
             }).orElse(1024);
-            Duration commitDelay = optional(log, "commitDelay").map(n -> {
-                Duration delay = n.text().trim().matches("0(ms|s)?") ? Duration.ZERO : Reader.duration(n);
-                if (delay.compareTo(Duration.ofMillis(100)) > 0) {
-                    throw new ConfigurationException(n.path(), "must be at most 100ms: every response waits for it");
-                }
-                return delay;
-            }).orElse(DEFAULT_COMMIT_DELAY);
+            Duration commitDelay = optional(log, "commitDelay")
+                    .map(n -> Reader.zeroOrDuration(n, Duration.ofMillis(100), "100ms: every response waits for it"))
+                    .orElse(DEFAULT_COMMIT_DELAY);
+            Duration signEvery = optional(log, "signEvery")
+                    .map(n -> Reader.zeroOrDuration(n, Duration.ofMinutes(1), "1m: batches stay unsigned that long"))
+                    .orElse(DEFAULT_SIGN_EVERY);
             long maxFile = optional(log, "maxFileSize").map(Reader::size).orElse(64L * 1024 * 1024);
             Duration rotate = optional(log, "rotateEvery").map(Reader::duration).orElse(Duration.ofHours(24));
             Duration writeTimeout = optional(log, "writeTimeout").map(Reader::duration).orElse(Duration.ofSeconds(10));
@@ -406,7 +406,7 @@ public final class GatewayConfigurationReader {
                 return text;
             });
             return new GatewayConfiguration.MessageLog(enabled, dir, bodies, maxBody, key, certificate, signingKey, maxBatch,
-                    commitDelay, maxFile, rotate, writeTimeout, retention, url, interval, timeout, window, policy, token);
+                    commitDelay, signEvery, maxFile, rotate, writeTimeout, retention, url, interval, timeout, window, policy, token);
         }
 
         byte[] secretFile(Node node) {
@@ -456,6 +456,15 @@ public final class GatewayConfigurationReader {
                 throw new ConfigurationException(node.path(), "must use https unless the host is a loopback address");
             }
             return uri;
+        }
+
+        /** {@code 0} (with or without a unit) or a {@link #duration} of at most {@code max} ({@code why}: what the limit is for). */
+        static Duration zeroOrDuration(Node node, Duration max, String why) {
+            Duration duration = node.text().trim().matches("0(ms|s)?") ? Duration.ZERO : duration(node);
+            if (duration.compareTo(max) > 0) {
+                throw new ConfigurationException(node.path(), "must be at most " + why);
+            }
+            return duration;
         }
 
         static Duration duration(Node node) {

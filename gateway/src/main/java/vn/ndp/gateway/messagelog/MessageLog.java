@@ -45,9 +45,11 @@ import vn.ndp.protocol.timestamp.TimeStampClient;
 
 /**
  * The message log of one gateway. Callers hand in {@link LoggedExchange}s; one writer thread takes
- * everything queued (up to {@code maxBatch}), chains, seals and signs it as one batch and forces it
- * to disk with one {@code fdatasync}, then hands the batch's futures to be completed on another
- * thread and goes on with the next: group commit, so that concurrent requests share a disk flush. A time-stamper ({@link #stampNow}, scheduled by the
+ * everything queued (up to {@code maxBatch}), chains and seals it as one batch and forces it to disk
+ * with one {@code fdatasync}, then hands the batch's futures to be completed on another thread and
+ * goes on with the next: group commit, so that concurrent requests share a disk flush. The same
+ * thread signs every batch written since the last signature once the oldest of them is
+ * {@code signEvery} old (one signature a second instead of hundreds). A time-stamper ({@link #stampNow}, scheduled by the
  * node) stamps all batches sealed since the last stamp with one TSA request. While the TSA is
  * unreachable, traffic continues; past {@code outageWindow} the configured policy applies (default
  * {@code continue}, with the {@code ndp_messagelog_stamp_overdue} alarm at 1).
@@ -57,6 +59,7 @@ public final class MessageLog implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(MessageLog.class);
     private static final JsonMapper JSON = JsonMapper.builder().build();
     static final Duration WATCHDOG_PERIOD = Duration.ofMillis(250);
+    private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(10);
 
     private record Pending(String body, CompletableFuture<Void> done, long queuedAt) {
     }
@@ -85,6 +88,8 @@ public final class MessageLog implements AutoCloseable {
     private final Counter writeFailures;
     private final Counter stampFailures;
     private final Counter stamps;
+    private final Counter signatures;
+    private final Counter signFailures;
     private final DistributionSummary batchSizes;
     private final Timer writes;
 
@@ -105,7 +110,13 @@ public final class MessageLog implements AutoCloseable {
         stamps = Counter.builder("ndp.messagelog.timestamps").description("Time-stamps obtained").register(metrics);
         batchSizes = DistributionSummary.builder("ndp.messagelog.batch.records").description("Records per sealed batch")
                 .register(metrics);
-        writes = Timer.builder("ndp.messagelog.write").description("Sealing, signing and forcing one batch to disk")
+        signatures = Counter.builder("ndp.messagelog.signatures").description("Signatures over batches written")
+                .register(metrics);
+        signFailures = Counter.builder("ndp.messagelog.signature.failures").description("Failed attempts to sign batches")
+                .register(metrics);
+        Gauge.builder("ndp.messagelog.unsigned.batches", writer, LogWriter::unsignedBatches)
+                .description("Batches written and waiting for their signature (at most signEvery)").register(metrics);
+        writes = Timer.builder("ndp.messagelog.write").description("Sealing one batch and forcing it to disk")
                 .publishPercentiles(0.5, 0.99).register(metrics);
         Gauge.builder("ndp.messagelog.unstamped.batches", unstamped, Deque::size)
                 .description("Sealed batches waiting for a time-stamp").register(metrics);
@@ -136,6 +147,9 @@ public final class MessageLog implements AutoCloseable {
         if (writer.recoveredBytes() > 0) {
             LOG.warn("Message log: cut off {} bytes of an unsealed batch left by a crash (never acknowledged)",
                     writer.recoveredBytes());
+        }
+        if (writer.recoveredSignatures() > 0) {
+            LOG.warn("Message log: signed {} batch(es) a crash had left unsigned", writer.recoveredSignatures());
         }
         return new MessageLog(settings, clock, writer, metrics);
     }
@@ -229,17 +243,24 @@ public final class MessageLog implements AutoCloseable {
     private void run() {
         int max = settings.maxBatch();
         long delayNanos = settings.commitDelay().toNanos();
+        long signEveryNanos = settings.signEvery().toNanos();
+        long idleNanos = TimeUnit.MILLISECONDS.toNanos(100);
         int previousBatch = 0;
+        long signDue = 0; // System.nanoTime() when the pending batches must be signed; 0: none pending
         List<Pending> batch = new ArrayList<>(max);
         List<String> bodies = new ArrayList<>(max);
         while (true) {
             Pending first;
             try {
-                first = queue.poll(100, TimeUnit.MILLISECONDS);
+                first = queue.poll(signDue == 0 ? idleNanos : Math.clamp(signDue - System.nanoTime(), 0, idleNanos),
+                        TimeUnit.NANOSECONDS);
             } catch (InterruptedException e) {
                 continue;
             }
             if (first == null) {
+                if (signDue != 0 && System.nanoTime() - signDue >= 0) {
+                    signDue = sign();
+                }
                 if (!running && queue.isEmpty()) {
                     return;
                 }
@@ -248,8 +269,8 @@ public final class MessageLog implements AutoCloseable {
             batch.add(first);
             queue.drainTo(batch, max - 1);
             if (delayNanos > 0 && previousBatch > 1 && batch.size() < max) {
-                // Others are in flight: let the batch fill for a moment, so that one signature and one
-                // flush serve more exchanges. A lone exchange (previous batch of one) never waits.
+                // Others are in flight: let the batch fill for a moment, so that one flush serves more
+                // exchanges. A lone exchange (previous batch of one) never waits.
                 LockSupport.parkNanos(delayNanos);
                 queue.drainTo(batch, max - batch.size());
             }
@@ -261,6 +282,12 @@ public final class MessageLog implements AutoCloseable {
             long started = System.nanoTime();
             try {
                 SealedBatch sealed = writer.append(bodies);
+                if (signEveryNanos == 0) {
+                    writer.signPending();
+                    signatures.increment();
+                } else if (signDue == 0) {
+                    signDue = started + signEveryNanos;
+                }
                 writes.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
                 if (tsa.isPresent()) {
                     unstamped.addLast(sealed);
@@ -279,6 +306,24 @@ public final class MessageLog implements AutoCloseable {
             writing = List.of();
             batch.clear();
             bodies.clear();
+            if (signDue != 0 && System.nanoTime() - signDue >= 0) {
+                signDue = sign();
+            }
+        }
+    }
+
+    /** Signs the pending batches; returns when to try again (0: nothing pending). Runs on the writer thread. */
+    private long sign() {
+        try {
+            if (writer.signPending()) {
+                signatures.increment();
+            }
+            return 0;
+        } catch (IOException | RuntimeException e) {
+            signFailures.increment();
+            LOG.error("Message log: cannot sign {} batch(es), trying again in a second: {}", writer.unsignedBatches(),
+                    e.toString());
+            return System.nanoTime() + TimeUnit.SECONDS.toNanos(1) | 1;
         }
     }
 
@@ -309,6 +354,11 @@ public final class MessageLog implements AutoCloseable {
             }
             lastStampProblem = e.getMessage();
         }
+    }
+
+    /** Batches written and not yet covered by a signature (signed within {@code signEvery}). */
+    public int unsignedBatches() {
+        return writer.unsignedBatches();
     }
 
     public int unstampedBatches() {
@@ -391,8 +441,16 @@ public final class MessageLog implements AutoCloseable {
         }
     }
 
-    /** The evidence of one exchange from this gateway's log (see {@link Evidence}). */
+    /** The evidence of one exchange from this gateway's log (see {@link Evidence}), after signing what is pending. */
     public Optional<byte[]> evidence(String xroadId) {
+        try {
+            if (writer.signPending()) {
+                signatures.increment();
+            }
+        } catch (IOException | RuntimeException e) {
+            signFailures.increment();
+            LOG.error("Message log: cannot sign the pending batches for an evidence request: {}", e.toString());
+        }
         return Evidence.export(settings.directory(), xroadId);
     }
 
@@ -401,7 +459,8 @@ public final class MessageLog implements AutoCloseable {
         running = false;
         watchdog.shutdownNow();
         try {
-            thread.join(settings.writeTimeout().toMillis());
+            // everything queued is written first (bounded: a stuck disk must not hold the shutdown forever)
+            thread.join(Math.max(settings.writeTimeout().toMillis(), CLOSE_TIMEOUT.toMillis()));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

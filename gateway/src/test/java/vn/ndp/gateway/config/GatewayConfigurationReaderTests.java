@@ -100,6 +100,18 @@ class GatewayConfigurationReaderTests {
     }
 
     @Test
+    void batchesAreSignedEverySecondByDefaultOrEachOneWithZero() {
+        assertThat(GatewayConfigurationReader.parse(config(CLIENT, ""), directory).messageLog().signEvery())
+                .isEqualTo(Duration.ofSeconds(1));
+        assertThat(GatewayConfigurationReader.parse(config(CLIENT, ", \"messageLog\": {\"signEvery\": \"0\"}"), directory)
+                .messageLog().signEvery()).isZero();
+        assertThatThrownBy(() -> GatewayConfigurationReader.parse(config(CLIENT, ", \"messageLog\": {\"signEvery\": \"2m\"}"),
+                directory))
+                .isInstanceOfSatisfying(ConfigurationException.class, e -> assertThat(e.key()).isEqualTo("messageLog.signEvery"))
+                .hasMessageContaining("at most 1m");
+    }
+
+    @Test
     void aMissingFileIsNamed() {
         String text = config(CLIENT, "").replace("\"ca.pem\"", "\"missing.pem\"");
         assertThatThrownBy(() -> GatewayConfigurationReader.parse(text, directory))

@@ -25,11 +25,13 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import tools.jackson.databind.json.JsonMapper;
 import vn.ndp.gateway.ExchangeFixture;
+import vn.ndp.gateway.config.GatewayConfigurationReader;
 import vn.ndp.protocol.evidence.LogFormat;
 import vn.ndp.protocol.evidence.LogVerifier;
 
@@ -99,6 +101,13 @@ class MessageLogCrashIntegrationTests {
                 LogVerifier.Report consumer = LogVerifier.verify(consumerLog, Optional.of(exchange.ca.certificate()));
                 assertThat(consumer.problem()).isEmpty();
                 assertThat(loggedIds(consumerLog)).containsAll(delivered);
+                // opening the log again (a restart) signs what the crash left unsigned
+                MessageLog.open(GatewayConfigurationReader.read(directory.resolve("consumer/gateway.json")),
+                        java.time.Clock.systemUTC(), new SimpleMeterRegistry()).close();
+                LogVerifier.Report restarted = LogVerifier.verify(consumerLog, Optional.of(exchange.ca.certificate()));
+                assertThat(restarted.problem()).isEmpty();
+                assertThat(restarted.unsignedBatches()).isZero();
+                assertThat(restarted.records()).isEqualTo(consumer.records());
                 exchange.provider.close();
                 assertThat(LogVerifier.verify(providerLog, Optional.of(exchange.ca.certificate())).problem()).isEmpty();
                 assertThat(loggedIds(providerLog)).containsAll(delivered);

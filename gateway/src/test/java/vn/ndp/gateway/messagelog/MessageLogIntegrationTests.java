@@ -57,7 +57,7 @@ class MessageLogIntegrationTests {
         Files.writeString(directory.resolve("evidence-token"), EVIDENCE_TOKEN + "\n");
         Files.writeString(directory.resolve("body.key"), Base64.getEncoder().encodeToString(new byte[32]) + "\n");
         exchange = new ExchangeFixture(directory, """
-                {"bodies": true, "bodyKeyFile": "../body.key", "evidenceTokenFile": "../evidence-token",
+                {"bodies": true, "bodyKeyFile": "../body.key", "evidenceTokenFile": "../evidence-token", "signEvery": "200ms",
                  "timestamping": {"url": "%s", "interval": "1h", "outageWindow": "1m", "onOutage": "refuse"}}
                 """.formatted(url));
         token = exchange.token("province-a", SECRET_A);
@@ -191,6 +191,13 @@ class MessageLogIntegrationTests {
     void exportFromTheWholeDataDirectoryCoversBothGateways() throws Exception {
         String id = "both-" + UUID.randomUUID();
         assertThat(call(id).statusCode()).isEqualTo(200);
+        // the writers sign their pending batches on their own, within signEvery, with no traffic to wake them
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while ((consumerLog().unsignedBatches() > 0 || providerLog().unsignedBatches() > 0) && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertThat(consumerLog().unsignedBatches()).isZero();
+        assertThat(providerLog().unsignedBatches()).isZero();
 
         Evidence.Verified verified = Evidence.verify(Evidence.export(directory, id).orElseThrow(),
                 Optional.of(exchange.ca.certificate()));

@@ -30,26 +30,27 @@ import tools.jackson.databind.node.ObjectNode;
 import vn.ndp.protocol.evidence.LogFormat.Header;
 import vn.ndp.protocol.evidence.LogFormat.RecordLine;
 import vn.ndp.protocol.evidence.LogFormat.Seal;
+import vn.ndp.protocol.evidence.LogFormat.SignedWindow;
 import vn.ndp.protocol.evidence.LogFormat.Stamp;
 import vn.ndp.protocol.pki.Pem;
 
 /**
  * The evidence of one exchange (one {@code X-Road-Id}), self-contained and verifiable offline:
- * the records every log in a data directory holds for it, each with its Merkle proof, the signed
- * seals of their batches, the signing certificates up to the national CA, and the time-stamps
- * over those batches with their proofs. The file is JSON in one canonical form; verification
+ * the records every log in a data directory holds for it, each with its Merkle proof to its batch's
+ * seal, the gateway's signature over that batch's window with the batch's proof in it, the signing
+ * certificates up to the national CA, and the time-stamps over those batches with their proofs. The file is JSON in one canonical form; verification
  * refuses any other form, so that a change of any byte is detected.
  */
 public final class Evidence {
 
-    public static final String FORMAT = "ndp-evidence/1";
+    public static final String FORMAT = "ndp-evidence/2";
     private static final JsonMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
 
     private Evidence() {
     }
 
     /** One record proven by the evidence, with the gateway that logged it. */
-    public record ProvenRecord(String gateway, long batch, Instant sealedAt, Optional<Instant> stampedAt, JsonNode record) {
+    public record ProvenRecord(String gateway, long batch, Instant signedAt, Optional<Instant> stampedAt, JsonNode record) {
     }
 
     /** A verified evidence file: the anchor it was checked against and the records it proves. */
@@ -103,9 +104,12 @@ public final class Evidence {
         Map<Long, ObjectNode> found = new LinkedHashMap<>();
         String gateway = null;
         List<String> certificates = null;
+        long notSignedYet = 0;
         for (Path segment : LogFormat.segments(directory)) {
             Header header = null;
             List<RecordLine> pending = new ArrayList<>();
+            List<byte[]> windowSeals = new ArrayList<>();
+            Map<Long, ObjectNode> awaiting = new LinkedHashMap<>();
             for (String line : readLines(segment)) {
                 if (line.startsWith("H ")) {
                     header = Header.parse(line.substring(2));
@@ -113,7 +117,8 @@ public final class Evidence {
                     pending.add(RecordLine.parse(line.substring(2)));
                 } else if (line.startsWith("S ") && header != null) {
                     Seal seal = Seal.parse(line.substring(2));
-                    roots.put(seal.batch(), Hashes.unhex(seal.root(), 32, "root"));
+                    roots.put(seal.batch(), seal.rootBytes());
+                    windowSeals.add(seal.hash());
                     ArrayNode records = JSON.createArrayNode();
                     for (RecordLine record : pending) {
                         if (record.json().contains(needle) && xroadId.equals(
@@ -134,13 +139,35 @@ public final class Evidence {
                         gateway = header.gateway();
                         certificates = header.certificates();
                         ObjectNode batch = JSON.createObjectNode();
-                        batch.put("seal", seal.signedText());
-                        batch.put("signature", Hashes.base64(seal.signature()));
+                        batch.put("seal", seal.text());
                         batch.set("records", records);
-                        found.put(seal.batch(), batch);
+                        awaiting.put(seal.batch(), batch);
                     }
+                } else if (line.startsWith("W ")) {
+                    SignedWindow window = SignedWindow.parse(line.substring(2));
+                    if (!awaiting.isEmpty()) {
+                        MerkleTree.Built tree = MerkleTree.build(windowSeals);
+                        for (var entry : awaiting.entrySet()) {
+                            int index = (int) (entry.getKey() - window.firstBatch());
+                            ObjectNode signed = entry.getValue().putObject("signature");
+                            signed.put("window", window.signedText());
+                            signed.put("signature", Hashes.base64(window.signature()));
+                            signed.put("index", index);
+                            ArrayNode proof = signed.putArray("proof");
+                            tree.proofs().get(index).forEach(hash -> proof.add(Hashes.hex(hash)));
+                            found.put(entry.getKey(), entry.getValue());
+                        }
+                        awaiting.clear();
+                    }
+                    windowSeals.clear();
                 }
             }
+            notSignedYet += awaiting.size();
+        }
+        if (found.isEmpty() && notSignedYet > 0) {
+            throw new EvidenceException("the records of X-Road-Id " + xroadId + " in " + directory
+                    + " are not signed yet: the gateway signs its batches within its signEvery window (and when it"
+                    + " stops or starts again); try again in a moment");
         }
         if (found.isEmpty()) {
             return Optional.empty();
@@ -255,20 +282,33 @@ public final class Evidence {
         } else {
             keys(batch, "batch", "seal", "signature", "records");
         }
-        Seal seal = Seal.parse(LogFormat.text(batch, "seal"), LogFormat.text(batch, "signature"));
+        Seal seal = Seal.parse(LogFormat.text(batch, "seal"));
         if (!seenBatches.add(seal.batch())) {
             throw new EvidenceException("batch " + seal.batch() + " appears twice");
         }
-        if (!seal.gateway().equals(gateway) || !seal.certificate().equals(Pem.sha256Fingerprint(signer))) {
+        JsonNode signed = batch.get("signature");
+        keys(signed, "signature", "window", "signature", "index", "proof");
+        SignedWindow window = SignedWindow.parse(LogFormat.text(signed, "window"), LogFormat.text(signed, "signature"));
+        if (!window.gateway().equals(gateway) || !window.certificate().equals(Pem.sha256Fingerprint(signer))) {
             throw new EvidenceException("batch " + seal.batch() + " is signed for another gateway or certificate");
         }
-        if (!seal.verify(signer.getPublicKey())) {
-            throw new EvidenceException("the signature of batch " + seal.batch() + " does not verify");
+        if (!window.verify(signer.getPublicKey())) {
+            throw new EvidenceException("the signature over batch " + seal.batch() + " does not verify");
         }
         try {
-            signer.checkValidity(Date.from(seal.sealedAt()));
+            signer.checkValidity(Date.from(window.signedAt()));
         } catch (GeneralSecurityException e) {
-            throw new EvidenceException("the signing certificate was not valid when batch " + seal.batch() + " was sealed");
+            throw new EvidenceException("the signing certificate was not valid when batch " + seal.batch() + " was signed");
+        }
+        long windowIndex = LogFormat.number(signed, "index");
+        if (seal.batch() < window.firstBatch() || seal.batch() > window.lastBatch()
+                || windowIndex != seal.batch() - window.firstBatch()) {
+            throw new EvidenceException("the signature of batch " + seal.batch() + " names another range");
+        }
+        Optional<byte[]> signedRoot = MerkleTree.rootFromProof(seal.hash(), (int) windowIndex, window.batches(),
+                hashes(array(signed, "proof")));
+        if (signedRoot.isEmpty() || !MessageDigest.isEqual(signedRoot.get(), Hashes.unhex(window.root(), 32, "root"))) {
+            throw new EvidenceException("batch " + seal.batch() + " is not the one signed (its seal was changed)");
         }
         byte[] root = Hashes.unhex(seal.root(), 32, "root");
         Optional<Instant> stampedAt = Optional.empty();
@@ -315,7 +355,7 @@ public final class Evidence {
             if (!xroadId.equals(record.path("xroadId").asString(null))) {
                 throw new EvidenceException("a record of batch " + seal.batch() + " belongs to another exchange");
             }
-            proven.add(new ProvenRecord(gateway, seal.batch(), seal.sealedAt(), stampedAt, record));
+            proven.add(new ProvenRecord(gateway, seal.batch(), window.signedAt(), stampedAt, record));
         }
     }
 

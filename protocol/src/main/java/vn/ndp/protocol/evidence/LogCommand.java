@@ -72,11 +72,15 @@ public final class LogCommand {
             out.println("  national CA SHA-256 " + report.anchorFingerprint() + (anchor.isEmpty()
                     ? " (taken from the log: compare it with the fingerprint the national CA publishes)" : " (given)"));
             if (report.ok()) {
-                out.printf("  OK: %d records in %d batches, %d file(s); chain, Merkle proofs and batch signatures verify;"
+                out.printf("  OK: %d records in %d batches, %d file(s); chain, Merkle proofs and signatures verify;"
                                 + " %d batch(es) time-stamped, %d awaiting a stamp; %d records/s%n",
                         report.records(), report.batches(), report.files(), report.stampedBatches(),
                         report.unstampedBatches(), report.recordsPerSecond());
                 report.tsaFingerprints().forEach(fp -> out.println("  time-stamping authority SHA-256 " + fp));
+                if (report.unsignedBatches() > 0) {
+                    out.printf("  NOTE: the last %d batch(es) are chained but not signed yet: a running gateway signs them"
+                            + " within its signEvery window, one that crashed when it starts again%n", report.unsignedBatches());
+                }
             } else {
                 out.println("  FAILED after " + report.records() + " good records. First problem: " + report.problem().get());
                 status = 1;
@@ -151,12 +155,12 @@ public final class LogCommand {
         verified.tsaFingerprints().forEach(fp -> out.println("  time-stamping authority SHA-256 " + fp));
         for (Evidence.ProvenRecord proven : verified.records()) {
             JsonNode r = proven.record();
-            out.printf("  %s %-8s seq %d: %s %s %s%s -> %d%s, %d/%d bytes, at %s, sealed %s, %s%n", proven.gateway(),
+            out.printf("  %s %-8s seq %d: %s %s %s%s -> %d%s, %d/%d bytes, at %s, signed %s, %s%n", proven.gateway(),
                     r.path("side").asString(""), r.path("seq").asLong(), r.path("client").asString(""),
                     r.path("method").asString(""), r.path("service").asString(""), r.path("path").asString(""),
                     r.path("status").asInt(), r.path("fault").asString("").isEmpty() ? "" : " " + r.path("fault").asString(),
                     r.path("requestBytes").asLong(), r.path("responseBytes").asLong(), r.path("startedAt").asString(""),
-                    proven.sealedAt(), proven.stampedAt().map(t -> "time-stamped " + t).orElse("not time-stamped"));
+                    proven.signedAt(), proven.stampedAt().map(t -> "time-stamped " + t).orElse("not time-stamped"));
         }
         return 0;
     }

@@ -30,8 +30,12 @@ import tools.jackson.databind.node.ObjectNode;
  * R {index}/{count} {proof} {record json} one exchange seen by the gateway; the record json starts
  *                                         with {"seq":N,"prev":"hex", and its SHA-256 is the record hash;
  *                                         proof: the Merkle audit path to its batch root (hex, comma-separated, - if none)
- * S {seal json} {signature}               closes a batch: Merkle root over the batch's record hashes,
- *                                         hash of its last record, signed (base64) with the gateway's key
+ * S {seal json}                           closes a batch (one group commit): Merkle root over the batch's
+ *                                         record hashes, hash of its last record
+ * W {window json} {signature}             signs the batches since the previous W of the segment: the
+ *                                         Merkle root over their seals' hashes, the last record hash, signed
+ *                                         (base64) with the gateway's key; written within signEvery of
+ *                                         the first of them, and before a segment is closed
  * T {stamp json}                          (timestamps.log) an RFC 3161 token over the Merkle root of the
  *                                         roots of batches firstBatch..lastBatch
  * D {deletion json}                       (retention.log) an archive deleted under the retention policy
@@ -39,7 +43,9 @@ import tools.jackson.databind.node.ObjectNode;
  */
 public final class LogFormat {
 
-    public static final String FORMAT = "ndp-messagelog/1";
+    public static final String FORMAT = "ndp-messagelog/2";
+    /** The most batches one signature covers: a writer signs at least this often. */
+    public static final int MAX_WINDOW = 65536;
     public static final String TIMESTAMPS_FILE = "timestamps.log";
     public static final String RETENTION_FILE = "retention.log";
     static final JsonMapper JSON = JsonMapper.builder().build();
@@ -200,20 +206,66 @@ public final class LogFormat {
         }
     }
 
-    /** Closes a batch. {@code signedText} is the seal json exactly as signed. */
-    public record Seal(long batch, long firstSeq, int count, String root, String lastHash, Instant sealedAt,
-                       String gateway, String certificate, String algorithm, String signedText, byte[] signature) {
+    /**
+     * Closes a batch (one group commit): the Merkle root over its record hashes and the hash of its
+     * last record. Not signed by itself: a {@link SignedWindow} signs the roots of every batch since
+     * the previous one. {@code text} is the seal json exactly as written.
+     */
+    public record Seal(long batch, long firstSeq, int count, String root, String lastHash, Instant sealedAt, String text) {
 
-        public static Seal sign(long batch, long firstSeq, int count, byte[] root, String lastHash, Instant sealedAt,
-                                String gateway, String certificateSha256, PrivateKey key) {
+        public static Seal of(long batch, long firstSeq, int count, byte[] root, String lastHash, Instant sealedAt) {
+            // written by hand: numbers, hex and an ISO instant need no escaping, and this runs once per commit
+            String text = "{\"batch\":" + batch + ",\"firstSeq\":" + firstSeq + ",\"count\":" + count + ",\"root\":\""
+                    + Hashes.hex(root) + "\",\"lastHash\":\"" + lastHash + "\",\"sealedAt\":\"" + sealedAt + "\"}";
+            return new Seal(batch, firstSeq, count, Hashes.hex(root), lastHash, sealedAt, text);
+        }
+
+        public String line() {
+            return "S " + text + "\n";
+        }
+
+        public byte[] rootBytes() {
+            return Hashes.unhex(root, 32, "seal root");
+        }
+
+        /** SHA-256 of the seal json: a leaf of the Merkle tree a {@link SignedWindow} signs. */
+        public byte[] hash() {
+            return Hashes.sha256(text.getBytes(StandardCharsets.UTF_8));
+        }
+
+        public static Seal parse(String text) {
+            JsonNode node = tree(text, "seal");
+            long count = number(node, "count");
+            if (count < 1 || count > Integer.MAX_VALUE) {
+                throw new EvidenceException("seal count out of range");
+            }
+            String root = LogFormat.text(node, "root");
+            Hashes.unhex(root, 32, "seal root");
+            String last = LogFormat.text(node, "lastHash");
+            Hashes.unhex(last, 32, "seal lastHash");
+            return new Seal(number(node, "batch"), number(node, "firstSeq"), (int) count, root, last,
+                    instant(node, "sealedAt"), text);
+        }
+    }
+
+    /**
+     * The gateway's signature over batches {@code firstBatch..lastBatch} (every batch since the
+     * previous window of the segment): the Merkle root ({@link MerkleTree}) over the hashes of their
+     * seals (so every byte of a seal is signed, its root and time included) and the hash of the last record, signed with the key of the segment's first
+     * certificate. {@code signedText} is the json exactly as signed.
+     */
+    public record SignedWindow(long firstBatch, long lastBatch, String root, String lastHash, Instant signedAt,
+                               String gateway, String certificate, String algorithm, String signedText, byte[] signature) {
+
+        public static SignedWindow sign(long firstBatch, long lastBatch, byte[] root, String lastHash, Instant signedAt,
+                                        String gateway, String certificateSha256, PrivateKey key) {
             String algorithm = signatureAlgorithm(key.getAlgorithm());
             ObjectNode node = JSON.createObjectNode();
-            node.put("batch", batch);
-            node.put("firstSeq", firstSeq);
-            node.put("count", count);
+            node.put("firstBatch", firstBatch);
+            node.put("lastBatch", lastBatch);
             node.put("root", Hashes.hex(root));
             node.put("lastHash", lastHash);
-            node.put("sealedAt", sealedAt.toString());
+            node.put("signedAt", signedAt.toString());
             node.put("gateway", gateway);
             node.put("certificate", certificateSha256);
             node.put("algorithm", algorithm);
@@ -222,11 +274,15 @@ public final class LogFormat {
                 Signature signer = Signature.getInstance(algorithm);
                 signer.initSign(key);
                 signer.update(text.getBytes(StandardCharsets.UTF_8));
-                return new Seal(batch, firstSeq, count, Hashes.hex(root), lastHash, sealedAt, gateway, certificateSha256,
-                        algorithm, text, signer.sign());
+                return new SignedWindow(firstBatch, lastBatch, Hashes.hex(root), lastHash, signedAt, gateway,
+                        certificateSha256, algorithm, text, signer.sign());
             } catch (GeneralSecurityException e) {
-                throw new IllegalStateException("Cannot sign a message-log batch: " + e.getMessage(), e);
+                throw new IllegalStateException("Cannot sign message-log batches: " + e.getMessage(), e);
             }
+        }
+
+        public int batches() {
+            return (int) (lastBatch - firstBatch + 1);
         }
 
         public boolean verify(PublicKey key) {
@@ -244,32 +300,32 @@ public final class LogFormat {
         }
 
         public String line() {
-            return "S " + signedText + " " + Hashes.base64(signature) + "\n";
+            return "W " + signedText + " " + Hashes.base64(signature) + "\n";
         }
 
-        public static Seal parse(String rest) {
+        public static SignedWindow parse(String rest) {
             int space = rest.lastIndexOf(' ');
             if (space < 0) {
-                throw new EvidenceException("a seal line needs json and a signature");
+                throw new EvidenceException("a signature line needs json and a signature");
             }
             return parse(rest.substring(0, space), rest.substring(space + 1));
         }
 
-        public static Seal parse(String text, String signatureBase64) {
-            JsonNode node = tree(text, "seal");
-            long count = number(node, "count");
-            if (count < 1 || count > Integer.MAX_VALUE) {
-                throw new EvidenceException("seal count out of range");
+        public static SignedWindow parse(String text, String signatureBase64) {
+            JsonNode node = tree(text, "signature");
+            long first = number(node, "firstBatch");
+            long last = number(node, "lastBatch");
+            if (first < 1 || last < first || last - first >= MAX_WINDOW) {
+                throw new EvidenceException("signed batch range " + first + ".." + last + " is invalid");
             }
             String root = text(node, "root");
-            Hashes.unhex(root, 32, "seal root");
-            String last = text(node, "lastHash");
-            Hashes.unhex(last, 32, "seal lastHash");
+            Hashes.unhex(root, 32, "signed root");
+            String lastHash = text(node, "lastHash");
+            Hashes.unhex(lastHash, 32, "signed lastHash");
             String certificate = text(node, "certificate");
-            Hashes.unhex(certificate, 32, "seal certificate");
-            return new Seal(number(node, "batch"), number(node, "firstSeq"), (int) count, root, last,
-                    instant(node, "sealedAt"), text(node, "gateway"), certificate, text(node, "algorithm"), text,
-                    Hashes.unbase64(signatureBase64, "seal signature"));
+            Hashes.unhex(certificate, 32, "signing certificate");
+            return new SignedWindow(first, last, root, lastHash, instant(node, "signedAt"), text(node, "gateway"),
+                    certificate, text(node, "algorithm"), text, Hashes.unbase64(signatureBase64, "signature"));
         }
     }
 

@@ -20,14 +20,17 @@ import vn.ndp.protocol.evidence.LogFormat.Deletion;
 import vn.ndp.protocol.evidence.LogFormat.Header;
 import vn.ndp.protocol.evidence.LogFormat.RecordLine;
 import vn.ndp.protocol.evidence.LogFormat.Seal;
+import vn.ndp.protocol.evidence.LogFormat.SignedWindow;
 import vn.ndp.protocol.evidence.LogFormat.Stamp;
 import vn.ndp.protocol.pki.Pem;
 
 /**
  * Verifies a whole message-log directory: every segment's link to the previous one, every record's
- * place in the hash chain and in its signed batch (through its own Merkle proof, so an edited
- * record is named even when its neighbours are intact), every batch signature and certificate
- * chain up to the national CA, and every time-stamp. Stops at the first problem, in log order.
+ * place in the hash chain and in its batch (through its own Merkle proof, so an edited record is
+ * named even when its neighbours are intact), every signature over batches and certificate chain up
+ * to the national CA, and every time-stamp. Stops at the first problem, in log order. Batches at
+ * the very end of the newest segment may not be signed yet (a running gateway signs within its
+ * {@code signEvery}; one that crashed signs them when it starts): they are reported, not failed.
  */
 public final class LogVerifier {
 
@@ -46,9 +49,14 @@ public final class LogVerifier {
         }
     }
 
-    /** The outcome; {@code anchorFingerprint} is the SHA-256 of the national CA certificate the chain was checked against. */
+    /**
+     * The outcome; {@code anchorFingerprint} is the SHA-256 of the national CA certificate the chain
+     * was checked against; {@code unsignedBatches}: batches at the end of the log that no signature
+     * covers yet (chained and sealed, not yet proven by the gateway's signature).
+     */
     public record Report(Optional<Finding> problem, long records, long batches, int files, long stampedBatches,
-                         long unstampedBatches, String anchorFingerprint, List<String> tsaFingerprints, Duration elapsed) {
+                         long unstampedBatches, long unsignedBatches, String anchorFingerprint, List<String> tsaFingerprints,
+                         Duration elapsed) {
 
         public boolean ok() {
             return problem.isEmpty();
@@ -81,6 +89,9 @@ public final class LogVerifier {
     private long batches;
     private int files;
     private final Map<Long, byte[]> roots = new HashMap<>();
+    /** Seal hashes of this segment's batches since its last signature. */
+    private final List<byte[]> unsigned = new ArrayList<>();
+    private long unsignedTail;
     private final Map<List<String>, List<X509Certificate>> chains = new HashMap<>();
     private String text = "";
     private int position;
@@ -107,7 +118,7 @@ public final class LogVerifier {
                 fail(Problem.DAMAGED, directory.toString(), 0, 0, "no message-log segment (messages-*.log) here");
             }
             for (Path segment : segments) {
-                segment(segment);
+                segment(segment, segment.equals(segments.getLast()));
             }
             long[] counts = stamps(tsas);
             stamped = counts[0];
@@ -117,7 +128,7 @@ public final class LogVerifier {
             problem = Optional.of(new Finding(Problem.DAMAGED, directory.toString(), 0, expectedSeq,
                     "cannot be read as a message log: " + e));
         }
-        return new Report(problem, records, batches, files, stamped, Math.max(0, batches - stamped),
+        return new Report(problem, records, batches, files, stamped, Math.max(0, batches - stamped), unsignedTail,
                 anchor == null ? "" : Pem.sha256Fingerprint(anchor), tsas, Duration.ofNanos(System.nanoTime() - started));
     }
 
@@ -141,7 +152,7 @@ public final class LogVerifier {
         }
     }
 
-    private void segment(Path file) {
+    private void segment(Path file, boolean newest) {
         String name = file.getFileName().toString();
         byte[] bytes;
         try {
@@ -188,11 +199,25 @@ public final class LogVerifier {
                     fail(Problem.DAMAGED, name, lineNumber, expectedSeq, "damaged seal line: " + e.getMessage());
                     return;
                 }
-                batch(name, lineNumber, header, chain, seal, pending, pendingLines);
+                batch(name, lineNumber, seal, pending, pendingLines);
                 pending.clear();
                 pendingLines.clear();
+            } else if (line.startsWith("W ")) {
+                SignedWindow window;
+                try {
+                    window = SignedWindow.parse(line.substring(2));
+                } catch (EvidenceException e) {
+                    fail(Problem.DAMAGED, name, lineNumber, expectedSeq, "damaged signature line: " + e.getMessage());
+                    return;
+                }
+                if (!pending.isEmpty()) {
+                    fail(Problem.INSERTED, name, pendingLines.getFirst(), pending.getFirst().seq(),
+                            "record line(s) without a seal before the signature of batches " + window.firstBatch() + ".."
+                                    + window.lastBatch());
+                }
+                window(name, lineNumber, header, chain, window);
             } else {
-                fail(Problem.DAMAGED, name, lineNumber, expectedSeq, "a line that is neither a record nor a seal");
+                fail(Problem.DAMAGED, name, lineNumber, expectedSeq, "a line that is neither a record, a seal nor a signature");
             }
         }
         if (header == null) {
@@ -201,6 +226,15 @@ public final class LogVerifier {
         if (!pending.isEmpty()) {
             fail(Problem.TRUNCATED, name, pendingLines.getFirst(), expectedSeq, pending.size()
                     + " record line(s) at the end have no seal: the batch was cut off");
+        }
+        if (!unsigned.isEmpty()) {
+            if (!newest) {
+                fail(Problem.TRUNCATED, name, lineNumber, 0, "batches " + (expectedBatch - unsigned.size()) + ".."
+                        + (expectedBatch - 1) + " at the end of this archive are not signed: the archive was truncated"
+                        + " (a writer signs every batch before it closes a segment)");
+            }
+            unsignedTail = unsigned.size();
+            unsigned.clear();
         }
     }
 
@@ -265,21 +299,7 @@ public final class LogVerifier {
         }
     }
 
-    private void batch(String name, long sealLine, Header header, List<X509Certificate> chain, Seal seal,
-                       List<RecordLine> pending, List<Long> pendingLines) {
-        X509Certificate signer = chain.getFirst();
-        if (!seal.certificate().equals(Pem.sha256Fingerprint(signer)) || !seal.gateway().equals(header.gateway())) {
-            fail(Problem.BAD_SIGNATURE, name, sealLine, 0, "batch " + seal.batch() + " names another certificate or gateway than the segment");
-        }
-        if (!seal.verify(signer.getPublicKey())) {
-            fail(Problem.BAD_SIGNATURE, name, sealLine, 0, "the signature of batch " + seal.batch() + " does not verify");
-        }
-        try {
-            signer.checkValidity(Date.from(seal.sealedAt()));
-        } catch (GeneralSecurityException e) {
-            fail(Problem.BAD_CERTIFICATE, name, sealLine, 0, "the signing certificate was not valid when batch "
-                    + seal.batch() + " was sealed (" + seal.sealedAt() + ")");
-        }
+    private void batch(String name, long sealLine, Seal seal, List<RecordLine> pending, List<Long> pendingLines) {
         byte[] root = Hashes.unhex(seal.root(), 32, "root");
         for (int i = 0; i < pending.size(); i++) {
             RecordLine record = pending.get(i);
@@ -327,8 +347,40 @@ public final class LogVerifier {
                     "batch " + seal.batch() + " is out of place (batch " + expectedBatch + " expected)");
         }
         roots.put(seal.batch(), root);
+        unsigned.add(seal.hash());
         expectedBatch++;
         batches++;
+    }
+
+    /** Checks a signature line: it must sign exactly the batches of this segment since the previous one. */
+    private void window(String name, long line, Header header, List<X509Certificate> chain, SignedWindow window) {
+        long first = expectedBatch - unsigned.size();
+        if (unsigned.isEmpty() || window.firstBatch() != first || window.lastBatch() != expectedBatch - 1) {
+            fail(unsigned.isEmpty() ? Problem.INSERTED : Problem.BAD_SIGNATURE, name, line, 0, "the signature of batches "
+                    + window.firstBatch() + ".." + window.lastBatch() + " does not cover the batches before it ("
+                    + (unsigned.isEmpty() ? "none" : first + ".." + (expectedBatch - 1)) + ")");
+        }
+        X509Certificate signer = chain.getFirst();
+        if (!window.certificate().equals(Pem.sha256Fingerprint(signer)) || !window.gateway().equals(header.gateway())) {
+            fail(Problem.BAD_SIGNATURE, name, line, 0, "the signature of batches " + window.firstBatch() + ".."
+                    + window.lastBatch() + " names another certificate or gateway than the segment");
+        }
+        if (!MessageDigest.isEqual(Hashes.unhex(window.root(), 32, "root"), MerkleTree.root(unsigned))
+                || !window.lastHash().equals(prevHash)) {
+            fail(Problem.BAD_SIGNATURE, name, line, 0, "batches " + window.firstBatch() + ".." + window.lastBatch()
+                    + " are not the ones signed (a batch seal was changed)");
+        }
+        if (!window.verify(signer.getPublicKey())) {
+            fail(Problem.BAD_SIGNATURE, name, line, 0, "the signature of batches " + window.firstBatch() + ".."
+                    + window.lastBatch() + " does not verify");
+        }
+        try {
+            signer.checkValidity(Date.from(window.signedAt()));
+        } catch (GeneralSecurityException e) {
+            fail(Problem.BAD_CERTIFICATE, name, line, 0, "the signing certificate was not valid when batches "
+                    + window.firstBatch() + ".." + window.lastBatch() + " were signed (" + window.signedAt() + ")");
+        }
+        unsigned.clear();
     }
 
     /** Returns {stamped batches}; fails on a bad token or on a stamp over batches the log no longer has. */

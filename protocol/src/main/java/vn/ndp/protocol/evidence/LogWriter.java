@@ -15,11 +15,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import vn.ndp.protocol.evidence.LogFormat.Deletion;
 import vn.ndp.protocol.evidence.LogFormat.Header;
 import vn.ndp.protocol.evidence.LogFormat.RecordLine;
 import vn.ndp.protocol.evidence.LogFormat.Seal;
+import vn.ndp.protocol.evidence.LogFormat.SignedWindow;
 import vn.ndp.protocol.evidence.LogFormat.Stamp;
 import vn.ndp.protocol.pki.Pem;
 
@@ -27,8 +29,11 @@ import vn.ndp.protocol.pki.Pem;
  * Appends sealed batches to a message-log directory ({@link LogFormat}): one write and one
  * {@code fdatasync} per batch, records and seal together, so that a batch is on disk whole or (after
  * a crash mid-write) leaves an unsealed tail that {@link #open} cuts off: its records were never
- * acknowledged. Each {@link #open} starts a new segment linked to the last sealed record. Not
- * thread-safe for {@link #append}: one writer thread calls it.
+ * acknowledged. Batches are signed together by {@link #signPending} (a {@code W} line over the roots
+ * of every batch since the last one), which the caller runs on its own schedule, and which runs
+ * before a segment is closed; {@link #open} signs what a crash left unsigned. Each {@link #open}
+ * starts a new segment linked to the last sealed record. The methods are synchronized: one writer
+ * thread appends, others may ask for {@link #signPending}.
  */
 public final class LogWriter implements Closeable {
 
@@ -45,12 +50,16 @@ public final class LogWriter implements Closeable {
     private final long maxFileBytes;
     private final Duration rotateEvery;
     private final long recoveredBytes;
+    private int recoveredSignatures;
     private FileChannel channel;
     private long size;
     private Instant segmentCreated;
     private long nextSeq;
     private long nextBatch;
     private String lastHash;
+    /** Seal hashes of the batches written since the last signature, and when the first of them was sealed. */
+    private final List<byte[]> unsignedSeals = new ArrayList<>();
+    private Instant firstUnsignedAt;
     private final Object stampLock = new Object();
 
     private LogWriter(Path directory, String gateway, PrivateKey key, List<X509Certificate> chain, Clock clock,
@@ -89,6 +98,8 @@ public final class LogWriter implements Closeable {
             last = deletion.lastHash();
         }
         List<Path> segments = new ArrayList<>(LogFormat.segments(directory));
+        Path unsignedSegment = null;
+        List<Seal> unsigned = new ArrayList<>();
         while (!segments.isEmpty()) {
             Path segment = segments.getLast();
             byte[] bytes = Files.readAllBytes(segment);
@@ -98,6 +109,7 @@ public final class LogWriter implements Closeable {
             long sealedEnd = 0;
             long byteOffset = 0; // bytes up to the end of the current line: linear, whatever the segment's size
             int position = 0;
+            unsigned.clear();
             while (position < text.length()) {
                 int end = text.indexOf('\n', position);
                 if (end < 0) {
@@ -112,6 +124,11 @@ public final class LogWriter implements Closeable {
                         sealedEnd = byteOffset;
                     } else if (line.startsWith("S ")) {
                         seal = Seal.parse(line.substring(2));
+                        unsigned.add(seal);
+                        sealedEnd = byteOffset;
+                    } else if (line.startsWith("W ")) {
+                        SignedWindow.parse(line.substring(2));
+                        unsigned.clear();
                         sealedEnd = byteOffset;
                     }
                 } catch (EvidenceException e) {
@@ -140,9 +157,22 @@ public final class LogWriter implements Closeable {
             seq = seal.firstSeq() + seal.count();
             batch = seal.batch() + 1;
             last = seal.lastHash();
+            unsignedSegment = unsigned.isEmpty() ? null : segment;
             break;
         }
         LogWriter writer = new LogWriter(directory, gateway, key, chain, clock, maxFileBytes, rotateEvery, seq, batch, last, cut);
+        if (unsignedSegment != null) {
+            // acknowledged batches a crash left unsigned: sign them now, in their own segment
+            writer.channel = FileChannel.open(unsignedSegment, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
+            writer.size = Files.size(unsignedSegment);
+            for (Seal seal : unsigned) {
+                writer.unsignedSeals.add(seal.hash());
+            }
+            writer.firstUnsignedAt = unsigned.getFirst().sealedAt();
+            writer.recoveredSignatures = unsigned.size();
+            writer.signPending();
+            writer.channel.close();
+        }
         writer.startSegment();
         return writer;
     }
@@ -150,6 +180,11 @@ public final class LogWriter implements Closeable {
     /** Bytes of unsealed tail (from a crash mid-write) cut off when the log was opened. */
     public long recoveredBytes() {
         return recoveredBytes;
+    }
+
+    /** Batches a crash had left unsigned, signed when the log was opened. */
+    public int recoveredSignatures() {
+        return recoveredSignatures;
     }
 
     public Path directory() {
@@ -166,17 +201,20 @@ public final class LogWriter implements Closeable {
 
     /**
      * Writes one batch: each body (a JSON object) becomes a record chained to the previous one, the
-     * batch is sealed and signed, and everything is forced to disk before this returns. On failure
-     * nothing is acknowledged and the segment is cut back to where it was.
+     * batch is sealed, and everything is forced to disk before this returns. The batch is signed
+     * later, with the others, by {@link #signPending}. On failure nothing is acknowledged and the
+     * segment is cut back to where it was.
      */
-    public SealedBatch append(List<String> bodies) throws IOException {
+    public synchronized SealedBatch append(List<String> bodies) throws IOException {
         if (bodies.isEmpty()) {
             throw new IllegalArgumentException("An empty batch");
         }
         Instant now = clock.instant();
         if (size >= maxFileBytes || !now.isBefore(segmentCreated.plus(rotateEvery))) {
-            channel.close();
-            startSegment();
+            rotate();
+        }
+        if (unsignedSeals.size() >= LogFormat.MAX_WINDOW) {
+            signPending();
         }
         long seq = nextSeq;
         String prev = lastHash;
@@ -190,13 +228,54 @@ public final class LogWriter implements Closeable {
             prev = Hashes.hex(hash);
         }
         MerkleTree.Built tree = MerkleTree.build(hashes);
-        StringBuilder text = new StringBuilder(bodies.size() * 1024);
+        StringBuilder text = new StringBuilder(bodies.size() * 1280);
         for (int i = 0; i < jsons.size(); i++) {
             text.append(new RecordLine(i, jsons.size(), tree.proofs().get(i), jsons.get(i)).line());
         }
-        Seal seal = Seal.sign(nextBatch, nextSeq, jsons.size(), tree.root(), prev, now, gateway, certificateSha256, key);
+        Seal seal = Seal.of(nextBatch, nextSeq, jsons.size(), tree.root(), prev, now);
         text.append(seal.line());
-        byte[] bytes = text.toString().getBytes(StandardCharsets.UTF_8);
+        writeForced(text.toString().getBytes(StandardCharsets.UTF_8));
+        SealedBatch sealed = new SealedBatch(nextBatch, nextSeq, jsons.size(), tree.root(), now);
+        if (unsignedSeals.isEmpty()) {
+            firstUnsignedAt = now;
+        }
+        unsignedSeals.add(seal.hash());
+        nextSeq = seq;
+        nextBatch++;
+        lastHash = prev;
+        return sealed;
+    }
+
+    /**
+     * Signs every batch written since the last signature with one {@code W} line, forced to disk;
+     * false when there was nothing to sign. On failure the batches stay pending and the next call
+     * signs them.
+     */
+    public synchronized boolean signPending() throws IOException {
+        if (unsignedSeals.isEmpty()) {
+            return false;
+        }
+        long first = nextBatch - unsignedSeals.size();
+        SignedWindow window = SignedWindow.sign(first, nextBatch - 1, MerkleTree.root(unsignedSeals), lastHash,
+                clock.instant(), gateway, certificateSha256, key);
+        writeForced(window.line().getBytes(StandardCharsets.UTF_8));
+        unsignedSeals.clear();
+        firstUnsignedAt = null;
+        return true;
+    }
+
+    /** When the oldest batch that is not signed yet was sealed; empty when every batch is signed. */
+    public synchronized Optional<Instant> oldestUnsigned() {
+        return Optional.ofNullable(firstUnsignedAt);
+    }
+
+    /** Batches written and not signed yet. */
+    public synchronized int unsignedBatches() {
+        return unsignedSeals.size();
+    }
+
+    /** Writes to the current segment and forces it to disk; on failure cuts the segment back and throws. */
+    private void writeForced(byte[] bytes) throws IOException {
         long before = size;
         try {
             write(channel, bytes);
@@ -205,16 +284,11 @@ public final class LogWriter implements Closeable {
             try {
                 channel.truncate(before);
             } catch (IOException ignored) {
-                // the unsealed tail is cut off at the next open
+                // an unsealed tail is cut off at the next open
             }
             throw e;
         }
         size += bytes.length;
-        SealedBatch sealed = new SealedBatch(nextBatch, nextSeq, jsons.size(), tree.root(), now);
-        nextSeq = seq;
-        nextBatch++;
-        lastHash = prev;
-        return sealed;
     }
 
     /** Appends a time-stamp to {@code timestamps.log} and forces it to disk. */
@@ -301,8 +375,9 @@ public final class LogWriter implements Closeable {
         forceDirectory();
     }
 
-    /** Closes the current segment and starts the next one. */
-    public void rotate() throws IOException {
+    /** Signs what is pending, closes the current segment and starts the next one. */
+    public synchronized void rotate() throws IOException {
+        signPending();
         channel.close();
         startSegment();
     }
@@ -335,8 +410,13 @@ public final class LogWriter implements Closeable {
         }
     }
 
+    /** Signs what is pending and closes the segment (it is closed even when signing fails). */
     @Override
-    public void close() throws IOException {
-        channel.close();
+    public synchronized void close() throws IOException {
+        try {
+            signPending();
+        } finally {
+            channel.close();
+        }
     }
 }

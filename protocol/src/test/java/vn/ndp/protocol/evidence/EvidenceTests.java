@@ -43,6 +43,7 @@ class EvidenceTests {
                         LogFixture.body("ex-3", 3))));
                 batches.add(writer.append(List.of(LogFixture.body("ex-4", 4))));
                 fixture.stamp(writer, batches);
+                writer.signPending(); // batches 1-2 under one signature, batch 3 under the one written on close
                 writer.append(List.of(LogFixture.body("ex-42", 5), LogFixture.body("ex-6", 6)));
             }
         }
@@ -94,6 +95,22 @@ class EvidenceTests {
             }
         }
         assertThat(accepted).as("positions whose change went unnoticed").isEmpty();
+    }
+
+    @Test
+    void aBatchNotSignedYetGivesNoEvidenceUntilItIsSigned() throws IOException {
+        Path log = dir.resolve("unsigned/messagelog");
+        try (LogWriter writer = fixture.open(log)) {
+            writer.append(List.of(LogFixture.body("ex-late", 1)));
+
+            assertThatThrownBy(() -> Evidence.export(log, "ex-late")).isInstanceOf(EvidenceException.class)
+                    .hasMessageContaining("not signed yet");
+
+            writer.signPending();
+            Evidence.Verified verified = Evidence.verify(Evidence.export(log, "ex-late").orElseThrow(),
+                    Optional.of(fixture.ca.certificate()));
+            assertThat(verified.records()).hasSize(1);
+        }
     }
 
     @Test

@@ -58,7 +58,10 @@ final class LogFixture {
                 + "\",\"status\":200,\"requestBytes\":0,\"responseBytes\":" + (100 + n) + "}";
     }
 
-    /** Writes {@code segments} segments of {@code batches} batches of {@code perBatch} records; returns the batches. */
+    /**
+     * Writes {@code segments} segments of {@code batches} batches of {@code perBatch} records, signing
+     * the first two batches of each segment together and the rest when the segment closes; returns the batches.
+     */
     List<LogWriter.SealedBatch> write(int segments, int batches, int perBatch) throws IOException {
         List<LogWriter.SealedBatch> sealed = new ArrayList<>();
         int n = 0;
@@ -74,6 +77,9 @@ final class LogFixture {
                         bodies.add(body("id-" + n, n));
                     }
                     sealed.add(writer.append(bodies));
+                    if (b == 1) {
+                        writer.signPending();
+                    }
                 }
             }
             stamp(writer, sealed);

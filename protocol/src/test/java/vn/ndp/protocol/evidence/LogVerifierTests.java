@@ -70,6 +70,7 @@ class LogVerifierTests {
         assertThat(report.batches()).isEqualTo(6);
         assertThat(report.files()).isEqualTo(2);
         assertThat(report.stampedBatches()).isEqualTo(6);
+        assertThat(report.unsignedBatches()).isZero();
         assertThat(report.anchorFingerprint()).isEqualTo(vn.ndp.protocol.pki.Pem.sha256Fingerprint(fixture.ca.certificate()));
     }
 
@@ -184,12 +185,42 @@ class LogVerifierTests {
     @Test
     void truncatingTheNewestSegmentBeforeItsLastStampIsDetected() throws IOException {
         int lines = Files.readAllLines(fixture.segments().getLast()).size();
-        for (int keep = 1; keep < lines; keep++) {
+        for (int keep = 1; keep < lines - 1; keep++) {
             int kept = keep;
             Report report = tampered(1, all -> new ArrayList<>(all.subList(0, kept)));
             assertThat(report.problem()).as("newest segment cut to %d lines", kept).isPresent();
             assertThat(report.problem().get().problem()).isEqualTo(Problem.TRUNCATED);
         }
+    }
+
+    @Test
+    void withoutItsLastSignatureTheNewestSegmentEndsInBatchesReportedAsNotSignedYet() throws IOException {
+        // What a running gateway's log looks like between two signatures: not a failure, but reported,
+        // and those batches are proven only by the chain and their time-stamps.
+        Report report = tampered(1, all -> new ArrayList<>(all.subList(0, all.size() - 1)));
+
+        assertThat(report.problem()).isEmpty();
+        assertThat(report.unsignedBatches()).isEqualTo(1);
+        assertThat(report.records()).isEqualTo(24);
+    }
+
+    @Test
+    void anArchiveWithoutItsLastSignatureIsTruncated() throws IOException {
+        Report report = tampered(0, all -> new ArrayList<>(all.subList(0, all.size() - 1)));
+
+        assertThat(report.problem().get().problem()).isEqualTo(Problem.TRUNCATED);
+        assertThat(report.problem().get().message()).contains("batches 3..3", "not signed");
+    }
+
+    @Test
+    void removingASignatureLineInsideASegmentIsDetected() throws IOException {
+        Report report = tampered(0, lines -> {
+            lines.remove(lines.stream().filter(line -> line.startsWith("W ")).findFirst().orElseThrow());
+            return lines;
+        });
+
+        assertThat(report.problem().get().problem()).isEqualTo(Problem.BAD_SIGNATURE);
+        assertThat(report.problem().get().message()).contains("batches 3..3", "1..3");
     }
 
     @Test
@@ -218,11 +249,11 @@ class LogVerifierTests {
     }
 
     @Test
-    void aForgedSealSignatureIsDetected() throws IOException {
+    void aChangedSealIsCaughtByTheSignatureOverIt() throws IOException {
         Report report = tampered(0, lines -> {
             for (int i = 0; i < lines.size(); i++) {
                 if (lines.get(i).startsWith("S ")) {
-                    lines.set(i, lines.get(i).replace("\"count\":4", "\"count\":3"));
+                    lines.set(i, lines.get(i).replace("\"sealedAt\":\"2", "\"sealedAt\":\"1"));
                     break;
                 }
             }
@@ -230,6 +261,52 @@ class LogVerifierTests {
         });
 
         assertThat(report.problem().get().problem()).isEqualTo(Problem.BAD_SIGNATURE);
+        assertThat(report.problem().get().message()).contains("batches 1..2 are not the ones signed");
+    }
+
+    @Test
+    void aForgedSignatureIsDetected() throws IOException {
+        for (String field : List.of("\"signedAt\":\"2", "\"firstBatch\":1,")) {
+            Report report = tampered(0, lines -> {
+                for (int i = 0; i < lines.size(); i++) {
+                    if (lines.get(i).startsWith("W ")) {
+                        lines.set(i, lines.get(i).replace(field, field.endsWith(",") ? "\"firstBatch\":2," : "\"signedAt\":\"1"));
+                        break;
+                    }
+                }
+                return lines;
+            });
+
+            assertThat(report.problem().get().problem()).as(field).isEqualTo(Problem.BAD_SIGNATURE);
+        }
+    }
+
+    @Test
+    void batchesACrashLeftUnsignedAreSignedWhenTheLogIsOpenedAgain() throws IOException {
+        Path live = dir.resolve("live-" + ++copies);
+        Path crashed = dir.resolve("crashed-" + copies);
+        LogWriter writer = fixture.open(live);
+        try {
+            writer.append(List.of(LogFixture.body("before-crash-1", 1)));
+            writer.append(List.of(LogFixture.body("before-crash-2", 2), LogFixture.body("before-crash-3", 3)));
+            LogFixture.copy(live, crashed); // the disk as a crash leaves it: two batches acknowledged, none signed
+        } finally {
+            writer.close();
+        }
+        Report beforeRestart = LogVerifier.verify(crashed, Optional.empty());
+
+        try (LogWriter reopened = fixture.open(crashed)) {
+            assertThat(reopened.recoveredSignatures()).isEqualTo(2);
+            assertThat(reopened.recoveredBytes()).isZero();
+        }
+        Report afterRestart = LogVerifier.verify(crashed, Optional.empty());
+
+        assertThat(beforeRestart.problem()).isEmpty();
+        assertThat(beforeRestart.unsignedBatches()).isEqualTo(2);
+        assertThat(afterRestart.problem()).isEmpty();
+        assertThat(afterRestart.unsignedBatches()).isZero();
+        assertThat(afterRestart.records()).isEqualTo(3);
+        assertThat(afterRestart.files()).isEqualTo(2);
     }
 
     @Test
