@@ -164,8 +164,9 @@ public final class Evidence {
             }
             notSignedYet += awaiting.size();
         }
-        if (found.isEmpty() && notSignedYet > 0) {
-            throw new EvidenceException("the records of X-Road-Id " + xroadId + " in " + directory
+        if (notSignedYet > 0) {
+            // never a partial evidence: some records of this exchange would be left out
+            throw new EvidenceException("records of X-Road-Id " + xroadId + " in " + directory
                     + " are not signed yet: the gateway signs its batches within its signEvery window (and when it"
                     + " stops or starts again); try again in a moment");
         }

@@ -102,14 +102,16 @@ class EvidenceTests {
         Path log = dir.resolve("unsigned/messagelog");
         try (LogWriter writer = fixture.open(log)) {
             writer.append(List.of(LogFixture.body("ex-late", 1)));
+            writer.signPending();
+            writer.append(List.of(LogFixture.body("ex-late", 2))); // the answer's record, say: not signed yet
 
-            assertThatThrownBy(() -> Evidence.export(log, "ex-late")).isInstanceOf(EvidenceException.class)
-                    .hasMessageContaining("not signed yet");
+            assertThatThrownBy(() -> Evidence.export(log, "ex-late")).as("never a partial evidence")
+                    .isInstanceOf(EvidenceException.class).hasMessageContaining("not signed yet");
 
             writer.signPending();
             Evidence.Verified verified = Evidence.verify(Evidence.export(log, "ex-late").orElseThrow(),
                     Optional.of(fixture.ca.certificate()));
-            assertThat(verified.records()).hasSize(1);
+            assertThat(verified.records()).hasSize(2);
         }
     }
 
