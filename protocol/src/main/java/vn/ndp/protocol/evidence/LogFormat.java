@@ -12,13 +12,13 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.stream.Stream;
 
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
+import vn.ndp.protocol.pki.KeyAlgorithm;
 
 /**
  * The message log on disk. A log directory holds segment files {@code messages-{firstSeq}.log}
@@ -215,9 +215,10 @@ public final class LogFormat {
 
         public static Seal of(long batch, long firstSeq, int count, byte[] root, String lastHash, Instant sealedAt) {
             // written by hand: numbers, hex and an ISO instant need no escaping, and this runs once per commit
+            String hex = Hashes.hex(root);
             String text = "{\"batch\":" + batch + ",\"firstSeq\":" + firstSeq + ",\"count\":" + count + ",\"root\":\""
-                    + Hashes.hex(root) + "\",\"lastHash\":\"" + lastHash + "\",\"sealedAt\":\"" + sealedAt + "\"}";
-            return new Seal(batch, firstSeq, count, Hashes.hex(root), lastHash, sealedAt, text);
+                    + hex + "\",\"lastHash\":\"" + lastHash + "\",\"sealedAt\":\"" + sealedAt + "\"}";
+            return new Seal(batch, firstSeq, count, hex, lastHash, sealedAt, text);
         }
 
         public String line() {
@@ -259,7 +260,7 @@ public final class LogFormat {
 
         public static SignedWindow sign(long firstBatch, long lastBatch, byte[] root, String lastHash, Instant signedAt,
                                         String gateway, String certificateSha256, PrivateKey key) {
-            String algorithm = signatureAlgorithm(key.getAlgorithm());
+            String algorithm = KeyAlgorithm.ofKey(key).signatureAlgorithm();
             ObjectNode node = JSON.createObjectNode();
             node.put("firstBatch", firstBatch);
             node.put("lastBatch", lastBatch);
@@ -287,7 +288,7 @@ public final class LogFormat {
 
         public boolean verify(PublicKey key) {
             try {
-                if (!algorithm.equals(signatureAlgorithm(key.getAlgorithm()))) {
+                if (!algorithm.equals(KeyAlgorithm.ofKey(key).signatureAlgorithm())) {
                     return false;
                 }
                 Signature verifier = Signature.getInstance(algorithm);
@@ -372,14 +373,6 @@ public final class LogFormat {
             return new Deletion(text(node, "file"), number(node, "firstSeq"), number(node, "lastSeq"),
                     number(node, "firstBatch"), number(node, "lastBatch"), text(node, "lastHash"), instant(node, "deletedAt"));
         }
-    }
-
-    public static String signatureAlgorithm(String keyAlgorithm) {
-        return switch (keyAlgorithm.toUpperCase(Locale.ROOT)) {
-            case "EC", "ECDSA" -> "SHA256withECDSA";
-            case "RSA" -> "SHA256withRSA";
-            default -> throw new IllegalArgumentException("Unsupported signing key " + keyAlgorithm);
-        };
     }
 
     /** The lines of {@code timestamps.log} (absent file: none). */

@@ -47,7 +47,7 @@ public enum KeyAlgorithm {
     }
 
     /** The algorithm matching a key's JCA algorithm name ({@code EC} or {@code RSA}). */
-    static KeyAlgorithm ofKey(java.security.Key key) {
+    public static KeyAlgorithm ofKey(java.security.Key key) {
         return switch (key.getAlgorithm().toUpperCase(Locale.ROOT)) {
             case "EC", "ECDSA" -> EC_P256;
             case "RSA" -> RSA_3072;
