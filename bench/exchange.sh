@@ -48,6 +48,27 @@ wait_http() { # $1 = url, $2 = seconds
   done
 }
 
+# start_pair TOPOLOGY_DIR SUFFIX: sources the topology's env, starts its provider and consumer gateways
+# (logs/provider$SUFFIX.log, logs/consumer$SUFFIX.log), waits for both and asks the consumer for a token.
+# Sets PAIR_URL (the sample service through the consumer), PAIR_TOKEN, PAIR_PROVIDER_PID and
+# PAIR_CONSUMER_PID; the PIDs join EXCHANGE_PIDS. Uses exchange()'s JAVA, gw_opts, gateway_jar and work.
+start_pair() {
+  local dir=$1 suffix=$2
+  # shellcheck disable=SC1091
+  . "$dir/topology.env"
+  "$JAVA" $gw_opts -jar "$gateway_jar" --config "$PROVIDER_CONFIG" >"$work/logs/provider$suffix.log" 2>&1 &
+  PAIR_PROVIDER_PID=$!
+  "$JAVA" $gw_opts -jar "$gateway_jar" --config "$CONSUMER_CONFIG" >"$work/logs/consumer$suffix.log" 2>&1 &
+  PAIR_CONSUMER_PID=$!
+  EXCHANGE_PIDS+=("$PAIR_PROVIDER_PID" "$PAIR_CONSUMER_PID")
+  wait_http "$PROVIDER_ADMIN/health" 60 || die "the provider gateway did not start (see $work/logs/provider$suffix.log)"
+  wait_http "$CONSUMER_ADMIN/health" 60 || die "the consumer gateway did not start (see $work/logs/consumer$suffix.log)"
+  PAIR_TOKEN=$(curl -sf -X POST "$CONSUMER_URL/oauth2/token" -d grant_type=client_credentials \
+    -d "client_id=$CLIENT_ID" -d "client_secret=$CLIENT_SECRET" | sed -n 's/.*"access_token" *: *"\([^"]*\)".*/\1/p')
+  [ -n "$PAIR_TOKEN" ] || die "the consumer gateway issued no token (see $work/logs/consumer$suffix.log)"
+  PAIR_URL="$CONSUMER_URL/r1/$SERVICE_ID/months"
+}
+
 exchange() {
   local duration=20 connections=64 base=18400 keep=false warmup=45
   while [ $# -gt 0 ]; do
@@ -91,40 +112,12 @@ exchange() {
       || die "a topology exited (ports $base-$((base + 29)) in use? see $work/logs/topology*.log; --base-port N moves them)"
     sleep 0.2
   done
-  # The pair without message log: its own consumer URL and token (same client, same service).
-  local nolog_url nolog_token
-  (
-    # shellcheck disable=SC1091
-    . "$work/topology-nolog/topology.env"
-    "$JAVA" $gw_opts -jar "$gateway_jar" --config "$PROVIDER_CONFIG" >"$work/logs/provider-nolog.log" 2>&1 &
-    echo $! >"$work/provider-nolog.pid"
-    "$JAVA" $gw_opts -jar "$gateway_jar" --config "$CONSUMER_CONFIG" >"$work/logs/consumer-nolog.log" 2>&1 &
-    echo $! >"$work/consumer-nolog.pid"
-    wait_http "$PROVIDER_ADMIN/health" 60 || die "the provider gateway without log did not start"
-    wait_http "$CONSUMER_ADMIN/health" 60 || die "the consumer gateway without log did not start"
-    curl -sf -X POST "$CONSUMER_URL/oauth2/token" -d grant_type=client_credentials \
-      -d "client_id=$CLIENT_ID" -d "client_secret=$CLIENT_SECRET" \
-      | sed -n 's/.*"access_token" *: *"\([^"]*\)".*/\1/p' >"$work/nolog.token"
-    echo "$CONSUMER_URL/r1/$SERVICE_ID/months" >"$work/nolog.url"
-  )
-  EXCHANGE_PIDS+=("$(cat "$work/provider-nolog.pid")" "$(cat "$work/consumer-nolog.pid")")
-  nolog_token=$(cat "$work/nolog.token")
-  nolog_url=$(cat "$work/nolog.url")
-  [ -n "$nolog_token" ] || die "the consumer gateway without log issued no token (see $work/logs/consumer-nolog.log)"
-  # shellcheck disable=SC1091
-  . "$work/topology/topology.env"
-  "$JAVA" $gw_opts -jar "$gateway_jar" --config "$PROVIDER_CONFIG" >"$work/logs/provider.log" 2>&1 &
-  local provider_pid=$!
-  EXCHANGE_PIDS+=($provider_pid)
-  "$JAVA" $gw_opts -jar "$gateway_jar" --config "$CONSUMER_CONFIG" >"$work/logs/consumer.log" 2>&1 &
-  local consumer_pid=$!
-  EXCHANGE_PIDS+=($consumer_pid)
-  wait_http "$PROVIDER_ADMIN/health" 60 || die "the provider gateway did not start (see $work/logs/provider.log)"
-  wait_http "$CONSUMER_ADMIN/health" 60 || die "the consumer gateway did not start (see $work/logs/consumer.log)"
-  local token
-  token=$(curl -sf -X POST "$CONSUMER_URL/oauth2/token" -d grant_type=client_credentials \
-    -d "client_id=$CLIENT_ID" -d "client_secret=$CLIENT_SECRET" | sed -n 's/.*"access_token" *: *"\([^"]*\)".*/\1/p')
-  [ -n "$token" ] || die "the consumer gateway issued no token (see $work/logs/consumer.log)"
+  # The pair without message log first: its own consumer URL and token (same client, same service);
+  # then the logged pair, whose topology.env stays sourced for the rest (certificates, CA, CLIENT).
+  start_pair "$work/topology-nolog" -nolog
+  local nolog_url=$PAIR_URL nolog_token=$PAIR_TOKEN
+  start_pair "$work/topology" ""
+  local gateway_url=$PAIR_URL token=$PAIR_TOKEN provider_pid=$PAIR_PROVIDER_PID consumer_pid=$PAIR_CONSUMER_PID
 
   # The reference proxy pair: same CA, same certificates as the gateways.
   local n
@@ -168,7 +161,6 @@ EOF
   done
 
   local direct_url="http://127.0.0.1:$backend_port/api/months"
-  local gateway_url="$CONSUMER_URL/r1/$SERVICE_ID/months"
   local nginx_url="http://127.0.0.1:$nginx1/months"
   local -a gateway_headers=(-H "Authorization: Bearer $token" -H "X-Road-Client: $CLIENT")
   local -a nolog_headers=(-H "Authorization: Bearer $nolog_token" -H "X-Road-Client: $CLIENT")
