@@ -1,5 +1,7 @@
 package vn.ndp.gateway;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -99,14 +101,13 @@ public final class GatewayNode implements AutoCloseable {
 
         try {
             messageLog = configuration.messageLog().enabled() ? MessageLog.open(configuration, clock, metrics) : null;
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException("Cannot open the message log in " + configuration.messageLog().directory(), e);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot open the message log in " + configuration.messageLog().directory(), e);
         }
         EvidenceEndpoint evidence = messageLog == null ? null
                 : configuration.messageLog().evidenceToken().map(token -> new EvidenceEndpoint(messageLog, token)).orElse(null);
 
-        ExecutorService blocking = Executors.newVirtualThreadPerTaskExecutor();
-        this.blocking = blocking;
+        blocking = Executors.newVirtualThreadPerTaskExecutor();
         QueuedThreadPool threads = new QueuedThreadPool(200, 8);
         threads.setName("gateway");
         threads.setVirtualThreadsExecutor(Executors.newVirtualThreadPerTaskExecutor());

@@ -317,7 +317,7 @@ public final class MessageLog implements AutoCloseable {
             signFailures.increment();
             LOG.error("Message log: cannot sign {} batch(es), trying again in a second: {}", writer.unsignedBatches(),
                     e.toString());
-            return System.nanoTime() + TimeUnit.SECONDS.toNanos(1) | 1;
+            return System.nanoTime() + TimeUnit.SECONDS.toNanos(1);
         }
     }
 
