@@ -8,12 +8,14 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
 
 /**
  * Liberation Sans (SIL OFL; full Vietnamese coverage) embedded in a PDF, and
  * text made safe to draw with it: control characters become spaces, glyphs the
- * font lacks become '?', lines are wrapped to a width.
+ * font lacks become '?', lines are wrapped to a width. Text is drawn only
+ * through {@link #draw} and {@link #drawCentred}, so none reaches a page unsafe.
  */
 public final class PdfFonts {
 
@@ -53,8 +55,30 @@ public final class PdfFonts {
         return font.getStringWidth(text) / 1000 * size;
     }
 
+    /** Draws the text, made safe, with its baseline starting at ({@code x}, {@code baseline}). */
+    public void draw(PDPageContentStream content, PDType0Font font, float size, float x, float baseline, String text)
+            throws IOException {
+        show(content, font, size, x, baseline, safe(font, text));
+    }
+
+    /** Draws the text, made safe, centred on {@code centreX}. */
+    public void drawCentred(PDPageContentStream content, PDType0Font font, float size, float centreX, float baseline,
+            String text) throws IOException {
+        String safe = safe(font, text);
+        show(content, font, size, centreX - width(font, size, safe) / 2, baseline, safe);
+    }
+
+    private static void show(PDPageContentStream content, PDType0Font font, float size, float x, float baseline,
+            String safe) throws IOException {
+        content.beginText();
+        content.setFont(font, size);
+        content.newLineAtOffset(x, baseline);
+        content.showText(safe);
+        content.endText();
+    }
+
     /** Control characters become spaces; characters the font cannot draw become '?'. */
-    public String safe(PDType0Font font, String text) {
+    private String safe(PDType0Font font, String text) {
         if (text == null) {
             return "";
         }

@@ -64,7 +64,6 @@ final class AdoptionPdf {
         }
     }
 
-
     private void overview(AdoptionFigures.Summary s, List<AdoptionReports.KpiLine> kpis) throws IOException {
         newPage();
         text(bold, 16, MARGIN, y, "TRIỂN KHAI NỀN TẢNG SỐ QUỐC GIA TẠI ĐỊA PHƯƠNG");
@@ -231,19 +230,10 @@ final class AdoptionPdf {
 
     private void centred(PDType0Font font, float size, float centreX, float baseline, String text)
             throws IOException {
-        String safe = fonts.safe(font, text);
-        text(font, size, centreX - PdfFonts.width(font, size, safe) / 2, baseline, safe);
+        fonts.drawCentred(content, font, size, centreX, baseline, text);
     }
 
     private void text(PDType0Font font, float size, float x, float baseline, String text) throws IOException {
-        content.beginText();
-        content.setFont(font, size);
-        content.newLineAtOffset(x, baseline);
-        content.showText(fonts.safe(font, text));
-        content.endText();
+        fonts.draw(content, font, size, x, baseline, text);
     }
-
-
-
-
 }

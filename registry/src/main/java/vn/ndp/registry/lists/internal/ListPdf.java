@@ -79,7 +79,6 @@ final class ListPdf {
         }
     }
 
-
     private void titlePage(ListVersion version, int count, ZoneId zone) throws IOException {
         newPage();
         float width = PAGE.getWidth() - 2 * MARGIN;
@@ -200,18 +199,8 @@ final class ListPdf {
         for (int i = 0; i < total; i++) {
             try (PDPageContentStream footer = new PDPageContentStream(document, document.getPage(i),
                     PDPageContentStream.AppendMode.APPEND, true, true)) {
-                String number = "Trang " + (i + 1) + "/" + total;
-                float width = regular.getStringWidth(number) / 1000 * 8;
-                footer.beginText();
-                footer.setFont(regular, 8);
-                footer.newLineAtOffset((PAGE.getWidth() - width) / 2, MARGIN / 2);
-                footer.showText(number);
-                footer.endText();
-                footer.beginText();
-                footer.setFont(regular, 8);
-                footer.newLineAtOffset(MARGIN, MARGIN / 2);
-                footer.showText(fonts.safe(regular, version.documentNumber()));
-                footer.endText();
+                fonts.drawCentred(footer, regular, 8, PAGE.getWidth() / 2, MARGIN / 2, "Trang " + (i + 1) + "/" + total);
+                fonts.draw(footer, regular, 8, MARGIN, MARGIN / 2, version.documentNumber());
             }
         }
     }
@@ -255,21 +244,11 @@ final class ListPdf {
     }
 
     private void centered(PDType0Font font, float size, String text) throws IOException {
-        String safe = fonts.safe(font, text);
-        float width = font.getStringWidth(safe) / 1000 * size;
-        text(font, size, (PAGE.getWidth() - width) / 2, y, safe);
+        fonts.drawCentred(content, font, size, PAGE.getWidth() / 2, y, text);
         y -= size * 1.4f;
     }
 
     private void text(PDType0Font font, float size, float x, float baseline, String text) throws IOException {
-        content.beginText();
-        content.setFont(font, size);
-        content.newLineAtOffset(x, baseline);
-        content.showText(fonts.safe(font, text));
-        content.endText();
+        fonts.draw(content, font, size, x, baseline, text);
     }
-
-
-
-
 }
