@@ -104,16 +104,24 @@ public class AdoptionDesk {
     public List<HeldPlan> history(String provinceCode, LocalDate asOf) {
         Agency province = province(provinceCode);
         LocalDate date = asOf == null ? agencies.today() : asOf;
-        Set<String> codes = new HashSet<>(agencies.resolvingTo(province.code(), date));
-        codes.add(province.code());
         List<HeldPlan> held = new ArrayList<>();
-        for (AdoptionPlan plan : plans.ofProvinces(List.copyOf(codes))) {
+        for (AdoptionPlan plan : plans.ofProvinces(codesHeldBy(province.code(), date))) {
             Agency by = agencies.get(plan.provinceCode());
             held.add(new HeldPlan(plan, by, !by.code().equals(province.code())));
         }
         held.sort(Comparator.comparing((HeldPlan h) -> -h.plan().year()).thenComparing(HeldPlan::inherited)
                 .thenComparing(h -> Agencies.fold(h.declaredBy().nameVi())));
         return held;
+    }
+
+    /**
+     * The province's code and those of the provinces merged into it by {@code date}: whose plans, local
+     * platforms, proposals and requests it holds. A former province holds its own only.
+     */
+    public Set<String> codesHeldBy(String provinceCode, LocalDate date) {
+        Set<String> codes = new HashSet<>(agencies.resolvingTo(provinceCode, date));
+        codes.add(provinceCode);
+        return codes;
     }
 
     /** Declares (or replaces) the province's plan for a year; {@code expectedVersion} null for a new one. */

@@ -2,11 +2,9 @@ package vn.ndp.registry.adoption;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -131,9 +129,7 @@ public class LocalPlatforms {
     /** The province's local platforms and those of the provinces merged into it (as of today). */
     public List<LocalPlatform> of(String provinceCode) {
         Agency province = desk.province(provinceCode);
-        Set<String> codes = new HashSet<>(agencies.resolvingTo(province.code(), agencies.today()));
-        codes.add(province.code());
-        return repository.ofProvinces(List.copyOf(codes));
+        return repository.ofProvinces(desk.codesHeldBy(province.code(), agencies.today()));
     }
 
     private static LocalPlatform.Draft checked(LocalPlatform.Draft d) {

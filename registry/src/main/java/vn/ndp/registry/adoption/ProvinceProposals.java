@@ -2,10 +2,8 @@ package vn.ndp.registry.adoption;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -134,9 +132,7 @@ public class ProvinceProposals {
 
     /** Proposals of the province and of the provinces merged into it. */
     public List<ProvinceProposal> of(String provinceCode) {
-        Set<String> codes = new HashSet<>(agencies.resolvingTo(provinceCode, agencies.today()));
-        codes.add(provinceCode);
-        return repository.ofProvinces(List.copyOf(codes));
+        return repository.ofProvinces(desk.codesHeldBy(provinceCode, agencies.today()));
     }
 
     public ProvinceProposal get(CurrentUser user, UUID id) {

@@ -2,7 +2,6 @@ package vn.ndp.registry.adoption.internal;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -173,8 +172,7 @@ class AdoptionPages {
         model.addAttribute("proposals", user.filter(u -> u.role().nationalAuthority()
                 || (u.role() == Role.PROVINCE_EDITOR && desk.mayDeclare(u, province)))
                 .map(u -> proposals.of(code)).orElse(List.of()));
-        Set<String> keys = new HashSet<>(agencies.resolvingTo(code, agencies.today()));
-        keys.add(code);
+        Set<String> keys = desk.codesHeldBy(code, agencies.today());
         // support requests the province (or its predecessors) raised, as far as the viewer may see them
         model.addAttribute("supportRequests", user.map(u -> support.visibleTo(u).stream()
                 .filter(r -> keys.contains(r.agencyCode())).toList()).orElse(List.of()));

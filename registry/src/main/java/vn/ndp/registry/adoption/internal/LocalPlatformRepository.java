@@ -5,6 +5,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -38,7 +39,7 @@ public class LocalPlatformRepository {
                 .update();
     }
 
-    public List<LocalPlatform> ofProvinces(List<String> provinceCodes) {
+    public List<LocalPlatform> ofProvinces(Collection<String> provinceCodes) {
         return jdbc.sql("select * from local_platform where province_code = any(?) order by created_at")
                 .param(provinceCodes.toArray(String[]::new)).query(LocalPlatformRepository::row).list();
     }

@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -77,7 +78,7 @@ public class PlanRepository {
                 .params(provinceCode, year).query(PlanRepository::plan).list()).stream().findFirst();
     }
 
-    public List<AdoptionPlan> ofProvinces(List<String> provinceCodes) {
+    public List<AdoptionPlan> ofProvinces(Collection<String> provinceCodes) {
         return withEntries(jdbc.sql("select * from adoption_plan where province_code = any(?) order by year, province_code")
                 .param(provinceCodes.toArray(String[]::new)).query(PlanRepository::plan).list());
     }

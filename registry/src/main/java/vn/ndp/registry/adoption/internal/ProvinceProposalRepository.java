@@ -3,6 +3,7 @@ package vn.ndp.registry.adoption.internal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -43,7 +44,7 @@ public class ProvinceProposalRepository {
                 .query(ProvinceProposalRepository::row).optional();
     }
 
-    public List<ProvinceProposal> ofProvinces(List<String> codes) {
+    public List<ProvinceProposal> ofProvinces(Collection<String> codes) {
         return jdbc.sql("select * from province_proposal where province_code = any(?) order by created_at desc")
                 .param(codes.toArray(String[]::new)).query(ProvinceProposalRepository::row).list();
     }
