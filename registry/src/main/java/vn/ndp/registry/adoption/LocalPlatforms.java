@@ -58,6 +58,16 @@ public class LocalPlatforms {
         public boolean needsConfirmation() {
             return !national.isEmpty();
         }
+
+        /** The verdict kept with the platform: that of the closest national match, else distinct. */
+        public Verdict verdict() {
+            return national.isEmpty() ? Verdict.DISTINCT : national.getFirst().verdict();
+        }
+
+        /** The codes of the national platforms it duplicates or overlaps, closest first. */
+        public List<String> nationalCodes() {
+            return national.stream().map(m -> m.platform().code()).toList();
+        }
     }
 
     /** Validates the draft and compares it with the national catalogue and other local platforms. */
@@ -88,9 +98,8 @@ public class LocalPlatforms {
         if (check.needsConfirmation()) {
             if (!saveAnyway) {
                 throw new RegistryException(ErrorCode.OVERLAP_NOT_CONFIRMED, "'" + clean.nameVi() + "' "
-                        + (check.national().getFirst().verdict() == Verdict.DUPLICATE ? "duplicates" : "overlaps")
-                        + " national platforms: " + String.join(", ", check.national().stream()
-                                .map(m -> m.platform().code()).toList())
+                        + (check.verdict() == Verdict.DUPLICATE ? "duplicates" : "overlaps")
+                        + " national platforms: " + String.join(", ", check.nationalCodes())
                         + ". Use them instead, or save anyway with a reason (saveAnyway, reason).",
                         check.national().stream().map(m -> RegistryException.FieldError.of("overlap",
                                 m.platform().code() + " — " + m.platform().nameVi() + " ("
@@ -105,11 +114,10 @@ public class LocalPlatforms {
             }
             invalid.throwIfAny();
         }
-        Verdict verdict = check.national().isEmpty() ? Verdict.DISTINCT : check.national().getFirst().verdict();
+        Verdict verdict = check.verdict();
         LocalPlatform saved = new LocalPlatform(UUID.randomUUID(), province.code(), clean.nameVi(), clean.nameEn(),
                 clean.description(), clean.functions(), clean.category(), clean.type(), clean.status(),
-                clean.website(), clean.department(), verdict,
-                check.national().stream().map(m -> m.platform().code()).toList(), why, false, user.username(),
+                clean.website(), clean.department(), verdict, check.nationalCodes(), why, false, user.username(),
                 OffsetDateTime.now(clock), 0);
         repository.insert(saved);
         Map<String, Object> detail = new LinkedHashMap<>();

@@ -28,7 +28,6 @@ import vn.ndp.registry.agencies.Agency;
 import vn.ndp.registry.catalog.Category;
 import vn.ndp.registry.catalog.PlatformType;
 import vn.ndp.registry.overlap.OverlapDetector;
-import vn.ndp.registry.overlap.Verdict;
 
 /**
  * {@code ./ndp demo}: sample adoption plans for 2022–2024 of 26 of the 63
@@ -185,10 +184,9 @@ class DemoAdoption {
                     l.category(), PlatformType.PLATFORM, random.nextBoolean() ? AdoptionStatus.IN_USE
                             : AdoptionStatus.DEPLOYING, null, DEPARTMENTS.get(random.nextInt(DEPARTMENTS.size())));
             LocalPlatforms.Check check = localPlatforms.check(l.province(), draft);
-            Verdict verdict = check.national().isEmpty() ? Verdict.DISTINCT : check.national().getFirst().verdict();
             localRepository.insert(new LocalPlatform(UUID.randomUUID(), l.province(), l.name(), null,
                     l.description(), l.functions(), l.category(), PlatformType.PLATFORM, draft.status(), null,
-                    draft.department(), verdict, check.national().stream().map(m -> m.platform().code()).toList(),
+                    draft.department(), check.verdict(), check.nationalCodes(),
                     check.needsConfirmation() ? "Dữ liệu mẫu: địa phương đã đầu tư trước khi có nền tảng quốc gia."
                             : null, true, AUTHOR, OffsetDateTime.of(2024, 5, 2, 9, 0, 0, 0, ZoneOffset.ofHours(7)), 0));
             count++;
