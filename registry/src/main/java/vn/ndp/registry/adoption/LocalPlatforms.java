@@ -72,8 +72,10 @@ public class LocalPlatforms {
 
     /** Validates the draft and compares it with the national catalogue and other local platforms. */
     public Check check(String provinceCode, LocalPlatform.Draft draft) {
-        Agency province = desk.province(provinceCode);
-        LocalPlatform.Draft clean = checked(draft);
+        return compare(desk.province(provinceCode), checked(draft));
+    }
+
+    private Check compare(Agency province, LocalPlatform.Draft clean) {
         OverlapReport report = overlap.check(new PlatformDescription(clean.nameVi(), clean.description(),
                 clean.functions(), null, province.code(), clean.category()));
         List<OverlapReport.Match> flagged = report.matches().stream().filter(m -> m.verdict().flagged()).toList();
@@ -93,7 +95,7 @@ public class LocalPlatforms {
         Agency province = desk.province(provinceCode);
         desk.authoriseEditing(user, province);
         LocalPlatform.Draft clean = checked(draft);
-        Check check = check(province.code(), clean);
+        Check check = compare(province, clean);
         String why = null;
         if (check.needsConfirmation()) {
             if (!saveAnyway) {
