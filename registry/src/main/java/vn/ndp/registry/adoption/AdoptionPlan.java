@@ -3,7 +3,6 @@ package vn.ndp.registry.adoption;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -29,10 +28,6 @@ public record AdoptionPlan(
 
     public AdoptionPlan {
         platforms = List.copyOf(platforms);
-    }
-
-    public Optional<PlatformAdoption> platform(String code) {
-        return platforms.stream().filter(p -> p.platformCode().equals(code)).findFirst();
     }
 
     /** At least one platform assigned (any status). */

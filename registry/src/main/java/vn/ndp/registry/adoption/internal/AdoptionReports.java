@@ -39,11 +39,9 @@ class AdoptionReports {
             "assigned", "declared_in_plan", "declared_by_decision", "deploying", "declared_by", "platforms_in_use",
             "platforms_deploying", "platforms_planned", "sample");
 
-    private final AdoptionFigures figures;
     private final ProgrammeFigures programme;
 
-    AdoptionReports(AdoptionFigures figures, ProgrammeFigures programme) {
-        this.figures = figures;
+    AdoptionReports(ProgrammeFigures programme) {
         this.programme = programme;
     }
 
@@ -72,10 +70,6 @@ class AdoptionReports {
         ProgrammeFigure published = all.stream().filter(f -> f.key().equals(key)).findFirst().orElse(null);
         return new KpiLine(key.substring(key.indexOf('.') + 1), vi, en, computed,
                 published == null ? null : published.value(), published == null ? null : published.source());
-    }
-
-    AdoptionFigures.Summary summary(int year, java.time.LocalDate asOf) {
-        return figures.summary(year, asOf);
     }
 
     static List<String> provinceRow(ProvinceRow r, AdoptionFigures.Summary s) {

@@ -88,11 +88,6 @@ public class PlanRepository {
                 .param(year).query(PlanRepository::plan).list());
     }
 
-    public List<AdoptionPlan> all() {
-        return withEntries(jdbc.sql("select * from adoption_plan order by year, province_code")
-                .query(PlanRepository::plan).list());
-    }
-
     public List<Integer> years() {
         return jdbc.sql("select distinct year from adoption_plan order by year").query(Integer.class).list();
     }
