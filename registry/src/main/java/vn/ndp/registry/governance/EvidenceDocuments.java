@@ -55,6 +55,10 @@ public class EvidenceDocuments {
     public record Download(EvidenceDocument document, byte[] content) {
     }
 
+    /** A file that passed {@link #check}: the name it is kept under, its kind and its SHA-256. */
+    public record Checked(String fileName, Kind kind, byte[] content, String sha256) {
+    }
+
     private final DocumentRepository documents;
     private final GovernanceSettings settings;
     private final Clock clock;
@@ -68,10 +72,9 @@ public class EvidenceDocuments {
     /** Checks and stores a document for a proposal; the caller has checked who may attach it. */
     @Transactional(propagation = Propagation.MANDATORY)
     EvidenceDocument store(UUID proposalId, String fileName, byte[] content, String actor) {
-        String name = safeName(fileName);
-        Kind kind = check(name, content);
-        EvidenceDocument document = new EvidenceDocument(UUID.randomUUID(), name, kind.contentType(), content.length,
-                sha256(content), actor, OffsetDateTime.now(clock));
+        Checked file = inspect(fileName, content);
+        EvidenceDocument document = new EvidenceDocument(UUID.randomUUID(), file.fileName(),
+                file.kind().contentType(), content.length, file.sha256(), actor, OffsetDateTime.now(clock));
         documents.insert(proposalId, document, content);
         return document;
     }
@@ -83,6 +86,15 @@ public class EvidenceDocuments {
                         + "."));
         desk.get(stored.proposalId(), user);
         return new Download(stored.document(), stored.content());
+    }
+
+    /**
+     * The file under its safe name, checked as {@link #check} does, with its digest: for other modules that
+     * keep files of their own under the same rules (support attachments).
+     */
+    public Checked inspect(String fileName, byte[] content) {
+        String name = safeName(fileName);
+        return new Checked(name, check(name, content), content, sha256(content));
     }
 
     /** What kind of document the content is, refusing anything over the limit or not what its name says. */
@@ -157,7 +169,7 @@ public class EvidenceDocuments {
     }
 
     /** The last path segment, without control characters, at most 200 characters. */
-    static String safeName(String fileName) {
+    public static String safeName(String fileName) {
         String name = fileName == null ? "" : fileName;
         name = name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1);
         name = name.replaceAll("[\\p{Cntrl}\"]", "").strip();

@@ -1,12 +1,9 @@
 package vn.ndp.registry.support;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -110,7 +107,7 @@ public class SupportDesk {
         List<Upload> uploads = request.attachments() == null ? List.of() : request.attachments();
         checkCount(invalid, uploads);
         invalid.throwIfAny();
-        uploads.forEach(this::checkAttachment);
+        List<EvidenceDocuments.Checked> files = checkAttachments(uploads);
         Priority priority = request.priority() == null ? Priority.NORMAL : request.priority();
         OffsetDateTime now = OffsetDateTime.now(clock);
         String agency = agencies.successorOn(user.agencyCode(), now.toLocalDate()).code();
@@ -121,10 +118,10 @@ public class SupportDesk {
         SupportMessage first = new SupportMessage(UUID.randomUUID(), opened.id(), user.username(),
                 user.displayName(), Side.REQUESTER, null, null, SupportStatus.OPEN, now, List.of());
         requests.insert(first);
-        List<String> files = store(opened.id(), first.id(), uploads, user, now);
+        List<String> names = store(opened.id(), first.id(), files, user, now);
         audit.record(AuditEvent.SUPPORT_REQUEST_OPENED, user.username(), subject(opened), detail(opened,
                 "agency", agency, "priority", priority.name(), "due", opened.dueDate().toString(),
-                "attachments", files));
+                "attachments", names));
         events.publishEvent(new SupportEvent.RequestOpened(opened.id(), platform, user.username(), agency, subject,
                 priority, opened.dueDate()));
         return opened;
@@ -144,10 +141,10 @@ public class SupportDesk {
         }
         InvalidParameters invalid = new InvalidParameters();
         String body = text(invalid, "text", text, MAX_TEXT, true);
-        List<Upload> files = uploads == null ? List.of() : uploads;
-        checkCount(invalid, files);
+        List<Upload> given = uploads == null ? List.of() : uploads;
+        checkCount(invalid, given);
         invalid.throwIfAny();
-        files.forEach(this::checkAttachment);
+        List<EvidenceDocuments.Checked> files = checkAttachments(given);
         OffsetDateTime now = OffsetDateTime.now(clock);
         SupportStatus from = null;
         SupportStatus to = null;
@@ -308,17 +305,14 @@ public class SupportDesk {
                 && !now.isAfter(request.resolvedAt().plus(settings.reopenPeriod()));
     }
 
-    private List<String> store(UUID requestId, UUID messageId, List<Upload> uploads, CurrentUser user,
-            OffsetDateTime now) {
-        List<String> names = new ArrayList<>();
-        for (Upload upload : uploads) {
-            String name = safeName(upload.fileName());
-            EvidenceDocuments.Kind kind = documents.check(name, upload.content());
-            requests.insert(requestId, messageId, new SupportAttachment(UUID.randomUUID(), name, kind.contentType(),
-                    upload.content().length, sha256(upload.content()), user.username(), now), upload.content());
-            names.add(name);
+    private List<String> store(UUID requestId, UUID messageId, List<EvidenceDocuments.Checked> files,
+            CurrentUser user, OffsetDateTime now) {
+        for (EvidenceDocuments.Checked file : files) {
+            requests.insert(requestId, messageId, new SupportAttachment(UUID.randomUUID(), file.fileName(),
+                    file.kind().contentType(), file.content().length, file.sha256(), user.username(), now),
+                    file.content());
         }
-        return names;
+        return files.stream().map(EvidenceDocuments.Checked::fileName).toList();
     }
 
     private void checkCount(InvalidParameters invalid, List<Upload> uploads) {
@@ -328,15 +322,22 @@ public class SupportDesk {
         }
     }
 
-    /** The size limit of support attachments; the content checks are those of evidence documents. */
-    private void checkAttachment(Upload upload) {
+    /**
+     * Every file checked before anything is written: the size limit of support attachments, then the content
+     * checks of evidence documents.
+     */
+    private List<EvidenceDocuments.Checked> checkAttachments(List<Upload> uploads) {
         long max = settings.maxAttachmentSize().toBytes();
-        if (upload.content() != null && upload.content().length > max) {
-            throw new RegistryException(ErrorCode.DOCUMENT_REJECTED, safeName(upload.fileName()) + " is "
-                    + upload.content().length + " bytes; the limit is " + max + " bytes ("
-                    + settings.maxAttachmentSize().toMegabytes() + " MB).");
+        List<EvidenceDocuments.Checked> files = new ArrayList<>();
+        for (Upload upload : uploads) {
+            if (upload.content() != null && upload.content().length > max) {
+                throw new RegistryException(ErrorCode.DOCUMENT_REJECTED, EvidenceDocuments.safeName(
+                        upload.fileName()) + " is " + upload.content().length + " bytes; the limit is " + max
+                        + " bytes (" + settings.maxAttachmentSize().toMegabytes() + " MB).");
+            }
+            files.add(documents.inspect(upload.fileName(), upload.content()));
         }
-        documents.check(safeName(upload.fileName()), upload.content());
+        return files;
     }
 
     private boolean exists(String platformCode) {
@@ -360,25 +361,6 @@ public class SupportDesk {
             invalid.reject(field, "at most " + max + " characters, " + text.length() + " given.");
         }
         return text;
-    }
-
-    /** The last path segment, without control characters, at most 200 characters. */
-    static String safeName(String fileName) {
-        String name = fileName == null ? "" : fileName;
-        name = name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1);
-        name = name.replaceAll("[\\p{Cntrl}\"]", "").strip();
-        if (name.isEmpty()) {
-            name = "attachment";
-        }
-        return name.length() > 200 ? name.substring(name.length() - 200) : name;
-    }
-
-    private static String sha256(byte[] content) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private static RegistryException readOnly(SupportRequest request) {
