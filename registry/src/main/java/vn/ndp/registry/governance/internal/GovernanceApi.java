@@ -51,6 +51,7 @@ import vn.ndp.registry.shared.ErrorCode;
 import vn.ndp.registry.shared.InvalidParameters;
 import vn.ndp.registry.shared.ProblemApi;
 import vn.ndp.registry.shared.RegistryException;
+import vn.ndp.registry.shared.web.Downloads;
 
 /**
  * The governance workflow over JSON: proposals (ministry editors draft and
@@ -185,7 +186,9 @@ class GovernanceApi {
     @PreAuthorize(EDITOR_OR_REVIEWER)
     @Operation(summary = "Download an evidence document (always as an attachment)")
     ResponseEntity<byte[]> document(Authentication authentication, @PathVariable UUID id) {
-        return Downloads.attachment(documents.download(id, user(authentication), desk));
+        EvidenceDocuments.Download download = documents.download(id, user(authentication), desk);
+        return Downloads.attachment(download.document().fileName(), download.document().contentType(),
+                download.content());
     }
 
     @GetMapping("/platforms/{code}/history")

@@ -38,6 +38,7 @@ import vn.ndp.registry.overlap.OverlapReport;
 import vn.ndp.registry.overlap.PlatformDescription;
 import vn.ndp.registry.shared.InvalidParameters;
 import vn.ndp.registry.shared.RegistryException;
+import vn.ndp.registry.shared.web.Downloads;
 import vn.ndp.registry.shared.web.WebPage;
 
 /**
@@ -200,7 +201,9 @@ class GovernancePages {
     @GetMapping("/governance/documents/{id}")
     @PreAuthorize(ANY)
     ResponseEntity<byte[]> document(Authentication authentication, @PathVariable UUID id) {
-        return Downloads.attachment(documents.download(id, GovernanceApi.user(authentication), desk));
+        EvidenceDocuments.Download download = documents.download(id, GovernanceApi.user(authentication), desk);
+        return Downloads.attachment(download.document().fileName(), download.document().contentType(),
+                download.content());
     }
 
     @GetMapping("/governance/platforms/{code}/changes")

@@ -26,6 +26,7 @@ import vn.ndp.registry.shared.ErrorCode;
 import vn.ndp.registry.shared.InvalidParameters;
 import vn.ndp.registry.shared.ProblemApi;
 import vn.ndp.registry.shared.RegistryException;
+import vn.ndp.registry.shared.web.Downloads;
 import vn.ndp.registry.support.Priority;
 import vn.ndp.registry.support.SupportAction;
 import vn.ndp.registry.support.SupportDesk;
@@ -141,7 +142,9 @@ class SupportApi {
     @PreAuthorize(SIGNED_IN)
     @Operation(summary = "Download an attachment (always as an attachment, never rendered)")
     ResponseEntity<byte[]> attachment(Authentication authentication, @PathVariable UUID id) {
-        return Attachments.download(desk.attachment(id, user(authentication)));
+        SupportDesk.Download download = desk.attachment(id, user(authentication));
+        return Downloads.attachment(download.attachment().fileName(), download.attachment().contentType(),
+                download.content());
     }
 
     private RequestJson open(Authentication authentication, NewRequestJson request, List<SupportDesk.Upload> files) {

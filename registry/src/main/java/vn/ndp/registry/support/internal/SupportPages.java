@@ -25,6 +25,7 @@ import vn.ndp.registry.catalog.PlatformQuery;
 import vn.ndp.registry.shared.ErrorCode;
 import vn.ndp.registry.shared.InvalidParameters;
 import vn.ndp.registry.shared.RegistryException;
+import vn.ndp.registry.shared.web.Downloads;
 import vn.ndp.registry.shared.web.WebPage;
 import vn.ndp.registry.support.Priority;
 import vn.ndp.registry.support.SupportAction;
@@ -166,7 +167,9 @@ class SupportPages {
     @GetMapping("/support/attachments/{id}")
     @PreAuthorize(SupportApi.SIGNED_IN)
     ResponseEntity<byte[]> attachment(Authentication authentication, @PathVariable UUID id) {
-        return Attachments.download(desk.attachment(id, SupportApi.user(authentication)));
+        SupportDesk.Download download = desk.attachment(id, SupportApi.user(authentication));
+        return Downloads.attachment(download.attachment().fileName(), download.attachment().contentType(),
+                download.content());
     }
 
     /** Not found and out of scope stay error pages; a refused action is shown on the request. */
