@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -46,8 +47,12 @@ public class Catalog implements DisposableBean {
     }
 
     public Platform get(String code) {
-        return repository.findByCode(code)
-                .orElseThrow(() -> RegistryException.notFound(ErrorCode.PLATFORM_NOT_FOUND, "platform", code));
+        return find(code).orElseThrow(() -> RegistryException.notFound(ErrorCode.PLATFORM_NOT_FOUND, "platform", code));
+    }
+
+    /** The platform, or empty when no platform has the code. */
+    public Optional<Platform> find(String code) {
+        return repository.findByCode(code);
     }
 
     public PlatformPage search(PlatformQuery query) {

@@ -99,7 +99,7 @@ public class SupportDesk {
         String platform = request.platformCode() == null ? "" : request.platformCode().strip();
         if (platform.isEmpty()) {
             invalid.reject("platformCode", "is required.");
-        } else if (!exists(platform)) {
+        } else if (catalog.find(platform).isEmpty()) {
             invalid.reject("platformCode", "no platform has the code '" + platform + "'.");
         }
         String subject = text(invalid, "subject", request.subject(), MAX_SUBJECT, true);
@@ -338,15 +338,6 @@ public class SupportDesk {
             files.add(documents.inspect(upload.fileName(), upload.content()));
         }
         return files;
-    }
-
-    private boolean exists(String platformCode) {
-        try {
-            catalog.get(platformCode);
-            return true;
-        } catch (RegistryException notFound) {
-            return false;
-        }
     }
 
     private static String text(InvalidParameters invalid, String field, String value, int max, boolean required) {

@@ -274,14 +274,8 @@ class ExchangePages {
     }
 
     private String platformName(String code) {
-        if (code == null) {
-            return null;
-        }
-        try {
-            return catalog.get(code).name(LocaleContextHolder.getLocale());
-        } catch (RegistryException unknown) {
-            return null;
-        }
+        return code == null ? null
+                : catalog.find(code).map(p -> p.name(LocaleContextHolder.getLocale())).orElse(null);
     }
 
     private static String actor(Authentication authentication) {

@@ -1,8 +1,8 @@
 package vn.ndp.registry.support.internal;
 
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -12,10 +12,9 @@ import vn.ndp.registry.accounts.Accounts;
 import vn.ndp.registry.agencies.Agencies;
 import vn.ndp.registry.agencies.Agency;
 import vn.ndp.registry.catalog.Catalog;
-import vn.ndp.registry.catalog.Platform;
 import vn.ndp.registry.notifications.NoticeText;
 import vn.ndp.registry.notifications.Notices;
-import vn.ndp.registry.shared.RegistryException;
+import vn.ndp.registry.shared.web.Dates;
 import vn.ndp.registry.support.Priority;
 import vn.ndp.registry.support.SupportAction.Side;
 import vn.ndp.registry.support.SupportEvent;
@@ -34,8 +33,8 @@ import vn.ndp.registry.support.SupportStatus;
 @Component
 class SupportNotifier {
 
-    private static final DateTimeFormatter VI = DateTimeFormatter.ofPattern("dd/MM/yyyy");
-    private static final DateTimeFormatter EN = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH);
+    private static final Locale VI = Locale.forLanguageTag("vi");
+    private static final Locale EN = Locale.ENGLISH;
     private static final int EXCERPT = 500;
 
     private final Notices notices;
@@ -54,22 +53,22 @@ class SupportNotifier {
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     public void on(SupportEvent event) {
         String link = "/support/" + event.requestId();
-        String platformVi = platform(event.platformCode(), false);
-        String platformEn = platform(event.platformCode(), true);
+        String platformVi = platform(event.platformCode(), VI);
+        String platformEn = platform(event.platformCode(), EN);
         switch (event) {
             case RequestOpened e -> {
-                Agency agency = agencies.find(e.agencyCode()).orElse(null);
-                String agencyVi = agency == null ? e.agencyCode() : agency.nameVi();
-                String agencyEn = agency == null || agency.nameEn() == null ? agencyVi : agency.nameEn();
+                Optional<Agency> agency = agencies.find(e.agencyCode());
+                String agencyVi = agency.map(a -> a.name(VI)).orElse(e.agencyCode());
+                String agencyEn = agency.map(a -> a.name(EN)).orElse(e.agencyCode());
                 notices.send(notices.operatorsOf(e.platformCode()), new NoticeText("SUPPORT_REQUEST_OPENED",
                         "Yêu cầu hỗ trợ mới về " + platformVi + ": " + e.subject(),
                         "New support request about " + platformEn + ": " + e.subject(),
                         agencyVi + " đã gửi yêu cầu hỗ trợ về nền tảng " + platformVi + " (người gửi: " + e.actor()
                                 + ", mức ưu tiên: " + priorityVi(e.priority()) + "). Hạn xử lý: "
-                                + VI.format(e.dueDate()) + ".",
+                                + Dates.format(e.dueDate(), VI) + ".",
                         agencyEn + " raised a support request about the platform " + platformEn + " (raised by "
                                 + e.actor() + ", priority: " + priorityEn(e.priority()) + "). Due: "
-                                + EN.format(e.dueDate()) + ".",
+                                + Dates.format(e.dueDate(), EN) + ".",
                         link));
             }
             case MessagePosted e when e.side() == Side.OPERATOR -> notices.send(requester(e.requestedBy()),
@@ -104,14 +103,9 @@ class SupportNotifier {
         return accounts.findByUsername(username).stream().toList();
     }
 
-    private String platform(String code, boolean english) {
-        try {
-            Platform platform = catalog.get(code);
-            String name = english && platform.nameEn() != null ? platform.nameEn() : platform.nameVi();
-            return name + " (" + code + ")";
-        } catch (RegistryException notInTheCatalogue) {
-            return code;
-        }
+    /** The platform's name and code, or the code alone once it is no longer in the catalogue. */
+    private String platform(String code, Locale locale) {
+        return catalog.find(code).map(p -> p.name(locale) + " (" + code + ")").orElse(code);
     }
 
     private static String excerpt(String text) {

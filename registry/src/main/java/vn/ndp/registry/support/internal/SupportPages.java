@@ -3,7 +3,6 @@ package vn.ndp.registry.support.internal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.UUID;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -52,16 +51,15 @@ class SupportPages {
         this.agencies = agencies;
     }
 
-    /** A request as a list shows it, with the names of its platform and agency in both languages. */
-    record Row(SupportRequest request, String platformVi, String platformEn, String agencyVi, String agencyEn,
-            boolean overdue) {
+    /** A request as a list shows it, with its platform and agency (null when no longer known: shown by code). */
+    record Row(SupportRequest request, Platform platform, Agency agency, boolean overdue) {
 
         public String platformName(Locale locale) {
-            return "en".equals(locale.getLanguage()) && platformEn != null ? platformEn : platformVi;
+            return platform == null ? request.platformCode() : platform.name(locale);
         }
 
         public String agencyName(Locale locale) {
-            return "en".equals(locale.getLanguage()) && agencyEn != null ? agencyEn : agencyVi;
+            return agency == null ? request.agencyCode() : agency.name(locale);
         }
 
         public List<String> descriptionLines() {
@@ -189,7 +187,7 @@ class SupportPages {
         model.addAttribute("actions", actions);
         model.addAttribute("mayReopen", actions.contains(SupportAction.REOPEN));
         model.addAttribute("mayWrite", desk.mayWrite(user, request));
-        model.addAttribute("operator", platform(request.platformCode()).map(Platform::operator).orElse(null));
+        model.addAttribute("operator", catalog.find(request.platformCode()).map(Platform::operator).orElse(null));
         model.addAttribute("reopenDays", desk.settings().reopenPeriod().getDays());
         model.addAttribute("error", error);
         model.addAttribute("text", text);
@@ -203,7 +201,7 @@ class SupportPages {
         model.addAttribute("platforms", choices);
         model.addAttribute("form", form);
         model.addAttribute("chosen", form.platformCode() == null ? null
-                : platform(form.platformCode().strip()).orElse(null));
+                : catalog.find(form.platformCode().strip()).orElse(null));
         model.addAttribute("priorities", Priority.values());
         model.addAttribute("sla", desk.settings().sla());
         model.addAttribute("maxSize", desk.settings().maxAttachmentSize().toMegabytes());
@@ -217,18 +215,7 @@ class SupportPages {
     }
 
     private Row row(SupportRequest r) {
-        Optional<Platform> platform = platform(r.platformCode());
-        Optional<Agency> agency = agencies.find(r.agencyCode());
-        return new Row(r, platform.map(Platform::nameVi).orElse(r.platformCode()),
-                platform.map(Platform::nameEn).orElse(null), agency.map(Agency::nameVi).orElse(r.agencyCode()),
-                agency.map(Agency::nameEn).orElse(null), r.overdueOn(desk.today()));
-    }
-
-    private Optional<Platform> platform(String code) {
-        try {
-            return Optional.of(catalog.get(code));
-        } catch (RegistryException notFound) {
-            return Optional.empty();
-        }
+        return new Row(r, catalog.find(r.platformCode()).orElse(null), agencies.find(r.agencyCode()).orElse(null),
+                r.overdueOn(desk.today()));
     }
 }
