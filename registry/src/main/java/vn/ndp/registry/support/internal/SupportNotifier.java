@@ -3,6 +3,7 @@ package vn.ndp.registry.support.internal;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -14,6 +15,7 @@ import vn.ndp.registry.agencies.Agency;
 import vn.ndp.registry.catalog.Catalog;
 import vn.ndp.registry.notifications.NoticeText;
 import vn.ndp.registry.notifications.Notices;
+import vn.ndp.registry.shared.InvalidParameters.Wire;
 import vn.ndp.registry.shared.web.Dates;
 import vn.ndp.registry.support.Priority;
 import vn.ndp.registry.support.SupportAction.Side;
@@ -41,12 +43,14 @@ class SupportNotifier {
     private final Accounts accounts;
     private final Catalog catalog;
     private final Agencies agencies;
+    private final MessageSource messages;
 
-    SupportNotifier(Notices notices, Accounts accounts, Catalog catalog, Agencies agencies) {
+    SupportNotifier(Notices notices, Accounts accounts, Catalog catalog, Agencies agencies, MessageSource messages) {
         this.notices = notices;
         this.accounts = accounts;
         this.catalog = catalog;
         this.agencies = agencies;
+        this.messages = messages;
     }
 
     @TransactionalEventListener(fallbackExecution = true)
@@ -64,10 +68,10 @@ class SupportNotifier {
                         "Yêu cầu hỗ trợ mới về " + platformVi + ": " + e.subject(),
                         "New support request about " + platformEn + ": " + e.subject(),
                         agencyVi + " đã gửi yêu cầu hỗ trợ về nền tảng " + platformVi + " (người gửi: " + e.actor()
-                                + ", mức ưu tiên: " + priorityVi(e.priority()) + "). Hạn xử lý: "
+                                + ", mức ưu tiên: " + priority(e.priority(), VI) + "). Hạn xử lý: "
                                 + Dates.format(e.dueDate(), VI) + ".",
                         agencyEn + " raised a support request about the platform " + platformEn + " (raised by "
-                                + e.actor() + ", priority: " + priorityEn(e.priority()) + "). Due: "
+                                + e.actor() + ", priority: " + priority(e.priority(), EN) + "). Due: "
                                 + Dates.format(e.dueDate(), EN) + ".",
                         link));
             }
@@ -87,13 +91,13 @@ class SupportNotifier {
                                     + excerpt(e.text()), link));
             case StatusChanged e -> notices.send(e.side() == Side.OPERATOR ? requester(e.requestedBy())
                     : notices.operatorsOf(e.platformCode()), new NoticeText("SUPPORT_REQUEST_STATUS_CHANGED",
-                            "Yêu cầu hỗ trợ chuyển sang \"" + statusVi(e.to()) + "\": " + e.subject(),
-                            "Support request now \"" + statusEn(e.to()) + "\": " + e.subject(),
-                            "Yêu cầu hỗ trợ về nền tảng " + platformVi + " chuyển từ \"" + statusVi(e.from())
-                                    + "\" sang \"" + statusVi(e.to()) + "\" (người thực hiện: " + e.actor() + ")."
+                            "Yêu cầu hỗ trợ chuyển sang \"" + status(e.to(), VI) + "\": " + e.subject(),
+                            "Support request now \"" + status(e.to(), EN) + "\": " + e.subject(),
+                            "Yêu cầu hỗ trợ về nền tảng " + platformVi + " chuyển từ \"" + status(e.from(), VI)
+                                    + "\" sang \"" + status(e.to(), VI) + "\" (người thực hiện: " + e.actor() + ")."
                                     + (e.note() == null ? "" : "\nGhi chú: " + excerpt(e.note())),
-                            "The support request about " + platformEn + " moved from \"" + statusEn(e.from())
-                                    + "\" to \"" + statusEn(e.to()) + "\" (by " + e.actor() + ")."
+                            "The support request about " + platformEn + " moved from \"" + status(e.from(), EN)
+                                    + "\" to \"" + status(e.to(), EN) + "\" (by " + e.actor() + ")."
                                     + (e.note() == null ? "" : "\nNote: " + excerpt(e.note())),
                             link));
         }
@@ -115,36 +119,13 @@ class SupportNotifier {
         return text.length() <= EXCERPT ? text : text.substring(0, EXCERPT) + "…";
     }
 
-    static String statusVi(SupportStatus status) {
-        return switch (status) {
-            case OPEN -> "Mới";
-            case IN_PROGRESS -> "Đang xử lý";
-            case WAITING_FOR_REQUESTER -> "Chờ bên yêu cầu phản hồi";
-            case RESOLVED -> "Đã giải quyết";
-            case CLOSED -> "Đã đóng";
-        };
+    /** The status as the support pages name it (messages-support). */
+    private String status(SupportStatus status, Locale locale) {
+        return messages.getMessage("support.status." + Wire.name(status), null, locale);
     }
 
-    static String statusEn(SupportStatus status) {
-        return switch (status) {
-            case OPEN -> "Open";
-            case IN_PROGRESS -> "In progress";
-            case WAITING_FOR_REQUESTER -> "Waiting for requester";
-            case RESOLVED -> "Resolved";
-            case CLOSED -> "Closed";
-        };
-    }
-
-    static String priorityVi(Priority priority) {
-        return switch (priority) {
-            case LOW -> "thấp";
-            case NORMAL -> "bình thường";
-            case HIGH -> "cao";
-            case URGENT -> "khẩn cấp";
-        };
-    }
-
-    static String priorityEn(Priority priority) {
-        return priority.name().toLowerCase(Locale.ROOT);
+    /** The priority as the support pages name it, in lower case within a sentence. */
+    private String priority(Priority priority, Locale locale) {
+        return messages.getMessage("support.priority." + Wire.name(priority), null, locale).toLowerCase(locale);
     }
 }
