@@ -30,24 +30,29 @@ public class OverlapDetector {
     private final Analyzer analyzer;
     private volatile OverlapIndex index;
     private final AtomicBoolean refreshPending = new AtomicBoolean();
-    private final Executor refresher = Executors.newSingleThreadExecutor(
-            Thread.ofPlatform().name("overlap-refresh").daemon(true).factory());
+    private final Executor refresher;
 
     @Autowired
     OverlapDetector(ObjectProvider<OverlapCorpus> corpora, OverlapSettings settings) {
-        this(corpora.orderedStream().toList(), settings);
+        this(corpora.orderedStream().toList(), settings, background());
     }
 
-    private OverlapDetector(List<OverlapCorpus> corpora, OverlapSettings settings) {
+    /** Over the given corpora, rebuilding on {@code refresher} when the catalogue changes. */
+    OverlapDetector(List<OverlapCorpus> corpora, OverlapSettings settings, Executor refresher) {
         this.corpora = List.copyOf(corpora);
         this.settings = settings;
         this.analyzer = new Analyzer(Lexicon.standard());
+        this.refresher = refresher;
         refresh();
     }
 
     /** A detector outside Spring, over the given corpora (benchmarks, the evaluation, tests). */
     public static OverlapDetector of(OverlapSettings settings, OverlapCorpus... corpora) {
-        return new OverlapDetector(List.of(corpora), settings);
+        return new OverlapDetector(List.of(corpora), settings, background());
+    }
+
+    private static Executor background() {
+        return Executors.newSingleThreadExecutor(Thread.ofPlatform().name("overlap-refresh").daemon(true).factory());
     }
 
     /** The description compared with every platform in the corpus. */

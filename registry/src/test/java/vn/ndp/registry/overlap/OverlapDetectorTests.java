@@ -2,8 +2,12 @@ package vn.ndp.registry.overlap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Queue;
 import org.junit.jupiter.api.Test;
+import vn.ndp.registry.catalog.PlatformsChanged;
 
 class OverlapDetectorTests {
 
@@ -113,17 +117,23 @@ class OverlapDetectorTests {
     }
 
     @Test
-    void aCatalogueChangeRebuildsTheIndexInTheBackground() {
-        java.util.List<CorpusEntry> growing = new java.util.concurrent.CopyOnWriteArrayList<>(CORPUS);
-        OverlapDetector live = OverlapDetector.of(OverlapSettings.defaults(), c -> growing.forEach(c));
+    void aCatalogueChangeRebuildsTheIndexInTheBackgroundAndChangesDuringARebuildAreCoalesced() {
+        List<CorpusEntry> growing = new ArrayList<>(CORPUS);
+        Queue<Runnable> refresher = new ArrayDeque<>();
+        OverlapDetector live = new OverlapDetector(List.of(c -> growing.forEach(c)), OverlapSettings.defaults(),
+                refresher::add);
         int before = live.corpusSize();
         growing.add(new CorpusEntry("VMS", "Hệ thống giám sát tàu cá", null, "Theo dõi vị trí tàu cá trên biển.", null,
                 List.of(), "BNNMT", "economy", CorpusEntry.Kind.NATIONAL));
-        live.on(new vn.ndp.registry.catalog.PlatformsChanged(List.of("VMS")));
-        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
-        while (live.corpusSize() == before && System.nanoTime() < deadline) {
-            Thread.onSpinWait();
-        }
+
+        live.on(new PlatformsChanged(List.of("VMS")));
+        live.on(new PlatformsChanged(List.of("VMS")));
+        assertThat(refresher).hasSize(1);
+        assertThat(live.corpusSize()).as("checks use the previous index until the rebuild").isEqualTo(before);
+
+        refresher.remove().run();
         assertThat(live.corpusSize()).isEqualTo(before + 1);
+        live.on(new PlatformsChanged(List.of("VMS")));
+        assertThat(refresher).as("a later change rebuilds again").hasSize(1);
     }
 }
