@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.AriaRole;
 import java.nio.file.Paths;
 import java.util.List;
@@ -100,12 +99,8 @@ class CatalogueBrowserIntegrationTests extends BrowserIntegrationTest {
         }
     }
 
-    /** Saves the whole page when the build asks for screenshots (to look at the pages, not to compare them). */
     private void screenshot(String name) {
-        String directory = System.getProperty("ndp.e2e.screenshots");
-        if (directory != null) {
-            page.screenshot(new Page.ScreenshotOptions().setPath(Paths.get(directory, name + ".png")).setFullPage(true));
-        }
+        DebianChromium.screenshot(page, name);
     }
 
     /** Saves 1200 pixels of the page from {@code top}, the size a phone shows in about two screens. */
