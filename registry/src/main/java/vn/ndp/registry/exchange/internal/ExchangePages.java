@@ -100,16 +100,17 @@ class ExchangePages {
         if (dimension == null) {
             dimension = UsageStatistics.Dimension.PLATFORM;
         }
+        List<DirectoryEntries.Member> members = register.members();
         List<DirectoryEntries.Subsystem> subsystems = register.subsystems();
         model.addAttribute("instance", register.instance());
-        model.addAttribute("members", register.members());
+        model.addAttribute("members", members);
         model.addAttribute("subsystems", subsystems.stream()
                 .map(s -> new SubsystemRow(s, platformName(s.platformCode()))).toList());
         model.addAttribute("gateways", register.gateways());
         model.addAttribute("services", register.services());
         model.addAttribute("rights", register.accessRights().stream().map(r -> new RightRow(r,
                 r.grantedAt() == null ? null : r.grantedAt().atZoneSameInstant(VIETNAM).toLocalDate())).toList());
-        usage(dimension, model);
+        usage(dimension, sampleKeys(members, subsystems), model);
         return "exchange/directory";
     }
 
@@ -202,12 +203,12 @@ class ExchangePages {
                 .filter(s -> admin || scopes.canRequestFor(authentication, s.id())).toList();
         List<AccessRequest> all = requests.find(null);
         List<AccessRequest> queue = all.stream().filter(r -> r.status() == AccessRequests.Status.PENDING)
-                .filter(r -> scopes.canDecide(authentication, r.id())).toList();
+                .filter(r -> scopes.canDecide(user, r)).toList();
         List<AccessRequest> mine = all.stream().filter(r -> r.requestedBy().equals(user.username())
-                || scopes.canWithdraw(authentication, r.id()) && !admin).toList();
+                || !admin && scopes.canWithdraw(user, r)).toList();
         Set<UUID> withdrawable = new HashSet<>();
         mine.stream().filter(r -> r.status() == AccessRequests.Status.PENDING)
-                .filter(r -> scopes.canWithdraw(authentication, r.id())).forEach(r -> withdrawable.add(r.id()));
+                .filter(r -> scopes.canWithdraw(user, r)).forEach(r -> withdrawable.add(r.id()));
         model.addAttribute("clients", clients);
         model.addAttribute("services", register.services());
         model.addAttribute("form", form);
@@ -220,11 +221,10 @@ class ExchangePages {
         return "exchange/access-requests";
     }
 
-    private void usage(UsageStatistics.Dimension dimension, Model model) {
+    private void usage(UsageStatistics.Dimension dimension, Set<String> sampleKeys, Model model) {
         LocalDate to = LocalDate.now(clock.withZone(VIETNAM));
         LocalDate from = to.minusDays(USAGE_DAYS - 1L);
         List<UsageStatistics.DailyCount> counts = usage.perDay(dimension, from, to);
-        Set<String> sampleKeys = sampleKeys();
         Map<LocalDate, Long> perDay = new LinkedHashMap<>();
         Map<String, long[]> perKey = new LinkedHashMap<>();
         for (UsageStatistics.DailyCount c : counts) {
@@ -254,16 +254,17 @@ class ExchangePages {
      * Keys of the usage statistics whose every directory entry is sample: a subsystem or member id, or a
      * platform or agency code that only sample subsystems or members carry.
      */
-    private Set<String> sampleKeys() {
+    private static Set<String> sampleKeys(List<DirectoryEntries.Member> members,
+            List<DirectoryEntries.Subsystem> subsystems) {
         Set<String> keys = new HashSet<>();
         Set<String> real = new HashSet<>();
-        for (DirectoryEntries.Member m : register.members()) {
+        for (DirectoryEntries.Member m : members) {
             (m.sample() ? keys : real).add(m.id());
             if (m.agencyCode() != null) {
                 (m.sample() ? keys : real).add(m.agencyCode());
             }
         }
-        for (DirectoryEntries.Subsystem s : register.subsystems()) {
+        for (DirectoryEntries.Subsystem s : subsystems) {
             (s.sample() ? keys : real).add(s.id());
             if (s.platformCode() != null) {
                 (s.sample() ? keys : real).add(s.platformCode());

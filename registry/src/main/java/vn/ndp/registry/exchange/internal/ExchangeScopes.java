@@ -35,22 +35,35 @@ class ExchangeScopes {
     public boolean canDecide(Authentication authentication, UUID requestId) {
         return CurrentUser.from(authentication).map(user -> {
             try {
-                var request = requests.get(requestId);
-                return user.is(Role.ADMIN) || speaksFor(user, register.service(request.serviceId()).subsystemId());
+                return canDecide(user, requests.get(requestId));
             } catch (RegistryException notFound) {
                 return user.is(Role.ADMIN);
             }
         }).orElse(false);
     }
 
+    /** As {@link #canDecide(Authentication, UUID)}, for a request already loaded (pages that list many). */
+    boolean canDecide(CurrentUser user, AccessRequests.AccessRequest request) {
+        try {
+            return user.is(Role.ADMIN) || speaksFor(user, register.service(request.serviceId()).subsystemId());
+        } catch (RegistryException unknownService) {
+            return user.is(Role.ADMIN);
+        }
+    }
+
     public boolean canWithdraw(Authentication authentication, UUID requestId) {
         return CurrentUser.from(authentication).map(user -> {
             try {
-                return user.is(Role.ADMIN) || speaksFor(user, requests.get(requestId).clientId());
+                return canWithdraw(user, requests.get(requestId));
             } catch (RegistryException notFound) {
                 return user.is(Role.ADMIN);
             }
         }).orElse(false);
+    }
+
+    /** As {@link #canWithdraw(Authentication, UUID)}, for a request already loaded. */
+    boolean canWithdraw(CurrentUser user, AccessRequests.AccessRequest request) {
+        return user.is(Role.ADMIN) || speaksFor(user, request.clientId());
     }
 
     /** An editor of the subsystem's agency, or an operator of the subsystem's platform. */
