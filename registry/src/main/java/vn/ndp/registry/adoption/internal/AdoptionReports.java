@@ -6,6 +6,7 @@ import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.commons.csv.CSVFormat;
@@ -16,6 +17,7 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.springframework.stereotype.Component;
+import vn.ndp.registry.adoption.AdoptionDesk;
 import vn.ndp.registry.adoption.AdoptionFigures;
 import vn.ndp.registry.adoption.AdoptionFigures.Kpis;
 import vn.ndp.registry.adoption.AdoptionFigures.ProvinceRow;
@@ -40,13 +42,20 @@ class AdoptionReports {
             "platforms_deploying", "platforms_planned", "sample");
 
     private final ProgrammeFigures programme;
+    private final AdoptionDesk desk;
 
-    AdoptionReports(ProgrammeFigures programme) {
+    AdoptionReports(ProgrammeFigures programme, AdoptionDesk desk) {
         this.programme = programme;
+        this.desk = desk;
     }
 
-    /** A computed figure next to the published one of the same year, if any. */
-    record KpiLine(String key, String labelVi, String labelEn, int computed, BigDecimal published, String source) {
+    /**
+     * A computed figure next to the published one of the same year, if any; {@code publishedOutOf}:
+     * the provinces there were on the published figure's date, or at the end of its year when it has
+     * none (63 before 1 July 2025, 34 after).
+     */
+    record KpiLine(String key, String labelVi, String labelEn, int computed, BigDecimal published, Integer publishedOutOf,
+                   String source) {
     }
 
     /** The four figures of the programme, computed, with the published ones for the year where they exist. */
@@ -55,21 +64,25 @@ class AdoptionReports {
         List<ProgrammeFigure> all = programme.all();
         String prefix = "list_" + summary.year() + ".";
         List<KpiLine> lines = new ArrayList<>();
-        lines.add(line(all, prefix + "provinces_assigned", "Được giao triển khai ít nhất một nền tảng",
+        lines.add(line(all, summary.year(), prefix + "provinces_assigned", "Được giao triển khai ít nhất một nền tảng",
                 "Assigned at least one platform", k.assigned()));
-        lines.add(line(all, prefix + "provinces_in_plan", "Công bố lựa chọn trong kế hoạch chuyển đổi số",
+        lines.add(line(all, summary.year(), prefix + "provinces_in_plan", "Công bố lựa chọn trong kế hoạch chuyển đổi số",
                 "Declared in the digital-transformation plan", k.inPlan()));
-        lines.add(line(all, prefix + "provinces_by_decision", "Công bố bằng văn bản riêng của UBND tỉnh",
+        lines.add(line(all, summary.year(), prefix + "provinces_by_decision", "Công bố bằng văn bản riêng của UBND tỉnh",
                 "Declared by a separate decision of the People's Committee", k.byDecision()));
-        lines.add(line(all, prefix + "provinces_deploying", "Triển khai ít nhất một nền tảng",
+        lines.add(line(all, summary.year(), prefix + "provinces_deploying", "Triển khai ít nhất một nền tảng",
                 "Deploying at least one platform", k.deploying()));
         return lines;
     }
 
-    private static KpiLine line(List<ProgrammeFigure> all, String key, String vi, String en, int computed) {
+    private KpiLine line(List<ProgrammeFigure> all, int year, String key, String vi, String en, int computed) {
         ProgrammeFigure published = all.stream().filter(f -> f.key().equals(key)).findFirst().orElse(null);
-        return new KpiLine(key.substring(key.indexOf('.') + 1), vi, en, computed,
-                published == null ? null : published.value(), published == null ? null : published.source());
+        if (published == null) {
+            return new KpiLine(key.substring(key.indexOf('.') + 1), vi, en, computed, null, null, null);
+        }
+        LocalDate on = published.asOf() != null ? published.asOf() : LocalDate.of(year, 12, 31);
+        return new KpiLine(key.substring(key.indexOf('.') + 1), vi, en, computed, published.value(),
+                desk.provincesOn(on).size(), published.source());
     }
 
     static List<String> provinceRow(ProvinceRow r, AdoptionFigures.Summary s) {

@@ -1,0 +1,48 @@
+package vn.ndp.registry.adoption.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import vn.ndp.registry.RegistryIntegrationTest;
+import vn.ndp.registry.adoption.AdoptionFigures;
+import vn.ndp.registry.adoption.AdoptionFigures.Kpis;
+
+@RegistryIntegrationTest
+class AdoptionReportsIntegrationTests {
+
+    @Autowired
+    AdoptionReports reports;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    static AdoptionFigures.Summary summary(int year, int provinces) {
+        return new AdoptionFigures.Summary(year, LocalDate.of(year, 12, 31), new Kpis(provinces, 0, 0, 0, 0), List.of(),
+                List.of(), List.of(), false);
+    }
+
+    @Test
+    void aPublishedFigureIsOutOfTheProvincesThereWereOnItsOwnDate() {
+        // The programme's real 2022 figures were published over 63 provinces.
+        AdoptionReports.KpiLine published2022 = reports.kpis(summary(2022, 63)).getFirst();
+        assertThat(published2022.published()).isNotNull();
+        assertThat(published2022.publishedOutOf()).isEqualTo(63);
+
+        // A figure published after the 2025 merger (a test row, removed again) is over 34.
+        jdbc.sql("""
+                insert into programme_figure (key, dimension, label_vi, label_en, value, unit, as_of, document, source)
+                values ('list_2026.provinces_assigned', '', 'thử', 'test', 20, 'provinces', date '2026-01-15', 'test', 'test')""")
+                .update();
+        try {
+            AdoptionReports.KpiLine published2026 = reports.kpis(summary(2026, 34)).getFirst();
+            assertThat(published2026.published()).isEqualByComparingTo("20");
+            assertThat(published2026.publishedOutOf()).isEqualTo(34);
+        } finally {
+            jdbc.sql("delete from programme_figure where key = 'list_2026.provinces_assigned'").update();
+        }
+    }
+}
