@@ -110,7 +110,7 @@ public final class Evidence {
             List<RecordLine> pending = new ArrayList<>();
             List<byte[]> windowSeals = new ArrayList<>();
             Map<Long, ObjectNode> awaiting = new LinkedHashMap<>();
-            for (String line : readLines(segment)) {
+            for (String line : LogFormat.lines(LogFormat.readSegment(segment))) {
                 if (line.startsWith("H ")) {
                     header = Header.parse(line.substring(2));
                 } else if (line.startsWith("R ")) {
@@ -407,14 +407,4 @@ public final class Evidence {
         }
     }
 
-    private static List<String> readLines(Path file) {
-        try {
-            String text = Files.readString(file, StandardCharsets.UTF_8);
-            List<String> lines = new ArrayList<>(List.of(text.split("\n", -1)));
-            lines.removeLast();
-            return lines;
-        } catch (IOException e) {
-            throw new EvidenceException("Cannot read " + file + ": " + e.getMessage(), e);
-        }
-    }
 }

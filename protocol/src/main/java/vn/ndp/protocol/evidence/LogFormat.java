@@ -40,6 +40,11 @@ import vn.ndp.protocol.pki.KeyAlgorithm;
  *                                         roots of batches firstBatch..lastBatch
  * D {deletion json}                       (retention.log) an archive deleted under the retention policy
  * </pre>
+ * The segment being written ends with zero bytes: space a writer fills ahead of its end, so that
+ * forcing a batch to disk overwrites blocks the file already has instead of growing it (growing a
+ * file makes every {@code fdatasync} commit the file system's journal too, which doubles its cost).
+ * Readers take a segment up to its trailing zero bytes ({@link #readSegment}); a writer cuts them off
+ * when it closes the segment, and a crash leaves them for the next {@code open} to cut.
  */
 public final class LogFormat {
 
@@ -72,6 +77,32 @@ public final class LogFormat {
         } catch (IOException e) {
             throw new EvidenceException("Cannot list " + directory + ": " + e.getMessage(), e);
         }
+    }
+
+    /** The length of a segment's content: its bytes without the trailing zero bytes reserved ahead of the writer. */
+    public static int contentLength(byte[] segment) {
+        int length = segment.length;
+        while (length > 0 && segment[length - 1] == 0) {
+            length--;
+        }
+        return length;
+    }
+
+    /** A segment's text, without the zero bytes reserved at its end. */
+    public static String readSegment(Path segment) {
+        try {
+            byte[] bytes = Files.readAllBytes(segment);
+            return new String(bytes, 0, contentLength(bytes), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new EvidenceException("Cannot read " + segment + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The complete lines of a segment's text (a last line without its line end is left out). */
+    public static List<String> lines(String text) {
+        List<String> lines = new ArrayList<>(List.of(text.split("\n", -1)));
+        lines.removeLast();
+        return lines;
     }
 
     /** The first line of a segment. {@code certificates}: the signing certificate, then its issuers (PEM). */

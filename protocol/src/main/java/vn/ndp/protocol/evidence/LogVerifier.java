@@ -161,7 +161,7 @@ public final class LogVerifier {
             throw new Failed(new Finding(Problem.DAMAGED, name, 0, 0, "cannot read: " + e.getMessage()));
         }
         files++;
-        text = new String(bytes, StandardCharsets.UTF_8);
+        text = new String(bytes, 0, LogFormat.contentLength(bytes), StandardCharsets.UTF_8);
         position = 0;
         long lineNumber = 0;
         Header header = null;

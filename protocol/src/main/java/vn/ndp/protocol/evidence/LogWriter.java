@@ -16,6 +16,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import vn.ndp.protocol.evidence.LogFormat.Deletion;
 import vn.ndp.protocol.evidence.LogFormat.Header;
@@ -28,10 +32,14 @@ import vn.ndp.protocol.pki.Pem;
 /**
  * Appends sealed batches to a message-log directory ({@link LogFormat}): one write and one
  * {@code fdatasync} per batch, records and seal together, so that a batch is on disk whole or (after
- * a crash mid-write) leaves an unsealed tail that {@link #open} cuts off: its records were never
- * acknowledged. Batches are signed together by {@link #signPending} (a {@code W} line over the roots
- * of every batch since the last one), which the caller runs on its own schedule, and which runs
- * before a segment is closed; {@link #open} signs what a crash left unsigned. Each {@link #open}
+ * a crash mid-write) leaves a tail that {@link #open} cuts off: its records were never acknowledged.
+ * The write lands in space already filled with zero bytes (a background thread keeps
+ * {@link #RESERVE} ahead of the end), so the {@code fdatasync} need not change the file's size: on
+ * ext4 that halves its cost. Because a crash may then keep some pages of the last write and not
+ * others, {@link #open} checks every batch written since the last signature record by record
+ * against its seal, and cuts from the first that does not hold. Batches are signed together by
+ * {@link #signPending} (a {@code W} line over the roots of every batch since the last one), which the
+ * caller runs on its own schedule, and which runs before a segment is closed; {@link #open} signs what a crash left unsigned. Each {@link #open}
  * starts a new segment linked to the last sealed record. The methods are synchronized: one writer
  * thread appends, others may ask for {@link #signPending}.
  */
@@ -51,8 +59,21 @@ public final class LogWriter implements Closeable {
     private final Duration rotateEvery;
     private final long recoveredBytes;
     private int recoveredSignatures;
+    /** Zero bytes kept ahead of the end of the segment being written, and the step they are written in. */
+    static final int RESERVE = 4 << 20;
+    static final int RESERVE_STEP = 1 << 20;
+    private static final ByteBuffer ZEROS = ByteBuffer.allocateDirect(RESERVE_STEP).asReadOnlyBuffer();
+
+    /** Guards {@link #channel} (replaced at rotation) and the reserved space at its end. */
+    private final Object space = new Object();
     private FileChannel channel;
-    private long size;
+    /** Bytes of content in the current segment (written by the writer, read by the reserving thread). */
+    private volatile long size;
+    /** The segment's length on disk: its content, then zero bytes. */
+    private volatile long allocated;
+    private final AtomicBoolean reserving = new AtomicBoolean();
+    private final ExecutorService reserver = Executors.newSingleThreadExecutor(
+            Thread.ofPlatform().name("messagelog-reserve").daemon().factory());
     private Instant segmentCreated;
     private long nextSeq;
     private long nextBatch;
@@ -99,82 +120,167 @@ public final class LogWriter implements Closeable {
         }
         List<Path> segments = new ArrayList<>(LogFormat.segments(directory));
         Path unsignedSegment = null;
-        List<Seal> unsigned = new ArrayList<>();
+        List<Seal> unsigned = List.of();
         while (!segments.isEmpty()) {
             Path segment = segments.getLast();
             byte[] bytes = Files.readAllBytes(segment);
-            String text = new String(bytes, StandardCharsets.UTF_8);
-            Header header = null;
-            Seal seal = null;
-            long sealedEnd = 0;
-            long byteOffset = 0; // bytes up to the end of the current line: linear, whatever the segment's size
-            int position = 0;
-            unsigned.clear();
-            while (position < text.length()) {
-                int end = text.indexOf('\n', position);
-                if (end < 0) {
-                    break;
-                }
-                String line = text.substring(position, end);
-                position = end + 1;
-                byteOffset += line.getBytes(StandardCharsets.UTF_8).length + 1;
-                try {
-                    if (line.startsWith("H ") && header == null) {
-                        header = Header.parse(line.substring(2));
-                        sealedEnd = byteOffset;
-                    } else if (line.startsWith("S ")) {
-                        seal = Seal.parse(line.substring(2));
-                        unsigned.add(seal);
-                        sealedEnd = byteOffset;
-                    } else if (line.startsWith("W ")) {
-                        SignedWindow.parse(line.substring(2));
-                        unsigned.clear();
-                        sealedEnd = byteOffset;
-                    }
-                } catch (EvidenceException e) {
-                    break;
-                }
-            }
-            if (header == null || seal == null) {
+            int content = LogFormat.contentLength(bytes);
+            Tail tail = Tail.scan(bytes, content);
+            if (tail.header == null || tail.lastSeal == null) {
                 // a segment without a sealed batch holds nothing acknowledged: drop it and look at the one before
-                cut += bytes.length;
+                cut += content;
                 Files.delete(segment);
                 segments.removeLast();
-                if (header != null) {
-                    seq = header.firstSeq();
-                    batch = header.firstBatch();
-                    last = header.prevHash();
+                if (tail.header != null) {
+                    seq = tail.header.firstSeq();
+                    batch = tail.header.firstBatch();
+                    last = tail.header.prevHash();
                 }
                 continue;
             }
-            if (sealedEnd < bytes.length) {
-                cut += bytes.length - sealedEnd;
+            if (tail.sealedEnd < bytes.length) {
+                cut += content - tail.sealedEnd;
                 try (FileChannel file = FileChannel.open(segment, StandardOpenOption.WRITE)) {
-                    file.truncate(sealedEnd);
+                    file.truncate(tail.sealedEnd);
                     file.force(true);
                 }
             }
-            seq = seal.firstSeq() + seal.count();
-            batch = seal.batch() + 1;
-            last = seal.lastHash();
+            seq = tail.lastSeal.firstSeq() + tail.lastSeal.count();
+            batch = tail.lastSeal.batch() + 1;
+            last = tail.lastSeal.lastHash();
+            unsigned = tail.unsigned;
             unsignedSegment = unsigned.isEmpty() ? null : segment;
             break;
         }
         LogWriter writer = new LogWriter(directory, gateway, key, chain, clock, maxFileBytes, rotateEvery, seq, batch, last, cut);
         if (unsignedSegment != null) {
             // acknowledged batches a crash left unsigned: sign them now, in their own segment
-            writer.channel = FileChannel.open(unsignedSegment, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
+            writer.channel = FileChannel.open(unsignedSegment, StandardOpenOption.WRITE);
             writer.size = Files.size(unsignedSegment);
+            writer.allocated = writer.size;
             for (Seal seal : unsigned) {
                 writer.unsignedSeals.add(seal.hash());
             }
             writer.firstUnsignedAt = unsigned.getFirst().sealedAt();
             writer.recoveredSignatures = unsigned.size();
             writer.signPending();
-            writer.channel.close();
+            writer.closeSegment();
         }
         writer.startSegment();
         return writer;
+    }
+
+    /**
+     * What {@link #open} finds in the newest segment: its header, the last batch that holds, where
+     * the content that holds ends, and the batches after the last signature. Lines are found by their
+     * line ends in the bytes ({@code \n} never occurs inside a UTF-8 character).
+     */
+    private static final class Tail {
+
+        /** A batch after the last signature: its record lines are bytes {@code from} to {@code sealAt}. */
+        private record Batch(int from, int sealAt, Seal seal, int end) {
+        }
+
+        private Header header;
+        private Seal lastSeal;
+        private long sealedEnd;
+        private final List<Seal> unsigned = new ArrayList<>();
+
+        static Tail scan(byte[] bytes, int length) {
+            Tail tail = new Tail();
+            Seal signed = null;
+            List<Batch> batches = new ArrayList<>();
+            int position = 0;
+            int batchStart = 0;
+            while (position < length) {
+                int end = position;
+                while (end < length && bytes[end] != '\n') {
+                    end++;
+                }
+                if (end == length || end - position < 2 || bytes[position + 1] != ' ') {
+                    break;
+                }
+                byte tag = bytes[position];
+                String entry = tag == 'R' ? null : new String(bytes, position + 2, end - position - 2, StandardCharsets.UTF_8);
+                try {
+                    if (tag == 'H' && tail.header == null) {
+                        tail.header = Header.parse(entry);
+                        tail.sealedEnd = end + 1;
+                        batchStart = end + 1;
+                    } else if (tag == 'S' && tail.header != null) {
+                        batches.add(new Batch(batchStart, position, Seal.parse(entry), end + 1));
+                        batchStart = end + 1;
+                    } else if (tag == 'W' && tail.header != null) {
+                        SignedWindow.parse(entry);
+                        if (!batches.isEmpty()) {
+                            signed = batches.getLast().seal();
+                        }
+                        batches.clear();
+                        tail.sealedEnd = end + 1;
+                        batchStart = end + 1;
+                    } else if (tag != 'R') {
+                        break;
+                    }
+                } catch (EvidenceException e) {
+                    break;
+                }
+                position = end + 1;
+            }
+            if (tail.header == null) {
+                return tail;
+            }
+            tail.lastSeal = signed;
+            long seq = signed == null ? tail.header.firstSeq() : signed.firstSeq() + signed.count();
+            long batch = signed == null ? tail.header.firstBatch() : signed.batch() + 1;
+            String prev = signed == null ? tail.header.prevHash() : signed.lastHash();
+            for (Batch candidate : batches) {
+                if (!holds(bytes, candidate, seq, batch, prev)) {
+                    break;
+                }
+                Seal seal = candidate.seal();
+                tail.lastSeal = seal;
+                tail.sealedEnd = candidate.end();
+                tail.unsigned.add(seal);
+                seq += seal.count();
+                batch++;
+                prev = seal.lastHash();
+            }
+            return tail;
+        }
+
+        /**
+         * Whether a batch after the last signature is whole: its records continue the chain and are
+         * the ones its seal's root covers. A crash may keep the seal of a batch and lose some pages of
+         * its records; such a batch was never acknowledged.
+         */
+        private static boolean holds(byte[] bytes, Batch batch, long seq, long number, String prev) {
+            Seal seal = batch.seal();
+            if (seal.batch() != number || seal.firstSeq() != seq) {
+                return false;
+            }
+            List<byte[]> hashes = new ArrayList<>(seal.count());
+            String previous = prev;
+            try {
+                for (String line : LogFormat.lines(new String(bytes, batch.from(), batch.sealAt() - batch.from(),
+                        StandardCharsets.UTF_8))) {
+                    if (!line.startsWith("R ")) {
+                        return false;
+                    }
+                    RecordLine record = RecordLine.parse(line.substring(2));
+                    if (record.seq() != seq + hashes.size() || record.index() != hashes.size()
+                            || record.count() != seal.count() || !record.prev().equals(previous)) {
+                        return false;
+                    }
+                    byte[] hash = record.hash();
+                    hashes.add(hash);
+                    previous = Hashes.hex(hash);
+                }
+            } catch (EvidenceException | IllegalArgumentException e) {
+                return false;
+            }
+            return hashes.size() == seal.count() && previous.equals(seal.lastHash())
+                    && java.security.MessageDigest.isEqual(MerkleTree.root(hashes), seal.rootBytes());
+        }
     }
 
     /** Bytes of unsealed tail (from a crash mid-write) cut off when the log was opened. */
@@ -274,21 +380,62 @@ public final class LogWriter implements Closeable {
         return unsignedSeals.size();
     }
 
-    /** Writes to the current segment and forces it to disk; on failure cuts the segment back and throws. */
+    /**
+     * Writes at the end of the current segment's content and forces it to disk; on failure the bytes
+     * written are zeroed again (a next attempt writes over them; a crash leaves a tail that the next
+     * open cuts off) and the exception is thrown.
+     */
     private void writeForced(byte[] bytes) throws IOException {
-        long before = size;
+        long at = size;
+        if (at + bytes.length > allocated) {
+            synchronized (space) {
+                reserve(at + bytes.length + RESERVE_STEP);
+            }
+        }
         try {
-            write(channel, bytes);
+            write(channel, ByteBuffer.wrap(bytes), at);
             channel.force(false);
         } catch (IOException e) {
             try {
-                channel.truncate(before);
+                write(channel, ZEROS.duplicate().limit(Math.min(bytes.length, RESERVE_STEP)), at);
             } catch (IOException ignored) {
-                // an unsealed tail is cut off at the next open
+                // what stays is an unsealed tail: the next open cuts it off
             }
             throw e;
         }
-        size += bytes.length;
+        size = at + bytes.length;
+        if (allocated - size < RESERVE && reserving.compareAndSet(false, true)) {
+            try {
+                reserver.execute(this::reserveAhead);
+            } catch (java.util.concurrent.RejectedExecutionException closing) {
+                reserving.set(false);
+            }
+        }
+    }
+
+    /** Runs on the reserving thread: fills zero bytes until {@link #RESERVE} is ahead of the content. */
+    private void reserveAhead() {
+        try {
+            synchronized (space) {
+                if (channel.isOpen()) {
+                    reserve(size + RESERVE);
+                }
+            }
+        } catch (IOException e) {
+            // the writer reserves what it needs itself, and reports a full disk when it cannot
+        } finally {
+            reserving.set(false);
+        }
+    }
+
+    /** Extends the current segment with zero bytes, forced to disk, to at least {@code length}. Holds {@link #space}. */
+    private void reserve(long length) throws IOException {
+        while (allocated < length) {
+            long at = allocated;
+            write(channel, ZEROS.duplicate(), at);
+            channel.force(false);
+            allocated = at + RESERVE_STEP;
+        }
     }
 
     /** Appends a time-stamp to {@code timestamps.log} and forces it to disk. */
@@ -311,22 +458,18 @@ public final class LogWriter implements Closeable {
         for (int i = segments.size() - 1; i >= 0; i--) {
             List<SealedBatch> found = new ArrayList<>();
             boolean older = false;
-            try {
-                for (String line : Files.readAllLines(segments.get(i), StandardCharsets.UTF_8)) {
-                    if (line.startsWith("S ")) {
-                        Seal seal = Seal.parse(line.substring(2));
-                        if (seal.batch() > stamped) {
-                            found.add(new SealedBatch(seal.batch(), seal.firstSeq(), seal.count(),
-                                    Hashes.unhex(seal.root(), 32, "root"), seal.sealedAt()));
-                        } else {
-                            older = true;
-                        }
-                    } else if (line.startsWith("H ") && Header.parse(line.substring(2)).firstBatch() <= stamped) {
+            for (String line : LogFormat.lines(LogFormat.readSegment(segments.get(i)))) {
+                if (line.startsWith("S ")) {
+                    Seal seal = Seal.parse(line.substring(2));
+                    if (seal.batch() > stamped) {
+                        found.add(new SealedBatch(seal.batch(), seal.firstSeq(), seal.count(),
+                                Hashes.unhex(seal.root(), 32, "root"), seal.sealedAt()));
+                    } else {
                         older = true;
                     }
+                } else if (line.startsWith("H ") && Header.parse(line.substring(2)).firstBatch() <= stamped) {
+                    older = true;
                 }
-            } catch (IOException e) {
-                throw new EvidenceException("Cannot read " + segments.get(i) + ": " + e.getMessage(), e);
             }
             batches.addAll(0, found);
             if (older) {
@@ -347,7 +490,7 @@ public final class LogWriter implements Closeable {
         }
         Header header = null;
         Seal last = null;
-        for (String line : Files.readAllLines(segment, StandardCharsets.UTF_8)) {
+        for (String line : LogFormat.lines(LogFormat.readSegment(segment))) {
             if (line.startsWith("H ")) {
                 header = Header.parse(line.substring(2));
             } else if (line.startsWith("S ")) {
@@ -378,20 +521,36 @@ public final class LogWriter implements Closeable {
     /** Signs what is pending, closes the current segment and starts the next one. */
     public synchronized void rotate() throws IOException {
         signPending();
-        channel.close();
+        closeSegment();
         startSegment();
+    }
+
+    /** Cuts the zero bytes off the end of the current segment and closes it. */
+    private void closeSegment() throws IOException {
+        synchronized (space) {
+            try {
+                channel.truncate(size);
+                channel.force(true);
+            } finally {
+                channel.close();
+            }
+        }
     }
 
     private void startSegment() throws IOException {
         segmentCreated = clock.instant();
         Path file = directory.resolve(LogFormat.segmentName(nextSeq));
         Files.deleteIfExists(file);
-        channel = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
         byte[] header = new Header(gateway, nextSeq, nextBatch, lastHash, segmentCreated, certificates).line()
                 .getBytes(StandardCharsets.UTF_8);
-        write(channel, header);
+        synchronized (space) {
+            channel = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+            write(channel, ByteBuffer.wrap(header), 0);
+            size = header.length;
+            allocated = size;
+            reserve(RESERVE_STEP);
+        }
         channel.force(true);
-        size = header.length;
         forceDirectory();
     }
 
@@ -410,13 +569,26 @@ public final class LogWriter implements Closeable {
         }
     }
 
+    private static void write(FileChannel channel, ByteBuffer buffer, long at) throws IOException {
+        long position = at;
+        while (buffer.hasRemaining()) {
+            position += channel.write(buffer, position);
+        }
+    }
+
     /** Signs what is pending and closes the segment (it is closed even when signing fails). */
     @Override
     public synchronized void close() throws IOException {
+        reserver.shutdown();
         try {
             signPending();
         } finally {
-            channel.close();
+            try {
+                reserver.awaitTermination(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            closeSegment();
         }
     }
 }

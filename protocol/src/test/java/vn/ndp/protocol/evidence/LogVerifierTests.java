@@ -57,6 +57,21 @@ class LogVerifierTests {
         return LogVerifier.verify(copy, Optional.empty());
     }
 
+    /**
+     * A log directory as a crash leaves it, with two batches written and acknowledged, none signed:
+     * records {@code {name}-1}, then {@code {name}-2} and {@code {name}-3}.
+     */
+    private static Path crashImage(String name) throws IOException {
+        Path live = dir.resolve(name + "-live-" + ++copies);
+        Path crashed = dir.resolve(name + "-" + copies);
+        try (LogWriter writer = fixture.open(live)) {
+            writer.append(List.of(LogFixture.body(name + "-1", 1)));
+            writer.append(List.of(LogFixture.body(name + "-2", 2), LogFixture.body(name + "-3", 3)));
+            LogFixture.copy(live, crashed);
+        }
+        return crashed;
+    }
+
     private static long seqOf(String line) {
         return LogFormat.RecordLine.parse(line.substring(2)).seq();
     }
@@ -283,16 +298,7 @@ class LogVerifierTests {
 
     @Test
     void batchesACrashLeftUnsignedAreSignedWhenTheLogIsOpenedAgain() throws IOException {
-        Path live = dir.resolve("live-" + ++copies);
-        Path crashed = dir.resolve("crashed-" + copies);
-        LogWriter writer = fixture.open(live);
-        try {
-            writer.append(List.of(LogFixture.body("before-crash-1", 1)));
-            writer.append(List.of(LogFixture.body("before-crash-2", 2), LogFixture.body("before-crash-3", 3)));
-            LogFixture.copy(live, crashed); // the disk as a crash leaves it: two batches acknowledged, none signed
-        } finally {
-            writer.close();
-        }
+        Path crashed = crashImage("before-crash"); // two batches acknowledged, none signed
         Report beforeRestart = LogVerifier.verify(crashed, Optional.empty());
 
         try (LogWriter reopened = fixture.open(crashed)) {
@@ -307,6 +313,71 @@ class LogVerifierTests {
         assertThat(afterRestart.unsignedBatches()).isZero();
         assertThat(afterRestart.records()).isEqualTo(3);
         assertThat(afterRestart.files()).isEqualTo(2);
+    }
+
+    @Test
+    void theSegmentBeingWrittenKeepsZeroBytesAheadOfItsEndAndClosingCutsThemOff() throws IOException {
+        Path live = dir.resolve("reserved-" + ++copies);
+        Path segment;
+        try (LogWriter writer = fixture.open(live)) {
+            writer.append(List.of(LogFixture.body("reserved-1", 1)));
+            segment = LogFormat.segments(live).getLast();
+            byte[] bytes = Files.readAllBytes(segment);
+            int content = LogFormat.contentLength(bytes);
+
+            assertThat(bytes.length - content).isGreaterThanOrEqualTo(LogWriter.RESERVE_STEP);
+            assertThat(bytes[content - 1]).isEqualTo((byte) '\n');
+            Report running = LogVerifier.verify(live, Optional.empty());
+            assertThat(running.problem()).isEmpty();
+            assertThat(running.records()).isEqualTo(1);
+            assertThat(running.unsignedBatches()).isEqualTo(1);
+        }
+        byte[] closed = Files.readAllBytes(segment);
+
+        assertThat(LogFormat.contentLength(closed)).isEqualTo(closed.length);
+        assertThat(new String(closed, StandardCharsets.UTF_8)).endsWith("\n").startsWith("H ").contains("\nW ");
+        assertThat(LogVerifier.verify(live, Optional.empty()).problem()).isEmpty();
+    }
+
+    @Test
+    void aCrashThatKeptABatchsSealButLostAPageOfItsRecordsCutsThatBatchOff() throws IOException {
+        Path crashed = crashImage("torn");
+        // Writing into reserved space, a crash may keep some pages of the last write and not others:
+        // here the seal of the second batch reached the disk, a page of its first record did not.
+        Path segment = LogFormat.segments(crashed).getLast();
+        byte[] bytes = Files.readAllBytes(segment);
+        int torn = new String(bytes, StandardCharsets.ISO_8859_1).indexOf("torn-2");
+        java.util.Arrays.fill(bytes, torn - 20, torn + 20, (byte) 0);
+        Files.write(segment, bytes);
+        assertThat(LogVerifier.verify(crashed, Optional.empty()).problem()).isPresent();
+
+        try (LogWriter reopened = fixture.open(crashed)) {
+            assertThat(reopened.recoveredBytes()).isPositive();
+            assertThat(reopened.recoveredSignatures()).isEqualTo(1);
+            assertThat(reopened.nextSeq()).isEqualTo(2);
+            reopened.append(List.of(LogFixture.body("after-crash", 2)));
+        }
+        Report report = LogVerifier.verify(crashed, Optional.empty());
+
+        assertThat(report.problem()).isEmpty();
+        assertThat(report.records()).isEqualTo(2);
+        assertThat(report.unsignedBatches()).isZero();
+    }
+
+    @Test
+    void zeroBytesInsideASegmentAreNotTakenForItsEnd() throws IOException {
+        Path copy = dir.resolve("zeros-" + ++copies);
+        LogFixture.copy(fixture.log, copy);
+        Path segment = LogFormat.segments(copy).get(1);
+        byte[] bytes = Files.readAllBytes(segment);
+        int middle = new String(bytes, StandardCharsets.ISO_8859_1).indexOf("\nR ", bytes.length / 2);
+        java.util.Arrays.fill(bytes, middle + 1, bytes.length, (byte) 0);
+        Files.write(segment, bytes);
+
+        Report report = LogVerifier.verify(copy, Optional.empty());
+
+        assertThat(report.problem()).isPresent();
+        assertThat(report.problem().get().problem()).isEqualTo(Problem.TRUNCATED);
     }
 
     @Test
