@@ -397,7 +397,9 @@ public final class LogWriter implements Closeable {
             channel.force(false);
         } catch (IOException e) {
             try {
-                write(channel, ZEROS.duplicate().limit(Math.min(bytes.length, RESERVE_STEP)), at);
+                for (long zeroed = 0; zeroed < bytes.length; zeroed += RESERVE_STEP) {
+                    write(channel, ZEROS.duplicate().limit((int) Math.min(bytes.length - zeroed, RESERVE_STEP)), at + zeroed);
+                }
             } catch (IOException ignored) {
                 // what stays is an unsealed tail: the next open cuts it off
             }
