@@ -143,7 +143,7 @@ class MessageLogCrashIntegrationTests {
     private static Set<String> loggedIds(Path log) throws Exception {
         Set<String> ids = new HashSet<>();
         for (Path segment : LogFormat.segments(log)) {
-            for (String line : Files.readAllLines(segment, StandardCharsets.UTF_8)) {
+            for (String line : LogFormat.lines(LogFormat.readSegment(segment))) {
                 if (line.startsWith("R ")) {
                     String json = line.substring(line.indexOf(' ', line.indexOf(' ', 2) + 1) + 1);
                     ids.add(JSON.readTree(json).get("xroadId").asString());
