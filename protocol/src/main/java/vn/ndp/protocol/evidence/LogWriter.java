@@ -15,7 +15,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -39,8 +38,8 @@ import vn.ndp.protocol.pki.Pem;
  * others, {@link #open} checks every batch written since the last signature record by record
  * against its seal, and cuts from the first that does not hold. Batches are signed together by
  * {@link #signPending} (a {@code W} line over the roots of every batch since the last one), which the
- * caller runs on its own schedule, and which runs before a segment is closed; {@link #open} signs what a crash left unsigned. Each {@link #open}
- * starts a new segment linked to the last sealed record. The methods are synchronized: one writer
+ * caller runs on its own schedule, and which runs before a segment is closed; {@link #open} signs
+ * what a crash left unsigned. Each {@link #open} starts a new segment linked to the last sealed record. The methods are synchronized: one writer
  * thread appends, others may ask for {@link #signPending}.
  */
 public final class LogWriter implements Closeable {
@@ -78,9 +77,8 @@ public final class LogWriter implements Closeable {
     private long nextSeq;
     private long nextBatch;
     private String lastHash;
-    /** Seal hashes of the batches written since the last signature, and when the first of them was sealed. */
+    /** Seal hashes of the batches written since the last signature. */
     private final List<byte[]> unsignedSeals = new ArrayList<>();
-    private Instant firstUnsignedAt;
     private final Object stampLock = new Object();
 
     private LogWriter(Path directory, String gateway, PrivateKey key, List<X509Certificate> chain, Clock clock,
@@ -161,7 +159,6 @@ public final class LogWriter implements Closeable {
             for (Seal seal : unsigned) {
                 writer.unsignedSeals.add(seal.hash());
             }
-            writer.firstUnsignedAt = unsigned.getFirst().sealedAt();
             writer.recoveredSignatures = unsigned.size();
             writer.signPending();
             writer.closeSegment();
@@ -308,8 +305,8 @@ public final class LogWriter implements Closeable {
     /**
      * Writes one batch: each body (a JSON object) becomes a record chained to the previous one, the
      * batch is sealed, and everything is forced to disk before this returns. The batch is signed
-     * later, with the others, by {@link #signPending}. On failure nothing is acknowledged and the
-     * segment is cut back to where it was.
+     * later, with the others, by {@link #signPending}. On failure nothing is acknowledged, and the
+     * next batch is written where this one would have been.
      */
     public synchronized SealedBatch append(List<String> bodies) throws IOException {
         if (bodies.isEmpty()) {
@@ -342,9 +339,6 @@ public final class LogWriter implements Closeable {
         text.append(seal.line());
         writeForced(text.toString().getBytes(StandardCharsets.UTF_8));
         SealedBatch sealed = new SealedBatch(nextBatch, nextSeq, jsons.size(), tree.root(), now);
-        if (unsignedSeals.isEmpty()) {
-            firstUnsignedAt = now;
-        }
         unsignedSeals.add(seal.hash());
         nextSeq = seq;
         nextBatch++;
@@ -366,13 +360,7 @@ public final class LogWriter implements Closeable {
                 clock.instant(), gateway, certificateSha256, key);
         writeForced(window.line().getBytes(StandardCharsets.UTF_8));
         unsignedSeals.clear();
-        firstUnsignedAt = null;
         return true;
-    }
-
-    /** When the oldest batch that is not signed yet was sealed; empty when every batch is signed. */
-    public synchronized Optional<Instant> oldestUnsigned() {
-        return Optional.ofNullable(firstUnsignedAt);
     }
 
     /** Batches written and not signed yet. */
