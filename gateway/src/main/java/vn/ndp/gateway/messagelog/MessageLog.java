@@ -244,6 +244,9 @@ public final class MessageLog implements AutoCloseable {
         List<Pending> batch = new ArrayList<>(max);
         List<String> bodies = new ArrayList<>(max);
         while (true) {
+            if (signDue != 0 && System.nanoTime() - signDue >= 0) {
+                signDue = signPending(" (trying again in a second)") ? 0 : System.nanoTime() + TimeUnit.SECONDS.toNanos(1);
+            }
             Pending first;
             try {
                 first = queue.poll(signDue == 0 ? idleNanos : Math.clamp(signDue - System.nanoTime(), 0, idleNanos),
@@ -252,9 +255,6 @@ public final class MessageLog implements AutoCloseable {
                 continue;
             }
             if (first == null) {
-                if (signDue != 0 && System.nanoTime() - signDue >= 0) {
-                    signDue = sign();
-                }
                 if (!running && queue.isEmpty()) {
                     return;
                 }
@@ -300,24 +300,23 @@ public final class MessageLog implements AutoCloseable {
             writing = List.of();
             batch.clear();
             bodies.clear();
-            if (signDue != 0 && System.nanoTime() - signDue >= 0) {
-                signDue = sign();
-            }
         }
     }
 
-    /** Signs the pending batches; returns when to try again (0: nothing pending). Runs on the writer thread. */
-    private long sign() {
+    /**
+     * Signs the batches written since the last signature, counting the signature or the failure;
+     * false when signing failed (the batches stay pending). {@code occasion} completes the log line.
+     */
+    private boolean signPending(String occasion) {
         try {
             if (writer.signPending()) {
                 signatures.increment();
             }
-            return 0;
+            return true;
         } catch (IOException | RuntimeException e) {
             signFailures.increment();
-            LOG.error("Message log: cannot sign {} batch(es), trying again in a second: {}", writer.unsignedBatches(),
-                    e.toString());
-            return System.nanoTime() + TimeUnit.SECONDS.toNanos(1);
+            LOG.error("Message log: cannot sign {} pending batch(es){}: {}", writer.unsignedBatches(), occasion, e.toString());
+            return false;
         }
     }
 
@@ -437,14 +436,7 @@ public final class MessageLog implements AutoCloseable {
 
     /** The evidence of one exchange from this gateway's log (see {@link Evidence}), after signing what is pending. */
     public Optional<byte[]> evidence(String xroadId) {
-        try {
-            if (writer.signPending()) {
-                signatures.increment();
-            }
-        } catch (IOException | RuntimeException e) {
-            signFailures.increment();
-            LOG.error("Message log: cannot sign the pending batches for an evidence request: {}", e.toString());
-        }
+        signPending(" for an evidence request");
         return Evidence.export(settings.directory(), xroadId);
     }
 
