@@ -366,17 +366,33 @@ class LogVerifierTests {
         assertThat(report.unsignedBatches()).isZero();
     }
 
-    @Test
-    void zeroBytesInsideASegmentAreNotTakenForItsEnd() throws IOException {
+    /**
+     * Verifies a copy of the log whose second segment (an archive) has zero bytes written over it,
+     * from {@code from} bytes into a record line in its second half, to {@code to} (-1: to the end).
+     */
+    private static Report withZeroBytes(int from, int to) throws IOException {
         Path copy = dir.resolve("zeros-" + ++copies);
         LogFixture.copy(fixture.log, copy);
         Path segment = LogFormat.segments(copy).get(1);
         byte[] bytes = Files.readAllBytes(segment);
-        int middle = new String(bytes, StandardCharsets.ISO_8859_1).indexOf("\nR ", bytes.length / 2);
-        java.util.Arrays.fill(bytes, middle + 1, bytes.length, (byte) 0);
+        int record = new String(bytes, StandardCharsets.ISO_8859_1).indexOf("\nR ", bytes.length / 2) + 1;
+        java.util.Arrays.fill(bytes, record + from, to < 0 ? bytes.length : record + to, (byte) 0);
         Files.write(segment, bytes);
+        return LogVerifier.verify(copy, Optional.empty());
+    }
 
-        Report report = LogVerifier.verify(copy, Optional.empty());
+    @Test
+    void zeroBytesInsideASegmentAreDamageNotItsEnd() throws IOException {
+        Report report = withZeroBytes(10, 50);
+
+        assertThat(report.problem()).isPresent();
+        assertThat(report.problem().get().problem()).isEqualTo(Problem.DAMAGED);
+        assertThat(report.problem().get().file()).isEqualTo(fixture.segments().get(1).getFileName().toString());
+    }
+
+    @Test
+    void anArchiveWhoseEndWasOverwrittenWithZeroBytesIsTruncated() throws IOException {
+        Report report = withZeroBytes(0, -1);
 
         assertThat(report.problem()).isPresent();
         assertThat(report.problem().get().problem()).isEqualTo(Problem.TRUNCATED);
