@@ -70,6 +70,13 @@ public final class GatewayNode implements AutoCloseable {
     private final Optional<UsagePusher> usagePusher;
     private final MessageLog messageLog;
     private final Server server;
+    /**
+     * Selector threads of each exchange listener and proxy client. Exchanges run on the selector threads (they never
+     * block), so one selector would serialise a listener's work; Jetty's default on two cores is one. With two, the
+     * benchmark's idle CPU at 64 connections fell from about 9 % to 3 % (BENCHMARKS.md, session 5).
+     */
+    private static final int EXCHANGE_SELECTORS = Math.max(2, Runtime.getRuntime().availableProcessors() / 2);
+
     private final List<ServerConnector> connectors = new ArrayList<>();
     private ServerConnector consumerHttps;
     private ServerConnector consumerHttp;
@@ -108,8 +115,7 @@ public final class GatewayNode implements AutoCloseable {
                 : configuration.messageLog().evidenceToken().map(token -> new EvidenceEndpoint(messageLog, token)).orElse(null);
 
         blocking = Executors.newVirtualThreadPerTaskExecutor();
-        QueuedThreadPool threads = new QueuedThreadPool(200, 8);
-        threads.setName("gateway");
+        QueuedThreadPool threads = new ExchangeThreadPool("gateway", 200, 8);
         threads.setVirtualThreadsExecutor(Executors.newVirtualThreadPerTaskExecutor());
         server = new Server(threads);
         server.setStopTimeout(2000);
@@ -118,10 +124,11 @@ public final class GatewayNode implements AutoCloseable {
         var listen = configuration.listen();
         ConsumerProxy consumer = new ConsumerProxy(configuration, clients, tokens, globalConfiguration, tls,
                 gatewayClient, monitor, clock, messageLog, blocking);
-        listen.consumerHttps().ifPresent(endpoint -> consumerHttps = connector(endpoint, tls.consumerServer()));
-        listen.consumerHttp().ifPresent(endpoint -> consumerHttp = connector(endpoint, null));
-        listen.provider().ifPresent(endpoint -> provider = connector(endpoint, tls.providerServer()));
-        listen.admin().ifPresent(endpoint -> admin = connector(endpoint, null));
+        listen.consumerHttps().ifPresent(endpoint ->
+                consumerHttps = connector(endpoint, tls.consumerServer(), EXCHANGE_SELECTORS));
+        listen.consumerHttp().ifPresent(endpoint -> consumerHttp = connector(endpoint, null, EXCHANGE_SELECTORS));
+        listen.provider().ifPresent(endpoint -> provider = connector(endpoint, tls.providerServer(), EXCHANGE_SELECTORS));
+        listen.admin().ifPresent(endpoint -> admin = connector(endpoint, null, 1));
         ProviderProxy providerProxy = new ProviderProxy(configuration, globalConfiguration, tls, backendClient, monitor, clock,
                 messageLog, blocking);
         AdminHandler adminHandler = new AdminHandler(configuration.gatewayId(), globalConfiguration, metrics);
@@ -267,7 +274,7 @@ public final class GatewayNode implements AutoCloseable {
         return String.join(", ", parts);
     }
 
-    private ServerConnector connector(Endpoint endpoint, SslContextFactory.Server tls) {
+    private ServerConnector connector(Endpoint endpoint, SslContextFactory.Server tls, int selectors) {
         HttpConfiguration http = new HttpConfiguration();
         http.setSendServerVersion(false);
         http.setSendXPoweredBy(false);
@@ -278,9 +285,10 @@ public final class GatewayNode implements AutoCloseable {
             SecureRequestCustomizer secure = new SecureRequestCustomizer(false, -1, false);
             secure.setSniHostCheck(false);
             http.addCustomizer(secure);
-            connector = new ServerConnector(server, new SslConnectionFactory(tls, "http/1.1"), new HttpConnectionFactory(http));
+            connector = new ServerConnector(server, -1, selectors, new SslConnectionFactory(tls, "http/1.1"),
+                    new HttpConnectionFactory(http));
         } else {
-            connector = new ServerConnector(server, new HttpConnectionFactory(http));
+            connector = new ServerConnector(server, -1, selectors, new HttpConnectionFactory(http));
         }
         connector.setHost(endpoint.host());
         connector.setPort(endpoint.port());
@@ -294,11 +302,16 @@ public final class GatewayNode implements AutoCloseable {
     private static HttpClient client(String name, SslContextFactory.Client tls, long connectTimeoutMillis,
                                      InvocationType invocation) {
         ClientConnector connector = new ClientConnector();
+        if (invocation == InvocationType.NON_BLOCKING) {
+            connector.setSelectors(EXCHANGE_SELECTORS);
+        }
         connector.setSslContextFactory(tls);
         HttpClientTransportOverHTTP transport = new HttpClientTransportOverHTTP(connector);
         transport.setInvocationType(invocation);
         HttpClient client = new HttpClient(transport);
-        QueuedThreadPool threads = new QueuedThreadPool(200, 4);
+        // The proxies' clients complete exchanges, so their threads may resume the server's connections.
+        QueuedThreadPool threads = invocation == InvocationType.NON_BLOCKING
+                ? new ExchangeThreadPool("client-" + name, 200, 4) : new QueuedThreadPool(200, 4);
         threads.setName("client-" + name);
         threads.setVirtualThreadsExecutor(Executors.newVirtualThreadPerTaskExecutor());
         client.setExecutor(threads);
