@@ -5,6 +5,7 @@ import java.security.MessageDigest;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
@@ -189,8 +190,9 @@ public final class ConsumerProxy extends Handler.Abstract {
                 .path(target)
                 .idleTimeout(limits.gatewayReadTimeout().toMillis(), TimeUnit.MILLISECONDS)
                 .headers(headers -> {
+                    Set<String> nominated = ExchangeHeaders.nominated(incoming);
                     for (HttpField field : incoming) {
-                        if (ExchangeHeaders.copied(field, incoming)
+                        if (ExchangeHeaders.copied(field, nominated)
                                 && !(forward.bearer() && field.getHeader() == HttpHeader.AUTHORIZATION)) {
                             headers.add(field);
                         }
@@ -238,8 +240,9 @@ public final class ConsumerProxy extends Handler.Abstract {
             response.getHeaders().put(ExchangeHeaders.REQUEST_ID, requestId);
             response.getHeaders().put(ExchangeHeaders.REQUEST_HASH, received);
         }
+        Set<String> nominated = ExchangeHeaders.nominated(replyHeaders);
         for (HttpField field : replyHeaders) {
-            if (ExchangeHeaders.copied(field, replyHeaders)) {
+            if (ExchangeHeaders.copied(field, nominated)) {
                 response.getHeaders().add(field);
             }
         }

@@ -1,10 +1,12 @@
 package vn.ndp.gateway.exchange;
 
+import java.util.HashSet;
 import java.util.Locale;
 import java.util.Set;
 
 import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpFields;
+import org.eclipse.jetty.http.HttpHeader;
 
 /**
  * Which headers cross the gateway. Hop-by-hop headers and those that leak the origin host are
@@ -32,18 +34,31 @@ public final class ExchangeHeaders {
     private ExchangeHeaders() {
     }
 
-    /** Whether an end-to-end header from a caller, another gateway or a backend may be copied onward. */
-    public static boolean copied(HttpField field, HttpFields all) {
-        String name = field.getLowerCaseName();
-        if (name.startsWith(XROAD_PREFIX) || DROPPED.contains(name)) {
+    /**
+     * The names (lower case) that the {@code Connection} headers of {@code all} nominate as hop-by-hop, taken once per
+     * message for {@link #copied}; usually none.
+     */
+    public static Set<String> nominated(HttpFields all) {
+        if (!all.contains(HttpHeader.CONNECTION)) {
+            return Set.of();
+        }
+        Set<String> names = new HashSet<>();
+        for (String nominated : all.getCSV(HttpHeader.CONNECTION, false)) {
+            names.add(nominated.toLowerCase(Locale.ROOT));
+        }
+        return names;
+    }
+
+    /**
+     * Whether an end-to-end header from a caller, another gateway or a backend may be copied onward;
+     * {@code nominated}: {@link #nominated} of the message it came in.
+     */
+    public static boolean copied(HttpField field, Set<String> nominated) {
+        if (field.getName().regionMatches(true, 0, XROAD_PREFIX, 0, XROAD_PREFIX.length())) {
             return false;
         }
-        for (String nominated : all.getCSV("connection", false)) {
-            if (nominated.toLowerCase(Locale.ROOT).equals(name)) {
-                return false;
-            }
-        }
-        return true;
+        String name = field.getLowerCaseName();
+        return !DROPPED.contains(name) && !nominated.contains(name);
     }
 
     /**

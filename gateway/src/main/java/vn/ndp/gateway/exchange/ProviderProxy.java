@@ -5,6 +5,7 @@ import java.net.URI;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
@@ -158,8 +159,9 @@ public final class ProviderProxy extends Handler.Abstract {
                 .method(request.getMethod())
                 .idleTimeout(limits.backendReadTimeout().toMillis(), TimeUnit.MILLISECONDS)
                 .headers(headers -> {
+                    Set<String> nominated = ExchangeHeaders.nominated(incoming);
                     for (HttpField field : incoming) {
-                        if (ExchangeHeaders.copied(field, incoming)) {
+                        if (ExchangeHeaders.copied(field, nominated)) {
                             headers.add(field);
                         }
                     }
@@ -189,8 +191,9 @@ public final class ProviderProxy extends Handler.Abstract {
                     "The provider service's response is larger than the limit of " + limits.maxBodyBytes() + " bytes");
         }
         response.setStatus(reply.getStatus());
+        Set<String> nominated = ExchangeHeaders.nominated(replyHeaders);
         for (HttpField field : replyHeaders) {
-            if (ExchangeHeaders.copied(field, replyHeaders)) {
+            if (ExchangeHeaders.copied(field, nominated)) {
                 response.getHeaders().add(field);
             }
         }

@@ -40,18 +40,22 @@ public final class RequestHash {
      * "headers"; the message log digests response headers the same way, with the status as first line).
      */
     static byte[] headersDigest(String firstLine, HttpFields fields) {
-        List<HttpField> kept = new ArrayList<>();
+        List<Line> kept = new ArrayList<>(fields.size());
         for (HttpField field : fields) {
-            if (ExchangeHeaders.hashed(field.getLowerCaseName())) {
-                kept.add(field);
+            String name = field.getLowerCaseName(); // a new string for headers Jetty does not know: taken once
+            if (ExchangeHeaders.hashed(name)) {
+                kept.add(new Line(name, field.getValue()));
             }
         }
-        kept.sort(Comparator.comparing(HttpField::getLowerCaseName));
-        StringBuilder text = new StringBuilder(firstLine).append('\n');
-        for (HttpField field : kept) {
-            text.append(field.getLowerCaseName()).append(':').append(field.getValue()).append('\n');
+        kept.sort(Comparator.comparing(Line::name)); // stable: a repeated name keeps the order sent
+        StringBuilder text = new StringBuilder(256).append(firstLine).append('\n');
+        for (Line line : kept) {
+            text.append(line.name()).append(':').append(line.value()).append('\n');
         }
         return sha512().digest(text.toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    private record Line(String name, String value) {
     }
 
     /** Adds body bytes without moving the buffer's position. */

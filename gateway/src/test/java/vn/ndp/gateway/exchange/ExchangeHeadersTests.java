@@ -1,0 +1,58 @@
+package vn.ndp.gateway.exchange;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.Set;
+
+import org.eclipse.jetty.http.HttpField;
+import org.eclipse.jetty.http.HttpFields;
+import org.junit.jupiter.api.Test;
+
+class ExchangeHeadersTests {
+
+    @Test
+    void onlyEndToEndHeadersAreCopied() {
+        HttpFields fields = HttpFields.build()
+                .add("Connection", "keep-alive, X-Secret")
+                .add("connection", "X-Other")
+                .add("X-Secret", "hop")
+                .add("x-other", "hop")
+                .add("Keep-Alive", "timeout=5")
+                .add("Transfer-Encoding", "chunked")
+                .add("X-Road-Client", "VN/GOV/000.00.00.H01/spoofed")
+                .add("x-ROAD-anything", "spoofed")
+                .add("Accept", "application/json")
+                .add("X-Trace", "abc");
+
+        Set<String> nominated = ExchangeHeaders.nominated(fields);
+
+        assertThat(nominated).containsExactlyInAnyOrder("keep-alive", "x-secret", "x-other");
+        assertThat(fields.stream().filter(field -> ExchangeHeaders.copied(field, nominated)).map(HttpField::getName))
+                .containsExactly("Accept", "X-Trace");
+    }
+
+    @Test
+    void withoutAConnectionHeaderNothingIsNominated() {
+        HttpFields fields = HttpFields.build().add("X-Trace", "abc");
+
+        assertThat(ExchangeHeaders.nominated(fields)).isEmpty();
+        assertThat(ExchangeHeaders.copied(fields.getField("X-Trace"), Set.of())).isTrue();
+    }
+
+    @Test
+    void theHeadersDigestSortsNamesInLowerCaseAndKeepsTheOrderOfARepeatedName() throws Exception {
+        HttpFields fields = HttpFields.build()
+                .add("X-B", "2")
+                .add("Accept", "text/plain")
+                .add("x-b", "1")
+                .add("Host", "dropped.example")
+                .add("X-A", "only");
+
+        String expected = "GET /r1/VN/GOV/1/s/svc\naccept:text/plain\nx-a:only\nx-b:2\nx-b:1\n";
+
+        assertThat(RequestHash.headersDigest("GET /r1/VN/GOV/1/s/svc", fields))
+                .isEqualTo(MessageDigest.getInstance("SHA-512").digest(expected.getBytes(StandardCharsets.UTF_8)));
+    }
+}
