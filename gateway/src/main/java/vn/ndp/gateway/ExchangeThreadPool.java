@@ -18,8 +18,19 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
  */
 final class ExchangeThreadPool extends QueuedThreadPool {
     ExchangeThreadPool(String name, int maxThreads, int minThreads) {
-        super(maxThreads, minThreads, 60_000, -1, null, null, ExchangeThread::new);
+        super(maxThreads, minThreads);
         setName(name);
+    }
+
+    /** As Jetty's own threads (name, daemon flag, priority, class loader), marked as exchange threads. */
+    @Override
+    public Thread newThread(Runnable runnable) {
+        Thread thread = new ExchangeThread(runnable);
+        thread.setDaemon(isDaemon());
+        thread.setPriority(getThreadsPriority());
+        thread.setName(getName() + "-" + thread.threadId());
+        thread.setContextClassLoader(getClass().getClassLoader());
+        return thread;
     }
 
     @Override
