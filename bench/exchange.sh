@@ -11,7 +11,8 @@
 # 0. warm-up: the JIT needs about a minute of traffic on two shared cores (--warmup SECONDS, 45 per pair);
 # 1. peak: a fixed number of connections (--connections), throughput and p50/p99 latency;
 # 2. half load: a fixed request rate, half of the gateway pair's peak, paced by a wrk Lua script
-#    (wrk2 is not in Debian), p50/p99 latency of every path at that same rate;
+#    (wrk2 is not in Debian), p50/p99 latency of every path at that same rate, measured after 5 s at
+#    that rate whose p99 is reported apart (a pair idle for a minute reconnects and recompiles first);
 # 3. gateway memory (RSS of each process, G1 heap used, -Xmx256m) after the runs;
 # 4. gateway start-up: process start -> admin /health answering 200, 5 runs, median.
 
@@ -227,10 +228,17 @@ function delay()
 end
 EOF
   echo "bench: half load, $rate requests/s, ${duration}s each..." >&2
-  local half_direct half_gateway half_gateway_nolog half_nginx
+  # Each path first gets 5 s at the same rate, reported apart: a gateway pair has then been idle for a
+  # minute or more, its clients have closed their idle connections (30 s), and the first seconds pay for
+  # new TLS handshakes and for the JIT recompiling the code those handshakes deoptimise.
+  local half_direct half_gateway half_gateway_nolog half_nginx first_direct first_gateway first_gateway_nolog first_nginx
+  first_direct=$(run_wrk half-direct-first "$half_connections" 5 "$pace" "$direct_url")
   half_direct=$(run_wrk half-direct "$half_connections" "$duration" "$pace" "$direct_url")
+  first_gateway=$(run_wrk half-gateway-first "$half_connections" 5 "$pace" "${gateway_headers[@]}" "$gateway_url")
   half_gateway=$(run_wrk half-gateway "$half_connections" "$duration" "$pace" "${gateway_headers[@]}" "$gateway_url")
+  first_gateway_nolog=$(run_wrk half-gateway-nolog-first "$half_connections" 5 "$pace" "${nolog_headers[@]}" "$nolog_url")
   half_gateway_nolog=$(run_wrk half-gateway-nolog "$half_connections" "$duration" "$pace" "${nolog_headers[@]}" "$nolog_url")
+  first_nginx=$(run_wrk half-nginx-first "$half_connections" 5 "$pace" "$nginx_url")
   half_nginx=$(run_wrk half-nginx "$half_connections" "$duration" "$pace" "$nginx_url")
 
   # Start-up: stop the provider gateway, then start it 5 times (its data directory holds the last
@@ -289,16 +297,20 @@ EOF
       -v on="$(echo "$gateway" | cut -d' ' -f1)" -v off="$(echo "$gateway_nolog" | cut -d' ' -f1)" \
       'BEGIN { printf "%.0f %%", 100 * (1 - on / off) }')."
     echo
-    echo "Half of the gateway pair's peak (message log on): $rate requests/s for every path (wrk, $half_connections connections, paced by a Lua script), ${duration} s:"
+    echo "Half of the gateway pair's peak (message log on): $rate requests/s for every path (wrk, $half_connections connections, paced by a Lua script), ${duration} s, after 5 s at that rate:"
     echo
-    echo "| path | requests/s | p50 ms | p99 ms | p99 added to direct ms | errors |"
-    echo "|---|---:|---:|---:|---:|---:|"
-    local dp99
+    echo "| path | requests/s | p50 ms | p99 ms | p99 added to direct ms | errors | first 5 s: p99 ms | added ms |"
+    echo "|---|---:|---:|---:|---:|---:|---:|---:|"
+    local dp99 first_dp99 first
     dp99=$(echo "$half_direct" | cut -d' ' -f3)
+    first_dp99=$(echo "$first_direct" | cut -d' ' -f3)
     for label in half_direct half_gateway half_gateway_nolog half_nginx; do
+      first=first_${label#half_}
+      first=$(echo "${!first}" | cut -d' ' -f3)
       line=${!label}
       set -- $line
-      echo "| ${label#half_} | $1 | $2 | $3 | $(awk -v a="$3" -v b="$dp99" 'BEGIN { printf "%.2f", a - b }') | $4 |"
+      echo "| ${label#half_} | $1 | $2 | $3 | $(awk -v a="$3" -v b="$dp99" 'BEGIN { printf "%.2f", a - b }') | $4 |" \
+        "$first | $(awk -v a="$first" -v b="$first_dp99" 'BEGIN { printf "%.2f", a - b }') |"
     done
     echo
     echo "Gateway memory after the peak runs: consumer RSS ${consumer_rss} MiB, heap used/committed $(echo "$consumer_heap" | awk '{printf "%.0f/%.0f", $1/1024, $2/1024}') MiB;" \
