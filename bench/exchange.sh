@@ -229,17 +229,18 @@ end
 EOF
   echo "bench: half load, $rate requests/s, ${duration}s each..." >&2
   # Each path first gets 5 s at the same rate, reported apart: a gateway pair has then been idle for a
-  # minute or more, its clients have closed their idle connections (30 s), and the first seconds pay for
-  # new TLS handshakes and for the JIT recompiling the code those handshakes deoptimise.
+  # minute or more, idle connections have been closed (30 s), and its first seconds pay for new
+  # connections and for the JIT recompiling the code they deoptimise (BENCHMARKS.md, session 5).
   local half_direct half_gateway half_gateway_nolog half_nginx first_direct first_gateway first_gateway_nolog first_nginx
-  first_direct=$(run_wrk half-direct-first "$half_connections" 5 "$pace" "$direct_url")
-  half_direct=$(run_wrk half-direct "$half_connections" "$duration" "$pace" "$direct_url")
-  first_gateway=$(run_wrk half-gateway-first "$half_connections" 5 "$pace" "${gateway_headers[@]}" "$gateway_url")
-  half_gateway=$(run_wrk half-gateway "$half_connections" "$duration" "$pace" "${gateway_headers[@]}" "$gateway_url")
-  first_gateway_nolog=$(run_wrk half-gateway-nolog-first "$half_connections" 5 "$pace" "${nolog_headers[@]}" "$nolog_url")
-  half_gateway_nolog=$(run_wrk half-gateway-nolog "$half_connections" "$duration" "$pace" "${nolog_headers[@]}" "$nolog_url")
-  first_nginx=$(run_wrk half-nginx-first "$half_connections" 5 "$pace" "$nginx_url")
-  half_nginx=$(run_wrk half-nginx "$half_connections" "$duration" "$pace" "$nginx_url")
+  half_run() { # $1 = path label, rest = wrk arguments; sets first_$1 and half_$1
+    local label=$1; shift
+    printf -v "first_$label" '%s' "$(run_wrk "half-$label-first" "$half_connections" 5 "$pace" "$@")"
+    printf -v "half_$label" '%s' "$(run_wrk "half-$label" "$half_connections" "$duration" "$pace" "$@")"
+  }
+  half_run direct "$direct_url"
+  half_run gateway "${gateway_headers[@]}" "$gateway_url"
+  half_run gateway_nolog "${nolog_headers[@]}" "$nolog_url"
+  half_run nginx "$nginx_url"
 
   # Start-up: stop the provider gateway, then start it 5 times (its data directory holds the last
   # verified global configuration, as on any restart); process start -> /health 200. Then the same

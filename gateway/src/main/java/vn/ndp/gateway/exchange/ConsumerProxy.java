@@ -5,7 +5,6 @@ import java.security.MessageDigest;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
@@ -13,7 +12,6 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 
 import org.eclipse.jetty.client.HttpClient;
-import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Handler;
@@ -190,13 +188,8 @@ public final class ConsumerProxy extends Handler.Abstract {
                 .path(target)
                 .idleTimeout(limits.gatewayReadTimeout().toMillis(), TimeUnit.MILLISECONDS)
                 .headers(headers -> {
-                    Set<String> nominated = ExchangeHeaders.nominated(incoming);
-                    for (HttpField field : incoming) {
-                        if (ExchangeHeaders.copied(field, nominated)
-                                && !(forward.bearer() && field.getHeader() == HttpHeader.AUTHORIZATION)) {
-                            headers.add(field);
-                        }
-                    }
+                    ExchangeHeaders.copy(incoming, headers,
+                            field -> !(forward.bearer() && field.getHeader() == HttpHeader.AUTHORIZATION));
                     headers.put(ExchangeHeaders.CLIENT, forward.client().encoded());
                     headers.put(ExchangeHeaders.ID, forward.xroadId());
                     headers.put(ExchangeHeaders.REQUEST_ID, requestId);
@@ -240,12 +233,7 @@ public final class ConsumerProxy extends Handler.Abstract {
             response.getHeaders().put(ExchangeHeaders.REQUEST_ID, requestId);
             response.getHeaders().put(ExchangeHeaders.REQUEST_HASH, received);
         }
-        Set<String> nominated = ExchangeHeaders.nominated(replyHeaders);
-        for (HttpField field : replyHeaders) {
-            if (ExchangeHeaders.copied(field, nominated)) {
-                response.getHeaders().add(field);
-            }
-        }
+        ExchangeHeaders.copy(replyHeaders, response.getHeaders());
         long length = replyHeaders.getLongField(HttpHeader.CONTENT_LENGTH);
         if (length > limits.maxBodyBytes()) {
             throw new XRoadException(XRoadErrorType.CLIENT_PROXY_SERVICE_FAILED,

@@ -3,6 +3,7 @@ package vn.ndp.gateway.exchange;
 import java.util.HashSet;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.Predicate;
 
 import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpFields;
@@ -35,10 +36,25 @@ public final class ExchangeHeaders {
     }
 
     /**
-     * The names (lower case) that the {@code Connection} headers of {@code all} nominate as hop-by-hop, taken once per
-     * message for {@link #copied}; usually none.
+     * Adds to {@code to} the end-to-end headers of {@code from}: not hop-by-hop, not nominated by its
+     * {@code Connection} headers, no {@code X-Road-*}.
      */
-    public static Set<String> nominated(HttpFields all) {
+    public static void copy(HttpFields from, HttpFields.Mutable to) {
+        copy(from, to, field -> true);
+    }
+
+    /** {@link #copy(HttpFields, HttpFields.Mutable)}, keeping only the headers {@code also} accepts. */
+    public static void copy(HttpFields from, HttpFields.Mutable to, Predicate<HttpField> also) {
+        Set<String> nominated = nominated(from);
+        for (HttpField field : from) {
+            if (copied(field, nominated) && also.test(field)) {
+                to.add(field);
+            }
+        }
+    }
+
+    /** The names (lower case) that the {@code Connection} headers of {@code all} nominate as hop-by-hop; usually none. */
+    static Set<String> nominated(HttpFields all) {
         if (!all.contains(HttpHeader.CONNECTION)) {
             return Set.of();
         }
@@ -49,15 +65,11 @@ public final class ExchangeHeaders {
         return names;
     }
 
-    /**
-     * Whether an end-to-end header from a caller, another gateway or a backend may be copied onward;
-     * {@code nominated}: {@link #nominated} of the message it came in.
-     */
-    public static boolean copied(HttpField field, Set<String> nominated) {
+    private static boolean copied(HttpField field, Set<String> nominated) {
         if (field.getName().regionMatches(true, 0, XROAD_PREFIX, 0, XROAD_PREFIX.length())) {
             return false;
         }
-        String name = field.getLowerCaseName();
+        String name = field.getLowerCaseName(); // a new string only for headers Jetty does not know
         return !DROPPED.contains(name) && !nominated.contains(name);
     }
 

@@ -5,7 +5,6 @@ import java.net.URI;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
@@ -13,7 +12,6 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 
 import org.eclipse.jetty.client.HttpClient;
-import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Handler;
@@ -159,12 +157,7 @@ public final class ProviderProxy extends Handler.Abstract {
                 .method(request.getMethod())
                 .idleTimeout(limits.backendReadTimeout().toMillis(), TimeUnit.MILLISECONDS)
                 .headers(headers -> {
-                    Set<String> nominated = ExchangeHeaders.nominated(incoming);
-                    for (HttpField field : incoming) {
-                        if (ExchangeHeaders.copied(field, nominated)) {
-                            headers.add(field);
-                        }
-                    }
+                    ExchangeHeaders.copy(incoming, headers);
                     headers.put(ExchangeHeaders.CLIENT, client.encoded());
                     headers.put(ExchangeHeaders.SERVICE, serviceId.encoded());
                     copy(incoming, headers, ExchangeHeaders.ID);
@@ -191,12 +184,7 @@ public final class ProviderProxy extends Handler.Abstract {
                     "The provider service's response is larger than the limit of " + limits.maxBodyBytes() + " bytes");
         }
         response.setStatus(reply.getStatus());
-        Set<String> nominated = ExchangeHeaders.nominated(replyHeaders);
-        for (HttpField field : replyHeaders) {
-            if (ExchangeHeaders.copied(field, nominated)) {
-                response.getHeaders().add(field);
-            }
-        }
+        ExchangeHeaders.copy(replyHeaders, response.getHeaders());
         if (length >= 0) {
             response.getHeaders().put(HttpHeader.CONTENT_LENGTH, length);
         }
