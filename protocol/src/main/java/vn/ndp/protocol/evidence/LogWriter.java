@@ -123,7 +123,12 @@ public final class LogWriter implements Closeable {
             Path segment = segments.getLast();
             byte[] bytes = Files.readAllBytes(segment);
             int content = LogFormat.contentLength(bytes);
-            Tail tail = Tail.scan(bytes, content);
+            Tail tail;
+            try {
+                tail = Tail.scan(bytes, content);
+            } catch (EvidenceException e) {
+                throw new IOException("Cannot open the message log: " + segment.getFileName() + ": " + e.getMessage(), e);
+            }
             if (tail.header == null || tail.lastSeal == null) {
                 // a segment without a sealed batch holds nothing acknowledged: drop it and look at the one before
                 cut += content;
@@ -223,6 +228,12 @@ public final class LogWriter implements Closeable {
                 }
                 position = end + 1;
             }
+            if (position < length && signatureAfter(bytes, position, length)) {
+                // A crash tears only the last write; a line that does not hold before a signature is damage,
+                // and cutting there would destroy signed records.
+                throw new EvidenceException("the segment is damaged at byte " + position
+                        + ", before a signature; it is left as it is (run `ndp log verify` on the log)");
+            }
             if (tail.header == null) {
                 return tail;
             }
@@ -243,6 +254,15 @@ public final class LogWriter implements Closeable {
                 prev = seal.lastHash();
             }
             return tail;
+        }
+
+        private static boolean signatureAfter(byte[] bytes, int from, int length) {
+            for (int i = from; i + 2 < length; i++) {
+                if (bytes[i] == '\n' && bytes[i + 1] == 'W' && bytes[i + 2] == ' ') {
+                    return true;
+                }
+            }
+            return false;
         }
 
         /**
@@ -313,8 +333,8 @@ public final class LogWriter implements Closeable {
             throw new IllegalArgumentException("An empty batch");
         }
         Instant now = clock.instant();
-        if (size >= maxFileBytes || !now.isBefore(segmentCreated.plus(rotateEvery))) {
-            rotate();
+        if (!channel.isOpen() || size >= maxFileBytes || !now.isBefore(segmentCreated.plus(rotateEvery))) {
+            rotate(); // a closed channel: the last rotation could not start the next segment, try again
         }
         if (unsignedSeals.size() >= LogFormat.MAX_WINDOW) {
             signPending();
@@ -515,9 +535,12 @@ public final class LogWriter implements Closeable {
         startSegment();
     }
 
-    /** Cuts the zero bytes off the end of the current segment and closes it. */
+    /** Cuts the zero bytes off the end of the current segment and closes it (nothing to do when it is closed). */
     private void closeSegment() throws IOException {
         synchronized (space) {
+            if (!channel.isOpen()) {
+                return;
+            }
             try {
                 channel.truncate(size);
                 channel.force(true);

@@ -1,6 +1,7 @@
 package vn.ndp.protocol.evidence;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -438,6 +439,45 @@ class LogVerifierTests {
         assertThat(report.records()).isEqualTo(25);
         assertThat(report.files()).isEqualTo(3);
         assertThat(report.unstampedBatches()).isEqualTo(1);
+    }
+
+    @Test
+    void reopeningRefusesALogDamagedBeforeASignatureAndLeavesItAsItIs() throws IOException {
+        Path copy = dir.resolve("damaged-" + ++copies);
+        LogFixture.copy(fixture.log, copy);
+        Path last = LogFormat.segments(copy).getLast();
+        String text = Files.readString(last, StandardCharsets.UTF_8);
+        int seal = text.indexOf("\nS ");
+        assertThat(text.indexOf("\nW ", seal)).as("a signature after the damaged seal").isPositive();
+        byte[] damaged = (text.substring(0, seal + 3) + "x" + text.substring(seal + 4)).getBytes(StandardCharsets.UTF_8);
+        Files.write(last, damaged);
+
+        assertThatThrownBy(() -> fixture.open(copy))
+                .isInstanceOf(IOException.class)
+                .hasMessageContaining(last.getFileName().toString())
+                .hasMessageContaining("before a signature");
+        assertThat(Files.readAllBytes(last)).isEqualTo(damaged);
+    }
+
+    @Test
+    void aRotationThatCouldNotStartTheNextSegmentIsTriedAgainByTheNextBatch() throws IOException {
+        Path log = dir.resolve("rotation-" + ++copies);
+        try (LogWriter writer = fixture.open(log)) {
+            writer.append(List.of(LogFixture.body("before", 1)));
+            Path next = log.resolve(LogFormat.segmentName(writer.nextSeq()));
+            Files.createDirectories(next.resolve("in-the-way"));
+
+            assertThatThrownBy(writer::rotate).isInstanceOf(IOException.class);
+
+            Files.delete(next.resolve("in-the-way"));
+            Files.delete(next);
+            writer.append(List.of(LogFixture.body("after", 2)));
+        }
+
+        Report report = LogVerifier.verify(log, Optional.empty());
+        assertThat(report.problem()).isEmpty();
+        assertThat(report.records()).isEqualTo(2);
+        assertThat(report.files()).isEqualTo(2);
     }
 
     @Test
