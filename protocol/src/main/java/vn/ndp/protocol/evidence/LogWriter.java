@@ -428,7 +428,8 @@ public final class LogWriter implements Closeable {
         try {
             synchronized (space) {
                 if (channel.isOpen()) {
-                    reserve(size + RESERVE);
+                    // not past the size that rotates the segment: what is reserved beyond it is cut off unused
+                    reserve(Math.min(size + RESERVE, Math.max(maxFileBytes, size) + RESERVE_STEP));
                 }
             }
         } catch (IOException e) {
@@ -473,7 +474,7 @@ public final class LogWriter implements Closeable {
                     Seal seal = Seal.parse(line.substring(2));
                     if (seal.batch() > stamped) {
                         found.add(new SealedBatch(seal.batch(), seal.firstSeq(), seal.count(),
-                                Hashes.unhex(seal.root(), 32, "root"), seal.sealedAt()));
+                                seal.rootBytes(), seal.sealedAt()));
                     } else {
                         older = true;
                     }
@@ -561,9 +562,8 @@ public final class LogWriter implements Closeable {
             write(channel, ByteBuffer.wrap(header), 0);
             size = header.length;
             allocated = size;
-            reserve(RESERVE_STEP);
+            reserve(RESERVE_STEP); // forces the header with the zero bytes
         }
-        channel.force(true);
         forceDirectory();
     }
 

@@ -27,6 +27,8 @@ import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
 
+import vn.ndp.protocol.pki.KeyAlgorithm;
+
 /**
  * Signs global configurations with the registry's key: a DER-encoded CMS SignedData (RFC 5652)
  * that encapsulates the canonical JSON, carries the signing certificate, and signs the
@@ -50,7 +52,7 @@ public final class GlobalConfigurationSigner {
     public byte[] sign(GlobalConfiguration configuration) {
         byte[] json = GlobalConfigurationJson.write(configuration);
         try {
-            String algorithm = key.getAlgorithm().equals("RSA") ? "SHA256withRSA" : "SHA256withECDSA";
+            String algorithm = KeyAlgorithm.ofKey(key).signatureAlgorithm();
             var signingTime = new AttributeTable(new Attribute(CMSAttributes.signingTime,
                     new DERSet(new Time(Date.from(clock.instant())))));
             var signerInfo = new JcaSignerInfoGeneratorBuilder(new JcaDigestCalculatorProviderBuilder().build())
