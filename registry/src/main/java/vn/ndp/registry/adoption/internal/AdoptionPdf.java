@@ -90,7 +90,7 @@ final class AdoptionPdf {
         for (AdoptionReports.KpiLine line : kpis) {
             text(regular, 9, cols[0], y, line.labelVi());
             text(regular, 9, cols[1], y, line.computed() + "/" + s.kpis().provinces());
-            text(regular, 9, cols[2], y, line.published() == null ? "—" : line.published().toPlainString());
+            text(regular, 9, cols[2], y, line.publishedText());
             y -= 13;
         }
         y -= 4;

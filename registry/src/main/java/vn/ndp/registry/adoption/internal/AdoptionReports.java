@@ -8,7 +8,9 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.apache.poi.ss.usermodel.CellStyle;
@@ -56,6 +58,11 @@ class AdoptionReports {
      */
     record KpiLine(String key, String labelVi, String labelEn, int computed, BigDecimal published, Integer publishedOutOf,
                    String source) {
+
+        /** The published figure over its provinces ("43/63"), or "—" when none was published; as pages and PDF show it. */
+        public String publishedText() {
+            return published == null ? "—" : published.toPlainString() + "/" + publishedOutOf;
+        }
     }
 
     /** The four figures of the programme, computed, with the published ones for the year where they exist. */
@@ -64,25 +71,27 @@ class AdoptionReports {
         List<ProgrammeFigure> all = programme.all();
         String prefix = "list_" + summary.year() + ".";
         List<KpiLine> lines = new ArrayList<>();
-        lines.add(line(all, summary.year(), prefix + "provinces_assigned", "Được giao triển khai ít nhất một nền tảng",
+        Map<LocalDate, Integer> provincesOn = new HashMap<>(); // the figures of a year mostly share one date
+        lines.add(line(all, provincesOn, summary.year(), prefix + "provinces_assigned", "Được giao triển khai ít nhất một nền tảng",
                 "Assigned at least one platform", k.assigned()));
-        lines.add(line(all, summary.year(), prefix + "provinces_in_plan", "Công bố lựa chọn trong kế hoạch chuyển đổi số",
+        lines.add(line(all, provincesOn, summary.year(), prefix + "provinces_in_plan", "Công bố lựa chọn trong kế hoạch chuyển đổi số",
                 "Declared in the digital-transformation plan", k.inPlan()));
-        lines.add(line(all, summary.year(), prefix + "provinces_by_decision", "Công bố bằng văn bản riêng của UBND tỉnh",
+        lines.add(line(all, provincesOn, summary.year(), prefix + "provinces_by_decision", "Công bố bằng văn bản riêng của UBND tỉnh",
                 "Declared by a separate decision of the People's Committee", k.byDecision()));
-        lines.add(line(all, summary.year(), prefix + "provinces_deploying", "Triển khai ít nhất một nền tảng",
+        lines.add(line(all, provincesOn, summary.year(), prefix + "provinces_deploying", "Triển khai ít nhất một nền tảng",
                 "Deploying at least one platform", k.deploying()));
         return lines;
     }
 
-    private KpiLine line(List<ProgrammeFigure> all, int year, String key, String vi, String en, int computed) {
+    private KpiLine line(List<ProgrammeFigure> all, Map<LocalDate, Integer> provincesOn, int year, String key, String vi,
+                         String en, int computed) {
         ProgrammeFigure published = all.stream().filter(f -> f.key().equals(key)).findFirst().orElse(null);
         if (published == null) {
             return new KpiLine(key.substring(key.indexOf('.') + 1), vi, en, computed, null, null, null);
         }
         LocalDate on = published.asOf() != null ? published.asOf() : LocalDate.of(year, 12, 31);
         return new KpiLine(key.substring(key.indexOf('.') + 1), vi, en, computed, published.value(),
-                desk.provincesOn(on).size(), published.source());
+                provincesOn.computeIfAbsent(on, date -> desk.provincesOn(date).size()), published.source());
     }
 
     static List<String> provinceRow(ProvinceRow r, AdoptionFigures.Summary s) {
@@ -130,7 +139,7 @@ class AdoptionReports {
             }
             r++;
             cells(overview.createRow(r++), bold, "Chỉ tiêu", "Tính từ dữ liệu (computed)", "Công bố (published)",
-                    "Nguồn công bố");
+                    "Nguồn công bố", "Số tỉnh, thành phố khi công bố");
             for (KpiLine line : kpis(summary)) {
                 Row row = overview.createRow(r++);
                 row.createCell(0).setCellValue(line.labelVi());
@@ -138,6 +147,7 @@ class AdoptionReports {
                 if (line.published() != null) {
                     row.createCell(2).setCellValue(line.published().doubleValue());
                     row.createCell(3).setCellValue(line.source());
+                    row.createCell(4).setCellValue(line.publishedOutOf());
                 }
             }
             overview.setColumnWidth(0, 60 * 256);

@@ -1,12 +1,14 @@
 package vn.ndp.registry.adoption.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
 import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
 import vn.ndp.registry.RegistryIntegrationTest;
 import vn.ndp.registry.adoption.AdoptionFigures;
 import vn.ndp.registry.adoption.AdoptionFigures.Kpis;
@@ -19,6 +21,9 @@ class AdoptionReportsIntegrationTests {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    MockMvc mvc;
 
     static AdoptionFigures.Summary summary(int year, int provinces) {
         return new AdoptionFigures.Summary(year, LocalDate.of(year, 12, 31), new Kpis(provinces, 0, 0, 0, 0), List.of(),
@@ -44,5 +49,26 @@ class AdoptionReportsIntegrationTests {
         } finally {
             jdbc.sql("delete from programme_figure where key = 'list_2026.provinces_assigned'").update();
         }
+
+        // A 2025 figure dated before the merger is over 63, though the 2025 summary counts 34 provinces.
+        jdbc.sql("""
+                insert into programme_figure (key, dimension, label_vi, label_en, value, unit, as_of, document, source)
+                values ('list_2025.provinces_assigned', '', 'thử', 'test', 40, 'provinces', date '2025-03-01', 'test', 'test')""")
+                .update();
+        try {
+            AdoptionReports.KpiLine published2025 = reports.kpis(summary(2025, 34)).getFirst();
+            assertThat(published2025.publishedOutOf()).isEqualTo(63);
+            assertThat(published2025.publishedText()).isEqualTo("40/63");
+        } finally {
+            jdbc.sql("delete from programme_figure where key = 'list_2025.provinces_assigned'").update();
+        }
+    }
+
+    @Test
+    void theDashboardShowsAPublishedFigureOverItsProvinces() throws Exception {
+        String page = mvc.perform(get("/adoption?year=2022")).andReturn().getResponse().getContentAsString();
+
+        AdoptionReports.KpiLine published2022 = reports.kpis(summary(2022, 63)).getFirst();
+        assertThat(page).contains(">" + published2022.published().toPlainString() + "/63<");
     }
 }
