@@ -199,16 +199,23 @@ class ExchangePages {
             Model model) {
         CurrentUser user = CurrentUser.from(authentication).orElseThrow();
         boolean admin = user.is(Role.ADMIN);
+        ExchangeScopes.Judge judge = scopes.judge(user);
         List<DirectoryEntries.Subsystem> clients = register.subsystems().stream()
-                .filter(s -> admin || scopes.canRequestFor(authentication, s.id())).toList();
+                .filter(s -> judge.canRequestFor(s.id())).toList();
         List<AccessRequest> all = requests.find(null);
         List<AccessRequest> queue = all.stream().filter(r -> r.status() == AccessRequests.Status.PENDING)
-                .filter(r -> scopes.canDecide(user, r)).toList();
-        List<AccessRequest> mine = all.stream().filter(r -> r.requestedBy().equals(user.username())
-                || !admin && scopes.canWithdraw(user, r)).toList();
+                .filter(judge::canDecide).toList();
+        List<AccessRequest> mine = new ArrayList<>();
         Set<UUID> withdrawable = new HashSet<>();
-        mine.stream().filter(r -> r.status() == AccessRequests.Status.PENDING)
-                .filter(r -> scopes.canWithdraw(user, r)).forEach(r -> withdrawable.add(r.id()));
+        for (AccessRequest r : all) {
+            boolean canWithdraw = judge.canWithdraw(r);
+            if (r.requestedBy().equals(user.username()) || !admin && canWithdraw) {
+                mine.add(r);
+                if (r.status() == AccessRequests.Status.PENDING && canWithdraw) {
+                    withdrawable.add(r.id());
+                }
+            }
+        }
         model.addAttribute("clients", clients);
         model.addAttribute("services", register.services());
         model.addAttribute("form", form);

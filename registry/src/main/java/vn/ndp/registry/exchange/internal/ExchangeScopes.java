@@ -1,5 +1,7 @@
 package vn.ndp.registry.exchange.internal;
 
+import java.util.HashMap;
+import java.util.Map;
 import java.util.UUID;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Component;
@@ -35,35 +37,61 @@ class ExchangeScopes {
     public boolean canDecide(Authentication authentication, UUID requestId) {
         return CurrentUser.from(authentication).map(user -> {
             try {
-                return canDecide(user, requests.get(requestId));
+                return judge(user).canDecide(requests.get(requestId));
             } catch (RegistryException notFound) {
                 return user.is(Role.ADMIN);
             }
         }).orElse(false);
-    }
-
-    /** As {@link #canDecide(Authentication, UUID)}, for a request already loaded (pages that list many). */
-    boolean canDecide(CurrentUser user, AccessRequests.AccessRequest request) {
-        try {
-            return user.is(Role.ADMIN) || speaksFor(user, register.service(request.serviceId()).subsystemId());
-        } catch (RegistryException unknownService) {
-            return user.is(Role.ADMIN);
-        }
     }
 
     public boolean canWithdraw(Authentication authentication, UUID requestId) {
         return CurrentUser.from(authentication).map(user -> {
             try {
-                return canWithdraw(user, requests.get(requestId));
+                return judge(user).canWithdraw(requests.get(requestId));
             } catch (RegistryException notFound) {
                 return user.is(Role.ADMIN);
             }
         }).orElse(false);
     }
 
-    /** As {@link #canWithdraw(Authentication, UUID)}, for a request already loaded. */
-    boolean canWithdraw(CurrentUser user, AccessRequests.AccessRequest request) {
-        return user.is(Role.ADMIN) || speaksFor(user, request.clientId());
+    /** The same rules for one user over many requests and subsystems (pages that list many): each looked up once. */
+    Judge judge(CurrentUser user) {
+        return new Judge(user);
+    }
+
+    final class Judge {
+        private final CurrentUser user;
+        private final Map<String, Boolean> speaks = new HashMap<>();
+        private Map<String, String> providers;
+
+        private Judge(CurrentUser user) {
+            this.user = user;
+        }
+
+        boolean canRequestFor(String clientId) {
+            return user.is(Role.ADMIN) || speaksFor(clientId);
+        }
+
+        /** The provider's side decides (an unknown service: only an administrator). */
+        boolean canDecide(AccessRequests.AccessRequest request) {
+            if (user.is(Role.ADMIN)) {
+                return true;
+            }
+            if (providers == null) {
+                providers = new HashMap<>();
+                register.services().forEach(service -> providers.put(service.id(), service.subsystemId()));
+            }
+            String provider = providers.get(request.serviceId());
+            return provider != null && speaksFor(provider);
+        }
+
+        boolean canWithdraw(AccessRequests.AccessRequest request) {
+            return user.is(Role.ADMIN) || speaksFor(request.clientId());
+        }
+
+        private boolean speaksFor(String subsystemId) {
+            return speaks.computeIfAbsent(subsystemId, id -> ExchangeScopes.this.speaksFor(user, id));
+        }
     }
 
     /** An editor of the subsystem's agency, or an operator of the subsystem's platform. */
