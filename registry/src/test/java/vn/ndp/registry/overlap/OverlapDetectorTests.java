@@ -117,7 +117,7 @@ class OverlapDetectorTests {
     }
 
     @Test
-    void aCatalogueChangeRebuildsTheIndexInTheBackgroundAndChangesDuringARebuildAreCoalesced() {
+    void aCatalogueChangeRebuildsTheIndexInTheBackgroundAndChangesWaitingForTheRebuildAreCoalesced() {
         List<CorpusEntry> growing = new ArrayList<>(CORPUS);
         Queue<Runnable> refresher = new ArrayDeque<>();
         OverlapDetector live = new OverlapDetector(List.of(c -> growing.forEach(c)), OverlapSettings.defaults(),
