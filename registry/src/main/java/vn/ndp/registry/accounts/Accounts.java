@@ -124,9 +124,7 @@ public class Accounts {
                 errors.add(FieldError.of("platformCodes", "an operator runs at least one platform."));
             } else {
                 for (String code : platformCodes) {
-                    try {
-                        catalog.get(code);
-                    } catch (RegistryException e) {
+                    if (catalog.find(code).isEmpty()) {
                         errors.add(FieldError.of("platformCodes", "no platform has the code '" + code + "'."));
                     }
                 }

@@ -6,7 +6,6 @@ import org.springframework.stereotype.Component;
 import vn.ndp.registry.agencies.Agencies;
 import vn.ndp.registry.catalog.Catalog;
 import vn.ndp.registry.catalog.Platform;
-import vn.ndp.registry.shared.RegistryException;
 
 /**
  * Who may act on what, decided on the server from the account's scope and the
@@ -50,10 +49,8 @@ public class Scopes {
         if (user.role().nationalAuthority()) {
             return true;
         }
-        Platform platform;
-        try {
-            platform = catalog.get(platformCode);
-        } catch (RegistryException notFound) {
+        Platform platform = catalog.find(platformCode).orElse(null);
+        if (platform == null) {
             return false;
         }
         return switch (user.role()) {

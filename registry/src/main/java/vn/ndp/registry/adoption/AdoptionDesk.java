@@ -263,9 +263,7 @@ public class AdoptionDesk {
                 continue;
             }
             String code = p.platformCode().strip();
-            try {
-                catalog.get(code);
-            } catch (RegistryException notFound) {
+            if (catalog.find(code).isEmpty()) {
                 invalid.reject(field + ".platform", "no national platform has the code '" + code + "'.");
                 continue;
             }

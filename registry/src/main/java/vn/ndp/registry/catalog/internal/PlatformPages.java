@@ -20,7 +20,6 @@ import vn.ndp.registry.catalog.PlatformQuery;
 import vn.ndp.registry.catalog.PlatformRelation;
 import vn.ndp.registry.shared.InvalidParameters;
 import vn.ndp.registry.shared.InvalidParameters.Wire;
-import vn.ndp.registry.shared.RegistryException;
 import vn.ndp.registry.shared.web.Links;
 import vn.ndp.registry.shared.web.References;
 import vn.ndp.registry.shared.web.Site;
@@ -204,11 +203,7 @@ class PlatformPages {
     }
 
     private Optional<String> platformName(String code, Locale locale) {
-        try {
-            return Optional.of(catalog.get(code).name(locale));
-        } catch (RegistryException e) {
-            return Optional.empty();
-        }
+        return catalog.find(code).map(platform -> platform.name(locale));
     }
 
     static AgencyLink agencyLink(Agency agency, String asOf, Locale locale) {

@@ -11,7 +11,6 @@ import vn.ndp.registry.accounts.Role;
 import vn.ndp.registry.agencies.Agencies;
 import vn.ndp.registry.agencies.Agency;
 import vn.ndp.registry.catalog.Catalog;
-import vn.ndp.registry.catalog.Platform;
 import vn.ndp.registry.governance.GovernanceEvent;
 import vn.ndp.registry.governance.GovernanceEvent.ChangeDecided;
 import vn.ndp.registry.governance.GovernanceEvent.ChangeRequested;
@@ -22,7 +21,6 @@ import vn.ndp.registry.governance.GovernanceEvent.ProposalReturned;
 import vn.ndp.registry.governance.GovernanceEvent.ProposalSubmitted;
 import vn.ndp.registry.governance.GovernanceEvent.ReevaluationDue;
 import vn.ndp.registry.notifications.Notices;
-import vn.ndp.registry.shared.RegistryException;
 
 /**
  * Tells the right people what happened in the governance workflow, once the
@@ -76,11 +74,8 @@ class GovernanceNotifier {
     }
 
     private NoticeTexts.Subject subject(String code) {
-        try {
-            Platform platform = catalog.get(code);
-            return new NoticeTexts.Subject(code, platform.nameVi(), platform.nameEn(), "/platforms/" + code);
-        } catch (RegistryException notInTheCatalogueYet) {
-            return new NoticeTexts.Subject(code, code, code, null);
-        }
+        return catalog.find(code) // not in the catalogue yet: the code stands for its name
+                .map(platform -> new NoticeTexts.Subject(code, platform.nameVi(), platform.nameEn(), "/platforms/" + code))
+                .orElseGet(() -> new NoticeTexts.Subject(code, code, code, null));
     }
 }
