@@ -1,8 +1,5 @@
 package vn.ndp.protocol.evidence;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
@@ -154,14 +151,12 @@ public final class LogVerifier {
 
     private void segment(Path file, boolean newest) {
         String name = file.getFileName().toString();
-        byte[] bytes;
         try {
-            bytes = Files.readAllBytes(file);
-        } catch (IOException e) {
-            throw new Failed(new Finding(Problem.DAMAGED, name, 0, 0, "cannot read: " + e.getMessage()));
+            text = LogFormat.readSegment(file);
+        } catch (EvidenceException e) {
+            throw new Failed(new Finding(Problem.DAMAGED, name, 0, 0, "cannot read: " + e.getCause().getMessage()));
         }
         files++;
-        text = new String(bytes, 0, LogFormat.contentLength(bytes), StandardCharsets.UTF_8);
         position = 0;
         long lineNumber = 0;
         Header header = null;
@@ -300,7 +295,7 @@ public final class LogVerifier {
     }
 
     private void batch(String name, long sealLine, Seal seal, List<RecordLine> pending, List<Long> pendingLines) {
-        byte[] root = Hashes.unhex(seal.root(), 32, "root");
+        byte[] root = seal.rootBytes();
         for (int i = 0; i < pending.size(); i++) {
             RecordLine record = pending.get(i);
             long line = pendingLines.get(i);
