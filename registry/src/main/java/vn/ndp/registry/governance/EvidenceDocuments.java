@@ -14,6 +14,7 @@ import java.util.UUID;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import org.springframework.stereotype.Service;
+import org.springframework.util.unit.DataSize;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import vn.ndp.registry.accounts.CurrentUser;
@@ -93,19 +94,28 @@ public class EvidenceDocuments {
      * keep files of their own under the same rules (support attachments).
      */
     public Checked inspect(String fileName, byte[] content) {
+        return inspect(fileName, content, settings.maxDocumentSize());
+    }
+
+    /** As {@link #inspect(String, byte[])}, with a size limit of the caller's (support attachments have their own). */
+    public Checked inspect(String fileName, byte[] content, DataSize limit) {
         String name = safeName(fileName);
-        return new Checked(name, check(name, content), content, sha256(content));
+        return new Checked(name, check(name, content, limit), content, sha256(content));
     }
 
     /** What kind of document the content is, refusing anything over the limit or not what its name says. */
     public Kind check(String fileName, byte[] content) {
-        long max = settings.maxDocumentSize().toBytes();
+        return check(fileName, content, settings.maxDocumentSize());
+    }
+
+    private Kind check(String fileName, byte[] content, DataSize limit) {
+        long max = limit.toBytes();
         if (content == null || content.length == 0) {
             throw rejected(fileName + " is empty.");
         }
         if (content.length > max) {
             throw rejected(fileName + " is " + content.length + " bytes; the limit is " + max + " bytes ("
-                    + settings.maxDocumentSize().toMegabytes() + " MB).");
+                    + limit.toMegabytes() + " MB).");
         }
         String extension = extension(fileName);
         Kind byName = null;
@@ -169,7 +179,7 @@ public class EvidenceDocuments {
     }
 
     /** The last path segment, without control characters, at most 200 characters. */
-    public static String safeName(String fileName) {
+    static String safeName(String fileName) {
         String name = fileName == null ? "" : fileName;
         name = name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1);
         name = name.replaceAll("[\\p{Cntrl}\"]", "").strip();

@@ -327,15 +327,9 @@ public class SupportDesk {
      * checks of evidence documents.
      */
     private List<EvidenceDocuments.Checked> checkAttachments(List<Upload> uploads) {
-        long max = settings.maxAttachmentSize().toBytes();
         List<EvidenceDocuments.Checked> files = new ArrayList<>();
         for (Upload upload : uploads) {
-            if (upload.content() != null && upload.content().length > max) {
-                throw new RegistryException(ErrorCode.DOCUMENT_REJECTED, EvidenceDocuments.safeName(
-                        upload.fileName()) + " is " + upload.content().length + " bytes; the limit is " + max
-                        + " bytes (" + settings.maxAttachmentSize().toMegabytes() + " MB).");
-            }
-            files.add(documents.inspect(upload.fileName(), upload.content()));
+            files.add(documents.inspect(upload.fileName(), upload.content(), settings.maxAttachmentSize()));
         }
         return files;
     }
