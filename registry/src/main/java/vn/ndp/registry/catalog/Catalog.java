@@ -2,6 +2,7 @@ package vn.ndp.registry.catalog;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -53,6 +54,11 @@ public class Catalog implements DisposableBean {
     /** The platform, or empty when no platform has the code. */
     public Optional<Platform> find(String code) {
         return repository.findByCode(code);
+    }
+
+    /** The platforms with these codes, by code, in one query (a code no platform has is left out). */
+    public Map<String, Platform> find(Collection<String> codes) {
+        return repository.findByCodes(codes).stream().collect(Collectors.toMap(Platform::code, Function.identity()));
     }
 
     public PlatformPage search(PlatformQuery query) {

@@ -1,8 +1,10 @@
 package vn.ndp.registry.support.internal;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -180,7 +182,7 @@ class SupportPages {
 
     private String detail(CurrentUser user, UUID id, RegistryException error, String text, Model model) {
         SupportRequest request = desk.get(id, user);
-        model.addAttribute("row", row(request));
+        model.addAttribute("row", rows(List.of(request)).getFirst());
         model.addAttribute("thread", desk.thread(id, user));
         model.addAttribute("side", desk.side(user, request).orElse(null));
         List<SupportAction> actions = desk.actionsFor(user, request);
@@ -211,11 +213,9 @@ class SupportPages {
     }
 
     private List<Row> rows(List<SupportRequest> requests) {
-        return requests.stream().map(this::row).toList();
-    }
-
-    private Row row(SupportRequest r) {
-        return new Row(r, catalog.find(r.platformCode()).orElse(null), agencies.find(r.agencyCode()).orElse(null),
-                r.overdueOn(desk.today()));
+        Map<String, Platform> platforms = catalog.find(requests.stream().map(SupportRequest::platformCode).toList());
+        LocalDate today = desk.today();
+        return requests.stream().map(r -> new Row(r, platforms.get(r.platformCode()),
+                agencies.find(r.agencyCode()).orElse(null), r.overdueOn(today))).toList();
     }
 }
