@@ -1,6 +1,7 @@
 package vn.ndp.gateway.messagelog;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.PrivateKey;
 import java.security.cert.X509Certificate;
@@ -61,7 +62,7 @@ public final class MessageLog implements AutoCloseable {
     static final Duration WATCHDOG_PERIOD = Duration.ofMillis(250);
     private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(10);
 
-    private record Pending(String body, CompletableFuture<Void> done, long queuedAt) {
+    private record Pending(byte[] body, CompletableFuture<Void> done, long queuedAt) {
     }
 
     private final GatewayConfiguration.MessageLog settings;
@@ -194,7 +195,8 @@ public final class MessageLog implements AutoCloseable {
         }
     }
 
-    private String json(LoggedExchange e) {
+    /** The record body of one exchange: the UTF-8 bytes of a JSON object, which the writer hashes and writes as they are. */
+    private byte[] json(LoggedExchange e) {
         ObjectNode node = JSON.createObjectNode();
         node.put("side", e.side());
         node.put("xroadId", e.xroadId());
@@ -222,7 +224,7 @@ public final class MessageLog implements AutoCloseable {
                 node.put("responseBody", cipher.seal(e.responseBody()));
             }
         }
-        return JSON.writeValueAsString(node);
+        return JSON.writeValueAsString(node).getBytes(StandardCharsets.UTF_8);
     }
 
     private static String base64(byte[] bytes) {
@@ -242,7 +244,7 @@ public final class MessageLog implements AutoCloseable {
         int previousBatch = 0;
         long signDue = 0; // System.nanoTime() when the pending batches must be signed; 0: none pending
         List<Pending> batch = new ArrayList<>(max);
-        List<String> bodies = new ArrayList<>(max);
+        List<byte[]> bodies = new ArrayList<>(max);
         while (true) {
             if (signDue != 0 && System.nanoTime() - signDue >= 0) {
                 signDue = signPending(" (trying again in a second)") ? 0 : System.nanoTime() + TimeUnit.SECONDS.toNanos(1);

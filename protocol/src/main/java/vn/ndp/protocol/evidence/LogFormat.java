@@ -145,19 +145,22 @@ public final class LogFormat {
         private static final java.util.regex.Pattern SEQ = java.util.regex.Pattern.compile("[1-9][0-9]{0,17}");
         private static final java.util.regex.Pattern PLACE = java.util.regex.Pattern.compile("(0|[1-9][0-9]{0,8})/[1-9][0-9]{0,8}");
 
-        public String line() {
-            StringBuilder text = new StringBuilder(json.length() + 64 + proof.size() * 65);
-            text.append("R ").append(index).append('/').append(count).append(' ');
+        /**
+         * Appends the line of a record whose json is {@code prefix} (from {@link #prefix}) followed by
+         * {@code body} without its opening brace: {@code R index/count proof json}.
+         */
+        static void write(LineBytes out, int index, int count, List<byte[]> proof, byte[] prefix, byte[] body) {
+            out.put('R').put(' ').putDecimal(index).put('/').putDecimal(count).put(' ');
             if (proof.isEmpty()) {
-                text.append('-');
+                out.put('-');
             }
             for (int i = 0; i < proof.size(); i++) {
                 if (i > 0) {
-                    text.append(',');
+                    out.put(',');
                 }
-                text.append(Hashes.hex(proof.get(i)));
+                out.putHex(proof.get(i));
             }
-            return text.append(' ').append(json).append('\n').toString();
+            out.put(' ').put(prefix).put(body, 1, body.length - 1).put('\n');
         }
 
         /** SHA-256 of the record json's UTF-8 bytes. */
@@ -173,12 +176,16 @@ public final class LogFormat {
             return prevOf(json);
         }
 
-        /** The json of a record with these {@code seq} and {@code prev} and the other fields of {@code body} (a json object). */
-        public static String json(long seq, String prev, String body) {
-            if (body.length() < 3 || body.charAt(0) != '{') {
+        /**
+         * The start of the json of a record with these {@code seq} and {@code prev}: an opening brace, then
+         * {@code "seq":N,"prev":"HEX",}, which the other fields of its body (a json object) follow; refuses a
+         * body that is not a non-empty object.
+         */
+        static byte[] prefix(long seq, String prev, byte[] body) {
+            if (body.length < 3 || body[0] != '{') {
                 throw new IllegalArgumentException("A record body must be a non-empty JSON object");
             }
-            return PREFIX + seq + ",\"prev\":\"" + prev + "\"," + body.substring(1);
+            return (PREFIX + seq + ",\"prev\":\"" + prev + "\",").getBytes(StandardCharsets.US_ASCII);
         }
 
         static long seqOf(String json) {

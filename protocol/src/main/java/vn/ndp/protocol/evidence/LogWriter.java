@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
 import java.security.PrivateKey;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
@@ -80,6 +81,9 @@ public final class LogWriter implements Closeable {
     /** Seal hashes of the batches written since the last signature. */
     private final List<byte[]> unsignedSeals = new ArrayList<>();
     private final Object stampLock = new Object();
+    /** The writer's SHA-256 for record hashes, and the buffer a batch's lines are put in (both used under this lock). */
+    private final MessageDigest recordDigest = Hashes.sha256();
+    private final LineBytes lines = new LineBytes(64 * 1024);
 
     private LogWriter(Path directory, String gateway, PrivateKey key, List<X509Certificate> chain, Clock clock,
                       long maxFileBytes, Duration rotateEvery, long nextSeq, long nextBatch, String lastHash, long recoveredBytes) {
@@ -323,12 +327,13 @@ public final class LogWriter implements Closeable {
     }
 
     /**
-     * Writes one batch: each body (a JSON object) becomes a record chained to the previous one, the
-     * batch is sealed, and everything is forced to disk before this returns. The batch is signed
-     * later, with the others, by {@link #signPending}. On failure nothing is acknowledged, and the
-     * next batch is written where this one would have been.
+     * Writes one batch: each body (the UTF-8 bytes of a JSON object) becomes a
+     * record chained to the previous one, the batch is sealed, and everything is forced to disk before
+     * this returns. Each body is hashed and copied into the batch's lines once, never decoded. The batch
+     * is signed later, with the others, by {@link #signPending}. On failure nothing is acknowledged, and
+     * the next batch is written where this one would have been.
      */
-    public synchronized SealedBatch append(List<String> bodies) throws IOException {
+    public synchronized SealedBatch append(List<byte[]> bodies) throws IOException {
         if (bodies.isEmpty()) {
             throw new IllegalArgumentException("An empty batch");
         }
@@ -339,26 +344,29 @@ public final class LogWriter implements Closeable {
         if (unsignedSeals.size() >= LogFormat.MAX_WINDOW) {
             signPending();
         }
+        int count = bodies.size();
         long seq = nextSeq;
         String prev = lastHash;
-        List<String> jsons = new ArrayList<>(bodies.size());
-        List<byte[]> hashes = new ArrayList<>(bodies.size());
-        for (String body : bodies) {
-            String json = RecordLine.json(seq++, prev, body);
-            byte[] hash = Hashes.sha256(json.getBytes(StandardCharsets.UTF_8));
-            jsons.add(json);
+        byte[][] prefixes = new byte[count][];
+        List<byte[]> hashes = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            byte[] body = bodies.get(i);
+            prefixes[i] = RecordLine.prefix(seq++, prev, body);
+            recordDigest.update(prefixes[i]);
+            recordDigest.update(body, 1, body.length - 1);
+            byte[] hash = recordDigest.digest();
             hashes.add(hash);
             prev = Hashes.hex(hash);
         }
         MerkleTree.Built tree = MerkleTree.build(hashes);
-        StringBuilder text = new StringBuilder(bodies.size() * 1280);
-        for (int i = 0; i < jsons.size(); i++) {
-            text.append(new RecordLine(i, jsons.size(), tree.proofs().get(i), jsons.get(i)).line());
+        lines.clear();
+        for (int i = 0; i < count; i++) {
+            RecordLine.write(lines, i, count, tree.proofs().get(i), prefixes[i], bodies.get(i));
         }
-        Seal seal = Seal.of(nextBatch, nextSeq, jsons.size(), tree.root(), prev, now);
-        text.append(seal.line());
-        writeForced(text.toString().getBytes(StandardCharsets.UTF_8));
-        SealedBatch sealed = new SealedBatch(nextBatch, nextSeq, jsons.size(), tree.root(), now);
+        Seal seal = Seal.of(nextBatch, nextSeq, count, tree.root(), prev, now);
+        lines.put(seal.line().getBytes(StandardCharsets.UTF_8));
+        writeForced(lines.buffer());
+        SealedBatch sealed = new SealedBatch(nextBatch, nextSeq, count, tree.root(), now);
         unsignedSeals.add(seal.hash());
         nextSeq = seq;
         nextBatch++;
@@ -378,7 +386,7 @@ public final class LogWriter implements Closeable {
         long first = nextBatch - unsignedSeals.size();
         SignedWindow window = SignedWindow.sign(first, nextBatch - 1, MerkleTree.root(unsignedSeals), lastHash,
                 clock.instant(), gateway, certificateSha256, key);
-        writeForced(window.line().getBytes(StandardCharsets.UTF_8));
+        writeForced(ByteBuffer.wrap(window.line().getBytes(StandardCharsets.UTF_8)));
         unsignedSeals.clear();
         return true;
     }
@@ -393,27 +401,28 @@ public final class LogWriter implements Closeable {
      * written are zeroed again (a next attempt writes over them; a crash leaves a tail that the next
      * open cuts off) and the exception is thrown.
      */
-    private void writeForced(byte[] bytes) throws IOException {
+    private void writeForced(ByteBuffer content) throws IOException {
         long at = size;
-        if (at + bytes.length > allocated) {
+        int length = content.remaining();
+        if (at + length > allocated) {
             synchronized (space) {
-                reserve(at + bytes.length + RESERVE_STEP);
+                reserve(at + length + RESERVE_STEP);
             }
         }
         try {
-            write(channel, ByteBuffer.wrap(bytes), at);
+            write(channel, content, at);
             channel.force(false);
         } catch (IOException e) {
             try {
-                for (long zeroed = 0; zeroed < bytes.length; zeroed += RESERVE_STEP) {
-                    write(channel, ZEROS.duplicate().limit((int) Math.min(bytes.length - zeroed, RESERVE_STEP)), at + zeroed);
+                for (long zeroed = 0; zeroed < length; zeroed += RESERVE_STEP) {
+                    write(channel, ZEROS.duplicate().limit((int) Math.min(length - zeroed, RESERVE_STEP)), at + zeroed);
                 }
             } catch (IOException ignored) {
                 // what stays is an unsealed tail: the next open cuts it off
             }
             throw e;
         }
-        size = at + bytes.length;
+        size = at + length;
         if (allocated - size < RESERVE && reserving.compareAndSet(false, true)) {
             try {
                 reserver.execute(this::reserveAhead);

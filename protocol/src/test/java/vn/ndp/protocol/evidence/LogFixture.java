@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.math.BigInteger;
 import java.net.InetAddress;
 import java.nio.file.Files;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -52,10 +53,10 @@ final class LogFixture {
                 Clock.systemUTC(), 64L * 1024 * 1024, Duration.ofDays(1));
     }
 
-    static String body(String xroadId, int n) {
-        return "{\"side\":\"consumer\",\"xroadId\":\"" + xroadId + "\",\"client\":\"VN/GOV/TEST.PROVINCE.A/portal\","
+    static byte[] body(String xroadId, int n) {
+        return ("{\"side\":\"consumer\",\"xroadId\":\"" + xroadId + "\",\"client\":\"VN/GOV/TEST.PROVINCE.A/portal\","
                 + "\"service\":\"VN/GOV/TEST.MINISTRY/registry/items\",\"method\":\"GET\",\"path\":\"/items/" + n
-                + "\",\"status\":200,\"requestBytes\":0,\"responseBytes\":" + (100 + n) + "}";
+                + "\",\"status\":200,\"requestBytes\":0,\"responseBytes\":" + (100 + n) + "}").getBytes(StandardCharsets.UTF_8);
     }
 
     /**
@@ -71,7 +72,7 @@ final class LogFixture {
                     writer.rotate();
                 }
                 for (int b = 0; b < batches; b++) {
-                    List<String> bodies = new ArrayList<>();
+                    List<byte[]> bodies = new ArrayList<>();
                     for (int r = 0; r < perBatch; r++) {
                         n++;
                         bodies.add(body("id-" + n, n));

@@ -78,6 +78,24 @@ class LogVerifierTests {
     }
 
     @Test
+    void aRecordIsItsBodyAfterSeqAndPrevHashedAndWrittenByteForByteAndANonObjectBodyIsRefused() throws IOException {
+        Path log = dir.resolve("bytes");
+        byte[] body = "{\"xroadId\":\"bytes-1\",\"path\":\"/tỉnh/Đắk Lắk\",\"note\":\"a \\\"quote\\\"\"}".getBytes(StandardCharsets.UTF_8);
+        try (LogWriter writer = fixture.open(log)) {
+            assertThatThrownBy(() -> writer.append(List.of(body, "[1,2]".getBytes(StandardCharsets.UTF_8))))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("non-empty JSON object");
+            writer.append(List.of(body));
+        }
+        String json = "{\"seq\":1,\"prev\":\"" + Hashes.GENESIS + "\"," + new String(body, 1, body.length - 1, StandardCharsets.UTF_8);
+        List<String> records = LogFormat.lines(LogFormat.readSegment(LogFormat.segments(log).getFirst())).stream()
+                .filter(line -> line.startsWith("R ")).toList();
+        assertThat(records).containsExactly("R 0/1 - " + json);
+        assertThat(LogFormat.RecordLine.parse(records.getFirst().substring(2)).hash())
+                .isEqualTo(Hashes.sha256(json.getBytes(StandardCharsets.UTF_8)));
+        assertThat(LogVerifier.verify(log, Optional.empty()).ok()).isTrue();
+    }
+
+    @Test
     void anUntouchedLogVerifiesWithEveryBatchStamped() {
         Report report = LogVerifier.verify(fixture.log, Optional.empty());
 
@@ -500,7 +518,7 @@ class LogVerifierTests {
         Path big = dir.resolve("big");
         try (LogWriter writer = fixture.open(big)) {
             for (int b = 0; b < 200; b++) {
-                List<String> bodies = new ArrayList<>();
+                List<byte[]> bodies = new ArrayList<>();
                 for (int r = 0; r < 100; r++) {
                     bodies.add(LogFixture.body("bulk-" + b + "-" + r, r));
                 }
