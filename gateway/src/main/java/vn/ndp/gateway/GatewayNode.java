@@ -31,6 +31,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import vn.ndp.gateway.admin.AdminHandler;
@@ -100,6 +101,11 @@ public final class GatewayNode implements AutoCloseable {
         // on arrays, but copies direct buffers through temporary arrays (about 2.7 KiB of garbage per exchange).
         gatewayClient.setUseInputDirectByteBuffers(false);
         gatewayClient.setUseOutputDirectByteBuffers(false);
+        // Idle connections to other gateways are kept as long as those gateways keep them (they close after
+        // gatewayReadTimeout + 5 s, see connector()), less a margin so that this side closes first and never sends on a
+        // connection being closed. Jetty's default, 30 s, dropped the pool in every lull of half a minute, and the next
+        // requests paid new handshakes on connections whose code had not run for a while (BENCHMARKS.md, session 5).
+        gatewayClient.setIdleTimeout(configuration.limits().gatewayReadTimeout().toMillis());
         backendClient = client("backends", new SslContextFactory.Client(),
                 configuration.limits().backendConnectTimeout().toMillis(), InvocationType.NON_BLOCKING);
         tokens = new TokenIssuer(clock, configuration.tokens().lifetime());
@@ -133,6 +139,9 @@ public final class GatewayNode implements AutoCloseable {
         listen.consumerHttp().ifPresent(endpoint -> consumerHttp = connector(endpoint, null, EXCHANGE_SELECTORS));
         listen.provider().ifPresent(endpoint -> provider = connector(endpoint, tls.providerServer(), EXCHANGE_SELECTORS));
         listen.admin().ifPresent(endpoint -> admin = connector(endpoint, null, 1));
+        connectionGauge("consumer-https", consumerHttps);
+        connectionGauge("consumer-http", consumerHttp);
+        connectionGauge("provider", provider);
         ProviderProxy providerProxy = new ProviderProxy(configuration, globalConfiguration, tls, backendClient, monitor, clock,
                 messageLog, blocking);
         AdminHandler adminHandler = new AdminHandler(configuration.gatewayId(), globalConfiguration, metrics);
@@ -276,6 +285,14 @@ public final class GatewayNode implements AutoCloseable {
             parts.add("admin " + admin.getHost() + ":" + admin.getLocalPort());
         }
         return String.join(", ", parts);
+    }
+
+    /** Open connections on one exchange listener (on the provider listener: other gateways' kept-alive connections). */
+    private void connectionGauge(String listener, ServerConnector connector) {
+        if (connector != null) {
+            Gauge.builder("ndp.gateway.connections", connector, c -> c.getConnectedEndPoints().size())
+                    .description("Open connections on an exchange listener").tag("listener", listener).register(metrics);
+        }
     }
 
     private ServerConnector connector(Endpoint endpoint, SslContextFactory.Server tls, int selectors) {

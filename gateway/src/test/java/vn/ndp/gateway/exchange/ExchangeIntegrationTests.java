@@ -443,6 +443,33 @@ class ExchangeIntegrationTests {
         assertThat(metrics.body()).contains("ndp_exchange_duration_seconds_count{fault=\"\",side=\"consumer\",status=\"200\"}");
     }
 
+    /**
+     * The consumer keeps its connection to the provider gateway between exchanges, and closes it after
+     * gatewayReadTimeout (4 s here) idle, before the provider would (4 s + 5 s): Jetty's default, 30 s, would
+     * leave it to the provider. The provider's connection gauge shows both.
+     */
+    @Test
+    void theConsumerKeepsItsConnectionToTheProviderAndClosesItIdleBeforeTheProviderWould() throws Exception {
+        assertThat(get("/r1/" + ITEMS + "/v1/items/1", CLIENT_A.encoded(), tokenA).statusCode()).isEqualTo(200);
+        long lastExchange = System.nanoTime();
+        LockSupport.parkNanos(Duration.ofSeconds(2).toNanos());
+        assertThat(providerConnections()).as("still open 2 s after the last exchange").isGreaterThanOrEqualTo(1);
+
+        long deadline = lastExchange + Duration.ofSeconds(12).toNanos();
+        while (providerConnections() > 0 && System.nanoTime() < deadline) {
+            LockSupport.parkNanos(Duration.ofMillis(50).toNanos());
+        }
+        Duration idle = Duration.ofNanos(System.nanoTime() - lastExchange);
+        assertThat(providerConnections()).isZero();
+        assertThat(idle).as("closed by the consumer after gatewayReadTimeout, before the provider's 9 s")
+                .isBetween(Duration.ofMillis(3900), Duration.ofMillis(8000));
+        assertThat(get("/r1/" + ITEMS + "/v1/items/3", CLIENT_A.encoded(), tokenA).statusCode()).isEqualTo(200);
+    }
+
+    private int providerConnections() {
+        return (int) exchange.provider.metrics().get("ndp.gateway.connections").tag("listener", "provider").gauge().value();
+    }
+
     private static boolean successfulItemsCall(UsageAggregate aggregate) {
         return aggregate.side().equals(UsageAggregate.CONSUMER) && aggregate.client().equals(CLIENT_A.encoded())
                 && aggregate.service().equals(ITEMS.encoded()) && aggregate.status() == 200 && aggregate.count() > 0;
