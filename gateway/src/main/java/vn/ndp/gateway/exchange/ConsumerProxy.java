@@ -9,9 +9,11 @@ import java.util.UUID;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 import org.eclipse.jetty.client.HttpClient;
+import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Handler;
@@ -49,6 +51,9 @@ import vn.ndp.protocol.usage.UsageAggregate;
  * a thread (see {@link Relay}); only the token endpoint, which reads a form, runs on {@code blocking}.
  */
 public final class ConsumerProxy extends Handler.Abstract {
+
+    /** A bearer token authenticated the caller to this gateway only: it is not sent on. */
+    private static final Predicate<HttpField> NOT_AUTHORIZATION = field -> field.getHeader() != HttpHeader.AUTHORIZATION;
 
     private final GatewayId self;
     private final IdentifierParser parser;
@@ -188,8 +193,7 @@ public final class ConsumerProxy extends Handler.Abstract {
                 .path(target)
                 .idleTimeout(limits.gatewayReadTimeout().toMillis(), TimeUnit.MILLISECONDS)
                 .headers(headers -> {
-                    ExchangeHeaders.copy(incoming, headers,
-                            field -> !(forward.bearer() && field.getHeader() == HttpHeader.AUTHORIZATION));
+                    ExchangeHeaders.copy(incoming, headers, forward.bearer() ? NOT_AUTHORIZATION : field -> true);
                     headers.put(ExchangeHeaders.CLIENT, forward.client().encoded());
                     headers.put(ExchangeHeaders.ID, forward.xroadId());
                     headers.put(ExchangeHeaders.REQUEST_ID, requestId);
