@@ -44,16 +44,13 @@ final class LineBytes {
         return put(source, 0, source.length);
     }
 
-    LineBytes putAscii(String text) {
-        ensure(text.length());
-        for (int i = 0; i < text.length(); i++) {
-            bytes[length++] = (byte) text.charAt(i);
+    LineBytes putDecimal(long number) {
+        String digits = Long.toString(number);
+        ensure(digits.length());
+        for (int i = 0; i < digits.length(); i++) {
+            bytes[length++] = (byte) digits.charAt(i);
         }
         return this;
-    }
-
-    LineBytes putDecimal(long number) {
-        return putAscii(Long.toString(number));
     }
 
     /** Lower-case hex, as {@link Hashes#hex}. */
@@ -69,10 +66,6 @@ final class LineBytes {
     /** The content, for one write (valid until the next change). */
     ByteBuffer buffer() {
         return ByteBuffer.wrap(bytes, 0, length);
-    }
-
-    int length() {
-        return length;
     }
 
     private void ensure(int more) {
