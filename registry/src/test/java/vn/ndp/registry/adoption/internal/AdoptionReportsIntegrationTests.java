@@ -38,29 +38,30 @@ class AdoptionReportsIntegrationTests {
         assertThat(published2022.publishedOutOf()).isEqualTo(63);
 
         // A figure published after the 2025 merger (a test row, removed again) is over 34.
-        jdbc.sql("""
-                insert into programme_figure (key, dimension, label_vi, label_en, value, unit, as_of, document, source)
-                values ('list_2026.provinces_assigned', '', 'thử', 'test', 20, 'provinces', date '2026-01-15', 'test', 'test')""")
-                .update();
-        try {
+        withTestFigure("list_2026.provinces_assigned", 20, "2026-01-15", () -> {
             AdoptionReports.KpiLine published2026 = reports.kpis(summary(2026, 34)).getFirst();
             assertThat(published2026.published()).isEqualByComparingTo("20");
             assertThat(published2026.publishedOutOf()).isEqualTo(34);
-        } finally {
-            jdbc.sql("delete from programme_figure where key = 'list_2026.provinces_assigned'").update();
-        }
+        });
 
         // A 2025 figure dated before the merger is over 63, though the 2025 summary counts 34 provinces.
-        jdbc.sql("""
-                insert into programme_figure (key, dimension, label_vi, label_en, value, unit, as_of, document, source)
-                values ('list_2025.provinces_assigned', '', 'thử', 'test', 40, 'provinces', date '2025-03-01', 'test', 'test')""")
-                .update();
-        try {
+        withTestFigure("list_2025.provinces_assigned", 40, "2025-03-01", () -> {
             AdoptionReports.KpiLine published2025 = reports.kpis(summary(2025, 34)).getFirst();
             assertThat(published2025.publishedOutOf()).isEqualTo(63);
             assertThat(published2025.publishedText()).isEqualTo("40/63");
+        });
+    }
+
+    /** Runs {@code check} with a test row in programme_figure (provinces, dated {@code asOf}), removed again after. */
+    private void withTestFigure(String key, int value, String asOf, Runnable check) {
+        jdbc.sql("""
+                insert into programme_figure (key, dimension, label_vi, label_en, value, unit, as_of, document, source)
+                values (:key, '', 'thử', 'test', :value, 'provinces', cast(:asOf as date), 'test', 'test')""")
+                .param("key", key).param("value", value).param("asOf", asOf).update();
+        try {
+            check.run();
         } finally {
-            jdbc.sql("delete from programme_figure where key = 'list_2025.provinces_assigned'").update();
+            jdbc.sql("delete from programme_figure where key = :key").param("key", key).update();
         }
     }
 
