@@ -175,9 +175,7 @@ public final class GatewayNode implements AutoCloseable {
     }
 
     public void start() throws Exception {
-        registryClient.start();
-        gatewayClient.start();
-        backendClient.start();
+        startClients();
         globalConfiguration.loadFromDisk();
         server.start();
         LOG.info("Gateway {} listening: {}", configuration.gatewayId(), describeListeners());
@@ -201,11 +199,18 @@ public final class GatewayNode implements AutoCloseable {
         });
     }
 
+    private void startClients() throws Exception {
+        for (HttpClient client : List.of(registryClient, gatewayClient, backendClient)) {
+            client.start();
+            // Jetty 12.1 installs a gzip decoder at start when it finds none, and then asks every server for gzip and
+            // decodes what comes back. A gateway passes bodies on as they were sent, so it must do neither.
+            client.getContentDecoderFactories().clear();
+        }
+    }
+
     /** Starts without scheduling: the global configuration is refreshed only by {@link #globalConfiguration()}. */
     public void startWithoutSchedules() throws Exception {
-        registryClient.start();
-        gatewayClient.start();
-        backendClient.start();
+        startClients();
         globalConfiguration.loadFromDisk();
         server.start();
     }
@@ -342,7 +347,6 @@ public final class GatewayNode implements AutoCloseable {
         client.setHttpCookieStore(new HttpCookieStore.Empty());
         client.setUserAgentField(null);
         client.setDefaultRequestContentType(null);
-        client.getContentDecoderFactories().clear();
         client.setMaxConnectionsPerDestination(256);
         client.setMaxRequestsQueuedPerDestination(4096);
         return client;

@@ -88,6 +88,17 @@ public final class RecordingBackend implements AutoCloseable {
             bulk(exchange, path);
             return;
         }
+        if (path.equals("/api/gzip")) {
+            // compressed whatever the caller accepts: the gateways must pass it on as it is
+            byte[] compressed = gzip(GZIPPED_JSON.getBytes(StandardCharsets.UTF_8));
+            exchange.getResponseHeaders().add("Content-Type", "application/json");
+            exchange.getResponseHeaders().add("Content-Encoding", "gzip");
+            exchange.sendResponseHeaders(200, compressed.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(compressed);
+            }
+            return;
+        }
         String json = "{\"path\":\"" + exchange.getRequestURI().getRawPath() + "\",\"bytes\":" + body.length + "}";
         byte[] answer = json.getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().add("Content-Type", "application/json");
@@ -102,6 +113,17 @@ public final class RecordingBackend implements AutoCloseable {
         try (OutputStream out = exchange.getResponseBody()) {
             out.write(answer);
         }
+    }
+
+    /** What {@code /api/gzip} answers, compressed. */
+    public static final String GZIPPED_JSON = "{\"tỉnh\":\"Hà Nội\",\"padding\":\"" + "a".repeat(500) + "\"}";
+
+    private static byte[] gzip(byte[] plain) throws IOException {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.GZIPOutputStream out = new java.util.zip.GZIPOutputStream(bytes)) {
+            out.write(plain);
+        }
+        return bytes.toByteArray();
     }
 
     private static void bulk(HttpExchange exchange, String path) throws IOException {

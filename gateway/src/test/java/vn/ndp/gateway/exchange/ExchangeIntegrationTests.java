@@ -466,6 +466,22 @@ class ExchangeIntegrationTests {
         assertThat(get("/r1/" + ITEMS + "/v1/items/3", CLIENT_A.encoded(), tokenA).statusCode()).isEqualTo(200);
     }
 
+    @Test
+    void aCompressedAnswerReachesTheCallerAsTheBackendSentItAndNoGatewayAsksForCompression() throws Exception {
+        HttpResponse<byte[]> response = http.send(HttpRequest.newBuilder(URI.create(exchange.consumerUrl("/r1/" + ITEMS + "/gzip")))
+                .header("X-Road-Client", CLIENT_A.encoded()).header("Authorization", "Bearer " + tokenA).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Encoding")).contains("gzip");
+        try (var plain = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(response.body()))) {
+            assertThat(new String(plain.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8))
+                    .isEqualTo(vn.ndp.gateway.RecordingBackend.GZIPPED_JSON);
+        }
+        assertThat(exchange.backend.received().getFirst().header("Accept-Encoding"))
+                .as("the caller asked for no compression, so neither gateway may").isNull();
+    }
+
     private int providerConnections() {
         return (int) exchange.provider.metrics().get("ndp.gateway.connections").tag("listener", "provider").gauge().value();
     }
