@@ -11,10 +11,17 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
+import org.eclipse.jetty.alpn.server.ALPNServerConnectionFactory;
 import org.eclipse.jetty.client.HttpClient;
+import org.eclipse.jetty.client.HttpClientTransport;
+import org.eclipse.jetty.client.transport.HttpClientConnectionFactory;
+import org.eclipse.jetty.client.transport.HttpClientTransportDynamic;
 import org.eclipse.jetty.client.transport.HttpClientTransportOverHTTP;
 import org.eclipse.jetty.http.HttpCookieStore;
 import org.eclipse.jetty.http.UriCompliance;
+import org.eclipse.jetty.http2.client.HTTP2Client;
+import org.eclipse.jetty.http2.client.transport.ClientConnectionFactoryOverHTTP2;
+import org.eclipse.jetty.http2.server.HTTP2ServerConnectionFactory;
 import org.eclipse.jetty.io.ClientConnector;
 import org.eclipse.jetty.server.Connector;
 import org.eclipse.jetty.server.Handler;
@@ -72,6 +79,11 @@ public final class GatewayNode implements AutoCloseable {
     private final MessageLog messageLog;
     private final Server server;
     /**
+     * Concurrent exchanges another gateway may have on one HTTP/2 connection (Jetty's default); past it, that gateway's
+     * client opens another connection.
+     */
+    private static final int GATEWAY_STREAMS = 128;
+    /**
      * Selector threads of each exchange listener and proxy client. Exchanges run on the selector threads (they never
      * block), so one selector would serialise a listener's work; Jetty's default on two cores is one. With two, the
      * benchmark's idle CPU at 64 connections fell from about 9 % to 3 % (BENCHMARKS.md, session 5).
@@ -95,12 +107,7 @@ public final class GatewayNode implements AutoCloseable {
         globalConfiguration = new GlobalConfigurationClient(configuration.globalConfiguration(), configuration.instance(),
                 clock, registryClient, metrics);
         GatewayTls tls = new GatewayTls(configuration.tls(), globalConfiguration);
-        gatewayClient = client("gateways", tls.gatewayClient(), configuration.limits().connectTimeout().toMillis(),
-                InvocationType.NON_BLOCKING);
-        // Heap buffers for the mutual-TLS hop, as Jetty's server side uses by default: the JDK's AES-GCM works in place
-        // on arrays, but copies direct buffers through temporary arrays (about 2.7 KiB of garbage per exchange).
-        gatewayClient.setUseInputDirectByteBuffers(false);
-        gatewayClient.setUseOutputDirectByteBuffers(false);
+        gatewayClient = gatewayClient(tls.gatewayClient(), configuration.limits().connectTimeout().toMillis());
         // Idle connections to other gateways are kept as long as those gateways keep them (they close after
         // gatewayReadTimeout + 5 s, see connector()), less a margin so that this side closes first and never sends on a
         // connection being closed. Jetty's default, 30 s, dropped the pool in every lull of half a minute, and the next
@@ -137,7 +144,7 @@ public final class GatewayNode implements AutoCloseable {
         listen.consumerHttps().ifPresent(endpoint ->
                 consumerHttps = connector(endpoint, tls.consumerServer(), EXCHANGE_SELECTORS));
         listen.consumerHttp().ifPresent(endpoint -> consumerHttp = connector(endpoint, null, EXCHANGE_SELECTORS));
-        listen.provider().ifPresent(endpoint -> provider = connector(endpoint, tls.providerServer(), EXCHANGE_SELECTORS));
+        listen.provider().ifPresent(endpoint -> provider = providerConnector(endpoint, tls.providerServer()));
         listen.admin().ifPresent(endpoint -> admin = connector(endpoint, null, 1));
         connectionGauge("consumer-https", consumerHttps);
         connectionGauge("consumer-http", consumerHttp);
@@ -300,22 +307,50 @@ public final class GatewayNode implements AutoCloseable {
         }
     }
 
+    /** A local systems' listener, or the admin listener: HTTP/1.1, over TLS when {@code tls} is given. */
     private ServerConnector connector(Endpoint endpoint, SslContextFactory.Server tls, int selectors) {
+        HttpConfiguration http = httpConfiguration(tls != null);
+        ServerConnector connector = tls == null
+                ? new ServerConnector(server, -1, selectors, new HttpConnectionFactory(http))
+                : new ServerConnector(server, -1, selectors, new SslConnectionFactory(tls, "http/1.1"),
+                        new HttpConnectionFactory(http));
+        return listen(connector, endpoint);
+    }
+
+    /**
+     * The listener for other gateways: mutual TLS, HTTP/2 when the caller offers it in ALPN (every NDP gateway does),
+     * HTTP/1.1 otherwise. On HTTP/2 the exchanges of a pair of gateways share one connection, and the frames of many
+     * exchanges leave and arrive in one TLS record and one system call (BENCHMARKS.md, session 7).
+     */
+    private ServerConnector providerConnector(Endpoint endpoint, SslContextFactory.Server tls) {
+        HttpConfiguration http = httpConfiguration(true);
+        HTTP2ServerConnectionFactory h2 = new HTTP2ServerConnectionFactory(http);
+        h2.setMaxConcurrentStreams(GATEWAY_STREAMS);
+        h2.setUseInputDirectByteBuffers(false);
+        h2.setUseOutputDirectByteBuffers(false);
+        HttpConnectionFactory h1 = new HttpConnectionFactory(http);
+        // ALPN names are lower case; HttpConnectionFactory.getProtocol() is "HTTP/1.1"
+        ALPNServerConnectionFactory alpn = new ALPNServerConnectionFactory("h2", "http/1.1");
+        alpn.setDefaultProtocol("http/1.1");
+        return listen(new ServerConnector(server, -1, EXCHANGE_SELECTORS, new SslConnectionFactory(tls, alpn.getProtocol()),
+                alpn, h2, h1), endpoint);
+    }
+
+    private static HttpConfiguration httpConfiguration(boolean secure) {
         HttpConfiguration http = new HttpConfiguration();
         http.setSendServerVersion(false);
         http.setSendXPoweredBy(false);
         http.setUriCompliance(UriCompliance.UNSAFE);
         http.setRequestHeaderSize(16 * 1024);
-        ServerConnector connector;
-        if (tls != null) {
-            SecureRequestCustomizer secure = new SecureRequestCustomizer(false, -1, false);
-            secure.setSniHostCheck(false);
-            http.addCustomizer(secure);
-            connector = new ServerConnector(server, -1, selectors, new SslConnectionFactory(tls, "http/1.1"),
-                    new HttpConnectionFactory(http));
-        } else {
-            connector = new ServerConnector(server, -1, selectors, new HttpConnectionFactory(http));
+        if (secure) {
+            SecureRequestCustomizer customizer = new SecureRequestCustomizer(false, -1, false);
+            customizer.setSniHostCheck(false);
+            http.addCustomizer(customizer);
         }
+        return http;
+    }
+
+    private ServerConnector listen(ServerConnector connector, Endpoint endpoint) {
         connector.setHost(endpoint.host());
         connector.setPort(endpoint.port());
         connector.setIdleTimeout(configuration.limits().gatewayReadTimeout().toMillis() + 5000);
@@ -327,13 +362,45 @@ public final class GatewayNode implements AutoCloseable {
     /** @param invocation NON_BLOCKING for the proxies' clients, whose response listeners never block (see the exchange package) */
     private static HttpClient client(String name, SslContextFactory.Client tls, long connectTimeoutMillis,
                                      InvocationType invocation) {
+        ClientConnector connector = connector(tls, invocation);
+        HttpClientTransportOverHTTP transport = new HttpClientTransportOverHTTP(connector);
+        transport.setInvocationType(invocation);
+        return client(name, transport, connectTimeoutMillis, invocation);
+    }
+
+    /**
+     * The client to other gateways: HTTP/2 where the provider gateway offers it in ALPN, HTTP/1.1 otherwise (a gateway of
+     * an earlier version). Heap buffers, as Jetty's server side uses by default: the JDK's AES-GCM works in place on
+     * arrays, but copies direct buffers through temporary arrays (about 2.7 KiB of garbage per exchange). The transport
+     * keeps Jetty's default invocation type: all exchanges with one gateway arrive on one HTTP/2 connection, read by one
+     * selector thread, which hands each response to the pool. Run on that thread instead (NON_BLOCKING), they cut the
+     * context switches but left the other core idle and the pair ran no faster (BENCHMARKS.md, session 7).
+     */
+    private static HttpClient gatewayClient(SslContextFactory.Client tls, long connectTimeoutMillis) {
+        ClientConnector connector = connector(tls, InvocationType.NON_BLOCKING);
+        HTTP2Client h2 = new HTTP2Client(connector);
+        h2.setUseInputDirectByteBuffers(false);
+        h2.setUseOutputDirectByteBuffers(false);
+        h2.setMaxConcurrentPushedStreams(0);
+        HttpClient client = client("gateways", new HttpClientTransportDynamic(connector,
+                new ClientConnectionFactoryOverHTTP2.HTTP2(h2), HttpClientConnectionFactory.HTTP11), connectTimeoutMillis,
+                InvocationType.NON_BLOCKING);
+        client.setUseInputDirectByteBuffers(false);
+        client.setUseOutputDirectByteBuffers(false);
+        return client;
+    }
+
+    private static ClientConnector connector(SslContextFactory.Client tls, InvocationType invocation) {
         ClientConnector connector = new ClientConnector();
         if (invocation == InvocationType.NON_BLOCKING) {
             connector.setSelectors(EXCHANGE_SELECTORS);
         }
         connector.setSslContextFactory(tls);
-        HttpClientTransportOverHTTP transport = new HttpClientTransportOverHTTP(connector);
-        transport.setInvocationType(invocation);
+        return connector;
+    }
+
+    private static HttpClient client(String name, HttpClientTransport transport, long connectTimeoutMillis,
+                                     InvocationType invocation) {
         HttpClient client = new HttpClient(transport);
         // The proxies' clients complete exchanges, so their threads may resume the server's connections.
         QueuedThreadPool threads = invocation == InvocationType.NON_BLOCKING

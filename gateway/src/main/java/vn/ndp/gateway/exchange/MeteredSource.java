@@ -1,6 +1,7 @@
 package vn.ndp.gateway.exchange;
 
 import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.HttpVersion;
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Request;
 
@@ -23,23 +24,45 @@ final class MeteredSource implements Content.Source {
     private final RequestHash hash;
     private volatile long bytes;
     private volatile boolean complete;
+    /** A chunk read to learn whether there is a body at all (HTTP/2), handed out by the first {@link #read()}. */
+    private Content.Chunk first;
 
     /** The body of {@code request} metered, or null when the request has none. */
     static MeteredSource of(Request request, long limit, RequestHash hash) {
         long length = request.getLength();
-        boolean body = length > 0 || length < 0 && request.getHeaders().contains(HttpHeader.TRANSFER_ENCODING);
-        return body ? new MeteredSource(request, limit, hash) : null;
+        if (length >= 0) {
+            return length > 0 ? new MeteredSource(request, limit, hash, null) : null;
+        }
+        if (request.getConnectionMetaData().getHttpVersion().getVersion() < HttpVersion.HTTP_2.getVersion()) {
+            // HTTP/1.x (RFC 9112 6.3): a request without Content-Length has a body only when chunked
+            return request.getHeaders().contains(HttpHeader.TRANSFER_ENCODING) ? new MeteredSource(request, limit, hash, null) : null;
+        }
+        // HTTP/2 (another gateway): no length is said either when there is no body (the headers ended the stream) or when
+        // the body's length is not known in advance (it streams). Only the stream knows: a request without body has
+        // already ended, so its first read is the end, empty.
+        Content.Chunk first = request.read();
+        if (first != null && first.isLast() && !first.hasRemaining() && !Content.Chunk.isFailure(first)) {
+            first.release();
+            return null;
+        }
+        return new MeteredSource(request, limit, hash, first);
     }
 
-    private MeteredSource(Content.Source delegate, long limit, RequestHash hash) {
+    private MeteredSource(Content.Source delegate, long limit, RequestHash hash, Content.Chunk first) {
         this.delegate = delegate;
         this.limit = limit;
         this.hash = hash;
+        this.first = first;
     }
 
     @Override
     public Content.Chunk read() {
-        Content.Chunk chunk = delegate.read();
+        Content.Chunk chunk = first;
+        if (chunk != null) {
+            first = null;
+        } else {
+            chunk = delegate.read();
+        }
         if (chunk == null || Content.Chunk.isFailure(chunk)) {
             return chunk;
         }
@@ -63,11 +86,20 @@ final class MeteredSource implements Content.Source {
 
     @Override
     public void demand(Runnable demandCallback) {
-        delegate.demand(demandCallback);
+        if (first != null) {
+            demandCallback.run(); // a chunk is waiting to be read
+        } else {
+            delegate.demand(demandCallback);
+        }
     }
 
     @Override
     public void fail(Throwable failure) {
+        Content.Chunk waiting = first;
+        if (waiting != null) {
+            first = null;
+            waiting.release();
+        }
         delegate.fail(failure);
     }
 

@@ -29,6 +29,8 @@ import java.util.concurrent.locks.LockSupport;
 
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLParameters;
+import javax.net.ssl.SSLSocket;
 import javax.net.ssl.TrustManagerFactory;
 
 import org.junit.jupiter.api.AfterAll;
@@ -41,6 +43,7 @@ import vn.ndp.gateway.ExchangeFixture;
 import vn.ndp.gateway.RawHttp;
 import vn.ndp.gateway.RecordingBackend.Received;
 import vn.ndp.protocol.errors.XRoadError;
+import vn.ndp.protocol.pki.MutualTls;
 import vn.ndp.protocol.usage.UsageAggregate;
 
 class ExchangeIntegrationTests {
@@ -156,6 +159,28 @@ class ExchangeIntegrationTests {
         assertThat(received.method()).isEqualTo("POST");
         assertThat(new String(received.body(), java.nio.charset.StandardCharsets.UTF_8)).isEqualTo(body);
         assertThat(received.header("Content-Type")).isEqualTo("application/json; charset=utf-8");
+    }
+
+    @Test
+    void aBodyOfUnknownLengthStreamsWholeThroughBothGatewaysAndARequestWithoutBodyGetsNone() throws Exception {
+        String body = "{\"tên\":\"Sở Tư pháp\"}".repeat(100);
+        HttpResponse<String> streamed = http.send(HttpRequest.newBuilder(URI.create(exchange.consumerUrl("/r1/" + ITEMS + "/v1/items")))
+                .header("X-Road-Client", CLIENT_A.encoded()).header("Authorization", "Bearer " + tokenA)
+                .POST(HttpRequest.BodyPublishers.ofInputStream(
+                        () -> new java.io.ByteArrayInputStream(body.getBytes(java.nio.charset.StandardCharsets.UTF_8))))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> empty = http.send(HttpRequest.newBuilder(URI.create(exchange.consumerUrl("/r1/" + ITEMS + "/v1/items")))
+                .header("X-Road-Client", CLIENT_A.encoded()).header("Authorization", "Bearer " + tokenA)
+                .DELETE().build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(streamed.statusCode()).as(streamed.body()).isEqualTo(200);
+        assertThat(empty.statusCode()).as(empty.body()).isEqualTo(200);
+        List<Received> received = exchange.backend.received();
+        assertThat(received).extracting(Received::method).containsExactly("POST", "DELETE");
+        assertThat(new String(received.get(0).body(), java.nio.charset.StandardCharsets.UTF_8)).isEqualTo(body);
+        assertThat(received.get(1).body()).isEmpty();
+        assertThat(received.get(1).header("Transfer-Encoding")).isNull();
+        assertThat(received.get(1).header("Content-Length")).isNull();
     }
 
     @Test
@@ -480,6 +505,56 @@ class ExchangeIntegrationTests {
         }
         assertThat(exchange.backend.received().getFirst().header("Accept-Encoding"))
                 .as("the caller asked for no compression, so neither gateway may").isNull();
+    }
+
+    @Test
+    void concurrentExchangesBetweenTwoGatewaysShareOneHttp2Connection() throws Exception {
+        List<java.util.concurrent.CompletableFuture<HttpResponse<String>>> answers = new java.util.ArrayList<>();
+        for (int i = 0; i < 16; i++) {
+            answers.add(http.sendAsync(HttpRequest.newBuilder(URI.create(exchange.consumerUrl("/r1/" + ITEMS + "/v1/items/" + i)))
+                    .timeout(Duration.ofSeconds(15)).header("X-Road-Client", CLIENT_A.encoded())
+                    .header("Authorization", "Bearer " + tokenA).build(), HttpResponse.BodyHandlers.ofString()));
+        }
+        for (int i = 0; i < answers.size(); i++) {
+            HttpResponse<String> answer = answers.get(i).get(20, java.util.concurrent.TimeUnit.SECONDS);
+            assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+            assertThat(answer.body()).contains("/api/v1/items/" + i);
+        }
+        assertThat(providerConnections()).as("HTTP/1.1 would have needed a connection per concurrent exchange").isEqualTo(1);
+    }
+
+    @Test
+    void theProviderSpeaksHttp2ToGatewaysThatOfferItAndHttp11ToGatewaysThatDoNot() throws Exception {
+        try (SSLSocket socket = toProviderAsConsumerGateway("h2", "http/1.1")) {
+            assertThat(socket.getApplicationProtocol()).isEqualTo("h2");
+        }
+        try (SSLSocket socket = toProviderAsConsumerGateway("http/1.1"); SSLSocket plain = toProviderAsConsumerGateway()) {
+            for (SSLSocket http11 : List.of(socket, plain)) {
+                String id = UUID.randomUUID().toString();
+                http11.getOutputStream().write(("GET /r1/" + ITEMS + "/v1/items/7 HTTP/1.1\r\nHost: localhost\r\n"
+                        + "X-Road-Client: " + CLIENT_A.encoded() + "\r\nX-Road-Id: " + id + "\r\nConnection: close\r\n\r\n")
+                        .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+                String answer = new String(http11.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+                assertThat(answer).startsWith("HTTP/1.1 200 ").contains("X-Road-Id: " + id).contains("/api/v1/items/7");
+            }
+            assertThat(socket.getApplicationProtocol()).isEqualTo("http/1.1");
+            assertThat(plain.getApplicationProtocol()).as("no ALPN offered").isEmpty();
+        }
+    }
+
+    /** A TLS connection to the provider gateway's listener with the consumer gateway's certificate, offering {@code alpn}. */
+    private static SSLSocket toProviderAsConsumerGateway(String... alpn) throws Exception {
+        SSLContext tls = MutualTls.context(exchange.consumerCertificate.privateKey(),
+                List.of(exchange.consumerCertificate.certificate()), List.of(exchange.ca.certificate()), MutualTls.noRevocations());
+        SSLSocket socket = (SSLSocket) tls.getSocketFactory().createSocket("127.0.0.1", exchange.provider.providerPort());
+        socket.setSoTimeout(10_000);
+        if (alpn.length > 0) {
+            SSLParameters parameters = socket.getSSLParameters();
+            parameters.setApplicationProtocols(alpn);
+            socket.setSSLParameters(parameters);
+        }
+        socket.startHandshake();
+        return socket;
     }
 
     private int providerConnections() {
