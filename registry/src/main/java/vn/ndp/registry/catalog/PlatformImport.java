@@ -5,9 +5,16 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.IntConsumer;
+import java.time.Clock;
+import java.time.OffsetDateTime;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 import vn.ndp.registry.agencies.Agencies;
+import vn.ndp.registry.audit.AuditEvent;
+import vn.ndp.registry.audit.AuditLog;
+import vn.ndp.registry.catalog.PlatformRevision.FieldChange;
+import vn.ndp.registry.catalog.PlatformRevision.Provenance;
+import vn.ndp.registry.catalog.internal.PlatformHistoryRepository;
 import vn.ndp.registry.catalog.internal.PlatformRepository;
 import vn.ndp.registry.catalog.internal.PlatformRows;
 import vn.ndp.registry.shared.ErrorCode;
@@ -27,7 +34,15 @@ public class PlatformImport {
     private final Catalog catalog;
     private final TransactionTemplate transaction;
 
-    PlatformImport(PlatformRepository repository, Agencies agencies, Catalog catalog, TransactionTemplate transaction) {
+    private final PlatformHistoryRepository history;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    PlatformImport(PlatformRepository repository, Agencies agencies, Catalog catalog, TransactionTemplate transaction,
+            PlatformHistoryRepository history, AuditLog audit, Clock clock) {
+        this.history = history;
+        this.audit = audit;
+        this.clock = clock;
         this.repository = repository;
         this.agencies = agencies;
         this.catalog = catalog;
@@ -71,6 +86,15 @@ public class PlatformImport {
      * cell, when any row is bad; nothing is written then.
      */
     public Report importFile(String fileName, byte[] content, Progress progress) {
+        return importFile(fileName, content, progress, "import");
+    }
+
+    /**
+     * As {@link #importFile(String, byte[], Progress)}, by {@code actor}: each platform created or changed gets a
+     * revision in its history (cause {@link PlatformRevision.Cause#IMPORTED}, the file as reference, the fields as
+     * they were and are), and the audit log records the import, in the same transaction as the rows.
+     */
+    public Report importFile(String fileName, byte[] content, Progress progress, String actor) {
         IntConsumer onRead = progress::read;
         Tabular.Table table = Tabular.read(fileName, content, onRead);
         PlatformRows.Parsed parsed = PlatformRows.parse(table, code -> agencies.find(code).isPresent(),
@@ -109,7 +133,18 @@ public class PlatformImport {
                 repository.upsertAll(changed.subList(from, to));
                 progress.written(to, changed.size());
             }
-            return new Outcome(changed, platforms.size() - stored.size(), unchanged);
+            Provenance provenance = new Provenance(actor, PlatformRevision.Cause.IMPORTED, fileName, null);
+            List<PlatformHistoryRepository.NewRevision> revisions = new ArrayList<>(changed.size());
+            for (Platform p : changed) {
+                Platform before = stored.get(p.code());
+                revisions.add(new PlatformHistoryRepository.NewRevision(p.code(),
+                        before == null ? 0 : before.version() + 1, provenance, FieldChange.between(before, p)));
+            }
+            history.appendAll(revisions, OffsetDateTime.now(clock));
+            int created = platforms.size() - stored.size();
+            audit.record(AuditEvent.PLATFORMS_IMPORTED, actor, "import:" + fileName, Map.of("rows", platforms.size(),
+                    "created", created, "updated", changed.size() - created, "unchanged", unchanged));
+            return new Outcome(changed, created, unchanged);
         });
         if (!outcome.written().isEmpty()) {
             catalog.reindex(outcome.written());

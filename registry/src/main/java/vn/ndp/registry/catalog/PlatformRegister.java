@@ -67,9 +67,7 @@ public class PlatformRegister {
             throw new RegistryException(ErrorCode.INVALID_PARAMETER, "The catalogue already has a platform with the"
                     + " code '" + code + "'.", List.of(RegistryException.FieldError.of("code", "is already taken.")));
         }
-        List<FieldChange> changes = new ArrayList<>();
-        PlatformField.valuesOf(platform).forEach((field, value) -> changes.add(new FieldChange(field, null, value)));
-        history.append(code, 0, OffsetDateTime.now(clock), provenance, changes);
+        history.append(code, 0, OffsetDateTime.now(clock), provenance, FieldChange.between(null, platform));
         reindexAfterCommit(code);
         return platform;
     }
@@ -88,10 +86,7 @@ public class PlatformRegister {
             throw concurrentChange(current, expectedVersion);
         }
         Platform changed = PlatformField.apply(current, changes, this::agencyExists);
-        List<FieldChange> fields = new ArrayList<>();
-        for (PlatformField field : PlatformField.differences(current, changed)) {
-            fields.add(new FieldChange(field, field.of(current), field.of(changed)));
-        }
+        List<FieldChange> fields = FieldChange.between(current, changed);
         if (!platforms.updateIfVersion(changed, expectedVersion)) {
             throw concurrentChange(catalog.get(code), expectedVersion);
         }

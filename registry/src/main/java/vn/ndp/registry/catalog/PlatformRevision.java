@@ -17,6 +17,19 @@ public record PlatformRevision(long id, String platformCode, int version, Offset
     }
 
     public record FieldChange(PlatformField field, String before, String after) {
+
+        /** Every field of a new entry ({@code before} null), or the fields that differ, as they were and are. */
+        public static List<FieldChange> between(Platform before, Platform after) {
+            List<FieldChange> changes = new java.util.ArrayList<>();
+            if (before == null) {
+                PlatformField.valuesOf(after).forEach((field, value) -> changes.add(new FieldChange(field, null, value)));
+            } else {
+                for (PlatformField field : PlatformField.differences(before, after)) {
+                    changes.add(new FieldChange(field, field.of(before), field.of(after)));
+                }
+            }
+            return changes;
+        }
     }
 
     /** Why the entry changed. */
@@ -31,7 +44,9 @@ public record PlatformRevision(long id, String platformCode, int version, Offset
         CHANGE_APPROVED,
         SUSPENDED,
         REVOKED,
-        REINSTATED;
+        REINSTATED,
+        /** Listed or changed by an import of a file ({@code ndp import platforms}). */
+        IMPORTED;
 
         /** Whether this revision (re)confirms the recognition; "what changed since" counts from the last one. */
         public boolean confirmsRecognition() {

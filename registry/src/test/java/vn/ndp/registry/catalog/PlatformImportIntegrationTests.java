@@ -35,6 +35,9 @@ class PlatformImportIntegrationTests {
     RestTestClient client;
 
     @Autowired
+    PlatformRegister register;
+
+    @Autowired
     JdbcClient jdbc;
 
     private static byte[] csv(String... rows) {
@@ -84,6 +87,40 @@ class PlatformImportIntegrationTests {
         client.get().uri("/api/v1/platforms?q=song hong").exchange()
                 .expectBody()
                 .jsonPath("$.total").isEqualTo(0);
+    }
+
+    @Test
+    void eachPlatformAnImportCreatesOrChangesGetsARevisionAndTheImportIsAudited() {
+        platformImport.importFile("h-first.csv", csv(row("TEST-HIS-1", "Hệ thống quản lý văn bản", "government")),
+                PlatformImport.Progress.NONE, "import (tester)");
+        // a name with a comma and quotes: the revision's fields are written with COPY, in CSV
+        String renamed = row("TEST-HIS-1", "\"Hệ thống \"\"văn bản\"\", điện tử\"", "economy");
+        platformImport.importFile("h-second.csv", csv(renamed), PlatformImport.Progress.NONE, "import (tester)");
+        platformImport.importFile("h-second.csv", csv(renamed), PlatformImport.Progress.NONE, "import (tester)");
+
+        List<PlatformRevision> history = register.history("TEST-HIS-1");
+        assertThat(history).as("the unchanged re-import adds none").hasSize(2);
+        PlatformRevision created = history.get(0);
+        assertThat(created.version()).isZero();
+        assertThat(created.cause()).isEqualTo(PlatformRevision.Cause.IMPORTED);
+        assertThat(created.actor()).isEqualTo("import (tester)");
+        assertThat(created.reference()).isEqualTo("h-first.csv");
+        assertThat(created.fields()).contains(
+                new PlatformRevision.FieldChange(PlatformField.NAME_VI, null, "Hệ thống quản lý văn bản"),
+                new PlatformRevision.FieldChange(PlatformField.CATEGORY, null, "government"));
+        PlatformRevision changed = history.get(1);
+        assertThat(changed.version()).isEqualTo(1).isEqualTo(register.requireVersion("TEST-HIS-1", 1).version());
+        assertThat(changed.reference()).isEqualTo("h-second.csv");
+        assertThat(changed.fields()).containsExactlyInAnyOrder(
+                new PlatformRevision.FieldChange(PlatformField.NAME_VI, "Hệ thống quản lý văn bản",
+                        "Hệ thống \"văn bản\", điện tử"),
+                new PlatformRevision.FieldChange(PlatformField.CATEGORY, "government", "economy"));
+
+        assertThat(jdbc.sql("""
+                select detail->>'created', detail->>'updated', detail->>'unchanged' from audit_event
+                where event = 'PLATFORMS_IMPORTED' and subject like 'import:h-%' and actor = 'import (tester)'
+                order by id""").query((rs, n) -> rs.getString(1) + "/" + rs.getString(2) + "/" + rs.getString(3)).list())
+                .containsExactly("1/0/0", "0/1/0", "0/0/1");
     }
 
     @Test

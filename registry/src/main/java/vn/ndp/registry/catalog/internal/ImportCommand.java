@@ -68,7 +68,8 @@ class ImportCommand implements ApplicationRunner, ExitCodeGenerator {
         long started = System.nanoTime();
         Bar bar = new Bar(err);
         try {
-            var report = platformImport.importFile(file.getFileName().toString(), content, bar);
+            var report = platformImport.importFile(file.getFileName().toString(), content, bar,
+                    "import (" + System.getProperty("user.name") + ")");
             double seconds = (System.nanoTime() - started) / 1e9;
             bar.end();
             if (!report.ignoredColumns().isEmpty()) {

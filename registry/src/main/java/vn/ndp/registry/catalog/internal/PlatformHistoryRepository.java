@@ -1,10 +1,18 @@
 package vn.ndp.registry.catalog.internal;
 
+import java.io.IOException;
+import java.io.StringReader;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import javax.sql.DataSource;
+import org.postgresql.PGConnection;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import vn.ndp.registry.catalog.PlatformField;
@@ -15,9 +23,13 @@ import vn.ndp.registry.catalog.PlatformRevision;
 public class PlatformHistoryRepository {
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate template;
+    private final DataSource dataSource;
 
-    PlatformHistoryRepository(JdbcClient jdbc) {
+    PlatformHistoryRepository(JdbcClient jdbc, JdbcTemplate template, DataSource dataSource) {
         this.jdbc = jdbc;
+        this.template = template;
+        this.dataSource = dataSource;
     }
 
     public long append(String code, int version, OffsetDateTime at, PlatformRevision.Provenance provenance,
@@ -34,6 +46,68 @@ public class PlatformHistoryRepository {
         }
         return id;
     }
+
+    /** A revision to write with {@link #appendAll}. */
+    public record NewRevision(String code, int version, PlatformRevision.Provenance provenance,
+            List<PlatformRevision.FieldChange> fields) {
+    }
+
+    /** Writes many revisions at once, all made at {@code at}, in batches (an import writes one per platform). */
+    public void appendAll(List<NewRevision> revisions, OffsetDateTime at) {
+        for (int from = 0; from < revisions.size(); from += BATCH) {
+            List<NewRevision> chunk = revisions.subList(from, Math.min(revisions.size(), from + BATCH));
+            List<Long> ids = jdbc.sql("select nextval('platform_revision_id_seq') from generate_series(1, ?)")
+                    .param(chunk.size()).query(Long.class).list();
+            List<Object[]> rows = new ArrayList<>(chunk.size());
+            List<Object[]> fields = new ArrayList<>();
+            for (int i = 0; i < chunk.size(); i++) {
+                NewRevision revision = chunk.get(i);
+                PlatformRevision.Provenance provenance = revision.provenance();
+                rows.add(new Object[] {ids.get(i), revision.code(), revision.version(), at, provenance.actor(),
+                        provenance.cause().name(), provenance.reference(), provenance.note()});
+                for (PlatformRevision.FieldChange change : revision.fields()) {
+                    fields.add(new Object[] {ids.get(i), change.field().name(), change.before(), change.after()});
+                }
+            }
+            template.batchUpdate("""
+                    insert into platform_revision (id, platform_code, version, occurred_at, actor, cause, reference, note)
+                    values (?, ?, ?, ?, ?, ?, ?, ?)""", rows);
+            copyFields(fields);
+        }
+    }
+
+    /**
+     * Writes field rows with PostgreSQL's COPY, on the transaction's connection: an import of 100,000 platforms writes
+     * about two million of them, and COPY takes a fraction of the time of batched inserts.
+     */
+    private void copyFields(List<Object[]> fields) {
+        StringBuilder csv = new StringBuilder(fields.size() * 64);
+        for (Object[] row : fields) {
+            csv.append(row[0]).append(',').append(row[1]).append(',');
+            quoted(csv, (String) row[2]).append(',');
+            quoted(csv, (String) row[3]).append('\n');
+        }
+        Connection connection = DataSourceUtils.getConnection(dataSource);
+        try {
+            connection.unwrap(PGConnection.class).getCopyAPI().copyIn(
+                    "copy platform_revision_field (revision_id, field, before, after) from stdin (format csv)",
+                    new StringReader(csv.toString()));
+        } catch (SQLException | IOException e) {
+            throw new IllegalStateException("Cannot write the revisions' fields: " + e.getMessage(), e);
+        } finally {
+            DataSourceUtils.releaseConnection(connection, dataSource);
+        }
+    }
+
+    /** A CSV value for COPY: nothing for null (COPY's NULL), otherwise in double quotes, inner quotes doubled. */
+    private static StringBuilder quoted(StringBuilder csv, String value) {
+        if (value != null) {
+            csv.append('"').append(value.replace("\"", "\"\"")).append('"');
+        }
+        return csv;
+    }
+
+    private static final int BATCH = 1000;
 
     /** Revisions of the platform, oldest first; only those after {@code afterVersion} when it is not null. */
     public List<PlatformRevision> of(String code, Integer afterVersion) {
