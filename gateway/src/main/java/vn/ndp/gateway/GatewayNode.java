@@ -142,10 +142,10 @@ public final class GatewayNode implements AutoCloseable {
         ConsumerProxy consumer = new ConsumerProxy(configuration, clients, tokens, globalConfiguration, tls,
                 gatewayClient, monitor, clock, messageLog, blocking);
         listen.consumerHttps().ifPresent(endpoint ->
-                consumerHttps = connector(endpoint, tls.consumerServer(), EXCHANGE_SELECTORS));
-        listen.consumerHttp().ifPresent(endpoint -> consumerHttp = connector(endpoint, null, EXCHANGE_SELECTORS));
-        listen.provider().ifPresent(endpoint -> provider = providerConnector(endpoint, tls.providerServer()));
-        listen.admin().ifPresent(endpoint -> admin = connector(endpoint, null, 1));
+                consumerHttps = tlsConnector(endpoint, tls.consumerServer()));
+        listen.consumerHttp().ifPresent(endpoint -> consumerHttp = connector(endpoint, EXCHANGE_SELECTORS));
+        listen.provider().ifPresent(endpoint -> provider = tlsConnector(endpoint, tls.providerServer()));
+        listen.admin().ifPresent(endpoint -> admin = connector(endpoint, 1));
         connectionGauge("consumer-https", consumerHttps);
         connectionGauge("consumer-http", consumerHttp);
         connectionGauge("provider", provider);
@@ -307,22 +307,19 @@ public final class GatewayNode implements AutoCloseable {
         }
     }
 
-    /** A local systems' listener, or the admin listener: HTTP/1.1, over TLS when {@code tls} is given. */
-    private ServerConnector connector(Endpoint endpoint, SslContextFactory.Server tls, int selectors) {
-        HttpConfiguration http = httpConfiguration(tls != null);
-        ServerConnector connector = tls == null
-                ? new ServerConnector(server, -1, selectors, new HttpConnectionFactory(http))
-                : new ServerConnector(server, -1, selectors, new SslConnectionFactory(tls, "http/1.1"),
-                        new HttpConnectionFactory(http));
-        return listen(connector, endpoint);
+    /** The plain-HTTP listener for local systems (loopback only), or the admin listener: HTTP/1.1. */
+    private ServerConnector connector(Endpoint endpoint, int selectors) {
+        return listen(new ServerConnector(server, -1, selectors, new HttpConnectionFactory(httpConfiguration(false))),
+                endpoint);
     }
 
     /**
-     * The listener for other gateways: mutual TLS, HTTP/2 when the caller offers it in ALPN (every NDP gateway does),
-     * HTTP/1.1 otherwise. On HTTP/2 the exchanges of a pair of gateways share one connection, and the frames of many
-     * exchanges leave and arrive in one TLS record and one system call (BENCHMARKS.md, session 7).
+     * A TLS listener, for local systems or for other gateways: HTTP/2 when the caller offers it in ALPN (every NDP
+     * gateway does, and so do most HTTP clients), HTTP/1.1 otherwise. Between two gateways the exchanges then share
+     * one connection, and the frames of many exchanges leave and arrive in one TLS record and one system call
+     * (BENCHMARKS.md, session 7).
      */
-    private ServerConnector providerConnector(Endpoint endpoint, SslContextFactory.Server tls) {
+    private ServerConnector tlsConnector(Endpoint endpoint, SslContextFactory.Server tls) {
         HttpConfiguration http = httpConfiguration(true);
         HTTP2ServerConnectionFactory h2 = new HTTP2ServerConnectionFactory(http);
         h2.setMaxConcurrentStreams(GATEWAY_STREAMS);

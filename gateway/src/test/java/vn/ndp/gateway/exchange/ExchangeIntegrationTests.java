@@ -130,7 +130,7 @@ class ExchangeIntegrationTests {
     }
 
     @Test
-    void aCertificateHolderPostsABodyThatArrivesWhole() throws Exception {
+    void aCertificateHolderPostsABodyThatArrivesWholeOverHttp2OrHttp11() throws Exception {
         KeyStore keys = KeyStore.getInstance("PKCS12");
         keys.load(null, null);
         keys.setKeyEntry("client", exchange.localSystemCertificate.privateKey(), "x".toCharArray(),
@@ -147,18 +147,23 @@ class ExchangeIntegrationTests {
         HttpClient withCertificate = HttpClient.newBuilder().sslContext(tls).build();
         String body = "{\"name\":\"Sở Tư pháp\"}".repeat(50);
 
-        HttpResponse<String> response = withCertificate.send(HttpRequest.newBuilder(
-                        URI.create("https://localhost:" + exchange.consumer.consumerHttpsPort() + "/r1/" + ITEMS + "/v1/items"))
-                .header("X-Road-Client", CLIENT_A.encoded())
-                .header("Content-Type", "application/json; charset=utf-8")
-                .POST(HttpRequest.BodyPublishers.ofString(body))
-                .build(), HttpResponse.BodyHandlers.ofString());
+        for (HttpClient.Version version : List.of(HttpClient.Version.HTTP_2, HttpClient.Version.HTTP_1_1)) {
+            exchange.backend.clear();
+            HttpResponse<String> response = withCertificate.send(HttpRequest.newBuilder(
+                            URI.create("https://localhost:" + exchange.consumer.consumerHttpsPort() + "/r1/" + ITEMS + "/v1/items"))
+                    .version(version)
+                    .header("X-Road-Client", CLIENT_A.encoded())
+                    .header("Content-Type", "application/json; charset=utf-8")
+                    .POST(HttpRequest.BodyPublishers.ofString(body))
+                    .build(), HttpResponse.BodyHandlers.ofString());
 
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        Received received = exchange.backend.received().getFirst();
-        assertThat(received.method()).isEqualTo("POST");
-        assertThat(new String(received.body(), java.nio.charset.StandardCharsets.UTF_8)).isEqualTo(body);
-        assertThat(received.header("Content-Type")).isEqualTo("application/json; charset=utf-8");
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+            assertThat(response.version()).as("HTTP/2 offered in ALPN, HTTP/1.1 still served").isEqualTo(version);
+            Received received = exchange.backend.received().getFirst();
+            assertThat(received.method()).isEqualTo("POST");
+            assertThat(new String(received.body(), java.nio.charset.StandardCharsets.UTF_8)).isEqualTo(body);
+            assertThat(received.header("Content-Type")).isEqualTo("application/json; charset=utf-8");
+        }
     }
 
     @Test
