@@ -108,9 +108,8 @@ public final class GatewayNode implements AutoCloseable {
                 clock, registryClient, metrics);
         GatewayTls tls = new GatewayTls(configuration.tls(), globalConfiguration);
         gatewayClient = gatewayClient(tls.gatewayClient(), configuration.limits().connectTimeout().toMillis());
-        // Idle connections to other gateways are kept as long as those gateways keep them (they close after
-        // gatewayReadTimeout + 5 s, see connector()), less a margin so that this side closes first and never sends on a
-        // connection being closed. Jetty's default, 30 s, dropped the pool in every lull of half a minute, and the next
+        // Idle connections to other gateways are kept for gatewayReadTimeout, and those gateways keep them longer (twice
+        // that plus 5 s, see listen()), so that this side closes first and never sends on a connection being closed. Jetty's default, 30 s, dropped the pool in every lull of half a minute, and the next
         // requests paid new handshakes on connections whose code had not run for a while (BENCHMARKS.md, session 5).
         gatewayClient.setIdleTimeout(configuration.limits().gatewayReadTimeout().toMillis());
         backendClient = client("backends", new SslContextFactory.Client(),
@@ -144,7 +143,13 @@ public final class GatewayNode implements AutoCloseable {
         listen.consumerHttps().ifPresent(endpoint ->
                 consumerHttps = tlsConnector(endpoint, tls.consumerServer()));
         listen.consumerHttp().ifPresent(endpoint -> consumerHttp = connector(endpoint, EXCHANGE_SELECTORS));
-        listen.provider().ifPresent(endpoint -> provider = tlsConnector(endpoint, tls.providerServer()));
+        listen.provider().ifPresent(endpoint -> {
+            provider = tlsConnector(endpoint, tls.providerServer());
+            // An HTTP/2 client closes an idle connection between one and two idle timeouts after its last exchange
+            // (Jetty checks the session's own idle time when the connection's timer expires, and the last stream may
+            // have ended a little after the last bytes): the provider waits until both have passed.
+            provider.setIdleTimeout(2 * configuration.limits().gatewayReadTimeout().toMillis() + 5000);
+        });
         listen.admin().ifPresent(endpoint -> admin = connector(endpoint, 1));
         connectionGauge("consumer-https", consumerHttps);
         connectionGauge("consumer-http", consumerHttp);
