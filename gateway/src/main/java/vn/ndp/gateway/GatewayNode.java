@@ -14,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 import org.eclipse.jetty.alpn.server.ALPNServerConnectionFactory;
 import org.eclipse.jetty.client.HttpClient;
 import org.eclipse.jetty.client.HttpClientTransport;
+import org.eclipse.jetty.client.MultiplexConnectionPool;
 import org.eclipse.jetty.client.transport.HttpClientConnectionFactory;
 import org.eclipse.jetty.client.transport.HttpClientTransportDynamic;
 import org.eclipse.jetty.client.transport.HttpClientTransportOverHTTP;
@@ -79,15 +80,25 @@ public final class GatewayNode implements AutoCloseable {
     private final MessageLog messageLog;
     private final Server server;
     /**
-     * Concurrent exchanges another gateway may have on one HTTP/2 connection (Jetty's default); past it, that gateway's
-     * client opens another connection.
+     * Concurrent exchanges another gateway may have on one HTTP/2 connection; past it, that gateway's client opens
+     * another connection.
      */
-    private static final int GATEWAY_STREAMS = 128;
+    private static final int GATEWAY_STREAMS = 64;
+    /**
+     * HTTP/2 flow control, in both directions between gateways: what one exchange may have in flight unread (the
+     * provider reads a request body only as fast as its backend takes it, the consumer an answer as fast as its caller
+     * does). The connection's window is the sum of its streams' windows, so that exchanges stalled on a slow reader
+     * never hold up the others on the same connection; it is also the most one connection can make a gateway buffer
+     * (16 MiB).
+     */
+    private static final int STREAM_WINDOW = 256 * 1024;
     /**
      * Selector threads of each exchange listener and proxy client. Exchanges run on the selector threads (they never
      * block), so one selector would serialise a listener's work; Jetty's default on two cores is one. With two, the
      * benchmark's idle CPU at 64 connections fell from about 9 % to 3 % (BENCHMARKS.md, session 5).
      */
+    /** Connections of one client to one backend or other gateway. */
+    private static final int MAX_CONNECTIONS = 256;
     private static final int EXCHANGE_SELECTORS = Math.max(2, Runtime.getRuntime().availableProcessors() / 2);
 
     private final List<ServerConnector> connectors = new ArrayList<>();
@@ -328,6 +339,10 @@ public final class GatewayNode implements AutoCloseable {
         HttpConfiguration http = httpConfiguration(true);
         HTTP2ServerConnectionFactory h2 = new HTTP2ServerConnectionFactory(http);
         h2.setMaxConcurrentStreams(GATEWAY_STREAMS);
+        h2.setInitialStreamRecvWindow(STREAM_WINDOW);
+        h2.setInitialSessionRecvWindow(GATEWAY_STREAMS * STREAM_WINDOW);
+        // as an HTTP/1.1 connection's idle timeout did for its one exchange (the connection's own is longer, see start)
+        h2.setStreamIdleTimeout(configuration.limits().gatewayReadTimeout().toMillis() + 5000);
         h2.setUseInputDirectByteBuffers(false);
         h2.setUseOutputDirectByteBuffers(false);
         HttpConnectionFactory h1 = new HttpConnectionFactory(http);
@@ -384,9 +399,19 @@ public final class GatewayNode implements AutoCloseable {
         h2.setUseInputDirectByteBuffers(false);
         h2.setUseOutputDirectByteBuffers(false);
         h2.setMaxConcurrentPushedStreams(0);
-        HttpClient client = client("gateways", new HttpClientTransportDynamic(connector,
-                new ClientConnectionFactoryOverHTTP2.HTTP2(h2), HttpClientConnectionFactory.HTTP11), connectTimeoutMillis,
-                InvocationType.NON_BLOCKING);
+        h2.setInitialStreamRecvWindow(STREAM_WINDOW);
+        h2.setInitialSessionRecvWindow(GATEWAY_STREAMS * STREAM_WINDOW);
+        HttpClientTransportDynamic transport = new HttpClientTransportDynamic(connector,
+                new ClientConnectionFactoryOverHTTP2.HTTP2(h2), HttpClientConnectionFactory.HTTP11);
+        transport.setConnectionPoolFactory(destination -> {
+            // Until a connection's SETTINGS say how many streams it takes, Jetty counts one exchange per connection, and
+            // a burst on a cold pool opened a connection per exchange. Counted as GATEWAY_STREAMS, the burst waits for
+            // one connection. An HTTP/1.1 connection (an older gateway) still carries one exchange at a time.
+            MultiplexConnectionPool pool = new MultiplexConnectionPool(destination, MAX_CONNECTIONS, 1);
+            pool.setInitialMaxMultiplex(GATEWAY_STREAMS);
+            return pool;
+        });
+        HttpClient client = client("gateways", transport, connectTimeoutMillis, InvocationType.NON_BLOCKING);
         client.setUseInputDirectByteBuffers(false);
         client.setUseOutputDirectByteBuffers(false);
         return client;
@@ -416,7 +441,7 @@ public final class GatewayNode implements AutoCloseable {
         client.setHttpCookieStore(new HttpCookieStore.Empty());
         client.setUserAgentField(null);
         client.setDefaultRequestContentType(null);
-        client.setMaxConnectionsPerDestination(256);
+        client.setMaxConnectionsPerDestination(MAX_CONNECTIONS);
         client.setMaxRequestsQueuedPerDestination(4096);
         return client;
     }

@@ -1,5 +1,7 @@
 package vn.ndp.gateway.exchange;
 
+import java.util.concurrent.atomic.AtomicReference;
+
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpVersion;
 import org.eclipse.jetty.io.Content;
@@ -24,8 +26,11 @@ final class MeteredSource implements Content.Source {
     private final RequestHash hash;
     private volatile long bytes;
     private volatile boolean complete;
-    /** A chunk read to learn whether there is a body at all (HTTP/2), handed out by the first {@link #read()}. */
-    private Content.Chunk first;
+    /**
+     * A chunk read to learn whether there is a body at all (HTTP/2), handed out by the first {@link #read()}; taken
+     * atomically, since a timeout may fail the body on another thread while the relay reads it.
+     */
+    private final AtomicReference<Content.Chunk> first;
 
     /** The body of {@code request} metered, or null when the request has none. */
     static MeteredSource of(Request request, long limit, RequestHash hash) {
@@ -52,15 +57,13 @@ final class MeteredSource implements Content.Source {
         this.delegate = delegate;
         this.limit = limit;
         this.hash = hash;
-        this.first = first;
+        this.first = new AtomicReference<>(first);
     }
 
     @Override
     public Content.Chunk read() {
-        Content.Chunk chunk = first;
-        if (chunk != null) {
-            first = null;
-        } else {
+        Content.Chunk chunk = first.getAndSet(null);
+        if (chunk == null) {
             chunk = delegate.read();
         }
         if (chunk == null || Content.Chunk.isFailure(chunk)) {
@@ -86,7 +89,7 @@ final class MeteredSource implements Content.Source {
 
     @Override
     public void demand(Runnable demandCallback) {
-        if (first != null) {
+        if (first.get() != null) {
             demandCallback.run(); // a chunk is waiting to be read
         } else {
             delegate.demand(demandCallback);
@@ -95,9 +98,8 @@ final class MeteredSource implements Content.Source {
 
     @Override
     public void fail(Throwable failure) {
-        Content.Chunk waiting = first;
+        Content.Chunk waiting = first.getAndSet(null);
         if (waiting != null) {
-            first = null;
             waiting.release();
         }
         delegate.fail(failure);

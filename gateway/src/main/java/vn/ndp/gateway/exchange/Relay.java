@@ -98,6 +98,11 @@ final class Relay {
                     return;
                 }
                 record.requestBytes = body == null ? 0 : body.bytes();
+                if (body != null) {
+                    // a request failed before its body was read (no connection, queued too long) leaves the body's
+                    // first chunk held (HTTP/2, see MeteredSource.of): failing the body releases it
+                    body.fail(result.getFailure());
+                }
                 Responses.error(response, callback, failed.apply(result.getFailure()), record);
             }
         });
