@@ -113,7 +113,7 @@ public class PlatformImport {
         Outcome outcome = transaction.execute(status -> {
             Map<String, Platform> stored = new HashMap<>();
             for (int from = 0; from < platforms.size(); from += CHUNK) {
-                for (Platform p : repository.findByCodes(codes(platforms.subList(from,
+                for (Platform p : repository.findByCodesForUpdate(codes(platforms.subList(from,
                         Math.min(platforms.size(), from + CHUNK))))) {
                     stored.put(p.code(), p);
                 }

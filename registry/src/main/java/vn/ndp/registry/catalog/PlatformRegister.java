@@ -128,12 +128,14 @@ public class PlatformRegister {
 
     /**
      * Each field changed since the last recognition (or, for an entry never
-     * recognised here, since it was loaded from reference data): the value then
-     * and the value now.
+     * recognised here, since it was loaded from reference data or listed by an
+     * import): the value then and the value now.
      */
     public List<FieldChange> changedSinceRecognition(String code) {
         List<PlatformRevision> all = history(code);
-        int from = 0;
+        // never recognised here: the import that listed it is where it started, not a change
+        int from = !all.isEmpty() && all.getFirst().cause() == PlatformRevision.Cause.IMPORTED
+                && all.getFirst().version() == 0 ? 1 : 0;
         for (int i = all.size() - 1; i >= 0; i--) {
             if (all.get(i).cause().confirmsRecognition()) {
                 from = i + 1;

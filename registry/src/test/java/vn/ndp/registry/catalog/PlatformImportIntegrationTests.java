@@ -93,11 +93,14 @@ class PlatformImportIntegrationTests {
     void eachPlatformAnImportCreatesOrChangesGetsARevisionAndTheImportIsAudited() {
         platformImport.importFile("h-first.csv", csv(row("TEST-HIS-1", "Hệ thống quản lý văn bản", "government")),
                 PlatformImport.Progress.NONE, "import (tester)");
+        assertThat(register.changedSinceRecognition("TEST-HIS-1")).as("listing it is not a change").isEmpty();
         // a name with a comma and quotes: the revision's fields are written with COPY, in CSV
         String renamed = row("TEST-HIS-1", "\"Hệ thống \"\"văn bản\"\", điện tử\"", "economy");
         platformImport.importFile("h-second.csv", csv(renamed), PlatformImport.Progress.NONE, "import (tester)");
         platformImport.importFile("h-second.csv", csv(renamed), PlatformImport.Progress.NONE, "import (tester)");
 
+        assertThat(register.changedSinceRecognition("TEST-HIS-1")).extracting(PlatformRevision.FieldChange::field)
+                .containsExactlyInAnyOrder(PlatformField.NAME_VI, PlatformField.CATEGORY);
         List<PlatformRevision> history = register.history("TEST-HIS-1");
         assertThat(history).as("the unchanged re-import adds none").hasSize(2);
         PlatformRevision created = history.get(0);

@@ -77,6 +77,18 @@ public class PlatformRepository {
                 .query(PlatformRepository::platform).list();
     }
 
+    /**
+     * As {@link #findByCodes}, locking the rows until the transaction ends, so that what a writer read is still what
+     * is stored when it writes (an import records each platform's fields before and after, and its next version).
+     */
+    public List<Platform> findByCodesForUpdate(Collection<String> codes) {
+        if (codes.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("select * from platform where code = any(?) order by code for update")
+                .param(codes.toArray(String[]::new)).query(PlatformRepository::platform).list();
+    }
+
     public void forEach(Consumer<Platform> consumer) {
         template.setFetchSize(1000);
         template.query("select * from platform order by code", rs -> {
