@@ -85,6 +85,7 @@ public final class ExchangeFixture implements AutoCloseable {
     public final GatewayNode provider;
     private long version;
     private final String messageLog;
+    private final long maxBody;
     private final List<RevokedCertificate> revoked = new ArrayList<>();
 
     public ExchangeFixture(Path directory) throws Exception {
@@ -93,8 +94,14 @@ public final class ExchangeFixture implements AutoCloseable {
 
     /** {@code messageLog}: the gateways' "messageLog" configuration block (JSON), or null for the default. */
     public ExchangeFixture(Path directory, String messageLog) throws Exception {
+        this(directory, messageLog, MAX_BODY);
+    }
+
+    /** {@code maxBody}: both gateways' maxBodySize, for requests and answers. */
+    public ExchangeFixture(Path directory, String messageLog, long maxBody) throws Exception {
         this.directory = directory;
         this.messageLog = messageLog;
+        this.maxBody = maxBody;
         ca = NationalCa.init(directory.resolve("ca"), CaSettings.defaults(), Clock.systemUTC());
         signing = ca.issueConfigurationSigningCertificate("NDP test registry", Duration.ofDays(30));
         consumerCertificate = ca.issueGatewayCertificate(request(CONSUMER_GATEWAY));
@@ -156,7 +163,7 @@ public final class ExchangeFixture implements AutoCloseable {
                             "backendConnectTimeout": "1s", "backendReadTimeout": "1500ms"},
                  "monitoring": {"usageUrl": "%s", "usageTokenFile": "usage-token", "pushInterval": "1h"}%s}
                 """.formatted(id, certificate.certificateFile(), certificate.privateKeyFile(), ca.certificateFile(),
-                registry.url("/globalconf"), signing.certificateFile(), clients, services, MAX_BODY,
+                registry.url("/globalconf"), signing.certificateFile(), clients, services, maxBody,
                 registry.url("/api/v1/exchange/usage"), messageLog == null ? "" : ",\n \"messageLog\": " + messageLog);
         Files.writeString(dir.resolve("usage-token"), StubRegistry.USAGE_TOKEN + "\n");
         Path file = dir.resolve("gateway.json");

@@ -1,0 +1,94 @@
+package vn.ndp.gateway.exchange;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static vn.ndp.gateway.ExchangeFixture.CLIENT_A;
+import static vn.ndp.gateway.ExchangeFixture.ITEMS;
+import static vn.ndp.gateway.ExchangeFixture.SECRET_A;
+
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.locks.LockSupport;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import vn.ndp.gateway.ExchangeFixture;
+
+/**
+ * HTTP/2 flow control between two gateways: the exchanges of a pair of gateways share one connection, so an exchange
+ * whose caller stops reading must not hold up the others (each stream's window is small and the connection's is their
+ * sum). With Jetty's client defaults (8 MiB per stream, 16 MiB per connection) two stalled answers took the whole
+ * connection's window and every other answer on it waited.
+ */
+class Http2FlowControlIntegrationTests {
+
+    private static final int LARGE = 40_000_000;
+
+    @TempDir
+    static Path directory;
+    static ExchangeFixture exchange;
+    static String token;
+    static final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    @BeforeAll
+    static void start() throws Exception {
+        exchange = new ExchangeFixture(directory, null, 64L * 1024 * 1024);
+        token = exchange.token("province-a", SECRET_A);
+    }
+
+    @AfterAll
+    static void stop() {
+        exchange.close();
+    }
+
+    private static HttpResponse<String> items(int id) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(exchange.consumerUrl("/r1/" + ITEMS + "/v1/items/" + id)))
+                .timeout(Duration.ofSeconds(3)).header("X-Road-Client", CLIENT_A.encoded())
+                .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void callersThatStopReadingLargeAnswersDoNotHoldUpOtherExchangesOnTheConnection() throws Exception {
+        assertThat(items(1).statusCode()).isEqualTo(200);
+        List<Socket> stalled = new ArrayList<>();
+        try {
+            for (int i = 0; i < 2; i++) {
+                Socket caller = new Socket(InetAddress.getLoopbackAddress(), exchange.consumer.consumerHttpPort());
+                caller.setReceiveBufferSize(64 * 1024);
+                OutputStream out = caller.getOutputStream();
+                out.write(("GET /r1/" + ITEMS + "/big/" + LARGE + " HTTP/1.1\r\nHost: localhost\r\nX-Road-Client: "
+                        + CLIENT_A.encoded() + "\r\nAuthorization: Bearer " + token + "\r\n\r\n")
+                        .getBytes(StandardCharsets.ISO_8859_1));
+                out.flush();
+                stalled.add(caller); // never read: the answer backs up to the consumer gateway, then over HTTP/2
+            }
+            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+            while (exchange.backend.received().stream().filter(r -> r.rawPath().startsWith("/api/big/")).count() < 2
+                    && System.nanoTime() < deadline) {
+                LockSupport.parkNanos(Duration.ofMillis(20).toNanos());
+            }
+            LockSupport.parkNanos(Duration.ofSeconds(1).toNanos()); // the stalled answers fill what windows they may
+
+            HttpResponse<String> other = items(2);
+
+            assertThat(other.statusCode()).as(other.body()).isEqualTo(200);
+            assertThat(other.body()).contains("/api/v1/items/2");
+        } finally {
+            for (Socket caller : stalled) {
+                caller.close();
+            }
+        }
+    }
+}
