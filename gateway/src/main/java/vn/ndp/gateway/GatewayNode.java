@@ -337,6 +337,11 @@ public final class GatewayNode implements AutoCloseable {
      */
     private ServerConnector tlsConnector(Endpoint endpoint, SslContextFactory.Server tls) {
         HttpConfiguration http = httpConfiguration(true);
+        if (!endpoint.http2()) {
+            // as gateways of earlier versions: no ALPN, HTTP/1.1 only
+            return listen(new ServerConnector(server, -1, EXCHANGE_SELECTORS, new SslConnectionFactory(tls, "http/1.1"),
+                    new HttpConnectionFactory(http)), endpoint);
+        }
         HTTP2ServerConnectionFactory h2 = new HTTP2ServerConnectionFactory(http);
         h2.setMaxConcurrentStreams(GATEWAY_STREAMS);
         h2.setInitialStreamRecvWindow(STREAM_WINDOW);
@@ -401,8 +406,11 @@ public final class GatewayNode implements AutoCloseable {
         h2.setMaxConcurrentPushedStreams(0);
         h2.setInitialStreamRecvWindow(STREAM_WINDOW);
         h2.setInitialSessionRecvWindow(GATEWAY_STREAMS * STREAM_WINDOW);
+        // HTTP/1.1 first: it is what the client speaks when the server negotiates nothing (a gateway of an earlier
+        // version has no ALPN; with HTTP/2 first, the client sent it HTTP/2 frames). A server that offers both picks
+        // by its own preference, and NDP gateways prefer h2 (see tlsConnector).
         HttpClientTransportDynamic transport = new HttpClientTransportDynamic(connector,
-                new ClientConnectionFactoryOverHTTP2.HTTP2(h2), HttpClientConnectionFactory.HTTP11);
+                HttpClientConnectionFactory.HTTP11, new ClientConnectionFactoryOverHTTP2.HTTP2(h2));
         transport.setConnectionPoolFactory(destination -> {
             // Until a connection's SETTINGS say how many streams it takes, Jetty counts one exchange per connection, and
             // a burst on a cold pool opened a connection per exchange. Counted as GATEWAY_STREAMS, the burst waits for

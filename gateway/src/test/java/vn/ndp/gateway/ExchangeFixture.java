@@ -86,6 +86,7 @@ public final class ExchangeFixture implements AutoCloseable {
     private long version;
     private final String messageLog;
     private final long maxBody;
+    private final boolean http2;
     private final List<RevokedCertificate> revoked = new ArrayList<>();
 
     public ExchangeFixture(Path directory) throws Exception {
@@ -99,9 +100,15 @@ public final class ExchangeFixture implements AutoCloseable {
 
     /** {@code maxBody}: both gateways' maxBodySize, for requests and answers. */
     public ExchangeFixture(Path directory, String messageLog, long maxBody) throws Exception {
+        this(directory, messageLog, maxBody, true);
+    }
+
+    /** {@code http2} false: the provider listeners answer HTTP/1.1 only, as gateways of earlier versions did. */
+    public ExchangeFixture(Path directory, String messageLog, long maxBody, boolean http2) throws Exception {
         this.directory = directory;
         this.messageLog = messageLog;
         this.maxBody = maxBody;
+        this.http2 = http2;
         ca = NationalCa.init(directory.resolve("ca"), CaSettings.defaults(), Clock.systemUTC());
         signing = ca.issueConfigurationSigningCertificate("NDP test registry", Duration.ofDays(30));
         consumerCertificate = ca.issueGatewayCertificate(request(CONSUMER_GATEWAY));
@@ -155,14 +162,14 @@ public final class ExchangeFixture implements AutoCloseable {
         Files.createDirectories(dir);
         String config = """
                 {"instance": "VN", "gatewayId": "%s", "dataDir": "data",
-                 "listen": {"consumerHttp": {"port": 0}, "consumerHttps": {"port": 0}, "provider": {"port": 0}, "admin": {"port": 0}},
+                 "listen": {"consumerHttp": {"port": 0}, "consumerHttps": {"port": 0}, "provider": {"port": 0, "http2": %s}, "admin": {"port": 0}},
                  "tls": {"certificate": "%s", "privateKey": "%s", "caCertificate": "%s"},
                  "globalConfiguration": {"url": "%s", "anchor": "%s", "pollInterval": "1h", "fetchTimeout": "2s"},
                  "clients": %s, "services": %s,
                  "limits": {"maxBodySize": %d, "connectTimeout": "1s", "gatewayReadTimeout": "4s",
                             "backendConnectTimeout": "1s", "backendReadTimeout": "1500ms"},
                  "monitoring": {"usageUrl": "%s", "usageTokenFile": "usage-token", "pushInterval": "1h"}%s}
-                """.formatted(id, certificate.certificateFile(), certificate.privateKeyFile(), ca.certificateFile(),
+                """.formatted(id, http2, certificate.certificateFile(), certificate.privateKeyFile(), ca.certificateFile(),
                 registry.url("/globalconf"), signing.certificateFile(), clients, services, maxBody,
                 registry.url("/api/v1/exchange/usage"), messageLog == null ? "" : ",\n \"messageLog\": " + messageLog);
         Files.writeString(dir.resolve("usage-token"), StubRegistry.USAGE_TOKEN + "\n");

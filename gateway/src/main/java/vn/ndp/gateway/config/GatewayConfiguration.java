@@ -34,8 +34,11 @@ public record GatewayConfiguration(
         services = Map.copyOf(services);
     }
 
-    /** A host and port to listen on; port 0 picks a free port. */
-    public record Endpoint(String host, int port) {
+    /**
+     * A host and port to listen on; port 0 picks a free port. {@code http2}: whether a TLS listener offers HTTP/2 in
+     * ALPN (default true; false answers as a gateway of an earlier version did, HTTP/1.1 only).
+     */
+    public record Endpoint(String host, int port, boolean http2) {
     }
 
     /**

@@ -176,22 +176,33 @@ public final class GatewayConfigurationReader {
                                     + endpoint.host() + "'; use consumerHttps otherwise");
                 }
             });
-            Listeners listeners = new Listeners(node.get("consumerHttps").map(this::endpoint), http,
-                    node.get("provider").map(this::endpoint), node.get("admin").map(this::endpoint));
+            Listeners listeners = new Listeners(node.get("consumerHttps").map(this::tlsEndpoint), http,
+                    node.get("provider").map(this::tlsEndpoint), node.get("admin").map(this::endpoint));
             if (listeners.consumerHttps().isEmpty() && listeners.consumerHttp().isEmpty() && listeners.provider().isEmpty()) {
                 throw new ConfigurationException(node.path(), "names no listener; expected consumerHttps, consumerHttp or provider");
             }
             return listeners;
         }
 
+        /** A plain-HTTP listener: HTTP/1.1 only. */
         Endpoint endpoint(Node node) {
             node.object(Set.of("host", "port"));
+            return endpoint(node, false);
+        }
+
+        /** A TLS listener: HTTP/2 offered in ALPN unless {@code "http2": false}. */
+        Endpoint tlsEndpoint(Node node) {
+            node.object(Set.of("host", "port", "http2"));
+            return endpoint(node, node.get("http2").map(Reader::bool).orElse(true));
+        }
+
+        private Endpoint endpoint(Node node, boolean http2) {
             String host = node.get("host").map(Node::text).orElse("127.0.0.1");
             Node portNode = node.require("port");
             if (!portNode.json().isInt() || portNode.json().asInt() < 0 || portNode.json().asInt() > 65535) {
                 throw new ConfigurationException(portNode.path(), "must be a port number from 0 to 65535");
             }
-            return new Endpoint(host, portNode.json().asInt());
+            return new Endpoint(host, portNode.json().asInt(), http2);
         }
 
         Tls tls(Node node) {
