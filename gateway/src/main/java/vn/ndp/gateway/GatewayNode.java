@@ -92,13 +92,13 @@ public final class GatewayNode implements AutoCloseable {
      * (16 MiB).
      */
     private static final int STREAM_WINDOW = 256 * 1024;
+    /** Connections of one client to one backend or other gateway. */
+    private static final int MAX_CONNECTIONS = 256;
     /**
      * Selector threads of each exchange listener and proxy client. Exchanges run on the selector threads (they never
      * block), so one selector would serialise a listener's work; Jetty's default on two cores is one. With two, the
      * benchmark's idle CPU at 64 connections fell from about 9 % to 3 % (BENCHMARKS.md, session 5).
      */
-    /** Connections of one client to one backend or other gateway. */
-    private static final int MAX_CONNECTIONS = 256;
     private static final int EXCHANGE_SELECTORS = Math.max(2, Runtime.getRuntime().availableProcessors() / 2);
 
     private final List<ServerConnector> connectors = new ArrayList<>();
@@ -119,9 +119,10 @@ public final class GatewayNode implements AutoCloseable {
                 clock, registryClient, metrics);
         GatewayTls tls = new GatewayTls(configuration.tls(), globalConfiguration);
         gatewayClient = gatewayClient(tls.gatewayClient(), configuration.limits().connectTimeout().toMillis());
-        // Idle connections to other gateways are kept for gatewayReadTimeout, and those gateways keep them longer (twice
-        // that plus 5 s, see listen()), so that this side closes first and never sends on a connection being closed. Jetty's default, 30 s, dropped the pool in every lull of half a minute, and the next
-        // requests paid new handshakes on connections whose code had not run for a while (BENCHMARKS.md, session 5).
+        // Idle connections to other gateways are kept for gatewayReadTimeout, and those gateways keep them longer (see the
+        // provider listener), so that this side closes first and never sends on a connection being closed. Jetty's
+        // default, 30 s, dropped the pool in every lull of half a minute, and the next requests paid new handshakes on
+        // connections whose code had not run for a while (BENCHMARKS.md, session 5).
         gatewayClient.setIdleTimeout(configuration.limits().gatewayReadTimeout().toMillis());
         backendClient = client("backends", new SslContextFactory.Client(),
                 configuration.limits().backendConnectTimeout().toMillis(), InvocationType.NON_BLOCKING);
@@ -152,15 +153,13 @@ public final class GatewayNode implements AutoCloseable {
         ConsumerProxy consumer = new ConsumerProxy(configuration, clients, tokens, globalConfiguration, tls,
                 gatewayClient, monitor, clock, messageLog, blocking);
         listen.consumerHttps().ifPresent(endpoint ->
-                consumerHttps = tlsConnector(endpoint, tls.consumerServer()));
+                consumerHttps = tlsConnector(endpoint, tls.consumerServer(), listenerIdleMillis()));
         listen.consumerHttp().ifPresent(endpoint -> consumerHttp = connector(endpoint, EXCHANGE_SELECTORS));
-        listen.provider().ifPresent(endpoint -> {
-            provider = tlsConnector(endpoint, tls.providerServer());
-            // An HTTP/2 client closes an idle connection between one and two idle timeouts after its last exchange
-            // (Jetty checks the session's own idle time when the connection's timer expires, and the last stream may
-            // have ended a little after the last bytes): the provider waits until both have passed.
-            provider.setIdleTimeout(2 * configuration.limits().gatewayReadTimeout().toMillis() + 5000);
-        });
+        // An HTTP/2 client closes an idle connection between one and two idle timeouts after its last exchange (Jetty
+        // checks the session's own idle time when the connection's timer expires, and the last stream may have ended a
+        // little after the last bytes): other gateways' connections are kept until both have passed.
+        listen.provider().ifPresent(endpoint -> provider = tlsConnector(endpoint, tls.providerServer(),
+                listenerIdleMillis() + configuration.limits().gatewayReadTimeout().toMillis()));
         listen.admin().ifPresent(endpoint -> admin = connector(endpoint, 1));
         connectionGauge("consumer-https", consumerHttps);
         connectionGauge("consumer-http", consumerHttp);
@@ -326,28 +325,33 @@ public final class GatewayNode implements AutoCloseable {
     /** The plain-HTTP listener for local systems (loopback only), or the admin listener: HTTP/1.1. */
     private ServerConnector connector(Endpoint endpoint, int selectors) {
         return listen(new ServerConnector(server, -1, selectors, new HttpConnectionFactory(httpConfiguration(false))),
-                endpoint);
+                endpoint, listenerIdleMillis());
+    }
+
+    /** How long a listener keeps an idle connection (or an HTTP/2 stream): 5 s past the read timeout between gateways. */
+    private long listenerIdleMillis() {
+        return configuration.limits().gatewayReadTimeout().toMillis() + 5000;
     }
 
     /**
      * A TLS listener, for local systems or for other gateways: HTTP/2 when the caller offers it in ALPN (every NDP
      * gateway does, and so do most HTTP clients), HTTP/1.1 otherwise. Between two gateways the exchanges then share
      * one connection, and the frames of many exchanges leave and arrive in one TLS record and one system call
-     * (BENCHMARKS.md, session 7).
+     * (BENCHMARKS.md, session 7). {@code idleMillis}: how long an idle connection is kept.
      */
-    private ServerConnector tlsConnector(Endpoint endpoint, SslContextFactory.Server tls) {
+    private ServerConnector tlsConnector(Endpoint endpoint, SslContextFactory.Server tls, long idleMillis) {
         HttpConfiguration http = httpConfiguration(true);
         if (!endpoint.http2()) {
             // as gateways of earlier versions: no ALPN, HTTP/1.1 only
             return listen(new ServerConnector(server, -1, EXCHANGE_SELECTORS, new SslConnectionFactory(tls, "http/1.1"),
-                    new HttpConnectionFactory(http)), endpoint);
+                    new HttpConnectionFactory(http)), endpoint, idleMillis);
         }
         HTTP2ServerConnectionFactory h2 = new HTTP2ServerConnectionFactory(http);
         h2.setMaxConcurrentStreams(GATEWAY_STREAMS);
         h2.setInitialStreamRecvWindow(STREAM_WINDOW);
         h2.setInitialSessionRecvWindow(GATEWAY_STREAMS * STREAM_WINDOW);
-        // as an HTTP/1.1 connection's idle timeout did for its one exchange (the connection's own is longer, see start)
-        h2.setStreamIdleTimeout(configuration.limits().gatewayReadTimeout().toMillis() + 5000);
+        // as the idle timeout of an HTTP/1.1 connection, which carries one exchange at a time
+        h2.setStreamIdleTimeout(listenerIdleMillis());
         h2.setUseInputDirectByteBuffers(false);
         h2.setUseOutputDirectByteBuffers(false);
         HttpConnectionFactory h1 = new HttpConnectionFactory(http);
@@ -355,7 +359,7 @@ public final class GatewayNode implements AutoCloseable {
         ALPNServerConnectionFactory alpn = new ALPNServerConnectionFactory("h2", "http/1.1");
         alpn.setDefaultProtocol("http/1.1");
         return listen(new ServerConnector(server, -1, EXCHANGE_SELECTORS, new SslConnectionFactory(tls, alpn.getProtocol()),
-                alpn, h2, h1), endpoint);
+                alpn, h2, h1), endpoint, idleMillis);
     }
 
     private static HttpConfiguration httpConfiguration(boolean secure) {
@@ -372,10 +376,10 @@ public final class GatewayNode implements AutoCloseable {
         return http;
     }
 
-    private ServerConnector listen(ServerConnector connector, Endpoint endpoint) {
+    private ServerConnector listen(ServerConnector connector, Endpoint endpoint, long idleMillis) {
         connector.setHost(endpoint.host());
         connector.setPort(endpoint.port());
-        connector.setIdleTimeout(configuration.limits().gatewayReadTimeout().toMillis() + 5000);
+        connector.setIdleTimeout(idleMillis);
         server.addConnector(connector);
         connectors.add(connector);
         return connector;
@@ -384,7 +388,7 @@ public final class GatewayNode implements AutoCloseable {
     /** @param invocation NON_BLOCKING for the proxies' clients, whose response listeners never block (see the exchange package) */
     private static HttpClient client(String name, SslContextFactory.Client tls, long connectTimeoutMillis,
                                      InvocationType invocation) {
-        ClientConnector connector = connector(tls, invocation);
+        ClientConnector connector = clientConnector(tls, invocation);
         HttpClientTransportOverHTTP transport = new HttpClientTransportOverHTTP(connector);
         transport.setInvocationType(invocation);
         return client(name, transport, connectTimeoutMillis, invocation);
@@ -399,7 +403,7 @@ public final class GatewayNode implements AutoCloseable {
      * context switches but left the other core idle and the pair ran no faster (BENCHMARKS.md, session 7).
      */
     private static HttpClient gatewayClient(SslContextFactory.Client tls, long connectTimeoutMillis) {
-        ClientConnector connector = connector(tls, InvocationType.NON_BLOCKING);
+        ClientConnector connector = clientConnector(tls, InvocationType.NON_BLOCKING);
         HTTP2Client h2 = new HTTP2Client(connector);
         h2.setUseInputDirectByteBuffers(false);
         h2.setUseOutputDirectByteBuffers(false);
@@ -425,7 +429,7 @@ public final class GatewayNode implements AutoCloseable {
         return client;
     }
 
-    private static ClientConnector connector(SslContextFactory.Client tls, InvocationType invocation) {
+    private static ClientConnector clientConnector(SslContextFactory.Client tls, InvocationType invocation) {
         ClientConnector connector = new ClientConnector();
         if (invocation == InvocationType.NON_BLOCKING) {
             connector.setSelectors(EXCHANGE_SELECTORS);

@@ -40,11 +40,12 @@ final class MeteredSource implements Content.Source {
         }
         if (request.getConnectionMetaData().getHttpVersion().getVersion() < HttpVersion.HTTP_2.getVersion()) {
             // HTTP/1.x (RFC 9112 6.3): a request without Content-Length has a body only when chunked
-            return request.getHeaders().contains(HttpHeader.TRANSFER_ENCODING) ? new MeteredSource(request, limit, hash, null) : null;
+            boolean chunked = request.getHeaders().contains(HttpHeader.TRANSFER_ENCODING);
+            return chunked ? new MeteredSource(request, limit, hash, null) : null;
         }
-        // HTTP/2 (another gateway): no length is said either when there is no body (the headers ended the stream) or when
-        // the body's length is not known in advance (it streams). Only the stream knows: a request without body has
-        // already ended, so its first read is the end, empty.
+        // HTTP/2: no length is said either when there is no body (the headers ended the stream) or when the body's length
+        // is not known in advance (it streams). Only the stream knows: a request without body has already ended, so its
+        // first read is the end, empty.
         Content.Chunk first = request.read();
         if (first != null && first.isLast() && !first.hasRemaining() && !Content.Chunk.isFailure(first)) {
             first.release();
