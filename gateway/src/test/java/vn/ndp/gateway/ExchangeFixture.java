@@ -95,15 +95,13 @@ public final class ExchangeFixture implements AutoCloseable {
 
     /** {@code messageLog}: the gateways' "messageLog" configuration block (JSON), or null for the default. */
     public ExchangeFixture(Path directory, String messageLog) throws Exception {
-        this(directory, messageLog, MAX_BODY);
+        this(directory, messageLog, MAX_BODY, true);
     }
 
-    /** {@code maxBody}: both gateways' maxBodySize, for requests and answers. */
-    public ExchangeFixture(Path directory, String messageLog, long maxBody) throws Exception {
-        this(directory, messageLog, maxBody, true);
-    }
-
-    /** {@code http2} false: the provider listeners answer HTTP/1.1 only, as gateways of earlier versions did. */
+    /**
+     * {@code maxBody}: both gateways' maxBodySize, for requests and answers; {@code http2} false: the provider listeners
+     * answer HTTP/1.1 only, as gateways of earlier versions did.
+     */
     public ExchangeFixture(Path directory, String messageLog, long maxBody, boolean http2) throws Exception {
         this.directory = directory;
         this.messageLog = messageLog;
@@ -249,6 +247,11 @@ public final class ExchangeFixture implements AutoCloseable {
             throw new IllegalStateException("Token endpoint answered " + response.statusCode() + ": " + response.body());
         }
         return JSON.readTree(response.body()).get("access_token").asString();
+    }
+
+    /** Open connections on the provider gateway's listener for other gateways (its connection gauge). */
+    public int providerConnections() {
+        return (int) provider.metrics().get("ndp.gateway.connections").tag("listener", "provider").gauge().value();
     }
 
     public String consumerUrl(String pathAndQuery) {

@@ -1,5 +1,6 @@
 package vn.ndp.gateway;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -11,6 +12,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.zip.GZIPOutputStream;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -119,8 +121,8 @@ public final class RecordingBackend implements AutoCloseable {
     public static final String GZIPPED_JSON = "{\"tỉnh\":\"Hà Nội\",\"padding\":\"" + "a".repeat(500) + "\"}";
 
     private static byte[] gzip(byte[] plain) throws IOException {
-        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
-        try (java.util.zip.GZIPOutputStream out = new java.util.zip.GZIPOutputStream(bytes)) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (GZIPOutputStream out = new GZIPOutputStream(bytes)) {
             out.write(plain);
         }
         return bytes.toByteArray();

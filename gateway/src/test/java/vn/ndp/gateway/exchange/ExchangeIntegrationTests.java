@@ -20,18 +20,15 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.security.KeyStore;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.locks.LockSupport;
 
-import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSocket;
-import javax.net.ssl.TrustManagerFactory;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -43,6 +40,7 @@ import vn.ndp.gateway.ExchangeFixture;
 import vn.ndp.gateway.RawHttp;
 import vn.ndp.gateway.RecordingBackend.Received;
 import vn.ndp.protocol.errors.XRoadError;
+import vn.ndp.protocol.pki.IssuedCertificate;
 import vn.ndp.protocol.pki.MutualTls;
 import vn.ndp.protocol.usage.UsageAggregate;
 
@@ -131,20 +129,7 @@ class ExchangeIntegrationTests {
 
     @Test
     void aCertificateHolderPostsABodyThatArrivesWholeOverHttp2OrHttp11() throws Exception {
-        KeyStore keys = KeyStore.getInstance("PKCS12");
-        keys.load(null, null);
-        keys.setKeyEntry("client", exchange.localSystemCertificate.privateKey(), "x".toCharArray(),
-                new java.security.cert.X509Certificate[] {exchange.localSystemCertificate.certificate()});
-        KeyManagerFactory keyManagers = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-        keyManagers.init(keys, "x".toCharArray());
-        KeyStore trust = KeyStore.getInstance("PKCS12");
-        trust.load(null, null);
-        trust.setCertificateEntry("ca", exchange.ca.certificate());
-        TrustManagerFactory trustManagers = TrustManagerFactory.getInstance("PKIX");
-        trustManagers.init(trust);
-        SSLContext tls = SSLContext.getInstance("TLSv1.3");
-        tls.init(keyManagers.getKeyManagers(), trustManagers.getTrustManagers(), null);
-        HttpClient withCertificate = HttpClient.newBuilder().sslContext(tls).build();
+        HttpClient withCertificate = HttpClient.newBuilder().sslContext(tlsAs(exchange.localSystemCertificate)).build();
         String body = "{\"name\":\"Sở Tư pháp\"}".repeat(50);
 
         for (HttpClient.Version version : List.of(HttpClient.Version.HTTP_2, HttpClient.Version.HTTP_1_1)) {
@@ -483,14 +468,14 @@ class ExchangeIntegrationTests {
     void theConsumerKeepsItsConnectionToTheProviderAndClosesItIdleBeforeTheProviderWould() throws Exception {
         assertThat(get("/r1/" + ITEMS + "/v1/items/1", CLIENT_A.encoded(), tokenA).statusCode()).isEqualTo(200);
         long lastExchange = System.nanoTime();
-        assertThat(providerConnections()).as("kept after the exchange").isGreaterThanOrEqualTo(1);
+        assertThat(exchange.providerConnections()).as("kept after the exchange").isGreaterThanOrEqualTo(1);
 
         long deadline = lastExchange + Duration.ofSeconds(16).toNanos();
-        while (providerConnections() > 0 && System.nanoTime() < deadline) {
+        while (exchange.providerConnections() > 0 && System.nanoTime() < deadline) {
             LockSupport.parkNanos(Duration.ofMillis(50).toNanos());
         }
         Duration idle = Duration.ofNanos(System.nanoTime() - lastExchange);
-        assertThat(providerConnections()).isZero();
+        assertThat(exchange.providerConnections()).isZero();
         // HTTP/2: the client closes between one and two idle timeouts (4 s) after the exchange; the provider would at 13 s
         assertThat(idle).as("closed by the consumer after gatewayReadTimeout, before the provider's 13 s")
                 .isBetween(Duration.ofMillis(3900), Duration.ofMillis(12000));
@@ -526,7 +511,7 @@ class ExchangeIntegrationTests {
             assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
             assertThat(answer.body()).contains("/api/v1/items/" + i);
         }
-        assertThat(providerConnections()).as("HTTP/1.1 would have needed a connection per concurrent exchange").isEqualTo(1);
+        assertThat(exchange.providerConnections()).as("HTTP/1.1 would have needed a connection per concurrent exchange").isEqualTo(1);
     }
 
     @Test
@@ -550,9 +535,8 @@ class ExchangeIntegrationTests {
 
     /** A TLS connection to the provider gateway's listener with the consumer gateway's certificate, offering {@code alpn}. */
     private static SSLSocket toProviderAsConsumerGateway(String... alpn) throws Exception {
-        SSLContext tls = MutualTls.context(exchange.consumerCertificate.privateKey(),
-                List.of(exchange.consumerCertificate.certificate()), List.of(exchange.ca.certificate()), MutualTls.noRevocations());
-        SSLSocket socket = (SSLSocket) tls.getSocketFactory().createSocket("127.0.0.1", exchange.provider.providerPort());
+        SSLSocket socket = (SSLSocket) tlsAs(exchange.consumerCertificate).getSocketFactory()
+                .createSocket("127.0.0.1", exchange.provider.providerPort());
         socket.setSoTimeout(10_000);
         if (alpn.length > 0) {
             SSLParameters parameters = socket.getSSLParameters();
@@ -563,8 +547,10 @@ class ExchangeIntegrationTests {
         return socket;
     }
 
-    private int providerConnections() {
-        return (int) exchange.provider.metrics().get("ndp.gateway.connections").tag("listener", "provider").gauge().value();
+    /** TLS with {@code certificate} as the client's, trusting the national CA. */
+    private static SSLContext tlsAs(IssuedCertificate certificate) {
+        return MutualTls.context(certificate.privateKey(), List.of(certificate.certificate()),
+                List.of(exchange.ca.certificate()), MutualTls.noRevocations());
     }
 
     private static boolean successfulItemsCall(UsageAggregate aggregate) {

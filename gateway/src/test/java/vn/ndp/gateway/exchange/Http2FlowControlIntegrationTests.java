@@ -44,7 +44,7 @@ class Http2FlowControlIntegrationTests {
 
     @BeforeAll
     static void start() throws Exception {
-        exchange = new ExchangeFixture(directory, null, 64L * 1024 * 1024);
+        exchange = new ExchangeFixture(directory, null, 64L * 1024 * 1024, true);
         token = exchange.token("province-a", SECRET_A);
     }
 
@@ -79,7 +79,9 @@ class Http2FlowControlIntegrationTests {
                     && System.nanoTime() < deadline) {
                 LockSupport.parkNanos(Duration.ofMillis(20).toNanos());
             }
-            LockSupport.parkNanos(Duration.ofSeconds(1).toNanos()); // the stalled answers fill what windows they may
+            // Give the stalled answers time to fill what windows they may. Nothing outside the gateways shows when they
+            // have; waiting too little could only let the test pass without the fix, never make it fail with it.
+            LockSupport.parkNanos(Duration.ofSeconds(1).toNanos());
 
             HttpResponse<String> other = items(2);
 
