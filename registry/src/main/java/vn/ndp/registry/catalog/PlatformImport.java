@@ -1,12 +1,12 @@
 package vn.ndp.registry.catalog;
 
+import java.time.Clock;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.IntConsumer;
-import java.time.Clock;
-import java.time.OffsetDateTime;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 import vn.ndp.registry.agencies.Agencies;
@@ -33,20 +33,19 @@ public class PlatformImport {
     private final Agencies agencies;
     private final Catalog catalog;
     private final TransactionTemplate transaction;
-
     private final PlatformHistoryRepository history;
     private final AuditLog audit;
     private final Clock clock;
 
     PlatformImport(PlatformRepository repository, Agencies agencies, Catalog catalog, TransactionTemplate transaction,
             PlatformHistoryRepository history, AuditLog audit, Clock clock) {
-        this.history = history;
-        this.audit = audit;
-        this.clock = clock;
         this.repository = repository;
         this.agencies = agencies;
         this.catalog = catalog;
         this.transaction = transaction;
+        this.history = history;
+        this.audit = audit;
+        this.clock = clock;
     }
 
     /**

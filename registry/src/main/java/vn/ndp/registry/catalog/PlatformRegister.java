@@ -133,9 +133,8 @@ public class PlatformRegister {
      */
     public List<FieldChange> changedSinceRecognition(String code) {
         List<PlatformRevision> all = history(code);
-        // never recognised here: the import that listed it is where it started, not a change
-        int from = !all.isEmpty() && all.getFirst().cause() == PlatformRevision.Cause.IMPORTED
-                && all.getFirst().version() == 0 ? 1 : 0;
+        // never recognised here: the revision that listed it (version 0, by an import) is where it started, not a change
+        int from = !all.isEmpty() && all.getFirst().version() == 0 ? 1 : 0;
         for (int i = all.size() - 1; i >= 0; i--) {
             if (all.get(i).cause().confirmsRecognition()) {
                 from = i + 1;

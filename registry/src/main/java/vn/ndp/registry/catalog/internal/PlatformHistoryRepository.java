@@ -32,19 +32,10 @@ public class PlatformHistoryRepository {
         this.dataSource = dataSource;
     }
 
-    public long append(String code, int version, OffsetDateTime at, PlatformRevision.Provenance provenance,
+    /** Writes one revision. */
+    public void append(String code, int version, OffsetDateTime at, PlatformRevision.Provenance provenance,
             List<PlatformRevision.FieldChange> fields) {
-        long id = jdbc.sql("""
-                insert into platform_revision (platform_code, version, occurred_at, actor, cause, reference, note)
-                values (?, ?, ?, ?, ?, ?, ?) returning id""")
-                .params(code, version, at, provenance.actor(), provenance.cause().name(), provenance.reference(),
-                        provenance.note())
-                .query(Long.class).single();
-        for (PlatformRevision.FieldChange change : fields) {
-            jdbc.sql("insert into platform_revision_field (revision_id, field, before, after) values (?, ?, ?, ?)")
-                    .params(id, change.field().name(), change.before(), change.after()).update();
-        }
-        return id;
+        appendAll(List.of(new NewRevision(code, version, provenance, fields)), at);
     }
 
     /** A revision to write with {@link #appendAll}. */
@@ -52,46 +43,45 @@ public class PlatformHistoryRepository {
             List<PlatformRevision.FieldChange> fields) {
     }
 
-    /** Writes many revisions at once, all made at {@code at}, in batches (an import writes one per platform). */
+    /**
+     * Writes revisions, all made at {@code at}, a thousand at a time: their rows as one batch, their fields with
+     * PostgreSQL's COPY (an import of 100,000 platforms writes about two million field rows, and COPY takes a fraction
+     * of the time of batched inserts).
+     */
     public void appendAll(List<NewRevision> revisions, OffsetDateTime at) {
         for (int from = 0; from < revisions.size(); from += BATCH) {
             List<NewRevision> chunk = revisions.subList(from, Math.min(revisions.size(), from + BATCH));
             List<Long> ids = jdbc.sql("select nextval('platform_revision_id_seq') from generate_series(1, ?)")
                     .param(chunk.size()).query(Long.class).list();
             List<Object[]> rows = new ArrayList<>(chunk.size());
-            List<Object[]> fields = new ArrayList<>();
+            StringBuilder fields = new StringBuilder();
             for (int i = 0; i < chunk.size(); i++) {
                 NewRevision revision = chunk.get(i);
                 PlatformRevision.Provenance provenance = revision.provenance();
                 rows.add(new Object[] {ids.get(i), revision.code(), revision.version(), at, provenance.actor(),
                         provenance.cause().name(), provenance.reference(), provenance.note()});
                 for (PlatformRevision.FieldChange change : revision.fields()) {
-                    fields.add(new Object[] {ids.get(i), change.field().name(), change.before(), change.after()});
+                    fields.append(ids.get(i)).append(',').append(change.field().name()).append(',');
+                    quoted(fields, change.before()).append(',');
+                    quoted(fields, change.after()).append('\n');
                 }
             }
             template.batchUpdate("""
                     insert into platform_revision (id, platform_code, version, occurred_at, actor, cause, reference, note)
                     values (?, ?, ?, ?, ?, ?, ?, ?)""", rows);
-            copyFields(fields);
+            if (!fields.isEmpty()) {
+                copyFields(fields.toString());
+            }
         }
     }
 
-    /**
-     * Writes field rows with PostgreSQL's COPY, on the transaction's connection: an import of 100,000 platforms writes
-     * about two million of them, and COPY takes a fraction of the time of batched inserts.
-     */
-    private void copyFields(List<Object[]> fields) {
-        StringBuilder csv = new StringBuilder(fields.size() * 64);
-        for (Object[] row : fields) {
-            csv.append(row[0]).append(',').append(row[1]).append(',');
-            quoted(csv, (String) row[2]).append(',');
-            quoted(csv, (String) row[3]).append('\n');
-        }
+    /** COPYs field rows (CSV) on the transaction's connection. */
+    private void copyFields(String csv) {
         Connection connection = DataSourceUtils.getConnection(dataSource);
         try {
             connection.unwrap(PGConnection.class).getCopyAPI().copyIn(
                     "copy platform_revision_field (revision_id, field, before, after) from stdin (format csv)",
-                    new StringReader(csv.toString()));
+                    new StringReader(csv));
         } catch (SQLException | IOException e) {
             throw new IllegalStateException("Cannot write the revisions' fields: " + e.getMessage(), e);
         } finally {
