@@ -182,7 +182,7 @@ public final class ConsumerProxy extends Handler.Abstract {
 
     private void forward(Request request, Response response, Callback callback, ExchangeRecorder record, Forward forward) {
         String query = request.getHttpURI().getQuery();
-        String target = "/r1/" + forward.service().encoded() + forward.path() + (query == null ? "" : "?" + query);
+        String target = "/r1/" + record.service + forward.path() + (query == null ? "" : "?" + query);
         String requestId = UUID.randomUUID().toString();
         record.requestId = requestId;
         RequestHash hash = record.newRequestHash();
@@ -194,7 +194,7 @@ public final class ConsumerProxy extends Handler.Abstract {
                 .idleTimeout(limits.gatewayReadTimeout().toMillis(), TimeUnit.MILLISECONDS)
                 .headers(headers -> {
                     ExchangeHeaders.copy(incoming, headers, forward.bearer() ? NOT_AUTHORIZATION : field -> true);
-                    headers.put(ExchangeHeaders.CLIENT, forward.client().encoded());
+                    headers.put(ExchangeHeaders.CLIENT, record.client);
                     headers.put(ExchangeHeaders.ID, forward.xroadId());
                     headers.put(ExchangeHeaders.REQUEST_ID, requestId);
                     forward.userId().ifPresent(value -> headers.put(ExchangeHeaders.USER_ID, value));
@@ -231,8 +231,8 @@ public final class ConsumerProxy extends Handler.Abstract {
                         "The provider's gateway " + forward.provider().id() + " answered with a request hash or request id "
                                 + "that does not match the request sent");
             }
-            response.getHeaders().put(ExchangeHeaders.CLIENT, forward.client().encoded());
-            response.getHeaders().put(ExchangeHeaders.SERVICE, forward.service().encoded());
+            response.getHeaders().put(ExchangeHeaders.CLIENT, record.client);
+            response.getHeaders().put(ExchangeHeaders.SERVICE, record.service);
             response.getHeaders().put(ExchangeHeaders.ID, forward.xroadId());
             response.getHeaders().put(ExchangeHeaders.REQUEST_ID, requestId);
             response.getHeaders().put(ExchangeHeaders.REQUEST_HASH, received);

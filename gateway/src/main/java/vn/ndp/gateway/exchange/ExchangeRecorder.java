@@ -122,11 +122,11 @@ final class ExchangeRecorder {
             requestBodyDigest = requestHash.bodyDigest();
             requestBody = requestHash.capturedBody();
         } else {
-            requestHeaders = RequestHash.headersDigest(request.getMethod() + ' ' + request.getHttpURI().getPathQuery(),
+            requestHeaders = RequestHash.headersDigest(request.getMethod(), request.getHttpURI().getPathQuery(),
                     request.getHeaders());
         }
         String hash = response == null ? "" : value(response.getHeaders().get(ExchangeHeaders.REQUEST_HASH));
-        byte[] responseHeaders = response == null ? null : RequestHash.headersDigest(Integer.toString(status), response.getHeaders());
+        byte[] responseHeaders = response == null ? null : RequestHash.responseHeadersDigest(status, response.getHeaders());
         byte[] responseBodyDigest = responseDigested == 0 ? null : responseDigest.digest();
         return new LoggedExchange(side, xroadId, requestId, client, service, method, path, status, fault, startedAt,
                 (System.nanoTime() - startNanos) / 1000, requestBytes, responseBytes, hash, requestHeaders,

@@ -158,15 +158,15 @@ public final class ProviderProxy extends Handler.Abstract {
                 .idleTimeout(limits.backendReadTimeout().toMillis(), TimeUnit.MILLISECONDS)
                 .headers(headers -> {
                     ExchangeHeaders.copy(incoming, headers);
-                    headers.put(ExchangeHeaders.CLIENT, client.encoded());
-                    headers.put(ExchangeHeaders.SERVICE, serviceId.encoded());
+                    headers.put(ExchangeHeaders.CLIENT, record.client);
+                    headers.put(ExchangeHeaders.SERVICE, record.service);
                     copy(incoming, headers, ExchangeHeaders.ID);
                     copy(incoming, headers, ExchangeHeaders.USER_ID);
                     copy(incoming, headers, ExchangeHeaders.ISSUE);
                     copy(incoming, headers, ExchangeHeaders.REQUEST_ID);
                 });
         new Relay(attempt, body, response, callback, record, limits.maxBodyBytes(),
-                reply -> answer(reply, response, record, client, serviceId, hash),
+                reply -> answer(reply, response, record, hash),
                 this::failure,
                 cause -> new XRoadException(XRoadErrorType.SERVER_PROXY_SERVICE_FAILED,
                         cause instanceof Responses.ResponseTooLargeException
@@ -175,8 +175,7 @@ public final class ProviderProxy extends Handler.Abstract {
     }
 
     /** Sets the caller's status and headers from the backend's answer, with the protocol's headers replacing any it set. */
-    private void answer(org.eclipse.jetty.client.Response reply, Response response, ExchangeRecorder record, SubsystemId client,
-                        ServiceId serviceId, RequestHash hash) {
+    private void answer(org.eclipse.jetty.client.Response reply, Response response, ExchangeRecorder record, RequestHash hash) {
         HttpFields replyHeaders = reply.getHeaders();
         long length = replyHeaders.getLongField(HttpHeader.CONTENT_LENGTH);
         if (length > limits.maxBodyBytes()) {
@@ -188,8 +187,8 @@ public final class ProviderProxy extends Handler.Abstract {
         if (length >= 0) {
             response.getHeaders().put(HttpHeader.CONTENT_LENGTH, length);
         }
-        response.getHeaders().put(ExchangeHeaders.CLIENT, client.encoded());
-        response.getHeaders().put(ExchangeHeaders.SERVICE, serviceId.encoded());
+        response.getHeaders().put(ExchangeHeaders.CLIENT, record.client);
+        response.getHeaders().put(ExchangeHeaders.SERVICE, record.service);
         putIfPresent(response, ExchangeHeaders.ID, record.xroadId);
         putIfPresent(response, ExchangeHeaders.REQUEST_ID, record.requestId);
         response.getHeaders().put(ExchangeHeaders.REQUEST_HASH, hash.value());

@@ -1,9 +1,7 @@
 package vn.ndp.gateway.exchange;
 
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Comparator;
@@ -11,6 +9,8 @@ import java.util.List;
 
 import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpFields;
+
+import vn.ndp.protocol.evidence.Hashes;
 
 /**
  * The {@code X-Road-Request-Hash} of one request: base64 of SHA-512(SHA-512(headers) +
@@ -23,7 +23,7 @@ import org.eclipse.jetty.http.HttpFields;
  */
 public final class RequestHash {
 
-    private final MessageDigest body = sha512();
+    private final MessageDigest body = Hashes.sha512();
     private long bodyBytes;
     private byte[] headers;
     private byte[] bodyDigest;
@@ -31,15 +31,27 @@ public final class RequestHash {
 
     /** Called as the headers are committed to the wire (consumer) or received (provider). */
     public void headers(String method, String target, HttpFields fields) {
-        headers = headersDigest(method + ' ' + target, fields);
+        headers = headersDigest(method, target, fields);
     }
 
     /**
-     * SHA-512 of {@code firstLine LF} and {@code name:value LF} per header that
-     * {@link ExchangeHeaders#hashed} keeps, names in lower case, sorted by name (the request hash's
-     * "headers"; the message log digests response headers the same way, with the status as first line).
+     * SHA-512 of {@code METHOD SP TARGET LF} and {@code name:value LF} per header that
+     * {@link ExchangeHeaders#hashed} keeps, names in lower case, sorted by name: the request hash's
+     * "headers".
      */
-    static byte[] headersDigest(String firstLine, HttpFields fields) {
+    static byte[] headersDigest(String method, String target, HttpFields fields) {
+        return headersDigest(new Utf8DigestInput(Hashes.sha512()).append(method).append(' ').append(target), fields);
+    }
+
+    /**
+     * The message log's digest of response headers: as {@link #headersDigest(String, String, HttpFields)},
+     * with the status code as the first line.
+     */
+    static byte[] responseHeadersDigest(int status, HttpFields fields) {
+        return headersDigest(new Utf8DigestInput(Hashes.sha512()).append(Integer.toString(status)), fields);
+    }
+
+    private static byte[] headersDigest(Utf8DigestInput text, HttpFields fields) {
         List<Line> kept = new ArrayList<>(fields.size());
         for (HttpField field : fields) {
             String name = field.getLowerCaseName(); // a new string for headers Jetty does not know: taken once
@@ -48,11 +60,11 @@ public final class RequestHash {
             }
         }
         kept.sort(Comparator.comparing(Line::name)); // stable: a repeated name keeps the order sent
-        StringBuilder text = new StringBuilder(256).append(firstLine).append('\n');
+        text.append('\n');
         for (Line line : kept) {
             text.append(line.name()).append(':').append(line.value()).append('\n');
         }
-        return sha512().digest(text.toString().getBytes(StandardCharsets.UTF_8));
+        return text.digest();
     }
 
     private record Line(String name, String value) {
@@ -104,17 +116,9 @@ public final class RequestHash {
         if (bodyBytes == 0) {
             return Base64.getEncoder().encodeToString(headers);
         }
-        MessageDigest outer = sha512();
+        MessageDigest outer = Hashes.sha512();
         outer.update(headers);
         outer.update(bodyDigest());
         return Base64.getEncoder().encodeToString(outer.digest());
-    }
-
-    private static MessageDigest sha512() {
-        try {
-            return MessageDigest.getInstance("SHA-512");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

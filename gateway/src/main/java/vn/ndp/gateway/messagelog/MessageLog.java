@@ -1,7 +1,7 @@
 package vn.ndp.gateway.messagelog;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.PrivateKey;
 import java.security.cert.X509Certificate;
@@ -29,8 +29,8 @@ import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ObjectNode;
 import vn.ndp.gateway.config.GatewayConfiguration;
 import vn.ndp.gateway.config.GatewayConfiguration.OutagePolicy;
 import vn.ndp.protocol.evidence.Evidence;
@@ -195,36 +195,43 @@ public final class MessageLog implements AutoCloseable {
         }
     }
 
-    /** The record body of one exchange: the UTF-8 bytes of a JSON object, which the writer hashes and writes as they are. */
+    /**
+     * The record body of one exchange: the UTF-8 bytes of a JSON object, which the writer hashes and
+     * writes as they are. Streamed straight to bytes: no tree, no intermediate string.
+     */
     private byte[] json(LoggedExchange e) {
-        ObjectNode node = JSON.createObjectNode();
-        node.put("side", e.side());
-        node.put("xroadId", e.xroadId());
-        node.put("requestId", e.requestId());
-        node.put("client", e.client());
-        node.put("service", e.service());
-        node.put("method", e.method());
-        node.put("path", e.path());
-        node.put("status", e.status());
-        node.put("fault", e.fault());
-        node.put("startedAt", e.startedAt().toString());
-        node.put("durationMicros", e.durationMicros());
-        node.put("requestBytes", e.requestBytes());
-        node.put("responseBytes", e.responseBytes());
-        node.put("requestHash", e.requestHash());
-        node.put("requestHeadersSha512", base64(e.requestHeadersSha512()));
-        node.put("requestBodySha512", base64(e.requestBodySha512()));
-        node.put("responseHeadersSha512", base64(e.responseHeadersSha512()));
-        node.put("responseBodySha512", base64(e.responseBodySha512()));
-        if (settings.bodies()) {
-            if (e.requestBody() != null) {
-                node.put("requestBody", cipher.seal(e.requestBody()));
+        ByteArrayOutputStream out = new ByteArrayOutputStream(1024);
+        try (JsonGenerator json = JSON.createGenerator(out)) {
+            json.writeStartObject();
+            json.writeStringProperty("side", e.side());
+            json.writeStringProperty("xroadId", e.xroadId());
+            json.writeStringProperty("requestId", e.requestId());
+            json.writeStringProperty("client", e.client());
+            json.writeStringProperty("service", e.service());
+            json.writeStringProperty("method", e.method());
+            json.writeStringProperty("path", e.path());
+            json.writeNumberProperty("status", e.status());
+            json.writeStringProperty("fault", e.fault());
+            json.writeStringProperty("startedAt", e.startedAt().toString());
+            json.writeNumberProperty("durationMicros", e.durationMicros());
+            json.writeNumberProperty("requestBytes", e.requestBytes());
+            json.writeNumberProperty("responseBytes", e.responseBytes());
+            json.writeStringProperty("requestHash", e.requestHash());
+            json.writeStringProperty("requestHeadersSha512", base64(e.requestHeadersSha512()));
+            json.writeStringProperty("requestBodySha512", base64(e.requestBodySha512()));
+            json.writeStringProperty("responseHeadersSha512", base64(e.responseHeadersSha512()));
+            json.writeStringProperty("responseBodySha512", base64(e.responseBodySha512()));
+            if (settings.bodies()) {
+                if (e.requestBody() != null) {
+                    json.writeStringProperty("requestBody", cipher.seal(e.requestBody()));
+                }
+                if (e.responseBody() != null) {
+                    json.writeStringProperty("responseBody", cipher.seal(e.responseBody()));
+                }
             }
-            if (e.responseBody() != null) {
-                node.put("responseBody", cipher.seal(e.responseBody()));
-            }
+            json.writeEndObject();
         }
-        return JSON.writeValueAsString(node).getBytes(StandardCharsets.UTF_8);
+        return out.toByteArray();
     }
 
     private static String base64(byte[] bytes) {

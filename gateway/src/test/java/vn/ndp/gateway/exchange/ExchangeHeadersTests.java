@@ -62,7 +62,7 @@ class ExchangeHeadersTests {
 
         String expected = "GET /r1/VN/GOV/1/s/svc\naccept:text/plain\nx-a:only\nx-b:2\nx-b:1\n";
 
-        assertThat(RequestHash.headersDigest("GET /r1/VN/GOV/1/s/svc", fields))
+        assertThat(RequestHash.headersDigest("GET", "/r1/VN/GOV/1/s/svc", fields))
                 .isEqualTo(MessageDigest.getInstance("SHA-512").digest(expected.getBytes(StandardCharsets.UTF_8)));
     }
 }

@@ -12,16 +12,28 @@ public final class Hashes {
     public static final String GENESIS = "0".repeat(64);
 
     private static final HexFormat HEX = HexFormat.of();
+    private static final MessageDigest SHA_256 = digest("SHA-256");
+    private static final MessageDigest SHA_512 = digest("SHA-512");
 
     private Hashes() {
     }
 
+    /** A new SHA-256 digest (a copy of a prototype: no provider lookup per call, which costs more than the hashing of a short text). */
     public static MessageDigest sha256() {
-        return digest("SHA-256");
+        return copy(SHA_256);
     }
 
+    /** A new SHA-512 digest (see {@link #sha256()}). */
     public static MessageDigest sha512() {
-        return digest("SHA-512");
+        return copy(SHA_512);
+    }
+
+    private static MessageDigest copy(MessageDigest prototype) {
+        try {
+            return (MessageDigest) prototype.clone();
+        } catch (CloneNotSupportedException e) {
+            return digest(prototype.getAlgorithm()); // a provider whose digests cannot be copied
+        }
     }
 
     public static byte[] sha256(byte[] bytes) {

@@ -101,17 +101,29 @@ public final class IdentifierParser {
             throw new InvalidIdentifierException(null, Reason.WRONG_NUMBER_OF_PARTS, text,
                     "The identifier is empty; expected " + shape);
         }
-        String[] raw = text.split("/", -1);
-        if (raw.length != expected) {
+        String[] raw = new String[expected];
+        int parts = 0;
+        int from = 0;
+        while (true) {
+            int slash = text.indexOf('/', from);
+            if (parts < expected) {
+                raw[parts] = text.substring(from, slash < 0 ? text.length() : slash);
+            }
+            parts++;
+            if (slash < 0) {
+                break;
+            }
+            from = slash + 1;
+        }
+        if (parts != expected) {
             throw new InvalidIdentifierException(null, Reason.WRONG_NUMBER_OF_PARTS, text,
-                    "The identifier '" + IdentifierRules.printable(text) + "' has " + raw.length + " part"
-                            + (raw.length == 1 ? "" : "s") + "; expected " + shape);
+                    "The identifier '" + IdentifierRules.printable(text) + "' has " + parts + " part"
+                            + (parts == 1 ? "" : "s") + "; expected " + shape);
         }
-        String[] decoded = new String[expected];
         for (int i = 0; i < expected; i++) {
-            decoded[i] = percentDecode(names[i], raw[i]);
+            raw[i] = percentDecode(names[i], raw[i]);
         }
-        return decoded;
+        return raw;
     }
 
     private static String percentDecode(IdentifierPart part, String raw) {
