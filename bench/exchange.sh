@@ -13,7 +13,7 @@
 # 2. half load: a fixed request rate, half of the gateway pair's peak, paced by a wrk Lua script
 #    (wrk2 is not in Debian), p50/p99 latency of every path at that same rate, measured after 5 s at
 #    that rate whose p99 is reported apart (a pair idle for a minute reconnects and recompiles first);
-# 3. gateway memory (RSS of each process, G1 heap used, -Xmx256m) after the runs;
+# 3. gateway memory (RSS of each process, G1 heap used; -Xms256m -Xmx256m, as ./ndp gateway) after the runs;
 # 4. gateway start-up: process start -> admin /health answering 200, 5 runs, median.
 
 ensure_load_tools() {
@@ -87,7 +87,7 @@ exchange() {
   local gateway_jar=$ROOT/gateway/$BUILD/ndp-gateway.jar
   [ -f "$gateway_jar" ] || die "no $gateway_jar; run it as ./ndp bench exchange (which builds first)"
   local jhome=${JAVA_HOME:-$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")}
-  local gw_opts=${NDP_GATEWAY_JAVA_OPTS:--Xmx256m}
+  local gw_opts=${NDP_GATEWAY_JAVA_OPTS:--Xms256m -Xmx256m}
   local work backend_port=$((base + 9)) nginx1=$((base + 6)) nginx2=$((base + 7))
   work=$(mktemp -d "${TMPDIR:-/tmp}/ndp-bench-exchange.XXXXXX")
   mkdir -p "$work/logs"
