@@ -1,8 +1,9 @@
 package vn.ndp.gateway.monitoring;
 
-import java.io.BufferedWriter;
+import java.io.BufferedOutputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -27,6 +28,8 @@ import org.slf4j.LoggerFactory;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.json.JsonMapper;
 import vn.ndp.protocol.usage.UsageAggregate;
 
@@ -120,8 +123,9 @@ public final class OperationalMonitor implements AutoCloseable {
     }
 
     private void writeLoop() {
-        BufferedWriter out = null;
+        OutputStream out = null;
         LocalDate day = null;
+        ByteArrayOutputStream line = new ByteArrayOutputStream(512);
         try {
             Files.createDirectories(directory);
             List<OperationalRecord> batch = new ArrayList<>(1024);
@@ -142,18 +146,20 @@ public final class OperationalMonitor implements AutoCloseable {
                             out.close();
                         }
                         day = recordDay;
-                        out = Files.newBufferedWriter(directory.resolve("records-" + day + ".jsonl"), StandardCharsets.UTF_8,
-                                StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+                        out = new BufferedOutputStream(Files.newOutputStream(directory.resolve("records-" + day + ".jsonl"),
+                                StandardOpenOption.CREATE, StandardOpenOption.APPEND), 64 * 1024);
                     }
-                    out.write(JSON.writeValueAsString(record));
-                    out.write('\n');
+                    line.reset();
+                    writeJson(record, line);
+                    line.write('\n');
+                    line.writeTo(out);
                 }
                 batch.clear();
                 out.flush();
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        } catch (IOException e) {
+        } catch (IOException | JacksonException e) {
             LOG.error("Operational records can no longer be written to {}: {}", directory, e.getMessage());
         } finally {
             if (out != null) {
@@ -163,6 +169,27 @@ public final class OperationalMonitor implements AutoCloseable {
                     LOG.warn("Cannot close operational record file: {}", e.getMessage());
                 }
             }
+        }
+    }
+
+    /** One record as a JSON object in UTF-8, streamed: no tree, no string. */
+    static void writeJson(OperationalRecord record, OutputStream out) {
+        try (JsonGenerator json = JSON.createGenerator(out)) {
+            json.writeStartObject();
+            json.writeStringProperty("side", record.side());
+            json.writeStringProperty("xroadId", record.xroadId());
+            json.writeStringProperty("requestId", record.requestId());
+            json.writeStringProperty("client", record.client());
+            json.writeStringProperty("service", record.service());
+            json.writeStringProperty("method", record.method());
+            json.writeStringProperty("path", record.path());
+            json.writeNumberProperty("requestBytes", record.requestBytes());
+            json.writeNumberProperty("responseBytes", record.responseBytes());
+            json.writeNumberProperty("status", record.status());
+            json.writeStringProperty("fault", record.fault());
+            json.writeStringProperty("startedAt", record.startedAt().toString());
+            json.writeNumberProperty("durationMicros", record.durationMicros());
+            json.writeEndObject();
         }
     }
 
