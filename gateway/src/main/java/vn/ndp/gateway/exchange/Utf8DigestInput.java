@@ -3,9 +3,11 @@ package vn.ndp.gateway.exchange;
 import java.security.MessageDigest;
 
 /**
- * Feeds text to a digest as UTF-8, the very bytes {@code String.getBytes(UTF_8)} would give (an
- * unpaired surrogate as {@code ?}), through one small buffer: the text is never built as a
- * {@code String} and then copied into bytes.
+ * Feeds text to a digest as UTF-8 through one small buffer, so that the text is never built as a
+ * {@code String} and then copied into bytes. Each {@link #append(String)} adds the very bytes
+ * {@code String.valueOf(text).getBytes(UTF_8)} would give: an unpaired surrogate as {@code ?}, and
+ * null as {@code null}, as string concatenation wrote it before. A surrogate pair must therefore not
+ * be split across two calls.
  */
 final class Utf8DigestInput {
 
@@ -18,6 +20,9 @@ final class Utf8DigestInput {
     }
 
     Utf8DigestInput append(String text) {
+        if (text == null) {
+            return append("null"); // a request without a path (CONNECT) is still recorded, as before
+        }
         int length = text.length();
         for (int i = 0; i < length; i++) {
             if (used > buffer.length - 4) {

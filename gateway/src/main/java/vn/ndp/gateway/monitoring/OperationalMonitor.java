@@ -172,8 +172,8 @@ public final class OperationalMonitor implements AutoCloseable {
         }
     }
 
-    /** One record as a JSON object in UTF-8, streamed: no tree, no string. */
-    static void writeJson(OperationalRecord record, OutputStream out) {
+    /** One record as a JSON object in UTF-8, streamed: no tree, no string. {@code out} is closed: give it a buffer. */
+    private static void writeJson(OperationalRecord record, OutputStream out) {
         try (JsonGenerator json = JSON.createGenerator(out)) {
             json.writeStartObject();
             json.writeStringProperty("side", record.side());

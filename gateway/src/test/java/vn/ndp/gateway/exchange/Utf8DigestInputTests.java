@@ -37,6 +37,13 @@ class Utf8DigestInputTests {
     }
 
     @Test
+    void aRequestWithoutPathIsDigestedWithNullForItAsTheConcatenatedTextWas() throws Exception {
+        HttpFields fields = HttpFields.build().add("Host", "example.org:443").add("X-A", "1");
+
+        assertThat(RequestHash.headersDigest("CONNECT", null, fields)).isEqualTo(sha512("CONNECT null\nx-a:1\n"));
+    }
+
+    @Test
     void aSingleCharacterMustBeAscii() throws Exception {
         Utf8DigestInput input = new Utf8DigestInput(MessageDigest.getInstance("SHA-512"));
         assertThat(input.append(':').append('\n').digest()).isEqualTo(sha512(":\n"));

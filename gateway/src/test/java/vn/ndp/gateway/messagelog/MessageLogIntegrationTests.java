@@ -77,6 +77,41 @@ class MessageLogIntegrationTests {
                 .timeout(Duration.ofSeconds(15)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    @Test
+    void aRecordHoldsItsExchangeAsOneJsonObjectWithEveryFieldInAFixedOrder() throws Exception {
+        String id = UUID.randomUUID().toString();
+        byte[] requestHeaders = filled(1);
+        byte[] responseHeaders = filled(2);
+        byte[] responseBody = filled(3);
+        consumerLog().append(new LoggedExchange("consumer", id, "req-7", "VN/GOV/A/sub", "VN/GOV/B/sub/svc", "POST",
+                "/v1/đường \"x\"", 201, "", java.time.Instant.parse("2026-11-24T06:00:00.5Z"), 1530, 12, 1024, "hash=",
+                requestHeaders, null, responseHeaders, responseBody, null, null)).get(10, java.util.concurrent.TimeUnit.SECONDS);
+
+        String line = null;
+        for (Path segment : vn.ndp.protocol.evidence.LogFormat.segments(consumerLog().directory())) {
+            for (String candidate : vn.ndp.protocol.evidence.LogFormat.lines(vn.ndp.protocol.evidence.LogFormat.readSegment(segment))) {
+                if (candidate.startsWith("R ") && candidate.contains(id)) {
+                    line = candidate;
+                }
+            }
+        }
+        assertThat(line).isNotNull();
+        Base64.Encoder base64 = Base64.getEncoder();
+        assertThat(line).endsWith(",\"side\":\"consumer\",\"xroadId\":\"" + id + "\",\"requestId\":\"req-7\","
+                + "\"client\":\"VN/GOV/A/sub\",\"service\":\"VN/GOV/B/sub/svc\",\"method\":\"POST\","
+                + "\"path\":\"/v1/đường \\\"x\\\"\",\"status\":201,\"fault\":\"\",\"startedAt\":\"2026-11-24T06:00:00.500Z\","
+                + "\"durationMicros\":1530,\"requestBytes\":12,\"responseBytes\":1024,\"requestHash\":\"hash=\","
+                + "\"requestHeadersSha512\":\"" + base64.encodeToString(requestHeaders) + "\",\"requestBodySha512\":\"\","
+                + "\"responseHeadersSha512\":\"" + base64.encodeToString(responseHeaders) + "\","
+                + "\"responseBodySha512\":\"" + base64.encodeToString(responseBody) + "\"}");
+    }
+
+    private static byte[] filled(int value) {
+        byte[] bytes = new byte[64];
+        java.util.Arrays.fill(bytes, (byte) value);
+        return bytes;
+    }
+
     private static MessageLog consumerLog() {
         return exchange.consumer.messageLog().orElseThrow();
     }

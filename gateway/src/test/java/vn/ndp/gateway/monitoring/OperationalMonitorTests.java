@@ -28,14 +28,17 @@ class OperationalMonitorTests {
         Instant nextDay = Instant.parse("2026-11-24T00:00:00.5Z");
         OperationalMonitor monitor = new OperationalMonitor(Clock.fixed(nextDay, ZoneOffset.UTC), new SimpleMeterRegistry(), dir);
         monitor.record(new OperationalRecord("consumer", "id-1", "req-1", "VN/GOV/000.00.00.H49/cổng", "VN/GOV/1/s/svc",
-                "GET", "/a \"quoted\" path\\", 12, 1024, 200, "", lateEvening, 1530));
+                "GET", "/a \"quoted\" path\\\nnext", 12, 1024, 200, "", lateEvening, 1530));
         monitor.record(new OperationalRecord("provider", "id-2", "", "", "", "POST", "", 0, 0, 500,
                 "Server.ServerProxy.ServiceFailed", nextDay, 7));
         monitor.close();
 
         List<String> first = Files.readAllLines(dir.resolve("records-2026-11-23.jsonl"), StandardCharsets.UTF_8);
         List<String> second = Files.readAllLines(dir.resolve("records-2026-11-24.jsonl"), StandardCharsets.UTF_8);
-        assertThat(first).hasSize(1);
+        assertThat(first).containsExactly("{\"side\":\"consumer\",\"xroadId\":\"id-1\",\"requestId\":\"req-1\","
+                + "\"client\":\"VN/GOV/000.00.00.H49/cổng\",\"service\":\"VN/GOV/1/s/svc\",\"method\":\"GET\","
+                + "\"path\":\"/a \\\"quoted\\\" path\\\\\\nnext\",\"requestBytes\":12,\"responseBytes\":1024,\"status\":200,"
+                + "\"fault\":\"\",\"startedAt\":\"2026-11-23T23:59:59.123456Z\",\"durationMicros\":1530}");
         assertThat(second).hasSize(1);
         JsonNode record = JsonMapper.builder().build().readTree(first.getFirst());
         assertThat(record.get("side").asString()).isEqualTo("consumer");
@@ -44,7 +47,7 @@ class OperationalMonitorTests {
         assertThat(record.get("client").asString()).isEqualTo("VN/GOV/000.00.00.H49/cổng");
         assertThat(record.get("service").asString()).isEqualTo("VN/GOV/1/s/svc");
         assertThat(record.get("method").asString()).isEqualTo("GET");
-        assertThat(record.get("path").asString()).isEqualTo("/a \"quoted\" path\\");
+        assertThat(record.get("path").asString()).isEqualTo("/a \"quoted\" path\\\nnext");
         assertThat(record.get("requestBytes").asLong()).isEqualTo(12);
         assertThat(record.get("responseBytes").asLong()).isEqualTo(1024);
         assertThat(record.get("status").asInt()).isEqualTo(200);

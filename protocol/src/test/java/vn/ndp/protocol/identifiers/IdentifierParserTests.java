@@ -78,6 +78,22 @@ class IdentifierParserTests {
     }
 
     @Test
+    void tooManyPartsATrailingSlashAndASinglePartAreCountedInTheMessage() {
+        assertThatThrownBy(() -> vn.client("VN/GOV/000.00.00.H49/sub/svc/extra"))
+                .isInstanceOfSatisfying(InvalidIdentifierException.class, e -> {
+                    assertThat(e.reason()).isEqualTo(Reason.WRONG_NUMBER_OF_PARTS);
+                    assertThat(e.getMessage()).contains("has 6 parts");
+                });
+        assertThatThrownBy(() -> vn.client("VN/GOV/000.00.00.H49/sub/"))
+                .isInstanceOfSatisfying(InvalidIdentifierException.class,
+                        e -> assertThat(e.getMessage()).contains("has 5 parts"));
+        assertThatThrownBy(() -> vn.client("VN"))
+                .isInstanceOfSatisfying(InvalidIdentifierException.class,
+                        e -> assertThat(e.getMessage()).contains("has 1 part;"));
+        assertThat(vn.service("VN/GOV/000.00.00.H49/sub/svc").encoded()).isEqualTo("VN/GOV/000.00.00.H49/sub/svc");
+    }
+
+    @Test
     void emptyPartIsRefusedNamingThePart() {
         assertThatThrownBy(() -> vn.client("VN/GOV//sub"))
                 .isInstanceOfSatisfying(InvalidIdentifierException.class, e -> {
