@@ -75,7 +75,7 @@ public final class OperationalMonitor implements AutoCloseable {
         this.metrics = metrics;
         this.directory = directory;
         this.dropped = Counter.builder("ndp_exchange_records_dropped_total")
-                .description("Operational records not written to file because the writer fell behind").register(metrics);
+                .description("Operational records not written to file because the writer fell behind or the file could not be written").register(metrics);
         this.writer = directory == null ? null : Thread.ofPlatform().daemon().name("operational-records").start(this::writeLoop);
     }
 
@@ -123,12 +123,10 @@ public final class OperationalMonitor implements AutoCloseable {
     }
 
     private void writeLoop() {
-        OutputStream out = null;
-        LocalDate day = null;
-        ByteArrayOutputStream line = new ByteArrayOutputStream(512);
+        RecordFile file = new RecordFile();
+        List<OperationalRecord> batch = new ArrayList<>(1024);
+        String lastProblem = null;
         try {
-            Files.createDirectories(directory);
-            List<OperationalRecord> batch = new ArrayList<>(1024);
             while (true) {
                 // Looks every 50 ms rather than waiting on the queue: a waiting writer would be woken by
                 // each request, a thread hand-off on the request's path.
@@ -136,38 +134,74 @@ public final class OperationalMonitor implements AutoCloseable {
                     Thread.sleep(50);
                     continue;
                 }
-                for (OperationalRecord record : batch) {
-                    if (record == STOP) {
-                        return;
+                boolean stop = false;
+                for (int i = 0; i < batch.size() && !stop; i++) {
+                    if (batch.get(i) == STOP) {
+                        batch.subList(i, batch.size()).clear(); // what came after the close is not written
+                        stop = true;
                     }
-                    LocalDate recordDay = LocalDate.ofInstant(record.startedAt(), ZoneOffset.UTC);
-                    if (!recordDay.equals(day)) {
-                        if (out != null) {
-                            out.close();
-                        }
-                        day = recordDay;
-                        out = new BufferedOutputStream(Files.newOutputStream(directory.resolve("records-" + day + ".jsonl"),
-                                StandardOpenOption.CREATE, StandardOpenOption.APPEND), 64 * 1024);
+                }
+                try {
+                    file.write(batch);
+                    if (lastProblem != null) {
+                        LOG.info("Operational records are written to {} again", directory);
+                        lastProblem = null;
                     }
-                    line.reset();
-                    writeJson(record, line);
-                    line.write('\n');
-                    line.writeTo(out);
+                } catch (IOException | JacksonException e) {
+                    // The records are still in the aggregates; the file misses them, and the writer tries
+                    // again with the next batch (a full disk or a moved directory must not end it for good).
+                    dropped.increment(batch.size());
+                    file.close();
+                    if (!e.getMessage().equals(lastProblem)) {
+                        LOG.error("Operational records cannot be written to {} (dropped, trying again): {}", directory,
+                                e.getMessage());
+                    }
+                    lastProblem = e.getMessage();
                 }
                 batch.clear();
-                out.flush();
+                if (stop) {
+                    return;
+                }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        } catch (IOException | JacksonException e) {
-            LOG.error("Operational records can no longer be written to {}: {}", directory, e.getMessage());
         } finally {
+            file.close();
+        }
+    }
+
+    /** The file of the current day, opened when a record of another day comes. Used by the writer thread only. */
+    private final class RecordFile {
+        private final ByteArrayOutputStream line = new ByteArrayOutputStream(512);
+        private OutputStream out;
+        private LocalDate day;
+
+        void write(List<OperationalRecord> records) throws IOException {
+            for (OperationalRecord record : records) {
+                LocalDate recordDay = LocalDate.ofInstant(record.startedAt(), ZoneOffset.UTC);
+                if (out == null || !recordDay.equals(day)) {
+                    close();
+                    Files.createDirectories(directory);
+                    out = new BufferedOutputStream(Files.newOutputStream(directory.resolve("records-" + recordDay + ".jsonl"),
+                            StandardOpenOption.CREATE, StandardOpenOption.APPEND), 64 * 1024);
+                    day = recordDay;
+                }
+                line.reset();
+                writeJson(record, line);
+                line.write('\n');
+                line.writeTo(out);
+            }
+            out.flush();
+        }
+
+        void close() {
             if (out != null) {
                 try {
                     out.close();
                 } catch (IOException e) {
                     LOG.warn("Cannot close operational record file: {}", e.getMessage());
                 }
+                out = null;
             }
         }
     }

@@ -58,4 +58,46 @@ class OperationalMonitorTests {
         assertThat(failed.get("fault").asString()).isEqualTo("Server.ServerProxy.ServiceFailed");
         assertThat(failed.get("status").asInt()).isEqualTo(500);
     }
+
+    @Test
+    void aFileThatCannotBeWrittenDropsItsRecordsCountedAndTheWriterCarriesOnOnceItCan() throws Exception {
+        Instant at = Instant.parse("2026-11-24T08:00:00Z");
+        SimpleMeterRegistry metrics = new SimpleMeterRegistry();
+        Path blocked = dir.resolve("records-2026-11-24.jsonl");
+        Files.createDirectories(blocked); // a directory where the day's file should be: opening it fails
+        OperationalMonitor monitor = new OperationalMonitor(Clock.fixed(at, ZoneOffset.UTC), metrics, dir);
+        try {
+            monitor.record(record("lost", at));
+            double dropped = waitFor(() -> metrics.counter("ndp_exchange_records_dropped_total").count(), 1);
+            assertThat(dropped).isEqualTo(1);
+
+            Files.delete(blocked);
+            monitor.record(record("kept", at));
+            waitFor(() -> Files.exists(blocked) ? (double) Files.readAllLines(blocked).size() : 0, 1);
+        } finally {
+            monitor.close();
+        }
+        List<String> lines = Files.readAllLines(blocked, StandardCharsets.UTF_8);
+        assertThat(lines).hasSize(1);
+        assertThat(lines.getFirst()).contains("\"xroadId\":\"kept\"");
+    }
+
+    private static OperationalRecord record(String xroadId, Instant at) {
+        return new OperationalRecord("consumer", xroadId, "", "", "", "GET", "/", 0, 0, 200, "", at, 1);
+    }
+
+    private interface Probe {
+        double value() throws Exception;
+    }
+
+    /** The probe's value once it reaches {@code expected}, or its last value after 10 s. */
+    private static double waitFor(Probe probe, double expected) throws Exception {
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        double value = probe.value();
+        while (value < expected && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+            value = probe.value();
+        }
+        return value;
+    }
 }
