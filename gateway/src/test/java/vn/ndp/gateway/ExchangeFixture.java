@@ -258,6 +258,12 @@ public final class ExchangeFixture implements AutoCloseable {
         return "http://127.0.0.1:" + consumer.consumerHttpPort() + pathAndQuery;
     }
 
+    /** A call of {@link #ITEMS}{@code path} through the consumer gateway as {@link #CLIENT_A}, with its bearer {@code token}. */
+    public HttpRequest.Builder itemsRequest(String token, String path, Duration timeout) {
+        return HttpRequest.newBuilder(URI.create(consumerUrl("/r1/" + ITEMS + path))).timeout(timeout)
+                .header("X-Road-Client", CLIENT_A.encoded()).header("Authorization", "Bearer " + token);
+    }
+
     @Override
     public void close() {
         consumer.close();

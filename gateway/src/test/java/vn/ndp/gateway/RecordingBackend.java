@@ -39,6 +39,7 @@ public final class RecordingBackend implements AutoCloseable {
     private final HttpServer server;
     private final List<Received> received = new CopyOnWriteArrayList<>();
     private final CountDownLatch release = new CountDownLatch(1);
+    private final java.util.concurrent.atomic.AtomicLong bulkBytes = new java.util.concurrent.atomic.AtomicLong();
     private final java.util.Set<InetSocketAddress> fickleConnections = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     public RecordingBackend() throws IOException {
@@ -128,7 +129,7 @@ public final class RecordingBackend implements AutoCloseable {
         return bytes.toByteArray();
     }
 
-    private static void bulk(HttpExchange exchange, String path) throws IOException {
+    private void bulk(HttpExchange exchange, String path) throws IOException {
         exchange.getResponseHeaders().add("Content-Type", "application/octet-stream");
         if (path.equals("/api/broken")) {
             exchange.sendResponseHeaders(200, 2000);
@@ -144,9 +145,19 @@ public final class RecordingBackend implements AutoCloseable {
         }
         int size = Integer.parseInt(path.substring(path.lastIndexOf('/') + 1));
         exchange.sendResponseHeaders(200, path.startsWith("/api/big/") ? size : 0);
+        byte[] piece = new byte[64 * 1024];
         try (OutputStream out = exchange.getResponseBody()) {
-            out.write(new byte[size]);
+            for (int written = 0; written < size; written += piece.length) {
+                int length = Math.min(piece.length, size - written);
+                out.write(piece, 0, length);
+                bulkBytes.addAndGet(length);
+            }
         }
+    }
+
+    /** Bytes of {@code /api/big/N} and {@code /api/streamed/N} answers written so far (it stops growing when the readers stall). */
+    public long bulkBytesWritten() {
+        return bulkBytes.get();
     }
 
     public void releaseSlowRequests() {

@@ -1,12 +1,9 @@
 package vn.ndp.gateway.exchange;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static vn.ndp.gateway.ExchangeFixture.CLIENT_A;
-import static vn.ndp.gateway.ExchangeFixture.ITEMS;
 import static vn.ndp.gateway.ExchangeFixture.SECRET_A;
 
 import java.io.ByteArrayInputStream;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -50,8 +47,7 @@ class Http11ProviderIntegrationTests {
     }
 
     private static HttpRequest.Builder request(String path) {
-        return HttpRequest.newBuilder(URI.create(exchange.consumerUrl("/r1/" + ITEMS + path))).timeout(Duration.ofSeconds(10))
-                .header("X-Road-Client", CLIENT_A.encoded()).header("Authorization", "Bearer " + token);
+        return exchange.itemsRequest(token, path, Duration.ofSeconds(10));
     }
 
     @Test

@@ -8,9 +8,7 @@ import static vn.ndp.gateway.ExchangeFixture.SECRET_A;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.Socket;
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -54,9 +52,8 @@ class Http2FlowControlIntegrationTests {
     }
 
     private static HttpResponse<String> items(int id) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(exchange.consumerUrl("/r1/" + ITEMS + "/v1/items/" + id)))
-                .timeout(Duration.ofSeconds(3)).header("X-Road-Client", CLIENT_A.encoded())
-                .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
+        return http.send(exchange.itemsRequest(token, "/v1/items/" + id, Duration.ofSeconds(3)).build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     @Test
@@ -79,9 +76,12 @@ class Http2FlowControlIntegrationTests {
                     && System.nanoTime() < deadline) {
                 LockSupport.parkNanos(Duration.ofMillis(20).toNanos());
             }
-            // Give the stalled answers time to fill what windows they may. Nothing outside the gateways shows when they
-            // have; waiting too little could only let the test pass without the fix, never make it fail with it.
-            LockSupport.parkNanos(Duration.ofSeconds(1).toNanos());
+            // The stalled answers fill every window and buffer on their way, then the backend can write no more.
+            long written = -1;
+            while (exchange.backend.bulkBytesWritten() != written && System.nanoTime() < deadline) {
+                written = exchange.backend.bulkBytesWritten();
+                LockSupport.parkNanos(Duration.ofMillis(300).toNanos());
+            }
 
             HttpResponse<String> other = items(2);
 

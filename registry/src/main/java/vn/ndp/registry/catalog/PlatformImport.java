@@ -82,16 +82,11 @@ public class PlatformImport {
      * Reads, checks and stores the file's platforms, then updates the search
      * index. Throws {@link ErrorCode#INVALID_BODY} for a file that is not a
      * readable table and {@link ErrorCode#IMPORT_REJECTED}, listing every bad
-     * cell, when any row is bad; nothing is written then.
-     */
-    public Report importFile(String fileName, byte[] content, Progress progress) {
-        return importFile(fileName, content, progress, "import");
-    }
-
-    /**
-     * As {@link #importFile(String, byte[], Progress)}, by {@code actor}: each platform created or changed gets a
-     * revision in its history (cause {@link PlatformRevision.Cause#IMPORTED}, the file as reference, the fields as
-     * they were and are), and the audit log records the import, in the same transaction as the rows.
+     * cell, when any row is bad; nothing is written then. Each platform created
+     * or changed gets a revision in its history, by {@code actor} (cause
+     * {@link PlatformRevision.Cause#IMPORTED}, the file as reference, the fields
+     * as they were and are), and the audit log records the import, in the same
+     * transaction as the rows.
      */
     public Report importFile(String fileName, byte[] content, Progress progress, String actor) {
         IntConsumer onRead = progress::read;

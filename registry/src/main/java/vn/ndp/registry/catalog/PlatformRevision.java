@@ -1,6 +1,7 @@
 package vn.ndp.registry.catalog;
 
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -20,7 +21,7 @@ public record PlatformRevision(long id, String platformCode, int version, Offset
 
         /** Every field of a new entry ({@code before} null), or the fields that differ, as they were and are. */
         public static List<FieldChange> between(Platform before, Platform after) {
-            List<FieldChange> changes = new java.util.ArrayList<>();
+            List<FieldChange> changes = new ArrayList<>();
             if (before == null) {
                 PlatformField.valuesOf(after).forEach((field, value) -> changes.add(new FieldChange(field, null, value)));
             } else {

@@ -159,7 +159,7 @@ class CataloguePagesIntegrationTests {
                 code,name_vi,name_en,owner_code,category,type,scope,status,description_vi,description_en,operator,legal_basis,website
                 XSS-TEST,<script>alert(1)</script> Nền tảng thử,<script>alert(1)</script> test,BTC,government,platform,central,proposed,"<img src=x onerror=alert(2)>",desc,op,,
                 """;
-        platformImport.importFile("xss.csv", csv.getBytes(StandardCharsets.UTF_8), PlatformImport.Progress.NONE);
+        platformImport.importFile("xss.csv", csv.getBytes(StandardCharsets.UTF_8), PlatformImport.Progress.NONE, "import (tester)");
         String detail = page("/platforms/XSS-TEST");
         assertThat(detail).contains("&lt;script&gt;alert(1)&lt;/script&gt; Nền tảng thử")
                 .doesNotContain("<script>alert(1)</script>")

@@ -57,7 +57,7 @@ class PlatformImportIntegrationTests {
     void newCodesAreCreatedAndServedByTheApi() {
         var report = platformImport.importFile("new.csv",
                 csv(row("TEST-NEW-1", "Nền tảng thử một", "government"), row("TEST-NEW-2", "Nền tảng thử hai",
-                        "society")), PlatformImport.Progress.NONE);
+                        "society")), PlatformImport.Progress.NONE, "import (tester)");
 
         assertThat(report).isEqualTo(new PlatformImport.Report(2, 0, 0, List.of()));
         client.get().uri("/api/v1/platforms/TEST-NEW-2").exchange()
@@ -71,10 +71,10 @@ class PlatformImportIntegrationTests {
     @Test
     void reImportingUpdatesByCodeAndSearchFindsTheNewTextOnly() {
         platformImport.importFile("first.csv", csv(row("TEST-UPD-1", "Hệ thống quản lý hồ sơ sông Hồng",
-                "government")), PlatformImport.Progress.NONE);
+                "government")), PlatformImport.Progress.NONE, "import (tester)");
 
         var report = platformImport.importFile("second.csv", csv(row("TEST-UPD-1", "Hệ thống quản lý hồ sơ Cửu Long",
-                "economy")), PlatformImport.Progress.NONE);
+                "economy")), PlatformImport.Progress.NONE, "import (tester)");
 
         assertThat(report).isEqualTo(new PlatformImport.Report(0, 1, 0, List.of()));
         client.get().uri("/api/v1/platforms/TEST-UPD-1").exchange()
@@ -129,10 +129,10 @@ class PlatformImportIntegrationTests {
     @Test
     void reImportingTheSameRowsChangesNothing() {
         byte[] file = csv(row("TEST-SAME-1", "Nền tảng không đổi", "government"));
-        platformImport.importFile("same.csv", file, PlatformImport.Progress.NONE);
+        platformImport.importFile("same.csv", file, PlatformImport.Progress.NONE, "import (tester)");
         int version = jdbc.sql("select version from platform where code = 'TEST-SAME-1'").query(Integer.class).single();
 
-        var report = platformImport.importFile("same.csv", file, PlatformImport.Progress.NONE);
+        var report = platformImport.importFile("same.csv", file, PlatformImport.Progress.NONE, "import (tester)");
 
         assertThat(report).isEqualTo(new PlatformImport.Report(0, 0, 1, List.of()));
         assertThat(jdbc.sql("select version from platform where code = 'TEST-SAME-1'").query(Integer.class).single())
@@ -147,7 +147,7 @@ class PlatformImportIntegrationTests {
                 row("TEST-ALL-1", "Nền tảng tốt một", "government"),
                 row("TEST-ALL-2", "Nền tảng tốt hai", "economy"),
                 row("TEST-ALL-3", "Nền tảng hỏng", "cloud"),
-                row("TEST-ALL-4", "Nền tảng tốt bốn", "society")), PlatformImport.Progress.NONE))
+                row("TEST-ALL-4", "Nền tảng tốt bốn", "society")), PlatformImport.Progress.NONE, "import (tester)"))
                 .isInstanceOfSatisfying(RegistryException.class, e -> {
                     assertThat(e.code()).isEqualTo(ErrorCode.IMPORT_REJECTED);
                     assertThat(e.getMessage()).isEqualTo("1 problem(s) in 'mixed.csv'; nothing was imported.");
@@ -166,7 +166,7 @@ class PlatformImportIntegrationTests {
 
     @Test
     void aFileWithOnlyAHeaderIsRejected() {
-        assertThatThrownBy(() -> platformImport.importFile("empty.csv", csv(), PlatformImport.Progress.NONE))
+        assertThatThrownBy(() -> platformImport.importFile("empty.csv", csv(), PlatformImport.Progress.NONE, "import (tester)"))
                 .isInstanceOf(RegistryException.class)
                 .hasMessage("'empty.csv' has no platform rows.");
     }
@@ -187,7 +187,7 @@ class PlatformImportIntegrationTests {
                 .expectStatus().isOk()
                 .expectBody(byte[].class).returnResult().getResponseBody();
 
-        var report = platformImport.importFile(fileName, export, PlatformImport.Progress.NONE);
+        var report = platformImport.importFile(fileName, export, PlatformImport.Progress.NONE, "import (tester)");
 
         assertThat(report.created()).isZero();
         assertThat(report.updated()).isZero();

@@ -22,6 +22,8 @@ import vn.ndp.registry.catalog.PlatformRevision;
 @Repository
 public class PlatformHistoryRepository {
 
+    private static final int BATCH = 1000;
+
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
     private final DataSource dataSource;
@@ -96,8 +98,6 @@ public class PlatformHistoryRepository {
         }
         return csv;
     }
-
-    private static final int BATCH = 1000;
 
     /** Revisions of the platform, oldest first; only those after {@code afterVersion} when it is not null. */
     public List<PlatformRevision> of(String code, Integer afterVersion) {

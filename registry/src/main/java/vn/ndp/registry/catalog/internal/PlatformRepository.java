@@ -70,23 +70,24 @@ public class PlatformRepository {
     }
 
     public List<Platform> findByCodes(Collection<String> codes) {
-        if (codes.isEmpty()) {
-            return List.of();
-        }
-        return jdbc.sql("select * from platform where code = any(?)").param(codes.toArray(String[]::new))
-                .query(PlatformRepository::platform).list();
+        return findByCodes(codes, "");
     }
 
     /**
-     * As {@link #findByCodes}, locking the rows until the transaction ends, so that what a writer read is still what
-     * is stored when it writes (an import records each platform's fields before and after, and its next version).
+     * As {@link #findByCodes}, locking the rows until the transaction ends (in code order, so that two writers never
+     * wait on each other crosswise), so that what a writer read is still what is stored when it writes (an import
+     * records each platform's fields before and after, and its next version).
      */
     public List<Platform> findByCodesForUpdate(Collection<String> codes) {
+        return findByCodes(codes, " order by code for update");
+    }
+
+    private List<Platform> findByCodes(Collection<String> codes, String suffix) {
         if (codes.isEmpty()) {
             return List.of();
         }
-        return jdbc.sql("select * from platform where code = any(?) order by code for update")
-                .param(codes.toArray(String[]::new)).query(PlatformRepository::platform).list();
+        return jdbc.sql("select * from platform where code = any(?)" + suffix).param(codes.toArray(String[]::new))
+                .query(PlatformRepository::platform).list();
     }
 
     public void forEach(Consumer<Platform> consumer) {
