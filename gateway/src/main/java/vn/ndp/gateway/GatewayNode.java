@@ -48,6 +48,7 @@ import vn.ndp.gateway.clients.TokenIssuer;
 import vn.ndp.gateway.config.GatewayConfiguration;
 import vn.ndp.gateway.config.GatewayConfiguration.Endpoint;
 import vn.ndp.gateway.exchange.ConsumerProxy;
+import vn.ndp.gateway.exchange.ExchangeCapacity;
 import vn.ndp.gateway.exchange.GatewayTls;
 import vn.ndp.gateway.exchange.ProtocolErrorHandler;
 import vn.ndp.gateway.exchange.ProviderProxy;
@@ -149,9 +150,10 @@ public final class GatewayNode implements AutoCloseable {
         server.setStopTimeout(2000);
         server.setErrorHandler(new ProtocolErrorHandler());
         LocalClients clients = new LocalClients(configuration.clients());
+        ExchangeCapacity capacity = new ExchangeCapacity(configuration.limits().maxExchanges(), metrics);
         var listen = configuration.listen();
         ConsumerProxy consumer = new ConsumerProxy(configuration, clients, tokens, globalConfiguration, tls,
-                gatewayClient, monitor, clock, messageLog, blocking);
+                gatewayClient, monitor, clock, messageLog, capacity, blocking);
         listen.consumerHttps().ifPresent(endpoint ->
                 consumerHttps = tlsConnector(endpoint, tls.consumerServer(), listenerIdleMillis()));
         listen.consumerHttp().ifPresent(endpoint -> consumerHttp = connector(endpoint, EXCHANGE_SELECTORS));
@@ -165,7 +167,7 @@ public final class GatewayNode implements AutoCloseable {
         connectionGauge("consumer-http", consumerHttp);
         connectionGauge("provider", provider);
         ProviderProxy providerProxy = new ProviderProxy(configuration, globalConfiguration, tls, backendClient, monitor, clock,
-                messageLog, blocking);
+                messageLog, capacity, blocking);
         AdminHandler adminHandler = new AdminHandler(configuration.gatewayId(), globalConfiguration, metrics);
         // Exchanges never block a thread, so Jetty may run them on the thread that read the request;
         // the admin listener (metrics, evidence from files) runs on virtual threads.

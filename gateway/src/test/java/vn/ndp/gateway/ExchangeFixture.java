@@ -87,6 +87,8 @@ public final class ExchangeFixture implements AutoCloseable {
     private final String messageLog;
     private final long maxBody;
     private final boolean http2;
+    private final int consumerMaxExchanges;
+    private final int providerMaxExchanges;
     private final List<RevokedCertificate> revoked = new ArrayList<>();
 
     public ExchangeFixture(Path directory) throws Exception {
@@ -103,6 +105,14 @@ public final class ExchangeFixture implements AutoCloseable {
      * answer HTTP/1.1 only, as gateways of earlier versions did.
      */
     public ExchangeFixture(Path directory, String messageLog, long maxBody, boolean http2) throws Exception {
+        this(directory, messageLog, maxBody, http2, 0, 0);
+    }
+
+    /** {@code consumerMaxExchanges}, {@code providerMaxExchanges}: each gateway's limits.maxExchanges, 0 for the default. */
+    public ExchangeFixture(Path directory, String messageLog, long maxBody, boolean http2, int consumerMaxExchanges,
+                           int providerMaxExchanges) throws Exception {
+        this.consumerMaxExchanges = consumerMaxExchanges;
+        this.providerMaxExchanges = providerMaxExchanges;
         this.directory = directory;
         this.messageLog = messageLog;
         this.maxBody = maxBody;
@@ -123,9 +133,9 @@ public final class ExchangeFixture implements AutoCloseable {
         deadPort = deadPortHolder.getLocalPort();
 
         consumer = new GatewayNode(GatewayConfigurationReader.read(writeConfig("consumer", consumerCertificate,
-                CONSUMER_GATEWAY, consumerClients(), "[]")), clock);
+                CONSUMER_GATEWAY, consumerClients(), "[]", consumerMaxExchanges)), clock);
         provider = new GatewayNode(GatewayConfigurationReader.read(writeConfig("provider", providerCertificate,
-                PROVIDER_GATEWAY, "[]", providerServices())), clock);
+                PROVIDER_GATEWAY, "[]", providerServices(), providerMaxExchanges)), clock);
         consumer.startWithoutSchedules();
         provider.startWithoutSchedules();
         publish(builder -> { });
@@ -154,8 +164,8 @@ public final class ExchangeFixture implements AutoCloseable {
                 DEAD, deadPort, NARROW, backend.url("/narrow"));
     }
 
-    private Path writeConfig(String name, IssuedCertificate certificate, GatewayId id, String clients, String services)
-            throws IOException {
+    private Path writeConfig(String name, IssuedCertificate certificate, GatewayId id, String clients, String services,
+                             int maxExchanges) throws IOException {
         Path dir = directory.resolve(name);
         Files.createDirectories(dir);
         String config = """
@@ -165,11 +175,11 @@ public final class ExchangeFixture implements AutoCloseable {
                  "globalConfiguration": {"url": "%s", "anchor": "%s", "pollInterval": "1h", "fetchTimeout": "2s"},
                  "clients": %s, "services": %s,
                  "limits": {"maxBodySize": %d, "connectTimeout": "1s", "gatewayReadTimeout": "4s",
-                            "backendConnectTimeout": "1s", "backendReadTimeout": "1500ms"},
+                            "backendConnectTimeout": "1s", "backendReadTimeout": "1500ms"%s},
                  "monitoring": {"usageUrl": "%s", "usageTokenFile": "usage-token", "pushInterval": "1h"}%s}
                 """.formatted(id, http2, certificate.certificateFile(), certificate.privateKeyFile(), ca.certificateFile(),
                 registry.url("/globalconf"), signing.certificateFile(), clients, services, maxBody,
-                registry.url("/api/v1/exchange/usage"), messageLog == null ? "" : ",\n \"messageLog\": " + messageLog);
+                maxExchanges > 0 ? ", \"maxExchanges\": " + maxExchanges : "", registry.url("/api/v1/exchange/usage"), messageLog == null ? "" : ",\n \"messageLog\": " + messageLog);
         Files.writeString(dir.resolve("usage-token"), StubRegistry.USAGE_TOKEN + "\n");
         Path file = dir.resolve("gateway.json");
         Files.writeString(file, config);

@@ -79,9 +79,14 @@ public record GatewayConfiguration(
     public record ProvidedService(ServiceId service, URI backend, Optional<URI> openApi) {
     }
 
-    /** Size and time limits; the hop to another gateway should wait longer than that gateway waits for its backend. */
+    /**
+     * Size and time limits; the hop to another gateway should wait longer than that gateway waits for its backend.
+     * {@code maxExchanges}: exchanges the gateway handles at once, as consumer and provider together; it bounds the body
+     * bytes the gateway can hold for readers slower than writers (see {@code ExchangeCapacity}).
+     */
     public record Limits(long maxBodyBytes, Duration connectTimeout, Duration gatewayReadTimeout,
-                         Duration backendConnectTimeout, Duration backendReadTimeout, int maxRequestUriLength) {
+                         Duration backendConnectTimeout, Duration backendReadTimeout, int maxRequestUriLength,
+                         int maxExchanges) {
     }
 
     /** Bearer tokens issued by the gateway's token endpoint. */

@@ -298,7 +298,7 @@ public final class GatewayConfigurationReader {
             Node limits = node.orElse(null);
             if (limits != null) {
                 limits.object(Set.of("maxBodySize", "connectTimeout", "gatewayReadTimeout", "backendConnectTimeout",
-                        "backendReadTimeout", "maxRequestUriLength"));
+                        "backendReadTimeout", "maxRequestUriLength", "maxExchanges"));
             }
             long maxBody = optional(limits, "maxBodySize").map(Reader::size).orElse(10L * 1024 * 1024);
             Duration connect = optional(limits, "connectTimeout").map(Reader::duration).orElse(Duration.ofSeconds(5));
@@ -311,11 +311,18 @@ public final class GatewayConfigurationReader {
                 }
                 return n.json().asInt();
             }).orElse(4096);
+            // 256 exchanges, each holding at most one 256 KiB HTTP/2 window of unread body: 64 MiB of a 256 MiB heap
+            int maxExchanges = optional(limits, "maxExchanges").map(n -> {
+                if (!n.json().isInt() || n.json().asInt() < 1) {
+                    throw new ConfigurationException(n.path(), "must be a whole number of at least 1");
+                }
+                return n.json().asInt();
+            }).orElse(256);
             if (gatewayRead.compareTo(backendRead) <= 0) {
                 throw new ConfigurationException(limits == null ? "limits" : limits.child("gatewayReadTimeout"),
                         "must be longer than backendReadTimeout (" + backendRead + ") so that a provider gateway's error reaches the caller");
             }
-            return new Limits(maxBody, connect, gatewayRead, backendConnect, backendRead, maxUri);
+            return new Limits(maxBody, connect, gatewayRead, backendConnect, backendRead, maxUri, maxExchanges);
         }
 
         Tokens tokens(Optional<Node> node) {

@@ -65,14 +65,17 @@ public final class ConsumerProxy extends Handler.Abstract {
     private final GatewayTls tls;
     private final HttpClient gatewayClient;
     private final OperationalMonitor monitor;
+    private final ExchangeCapacity capacity;
     private final MessageLog messageLog;
     private final Clock clock;
     private final Executor blocking;
 
     public ConsumerProxy(GatewayConfiguration configuration, LocalClients clients, TokenIssuer tokens,
                          GlobalConfigurationClient globalConfiguration, GatewayTls tls, HttpClient gatewayClient,
-                         OperationalMonitor monitor, Clock clock, MessageLog messageLog, Executor blocking) {
+                         OperationalMonitor monitor, Clock clock, MessageLog messageLog, ExchangeCapacity capacity,
+                         Executor blocking) {
         super(InvocationType.NON_BLOCKING);
+        this.capacity = capacity;
         this.blocking = blocking;
         this.self = configuration.gatewayId();
         this.parser = IdentifierParser.forInstance(configuration.instance());
@@ -96,7 +99,7 @@ public final class ConsumerProxy extends Handler.Abstract {
         }
         ExchangeRecorder record = new ExchangeRecorder(monitor, messageLog, clock, UsageAggregate.CONSUMER, request);
         record.method = request.getMethod();
-        Responses.run(this::exchange, request, response, callback, record, XRoadErrorType.CLIENT_PROXY_INTERNAL_ERROR, "consumer");
+        Responses.run(this::exchange, request, response, callback, record, capacity, Responses.Side.CONSUMER);
         return true;
     }
 

@@ -55,14 +55,16 @@ public final class ProviderProxy extends Handler.Abstract {
     private final GatewayTls tls;
     private final HttpClient backendClient;
     private final OperationalMonitor monitor;
+    private final ExchangeCapacity capacity;
     private final MessageLog messageLog;
     private final Clock clock;
     private final Executor blocking;
 
     public ProviderProxy(GatewayConfiguration configuration, GlobalConfigurationClient globalConfiguration,
                          GatewayTls tls, HttpClient backendClient, OperationalMonitor monitor, Clock clock, MessageLog messageLog,
-                         Executor blocking) {
+                         ExchangeCapacity capacity, Executor blocking) {
         super(InvocationType.NON_BLOCKING);
+        this.capacity = capacity;
         this.blocking = blocking;
         this.self = configuration.gatewayId();
         this.parser = IdentifierParser.forInstance(configuration.instance());
@@ -80,7 +82,7 @@ public final class ProviderProxy extends Handler.Abstract {
     public boolean handle(Request request, Response response, Callback callback) {
         ExchangeRecorder record = new ExchangeRecorder(monitor, messageLog, clock, UsageAggregate.PROVIDER, request);
         record.method = request.getMethod();
-        Responses.run(this::exchange, request, response, callback, record, XRoadErrorType.SERVER_PROXY_INTERNAL_ERROR, "provider");
+        Responses.run(this::exchange, request, response, callback, record, capacity, Responses.Side.PROVIDER);
         return true;
     }
 
@@ -120,7 +122,7 @@ public final class ProviderProxy extends Handler.Abstract {
         }
         if (directory.service(serviceId).isEmpty() && serviceId.serviceCode().equals(Metaservices.GET_OPENAPI)) {
             blocking.execute(() -> Responses.attempt((rq, rs, cb, rec) -> openApi(rq, rs, cb, rec, directory, client, serviceId),
-                    request, response, callback, record, XRoadErrorType.SERVER_PROXY_INTERNAL_ERROR, "provider"));
+                    request, response, callback, record, Responses.Side.PROVIDER));
             return;
         }
         if (directory.service(serviceId).isEmpty()) {

@@ -32,38 +32,69 @@ final class Responses {
         void run(Request request, Response response, Callback callback, ExchangeRecorder record);
     }
 
+    /** Which proxy runs an exchange, and the error types it answers with. */
+    enum Side {
+        CONSUMER("consumer", XRoadErrorType.CLIENT_PROXY_INTERNAL_ERROR, XRoadErrorType.CLIENT_PROXY_OUT_OF_CAPACITY),
+        PROVIDER("provider", XRoadErrorType.SERVER_PROXY_INTERNAL_ERROR, XRoadErrorType.SERVER_PROXY_OUT_OF_CAPACITY);
+
+        final String name;
+        final XRoadErrorType internalError;
+        final XRoadErrorType outOfCapacity;
+
+        Side(String name, XRoadErrorType internalError, XRoadErrorType outOfCapacity) {
+            this.name = name;
+            this.internalError = internalError;
+            this.outOfCapacity = outOfCapacity;
+        }
+    }
+
     /**
      * Runs an exchange so that its record is finished exactly once however it ends, and any failure
-     * reaches the caller as an X-Road error ({@code internalError} for the unexpected ones).
+     * reaches the caller as an X-Road error (the side's internal error for the unexpected ones). The
+     * exchange holds a place in {@code capacity} until its response is complete; with every place
+     * taken it is refused at once as out of capacity, and nothing is forwarded.
      */
     static void run(Exchange exchange, Request request, Response response, Callback callback, ExchangeRecorder record,
-            XRoadErrorType internalError, String side) {
+            ExchangeCapacity capacity, Side side) {
+        boolean admitted = capacity.tryEnter(side == Side.CONSUMER);
         AtomicBoolean finished = new AtomicBoolean();
         Callback recorded = Callback.from(InvocationType.NON_BLOCKING, () -> {
             if (finished.compareAndSet(false, true)) {
-                record.finish();
+                finish(record, capacity, admitted);
             }
             callback.succeeded();
         }, failure -> {
             if (finished.compareAndSet(false, true)) {
-                record.finish();
+                finish(record, capacity, admitted);
             }
             callback.failed(failure);
         });
-        attempt(exchange, request, response, recorded, record, internalError, side);
+        if (!admitted) {
+            error(response, recorded, new XRoadException(side.outOfCapacity, "The " + side.name + " gateway is handling "
+                    + capacity.max() + " exchanges, as many as it takes at once; try again shortly"), record);
+            return;
+        }
+        attempt(exchange, request, response, recorded, record, side);
+    }
+
+    private static void finish(ExchangeRecorder record, ExchangeCapacity capacity, boolean admitted) {
+        if (admitted) {
+            capacity.leave();
+        }
+        record.finish();
     }
 
     /** Runs (part of) an exchange whose callback is already recorded, answering any failure as an X-Road error. */
     static void attempt(Exchange exchange, Request request, Response response, Callback recorded, ExchangeRecorder record,
-            XRoadErrorType internalError, String side) {
+            Side side) {
         try {
             exchange.run(request, response, recorded, record);
         } catch (XRoadException e) {
             error(response, recorded, e, record);
         } catch (RuntimeException e) {
-            LOG.error("Internal error on a " + side + " request", e);
-            error(response, recorded, new XRoadException(internalError, "Internal error in the " + side + " gateway"),
-                    record);
+            LOG.error("Internal error on a " + side.name + " request", e);
+            error(response, recorded, new XRoadException(side.internalError, "Internal error in the " + side.name
+                    + " gateway"), record);
         }
     }
 

@@ -89,6 +89,17 @@ class GatewayConfigurationReaderTests {
     }
 
     @Test
+    void theExchangesInProgressAreBoundedBy256UnlessConfiguredAndTheBoundIsAtLeastOne() {
+        assertThat(GatewayConfigurationReader.parse(config(CLIENT, ""), directory).limits().maxExchanges()).isEqualTo(256);
+        assertThat(GatewayConfigurationReader.parse(config(CLIENT, ", \"limits\": {\"maxExchanges\": 1000}"), directory)
+                .limits().maxExchanges()).isEqualTo(1000);
+        assertThatThrownBy(() -> GatewayConfigurationReader.parse(config(CLIENT, ", \"limits\": {\"maxExchanges\": 0}"),
+                directory))
+                .isInstanceOfSatisfying(ConfigurationException.class, e -> assertThat(e.key()).isEqualTo("limits.maxExchanges"))
+                .hasMessageContaining("at least 1");
+    }
+
+    @Test
     void theGroupCommitWindowIsOffByDefaultAndBounded() {
         assertThat(GatewayConfigurationReader.parse(config(CLIENT, ""), directory).messageLog().commitDelay()).isZero();
         assertThat(GatewayConfigurationReader.parse(config(CLIENT, ", \"messageLog\": {\"commitDelay\": \"2ms\"}"), directory)

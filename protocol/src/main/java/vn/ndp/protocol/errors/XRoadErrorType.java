@@ -8,7 +8,9 @@ import java.util.stream.Collectors;
 
 /**
  * The error types a gateway may return, named as X-Road names them ({@code ErrorCodes} in the
- * X-Road source). The names are a public contract: never rename one.
+ * X-Road source). The names are a public contract: never rename one. {@code OutOfCapacity} is NDP's
+ * own: the gateway is handling as many exchanges as it is configured to hold at once, and the caller
+ * may try again.
  */
 public enum XRoadErrorType {
     CLIENT_BAD_REQUEST(ErrorOrigin.CLIENT, "BadRequest"),
@@ -29,6 +31,7 @@ public enum XRoadErrorType {
     CLIENT_PROXY_SERVICE_FAILED(ErrorOrigin.CLIENT_PROXY, "ServiceFailed"),
     CLIENT_PROXY_INCONSISTENT_RESPONSE(ErrorOrigin.CLIENT_PROXY, "InconsistentResponse"),
     CLIENT_PROXY_INTERNAL_ERROR(ErrorOrigin.CLIENT_PROXY, "InternalError"),
+    CLIENT_PROXY_OUT_OF_CAPACITY(ErrorOrigin.CLIENT_PROXY, "OutOfCapacity"),
 
     SERVER_PROXY_OUTDATED_GLOBAL_CONF(ErrorOrigin.SERVER_PROXY, "OutdatedGlobalConf"),
     SERVER_PROXY_UNKNOWN_MEMBER(ErrorOrigin.SERVER_PROXY, "UnknownMember"),
@@ -39,7 +42,8 @@ public enum XRoadErrorType {
     SERVER_PROXY_SERVICE_FAILED(ErrorOrigin.SERVER_PROXY, "ServiceFailed"),
     SERVER_PROXY_NETWORK_ERROR(ErrorOrigin.SERVER_PROXY, "NetworkError"),
     SERVER_PROXY_DATABASE_ERROR(ErrorOrigin.SERVER_PROXY, "DatabaseError"),
-    SERVER_PROXY_INTERNAL_ERROR(ErrorOrigin.SERVER_PROXY, "InternalError");
+    SERVER_PROXY_INTERNAL_ERROR(ErrorOrigin.SERVER_PROXY, "InternalError"),
+    SERVER_PROXY_OUT_OF_CAPACITY(ErrorOrigin.SERVER_PROXY, "OutOfCapacity");
 
     private static final Map<String, XRoadErrorType> BY_CODE = Arrays.stream(values())
             .collect(Collectors.toUnmodifiableMap(XRoadErrorType::code, Function.identity()));

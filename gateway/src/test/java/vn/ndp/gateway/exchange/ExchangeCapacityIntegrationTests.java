@@ -1,0 +1,114 @@
+package vn.ndp.gateway.exchange;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static vn.ndp.gateway.ExchangeFixture.CLIENT_A;
+import static vn.ndp.gateway.ExchangeFixture.ITEMS;
+import static vn.ndp.gateway.ExchangeFixture.SECRET_A;
+
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.Socket;
+import java.net.http.HttpClient;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.BooleanSupplier;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import vn.ndp.gateway.ExchangeFixture;
+import vn.ndp.gateway.GatewayNode;
+
+/**
+ * limits.maxExchanges: a gateway handles at most that many exchanges at once, so that the body bytes it holds for slow
+ * readers stay bounded however many connections there are. Two callers that never read their large answers hold two
+ * places in each gateway until they hang up.
+ */
+class ExchangeCapacityIntegrationTests {
+
+    private static final int LARGE = 40_000_000;
+    private static final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    @TempDir
+    Path directory;
+
+    @Test
+    void aConsumerGatewayAtItsLimitRefusesTheNextExchangeAtOnceAndTakesItAgainOnceAPlaceIsFree() throws Exception {
+        try (ExchangeFixture exchange = new ExchangeFixture(directory, null, 64L * 1024 * 1024, true, 2, 0)) {
+            assertRefusedWhileTwoCallersStall(exchange, exchange.consumer, "consumer", "Server.ClientProxy.OutOfCapacity");
+        }
+    }
+
+    @Test
+    void aProviderGatewayAtItsLimitRefusesTheNextExchangeAndTheConsumerPassesTheErrorOn() throws Exception {
+        try (ExchangeFixture exchange = new ExchangeFixture(directory, null, 64L * 1024 * 1024, true, 0, 2)) {
+            assertRefusedWhileTwoCallersStall(exchange, exchange.provider, "provider", "Server.ServerProxy.OutOfCapacity");
+        }
+    }
+
+    private static void assertRefusedWhileTwoCallersStall(ExchangeFixture exchange, GatewayNode limited, String side,
+                                                         String errorType) throws Exception {
+        String token = exchange.token("province-a", SECRET_A);
+        List<Socket> stalled = new ArrayList<>();
+        try {
+            for (int i = 0; i < 2; i++) {
+                stalled.add(stalledCaller(exchange, token));
+            }
+            await(() -> inProgress(limited) == 2, "two exchanges in progress in the " + side + " gateway");
+
+            HttpResponse<String> refused = items(exchange, token, 3);
+
+            assertThat(refused.statusCode()).as(refused.body()).isEqualTo(500);
+            assertThat(refused.headers().firstValue("X-Road-Error")).hasValue(errorType);
+            assertThat(refused.body()).contains(errorType).contains("2 exchanges");
+            assertThat(exchange.backend.received()).noneMatch(r -> r.rawPath().equals("/api/v1/items/3"));
+            assertThat(limited.metrics().get("ndp.gateway.exchanges.refused").tag("side", side).counter().count())
+                    .isEqualTo(1.0);
+        } finally {
+            for (Socket caller : stalled) {
+                caller.close();
+            }
+        }
+        await(() -> inProgress(exchange.consumer) == 0 && inProgress(exchange.provider) == 0,
+                "the hung-up exchanges to give their places back");
+
+        HttpResponse<String> taken = items(exchange, token, 4);
+
+        assertThat(taken.statusCode()).as(taken.body()).isEqualTo(200);
+        assertThat(taken.body()).contains("/api/v1/items/4");
+    }
+
+    /** A caller that asks for a large answer and never reads it: the answer backs up to both gateways. */
+    private static Socket stalledCaller(ExchangeFixture exchange, String token) throws Exception {
+        Socket caller = new Socket(InetAddress.getLoopbackAddress(), exchange.consumer.consumerHttpPort());
+        caller.setReceiveBufferSize(64 * 1024);
+        OutputStream out = caller.getOutputStream();
+        out.write(("GET /r1/" + ITEMS + "/big/" + LARGE + " HTTP/1.1\r\nHost: localhost\r\nX-Road-Client: "
+                + CLIENT_A.encoded() + "\r\nAuthorization: Bearer " + token + "\r\n\r\n")
+                .getBytes(StandardCharsets.ISO_8859_1));
+        out.flush();
+        return caller;
+    }
+
+    private static HttpResponse<String> items(ExchangeFixture exchange, String token, int id) throws Exception {
+        return http.send(exchange.itemsRequest(token, "/v1/items/" + id, Duration.ofSeconds(3)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static double inProgress(GatewayNode gateway) {
+        return gateway.metrics().get("ndp.gateway.exchanges.in.progress").gauge().value();
+    }
+
+    private static void await(BooleanSupplier condition, String what) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (!condition.getAsBoolean()) {
+            assertThat(System.nanoTime()).as("waiting for " + what).isLessThan(deadline);
+            LockSupport.parkNanos(Duration.ofMillis(20).toNanos());
+        }
+    }
+}
