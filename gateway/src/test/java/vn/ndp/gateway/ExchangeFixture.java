@@ -1,11 +1,14 @@
 package vn.ndp.gateway;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.net.InetAddress;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -272,6 +275,21 @@ public final class ExchangeFixture implements AutoCloseable {
     public HttpRequest.Builder itemsRequest(String token, String path, Duration timeout) {
         return HttpRequest.newBuilder(URI.create(consumerUrl("/r1/" + ITEMS + path))).timeout(timeout)
                 .header("X-Road-Client", CLIENT_A.encoded()).header("Authorization", "Bearer " + token);
+    }
+
+    /**
+     * A caller of the consumer's plain-HTTP listener that asks for a {@code size}-byte answer of {@link #ITEMS} and
+     * never reads it: the answer backs up to the consumer gateway, then over HTTP/2 to the provider. Close it to hang up.
+     */
+    public Socket stalledCaller(String token, int size) throws IOException {
+        Socket caller = new Socket(InetAddress.getLoopbackAddress(), consumer.consumerHttpPort());
+        caller.setReceiveBufferSize(64 * 1024);
+        OutputStream out = caller.getOutputStream();
+        out.write(("GET /r1/" + ITEMS + "/big/" + size + " HTTP/1.1\r\nHost: localhost\r\nX-Road-Client: "
+                + CLIENT_A.encoded() + "\r\nAuthorization: Bearer " + token + "\r\n\r\n")
+                .getBytes(StandardCharsets.ISO_8859_1));
+        out.flush();
+        return caller;
     }
 
     @Override

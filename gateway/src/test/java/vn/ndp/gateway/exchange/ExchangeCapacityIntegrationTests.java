@@ -1,16 +1,11 @@
 package vn.ndp.gateway.exchange;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static vn.ndp.gateway.ExchangeFixture.CLIENT_A;
-import static vn.ndp.gateway.ExchangeFixture.ITEMS;
 import static vn.ndp.gateway.ExchangeFixture.SECRET_A;
 
-import java.io.OutputStream;
-import java.net.InetAddress;
 import java.net.Socket;
 import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -57,7 +52,7 @@ class ExchangeCapacityIntegrationTests {
         List<Socket> stalled = new ArrayList<>();
         try {
             for (int i = 0; i < 2; i++) {
-                stalled.add(stalledCaller(exchange, token));
+                stalled.add(exchange.stalledCaller(token, LARGE));
             }
             await(() -> inProgress(limited) == 2, "two exchanges in progress in the " + side + " gateway");
 
@@ -81,18 +76,6 @@ class ExchangeCapacityIntegrationTests {
 
         assertThat(taken.statusCode()).as(taken.body()).isEqualTo(200);
         assertThat(taken.body()).contains("/api/v1/items/4");
-    }
-
-    /** A caller that asks for a large answer and never reads it: the answer backs up to both gateways. */
-    private static Socket stalledCaller(ExchangeFixture exchange, String token) throws Exception {
-        Socket caller = new Socket(InetAddress.getLoopbackAddress(), exchange.consumer.consumerHttpPort());
-        caller.setReceiveBufferSize(64 * 1024);
-        OutputStream out = caller.getOutputStream();
-        out.write(("GET /r1/" + ITEMS + "/big/" + LARGE + " HTTP/1.1\r\nHost: localhost\r\nX-Road-Client: "
-                + CLIENT_A.encoded() + "\r\nAuthorization: Bearer " + token + "\r\n\r\n")
-                .getBytes(StandardCharsets.ISO_8859_1));
-        out.flush();
-        return caller;
     }
 
     private static HttpResponse<String> items(ExchangeFixture exchange, String token, int id) throws Exception {

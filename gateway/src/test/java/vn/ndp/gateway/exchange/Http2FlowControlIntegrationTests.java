@@ -1,16 +1,11 @@
 package vn.ndp.gateway.exchange;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static vn.ndp.gateway.ExchangeFixture.CLIENT_A;
-import static vn.ndp.gateway.ExchangeFixture.ITEMS;
 import static vn.ndp.gateway.ExchangeFixture.SECRET_A;
 
-import java.io.OutputStream;
-import java.net.InetAddress;
 import java.net.Socket;
 import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -62,14 +57,7 @@ class Http2FlowControlIntegrationTests {
         List<Socket> stalled = new ArrayList<>();
         try {
             for (int i = 0; i < 2; i++) {
-                Socket caller = new Socket(InetAddress.getLoopbackAddress(), exchange.consumer.consumerHttpPort());
-                caller.setReceiveBufferSize(64 * 1024);
-                OutputStream out = caller.getOutputStream();
-                out.write(("GET /r1/" + ITEMS + "/big/" + LARGE + " HTTP/1.1\r\nHost: localhost\r\nX-Road-Client: "
-                        + CLIENT_A.encoded() + "\r\nAuthorization: Bearer " + token + "\r\n\r\n")
-                        .getBytes(StandardCharsets.ISO_8859_1));
-                out.flush();
-                stalled.add(caller); // never read: the answer backs up to the consumer gateway, then over HTTP/2
+                stalled.add(exchange.stalledCaller(token, LARGE)); // never read: the answer backs up to the consumer gateway, then over HTTP/2
             }
             long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
             while (exchange.backend.received().stream().filter(r -> r.rawPath().startsWith("/api/big/")).count() < 2
