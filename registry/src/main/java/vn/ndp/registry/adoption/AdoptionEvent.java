@@ -16,6 +16,14 @@ public sealed interface AdoptionEvent {
             implements AdoptionEvent {
     }
 
+    record LocalPlatformChanged(UUID id, String provinceCode, String name, int version, String actor)
+            implements AdoptionEvent {
+    }
+
+    record LocalPlatformRemoved(UUID id, String provinceCode, String name, String reason, String actor)
+            implements AdoptionEvent {
+    }
+
     record ProvinceProposalSubmitted(UUID id, String provinceCode, String name, String actor)
             implements AdoptionEvent {
     }

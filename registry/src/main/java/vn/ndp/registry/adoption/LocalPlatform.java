@@ -10,8 +10,10 @@ import vn.ndp.registry.overlap.Verdict;
 /**
  * A system a province runs for itself (kind = local), with the catalogue
  * fields the overlap check compares. {@code overlapVerdict} and
- * {@code overlapMatches} record what the check found when it was saved;
- * {@code overlapReason} is the province's reason for saving it anyway.
+ * {@code overlapMatches} record what the check found when it was last saved;
+ * {@code overlapReason} is the province's reason for saving it anyway. A
+ * removed platform keeps its row and history; {@code removal} says when, by
+ * whom and why (null while it is in the register).
  */
 public record LocalPlatform(
         UUID id,
@@ -31,11 +33,27 @@ public record LocalPlatform(
         boolean sample,
         String createdBy,
         OffsetDateTime createdAt,
+        String updatedBy,
+        OffsetDateTime updatedAt,
+        Removal removal,
         int version) {
 
     public LocalPlatform {
         functions = functions == null ? List.of() : List.copyOf(functions);
         overlapMatches = overlapMatches == null ? List.of() : List.copyOf(overlapMatches);
+    }
+
+    /** Taken out of the register: kept with its history, no longer listed or compared with. */
+    public record Removal(OffsetDateTime at, String by, String reason) {
+    }
+
+    public boolean removed() {
+        return removal != null;
+    }
+
+    /** The fields a province editor fills in, as they are now. */
+    public Draft draft() {
+        return new Draft(nameVi, nameEn, description, functions, category, type, status, website, department);
     }
 
     /** The code the overlap check knows it by. */

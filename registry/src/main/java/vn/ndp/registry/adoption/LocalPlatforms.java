@@ -2,14 +2,19 @@ package vn.ndp.registry.adoption;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.ndp.registry.accounts.CurrentUser;
+import vn.ndp.registry.adoption.LocalPlatformRevision.FieldChange;
 import vn.ndp.registry.adoption.internal.LocalPlatformRepository;
 import vn.ndp.registry.agencies.Agencies;
 import vn.ndp.registry.agencies.Agency;
@@ -25,13 +30,19 @@ import vn.ndp.registry.shared.InvalidParameters;
 import vn.ndp.registry.shared.RegistryException;
 
 /**
- * A province's own platforms. Saving one first runs the overlap check: a
- * local platform that duplicates or overlaps a national one is saved only when
- * the province confirms it with a reason (localities must not deploy
- * duplicates of the announced platforms), and the verdict is kept with it.
+ * A province's own platforms. Saving one (registering or changing it) first
+ * runs the overlap check: a local platform that duplicates or overlaps a
+ * national one is saved only when the province confirms it with a reason
+ * (localities must not deploy duplicates of the announced platforms), and the
+ * verdict is kept with it. Changes and removals are version-checked and kept
+ * in each platform's history; a removed platform stays as history, out of the
+ * active list and the overlap corpus. Only the province's editors (and the
+ * national authority's administrator) change them, as for declarations.
  */
 @Service
 public class LocalPlatforms {
+
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm");
 
     private final LocalPlatformRepository repository;
     private final AdoptionDesk desk;
@@ -72,13 +83,20 @@ public class LocalPlatforms {
 
     /** Validates the draft and compares it with the national catalogue and other local platforms. */
     public Check check(String provinceCode, LocalPlatform.Draft draft) {
-        return compare(desk.province(provinceCode), checked(draft));
+        return compare(desk.province(provinceCode), checked(draft), null);
     }
 
-    private Check compare(Agency province, LocalPlatform.Draft clean) {
+    /** As {@link #check(String, LocalPlatform.Draft)} for a change of platform {@code id} (not compared with itself). */
+    public Check check(String provinceCode, UUID id, LocalPlatform.Draft draft) {
+        LocalPlatform current = get(provinceCode, id);
+        return compare(desk.province(provinceCode), checked(draft), current.code());
+    }
+
+    private Check compare(Agency province, LocalPlatform.Draft clean, String itself) {
         OverlapReport report = overlap.check(new PlatformDescription(clean.nameVi(), clean.description(),
                 clean.functions(), null, province.code(), clean.category()));
-        List<OverlapReport.Match> flagged = report.matches().stream().filter(m -> m.verdict().flagged()).toList();
+        List<OverlapReport.Match> flagged = report.matches().stream().filter(m -> m.verdict().flagged())
+                .filter(m -> !m.platform().code().equals(itself)).toList();
         return new Check(report,
                 flagged.stream().filter(m -> m.platform().kind() == CorpusEntry.Kind.NATIONAL).toList(),
                 flagged.stream().filter(m -> m.platform().kind() == CorpusEntry.Kind.LOCAL).toList());
@@ -95,33 +113,17 @@ public class LocalPlatforms {
         Agency province = desk.province(provinceCode);
         desk.authoriseEditing(user, province);
         LocalPlatform.Draft clean = checked(draft);
-        Check check = compare(province, clean);
-        String why = null;
-        if (check.needsConfirmation()) {
-            if (!saveAnyway) {
-                throw new RegistryException(ErrorCode.OVERLAP_NOT_CONFIRMED, "'" + clean.nameVi() + "' "
-                        + (check.verdict() == Verdict.DUPLICATE ? "duplicates" : "overlaps")
-                        + " national platforms: " + String.join(", ", check.nationalCodes())
-                        + ". Use them instead, or save anyway with a reason (saveAnyway, reason).",
-                        check.national().stream().map(m -> RegistryException.FieldError.of("overlap",
-                                m.platform().code() + " — " + m.platform().nameVi() + " ("
-                                        + InvalidParameters.Wire.name(m.verdict()) + ", score "
-                                        + String.format(java.util.Locale.ROOT, "%.2f", m.score()) + ")"))
-                                .toList());
-            }
-            InvalidParameters invalid = new InvalidParameters();
-            why = AdoptionDesk.text(invalid, "reason", reason, AdoptionDesk.MAX_TEXT);
-            if (why == null) {
-                invalid.reject("reason", "is required to save a platform that duplicates or overlaps a national one.");
-            }
-            invalid.throwIfAny();
-        }
+        Check check = compare(province, clean, null);
+        String why = confirmation(clean, check, saveAnyway, reason);
         Verdict verdict = check.verdict();
+        OffsetDateTime now = OffsetDateTime.now(clock);
         LocalPlatform saved = new LocalPlatform(UUID.randomUUID(), province.code(), clean.nameVi(), clean.nameEn(),
                 clean.description(), clean.functions(), clean.category(), clean.type(), clean.status(),
                 clean.website(), clean.department(), verdict, check.nationalCodes(), why, false, user.username(),
-                OffsetDateTime.now(clock), 0);
+                now, user.username(), now, null, 0);
         repository.insert(saved);
+        repository.appendRevision(saved.id(), 0, now, user.username(), LocalPlatformRevision.Cause.REGISTERED, why,
+                FieldChange.between(null, saved));
         Map<String, Object> detail = new LinkedHashMap<>();
         detail.put("local_platform", saved.id().toString());
         detail.put("name", saved.nameVi());
@@ -136,10 +138,190 @@ public class LocalPlatforms {
         return saved;
     }
 
-    /** The province's local platforms and those of the provinces merged into it (as of today). */
+    /**
+     * Changes a local platform of the province, if it is still at
+     * {@code expectedVersion} (else {@link ErrorCode#CONCURRENT_CHANGE} naming
+     * each change since, who made it and when). The overlap check runs again
+     * exactly as when registering, and its verdict replaces the one kept. A
+     * change that alters no field saves nothing.
+     */
+    @Transactional
+    public LocalPlatform change(CurrentUser user, String provinceCode, UUID id, LocalPlatform.Draft draft,
+            Integer expectedVersion, boolean saveAnyway, String reason) {
+        Agency province = desk.province(provinceCode);
+        desk.authoriseEditing(user, province);
+        LocalPlatform current = get(provinceCode, id);
+        refuseIfRemoved(current);
+        InvalidParameters invalid = new InvalidParameters();
+        if (expectedVersion == null) {
+            invalid.reject("version", "is required: send the version you read (it is " + current.version() + ").");
+        }
+        invalid.throwIfAny();
+        LocalPlatform.Draft clean = checked(draft);
+        if (current.version() != expectedVersion) {
+            throw concurrentChange(current, expectedVersion);
+        }
+        Check check = compare(province, clean, current.code());
+        String why = confirmation(clean, check, saveAnyway, reason);
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        LocalPlatform changed = new LocalPlatform(current.id(), current.provinceCode(), clean.nameVi(), clean.nameEn(),
+                clean.description(), clean.functions(), clean.category(), clean.type(), clean.status(),
+                clean.website(), clean.department(), check.verdict(), check.nationalCodes(), why, current.sample(),
+                current.createdBy(), current.createdAt(), user.username(), now, null, current.version() + 1);
+        List<FieldChange> fields = FieldChange.between(current, changed);
+        if (fields.isEmpty()) {
+            return current;
+        }
+        if (!repository.updateIfVersion(changed, expectedVersion)) {
+            throw concurrentChange(repository.find(id).orElseThrow(), expectedVersion);
+        }
+        repository.appendRevision(id, changed.version(), now, user.username(), LocalPlatformRevision.Cause.CHANGED,
+                why, fields);
+        Map<String, Object> detail = new LinkedHashMap<>();
+        detail.put("local_platform", id.toString());
+        detail.put("name", changed.nameVi());
+        detail.put("version", changed.version());
+        detail.put("fields", fields.stream().map(FieldChange::field).toList());
+        detail.put("overlap_verdict", changed.overlapVerdict().name());
+        detail.put("overlap_matches", changed.overlapMatches());
+        if (why != null) {
+            detail.put("reason", why);
+        }
+        audit.record(AuditEvent.LOCAL_PLATFORM_CHANGED, user.username(), "province:" + province.code(), detail);
+        events.publishEvent(new AdoptionEvent.LocalPlatformChanged(id, province.code(), changed.nameVi(),
+                changed.version(), user.username()));
+        return repository.find(id).orElseThrow();
+    }
+
+    /**
+     * Takes a local platform out of the province's register, with a reason: it
+     * is kept with its history, shown as removed, and no longer listed or
+     * compared with by the overlap check. Refused if it changed since
+     * {@code expectedVersion} or was removed already.
+     */
+    @Transactional
+    public LocalPlatform remove(CurrentUser user, String provinceCode, UUID id, Integer expectedVersion,
+            String reason) {
+        Agency province = desk.province(provinceCode);
+        desk.authoriseEditing(user, province);
+        LocalPlatform current = get(provinceCode, id);
+        refuseIfRemoved(current);
+        InvalidParameters invalid = new InvalidParameters();
+        String why = AdoptionDesk.text(invalid, "reason", reason, AdoptionDesk.MAX_TEXT);
+        if (why == null) {
+            invalid.reject("reason", "is required: say why the province no longer runs or lists this platform.");
+        }
+        if (expectedVersion == null) {
+            invalid.reject("version", "is required: send the version you read (it is " + current.version() + ").");
+        }
+        invalid.throwIfAny();
+        if (current.version() != expectedVersion) {
+            throw concurrentChange(current, expectedVersion);
+        }
+        LocalPlatform.Removal removal = new LocalPlatform.Removal(OffsetDateTime.now(clock), user.username(), why);
+        if (!repository.removeIfVersion(id, expectedVersion, removal)) {
+            throw concurrentChange(repository.find(id).orElseThrow(), expectedVersion);
+        }
+        repository.appendRevision(id, expectedVersion + 1, removal.at(), user.username(),
+                LocalPlatformRevision.Cause.REMOVED, why, List.of());
+        Map<String, Object> detail = new LinkedHashMap<>();
+        detail.put("local_platform", id.toString());
+        detail.put("name", current.nameVi());
+        detail.put("version", expectedVersion + 1);
+        detail.put("reason", why);
+        audit.record(AuditEvent.LOCAL_PLATFORM_REMOVED, user.username(), "province:" + province.code(), detail);
+        events.publishEvent(new AdoptionEvent.LocalPlatformRemoved(id, province.code(), current.nameVi(), why,
+                user.username()));
+        return repository.find(id).orElseThrow();
+    }
+
+    /** The province's local platforms and those of the provinces merged into it (as of today), removed ones left out. */
     public List<LocalPlatform> of(String provinceCode) {
         Agency province = desk.province(provinceCode);
-        return repository.ofProvinces(desk.codesHeldBy(province.code(), agencies.today()));
+        return repository.ofProvinces(desk.codesHeldBy(province.code(), agencies.today()), false);
+    }
+
+    /** As {@link #of(String)}, the platforms removed from the register (kept with their history). */
+    public List<LocalPlatform> removedOf(String provinceCode) {
+        Agency province = desk.province(provinceCode);
+        return repository.ofProvinces(desk.codesHeldBy(province.code(), agencies.today()), true);
+    }
+
+    /**
+     * The local platform {@code id} registered by the province, removed or not.
+     * One of another province is not found here, even one merged into it: its
+     * address names the province that registered it.
+     */
+    public LocalPlatform get(String provinceCode, UUID id) {
+        Agency province = desk.province(provinceCode);
+        return repository.find(id).filter(p -> p.provinceCode().equals(province.code()))
+                .orElseThrow(() -> new RegistryException(ErrorCode.NOT_FOUND, province.nameVi() + " ("
+                        + province.code() + ") has no local platform " + id + "."));
+    }
+
+    /** Every revision of the platform, oldest first. */
+    public List<LocalPlatformRevision> history(String provinceCode, UUID id) {
+        return repository.history(get(provinceCode, id).id(), null);
+    }
+
+    /** Whether the user may change or remove the province's local platforms (pages show or hide the actions). */
+    public boolean mayChange(CurrentUser user, String provinceCode) {
+        return desk.mayDeclare(user, desk.province(provinceCode));
+    }
+
+    /** The reason kept when the check needs confirmation; refuses without {@code saveAnyway} and a reason. */
+    private static String confirmation(LocalPlatform.Draft clean, Check check, boolean saveAnyway, String reason) {
+        if (!check.needsConfirmation()) {
+            return null;
+        }
+        if (!saveAnyway) {
+            throw new RegistryException(ErrorCode.OVERLAP_NOT_CONFIRMED, "'" + clean.nameVi() + "' "
+                    + (check.verdict() == Verdict.DUPLICATE ? "duplicates" : "overlaps")
+                    + " national platforms: " + String.join(", ", check.nationalCodes())
+                    + ". Use them instead, or save anyway with a reason (saveAnyway, reason).",
+                    check.national().stream().map(m -> RegistryException.FieldError.of("overlap",
+                            m.platform().code() + " — " + m.platform().nameVi() + " ("
+                                    + InvalidParameters.Wire.name(m.verdict()) + ", score "
+                                    + String.format(Locale.ROOT, "%.2f", m.score()) + ")"))
+                            .toList());
+        }
+        InvalidParameters invalid = new InvalidParameters();
+        String why = AdoptionDesk.text(invalid, "reason", reason, AdoptionDesk.MAX_TEXT);
+        if (why == null) {
+            invalid.reject("reason", "is required to save a platform that duplicates or overlaps a national one.");
+        }
+        invalid.throwIfAny();
+        return why;
+    }
+
+    private static void refuseIfRemoved(LocalPlatform p) {
+        if (p.removed()) {
+            throw new RegistryException(ErrorCode.ILLEGAL_TRANSITION, "'" + p.nameVi() + "' was removed from the"
+                    + " register on " + WHEN.format(p.removal().at()) + " by " + p.removal().by() + " ("
+                    + p.removal().reason() + "); a removed platform is kept as history and cannot be changed."
+                    + " Register it again if the province runs it again.");
+        }
+    }
+
+    /** A refusal naming each change made since {@code expectedVersion}: the field, before and after, who, when. */
+    private RegistryException concurrentChange(LocalPlatform current, int expectedVersion) {
+        List<RegistryException.FieldError> between = new ArrayList<>();
+        for (LocalPlatformRevision revision : repository.history(current.id(), expectedVersion)) {
+            String byWhom = " by " + revision.actor() + " at " + WHEN.format(revision.occurredAt());
+            if (revision.cause() == LocalPlatformRevision.Cause.REMOVED) {
+                between.add(RegistryException.FieldError.of("removed", "removed from the register" + byWhom + ": "
+                        + revision.note()));
+            }
+            for (FieldChange change : revision.fields()) {
+                between.add(RegistryException.FieldError.of(change.field(), "changed from '"
+                        + Objects.toString(change.before(), "") + "' to '" + Objects.toString(change.after(), "")
+                        + "'" + byWhom));
+            }
+        }
+        return new RegistryException(ErrorCode.CONCURRENT_CHANGE, "Local platform '" + current.nameVi()
+                + "' was changed by someone else after you read it (you had version " + expectedVersion
+                + ", it is now at version " + current.version() + "). Nothing was saved; review the changes listed"
+                + " and apply yours again.", between);
     }
 
     private static LocalPlatform.Draft checked(LocalPlatform.Draft d) {

@@ -5,7 +5,8 @@
  * platform and, "rõ người, rõ việc" (Decision 186/QĐ-BTTTT), the department and
  * person responsible ({@link vn.ndp.registry.adoption.AdoptionDesk}). Provinces
  * register their own local platforms, checked for overlap with the national
- * ones before they are saved ({@link vn.ndp.registry.adoption.LocalPlatforms}),
+ * ones before they are saved, and change or remove them (a removed platform is
+ * kept with its history) ({@link vn.ndp.registry.adoption.LocalPlatforms}),
  * and propose platforms for the national list
  * ({@link vn.ndp.registry.adoption.ProvinceProposals}).
  * <p>

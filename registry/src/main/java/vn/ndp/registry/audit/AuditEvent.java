@@ -66,6 +66,10 @@ public enum AuditEvent {
     ADOPTION_DECLARED,
     /** A province registered a local platform (with the overlap verdict and any "save anyway" reason). */
     LOCAL_PLATFORM_REGISTERED,
+    /** A province changed a local platform (the fields changed, the overlap verdict and any "save anyway" reason). */
+    LOCAL_PLATFORM_CHANGED,
+    /** A province took a local platform out of its register, with a reason; the platform and its history are kept. */
+    LOCAL_PLATFORM_REMOVED,
     PROVINCE_PROPOSAL_SUBMITTED,
     PROVINCE_PROPOSAL_ACCEPTED,
     PROVINCE_PROPOSAL_DECLINED

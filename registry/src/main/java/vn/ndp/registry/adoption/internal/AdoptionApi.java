@@ -34,7 +34,9 @@ import vn.ndp.registry.adoption.internal.AdoptionJson.DecisionJson;
 import vn.ndp.registry.adoption.internal.AdoptionJson.HeldPlanJson;
 import vn.ndp.registry.adoption.internal.AdoptionJson.KpisJson;
 import vn.ndp.registry.adoption.internal.AdoptionJson.LocalPlatformJson;
+import vn.ndp.registry.adoption.internal.AdoptionJson.LocalPlatformRemovalJson;
 import vn.ndp.registry.adoption.internal.AdoptionJson.LocalPlatformRequest;
+import vn.ndp.registry.adoption.internal.AdoptionJson.LocalPlatformRevisionJson;
 import vn.ndp.registry.adoption.internal.AdoptionJson.MatchJson;
 import vn.ndp.registry.adoption.internal.AdoptionJson.MinistryRowJson;
 import vn.ndp.registry.adoption.internal.AdoptionJson.NewProposalJson;
@@ -161,7 +163,7 @@ class AdoptionApi {
     }
 
     @GetMapping("/provinces/{code}/local-platforms")
-    @Operation(summary = "The province's local platforms (kind = local), with their overlap verdicts")
+    @Operation(summary = "The province's local platforms (kind = local) in the register, with their overlap verdicts")
     List<LocalPlatformJson> localPlatforms(@PathVariable String code) {
         return localPlatforms.of(code).stream().map(LocalPlatformJson::of).toList();
     }
@@ -187,6 +189,45 @@ class AdoptionApi {
         var draft = draft(request);
         return LocalPlatformJson.of(localPlatforms.register(user, code, draft,
                 Boolean.TRUE.equals(request.saveAnyway()), request.reason()));
+    }
+
+    @GetMapping("/provinces/{code}/local-platforms/{id}")
+    @Operation(summary = "One local platform of the province, removed or not")
+    LocalPlatformJson localPlatform(@PathVariable String code, @PathVariable UUID id) {
+        return LocalPlatformJson.of(localPlatforms.get(code, id));
+    }
+
+    @GetMapping("/provinces/{code}/local-platforms/{id}/history")
+    @Operation(summary = "A local platform's history: each version, who made it, when, fields before and after")
+    List<LocalPlatformRevisionJson> localPlatformHistory(@PathVariable String code, @PathVariable UUID id) {
+        return localPlatforms.history(code, id).stream().map(LocalPlatformRevisionJson::of).toList();
+    }
+
+    @PutMapping("/provinces/{code}/local-platforms/{id}")
+    @PreAuthorize(EDITOR_IN_SCOPE)
+    @Operation(summary = "Change a local platform (send the version you read); the overlap check runs again and one"
+            + " that duplicates a national platform needs saveAnyway and a reason")
+    LocalPlatformJson changeLocalPlatform(Authentication authentication, @PathVariable String code,
+            @PathVariable UUID id, @RequestBody(required = false) LocalPlatformRequest request) {
+        CurrentUser user = user(authentication);
+        localPlatforms.get(code, id);
+        var draft = draft(request);
+        return LocalPlatformJson.of(localPlatforms.change(user, code, id, draft,
+                request.version(), Boolean.TRUE.equals(request.saveAnyway()), request.reason()));
+    }
+
+    @PostMapping("/provinces/{code}/local-platforms/{id}/removal")
+    @PreAuthorize(EDITOR_IN_SCOPE)
+    @Operation(summary = "Remove a local platform from the register, with a reason (send the version you read);"
+            + " it is kept with its history")
+    LocalPlatformJson removeLocalPlatform(Authentication authentication, @PathVariable String code,
+            @PathVariable UUID id, @RequestBody(required = false) LocalPlatformRemovalJson request) {
+        CurrentUser user = user(authentication);
+        localPlatforms.get(code, id);
+        if (request == null) {
+            throw body("reason", "the body is required: {reason, version}.");
+        }
+        return LocalPlatformJson.of(localPlatforms.remove(user, code, id, request.version(), request.reason()));
     }
 
     @PostMapping("/provinces/{code}/proposals")

@@ -11,6 +11,7 @@ import vn.ndp.registry.adoption.AdoptionPlan;
 import vn.ndp.registry.adoption.AdoptionStatus;
 import vn.ndp.registry.adoption.DocumentKind;
 import vn.ndp.registry.adoption.LocalPlatform;
+import vn.ndp.registry.adoption.LocalPlatformRevision;
 import vn.ndp.registry.adoption.PlanDeclaration;
 import vn.ndp.registry.adoption.PlatformAdoption;
 import vn.ndp.registry.adoption.ProvinceProposal;
@@ -94,27 +95,53 @@ final class AdoptionJson {
         }
     }
 
+    /** A local platform; {@code removedAt}, {@code removedBy}, {@code removalReason} are set once it is removed. */
     record LocalPlatformJson(UUID id, String code, String province, String nameVi, String nameEn, String description,
             List<String> functions, String category, String type, String status, String website, String department,
-            String kind, String overlapVerdict, List<String> overlapMatches, String overlapReason, boolean sample) {
+            String kind, String overlapVerdict, List<String> overlapMatches, String overlapReason, boolean sample,
+            String createdBy, OffsetDateTime createdAt, String updatedBy, OffsetDateTime updatedAt,
+            OffsetDateTime removedAt, String removedBy, String removalReason, int version) {
 
         static LocalPlatformJson of(LocalPlatform p) {
+            LocalPlatform.Removal r = p.removal();
             return new LocalPlatformJson(p.id(), p.code(), p.provinceCode(), p.nameVi(), p.nameEn(), p.description(),
                     p.functions(), Wire.name(p.category()), Wire.name(p.type()), Wire.name(p.status()), p.website(),
                     p.department(), "local", Wire.name(p.overlapVerdict()), p.overlapMatches(), p.overlapReason(),
-                    p.sample());
+                    p.sample(), p.createdBy(), p.createdAt(), p.updatedBy(), p.updatedAt(),
+                    r == null ? null : r.at(), r == null ? null : r.by(), r == null ? null : r.reason(), p.version());
         }
     }
 
+    /**
+     * A local platform as sent to register or change it; {@code version} is the version read, required to change
+     * one (not used when registering).
+     */
     record LocalPlatformRequest(String nameVi, String nameEn, String description, List<String> functions,
             String category, String type, String status, String website, String department, Boolean saveAnyway,
-            String reason) {
+            String reason, Integer version) {
 
         LocalPlatform.Draft toDraft(InvalidParameters invalid) {
             return new LocalPlatform.Draft(nameVi, nameEn, description, functions,
                     invalid.choice("category", category, Category.class),
                     invalid.choice("type", type, PlatformType.class),
                     invalid.choice("status", status, AdoptionStatus.class), website, department);
+        }
+    }
+
+    /** Why a local platform leaves the register, and the version read. */
+    record LocalPlatformRemovalJson(String reason, Integer version) {
+    }
+
+    record FieldChangeJson(String field, String before, String after) {
+    }
+
+    record LocalPlatformRevisionJson(int version, OffsetDateTime occurredAt, String actor, String cause, String note,
+            List<FieldChangeJson> fields) {
+
+        static LocalPlatformRevisionJson of(LocalPlatformRevision r) {
+            return new LocalPlatformRevisionJson(r.version(), r.occurredAt(), r.actor(), Wire.name(r.cause()),
+                    r.note(), r.fields().stream().map(f -> new FieldChangeJson(f.field(), f.before(), f.after()))
+                            .toList());
         }
     }
 

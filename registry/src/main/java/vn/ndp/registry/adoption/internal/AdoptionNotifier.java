@@ -13,7 +13,8 @@ import vn.ndp.registry.overlap.OverlapDetector;
 /**
  * After an adoption change commits: reviewers hear of province proposals, the
  * province's editors of the decision; the overlap index is rebuilt when a
- * local platform is added, so that later checks see it.
+ * local platform is added, changed or removed, so that later checks see it as
+ * it is now (a removed one not at all).
  */
 @Component
 class AdoptionNotifier {
@@ -43,6 +44,8 @@ class AdoptionNotifier {
                             (e.accepted() ? "Proposal accepted: " : "Proposal declined: ") + e.name(),
                             "Lý do: " + e.reason(), "Reason: " + e.reason(), "/adoption/proposals"));
             case AdoptionEvent.LocalPlatformRegistered e -> overlap.refresh();
+            case AdoptionEvent.LocalPlatformChanged e -> overlap.refresh();
+            case AdoptionEvent.LocalPlatformRemoved e -> overlap.refresh();
             case AdoptionEvent.AdoptionDeclared e -> {
             }
         }

@@ -161,6 +161,7 @@ class AdoptionPages {
         model.addAttribute("plans", desk.history(code, period.asOf()));
         model.addAttribute("names", platformNames());
         model.addAttribute("localPlatforms", localPlatforms.of(code));
+        model.addAttribute("removedLocalPlatforms", localPlatforms.removedOf(code));
         model.addAttribute("predecessors", agencies.predecessorsOf(code).stream()
                 .map(s -> agencies.get(s.predecessorCode())).toList());
         Agency successor = agencies.successorOn(code, agencies.today());
@@ -173,6 +174,9 @@ class AdoptionPages {
                 || (u.role() == Role.PROVINCE_EDITOR && desk.mayDeclare(u, province)))
                 .map(u -> proposals.of(code)).orElse(List.of()));
         Set<String> keys = desk.codesHeldBy(code, agencies.today());
+        // the provinces (this one, those merged into it) whose local platforms the viewer may change or remove
+        model.addAttribute("changeableIn", user.map(u -> keys.stream().filter(k -> localPlatforms.mayChange(u, k))
+                .collect(java.util.stream.Collectors.toSet())).orElse(Set.of()));
         // support requests the province (or its predecessors) raised, as far as the viewer may see them
         model.addAttribute("supportRequests", user.map(u -> support.visibleTo(u).stream()
                 .filter(r -> keys.contains(r.agencyCode())).toList()).orElse(List.of()));
@@ -272,33 +276,155 @@ class AdoptionPages {
         boolean saveAnyway = "true".equals(form.getFirst("save_anyway"));
         LocalPlatforms.Check check = null;
         try {
-            InvalidParameters invalid = new InvalidParameters();
-            List<String> functions = form.getFirst("functions") == null ? List.of()
-                    : List.of(form.getFirst("functions").split("\\R"));
-            LocalPlatform.Draft draft = new LocalPlatform.Draft(form.getFirst("name_vi"), form.getFirst("name_en"),
-                    form.getFirst("description"), functions,
-                    invalid.choice("category", form.getFirst("category"), Category.class),
-                    invalid.choice("type", form.getFirst("type"), PlatformType.class),
-                    invalid.choice("status", form.getFirst("status"), AdoptionStatus.class),
-                    form.getFirst("website"), form.getFirst("department"));
-            invalid.throwIfAny();
+            LocalPlatform.Draft draft = draft(form);
             check = localPlatforms.check(code, draft);
-            boolean firstLook = !"true".equals(form.getFirst("checked"));
-            if (firstLook && (check.needsConfirmation() || !check.local().isEmpty())) {
+            if (firstLook(form, check)) {
                 model.addAttribute("check", check);
-                return localForm(province, form, model, null);
+                return localForm(province, null, form, model, null);
             }
             localPlatforms.register(AdoptionApi.user(authentication), code, draft, saveAnyway,
                     form.getFirst("reason"));
             return "redirect:/adoption/provinces/" + province.code() + "?registered";
         } catch (RegistryException e) {
             model.addAttribute("check", check);
-            return localForm(province, form, model, e);
+            return localForm(province, null, form, model, e);
         }
     }
 
-    private String localForm(Agency province, MultiValueMap<String, String> form, Model model, RegistryException e) {
+    /** Public, as the province page: a local platform, removed or not, with its history newest first. */
+    @GetMapping("/adoption/provinces/{code}/local-platforms/{id}")
+    String localPlatform(Authentication authentication, @PathVariable String code, @PathVariable UUID id,
+            Model model) {
+        return localPage(authentication, code, id, null, Map.of(), model);
+    }
+
+    @GetMapping("/adoption/provinces/{code}/local-platforms/{id}/edit")
+    @PreAuthorize(AdoptionApi.EDITOR_IN_SCOPE)
+    String editLocalPlatform(@PathVariable String code, @PathVariable UUID id, Model model) {
+        LocalPlatform platform = localPlatforms.get(code, id);
+        if (platform.removed()) {
+            return "redirect:/adoption/provinces/" + platform.provinceCode() + "/local-platforms/" + id;
+        }
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("name_vi", platform.nameVi());
+        form.put("name_en", platform.nameEn());
+        form.put("description", platform.description());
+        form.put("functions", String.join("\n", platform.functions()));
+        form.put("category", Wire.name(platform.category()));
+        form.put("type", Wire.name(platform.type()));
+        form.put("status", Wire.name(platform.status()));
+        form.put("website", platform.website());
+        form.put("department", platform.department());
+        form.put("reason", platform.overlapReason());
+        form.put("version", String.valueOf(platform.version()));
+        model.addAttribute("province", desk.province(code));
+        model.addAttribute("platform", platform);
+        model.addAttribute("form", form);
+        addChoices(model);
+        return "adoption/local-platform-form";
+    }
+
+    /**
+     * Saves a change as registering does: the first submission shows what the overlap check found, the second
+     * saves (with "save anyway" and a reason when it duplicates a national platform). A stale version re-shows
+     * the form with what was entered, the changes made since, and the version now current.
+     */
+    @PostMapping("/adoption/provinces/{code}/local-platforms/{id}")
+    @PreAuthorize(AdoptionApi.EDITOR_IN_SCOPE)
+    String changeLocalPlatform(Authentication authentication, @PathVariable String code, @PathVariable UUID id,
+            @RequestParam MultiValueMap<String, String> form, Model model) {
+        Agency province = desk.province(code);
+        LocalPlatform platform = localPlatforms.get(code, id);
+        LocalPlatforms.Check check = null;
+        try {
+            InvalidParameters invalid = new InvalidParameters();
+            Integer version = invalid.integer("version", form.getFirst("version"), -1, 0, Integer.MAX_VALUE);
+            invalid.throwIfAny();
+            LocalPlatform.Draft draft = draft(form);
+            check = localPlatforms.check(code, id, draft);
+            if (firstLook(form, check)) {
+                model.addAttribute("check", check);
+                return localForm(province, platform, form, model, null);
+            }
+            localPlatforms.change(AdoptionApi.user(authentication), code, id, draft, version < 0 ? null : version,
+                    "true".equals(form.getFirst("save_anyway")), form.getFirst("reason"));
+            return "redirect:/adoption/provinces/" + province.code() + "/local-platforms/" + id + "?changed";
+        } catch (RegistryException e) {
+            if (e.code() == ErrorCode.NOT_FOUND) {
+                throw e;
+            }
+            model.addAttribute("check", check);
+            if (e.code() == ErrorCode.CONCURRENT_CHANGE) {
+                LocalPlatform current = localPlatforms.get(code, id);
+                MultiValueMap<String, String> resubmit = new org.springframework.util.LinkedMultiValueMap<>(form);
+                resubmit.set("version", String.valueOf(current.version()));
+                model.addAttribute("concurrent", true);
+                return localForm(province, current, resubmit, model, e);
+            }
+            return localForm(province, platform, form, model, e);
+        }
+    }
+
+    @PostMapping("/adoption/provinces/{code}/local-platforms/{id}/removal")
+    @PreAuthorize(AdoptionApi.EDITOR_IN_SCOPE)
+    String removeLocalPlatform(Authentication authentication, @PathVariable String code, @PathVariable UUID id,
+            @RequestParam MultiValueMap<String, String> form, Model model) {
+        Agency province = desk.province(code);
+        localPlatforms.get(code, id);
+        try {
+            InvalidParameters invalid = new InvalidParameters();
+            Integer version = invalid.integer("version", form.getFirst("version"), -1, 0, Integer.MAX_VALUE);
+            invalid.throwIfAny();
+            localPlatforms.remove(AdoptionApi.user(authentication), code, id, version < 0 ? null : version,
+                    form.getFirst("reason"));
+            return "redirect:/adoption/provinces/" + province.code() + "/local-platforms/" + id + "?removed";
+        } catch (RegistryException e) {
+            if (e.code() == ErrorCode.NOT_FOUND) {
+                throw e;
+            }
+            return localPage(authentication, code, id, e, form.toSingleValueMap(), model);
+        }
+    }
+
+    private String localPage(Authentication authentication, String code, UUID id, RegistryException error,
+            Map<String, String> removal, Model model) {
+        Agency province = desk.province(code);
+        LocalPlatform platform = localPlatforms.get(code, id);
+        Agency successor = agencies.successorOn(code, agencies.today());
         model.addAttribute("province", province);
+        model.addAttribute("successor", successor.code().equals(code) ? null : successor);
+        model.addAttribute("platform", platform);
+        model.addAttribute("revisions", localPlatforms.history(code, id).reversed());
+        model.addAttribute("mayChange", !platform.removed() && CurrentUser.from(authentication)
+                .map(u -> localPlatforms.mayChange(u, code)).orElse(false));
+        model.addAttribute("removal", removal);
+        model.addAttribute("error", error);
+        return "adoption/local-platform";
+    }
+
+    /** Whether to show the overlap check's findings before saving: on the first submission, when it found any. */
+    private static boolean firstLook(MultiValueMap<String, String> form, LocalPlatforms.Check check) {
+        return !"true".equals(form.getFirst("checked")) && (check.needsConfirmation() || !check.local().isEmpty());
+    }
+
+    private static LocalPlatform.Draft draft(MultiValueMap<String, String> form) {
+        InvalidParameters invalid = new InvalidParameters();
+        List<String> functions = form.getFirst("functions") == null ? List.of()
+                : List.of(form.getFirst("functions").split("\\R"));
+        LocalPlatform.Draft draft = new LocalPlatform.Draft(form.getFirst("name_vi"), form.getFirst("name_en"),
+                form.getFirst("description"), functions,
+                invalid.choice("category", form.getFirst("category"), Category.class),
+                invalid.choice("type", form.getFirst("type"), PlatformType.class),
+                invalid.choice("status", form.getFirst("status"), AdoptionStatus.class),
+                form.getFirst("website"), form.getFirst("department"));
+        invalid.throwIfAny();
+        return draft;
+    }
+
+    private String localForm(Agency province, LocalPlatform platform, MultiValueMap<String, String> form, Model model,
+            RegistryException e) {
+        model.addAttribute("province", province);
+        model.addAttribute("platform", platform);
         model.addAttribute("form", form.toSingleValueMap());
         model.addAttribute("error", e);
         addChoices(model);

@@ -20,6 +20,7 @@ import vn.ndp.registry.adoption.AdoptionPlan;
 import vn.ndp.registry.adoption.AdoptionStatus;
 import vn.ndp.registry.adoption.DocumentKind;
 import vn.ndp.registry.adoption.LocalPlatform;
+import vn.ndp.registry.adoption.LocalPlatformRevision;
 import vn.ndp.registry.adoption.LocalPlatforms;
 import vn.ndp.registry.adoption.PlatformAdoption;
 import vn.ndp.registry.adoption.ProvinceProposal;
@@ -184,11 +185,15 @@ class DemoAdoption {
                     l.category(), PlatformType.PLATFORM, random.nextBoolean() ? AdoptionStatus.IN_USE
                             : AdoptionStatus.DEPLOYING, null, DEPARTMENTS.get(random.nextInt(DEPARTMENTS.size())));
             LocalPlatforms.Check check = localPlatforms.check(l.province(), draft);
-            localRepository.insert(new LocalPlatform(UUID.randomUUID(), l.province(), l.name(), null,
+            OffsetDateTime registered = OffsetDateTime.of(2024, 5, 2, 9, 0, 0, 0, ZoneOffset.ofHours(7));
+            LocalPlatform sample = new LocalPlatform(UUID.randomUUID(), l.province(), l.name(), null,
                     l.description(), l.functions(), l.category(), PlatformType.PLATFORM, draft.status(), null,
                     draft.department(), check.verdict(), check.nationalCodes(),
                     check.needsConfirmation() ? "Dữ liệu mẫu: địa phương đã đầu tư trước khi có nền tảng quốc gia."
-                            : null, true, AUTHOR, OffsetDateTime.of(2024, 5, 2, 9, 0, 0, 0, ZoneOffset.ofHours(7)), 0));
+                            : null, true, AUTHOR, registered, AUTHOR, registered, null, 0);
+            localRepository.insert(sample);
+            localRepository.appendRevision(sample.id(), 0, registered, AUTHOR, LocalPlatformRevision.Cause.REGISTERED,
+                    null, LocalPlatformRevision.FieldChange.between(null, sample));
             count++;
         }
         return count;

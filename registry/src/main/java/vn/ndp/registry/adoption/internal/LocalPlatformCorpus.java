@@ -7,7 +7,7 @@ import vn.ndp.registry.overlap.CorpusEntry;
 import vn.ndp.registry.overlap.OverlapCorpus;
 import vn.ndp.registry.shared.InvalidParameters.Wire;
 
-/** Provinces' local platforms, so every overlap check (proposals, other provinces) sees them too. */
+/** Provinces' local platforms in the register (removed ones left out), so every overlap check sees them. */
 @Component
 class LocalPlatformCorpus implements OverlapCorpus {
 
@@ -19,7 +19,7 @@ class LocalPlatformCorpus implements OverlapCorpus {
 
     @Override
     public void forEach(Consumer<CorpusEntry> consumer) {
-        for (LocalPlatform p : repository.all()) {
+        for (LocalPlatform p : repository.active()) {
             consumer.accept(new CorpusEntry(p.code(), p.nameVi(), p.nameEn(), p.description(), null, p.functions(),
                     p.provinceCode(), Wire.name(p.category()), CorpusEntry.Kind.LOCAL));
         }

@@ -175,13 +175,21 @@ class AuthorizationMatrixIntegrationTests {
         for (String read : List.of("GET /adoption", "GET /adoption/provinces/{code}", "GET /platforms/{code}/usage",
                 "GET /api/v1/adoption/summary", "GET /api/v1/adoption/trend", "GET /api/v1/adoption/provinces/{code}",
                 "GET /api/v1/adoption/provinces/{code}/local-platforms", "GET /api/v1/adoption/report.csv",
+                "GET /adoption/provinces/{code}/local-platforms/{id}",
+                "GET /api/v1/adoption/provinces/{code}/local-platforms/{id}",
+                "GET /api/v1/adoption/provinces/{code}/local-platforms/{id}/history",
                 "GET /api/v1/adoption/report.xlsx", "GET /api/v1/adoption/report.pdf")) {
             MATRIX.put(read, ANYONE);
         }
         for (String editorInScope : List.of("GET /adoption/provinces/{code}/plan", "POST /adoption/provinces/{code}/plan",
                 "GET /adoption/provinces/{code}/local-platforms/new", "POST /adoption/provinces/{code}/local-platforms",
                 "PUT /api/v1/adoption/provinces/{code}/plan", "POST /api/v1/adoption/provinces/{code}/local-platforms",
-                "POST /api/v1/adoption/provinces/{code}/local-platforms/check")) {
+                "POST /api/v1/adoption/provinces/{code}/local-platforms/check",
+                "GET /adoption/provinces/{code}/local-platforms/{id}/edit",
+                "POST /adoption/provinces/{code}/local-platforms/{id}",
+                "POST /adoption/provinces/{code}/local-platforms/{id}/removal",
+                "PUT /api/v1/adoption/provinces/{code}/local-platforms/{id}",
+                "POST /api/v1/adoption/provinces/{code}/local-platforms/{id}/removal")) {
             MATRIX.put(editorInScope, ADMIN);
         }
         for (String provinceOnly : List.of("POST /adoption/provinces/{code}/proposals",

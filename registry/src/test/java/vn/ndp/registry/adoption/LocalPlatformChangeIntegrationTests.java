@@ -1,0 +1,368 @@
+package vn.ndp.registry.adoption;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.client.RestTestClient;
+import tools.jackson.databind.JsonNode;
+import vn.ndp.registry.RegistryIntegrationTest;
+import vn.ndp.registry.accounts.Role;
+import vn.ndp.registry.accounts.TestAccounts;
+import vn.ndp.registry.audit.AuditEvent;
+import vn.ndp.registry.audit.AuditLog;
+
+/**
+ * Changing and removing a province's local platforms, through the API and the
+ * pages: the overlap check runs again on every change, a stale version is
+ * refused naming what changed, a removal keeps the platform and its history
+ * but takes it out of the active list and the overlap corpus, and only the
+ * province's editors (and the national authority's administrator) may act.
+ * Each test uses its own province or a name no other test uses, as the
+ * database is shared.
+ */
+@RegistryIntegrationTest
+class LocalPlatformChangeIntegrationTests {
+
+    static final String API = "/api/v1/adoption/provinces/";
+
+    @Autowired
+    RestTestClient client;
+
+    @Autowired
+    TestAccounts accounts;
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    UserDetailsService users;
+
+    @Autowired
+    AuditLog audit;
+
+    /** A platform about a topic no national platform covers, named with a word no other test uses. */
+    static Map<String, Object> cemeteries(String word) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("nameVi", "Hệ thống quản lý nghĩa trang " + word);
+        body.put("description", "Quản lý phần mộ, đăng ký an táng và hỏa táng tại các nghĩa trang nhân dân " + word
+                + ".");
+        body.put("functions", List.of("Đăng ký an táng " + word, "Tra cứu phần mộ " + word));
+        body.put("category", "society");
+        body.put("status", "in_use");
+        body.put("department", "Sở Xây dựng");
+        return body;
+    }
+
+    /** Another topic no national platform covers, sharing no words with {@link #cemeteries(String)}. */
+    static Map<String, Object> streetTrees(String word) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("nameVi", "Phần mềm quản lý cây xanh đô thị " + word);
+        body.put("description", "Kiểm kê, cắt tỉa, trồng mới cây xanh trên đường phố " + word + ".");
+        body.put("functions", List.of("Kiểm kê cây xanh " + word, "Lịch cắt tỉa cây " + word));
+        body.put("category", "society");
+        return body;
+    }
+
+    /** A local integration platform (LGSP): it duplicates the national NDXP. */
+    static Map<String, Object> lgsp() {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("nameVi", "Nền tảng tích hợp, chia sẻ dữ liệu tỉnh (LGSP)");
+        body.put("description", "Tích hợp, chia sẻ dữ liệu giữa các hệ thống thông tin của tỉnh, kết nối trục NDXP"
+                + " quốc gia.");
+        body.put("functions", List.of("Tích hợp, chia sẻ dữ liệu", "Kết nối các cơ sở dữ liệu"));
+        body.put("category", "government");
+        return body;
+    }
+
+    static String word() {
+        return "xq" + UUID.randomUUID().toString().replace("-", "").substring(0, 8);
+    }
+
+    JsonNode send(String method, String token, String uri, Object body, int status) {
+        var spec = method.equals("PUT") ? client.put().uri(uri) : client.post().uri(uri);
+        return spec.header("Authorization", "Bearer " + token).contentType(MediaType.APPLICATION_JSON).body(body)
+                .exchange().expectStatus().isEqualTo(status).expectBody(JsonNode.class).returnResult()
+                .getResponseBody();
+    }
+
+    JsonNode read(String uri) {
+        return client.get().uri(uri).exchange().expectStatus().isOk().expectBody(JsonNode.class).returnResult()
+                .getResponseBody();
+    }
+
+    JsonNode register(String token, String province, Map<String, Object> body) {
+        return send("POST", token, API + province + "/local-platforms", body, 201);
+    }
+
+    static Map<String, Object> with(Map<String, Object> body, Object... keyValues) {
+        Map<String, Object> changed = new LinkedHashMap<>(body);
+        for (int i = 0; i < keyValues.length; i += 2) {
+            changed.put((String) keyValues[i], keyValues[i + 1]);
+        }
+        return changed;
+    }
+
+    /** The codes of the local platforms another province's check of {@code body} finds. */
+    List<String> localMatches(String token, String province, Map<String, Object> body) {
+        JsonNode check = send("POST", token, API + province + "/local-platforms/check", body, 200);
+        return check.get("local").valueStream().map(m -> m.get("code").asString()).toList();
+    }
+
+    @Test
+    void aChangeRunsTheOverlapCheckAgainAndADuplicateOfANationalPlatformNeedsAReason() {
+        String ngheAn = accounts.token(Role.PROVINCE_EDITOR, "P-NGHE-AN");
+        String w = word();
+        JsonNode saved = register(ngheAn, "P-NGHE-AN", cemeteries(w));
+        String uri = API + "P-NGHE-AN/local-platforms/" + saved.get("id").asString();
+
+        JsonNode changed = send("PUT", ngheAn, uri, with(cemeteries(w), "status", "stopped", "version", 0), 200);
+        assertThat(changed.get("version").asInt()).isEqualTo(1);
+        assertThat(changed.get("status").asString()).isEqualTo("stopped");
+        assertThat(changed.get("overlapVerdict").asString()).isEqualTo("distinct");
+
+        JsonNode refused = send("PUT", ngheAn, uri, with(lgsp(), "version", 1), 409);
+        assertThat(refused.get("code").asString()).isEqualTo("OVERLAP_NOT_CONFIRMED");
+        assertThat(refused.get("errors").toString()).contains("NDXP");
+        JsonNode noReason = send("PUT", ngheAn, uri, with(lgsp(), "version", 1, "saveAnyway", true), 400);
+        assertThat(noReason.get("errors").toString()).contains("reason");
+        assertThat(read(uri).get("version").asInt()).as("refused changes save nothing").isEqualTo(1);
+        assertThat(read(uri).get("nameVi").asString()).contains(w);
+
+        JsonNode confirmed = send("PUT", ngheAn, uri, with(lgsp(), "version", 1, "saveAnyway", true, "reason",
+                "Tỉnh đã đầu tư LGSP trước khi có NDXP."), 200);
+        assertThat(confirmed.get("overlapVerdict").asString()).isIn("duplicate", "overlapping");
+        assertThat(confirmed.get("overlapMatches").toString()).contains("NDXP");
+        assertThat(confirmed.get("overlapReason").asString()).isEqualTo("Tỉnh đã đầu tư LGSP trước khi có NDXP.");
+
+        JsonNode history = read(uri + "/history");
+        assertThat(history.valueStream().map(r -> r.get("cause").asString()).toList())
+                .containsExactly("registered", "changed", "changed");
+        JsonNode statusChange = history.get(1).get("fields").get(0);
+        assertThat(statusChange.get("field").asString()).isEqualTo("status");
+        assertThat(statusChange.get("before").asString()).isEqualTo("in_use");
+        assertThat(statusChange.get("after").asString()).isEqualTo("stopped");
+        assertThat(history.get(2).get("fields").toString()).contains("overlap_verdict").contains("overlap_reason");
+        assertThat(audit.find(new AuditLog.Filter(AuditEvent.LOCAL_PLATFORM_CHANGED, null, "province:P-NGHE-AN",
+                null, null), 10, 0)).hasSizeGreaterThanOrEqualTo(2);
+    }
+
+    @Test
+    void aStaleVersionIsRefusedAndTheConflictSaysWhatChangedWhoChangedItAndWhen() {
+        Map<String, Object> body = cemeteries(word());
+        String haTinh = accounts.token(Role.PROVINCE_EDITOR, "P-HA-TINH");
+        String colleague = accounts.token(Role.PROVINCE_EDITOR, "P-HA-TINH");
+        JsonNode saved = register(haTinh, "P-HA-TINH", body);
+        String uri = API + "P-HA-TINH/local-platforms/" + saved.get("id").asString();
+        send("PUT", colleague, uri, with(body, "department", "Sở Nội vụ", "version", 0), 200);
+
+        JsonNode conflict = send("PUT", haTinh, uri, with(body, "website", "https://nghiatrang.example.vn",
+                "version", 0), 409);
+
+        assertThat(conflict.get("code").asString()).isEqualTo("CONCURRENT_CHANGE");
+        assertThat(conflict.get("detail").asString()).contains("version 0").contains("version 1");
+        assertThat(conflict.get("errors").toString()).contains("department").contains("Sở Xây dựng")
+                .contains("Sở Nội vụ");
+        JsonNode kept = read(uri);
+        assertThat(kept.get("website").isNull()).isTrue();
+        assertThat(kept.get("department").asString()).isEqualTo("Sở Nội vụ");
+        JsonNode staleRemoval = send("POST", haTinh, uri + "/removal", Map.of("reason", "Thay bằng hệ thống mới.",
+                "version", 0), 409);
+        assertThat(staleRemoval.get("code").asString()).isEqualTo("CONCURRENT_CHANGE");
+        assertThat(read(uri).get("removedAt").isNull()).isTrue();
+    }
+
+    @Test
+    void aRemovedPlatformIsKeptWithItsHistoryButLeavesTheListAndTheOverlapCorpus() {
+        String laiChau = accounts.token(Role.PROVINCE_EDITOR, "P-LAI-CHAU");
+        String hue = accounts.token(Role.PROVINCE_EDITOR, "P-HUE");
+        Map<String, Object> body = cemeteries(word());
+        JsonNode saved = register(laiChau, "P-LAI-CHAU", body);
+        String uri = API + "P-LAI-CHAU/local-platforms/" + saved.get("id").asString();
+        assertThat(localMatches(hue, "P-HUE", body)).contains(saved.get("code").asString());
+
+        JsonNode noReason = send("POST", laiChau, uri + "/removal", Map.of("version", 0), 400);
+        assertThat(noReason.get("errors").toString()).contains("reason");
+        assertThat(read(uri).get("removedAt").isNull()).as("a refused removal changes nothing").isTrue();
+
+        JsonNode removed = send("POST", laiChau, uri + "/removal",
+                Map.of("reason", "Đã chuyển sang dùng hệ thống của Bộ Xây dựng.", "version", 0), 200);
+
+        assertThat(removed.get("removalReason").asString()).isEqualTo("Đã chuyển sang dùng hệ thống của Bộ Xây dựng.");
+        assertThat(removed.get("removedAt").isNull()).isFalse();
+        assertThat(read(API + "P-LAI-CHAU/local-platforms").toString()).doesNotContain(saved.get("id").asString());
+        assertThat(read(uri).get("nameVi").asString()).isEqualTo(body.get("nameVi"));
+        JsonNode history = read(uri + "/history");
+        assertThat(history.get(history.size() - 1).get("cause").asString()).isEqualTo("removed");
+        assertThat(history.get(history.size() - 1).get("note").asString()).contains("Bộ Xây dựng");
+        assertThat(localMatches(hue, "P-HUE", body)).doesNotContain(saved.get("code").asString());
+        assertThat(audit.find(new AuditLog.Filter(AuditEvent.LOCAL_PLATFORM_REMOVED, null, "province:P-LAI-CHAU",
+                null, null), 10, 0)).isNotEmpty();
+
+        JsonNode again = send("PUT", laiChau, uri, with(body, "version", 1), 409);
+        assertThat(again.get("code").asString()).isEqualTo("ILLEGAL_TRANSITION");
+        assertThat(again.get("detail").asString()).contains("removed");
+    }
+
+    @Test
+    void theOverlapCheckComparesWithAChangedPlatformsNewTextNotItsOldOne() {
+        String caoBang = accounts.token(Role.PROVINCE_EDITOR, "P-CAO-BANG");
+        String hue = accounts.token(Role.PROVINCE_EDITOR, "P-HUE");
+        Map<String, Object> before = cemeteries(word());
+        Map<String, Object> after = streetTrees(word());
+        JsonNode saved = register(caoBang, "P-CAO-BANG", before);
+        String code = saved.get("code").asString();
+
+        send("PUT", caoBang, API + "P-CAO-BANG/local-platforms/" + saved.get("id").asString(),
+                with(after, "version", 0), 200);
+
+        assertThat(localMatches(hue, "P-HUE", after)).contains(code);
+        assertThat(localMatches(hue, "P-HUE", before)).doesNotContain(code);
+    }
+
+    @Test
+    void anEditorOfAnotherProvinceCannotChangeOrRemoveItsPlatformsAndNothingChanges() throws Exception {
+        String ngheAn = accounts.token(Role.PROVINCE_EDITOR, "P-NGHE-AN");
+        String hanoi = accounts.token(Role.PROVINCE_EDITOR, "P-HA-NOI");
+        Map<String, Object> body = cemeteries(word());
+        JsonNode saved = register(ngheAn, "P-NGHE-AN", body);
+        String id = saved.get("id").asString();
+        String uri = API + "P-NGHE-AN/local-platforms/" + id;
+
+        send("PUT", hanoi, uri, with(body, "nameVi", "Đã bị sửa", "version", 0), 403);
+        send("POST", hanoi, uri + "/removal", Map.of("reason", "Giả mạo", "version", 0), 403);
+        // naming its own province in the address does not reach another province's platform
+        send("PUT", hanoi, API + "P-HA-NOI/local-platforms/" + id, with(body, "nameVi", "Đã bị sửa", "version", 0),
+                404);
+        send("POST", hanoi, API + "P-HA-NOI/local-platforms/" + id + "/removal",
+                Map.of("reason", "Giả mạo", "version", 0), 404);
+        UserDetails hanoiEditor = users.loadUserByUsername(accounts.create(Role.PROVINCE_EDITOR, "P-HA-NOI")
+                .username());
+        int forged = mvc.perform(post("/adoption/provinces/P-NGHE-AN/local-platforms/" + id).with(user(hanoiEditor))
+                        .with(csrf()).param("version", "0").param("checked", "true").param("name_vi", "Đã bị sửa"))
+                .andReturn().getResponse().getStatus();
+        int forgedRemoval = mvc.perform(post("/adoption/provinces/P-HA-NOI/local-platforms/" + id + "/removal")
+                        .with(user(hanoiEditor)).with(csrf()).param("version", "0").param("reason", "Giả mạo"))
+                .andReturn().getResponse().getStatus();
+
+        assertThat(forged).isEqualTo(403);
+        assertThat(forgedRemoval).isEqualTo(404);
+        JsonNode kept = read(uri);
+        assertThat(kept.get("nameVi").asString()).isEqualTo(body.get("nameVi"));
+        assertThat(kept.get("version").asInt()).isZero();
+        assertThat(kept.get("removedAt").isNull()).isTrue();
+        assertThat(read(uri + "/history")).hasSize(1);
+    }
+
+    @Test
+    void aFormerProvincesPlatformRollsUpToItsSuccessorAsHistoryThatOnlyTheAdministratorChanges() {
+        String admin = accounts.token(Role.ADMIN, null);
+        String tuyenQuang = accounts.token(Role.PROVINCE_EDITOR, "P-TUYEN-QUANG-2025");
+        Map<String, Object> body = cemeteries(word());
+        JsonNode saved = register(admin, "P-HA-GIANG", body);
+        String uri = API + "P-HA-GIANG/local-platforms/" + saved.get("id").asString();
+        assertThat(read(API + "P-TUYEN-QUANG-2025/local-platforms").toString()).contains(saved.get("id").asString());
+
+        JsonNode refused = send("PUT", tuyenQuang, uri, with(body, "status", "stopped", "version", 0), 403);
+        assertThat(refused.get("code").asString()).isEqualTo("OUT_OF_SCOPE");
+        assertThat(read(uri).get("version").asInt()).isZero();
+
+        send("PUT", admin, uri, with(body, "status", "stopped", "version", 0), 200);
+        assertThat(read(uri).get("status").asString()).isEqualTo("stopped");
+    }
+
+    @Test
+    void badChangesAreRefusedNamingEachFieldAndChangeNothing() {
+        String ngheAn = accounts.token(Role.PROVINCE_EDITOR, "P-NGHE-AN");
+        Map<String, Object> body = cemeteries(word());
+        JsonNode saved = register(ngheAn, "P-NGHE-AN", body);
+        String uri = API + "P-NGHE-AN/local-platforms/" + saved.get("id").asString();
+
+        JsonNode fields = send("PUT", ngheAn, uri, with(body, "nameVi", " ", "website", "nghiatrang.vn",
+                "version", 0), 400);
+        assertThat(fields.get("code").asString()).isEqualTo("INVALID_PARAMETER");
+        assertThat(fields.get("errors").toString()).contains("nameVi").contains("website")
+                .contains("is not an http(s) address");
+        JsonNode status = send("PUT", ngheAn, uri, with(body, "status", "forever", "version", 0), 400);
+        assertThat(status.get("errors").toString()).contains("status");
+        JsonNode version = send("PUT", ngheAn, uri, body, 400);
+        assertThat(version.get("errors").toString()).contains("version").contains("the version you read");
+        send("PUT", ngheAn, API + "P-NGHE-AN/local-platforms/" + UUID.randomUUID(), with(body, "version", 0), 404);
+
+        assertThat(read(uri).get("version").asInt()).isZero();
+        assertThat(read(uri + "/history")).hasSize(1);
+    }
+
+    @Test
+    void theProvincePageShowsChangeAndRemovalOnlyToThoseWhoMayAndThePlatformPageEscapesWhatWasEntered()
+            throws Exception {
+        String ngheAn = accounts.token(Role.PROVINCE_EDITOR, "P-NGHE-AN");
+        Map<String, Object> body = with(cemeteries(word()), "description", "<script>alert('x')</script> & mộ");
+        String id = register(ngheAn, "P-NGHE-AN", body).get("id").asString();
+        UserDetails editor = users.loadUserByUsername(accounts.create(Role.PROVINCE_EDITOR, "P-NGHE-AN").username());
+        UserDetails other = users.loadUserByUsername(accounts.create(Role.PROVINCE_EDITOR, "P-HUE").username());
+        String editLink = "/adoption/provinces/P-NGHE-AN/local-platforms/" + id + "/edit";
+
+        String asEditor = mvc.perform(get("/adoption/provinces/P-NGHE-AN").with(user(editor))).andReturn()
+                .getResponse().getContentAsString();
+        String asOther = mvc.perform(get("/adoption/provinces/P-NGHE-AN").with(user(other))).andReturn()
+                .getResponse().getContentAsString();
+        String asVisitor = mvc.perform(get("/adoption/provinces/P-NGHE-AN")).andReturn().getResponse()
+                .getContentAsString();
+        assertThat(asEditor).contains(editLink).contains("Gỡ khỏi danh sách");
+        assertThat(asOther).contains("local-heading").contains(id).doesNotContain(editLink);
+        assertThat(asVisitor).contains("local-heading").contains(id).doesNotContain(editLink);
+
+        String page = mvc.perform(get("/adoption/provinces/P-NGHE-AN/local-platforms/" + id)).andReturn()
+                .getResponse().getContentAsString();
+        assertThat(page).contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; mộ")
+                .doesNotContain("<script>alert").contains("Lịch sử thay đổi").contains("Đăng ký")
+                .doesNotContain(editLink);
+        String english = mvc.perform(get("/adoption/provinces/P-NGHE-AN/local-platforms/" + id).param("lang", "en")
+                        .with(user(editor))).andReturn().getResponse().getContentAsString();
+        assertThat(english).contains("History").contains("Registered").contains(editLink);
+    }
+
+    @Test
+    void onThePagesAStaleEditAndARemovalWithoutAReasonAreExplainedAndChangeNothing() throws Exception {
+        String haTinh = accounts.token(Role.PROVINCE_EDITOR, "P-HA-TINH");
+        Map<String, Object> body = cemeteries(word());
+        String id = register(haTinh, "P-HA-TINH", body).get("id").asString();
+        String uri = API + "P-HA-TINH/local-platforms/" + id;
+        send("PUT", haTinh, uri, with(body, "department", "Sở Nội vụ", "version", 0), 200);
+        UserDetails editor = users.loadUserByUsername(accounts.create(Role.PROVINCE_EDITOR, "P-HA-TINH").username());
+
+        String stale = mvc.perform(post("/adoption/provinces/P-HA-TINH/local-platforms/" + id).with(user(editor))
+                        .with(csrf()).param("version", "0").param("checked", "true")
+                        .param("name_vi", (String) body.get("nameVi")).param("department", "Sở Tài chính"))
+                .andReturn().getResponse().getContentAsString();
+        assertThat(stale).contains("Người khác vừa thay đổi nền tảng này").contains("Sở Nội vụ")
+                .contains("name=\"version\" value=\"1\"").contains("value=\"Sở Tài chính\"");
+        assertThat(read(uri).get("department").asString()).isEqualTo("Sở Nội vụ");
+
+        String noReason = mvc.perform(post("/adoption/provinces/P-HA-TINH/local-platforms/" + id + "/removal")
+                        .with(user(editor)).with(csrf()).param("version", "1").param("reason", " "))
+                .andReturn().getResponse().getContentAsString();
+        assertThat(noReason).contains("problems").contains("reason").contains("is required");
+        assertThat(read(uri).get("removedAt").isNull()).isTrue();
+
+        String saved = mvc.perform(post("/adoption/provinces/P-HA-TINH/local-platforms/" + id).with(user(editor))
+                        .with(csrf()).param("version", "1").param("checked", "true")
+                        .param("name_vi", (String) body.get("nameVi")).param("department", "Sở Tài chính"))
+                .andReturn().getResponse().getRedirectedUrl();
+        assertThat(saved).isEqualTo("/adoption/provinces/P-HA-TINH/local-platforms/" + id + "?changed");
+        assertThat(read(uri).get("department").asString()).isEqualTo("Sở Tài chính");
+    }
+}
