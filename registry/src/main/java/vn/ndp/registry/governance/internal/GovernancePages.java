@@ -255,13 +255,15 @@ class GovernancePages {
         CurrentUser user = GovernanceApi.user(authentication);
         EvidenceDocuments.Upload upload = new EvidenceDocuments.Upload(file == null ? "" : file.getOriginalFilename(),
                 file == null ? new byte[0] : file.getBytes());
+        int version = version(form);
         try {
-            ChangeRequest change = changes.attach(id, version(form), upload, user);
+            ChangeRequest change = changes.attach(id, version, upload, user);
             return "redirect:/governance/platforms/" + change.platformCode() + "/changes";
         } catch (RegistryException e) {
             if (e.code() == vn.ndp.registry.shared.ErrorCode.NOT_FOUND) {
-                throw e;
+                throw e; // out of scope or no such request: the same answer, so that no id is confirmed
             }
+            // attach checks the scope first: whoever gets here may see the request
             Platform platform = catalog.get(changes.get(id, user).platformCode());
             return changePage(user, platform, PlatformField.valuesOf(platform), platform.version(), e, model);
         }
