@@ -221,8 +221,10 @@ class GovernanceApi {
     @PostMapping(path = "/platforms/{code}/changes", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @PreAuthorize("@scopes.canEditPlatform(authentication, #code)")
     @Operation(summary = "Change a published entry with evidence documents for the part that goes to review",
-            description = "Part 'change': the JSON of the plain request (version, fields, reason); parts 'files':"
-                    + " PDF, DOCX, XLSX, PNG or JPEG documents, each within the size limit.")
+            description = "Send application/json (version, fields, reason), or multipart/form-data to give evidence"
+                    + " documents for the part that is reviewed: part 'change' holds that JSON, each part 'files' a"
+                    + " PDF, DOCX, XLSX, PNG or JPEG document within the size limit. A change of contact fields"
+                    + " alone takes no documents.")
     ChangeOutcomeJson changeWithEvidence(Authentication authentication, @PathVariable String code,
             @RequestPart(name = "change", required = false) ChangeJson request,
             @RequestPart(name = "files", required = false) List<MultipartFile> files) throws IOException {
