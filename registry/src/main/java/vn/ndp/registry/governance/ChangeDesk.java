@@ -34,6 +34,9 @@ import vn.ndp.registry.shared.RegistryException;
  * for recognition wait in a change request for a reviewer. Both are checked
  * against the version the editor read, so nobody overwrites another's change
  * unknowingly; an approval is refused if a field it touches changed meanwhile.
+ * Editors give evidence documents with a request that goes to review, and add
+ * more while it is pending; each addition counts as a change to the request,
+ * so a reviewer decides only on the documents they saw.
  */
 @Service
 public class ChangeDesk {
@@ -43,6 +46,7 @@ public class ChangeDesk {
     }
 
     private final ChangeRequestRepository changes;
+    private final EvidenceDocuments documents;
     private final PlatformRegister register;
     private final Catalog catalog;
     private final Scopes scopes;
@@ -52,10 +56,11 @@ public class ChangeDesk {
     private final GovernanceSettings settings;
     private final Clock clock;
 
-    ChangeDesk(ChangeRequestRepository changes, PlatformRegister register, Catalog catalog, Scopes scopes,
-            Agencies agencies, AuditLog audit, ApplicationEventPublisher events, GovernanceSettings settings,
-            Clock clock) {
+    ChangeDesk(ChangeRequestRepository changes, EvidenceDocuments documents, PlatformRegister register,
+            Catalog catalog, Scopes scopes, Agencies agencies, AuditLog audit, ApplicationEventPublisher events,
+            GovernanceSettings settings, Clock clock) {
         this.changes = changes;
+        this.documents = documents;
         this.register = register;
         this.catalog = catalog;
         this.scopes = scopes;
@@ -66,9 +71,13 @@ public class ChangeDesk {
         this.clock = clock;
     }
 
+    /**
+     * Applies the contact fields at once and puts the rest in a change request for review, with the evidence
+     * documents given for it. Documents are refused when nothing goes to review: a contact change keeps none.
+     */
     @Transactional
     public Outcome request(String code, int expectedVersion, Map<PlatformField, String> wanted, String reason,
-            CurrentUser user) {
+            List<EvidenceDocuments.Upload> evidence, CurrentUser user) {
         if (!scopes.mayEdit(user, code)) {
             throw new RegistryException(ErrorCode.OUT_OF_SCOPE, "Platform " + code
                     + " is not one your account may change.");
@@ -100,11 +109,21 @@ public class ChangeDesk {
         if (!invalid.any() && direct.isEmpty() && reviewed.isEmpty()) {
             invalid.reject("fields", "no field differs from the entry as it is.");
         }
+        if (!evidence.isEmpty() && user.role() != Role.MINISTRY_EDITOR) {
+            invalid.reject("files", "evidence documents are given by the editors of the ministry whose platform"
+                    + " it is.");
+        } else if (!invalid.any() && reviewed.isEmpty() && !evidence.isEmpty()) {
+            invalid.reject("files", "evidence documents go with changes that need review; contact fields "
+                    + settings.directFields().stream().map(PlatformField::wireName).sorted().toList()
+                    + " are changed at once and keep no documents. Send them without files.");
+        }
         invalid.throwIfAny();
         Map<PlatformField, String> all = new EnumMap<>(PlatformField.class);
         all.putAll(direct);
         all.putAll(reviewed);
         PlatformField.apply(current, all, c -> agencies.find(c).isPresent());
+        List<EvidenceDocuments.Checked> files = evidence.stream()
+                .map(upload -> documents.inspect(upload.fileName(), upload.content())).toList();
         String agency = catalog.ownerOn(current, agencies.today()).code();
         Platform after = current;
         List<FieldChange> applied = new ArrayList<>();
@@ -122,13 +141,54 @@ public class ChangeDesk {
             reviewed.forEach((f, v) -> asked.add(new FieldChange(f, f.of(current), v)));
             pending = new ChangeRequest(UUID.randomUUID(), code, agency, ChangeStatus.PENDING, asked,
                     after.version(), blankToNull(reason), user.username(), OffsetDateTime.now(clock), null, null,
-                    null, 0);
+                    null, 0, List.of());
             changes.insert(pending);
             audit.record(AuditEvent.CHANGE_REQUESTED, user.username(), "platform:" + code,
                     Map.of("change", pending.id().toString(), "fields", names(reviewed)));
+            for (EvidenceDocuments.Checked file : files) {
+                stored(pending, file, user);
+            }
+            pending = find(pending.id());
             events.publishEvent(new GovernanceEvent.ChangeRequested(pending.id(), code, agency, user.username()));
         }
         return new Outcome(after, applied, pending);
+    }
+
+    /**
+     * Adds an evidence document to a pending request. Only the editors of the ministry whose platform it is may;
+     * to anyone else the request does not exist. Refused once the request is decided, and when it changed after
+     * the editor read it at {@code expectedVersion}.
+     */
+    @Transactional
+    public ChangeRequest attach(UUID id, int expectedVersion, EvidenceDocuments.Upload upload, CurrentUser user) {
+        ChangeRequest change = changes.find(id)
+                .filter(c -> user.role() == Role.MINISTRY_EDITOR && scopes.mayEdit(user, c.platformCode()))
+                .orElseThrow(() -> notFound(id));
+        if (!change.status().takesEvidence()) {
+            throw new RegistryException(ErrorCode.ILLEGAL_TRANSITION, "Change request " + id + " was "
+                    + change.status().name().toLowerCase(java.util.Locale.ROOT) + " on " + change.decidedAt()
+                    + "; documents can be added only while a request is pending. Make a new change request.");
+        }
+        if (change.version() != expectedVersion) {
+            throw new RegistryException(ErrorCode.CONCURRENT_CHANGE, "Change request " + id + " was changed after"
+                    + " you read it (you had version " + expectedVersion + ", it is at version " + change.version()
+                    + "). Nothing was saved; reload it and try again.");
+        }
+        EvidenceDocuments.Checked file = documents.inspect(upload.fileName(), upload.content());
+        stored(change, file, user);
+        if (!changes.touchIfPending(id, expectedVersion)) {
+            throw new RegistryException(ErrorCode.CONCURRENT_CHANGE, "Change request " + id
+                    + " was decided or changed by someone else at the same time. Nothing was saved; reload it.");
+        }
+        return find(id);
+    }
+
+    private void stored(ChangeRequest change, EvidenceDocuments.Checked file, CurrentUser user) {
+        EvidenceDocument document = documents.store(new EvidenceOwner.OfChangeRequest(change.id()), file,
+                user.username());
+        audit.record(AuditEvent.EVIDENCE_UPLOADED, user.username(), "platform:" + change.platformCode(),
+                Map.of("change", change.id().toString(), "document", document.id().toString(), "file",
+                        document.fileName(), "sha256", document.sha256(), "size", document.size()));
     }
 
     /** Approve or decline (reviewers), or withdraw (whoever may edit the platform). */
@@ -208,6 +268,13 @@ public class ChangeDesk {
         return change;
     }
 
+    /** Whether the user may see the request and its documents: the national authority, or who may edit the platform. */
+    boolean visible(UUID id, CurrentUser user) {
+        return changes.find(id)
+                .filter(c -> user.role().nationalAuthority() || scopes.mayEdit(user, c.platformCode()))
+                .isPresent();
+    }
+
     public List<ChangeRequest> ofPlatform(String code) {
         return changes.ofPlatform(code);
     }
@@ -223,8 +290,11 @@ public class ChangeDesk {
     }
 
     private ChangeRequest find(UUID id) {
-        return changes.find(id).orElseThrow(() -> new RegistryException(ErrorCode.NOT_FOUND,
-                "No change request has the id " + id + "."));
+        return changes.find(id).orElseThrow(() -> notFound(id));
+    }
+
+    private static RegistryException notFound(UUID id) {
+        return new RegistryException(ErrorCode.NOT_FOUND, "No change request has the id " + id + ".");
     }
 
     private static List<String> names(Map<PlatformField, String> fields) {

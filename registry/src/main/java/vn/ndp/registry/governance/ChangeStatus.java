@@ -2,7 +2,7 @@ package vn.ndp.registry.governance;
 
 import java.util.Optional;
 
-/** Where a change request stands: it is decided once, from PENDING only. */
+/** Where a change request stands: it is decided once, from PENDING only, and takes evidence until then. */
 public enum ChangeStatus {
     PENDING, APPROVED, DECLINED, WITHDRAWN;
 
@@ -19,5 +19,10 @@ public enum ChangeStatus {
             case DECLINE -> DECLINED;
             case WITHDRAW -> WITHDRAWN;
         });
+    }
+
+    /** Whether the editor may still add evidence documents (the reviewer decides on what was there). */
+    public boolean takesEvidence() {
+        return this == PENDING;
     }
 }

@@ -56,6 +56,10 @@ public class EvidenceDocuments {
     public record Download(EvidenceDocument document, byte[] content) {
     }
 
+    /** A file as it was uploaded, before any check. */
+    public record Upload(String fileName, byte[] content) {
+    }
+
     /** A file that passed {@link #check}: the name it is kept under, its kind and its SHA-256. */
     public record Checked(String fileName, Kind kind, byte[] content, String sha256) {
     }
@@ -70,22 +74,30 @@ public class EvidenceDocuments {
         this.clock = clock;
     }
 
-    /** Checks and stores a document for a proposal; the caller has checked who may attach it. */
+    /** Checks and stores a document; the caller has checked who may attach it to the owner. */
     @Transactional(propagation = Propagation.MANDATORY)
-    EvidenceDocument store(UUID proposalId, String fileName, byte[] content, String actor) {
-        Checked file = inspect(fileName, content);
+    EvidenceDocument store(EvidenceOwner owner, Checked file, String actor) {
         EvidenceDocument document = new EvidenceDocument(UUID.randomUUID(), file.fileName(),
-                file.kind().contentType(), content.length, file.sha256(), actor, OffsetDateTime.now(clock));
-        documents.insert(proposalId, document, content);
+                file.kind().contentType(), file.content().length, file.sha256(), actor, OffsetDateTime.now(clock));
+        documents.insert(owner, document, file.content());
         return document;
     }
 
-    /** The document, if the user may see the proposal it belongs to. */
-    public Download download(UUID id, CurrentUser user, RecognitionDesk desk) {
-        DocumentRepository.Stored stored = documents.find(id)
-                .orElseThrow(() -> new RegistryException(ErrorCode.NOT_FOUND, "No evidence document has the id " + id
-                        + "."));
-        desk.get(stored.proposalId(), user);
+    /**
+     * The document, if the user may see what it is attached to: the proposal ({@link RecognitionDesk#get}) or
+     * the change request ({@link ChangeDesk#visible}). The desks are arguments, not dependencies, because each of
+     * them stores its documents here.
+     */
+    public Download download(UUID id, CurrentUser user, RecognitionDesk proposals, ChangeDesk changes) {
+        DocumentRepository.Stored stored = documents.find(id).orElseThrow(() -> notFound(id));
+        switch (stored.owner()) {
+            case EvidenceOwner.OfProposal proposal -> proposals.get(proposal.id(), user);
+            case EvidenceOwner.OfChangeRequest change -> {
+                if (!changes.visible(change.id(), user)) {
+                    throw notFound(id);
+                }
+            }
+        }
         return new Download(stored.document(), stored.content());
     }
 
@@ -212,6 +224,10 @@ public class EvidenceDocuments {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    private static RegistryException notFound(UUID id) {
+        return new RegistryException(ErrorCode.NOT_FOUND, "No evidence document has the id " + id + ".");
     }
 
     private static RegistryException rejected(String detail) {

@@ -208,7 +208,8 @@ public class RecognitionDesk {
     }
 
     private Proposal attached(Proposal p, AttachEvidence attach, CurrentUser user, OffsetDateTime now) {
-        EvidenceDocument document = documents.store(p.id(), attach.fileName(), attach.content(), user.username());
+        EvidenceDocument document = documents.store(new EvidenceOwner.OfProposal(p.id()),
+                documents.inspect(attach.fileName(), attach.content()), user.username());
         audit.record(AuditEvent.EVIDENCE_UPLOADED, user.username(), subject(p), Map.of("proposal", p.id().toString(),
                 "document", document.id().toString(), "file", document.fileName(), "sha256", document.sha256(),
                 "size", document.size()));

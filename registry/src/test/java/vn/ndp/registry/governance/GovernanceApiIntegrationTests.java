@@ -12,6 +12,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.io.ByteArrayResource;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.client.RestTestClient;
 import org.springframework.util.LinkedMultiValueMap;
@@ -350,6 +352,171 @@ class GovernanceApiIntegrationTests {
                         "javascript:alert(1)", "owner", "BYT"))), 400);
         assertThat(problem.get("errors").findValuesAsString("field"))
                 .contains("code", "category", "security_level", "website", "owner");
+    }
+
+    static final byte[] PNG = {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 0};
+
+    /** A change request as multipart: the JSON part 'change' and a part 'files' per document. */
+    JsonNode changeWithEvidence(String token, String code, Map<String, Object> change, Map<String, byte[]> files,
+            int status) {
+        MultiValueMap<String, Object> body = new LinkedMultiValueMap<>();
+        HttpHeaders json = new HttpHeaders();
+        json.setContentType(MediaType.APPLICATION_JSON);
+        body.add("change", new HttpEntity<>(change, json));
+        files.forEach((name, content) -> body.add("files", file(name, content)));
+        return client.post().uri("/api/v1/platforms/" + code + "/changes").header("Authorization", "Bearer " + token)
+                .contentType(MediaType.MULTIPART_FORM_DATA).body(body).exchange()
+                .expectStatus().isEqualTo(status).expectBody(JsonNode.class).returnResult().getResponseBody();
+    }
+
+    JsonNode attachToChange(String token, String change, int version, String name, byte[] content, int status) {
+        MultiValueMap<String, Object> body = new LinkedMultiValueMap<>();
+        body.add("file", file(name, content));
+        return client.post().uri("/api/v1/changes/" + change + "/documents?version=" + version)
+                .header("Authorization", "Bearer " + token).contentType(MediaType.MULTIPART_FORM_DATA)
+                .body(body).exchange().expectStatus().isEqualTo(status).expectBody(JsonNode.class)
+                .returnResult().getResponseBody();
+    }
+
+    static ByteArrayResource file(String name, byte[] content) {
+        return new ByteArrayResource(content) {
+            @Override
+            public String getFilename() {
+                return name;
+            }
+        };
+    }
+
+    JsonNode changeRequest(String token, String code, String change) {
+        for (JsonNode c : get(token, "/api/v1/platforms/" + code + "/changes", 200)) {
+            if (c.get("id").asString().equals(change)) {
+                return c;
+            }
+        }
+        throw new AssertionError("change request " + change + " is not listed for " + code);
+    }
+
+    @Test
+    void anEditorGivesEvidenceWithAChangeAddsMoreWhilePendingAndTheReviewerDownloadsItBeforeDeciding() {
+        String code = recognised(newCode());
+        JsonNode outcome = changeWithEvidence(finance, code, Map.of("version", 0, "fields", Map.of("security_level",
+                "4", "operator_phone", "024 3943 1111"), "reason", "Hồ sơ cấp độ 4 đã được phê duyệt"),
+                Map.of("Quyết định phê duyệt HSĐX cấp độ 4.pdf", EvidenceDocumentsTests.pdf()), 200);
+        assertThat(outcome.get("applied").findValuesAsString("field")).containsExactly("operator_phone");
+        JsonNode pending = outcome.get("pending");
+        String change = pending.get("id").asString();
+        assertThat(pending.get("documents").findValuesAsString("fileName"))
+                .containsExactly("Quyết định phê duyệt HSĐX cấp độ 4.pdf");
+        assertThat(pending.get("version").asInt()).isZero();
+
+        JsonNode more = attachToChange(finance, change, 0, "so-do-mang.png", PNG, 201);
+        assertThat(more.get("documents").findValuesAsString("contentType"))
+                .containsExactly("application/pdf", "image/png");
+        assertThat(more.get("version").asInt()).isEqualTo(1);
+
+        JsonNode queued = null;
+        for (JsonNode c : get(reviewer, "/api/v1/changes", 200)) {
+            if (c.get("id").asString().equals(change)) {
+                queued = c;
+            }
+        }
+        assertThat(queued).isNotNull();
+        assertThat(queued.get("documents")).hasSize(2);
+        String href = queued.get("documents").get(1).get("href").asString();
+        byte[] downloaded = client.get().uri(href).header("Authorization", "Bearer " + reviewer).exchange()
+                .expectStatus().isOk()
+                .expectHeader().contentType(MediaType.IMAGE_PNG)
+                .expectHeader().valueMatches("Content-Disposition", "attachment; filename=.*so-do-mang\\.png.*")
+                .expectHeader().valueEquals("X-Content-Type-Options", "nosniff")
+                .expectBody(byte[].class).returnResult().getResponseBody();
+        assertThat(downloaded).isEqualTo(PNG);
+
+        JsonNode stale = post(reviewer, "/api/v1/changes/" + change + "/decision", Map.of("version", 0,
+                "action", "approve"), 409);
+        assertThat(stale.get("code").asString()).isEqualTo("CONCURRENT_CHANGE");
+        post(reviewer, "/api/v1/changes/" + change + "/decision", Map.of("version", 1, "action", "approve"), 200);
+
+        JsonNode decided = changeRequest(finance, code, change);
+        assertThat(decided.get("status").asString()).isEqualTo("approved");
+        assertThat(decided.get("documents").findValuesAsString("fileName"))
+                .containsExactly("Quyết định phê duyệt HSĐX cấp độ 4.pdf", "so-do-mang.png");
+        client.get().uri(decided.get("documents").get(0).get("href").asString())
+                .header("Authorization", "Bearer " + finance).exchange().expectStatus().isOk()
+                .expectHeader().valueMatches("Content-Disposition", "attachment; filename=.*");
+        assertThat(events("platform:" + code).stream().filter(e -> e == AuditEvent.EVIDENCE_UPLOADED)).hasSize(2);
+    }
+
+    @Test
+    void evidenceCannotBeAddedToADecidedChangeRequest() {
+        String code = recognised(newCode());
+        String change = post(finance, "/api/v1/platforms/" + code + "/changes", Map.of("version", 0, "fields",
+                Map.of("security_level", "4")), 200).get("pending").get("id").asString();
+        post(reviewer, "/api/v1/changes/" + change + "/decision", Map.of("version", 0, "action", "decline",
+                "note", "Thiếu quyết định phê duyệt hồ sơ"), 200);
+
+        JsonNode problem = attachToChange(finance, change, 1, "Quyết định phê duyệt.pdf",
+                EvidenceDocumentsTests.pdf(), 409);
+        assertThat(problem.get("code").asString()).isEqualTo("ILLEGAL_TRANSITION");
+        assertThat(problem.get("detail").asString()).contains("was declined", "only while a request is pending");
+        JsonNode unchanged = changeRequest(finance, code, change);
+        assertThat(unchanged.get("documents")).isEmpty();
+        assertThat(unchanged.get("version").asInt()).isEqualTo(1);
+        assertThat(events("platform:" + code)).doesNotContain(AuditEvent.EVIDENCE_UPLOADED);
+    }
+
+    @Test
+    void evidenceOfTheWrongTypeOrOverTheLimitIsRefusedAndNothingChanges() {
+        String code = recognised(newCode());
+        JsonNode problem = changeWithEvidence(finance, code, Map.of("version", 0, "fields", Map.of("security_level",
+                "4", "operator_phone", "024 3943 2222")), Map.of("chuong-trinh.pdf", new byte[] {'M', 'Z', 0, 0}),
+                422);
+        assertThat(problem.get("code").asString()).isEqualTo("DOCUMENT_REJECTED");
+        assertThat(problem.get("detail").asString()).contains("chuong-trinh.pdf", "not a PDF");
+        assertThat(get(null, "/api/v1/platforms/" + code, 200).get("version").asInt()).isZero();
+        assertThat(get(finance, "/api/v1/platforms/" + code + "/changes", 200)).isEmpty();
+
+        String change = post(finance, "/api/v1/platforms/" + code + "/changes", Map.of("version", 0, "fields",
+                Map.of("security_level", "4")), 200).get("pending").get("id").asString();
+        problem = attachToChange(finance, change, 0, "big.pdf", big(), 422);
+        assertThat(problem.get("detail").asString()).contains("the limit is 10485760 bytes (10 MB)");
+        problem = attachToChange(finance, change, 0, "trang.html", "<script>alert(1)</script>".getBytes(), 422);
+        assertThat(problem.get("detail").asString()).contains("only [pdf, docx, xlsx, png, jpeg]");
+        JsonNode unchanged = changeRequest(finance, code, change);
+        assertThat(unchanged.get("documents")).isEmpty();
+        assertThat(unchanged.get("version").asInt()).isZero();
+        assertThat(events("platform:" + code)).doesNotContain(AuditEvent.EVIDENCE_UPLOADED);
+    }
+
+    @Test
+    void aContactChangeAloneTakesNoDocuments() {
+        String code = recognised(newCode());
+        JsonNode problem = changeWithEvidence(finance, code, Map.of("version", 0, "fields", Map.of("operator_phone",
+                "024 3943 3333")), Map.of("cong-van.pdf", EvidenceDocumentsTests.pdf()), 400);
+        assertThat(problem.get("errors").get(0).get("field").asString()).isEqualTo("files");
+        assertThat(problem.get("errors").get(0).get("message").asString()).contains("changed at once");
+        assertThat(get(null, "/api/v1/platforms/" + code, 200).toString()).doesNotContain("024 3943 3333");
+    }
+
+    @Test
+    void anotherMinistrysEditorCannotAttachToOrDownloadFromAChangeRequestByChangingTheId() {
+        String code = recognised(newCode());
+        JsonNode pending = changeWithEvidence(finance, code, Map.of("version", 0, "fields", Map.of("security_level",
+                "4")), Map.of("Quyết định phê duyệt.pdf", EvidenceDocumentsTests.pdf()), 200).get("pending");
+        String change = pending.get("id").asString();
+        String href = pending.get("documents").get(0).get("href").asString();
+
+        JsonNode problem = attachToChange(health, change, 0, "gia-mao.pdf", EvidenceDocumentsTests.pdf(), 404);
+        assertThat(problem.get("code").asString()).isEqualTo("NOT_FOUND");
+        assertThat(problem.get("detail").asString()).isEqualTo("No change request has the id " + change + ".");
+        problem = get(health, href, 404);
+        assertThat(problem.get("code").asString()).isEqualTo("NOT_FOUND");
+        get(health, "/api/v1/platforms/" + code + "/changes", 403);
+
+        JsonNode unchanged = changeRequest(finance, code, change);
+        assertThat(unchanged.get("documents").findValuesAsString("fileName"))
+                .containsExactly("Quyết định phê duyệt.pdf");
+        assertThat(unchanged.get("version").asInt()).isZero();
+        assertThat(events("platform:" + code).stream().filter(e -> e == AuditEvent.EVIDENCE_UPLOADED)).hasSize(1);
     }
 
     private List<AuditEvent> events(String subject) {

@@ -4,20 +4,27 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
+import java.time.LocalDate;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import vn.ndp.registry.RegistryIntegrationTest;
 import vn.ndp.registry.accounts.Account;
+import vn.ndp.registry.accounts.CurrentUser;
 import vn.ndp.registry.accounts.Role;
 import vn.ndp.registry.accounts.TestAccounts;
+import vn.ndp.registry.catalog.PlatformField;
 
 /** The governance pages as a signed-in editor and reviewer see them: forms, escaping, conflicts. */
 @RegistryIntegrationTest
@@ -33,6 +40,12 @@ class GovernancePagesIntegrationTests {
 
     @Autowired
     UserDetailsService users;
+
+    @Autowired
+    RecognitionDesk desk;
+
+    @Autowired
+    ChangeDesk changes;
 
     UserDetails signIn(Role role, String agency) {
         Account account = accounts.create(role, agency);
@@ -123,5 +136,73 @@ class GovernancePagesIntegrationTests {
                 .andReturn().getResponse().getRedirectedUrl();
         assertThat(mvc.perform(get(location).with(user(editor))).andReturn().getResponse().getContentAsString())
                 .doesNotContain("Nền tảng đã có có thể trùng lặp");
+    }
+
+    /** A platform of the Ministry of Finance listed through the workflow, at version 0; its code. */
+    String recognisedFinancePlatform() {
+        CurrentUser editor = CurrentUser.of(accounts.create(Role.MINISTRY_EDITOR, "BTC"));
+        CurrentUser reviewer = CurrentUser.of(accounts.create(Role.REVIEWER, null));
+        String code = "EVIDENCE-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase(Locale.ROOT);
+        Proposal p = desk.draft(editor, code, Map.of(PlatformField.NAME_VI, "Nền tảng minh chứng " + code,
+                PlatformField.DESCRIPTION_VI, "Nền tảng để kiểm thử tài liệu minh chứng của đề nghị thay đổi.",
+                PlatformField.CATEGORY, "government", PlatformField.TYPE, "platform", PlatformField.SCOPES,
+                "central"));
+        p = desk.handle(p.id(), p.version(), new ProposalCommand.Submit(), editor);
+        List<Evaluation.CriterionResult> results = desk.settings().criteria().stream()
+                .map(c -> new Evaluation.CriterionResult(c, Evaluation.Result.MEETS, "Đạt")).toList();
+        p = desk.handle(p.id(), p.version(), new ProposalCommand.RecordEvaluation(new Evaluation(results, 3, true,
+                "Đạt")), reviewer);
+        desk.handle(p.id(), p.version(), new ProposalCommand.Recognise("7/QĐ-BKHCN", LocalDate.of(2026, 1, 5),
+                null), reviewer);
+        return code;
+    }
+
+    @Test
+    void anEditorSendsAChangeWithEvidenceAddsMoreAndTheReviewerDownloadsItFromTheQueue() throws Exception {
+        String code = recognisedFinancePlatform();
+        UserDetails editor = signIn(Role.MINISTRY_EDITOR, "BTC");
+        String form = mvc.perform(get("/governance/platforms/" + code + "/changes").with(user(editor))).andReturn()
+                .getResponse().getContentAsString();
+        assertThat(form).contains("enctype=\"multipart/form-data\"", "Tài liệu minh chứng cho phần cần thẩm định");
+
+        String sent = mvc.perform(multipart("/governance/platforms/" + code + "/changes")
+                        .file(new MockMultipartFile("files", "Quyết định phê duyệt hồ sơ.pdf", "application/pdf",
+                                EvidenceDocumentsTests.pdf()))
+                        .param("version", "0").param("security_level", "4").with(user(editor)).with(csrf()))
+                .andReturn().getResponse().getContentAsString();
+        assertThat(sent).contains("Đã gửi đề nghị thay đổi để thẩm định", "Quyết định phê duyệt hồ sơ.pdf",
+                "Bổ sung tài liệu");
+        String change = sent.replaceAll("(?s).*/governance/changes/([0-9a-f-]{36})/documents.*", "$1");
+
+        String refused = mvc.perform(multipart("/governance/changes/" + change + "/documents")
+                        .file(new MockMultipartFile("file", "chuong-trinh.pdf", "application/pdf",
+                                new byte[] {'M', 'Z', 0, 0}))
+                        .param("version", "0").with(user(editor)).with(csrf()))
+                .andReturn().getResponse().getContentAsString();
+        assertThat(refused).contains("Chưa lưu được", "chuong-trinh.pdf: the content is not a PDF");
+        MvcResult added = mvc.perform(multipart("/governance/changes/" + change + "/documents")
+                        .file(new MockMultipartFile("file", "so-do.png", "image/png", GovernanceApiIntegrationTests.PNG))
+                        .param("version", "0").with(user(editor)).with(csrf()))
+                .andReturn();
+        assertThat(added.getResponse().getRedirectedUrl()).isEqualTo("/governance/platforms/" + code + "/changes");
+
+        UserDetails reviewer = signIn(Role.REVIEWER, null);
+        String queue = mvc.perform(get("/governance").with(user(reviewer))).andReturn().getResponse()
+                .getContentAsString();
+        String request = queue.substring(queue.indexOf("/governance/changes/" + change + "/decision") - 3000,
+                queue.indexOf("/governance/changes/" + change + "/decision"));
+        assertThat(request).contains("Quyết định phê duyệt hồ sơ.pdf", "so-do.png");
+        String link = request.replaceAll("(?s).*href=\"(/governance/documents/[0-9a-f-]{36})\"[^>]*>so-do.png.*", "$1");
+        MvcResult download = mvc.perform(get(link).with(user(reviewer))).andReturn();
+        assertThat(download.getResponse().getHeader("Content-Disposition")).startsWith("attachment;");
+        assertThat(download.getResponse().getContentAsByteArray()).isEqualTo(GovernanceApiIntegrationTests.PNG);
+
+        UserDetails health = signIn(Role.MINISTRY_EDITOR, "BYT");
+        assertThat(mvc.perform(multipart("/governance/changes/" + change + "/documents")
+                .file(new MockMultipartFile("file", "gia-mao.pdf", "application/pdf", EvidenceDocumentsTests.pdf()))
+                .param("version", "1").with(user(health)).with(csrf())).andReturn().getResponse().getStatus())
+                .isEqualTo(404);
+        assertThat(mvc.perform(get(link).with(user(health))).andReturn().getResponse().getStatus()).isEqualTo(404);
+        assertThat(changes.ofPlatform(code).getFirst().documents()).hasSize(2);
     }
 }

@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -15,6 +16,7 @@ import vn.ndp.registry.catalog.PlatformField;
 import vn.ndp.registry.catalog.PlatformRevision.FieldChange;
 import vn.ndp.registry.governance.ChangeRequest;
 import vn.ndp.registry.governance.ChangeStatus;
+import vn.ndp.registry.governance.EvidenceDocument;
 
 @Repository
 public class ChangeRequestRepository {
@@ -28,10 +30,12 @@ public class ChangeRequestRepository {
 
     private final JdbcClient jdbc;
     private final ObjectMapper json;
+    private final DocumentRepository documents;
 
-    ChangeRequestRepository(JdbcClient jdbc, ObjectMapper json) {
+    ChangeRequestRepository(JdbcClient jdbc, ObjectMapper json, DocumentRepository documents) {
         this.jdbc = jdbc;
         this.json = json;
+        this.documents = documents;
     }
 
     public void insert(ChangeRequest c) {
@@ -53,23 +57,42 @@ public class ChangeRequestRepository {
                 .params(status.name(), by, at, note, id, expectedVersion).update() == 1;
     }
 
+    /** Counts a change to a pending request (evidence added) so that a reviewer who read it before must reload. */
+    public boolean touchIfPending(UUID id, int expectedVersion) {
+        return jdbc.sql("""
+                update change_request set version = version + 1
+                where id = ? and version = ? and status = 'PENDING'""")
+                .params(id, expectedVersion).update() == 1;
+    }
+
     public Optional<ChangeRequest> find(UUID id) {
-        return jdbc.sql("select * from change_request where id = ?").param(id).query(this::change).optional();
+        return withDocuments(jdbc.sql("select * from change_request where id = ?").param(id).query(this::change)
+                .list()).stream().findFirst();
     }
 
     public List<ChangeRequest> ofPlatform(String code) {
-        return jdbc.sql("select * from change_request where platform_code = ? order by requested_at desc")
-                .param(code).query(this::change).list();
+        return withDocuments(jdbc.sql("select * from change_request where platform_code = ?"
+                + " order by requested_at desc").param(code).query(this::change).list());
     }
 
     public List<ChangeRequest> inStatus(ChangeStatus status) {
-        return jdbc.sql("select * from change_request where status = ? order by requested_at").param(status.name())
-                .query(this::change).list();
+        return withDocuments(jdbc.sql("select * from change_request where status = ? order by requested_at")
+                .param(status.name()).query(this::change).list());
     }
 
     public List<ChangeRequest> ofAgencies(List<String> agencyCodes) {
-        return jdbc.sql("select * from change_request where agency_code = any(?) order by requested_at desc")
-                .param(agencyCodes.toArray(String[]::new)).query(this::change).list();
+        return withDocuments(jdbc.sql("select * from change_request where agency_code = any(?)"
+                + " order by requested_at desc")
+                .param(agencyCodes.toArray(String[]::new)).query(this::change).list());
+    }
+
+    /** The requests with their documents, fetched in one query for all of them. */
+    private List<ChangeRequest> withDocuments(List<ChangeRequest> requests) {
+        Map<UUID, List<EvidenceDocument>> attached = documents.ofChangeRequests(
+                requests.stream().map(ChangeRequest::id).toList());
+        return requests.stream().map(c -> new ChangeRequest(c.id(), c.platformCode(), c.agencyCode(), c.status(),
+                c.changes(), c.baseVersion(), c.reason(), c.requestedBy(), c.requestedAt(), c.decidedBy(),
+                c.decidedAt(), c.decisionNote(), c.version(), attached.get(c.id()))).toList();
     }
 
     private String changesJson(List<FieldChange> changes) {
@@ -85,6 +108,7 @@ public class ChangeRequestRepository {
                 rs.getString("agency_code"), ChangeStatus.valueOf(rs.getString("status")), changes,
                 rs.getInt("base_version"), rs.getString("reason"), rs.getString("requested_by"),
                 rs.getObject("requested_at", OffsetDateTime.class), rs.getString("decided_by"),
-                rs.getObject("decided_at", OffsetDateTime.class), rs.getString("decision_note"), rs.getInt("version"));
+                rs.getObject("decided_at", OffsetDateTime.class), rs.getString("decision_note"), rs.getInt("version"),
+                List.of());
     }
 }

@@ -4,9 +4,11 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
@@ -17,6 +19,7 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.multipart.MultipartFile;
 import vn.ndp.registry.accounts.CurrentUser;
@@ -186,7 +189,7 @@ class GovernanceApi {
     @PreAuthorize(EDITOR_OR_REVIEWER)
     @Operation(summary = "Download an evidence document (always as an attachment)")
     ResponseEntity<byte[]> document(Authentication authentication, @PathVariable UUID id) {
-        EvidenceDocuments.Download download = documents.download(id, user(authentication), desk);
+        EvidenceDocuments.Download download = documents.download(id, user(authentication), desk, changes);
         return Downloads.attachment(download.document().fileName(), download.document().contentType(),
                 download.content());
     }
@@ -207,16 +210,54 @@ class GovernanceApi {
         return changes.ofPlatform(code).stream().map(ChangeRequestJson::of).toList();
     }
 
-    @PostMapping("/platforms/{code}/changes")
+    @PostMapping(path = "/platforms/{code}/changes", consumes = MediaType.APPLICATION_JSON_VALUE)
     @PreAuthorize("@scopes.canEditPlatform(authentication, #code)")
     @Operation(summary = "Change a published entry: contact fields at once, the rest through review")
     ChangeOutcomeJson change(Authentication authentication, @PathVariable String code,
             @RequestBody ChangeJson request) {
+        return requestChange(authentication, code, request, List.of());
+    }
+
+    @PostMapping(path = "/platforms/{code}/changes", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @PreAuthorize("@scopes.canEditPlatform(authentication, #code)")
+    @Operation(summary = "Change a published entry with evidence documents for the part that goes to review",
+            description = "Send application/json (version, fields, reason), or multipart/form-data to give evidence"
+                    + " documents for the part that is reviewed: part 'change' holds that JSON, each part 'files' a"
+                    + " PDF, DOCX, XLSX, PNG or JPEG document within the size limit. A change of contact fields"
+                    + " alone takes no documents.")
+    ChangeOutcomeJson changeWithEvidence(Authentication authentication, @PathVariable String code,
+            @RequestPart(name = "change", required = false) ChangeJson request,
+            @RequestPart(name = "files", required = false) List<MultipartFile> files) throws IOException {
+        if (request == null) {
+            throw new RegistryException(ErrorCode.INVALID_PARAMETER, "change: is required (a JSON part with version,"
+                    + " fields and reason).", List.of(RegistryException.FieldError.of("change",
+                            "is required: a part of type application/json with version, fields and reason.")));
+        }
+        return requestChange(authentication, code, request, uploads(files));
+    }
+
+    private ChangeOutcomeJson requestChange(Authentication authentication, String code, ChangeJson request,
+            List<EvidenceDocuments.Upload> evidence) {
         InvalidParameters invalid = new InvalidParameters();
         var fields = GovernanceJson.fields(request.fields(), invalid);
         invalid.throwIfAny();
         return ChangeOutcomeJson.of(changes.request(code, GovernanceJson.version(request.version()), fields,
-                request.reason(), user(authentication)));
+                request.reason(), evidence, user(authentication)));
+    }
+
+    @PostMapping("/changes/{id}/documents")
+    @PreAuthorize(EDITOR)
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Add an evidence document to a pending change request of your ministry's platform")
+    ChangeRequestJson attachToChange(Authentication authentication, @PathVariable UUID id,
+            @RequestParam(required = false) Integer version,
+            @RequestParam(name = "file", required = false) MultipartFile file) throws IOException {
+        if (file == null) {
+            throw new RegistryException(ErrorCode.INVALID_PARAMETER, "file: is required (multipart/form-data).",
+                    List.of(RegistryException.FieldError.of("file", "is required (multipart/form-data).")));
+        }
+        return ChangeRequestJson.of(changes.attach(id, GovernanceJson.version(version),
+                new EvidenceDocuments.Upload(file.getOriginalFilename(), file.getBytes()), user(authentication)));
     }
 
     @GetMapping("/changes")
@@ -276,6 +317,19 @@ class GovernanceApi {
 
     private ProposalJson handle(Authentication authentication, UUID id, Integer version, ProposalCommand command) {
         return ProposalJson.of(desk.handle(id, GovernanceJson.version(version), command, user(authentication)));
+    }
+
+    /** The uploaded files; a part without name and content (an empty file input) is no file. */
+    static List<EvidenceDocuments.Upload> uploads(List<MultipartFile> files) throws IOException {
+        List<EvidenceDocuments.Upload> uploads = new ArrayList<>();
+        for (MultipartFile file : files == null ? List.<MultipartFile>of() : files) {
+            String name = file.getOriginalFilename();
+            if (file.isEmpty() && (name == null || name.isBlank())) {
+                continue;
+            }
+            uploads.add(new EvidenceDocuments.Upload(name, file.getBytes()));
+        }
+        return uploads;
     }
 
     static CurrentUser user(Authentication authentication) {

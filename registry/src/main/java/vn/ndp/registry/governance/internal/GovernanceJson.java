@@ -110,12 +110,14 @@ final class GovernanceJson {
 
     record ChangeRequestJson(UUID id, String platformCode, String agencyCode, String status, int version,
             int baseVersion, List<FieldChangeJson> changes, String reason, String requestedBy,
-            OffsetDateTime requestedAt, String decidedBy, OffsetDateTime decidedAt, String decisionNote) {
+            OffsetDateTime requestedAt, String decidedBy, OffsetDateTime decidedAt, String decisionNote,
+            List<DocumentJson> documents) {
         static ChangeRequestJson of(ChangeRequest c) {
             return c == null ? null : new ChangeRequestJson(c.id(), c.platformCode(), c.agencyCode(),
                     Wire.name(c.status()), c.version(), c.baseVersion(),
                     c.changes().stream().map(FieldChangeJson::of).toList(), c.reason(), c.requestedBy(),
-                    c.requestedAt(), c.decidedBy(), c.decidedAt(), c.decisionNote());
+                    c.requestedAt(), c.decidedBy(), c.decidedAt(), c.decisionNote(),
+                    c.documents().stream().map(DocumentJson::of).toList());
         }
     }
 

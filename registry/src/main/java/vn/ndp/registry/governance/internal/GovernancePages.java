@@ -25,6 +25,7 @@ import vn.ndp.registry.catalog.Platform;
 import vn.ndp.registry.catalog.PlatformField;
 import vn.ndp.registry.catalog.PlatformRegister;
 import vn.ndp.registry.governance.ChangeDesk;
+import vn.ndp.registry.governance.ChangeRequest;
 import vn.ndp.registry.governance.ChangeStatus;
 import vn.ndp.registry.governance.Evaluation;
 import vn.ndp.registry.governance.EvidenceDocuments;
@@ -201,22 +202,27 @@ class GovernancePages {
     @GetMapping("/governance/documents/{id}")
     @PreAuthorize(ANY)
     ResponseEntity<byte[]> document(Authentication authentication, @PathVariable UUID id) {
-        EvidenceDocuments.Download download = documents.download(id, GovernanceApi.user(authentication), desk);
+        EvidenceDocuments.Download download = documents.download(id, GovernanceApi.user(authentication), desk,
+                changes);
         return Downloads.attachment(download.document().fileName(), download.document().contentType(),
                 download.content());
     }
 
     @GetMapping("/governance/platforms/{code}/changes")
     @PreAuthorize("@scopes.canEditPlatform(authentication, #code)")
-    String changeForm(@PathVariable String code, Model model) {
+    String changeForm(Authentication authentication, @PathVariable String code, Model model) {
         Platform platform = catalog.get(code);
-        return changePage(platform, PlatformField.valuesOf(platform), platform.version(), null, model);
+        return changePage(GovernanceApi.user(authentication), platform, PlatformField.valuesOf(platform),
+                platform.version(), null, model);
     }
 
     @PostMapping("/governance/platforms/{code}/changes")
     @PreAuthorize("@scopes.canEditPlatform(authentication, #code)")
     String change(Authentication authentication, @PathVariable String code,
-            @RequestParam MultiValueMap<String, String> form, Model model) {
+            @RequestParam MultiValueMap<String, String> form,
+            @RequestParam(name = "files", required = false) List<MultipartFile> files, Model model)
+            throws IOException {
+        CurrentUser user = GovernanceApi.user(authentication);
         Platform platform = catalog.get(code);
         Map<PlatformField, String> wanted = new EnumMap<>(PlatformField.class);
         for (PlatformField field : desk.settings().reviewedFields()) {
@@ -228,15 +234,38 @@ class GovernancePages {
         int version = version(form);
         try {
             ChangeDesk.Outcome outcome = changes.request(code, version, wanted, form.getFirst("reason"),
-                    GovernanceApi.user(authentication));
+                    GovernanceApi.uploads(files), user);
             model.addAttribute("outcome", outcome);
-            return changePage(outcome.platform(), PlatformField.valuesOf(outcome.platform()),
+            return changePage(user, outcome.platform(), PlatformField.valuesOf(outcome.platform()),
                     outcome.platform().version(), null, model);
         } catch (RegistryException e) {
             Map<PlatformField, String> shown = new EnumMap<>(PlatformField.valuesOf(platform));
             shown.putAll(wanted);
-            return changePage(platform, shown, e.code() == vn.ndp.registry.shared.ErrorCode.CONCURRENT_CHANGE
+            return changePage(user, platform, shown, e.code() == vn.ndp.registry.shared.ErrorCode.CONCURRENT_CHANGE
                     ? platform.version() : version, e, model);
+        }
+    }
+
+    /** The ministry's editor adds a document to a pending request; to anyone else the request does not exist. */
+    @PostMapping("/governance/changes/{id}/documents")
+    @PreAuthorize(GovernanceApi.EDITOR)
+    String attachToChange(Authentication authentication, @PathVariable UUID id,
+            @RequestParam MultiValueMap<String, String> form, @RequestParam(required = false) MultipartFile file,
+            Model model) throws IOException {
+        CurrentUser user = GovernanceApi.user(authentication);
+        EvidenceDocuments.Upload upload = new EvidenceDocuments.Upload(file == null ? "" : file.getOriginalFilename(),
+                file == null ? new byte[0] : file.getBytes());
+        int version = version(form);
+        try {
+            ChangeRequest change = changes.attach(id, version, upload, user);
+            return "redirect:/governance/platforms/" + change.platformCode() + "/changes";
+        } catch (RegistryException e) {
+            if (e.code() == vn.ndp.registry.shared.ErrorCode.NOT_FOUND) {
+                throw e; // out of scope or no such request: the same answer, so that no id is confirmed
+            }
+            // attach checks the scope first: whoever gets here may see the request
+            Platform platform = catalog.get(changes.get(id, user).platformCode());
+            return changePage(user, platform, PlatformField.valuesOf(platform), platform.version(), e, model);
         }
     }
 
@@ -350,9 +379,10 @@ class GovernancePages {
         return first == null ? second : second == null ? first : first + ". " + second;
     }
 
-    private String changePage(Platform platform, Map<PlatformField, String> values, int version,
+    private String changePage(CurrentUser user, Platform platform, Map<PlatformField, String> values, int version,
             RegistryException error, Model model) {
         model.addAttribute("platform", platform);
+        model.addAttribute("givesEvidence", user.role() == Role.MINISTRY_EDITOR);
         model.addAttribute("version", version);
         List<FormField> direct = new ArrayList<>();
         List<FormField> reviewed = new ArrayList<>();

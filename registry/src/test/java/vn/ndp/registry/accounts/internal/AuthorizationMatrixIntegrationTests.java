@@ -124,7 +124,8 @@ class AuthorizationMatrixIntegrationTests {
                 "POST /api/v1/proposals/{id}/submit", "POST /api/v1/proposals/{id}/withdraw",
                 "POST /api/v1/proposals/{id}/documents", "GET /governance/proposals/new", "POST /governance/proposals",
                 "POST /governance/proposals/{id}", "POST /governance/proposals/{id}/documents",
-                "POST /governance/proposals/{id}/submit", "POST /governance/proposals/{id}/withdraw")) {
+                "POST /governance/proposals/{id}/submit", "POST /governance/proposals/{id}/withdraw",
+                "POST /api/v1/changes/{id}/documents", "POST /governance/changes/{id}/documents")) {
             MATRIX.put(e, editor);
         }
         for (String e : List.of("GET /api/v1/proposals", "GET /api/v1/proposals/{id}", "GET /api/v1/documents/{id}",
