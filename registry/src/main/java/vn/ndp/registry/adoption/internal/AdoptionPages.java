@@ -41,6 +41,8 @@ import vn.ndp.registry.catalog.PlatformPage;
 import vn.ndp.registry.catalog.PlatformQuery;
 import vn.ndp.registry.catalog.PlatformType;
 import vn.ndp.registry.exchange.UsageStatistics;
+import vn.ndp.registry.support.RequestPage;
+import vn.ndp.registry.support.RequestQuery;
 import vn.ndp.registry.support.SupportDesk;
 import vn.ndp.registry.shared.ErrorCode;
 import vn.ndp.registry.shared.InvalidParameters;
@@ -72,6 +74,9 @@ class AdoptionPages {
     private final Catalog catalog;
     private final UsageStatistics usage;
     private final MessageSource messages;
+
+    /** Support requests shown on a province's page; the rest are a link away. */
+    private static final int SUPPORT_ROWS = 20;
 
     private final SupportDesk support;
 
@@ -173,9 +178,11 @@ class AdoptionPages {
                 || (u.role() == Role.PROVINCE_EDITOR && desk.mayDeclare(u, province)))
                 .map(u -> proposals.of(code)).orElse(List.of()));
         Set<String> keys = desk.codesHeldBy(code, agencies.today());
-        // support requests the province (or its predecessors) raised, as far as the viewer may see them
-        model.addAttribute("supportRequests", user.map(u -> support.visibleTo(u).stream()
-                .filter(r -> keys.contains(r.agencyCode())).toList()).orElse(List.of()));
+        // the latest support requests the province (or its predecessors) raised, as far as the viewer may see them
+        RequestPage requests = user.map(u -> support.find(u, new RequestQuery(null, null, null, code, false, null,
+                RequestQuery.Sort.UPDATED, 1, SUPPORT_ROWS))).orElse(new RequestPage(List.of(), 0, 1, SUPPORT_ROWS));
+        model.addAttribute("supportRequests", requests.items());
+        model.addAttribute("supportTotal", requests.total());
         model.addAttribute("usage", usageChart("province-usage",
                 msg("adoption.usage.province", LocaleContextHolder.getLocale(), province.nameVi()),
                 UsageStatistics.Dimension.PROVINCE, keys));
