@@ -1,5 +1,6 @@
 package vn.ndp.registry.support;
 
+import java.util.Locale;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import vn.ndp.registry.shared.InvalidParameters;
@@ -48,11 +49,6 @@ public record RequestQuery(
             throw new IllegalArgumentException("page 1.." + MAX_PAGE + " and size 1.." + MAX_SIZE + ", were " + page
                     + " and " + size);
         }
-    }
-
-    /** Every request the reader may see, first page, in their usual order. */
-    public static RequestQuery everything(int size) {
-        return new RequestQuery(null, null, null, null, false, null, null, 1, size);
     }
 
     /** Overdue requests the reader may see, most overdue first. */
@@ -106,7 +102,7 @@ public record RequestQuery(
     }
 
     private static Boolean bool(String value) {
-        return switch (value.toLowerCase(java.util.Locale.ROOT)) {
+        return switch (value.toLowerCase(Locale.ROOT)) {
             case "true", "1", "on", "yes" -> Boolean.TRUE;
             case "false", "0", "off", "no" -> Boolean.FALSE;
             default -> null;
