@@ -86,7 +86,8 @@ public class PlatformImport {
      * or changed gets a revision in its history, by {@code actor} (cause
      * {@link PlatformRevision.Cause#IMPORTED}, the file as reference, the fields
      * as they were and are), and the audit log records the import, in the same
-     * transaction as the rows.
+     * transaction as the rows. Imports run one at a time: one that starts while
+     * another writes waits for it, then sees its rows as existing.
      */
     public Report importFile(String fileName, byte[] content, Progress progress, String actor) {
         IntConsumer onRead = progress::read;
@@ -105,6 +106,7 @@ public class PlatformImport {
         record Outcome(List<Platform> written, int created, int unchanged) {
         }
         Outcome outcome = transaction.execute(status -> {
+            repository.lockAddingPlatformsExclusively();
             Map<String, Platform> stored = new HashMap<>();
             for (int from = 0; from < platforms.size(); from += CHUNK) {
                 for (Platform p : repository.findByCodesForUpdate(codes(platforms.subList(from,

@@ -63,9 +63,12 @@ public class PlatformRegister {
         Platform blank = new Platform(code, null, null, null, null, null, null, null, null, null, java.util.Set.of(),
                 null, null, null, null, null, null, List.of(), listedFrom, source, false, 0);
         Platform platform = PlatformField.apply(blank, fields, this::agencyExists);
+        platforms.lockAddingPlatformsShared();
         if (!platforms.insertNew(platform)) {
-            throw new RegistryException(ErrorCode.INVALID_PARAMETER, "The catalogue already has a platform with the"
-                    + " code '" + code + "'.", List.of(RegistryException.FieldError.of("code", "is already taken.")));
+            throw new RegistryException(ErrorCode.PLATFORM_CODE_TAKEN, "The catalogue already has a platform with the"
+                    + " code '" + code + "' (added meanwhile, e.g. by an import); nothing was saved. Propose changes"
+                    + " to that entry instead.", List.of(RegistryException.FieldError.of("code",
+                    "'" + code + "' is already taken.")));
         }
         history.append(code, 0, OffsetDateTime.now(clock), provenance, FieldChange.between(null, platform));
         reindexAfterCommit(code);

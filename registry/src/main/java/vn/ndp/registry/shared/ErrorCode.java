@@ -10,6 +10,7 @@ public enum ErrorCode {
     INVALID_PARAMETER(HttpStatus.BAD_REQUEST, "Invalid request parameter"),
     INVALID_BODY(HttpStatus.BAD_REQUEST, "Invalid request body"),
     PLATFORM_NOT_FOUND(HttpStatus.NOT_FOUND, "Platform not found"),
+    PLATFORM_CODE_TAKEN(HttpStatus.CONFLICT, "Platform code already in the catalogue"),
     AGENCY_NOT_FOUND(HttpStatus.NOT_FOUND, "Agency not found"),
     IMPORT_REJECTED(HttpStatus.UNPROCESSABLE_CONTENT, "Import rejected"),
     NOT_FOUND(HttpStatus.NOT_FOUND, "Not found"),

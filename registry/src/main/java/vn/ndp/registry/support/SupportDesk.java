@@ -213,26 +213,53 @@ public class SupportDesk {
         return requests.thread(get(id, user).id());
     }
 
-    /** Requesters: their agency's requests; operators: their platforms'; the national authority: all. */
-    public List<SupportRequest> visibleTo(CurrentUser user) {
+    /**
+     * One page of the requests the user may see that match the query, filtered, sorted and counted in the
+     * database. Requesters see their agency's requests (with those of the agencies merged into it), operators
+     * their platforms', the national authority all; anyone else none. Without a sort, operators get their
+     * working order ({@link RequestQuery.Sort#DUE}), everyone else the most recently changed first.
+     */
+    public RequestPage find(CurrentUser user, RequestQuery query) {
+        Optional<SupportRepository.Visible> visible = visibleTo(user);
+        if (visible.isEmpty()) {
+            return new RequestPage(List.of(), 0, query.page(), query.size());
+        }
+        LocalDate today = LocalDate.now(clock);
+        SupportRepository.Filter filter = new SupportRepository.Filter(query.status(), query.priority(),
+                query.platformCode(), query.agencyCode() == null ? null : heldBy(query.agencyCode(), agencies.today()),
+                query.overdueOnly() ? today : null, query.q());
+        RequestQuery.Sort sort = query.sort() != null ? query.sort()
+                : user.role() == Role.OPERATOR ? RequestQuery.Sort.DUE : RequestQuery.Sort.UPDATED;
+        long total = requests.count(visible.get(), filter);
+        List<SupportRequest> items = total <= query.offset() ? List.of()
+                : requests.find(visible.get(), filter, sort, query.size(), query.offset());
+        return new RequestPage(items, total, query.page(), query.size());
+    }
+
+    /** Whose requests the user may see; empty when none. */
+    private Optional<SupportRepository.Visible> visibleTo(CurrentUser user) {
         if (user.role().nationalAuthority()) {
-            return requests.all();
+            return Optional.of(SupportRepository.Visible.EVERYTHING);
         }
         if (user.role() == Role.OPERATOR) {
-            return user.platformCodes().isEmpty() ? List.of() : requests.ofPlatforms(user.platformCodes());
+            return user.platformCodes().isEmpty() ? Optional.empty()
+                    : Optional.of(SupportRepository.Visible.platforms(user.platformCodes()));
         }
         if (user.role().scopedToAgency() && user.agencyCode() != null) {
             LocalDate today = agencies.today();
             String agency = agencies.successorOn(user.agencyCode(), today).code();
-            return requests.ofAgencies(agencies.resolvingTo(agency, today));
+            return Optional.of(SupportRepository.Visible.agencies(agencies.resolvingTo(agency, today)));
         }
-        return List.of();
+        return Optional.empty();
     }
 
-    /** Overdue requests the user may see, most overdue first. */
-    public List<SupportRequest> overdue(CurrentUser user) {
-        LocalDate today = LocalDate.now(clock);
-        return requests.overdue(today).stream().filter(r -> mayView(user, r)).toList();
+    /** The agency's code and those of the agencies merged into it by the day. */
+    private List<String> heldBy(String agencyCode, LocalDate day) {
+        List<String> codes = new ArrayList<>(agencies.resolvingTo(agencyCode, day));
+        if (!codes.contains(agencyCode)) {
+            codes.add(agencyCode);
+        }
+        return codes;
     }
 
     public boolean mayView(CurrentUser user, SupportRequest request) {

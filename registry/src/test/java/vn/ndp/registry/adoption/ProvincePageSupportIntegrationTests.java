@@ -60,4 +60,21 @@ class ProvincePageSupportIntegrationTests {
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString())
                 .contains("plans-heading").doesNotContain(subject);
     }
+
+    @Test
+    void theProvincePageShowsTheLatestTwentyRequestsAndLinksToTheFilteredQueueForTheRest() throws Exception {
+        Account editor = accounts.create(Role.PROVINCE_EDITOR, "P-HA-NOI");
+        String token = UUID.randomUUID().toString().substring(0, 6);
+        for (int i = 1; i <= 21; i++) {
+            support.open(CurrentUser.of(editor), new SupportDesk.NewRequest("DVCQG", "Yêu cầu số " + i + " " + token,
+                    "Kiểm tra danh sách trên trang tỉnh.", Priority.LOW, List.of()));
+        }
+        UserDetails signedIn = users.loadUserByUsername(editor.username());
+
+        String page = mvc.perform(get("/adoption/provinces/P-HA-NOI").with(user(signedIn)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+
+        assertThat(page).contains("Yêu cầu số 21 " + token, "Yêu cầu số 2 " + token, "Xem tất cả",
+                "/support?agency=P-HA-NOI").doesNotContain("Yêu cầu số 1 " + token);
+    }
 }

@@ -4,14 +4,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.client.RestTestClient;
+import org.springframework.transaction.support.TransactionTemplate;
 import vn.ndp.registry.RegistryIntegrationTest;
 import vn.ndp.registry.shared.ErrorCode;
 import vn.ndp.registry.shared.RegistryException;
@@ -39,6 +49,9 @@ class PlatformImportIntegrationTests {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    TransactionTemplate transaction;
 
     private static byte[] csv(String... rows) {
         return (HEADER + String.join("\n", rows) + "\n").getBytes(StandardCharsets.UTF_8);
@@ -169,6 +182,90 @@ class PlatformImportIntegrationTests {
         assertThatThrownBy(() -> platformImport.importFile("empty.csv", csv(), PlatformImport.Progress.NONE, "import (tester)"))
                 .isInstanceOf(RegistryException.class)
                 .hasMessage("'empty.csv' has no platform rows.");
+    }
+
+    @Test
+    void twoImportsCreatingTheSameNewCodesAtTheSameTimeRunOneAfterTheOtherAndReportWhatEachDid() throws Exception {
+        byte[] first = csv(row("TEST-RACE-1", "Nền tảng tranh chấp một", "government"),
+                row("TEST-RACE-2", "Nền tảng tranh chấp hai", "government"));
+        byte[] second = csv(row("TEST-RACE-2", "Nền tảng tranh chấp hai (sửa)", "economy"),
+                row("TEST-RACE-1", "Nền tảng tranh chấp một (sửa)", "economy"));
+        CountDownLatch firstIsWriting = new CountDownLatch(1);
+        AtomicBoolean once = new AtomicBoolean();
+        // the first import, inside its write transaction, lets the second start and waits until it is blocked
+        PlatformImport.Progress holdWhileTheSecondWaits = new PlatformImport.Progress() {
+            @Override
+            public void read(int rows) {
+            }
+
+            @Override
+            public void written(int rows, int of) {
+                if (once.compareAndSet(false, true)) {
+                    firstIsWriting.countDown();
+                    Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> waitingOnALock() > 0);
+                }
+            }
+        };
+
+        ExecutorService threads = Executors.newFixedThreadPool(2);
+        Future<PlatformImport.Report> a = threads.submit(() -> platformImport.importFile("race-a.csv", first,
+                holdWhileTheSecondWaits, "import (tester A)"));
+        assertThat(firstIsWriting.await(30, TimeUnit.SECONDS)).as("the first import reached its writes").isTrue();
+        Future<PlatformImport.Report> b = threads.submit(() -> platformImport.importFile("race-b.csv", second,
+                PlatformImport.Progress.NONE, "import (tester B)"));
+        try {
+            assertThat(a.get(60, TimeUnit.SECONDS)).isEqualTo(new PlatformImport.Report(2, 0, 0, List.of()));
+            assertThat(b.get(60, TimeUnit.SECONDS)).as("the second sees the first's rows as existing")
+                    .isEqualTo(new PlatformImport.Report(0, 2, 0, List.of()));
+        } finally {
+            threads.shutdownNow();
+        }
+        assertThat(jdbc.sql("select code, version, name_vi from platform where code like 'TEST-RACE-%' order by code")
+                .query((rs, n) -> rs.getString(1) + " v" + rs.getInt(2) + " " + rs.getString(3)).list())
+                .containsExactly("TEST-RACE-1 v1 Nền tảng tranh chấp một (sửa)",
+                        "TEST-RACE-2 v1 Nền tảng tranh chấp hai (sửa)");
+        for (String code : List.of("TEST-RACE-1", "TEST-RACE-2")) {
+            List<PlatformRevision> history = register.history(code);
+            assertThat(history).extracting(PlatformRevision::version).containsExactly(0, 1);
+            assertThat(history).extracting(PlatformRevision::reference).containsExactly("race-a.csv", "race-b.csv");
+            assertThat(history.get(1).fields()).contains(new PlatformRevision.FieldChange(PlatformField.CATEGORY,
+                    "government", "economy"));
+        }
+        assertThat(jdbc.sql("""
+                select detail->>'created', detail->>'updated' from audit_event
+                where event = 'PLATFORMS_IMPORTED' and subject like 'import:race-%' order by id""")
+                .query((rs, n) -> rs.getString(1) + "/" + rs.getString(2)).list()).containsExactly("2/0", "0/2");
+    }
+
+    @Test
+    void listingACodeThatAnImportAddedMeanwhileIsAConflictNamingTheCodeAndSavesNothing() {
+        platformImport.importFile("taken.csv", csv(row("TEST-TAKEN-1", "Nền tảng đã có", "government")),
+                PlatformImport.Progress.NONE, "import (tester)");
+        int version = jdbc.sql("select version from platform where code = 'TEST-TAKEN-1'").query(Integer.class)
+                .single();
+
+        assertThatThrownBy(() -> transaction.executeWithoutResult(s -> register.list("TEST-TAKEN-1",
+                Map.of(PlatformField.NAME_VI, "Nền tảng mới trùng mã", PlatformField.OWNER, "BTC",
+                        PlatformField.CATEGORY, "government", PlatformField.TYPE, "platform", PlatformField.STATUS,
+                        "recognised"), LocalDate.of(2025, 7, 1), "test fixture",
+                new PlatformRevision.Provenance("tester", PlatformRevision.Cause.RECOGNISED, "proposal:test", null))))
+                .isInstanceOfSatisfying(RegistryException.class, e -> {
+                    assertThat(e.code()).isEqualTo(ErrorCode.PLATFORM_CODE_TAKEN);
+                    assertThat(e.code().status().value()).isEqualTo(409);
+                    assertThat(e.getMessage()).contains("'TEST-TAKEN-1'");
+                    assertThat(e.errors()).singleElement().satisfies(error -> assertThat(error.field())
+                            .isEqualTo("code"));
+                });
+        assertThat(jdbc.sql("select version || ' ' || name_vi from platform where code = 'TEST-TAKEN-1'")
+                .query(String.class).single()).isEqualTo(version + " Nền tảng đã có");
+        assertThat(register.history("TEST-TAKEN-1")).hasSize(1);
+    }
+
+    /** Backends of this test's database waiting on a lock (a row, a transaction or an advisory lock). */
+    private int waitingOnALock() {
+        return jdbc.sql("""
+                select count(*) from pg_stat_activity
+                where datname = current_database() and wait_event_type = 'Lock'""").query(Integer.class).single();
     }
 
     @Test

@@ -13,7 +13,9 @@ import com.icegreen.greenmail.util.ServerSetupTest;
 import jakarta.mail.Message;
 import jakarta.mail.internet.MimeMessage;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -499,6 +501,161 @@ class SupportIntegrationTests {
         String asOperator = mvc.perform(get(location).with(user(users.loadUserByUsername(operator.username()))))
                 .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
         assertThat(asOperator).contains("Bắt đầu xử lý", "Trả lời bên yêu cầu").doesNotContain("Mở lại yêu cầu");
+    }
+
+    @Test
+    void theQueueIsFilteredSortedAndPagedInTheDatabaseWithinEachReadersScope() {
+        Person hanoi = person(Role.PROVINCE_EDITOR, "P-HA-NOI");
+        Person hue = person(Role.PROVINCE_EDITOR, "P-HUE");
+        Person vneid = person(Role.OPERATOR, null, "VNEID");
+        Person reviewer = person(Role.REVIEWER, null);
+        String token = UUID.randomUUID().toString().substring(0, 8);
+        List<String> hanoiVneid = new ArrayList<>();
+        for (String priority : List.of("low", "normal", "high", "urgent", "urgent")) {
+            hanoiVneid.add(open(hanoi, "VNEID", priority, "Hàng đợi đăng nhập " + token));
+        }
+        String hanoiPortal = open(hanoi, "DVCQG", "normal", "Hàng đợi đăng nhập " + token);
+        String hueVneid = open(hue, "VNEID", "high", "Hàng đợi đăng nhập " + token);
+        String q = "?q=hang+doi+dang+nhap+" + token;
+
+        JsonNode first = call("GET", hanoi, "/api/v1/support/queue" + q + "&size=2", null, 200);
+        assertThat(first.get("total").asLong()).as("Hà Nội's own six, not Huế's").isEqualTo(6);
+        assertThat(first.get("page").asInt()).isEqualTo(1);
+        assertThat(first.get("size").asInt()).isEqualTo(2);
+        assertThat(first.get("pages").asInt()).isEqualTo(3);
+        assertThat(first.get("items").findValuesAsString("id")).as("the most recently changed first")
+                .containsExactly(hanoiPortal, hanoiVneid.get(4));
+        assertThat(call("GET", hanoi, "/api/v1/support/queue" + q + "&size=2&page=3", null, 200).get("items")
+                .findValuesAsString("id")).containsExactly(hanoiVneid.get(1), hanoiVneid.get(0));
+        JsonNode beyond = call("GET", hanoi, "/api/v1/support/queue" + q + "&size=2&page=9", null, 200);
+        assertThat(beyond.get("items")).isEmpty();
+        assertThat(beyond.get("total").asLong()).isEqualTo(6);
+        assertThat(call("GET", hanoi, "/api/v1/support/queue" + q + "&priority=urgent", null, 200).get("items")
+                .findValuesAsString("id")).containsExactlyInAnyOrder(hanoiVneid.get(3), hanoiVneid.get(4));
+        assertThat(call("GET", hanoi, "/api/v1/support/queue" + q + "&platform=DVCQG", null, 200).get("items")
+                .findValuesAsString("id")).containsExactly(hanoiPortal);
+        assertThat(call("GET", hanoi, "/api/v1/support/queue?q=" + token.toUpperCase() + "&agency=P-HUE", null, 200)
+                .get("total").asLong()).as("a requester's filter never widens their scope").isZero();
+
+        act(vneid, hanoiVneid.get(0), "start", 200);
+        assertThat(call("GET", hanoi, "/api/v1/support/queue" + q + "&status=in_progress", null, 200).get("items")
+                .findValuesAsString("id")).containsExactly(hanoiVneid.get(0));
+        jdbc.sql("update support_request set due_date = ? where id = ?")
+                .params(desk.today().minusDays(2), UUID.fromString(hanoiVneid.get(1))).update();
+        jdbc.sql("update support_request set due_date = ? where id = ?")
+                .params(desk.today().minusDays(5), UUID.fromString(hueVneid)).update();
+
+        JsonNode operators = call("GET", vneid, "/api/v1/support/queue" + q, null, 200);
+        assertThat(operators.get("total").asLong()).as("VNeID's six, not the portal's").isEqualTo(6);
+        assertThat(operators.get("items").findValuesAsString("id")).as("the earliest due first")
+                .startsWith(hueVneid, hanoiVneid.get(1)).doesNotContain(hanoiPortal);
+        assertThat(call("GET", vneid, "/api/v1/support/queue" + q + "&overdue=true", null, 200).get("items")
+                .findValuesAsString("id")).containsExactly(hueVneid, hanoiVneid.get(1));
+
+        assertThat(call("GET", reviewer, "/api/v1/support/queue" + q, null, 200).get("total").asLong()).isEqualTo(7);
+        assertThat(call("GET", reviewer, "/api/v1/support/queue" + q + "&agency=P-HUE", null, 200).get("items")
+                .findValuesAsString("id")).containsExactly(hueVneid);
+        assertThat(call("GET", reviewer, "/api/v1/support/overdue" + q, null, 200).findValuesAsString("id"))
+                .containsExactly(hueVneid, hanoiVneid.get(1));
+    }
+
+    @Test
+    void theOldListsKeepTheirShapeAndDescribeThePageInHeaders() {
+        Person hanoi = person(Role.PROVINCE_EDITOR, "P-HA-NOI");
+        String token = UUID.randomUUID().toString().substring(0, 8);
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            ids.add(open(hanoi, "VNEID", "normal", "Danh sách cũ " + token));
+        }
+
+        var result = client.get().uri("/api/v1/support/requests?q=" + token + "&size=2")
+                .header("Authorization", "Bearer " + hanoi.token()).exchange().expectStatus().isOk()
+                .expectBody(JsonNode.class).returnResult();
+        assertThat(result.getResponseBody().isArray()).isTrue();
+        assertThat(result.getResponseBody().findValuesAsString("id")).containsExactly(ids.get(2), ids.get(1));
+        assertThat(result.getResponseHeaders().getFirst("X-Total-Count")).isEqualTo("3");
+        assertThat(result.getResponseHeaders().getFirst("X-Page")).isEqualTo("1");
+        assertThat(result.getResponseHeaders().getFirst("X-Page-Size")).isEqualTo("2");
+        assertThat(result.getResponseHeaders().getFirst("Link")).contains("page=2", "rel=\"next\"")
+                .doesNotContain("prev");
+        var unpaged = client.get().uri("/api/v1/support/requests?q=" + token)
+                .header("Authorization", "Bearer " + hanoi.token()).exchange().expectStatus().isOk()
+                .expectBody(JsonNode.class).returnResult();
+        assertThat(unpaged.getResponseBody().findValuesAsString("id")).hasSize(3);
+        assertThat(unpaged.getResponseHeaders().getFirst("X-Page-Size"))
+                .isEqualTo(String.valueOf(RequestQuery.MAX_SIZE));
+        assertThat(unpaged.getResponseHeaders().getFirst("Link")).isNull();
+    }
+
+    @Test
+    void aRequesterSeesTheRequestsOfTheProvincesMergedIntoTheirsAndTheAuthorityFiltersByTheNewProvince() {
+        Person tuyenQuang = person(Role.PROVINCE_EDITOR, "P-TUYEN-QUANG-2025");
+        Person reviewer = person(Role.REVIEWER, null);
+        Person hanoi = person(Role.PROVINCE_EDITOR, "P-HA-NOI");
+        String token = UUID.randomUUID().toString().substring(0, 8);
+        String raisedByHaGiang = open(hanoi, "VNEID", "normal", "Trước sáp nhập " + token);
+        jdbc.sql("update support_request set agency_code = 'P-HA-GIANG' where id = ?")
+                .param(UUID.fromString(raisedByHaGiang)).update();
+
+        assertThat(call("GET", tuyenQuang, "/api/v1/support/queue?q=" + token, null, 200).get("items")
+                .findValuesAsString("id")).containsExactly(raisedByHaGiang);
+        assertThat(call("GET", hanoi, "/api/v1/support/queue?q=" + token, null, 200).get("total").asLong())
+                .isZero();
+        assertThat(call("GET", reviewer, "/api/v1/support/queue?q=" + token + "&agency=P-TUYEN-QUANG-2025", null,
+                200).get("items").findValuesAsString("id")).containsExactly(raisedByHaGiang);
+    }
+
+    @Test
+    void badQueueParametersAreOneProblemNamingEachAndThePageListsThemWithoutSearching() throws Exception {
+        Person reviewer = person(Role.REVIEWER, null);
+        JsonNode problem = call("GET", reviewer, "/api/v1/support/queue?status=done&priority=asap&platform=KHONG-CO"
+                + "&agency=KHONG-CO&overdue=maybe&sort=oldest&page=0&size=201&q=" + "x".repeat(201), null, 400);
+        assertThat(problem.get("code").asString()).isEqualTo("INVALID_PARAMETER");
+        assertThat(problem.get("errors").findValuesAsString("field")).containsExactlyInAnyOrder("status", "priority",
+                "platform", "agency", "overdue", "sort", "page", "size", "q");
+        assertThat(problem.toString()).contains("must be between 1 and " + RequestQuery.MAX_SIZE + ", was 201",
+                "no platform has the code 'KHONG-CO'");
+        assertThat(call("GET", reviewer, "/api/v1/support/requests?page=abc", null, 400).get("errors")
+                .findValuesAsString("field")).containsExactly("page");
+        call("GET", reviewer, "/api/v1/support/overdue?size=0", null, 400);
+
+        UserDetails signedIn = users.loadUserByUsername(reviewer.account().username());
+        MvcResult page = mvc.perform(get("/support").param("size", "500").param("status", "xong")
+                .with(user(signedIn))).andReturn();
+        assertThat(page.getResponse().getStatus()).isEqualTo(200);
+        assertThat(page.getResponse().getContentAsString(StandardCharsets.UTF_8))
+                .contains("Bộ lọc chưa hợp lệ", "<code>size</code>", "<code>status</code>", "value=\"xong\"")
+                .doesNotContain("Hiển thị ");
+    }
+
+    @Test
+    void theSupportPageFiltersAndPagesInVietnameseAndEnglishWithDatesDayFirst() throws Exception {
+        Person hanoi = person(Role.PROVINCE_EDITOR, "P-HA-NOI");
+        Person reviewer = person(Role.REVIEWER, null);
+        String token = UUID.randomUUID().toString().substring(0, 8);
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            ids.add(open(hanoi, "VNEID", "high", "Trang lọc " + token));
+        }
+        UserDetails signedIn = users.loadUserByUsername(reviewer.account().username());
+        LocalDate due = LocalDate.parse(detail(hanoi, ids.get(2)).get("request").get("dueDate").asString());
+
+        String vi = mvc.perform(get("/support").param("q", "trang loc " + token).param("size", "2")
+                .with(user(signedIn))).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(vi).contains("Lọc yêu cầu", "Hiển thị 1–2 trong tổng số 3 yêu cầu", "/support/" + ids.get(2),
+                "/support/" + ids.get(1), "rel=\"next\"", "page=2", "Trang sau")
+                .doesNotContain("/support/" + ids.get(0) + "\"");
+        assertThat(vi).contains(due.format(DateTimeFormatter.ofPattern("dd/MM/yyyy"))).doesNotContain(due.toString());
+        String second = mvc.perform(get("/support").param("q", "trang loc " + token).param("size", "2")
+                .param("page", "2").with(user(signedIn))).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        assertThat(second).contains("Hiển thị 3–3 trong tổng số 3 yêu cầu", "/support/" + ids.get(0), "rel=\"prev\"");
+        String en = mvc.perform(get("/support").param("q", token).param("size", "2").param("lang", "en")
+                .with(user(signedIn))).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(en).contains("Filter requests", "Showing 1–2 of 3 requests", "Next ›");
+        String none = mvc.perform(get("/support").param("q", token).param("status", "closed")
+                .with(user(signedIn))).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(none).contains("Không có yêu cầu nào khớp bộ lọc.", "Xóa bộ lọc");
     }
 
     @Test

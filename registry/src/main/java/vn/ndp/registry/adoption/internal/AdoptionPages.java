@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -41,6 +42,8 @@ import vn.ndp.registry.catalog.PlatformPage;
 import vn.ndp.registry.catalog.PlatformQuery;
 import vn.ndp.registry.catalog.PlatformType;
 import vn.ndp.registry.exchange.UsageStatistics;
+import vn.ndp.registry.support.RequestPage;
+import vn.ndp.registry.support.RequestQuery;
 import vn.ndp.registry.support.SupportDesk;
 import vn.ndp.registry.shared.ErrorCode;
 import vn.ndp.registry.shared.InvalidParameters;
@@ -72,6 +75,9 @@ class AdoptionPages {
     private final Catalog catalog;
     private final UsageStatistics usage;
     private final MessageSource messages;
+
+    /** Support requests shown on a province's page; the rest are a link away. */
+    private static final int SUPPORT_ROWS = 20;
 
     private final SupportDesk support;
 
@@ -176,10 +182,12 @@ class AdoptionPages {
         Set<String> keys = desk.codesHeldBy(code, agencies.today());
         // the provinces (this one, those merged into it) whose local platforms the viewer may change or remove
         model.addAttribute("changeableIn", user.map(u -> keys.stream().filter(k -> localPlatforms.mayChange(u, k))
-                .collect(java.util.stream.Collectors.toSet())).orElse(Set.of()));
-        // support requests the province (or its predecessors) raised, as far as the viewer may see them
-        model.addAttribute("supportRequests", user.map(u -> support.visibleTo(u).stream()
-                .filter(r -> keys.contains(r.agencyCode())).toList()).orElse(List.of()));
+                .collect(Collectors.toSet())).orElse(Set.of()));
+        // the latest support requests the province (or its predecessors) raised, as far as the viewer may see them
+        RequestPage requests = user.map(u -> support.find(u, new RequestQuery(null, null, null, code, false, null,
+                RequestQuery.Sort.UPDATED, 1, SUPPORT_ROWS))).orElse(new RequestPage(List.of(), 0, 1, SUPPORT_ROWS));
+        model.addAttribute("supportRequests", requests.items());
+        model.addAttribute("supportTotal", requests.total());
         model.addAttribute("usage", usageChart("province-usage",
                 msg("adoption.usage.province", LocaleContextHolder.getLocale(), province.nameVi()),
                 UsageStatistics.Dimension.PROVINCE, keys));

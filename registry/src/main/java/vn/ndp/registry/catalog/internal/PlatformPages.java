@@ -21,6 +21,7 @@ import vn.ndp.registry.catalog.PlatformRelation;
 import vn.ndp.registry.shared.InvalidParameters;
 import vn.ndp.registry.shared.InvalidParameters.Wire;
 import vn.ndp.registry.shared.web.Links;
+import vn.ndp.registry.shared.web.Pagination;
 import vn.ndp.registry.shared.web.References;
 import vn.ndp.registry.shared.web.Site;
 import vn.ndp.registry.shared.web.WebPage;
@@ -212,30 +213,5 @@ class PlatformPages {
         }
         return new AgencyLink(agency.code(), agency.name(locale),
                 Links.to("/agencies/" + agency.code()).with("asOf", asOf).href());
-    }
-
-    /** Page links around the current page: first, a window of neighbours, last. */
-    record Pagination(int page, int pages, String previous, String next, List<PageLink> links) {
-
-        record PageLink(int number, String href, boolean current, boolean gap) {
-        }
-
-        static Pagination of(int page, int pages, Links current) {
-            List<PageLink> links = new ArrayList<>();
-            int last = 0;
-            for (int n = 1; n <= pages; n++) {
-                if (n == 1 || n == pages || Math.abs(n - page) <= 2) {
-                    if (last != 0 && n - last > 1) {
-                        links.add(new PageLink(0, null, false, true));
-                    }
-                    links.add(new PageLink(n, current.with("page", n == 1 ? null : n).href(), n == page, false));
-                    last = n;
-                }
-            }
-            return new Pagination(page, pages,
-                    page > 1 ? current.with("page", page == 2 ? null : page - 1).href() : null,
-                    page < pages ? current.with("page", page + 1).href() : null,
-                    links);
-        }
     }
 }

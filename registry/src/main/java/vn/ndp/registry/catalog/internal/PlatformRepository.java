@@ -54,6 +54,9 @@ public class PlatformRepository {
                 version = platform.version + 1
             """;
 
+    /** The PostgreSQL advisory lock key of "adding platforms to the catalogue" ("NDP-PLAT" in ASCII). */
+    static final long ADDING_PLATFORMS = 0x4E44502D504C4154L;
+
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
     private final Clock clock;
@@ -62,6 +65,23 @@ public class PlatformRepository {
         this.jdbc = jdbc;
         this.template = template;
         this.clock = clock;
+    }
+
+    /**
+     * Takes the catalogue's "adding platforms" lock exclusively until the transaction ends: a writer that may add
+     * codes in bulk (an import) waits for every other such writer, so that what it reads as new or existing is
+     * still true when it writes. Row locks cannot do this for codes that have no row yet.
+     */
+    public void lockAddingPlatformsExclusively() {
+        jdbc.sql("select pg_advisory_xact_lock(?)").param(ADDING_PLATFORMS).query().singleRow();
+    }
+
+    /**
+     * Takes the same lock shared until the transaction ends: single additions (a recognition) run side by side,
+     * but never while an import holds it exclusively.
+     */
+    public void lockAddingPlatformsShared() {
+        jdbc.sql("select pg_advisory_xact_lock_shared(?)").param(ADDING_PLATFORMS).query().singleRow();
     }
 
     public Optional<Platform> findByCode(String code) {

@@ -1,13 +1,23 @@
 package vn.ndp.registry.support.internal;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.Parameters;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -21,13 +31,18 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import vn.ndp.registry.accounts.CurrentUser;
+import vn.ndp.registry.agencies.Agencies;
+import vn.ndp.registry.catalog.Catalog;
 import vn.ndp.registry.shared.ErrorCode;
 import vn.ndp.registry.shared.InvalidParameters;
 import vn.ndp.registry.shared.ProblemApi;
 import vn.ndp.registry.shared.RegistryException;
 import vn.ndp.registry.shared.web.Downloads;
 import vn.ndp.registry.support.Priority;
+import vn.ndp.registry.support.RequestPage;
+import vn.ndp.registry.support.RequestQuery;
 import vn.ndp.registry.support.SupportAction;
 import vn.ndp.registry.support.SupportDesk;
 import vn.ndp.registry.support.SupportRequest;
@@ -35,6 +50,7 @@ import vn.ndp.registry.support.internal.SupportJson.DetailJson;
 import vn.ndp.registry.support.internal.SupportJson.EntryJson;
 import vn.ndp.registry.support.internal.SupportJson.MessageJson;
 import vn.ndp.registry.support.internal.SupportJson.NewRequestJson;
+import vn.ndp.registry.support.internal.SupportJson.QueueJson;
 import vn.ndp.registry.support.internal.SupportJson.RequestJson;
 import vn.ndp.registry.support.internal.SupportJson.StatusJson;
 
@@ -42,7 +58,9 @@ import vn.ndp.registry.support.internal.SupportJson.StatusJson;
  * Support requests over JSON: editors raise them for their agency (JSON, or
  * multipart with files), operators work through their platforms' queue, both
  * sides write in the thread and move the status; the national authority reads
- * everything, including the overdue list.
+ * everything, including the overdue list. Lists are filtered, sorted and paged
+ * in the database: {@code /queue} puts the page in the body, {@code /requests}
+ * and {@code /overdue} keep their plain-list shape and put it in headers.
  */
 @ProblemApi
 @RequestMapping("/api/v1/support")
@@ -56,17 +74,39 @@ class SupportApi {
     static final String OVERDUE = "hasAnyRole('ADMIN', 'REVIEWER', 'OPERATOR')";
 
     private final SupportDesk desk;
+    private final Catalog catalog;
+    private final Agencies agencies;
 
-    SupportApi(SupportDesk desk) {
+    SupportApi(SupportDesk desk, Catalog catalog, Agencies agencies) {
         this.desk = desk;
+        this.catalog = catalog;
+        this.agencies = agencies;
     }
 
     @GetMapping("/requests")
     @PreAuthorize(SIGNED_IN)
-    @Operation(summary = "Requests you may see: your agency's, your platforms' (operators), or all (national authority)")
-    List<RequestJson> requests(Authentication authentication) {
+    @Operation(summary = "Requests you may see (your agency's, your platforms' as an operator, or all as the national"
+            + " authority) as a plain list, at most " + RequestQuery.MAX_SIZE + " a page",
+            description = "Takes the filters of /queue; page and size default to 1 and " + RequestQuery.MAX_SIZE
+                    + ". The page is described in the headers X-Total-Count, X-Page, X-Page-Size and Link"
+                    + " (rel=next, prev). /queue returns the same with the page in the body.")
+    @QueueParameters
+    ResponseEntity<List<RequestJson>> requests(Authentication authentication, HttpServletRequest request) {
+        return list(authentication, request, false);
+    }
+
+    @GetMapping("/queue")
+    @PreAuthorize(SIGNED_IN)
+    @Operation(summary = "The support queue you may see, filtered, sorted and paged: items, total, page, size",
+            description = "Scope is yours: your agency's requests (with those of the agencies merged into it), your"
+                    + " platforms' as an operator, all as the national authority. Default order: operators the"
+                    + " earliest due first (active requests first), everyone else the most recently changed first.")
+    @QueueParameters
+    QueueJson queue(Authentication authentication, HttpServletRequest request) {
+        RequestPage page = desk.find(user(authentication), query(request, RequestQuery.DEFAULT_SIZE, false));
         LocalDate today = desk.today();
-        return desk.visibleTo(user(authentication)).stream().map(r -> RequestJson.of(r, today)).toList();
+        return new QueueJson(page.items().stream().map(r -> RequestJson.of(r, today)).toList(), page.total(),
+                page.page(), page.size(), page.pages());
     }
 
     @PostMapping(value = "/requests", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -132,10 +172,11 @@ class SupportApi {
 
     @GetMapping("/overdue")
     @PreAuthorize(OVERDUE)
-    @Operation(summary = "Requests past their due date while the operator has the next move, most overdue first")
-    List<RequestJson> overdue(Authentication authentication) {
-        LocalDate today = desk.today();
-        return desk.overdue(user(authentication)).stream().map(r -> RequestJson.of(r, today)).toList();
+    @Operation(summary = "Requests past their due date while the operator has the next move, most overdue first",
+            description = "As /requests with overdue=true: a plain list, the page in the headers.")
+    @QueueParameters
+    ResponseEntity<List<RequestJson>> overdue(Authentication authentication, HttpServletRequest request) {
+        return list(authentication, request, true);
     }
 
     @GetMapping("/attachments/{id}")
@@ -145,6 +186,58 @@ class SupportApi {
         SupportDesk.Download download = desk.attachment(id, user(authentication));
         return Downloads.attachment(download.attachment().fileName(), download.attachment().contentType(),
                 download.content());
+    }
+
+    /** The query parameters of the queue, for the API description. */
+    @Retention(RetentionPolicy.RUNTIME)
+    @Target(ElementType.METHOD)
+    @Parameters({
+        @Parameter(in = ParameterIn.QUERY, name = "status",
+                description = "open|in_progress|waiting_for_requester|resolved|closed"),
+        @Parameter(in = ParameterIn.QUERY, name = "priority", description = "low|normal|high|urgent"),
+        @Parameter(in = ParameterIn.QUERY, name = "platform", description = "platform code, e.g. VNEID"),
+        @Parameter(in = ParameterIn.QUERY, name = "agency",
+                description = "requesting agency code; includes the agencies merged into it"),
+        @Parameter(in = ParameterIn.QUERY, name = "overdue", description = "true: only overdue requests"),
+        @Parameter(in = ParameterIn.QUERY, name = "q", description = "words in the subject, diacritics ignored"),
+        @Parameter(in = ParameterIn.QUERY, name = "sort", description = "due|updated"),
+        @Parameter(in = ParameterIn.QUERY, name = "page", description = "1-based"),
+        @Parameter(in = ParameterIn.QUERY, name = "size", description = "1–" + RequestQuery.MAX_SIZE)
+    })
+    @interface QueueParameters {
+    }
+
+    private ResponseEntity<List<RequestJson>> list(Authentication authentication, HttpServletRequest request,
+            boolean overdueOnly) {
+        RequestQuery query = query(request, RequestQuery.MAX_SIZE, overdueOnly);
+        RequestPage page = desk.find(user(authentication), query);
+        LocalDate today = desk.today();
+        HttpHeaders headers = new HttpHeaders();
+        headers.set("X-Total-Count", String.valueOf(page.total()));
+        headers.set("X-Page", String.valueOf(page.page()));
+        headers.set("X-Page-Size", String.valueOf(page.size()));
+        List<String> links = new ArrayList<>();
+        if (page.page() < page.pages()) {
+            links.add("<" + pageLink(request, page.page() + 1) + ">; rel=\"next\"");
+        }
+        if (page.page() > 1) {
+            links.add("<" + pageLink(request, Math.min(page.page() - 1, page.pages())) + ">; rel=\"prev\"");
+        }
+        if (!links.isEmpty()) {
+            headers.set(HttpHeaders.LINK, String.join(", ", links));
+        }
+        return ResponseEntity.ok().headers(headers).body(page.items().stream().map(r -> RequestJson.of(r, today))
+                .toList());
+    }
+
+    private RequestQuery query(HttpServletRequest request, int defaultSize, boolean overdueOnly) {
+        RequestQuery query = RequestQuery.parse(request::getParameter, code -> catalog.find(code).isPresent(),
+                code -> agencies.find(code).isPresent(), defaultSize);
+        return overdueOnly ? query.overdue() : query;
+    }
+
+    private static String pageLink(HttpServletRequest request, int page) {
+        return ServletUriComponentsBuilder.fromRequest(request).replaceQueryParam("page", page).build().toUriString();
     }
 
     private RequestJson open(Authentication authentication, NewRequestJson request, List<SupportDesk.Upload> files) {

@@ -37,6 +37,10 @@ final class SupportJson {
         }
     }
 
+    /** One page of the queue. */
+    record QueueJson(List<RequestJson> items, long total, int page, int size, int pages) {
+    }
+
     record AttachmentJson(UUID id, String fileName, String contentType, long size, String sha256, String href) {
 
         static AttachmentJson of(SupportAttachment a) {

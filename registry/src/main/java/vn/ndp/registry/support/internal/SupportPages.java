@@ -1,11 +1,13 @@
 package vn.ndp.registry.support.internal;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Stream;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
@@ -27,21 +29,31 @@ import vn.ndp.registry.shared.ErrorCode;
 import vn.ndp.registry.shared.InvalidParameters;
 import vn.ndp.registry.shared.RegistryException;
 import vn.ndp.registry.shared.web.Downloads;
+import vn.ndp.registry.shared.web.Links;
+import vn.ndp.registry.shared.web.Pagination;
 import vn.ndp.registry.shared.web.WebPage;
 import vn.ndp.registry.support.Priority;
+import vn.ndp.registry.support.RequestPage;
+import vn.ndp.registry.support.RequestQuery;
 import vn.ndp.registry.support.SupportAction;
 import vn.ndp.registry.support.SupportDesk;
 import vn.ndp.registry.support.SupportRequest;
+import vn.ndp.registry.support.SupportStatus;
 
 /**
  * The support pages: the list (an agency's requests, an operator's queue, or
- * everything for the national authority), the form that raises a request and
- * shows the platform operator's contact, the request with its thread, and the
- * overdue list. Every form posts with a CSRF token; a refused form is shown
- * again with each problem and what was typed.
+ * everything for the national authority; filtered, sorted and paged in the
+ * database), the form that raises a request and shows the platform operator's
+ * contact, the request with its thread, and the overdue list. Every form posts
+ * with a CSRF token; a refused form is shown again with each problem and what
+ * was typed.
  */
 @WebPage
 class SupportPages {
+
+    private static final List<String> QUERY_PARAMS =
+            List.of("status", "priority", "platform", "agency", "overdue", "q", "sort", "size");
+    private static final List<Integer> SIZES = List.of(10, 20, 50, 100, 200);
 
     private final SupportDesk desk;
     private final Catalog catalog;
@@ -77,24 +89,78 @@ class SupportPages {
     record Choice(String code, String name) {
     }
 
+    /** The filters as typed, to fill the form again. */
+    record Filters(String status, String priority, String platform, String agency, boolean overdue, String q,
+            String sort, String size) {
+
+        static Filters of(HttpServletRequest request) {
+            return new Filters(request.getParameter("status"), request.getParameter("priority"),
+                    request.getParameter("platform"), request.getParameter("agency"),
+                    "true".equalsIgnoreCase(request.getParameter("overdue")), request.getParameter("q"),
+                    request.getParameter("sort"), request.getParameter("size"));
+        }
+
+        boolean any() {
+            return Stream.of(status, priority, platform, agency, q, sort).anyMatch(v -> v != null && !v.isBlank())
+                    || overdue;
+        }
+    }
+
     @GetMapping("/support")
     @PreAuthorize(SupportApi.SIGNED_IN)
-    String list(Authentication authentication, Model model) {
+    String list(Authentication authentication, HttpServletRequest request, Model model) {
         CurrentUser user = SupportApi.user(authentication);
         model.addAttribute("user", user);
-        model.addAttribute("rows", rows(desk.visibleTo(user)));
         model.addAttribute("mayRaise", user.role().scopedToAgency());
-        model.addAttribute("seesOverdue", user.role().nationalAuthority()
-                || user.role() == Role.OPERATOR);
-        return "support/list";
+        boolean seesOverdue = user.role().nationalAuthority() || user.role() == Role.OPERATOR;
+        model.addAttribute("seesOverdue", seesOverdue);
+        model.addAttribute("seesAgencies", seesOverdue);
+        Filters filters = Filters.of(request);
+        model.addAttribute("filters", filters);
+        model.addAttribute("filtered", filters.any());
+        model.addAttribute("statuses", SupportStatus.values());
+        model.addAttribute("priorities", Priority.values());
+        model.addAttribute("sizes", SIZES);
+        model.addAttribute("platforms", user.role() == Role.OPERATOR
+                ? user.platformCodes().stream().sorted().map(code -> new Choice(code, catalog.find(code)
+                        .map(Platform::nameVi).orElse(code))).toList()
+                : platformChoices());
+        return page(user, request, false, model, "support/list");
     }
 
     @GetMapping("/support/overdue")
     @PreAuthorize(SupportApi.OVERDUE)
-    String overdue(Authentication authentication, Model model) {
-        model.addAttribute("rows", rows(desk.overdue(SupportApi.user(authentication))));
+    String overdue(Authentication authentication, HttpServletRequest request, Model model) {
         model.addAttribute("today", desk.today());
-        return "support/overdue";
+        return page(SupportApi.user(authentication), request, true, model, "support/overdue");
+    }
+
+    /** Runs the query the parameters ask for; bad parameters are listed on the page and nothing is queried. */
+    private String page(CurrentUser user, HttpServletRequest request, boolean overdueOnly, Model model,
+            String view) {
+        Links current = Links.to(overdueOnly ? "/support/overdue" : "/support");
+        for (String name : QUERY_PARAMS) {
+            current = current.with(name, request.getParameter(name));
+        }
+        try {
+            RequestQuery query = RequestQuery.parse(request::getParameter, code -> catalog.find(code).isPresent(),
+                    code -> agencies.find(code).isPresent(), RequestQuery.DEFAULT_SIZE);
+            RequestPage found = desk.find(user, overdueOnly ? query.overdue() : query);
+            model.addAttribute("result", found);
+            model.addAttribute("rows", rows(found.items()));
+            model.addAttribute("pages", Pagination.of(found.page(), found.pages(), current));
+            model.addAttribute("first", found.total() == 0 ? 0 : (long) (found.page() - 1) * found.size() + 1);
+            model.addAttribute("last", (long) (found.page() - 1) * found.size() + found.items().size());
+        } catch (RegistryException e) {
+            if (e.code() != ErrorCode.INVALID_PARAMETER) {
+                throw e;
+            }
+            model.addAttribute("error", e);
+            model.addAttribute("result", null);
+            model.addAttribute("rows", List.of());
+            model.addAttribute("pages", null);
+        }
+        return view;
     }
 
     @GetMapping("/support/new")
@@ -196,11 +262,15 @@ class SupportPages {
         return "support/request";
     }
 
-    private String form(Form form, RegistryException error, Model model) {
+    private List<Choice> platformChoices() {
         List<Choice> choices = new ArrayList<>();
         catalog.forEachMatch(PlatformQuery.all(agencies.today()), hit -> choices.add(
                 new Choice(hit.platform().code(), hit.platform().nameVi())));
-        model.addAttribute("platforms", choices);
+        return choices;
+    }
+
+    private String form(Form form, RegistryException error, Model model) {
+        model.addAttribute("platforms", platformChoices());
         model.addAttribute("form", form);
         model.addAttribute("chosen", form.platformCode() == null ? null
                 : catalog.find(form.platformCode().strip()).orElse(null));

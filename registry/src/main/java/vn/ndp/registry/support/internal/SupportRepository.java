@@ -14,6 +14,7 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import vn.ndp.registry.support.Priority;
+import vn.ndp.registry.support.RequestQuery;
 import vn.ndp.registry.support.SupportAction;
 import vn.ndp.registry.support.SupportAttachment;
 import vn.ndp.registry.support.SupportMessage;
@@ -64,28 +65,91 @@ public class SupportRepository {
         return jdbc.sql("select * from support_request where id = ?").param(id).query(this::request).optional();
     }
 
-    public List<SupportRequest> all() {
-        return jdbc.sql("select * from support_request order by updated_at desc").query(this::request).list();
+    /**
+     * Whose requests a reader may see: every request ({@link #EVERYTHING}), or those about some platforms, or
+     * those raised by some agencies.
+     */
+    public record Visible(List<String> platformCodes, List<String> agencyCodes) {
+
+        public static final Visible EVERYTHING = new Visible(null, null);
+
+        public static Visible platforms(Collection<String> codes) {
+            return new Visible(List.copyOf(codes), null);
+        }
+
+        public static Visible agencies(Collection<String> codes) {
+            return new Visible(null, List.copyOf(codes));
+        }
     }
 
-    public List<SupportRequest> ofAgencies(Collection<String> agencyCodes) {
-        return jdbc.sql("select * from support_request where agency_code = any(?) order by updated_at desc")
-                .param(agencyCodes.toArray(String[]::new)).query(this::request).list();
+    /**
+     * What the queue is filtered by, besides the reader's scope; null values do not filter.
+     *
+     * @param agencyCodes the requesting agency is one of these
+     * @param overdueOn only requests past their due date on this day while the operator has the next move
+     * @param subjectWords the subject contains this text, case and diacritics ignored
+     */
+    public record Filter(SupportStatus status, Priority priority, String platformCode, Collection<String> agencyCodes,
+            LocalDate overdueOn, String subjectWords) {
     }
 
-    public List<SupportRequest> ofPlatforms(Collection<String> platformCodes) {
-        return jdbc.sql("""
-                select * from support_request where platform_code = any(?)
-                order by case when status in %s then 0 else 1 end, due_date, created_at""".formatted(ACTIVE))
-                .param(platformCodes.toArray(String[]::new)).query(this::request).list();
+    /** One page of the requests the reader may see that pass the filter. */
+    public List<SupportRequest> find(Visible visible, Filter filter, RequestQuery.Sort sort, int limit, int offset) {
+        List<Object> params = new ArrayList<>();
+        String where = where(visible, filter, params);
+        params.add(limit);
+        params.add(offset);
+        String order = switch (sort) {
+            case DUE -> "case when status in " + ACTIVE + " then 0 else 1 end, due_date, created_at, id";
+            case UPDATED -> "updated_at desc, id";
+        };
+        return jdbc.sql("select * from support_request where " + where + " order by " + order + " limit ? offset ?")
+                .params(params).query(this::request).list();
     }
 
-    /** Requests past their due date while the operator has the next move, most overdue first. */
-    public List<SupportRequest> overdue(LocalDate today) {
-        return jdbc.sql("""
-                select * from support_request where status in ('OPEN', 'IN_PROGRESS') and due_date < ?
-                order by due_date, created_at""")
-                .param(today).query(this::request).list();
+    public long count(Visible visible, Filter filter) {
+        List<Object> params = new ArrayList<>();
+        return jdbc.sql("select count(*) from support_request where " + where(visible, filter, params))
+                .params(params).query(Long.class).single();
+    }
+
+    private static String where(Visible visible, Filter filter, List<Object> params) {
+        List<String> conditions = new ArrayList<>();
+        if (visible.platformCodes() != null) {
+            conditions.add("platform_code = any(?)");
+            params.add(visible.platformCodes().toArray(String[]::new));
+        }
+        if (visible.agencyCodes() != null) {
+            conditions.add("agency_code = any(?)");
+            params.add(visible.agencyCodes().toArray(String[]::new));
+        }
+        if (filter.status() != null) {
+            conditions.add("status = ?");
+            params.add(filter.status().name());
+        }
+        if (filter.priority() != null) {
+            conditions.add("priority = ?");
+            params.add(filter.priority().name());
+        }
+        if (filter.platformCode() != null) {
+            conditions.add("platform_code = ?");
+            params.add(filter.platformCode());
+        }
+        if (filter.agencyCodes() != null) {
+            conditions.add("agency_code = any(?)");
+            params.add(filter.agencyCodes().toArray(String[]::new));
+        }
+        if (filter.overdueOn() != null) {
+            conditions.add("status in ('OPEN', 'IN_PROGRESS') and due_date < ?");
+            params.add(filter.overdueOn());
+        }
+        if (filter.subjectWords() != null) {
+            conditions.add("lower(translate(subject, ?, ?)) like ? escape '\\'");
+            params.add(Folding.FROM);
+            params.add(Folding.TO);
+            params.add("%" + Folding.likeEscaped(Folding.fold(filter.subjectWords())) + "%");
+        }
+        return conditions.isEmpty() ? "true" : String.join(" and ", conditions);
     }
 
     /** Moves a sample request's dates into the past (demo data only; real requests are never backdated). */

@@ -154,7 +154,7 @@ class AuthorizationMatrixIntegrationTests {
         Set<Role> requester = EnumSet.of(Role.MINISTRY_EDITOR, Role.PROVINCE_EDITOR);
         Set<Role> eitherSide = EnumSet.of(Role.MINISTRY_EDITOR, Role.PROVINCE_EDITOR, Role.OPERATOR);
         for (String e : List.of("GET /support", "GET /support/{id}", "GET /support/attachments/{id}",
-                "GET /api/v1/support/requests", "GET /api/v1/support/requests/{id}",
+                "GET /api/v1/support/requests", "GET /api/v1/support/queue", "GET /api/v1/support/requests/{id}",
                 "GET /api/v1/support/attachments/{id}")) {
             MATRIX.put(e, SIGNED_IN);
         }

@@ -10,6 +10,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import vn.ndp.registry.RegistryIntegrationTest;
 import vn.ndp.registry.accounts.Accounts;
 import vn.ndp.registry.accounts.CurrentUser;
+import vn.ndp.registry.support.RequestQuery;
 import vn.ndp.registry.support.SupportDesk;
 import vn.ndp.registry.support.SupportRequest;
 import vn.ndp.registry.support.SupportStatus;
@@ -50,12 +51,15 @@ class DemoSupportIntegrationTests {
         demo.load();
 
         assertThat(requests.samples()).isEqualTo(5);
-        List<SupportRequest> samples = requests.all().stream().filter(SupportRequest::sample).toList();
+        List<SupportRequest> samples = requests.find(SupportRepository.Visible.EVERYTHING,
+                new SupportRepository.Filter(null, null, null, null, null, null), RequestQuery.Sort.UPDATED,
+                RequestQuery.MAX_SIZE, 0).stream().filter(SupportRequest::sample).toList();
         assertThat(samples).hasSize(5);
         assertThat(samples).extracting(SupportRequest::status).contains(SupportStatus.OPEN,
                 SupportStatus.WAITING_FOR_REQUESTER, SupportStatus.RESOLVED, SupportStatus.CLOSED);
         CurrentUser operator = CurrentUser.of(accounts.findByUsername("demo-dvcqg-operator").orElseThrow());
-        assertThat(desk.overdue(operator)).singleElement().satisfies(r -> assertThat(r.sample()).isTrue());
+        assertThat(desk.find(operator, RequestQuery.overdue(RequestQuery.MAX_SIZE)).items()).singleElement()
+                .satisfies(r -> assertThat(r.sample()).isTrue());
         assertThat(accounts.findByUsername("demo-ha-noi").orElseThrow().displayName()).contains("(mẫu)");
     }
 }

@@ -1,0 +1,40 @@
+package vn.ndp.registry.shared.web;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeSet;
+
+/**
+ * Page links around the current page of a list: the first, a window of two
+ * neighbours on each side, the last, and gaps between. Page 1 is the link
+ * without a {@code page} parameter.
+ */
+public record Pagination(int page, int pages, String previous, String next, List<PageLink> links) {
+
+    public record PageLink(int number, String href, boolean current, boolean gap) {
+    }
+
+    public static Pagination of(int page, int pages, Links current) {
+        List<PageLink> links = new ArrayList<>();
+        int last = 0;
+        for (int n : new TreeSet<>(window(page, pages))) {
+            if (last != 0 && n - last > 1) {
+                links.add(new PageLink(0, null, false, true));
+            }
+            links.add(new PageLink(n, current.with("page", n == 1 ? null : n).href(), n == page, false));
+            last = n;
+        }
+        return new Pagination(page, pages,
+                page > 1 ? current.with("page", page == 2 ? null : Math.min(page - 1, pages)).href() : null,
+                page < pages ? current.with("page", page + 1).href() : null,
+                links);
+    }
+
+    private static List<Integer> window(int page, int pages) {
+        List<Integer> numbers = new ArrayList<>(List.of(1, pages));
+        for (int n = Math.max(1, page - 2); n <= Math.min(pages, page + 2); n++) {
+            numbers.add(n);
+        }
+        return numbers;
+    }
+}

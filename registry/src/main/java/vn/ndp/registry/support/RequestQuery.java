@@ -1,0 +1,115 @@
+package vn.ndp.registry.support;
+
+import java.util.Locale;
+import java.util.function.Function;
+import java.util.function.Predicate;
+import vn.ndp.registry.shared.InvalidParameters;
+
+/**
+ * A question to the support queue: filters, sort, page (1-based) and size. The
+ * reader's scope is not part of it; {@link SupportDesk#find} adds it. Built
+ * from request parameters by {@link #parse}, which reports every bad parameter
+ * at once.
+ *
+ * @param platformCode requests about this platform
+ * @param agencyCode requests raised by this agency or an agency merged into it
+ * @param overdueOnly only requests past their due date while the operator has the next move
+ * @param q words in the subject, diacritics and case ignored
+ * @param sort null: the reader's usual order ({@link SupportDesk#find})
+ */
+public record RequestQuery(
+        SupportStatus status,
+        Priority priority,
+        String platformCode,
+        String agencyCode,
+        boolean overdueOnly,
+        String q,
+        Sort sort,
+        int page,
+        int size) {
+
+    public static final int DEFAULT_SIZE = 20;
+    public static final int MAX_SIZE = 200;
+    public static final int MAX_PAGE = 100_000;
+    public static final int MAX_Q = 200;
+
+    /** The order of the list. */
+    public enum Sort {
+        /** Active requests first, the earliest due first: the operator's working order. */
+        DUE,
+        /** The most recently changed first. */
+        UPDATED
+    }
+
+    public RequestQuery {
+        platformCode = blankToNull(platformCode);
+        agencyCode = blankToNull(agencyCode);
+        q = blankToNull(q);
+        if (page < 1 || page > MAX_PAGE || size < 1 || size > MAX_SIZE) {
+            throw new IllegalArgumentException("page 1.." + MAX_PAGE + " and size 1.." + MAX_SIZE + ", were " + page
+                    + " and " + size);
+        }
+    }
+
+    /** Overdue requests the reader may see, most overdue first. */
+    public static RequestQuery overdue(int size) {
+        return new RequestQuery(null, null, null, null, true, null, Sort.DUE, 1, size);
+    }
+
+    /**
+     * Parses request parameters {@code status}, {@code priority}, {@code platform}, {@code agency},
+     * {@code overdue} (true/false), {@code q}, {@code sort} (due/updated), {@code page} and {@code size};
+     * unknown platforms and agencies and bad values become one 400 naming each parameter.
+     */
+    public static RequestQuery parse(Function<String, String> param, Predicate<String> platformExists,
+            Predicate<String> agencyExists, int defaultSize) {
+        InvalidParameters p = new InvalidParameters();
+        String platform = blankToNull(param.apply("platform"));
+        if (platform != null && !platformExists.test(platform)) {
+            p.reject("platform", "no platform has the code '" + platform + "'; see /api/v1/platforms.");
+            platform = null;
+        }
+        String agency = blankToNull(param.apply("agency"));
+        if (agency != null && !agencyExists.test(agency)) {
+            p.reject("agency", "no agency has the code '" + agency + "'; see /api/v1/agencies.");
+            agency = null;
+        }
+        String q = param.apply("q");
+        if (q != null && q.strip().length() > MAX_Q) {
+            p.reject("q", "is " + q.strip().length() + " characters long; at most " + MAX_Q + " are allowed.");
+            q = null;
+        }
+        Boolean overdue = p.check("overdue", param.apply("overdue"), RequestQuery::bool, "is not true or false.");
+        RequestQuery query = new RequestQuery(
+                p.choice("status", param.apply("status"), SupportStatus.class),
+                p.choice("priority", param.apply("priority"), Priority.class),
+                platform, agency, Boolean.TRUE.equals(overdue), q,
+                p.choice("sort", param.apply("sort"), Sort.class),
+                p.integer("page", param.apply("page"), 1, 1, MAX_PAGE),
+                p.integer("size", param.apply("size"), defaultSize, 1, MAX_SIZE));
+        p.throwIfAny();
+        return query;
+    }
+
+    /** The same question limited to overdue requests, most overdue first unless another sort was asked for. */
+    public RequestQuery overdue() {
+        return new RequestQuery(status, priority, platformCode, agencyCode, true, q, sort == null ? Sort.DUE : sort,
+                page, size);
+    }
+
+    public int offset() {
+        return (page - 1) * size;
+    }
+
+    private static Boolean bool(String value) {
+        return switch (value.toLowerCase(Locale.ROOT)) {
+            case "true", "1", "on", "yes" -> Boolean.TRUE;
+            case "false", "0", "off", "no" -> Boolean.FALSE;
+            default -> null;
+        };
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+}
