@@ -13,24 +13,31 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.util.unit.DataSize;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import vn.ndp.registry.accounts.CurrentUser;
 import vn.ndp.registry.governance.internal.DocumentRepository;
+import vn.ndp.registry.governance.internal.DocumentStores;
 import vn.ndp.registry.shared.ErrorCode;
 import vn.ndp.registry.shared.RegistryException;
 
 /**
  * Evidence documents: accepted only within the size limit and only when the
  * content is what the name says (magic bytes of PDF, PNG, JPEG; an Office Open
- * XML package with the right part and no macros for DOCX and XLSX). Stored in
- * the database; never opened, rendered or executed by the registry, and
- * served back only as attachments with the type it was recognised as.
+ * XML package with the right part and no macros for DOCX and XLSX). Kept in
+ * the database or, when {@code ndp.governance.document-directory} is set, in
+ * that directory ({@link DocumentStores}); never opened, rendered or executed by
+ * the registry, served back only as attachments with the type it was
+ * recognised as, and only when the bytes still match their recorded SHA-256.
  */
 @Service
 public class EvidenceDocuments {
+
+    private static final Logger log = LoggerFactory.getLogger(EvidenceDocuments.class);
 
     /** The accepted kinds, with the extensions a name may have and the content type they are served with. */
     public enum Kind {
@@ -65,28 +72,36 @@ public class EvidenceDocuments {
     }
 
     private final DocumentRepository documents;
+    private final DocumentStores stores;
     private final GovernanceSettings settings;
     private final Clock clock;
 
-    EvidenceDocuments(DocumentRepository documents, GovernanceSettings settings, Clock clock) {
+    EvidenceDocuments(DocumentRepository documents, DocumentStores stores, GovernanceSettings settings,
+            Clock clock) {
         this.documents = documents;
+        this.stores = stores;
         this.settings = settings;
         this.clock = clock;
     }
 
-    /** Checks and stores a document; the caller has checked who may attach it to the owner. */
+    /**
+     * Stores a checked document; the caller has checked who may attach it to the owner. The bytes are kept
+     * first (in a directory, a file that outlives a failed transaction is harmless: it is named by its content),
+     * then the row is inserted in the caller's transaction, so no row ever names bytes that were not kept.
+     */
     @Transactional(propagation = Propagation.MANDATORY)
     EvidenceDocument store(EvidenceOwner owner, Checked file, String actor) {
         EvidenceDocument document = new EvidenceDocument(UUID.randomUUID(), file.fileName(),
                 file.kind().contentType(), file.content().length, file.sha256(), actor, OffsetDateTime.now(clock));
-        documents.insert(owner, document, file.content());
+        documents.insert(owner, document, stores.forNewDocuments().keep(file.sha256(), file.content()));
         return document;
     }
 
     /**
      * The document, if the user may see what it is attached to: the proposal ({@link RecognitionDesk#get}) or
      * the change request ({@link ChangeDesk#visible}). The desks are arguments, not dependencies, because each of
-     * them stores its documents here.
+     * them stores its documents here. Bytes that are missing or no longer match the recorded SHA-256 are never
+     * served: {@link ErrorCode#DOCUMENT_UNREADABLE} names the document instead.
      */
     public Download download(UUID id, CurrentUser user, RecognitionDesk proposals, ChangeDesk changes) {
         DocumentRepository.Stored stored = documents.find(id).orElseThrow(() -> notFound(id));
@@ -98,7 +113,16 @@ public class EvidenceDocuments {
                 }
             }
         }
-        return new Download(stored.document(), stored.content());
+        String recorded = stored.document().sha256();
+        byte[] content = stores.holding(id, stored.placement().location()).read(id, recorded, stored.placement());
+        if (content == null || !sha256(content).equals(recorded)) {
+            log.error("Evidence document {} ({}) no longer matches its recorded SHA-256 {}", id,
+                    stored.placement().location(), recorded);
+            throw new RegistryException(ErrorCode.DOCUMENT_UNREADABLE, "Evidence document " + id + " cannot be"
+                    + " downloaded: its stored bytes no longer match the SHA-256 recorded at upload (" + recorded
+                    + "). Nothing was served; the registry's operator must restore it from a backup.");
+        }
+        return new Download(stored.document(), content);
     }
 
     /**

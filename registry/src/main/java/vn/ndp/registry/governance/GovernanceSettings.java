@@ -1,5 +1,6 @@
 package vn.ndp.registry.governance;
 
+import java.nio.file.Path;
 import java.time.Period;
 import java.util.List;
 import java.util.Set;
@@ -20,6 +21,10 @@ import vn.ndp.registry.catalog.PlatformField;
  * @param maxDocumentSize largest evidence document accepted
  * @param documentTypes accepted evidence types: pdf, docx, xlsx, png, jpeg (checked by content, not by name)
  * @param decisionIssuer the authority named on recognition decisions unless the reviewer names another
+ * @param documentDirectory where new evidence documents are kept, one file per distinct content named by its
+ *     SHA-256; unset (the default), they are kept in the database. Documents keep the place they were stored in,
+ *     so documents in the database stay readable after this is set; documents in a directory need it to stay set
+ *     to the same directory (environment: {@code NDP_DOCUMENTS})
  */
 @ConfigurationProperties("ndp.governance")
 public record GovernanceSettings(
@@ -35,7 +40,8 @@ public record GovernanceSettings(
         Set<PlatformField> directFields,
         @DefaultValue("10MB") DataSize maxDocumentSize,
         @DefaultValue({"pdf", "docx", "xlsx", "png", "jpeg"}) List<String> documentTypes,
-        @DefaultValue("Bộ Khoa học và Công nghệ") String decisionIssuer) {
+        @DefaultValue("Bộ Khoa học và Công nghệ") String decisionIssuer,
+        Path documentDirectory) {
 
     public GovernanceSettings {
         criteria = List.copyOf(criteria);
@@ -60,6 +66,7 @@ public record GovernanceSettings(
                         .contains(f)).collect(java.util.stream.Collectors.toSet()),
                 Set.of(PlatformField.OPERATOR_CONTACT, PlatformField.OPERATOR_PHONE, PlatformField.OPERATOR_EMAIL,
                         PlatformField.WEBSITE),
-                DataSize.ofMegabytes(10), List.of("pdf", "docx", "xlsx", "png", "jpeg"), "Bộ Khoa học và Công nghệ");
+                DataSize.ofMegabytes(10), List.of("pdf", "docx", "xlsx", "png", "jpeg"), "Bộ Khoa học và Công nghệ",
+                null);
     }
 }

@@ -26,6 +26,10 @@ public enum ErrorCode {
     ILLEGAL_TRANSITION(HttpStatus.CONFLICT, "Not allowed in this state"),
     PROPOSAL_NOT_FOUND(HttpStatus.NOT_FOUND, "Proposal not found"),
     DOCUMENT_REJECTED(HttpStatus.UNPROCESSABLE_CONTENT, "Document rejected"),
+    /** A stored document whose bytes are missing or no longer match their recorded SHA-256: never served. */
+    DOCUMENT_UNREADABLE(HttpStatus.INTERNAL_SERVER_ERROR, "Stored document missing or altered"),
+    /** The document directory could not take a new document; nothing was attached. */
+    DOCUMENT_STORAGE_UNAVAILABLE(HttpStatus.SERVICE_UNAVAILABLE, "Document storage unavailable"),
     LIST_VERSION_NOT_FOUND(HttpStatus.NOT_FOUND, "List version not found"),
     RATE_LIMITED(HttpStatus.TOO_MANY_REQUESTS, "Too many requests"),
     SUPPORT_REQUEST_NOT_FOUND(HttpStatus.NOT_FOUND, "Support request not found"),

@@ -15,7 +15,8 @@ import vn.ndp.registry.shared.RegistryException;
 
 class EvidenceDocumentsTests {
 
-    final EvidenceDocuments documents = new EvidenceDocuments(null, GovernanceSettings.defaults(), Clock.systemUTC());
+    final EvidenceDocuments documents = new EvidenceDocuments(null, null, GovernanceSettings.defaults(),
+            Clock.systemUTC());
 
     static byte[] pdf() {
         return "%PDF-1.7\n1 0 obj\n<<>>\nendobj\n%%EOF".getBytes(StandardCharsets.US_ASCII);

@@ -28,18 +28,18 @@ public class DocumentRepository {
     }
 
     /** A stored document with what it is attached to. */
-    public record Stored(EvidenceDocument document, EvidenceOwner owner, byte[] content) {
+    public record Stored(EvidenceDocument document, EvidenceOwner owner, DocumentStore.Placement placement) {
     }
 
-    public void insert(EvidenceOwner owner, EvidenceDocument d, byte[] content) {
+    public void insert(EvidenceOwner owner, EvidenceDocument d, DocumentStore.Placement placement) {
         UUID proposalId = owner instanceof EvidenceOwner.OfProposal p ? p.id() : null;
         UUID changeId = owner instanceof EvidenceOwner.OfChangeRequest c ? c.id() : null;
         jdbc.sql("""
                 insert into evidence_document (id, proposal_id, change_id, file_name, content_type, size_bytes, sha256,
-                    content, uploaded_by, uploaded_at)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                    stored_in, content, uploaded_by, uploaded_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(d.id(), proposalId, changeId, d.fileName(), d.contentType(), (int) d.size(), d.sha256(),
-                        content, d.uploadedBy(), d.uploadedAt())
+                        placement.location().name(), placement.inRow(), d.uploadedBy(), d.uploadedAt())
                 .update();
     }
 
@@ -66,8 +66,10 @@ public class DocumentRepository {
     }
 
     public Optional<Stored> find(UUID id) {
-        return jdbc.sql("select " + DESCRIPTION + ", content from evidence_document where id = ?").param(id)
-                .query((rs, n) -> new Stored(document(rs, n), owner(rs), rs.getBytes("content")))
+        return jdbc.sql("select " + DESCRIPTION + ", stored_in, content from evidence_document where id = ?")
+                .param(id)
+                .query((rs, n) -> new Stored(document(rs, n), owner(rs), new DocumentStore.Placement(
+                        DocumentStore.Location.valueOf(rs.getString("stored_in")), rs.getBytes("content"))))
                 .optional();
     }
 
