@@ -142,12 +142,9 @@ class GovernanceApi {
     ProposalJson attach(Authentication authentication, @PathVariable UUID id,
             @RequestParam(required = false) Integer version,
             @RequestParam(name = "file", required = false) MultipartFile file) throws IOException {
-        if (file == null) {
-            throw new RegistryException(ErrorCode.INVALID_PARAMETER, "file: is required (multipart/form-data).",
-                    List.of(RegistryException.FieldError.of("file", "is required (multipart/form-data).")));
-        }
+        MultipartFile upload = required(file);
         return handle(authentication, id, version,
-                new ProposalCommand.AttachEvidence(file.getOriginalFilename(), file.getBytes()));
+                new ProposalCommand.AttachEvidence(upload.getOriginalFilename(), upload.getBytes()));
     }
 
     @PostMapping("/proposals/{id}/evaluation")
@@ -252,12 +249,18 @@ class GovernanceApi {
     ChangeRequestJson attachToChange(Authentication authentication, @PathVariable UUID id,
             @RequestParam(required = false) Integer version,
             @RequestParam(name = "file", required = false) MultipartFile file) throws IOException {
+        MultipartFile upload = required(file);
+        return ChangeRequestJson.of(changes.attach(id, GovernanceJson.version(version),
+                new EvidenceDocuments.Upload(upload.getOriginalFilename(), upload.getBytes()), user(authentication)));
+    }
+
+    /** The multipart part {@code file}, which the document endpoints require. */
+    private static MultipartFile required(MultipartFile file) {
         if (file == null) {
             throw new RegistryException(ErrorCode.INVALID_PARAMETER, "file: is required (multipart/form-data).",
                     List.of(RegistryException.FieldError.of("file", "is required (multipart/form-data).")));
         }
-        return ChangeRequestJson.of(changes.attach(id, GovernanceJson.version(version),
-                new EvidenceDocuments.Upload(file.getOriginalFilename(), file.getBytes()), user(authentication)));
+        return file;
     }
 
     @GetMapping("/changes")
