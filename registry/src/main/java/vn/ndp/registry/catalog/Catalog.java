@@ -135,6 +135,15 @@ public class Catalog implements DisposableBean {
         } while (seen < page.total() && !page.items().isEmpty());
     }
 
+    /**
+     * Every platform listed on the date (or with no listing date), in code order, read from the database
+     * through a cursor: the same platforms as {@code forEachMatch(PlatformQuery.all(date), ...)} without a
+     * search per page.
+     */
+    public void forEachListedOn(LocalDate date, Consumer<Platform> consumer) {
+        repository.forEachListedOn(date, consumer);
+    }
+
     /** Platforms that belong on {@code date} to the agency (directly or through its predecessors). */
     public List<PlatformPage.Hit> ownedBy(String agencyCode, LocalDate date) {
         List<PlatformPage.Hit> hits = new ArrayList<>();
