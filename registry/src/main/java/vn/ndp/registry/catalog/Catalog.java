@@ -9,10 +9,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import vn.ndp.registry.agencies.Agencies;
@@ -28,14 +32,20 @@ import vn.ndp.registry.shared.RegistryException;
 /**
  * The catalogue's read side: one platform, search with facets, owners as of a
  * date. The search index is rebuilt from the database when the application
- * starts and kept current by {@link #reindex}.
+ * starts and kept current by {@link #reindex}. The rebuild runs on its own
+ * thread while the rest of the application is created; anything that needs
+ * the index waits for it, and the application accepts no request before it
+ * is done ({@link #afterSingletonsInstantiated}).
  */
 @Service
-public class Catalog implements DisposableBean {
+public class Catalog implements SmartInitializingSingleton, DisposableBean {
+
+    private static final Logger log = LoggerFactory.getLogger(Catalog.class);
 
     private final PlatformRepository repository;
     private final Agencies agencies;
     private final CatalogIndex index = new CatalogIndex();
+    private final CompletableFuture<Void> indexBuilt;
     private final ApplicationEventPublisher events;
 
     Catalog(PlatformRepository repository, Agencies agencies, PlatformReferenceData referenceData,
@@ -44,7 +54,26 @@ public class Catalog implements DisposableBean {
         this.agencies = agencies;
         this.events = events;
         referenceData.load();
+        indexBuilt = CompletableFuture.runAsync(this::rebuildIndex,
+                task -> Thread.ofPlatform().name("catalog-index-build").daemon(true).start(task));
+    }
+
+    private void rebuildIndex() {
+        long started = System.nanoTime();
         index.rebuild(repository::forEach, this::ownerNames);
+        log.info("Search index built: {} platforms in {} ms", index.size(), (System.nanoTime() - started) / 1_000_000);
+    }
+
+    /** The index, once the start-up rebuild is done (a failed rebuild fails every use, and the start). */
+    private CatalogIndex index() {
+        indexBuilt.join();
+        return index;
+    }
+
+    /** Holds the start back until the index is built, so that no request is served from a partial index. */
+    @Override
+    public void afterSingletonsInstantiated() {
+        index();
     }
 
     public Platform get(String code) {
@@ -64,7 +93,7 @@ public class Catalog implements DisposableBean {
     public PlatformPage search(PlatformQuery query) {
         LocalDate asOf = query.asOf() == null ? agencies.today() : query.asOf();
         Set<String> owners = query.owner() == null ? null : agencies.resolvingTo(query.owner(), asOf);
-        CatalogIndex.Result result = index.search(query, owners, asOf, true);
+        CatalogIndex.Result result = index().search(query, owners, asOf, true);
         Map<String, Platform> byCode = repository.findByCodes(result.codes()).stream()
                 .collect(Collectors.toMap(Platform::code, Function.identity()));
         List<PlatformPage.Hit> hits = new ArrayList<>();
@@ -135,6 +164,15 @@ public class Catalog implements DisposableBean {
         } while (seen < page.total() && !page.items().isEmpty());
     }
 
+    /**
+     * Every platform listed on the date (or with no listing date), in code order, read from the database
+     * through a cursor: the same platforms as {@code forEachMatch(PlatformQuery.all(date), ...)} without a
+     * search per page.
+     */
+    public void forEachListedOn(LocalDate date, Consumer<Platform> consumer) {
+        repository.forEachListedOn(date, consumer);
+    }
+
     /** Platforms that belong on {@code date} to the agency (directly or through its predecessors). */
     public List<PlatformPage.Hit> ownedBy(String agencyCode, LocalDate date) {
         List<PlatformPage.Hit> hits = new ArrayList<>();
@@ -144,12 +182,12 @@ public class Catalog implements DisposableBean {
     }
 
     public long size() {
-        return index.size();
+        return index().size();
     }
 
     /** Brings the index up to date for platforms that were written. */
     public void reindex(List<Platform> written) {
-        index.update(written, this::ownerNames);
+        index().update(written, this::ownerNames);
         events.publishEvent(new PlatformsChanged(written.stream().map(Platform::code).toList()));
     }
 
@@ -168,6 +206,7 @@ public class Catalog implements DisposableBean {
 
     @Override
     public void destroy() throws Exception {
+        indexBuilt.exceptionally(failure -> null).join();
         index.close();
     }
 }

@@ -2,10 +2,14 @@ package vn.ndp.registry.overlap;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
@@ -18,32 +22,48 @@ import vn.ndp.registry.overlap.internal.OverlapIndex;
 /**
  * Finds the existing platforms a described platform duplicates or overlaps,
  * ranked, with reasons. The corpus is read from every {@link OverlapCorpus}
- * when the application starts; call {@link #refresh()} after platforms are
- * imported or changed. Checks are lock-free: a refresh builds a new index and
- * swaps it in.
+ * when the application starts (on its own thread while the rest of the
+ * application is created; the application accepts no request before it is
+ * done); call {@link #refresh()} after platforms are imported or changed.
+ * Checks are lock-free: a refresh builds a new index and swaps it in.
  */
 @Service
-public class OverlapDetector {
+public class OverlapDetector implements SmartInitializingSingleton {
+
+    private static final Logger log = LoggerFactory.getLogger(OverlapDetector.class);
 
     private final List<OverlapCorpus> corpora;
     private final OverlapSettings settings;
     private final Analyzer analyzer;
     private volatile OverlapIndex index;
+    private final CompletableFuture<Void> firstBuild;
     private final AtomicBoolean refreshPending = new AtomicBoolean();
     private final Executor refresher;
 
     @Autowired
     OverlapDetector(ObjectProvider<OverlapCorpus> corpora, OverlapSettings settings) {
-        this(corpora.orderedStream().toList(), settings, background());
+        this(corpora.orderedStream().toList(), settings, background(),
+                task -> Thread.ofPlatform().name("overlap-index-build").daemon(true).start(task));
     }
 
     /** Over the given corpora, rebuilding on {@code refresher} when the catalogue changes. */
     OverlapDetector(List<OverlapCorpus> corpora, OverlapSettings settings, Executor refresher) {
+        this(corpora, settings, refresher, null);
+    }
+
+    /** @param firstBuilder where the first index is built; null to build it before the constructor returns */
+    OverlapDetector(List<OverlapCorpus> corpora, OverlapSettings settings, Executor refresher,
+            Executor firstBuilder) {
         this.corpora = List.copyOf(corpora);
         this.settings = settings;
         this.analyzer = new Analyzer(Lexicon.standard());
         this.refresher = refresher;
-        refresh();
+        if (firstBuilder == null) {
+            refresh();
+            firstBuild = CompletableFuture.completedFuture(null);
+        } else {
+            firstBuild = CompletableFuture.runAsync(this::refresh, firstBuilder);
+        }
     }
 
     /** A detector outside Spring, over the given corpora (benchmarks, the evaluation, tests). */
@@ -55,9 +75,21 @@ public class OverlapDetector {
         return Executors.newSingleThreadExecutor(Thread.ofPlatform().name("overlap-refresh").daemon(true).factory());
     }
 
+    /** Holds the start back until the first index is built, so that no check compares with an empty corpus. */
+    @Override
+    public void afterSingletonsInstantiated() {
+        index();
+    }
+
+    /** The current index, once the first one is built (a failed first build fails every check, and the start). */
+    private OverlapIndex index() {
+        firstBuild.join();
+        return index;
+    }
+
     /** The description compared with every platform in the corpus. */
     public OverlapReport check(PlatformDescription description) {
-        return new Matching(index, settings).check(description);
+        return new Matching(index(), settings).check(description);
     }
 
     /**
@@ -77,16 +109,19 @@ public class OverlapDetector {
 
     /** Reads the corpora again and swaps in a new index. */
     public synchronized void refresh() {
+        long started = System.nanoTime();
         List<CorpusEntry> entries = new ArrayList<>();
         for (OverlapCorpus corpus : corpora) {
             corpus.forEach(entries::add);
         }
         index = OverlapIndex.build(analyzer, settings, entries);
+        log.info("Overlap index built: {} platforms in {} ms", entries.size(),
+                (System.nanoTime() - started) / 1_000_000);
     }
 
     /** How many existing platforms a check compares with. */
     public int corpusSize() {
-        return index.size();
+        return index().size();
     }
 
     public OverlapSettings settings() {

@@ -1,11 +1,14 @@
 package vn.ndp.registry.overlap;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Queue;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import vn.ndp.registry.catalog.PlatformsChanged;
 
@@ -135,5 +138,33 @@ class OverlapDetectorTests {
         assertThat(live.corpusSize()).isEqualTo(before + 1);
         live.on(new PlatformsChanged(List.of("VMS")));
         assertThat(refresher).as("a later change rebuilds again").hasSize(1);
+    }
+
+    @Test
+    void aCheckMadeWhileTheFirstIndexIsBuiltElsewhereWaitsForItAndComparesWithTheWholeCorpus() throws Exception {
+        Queue<Runnable> firstBuilder = new ArrayDeque<>();
+        OverlapDetector starting = new OverlapDetector(List.of(CORPUS::forEach), OverlapSettings.defaults(),
+                Runnable::run, firstBuilder::add);
+        assertThat(firstBuilder).as("the constructor leaves the first build to its executor").hasSize(1);
+
+        FutureTask<OverlapReport> check = new FutureTask<>(() -> starting.check(
+                PlatformDescription.named("Nền tảng đấu giá tài sản trực tuyến", null)));
+        Thread.ofPlatform().start(check);
+        firstBuilder.remove().run();
+
+        OverlapReport report = check.get(30, TimeUnit.SECONDS);
+        assertThat(report.corpusSize()).isEqualTo(CORPUS.size());
+        assertThat(report.matches().getFirst().platform().code()).isEqualTo("AUCTION");
+        assertThat(starting.corpusSize()).isEqualTo(CORPUS.size());
+    }
+
+    @Test
+    void aFailedFirstBuildFailsTheStartInsteadOfLeavingAnEmptyIndex() {
+        OverlapDetector broken = new OverlapDetector(List.of(c -> {
+            throw new IllegalStateException("database unavailable");
+        }), OverlapSettings.defaults(), Runnable::run, Runnable::run);
+
+        assertThatThrownBy(broken::afterSingletonsInstantiated).hasRootCauseMessage("database unavailable");
+        assertThatThrownBy(broken::corpusSize).hasRootCauseMessage("database unavailable");
     }
 }

@@ -1,6 +1,7 @@
 package vn.ndp.registry.catalog.internal;
 
 import java.sql.Array;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -18,6 +19,8 @@ import java.util.function.Consumer;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import vn.ndp.registry.catalog.Category;
 import vn.ndp.registry.catalog.LifecycleStatus;
 import vn.ndp.registry.catalog.NdxpStatus;
@@ -57,13 +60,18 @@ public class PlatformRepository {
     /** The PostgreSQL advisory lock key of "adding platforms to the catalogue" ("NDP-PLAT" in ASCII). */
     static final long ADDING_PLATFORMS = 0x4E44502D504C4154L;
 
+    private static final int FETCH_SIZE = 1000;
+
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
+    private final TransactionTemplate readOnly;
     private final Clock clock;
 
-    PlatformRepository(JdbcClient jdbc, JdbcTemplate template, Clock clock) {
+    PlatformRepository(JdbcClient jdbc, JdbcTemplate template, PlatformTransactionManager transactions, Clock clock) {
         this.jdbc = jdbc;
         this.template = template;
+        this.readOnly = new TransactionTemplate(transactions);
+        this.readOnly.setReadOnly(true);
         this.clock = clock;
     }
 
@@ -110,11 +118,31 @@ public class PlatformRepository {
                 .query(PlatformRepository::platform).list();
     }
 
+    /** Every platform, in code order. */
     public void forEach(Consumer<Platform> consumer) {
-        template.setFetchSize(1000);
-        template.query("select * from platform order by code", rs -> {
+        stream("select * from platform order by code", consumer);
+    }
+
+    /** Every platform listed on the date or with no listing date, in code order. */
+    public void forEachListedOn(LocalDate date, Consumer<Platform> consumer) {
+        stream("select * from platform where listed_from is null or listed_from <= ? order by code", consumer, date);
+    }
+
+    /**
+     * Reads the rows through a cursor, {@value #FETCH_SIZE} at a time, so that the whole table is never in memory
+     * at once (PostgreSQL's driver honours a fetch size only inside a transaction).
+     */
+    private void stream(String sql, Consumer<Platform> consumer, Object... params) {
+        readOnly.executeWithoutResult(status -> template.query(connection -> {
+            PreparedStatement statement = connection.prepareStatement(sql);
+            statement.setFetchSize(FETCH_SIZE);
+            for (int i = 0; i < params.length; i++) {
+                statement.setObject(i + 1, params[i]);
+            }
+            return statement;
+        }, (ResultSet rs) -> {
             consumer.accept(platform(rs, 0));
-        });
+        }));
     }
 
     public Set<String> existingCodes(Collection<String> codes) {

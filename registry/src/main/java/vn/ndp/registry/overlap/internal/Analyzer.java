@@ -85,18 +85,29 @@ public final class Analyzer {
         return tokens;
     }
 
-    /** Longest-match phrase replacement; replaced words take the span of the phrase they replace. */
+    /**
+     * Longest-match phrase replacement; replaced words take the span of the phrase they replace. Phrases grow a
+     * word at a time while some entry of the list still starts with them.
+     */
     private List<Token> replace(List<Token> tokens, int maxLength, boolean synonyms) {
         List<Token> out = new ArrayList<>(tokens.size() + 8);
+        StringBuilder phrase = new StringBuilder();
         int i = 0;
         while (i < tokens.size()) {
             int matched = 0;
             List<String> replacement = null;
             if (!tokens.get(i).kept()) {
-                for (int len = Math.min(maxLength, tokens.size() - i); len >= 1 && replacement == null; len--) {
-                    String phrase = phrase(tokens, i, len);
-                    replacement = synonyms ? lexicon.synonym(phrase) : lexicon.abbreviation(phrase);
-                    matched = len;
+                phrase.setLength(0);
+                for (int len = 1; len <= Math.min(maxLength, tokens.size() - i); len++) {
+                    String words = grow(phrase, tokens.get(i + len - 1));
+                    if (!(synonyms ? lexicon.startsSynonym(words) : lexicon.startsAbbreviation(words))) {
+                        break;
+                    }
+                    List<String> found = synonyms ? lexicon.synonym(words) : lexicon.abbreviation(words);
+                    if (found != null) {
+                        replacement = found;
+                        matched = len;
+                    }
                 }
             }
             if (replacement == null) {
@@ -115,18 +126,25 @@ public final class Analyzer {
         return out;
     }
 
-    /** Replaces generic words by breaks (null), unless a synonym produced them. */
+    /** Replaces the longest generic phrases by breaks (null), unless a synonym produced one of their words. */
     private List<Token> dropStops(List<Token> tokens) {
         List<Token> out = new ArrayList<>(tokens.size());
+        StringBuilder phrase = new StringBuilder();
         int i = 0;
         while (i < tokens.size()) {
             int stopped = 0;
-            if (!tokens.get(i).kept()) {
-                for (int len = Math.min(lexicon.stopMaxLength(), tokens.size() - i); len >= 1; len--) {
-                    if (noneKept(tokens, i, len) && lexicon.isStop(phrase(tokens, i, len))) {
-                        stopped = len;
-                        break;
-                    }
+            phrase.setLength(0);
+            for (int len = 1; len <= Math.min(lexicon.stopMaxLength(), tokens.size() - i); len++) {
+                Token last = tokens.get(i + len - 1);
+                if (last.kept()) {
+                    break;
+                }
+                String words = grow(phrase, last);
+                if (!lexicon.startsStop(words)) {
+                    break;
+                }
+                if (lexicon.isStop(words)) {
+                    stopped = len;
                 }
             }
             if (stopped > 0) {
@@ -137,6 +155,14 @@ public final class Analyzer {
             }
         }
         return out;
+    }
+
+    /** Appends the token's word to the phrase (a space between words) and returns the phrase so far. */
+    private static String grow(StringBuilder phrase, Token token) {
+        if (!phrase.isEmpty()) {
+            phrase.append(' ');
+        }
+        return phrase.append(token.word()).toString();
     }
 
     private static Map<String, Feature> features(String text, List<Token> tokens) {
@@ -166,28 +192,5 @@ public final class Analyzer {
     private static void add(Map<String, Feature> features, String key, String surface, boolean pair) {
         features.merge(key, new Feature(surface, 1, pair),
                 (old, added) -> new Feature(old.surface(), old.count() + 1, pair));
-    }
-
-    private static boolean noneKept(List<Token> tokens, int from, int len) {
-        for (int k = from; k < from + len; k++) {
-            if (tokens.get(k).kept()) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static String phrase(List<Token> tokens, int from, int len) {
-        if (len == 1) {
-            return tokens.get(from).word();
-        }
-        StringBuilder sb = new StringBuilder();
-        for (int k = from; k < from + len; k++) {
-            if (k > from) {
-                sb.append(' ');
-            }
-            sb.append(tokens.get(k).word());
-        }
-        return sb.toString();
     }
 }

@@ -7,7 +7,6 @@ import java.util.function.Consumer;
 import org.springframework.stereotype.Component;
 import vn.ndp.registry.catalog.Catalog;
 import vn.ndp.registry.catalog.Platform;
-import vn.ndp.registry.catalog.PlatformQuery;
 import vn.ndp.registry.overlap.CorpusEntry;
 import vn.ndp.registry.overlap.OverlapCorpus;
 import vn.ndp.registry.shared.InvalidParameters.Wire;
@@ -26,7 +25,7 @@ class CatalogueCorpus implements OverlapCorpus {
 
     @Override
     public void forEach(Consumer<CorpusEntry> consumer) {
-        catalog.forEachMatch(PlatformQuery.all(LocalDate.now(clock)), hit -> consumer.accept(entry(hit.platform())));
+        catalog.forEachListedOn(LocalDate.now(clock), p -> consumer.accept(entry(p)));
     }
 
     static CorpusEntry entry(Platform p) {

@@ -27,6 +27,9 @@ public final class Lexicon {
     private final int synonymMaxLength;
     private final Set<String> stopPhrases;
     private final int stopMaxLength;
+    private final Set<String> abbreviationPrefixes;
+    private final Set<String> synonymPrefixes;
+    private final Set<String> stopPrefixes;
 
     Lexicon(Map<String, List<String>> abbreviations, Map<String, List<String>> synonyms, Set<String> stopPhrases) {
         this.abbreviations = Map.copyOf(abbreviations);
@@ -35,6 +38,9 @@ public final class Lexicon {
         this.abbreviationMaxLength = maxLength(abbreviations.keySet());
         this.synonymMaxLength = maxLength(synonyms.keySet());
         this.stopMaxLength = maxLength(stopPhrases);
+        this.abbreviationPrefixes = prefixes(abbreviations.keySet());
+        this.synonymPrefixes = prefixes(synonyms.keySet());
+        this.stopPrefixes = prefixes(stopPhrases);
     }
 
     /** The lists shipped with the registry. */
@@ -74,6 +80,21 @@ public final class Lexicon {
         return stopPhrases.contains(phrase);
     }
 
+    /** Whether some abbreviation starts with these words (or is them). */
+    boolean startsAbbreviation(String phrase) {
+        return abbreviationPrefixes.contains(phrase);
+    }
+
+    /** Whether some synonym starts with these words (or is them). */
+    boolean startsSynonym(String phrase) {
+        return synonymPrefixes.contains(phrase);
+    }
+
+    /** Whether some stop phrase starts with these words (or is them). */
+    boolean startsStop(String phrase) {
+        return stopPrefixes.contains(phrase);
+    }
+
     int abbreviationMaxLength() {
         return abbreviationMaxLength;
     }
@@ -88,6 +109,18 @@ public final class Lexicon {
 
     private static String key(String text) {
         return String.join(" ", Folding.words(text));
+    }
+
+    /** Every phrase of the first one, two, ... words of a key, the whole key included. */
+    private static Set<String> prefixes(Set<String> keys) {
+        Set<String> prefixes = new HashSet<>();
+        for (String key : keys) {
+            for (int end = key.indexOf(' '); end >= 0; end = key.indexOf(' ', end + 1)) {
+                prefixes.add(key.substring(0, end));
+            }
+            prefixes.add(key);
+        }
+        return Set.copyOf(prefixes);
     }
 
     private static int maxLength(Set<String> keys) {

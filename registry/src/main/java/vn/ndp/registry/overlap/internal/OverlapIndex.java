@@ -44,18 +44,16 @@ public final class OverlapIndex {
         this.unseenIdf = idf(entries.size(), 0);
     }
 
+    /** Analyses the entries in parallel (the bulk of the work); the result does not depend on their order. */
     public static OverlapIndex build(Analyzer analyzer, OverlapSettings settings, List<CorpusEntry> entries) {
+        List<Counts> analysed = entries.parallelStream().map(entry -> counts(analyzer, settings, entry)).toList();
         List<Map<String, Double>> counts = new ArrayList<>(entries.size());
         List<Map<String, Double>> nameCounts = new ArrayList<>(entries.size());
         Map<String, Integer> df = new HashMap<>();
-        for (CorpusEntry entry : entries) {
-            Map<String, Double> name = new HashMap<>();
-            addField(name, analyzer.analyze(entry.nameVi()), 1.0, settings);
-            addField(name, analyzer.analyze(entry.nameEn()), 1.0, settings);
-            nameCounts.add(name);
-            Map<String, Double> raw = rawCounts(analyzer, settings, entry);
-            counts.add(raw);
-            raw.keySet().forEach(f -> df.merge(f, 1, Integer::sum));
+        for (Counts c : analysed) {
+            nameCounts.add(c.name());
+            counts.add(c.all());
+            c.all().keySet().forEach(f -> df.merge(f, 1, Integer::sum));
         }
         int n = entries.size();
         double[] norms = new double[n];
@@ -63,6 +61,19 @@ public final class OverlapIndex {
         Map<String, Posting> postings = invert(counts, df, n, norms);
         return new OverlapIndex(analyzer, settings, List.copyOf(entries), postings, norms,
                 invert(nameCounts, df, n, nameNorms), nameNorms);
+    }
+
+    /** An entry's raw feature counts: its names alone, and every field weighted. */
+    private record Counts(Map<String, Double> name, Map<String, Double> all) {
+    }
+
+    private static Counts counts(Analyzer analyzer, OverlapSettings settings, CorpusEntry entry) {
+        Analyzer.Analysis nameVi = analyzer.analyze(entry.nameVi());
+        Analyzer.Analysis nameEn = analyzer.analyze(entry.nameEn());
+        Map<String, Double> name = new HashMap<>();
+        addField(name, nameVi, 1.0, settings);
+        addField(name, nameEn, 1.0, settings);
+        return new Counts(name, rawCounts(analyzer, settings, entry, nameVi, nameEn));
     }
 
     private static Map<String, Posting> invert(List<Map<String, Double>> counts, Map<String, Integer> df, int n,
@@ -94,10 +105,11 @@ public final class OverlapIndex {
     }
 
     /** Every field of an entry, weighted: name, functions and description, in both languages. */
-    static Map<String, Double> rawCounts(Analyzer analyzer, OverlapSettings settings, CorpusEntry entry) {
+    private static Map<String, Double> rawCounts(Analyzer analyzer, OverlapSettings settings, CorpusEntry entry,
+            Analyzer.Analysis nameVi, Analyzer.Analysis nameEn) {
         Map<String, Double> raw = new HashMap<>();
-        addField(raw, analyzer.analyze(entry.nameVi()), settings.nameBoost(), settings);
-        addField(raw, analyzer.analyze(entry.nameEn()), settings.nameBoost(), settings);
+        addField(raw, nameVi, settings.nameBoost(), settings);
+        addField(raw, nameEn, settings.nameBoost(), settings);
         addField(raw, analyzer.analyze(entry.descriptionVi()), 1.0, settings);
         addField(raw, analyzer.analyze(entry.descriptionEn()), 1.0, settings);
         for (String function : entry.functions()) {
