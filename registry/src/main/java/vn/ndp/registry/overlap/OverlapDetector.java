@@ -4,10 +4,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -28,7 +30,7 @@ import vn.ndp.registry.overlap.internal.OverlapIndex;
  * Checks are lock-free: a refresh builds a new index and swaps it in.
  */
 @Service
-public class OverlapDetector implements SmartInitializingSingleton {
+public class OverlapDetector implements SmartInitializingSingleton, DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(OverlapDetector.class);
 
@@ -39,6 +41,7 @@ public class OverlapDetector implements SmartInitializingSingleton {
     private final CompletableFuture<Void> firstBuild;
     private final AtomicBoolean refreshPending = new AtomicBoolean();
     private final Executor refresher;
+    private volatile boolean closed;
 
     @Autowired
     OverlapDetector(ObjectProvider<OverlapCorpus> corpora, OverlapSettings settings) {
@@ -99,11 +102,33 @@ public class OverlapDetector implements SmartInitializingSingleton {
      */
     @EventListener
     public void on(PlatformsChanged changed) {
-        if (refreshPending.compareAndSet(false, true)) {
+        if (!closed && refreshPending.compareAndSet(false, true)) {
             refresher.execute(() -> {
                 refreshPending.set(false);
-                refresh();
+                if (closed) {
+                    return;
+                }
+                try {
+                    refresh();
+                } catch (RuntimeException e) {
+                    if (!closed) {
+                        log.error("Could not rebuild the overlap index; checks use the previous one", e);
+                    }
+                }
             });
+        }
+    }
+
+    /**
+     * The application is closing: a rebuild still waiting is dropped, and one under way is interrupted. A command
+     * that ends right after an import (`ndp import`) closed the database's pool under the rebuild, which then failed
+     * with a stack trace on the console.
+     */
+    @Override
+    public void destroy() {
+        closed = true;
+        if (refresher instanceof ExecutorService service) {
+            service.shutdownNow();
         }
     }
 

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import vn.ndp.registry.catalog.PlatformsChanged;
 
@@ -138,6 +139,44 @@ class OverlapDetectorTests {
         assertThat(live.corpusSize()).isEqualTo(before + 1);
         live.on(new PlatformsChanged(List.of("VMS")));
         assertThat(refresher).as("a later change rebuilds again").hasSize(1);
+    }
+
+    @Test
+    void aRebuildStillWaitingWhenTheApplicationClosesIsDroppedWithoutReadingTheCorpus() {
+        AtomicInteger reads = new AtomicInteger();
+        Queue<Runnable> refresher = new ArrayDeque<>();
+        OverlapDetector closing = new OverlapDetector(List.of(c -> {
+            reads.incrementAndGet();
+            CORPUS.forEach(c);
+        }), OverlapSettings.defaults(), refresher::add);
+        closing.on(new PlatformsChanged(List.of("VMS")));
+
+        closing.destroy();
+        refresher.remove().run();
+
+        assertThat(reads).as("only the first build read the corpus").hasValue(1);
+        closing.on(new PlatformsChanged(List.of("VMS")));
+        assertThat(refresher).as("no rebuild is queued once closed").isEmpty();
+    }
+
+    @Test
+    void aFailedRebuildIsLoggedAndChecksKeepThePreviousIndex() {
+        AtomicInteger reads = new AtomicInteger();
+        Queue<Runnable> refresher = new ArrayDeque<>();
+        OverlapDetector live = new OverlapDetector(List.of(c -> {
+            if (reads.incrementAndGet() > 1) {
+                throw new IllegalStateException("database unavailable");
+            }
+            CORPUS.forEach(c);
+        }), OverlapSettings.defaults(), refresher::add);
+        live.on(new PlatformsChanged(List.of("VMS")));
+
+        refresher.remove().run();
+
+        assertThat(reads).hasValue(2);
+        assertThat(live.corpusSize()).isEqualTo(CORPUS.size());
+        live.on(new PlatformsChanged(List.of("VMS")));
+        assertThat(refresher).as("a later change tries again").hasSize(1);
     }
 
     @Test
