@@ -262,7 +262,7 @@ class DocumentDirectoryIntegrationTests {
         String proposal = draft();
         byte[] pdf = uniquePdf();
         UUID document = UUID.randomUUID();
-        // the row as the registry wrote it before a directory was configured (V13 marked those 'DATABASE')
+        // the row as the registry wrote it before a directory was configured (V12 marked those 'DATABASE')
         jdbc.sql("""
                 insert into evidence_document (id, proposal_id, file_name, content_type, size_bytes, sha256,
                     stored_in, content, uploaded_by, uploaded_at)

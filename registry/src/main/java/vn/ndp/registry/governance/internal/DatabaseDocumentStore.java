@@ -2,7 +2,7 @@ package vn.ndp.registry.governance.internal;
 
 import java.util.UUID;
 
-/** Keeps each document's bytes in its own row: the default, and where every document before V13 is. */
+/** Keeps each document's bytes in its own row: the default, and where every document before V12 is. */
 final class DatabaseDocumentStore implements DocumentStore {
 
     @Override
