@@ -13,6 +13,7 @@ import com.icegreen.greenmail.util.ServerSetupTest;
 import jakarta.mail.Message;
 import jakarta.mail.internet.MimeMessage;
 import java.nio.charset.StandardCharsets;
+import java.text.Normalizer;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
@@ -656,6 +657,39 @@ class SupportIntegrationTests {
         String none = mvc.perform(get("/support").param("q", token).param("status", "closed")
                 .with(user(signedIn))).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
         assertThat(none).contains("Không có yêu cầu nào khớp bộ lọc.", "Xóa bộ lọc");
+    }
+
+    @Test
+    void subjectSearchFindsEveryWordInAnyOrderWhateverTheUnicodeFormOfTheSubject() {
+        Person hanoi = person(Role.PROVINCE_EDITOR, "P-HA-NOI");
+        String token = UUID.randomUUID().toString().substring(0, 8);
+        // as some Vietnamese keyboards and text pasted from macOS send it: letters and marks apart (NFD)
+        String decomposed = Normalizer.normalize("Lỗi đăng nhập " + token, Normalizer.Form.NFD);
+        String id = open(hanoi, "VNEID", "normal", decomposed);
+
+        for (String q : List.of("loi dang nhap " + token, "Lỗi đăng nhập " + token, token + " nhap loi",
+                "lỗi  " + token)) {
+            JsonNode found = call("GET", hanoi, "/api/v1/support/queue?q=" + q.replace(' ', '+'),
+                    null, 200);
+            assertThat(found.get("items").findValuesAsString("id")).as(q).containsExactly(id);
+        }
+        assertThat(call("GET", hanoi, "/api/v1/support/queue?q=loi+xuat+" + token, null, 200).get("total").asLong()).as("every word must be there").isZero();
+    }
+
+    @Test
+    void aPagePastTheEndSaysSoInsteadOfClaimingTheQueueIsEmptyAndALinkedAgencyFilterIsKept() throws Exception {
+        Person hanoi = person(Role.PROVINCE_EDITOR, "P-HA-NOI");
+        String token = UUID.randomUUID().toString().substring(0, 8);
+        open(hanoi, "VNEID", "normal", "Quá trang " + token);
+        UserDetails signedIn = users.loadUserByUsername(hanoi.account().username());
+
+        String beyond = mvc.perform(get("/support").param("q", token).param("page", "9").param("size", "10")
+                .param("agency", "P-HA-NOI").with(user(signedIn))).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+
+        assertThat(beyond).contains("Trang 9 không còn yêu cầu nào; danh sách có 1 yêu cầu")
+                .doesNotContain("Không có yêu cầu nào khớp bộ lọc.").doesNotContain("Hiển thị 81")
+                .contains("type=\"hidden\" name=\"agency\" value=\"P-HA-NOI\"");
     }
 
     @Test

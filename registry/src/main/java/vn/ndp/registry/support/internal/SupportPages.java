@@ -121,10 +121,12 @@ class SupportPages {
         model.addAttribute("statuses", SupportStatus.values());
         model.addAttribute("priorities", Priority.values());
         model.addAttribute("sizes", SIZES);
+        // an operator picks among its platforms; others type a code (the whole catalogue, up to 100,000 platforms,
+        // is offered only on the form that opens a request)
         model.addAttribute("platforms", user.role() == Role.OPERATOR
                 ? user.platformCodes().stream().sorted().map(code -> new Choice(code, catalog.find(code)
                         .map(Platform::nameVi).orElse(code))).toList()
-                : platformChoices());
+                : List.of());
         return page(user, request, false, model, "support/list");
     }
 

@@ -144,10 +144,14 @@ public class SupportRepository {
             params.add(filter.overdueOn());
         }
         if (filter.subjectWords() != null) {
-            conditions.add("lower(translate(subject, ?, ?)) like ? escape '\\'");
-            params.add(Folding.FROM);
-            params.add(Folding.TO);
-            params.add("%" + Folding.likeEscaped(Folding.fold(filter.subjectWords())) + "%");
+            // every word, in any order; the subject composed first (NFC), as some keyboards and pasted text send
+            // Vietnamese letters decomposed, and translate() knows the composed ones only
+            for (String word : Folding.fold(filter.subjectWords()).split("\\s+")) {
+                conditions.add("lower(translate(normalize(subject, NFC), ?, ?)) like ? escape '\\'");
+                params.add(Folding.FROM);
+                params.add(Folding.TO);
+                params.add("%" + Folding.likeEscaped(word) + "%");
+            }
         }
         return conditions.isEmpty() ? "true" : String.join(" and ", conditions);
     }
