@@ -9,6 +9,7 @@ import org.springframework.http.HttpStatus;
 public enum ErrorCode {
     INVALID_PARAMETER(HttpStatus.BAD_REQUEST, "Invalid request parameter"),
     INVALID_BODY(HttpStatus.BAD_REQUEST, "Invalid request body"),
+    UNSUPPORTED_MEDIA_TYPE(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Content type not accepted"),
     PLATFORM_NOT_FOUND(HttpStatus.NOT_FOUND, "Platform not found"),
     PLATFORM_CODE_TAKEN(HttpStatus.CONFLICT, "Platform code already in the catalogue"),
     AGENCY_NOT_FOUND(HttpStatus.NOT_FOUND, "Agency not found"),

@@ -498,6 +498,39 @@ class GovernanceApiIntegrationTests {
     }
 
     @Test
+    void aChangeSentAsNeitherJsonNorMultipartIsAProblemNamingWhatToSendAndChangesNothing() {
+        String code = recognised(newCode());
+        JsonNode problem = client.post().uri("/api/v1/platforms/" + code + "/changes")
+                .header("Authorization", "Bearer " + finance).contentType(MediaType.TEXT_PLAIN)
+                .body("security_level=4").exchange()
+                .expectStatus().isEqualTo(415)
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody(JsonNode.class).returnResult().getResponseBody();
+
+        assertThat(problem.get("code").asString()).isEqualTo("UNSUPPORTED_MEDIA_TYPE");
+        assertThat(problem.get("detail").asString()).contains("'text/plain'").contains("application/json")
+                .contains("multipart/form-data");
+        assertThat(get(finance, "/api/v1/platforms/" + code + "/changes", 200)).isEmpty();
+    }
+
+    @Test
+    void theOperatorsOfThePlatformDownloadTheDocumentsOfItsChangeRequestsAndOtherOperatorsDoNot() {
+        String code = recognised(newCode());
+        changeWithEvidence(finance, code, Map.of("version", 0, "fields", Map.of("security_level", "4")),
+                Map.of("Quyết định phê duyệt.pdf", EvidenceDocumentsTests.pdf()), 200);
+        String operator = accounts.token(Role.OPERATOR, null, code);
+        String otherOperator = accounts.token(Role.OPERATOR, null, "VNEID");
+
+        String href = get(operator, "/api/v1/platforms/" + code + "/changes", 200).get(0).get("documents").get(0)
+                .get("href").asString();
+
+        byte[] downloaded = client.get().uri(href).header("Authorization", "Bearer " + operator).exchange()
+                .expectStatus().isOk().expectBody(byte[].class).returnResult().getResponseBody();
+        assertThat(downloaded).isEqualTo(EvidenceDocumentsTests.pdf());
+        assertThat(get(otherOperator, href, 404).get("code").asString()).isEqualTo("NOT_FOUND");
+    }
+
+    @Test
     void anotherMinistrysEditorCannotAttachToOrDownloadFromAChangeRequestByChangingTheId() {
         String code = recognised(newCode());
         JsonNode pending = changeWithEvidence(finance, code, Map.of("version", 0, "fields", Map.of("security_level",

@@ -89,7 +89,10 @@ final class DirectoryDocumentStore implements DocumentStore {
             } finally {
                 Files.deleteIfExists(temporary);
             }
+            // the new name, and the two sub-directories' names in their parents when they were just made
             forceDirectory(directory);
+            forceDirectory(directory.getParent());
+            forceDirectory(root);
         } catch (IOException e) {
             log.error("Could not write evidence document {} to {}", sha256, target, e);
             throw new RegistryException(ErrorCode.DOCUMENT_STORAGE_UNAVAILABLE, "The document could not be"

@@ -71,6 +71,8 @@ class GovernanceApi {
     static final String EDITOR = "hasRole('MINISTRY_EDITOR')";
     static final String REVIEWER = "hasAnyRole('ADMIN', 'REVIEWER')";
     static final String EDITOR_OR_REVIEWER = "hasAnyRole('ADMIN', 'REVIEWER', 'MINISTRY_EDITOR')";
+    /** Who may ask for an evidence document; whether they may have it is the owning request's desk's call. */
+    static final String DOCUMENT_READERS = "hasAnyRole('ADMIN', 'REVIEWER', 'MINISTRY_EDITOR', 'OPERATOR')";
 
     private final RecognitionDesk desk;
     private final ChangeDesk changes;
@@ -183,8 +185,9 @@ class GovernanceApi {
     }
 
     @GetMapping("/documents/{id}")
-    @PreAuthorize(EDITOR_OR_REVIEWER)
-    @Operation(summary = "Download an evidence document (always as an attachment)")
+    @PreAuthorize(DOCUMENT_READERS)
+    @Operation(summary = "Download an evidence document (always as an attachment): a proposal's for its ministry and"
+            + " the national authority, a change request's also for the operators of its platform")
     ResponseEntity<byte[]> document(Authentication authentication, @PathVariable UUID id) {
         EvidenceDocuments.Download download = documents.download(id, user(authentication), desk, changes);
         return Downloads.attachment(download.document().fileName(), download.document().contentType(),
@@ -209,7 +212,7 @@ class GovernanceApi {
 
     @PostMapping(path = "/platforms/{code}/changes", consumes = MediaType.APPLICATION_JSON_VALUE)
     @PreAuthorize("@scopes.canEditPlatform(authentication, #code)")
-    @Operation(summary = "Change a published entry: contact fields at once, the rest through review")
+    @Operation(operationId = "change", summary = "Change a published entry: contact fields at once, the rest through review")
     ChangeOutcomeJson change(Authentication authentication, @PathVariable String code,
             @RequestBody ChangeJson request) {
         return requestChange(authentication, code, request, List.of());
@@ -217,9 +220,11 @@ class GovernanceApi {
 
     @PostMapping(path = "/platforms/{code}/changes", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @PreAuthorize("@scopes.canEditPlatform(authentication, #code)")
-    @Operation(summary = "Change a published entry with evidence documents for the part that goes to review",
+    @Operation(operationId = "change",
+            summary = "Change a published entry with evidence documents for the part that goes to review",
             description = "Send application/json (version, fields, reason), or multipart/form-data to give evidence"
-                    + " documents for the part that is reviewed: part 'change' holds that JSON, each part 'files' a"
+                    + " documents for the part that is reviewed: part 'change' holds that JSON with the part's type"
+                    + " application/json (curl -F 'change=@change.json;type=application/json'), each part 'files' a"
                     + " PDF, DOCX, XLSX, PNG or JPEG document within the size limit. A change of contact fields"
                     + " alone takes no documents.")
     ChangeOutcomeJson changeWithEvidence(Authentication authentication, @PathVariable String code,

@@ -200,7 +200,7 @@ class GovernancePages {
     }
 
     @GetMapping("/governance/documents/{id}")
-    @PreAuthorize(ANY)
+    @PreAuthorize(GovernanceApi.DOCUMENT_READERS)
     ResponseEntity<byte[]> document(Authentication authentication, @PathVariable UUID id) {
         EvidenceDocuments.Download download = documents.download(id, GovernanceApi.user(authentication), desk,
                 changes);

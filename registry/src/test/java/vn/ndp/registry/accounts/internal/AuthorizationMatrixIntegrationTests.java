@@ -128,9 +128,13 @@ class AuthorizationMatrixIntegrationTests {
                 "POST /api/v1/changes/{id}/documents", "POST /governance/changes/{id}/documents")) {
             MATRIX.put(e, editor);
         }
-        for (String e : List.of("GET /api/v1/proposals", "GET /api/v1/proposals/{id}", "GET /api/v1/documents/{id}",
-                "GET /governance", "GET /governance/proposals/{id}", "GET /governance/documents/{id}")) {
+        for (String e : List.of("GET /api/v1/proposals", "GET /api/v1/proposals/{id}", "GET /governance",
+                "GET /governance/proposals/{id}")) {
             MATRIX.put(e, editorOrReviewer);
+        }
+        // operators see the change requests of the platforms they run, with their documents
+        for (String e : List.of("GET /api/v1/documents/{id}", "GET /governance/documents/{id}")) {
+            MATRIX.put(e, EnumSet.of(Role.ADMIN, Role.REVIEWER, Role.MINISTRY_EDITOR, Role.OPERATOR));
         }
         for (String e : List.of("POST /api/v1/proposals/{id}/evaluation", "POST /api/v1/proposals/{id}/return",
                 "POST /api/v1/proposals/{id}/decision", "GET /api/v1/changes", "POST /api/v1/changes/{id}/decision",
