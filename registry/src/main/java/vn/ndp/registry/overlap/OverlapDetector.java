@@ -6,6 +6,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -103,19 +104,26 @@ public class OverlapDetector implements SmartInitializingSingleton, DisposableBe
     @EventListener
     public void on(PlatformsChanged changed) {
         if (!closed && refreshPending.compareAndSet(false, true)) {
-            refresher.execute(() -> {
+            try {
+                refresher.execute(this::refreshInBackground);
+            } catch (RejectedExecutionException e) {
+                // closed between the check and the hand-off: the change is committed, and nothing is left to rebuild
                 refreshPending.set(false);
-                if (closed) {
-                    return;
-                }
-                try {
-                    refresh();
-                } catch (RuntimeException e) {
-                    if (!closed) {
-                        log.error("Could not rebuild the overlap index; checks use the previous one", e);
-                    }
-                }
-            });
+            }
+        }
+    }
+
+    private void refreshInBackground() {
+        refreshPending.set(false);
+        if (closed) {
+            return;
+        }
+        try {
+            refresh();
+        } catch (RuntimeException e) {
+            if (!closed) {
+                log.error("Could not rebuild the overlap index; checks use the previous one", e);
+            }
         }
     }
 
