@@ -188,12 +188,43 @@ public class AdoptionDesk {
         }
     }
 
+    /** Whether {@link #authoriseKeeping} lets the user through. */
+    boolean mayKeep(CurrentUser user, Agency province) {
+        try {
+            authoriseKeeping(user, province);
+            return true;
+        } catch (RegistryException refused) {
+            return false;
+        }
+    }
+
     /** Refuses unless the user may change the province's adoption data (see {@link #declare}). */
     void authoriseEditing(CurrentUser user, Agency province) {
         authorise(user, province);
     }
 
+    /**
+     * Refuses unless the user may change or remove what the province already registered: its own editors, and after a
+     * merger the editors of the province it became part of, who now run its systems (nothing new is registered under a
+     * province that no longer exists: {@link #authoriseEditing}).
+     */
+    void authoriseKeeping(CurrentUser user, Agency province) {
+        authoriseScope(user, province);
+    }
+
     private void authorise(CurrentUser user, Agency province) {
+        authoriseScope(user, province);
+        LocalDate today = agencies.today();
+        if (user.role() != Role.ADMIN && !province.existsOn(today)) {
+            Agency successor = agencies.successorOn(province.code(), today);
+            throw new RegistryException(ErrorCode.OUT_OF_SCOPE, province.nameVi() + " became part of "
+                    + successor.nameVi() + " (" + successor.code() + "); its declarations are kept as history."
+                    + " Declare for " + successor.code() + ".");
+        }
+    }
+
+    /** Administrators, and the editors of the province or of the province it is part of today. */
+    private void authoriseScope(CurrentUser user, Agency province) {
         if (user.role() == Role.ADMIN) {
             return;
         }
@@ -204,13 +235,6 @@ public class AdoptionDesk {
         if (!scopes.actsFor(user, province.code())) {
             throw new RegistryException(ErrorCode.OUT_OF_SCOPE, province.nameVi() + " (" + province.code()
                     + ") is another province; you can declare only for your own.");
-        }
-        LocalDate today = agencies.today();
-        if (!province.existsOn(today)) {
-            Agency successor = agencies.successorOn(province.code(), today);
-            throw new RegistryException(ErrorCode.OUT_OF_SCOPE, province.nameVi() + " became part of "
-                    + successor.nameVi() + " (" + successor.code() + "); its declarations are kept as history."
-                    + " Declare for " + successor.code() + ".");
         }
     }
 

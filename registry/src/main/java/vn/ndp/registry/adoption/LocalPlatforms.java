@@ -149,7 +149,7 @@ public class LocalPlatforms {
     public LocalPlatform change(CurrentUser user, String provinceCode, UUID id, LocalPlatform.Draft draft,
             Integer expectedVersion, boolean saveAnyway, String reason) {
         Agency province = desk.province(provinceCode);
-        desk.authoriseEditing(user, province);
+        desk.authoriseKeeping(user, province);
         LocalPlatform current = get(provinceCode, id);
         refuseIfRemoved(current);
         InvalidParameters invalid = new InvalidParameters();
@@ -203,7 +203,7 @@ public class LocalPlatforms {
     public LocalPlatform remove(CurrentUser user, String provinceCode, UUID id, Integer expectedVersion,
             String reason) {
         Agency province = desk.province(provinceCode);
-        desk.authoriseEditing(user, province);
+        desk.authoriseKeeping(user, province);
         LocalPlatform current = get(provinceCode, id);
         refuseIfRemoved(current);
         InvalidParameters invalid = new InvalidParameters();
@@ -264,9 +264,12 @@ public class LocalPlatforms {
         return repository.history(get(provinceCode, id).id(), null);
     }
 
-    /** Whether the user may change or remove the province's local platforms (pages show or hide the actions). */
+    /**
+     * Whether the user may change or remove the province's local platforms (pages show or hide the actions): its
+     * editors, and after a merger those of the province it became part of.
+     */
     public boolean mayChange(CurrentUser user, String provinceCode) {
-        return desk.mayDeclare(user, desk.province(provinceCode));
+        return desk.mayKeep(user, desk.province(provinceCode));
     }
 
     /** The reason kept when the check needs confirmation; refuses without {@code saveAnyway} and a reason. */

@@ -12,7 +12,9 @@
  * <p>
  * Declarations keep the province they were made under. From 1 July 2025 the
  * 63 former provinces' declarations roll up to the 34 provinces that
- * succeeded them; {@link vn.ndp.registry.adoption.AdoptionFigures} computes the
+ * succeeded them, and so do their local platforms, which the successor's
+ * editors change or remove (nothing new is registered under a former
+ * province); {@link vn.ndp.registry.adoption.AdoptionFigures} computes the
  * programme's figures (assigned, declared in a plan, by separate decision,
  * deploying) for any year as of any date, beside the published ones. Pages
  * under {@code /adoption}, API under {@code /api/v1/adoption}; CSV, XLSX and

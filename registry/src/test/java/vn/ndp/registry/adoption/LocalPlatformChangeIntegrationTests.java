@@ -267,20 +267,26 @@ class LocalPlatformChangeIntegrationTests {
     }
 
     @Test
-    void aFormerProvincesPlatformRollsUpToItsSuccessorAsHistoryThatOnlyTheAdministratorChanges() {
+    void aFormerProvincesPlatformRollsUpToItsSuccessorWhoseEditorsNowChangeOrRemoveItButRegisterNothingNewThere() {
         String admin = accounts.token(Role.ADMIN, null);
         String tuyenQuang = accounts.token(Role.PROVINCE_EDITOR, "P-TUYEN-QUANG-2025");
+        String hanoi = accounts.token(Role.PROVINCE_EDITOR, "P-HA-NOI");
         Map<String, Object> body = cemeteries(word());
         JsonNode saved = register(admin, "P-HA-GIANG", body);
         String uri = API + "P-HA-GIANG/local-platforms/" + saved.get("id").asString();
         assertThat(read(API + "P-TUYEN-QUANG-2025/local-platforms").toString()).contains(saved.get("id").asString());
 
-        JsonNode refused = send("PUT", tuyenQuang, uri, with(body, "status", "stopped", "version", 0), 403);
-        assertThat(refused.get("code").asString()).isEqualTo("OUT_OF_SCOPE");
+        send("PUT", hanoi, uri, with(body, "status", "stopped", "version", 0), 403);
         assertThat(read(uri).get("version").asInt()).isZero();
 
-        send("PUT", admin, uri, with(body, "status", "stopped", "version", 0), 200);
+        send("PUT", tuyenQuang, uri, with(body, "status", "stopped", "version", 0), 200);
         assertThat(read(uri).get("status").asString()).isEqualTo("stopped");
+        send("POST", tuyenQuang, uri + "/removal", Map.of("reason", "Tỉnh mới dùng hệ thống chung.", "version", 1),
+                200);
+        assertThat(read(uri).get("removedAt").isNull()).isFalse();
+
+        JsonNode notThere = send("POST", tuyenQuang, API + "P-HA-GIANG/local-platforms", body, 403);
+        assertThat(notThere.get("detail").asString()).contains("P-TUYEN-QUANG-2025");
     }
 
     @Test
