@@ -159,7 +159,7 @@ public class LocalPlatforms {
         invalid.throwIfAny();
         LocalPlatform.Draft clean = checked(draft);
         if (current.version() != expectedVersion) {
-            throw concurrentChange(current, expectedVersion);
+            throw versionRefusal(current, expectedVersion);
         }
         Check check = compare(province, clean, current.code());
         String why = confirmation(clean, check, saveAnyway, reason);
@@ -216,7 +216,7 @@ public class LocalPlatforms {
         }
         invalid.throwIfAny();
         if (current.version() != expectedVersion) {
-            throw concurrentChange(current, expectedVersion);
+            throw versionRefusal(current, expectedVersion);
         }
         LocalPlatform.Removal removal = new LocalPlatform.Removal(OffsetDateTime.now(clock), user.username(), why);
         if (!repository.removeIfVersion(id, expectedVersion, removal)) {
@@ -304,6 +304,20 @@ public class LocalPlatforms {
                     + p.removal().reason() + "); a removed platform is kept as history and cannot be changed."
                     + " Register it again if the province runs it again.");
         }
+    }
+
+    /**
+     * A version the platform has not reached yet is the caller's mistake (400); an older one means someone else changed
+     * it since (409, naming each change).
+     */
+    private RegistryException versionRefusal(LocalPlatform current, int expectedVersion) {
+        if (expectedVersion > current.version()) {
+            String message = "is " + expectedVersion + ", but the platform is at version " + current.version()
+                    + ": send the version you read.";
+            return new RegistryException(ErrorCode.INVALID_PARAMETER, "version: " + message,
+                    List.of(RegistryException.FieldError.of("version", message)));
+        }
+        return concurrentChange(current, expectedVersion);
     }
 
     /** A refusal naming each change made since {@code expectedVersion}: the field, before and after, who, when. */

@@ -6,6 +6,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -305,6 +306,10 @@ class LocalPlatformChangeIntegrationTests {
         assertThat(status.get("errors").toString()).contains("status");
         JsonNode version = send("PUT", ngheAn, uri, body, 400);
         assertThat(version.get("errors").toString()).contains("version").contains("the version you read");
+        JsonNode future = send("PUT", ngheAn, uri, with(body, "version", 7), 400);
+        assertThat(future.get("errors").toString()).contains("version").contains("is at version 0");
+        assertThat(send("POST", ngheAn, uri + "/removal", Map.of("reason", "Thử", "version", 7), 400)
+                .get("code").asString()).isEqualTo("INVALID_PARAMETER");
         send("PUT", ngheAn, API + "P-NGHE-AN/local-platforms/" + UUID.randomUUID(), with(body, "version", 0), 404);
 
         assertThat(read(uri).get("version").asInt()).isZero();
@@ -370,5 +375,16 @@ class LocalPlatformChangeIntegrationTests {
                 .andReturn().getResponse().getRedirectedUrl();
         assertThat(saved).isEqualTo("/adoption/provinces/P-HA-TINH/local-platforms/" + id + "?changed");
         assertThat(read(uri).get("department").asString()).isEqualTo("Sở Tài chính");
+
+        String again = mvc.perform(post("/adoption/provinces/P-HA-TINH/local-platforms/" + id).with(user(editor))
+                        .with(csrf()).param("version", "2").param("checked", "true")
+                        .param("name_vi", (String) body.get("nameVi")).param("department", "Sở Tài chính"))
+                .andReturn().getResponse().getRedirectedUrl();
+        assertThat(again).as("the same form again changes nothing and says so")
+                .isEqualTo("/adoption/provinces/P-HA-TINH/local-platforms/" + id + "?unchanged");
+        assertThat(read(uri).get("version").asInt()).isEqualTo(2);
+        assertThat(mvc.perform(get(again).with(user(editor))).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8))
+                .contains("Không có trường nào thay đổi, nên chưa lưu gì.");
     }
 }

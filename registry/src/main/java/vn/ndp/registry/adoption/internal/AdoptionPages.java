@@ -354,9 +354,11 @@ class AdoptionPages {
                 model.addAttribute("check", check);
                 return localForm(province, platform, form, model, null);
             }
-            localPlatforms.change(AdoptionApi.user(authentication), code, id, draft, version < 0 ? null : version,
-                    "true".equals(form.getFirst("save_anyway")), form.getFirst("reason"));
-            return "redirect:/adoption/provinces/" + province.code() + "/local-platforms/" + id + "?changed";
+            LocalPlatform saved = localPlatforms.change(AdoptionApi.user(authentication), code, id, draft,
+                    version < 0 ? null : version, "true".equals(form.getFirst("save_anyway")), form.getFirst("reason"));
+            // a form sent back as it was changes nothing, and says so
+            return "redirect:/adoption/provinces/" + province.code() + "/local-platforms/" + id
+                    + (saved.version() == platform.version() ? "?unchanged" : "?changed");
         } catch (RegistryException e) {
             if (e.code() == ErrorCode.NOT_FOUND) {
                 throw e;
