@@ -59,9 +59,14 @@ public final class LogWriter implements Closeable {
     private final Duration rotateEvery;
     private final long recoveredBytes;
     private int recoveredSignatures;
-    /** Zero bytes kept ahead of the end of the segment being written, and the step they are written in. */
+    /**
+     * Zero bytes kept ahead of the end of the segment being written, and the step they are written and forced in. A
+     * batch's {@code fdatasync} that runs while a step is being forced waits for the step's pages too: steps of 256 KiB
+     * rather than 1 MiB took the logged pair's p99 at half load from about 6.9 to 6.1 ms (BENCHMARKS.md, session 9);
+     * 64 KiB was no better.
+     */
     static final int RESERVE = 4 << 20;
-    static final int RESERVE_STEP = 1 << 20;
+    static final int RESERVE_STEP = 256 << 10;
     private static final ByteBuffer ZEROS = ByteBuffer.allocateDirect(RESERVE_STEP).asReadOnlyBuffer();
 
     /** Guards {@link #channel} (replaced at rotation) and the reserved space at its end. */
