@@ -10,6 +10,7 @@ public enum ErrorCode {
     INVALID_PARAMETER(HttpStatus.BAD_REQUEST, "Invalid request parameter"),
     INVALID_BODY(HttpStatus.BAD_REQUEST, "Invalid request body"),
     UNSUPPORTED_MEDIA_TYPE(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Content type not accepted"),
+    METHOD_NOT_ALLOWED(HttpStatus.METHOD_NOT_ALLOWED, "Method not allowed"),
     PLATFORM_NOT_FOUND(HttpStatus.NOT_FOUND, "Platform not found"),
     PLATFORM_CODE_TAKEN(HttpStatus.CONFLICT, "Platform code already in the catalogue"),
     AGENCY_NOT_FOUND(HttpStatus.NOT_FOUND, "Agency not found"),

@@ -514,6 +514,21 @@ class GovernanceApiIntegrationTests {
     }
 
     @Test
+    void aMethodTheAddressDoesNotTakeIsAProblemNamingTheMethodsItDoes() {
+        String code = recognised(newCode());
+        JsonNode problem = client.delete().uri("/api/v1/platforms/" + code + "/changes")
+                .header("Authorization", "Bearer " + finance).exchange()
+                .expectStatus().isEqualTo(405)
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectHeader().valueMatches("Allow", ".*GET.*")
+                .expectBody(JsonNode.class).returnResult().getResponseBody();
+
+        assertThat(problem.get("code").asString()).isEqualTo("METHOD_NOT_ALLOWED");
+        assertThat(problem.get("detail").asString()).startsWith("DELETE is not allowed here; use ")
+                .contains("GET").contains("POST");
+    }
+
+    @Test
     void theOperatorsOfThePlatformDownloadTheDocumentsOfItsChangeRequestsAndOtherOperatorsDoNot() {
         String code = recognised(newCode());
         changeWithEvidence(finance, code, Map.of("version", 0, "fields", Map.of("security_level", "4")),
