@@ -1,11 +1,10 @@
 package vn.ndp.registry.support.internal;
 
 import java.text.Normalizer;
-import java.util.Locale;
 
 /**
  * Diacritic-free matching in SQL, so that "dang nhap" finds "Đăng nhập": the
- * query text is folded in Java ({@link #fold}), the column with PostgreSQL's
+ * query text is folded in Java ({@link vn.ndp.registry.agencies.Agencies#fold}), the column with PostgreSQL's
  * {@code translate(column, FROM, TO)} (every Latin letter with marks, e.g. ầ
  * and Đ, to its base letter), then both are lower-cased (ASCII only by then,
  * so the database's locale does not matter). No extension is needed.
@@ -29,12 +28,6 @@ final class Folding {
     }
 
     private Folding() {
-    }
-
-    /** Lower case without diacritics, đ → d. */
-    static String fold(String text) {
-        String decomposed = Normalizer.normalize(text.strip(), Normalizer.Form.NFD).replaceAll("\\p{M}+", "");
-        return decomposed.replace('đ', 'd').replace('Đ', 'D').toLowerCase(Locale.ROOT);
     }
 
     /** The text as a literal inside a LIKE pattern whose escape character is a backslash. */
