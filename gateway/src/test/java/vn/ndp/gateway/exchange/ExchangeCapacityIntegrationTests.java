@@ -10,14 +10,13 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.locks.LockSupport;
-import java.util.function.BooleanSupplier;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import vn.ndp.gateway.ExchangeFixture;
 import vn.ndp.gateway.GatewayNode;
+import vn.ndp.gateway.Poll;
 
 /**
  * limits.maxExchanges: a gateway handles at most that many exchanges at once, so that the body bytes it holds for slow
@@ -27,6 +26,7 @@ import vn.ndp.gateway.GatewayNode;
 class ExchangeCapacityIntegrationTests {
 
     private static final int LARGE = 40_000_000;
+    private static final Duration WAIT = Duration.ofSeconds(10);
     private static final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     @TempDir
@@ -54,7 +54,7 @@ class ExchangeCapacityIntegrationTests {
             for (int i = 0; i < 2; i++) {
                 stalled.add(exchange.stalledCaller(token, LARGE));
             }
-            await(() -> inProgress(limited) == 2, "two exchanges in progress in the " + side + " gateway");
+            Poll.until(() -> inProgress(limited) == 2, WAIT, "two exchanges in progress in the " + side + " gateway");
 
             HttpResponse<String> refused = items(exchange, token, 3);
 
@@ -69,7 +69,7 @@ class ExchangeCapacityIntegrationTests {
                 caller.close();
             }
         }
-        await(() -> inProgress(exchange.consumer) == 0 && inProgress(exchange.provider) == 0,
+        Poll.until(() -> inProgress(exchange.consumer) == 0 && inProgress(exchange.provider) == 0, WAIT,
                 "the hung-up exchanges to give their places back");
 
         HttpResponse<String> taken = items(exchange, token, 4);
@@ -85,13 +85,5 @@ class ExchangeCapacityIntegrationTests {
 
     private static double inProgress(GatewayNode gateway) {
         return gateway.metrics().get("ndp.gateway.exchanges.in.progress").gauge().value();
-    }
-
-    private static void await(BooleanSupplier condition, String what) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (!condition.getAsBoolean()) {
-            assertThat(System.nanoTime()).as("waiting for " + what).isLessThan(deadline);
-            LockSupport.parkNanos(Duration.ofMillis(20).toNanos());
-        }
     }
 }

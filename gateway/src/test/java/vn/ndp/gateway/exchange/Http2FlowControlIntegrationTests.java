@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import vn.ndp.gateway.ExchangeFixture;
+import vn.ndp.gateway.Poll;
 
 /**
  * HTTP/2 flow control between two gateways: the exchanges of a pair of gateways share one connection, so an exchange
@@ -59,11 +60,9 @@ class Http2FlowControlIntegrationTests {
             for (int i = 0; i < 2; i++) {
                 stalled.add(exchange.stalledCaller(token, LARGE)); // never read: the answer backs up to the consumer gateway, then over HTTP/2
             }
+            Poll.until(() -> exchange.backend.received().stream().filter(r -> r.rawPath().startsWith("/api/big/"))
+                    .count() == 2, Duration.ofSeconds(10), "the backend to receive both large requests");
             long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-            while (exchange.backend.received().stream().filter(r -> r.rawPath().startsWith("/api/big/")).count() < 2
-                    && System.nanoTime() < deadline) {
-                LockSupport.parkNanos(Duration.ofMillis(20).toNanos());
-            }
             // The stalled answers fill every window and buffer on their way, then the backend can write no more.
             long written = -1;
             while (exchange.backend.bulkBytesWritten() != written && System.nanoTime() < deadline) {

@@ -26,6 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import vn.ndp.gateway.ExchangeFixture;
+import vn.ndp.gateway.Poll;
 import vn.ndp.protocol.evidence.Evidence;
 import vn.ndp.protocol.evidence.LogVerifier;
 import vn.ndp.protocol.timestamp.TimeStampAuthority;
@@ -227,12 +228,8 @@ class MessageLogIntegrationTests {
         String id = "both-" + UUID.randomUUID();
         assertThat(call(id).statusCode()).isEqualTo(200);
         // the writers sign their pending batches on their own, within signEvery, with no traffic to wake them
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while ((consumerLog().unsignedBatches() > 0 || providerLog().unsignedBatches() > 0) && System.nanoTime() < deadline) {
-            Thread.sleep(20);
-        }
-        assertThat(consumerLog().unsignedBatches()).isZero();
-        assertThat(providerLog().unsignedBatches()).isZero();
+        Poll.until(() -> consumerLog().unsignedBatches() == 0 && providerLog().unsignedBatches() == 0,
+                Duration.ofSeconds(10), "both writers to sign their pending batches");
 
         Evidence.Verified verified = Evidence.verify(Evidence.export(directory, id).orElseThrow(),
                 Optional.of(exchange.ca.certificate()));

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -16,8 +17,11 @@ import org.junit.jupiter.api.io.TempDir;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import vn.ndp.gateway.Poll;
 
 class OperationalMonitorTests {
+
+    private static final Duration WAIT = Duration.ofSeconds(10);
 
     @TempDir
     Path dir;
@@ -68,12 +72,14 @@ class OperationalMonitorTests {
         OperationalMonitor monitor = new OperationalMonitor(Clock.fixed(at, ZoneOffset.UTC), metrics, dir);
         try {
             monitor.record(record("lost", at));
-            double dropped = waitFor(() -> metrics.counter("ndp_exchange_records_dropped_total").count(), 1);
-            assertThat(dropped).isEqualTo(1);
+            Poll.until(() -> metrics.counter("ndp_exchange_records_dropped_total").count() >= 1, WAIT,
+                    "the lost record to be counted");
+            assertThat(metrics.counter("ndp_exchange_records_dropped_total").count()).isEqualTo(1);
 
             Files.delete(blocked);
             monitor.record(record("kept", at));
-            waitFor(() -> Files.exists(blocked) ? (double) Files.readAllLines(blocked).size() : 0, 1);
+            Poll.until(() -> Files.exists(blocked) && !Files.readAllLines(blocked).isEmpty(), WAIT,
+                    "the next record to reach the file");
         } finally {
             monitor.close();
         }
@@ -84,20 +90,5 @@ class OperationalMonitorTests {
 
     private static OperationalRecord record(String xroadId, Instant at) {
         return new OperationalRecord("consumer", xroadId, "", "", "", "GET", "/", 0, 0, 200, "", at, 1);
-    }
-
-    private interface Probe {
-        double value() throws Exception;
-    }
-
-    /** The probe's value once it reaches {@code expected}, or its last value after 10 s. */
-    private static double waitFor(Probe probe, double expected) throws Exception {
-        long deadline = System.nanoTime() + 10_000_000_000L;
-        double value = probe.value();
-        while (value < expected && System.nanoTime() < deadline) {
-            Thread.sleep(20);
-            value = probe.value();
-        }
-        return value;
     }
 }
