@@ -2,7 +2,6 @@ package vn.ndp.registry.adoption;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,6 +27,7 @@ import vn.ndp.registry.overlap.Verdict;
 import vn.ndp.registry.shared.ErrorCode;
 import vn.ndp.registry.shared.InvalidParameters;
 import vn.ndp.registry.shared.RegistryException;
+import vn.ndp.registry.shared.VietnamTime;
 
 /**
  * A province's own platforms. Saving one (registering or changing it) first
@@ -42,7 +42,6 @@ import vn.ndp.registry.shared.RegistryException;
 @Service
 public class LocalPlatforms {
 
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm");
 
     private final LocalPlatformRepository repository;
     private final AdoptionDesk desk;
@@ -300,7 +299,7 @@ public class LocalPlatforms {
     private static void refuseIfRemoved(LocalPlatform p) {
         if (p.removed()) {
             throw new RegistryException(ErrorCode.ILLEGAL_TRANSITION, "'" + p.nameVi() + "' was removed from the"
-                    + " register on " + WHEN.format(p.removal().at()) + " by " + p.removal().by() + " ("
+                    + " register on " + VietnamTime.moment(p.removal().at()) + " by " + p.removal().by() + " ("
                     + p.removal().reason() + "); a removed platform is kept as history and cannot be changed."
                     + " Register it again if the province runs it again.");
         }
@@ -324,7 +323,7 @@ public class LocalPlatforms {
     private RegistryException concurrentChange(LocalPlatform current, int expectedVersion) {
         List<RegistryException.FieldError> between = new ArrayList<>();
         for (LocalPlatformRevision revision : repository.history(current.id(), expectedVersion)) {
-            String byWhom = " by " + revision.actor() + " at " + WHEN.format(revision.occurredAt());
+            String byWhom = " by " + revision.actor() + " at " + VietnamTime.moment(revision.occurredAt());
             if (revision.cause() == LocalPlatformRevision.Cause.REMOVED) {
                 between.add(RegistryException.FieldError.of("removed", "removed from the register" + byWhom + ": "
                         + revision.note()));

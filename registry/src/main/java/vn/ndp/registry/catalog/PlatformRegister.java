@@ -2,7 +2,6 @@ package vn.ndp.registry.catalog;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,6 +19,7 @@ import vn.ndp.registry.catalog.internal.PlatformHistoryRepository;
 import vn.ndp.registry.catalog.internal.PlatformRepository;
 import vn.ndp.registry.shared.ErrorCode;
 import vn.ndp.registry.shared.RegistryException;
+import vn.ndp.registry.shared.VietnamTime;
 
 /**
  * The catalogue's write side for governance: lists a recognised platform and
@@ -31,7 +31,6 @@ import vn.ndp.registry.shared.RegistryException;
 @Service
 public class PlatformRegister {
 
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm");
 
     private final PlatformRepository platforms;
     private final PlatformHistoryRepository history;
@@ -161,7 +160,7 @@ public class PlatformRegister {
             for (FieldChange change : revision.fields()) {
                 between.add(RegistryException.FieldError.of(change.field().wireName(),
                         "changed from '" + nullToEmpty(change.before()) + "' to '" + nullToEmpty(change.after())
-                                + "' by " + revision.actor() + " at " + WHEN.format(revision.occurredAt())));
+                                + "' by " + revision.actor() + " at " + VietnamTime.moment(revision.occurredAt())));
             }
         }
         return new RegistryException(ErrorCode.CONCURRENT_CHANGE, "Platform " + current.code()

@@ -1,7 +1,6 @@
 package vn.ndp.registry.shared;
 
 import java.time.Clock;
-import java.time.ZoneId;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -10,11 +9,9 @@ import org.springframework.context.annotation.Configuration;
 class ClockConfiguration {
 
     /** Vietnam has one time zone; dates such as "as of" are Vietnamese calendar days. */
-    static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
-
     @Bean
     @ConditionalOnMissingBean
     Clock clock() {
-        return Clock.system(VIETNAM);
+        return Clock.system(VietnamTime.ZONE);
     }
 }

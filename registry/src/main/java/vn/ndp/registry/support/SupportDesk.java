@@ -23,6 +23,7 @@ import vn.ndp.registry.governance.EvidenceDocuments;
 import vn.ndp.registry.shared.ErrorCode;
 import vn.ndp.registry.shared.InvalidParameters;
 import vn.ndp.registry.shared.RegistryException;
+import vn.ndp.registry.shared.VietnamTime;
 import vn.ndp.registry.support.SupportAction.Side;
 import vn.ndp.registry.support.internal.SupportRepository;
 
@@ -187,7 +188,7 @@ public class SupportDesk {
         OffsetDateTime now = OffsetDateTime.now(clock);
         if (action == SupportAction.REOPEN && !reopenable(request, now)) {
             throw new RegistryException(ErrorCode.ILLEGAL_TRANSITION, "The request was resolved on "
-                    + request.resolvedAt().toLocalDate() + "; it could be reopened for " + settings.reopenPeriod()
+                    + VietnamTime.moment(request.resolvedAt()) + "; it could be reopened for " + settings.reopenPeriod()
                     + ". Raise a new request instead.");
         }
         InvalidParameters invalid = new InvalidParameters();

@@ -7,6 +7,8 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import java.nio.charset.StandardCharsets;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +26,7 @@ import vn.ndp.registry.accounts.Role;
 import vn.ndp.registry.accounts.TestAccounts;
 import vn.ndp.registry.audit.AuditEvent;
 import vn.ndp.registry.audit.AuditLog;
+import vn.ndp.registry.shared.VietnamTime;
 
 /**
  * Changing and removing a province's local platforms, through the API and the
@@ -167,7 +170,9 @@ class LocalPlatformChangeIntegrationTests {
         String colleague = accounts.token(Role.PROVINCE_EDITOR, "P-HA-TINH");
         JsonNode saved = register(haTinh, "P-HA-TINH", body);
         String uri = API + "P-HA-TINH/local-platforms/" + saved.get("id").asString();
+        OffsetDateTime before = OffsetDateTime.now(VietnamTime.ZONE);
         send("PUT", colleague, uri, with(body, "department", "Sở Nội vụ", "version", 0), 200);
+        OffsetDateTime after = OffsetDateTime.now(VietnamTime.ZONE);
 
         JsonNode conflict = send("PUT", haTinh, uri, with(body, "website", "https://nghiatrang.example.vn",
                 "version", 0), 409);
@@ -176,6 +181,10 @@ class LocalPlatformChangeIntegrationTests {
         assertThat(conflict.get("detail").asString()).contains("version 0").contains("version 1");
         assertThat(conflict.get("errors").toString()).contains("department").contains("Sở Xây dựng")
                 .contains("Sở Nội vụ");
+        // when, on Vietnam's clock (the database hands moments back in UTC), saying so
+        DateTimeFormatter minute = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm");
+        assertThat(conflict.get("errors").toString()).containsAnyOf(minute.format(before) + " (UTC+7)",
+                minute.format(after) + " (UTC+7)");
         JsonNode kept = read(uri);
         assertThat(kept.get("website").isNull()).isTrue();
         assertThat(kept.get("department").asString()).isEqualTo("Sở Nội vụ");

@@ -2,6 +2,7 @@ package vn.ndp.registry.exchange.internal;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
@@ -31,6 +32,7 @@ import vn.ndp.registry.shared.ErrorCode;
 import vn.ndp.registry.shared.InvalidParameters;
 import vn.ndp.registry.shared.ProblemApi;
 import vn.ndp.registry.shared.RegistryException;
+import vn.ndp.registry.shared.VietnamTime;
 
 @ProblemApi
 @RequestMapping("/api/v1/exchange")
@@ -44,15 +46,17 @@ class ExchangeApi {
     private final UsageStatistics usage;
     private final SigningKeys keys;
     private final EvidenceSources evidence;
+    private final Clock clock;
 
     ExchangeApi(ExchangeRegister register, GlobalConfigurationPublisher publisher, AccessRequests requests,
-            UsageStatistics usage, SigningKeys keys, EvidenceSources evidence) {
+            UsageStatistics usage, SigningKeys keys, EvidenceSources evidence, Clock clock) {
         this.register = register;
         this.publisher = publisher;
         this.requests = requests;
         this.usage = usage;
         this.keys = keys;
         this.evidence = evidence;
+        this.clock = clock;
     }
 
     @GetMapping("/globalconf")
@@ -189,7 +193,7 @@ class ExchangeApi {
             params.reject("by", "is required: platform, agency or province.");
         }
         params.throwIfAny();
-        LocalDate last = end == null ? LocalDate.now(java.time.ZoneId.of("Asia/Ho_Chi_Minh")) : end;
+        LocalDate last = end == null ? LocalDate.now(clock.withZone(VietnamTime.ZONE)) : end;
         return usage.perDay(dimension, start == null ? last.minusDays(30) : start, last);
     }
 

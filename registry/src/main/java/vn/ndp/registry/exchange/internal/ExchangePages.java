@@ -3,7 +3,6 @@ package vn.ndp.registry.exchange.internal;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -33,6 +32,7 @@ import vn.ndp.registry.exchange.UsageStatistics;
 import vn.ndp.registry.shared.ErrorCode;
 import vn.ndp.registry.shared.InvalidParameters;
 import vn.ndp.registry.shared.RegistryException;
+import vn.ndp.registry.shared.VietnamTime;
 import vn.ndp.registry.shared.web.BarChart;
 import vn.ndp.registry.shared.web.Dates;
 import vn.ndp.registry.shared.web.WebPage;
@@ -48,7 +48,6 @@ import vn.ndp.registry.shared.web.WebPage;
 @WebPage
 class ExchangePages {
 
-    static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
     static final int USAGE_DAYS = 30;
 
     private final ExchangeRegister register;
@@ -109,7 +108,7 @@ class ExchangePages {
         model.addAttribute("gateways", register.gateways());
         model.addAttribute("services", register.services());
         model.addAttribute("rights", register.accessRights().stream().map(r -> new RightRow(r,
-                r.grantedAt() == null ? null : r.grantedAt().atZoneSameInstant(VIETNAM).toLocalDate())).toList());
+                r.grantedAt() == null ? null : r.grantedAt().atZoneSameInstant(VietnamTime.ZONE).toLocalDate())).toList());
         usage(dimension, sampleKeys(members, subsystems), model);
         return "exchange/directory";
     }
@@ -229,7 +228,7 @@ class ExchangePages {
     }
 
     private void usage(UsageStatistics.Dimension dimension, Set<String> sampleKeys, Model model) {
-        LocalDate to = LocalDate.now(clock.withZone(VIETNAM));
+        LocalDate to = LocalDate.now(clock.withZone(VietnamTime.ZONE));
         LocalDate from = to.minusDays(USAGE_DAYS - 1L);
         List<UsageStatistics.DailyCount> counts = usage.perDay(dimension, from, to);
         Map<LocalDate, Long> perDay = new LinkedHashMap<>();

@@ -1,20 +1,27 @@
 package vn.ndp.registry.shared.web;
 
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
+import vn.ndp.registry.shared.VietnamTime;
 
 /**
- * Dates as people read them: dd/MM/yyyy in Vietnamese, "28 Feb 2025" in
- * English. Templates call it as {@code ${@dates.format(date)}}.
+ * Dates and moments as people read them: dd/MM/yyyy in Vietnamese, "28 Feb 2025" in English; moments
+ * (stored as instants, read back from the database in UTC) on Vietnam's clock, so that something done at
+ * 06:30 in Hà Nội shows that day and that hour. Templates call it as {@code ${@dates.format(date)}},
+ * {@code ${@dates.date(moment)}}, {@code ${@dates.dateTime(moment)}} and {@code ${@dates.dateTimeSeconds(moment)}};
+ * each gives an empty text for null.
  */
 @Component("dates")
 public class Dates {
 
     private static final DateTimeFormatter VIETNAMESE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
     private static final DateTimeFormatter ENGLISH = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH);
+    private static final DateTimeFormatter MINUTES = DateTimeFormatter.ofPattern("HH:mm");
+    private static final DateTimeFormatter SECONDS = DateTimeFormatter.ofPattern("HH:mm:ss");
 
     public String format(LocalDate date) {
         return format(date, LocaleContextHolder.getLocale());
@@ -25,5 +32,28 @@ public class Dates {
             return "";
         }
         return ("en".equals(locale.getLanguage()) ? ENGLISH : VIETNAMESE).format(date);
+    }
+
+    /** The day of {@code moment} in Vietnam. */
+    public String date(OffsetDateTime moment) {
+        return moment == null ? "" : format(VietnamTime.local(moment).toLocalDate());
+    }
+
+    /** Day and minute of {@code moment} in Vietnam: {@code 24/11/2026 10:05}. */
+    public String dateTime(OffsetDateTime moment) {
+        return withTime(moment, MINUTES);
+    }
+
+    /** Day and second, for the audit trail: {@code 24/11/2026 10:05:31}. */
+    public String dateTimeSeconds(OffsetDateTime moment) {
+        return withTime(moment, SECONDS);
+    }
+
+    private String withTime(OffsetDateTime moment, DateTimeFormatter time) {
+        if (moment == null) {
+            return "";
+        }
+        OffsetDateTime local = VietnamTime.local(moment);
+        return format(local.toLocalDate()) + " " + time.format(local);
     }
 }
