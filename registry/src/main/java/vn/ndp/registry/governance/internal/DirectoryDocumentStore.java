@@ -1,6 +1,7 @@
 package vn.ndp.registry.governance.internal;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
@@ -11,10 +12,13 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
+import java.time.Duration;
+import java.time.Instant;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.ndp.registry.shared.ErrorCode;
@@ -26,6 +30,10 @@ import vn.ndp.registry.shared.RegistryException;
  * own directory, forced to disk, then moved into place atomically: a reader sees the whole file or none.
  * Directories and files are readable by the owner only where the file system has POSIX permissions.
  *
+ * <p>A crash between writing a temporary file and moving it into place leaves the temporary file behind
+ * ({@code .abcd1234-….tmp}, never a document). Opening the store removes those more than an hour old: younger
+ * ones may be another registry instance's upload in progress, when instances share the directory.
+ *
  * <p>The file is written before its row is inserted. If the transaction then fails, the file stays without a
  * row: harmless, since it is named by its content and a later upload of the same bytes uses it. This store
  * never deletes a file, because any number of rows may name the same content.
@@ -34,6 +42,8 @@ final class DirectoryDocumentStore implements DocumentStore {
 
     private static final Logger log = LoggerFactory.getLogger(DirectoryDocumentStore.class);
     private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
+    private static final Pattern TEMPORARY = Pattern.compile("\\.[0-9a-f]{8}-[0-9]+\\.tmp");
+    private static final Duration ABANDONED_AFTER = Duration.ofHours(1);
 
     private final Path root;
     private final boolean posix;
@@ -51,6 +61,33 @@ final class DirectoryDocumentStore implements DocumentStore {
             throw new IllegalStateException("ndp.governance.document-directory: " + root
                     + " is not a directory the registry can write to");
         }
+        int removed = removeAbandoned(Instant.now().minus(ABANDONED_AFTER));
+        if (removed > 0) {
+            log.info("Document directory {}: removed {} temporary file(s) left by interrupted uploads", root, removed);
+        }
+    }
+
+    /**
+     * Deletes the temporary files of uploads that never finished, last changed before {@code cutoff}, and says how
+     * many. Only names this store gives its temporary files, and only where it puts them, are touched.
+     */
+    int removeAbandoned(Instant cutoff) {
+        int removed = 0;
+        try (Stream<Path> files = Files.find(root, 3, (file, attributes) -> attributes.isRegularFile()
+                && TEMPORARY.matcher(file.getFileName().toString()).matches()
+                && attributes.lastModifiedTime().toInstant().isBefore(cutoff))) {
+            for (Path file : (Iterable<Path>) files::iterator) {
+                try {
+                    Files.deleteIfExists(file);
+                    removed++;
+                } catch (IOException e) {
+                    log.warn("Could not remove the abandoned temporary file {}: {}", file, e.toString());
+                }
+            }
+        } catch (IOException | UncheckedIOException e) {
+            log.warn("Could not look for abandoned temporary files in {}: {}", root, e.toString());
+        }
+        return removed;
     }
 
     Path root() {

@@ -3,8 +3,12 @@ package vn.ndp.registry.governance.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -68,5 +72,28 @@ class DocumentStoresTests {
         assertThatThrownBy(() -> store.file("../../etc/passwd")).isInstanceOf(IllegalArgumentException.class);
         assertThat(store.file("ab".repeat(32)))
                 .isEqualTo(directory.toAbsolutePath().normalize().resolve("ab/ab/" + "ab".repeat(32)));
+    }
+
+    @Test
+    void openingTheStoreRemovesOnlyTheTemporaryFilesOfUploadsAbandonedOverAnHourAgo(@TempDir Path directory)
+            throws Exception {
+        byte[] content = "Quyết định số 1/QĐ-BKHCN".getBytes(StandardCharsets.UTF_8);
+        String sha256 = DirectoryDocumentStore.sha256(content);
+        DirectoryDocumentStore first = new DirectoryDocumentStore(directory);
+        first.keep(sha256, content);
+        Path folder = first.file(sha256).getParent();
+        Path abandoned = Files.writeString(folder.resolve("." + sha256.substring(0, 8) + "-4242424242.tmp"), "half");
+        Path inProgress = Files.writeString(folder.resolve("." + sha256.substring(0, 8) + "-77.tmp"), "half");
+        Path someoneElses = Files.writeString(folder.resolve("notes.tmp"), "not ours");
+        FileTime twoHoursAgo = FileTime.from(Instant.now().minus(Duration.ofHours(2)));
+        Files.setLastModifiedTime(abandoned, twoHoursAgo);
+        Files.setLastModifiedTime(someoneElses, twoHoursAgo);
+
+        DirectoryDocumentStore reopened = new DirectoryDocumentStore(directory);
+
+        assertThat(abandoned).doesNotExist();
+        assertThat(inProgress).exists();
+        assertThat(someoneElses).exists();
+        assertThat(reopened.read(UUID.randomUUID(), sha256, null)).isEqualTo(content);
     }
 }
