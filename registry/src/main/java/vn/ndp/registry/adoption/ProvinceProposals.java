@@ -1,10 +1,13 @@
 package vn.ndp.registry.adoption;
 
 import java.time.Clock;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -18,7 +21,9 @@ import vn.ndp.registry.audit.AuditEvent;
 import vn.ndp.registry.audit.AuditLog;
 import vn.ndp.registry.shared.ErrorCode;
 import vn.ndp.registry.shared.InvalidParameters;
+import vn.ndp.registry.shared.Paging;
 import vn.ndp.registry.shared.RegistryException;
+import vn.ndp.registry.shared.ResultPage;
 
 /**
  * Provinces propose platforms for the national list; the national authority
@@ -118,21 +123,34 @@ public class ProvinceProposals {
         return find(id);
     }
 
-    /** The national authority sees every proposal; a province editor those of its province (and predecessors). */
-    public List<ProvinceProposal> visibleTo(CurrentUser user) {
+    /**
+     * One page of the proposals the user may see that match the query, the most recently changed first, filtered,
+     * counted and paged in the database. The national authority sees every proposal, a province editor those of
+     * the province it acts for today (with the provinces merged into it), anyone else none; a province filter
+     * narrows that scope and never widens it.
+     */
+    public ResultPage<ProvinceProposal> find(CurrentUser user, ProvinceProposalQuery query) {
+        LocalDate today = agencies.today();
+        Set<String> scope;
         if (user.role().nationalAuthority()) {
-            return repository.all();
+            scope = null;
+        } else if (user.role() == Role.PROVINCE_EDITOR && user.agencyCode() != null) {
+            scope = desk.codesHeldBy(agencies.successorOn(user.agencyCode(), today).code(), today);
+        } else {
+            return ResultPage.empty(query.paging());
         }
-        if (user.role() != Role.PROVINCE_EDITOR || user.agencyCode() == null) {
-            return List.of();
+        Set<String> provinces = scope;
+        if (query.provinceCode() != null) {
+            Set<String> asked = desk.codesHeldBy(query.provinceCode(), today);
+            provinces = scope == null ? asked : asked.stream().filter(scope::contains).collect(Collectors.toSet());
         }
-        String province = agencies.successorOn(user.agencyCode(), agencies.today()).code();
-        return of(province);
-    }
-
-    /** Proposals of the province and of the provinces merged into it. */
-    public List<ProvinceProposal> of(String provinceCode) {
-        return repository.ofProvinces(desk.codesHeldBy(provinceCode, agencies.today()));
+        ProvinceProposalRepository.Filter filter = new ProvinceProposalRepository.Filter(provinces, query.status(),
+                query.q());
+        Paging paging = query.paging();
+        long total = repository.count(filter);
+        List<ProvinceProposal> items = total <= paging.offset() ? List.of()
+                : repository.find(filter, paging.size(), paging.offset());
+        return new ResultPage<>(items, total, paging.page(), paging.size());
     }
 
     public ProvinceProposal get(CurrentUser user, UUID id) {

@@ -1,6 +1,5 @@
 package vn.ndp.registry.agencies;
 
-import java.text.Normalizer;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Comparator;
@@ -12,6 +11,7 @@ import org.springframework.stereotype.Service;
 import vn.ndp.registry.agencies.internal.AgencyReferenceData;
 import vn.ndp.registry.agencies.internal.AgencyRepository;
 import vn.ndp.registry.shared.ErrorCode;
+import vn.ndp.registry.shared.FoldedSearch;
 import vn.ndp.registry.shared.RegistryException;
 
 /**
@@ -97,7 +97,6 @@ public class Agencies {
 
     /** Lower case without diacritics, đ → d: "Đắk Lắk" → "dak lak". */
     public static String fold(String text) {
-        String decomposed = Normalizer.normalize(text.toLowerCase(Locale.ROOT), Normalizer.Form.NFD);
-        return decomposed.replaceAll("\\p{M}+", "").replace('đ', 'd').strip();
+        return FoldedSearch.fold(text);
     }
 }

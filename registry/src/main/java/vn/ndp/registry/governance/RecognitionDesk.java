@@ -38,7 +38,9 @@ import vn.ndp.registry.governance.ProposalCommand.Withdraw;
 import vn.ndp.registry.governance.internal.ProposalRepository;
 import vn.ndp.registry.shared.ErrorCode;
 import vn.ndp.registry.shared.InvalidParameters;
+import vn.ndp.registry.shared.Paging;
 import vn.ndp.registry.shared.RegistryException;
+import vn.ndp.registry.shared.ResultPage;
 
 /**
  * Where proposals of new platforms are drafted, submitted, evaluated and
@@ -154,16 +156,27 @@ public class RecognitionDesk {
         return proposal;
     }
 
-    /** Editors: their agency's proposals; the national authority: every proposal. */
-    public List<Proposal> visibleTo(CurrentUser user) {
+    /**
+     * One page of the proposals the user may see that match the query, the most recently changed first, filtered,
+     * counted and paged in the database. Ministry editors see their agency's (with those of the agencies merged
+     * into it), the national authority every proposal, anyone else none.
+     */
+    public ResultPage<Proposal> find(CurrentUser user, ProposalQuery query) {
+        List<String> agencyCodes;
         if (user.role().nationalAuthority()) {
-            return proposals.inStatus(List.of(ProposalStatus.values()));
+            agencyCodes = null;
+        } else if (user.role() == Role.MINISTRY_EDITOR && user.agencyCode() != null) {
+            String agency = agencies.successorOn(user.agencyCode(), agencies.today()).code();
+            agencyCodes = List.copyOf(agencies.resolvingTo(agency, agencies.today()));
+        } else {
+            return ResultPage.empty(query.paging());
         }
-        if (user.role() != Role.MINISTRY_EDITOR) {
-            return List.of();
-        }
-        String agency = agencies.successorOn(user.agencyCode(), agencies.today()).code();
-        return proposals.ofAgencies(agencies.resolvingTo(agency, agencies.today()).stream().toList());
+        ProposalRepository.Filter filter = new ProposalRepository.Filter(agencyCodes, query.status(), query.q());
+        long total = proposals.count(filter);
+        Paging paging = query.paging();
+        List<Proposal> items = total <= paging.offset() ? List.of()
+                : proposals.find(filter, paging.size(), paging.offset());
+        return new ResultPage<>(items, total, paging.page(), paging.size());
     }
 
     /** Submitted proposals waiting for the national authority, oldest first. */

@@ -4,6 +4,7 @@ import java.util.Locale;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import vn.ndp.registry.shared.InvalidParameters;
+import vn.ndp.registry.shared.Paging;
 
 /**
  * A question to the support queue: filters, sort, page (1-based) and size. The
@@ -28,9 +29,9 @@ public record RequestQuery(
         int page,
         int size) {
 
-    public static final int DEFAULT_SIZE = 20;
-    public static final int MAX_SIZE = 200;
-    public static final int MAX_PAGE = 100_000;
+    public static final int DEFAULT_SIZE = Paging.DEFAULT_SIZE;
+    public static final int MAX_SIZE = Paging.MAX_SIZE;
+    public static final int MAX_PAGE = Paging.MAX_PAGE;
     public static final int MAX_Q = 200;
 
     /** The order of the list. */

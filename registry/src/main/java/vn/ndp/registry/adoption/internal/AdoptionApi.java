@@ -1,8 +1,12 @@
 package vn.ndp.registry.adoption.internal;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.Parameters;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,6 +30,8 @@ import vn.ndp.registry.accounts.CurrentUser;
 import vn.ndp.registry.adoption.AdoptionDesk;
 import vn.ndp.registry.adoption.AdoptionFigures;
 import vn.ndp.registry.adoption.LocalPlatforms;
+import vn.ndp.registry.adoption.ProvinceProposal;
+import vn.ndp.registry.adoption.ProvinceProposalQuery;
 import vn.ndp.registry.adoption.ProvinceProposals;
 import vn.ndp.registry.adoption.internal.AdoptionJson.AgencyRef;
 import vn.ndp.registry.adoption.internal.AdoptionJson.CheckJson;
@@ -53,8 +59,11 @@ import vn.ndp.registry.agencies.Agency;
 import vn.ndp.registry.reporting.ProgrammeFigures;
 import vn.ndp.registry.shared.ErrorCode;
 import vn.ndp.registry.shared.InvalidParameters;
+import vn.ndp.registry.shared.Paging;
 import vn.ndp.registry.shared.ProblemApi;
 import vn.ndp.registry.shared.RegistryException;
+import vn.ndp.registry.shared.ResultPage;
+import vn.ndp.registry.shared.web.PageHeaders;
 
 /**
  * Local adoption over JSON: the national figures for a year as of a date
@@ -245,9 +254,29 @@ class AdoptionApi {
 
     @GetMapping("/proposals")
     @PreAuthorize(AUTHORITY_OR_PROVINCE)
-    @Operation(summary = "Province proposals: all for the national authority, your province's for its editors")
-    List<ProposalJson> proposals(Authentication authentication) {
-        return proposals.visibleTo(user(authentication)).stream().map(ProposalJson::of).toList();
+    @Operation(summary = "Province proposals (all for the national authority, your province's for its editors) as a"
+            + " plain list, the most recently submitted or decided first, at most " + Paging.MAX_SIZE + " a page",
+            description = "Filters: status, q (words in the proposed name, diacritics ignored), province (with the"
+                    + " provinces merged into it; narrows your scope, never widens it). page and size default to 1"
+                    + " and " + Paging.MAX_SIZE + ". The page is described in the headers X-Total-Count, X-Page,"
+                    + " X-Page-Size and Link (rel=next, prev), as for /support/requests.")
+    @Parameters({
+        @Parameter(in = ParameterIn.QUERY, name = "status", description = "submitted|accepted|declined"),
+        @Parameter(in = ParameterIn.QUERY, name = "q", description = "words in the proposed name"),
+        @Parameter(in = ParameterIn.QUERY, name = "province", description = "province code, e.g. P-HA-NOI"),
+        @Parameter(in = ParameterIn.QUERY, name = "page", description = "1-based"),
+        @Parameter(in = ParameterIn.QUERY, name = "size", description = "1–" + Paging.MAX_SIZE)
+    })
+    ResponseEntity<List<ProposalJson>> proposals(Authentication authentication, HttpServletRequest request) {
+        ResultPage<ProvinceProposal> page = proposals.find(user(authentication),
+                ProvinceProposalQuery.parse(request::getParameter, this::isProvince, Paging.MAX_SIZE));
+        return ResponseEntity.ok()
+                .headers(PageHeaders.of(request, page.total(), page.page(), page.size(), page.pages()))
+                .body(page.items().stream().map(ProposalJson::of).toList());
+    }
+
+    boolean isProvince(String code) {
+        return agencies.find(code).filter(a -> a.kind().isProvincial()).isPresent();
     }
 
     @PostMapping("/proposals/{id}/decision")

@@ -1,7 +1,11 @@
 package vn.ndp.registry.adoption.internal;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -31,12 +35,15 @@ import vn.ndp.registry.adoption.LocalPlatform;
 import vn.ndp.registry.adoption.LocalPlatforms;
 import vn.ndp.registry.adoption.PlanDeclaration;
 import vn.ndp.registry.adoption.PlatformAdoption;
+import vn.ndp.registry.adoption.ProvinceProposal;
+import vn.ndp.registry.adoption.ProvinceProposalQuery;
 import vn.ndp.registry.adoption.ProvinceProposals;
 import vn.ndp.registry.adoption.Responsibility;
 import vn.ndp.registry.agencies.Agencies;
 import vn.ndp.registry.agencies.Agency;
 import vn.ndp.registry.catalog.Catalog;
 import vn.ndp.registry.catalog.Category;
+import vn.ndp.registry.catalog.LifecycleStatus;
 import vn.ndp.registry.catalog.Platform;
 import vn.ndp.registry.catalog.PlatformPage;
 import vn.ndp.registry.catalog.PlatformQuery;
@@ -47,11 +54,14 @@ import vn.ndp.registry.support.RequestQuery;
 import vn.ndp.registry.support.SupportDesk;
 import vn.ndp.registry.shared.ErrorCode;
 import vn.ndp.registry.shared.InvalidParameters;
+import vn.ndp.registry.shared.Paging;
 import vn.ndp.registry.shared.InvalidParameters.Wire;
 import vn.ndp.registry.shared.RegistryException;
+import vn.ndp.registry.shared.ResultPage;
 import vn.ndp.registry.shared.web.BarChart;
 import vn.ndp.registry.shared.web.Dates;
 import vn.ndp.registry.shared.web.Links;
+import vn.ndp.registry.shared.web.Pagination;
 import vn.ndp.registry.shared.web.WebPage;
 
 /**
@@ -78,6 +88,15 @@ class AdoptionPages {
 
     /** Support requests shown on a province's page; the rest are a link away. */
     private static final int SUPPORT_ROWS = 20;
+    /** Province proposals shown on a province's page; the rest are on the proposal list. */
+    private static final int PROPOSAL_ROWS = 20;
+    private static final List<Integer> PAGE_SIZES = List.of(10, 20, 50, 100, 200);
+    /** The statuses of the national platforms a plan form offers without a search. */
+    private static final List<LifecycleStatus> OFFERED = List.of(LifecycleStatus.RECOGNISED, LifecycleStatus.TRIAL,
+            LifecycleStatus.IN_USE);
+    /** How many platforms the plan form's search shows. */
+    private static final int FIND_ROWS = 10;
+    private static final String STATUS = "status_";
 
     private final SupportDesk support;
 
@@ -164,8 +183,10 @@ class AdoptionPages {
         Optional<CurrentUser> user = CurrentUser.from(authentication);
         model.addAttribute("province", province);
         model.addAttribute("on", period.asOf());
-        model.addAttribute("plans", desk.history(code, period.asOf()));
-        model.addAttribute("names", platformNames());
+        List<AdoptionDesk.HeldPlan> plans = desk.history(code, period.asOf());
+        model.addAttribute("plans", plans);
+        model.addAttribute("names", names(plans.stream().flatMap(h -> h.plan().platforms().stream())
+                .map(PlatformAdoption::platformCode).collect(Collectors.toSet())));
         model.addAttribute("localPlatforms", localPlatforms.of(code));
         model.addAttribute("removedLocalPlatforms", localPlatforms.removedOf(code));
         model.addAttribute("predecessors", agencies.predecessorsOf(code).stream()
@@ -176,9 +197,12 @@ class AdoptionPages {
         model.addAttribute("mayDeclare", user.map(u -> desk.mayDeclare(u, province)).orElse(false));
         model.addAttribute("mayPropose", user.map(u -> u.role() == Role.PROVINCE_EDITOR
                 && desk.mayDeclare(u, province)).orElse(false));
-        model.addAttribute("proposals", user.filter(u -> u.role().nationalAuthority()
-                || (u.role() == Role.PROVINCE_EDITOR && desk.mayDeclare(u, province)))
-                .map(u -> proposals.of(code)).orElse(List.of()));
+        // the latest proposals of the province (or its predecessors), as far as the viewer may see them
+        ResultPage<ProvinceProposal> proposed = user.map(u -> proposals.find(u,
+                ProvinceProposalQuery.ofProvince(code, PROPOSAL_ROWS))).orElse(ResultPage.empty(
+                        Paging.first(PROPOSAL_ROWS)));
+        model.addAttribute("proposals", proposed.items());
+        model.addAttribute("proposalTotal", proposed.total());
         Set<String> keys = desk.codesHeldBy(code, agencies.today());
         // the provinces (this one, those merged into it) whose local platforms the viewer may change or remove
         model.addAttribute("changeableIn", user.map(u -> keys.stream().filter(k -> localPlatforms.mayChange(u, k))
@@ -215,7 +239,9 @@ class AdoptionPages {
         model.addAttribute("docTitle", plan.map(AdoptionPlan::documentTitle).orElse(""));
         model.addAttribute("target", plan.map(AdoptionPlan::target).orElse(""));
         model.addAttribute("progress", plan.map(AdoptionPlan::progress).orElse(""));
-        model.addAttribute("rows", rows(plan.map(AdoptionPlan::platforms).orElse(List.of()), null));
+        Offered offered = offered();
+        model.addAttribute("rows", rows(plan.map(AdoptionPlan::platforms).orElse(List.of()), null, null, offered));
+        model.addAttribute("offeredAll", offered.complete());
         return "adoption/plan-form";
     }
 
@@ -231,12 +257,18 @@ class AdoptionPages {
         String versionText = form.getFirst("version");
         Integer version = versionText == null || versionText.isBlank() ? null
                 : invalid.integer("version", versionText, 0, 0, Integer.MAX_VALUE);
+        String find = form.getFirst("find");
+        String add = form.getFirst("add");
+        if ("find".equals(form.getFirst("action")) || (add != null && !add.isBlank())) {
+            return planFormAgain(province, form, add, find, model);
+        }
         List<PlatformAdoption> adoptions = new ArrayList<>();
-        for (String platform : platformNames().keySet()) {
-            String status = form.getFirst("status_" + platform);
-            if (status == null || status.isBlank()) {
+        for (String key : form.keySet()) {
+            String status = form.getFirst(key);
+            if (!key.startsWith(STATUS) || status == null || status.isBlank()) {
                 continue;
             }
+            String platform = key.substring(STATUS.length());
             adoptions.add(new PlatformAdoption(platform,
                     invalid.choice("status_" + platform, status, AdoptionStatus.class),
                     new Responsibility(form.getFirst("department_" + platform), form.getFirst("person_" + platform),
@@ -261,10 +293,63 @@ class AdoptionPages {
             model.addAttribute("docTitle", form.getFirst("document_title"));
             model.addAttribute("target", form.getFirst("target"));
             model.addAttribute("progress", form.getFirst("progress"));
-            model.addAttribute("rows", rows(List.of(), form));
+            Offered offered = offered();
+            model.addAttribute("rows", rows(List.of(), form, null, offered));
+            model.addAttribute("offeredAll", offered.complete());
             model.addAttribute("error", e);
             return "adoption/plan-form";
         }
+    }
+
+    /**
+     * The plan form again with what was entered, after a search for a platform to add ({@code find}: its results
+     * to choose from) or the choice of one ({@code add}: a row for it). Nothing is saved.
+     */
+    private String planFormAgain(Agency province, MultiValueMap<String, String> form, String add, String find,
+            Model model) {
+        InvalidParameters invalid = new InvalidParameters();
+        int year = invalid.integer("year", form.getFirst("year"), agencies.today().getYear(), 2000, 2100);
+        String added = null;
+        if (add != null && !add.isBlank()) {
+            added = catalog.find(add.strip()).map(Platform::code).orElse(null);
+            if (added == null) {
+                invalid.reject("add", "no platform has the code '" + add.strip() + "'; search by name or code.");
+            }
+        }
+        List<PlatformPage.Hit> found = List.of();
+        if (added == null && find != null && !find.isBlank()) {
+            if (find.strip().length() > 200) {
+                invalid.reject("find", "is " + find.strip().length() + " characters long; at most 200 are allowed.");
+            } else {
+                found = catalog.search(new PlatformQuery(find, null, null, null, null, null, agencies.today(), 1,
+                        FIND_ROWS, null)).items();
+            }
+        }
+        model.addAttribute("province", province);
+        model.addAttribute("year", year);
+        model.addAttribute("plan", desk.plan(province.code(), year).orElse(null));
+        model.addAttribute("version", form.getFirst("version"));
+        model.addAttribute("kind", form.getFirst("document_kind"));
+        model.addAttribute("number", form.getFirst("document_number"));
+        model.addAttribute("date", form.getFirst("document_date"));
+        model.addAttribute("docTitle", form.getFirst("document_title"));
+        model.addAttribute("target", form.getFirst("target"));
+        model.addAttribute("progress", form.getFirst("progress"));
+        Offered offered = offered();
+        model.addAttribute("rows", rows(List.of(), form, added, offered));
+        model.addAttribute("offeredAll", offered.complete());
+        model.addAttribute("find", added == null ? find : "");
+        model.addAttribute("found", found);
+        model.addAttribute("searched", added == null && find != null && !find.isBlank());
+        model.addAttribute("added", added);
+        if (invalid.any()) {
+            try {
+                invalid.throwIfAny();
+            } catch (RegistryException e) {
+                model.addAttribute("error", e);
+            }
+        }
+        return "adoption/plan-form";
     }
 
     @GetMapping("/adoption/provinces/{code}/local-platforms/new")
@@ -443,20 +528,44 @@ class AdoptionPages {
 
     @GetMapping("/adoption/proposals")
     @PreAuthorize(AdoptionApi.AUTHORITY_OR_PROVINCE)
-    String proposals(Authentication authentication, Model model) {
+    String proposals(Authentication authentication, HttpServletRequest request, Model model) {
         CurrentUser user = AdoptionApi.user(authentication);
-        model.addAttribute("proposals", proposals.visibleTo(user));
         model.addAttribute("authority", user.role().nationalAuthority());
         Agency province = user.role() == Role.PROVINCE_EDITOR && user.agencyCode() != null
                 ? agencies.successorOn(user.agencyCode(), agencies.today()) : null;
         model.addAttribute("myProvince", province);
+        Links current = Links.to("/adoption/proposals");
+        for (String name : List.of("status", "q", "province", "size")) {
+            current = current.with(name, request.getParameter(name));
+        }
+        model.addAttribute("filters", current);
+        model.addAttribute("filtered", current.get("status") != null || current.get("q") != null
+                || current.get("province") != null);
+        model.addAttribute("proposalStatuses", ProvinceProposal.Status.values());
+        model.addAttribute("sizes", PAGE_SIZES);
+        try {
+            ResultPage<ProvinceProposal> found = proposals.find(user, ProvinceProposalQuery.parse(
+                    request::getParameter, code -> agencies.find(code).filter(a -> a.kind().isProvincial())
+                            .isPresent(), Paging.DEFAULT_SIZE));
+            model.addAttribute("result", found);
+            model.addAttribute("proposals", found.items());
+            model.addAttribute("pages", Pagination.of(found.page(), found.pages(), current));
+        } catch (RegistryException e) {
+            if (e.code() != ErrorCode.INVALID_PARAMETER) {
+                throw e;
+            }
+            model.addAttribute("filterError", e);
+            model.addAttribute("result", null);
+            model.addAttribute("proposals", List.of());
+            model.addAttribute("pages", null);
+        }
         return "adoption/proposals";
     }
 
     @PostMapping("/adoption/provinces/{code}/proposals")
     @PreAuthorize(AdoptionApi.PROVINCE_EDITOR_IN_SCOPE)
     String propose(Authentication authentication, @PathVariable String code,
-            @RequestParam MultiValueMap<String, String> form, Model model) {
+            @RequestParam MultiValueMap<String, String> form, HttpServletRequest request, Model model) {
         CurrentUser user = AdoptionApi.user(authentication);
         try {
             proposals.submit(user, code, form.getFirst("name"), form.getFirst("description"), form.getFirst("reason"));
@@ -464,14 +573,14 @@ class AdoptionPages {
         } catch (RegistryException e) {
             model.addAttribute("error", e);
             model.addAttribute("form", form.toSingleValueMap());
-            return proposals(authentication, model);
+            return proposals(authentication, request, model);
         }
     }
 
     @PostMapping("/adoption/proposals/{id}/decision")
     @PreAuthorize(AdoptionApi.AUTHORITY)
     String decide(Authentication authentication, @PathVariable UUID id,
-            @RequestParam MultiValueMap<String, String> form, Model model) {
+            @RequestParam MultiValueMap<String, String> form, HttpServletRequest request, Model model) {
         CurrentUser user = AdoptionApi.user(authentication);
         try {
             InvalidParameters invalid = new InvalidParameters();
@@ -490,7 +599,7 @@ class AdoptionPages {
                 throw e;
             }
             model.addAttribute("error", e);
-            return proposals(authentication, model);
+            return proposals(authentication, request, model);
         }
     }
 
@@ -544,20 +653,62 @@ class AdoptionPages {
                 summary, code -> Links.to("/adoption/provinces/" + code).with("asOf", summary.asOf()).href());
     }
 
-    private Map<String, String> platformNames() {
-        Map<String, String> names = new LinkedHashMap<>();
+    /**
+     * The national platforms a plan form offers without a search: those recognised and in trial or in use today,
+     * by name. The catalogue is asked for one page of each status (at most {@link PlatformQuery#MAX_SIZE}); any
+     * other platform is added through the form's search.
+     */
+    private Offered offered() {
         Locale locale = LocaleContextHolder.getLocale();
-        catalog.forEachMatch(PlatformQuery.all(agencies.today()),
-                (PlatformPage.Hit hit) -> names.put(hit.platform().code(), hit.platform().name(locale)));
+        LocalDate today = agencies.today();
+        List<Platform> platforms = new ArrayList<>();
+        boolean complete = true;
+        for (LifecycleStatus status : OFFERED) {
+            PlatformPage page = catalog.search(new PlatformQuery(null, null, null, null, status, null, today, 1,
+                    PlatformQuery.MAX_SIZE, PlatformQuery.Sort.NAME));
+            page.items().forEach(hit -> platforms.add(hit.platform()));
+            complete &= page.total() <= page.items().size();
+        }
+        platforms.sort(Comparator.comparing((Platform p) -> Agencies.fold(p.name(locale))).thenComparing(Platform::code));
+        return new Offered(platforms.stream().map(Platform::code).toList(), complete);
+    }
+
+    /** The platforms a plan form offers, and whether they are all the platforms of the offered statuses. */
+    record Offered(List<String> codes, boolean complete) {
+    }
+
+    /** The names of these platforms in the reader's language, in one query; a code no platform has names itself. */
+    private Map<String, String> names(Collection<String> codes) {
+        Locale locale = LocaleContextHolder.getLocale();
+        Map<String, Platform> found = catalog.find(codes);
+        Map<String, String> names = new LinkedHashMap<>();
+        codes.forEach(code -> names.put(code, found.containsKey(code) ? found.get(code).name(locale) : code));
         return names;
     }
 
-    private List<FormRow> rows(List<PlatformAdoption> declared, MultiValueMap<String, String> form) {
+    /**
+     * The plan form's rows: the platforms already in the plan (or in the form sent back), then the offered
+     * national platforms, then {@code added}, chosen through the search.
+     */
+    private List<FormRow> rows(List<PlatformAdoption> declared, MultiValueMap<String, String> form, String added,
+            Offered offered) {
+        Set<String> codes = new LinkedHashSet<>();
+        if (form != null) {
+            form.keySet().stream().filter(k -> k.startsWith(STATUS)).map(k -> k.substring(STATUS.length()))
+                    .forEach(codes::add);
+        } else {
+            declared.forEach(a -> codes.add(a.platformCode()));
+        }
+        codes.addAll(offered.codes());
+        if (added != null) {
+            codes.add(added);
+        }
+        Map<String, String> names = names(codes);
         List<FormRow> rows = new ArrayList<>();
-        for (var entry : platformNames().entrySet()) {
+        for (var entry : names.entrySet()) {
             String code = entry.getKey();
             if (form != null) {
-                rows.add(new FormRow(code, entry.getValue(), form.getFirst("status_" + code),
+                rows.add(new FormRow(code, entry.getValue(), form.getFirst(STATUS + code),
                         form.getFirst("department_" + code), form.getFirst("person_" + code),
                         form.getFirst("title_" + code), form.getFirst("phone_" + code), form.getFirst("email_" + code),
                         form.getFirst("target_" + code), form.getFirst("progress_" + code)));

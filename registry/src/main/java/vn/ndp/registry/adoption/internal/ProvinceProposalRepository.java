@@ -3,6 +3,7 @@ package vn.ndp.registry.adoption.internal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -10,6 +11,7 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import vn.ndp.registry.adoption.ProvinceProposal;
+import vn.ndp.registry.shared.FoldedSearch;
 
 @Repository
 public class ProvinceProposalRepository {
@@ -44,14 +46,46 @@ public class ProvinceProposalRepository {
                 .query(ProvinceProposalRepository::row).optional();
     }
 
-    public List<ProvinceProposal> ofProvinces(Collection<String> codes) {
-        return jdbc.sql("select * from province_proposal where province_code = any(?) order by created_at desc")
-                .param(codes.toArray(String[]::new)).query(ProvinceProposalRepository::row).list();
+    /**
+     * What the list is filtered by; null values do not filter.
+     *
+     * @param provinceCodes the proposing province is one of these (an empty set matches nothing)
+     * @param words words in the proposed name, case and diacritics ignored
+     */
+    public record Filter(Collection<String> provinceCodes, ProvinceProposal.Status status, String words) {
     }
 
-    public List<ProvinceProposal> all() {
-        return jdbc.sql("select * from province_proposal order by status <> 'SUBMITTED', created_at desc")
-                .query(ProvinceProposalRepository::row).list();
+    /** One page of the proposals that pass the filter, the most recently changed (submitted or decided) first. */
+    public List<ProvinceProposal> find(Filter filter, int limit, int offset) {
+        List<Object> params = new ArrayList<>();
+        String where = where(filter, params);
+        params.add(limit);
+        params.add(offset);
+        return jdbc.sql("select * from province_proposal where " + where
+                        + " order by coalesce(decided_at, created_at) desc, id limit ? offset ?")
+                .params(params).query(ProvinceProposalRepository::row).list();
+    }
+
+    public long count(Filter filter) {
+        List<Object> params = new ArrayList<>();
+        return jdbc.sql("select count(*) from province_proposal where " + where(filter, params)).params(params)
+                .query(Long.class).single();
+    }
+
+    private static String where(Filter filter, List<Object> params) {
+        List<String> conditions = new ArrayList<>();
+        if (filter.provinceCodes() != null) {
+            conditions.add("province_code = any(?)");
+            params.add(filter.provinceCodes().toArray(String[]::new));
+        }
+        if (filter.status() != null) {
+            conditions.add("status = ?");
+            params.add(filter.status().name());
+        }
+        if (filter.words() != null) {
+            FoldedSearch.allWords(filter.words(), conditions, params, "name");
+        }
+        return conditions.isEmpty() ? "true" : String.join(" and ", conditions);
     }
 
     private static ProvinceProposal row(ResultSet rs, int n) throws SQLException {

@@ -1,8 +1,12 @@
 package vn.ndp.registry.governance.internal;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.Parameters;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,7 +33,9 @@ import vn.ndp.registry.catalog.PlatformRegister;
 import vn.ndp.registry.governance.ChangeDesk;
 import vn.ndp.registry.governance.ChangeStatus;
 import vn.ndp.registry.governance.EvidenceDocuments;
+import vn.ndp.registry.governance.Proposal;
 import vn.ndp.registry.governance.ProposalCommand;
+import vn.ndp.registry.governance.ProposalQuery;
 import vn.ndp.registry.governance.RecognitionDesk;
 import vn.ndp.registry.governance.ReevaluationDesk;
 import vn.ndp.registry.governance.StandingAction;
@@ -52,9 +58,12 @@ import vn.ndp.registry.governance.internal.GovernanceJson.StandingJson;
 import vn.ndp.registry.governance.internal.GovernanceJson.VersionOnly;
 import vn.ndp.registry.shared.ErrorCode;
 import vn.ndp.registry.shared.InvalidParameters;
+import vn.ndp.registry.shared.Paging;
 import vn.ndp.registry.shared.ProblemApi;
 import vn.ndp.registry.shared.RegistryException;
+import vn.ndp.registry.shared.ResultPage;
 import vn.ndp.registry.shared.web.Downloads;
+import vn.ndp.registry.shared.web.PageHeaders;
 
 /**
  * The governance workflow over JSON: proposals (ministry editors draft and
@@ -104,9 +113,24 @@ class GovernanceApi {
 
     @GetMapping("/proposals")
     @PreAuthorize(EDITOR_OR_REVIEWER)
-    @Operation(summary = "Proposals you may see: your agency's, or all for the national authority")
-    List<ProposalJson> proposals(Authentication authentication) {
-        return desk.visibleTo(user(authentication)).stream().map(ProposalJson::of).toList();
+    @Operation(summary = "Proposals you may see (your agency's, or all for the national authority) as a plain list,"
+            + " the most recently changed first, at most " + Paging.MAX_SIZE + " a page",
+            description = "Filters: status, q (words in the proposed name or the code, diacritics ignored). page and"
+                    + " size default to 1 and " + Paging.MAX_SIZE + ". The page is described in the headers"
+                    + " X-Total-Count, X-Page, X-Page-Size and Link (rel=next, prev), as for /support/requests.")
+    @Parameters({
+        @Parameter(in = ParameterIn.QUERY, name = "status", description = "draft|submitted|under_evaluation|returned"
+                + "|recognised|recognised_as_potential|rejected|withdrawn"),
+        @Parameter(in = ParameterIn.QUERY, name = "q", description = "words in the name or the code"),
+        @Parameter(in = ParameterIn.QUERY, name = "page", description = "1-based"),
+        @Parameter(in = ParameterIn.QUERY, name = "size", description = "1–" + Paging.MAX_SIZE)
+    })
+    ResponseEntity<List<ProposalJson>> proposals(Authentication authentication, HttpServletRequest request) {
+        ResultPage<Proposal> page = desk.find(user(authentication),
+                ProposalQuery.parse(request::getParameter, Paging.MAX_SIZE));
+        return ResponseEntity.ok()
+                .headers(PageHeaders.of(request, page.total(), page.page(), page.size(), page.pages()))
+                .body(page.items().stream().map(ProposalJson::of).toList());
     }
 
     @GetMapping("/proposals/{id}")

@@ -1,5 +1,6 @@
 package vn.ndp.registry.governance.internal;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -31,15 +32,22 @@ import vn.ndp.registry.governance.Evaluation;
 import vn.ndp.registry.governance.EvidenceDocuments;
 import vn.ndp.registry.governance.Proposal;
 import vn.ndp.registry.governance.ProposalCommand;
+import vn.ndp.registry.governance.ProposalQuery;
+import vn.ndp.registry.governance.ProposalStatus;
 import vn.ndp.registry.governance.RecognitionDesk;
 import vn.ndp.registry.governance.ReevaluationDesk;
 import vn.ndp.registry.governance.StandingAction;
 import vn.ndp.registry.overlap.OverlapDetector;
 import vn.ndp.registry.overlap.OverlapReport;
 import vn.ndp.registry.overlap.PlatformDescription;
+import vn.ndp.registry.shared.ErrorCode;
 import vn.ndp.registry.shared.InvalidParameters;
+import vn.ndp.registry.shared.Paging;
 import vn.ndp.registry.shared.RegistryException;
+import vn.ndp.registry.shared.ResultPage;
 import vn.ndp.registry.shared.web.Downloads;
+import vn.ndp.registry.shared.web.Links;
+import vn.ndp.registry.shared.web.Pagination;
 import vn.ndp.registry.shared.web.WebPage;
 
 /**
@@ -53,6 +61,7 @@ import vn.ndp.registry.shared.web.WebPage;
 class GovernancePages {
 
     private static final String ANY = "hasAnyRole('ADMIN', 'REVIEWER', 'MINISTRY_EDITOR')";
+    private static final List<Integer> PAGE_SIZES = List.of(10, 20, 50, 100, 200);
 
     private final RecognitionDesk desk;
     private final ChangeDesk changes;
@@ -82,11 +91,11 @@ class GovernancePages {
 
     @GetMapping("/governance")
     @PreAuthorize(ANY)
-    String home(Authentication authentication, Model model) {
+    String home(Authentication authentication, HttpServletRequest request, Model model) {
         CurrentUser user = GovernanceApi.user(authentication);
         model.addAttribute("user", user);
         model.addAttribute("reviewer", user.role().nationalAuthority());
-        model.addAttribute("proposals", desk.visibleTo(user));
+        proposalList(user, request, model);
         if (user.role().nationalAuthority()) {
             model.addAttribute("queue", desk.queue());
             model.addAttribute("pendingChanges", changes.pending());
@@ -95,6 +104,36 @@ class GovernancePages {
             model.addAttribute("agencyChanges", changes.ofAgency(user.agencyCode()));
         }
         return "governance/home";
+    }
+
+    /**
+     * The proposal list of the home page, filtered and paged as the parameters ask; bad parameters are listed on
+     * the page and nothing is queried.
+     */
+    private void proposalList(CurrentUser user, HttpServletRequest request, Model model) {
+        Links current = Links.to("/governance");
+        for (String name : List.of("status", "q", "size")) {
+            current = current.with(name, request.getParameter(name));
+        }
+        model.addAttribute("filters", current);
+        model.addAttribute("filtered", current.get("status") != null || current.get("q") != null);
+        model.addAttribute("statuses", ProposalStatus.values());
+        model.addAttribute("sizes", PAGE_SIZES);
+        try {
+            ResultPage<Proposal> found = desk.find(user, ProposalQuery.parse(request::getParameter,
+                    Paging.DEFAULT_SIZE));
+            model.addAttribute("result", found);
+            model.addAttribute("proposals", found.items());
+            model.addAttribute("pages", Pagination.of(found.page(), found.pages(), current));
+        } catch (RegistryException e) {
+            if (e.code() != ErrorCode.INVALID_PARAMETER) {
+                throw e;
+            }
+            model.addAttribute("filterError", e);
+            model.addAttribute("result", null);
+            model.addAttribute("proposals", List.of());
+            model.addAttribute("pages", null);
+        }
     }
 
     @GetMapping("/governance/proposals/new")
@@ -272,7 +311,7 @@ class GovernancePages {
     @PostMapping("/governance/changes/{id}/decision")
     @PreAuthorize(GovernanceApi.REVIEWER)
     String decideChange(Authentication authentication, @PathVariable UUID id,
-            @RequestParam MultiValueMap<String, String> form, Model model) {
+            @RequestParam MultiValueMap<String, String> form, HttpServletRequest request, Model model) {
         ChangeStatus.Action action = "decline".equals(form.getFirst("action")) ? ChangeStatus.Action.DECLINE
                 : ChangeStatus.Action.APPROVE;
         try {
@@ -280,7 +319,7 @@ class GovernancePages {
             return "redirect:/governance";
         } catch (RegistryException e) {
             model.addAttribute("error", e);
-            return home(authentication, model);
+            return home(authentication, request, model);
         }
     }
 

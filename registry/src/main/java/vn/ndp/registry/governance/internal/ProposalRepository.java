@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,6 +20,7 @@ import vn.ndp.registry.governance.Evaluation;
 import vn.ndp.registry.governance.EvidenceDocument;
 import vn.ndp.registry.governance.Proposal;
 import vn.ndp.registry.governance.ProposalStatus;
+import vn.ndp.registry.shared.FoldedSearch;
 
 @Repository
 public class ProposalRepository {
@@ -66,9 +68,46 @@ public class ProposalRepository {
         return jdbc.sql("select * from proposal where id = ?").param(id).query(this::proposal).optional();
     }
 
-    public List<Proposal> ofAgencies(List<String> agencyCodes) {
-        return jdbc.sql("select * from proposal where agency_code = any(?) order by updated_at desc")
-                .param(agencyCodes.toArray(String[]::new)).query(this::proposal).list();
+    /**
+     * What the proposal list is filtered by; null values do not filter.
+     *
+     * @param agencyCodes the proposing agency is one of these (the reader's scope)
+     * @param words words in the proposed Vietnamese or English name or the code, case and diacritics ignored
+     */
+    public record Filter(List<String> agencyCodes, ProposalStatus status, String words) {
+    }
+
+    /** One page of the proposals that pass the filter, the most recently changed first. */
+    public List<Proposal> find(Filter filter, int limit, int offset) {
+        List<Object> params = new ArrayList<>();
+        String where = where(filter, params);
+        params.add(limit);
+        params.add(offset);
+        return jdbc.sql("select * from proposal where " + where + " order by updated_at desc, id limit ? offset ?")
+                .params(params).query(this::proposal).list();
+    }
+
+    public long count(Filter filter) {
+        List<Object> params = new ArrayList<>();
+        return jdbc.sql("select count(*) from proposal where " + where(filter, params)).params(params)
+                .query(Long.class).single();
+    }
+
+    private static String where(Filter filter, List<Object> params) {
+        List<String> conditions = new ArrayList<>();
+        if (filter.agencyCodes() != null) {
+            conditions.add("agency_code = any(?)");
+            params.add(filter.agencyCodes().toArray(String[]::new));
+        }
+        if (filter.status() != null) {
+            conditions.add("status = ?");
+            params.add(filter.status().name());
+        }
+        if (filter.words() != null) {
+            FoldedSearch.allWords(filter.words(), conditions, params, "fields ->> 'name_vi'", "fields ->> 'name_en'",
+                    "platform_code");
+        }
+        return conditions.isEmpty() ? "true" : String.join(" and ", conditions);
     }
 
     public List<Proposal> inStatus(List<ProposalStatus> statuses) {

@@ -14,7 +14,6 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.http.HttpHeaders;
@@ -31,7 +30,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.multipart.MultipartFile;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import vn.ndp.registry.accounts.CurrentUser;
 import vn.ndp.registry.agencies.Agencies;
 import vn.ndp.registry.catalog.Catalog;
@@ -40,6 +38,7 @@ import vn.ndp.registry.shared.InvalidParameters;
 import vn.ndp.registry.shared.ProblemApi;
 import vn.ndp.registry.shared.RegistryException;
 import vn.ndp.registry.shared.web.Downloads;
+import vn.ndp.registry.shared.web.PageHeaders;
 import vn.ndp.registry.support.Priority;
 import vn.ndp.registry.support.RequestPage;
 import vn.ndp.registry.support.RequestQuery;
@@ -212,20 +211,7 @@ class SupportApi {
         RequestQuery query = query(request, RequestQuery.MAX_SIZE, overdueOnly);
         RequestPage page = desk.find(user(authentication), query);
         LocalDate today = desk.today();
-        HttpHeaders headers = new HttpHeaders();
-        headers.set("X-Total-Count", String.valueOf(page.total()));
-        headers.set("X-Page", String.valueOf(page.page()));
-        headers.set("X-Page-Size", String.valueOf(page.size()));
-        List<String> links = new ArrayList<>();
-        if (page.page() < page.pages()) {
-            links.add("<" + pageLink(request, page.page() + 1) + ">; rel=\"next\"");
-        }
-        if (page.page() > 1) {
-            links.add("<" + pageLink(request, Math.min(page.page() - 1, page.pages())) + ">; rel=\"prev\"");
-        }
-        if (!links.isEmpty()) {
-            headers.set(HttpHeaders.LINK, String.join(", ", links));
-        }
+        HttpHeaders headers = PageHeaders.of(request, page.total(), page.page(), page.size(), page.pages());
         return ResponseEntity.ok().headers(headers).body(page.items().stream().map(r -> RequestJson.of(r, today))
                 .toList());
     }
@@ -234,10 +220,6 @@ class SupportApi {
         RequestQuery query = RequestQuery.parse(request::getParameter, code -> catalog.find(code).isPresent(),
                 code -> agencies.find(code).isPresent(), defaultSize);
         return overdueOnly ? query.overdue() : query;
-    }
-
-    private static String pageLink(HttpServletRequest request, int page) {
-        return ServletUriComponentsBuilder.fromRequest(request).replaceQueryParam("page", page).build().toUriString();
     }
 
     private RequestJson open(Authentication authentication, NewRequestJson request, List<SupportDesk.Upload> files) {

@@ -13,7 +13,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
-import vn.ndp.registry.agencies.Agencies;
+import vn.ndp.registry.shared.FoldedSearch;
 import vn.ndp.registry.support.Priority;
 import vn.ndp.registry.support.RequestQuery;
 import vn.ndp.registry.support.SupportAction;
@@ -145,14 +145,7 @@ public class SupportRepository {
             params.add(filter.overdueOn());
         }
         if (filter.subjectWords() != null) {
-            // every word, in any order; the subject composed first (NFC), as some keyboards and pasted text send
-            // Vietnamese letters decomposed, and translate() knows the composed ones only
-            for (String word : Agencies.fold(filter.subjectWords()).split("\\s+")) {
-                conditions.add("lower(translate(normalize(subject, NFC), ?, ?)) like ? escape '\\'");
-                params.add(Folding.FROM);
-                params.add(Folding.TO);
-                params.add("%" + Folding.likeEscaped(word) + "%");
-            }
+            FoldedSearch.allWords(filter.subjectWords(), conditions, params, "subject");
         }
         return conditions.isEmpty() ? "true" : String.join(" and ", conditions);
     }

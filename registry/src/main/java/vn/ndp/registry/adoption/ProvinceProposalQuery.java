@@ -1,0 +1,58 @@
+package vn.ndp.registry.adoption;
+
+import java.util.function.Function;
+import java.util.function.Predicate;
+import vn.ndp.registry.shared.InvalidParameters;
+import vn.ndp.registry.shared.Paging;
+
+/**
+ * A question to the province proposal list: status, words in the proposed
+ * name (diacritics and case ignored), a province and the page, the most
+ * recently changed first. The reader's scope is not part of it;
+ * {@link ProvinceProposals#find} adds it.
+ *
+ * @param provinceCode proposals of this province and of the provinces merged into it
+ */
+public record ProvinceProposalQuery(ProvinceProposal.Status status, String q, String provinceCode, Paging paging) {
+
+    public static final int MAX_Q = 200;
+
+    public ProvinceProposalQuery {
+        q = blankToNull(q);
+        provinceCode = blankToNull(provinceCode);
+    }
+
+    /** The latest proposals of a province, for its page. */
+    public static ProvinceProposalQuery ofProvince(String provinceCode, int size) {
+        return new ProvinceProposalQuery(null, null, provinceCode, Paging.first(size));
+    }
+
+    /**
+     * Parses {@code status}, {@code q}, {@code province}, {@code page} and {@code size}; unknown provinces and bad
+     * values become one 400 naming each parameter.
+     */
+    public static ProvinceProposalQuery parse(Function<String, String> param, Predicate<String> provinceExists,
+            int defaultSize) {
+        InvalidParameters invalid = new InvalidParameters();
+        String q = param.apply("q");
+        if (q != null && q.strip().length() > MAX_Q) {
+            invalid.reject("q", "is " + q.strip().length() + " characters long; at most " + MAX_Q + " are allowed.");
+            q = null;
+        }
+        String province = blankToNull(param.apply("province"));
+        if (province != null && !provinceExists.test(province)) {
+            invalid.reject("province", "no province has the code '" + province + "'; see /api/v1/agencies"
+                    + " for codes.");
+            province = null;
+        }
+        ProvinceProposalQuery query = new ProvinceProposalQuery(
+                invalid.choice("status", param.apply("status"), ProvinceProposal.Status.class), q, province,
+                Paging.parse(param, defaultSize, invalid));
+        invalid.throwIfAny();
+        return query;
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+}
