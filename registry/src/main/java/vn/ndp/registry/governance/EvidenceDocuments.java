@@ -24,6 +24,7 @@ import vn.ndp.registry.governance.internal.DocumentRepository;
 import vn.ndp.registry.governance.internal.DocumentStores;
 import vn.ndp.registry.shared.ErrorCode;
 import vn.ndp.registry.shared.RegistryException;
+import vn.ndp.registry.shared.Sizes;
 
 /**
  * Evidence documents: accepted only within the size limit and only when the
@@ -151,7 +152,7 @@ public class EvidenceDocuments {
         }
         if (content.length > max) {
             throw rejected(fileName + " is " + content.length + " bytes; the limit is " + max + " bytes ("
-                    + limit.toMegabytes() + " MB).");
+                    + Sizes.text(limit) + ").");
         }
         String extension = extension(fileName);
         Kind byName = null;

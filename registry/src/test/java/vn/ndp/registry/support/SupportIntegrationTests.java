@@ -34,6 +34,7 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.client.RestTestClient;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -502,6 +503,36 @@ class SupportIntegrationTests {
         String asOperator = mvc.perform(get(location).with(user(users.loadUserByUsername(operator.username()))))
                 .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
         assertThat(asOperator).contains("Bắt đầu xử lý", "Trả lời bên yêu cầu").doesNotContain("Mở lại yêu cầu");
+    }
+
+    @Test
+    void theNewRequestFormFindsThePlatformBySearchInsteadOfListingTheWholeCatalogue() throws Exception {
+        UserDetails signedIn = users.loadUserByUsername(accounts.create(Role.PROVINCE_EDITOR, "P-HUE").username());
+
+        String empty = page(signedIn);
+        assertThat(empty).contains("Tìm nền tảng cần hỗ trợ", "name=\"q\"").doesNotContain("?platform=", "DVCQG", "type=\"hidden\" name=\"platformCode\"");
+
+        String found = page(signedIn, "q", "dinh danh dien tu");
+        assertThat(found).contains("href=\"/support/new?platform=VNEID\"",
+                "Nền tảng định danh và xác thực điện tử (VNeID) (VNEID)").doesNotContain("DVCQG");
+        assertThat(page(signedIn, "q", "khong co nen tang nao nhu the"))
+                .contains("Không có nền tảng nào khớp với “khong co nen tang nao nhu the”");
+        assertThat(page(signedIn, "q", "a".repeat(201))).contains("Chưa gửi được", "q", "at most 200");
+
+        String chosen = page(signedIn, "platform", "VNEID");
+        assertThat(chosen).contains("type=\"hidden\" name=\"platformCode\" value=\"VNEID\"", "chọn nền tảng khác")
+                .doesNotContain("id=\"find-platform\"");
+        String english = page(signedIn, "q", "dinh danh", "lang", "en");
+        assertThat(english).contains("Find the platform you need help with", "href=\"/support/new?platform=VNEID\"");
+    }
+
+    /** The new-request form with these query parameters (name, value, name, value…). */
+    private String page(UserDetails signedIn, String... parameters) throws Exception {
+        MockHttpServletRequestBuilder request = get("/support/new").with(user(signedIn));
+        for (int i = 0; i < parameters.length; i += 2) {
+            request.param(parameters[i], parameters[i + 1]);
+        }
+        return mvc.perform(request).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
     }
 
     @Test

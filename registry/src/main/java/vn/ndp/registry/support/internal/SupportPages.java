@@ -2,7 +2,6 @@ package vn.ndp.registry.support.internal;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -24,10 +23,12 @@ import vn.ndp.registry.agencies.Agencies;
 import vn.ndp.registry.agencies.Agency;
 import vn.ndp.registry.catalog.Catalog;
 import vn.ndp.registry.catalog.Platform;
+import vn.ndp.registry.catalog.PlatformPage;
 import vn.ndp.registry.catalog.PlatformQuery;
 import vn.ndp.registry.shared.ErrorCode;
 import vn.ndp.registry.shared.InvalidParameters;
 import vn.ndp.registry.shared.RegistryException;
+import vn.ndp.registry.shared.Sizes;
 import vn.ndp.registry.shared.web.Downloads;
 import vn.ndp.registry.shared.web.Links;
 import vn.ndp.registry.shared.web.Pagination;
@@ -54,6 +55,9 @@ class SupportPages {
     private static final List<String> QUERY_PARAMS =
             List.of("status", "priority", "platform", "agency", "overdue", "q", "sort", "size");
     private static final List<Integer> SIZES = List.of(10, 20, 50, 100, 200);
+    /** How many platforms a search on the new-request form shows, and how long its text may be. */
+    private static final int FOUND_ROWS = 20;
+    private static final int MAX_QUERY = 200;
 
     private final SupportDesk desk;
     private final Catalog catalog;
@@ -167,7 +171,21 @@ class SupportPages {
 
     @GetMapping("/support/new")
     @PreAuthorize(SupportApi.REQUESTER)
-    String newRequest(@RequestParam(name = "platform", required = false) String platform, Model model) {
+    String newRequest(@RequestParam(name = "platform", required = false) String platform,
+            @RequestParam(name = "q", required = false) String q, Model model) {
+        model.addAttribute("q", q);
+        if (q != null && !q.isBlank()) {
+            if (q.strip().length() > MAX_QUERY) {
+                return form(new Form(null, null, null, "normal"), new RegistryException(ErrorCode.INVALID_PARAMETER,
+                        "q: is " + q.strip().length() + " characters long; at most " + MAX_QUERY + " are allowed.",
+                        List.of(RegistryException.FieldError.of("q", "is " + q.strip().length()
+                                + " characters long; at most " + MAX_QUERY + " are allowed."))), model);
+            }
+            PlatformPage found = catalog.search(new PlatformQuery(q, null, null, null, null, null, agencies.today(), 1,
+                    FOUND_ROWS, null));
+            model.addAttribute("found", found.items());
+            model.addAttribute("foundTotal", found.total());
+        }
         return form(new Form(platform, null, null, "normal"), null, model);
     }
 
@@ -264,21 +282,18 @@ class SupportPages {
         return "support/request";
     }
 
-    private List<Choice> platformChoices() {
-        List<Choice> choices = new ArrayList<>();
-        catalog.forEachMatch(PlatformQuery.all(agencies.today()), hit -> choices.add(
-                new Choice(hit.platform().code(), hit.platform().nameVi())));
-        return choices;
-    }
-
+    /**
+     * The form that raises a request. The platform is found by a search of the catalogue (name or code, diacritics
+     * optional) rather than offered in a list of every platform, which at the catalogue's size would be megabytes
+     * of page; a platform page's "support" link arrives with the platform chosen.
+     */
     private String form(Form form, RegistryException error, Model model) {
-        model.addAttribute("platforms", platformChoices());
         model.addAttribute("form", form);
         model.addAttribute("chosen", form.platformCode() == null ? null
                 : catalog.find(form.platformCode().strip()).orElse(null));
         model.addAttribute("priorities", Priority.values());
         model.addAttribute("sla", desk.settings().sla());
-        model.addAttribute("maxSize", desk.settings().maxAttachmentSize().toMegabytes());
+        model.addAttribute("maxSize", Sizes.text(desk.settings().maxAttachmentSize()));
         model.addAttribute("maxFiles", desk.settings().maxAttachments());
         model.addAttribute("error", error);
         return "support/new";
