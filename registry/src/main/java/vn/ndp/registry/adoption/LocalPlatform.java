@@ -58,6 +58,11 @@ public record LocalPlatform(
 
     /** The code the overlap check knows it by. */
     public String code() {
+        return codeOf(id);
+    }
+
+    /** The code the overlap check knows the local platform with this id by. */
+    public static String codeOf(UUID id) {
         return "LOCAL-" + id.toString().substring(0, 8).toUpperCase(java.util.Locale.ROOT);
     }
 

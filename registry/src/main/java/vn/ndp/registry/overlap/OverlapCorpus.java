@@ -6,9 +6,9 @@ import java.util.function.Consumer;
  * A source of existing platforms to compare with. The catalogue supplies the
  * national platforms; another module (local platforms of provinces) adds its
  * own by declaring a bean of this type and calling
- * {@link OverlapDetector#refresh()} after it changes. Keep the bean separate
- * from any service that calls the detector, so the two do not depend on each
- * other.
+ * {@link OverlapDetector#update} after one of its entries changes (or
+ * {@link OverlapDetector#refresh()} after many). Keep the bean separate from
+ * any service that calls the detector, so the two do not depend on each other.
  */
 @FunctionalInterface
 public interface OverlapCorpus {

@@ -2,12 +2,15 @@ package vn.ndp.registry.overlap;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -27,8 +30,10 @@ import vn.ndp.registry.overlap.internal.OverlapIndex;
  * ranked, with reasons. The corpus is read from every {@link OverlapCorpus}
  * when the application starts (on its own thread while the rest of the
  * application is created; the application accepts no request before it is
- * done); call {@link #refresh()} after platforms are imported or changed.
- * Checks are lock-free: a refresh builds a new index and swaps it in.
+ * done); call {@link #refresh()} after platforms are imported, or
+ * {@link #update} after one entry is added, changed or taken out.
+ * Checks are lock-free: a refresh builds a new index and swaps it in, an
+ * update derives a new index from the current one and swaps that in.
  */
 @Service
 public class OverlapDetector implements SmartInitializingSingleton, DisposableBean {
@@ -43,6 +48,12 @@ public class OverlapDetector implements SmartInitializingSingleton, DisposableBe
     private final AtomicBoolean refreshPending = new AtomicBoolean();
     private final Executor refresher;
     private volatile boolean closed;
+    /** One full build at a time. */
+    private final Object fullBuild = new Object();
+    /** Swaps of the index; held briefly, never while a full build reads the corpora. */
+    private final Object swaps = new Object();
+    /** Single-entry changes made while a full build is under way, for it to apply too; null when none is. */
+    private List<UnaryOperator<OverlapIndex>> changesDuringBuild;
 
     @Autowired
     OverlapDetector(ObjectProvider<OverlapCorpus> corpora, OverlapSettings settings) {
@@ -140,16 +151,62 @@ public class OverlapDetector implements SmartInitializingSingleton, DisposableBe
         }
     }
 
-    /** Reads the corpora again and swaps in a new index. */
-    public synchronized void refresh() {
-        long started = System.nanoTime();
-        List<CorpusEntry> entries = new ArrayList<>();
-        for (OverlapCorpus corpus : corpora) {
-            corpus.forEach(entries::add);
+    /**
+     * Reads the corpora again and swaps in a new index. Entries changed through {@link #update} while it reads
+     * and builds are changed in the new index too before it is swapped in, so that it loses none of them.
+     */
+    public void refresh() {
+        synchronized (fullBuild) {
+            synchronized (swaps) {
+                changesDuringBuild = new ArrayList<>();
+            }
+            try {
+                long started = System.nanoTime();
+                List<CorpusEntry> entries = new ArrayList<>();
+                for (OverlapCorpus corpus : corpora) {
+                    corpus.forEach(entries::add);
+                }
+                OverlapIndex built = OverlapIndex.build(analyzer, settings, entries);
+                synchronized (swaps) {
+                    for (UnaryOperator<OverlapIndex> change : changesDuringBuild) {
+                        built = change.apply(built);
+                    }
+                    index = built;
+                }
+                log.info("Overlap index built: {} platforms in {} ms", entries.size(),
+                        (System.nanoTime() - started) / 1_000_000);
+            } finally {
+                synchronized (swaps) {
+                    changesDuringBuild = null;
+                }
+            }
         }
-        index = OverlapIndex.build(analyzer, settings, entries);
-        log.info("Overlap index built: {} platforms in {} ms", entries.size(),
-                (System.nanoTime() - started) / 1_000_000);
+    }
+
+    /**
+     * One entry of a corpus was added, changed or taken out: reads it as it is now with {@code current} and puts
+     * it into the index in place of the entry with its code, or takes that entry out when {@code current} finds
+     * none. Costs the entry and the entries sharing its words, not a rebuild; the next check sees the change.
+     * The read happens while no other change is swapped in, so two changes of one entry land in the order they
+     * were read and the index ends with the later one.
+     *
+     * @param code the entry's code ({@link CorpusEntry#code()})
+     * @param current the entry as its corpus has it now; empty when it is no longer there
+     */
+    public void update(String code, Supplier<Optional<CorpusEntry>> current) {
+        index();
+        synchronized (swaps) {
+            Optional<CorpusEntry> entry = current.get();
+            entry.filter(e -> !e.code().equals(code)).ifPresent(e -> {
+                throw new IllegalArgumentException("Entry " + e.code() + " read for code " + code);
+            });
+            UnaryOperator<OverlapIndex> change = entry.<UnaryOperator<OverlapIndex>>map(e -> i -> i.with(e))
+                    .orElse(i -> i.without(code));
+            index = change.apply(index);
+            if (changesDuringBuild != null) {
+                changesDuringBuild.add(change);
+            }
+        }
     }
 
     /** How many existing platforms a check compares with. */

@@ -252,6 +252,26 @@ class AdoptionApiIntegrationTests {
     }
 
     @Test
+    void aProvinceCheckingRightAfterAnotherRegisteredTheSameSystemIsShownItAsADuplicate() {
+        String daNang = accounts.token(Role.PROVINCE_EDITOR, "P-DA-NANG-2025");
+        String hanoi = accounts.token(Role.PROVINCE_EDITOR, "P-HA-NOI");
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("nameVi", "Hệ thống giám sát hành trình tàu cá và cảng cá Đà Nẵng");
+        body.put("description", "Giám sát hành trình tàu cá, cảnh báo tàu vượt ranh giới vùng biển, cập cảng cá.");
+        body.put("functions", List.of("Giám sát hành trình tàu cá", "Cảnh báo tàu vượt ranh giới"));
+        body.put("category", "economy");
+        body.put("saveAnyway", true);
+        body.put("reason", "Không trùng nền tảng quốc gia nào; hệ thống riêng của thành phố.");
+
+        JsonNode saved = postJson(daNang, "/api/v1/adoption/provinces/P-DA-NANG-2025/local-platforms", body, 201);
+        JsonNode check = postJson(hanoi, "/api/v1/adoption/provinces/P-HA-NOI/local-platforms/check", body, 200);
+
+        assertThat(check.get("local").toString()).contains(saved.get("code").asString());
+        assertThat(check.get("local").get(0).get("code").asString()).isEqualTo(saved.get("code").asString());
+        assertThat(check.get("local").get(0).get("verdict").asString()).isEqualTo("duplicate");
+    }
+
+    @Test
     void aProvinceProposesAndTheAuthorityDeclinesWithAReason() {
         String quangNgai = accounts.token(Role.PROVINCE_EDITOR, "P-QUANG-NGAI-2025");
         String reviewer = accounts.token(Role.REVIEWER, null);

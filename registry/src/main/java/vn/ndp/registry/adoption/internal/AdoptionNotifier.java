@@ -1,30 +1,35 @@
 package vn.ndp.registry.adoption.internal;
 
+import java.util.UUID;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.event.TransactionalEventListener;
 import vn.ndp.registry.accounts.Role;
 import vn.ndp.registry.adoption.AdoptionEvent;
+import vn.ndp.registry.adoption.LocalPlatform;
 import vn.ndp.registry.notifications.NoticeText;
 import vn.ndp.registry.notifications.Notices;
 import vn.ndp.registry.overlap.OverlapDetector;
 
 /**
  * After an adoption change commits: reviewers hear of province proposals, the
- * province's editors of the decision; the overlap index is rebuilt when a
- * local platform is added, changed or removed, so that later checks see it as
- * it is now (a removed one not at all).
+ * province's editors of the decision; when a local platform is added, changed
+ * or removed, its one entry in the overlap index is updated before the request
+ * returns, so that the next check sees it as it is now (a removed one not at
+ * all), without rebuilding the index of the whole catalogue.
  */
 @Component
 class AdoptionNotifier {
 
     private final Notices notices;
     private final OverlapDetector overlap;
+    private final LocalPlatformCorpus localPlatforms;
 
-    AdoptionNotifier(Notices notices, OverlapDetector overlap) {
+    AdoptionNotifier(Notices notices, OverlapDetector overlap, LocalPlatformCorpus localPlatforms) {
         this.notices = notices;
         this.overlap = overlap;
+        this.localPlatforms = localPlatforms;
     }
 
     @TransactionalEventListener(fallbackExecution = true)
@@ -43,11 +48,15 @@ class AdoptionNotifier {
                             (e.accepted() ? "Đề xuất được chấp nhận: " : "Đề xuất không được chấp nhận: ") + e.name(),
                             (e.accepted() ? "Proposal accepted: " : "Proposal declined: ") + e.name(),
                             "Lý do: " + e.reason(), "Reason: " + e.reason(), "/adoption/proposals"));
-            case AdoptionEvent.LocalPlatformRegistered e -> overlap.refresh();
-            case AdoptionEvent.LocalPlatformChanged e -> overlap.refresh();
-            case AdoptionEvent.LocalPlatformRemoved e -> overlap.refresh();
+            case AdoptionEvent.LocalPlatformRegistered e -> reindex(e.id());
+            case AdoptionEvent.LocalPlatformChanged e -> reindex(e.id());
+            case AdoptionEvent.LocalPlatformRemoved e -> reindex(e.id());
             case AdoptionEvent.AdoptionDeclared e -> {
             }
         }
+    }
+
+    private void reindex(UUID id) {
+        overlap.update(LocalPlatform.codeOf(id), () -> localPlatforms.current(id));
     }
 }

@@ -1,5 +1,7 @@
 package vn.ndp.registry.adoption.internal;
 
+import java.util.Optional;
+import java.util.UUID;
 import java.util.function.Consumer;
 import org.springframework.stereotype.Component;
 import vn.ndp.registry.adoption.LocalPlatform;
@@ -20,8 +22,17 @@ class LocalPlatformCorpus implements OverlapCorpus {
     @Override
     public void forEach(Consumer<CorpusEntry> consumer) {
         for (LocalPlatform p : repository.active()) {
-            consumer.accept(new CorpusEntry(p.code(), p.nameVi(), p.nameEn(), p.description(), null, p.functions(),
-                    p.provinceCode(), Wire.name(p.category()), CorpusEntry.Kind.LOCAL));
+            consumer.accept(entry(p));
         }
+    }
+
+    /** The local platform as the overlap check compares with it now; empty once it is removed. */
+    Optional<CorpusEntry> current(UUID id) {
+        return repository.find(id).filter(p -> !p.removed()).map(LocalPlatformCorpus::entry);
+    }
+
+    private static CorpusEntry entry(LocalPlatform p) {
+        return new CorpusEntry(p.code(), p.nameVi(), p.nameEn(), p.description(), null, p.functions(),
+                p.provinceCode(), Wire.name(p.category()), CorpusEntry.Kind.LOCAL);
     }
 }

@@ -1,70 +1,190 @@
 package vn.ndp.registry.overlap.internal;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.PriorityQueue;
 import vn.ndp.registry.overlap.CorpusEntry;
 import vn.ndp.registry.overlap.OverlapSettings;
 
 /**
  * An immutable inverted index of the corpus: for each feature the entries that
- * have it with its TF-IDF weight, and each entry's vector length. Scores are
- * cosine similarities between IDF-weighted feature vectors, so they lie in
- * [0, 1] whatever the size of the corpus and the cut-offs stay meaningful.
- * Rebuilt whole on refresh; 10,000 entries take well under a second.
+ * have it with its TF weight, and for each entry the sums its vector length is
+ * made of. Scores are cosine similarities between IDF-weighted feature vectors,
+ * so they lie in [0, 1] whatever the size of the corpus and the cut-offs stay
+ * meaningful.
+ * <p>
+ * One entry can be added, replaced or taken out ({@link #with}, {@link #without})
+ * without building the index again, and the result is exactly the index a full
+ * {@link #build} of the same entries gives, so a check returns the same report
+ * either way. Adding or removing an entry changes the IDF of every feature
+ * (through the corpus size) and of its own features (through their document
+ * frequency), and so the length of every vector. The IDF is therefore applied
+ * when a check runs, {@code idf = log(n + 1) - log(df + 0.5)} (the BM25 IDF),
+ * and each entry keeps its squared length as three sums, over its features, of
+ * {@code tf²}, {@code log(df + 0.5)·tf²} and {@code log(df + 0.5)²·tf²}; the
+ * length for the current {@code n} follows from them. A change of {@code n}
+ * then costs nothing, and a change of one feature's {@code df} adjusts the
+ * sums of the entries that have it. The sums are kept in fixed point, so that
+ * adding and subtracting terms in any order gives the same bits as summing
+ * them afresh.
+ * <p>
+ * A change copies the per-entry arrays and the postings of the changed entry's
+ * features, and shares the rest with the index it came from, which checks
+ * under way keep using.
  */
 public final class OverlapIndex {
 
+    /** Fixed-point scale of the per-entry sums: about 2.3e-10 per term, far below a reported score's 0.001. */
+    private static final double SCALE = 0x1p32;
+
     private final Analyzer analyzer;
     private final OverlapSettings settings;
-    private final List<CorpusEntry> entries;
-    private final Map<String, Posting> postings;
-    private final double[] norms;
-    private final Map<String, Posting> namePostings;
-    private final double[] nameNorms;
+    private final int size;
+    /** By slot; null where an entry was taken out since the last full build. */
+    private final CorpusEntry[] entries;
+    private final Layered<Integer> slots;
+    /** Every field, weighted; document frequencies come from here. */
+    private final Field all;
+    /** The names alone. */
+    private final Field names;
     private final double unseenIdf;
 
-    private record Posting(double idf, int[] docs, float[] weights) {
+    /** The slots that have a feature, with its TF in each. */
+    private record Posting(int[] slots, float[] tfs) {
+
+        int df() {
+            return slots.length;
+        }
+
+        static Posting plus(Posting posting, int slot, float tf) {
+            if (posting == null) {
+                return new Posting(new int[] {slot}, new float[] {tf});
+            }
+            int n = posting.slots.length;
+            int[] slots = Arrays.copyOf(posting.slots, n + 1);
+            float[] tfs = Arrays.copyOf(posting.tfs, n + 1);
+            slots[n] = slot;
+            tfs[n] = tf;
+            return new Posting(slots, tfs);
+        }
+
+        /** Without {@code slot}; null when nothing is left. */
+        Posting minus(int slot) {
+            int at = 0;
+            while (slots[at] != slot) {
+                at++;
+            }
+            if (slots.length == 1) {
+                return null;
+            }
+            int[] s = new int[slots.length - 1];
+            float[] t = new float[slots.length - 1];
+            System.arraycopy(slots, 0, s, 0, at);
+            System.arraycopy(slots, at + 1, s, at, s.length - at);
+            System.arraycopy(tfs, 0, t, 0, at);
+            System.arraycopy(tfs, at + 1, t, at, t.length - at);
+            return new Posting(s, t);
+        }
+    }
+
+    /**
+     * One kind of vector (every field, or the names): postings, and per slot the fixed-point sums
+     * {@code Σ tf²}, {@code Σ l·tf²}, {@code Σ l²·tf²} with {@code l = log(df + 0.5)}.
+     */
+    private record Field(Layered<Posting> postings, long[] squares, long[] logs, long[] logSquares) {
+
+        double norm(int slot, double logN) {
+            double sum = (logN * logN * squares[slot] - 2 * logN * logs[slot] + logSquares[slot]) / SCALE;
+            return sum > 0 ? Math.sqrt(sum) : 0;
+        }
+
+        Field with(Layered<Posting> changed) {
+            return new Field(changed, squares, logs, logSquares);
+        }
+
+        Field copy(int length) {
+            return new Field(postings, Arrays.copyOf(squares, length), Arrays.copyOf(logs, length),
+                    Arrays.copyOf(logSquares, length));
+        }
+
+        void add(int slot, float tf, int df) {
+            double l = logDf(df);
+            double t2 = (double) tf * tf;
+            squares[slot] += fixed(t2);
+            logs[slot] += fixed(l * t2);
+            logSquares[slot] += fixed(l * l * t2);
+        }
+
+        void clear(int slot) {
+            squares[slot] = 0;
+            logs[slot] = 0;
+            logSquares[slot] = 0;
+        }
+
+        /** The entries of {@code posting} see their feature's document frequency go from {@code from} to {@code to}. */
+        void reweigh(Posting posting, int from, int to) {
+            if (posting == null) {
+                return;
+            }
+            double l0 = logDf(from);
+            double l1 = logDf(to);
+            for (int i = 0; i < posting.slots.length; i++) {
+                int slot = posting.slots[i];
+                double t2 = (double) posting.tfs[i] * posting.tfs[i];
+                logs[slot] += fixed(l1 * t2) - fixed(l0 * t2);
+                logSquares[slot] += fixed(l1 * l1 * t2) - fixed(l0 * l0 * t2);
+            }
+        }
+    }
+
+    private static long fixed(double value) {
+        return Math.round(value * SCALE);
+    }
+
+    private static double logDf(int df) {
+        return Math.log(df + 0.5);
     }
 
     /** An entry and its score against a query. */
     public record Scored(CorpusEntry entry, double score) {
     }
 
-    private OverlapIndex(Analyzer analyzer, OverlapSettings settings, List<CorpusEntry> entries,
-            Map<String, Posting> postings, double[] norms, Map<String, Posting> namePostings, double[] nameNorms) {
+    private OverlapIndex(Analyzer analyzer, OverlapSettings settings, int size, CorpusEntry[] entries,
+            Layered<Integer> slots, Field all, Field names) {
         this.analyzer = analyzer;
         this.settings = settings;
+        this.size = size;
         this.entries = entries;
-        this.postings = postings;
-        this.norms = norms;
-        this.namePostings = namePostings;
-        this.nameNorms = nameNorms;
-        this.unseenIdf = idf(entries.size(), 0);
+        this.slots = slots;
+        this.all = all;
+        this.names = names;
+        this.unseenIdf = idf(size, 0);
     }
 
     /** Analyses the entries in parallel (the bulk of the work); the result does not depend on their order. */
     public static OverlapIndex build(Analyzer analyzer, OverlapSettings settings, List<CorpusEntry> entries) {
         List<Counts> analysed = entries.parallelStream().map(entry -> counts(analyzer, settings, entry)).toList();
-        List<Map<String, Double>> counts = new ArrayList<>(entries.size());
-        List<Map<String, Double>> nameCounts = new ArrayList<>(entries.size());
         Map<String, Integer> df = new HashMap<>();
         for (Counts c : analysed) {
-            nameCounts.add(c.name());
-            counts.add(c.all());
             c.all().keySet().forEach(f -> df.merge(f, 1, Integer::sum));
         }
         int n = entries.size();
-        double[] norms = new double[n];
-        double[] nameNorms = new double[n];
-        Map<String, Posting> postings = invert(counts, df, n, norms);
-        return new OverlapIndex(analyzer, settings, List.copyOf(entries), postings, norms,
-                invert(nameCounts, df, n, nameNorms), nameNorms);
+        Map<String, Integer> slots = new HashMap<>(n * 2);
+        for (int slot = 0; slot < n; slot++) {
+            slots.put(entries.get(slot).code(), slot);
+        }
+        return new OverlapIndex(analyzer, settings, n, entries.toArray(CorpusEntry[]::new), Layered.of(slots),
+                invert(analysed.stream().map(Counts::all).toList(), df),
+                invert(analysed.stream().map(Counts::name).toList(), df));
     }
 
-    /** An entry's raw feature counts: its names alone, and every field weighted. */
-    private record Counts(Map<String, Double> name, Map<String, Double> all) {
+    /** An entry's TF per feature: its names alone, and every field weighted (a name's features are among these). */
+    private record Counts(Map<String, Float> name, Map<String, Float> all) {
     }
 
     private static Counts counts(Analyzer analyzer, OverlapSettings settings, CorpusEntry entry) {
@@ -73,35 +193,109 @@ public final class OverlapIndex {
         Map<String, Double> name = new HashMap<>();
         addField(name, nameVi, 1.0, settings);
         addField(name, nameEn, 1.0, settings);
-        return new Counts(name, rawCounts(analyzer, settings, entry, nameVi, nameEn));
+        return new Counts(tfs(name), tfs(rawCounts(analyzer, settings, entry, nameVi, nameEn)));
     }
 
-    private static Map<String, Posting> invert(List<Map<String, Double>> counts, Map<String, Integer> df, int n,
-            double[] norms) {
+    private static Map<String, Float> tfs(Map<String, Double> raw) {
+        Map<String, Float> tfs = new HashMap<>(raw.size() * 2);
+        raw.forEach((f, count) -> tfs.put(f, (float) tf(count)));
+        return tfs;
+    }
+
+    private static Field invert(List<Map<String, Float>> tfs, Map<String, Integer> df) {
+        int n = tfs.size();
         Map<String, Integer> sizes = new HashMap<>();
-        counts.forEach(c -> c.keySet().forEach(f -> sizes.merge(f, 1, Integer::sum)));
-        Map<String, int[]> docs = new HashMap<>(sizes.size() * 2);
-        Map<String, float[]> weights = new HashMap<>(sizes.size() * 2);
-        Map<String, Integer> filled = new HashMap<>(sizes.size() * 2);
-        sizes.forEach((f, size) -> {
-            docs.put(f, new int[size]);
-            weights.put(f, new float[size]);
-        });
-        for (int doc = 0; doc < n; doc++) {
-            double sum = 0;
-            for (var e : counts.get(doc).entrySet()) {
-                String f = e.getKey();
-                double w = idf(n, df.get(f)) * tf(e.getValue());
-                int at = filled.merge(f, 1, Integer::sum) - 1;
-                docs.get(f)[at] = doc;
-                weights.get(f)[at] = (float) w;
-                sum += w * w;
-            }
-            norms[doc] = Math.sqrt(sum);
-        }
+        tfs.forEach(c -> c.keySet().forEach(f -> sizes.merge(f, 1, Integer::sum)));
         Map<String, Posting> postings = new HashMap<>(sizes.size() * 2);
-        sizes.forEach((f, size) -> postings.put(f, new Posting(idf(n, df.get(f)), docs.get(f), weights.get(f))));
-        return postings;
+        sizes.forEach((f, size) -> postings.put(f, new Posting(new int[size], new float[size])));
+        Map<String, Integer> filled = new HashMap<>(sizes.size() * 2);
+        Field field = new Field(Layered.of(postings), new long[n], new long[n], new long[n]);
+        for (int slot = 0; slot < n; slot++) {
+            for (var e : tfs.get(slot).entrySet()) {
+                String f = e.getKey();
+                Posting posting = postings.get(f);
+                int at = filled.merge(f, 1, Integer::sum) - 1;
+                posting.slots()[at] = slot;
+                posting.tfs()[at] = e.getValue();
+                field.add(slot, e.getValue(), df.get(f));
+            }
+        }
+        return field;
+    }
+
+    /**
+     * This index with {@code entry} added, or put in place of the entry with its code: the same index as a full
+     * build over the entries with this change, at the cost of the entry's features and the entries sharing them.
+     */
+    public OverlapIndex with(CorpusEntry entry) {
+        Integer slot = slots.get(entry.code());
+        if (slot == null) {
+            return add(entry, entries.length);
+        }
+        return entry.equals(entries[slot]) ? this : without(entry.code()).add(entry, slot);
+    }
+
+    private OverlapIndex add(CorpusEntry entry, int slot) {
+        Counts counts = counts(analyzer, settings, entry);
+        int length = Math.max(entries.length, slot + 1);
+        CorpusEntry[] changedEntries = Arrays.copyOf(entries, length);
+        changedEntries[slot] = entry;
+        Field changedAll = all.copy(length);
+        Field changedNames = names.copy(length);
+        Map<String, Posting> allPostings = new HashMap<>();
+        Map<String, Posting> namePostings = new HashMap<>();
+        counts.all().forEach((f, tf) -> {
+            Posting posting = all.postings().get(f);
+            Posting namePosting = names.postings().get(f);
+            int df = posting == null ? 0 : posting.df();
+            changedAll.reweigh(posting, df, df + 1);
+            changedNames.reweigh(namePosting, df, df + 1);
+            allPostings.put(f, Posting.plus(posting, slot, tf));
+            changedAll.add(slot, tf, df + 1);
+            Float nameTf = counts.name().get(f);
+            if (nameTf != null) {
+                namePostings.put(f, Posting.plus(namePosting, slot, nameTf));
+                changedNames.add(slot, nameTf, df + 1);
+            }
+        });
+        return new OverlapIndex(analyzer, settings, size + 1, changedEntries,
+                slots.with(Collections.singletonMap(entry.code(), slot)),
+                changedAll.with(all.postings().with(allPostings)),
+                changedNames.with(names.postings().with(namePostings)));
+    }
+
+    /** This index without the entry with {@code code} (itself when there is none), as a full build without it. */
+    public OverlapIndex without(String code) {
+        Integer slot = slots.get(code);
+        if (slot == null) {
+            return this;
+        }
+        Counts counts = counts(analyzer, settings, entries[slot]);
+        CorpusEntry[] changedEntries = entries.clone();
+        changedEntries[slot] = null;
+        Field changedAll = all.copy(entries.length);
+        Field changedNames = names.copy(entries.length);
+        changedAll.clear(slot);
+        changedNames.clear(slot);
+        Map<String, Posting> allPostings = new HashMap<>();
+        Map<String, Posting> namePostings = new HashMap<>();
+        counts.all().keySet().forEach(f -> {
+            Posting posting = all.postings().get(f);
+            int df = posting.df();
+            Posting remaining = posting.minus(slot);
+            changedAll.reweigh(remaining, df, df - 1);
+            allPostings.put(f, remaining);
+            Posting namePosting = names.postings().get(f);
+            if (counts.name().containsKey(f)) {
+                namePosting = namePosting.minus(slot);
+                namePostings.put(f, namePosting);
+            }
+            changedNames.reweigh(namePosting, df, df - 1);
+        });
+        return new OverlapIndex(analyzer, settings, size - 1, changedEntries,
+                slots.with(Collections.singletonMap(code, null)),
+                changedAll.with(all.postings().with(allPostings)),
+                changedNames.with(names.postings().with(namePostings)));
     }
 
     /** Every field of an entry, weighted: name, functions and description, in both languages. */
@@ -128,12 +322,13 @@ public final class OverlapIndex {
         return Math.log1p(raw);
     }
 
+    /** {@code log1p((n - df + 0.5) / (df + 0.5))}, written as the difference the per-entry sums rely on. */
     static double idf(int n, int df) {
-        return Math.log1p((n - df + 0.5) / (df + 0.5));
+        return Math.log(n + 1.0) - logDf(df);
     }
 
     public int size() {
-        return entries.size();
+        return size;
     }
 
     public Analyzer analyzer() {
@@ -142,8 +337,8 @@ public final class OverlapIndex {
 
     /** The IDF of a feature; features no entry has get the highest. */
     public double idf(String feature) {
-        Posting posting = postings.get(feature);
-        return posting == null ? unseenIdf : posting.idf();
+        Posting posting = all.postings().get(feature);
+        return posting == null ? unseenIdf : idf(size, posting.df());
     }
 
     /** TF-IDF weights of a query's raw feature counts. */
@@ -162,29 +357,34 @@ public final class OverlapIndex {
      */
     public List<Scored> search(Map<String, Double> query, Map<String, Double> queryName, double min, int limit) {
         double queryNorm = norm(query);
-        if (queryNorm == 0 || entries.isEmpty()) {
+        if (queryNorm == 0 || size == 0) {
             return List.of();
         }
-        double[] dots = dots(postings, query);
+        double logN = Math.log(size + 1.0);
+        double[] dots = dots(all, query);
         double nameNorm = norm(queryName);
-        double[] nameDots = nameNorm == 0 ? null : dots(namePostings, queryName);
+        double[] nameDots = nameNorm == 0 ? null : dots(names, queryName);
         double nameWeight = settings.nameWeight();
-        java.util.Comparator<Scored> worstFirst = java.util.Comparator.comparingDouble(Scored::score)
-                .thenComparing(sc -> sc.entry().code(), java.util.Comparator.reverseOrder());
-        java.util.PriorityQueue<Scored> best = new java.util.PriorityQueue<>(limit + 1, worstFirst);
-        for (int doc = 0; doc < dots.length; doc++) {
-            if (dots[doc] == 0) {
+        Comparator<Scored> worstFirst = Comparator.comparingDouble(Scored::score)
+                .thenComparing(sc -> sc.entry().code(), Comparator.reverseOrder());
+        PriorityQueue<Scored> best = new PriorityQueue<>(limit + 1, worstFirst);
+        for (int slot = 0; slot < dots.length; slot++) {
+            double norm = dots[slot] == 0 ? 0 : all.norm(slot, logN);
+            if (norm == 0) {
                 continue;
             }
-            double score = dots[doc] / (queryNorm * norms[doc]);
-            if (nameDots != null && nameDots[doc] > 0) {
-                double names = nameDots[doc] / (nameNorm * nameNorms[doc]);
-                score = Math.max(score, nameWeight * names + (1 - nameWeight) * score);
+            double score = dots[slot] / (queryNorm * norm);
+            if (nameDots != null && nameDots[slot] > 0) {
+                double entryNameNorm = names.norm(slot, logN);
+                if (entryNameNorm > 0) {
+                    double nameScore = nameDots[slot] / (nameNorm * entryNameNorm);
+                    score = Math.max(score, nameWeight * nameScore + (1 - nameWeight) * score);
+                }
             }
             if (score < min || (best.size() == limit && score < best.peek().score())) {
                 continue;
             }
-            best.add(new Scored(entries.get(doc), score));
+            best.add(new Scored(entries[slot], score));
             if (best.size() > limit) {
                 best.poll();
             }
@@ -194,18 +394,18 @@ public final class OverlapIndex {
         return scored;
     }
 
-    private double[] dots(Map<String, Posting> index, Map<String, Double> query) {
-        double[] dots = new double[entries.size()];
+    private double[] dots(Field field, Map<String, Double> query) {
+        double[] dots = new double[entries.length];
         for (var e : query.entrySet()) {
-            Posting posting = index.get(e.getKey());
+            Posting posting = field.postings().get(e.getKey());
             if (posting == null) {
                 continue;
             }
-            double qw = e.getValue();
-            int[] docs = posting.docs();
-            float[] weights = posting.weights();
-            for (int i = 0; i < docs.length; i++) {
-                dots[docs[i]] += qw * weights[i];
+            double qw = e.getValue() * idf(e.getKey());
+            int[] slots = posting.slots();
+            float[] tfs = posting.tfs();
+            for (int i = 0; i < slots.length; i++) {
+                dots[slots[i]] += qw * tfs[i];
             }
         }
         return dots;
