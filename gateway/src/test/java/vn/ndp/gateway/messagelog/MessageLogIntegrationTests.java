@@ -151,6 +151,15 @@ class MessageLogIntegrationTests {
         assertThat(new String(consumerLog().openBody(consumer.get("requestBody").asString()), StandardCharsets.UTF_8))
                 .isEqualTo("{\"ask\":\"" + id + "\"}");
         assertThat(consumer.get("requestHeadersSha512").asString()).isEqualTo(provider.get("requestHeadersSha512").asString());
+        // at rest: neither the body nor its base64 is anywhere in either gateway's log files
+        String plain = "{\"ask\":\"" + id + "\"}";
+        for (MessageLog log : List.of(consumerLog(), providerLog())) {
+            for (Path file : vn.ndp.protocol.evidence.LogFormat.segments(log.directory())) {
+                String bytes = new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1);
+                assertThat(bytes).as(file.toString()).contains(id)
+                        .doesNotContain(plain).doesNotContain(Base64.getEncoder().encodeToString(plain.getBytes(StandardCharsets.UTF_8)));
+            }
+        }
     }
 
     @Test
@@ -181,6 +190,7 @@ class MessageLogIntegrationTests {
 
         exchange.clock.advance(Duration.ofMinutes(2));
         assertThat(exchange.consumer.metrics().scrape()).contains("ndp_messagelog_stamp_overdue 1.0");
+        assertThat(consumerLog().oldestUnstampedAge()).isGreaterThanOrEqualTo(Duration.ofMinutes(2));
         HttpResponse<String> refused = call("refused-" + UUID.randomUUID());
         assertThat(refused.statusCode()).isEqualTo(500);
         assertThat(refused.headers().firstValue("X-Road-Error")).contains("Server.ClientProxy.InternalError");
@@ -191,11 +201,14 @@ class MessageLogIntegrationTests {
         consumerLog().stampNow();
         providerLog().stampNow();
         assertThat(consumerLog().unstampedBatches()).isZero();
+        assertThat(consumerLog().refusal()).isEmpty();
+        // the batches written during the outage are stamped now, and the stamps verify
+        LogVerifier.Report report = LogVerifier.verify(consumerLog().directory(), Optional.of(exchange.ca.certificate()));
         assertThat(call("after-outage-" + UUID.randomUUID()).statusCode()).isEqualTo(200);
 
-        LogVerifier.Report report = LogVerifier.verify(consumerLog().directory(), Optional.of(exchange.ca.certificate()));
         assertThat(report.problem()).isEmpty();
         assertThat(report.stampedBatches()).isPositive();
+        assertThat(report.unstampedBatches()).as("batches left unstamped after the TSA came back").isZero();
     }
 
     @Test
@@ -207,6 +220,11 @@ class MessageLogIntegrationTests {
         HttpResponse<byte[]> anonymous = http.send(HttpRequest.newBuilder(url).build(), HttpResponse.BodyHandlers.ofByteArray());
         HttpResponse<byte[]> wrong = http.send(HttpRequest.newBuilder(url).header("Authorization", "Bearer nope").build(),
                 HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<byte[]> prefix = http.send(HttpRequest.newBuilder(url)
+                .header("Authorization", "Bearer " + EVIDENCE_TOKEN.substring(0, EVIDENCE_TOKEN.length() - 1)).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<byte[]> otherScheme = http.send(HttpRequest.newBuilder(url).header("Authorization", "Basic " + EVIDENCE_TOKEN)
+                .build(), HttpResponse.BodyHandlers.ofByteArray());
         HttpResponse<byte[]> allowed = http.send(HttpRequest.newBuilder(url).header("Authorization", "Bearer " + EVIDENCE_TOKEN)
                 .build(), HttpResponse.BodyHandlers.ofByteArray());
         HttpResponse<byte[]> unknown = http.send(HttpRequest.newBuilder(URI.create(url.toString().replace(id, "never")))
@@ -214,6 +232,9 @@ class MessageLogIntegrationTests {
 
         assertThat(anonymous.statusCode()).isEqualTo(401);
         assertThat(wrong.statusCode()).isEqualTo(401);
+        assertThat(prefix.statusCode()).isEqualTo(401);
+        assertThat(otherScheme.statusCode()).isEqualTo(401);
+        assertThat(new String(wrong.body(), StandardCharsets.UTF_8)).doesNotContain(id);
         assertThat(unknown.statusCode()).isEqualTo(404);
         assertThat(allowed.statusCode()).isEqualTo(200);
         Evidence.Verified verified = Evidence.verify(allowed.body(), Optional.of(exchange.ca.certificate()));

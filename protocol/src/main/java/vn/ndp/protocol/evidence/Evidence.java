@@ -265,6 +265,9 @@ public final class Evidence {
                 throw new EvidenceException(why);
             });
             X509Certificate signer = chain.getFirst();
+            LogVerifier.checkIssuedTo(signer, gateway).ifPresent(why -> {
+                throw new EvidenceException(why);
+            });
             Set<Long> seenBatches = new HashSet<>();
             for (JsonNode batch : array(log, "batches")) {
                 verifyBatch(batch, gateway, signer, xroadId, seenBatches, proven, tsas);

@@ -76,6 +76,10 @@ public final class LogCommand {
                                 + " %d batch(es) time-stamped, %d awaiting a stamp; %d records/s%n",
                         report.records(), report.batches(), report.files(), report.stampedBatches(),
                         report.unstampedBatches(), report.recordsPerSecond());
+                if (report.firstSeq() > 1) {
+                    out.printf("  the chain starts at record %d: records 1..%d were deleted under the retention policy"
+                            + " (%s)%n", report.firstSeq(), report.firstSeq() - 1, LogFormat.RETENTION_FILE);
+                }
                 report.tsaFingerprints().forEach(fp -> out.println("  time-stamping authority SHA-256 " + fp));
                 if (report.unsignedBatches() > 0) {
                     out.printf("  NOTE: the last %d batch(es) are chained but not signed yet: a running gateway signs them"

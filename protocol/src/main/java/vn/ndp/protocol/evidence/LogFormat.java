@@ -383,7 +383,7 @@ public final class LogFormat {
             JsonNode node = tree(json, "time-stamp");
             long first = number(node, "firstBatch");
             long last = number(node, "lastBatch");
-            if (last < first || last - first > 10_000_000) {
+            if (first < 1 || last < first || last - first > 10_000_000) {
                 throw new EvidenceException("time-stamp batch range " + first + ".." + last + " is invalid");
             }
             return new Stamp(first, last, Hashes.unbase64(text(node, "token"), "time-stamp token"));

@@ -13,6 +13,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
 
+import org.bouncycastle.asn1.x500.RDN;
+import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.asn1.x500.style.BCStyle;
+import org.bouncycastle.asn1.x500.style.IETFUtils;
+
 import vn.ndp.protocol.evidence.LogFormat.Deletion;
 import vn.ndp.protocol.evidence.LogFormat.Header;
 import vn.ndp.protocol.evidence.LogFormat.RecordLine;
@@ -49,9 +54,10 @@ public final class LogVerifier {
     /**
      * The outcome; {@code anchorFingerprint} is the SHA-256 of the national CA certificate the chain
      * was checked against; {@code unsignedBatches}: batches at the end of the log that no signature
-     * covers yet (chained and sealed, not yet proven by the gateway's signature).
+     * covers yet (chained and sealed, not yet proven by the gateway's signature); {@code firstSeq}: the
+     * record the chain is verified from (above 1 when archives were deleted under the retention policy).
      */
-    public record Report(Optional<Finding> problem, long records, long batches, int files, long stampedBatches,
+    public record Report(Optional<Finding> problem, long records, long batches, int files, long firstSeq, long stampedBatches,
                          long unstampedBatches, long unsignedBatches, String anchorFingerprint, List<String> tsaFingerprints,
                          Duration elapsed) {
 
@@ -82,6 +88,7 @@ public final class LogVerifier {
     private long expectedBatch = 1;
     private String prevHash = Hashes.GENESIS;
     private long deletedThroughBatch;
+    private long firstSeq = 1;
     private long records;
     private long batches;
     private int files;
@@ -90,6 +97,8 @@ public final class LogVerifier {
     private final List<byte[]> unsigned = new ArrayList<>();
     private long unsignedTail;
     private final Map<List<String>, List<X509Certificate>> chains = new HashMap<>();
+    /** The gateway the first segment names: every segment of a log is that gateway's. */
+    private String gateway;
     private String text = "";
     private int position;
 
@@ -125,7 +134,7 @@ public final class LogVerifier {
             problem = Optional.of(new Finding(Problem.DAMAGED, directory.toString(), 0, expectedSeq,
                     "cannot be read as a message log: " + e));
         }
-        return new Report(problem, records, batches, files, stamped, Math.max(0, batches - stamped), unsignedTail,
+        return new Report(problem, records, batches, files, firstSeq, stamped, Math.max(0, batches - stamped), unsignedTail,
                 anchor == null ? "" : Pem.sha256Fingerprint(anchor), tsas, Duration.ofNanos(System.nanoTime() - started));
     }
 
@@ -147,6 +156,7 @@ public final class LogVerifier {
             prevHash = deletion.lastHash();
             deletedThroughBatch = deletion.lastBatch();
         }
+        firstSeq = expectedSeq;
     }
 
     private void segment(Path file, boolean newest) {
@@ -241,6 +251,18 @@ public final class LogVerifier {
         } catch (EvidenceException e) {
             throw new Failed(new Finding(Problem.DAMAGED, name, 1, expectedSeq, "damaged header: " + e.getMessage()));
         }
+        String ownName = LogFormat.segmentName(header.firstSeq());
+        if (!name.equals(ownName) && java.nio.file.Files.exists(directory.resolve(ownName))) {
+            fail(Problem.REORDERED, name, 1, expectedSeq, "record " + expectedSeq + " is out of order: this file holds the"
+                    + " segment that starts at seq " + header.firstSeq() + ", and " + ownName + " another one: segment files"
+                    + " were swapped");
+        }
+        if (gateway == null) {
+            gateway = header.gateway();
+        } else if (!gateway.equals(header.gateway())) {
+            fail(Problem.INSERTED, name, 1, expectedSeq, "this segment is from the log of gateway " + header.gateway()
+                    + ", the log before it is gateway " + gateway + "'s");
+        }
         if (header.firstSeq() > expectedSeq) {
             fail(files > 1 ? Problem.TRUNCATED : Problem.DELETED, name, 1, expectedSeq, "records " + expectedSeq + ".." + (header.firstSeq() - 1)
                     + " are missing before this segment (deleted, or the previous segment was truncated)");
@@ -264,7 +286,12 @@ public final class LogVerifier {
         List<X509Certificate> chain = new ArrayList<>();
         try {
             for (String pem : header.certificates()) {
-                chain.add(Pem.parseCertificate(pem));
+                X509Certificate certificate = Pem.parseCertificate(pem);
+                if (!Pem.encode(certificate).equals(pem)) {
+                    fail(Problem.BAD_CERTIFICATE, name, 1, 0, "a certificate in the header is not in the canonical PEM form"
+                            + " the writer uses (it was changed)");
+                }
+                chain.add(certificate);
             }
         } catch (IllegalArgumentException e) {
             fail(Problem.BAD_CERTIFICATE, name, 1, 0, "a certificate in the header cannot be parsed");
@@ -273,25 +300,45 @@ public final class LogVerifier {
             anchor = anchorOption.orElse(chain.getLast());
         }
         checkChain(chain, anchor).ifPresent(why -> fail(Problem.BAD_CERTIFICATE, name, 1, 0, why));
+        checkIssuedTo(chain.getFirst(), header.gateway()).ifPresent(why -> fail(Problem.BAD_CERTIFICATE, name, 1, 0, why));
         chains.put(header.certificates(), chain);
         return chain;
     }
 
-    /** Checks that each certificate is signed by the next and the last is the anchor or signed by it; empty when it holds. */
+    /**
+     * Checks that each certificate is signed by the next and the last is signed by the anchor, or is
+     * the anchor and then signed by itself, the national CA being a root (an anchor taken from the log
+     * or the evidence file is only as good as its printed fingerprint, but a changed byte in it must
+     * still fail); empty when it holds.
+     */
     static Optional<String> checkChain(List<X509Certificate> chain, X509Certificate anchor) {
         try {
             for (int i = 0; i + 1 < chain.size(); i++) {
                 chain.get(i).verify(chain.get(i + 1).getPublicKey());
             }
             X509Certificate last = chain.getLast();
-            if (!MessageDigest.isEqual(last.getEncoded(), anchor.getEncoded())) {
-                last.verify(anchor.getPublicKey());
-            }
+            last.verify(anchor.getPublicKey());
             return Optional.empty();
         } catch (GeneralSecurityException e) {
             return Optional.of("the signing certificate does not chain to the national CA "
                     + Pem.sha256Fingerprint(anchor) + ": " + e.getMessage());
         }
+    }
+
+    /**
+     * Checks that {@code certificate} was issued to {@code gateway}: the national CA names the gateway in
+     * the common name of the certificates it issues to it, so that one gateway's key cannot sign records
+     * under another gateway's name. Empty when it holds.
+     */
+    static Optional<String> checkIssuedTo(X509Certificate certificate, String gateway) {
+        X500Name subject = X500Name.getInstance(certificate.getSubjectX500Principal().getEncoded());
+        RDN[] names = subject.getRDNs(BCStyle.CN);
+        String commonName = names.length == 1 ? IETFUtils.valueToString(names[0].getFirst().getValue()) : null;
+        if (gateway.equals(commonName)) {
+            return Optional.empty();
+        }
+        return Optional.of("the signing certificate was issued to " + (commonName == null ? "no single common name" : commonName)
+                + ", not to gateway " + gateway + " whose records it signs");
     }
 
     private void batch(String name, long sealLine, Seal seal, List<RecordLine> pending, List<Long> pendingLines) {
@@ -304,9 +351,17 @@ public final class LogVerifier {
                     ? MerkleTree.rootFromProof(hash, record.index(), record.count(), record.proof()) : Optional.empty();
             if (implied.isEmpty() || !MessageDigest.isEqual(implied.get(), root)) {
                 long claimed = record.seq();
-                fail(pending.size() > seal.count() ? Problem.INSERTED : Problem.EDITED, name, line, claimed,
-                        "this record (claiming seq " + claimed + ") is not the one signed in batch " + seal.batch()
-                                + (pending.size() > seal.count() ? ": inserted" : ": edited, or moved from another batch"));
+                if (pending.size() > seal.count()) {
+                    fail(Problem.INSERTED, name, line, claimed, "this record (claiming seq " + claimed
+                            + ") is not one signed in batch " + seal.batch() + ": inserted");
+                }
+                if (claimed > expectedSeq && text.indexOf("{\"seq\":" + expectedSeq + ",", position) >= 0) {
+                    fail(Problem.REORDERED, name, line, expectedSeq, "record " + expectedSeq + " is out of order: line " + line
+                            + " holds record " + claimed + ", moved here from another batch");
+                }
+                fail(Problem.EDITED, name, line, expectedSeq, "this record (seq " + expectedSeq
+                        + (claimed == expectedSeq ? "" : ", now claiming " + claimed) + ") is not the one signed in batch "
+                        + seal.batch() + ": edited");
             }
             long seq = record.seq();
             if (seq > expectedSeq) {

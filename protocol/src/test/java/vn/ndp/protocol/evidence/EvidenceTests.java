@@ -86,7 +86,8 @@ class EvidenceTests {
             byte[] changed = evidence.clone();
             changed[i] = (byte) (changed[i] == 'A' ? 'B' : changed[i] == '\n' ? ' ' : changed[i] ^ 0x01);
             try {
-                Evidence.verify(changed, Optional.of(fixture.ca.certificate()));
+                // every other byte against the anchor the file carries: a change in it must fail too
+                Evidence.verify(changed, i % 2 == 0 ? Optional.of(fixture.ca.certificate()) : Optional.empty());
                 accepted.add(i);
             } catch (EvidenceException e) {
                 // expected
@@ -95,6 +96,23 @@ class EvidenceTests {
             }
         }
         assertThat(accepted).as("positions whose change went unnoticed").isEmpty();
+    }
+
+    @Test
+    void evidenceSignedWithAnotherGatewaysCertificateUnderThisGatewaysNameFails(@TempDir Path other) throws IOException {
+        var otherGateway = fixture.ca.issueGatewayCertificate(vn.ndp.protocol.pki.GatewayCertificateRequest.of(
+                vn.ndp.protocol.identifiers.GatewayId.parse("VN/GOV/TEST.OTHER/gw"), List.of("localhost"), List.of()));
+        Path log = other.resolve("messagelog");
+        try (LogWriter writer = LogWriter.open(log, LogFixture.GATEWAY, otherGateway.privateKey(),
+                List.of(otherGateway.certificate(), fixture.ca.certificate()), Clock.systemUTC(), 1 << 20,
+                java.time.Duration.ofDays(1))) {
+            writer.append(List.of(LogFixture.body("ex-forged", 1)));
+        }
+        byte[] forged = Evidence.export(log, "ex-forged").orElseThrow();
+
+        assertThatThrownBy(() -> Evidence.verify(forged, Optional.of(fixture.ca.certificate())))
+                .isInstanceOf(EvidenceException.class)
+                .hasMessageContaining("issued to VN/GOV/TEST.OTHER/gw, not to gateway " + LogFixture.GATEWAY);
     }
 
     @Test

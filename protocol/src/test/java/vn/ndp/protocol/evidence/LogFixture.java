@@ -64,9 +64,14 @@ final class LogFixture {
      * the first two batches of each segment together and the rest when the segment closes; returns the batches.
      */
     List<LogWriter.SealedBatch> write(int segments, int batches, int perBatch) throws IOException {
+        return write(log, segments, batches, perBatch);
+    }
+
+    /** As {@link #write(int, int, int)}, into {@code directory}. */
+    List<LogWriter.SealedBatch> write(Path directory, int segments, int batches, int perBatch) throws IOException {
         List<LogWriter.SealedBatch> sealed = new ArrayList<>();
         int n = 0;
-        try (LogWriter writer = open()) {
+        try (LogWriter writer = open(directory)) {
             for (int s = 0; s < segments; s++) {
                 if (s > 0) {
                     writer.rotate();

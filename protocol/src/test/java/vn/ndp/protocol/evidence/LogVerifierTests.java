@@ -510,6 +510,266 @@ class LogVerifierTests {
 
         assertThat(report.problem()).isEmpty();
         assertThat(report.records()).isEqualTo(12);
+        assertThat(report.firstSeq()).isEqualTo(13);
+        assertThat(LogFormat.segments(copy)).extracting(path -> path.getFileName().toString())
+                .doesNotContain(LogFormat.segmentName(1)).contains(LogFormat.segmentName(13));
+    }
+
+    @Test
+    void retentionDeletesOnlyTheOldestArchiveNeverTheSegmentBeingWritten() throws IOException {
+        Path copy = dir.resolve("retained-" + ++copies);
+        LogFixture.copy(fixture.log, copy);
+        try (LogWriter writer = fixture.open(copy)) {
+            List<Path> segments = LogFormat.segments(copy);
+            assertThatThrownBy(() -> writer.deleteArchive(segments.get(1))).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("Only the oldest archive");
+            writer.deleteArchive(segments.get(0));
+            writer.deleteArchive(segments.get(1));
+            assertThatThrownBy(() -> writer.deleteArchive(segments.get(2))).as("the segment being written")
+                    .isInstanceOf(IllegalArgumentException.class);
+            writer.append(List.of(LogFixture.body("after-retention", 25)));
+        }
+
+        Report report = LogVerifier.verify(copy, Optional.empty());
+
+        assertThat(report.problem()).isEmpty();
+        assertThat(report.firstSeq()).isEqualTo(25);
+        assertThat(report.records()).isEqualTo(1);
+        assertThat(LogFormat.readDeletions(copy)).extracting(LogFormat.Deletion::firstSeq).containsExactly(1L, 13L);
+    }
+
+    /**
+     * Changes one byte at each of {@code offsets} of {@code file} in {@code copy} in turn ('A' to 'B', a line end to a
+     * space, any other byte in its lowest bit), verifies the copy each time, and returns the offsets whose change went
+     * unnoticed; the file is restored afterwards.
+     */
+    private static List<Integer> unnoticedByteChanges(Path copy, Path file, List<Integer> offsets) throws IOException {
+        byte[] original = Files.readAllBytes(file);
+        List<Integer> unnoticed = new ArrayList<>();
+        for (int i : offsets) {
+            byte[] changed = original.clone();
+            changed[i] = (byte) (changed[i] == 'A' ? 'B' : changed[i] == '\n' ? ' ' : changed[i] ^ 0x01);
+            Files.write(file, changed);
+            if (LogVerifier.verify(copy, Optional.empty()).ok()) {
+                unnoticed.add(i);
+            }
+        }
+        Files.write(file, original);
+        return unnoticed;
+    }
+
+    /**
+     * The offsets of a log file to change: every byte of the first seal and the first signature line, of the header's
+     * fields before its certificates (except its creation time, see {@link #changingTheCreationTimeOfASegmentIsDetected})
+     * and of the time-stamp line before its token; every 11th byte of the token and every 29th byte of everything else
+     * (records, certificates, the other seals and signatures). A sample: every byte of the whole log takes 40 s.
+     */
+    private static List<Integer> offsetsToChange(String text) {
+        List<Integer> offsets = new ArrayList<>();
+        boolean sealSeen = false;
+        boolean signatureSeen = false;
+        int lineStart = 0;
+        while (lineStart < text.length()) {
+            int lineEnd = text.indexOf('\n', lineStart);
+            char tag = text.charAt(lineStart);
+            int denseFrom = lineStart;
+            int denseTo = lineEnd + 1;
+            int skipFrom = -1;
+            int skipTo = -1;
+            int sparse = 29;
+            if (tag == 'H') {
+                denseTo = text.indexOf("\"certificates\"", lineStart);
+                skipFrom = text.indexOf("\"createdAt\"", lineStart);
+                skipTo = text.indexOf(',', skipFrom);
+            } else if (tag == 'S' && !sealSeen) {
+                sealSeen = true;
+            } else if (tag == 'W' && !signatureSeen) {
+                signatureSeen = true;
+            } else if (tag == 'T') {
+                denseTo = text.indexOf("\"token\"", lineStart);
+                sparse = 11;
+            } else {
+                denseTo = lineStart;
+            }
+            for (int i = lineStart; i <= lineEnd; i++) {
+                boolean dense = i >= denseFrom && i < denseTo && (i < skipFrom || i >= skipTo);
+                if (dense || i % sparse == 0 && (i < skipFrom || i >= skipTo)) {
+                    offsets.add(i);
+                }
+            }
+            lineStart = lineEnd + 1;
+        }
+        return offsets;
+    }
+
+    @Test
+    void changingAnyByteOfTheLogIsDetected() throws IOException {
+        Path copy = dir.resolve("bytes-" + ++copies);
+        LogFixture.copy(fixture.log, copy);
+        List<Path> files = new ArrayList<>(LogFormat.segments(copy));
+        files.add(copy.resolve(LogFormat.TIMESTAMPS_FILE));
+        List<String> unnoticed = new ArrayList<>();
+        int changed = 0;
+        for (Path file : files) {
+            String text = Files.readString(file, StandardCharsets.ISO_8859_1);
+            List<Integer> offsets = offsetsToChange(text);
+            changed += offsets.size();
+            for (int i : unnoticedByteChanges(copy, file, offsets)) {
+                int lineStart = text.lastIndexOf('\n', i - 1) + 1;
+                unnoticed.add(file.getFileName() + " byte " + i + ": " + text.substring(Math.max(lineStart, i - 20), i) + "[" + text.charAt(i) + "]");
+            }
+        }
+
+        assertThat(changed).isGreaterThan(1500);
+        assertThat(unnoticed).as("changes that went unnoticed").isEmpty();
+    }
+
+    @Test
+    @org.junit.jupiter.api.Disabled("Defect in LogWriter (not changed here, see the session report): a segment header is covered by"
+            + " no signature, so its createdAt can be changed unnoticed")
+    void changingTheCreationTimeOfASegmentIsDetected() throws IOException {
+        Path copy = dir.resolve("created-" + ++copies);
+        LogFixture.copy(fixture.log, copy);
+        List<String> unnoticed = new ArrayList<>();
+        for (Path file : LogFormat.segments(copy)) {
+            String text = Files.readString(file, StandardCharsets.ISO_8859_1);
+            int from = text.indexOf("\"createdAt\"");
+            List<Integer> offsets = java.util.stream.IntStream.range(from, text.indexOf(',', from)).boxed().toList();
+            unnoticedByteChanges(copy, file, offsets).forEach(i -> unnoticed.add(file.getFileName() + " byte " + i));
+        }
+
+        assertThat(unnoticed).as("changes of a header's createdAt that went unnoticed").isEmpty();
+    }
+
+    @Test
+    void swappingRecordsAcrossABatchBoundaryNamesTheFirstOneOutOfOrder() throws IOException {
+        // the last record of batch 1 (record 4) and the first of batch 2 (record 5), a seal line between them
+        Report report = tampered(0, lines -> {
+            assertThat(lines.get(5)).startsWith("S ");
+            String record4 = lines.get(4);
+            lines.set(4, lines.get(6));
+            lines.set(6, record4);
+            return lines;
+        });
+
+        assertThat(report.problem().get().problem()).isEqualTo(Problem.REORDERED);
+        assertThat(report.problem().get().seq()).isEqualTo(4);
+        assertThat(report.problem().get().line()).isEqualTo(5);
+    }
+
+    @Test
+    void anEditedSeqNamesTheRecordInItsPlace() throws IOException {
+        Report report = tampered(0, lines -> {
+            lines.set(3, lines.get(3).replace("{\"seq\":3,", "{\"seq\":9,"));
+            return lines;
+        });
+
+        assertThat(report.problem().get().problem()).isEqualTo(Problem.EDITED);
+        assertThat(report.problem().get().seq()).isEqualTo(3);
+        assertThat(report.problem().get().message()).contains("now claiming 9");
+    }
+
+    @Test
+    void swappingTheContentsOfTwoSegmentFilesNamesTheFirstRecordOutOfOrder() throws IOException {
+        Path copy = dir.resolve("swapped-" + ++copies);
+        LogFixture.copy(fixture.log, copy);
+        List<Path> segments = LogFormat.segments(copy);
+        Path aside = copy.resolve("aside");
+        Files.move(segments.get(0), aside);
+        Files.move(segments.get(1), segments.get(0));
+        Files.move(aside, segments.get(1));
+
+        Report report = LogVerifier.verify(copy, Optional.empty());
+
+        assertThat(report.problem().get().problem()).isEqualTo(Problem.REORDERED);
+        assertThat(report.problem().get().seq()).isEqualTo(1);
+        assertThat(report.problem().get().file()).isEqualTo(segments.get(0).getFileName().toString());
+    }
+
+    @Test
+    void aDeletedMiddleArchiveNamesTheFirstMissingRecord() throws IOException {
+        Path log = dir.resolve("three-" + ++copies);
+        fixture.write(log, 3, 3, 4);
+        Files.delete(LogFormat.segments(log).get(1));
+
+        Report report = LogVerifier.verify(log, Optional.empty());
+
+        assertThat(report.problem().get().seq()).isEqualTo(13);
+        assertThat(report.problem().get().problem()).isIn(Problem.DELETED, Problem.TRUNCATED);
+        assertThat(report.problem().get().message()).contains("records 13..24 are missing");
+        assertThat(report.problem().get().file()).isEqualTo(LogFormat.segmentName(25));
+    }
+
+    @Test
+    void anArchiveReplacedByAnotherGatewaysIsNamed(@TempDir Path other) throws IOException {
+        var otherGateway = fixture.ca.issueGatewayCertificate(vn.ndp.protocol.pki.GatewayCertificateRequest.of(
+                vn.ndp.protocol.identifiers.GatewayId.parse("VN/GOV/TEST.OTHER/gw"), List.of("localhost"), List.of()));
+        Path otherLog = other.resolve("log");
+        try (LogWriter writer = LogWriter.open(otherLog, "VN/GOV/TEST.OTHER/gw", otherGateway.privateKey(),
+                List.of(otherGateway.certificate(), fixture.ca.certificate()), java.time.Clock.systemUTC(), 1 << 20,
+                java.time.Duration.ofDays(1))) {
+            for (int b = 0; b < 3; b++) {
+                writer.append(List.of(LogFixture.body("x", 1), LogFixture.body("y", 2), LogFixture.body("z", 3),
+                        LogFixture.body("w", 4)));
+            }
+            writer.rotate();
+            writer.append(List.of(LogFixture.body("v", 13)));
+        }
+        Path copy = dir.resolve("foreign-" + ++copies);
+        LogFixture.copy(fixture.log, copy);
+        Files.copy(LogFormat.segments(otherLog).get(1), LogFormat.segments(copy).get(1),
+                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+
+        Report report = LogVerifier.verify(copy, Optional.of(fixture.ca.certificate()));
+
+        assertThat(report.problem().get().problem()).isEqualTo(Problem.INSERTED);
+        assertThat(report.problem().get().seq()).isEqualTo(13);
+        assertThat(report.problem().get().message()).contains("VN/GOV/TEST.OTHER/gw");
+    }
+
+    @Test
+    void recordsSignedWithAnotherGatewaysCertificateUnderThisGatewaysNameFail(@TempDir Path other) throws IOException {
+        var otherGateway = fixture.ca.issueGatewayCertificate(vn.ndp.protocol.pki.GatewayCertificateRequest.of(
+                vn.ndp.protocol.identifiers.GatewayId.parse("VN/GOV/TEST.OTHER/gw"), List.of("localhost"), List.of()));
+        Path log = other.resolve("log");
+        try (LogWriter writer = LogWriter.open(log, LogFixture.GATEWAY, otherGateway.privateKey(),
+                List.of(otherGateway.certificate(), fixture.ca.certificate()), java.time.Clock.systemUTC(), 1 << 20,
+                java.time.Duration.ofDays(1))) {
+            writer.append(List.of(LogFixture.body("forged", 1)));
+        }
+
+        Report report = LogVerifier.verify(log, Optional.of(fixture.ca.certificate()));
+
+        assertThat(report.problem().get().problem()).isEqualTo(Problem.BAD_CERTIFICATE);
+        assertThat(report.problem().get().message()).contains("issued to VN/GOV/TEST.OTHER/gw", "not to gateway " + LogFixture.GATEWAY);
+    }
+
+    @Test
+    void theCommandLineNamesTheFirstDeletedRecordAndWhereARetainedChainStarts() throws IOException {
+        Path deleted = dir.resolve("cli-deleted-" + ++copies);
+        LogFixture.copy(fixture.log, deleted);
+        Path first = LogFormat.segments(deleted).getFirst();
+        List<String> lines = new ArrayList<>(Files.readAllLines(first));
+        assertThat(seqOf(lines.remove(7))).isEqualTo(6); // line 8: the second record of batch 2
+        Files.writeString(first, String.join("\n", lines) + "\n");
+        Path retained = dir.resolve("cli-retained-" + ++copies);
+        LogFixture.copy(fixture.log, retained);
+        try (LogWriter writer = fixture.open(retained)) {
+            writer.deleteArchive(LogFormat.segments(retained).getFirst());
+        }
+        var out = new java.io.ByteArrayOutputStream();
+        var err = new java.io.ByteArrayOutputStream();
+
+        int failed = LogCommand.run(new String[] {"verify", deleted.toString()}, new java.io.PrintStream(out), new java.io.PrintStream(err));
+        String failure = out.toString();
+        out.reset();
+        int ok = LogCommand.run(new String[] {"verify", retained.toString()}, new java.io.PrintStream(out), new java.io.PrintStream(err));
+
+        assertThat(failed).isEqualTo(1);
+        assertThat(failure).contains("FAILED after 5 good records. First problem: DELETED record 6 (messages-000000000001.log line 8)");
+        assertThat(ok).as(out.toString()).isZero();
+        assertThat(out.toString()).contains("OK: 12 records", "the chain starts at record 13: records 1..12 were deleted"
+                + " under the retention policy (retention.log)");
     }
 
     @Test

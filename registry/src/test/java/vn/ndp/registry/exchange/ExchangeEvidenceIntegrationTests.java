@@ -76,6 +76,20 @@ class ExchangeEvidenceIntegrationTests {
     }
 
     @Test
+    void aGatewayThatRefusesTheRegistrysTokenGivesABadGatewayProblemAndNoEvidence() throws Exception {
+        Path wrongToken = Files.createTempFile("evidence-token", "");
+        Files.writeString(wrongToken, "not-the-token\n");
+        sources.register(new EvidenceSources.Source("VN/GOV/EVIDENCE.TEST/wrong-token",
+                URI.create("http://127.0.0.1:" + gatewayAdmin.getAddress().getPort()), wrongToken));
+
+        client.get().uri("/api/v1/exchange/evidence?gateway={g}&id=abc-123", "VN/GOV/EVIDENCE.TEST/wrong-token")
+                .header("Authorization", "Bearer " + accounts.token(Role.ADMIN, null)).exchange()
+                .expectStatus().isEqualTo(502)
+                .expectBody().jsonPath("$.detail").value(detail -> assertThat(detail.toString())
+                        .contains("refused the evidence request with HTTP 401"));
+    }
+
+    @Test
     void unknownExchangesGatewaysAndOtherRolesGetClearAnswers() {
         String admin = accounts.token(Role.ADMIN, null);
         client.get().uri("/api/v1/exchange/evidence?gateway={g}&id=nope", GATEWAY)
@@ -87,5 +101,7 @@ class ExchangeEvidenceIntegrationTests {
         client.get().uri("/api/v1/exchange/evidence?gateway={g}&id=abc-123", GATEWAY)
                 .header("Authorization", "Bearer " + accounts.token(Role.REVIEWER, null)).exchange()
                 .expectStatus().isForbidden();
+        client.get().uri("/api/v1/exchange/evidence?gateway={g}&id=abc-123", GATEWAY).exchange()
+                .expectStatus().isUnauthorized();
     }
 }
