@@ -137,6 +137,13 @@ public final class MessageLog implements AutoCloseable {
         if (chain.stream().noneMatch(ca::equals)) {
             chain.add(ca);
         }
+        Optional<String> notIssuedToGateway = LogVerifier.checkIssuedTo(chain.getFirst(), configuration.gatewayId().encoded());
+        if (notIssuedToGateway.isPresent()) {
+            // verification would refuse every record it signs: refuse now, not at the first `ndp log verify`
+            throw new IOException("Cannot open the message log: " + notIssuedToGateway.get() + "; set"
+                    + " messageLog.signingCertificate (and signingKey) to a certificate the national CA issued to this"
+                    + " gateway, common name " + configuration.gatewayId().encoded());
+        }
         LogWriter writer = LogWriter.open(settings.directory(), configuration.gatewayId().encoded(), key, chain, clock,
                 settings.maxFileBytes(), settings.rotateEvery());
         if (writer.recoveredBytes() > 0) {

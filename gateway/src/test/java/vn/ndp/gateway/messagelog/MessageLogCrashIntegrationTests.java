@@ -31,6 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import tools.jackson.databind.json.JsonMapper;
 import vn.ndp.gateway.ExchangeFixture;
+import vn.ndp.gateway.Poll;
 import vn.ndp.gateway.config.GatewayConfigurationReader;
 import vn.ndp.protocol.evidence.LogFormat;
 import vn.ndp.protocol.evidence.LogVerifier;
@@ -117,19 +118,25 @@ class MessageLogCrashIntegrationTests {
         }
     }
 
+    /** The port the gateway process prints once it listens; fails with its output if it dies or stays silent. */
     private static int awaitPort(Path output, Process gateway) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (System.nanoTime() < deadline && gateway.isAlive()) {
+        AtomicInteger port = new AtomicInteger();
+        Poll.until(() -> {
             if (Files.exists(output)) {
                 Matcher matcher = HTTP_PORT.matcher(Files.readString(output, StandardCharsets.UTF_8));
                 if (matcher.find()) {
-                    return Integer.parseInt(matcher.group(1));
+                    port.set(Integer.parseInt(matcher.group(1)));
+                    return true;
                 }
             }
-            Thread.sleep(50);
+            return !gateway.isAlive();
+        }, Duration.ofSeconds(30), "the gateway process to listen");
+        if (port.get() == 0) {
+            throw new AssertionError("The gateway process did not start: " + Files.readString(output));
         }
-        throw new AssertionError("The gateway process did not start: " + Files.readString(output));
+        return port.get();
     }
+
 
     private static String awaitToken(HttpClient http, String base) throws Exception {
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base + "/oauth2/token"))

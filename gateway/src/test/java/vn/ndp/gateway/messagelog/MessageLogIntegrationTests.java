@@ -1,10 +1,12 @@
 package vn.ndp.gateway.messagelog;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static vn.ndp.gateway.ExchangeFixture.CLIENT_A;
 import static vn.ndp.gateway.ExchangeFixture.ITEMS;
 import static vn.ndp.gateway.ExchangeFixture.SECRET_A;
 
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -12,12 +14,14 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -25,8 +29,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 import vn.ndp.gateway.ExchangeFixture;
 import vn.ndp.gateway.Poll;
+import vn.ndp.gateway.config.GatewayConfigurationReader;
 import vn.ndp.protocol.evidence.Evidence;
 import vn.ndp.protocol.evidence.LogVerifier;
 import vn.ndp.protocol.timestamp.TimeStampAuthority;
@@ -257,5 +263,25 @@ class MessageLogIntegrationTests {
 
         assertThat(verified.records()).extracting(Evidence.ProvenRecord::gateway).containsExactlyInAnyOrder(
                 ExchangeFixture.CONSUMER_GATEWAY.encoded(), ExchangeFixture.PROVIDER_GATEWAY.encoded());
+    }
+
+    @Test
+    void aSigningCertificateIssuedToAnotherGatewayIsRefusedAtStartNamingTheSetting(@TempDir Path elsewhere)
+            throws Exception {
+        // the provider's own certificate, configured as the consumer's dedicated message-log signing certificate
+        JsonNode provider = JSON.readTree(exchange.directory.resolve("provider/gateway.json").toFile());
+        ObjectNode consumer = (ObjectNode) JSON.readTree(exchange.directory.resolve("consumer/gateway.json").toFile());
+        consumer.put("dataDir", elsewhere.resolve("data").toString());
+        consumer.putObject("messageLog").put("signingCertificate", provider.get("tls").get("certificate").asString())
+                .put("signingKey", provider.get("tls").get("privateKey").asString());
+        Path file = exchange.directory.resolve("consumer/gateway-signed-by-another.json"); // its relative paths hold
+        Files.writeString(file, JSON.writeValueAsString(consumer));
+
+        assertThatThrownBy(() -> MessageLog.open(GatewayConfigurationReader.read(file), Clock.systemUTC(),
+                new SimpleMeterRegistry()))
+                .isInstanceOf(IOException.class)
+                .hasMessageContaining("messageLog.signingCertificate")
+                .hasMessageContaining("not to gateway " + consumer.get("gatewayId").asString());
+        assertThat(elsewhere.resolve("data/messagelog")).doesNotExist();
     }
 }

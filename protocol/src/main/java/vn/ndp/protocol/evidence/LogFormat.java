@@ -33,7 +33,8 @@ import vn.ndp.protocol.pki.KeyAlgorithm;
  * S {seal json}                           closes a batch (one group commit): Merkle root over the batch's
  *                                         record hashes, hash of its last record
  * W {window json} {signature}             signs the batches since the previous W of the segment: the
- *                                         Merkle root over their seals' hashes, the last record hash, signed
+ *                                         Merkle root over their seals' hashes, the last record hash, the
+ *                                         SHA-256 of the segment's header json, signed
  *                                         (base64) with the gateway's key; written within signEvery of
  *                                         the first of them, and before a segment is closed
  * T {stamp json}                          (timestamps.log) an RFC 3161 token over the Merkle root of the
@@ -48,7 +49,13 @@ import vn.ndp.protocol.pki.KeyAlgorithm;
  */
 public final class LogFormat {
 
-    public static final String FORMAT = "ndp-messagelog/2";
+    /**
+     * The format written. Since {@code /3} every signature line also signs the SHA-256 of its segment's header
+     * ({@code header}), so that no header field (its creation time, which retention reads) can change unnoticed;
+     * {@code /2} segments, whose signatures do not, are still read and verified.
+     */
+    public static final String FORMAT = "ndp-messagelog/3";
+    static final String FORMAT_2 = "ndp-messagelog/2";
     /** The most batches one signature covers: a writer signs at least this often. */
     public static final int MAX_WINDOW = 65536;
     public static final String TIMESTAMPS_FILE = "timestamps.log";
@@ -107,7 +114,22 @@ public final class LogFormat {
 
     /** The first line of a segment. {@code certificates}: the signing certificate, then its issuers (PEM). */
     public record Header(String gateway, long firstSeq, long firstBatch, String prevHash, Instant createdAt,
-                         List<String> certificates) {
+                         List<String> certificates, String format) {
+
+        public Header(String gateway, long firstSeq, long firstBatch, String prevHash, Instant createdAt,
+                      List<String> certificates) {
+            this(gateway, firstSeq, firstBatch, prevHash, createdAt, certificates, FORMAT);
+        }
+
+        /** Whether the segment's signature lines sign its header too ({@link #FORMAT} {@code /3} on). */
+        public boolean signedByWindows() {
+            return !FORMAT_2.equals(format);
+        }
+
+        /** The hash a signature line names its segment's header by: SHA-256 (hex) of the header's json text. */
+        public static String sha256(String json) {
+            return Hashes.hex(Hashes.sha256(json.getBytes(StandardCharsets.UTF_8)));
+        }
 
         public String line() {
             ObjectNode node = JSON.createObjectNode();
@@ -124,8 +146,9 @@ public final class LogFormat {
 
         public static Header parse(String json) {
             JsonNode node = tree(json, "header");
-            if (!FORMAT.equals(text(node, "format"))) {
-                throw new EvidenceException("unknown log format " + text(node, "format"));
+            String format = text(node, "format");
+            if (!FORMAT.equals(format) && !FORMAT_2.equals(format)) {
+                throw new EvidenceException("unknown log format " + format);
             }
             List<String> certificates = new ArrayList<>();
             JsonNode array = node.get("certificates");
@@ -134,7 +157,7 @@ public final class LogFormat {
             }
             array.forEach(item -> certificates.add(item.asString()));
             return new Header(text(node, "gateway"), number(node, "firstSeq"), number(node, "firstBatch"),
-                    text(node, "prevHash"), instant(node, "createdAt"), certificates);
+                    text(node, "prevHash"), instant(node, "createdAt"), certificates, format);
         }
     }
 
@@ -293,17 +316,20 @@ public final class LogFormat {
      * seals (so every byte of a seal is signed, its root and time included) and the hash of the last record, signed with the key of the segment's first
      * certificate. {@code signedText} is the json exactly as signed.
      */
-    public record SignedWindow(long firstBatch, long lastBatch, String root, String lastHash, Instant signedAt,
-                               String gateway, String certificate, String algorithm, String signedText, byte[] signature) {
+    public record SignedWindow(long firstBatch, long lastBatch, String root, String lastHash, String header,
+                               Instant signedAt, String gateway, String certificate, String algorithm, String signedText,
+                               byte[] signature) {
 
-        public static SignedWindow sign(long firstBatch, long lastBatch, byte[] root, String lastHash, Instant signedAt,
-                                        String gateway, String certificateSha256, PrivateKey key) {
+        /** {@code headerSha256}: {@link Header#sha256} of the segment's header, which the signature covers too. */
+        public static SignedWindow sign(long firstBatch, long lastBatch, byte[] root, String lastHash, String headerSha256,
+                                        Instant signedAt, String gateway, String certificateSha256, PrivateKey key) {
             String algorithm = KeyAlgorithm.ofKey(key).signatureAlgorithm();
             ObjectNode node = JSON.createObjectNode();
             node.put("firstBatch", firstBatch);
             node.put("lastBatch", lastBatch);
             node.put("root", Hashes.hex(root));
             node.put("lastHash", lastHash);
+            node.put("header", headerSha256);
             node.put("signedAt", signedAt.toString());
             node.put("gateway", gateway);
             node.put("certificate", certificateSha256);
@@ -313,8 +339,8 @@ public final class LogFormat {
                 Signature signer = Signature.getInstance(algorithm);
                 signer.initSign(key);
                 signer.update(text.getBytes(StandardCharsets.UTF_8));
-                return new SignedWindow(firstBatch, lastBatch, Hashes.hex(root), lastHash, signedAt, gateway,
-                        certificateSha256, algorithm, text, signer.sign());
+                return new SignedWindow(firstBatch, lastBatch, Hashes.hex(root), lastHash, headerSha256, signedAt,
+                        gateway, certificateSha256, algorithm, text, signer.sign());
             } catch (GeneralSecurityException e) {
                 throw new IllegalStateException("Cannot sign message-log batches: " + e.getMessage(), e);
             }
@@ -363,8 +389,13 @@ public final class LogFormat {
             Hashes.unhex(lastHash, 32, "signed lastHash");
             String certificate = text(node, "certificate");
             Hashes.unhex(certificate, 32, "signing certificate");
-            return new SignedWindow(first, last, root, lastHash, instant(node, "signedAt"), text(node, "gateway"),
-                    certificate, text(node, "algorithm"), text, Hashes.unbase64(signatureBase64, "signature"));
+            String header = node.has("header") ? text(node, "header") : null; // absent in format /2
+            if (header != null) {
+                Hashes.unhex(header, 32, "signed header");
+            }
+            return new SignedWindow(first, last, root, lastHash, header, instant(node, "signedAt"),
+                    text(node, "gateway"), certificate, text(node, "algorithm"), text,
+                    Hashes.unbase64(signatureBase64, "signature"));
         }
     }
 

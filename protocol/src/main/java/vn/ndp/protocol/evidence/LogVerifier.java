@@ -170,6 +170,7 @@ public final class LogVerifier {
         position = 0;
         long lineNumber = 0;
         Header header = null;
+        String headerSha256 = null;
         List<X509Certificate> chain = null;
         List<RecordLine> pending = new ArrayList<>();
         List<Long> pendingLines = new ArrayList<>();
@@ -186,6 +187,7 @@ public final class LogVerifier {
                     fail(Problem.DAMAGED, name, 1, expectedSeq, "the first line is not a segment header");
                 }
                 header = header(name, line.substring(2));
+                headerSha256 = Header.sha256(line.substring(2));
                 chain = chain(name, header);
                 continue;
             }
@@ -220,7 +222,7 @@ public final class LogVerifier {
                             "record line(s) without a seal before the signature of batches " + window.firstBatch() + ".."
                                     + window.lastBatch());
                 }
-                window(name, lineNumber, header, chain, window);
+                window(name, lineNumber, header, headerSha256, chain, window);
             } else {
                 fail(Problem.DAMAGED, name, lineNumber, expectedSeq, "a line that is neither a record, a seal nor a signature");
             }
@@ -330,7 +332,7 @@ public final class LogVerifier {
      * the common name of the certificates it issues to it, so that one gateway's key cannot sign records
      * under another gateway's name. Empty when it holds.
      */
-    static Optional<String> checkIssuedTo(X509Certificate certificate, String gateway) {
+    public static Optional<String> checkIssuedTo(X509Certificate certificate, String gateway) {
         X500Name subject = X500Name.getInstance(certificate.getSubjectX500Principal().getEncoded());
         RDN[] names = subject.getRDNs(BCStyle.CN);
         String commonName = names.length == 1 ? IETFUtils.valueToString(names[0].getFirst().getValue()) : null;
@@ -403,7 +405,8 @@ public final class LogVerifier {
     }
 
     /** Checks a signature line: it must sign exactly the batches of this segment since the previous one. */
-    private void window(String name, long line, Header header, List<X509Certificate> chain, SignedWindow window) {
+    private void window(String name, long line, Header header, String headerSha256, List<X509Certificate> chain,
+            SignedWindow window) {
         long first = expectedBatch - unsigned.size();
         if (unsigned.isEmpty() || window.firstBatch() != first || window.lastBatch() != expectedBatch - 1) {
             fail(unsigned.isEmpty() ? Problem.INSERTED : Problem.BAD_SIGNATURE, name, line, 0, "the signature of batches "
@@ -414,6 +417,12 @@ public final class LogVerifier {
         if (!window.certificate().equals(Pem.sha256Fingerprint(signer)) || !window.gateway().equals(header.gateway())) {
             fail(Problem.BAD_SIGNATURE, name, line, 0, "the signature of batches " + window.firstBatch() + ".."
                     + window.lastBatch() + " names another certificate or gateway than the segment");
+        }
+        if (window.header() == null ? header.signedByWindows() : !window.header().equals(headerSha256)) {
+            // the signature below covers the header's hash: either the header or the signature line was changed
+            fail(Problem.EDITED, name, 1, header.firstSeq(), "the segment header is not the one its signature of"
+                    + " batches " + window.firstBatch() + ".." + window.lastBatch() + " (line " + line + ") signs:"
+                    + " a header field was changed");
         }
         if (!MessageDigest.isEqual(Hashes.unhex(window.root(), 32, "root"), MerkleTree.root(unsigned))
                 || !window.lastHash().equals(prevHash)) {

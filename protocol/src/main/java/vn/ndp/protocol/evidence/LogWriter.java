@@ -80,6 +80,8 @@ public final class LogWriter implements Closeable {
     private final ExecutorService reserver = Executors.newSingleThreadExecutor(
             Thread.ofPlatform().name("messagelog-reserve").daemon().factory());
     private Instant segmentCreated;
+    /** {@link Header#sha256} of the segment being written, which every signature line in it signs. */
+    private String segmentHeader;
     private long nextSeq;
     private long nextBatch;
     private String lastHash;
@@ -127,6 +129,7 @@ public final class LogWriter implements Closeable {
         }
         List<Path> segments = new ArrayList<>(LogFormat.segments(directory));
         Path unsignedSegment = null;
+        String unsignedHeader = null;
         List<Seal> unsigned = List.of();
         while (!segments.isEmpty()) {
             Path segment = segments.getLast();
@@ -162,12 +165,14 @@ public final class LogWriter implements Closeable {
             last = tail.lastSeal.lastHash();
             unsigned = tail.unsigned;
             unsignedSegment = unsigned.isEmpty() ? null : segment;
+            unsignedHeader = tail.headerSha256;
             break;
         }
         LogWriter writer = new LogWriter(directory, gateway, key, chain, clock, maxFileBytes, rotateEvery, seq, batch, last, cut);
         if (unsignedSegment != null) {
             // acknowledged batches a crash left unsigned: sign them now, in their own segment
             writer.channel = FileChannel.open(unsignedSegment, StandardOpenOption.WRITE);
+            writer.segmentHeader = unsignedHeader;
             writer.size = Files.size(unsignedSegment);
             writer.allocated = writer.size;
             for (Seal seal : unsigned) {
@@ -193,6 +198,7 @@ public final class LogWriter implements Closeable {
         }
 
         private Header header;
+        private String headerSha256;
         private Seal lastSeal;
         private long sealedEnd;
         private final List<Seal> unsigned = new ArrayList<>();
@@ -216,6 +222,7 @@ public final class LogWriter implements Closeable {
                 try {
                     if (tag == 'H' && tail.header == null) {
                         tail.header = Header.parse(entry);
+                        tail.headerSha256 = Header.sha256(entry);
                         tail.sealedEnd = end + 1;
                         batchStart = end + 1;
                     } else if (tag == 'S' && tail.header != null) {
@@ -390,7 +397,7 @@ public final class LogWriter implements Closeable {
         }
         long first = nextBatch - unsignedSeals.size();
         SignedWindow window = SignedWindow.sign(first, nextBatch - 1, MerkleTree.root(unsignedSeals), lastHash,
-                clock.instant(), gateway, certificateSha256, key);
+                segmentHeader, clock.instant(), gateway, certificateSha256, key);
         writeForced(ByteBuffer.wrap(window.line().getBytes(StandardCharsets.UTF_8)));
         unsignedSeals.clear();
         return true;
@@ -569,8 +576,9 @@ public final class LogWriter implements Closeable {
         segmentCreated = clock.instant();
         Path file = directory.resolve(LogFormat.segmentName(nextSeq));
         Files.deleteIfExists(file);
-        byte[] header = new Header(gateway, nextSeq, nextBatch, lastHash, segmentCreated, certificates).line()
-                .getBytes(StandardCharsets.UTF_8);
+        String line = new Header(gateway, nextSeq, nextBatch, lastHash, segmentCreated, certificates).line();
+        segmentHeader = Header.sha256(line.substring(2, line.length() - 1));
+        byte[] header = line.getBytes(StandardCharsets.UTF_8);
         synchronized (space) {
             channel = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
             write(channel, ByteBuffer.wrap(header), 0);
