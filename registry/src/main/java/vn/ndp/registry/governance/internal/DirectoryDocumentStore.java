@@ -12,6 +12,7 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.security.NoSuchAlgorithmException;
@@ -48,7 +49,7 @@ final class DirectoryDocumentStore implements DocumentStore {
     private final Path root;
     private final boolean posix;
 
-    DirectoryDocumentStore(Path directory) {
+    DirectoryDocumentStore(Path directory, Clock clock) {
         this.root = directory.toAbsolutePath().normalize();
         this.posix = root.getFileSystem().supportedFileAttributeViews().contains("posix");
         try {
@@ -61,7 +62,7 @@ final class DirectoryDocumentStore implements DocumentStore {
             throw new IllegalStateException("ndp.governance.document-directory: " + root
                     + " is not a directory the registry can write to");
         }
-        int removed = removeAbandoned(Instant.now().minus(ABANDONED_AFTER));
+        int removed = removeAbandoned(clock.instant().minus(ABANDONED_AFTER));
         if (removed > 0) {
             log.info("Document directory {}: removed {} temporary file(s) left by interrupted uploads", root, removed);
         }

@@ -1,5 +1,6 @@
 package vn.ndp.registry.governance.internal;
 
+import java.time.Clock;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,9 +20,9 @@ public class DocumentStores {
     private final DocumentStore database = new DatabaseDocumentStore();
     private final DirectoryDocumentStore directory;
 
-    DocumentStores(GovernanceSettings settings) {
+    DocumentStores(GovernanceSettings settings, Clock clock) {
         directory = settings.documentDirectory() == null ? null
-                : new DirectoryDocumentStore(settings.documentDirectory());
+                : new DirectoryDocumentStore(settings.documentDirectory(), clock);
         if (directory != null) {
             log.info("New evidence documents are kept in {}", directory.root());
         }

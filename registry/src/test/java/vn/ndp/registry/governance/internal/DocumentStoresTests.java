@@ -7,8 +7,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -18,6 +18,9 @@ import vn.ndp.registry.shared.RegistryException;
 
 class DocumentStoresTests {
 
+    /** File times are the system\'s: the store compares them with this clock. */
+    private static final Clock CLOCK = Clock.systemUTC();
+
     static GovernanceSettings withDirectory(Path directory) {
         GovernanceSettings d = GovernanceSettings.defaults();
         return new GovernanceSettings(d.criteria(), d.reevaluationInterval(), d.dueSoon(), d.reviewedFields(),
@@ -26,7 +29,7 @@ class DocumentStoresTests {
 
     @Test
     void withoutADirectoryNewDocumentsGoToTheDatabase() {
-        DocumentStores stores = new DocumentStores(GovernanceSettings.defaults());
+        DocumentStores stores = new DocumentStores(GovernanceSettings.defaults(), CLOCK);
 
         DocumentStore.Placement placement = stores.forNewDocuments().keep("a".repeat(64), new byte[] {1, 2});
 
@@ -36,7 +39,7 @@ class DocumentStoresTests {
 
     @Test
     void aDocumentKeptInADirectoryIsRefusedWhenNoDirectoryIsConfiguredNamingTheSetting() {
-        DocumentStores stores = new DocumentStores(GovernanceSettings.defaults());
+        DocumentStores stores = new DocumentStores(GovernanceSettings.defaults(), CLOCK);
         UUID id = UUID.randomUUID();
 
         assertThatThrownBy(() -> stores.holding(id, DocumentStore.Location.DIRECTORY))
@@ -47,7 +50,7 @@ class DocumentStoresTests {
 
     @Test
     void documentsInTheDatabaseAreReadFromTheirRowWhenADirectoryIsConfigured(@TempDir Path directory) {
-        DocumentStores stores = new DocumentStores(withDirectory(directory));
+        DocumentStores stores = new DocumentStores(withDirectory(directory), CLOCK);
         DocumentStore.Placement inRow = new DocumentStore.Placement(DocumentStore.Location.DATABASE, new byte[] {7});
 
         assertThat(stores.forNewDocuments().keep("b".repeat(64), new byte[] {1}).location())
@@ -60,14 +63,14 @@ class DocumentStoresTests {
     void aDirectoryThatCannotBeCreatedStopsTheStartWithTheSettingNamed(@TempDir Path parent) throws Exception {
         Path file = Files.writeString(parent.resolve("occupied"), "a file, not a directory");
 
-        assertThatThrownBy(() -> new DocumentStores(withDirectory(file.resolve("documents"))))
+        assertThatThrownBy(() -> new DocumentStores(withDirectory(file.resolve("documents")), CLOCK))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("ndp.governance.document-directory");
     }
 
     @Test
     void onlyAHexDigestNamesAFileSoNoPathCanEscapeTheDirectory(@TempDir Path directory) {
-        DirectoryDocumentStore store = new DirectoryDocumentStore(directory);
+        DirectoryDocumentStore store = new DirectoryDocumentStore(directory, CLOCK);
 
         assertThatThrownBy(() -> store.file("../../etc/passwd")).isInstanceOf(IllegalArgumentException.class);
         assertThat(store.file("ab".repeat(32)))
@@ -79,17 +82,17 @@ class DocumentStoresTests {
             throws Exception {
         byte[] content = "Quyết định số 1/QĐ-BKHCN".getBytes(StandardCharsets.UTF_8);
         String sha256 = DirectoryDocumentStore.sha256(content);
-        DirectoryDocumentStore first = new DirectoryDocumentStore(directory);
+        DirectoryDocumentStore first = new DirectoryDocumentStore(directory, CLOCK);
         first.keep(sha256, content);
         Path folder = first.file(sha256).getParent();
         Path abandoned = Files.writeString(folder.resolve("." + sha256.substring(0, 8) + "-4242424242.tmp"), "half");
         Path inProgress = Files.writeString(folder.resolve("." + sha256.substring(0, 8) + "-77.tmp"), "half");
         Path someoneElses = Files.writeString(folder.resolve("notes.tmp"), "not ours");
-        FileTime twoHoursAgo = FileTime.from(Instant.now().minus(Duration.ofHours(2)));
+        FileTime twoHoursAgo = FileTime.from(CLOCK.instant().minus(Duration.ofHours(2)));
         Files.setLastModifiedTime(abandoned, twoHoursAgo);
         Files.setLastModifiedTime(someoneElses, twoHoursAgo);
 
-        DirectoryDocumentStore reopened = new DirectoryDocumentStore(directory);
+        DirectoryDocumentStore reopened = new DirectoryDocumentStore(directory, CLOCK);
 
         assertThat(abandoned).doesNotExist();
         assertThat(inProgress).exists();
