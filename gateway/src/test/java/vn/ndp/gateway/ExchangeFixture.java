@@ -255,8 +255,13 @@ public final class ExchangeFixture implements AutoCloseable {
 
     /** A bearer token from the consumer gateway's token endpoint. */
     public String token(String clientId, String secret) throws Exception {
+        return token(consumer, clientId, secret);
+    }
+
+    /** A bearer token from the token endpoint of {@code gateway} (the consumer gateway, or one started from its configuration). */
+    public static String token(GatewayNode gateway, String clientId, String secret) throws Exception {
         HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                        URI.create("http://127.0.0.1:" + consumer.consumerHttpPort() + "/oauth2/token"))
+                        URI.create("http://127.0.0.1:" + gateway.consumerHttpPort() + "/oauth2/token"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials&client_id=" + clientId
                         + "&client_secret=" + secret))

@@ -10,6 +10,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 
@@ -163,6 +165,30 @@ class GlobalConfigurationIntegrationTests {
             assertThat(restarted.globalConfiguration().refreshNow()).isEqualTo(Outcome.UNREACHABLE);
             assertThat(restarted.globalConfiguration().current()).hasValueSatisfying(
                     snapshot -> assertThat(snapshot.version()).isEqualTo(exchange.version()));
+        }
+    }
+
+    @Test
+    void aRestartedGatewayWhoseDiskCopyWasTamperedWithServesNothingWhileTheRegistryIsDown() throws Exception {
+        exchange.registry.setUp(false);
+        exchange.consumer.close();
+        Path kept = directory.resolve("consumer/data/globalconf/globalconf.p7");
+        byte[] bytes = Files.readAllBytes(kept);
+        bytes[new String(bytes, StandardCharsets.ISO_8859_1).indexOf("TEST.PROVINCE.A")] = 'X';
+        Files.write(kept, bytes);
+        try (GatewayNode restarted = new GatewayNode(GatewayConfigurationReader.read(directory.resolve("consumer/gateway.json")),
+                exchange.clock)) {
+            restarted.startWithoutSchedules();
+            assertThat(restarted.globalConfiguration().current()).isEmpty();
+            String token = ExchangeFixture.token(restarted, "province-a", SECRET_A);
+
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
+                            + restarted.consumerHttpPort() + "/r1/" + ITEMS + "/v1/items"))
+                    .header("X-Road-Client", CLIENT_A.encoded()).header("Authorization", "Bearer " + token)
+                    .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+
+            assertGatewayError(response, "Server.ClientProxy.OutdatedGlobalConf");
+            assertThat(exchange.backend.received()).isEmpty();
         }
     }
 
