@@ -23,6 +23,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
@@ -39,8 +40,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import vn.ndp.gateway.ExchangeFixture;
+import vn.ndp.gateway.GatewayNode;
 import vn.ndp.gateway.RawHttp;
 import vn.ndp.gateway.RecordingBackend.Received;
+import vn.ndp.gateway.config.GatewayConfigurationReader;
 import vn.ndp.protocol.errors.XRoadError;
 import vn.ndp.protocol.globalconf.AccessRight;
 import vn.ndp.protocol.globalconf.Gateway;
@@ -299,6 +302,9 @@ class ExchangeIntegrationTests {
                 + "/v1/items HTTP/1.1\r\nHost: localhost\r\nX-Road-Client: " + CLIENT_B, ""), "Server.ServerProxy.AccessDenied");
         assertGatewayError(RawHttp.send(exchange.toProvider(exchange.consumerCertificate), "GET /r1/" + ITEMS
                 + "/v1/items HTTP/1.1\r\nHost: localhost", ""), "Client.MissingHeader");
+        assertGatewayError(RawHttp.send(exchange.toProvider(exchange.consumerCertificate), "POST /r1/" + ITEMS
+                + "/v1/items HTTP/1.1\r\nHost: localhost\r\nX-Road-Client: " + CLIENT_A,
+                "x".repeat((int) ExchangeFixture.MAX_BODY + 1)), "Client.InvalidBody");
         assertThat(exchange.backend.received()).isEmpty();
     }
 
@@ -404,6 +410,33 @@ class ExchangeIntegrationTests {
         HttpResponse<String> streamed = get("/r1/" + ITEMS + "/streamed/" + (3 * limit), CLIENT_A.encoded(), tokenA);
         assertGatewayError(streamed, "Server.ServerProxy.ServiceFailed");
         assertThat(XRoadError.fromJson(streamed.body()).message()).contains("larger than the limit");
+    }
+
+    @Test
+    void aResponseOverTheConsumerGatewaysOwnLimitNeverReachesTheCallerWhateverTheProviderGatewayAllows() throws Exception {
+        // The same consumer gateway (identifier, certificate, clients) with a quarter of the provider gateway's limit.
+        Path smaller = directory.resolve("smaller-consumer");
+        Files.createDirectories(smaller);
+        String config = Files.readString(directory.resolve("consumer/gateway.json"));
+        String limit = "\"maxBodySize\": " + ExchangeFixture.MAX_BODY;
+        assertThat(config).contains(limit);
+        Files.writeString(smaller.resolve("gateway.json"), config.replace(limit, "\"maxBodySize\": " + ExchangeFixture.MAX_BODY / 4));
+        Files.copy(directory.resolve("consumer/usage-token"), smaller.resolve("usage-token"));
+        try (GatewayNode consumer = new GatewayNode(GatewayConfigurationReader.read(smaller.resolve("gateway.json")), exchange.clock)) {
+            consumer.startWithoutSchedules();
+            consumer.globalConfiguration().refreshNow();
+            String token = ExchangeFixture.token(consumer, "province-a", SECRET_A);
+
+            for (String kind : List.of("big", "streamed")) {
+                HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
+                                + consumer.consumerHttpPort() + "/r1/" + ITEMS + "/" + kind + "/" + ExchangeFixture.MAX_BODY / 2))
+                        .timeout(Duration.ofSeconds(15)).header("X-Road-Client", CLIENT_A.encoded())
+                        .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
+
+                assertGatewayError(response, "Server.ClientProxy.ServiceFailed");
+                assertThat(XRoadError.fromJson(response.body()).message()).as(kind).contains("larger than the limit");
+            }
+        }
     }
 
     @Test
