@@ -302,6 +302,19 @@ class ExchangeIntegrationTests {
                 + "/v1/items HTTP/1.1\r\nHost: localhost\r\nX-Road-Client: " + CLIENT_B, ""), "Server.ServerProxy.AccessDenied");
         assertGatewayError(RawHttp.send(exchange.toProvider(exchange.consumerCertificate), "GET /r1/" + ITEMS
                 + "/v1/items HTTP/1.1\r\nHost: localhost", ""), "Client.MissingHeader");
+        assertThat(exchange.backend.received()).isEmpty();
+
+        // Two X-Road-Client headers: the provider gateway checks one, and the backend must see that one only.
+        RawHttp.Answer twice = RawHttp.send(exchange.toProvider(exchange.consumerCertificate), "GET /r1/" + ITEMS
+                + "/v1/items HTTP/1.1\r\nHost: localhost\r\nX-Road-Client: " + CLIENT_A + "\r\nX-Road-Client: " + CLIENT_B, "");
+        assertThat(twice.status()).as(twice.toString()).isEqualTo(200);
+        assertThat(twice.values("X-Road-Client")).containsExactly(CLIENT_A.encoded());
+        assertThat(exchange.backend.received()).singleElement()
+                .satisfies(received -> assertThat(received.headers().entrySet().stream()
+                        .filter(header -> header.getKey().equalsIgnoreCase("X-Road-Client"))
+                        .flatMap(header -> header.getValue().stream())).containsExactly(CLIENT_A.encoded()));
+        exchange.backend.clear();
+
         assertGatewayError(RawHttp.send(exchange.toProvider(exchange.consumerCertificate), "POST /r1/" + ITEMS
                 + "/v1/items HTTP/1.1\r\nHost: localhost\r\nX-Road-Client: " + CLIENT_A,
                 "x".repeat((int) ExchangeFixture.MAX_BODY + 1)), "Client.InvalidBody");
@@ -560,6 +573,7 @@ class ExchangeIntegrationTests {
         RawHttp.Answer absolute = RawHttp.send(exchange.consumer.consumerHttpPort(), headAsA("GET", "http://127.0.0.1:"
                 + exchange.backend.port() + "/api/secret"), "");
         assertGatewayError(absolute, "Client.BadRequest");
+        assertGatewayError(RawHttp.send(exchange.consumer.consumerHttpPort(), headAsA("OPTIONS", "*"), ""), "Client.BadRequest");
         assertThat(exchange.backend.received()).isEmpty();
 
         // An absolute URI naming another host with a valid path still reaches only the registered backend, at the
