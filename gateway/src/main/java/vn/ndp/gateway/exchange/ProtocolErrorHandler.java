@@ -5,6 +5,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 
 import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.HttpHeaderValue;
+import org.eclipse.jetty.http.HttpVersion;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.server.handler.ErrorHandler;
@@ -33,6 +35,11 @@ public final class ProtocolErrorHandler extends ErrorHandler {
         response.setStatus(error.httpStatus());
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, XRoadError.CONTENT_TYPE);
         response.getHeaders().put(ExchangeHeaders.ERROR, error.headerValue());
+        if (type == XRoadErrorType.CLIENT_BAD_REQUEST
+                && request.getConnectionMetaData().getHttpVersion().getVersion() < HttpVersion.HTTP_2.getVersion()) {
+            // What follows a request Jetty could not take cannot be trusted to start a request: close once answered.
+            response.getHeaders().put(HttpHeader.CONNECTION, HttpHeaderValue.CLOSE.asString());
+        }
         response.write(true, ByteBuffer.wrap(error.toJson().getBytes(StandardCharsets.UTF_8)), callback);
         return true;
     }

@@ -574,6 +574,13 @@ class ExchangeIntegrationTests {
                 + exchange.backend.port() + "/api/secret"), "");
         assertGatewayError(absolute, "Client.BadRequest");
         assertGatewayError(RawHttp.send(exchange.consumer.consumerHttpPort(), headAsA("OPTIONS", "*"), ""), "Client.BadRequest");
+        long start = System.nanoTime();
+        RawHttp.Answer connect = RawHttp.send(exchange.consumer.consumerHttpPort(), headAsA("CONNECT", "127.0.0.1:"
+                + exchange.backend.port()), "");
+        assertGatewayError(connect, "Client.BadRequest");
+        assertThat(connect.header("Connection")).isEqualTo("close");
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).as("closed once answered, not at the idle timeout (9 s)")
+                .isLessThan(Duration.ofSeconds(3));
         assertThat(exchange.backend.received()).isEmpty();
 
         // An absolute URI naming another host with a valid path still reaches only the registered backend, at the
