@@ -610,6 +610,35 @@ class ExchangeIntegrationTests {
     }
 
     @Test
+    void aRequestInAnHttpVersionTheGatewayDoesNotSpeakIsTheCallersFaultNotTheGateways() throws Exception {
+        for (String version : List.of(" HTTP/9.9", " HTTP/2.0", "")) { // the last: HTTP/0.9, no version at all
+            RawHttp.Answer answer = RawHttp.send(exchange.consumer.consumerHttpPort(), "GET /r1/" + ITEMS + "/v1/items" + version
+                    + "\r\nHost: x\r\nX-Road-Client: " + CLIENT_A + "\r\nAuthorization: Bearer " + tokenA, "");
+            assertGatewayError(answer, "Client.BadRequest");
+            assertThat(answer.header("Connection")).isEqualTo("close");
+        }
+        assertThat(exchange.backend.received()).isEmpty();
+    }
+
+    @Test
+    void aRequestJettyRefusesOverHttp2GetsTheProtocolsErrorWithoutConnectionHeader() throws Exception {
+        try (HttpClient withCertificate = HttpClient.newBuilder().sslContext(exchange.tlsAs(exchange.localSystemCertificate)).build()) {
+            for (int i = 0; i < 2; i++) {
+                HttpResponse<String> response = withCertificate.send(HttpRequest.newBuilder(URI.create("https://localhost:"
+                                + exchange.consumer.consumerHttpsPort() + "/r1/" + ITEMS + "/v1/%00/x"))
+                        .timeout(Duration.ofSeconds(15)).header("X-Road-Client", CLIENT_A.encoded()).build(),
+                        HttpResponse.BodyHandlers.ofString());
+
+                assertThat(response.version()).isEqualTo(HttpClient.Version.HTTP_2);
+                assertGatewayError(response, "Client.BadRequest");
+                assertThat(response.headers().firstValue("Connection")).as("a connection-specific header is malformed in HTTP/2")
+                        .isEmpty();
+            }
+        }
+        assertThat(exchange.backend.received()).isEmpty();
+    }
+
+    @Test
     void anUpgradeRequestIsServedAsPlainHttpAndTheUpgradeGoesNoFurther() throws Exception {
         RawHttp.Answer answer = RawHttp.send(exchange.consumer.consumerHttpPort(), headAsA("GET", "/r1/" + ITEMS + "/v1/items")
                 + "\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n"
