@@ -594,6 +594,17 @@ class ExchangeIntegrationTests {
     }
 
     @Test
+    void aRequestUriOverTheLimitIsRefusedWhetherTheGatewayOrJettyMeasuresIt() throws Exception {
+        // 4096 characters is the gateway's default limit; Jetty refuses request heads over 8 KiB itself.
+        for (int length : List.of(5000, 9000)) {
+            RawHttp.Answer answer = RawHttp.send(exchange.consumer.consumerHttpPort(),
+                    headAsA("GET", "/r1/" + ITEMS + "/v1/items?q=" + "a".repeat(length)), "");
+            assertGatewayError(answer, "Client.BadRequest");
+        }
+        assertThat(exchange.backend.received()).isEmpty();
+    }
+
+    @Test
     void requestSmugglingWithTransferEncodingIsRefusedAndNeverReachesTheBackend() throws Exception {
         String smuggled = "GET /r1/" + ITEMS + "/smuggled HTTP/1.1\r\nHost: x\r\nX-Road-Client: " + CLIENT_A
                 + "\r\nAuthorization: Bearer " + tokenA + "\r\n\r\n";
