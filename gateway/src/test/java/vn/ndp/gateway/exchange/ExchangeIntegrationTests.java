@@ -18,6 +18,7 @@ import static vn.ndp.gateway.ExchangeFixture.SLOW;
 import static vn.ndp.gateway.ExchangeFixture.UNCONFIGURED;
 
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -32,6 +33,9 @@ import java.util.UUID;
 import java.util.concurrent.locks.LockSupport;
 
 import javax.net.ssl.SSLSocket;
+
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsServer;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -537,6 +541,54 @@ class ExchangeIntegrationTests {
             assertThat(Duration.ofNanos(System.nanoTime() - start)).as("gatewayReadTimeout is 4 s")
                     .isLessThan(Duration.ofSeconds(9));
         } finally {
+            exchange.publish(builder -> { });
+        }
+    }
+
+    /**
+     * A provider gateway registered in the global configuration, with a certificate of the national CA, that answers
+     * without the request hash it must compute, with a wrong one, or for another request id: the consumer gateway
+     * refuses each answer, and the caller never sees what it sent.
+     */
+    @Test
+    void anAnswerWhoseRequestHashOrRequestIdDoesNotMatchTheRequestNeverReachesTheCaller() throws Exception {
+        SubsystemId forgingProvider = MINISTRY.subsystem("forging");
+        ServiceId forged = forgingProvider.service("forged");
+        GatewayId forger = new GatewayId(MINISTRY, "forger");
+        IssuedCertificate certificate = exchange.ca.issueGatewayCertificate(GatewayCertificateRequest.of(forger,
+                List.of("localhost"), List.of(InetAddress.getLoopbackAddress())));
+        HttpsServer server = HttpsServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 10);
+        server.setHttpsConfigurator(new HttpsConfigurator(exchange.tlsAs(certificate)));
+        server.createContext("/", call -> {
+            call.getRequestBody().readAllBytes();
+            String path = call.getRequestURI().getPath();
+            String requestId = call.getRequestHeaders().getFirst("X-Road-Request-Id");
+            if (!path.endsWith("/no-hash")) {
+                call.getResponseHeaders().add("X-Road-Request-Hash", Base64.getEncoder().encodeToString(new byte[64]));
+            }
+            call.getResponseHeaders().add("X-Road-Request-Id", path.endsWith("/other-id") ? UUID.randomUUID().toString() : requestId);
+            byte[] body = "{\"forged\":true}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            call.sendResponseHeaders(200, body.length);
+            try (var out = call.getResponseBody()) {
+                out.write(body);
+            }
+        });
+        server.start();
+        try {
+            exchange.publish(builder -> builder.subsystem(new Subsystem(forgingProvider, null))
+                    .gateway(Gateway.of(forger, "127.0.0.1:" + server.getAddress().getPort(), certificate.certificate(),
+                            List.of(forgingProvider)))
+                    .service(new Service(forged, null, "Forging gateway (sample)", List.of()))
+                    .accessRight(AccessRight.toWholeService(CLIENT_A, forged)));
+
+            for (String answer : List.of("/wrong-hash", "/no-hash", "/other-id")) {
+                HttpResponse<String> response = get("/r1/" + forged + answer, CLIENT_A.encoded(), tokenA);
+
+                assertGatewayError(response, "Server.ClientProxy.InconsistentResponse");
+                assertThat(response.body()).as(answer).doesNotContain("forged\":true");
+            }
+        } finally {
+            server.stop(0);
             exchange.publish(builder -> { });
         }
     }
