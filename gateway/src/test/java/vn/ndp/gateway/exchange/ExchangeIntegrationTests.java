@@ -252,6 +252,19 @@ class ExchangeIntegrationTests {
     }
 
     @Test
+    void anXRoadIdUserIdOrIssueHeaderThatIsRepeatedTooLongOrNotPrintableIsRefused() throws Exception {
+        for (String name : List.of("X-Road-Id", "X-Road-UserId", "X-Road-Issue")) {
+            for (String bad : List.of(name + ": a\r\n" + name + ": b", name + ": " + "x".repeat(256), name + ": t\u00e2m")) {
+                RawHttp.Answer answer = RawHttp.send(exchange.consumer.consumerHttpPort(),
+                        headAsA("GET", "/r1/" + ITEMS + "/v1/items") + "\r\n" + bad, "");
+                assertGatewayError(answer, "Client.BadRequest");
+                assertThat(XRoadError.fromJson(answer.body()).message()).as(bad).contains(name);
+            }
+        }
+        assertThat(exchange.backend.received()).isEmpty();
+    }
+
+    @Test
     void aCallerWithoutCredentialOrWithAnUnknownTokenIsRefused() throws Exception {
         assertGatewayError(get("/r1/" + ITEMS + "/x", CLIENT_A.encoded(), null), "Client.SslAuthenticationFailed");
         assertGatewayError(get("/r1/" + ITEMS + "/x", CLIENT_A.encoded(), "forged-token"), "Client.SslAuthenticationFailed");
