@@ -518,7 +518,8 @@ class ExchangeIntegrationTests {
         HttpResponse<String> response = get("/r1/" + DEAD + "/x", CLIENT_A.encoded(), tokenA);
 
         assertGatewayError(response, "Server.ServerProxy.NetworkError");
-        assertThat(Duration.ofNanos(System.nanoTime() - start)).as("refused, not timed out").isLessThan(Duration.ofMillis(1500));
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).as("answered at once, not left to hang")
+                .isLessThan(Duration.ofSeconds(3));
     }
 
     @Test
