@@ -207,6 +207,25 @@ class GlobalConfigurationIntegrationTests {
     }
 
     @Test
+    void aLocalSystemCertificateTheNationalCaRevokedActsForNoOneWhileATokenOfTheSameSubsystemStillDoes() throws Exception {
+        try (HttpClient withCertificate = HttpClient.newBuilder().sslContext(exchange.tlsAs(exchange.localSystemCertificate)).build()) {
+            HttpRequest request = HttpRequest.newBuilder(URI.create("https://localhost:" + exchange.consumer.consumerHttpsPort()
+                    + "/r1/" + ITEMS + "/v1/items")).header("X-Road-Client", CLIENT_A.encoded()).timeout(Duration.ofSeconds(10)).build();
+            assertThat(withCertificate.send(request, HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
+            exchange.revoke(exchange.localSystemCertificate);
+            exchange.publish(builder -> { });
+            exchange.backend.clear();
+
+            HttpResponse<String> response = withCertificate.send(request, HttpResponse.BodyHandlers.ofString());
+
+            assertGatewayError(response, "Client.SslAuthenticationFailed");
+            assertThat(XRoadError.fromJson(response.body()).message()).contains("revoked");
+            assertThat(exchange.backend.received()).isEmpty();
+        }
+        assertThat(call(exchange.token("province-a", SECRET_A)).statusCode()).isEqualTo(200);
+    }
+
+    @Test
     void aRevokedConsumerGatewayCertificateIsRefusedByTheProviderGateway() throws Exception {
         String token = exchange.token("province-a", SECRET_A);
         assertThat(call(token).statusCode()).isEqualTo(200);
