@@ -18,6 +18,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLParameters;
+import javax.net.ssl.SSLSocket;
+
 import tools.jackson.databind.json.JsonMapper;
 import vn.ndp.gateway.clients.LocalClients;
 import vn.ndp.gateway.config.GatewayConfigurationReader;
@@ -38,6 +42,7 @@ import vn.ndp.protocol.identifiers.SubsystemId;
 import vn.ndp.protocol.pki.CaSettings;
 import vn.ndp.protocol.pki.GatewayCertificateRequest;
 import vn.ndp.protocol.pki.IssuedCertificate;
+import vn.ndp.protocol.pki.MutualTls;
 import vn.ndp.protocol.pki.NationalCa;
 
 /**
@@ -250,8 +255,13 @@ public final class ExchangeFixture implements AutoCloseable {
 
     /** A bearer token from the consumer gateway's token endpoint. */
     public String token(String clientId, String secret) throws Exception {
+        return token(consumer, clientId, secret);
+    }
+
+    /** A bearer token from the token endpoint of {@code gateway} (the consumer gateway, or one started from its configuration). */
+    public static String token(GatewayNode gateway, String clientId, String secret) throws Exception {
         HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                        URI.create("http://127.0.0.1:" + consumer.consumerHttpPort() + "/oauth2/token"))
+                        URI.create("http://127.0.0.1:" + gateway.consumerHttpPort() + "/oauth2/token"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials&client_id=" + clientId
                         + "&client_secret=" + secret))
@@ -265,6 +275,28 @@ public final class ExchangeFixture implements AutoCloseable {
     /** Open connections on the provider gateway's listener for other gateways (its connection gauge). */
     public int providerConnections() {
         return (int) provider.metrics().get("ndp.gateway.connections").tag("listener", "provider").gauge().value();
+    }
+
+    /** TLS with {@code certificate} as the client's, trusting the national CA. */
+    public SSLContext tlsAs(IssuedCertificate certificate) {
+        return MutualTls.context(certificate.privateKey(), List.of(certificate.certificate()), List.of(ca.certificate()),
+                MutualTls.noRevocations());
+    }
+
+    /**
+     * A TLS connection to the provider gateway's listener for other gateways, presenting {@code certificate} (another
+     * gateway's, to call as that gateway) and offering {@code alpn}; the handshake is done.
+     */
+    public SSLSocket toProvider(IssuedCertificate certificate, String... alpn) throws IOException {
+        SSLSocket socket = (SSLSocket) tlsAs(certificate).getSocketFactory().createSocket("127.0.0.1", provider.providerPort());
+        socket.setSoTimeout(10_000);
+        if (alpn.length > 0) {
+            SSLParameters parameters = socket.getSSLParameters();
+            parameters.setApplicationProtocols(alpn);
+            socket.setSSLParameters(parameters);
+        }
+        socket.startHandshake();
+        return socket;
     }
 
     public String consumerUrl(String pathAndQuery) {

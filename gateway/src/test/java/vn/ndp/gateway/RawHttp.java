@@ -6,18 +6,27 @@ import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
 /** Sends bytes exactly as written, for requests no well-behaved client would send. */
 public final class RawHttp {
 
-    /** A parsed answer: status, headers (lower-case names, last value wins) and body. */
-    public record Answer(int status, Map<String, String> headers, String body) {
+    /** A parsed answer: status, headers (lower-case names, every value in order) and body. */
+    public record Answer(int status, Map<String, List<String>> headers, String body) {
 
+        /** The last value of header {@code name}, or null. */
         public String header(String name) {
-            return headers.get(name.toLowerCase(Locale.ROOT));
+            List<String> values = values(name);
+            return values.isEmpty() ? null : values.getLast();
+        }
+
+        /** Every value of header {@code name}, in the order received. */
+        public List<String> values(String name) {
+            return headers.getOrDefault(name.toLowerCase(Locale.ROOT), List.of());
         }
     }
 
@@ -26,7 +35,12 @@ public final class RawHttp {
 
     /** Sends {@code head} (request line and headers, lines separated by CRLF, no final blank line) and {@code body}. */
     public static Answer send(int port, String head, String body) throws IOException {
-        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
+        return send(new Socket(InetAddress.getLoopbackAddress(), port), head, body);
+    }
+
+    /** {@link #send(int, String, String)} on a connected {@code socket} (a TLS one, say), which is closed afterwards. */
+    public static Answer send(Socket connected, String head, String body) throws IOException {
+        try (Socket socket = connected) {
             socket.setSoTimeout(10_000);
             byte[] bodyBytes = body.getBytes(StandardCharsets.UTF_8);
             String request = head + "\r\nConnection: close\r\n"
@@ -40,13 +54,14 @@ public final class RawHttp {
             String text = all.toString(StandardCharsets.UTF_8);
             int split = text.indexOf("\r\n\r\n");
             String[] lines = text.substring(0, split).split("\r\n");
-            Map<String, String> headers = new LinkedHashMap<>();
+            Map<String, List<String>> headers = new LinkedHashMap<>();
             for (int i = 1; i < lines.length; i++) {
                 int colon = lines[i].indexOf(':');
-                headers.put(lines[i].substring(0, colon).trim().toLowerCase(Locale.ROOT), lines[i].substring(colon + 1).trim());
+                headers.computeIfAbsent(lines[i].substring(0, colon).trim().toLowerCase(Locale.ROOT), name -> new ArrayList<>())
+                        .add(lines[i].substring(colon + 1).trim());
             }
             String rest = text.substring(split + 4);
-            if ("chunked".equalsIgnoreCase(headers.get("transfer-encoding"))) {
+            if (headers.getOrDefault("transfer-encoding", List.of()).contains("chunked")) {
                 rest = dechunk(rest);
             }
             return new Answer(Integer.parseInt(lines[0].split(" ")[1]), headers, rest);

@@ -23,7 +23,8 @@ import com.sun.net.httpserver.HttpServer;
  * with a declared length, {@code /api/streamed/N} N bytes chunked; {@code /api/broken} declares
  * 2000 bytes, sends 1000 and drops the connection; {@code /api/fickle} answers the first request on
  * a connection and drops the connection at the second, unanswered (a keep-alive connection closed
- * under a request); {@code /slow} answers only when released.
+ * under a request); {@code /api/hop} answers with hop-by-hop headers and every X-Road header spoofed;
+ * {@code /slow} answers only when released.
  */
 public final class RecordingBackend implements AutoCloseable {
 
@@ -100,6 +101,24 @@ public final class RecordingBackend implements AutoCloseable {
             try (OutputStream out = exchange.getResponseBody()) {
                 out.write(compressed);
             }
+            return;
+        }
+        if (path.equals("/api/hop")) {
+            // hop-by-hop headers and every X-Road header a gateway sets: none may reach the caller as sent here
+            exchange.getResponseHeaders().add("Connection", "X-Hop-Secret");
+            exchange.getResponseHeaders().add("X-Hop-Secret", "backend-internal");
+            exchange.getResponseHeaders().add("Keep-Alive", "timeout=1");
+            exchange.getResponseHeaders().add("Proxy-Authenticate", "Basic realm=\"backend\"");
+            exchange.getResponseHeaders().add("Upgrade", "h2c");
+            exchange.getResponseHeaders().add("X-Road-Client", "VN/GOV/SPOOF/spoof");
+            exchange.getResponseHeaders().add("X-Road-Service", "VN/GOV/SPOOF/spoof/spoof");
+            exchange.getResponseHeaders().add("X-Road-Id", "spoofed");
+            exchange.getResponseHeaders().add("X-Road-Request-Id", "spoofed");
+            exchange.getResponseHeaders().add("X-Road-Request-Hash", "spoofed");
+            exchange.getResponseHeaders().add("X-Road-Error", "Server.ServerProxy.Spoofed");
+            exchange.getResponseHeaders().add("X-Backend", "kept");
+            exchange.sendResponseHeaders(200, -1);
+            exchange.close();
             return;
         }
         String json = "{\"path\":\"" + exchange.getRequestURI().getRawPath() + "\",\"bytes\":" + body.length + "}";

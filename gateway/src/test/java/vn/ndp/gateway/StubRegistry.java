@@ -5,6 +5,9 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 
 import com.sun.net.httpserver.HttpServer;
 
@@ -17,6 +20,7 @@ public final class StubRegistry implements AutoCloseable {
     private final HttpServer server;
     private volatile byte[] document = new byte[0];
     private volatile boolean up = true;
+    private volatile CountDownLatch hang = new CountDownLatch(0);
     private volatile boolean acceptUsage = true;
     /** The registry API token gateways must send with usage reports (the real registry denies others). */
     public static final String USAGE_TOKEN = "ndp_test-usage-token";
@@ -25,7 +29,13 @@ public final class StubRegistry implements AutoCloseable {
 
     public StubRegistry() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 10);
+        server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
         server.createContext("/globalconf", exchange -> {
+            try {
+                hang.await(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
             if (!up) {
                 exchange.sendResponseHeaders(503, -1);
                 exchange.close();
@@ -83,6 +93,15 @@ public final class StubRegistry implements AutoCloseable {
         this.up = up;
     }
 
+    /** While hanging, the registry takes connections and requests for the configuration and never answers them. */
+    public void setHanging(boolean hanging) {
+        if (hanging) {
+            hang = new CountDownLatch(1);
+        } else {
+            hang.countDown();
+        }
+    }
+
     public void setAcceptUsage(boolean accept) {
         this.acceptUsage = accept;
     }
@@ -93,6 +112,7 @@ public final class StubRegistry implements AutoCloseable {
 
     @Override
     public void close() {
+        hang.countDown();
         server.stop(0);
     }
 }

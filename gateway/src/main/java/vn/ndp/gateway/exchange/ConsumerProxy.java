@@ -307,6 +307,10 @@ public final class ConsumerProxy extends Handler.Abstract {
         Optional<PeerCertificate> certificate = PeerCertificate.of(request);
         Optional<SubsystemId> byCertificate = certificate.map(PeerCertificate::fingerprint).flatMap(clients::byCertificate);
         if (byCertificate.isPresent()) {
+            if (tls.revokedByNationalCa(certificate.get().certificate())) {
+                throw new XRoadException(XRoadErrorType.CLIENT_SSL_AUTHENTICATION_FAILED, "The TLS client certificate (serial "
+                        + certificate.get().certificate().getSerialNumber().toString(16) + ") is revoked by the national CA");
+            }
             if (!byCertificate.get().equals(client)) {
                 throw new XRoadException(XRoadErrorType.CLIENT_SSL_AUTHENTICATION_FAILED,
                         "The TLS client certificate is bound to " + byCertificate.get() + ", which cannot act as " + client);

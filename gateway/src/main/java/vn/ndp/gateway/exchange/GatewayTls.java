@@ -31,7 +31,8 @@ import vn.ndp.protocol.pki.Pem;
  * national CA and not revoked in the current global configuration; as a client the gateway also
  * pins the certificate the global configuration registers for the address it dials. Towards local
  * systems: the gateway's certificate, and a client certificate that is optional and identified
- * only by its fingerprint, which must be bound to a subsystem in the configuration.
+ * only by its fingerprint, which must be bound to a subsystem in the configuration and, when the
+ * national CA issued it, not revoked.
  */
 public final class GatewayTls {
 
@@ -55,6 +56,27 @@ public final class GatewayTls {
     /** Whether the current global configuration revokes a certificate; nothing is revoked without one. */
     public boolean revoked(X509Certificate certificate) {
         return globalConfiguration.current().map(s -> s.directory().isRevoked(certificate.getSerialNumber())).orElse(false);
+    }
+
+    /**
+     * Whether the current global configuration revokes a local system's certificate: one the national CA issued (a
+     * certificate of another issuer is not the national CA's to revoke, whatever its serial) and lists as revoked.
+     */
+    public boolean revokedByNationalCa(X509Certificate certificate) {
+        if (!revoked(certificate)) {
+            return false;
+        }
+        for (X509Certificate authority : ca) {
+            if (certificate.getIssuerX500Principal().equals(authority.getSubjectX500Principal())) {
+                try {
+                    certificate.verify(authority.getPublicKey());
+                    return true;
+                } catch (GeneralSecurityException e) {
+                    // same name, another key: not issued by this authority
+                }
+            }
+        }
+        return false;
     }
 
     /** Whether a gateway's registered certificate is revoked in {@code directory}. */

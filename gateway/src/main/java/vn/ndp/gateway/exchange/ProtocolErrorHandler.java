@@ -5,6 +5,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 
 import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.HttpHeaderValue;
+import org.eclipse.jetty.http.HttpStatus;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.server.handler.ErrorHandler;
@@ -21,8 +23,7 @@ public final class ProtocolErrorHandler extends ErrorHandler {
 
     @Override
     public boolean handle(Request request, Response response, Callback callback) {
-        int status = response.getStatus();
-        XRoadErrorType type = status >= 400 && status < 500
+        XRoadErrorType type = callersFault(response.getStatus())
                 ? XRoadErrorType.CLIENT_BAD_REQUEST : XRoadErrorType.CLIENT_PROXY_INTERNAL_ERROR;
         Throwable cause = (Throwable) request.getAttribute(ERROR_EXCEPTION);
         String message = type == XRoadErrorType.CLIENT_BAD_REQUEST
@@ -33,7 +34,22 @@ public final class ProtocolErrorHandler extends ErrorHandler {
         response.setStatus(error.httpStatus());
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, XRoadError.CONTENT_TYPE);
         response.getHeaders().put(ExchangeHeaders.ERROR, error.headerValue());
+        if (type == XRoadErrorType.CLIENT_BAD_REQUEST) {
+            // What follows a request Jetty could not take cannot be trusted to start a request: close once answered.
+            // (HTTP/2 has no such header: Jetty leaves it out of the stream's headers, and the connection carries on.)
+            response.getHeaders().put(HttpHeader.CONNECTION, HttpHeaderValue.CLOSE.asString());
+        }
         response.write(true, ByteBuffer.wrap(error.toJson().getBytes(StandardCharsets.UTF_8)), callback);
         return true;
+    }
+
+    /**
+     * Whether Jetty's status blames the request: any 4xx, and the two 5xx it uses for a request in a protocol version
+     * (HTTP/0.9, HTTP/9.9) or with a feature (a transfer coding) that it does not implement. Those are the caller's
+     * to fix (category 3 of the protocol's errors), not a failure of this gateway.
+     */
+    private static boolean callersFault(int status) {
+        return status >= 400 && status < 500 || status == HttpStatus.NOT_IMPLEMENTED_501
+                || status == HttpStatus.HTTP_VERSION_NOT_SUPPORTED_505;
     }
 }

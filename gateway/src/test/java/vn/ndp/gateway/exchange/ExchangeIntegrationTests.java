@@ -7,18 +7,24 @@ import static vn.ndp.gateway.ExchangeFixture.CLIENT_UNREGISTERED;
 import static vn.ndp.gateway.ExchangeFixture.DEAD;
 import static vn.ndp.gateway.ExchangeFixture.GHOST;
 import static vn.ndp.gateway.ExchangeFixture.ITEMS;
+import static vn.ndp.gateway.ExchangeFixture.MINISTRY;
 import static vn.ndp.gateway.ExchangeFixture.NARROW;
 import static vn.ndp.gateway.ExchangeFixture.PROVIDER;
+import static vn.ndp.gateway.ExchangeFixture.PROVINCE_B;
 import static vn.ndp.gateway.ExchangeFixture.SECRET_A;
 import static vn.ndp.gateway.ExchangeFixture.SECRET_B;
 import static vn.ndp.gateway.ExchangeFixture.SECRET_UNREGISTERED;
 import static vn.ndp.gateway.ExchangeFixture.SLOW;
 import static vn.ndp.gateway.ExchangeFixture.UNCONFIGURED;
 
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
@@ -26,9 +32,10 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.locks.LockSupport;
 
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSocket;
+
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsServer;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -37,11 +44,20 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import vn.ndp.gateway.ExchangeFixture;
+import vn.ndp.gateway.GatewayNode;
 import vn.ndp.gateway.RawHttp;
 import vn.ndp.gateway.RecordingBackend.Received;
+import vn.ndp.gateway.config.GatewayConfigurationReader;
 import vn.ndp.protocol.errors.XRoadError;
+import vn.ndp.protocol.globalconf.AccessRight;
+import vn.ndp.protocol.globalconf.Gateway;
+import vn.ndp.protocol.globalconf.Service;
+import vn.ndp.protocol.globalconf.Subsystem;
+import vn.ndp.protocol.identifiers.GatewayId;
+import vn.ndp.protocol.identifiers.ServiceId;
+import vn.ndp.protocol.identifiers.SubsystemId;
+import vn.ndp.protocol.pki.GatewayCertificateRequest;
 import vn.ndp.protocol.pki.IssuedCertificate;
-import vn.ndp.protocol.pki.MutualTls;
 import vn.ndp.protocol.usage.UsageAggregate;
 
 class ExchangeIntegrationTests {
@@ -91,6 +107,22 @@ class ExchangeIntegrationTests {
         assertThat(error.detail()).isNotBlank();
     }
 
+    private static void assertGatewayError(RawHttp.Answer answer, String type) {
+        assertThat(answer.header("X-Road-Error")).as(answer.toString()).isEqualTo(type);
+        assertThat(answer.values("X-Road-Error")).as("one error header").hasSize(1);
+        assertThat(answer.status()).isEqualTo(type.startsWith("Client.") ? 400 : 500);
+        assertThat(answer.header("Content-Type")).startsWith("application/json");
+        XRoadError error = XRoadError.fromJson(answer.body());
+        assertThat(error.type()).isEqualTo(type);
+        assertThat(error.message()).isNotBlank();
+        assertThat(error.detail()).isNotBlank();
+    }
+
+    /** The head of a request for {@code target} through the consumer's plain listener, as {@link ExchangeFixture#CLIENT_A} with {@code tokenA}. */
+    private static String headAsA(String method, String target) {
+        return method + " " + target + " HTTP/1.1\r\nHost: x\r\nX-Road-Client: " + CLIENT_A + "\r\nAuthorization: Bearer " + tokenA;
+    }
+
     @Test
     void aTokenHolderReachesTheProviderBackendThroughBothGateways() throws Exception {
         String id = UUID.randomUUID().toString();
@@ -129,7 +161,7 @@ class ExchangeIntegrationTests {
 
     @Test
     void aCertificateHolderPostsABodyThatArrivesWholeOverHttp2OrHttp11() throws Exception {
-        HttpClient withCertificate = HttpClient.newBuilder().sslContext(tlsAs(exchange.localSystemCertificate)).build();
+        HttpClient withCertificate = HttpClient.newBuilder().sslContext(exchange.tlsAs(exchange.localSystemCertificate)).build();
         String body = "{\"name\":\"Sở Tư pháp\"}".repeat(50);
 
         for (HttpClient.Version version : List.of(HttpClient.Version.HTTP_2, HttpClient.Version.HTTP_1_1)) {
@@ -198,11 +230,37 @@ class ExchangeIntegrationTests {
     }
 
     @Test
+    void aClientHeaderWithForbiddenCharactersOrRepeatedIsRefused() throws Exception {
+        for (String forbidden : List.of("VN/GOV/TEST.PROVINCE.A/por tal", "VN/GOV/TEST.PROVINCE.A/portal;x=1",
+                "VN/GOV/TEST.PROVINCE.A/por%00tal", "VN/GOV/TEST.PROVINCE.A/por%0d%0atal", "VN/GOV/TEST.PROVINCE.A/p*rtal",
+                "VN/GOV/TEST.PROVINCE.A/portal/extra", "VN/GOV//portal", "VN/XYZ/TEST.PROVINCE.A/portal")) {
+            assertGatewayError(get("/r1/" + ITEMS + "/x", forbidden, tokenA), "Client.InvalidClientIdentifier");
+        }
+        // A second X-Road-Client could make the gateway check one subsystem and the backend see the other.
+        assertGatewayError(RawHttp.send(exchange.consumer.consumerHttpPort(), headAsA("GET", "/r1/" + ITEMS + "/x")
+                + "\r\nX-Road-Client: " + CLIENT_B, ""), "Client.InvalidClientIdentifier");
+        assertThat(exchange.backend.received()).isEmpty();
+    }
+
+    @Test
     void aServiceIdentifierWithForbiddenCharactersIsRefused() throws Exception {
         assertGatewayError(get("/r1/VN/GOV/TEST.MINISTRY/registry/it%20ems/x", CLIENT_A.encoded(), tokenA), "Client.BadRequest");
         assertGatewayError(get("/r1/VN/GOV/TEST.MINISTRY/reg*istry/items", CLIENT_A.encoded(), tokenA), "Client.BadRequest");
         assertGatewayError(get("/r1/VN/GOV/TEST.MINISTRY", CLIENT_A.encoded(), tokenA), "Client.BadRequest");
         assertGatewayError(get("/r2/" + ITEMS, CLIENT_A.encoded(), tokenA), "Client.InvalidProtocolVersion");
+        assertThat(exchange.backend.received()).isEmpty();
+    }
+
+    @Test
+    void anXRoadIdUserIdOrIssueHeaderThatIsRepeatedTooLongOrNotPrintableIsRefused() throws Exception {
+        for (String name : List.of("X-Road-Id", "X-Road-UserId", "X-Road-Issue")) {
+            for (String bad : List.of(name + ": a\r\n" + name + ": b", name + ": " + "x".repeat(256), name + ": t\u00e2m")) {
+                RawHttp.Answer answer = RawHttp.send(exchange.consumer.consumerHttpPort(),
+                        headAsA("GET", "/r1/" + ITEMS + "/v1/items") + "\r\n" + bad, "");
+                assertGatewayError(answer, "Client.BadRequest");
+                assertThat(XRoadError.fromJson(answer.body()).message()).as(bad).contains(name);
+            }
+        }
         assertThat(exchange.backend.received()).isEmpty();
     }
 
@@ -217,6 +275,89 @@ class ExchangeIntegrationTests {
     void oneTenantCannotActAsAnotherWithItsToken() throws Exception {
         assertGatewayError(get("/r1/" + ITEMS + "/x", CLIENT_A.encoded(), tokenB), "Client.SslAuthenticationFailed");
         assertThat(exchange.backend.received()).isEmpty();
+    }
+
+    @Test
+    void oneTenantCannotActAsAnotherWithItsCertificateAndAnUnboundCertificateActsAsNoOne() throws Exception {
+        for (var certificate : List.of(exchange.localSystemCertificate, exchange.consumerCertificate)) {
+            try (HttpClient withCertificate = HttpClient.newBuilder().sslContext(exchange.tlsAs(certificate)).build()) {
+                HttpResponse<String> response = withCertificate.send(HttpRequest.newBuilder(URI.create("https://localhost:"
+                                + exchange.consumer.consumerHttpsPort() + "/r1/" + ITEMS + "/v1/items"))
+                        .timeout(Duration.ofSeconds(15)).header("X-Road-Client", CLIENT_B.encoded()).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                assertGatewayError(response, "Client.SslAuthenticationFailed");
+            }
+        }
+        assertThat(exchange.backend.received()).isEmpty();
+    }
+
+    @Test
+    void aGatewayCannotSpeakForAClientItDoesNotHostNorCanACertificateThatIsNoGateways() throws Exception {
+        String head = "GET /r1/" + ITEMS + "/v1/items HTTP/1.1\r\nHost: localhost\r\nX-Road-Client: " + CLIENT_A;
+
+        // The ghost gateway is registered, with a certificate of the national CA, but hosts only the ghost provider.
+        assertGatewayError(RawHttp.send(exchange.toProvider(exchange.ghostCertificate), head, ""), "Server.ServerProxy.AccessDenied");
+        // A certificate of the national CA that the global configuration registers for no gateway.
+        assertGatewayError(RawHttp.send(exchange.toProvider(exchange.localSystemCertificate), head, ""),
+                "Server.ServerProxy.SslAuthenticationFailed");
+        assertThat(exchange.backend.received()).isEmpty();
+    }
+
+    @Test
+    void theProviderGatewayChecksPathServiceAndRightItselfWhateverACallingGatewaySends() throws Exception {
+        String items = "/r1/" + ITEMS;
+        for (String trick : List.of(items + "/v1/../../secret", items + "/v1/%2e%2e/%2e%2e/secret", items + "/v1%2F..%2Fsecret",
+                items + "/v1//secret", items + "/..;/secret", items + "/v1%5Csecret")) {
+            assertGatewayError(RawHttp.send(exchange.toProvider(exchange.consumerCertificate), "GET " + trick
+                    + " HTTP/1.1\r\nHost: localhost\r\nX-Road-Client: " + CLIENT_A, ""), "Client.BadRequest");
+        }
+        assertGatewayError(RawHttp.send(exchange.toProvider(exchange.consumerCertificate), "GET /r1/" + PROVIDER.service("nothing")
+                + "/x HTTP/1.1\r\nHost: localhost\r\nX-Road-Client: " + CLIENT_A, ""), "Server.ServerProxy.UnknownService");
+        assertGatewayError(RawHttp.send(exchange.toProvider(exchange.consumerCertificate), "GET /r1/" + NARROW
+                + "/items/7/secret HTTP/1.1\r\nHost: localhost\r\nX-Road-Client: " + CLIENT_A, ""), "Server.ServerProxy.AccessDenied");
+        assertGatewayError(RawHttp.send(exchange.toProvider(exchange.consumerCertificate), "GET /r1/" + ITEMS
+                + "/v1/items HTTP/1.1\r\nHost: localhost\r\nX-Road-Client: " + CLIENT_B, ""), "Server.ServerProxy.AccessDenied");
+        assertGatewayError(RawHttp.send(exchange.toProvider(exchange.consumerCertificate), "GET /r1/" + ITEMS
+                + "/v1/items HTTP/1.1\r\nHost: localhost", ""), "Client.MissingHeader");
+        assertThat(exchange.backend.received()).isEmpty();
+
+        // Two X-Road-Client headers: the provider gateway checks one, and the backend must see that one only.
+        RawHttp.Answer twice = RawHttp.send(exchange.toProvider(exchange.consumerCertificate), "GET /r1/" + ITEMS
+                + "/v1/items HTTP/1.1\r\nHost: localhost\r\nX-Road-Client: " + CLIENT_A + "\r\nX-Road-Client: " + CLIENT_B, "");
+        assertThat(twice.status()).as(twice.toString()).isEqualTo(200);
+        assertThat(twice.values("X-Road-Client")).containsExactly(CLIENT_A.encoded());
+        assertThat(exchange.backend.received()).singleElement()
+                .satisfies(received -> assertThat(received.headers().entrySet().stream()
+                        .filter(header -> header.getKey().equalsIgnoreCase("X-Road-Client"))
+                        .flatMap(header -> header.getValue().stream())).containsExactly(CLIENT_A.encoded()));
+        exchange.backend.clear();
+
+        assertGatewayError(RawHttp.send(exchange.toProvider(exchange.consumerCertificate), "POST /r1/" + ITEMS
+                + "/v1/items HTTP/1.1\r\nHost: localhost\r\nX-Road-Client: " + CLIENT_A,
+                "x".repeat((int) ExchangeFixture.MAX_BODY + 1)), "Client.InvalidBody");
+        assertThat(exchange.backend.received()).isEmpty();
+    }
+
+    @Test
+    void aClientTheGlobalConfigurationRegistersAtAnotherGatewayCannotCallThroughThisOne() throws Exception {
+        String token = exchange.token("unregistered", SECRET_UNREGISTERED);
+        GatewayId elsewhere = new GatewayId(PROVINCE_B, "own-gateway");
+        IssuedCertificate certificate = exchange.ca.issueGatewayCertificate(GatewayCertificateRequest.of(elsewhere,
+                List.of("localhost"), List.of(InetAddress.getLoopbackAddress())));
+        try {
+            exchange.publish(builder -> builder.subsystem(new Subsystem(CLIENT_UNREGISTERED, null))
+                    .gateway(Gateway.of(elsewhere, "127.0.0.1:" + exchange.deadPort, certificate.certificate(),
+                            List.of(CLIENT_UNREGISTERED)))
+                    .accessRight(AccessRight.toWholeService(CLIENT_UNREGISTERED, ITEMS)));
+
+            HttpResponse<String> response = get("/r1/" + ITEMS + "/v1/items", CLIENT_UNREGISTERED.encoded(), token);
+
+            assertGatewayError(response, "Server.ClientProxy.UnknownMember");
+            assertThat(XRoadError.fromJson(response.body()).message()).contains("at this gateway");
+            assertThat(exchange.backend.received()).isEmpty();
+        } finally {
+            exchange.publish(builder -> { });
+        }
     }
 
     @Test
@@ -302,6 +443,33 @@ class ExchangeIntegrationTests {
     }
 
     @Test
+    void aResponseOverTheConsumerGatewaysOwnLimitNeverReachesTheCallerWhateverTheProviderGatewayAllows() throws Exception {
+        // The same consumer gateway (identifier, certificate, clients) with a quarter of the provider gateway's limit.
+        Path smaller = directory.resolve("smaller-consumer");
+        Files.createDirectories(smaller);
+        String config = Files.readString(directory.resolve("consumer/gateway.json"));
+        String limit = "\"maxBodySize\": " + ExchangeFixture.MAX_BODY;
+        assertThat(config).contains(limit);
+        Files.writeString(smaller.resolve("gateway.json"), config.replace(limit, "\"maxBodySize\": " + ExchangeFixture.MAX_BODY / 4));
+        Files.copy(directory.resolve("consumer/usage-token"), smaller.resolve("usage-token"));
+        try (GatewayNode consumer = new GatewayNode(GatewayConfigurationReader.read(smaller.resolve("gateway.json")), exchange.clock)) {
+            consumer.startWithoutSchedules();
+            consumer.globalConfiguration().refreshNow();
+            String token = ExchangeFixture.token(consumer, "province-a", SECRET_A);
+
+            for (String kind : List.of("big", "streamed")) {
+                HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
+                                + consumer.consumerHttpPort() + "/r1/" + ITEMS + "/" + kind + "/" + ExchangeFixture.MAX_BODY / 2))
+                        .timeout(Duration.ofSeconds(15)).header("X-Road-Client", CLIENT_A.encoded())
+                        .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
+
+                assertGatewayError(response, "Server.ClientProxy.ServiceFailed");
+                assertThat(XRoadError.fromJson(response.body()).message()).as(kind).contains("larger than the limit");
+            }
+        }
+    }
+
+    @Test
     void aBackendThatBreaksOffItsAnswerGivesServiceFailed() throws Exception {
         HttpResponse<String> response = get("/r1/" + ITEMS + "/broken", CLIENT_A.encoded(), tokenA);
 
@@ -341,11 +509,17 @@ class ExchangeIntegrationTests {
 
         assertGatewayError(response, "Server.ServerProxy.ServiceFailed");
         assertThat(took).isGreaterThanOrEqualTo(Duration.ofMillis(1400)).isLessThan(Duration.ofMillis(4000));
+        assertThat(exchange.backend.received()).as("a timed-out request is not sent again").hasSize(1);
     }
 
     @Test
-    void aDeadBackendGivesNetworkError() throws Exception {
-        assertGatewayError(get("/r1/" + DEAD + "/x", CLIENT_A.encoded(), tokenA), "Server.ServerProxy.NetworkError");
+    void aDeadBackendGivesNetworkErrorAtOnce() throws Exception {
+        long start = System.nanoTime();
+        HttpResponse<String> response = get("/r1/" + DEAD + "/x", CLIENT_A.encoded(), tokenA);
+
+        assertGatewayError(response, "Server.ServerProxy.NetworkError");
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).as("answered at once, not left to hang")
+                .isLessThan(Duration.ofSeconds(3));
     }
 
     @Test
@@ -357,6 +531,80 @@ class ExchangeIntegrationTests {
     @Test
     void anUnreachableProviderGatewayGivesNetworkErrorFromTheConsumerGateway() throws Exception {
         assertGatewayError(get("/r1/" + GHOST + "/x", CLIENT_A.encoded(), tokenA), "Server.ClientProxy.NetworkError");
+    }
+
+    @Test
+    void aProviderGatewayThatTakesTheConnectionButNeverAnswersGivesNetworkErrorWithinTheGatewayTimeout() throws Exception {
+        SubsystemId silentProvider = MINISTRY.subsystem("silent");
+        ServiceId silent = silentProvider.service("silent");
+        GatewayId silentGateway = new GatewayId(MINISTRY, "silent");
+        IssuedCertificate certificate = exchange.ca.issueGatewayCertificate(GatewayCertificateRequest.of(silentGateway,
+                List.of("localhost"), List.of(InetAddress.getLoopbackAddress())));
+        // Listening, so the kernel completes TCP connections, but never accepting: the TLS handshake gets no answer.
+        try (ServerSocket blackHole = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            exchange.publish(builder -> builder.subsystem(new Subsystem(silentProvider, null))
+                    .gateway(Gateway.of(silentGateway, "127.0.0.1:" + blackHole.getLocalPort(), certificate.certificate(),
+                            List.of(silentProvider)))
+                    .service(new Service(silent, null, "Silent gateway (sample)", List.of()))
+                    .accessRight(AccessRight.toWholeService(CLIENT_A, silent)));
+            long start = System.nanoTime();
+
+            HttpResponse<String> response = get("/r1/" + silent + "/x", CLIENT_A.encoded(), tokenA);
+
+            assertGatewayError(response, "Server.ClientProxy.NetworkError");
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).as("gatewayReadTimeout is 4 s")
+                    .isLessThan(Duration.ofSeconds(9));
+        } finally {
+            exchange.publish(builder -> { });
+        }
+    }
+
+    /**
+     * A provider gateway registered in the global configuration, with a certificate of the national CA, that answers
+     * without the request hash it must compute, with a wrong one, or for another request id: the consumer gateway
+     * refuses each answer, and the caller never sees what it sent.
+     */
+    @Test
+    void anAnswerWhoseRequestHashOrRequestIdDoesNotMatchTheRequestNeverReachesTheCaller() throws Exception {
+        SubsystemId forgingProvider = MINISTRY.subsystem("forging");
+        ServiceId forged = forgingProvider.service("forged");
+        GatewayId forger = new GatewayId(MINISTRY, "forger");
+        IssuedCertificate certificate = exchange.ca.issueGatewayCertificate(GatewayCertificateRequest.of(forger,
+                List.of("localhost"), List.of(InetAddress.getLoopbackAddress())));
+        HttpsServer server = HttpsServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 10);
+        server.setHttpsConfigurator(new HttpsConfigurator(exchange.tlsAs(certificate)));
+        server.createContext("/", call -> {
+            call.getRequestBody().readAllBytes();
+            String path = call.getRequestURI().getPath();
+            String requestId = call.getRequestHeaders().getFirst("X-Road-Request-Id");
+            if (!path.endsWith("/no-hash")) {
+                call.getResponseHeaders().add("X-Road-Request-Hash", Base64.getEncoder().encodeToString(new byte[64]));
+            }
+            call.getResponseHeaders().add("X-Road-Request-Id", path.endsWith("/other-id") ? UUID.randomUUID().toString() : requestId);
+            byte[] body = "{\"forged\":true}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            call.sendResponseHeaders(200, body.length);
+            try (var out = call.getResponseBody()) {
+                out.write(body);
+            }
+        });
+        server.start();
+        try {
+            exchange.publish(builder -> builder.subsystem(new Subsystem(forgingProvider, null))
+                    .gateway(Gateway.of(forger, "127.0.0.1:" + server.getAddress().getPort(), certificate.certificate(),
+                            List.of(forgingProvider)))
+                    .service(new Service(forged, null, "Forging gateway (sample)", List.of()))
+                    .accessRight(AccessRight.toWholeService(CLIENT_A, forged)));
+
+            for (String answer : List.of("/wrong-hash", "/no-hash", "/other-id")) {
+                HttpResponse<String> response = get("/r1/" + forged + answer, CLIENT_A.encoded(), tokenA);
+
+                assertGatewayError(response, "Server.ClientProxy.InconsistentResponse");
+                assertThat(response.body()).as(answer).doesNotContain("forged\":true");
+            }
+        } finally {
+            server.stop(0);
+            exchange.publish(builder -> { });
+        }
     }
 
     @Test
@@ -377,18 +625,108 @@ class ExchangeIntegrationTests {
                 service + "/v1/%252e%252e/secret",
                 service + "/v1/%00/x",
                 service + "/v1/%0d%0aX-Injected:%201",
-                "/r1/VN/GOV/TEST.MINISTRY/registry/items/../slow/x");
+                service + "/v1;x=1/..;y=2/secret",
+                service + "/v1/%2e%2e%2fsecret",
+                service + "/v1/%c0%ae%c0%ae/secret",
+                "/r1/VN/GOV/TEST.MINISTRY/registry/items/../slow/x",
+                "/r1/VN/GOV/TEST.MINISTRY/registry/items;x=1/v1",
+                "/r1/VN/GOV/TEST.MINISTRY/registry/items%2F..%2Fslow/x",
+                "/r1/../r1/VN/GOV/TEST.MINISTRY/registry/slow/x");
         for (String trick : tricks) {
-            RawHttp.Answer answer = RawHttp.send(exchange.consumer.consumerHttpPort(), "GET " + trick + " HTTP/1.1\r\nHost: x\r\n"
-                    + "X-Road-Client: " + CLIENT_A + "\r\nAuthorization: Bearer " + tokenA, "");
-            assertThat(answer.status()).as(trick + " -> " + answer.body()).isEqualTo(400);
-            assertThat(answer.header("X-Road-Error")).as(trick + " -> " + answer).startsWith("Client.");
+            RawHttp.Answer answer = RawHttp.send(exchange.consumer.consumerHttpPort(), headAsA("GET", trick), "");
+            assertGatewayError(answer, "Client.BadRequest");
         }
-        RawHttp.Answer absolute = RawHttp.send(exchange.consumer.consumerHttpPort(), "GET http://127.0.0.1:"
-                + exchange.backend.port() + "/api/secret HTTP/1.1\r\nHost: x\r\nX-Road-Client: " + CLIENT_A
-                + "\r\nAuthorization: Bearer " + tokenA, "");
-        assertThat(absolute.header("X-Road-Error")).isEqualTo("Client.BadRequest");
+        RawHttp.Answer absolute = RawHttp.send(exchange.consumer.consumerHttpPort(), headAsA("GET", "http://127.0.0.1:"
+                + exchange.backend.port() + "/api/secret"), "");
+        assertGatewayError(absolute, "Client.BadRequest");
+        assertGatewayError(RawHttp.send(exchange.consumer.consumerHttpPort(), headAsA("OPTIONS", "*"), ""), "Client.BadRequest");
+        long start = System.nanoTime();
+        RawHttp.Answer connect = RawHttp.send(exchange.consumer.consumerHttpPort(), headAsA("CONNECT", "127.0.0.1:"
+                + exchange.backend.port()), "");
+        assertGatewayError(connect, "Client.BadRequest");
+        assertThat(connect.header("Connection")).isEqualTo("close");
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).as("closed once answered, not at the idle timeout (9 s)")
+                .isLessThan(Duration.ofSeconds(3));
         assertThat(exchange.backend.received()).isEmpty();
+
+        // An absolute URI naming another host with a valid path still reaches only the registered backend, at the
+        // registered path, and the other host's name goes nowhere.
+        RawHttp.Answer elsewhere = RawHttp.send(exchange.consumer.consumerHttpPort(), "GET http://evil.example/r1/" + ITEMS
+                + "/v1/items HTTP/1.1\r\nHost: evil.example\r\nX-Road-Client: " + CLIENT_A + "\r\nAuthorization: Bearer " + tokenA, "");
+        assertThat(elsewhere.status()).as(elsewhere.toString()).isEqualTo(200);
+        Received received = exchange.backend.received().getFirst();
+        assertThat(received.rawPath()).isEqualTo("/api/v1/items");
+        assertThat(received.header("Host")).isEqualTo("127.0.0.1:" + exchange.backend.port());
+    }
+
+    @Test
+    void aRequestUriOverTheLimitIsRefusedWhetherTheGatewayOrJettyMeasuresIt() throws Exception {
+        // 4096 characters is the gateway's default limit; Jetty refuses request heads over 8 KiB itself.
+        for (int length : List.of(5000, 9000)) {
+            RawHttp.Answer answer = RawHttp.send(exchange.consumer.consumerHttpPort(),
+                    headAsA("GET", "/r1/" + ITEMS + "/v1/items?q=" + "a".repeat(length)), "");
+            assertGatewayError(answer, "Client.BadRequest");
+        }
+        assertThat(exchange.backend.received()).isEmpty();
+    }
+
+    @Test
+    void requestSmugglingWithTransferEncodingIsRefusedAndNeverReachesTheBackend() throws Exception {
+        String smuggled = "GET /r1/" + ITEMS + "/smuggled HTTP/1.1\r\nHost: x\r\nX-Road-Client: " + CLIENT_A
+                + "\r\nAuthorization: Bearer " + tokenA + "\r\n\r\n";
+        // Content-Length (added by RawHttp) and chunked together: which one frames the body is the smuggler's question.
+        RawHttp.Answer both = RawHttp.send(exchange.consumer.consumerHttpPort(),
+                headAsA("POST", "/r1/" + ITEMS + "/v1/items") + "\r\nTransfer-Encoding: chunked", "0\r\n\r\n" + smuggled);
+        assertGatewayError(both, "Client.BadRequest");
+        // A transfer coding other than a final chunked leaves the body's end unknown.
+        RawHttp.Answer unknown = RawHttp.send(exchange.consumer.consumerHttpPort(),
+                headAsA("POST", "/r1/" + ITEMS + "/v1/items") + "\r\nTransfer-Encoding: gzip", "");
+        assertThat(unknown.status()).as(unknown.toString()).isBetween(400, 501);
+        assertThat(unknown.header("X-Road-Error")).startsWith("Client.");
+        assertThat(exchange.backend.received()).isEmpty();
+    }
+
+    @Test
+    void aRequestInAnHttpVersionTheGatewayDoesNotSpeakIsTheCallersFaultNotTheGateways() throws Exception {
+        for (String version : List.of(" HTTP/9.9", " HTTP/2.0", "")) { // the last: HTTP/0.9, no version at all
+            RawHttp.Answer answer = RawHttp.send(exchange.consumer.consumerHttpPort(), "GET /r1/" + ITEMS + "/v1/items" + version
+                    + "\r\nHost: x\r\nX-Road-Client: " + CLIENT_A + "\r\nAuthorization: Bearer " + tokenA, "");
+            assertGatewayError(answer, "Client.BadRequest");
+            assertThat(answer.header("Connection")).isEqualTo("close");
+        }
+        assertThat(exchange.backend.received()).isEmpty();
+    }
+
+    @Test
+    void aRequestJettyRefusesOverHttp2GetsTheProtocolsErrorWithoutConnectionHeader() throws Exception {
+        try (HttpClient withCertificate = HttpClient.newBuilder().sslContext(exchange.tlsAs(exchange.localSystemCertificate)).build()) {
+            for (int i = 0; i < 2; i++) {
+                HttpResponse<String> response = withCertificate.send(HttpRequest.newBuilder(URI.create("https://localhost:"
+                                + exchange.consumer.consumerHttpsPort() + "/r1/" + ITEMS + "/v1/%00/x"))
+                        .timeout(Duration.ofSeconds(15)).header("X-Road-Client", CLIENT_A.encoded()).build(),
+                        HttpResponse.BodyHandlers.ofString());
+
+                assertThat(response.version()).isEqualTo(HttpClient.Version.HTTP_2);
+                assertGatewayError(response, "Client.BadRequest");
+                assertThat(response.headers().firstValue("Connection")).as("a connection-specific header is malformed in HTTP/2")
+                        .isEmpty();
+            }
+        }
+        assertThat(exchange.backend.received()).isEmpty();
+    }
+
+    @Test
+    void anUpgradeRequestIsServedAsPlainHttpAndTheUpgradeGoesNoFurther() throws Exception {
+        RawHttp.Answer answer = RawHttp.send(exchange.consumer.consumerHttpPort(), headAsA("GET", "/r1/" + ITEMS + "/v1/items")
+                + "\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n"
+                + "Sec-WebSocket-Version: 13\r\nProxy-Connection: keep-alive", "");
+
+        assertThat(answer.status()).as(answer.toString()).isEqualTo(200);
+        Received received = exchange.backend.received().getFirst();
+        assertThat(received.header("Upgrade")).isNull();
+        assertThat(received.header("Proxy-Connection")).isNull();
+        assertThat(received.header("Connection")).as("the gateway's own connection to the backend, if any")
+                .satisfiesAnyOf(value -> assertThat(value).isNull(), value -> assertThat(value).doesNotContainIgnoringCase("upgrade"));
     }
 
     @Test
@@ -414,6 +752,28 @@ class ExchangeIntegrationTests {
         assertThat(received.header("TE")).isNull();
         assertThat(received.header("X-Secret")).as("named by Connection, so hop-by-hop").isNull();
         assertThat(received.header("X-Custom")).isEqualTo("kept");
+    }
+
+    @Test
+    void aBackendCanNeitherSetTheGatewaysXRoadHeadersNorPassHopByHopHeadersToTheCaller() throws Exception {
+        String id = UUID.randomUUID().toString();
+        RawHttp.Answer answer = RawHttp.send(exchange.consumer.consumerHttpPort(), headAsA("GET", "/r1/" + ITEMS + "/hop")
+                + "\r\nX-Road-Id: " + id, "");
+
+        assertThat(answer.status()).as(answer.toString()).isEqualTo(200);
+        assertThat(answer.values("X-Road-Client")).containsExactly(CLIENT_A.encoded());
+        assertThat(answer.values("X-Road-Service")).containsExactly(ITEMS.encoded());
+        assertThat(answer.values("X-Road-Id")).containsExactly(id);
+        assertThat(answer.values("X-Road-Request-Id")).hasSize(1).doesNotContain("spoofed");
+        assertThat(answer.values("X-Road-Request-Hash")).hasSize(1).doesNotContain("spoofed");
+        assertThat(Base64.getDecoder().decode(answer.header("X-Road-Request-Hash"))).hasSize(64);
+        assertThat(answer.values("X-Road-Error")).isEmpty();
+        assertThat(answer.values("X-Hop-Secret")).as("nominated by the backend's Connection header").isEmpty();
+        assertThat(answer.values("Keep-Alive")).isEmpty();
+        assertThat(answer.values("Proxy-Authenticate")).isEmpty();
+        assertThat(answer.values("Upgrade")).isEmpty();
+        assertThat(answer.values("Connection")).allSatisfy(value -> assertThat(value).isEqualToIgnoringCase("close"));
+        assertThat(answer.values("X-Backend")).containsExactly("kept");
     }
 
     @Test
@@ -516,10 +876,11 @@ class ExchangeIntegrationTests {
 
     @Test
     void theProviderSpeaksHttp2ToGatewaysThatOfferItAndHttp11ToGatewaysThatDoNot() throws Exception {
-        try (SSLSocket socket = toProviderAsConsumerGateway("h2", "http/1.1")) {
+        try (SSLSocket socket = exchange.toProvider(exchange.consumerCertificate, "h2", "http/1.1")) {
             assertThat(socket.getApplicationProtocol()).isEqualTo("h2");
         }
-        try (SSLSocket socket = toProviderAsConsumerGateway("http/1.1"); SSLSocket plain = toProviderAsConsumerGateway()) {
+        try (SSLSocket socket = exchange.toProvider(exchange.consumerCertificate, "http/1.1");
+             SSLSocket plain = exchange.toProvider(exchange.consumerCertificate)) {
             for (SSLSocket http11 : List.of(socket, plain)) {
                 String id = UUID.randomUUID().toString();
                 http11.getOutputStream().write(("GET /r1/" + ITEMS + "/v1/items/7 HTTP/1.1\r\nHost: localhost\r\n"
@@ -531,26 +892,6 @@ class ExchangeIntegrationTests {
             assertThat(socket.getApplicationProtocol()).isEqualTo("http/1.1");
             assertThat(plain.getApplicationProtocol()).as("no ALPN offered").isEmpty();
         }
-    }
-
-    /** A TLS connection to the provider gateway's listener with the consumer gateway's certificate, offering {@code alpn}. */
-    private static SSLSocket toProviderAsConsumerGateway(String... alpn) throws Exception {
-        SSLSocket socket = (SSLSocket) tlsAs(exchange.consumerCertificate).getSocketFactory()
-                .createSocket("127.0.0.1", exchange.provider.providerPort());
-        socket.setSoTimeout(10_000);
-        if (alpn.length > 0) {
-            SSLParameters parameters = socket.getSSLParameters();
-            parameters.setApplicationProtocols(alpn);
-            socket.setSSLParameters(parameters);
-        }
-        socket.startHandshake();
-        return socket;
-    }
-
-    /** TLS with {@code certificate} as the client's, trusting the national CA. */
-    private static SSLContext tlsAs(IssuedCertificate certificate) {
-        return MutualTls.context(certificate.privateKey(), List.of(certificate.certificate()),
-                List.of(exchange.ca.certificate()), MutualTls.noRevocations());
     }
 
     private static boolean successfulItemsCall(UsageAggregate aggregate) {

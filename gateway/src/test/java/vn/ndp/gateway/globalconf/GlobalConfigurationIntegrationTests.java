@@ -2,6 +2,7 @@ package vn.ndp.gateway.globalconf;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static vn.ndp.gateway.ExchangeFixture.CLIENT_A;
+import static vn.ndp.gateway.ExchangeFixture.CLIENT_B;
 import static vn.ndp.gateway.ExchangeFixture.ITEMS;
 import static vn.ndp.gateway.ExchangeFixture.SECRET_A;
 
@@ -9,6 +10,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 
@@ -19,9 +22,13 @@ import org.junit.jupiter.api.io.TempDir;
 
 import vn.ndp.gateway.ExchangeFixture;
 import vn.ndp.gateway.GatewayNode;
+import vn.ndp.gateway.RawHttp;
 import vn.ndp.gateway.config.GatewayConfigurationReader;
 import vn.ndp.gateway.globalconf.GlobalConfigurationClient.Outcome;
 import vn.ndp.protocol.errors.XRoadError;
+import vn.ndp.protocol.globalconf.AccessRight;
+import vn.ndp.protocol.globalconf.GlobalConfigurationSigner;
+import vn.ndp.protocol.pki.IssuedCertificate;
 
 class GlobalConfigurationIntegrationTests {
 
@@ -46,6 +53,16 @@ class GlobalConfigurationIntegrationTests {
                 .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    private static void assertGatewayError(HttpResponse<String> response, String type) {
+        assertThat(response.headers().allValues("X-Road-Error")).as(response.body()).containsExactly(type);
+        assertThat(response.statusCode()).isEqualTo(type.startsWith("Client.") ? 400 : 500);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v).startsWith("application/json"));
+        XRoadError error = XRoadError.fromJson(response.body());
+        assertThat(error.type()).isEqualTo(type);
+        assertThat(error.message()).isNotBlank();
+        assertThat(error.detail()).isNotBlank();
+    }
+
     @Test
     void theGatewayKeepsServingFromItsVerifiedCopyWhileTheRegistryIsDown() throws Exception {
         String token = exchange.token("province-a", SECRET_A);
@@ -63,13 +80,43 @@ class GlobalConfigurationIntegrationTests {
 
         HttpResponse<String> response = call(token);
 
-        assertThat(response.statusCode()).isEqualTo(500);
-        assertThat(response.headers().firstValue("X-Road-Error")).contains("Server.ClientProxy.OutdatedGlobalConf");
-        assertThat(XRoadError.fromJson(response.body()).type()).isEqualTo("Server.ClientProxy.OutdatedGlobalConf");
+        assertGatewayError(response, "Server.ClientProxy.OutdatedGlobalConf");
         assertThat(exchange.backend.received()).isEmpty();
         HttpResponse<String> health = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
                 + exchange.consumer.adminPort() + "/health")).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(health.statusCode()).isEqualTo(503);
+    }
+
+    @Test
+    void anExpiredConfigurationAtTheProviderGatewayRefusesWithServerProxyOutdatedGlobalConf() throws Exception {
+        exchange.registry.setUp(false);
+        exchange.clock.advance(Duration.ofMinutes(11));
+
+        RawHttp.Answer answer = RawHttp.send(exchange.toProvider(exchange.consumerCertificate), "GET /r1/" + ITEMS
+                + "/v1/items HTTP/1.1\r\nHost: localhost\r\nX-Road-Client: " + CLIENT_A, "");
+
+        assertThat(answer.status()).as(answer.toString()).isEqualTo(500);
+        assertThat(answer.values("X-Road-Error")).containsExactly("Server.ServerProxy.OutdatedGlobalConf");
+        XRoadError error = XRoadError.fromJson(answer.body());
+        assertThat(error.type()).isEqualTo("Server.ServerProxy.OutdatedGlobalConf");
+        assertThat(error.message()).contains("expired");
+        assertThat(error.detail()).isNotBlank();
+        assertThat(exchange.backend.received()).isEmpty();
+    }
+
+    @Test
+    void aRegistryThatTakesTheRequestButNeverAnswersIsGivenUpOnWithinTheFetchTimeoutAndExchangesCarryOn() throws Exception {
+        String token = exchange.token("province-a", SECRET_A);
+        exchange.registry.setHanging(true);
+        try {
+            long start = System.nanoTime();
+            assertThat(exchange.consumer.globalConfiguration().refreshNow()).isEqualTo(Outcome.UNREACHABLE);
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).as("fetchTimeout is 2 s").isLessThan(Duration.ofSeconds(5));
+
+            assertThat(call(token).statusCode()).isEqualTo(200);
+        } finally {
+            exchange.registry.setHanging(false);
+        }
     }
 
     @Test
@@ -85,8 +132,16 @@ class GlobalConfigurationIntegrationTests {
         exchange.registry.serve(new byte[] {1, 2, 3});
         assertThat(exchange.consumer.globalConfiguration().refreshNow()).isEqualTo(Outcome.REJECTED);
 
+        // Signed by a key the national CA certifies for signing configurations, but not the configured anchor's.
+        IssuedCertificate other = exchange.ca.issueConfigurationSigningCertificate("Not the registry", Duration.ofDays(1));
+        exchange.registry.serve(new GlobalConfigurationSigner(other.privateKey(), other.certificate(), exchange.clock)
+                .sign(exchange.configuration(before + 1, builder -> builder.accessRight(AccessRight.toWholeService(CLIENT_B, ITEMS)))));
+        assertThat(exchange.consumer.globalConfiguration().refreshNow()).isEqualTo(Outcome.REJECTED);
+
         assertThat(exchange.consumer.globalConfiguration().current().orElseThrow().version()).isEqualTo(before);
-        assertThat(exchange.consumer.metrics().scrape()).contains("ndp_globalconf_rejected_total{reason=\"BAD_SIGNATURE\"} 1.0");
+        assertThat(exchange.consumer.metrics().scrape()).contains("ndp_globalconf_rejected_total{reason=\"BAD_SIGNATURE\"} 1.0",
+                "ndp_globalconf_rejected_total{reason=\"UNTRUSTED_SIGNER\"} 1.0");
+        assertThat(call(exchange.token("province-a", SECRET_A)).statusCode()).as("served from the previous copy").isEqualTo(200);
     }
 
     @Test
@@ -114,6 +169,30 @@ class GlobalConfigurationIntegrationTests {
     }
 
     @Test
+    void aRestartedGatewayWhoseDiskCopyWasTamperedWithServesNothingWhileTheRegistryIsDown() throws Exception {
+        exchange.registry.setUp(false);
+        exchange.consumer.close();
+        Path kept = directory.resolve("consumer/data/globalconf/globalconf.p7");
+        byte[] bytes = Files.readAllBytes(kept);
+        bytes[new String(bytes, StandardCharsets.ISO_8859_1).indexOf("TEST.PROVINCE.A")] = 'X';
+        Files.write(kept, bytes);
+        try (GatewayNode restarted = new GatewayNode(GatewayConfigurationReader.read(directory.resolve("consumer/gateway.json")),
+                exchange.clock)) {
+            restarted.startWithoutSchedules();
+            assertThat(restarted.globalConfiguration().current()).isEmpty();
+            String token = ExchangeFixture.token(restarted, "province-a", SECRET_A);
+
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
+                            + restarted.consumerHttpPort() + "/r1/" + ITEMS + "/v1/items"))
+                    .header("X-Road-Client", CLIENT_A.encoded()).header("Authorization", "Bearer " + token)
+                    .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+
+            assertGatewayError(response, "Server.ClientProxy.OutdatedGlobalConf");
+            assertThat(exchange.backend.received()).isEmpty();
+        }
+    }
+
+    @Test
     void aRevokedProviderGatewayCertificateStopsExchangesWithIt() throws Exception {
         String token = exchange.token("province-a", SECRET_A);
         assertThat(call(token).statusCode()).isEqualTo(200);
@@ -123,8 +202,27 @@ class GlobalConfigurationIntegrationTests {
 
         HttpResponse<String> response = call(token);
 
-        assertThat(response.headers().firstValue("X-Road-Error")).contains("Server.ClientProxy.SslAuthenticationFailed");
+        assertGatewayError(response, "Server.ClientProxy.SslAuthenticationFailed");
         assertThat(exchange.backend.received()).isEmpty();
+    }
+
+    @Test
+    void aLocalSystemCertificateTheNationalCaRevokedActsForNoOneWhileATokenOfTheSameSubsystemStillDoes() throws Exception {
+        try (HttpClient withCertificate = HttpClient.newBuilder().sslContext(exchange.tlsAs(exchange.localSystemCertificate)).build()) {
+            HttpRequest request = HttpRequest.newBuilder(URI.create("https://localhost:" + exchange.consumer.consumerHttpsPort()
+                    + "/r1/" + ITEMS + "/v1/items")).header("X-Road-Client", CLIENT_A.encoded()).timeout(Duration.ofSeconds(10)).build();
+            assertThat(withCertificate.send(request, HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
+            exchange.revoke(exchange.localSystemCertificate);
+            exchange.publish(builder -> { });
+            exchange.backend.clear();
+
+            HttpResponse<String> response = withCertificate.send(request, HttpResponse.BodyHandlers.ofString());
+
+            assertGatewayError(response, "Client.SslAuthenticationFailed");
+            assertThat(XRoadError.fromJson(response.body()).message()).contains("revoked");
+            assertThat(exchange.backend.received()).isEmpty();
+        }
+        assertThat(call(exchange.token("province-a", SECRET_A)).statusCode()).isEqualTo(200);
     }
 
     @Test
@@ -137,8 +235,11 @@ class GlobalConfigurationIntegrationTests {
 
         HttpResponse<String> response = call(token);
 
-        assertThat(response.headers().firstValue("X-Road-Error")).hasValueSatisfying(
-                type -> assertThat(type).endsWith("SslAuthenticationFailed"));
+        // Refused by the provider gateway on the connection kept from the first call, or at the TLS handshake of a new
+        // one, which the consumer gateway then reports: either way, an authentication failure between the gateways.
+        assertThat(response.headers().firstValue("X-Road-Error")).hasValueSatisfying(type -> assertThat(type)
+                .isIn("Server.ServerProxy.SslAuthenticationFailed", "Server.ClientProxy.SslAuthenticationFailed"));
+        assertGatewayError(response, response.headers().firstValue("X-Road-Error").orElseThrow());
         assertThat(exchange.backend.received()).isEmpty();
     }
 }
