@@ -191,7 +191,9 @@ public final class OperationalMonitor implements AutoCloseable {
                 line.write('\n');
                 line.writeTo(out);
             }
-            out.flush();
+            if (out != null) { // null when the batch was only the close signal, before any record came
+                out.flush();
+            }
         }
 
         void close() {
