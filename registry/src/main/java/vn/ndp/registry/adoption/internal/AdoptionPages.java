@@ -543,22 +543,9 @@ class AdoptionPages {
                 || current.get("province") != null);
         model.addAttribute("proposalStatuses", ProvinceProposal.Status.values());
         model.addAttribute("sizes", PAGE_SIZES);
-        try {
-            ResultPage<ProvinceProposal> found = proposals.find(user, ProvinceProposalQuery.parse(
-                    request::getParameter, code -> agencies.find(code).filter(a -> a.kind().isProvincial())
-                            .isPresent(), Paging.DEFAULT_SIZE));
-            model.addAttribute("result", found);
-            model.addAttribute("proposals", found.items());
-            model.addAttribute("pages", Pagination.of(found.page(), found.pages(), current));
-        } catch (RegistryException e) {
-            if (e.code() != ErrorCode.INVALID_PARAMETER) {
-                throw e;
-            }
-            model.addAttribute("filterError", e);
-            model.addAttribute("result", null);
-            model.addAttribute("proposals", List.of());
-            model.addAttribute("pages", null);
-        }
+        Pagination.intoModel(model, "proposals", current, () -> proposals.find(user, ProvinceProposalQuery.parse(
+                request::getParameter, code -> agencies.find(code).filter(a -> a.kind().isProvincial()).isPresent(),
+                Paging.DEFAULT_SIZE)));
         return "adoption/proposals";
     }
 

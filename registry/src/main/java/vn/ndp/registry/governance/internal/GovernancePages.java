@@ -44,7 +44,6 @@ import vn.ndp.registry.shared.ErrorCode;
 import vn.ndp.registry.shared.InvalidParameters;
 import vn.ndp.registry.shared.Paging;
 import vn.ndp.registry.shared.RegistryException;
-import vn.ndp.registry.shared.ResultPage;
 import vn.ndp.registry.shared.web.Downloads;
 import vn.ndp.registry.shared.web.Links;
 import vn.ndp.registry.shared.web.Pagination;
@@ -119,21 +118,8 @@ class GovernancePages {
         model.addAttribute("filtered", current.get("status") != null || current.get("q") != null);
         model.addAttribute("statuses", ProposalStatus.values());
         model.addAttribute("sizes", PAGE_SIZES);
-        try {
-            ResultPage<Proposal> found = desk.find(user, ProposalQuery.parse(request::getParameter,
-                    Paging.DEFAULT_SIZE));
-            model.addAttribute("result", found);
-            model.addAttribute("proposals", found.items());
-            model.addAttribute("pages", Pagination.of(found.page(), found.pages(), current));
-        } catch (RegistryException e) {
-            if (e.code() != ErrorCode.INVALID_PARAMETER) {
-                throw e;
-            }
-            model.addAttribute("filterError", e);
-            model.addAttribute("result", null);
-            model.addAttribute("proposals", List.of());
-            model.addAttribute("pages", null);
-        }
+        Pagination.intoModel(model, "proposals", current,
+                () -> desk.find(user, ProposalQuery.parse(request::getParameter, Paging.DEFAULT_SIZE)));
     }
 
     @GetMapping("/governance/proposals/new")

@@ -3,6 +3,11 @@ package vn.ndp.registry.shared.web;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
+import java.util.function.Supplier;
+import org.springframework.ui.Model;
+import vn.ndp.registry.shared.ErrorCode;
+import vn.ndp.registry.shared.RegistryException;
+import vn.ndp.registry.shared.ResultPage;
 
 /**
  * Page links around the current page of a list: the first, a window of two
@@ -12,6 +17,29 @@ import java.util.TreeSet;
 public record Pagination(int page, int pages, String previous, String next, List<PageLink> links) {
 
     public record PageLink(int number, String href, boolean current, boolean gap) {
+    }
+
+    /**
+     * Puts into {@code model} the page of a list the request asks for: {@code result}, its items under
+     * {@code itemsName} and the page links ({@code pages}). When the request's parameters are invalid ({@code query}
+     * throws {@link ErrorCode#INVALID_PARAMETER}) nothing was queried: the refusal goes in as {@code filterError}
+     * for the page's {@code fragments/pagination :: filterErrors}, with an empty list.
+     */
+    public static <T> void intoModel(Model model, String itemsName, Links current, Supplier<ResultPage<T>> query) {
+        try {
+            ResultPage<T> found = query.get();
+            model.addAttribute("result", found);
+            model.addAttribute(itemsName, found.items());
+            model.addAttribute("pages", of(found.page(), found.pages(), current));
+        } catch (RegistryException e) {
+            if (e.code() != ErrorCode.INVALID_PARAMETER) {
+                throw e;
+            }
+            model.addAttribute("filterError", e);
+            model.addAttribute("result", null);
+            model.addAttribute(itemsName, List.of());
+            model.addAttribute("pages", null);
+        }
     }
 
     public static Pagination of(int page, int pages, Links current) {
