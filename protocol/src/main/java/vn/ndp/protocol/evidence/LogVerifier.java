@@ -1,5 +1,6 @@
 package vn.ndp.protocol.evidence;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
@@ -254,7 +255,7 @@ public final class LogVerifier {
             throw new Failed(new Finding(Problem.DAMAGED, name, 1, expectedSeq, "damaged header: " + e.getMessage()));
         }
         String ownName = LogFormat.segmentName(header.firstSeq());
-        if (!name.equals(ownName) && java.nio.file.Files.exists(directory.resolve(ownName))) {
+        if (!name.equals(ownName) && Files.exists(directory.resolve(ownName))) {
             fail(Problem.REORDERED, name, 1, expectedSeq, "record " + expectedSeq + " is out of order: this file holds the"
                     + " segment that starts at seq " + header.firstSeq() + ", and " + ownName + " another one: segment files"
                     + " were swapped");
@@ -418,12 +419,6 @@ public final class LogVerifier {
             fail(Problem.BAD_SIGNATURE, name, line, 0, "the signature of batches " + window.firstBatch() + ".."
                     + window.lastBatch() + " names another certificate or gateway than the segment");
         }
-        if (window.header() == null ? header.signedByWindows() : !window.header().equals(headerSha256)) {
-            // the signature below covers the header's hash: either the header or the signature line was changed
-            fail(Problem.EDITED, name, 1, header.firstSeq(), "the segment header is not the one its signature of"
-                    + " batches " + window.firstBatch() + ".." + window.lastBatch() + " (line " + line + ") signs:"
-                    + " a header field was changed");
-        }
         if (!MessageDigest.isEqual(Hashes.unhex(window.root(), 32, "root"), MerkleTree.root(unsigned))
                 || !window.lastHash().equals(prevHash)) {
             fail(Problem.BAD_SIGNATURE, name, line, 0, "batches " + window.firstBatch() + ".." + window.lastBatch()
@@ -432,6 +427,12 @@ public final class LogVerifier {
         if (!window.verify(signer.getPublicKey())) {
             fail(Problem.BAD_SIGNATURE, name, line, 0, "the signature of batches " + window.firstBatch() + ".."
                     + window.lastBatch() + " does not verify");
+        }
+        if (window.header() == null ? header.signedByWindows() : !window.header().equals(headerSha256)) {
+            // the signature verified, so the line is as signed: the header is what changed
+            fail(Problem.EDITED, name, 1, header.firstSeq(), "the segment header is not the one its signature of"
+                    + " batches " + window.firstBatch() + ".." + window.lastBatch() + " (line " + line + ") signs:"
+                    + " a header field was changed");
         }
         try {
             signer.checkValidity(Date.from(window.signedAt()));

@@ -653,6 +653,27 @@ class LogVerifierTests {
     }
 
     @Test
+    void aSignatureLineNamingAnotherHeaderIsNamedAsABadSignatureNotAsAnEditedHeader() throws IOException {
+        long[] signatureLine = {0};
+        Report report = tampered(0, lines -> {
+            for (int i = 0; i < lines.size(); i++) {
+                if (lines.get(i).startsWith("W ")) {
+                    String line = lines.get(i);
+                    int at = line.indexOf("\"header\":\"") + "\"header\":\"".length();
+                    lines.set(i, line.substring(0, at) + (line.charAt(at) == '0' ? '1' : '0') + line.substring(at + 1));
+                    signatureLine[0] = i + 1;
+                    break;
+                }
+            }
+            return lines;
+        });
+
+        assertThat(signatureLine[0]).isPositive();
+        assertThat(report.problem().get().problem()).isEqualTo(Problem.BAD_SIGNATURE);
+        assertThat(report.problem().get().line()).isEqualTo(signatureLine[0]);
+    }
+
+    @Test
     void swappingRecordsAcrossABatchBoundaryNamesTheFirstOneOutOfOrder() throws IOException {
         // the last record of batch 1 (record 4) and the first of batch 2 (record 5), a seal line between them
         Report report = tampered(0, lines -> {
