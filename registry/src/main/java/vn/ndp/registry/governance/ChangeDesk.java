@@ -27,6 +27,7 @@ import vn.ndp.registry.governance.internal.ChangeRequestRepository;
 import vn.ndp.registry.shared.ErrorCode;
 import vn.ndp.registry.shared.InvalidParameters;
 import vn.ndp.registry.shared.RegistryException;
+import vn.ndp.registry.shared.VietnamTime;
 
 /**
  * Changes to published entries. Contact fields (configurable,
@@ -166,7 +167,7 @@ public class ChangeDesk {
                 .orElseThrow(() -> notFound(id));
         if (!change.status().takesEvidence()) {
             throw new RegistryException(ErrorCode.ILLEGAL_TRANSITION, "Change request " + id + " was "
-                    + change.status().name().toLowerCase(java.util.Locale.ROOT) + " on " + change.decidedAt()
+                    + InvalidParameters.Wire.name(change.status()) + " on " + VietnamTime.moment(change.decidedAt())
                     + "; documents can be added only while a request is pending. Make a new change request.");
         }
         if (change.version() != expectedVersion) {
