@@ -34,11 +34,7 @@ public record ProvinceProposalQuery(ProvinceProposal.Status status, String q, St
     public static ProvinceProposalQuery parse(Function<String, String> param, Predicate<String> provinceExists,
             int defaultSize) {
         InvalidParameters invalid = new InvalidParameters();
-        String q = param.apply("q");
-        if (q != null && q.strip().length() > MAX_Q) {
-            invalid.reject("q", "is " + q.strip().length() + " characters long; at most " + MAX_Q + " are allowed.");
-            q = null;
-        }
+        String q = invalid.text("q", param.apply("q"), MAX_Q);
         String province = blankToNull(param.apply("province"));
         if (province != null && !provinceExists.test(province)) {
             invalid.reject("province", "no province has the code '" + province + "'; see /api/v1/agencies"

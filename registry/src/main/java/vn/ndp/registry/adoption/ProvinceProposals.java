@@ -146,11 +146,8 @@ public class ProvinceProposals {
         }
         ProvinceProposalRepository.Filter filter = new ProvinceProposalRepository.Filter(provinces, query.status(),
                 query.q());
-        Paging paging = query.paging();
-        long total = repository.count(filter);
-        List<ProvinceProposal> items = total <= paging.offset() ? List.of()
-                : repository.find(filter, paging.size(), paging.offset());
-        return new ResultPage<>(items, total, paging.page(), paging.size());
+        return ResultPage.fetch(query.paging(), repository.count(filter),
+                (limit, offset) -> repository.find(filter, limit, offset));
     }
 
     public ProvinceProposal get(CurrentUser user, UUID id) {

@@ -24,6 +24,8 @@ public record PlatformQuery(
 
     public static final int DEFAULT_SIZE = 20;
     public static final int MAX_SIZE = 100;
+    /** The longest search text, in characters. */
+    public static final int MAX_Q = 200;
 
     public enum Sort {
         RELEVANCE, NAME, CODE
@@ -42,11 +44,7 @@ public record PlatformQuery(
     /** Parses request parameters; unknown owners and bad values become one 400 naming each parameter. */
     public static PlatformQuery parse(Function<String, String> param, Predicate<String> agencyExists) {
         InvalidParameters p = new InvalidParameters();
-        String q = param.apply("q");
-        if (q != null && q.length() > 200) {
-            p.reject("q", "is " + q.length() + " characters long; at most 200 are allowed.");
-            q = null;
-        }
+        String q = p.text("q", param.apply("q"), MAX_Q);
         String owner = param.apply("owner");
         if (owner != null && !owner.isBlank() && !agencyExists.test(owner.strip())) {
             p.reject("owner", "no agency has the code '" + owner + "'; see /api/v1/agencies.");

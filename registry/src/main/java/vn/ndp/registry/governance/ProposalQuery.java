@@ -21,11 +21,7 @@ public record ProposalQuery(ProposalStatus status, String q, Paging paging) {
     /** Parses {@code status}, {@code q}, {@code page} and {@code size}; bad values become one 400 naming each. */
     public static ProposalQuery parse(Function<String, String> param, int defaultSize) {
         InvalidParameters invalid = new InvalidParameters();
-        String q = param.apply("q");
-        if (q != null && q.strip().length() > MAX_Q) {
-            invalid.reject("q", "is " + q.strip().length() + " characters long; at most " + MAX_Q + " are allowed.");
-            q = null;
-        }
+        String q = invalid.text("q", param.apply("q"), MAX_Q);
         ProposalQuery query = new ProposalQuery(invalid.choice("status", param.apply("status"), ProposalStatus.class),
                 q, Paging.parse(param, defaultSize, invalid));
         invalid.throwIfAny();

@@ -41,6 +41,7 @@ import vn.ndp.registry.shared.InvalidParameters;
 import vn.ndp.registry.shared.Paging;
 import vn.ndp.registry.shared.RegistryException;
 import vn.ndp.registry.shared.ResultPage;
+import vn.ndp.registry.shared.VietnamTime;
 
 /**
  * Where proposals of new platforms are drafted, submitted, evaluated and
@@ -121,7 +122,7 @@ public class RecognitionDesk {
             throw new RegistryException(ErrorCode.CONCURRENT_CHANGE, "Proposal " + proposal.platformCode()
                     + " was changed after you read it (you had version " + expectedVersion + ", it is at version "
                     + proposal.version() + ", status " + proposal.status() + ", last changed "
-                    + proposal.updatedAt() + "). Nothing was saved; reload it and try again.");
+                    + VietnamTime.moment(proposal.updatedAt()) + "). Nothing was saved; reload it and try again.");
         }
         ProposalStatus next = proposal.status().after(command).orElseThrow(() -> new RegistryException(
                 ErrorCode.ILLEGAL_TRANSITION, "A proposal that is " + proposal.status() + " cannot be "
@@ -172,11 +173,8 @@ public class RecognitionDesk {
             return ResultPage.empty(query.paging());
         }
         ProposalRepository.Filter filter = new ProposalRepository.Filter(agencyCodes, query.status(), query.q());
-        long total = proposals.count(filter);
-        Paging paging = query.paging();
-        List<Proposal> items = total <= paging.offset() ? List.of()
-                : proposals.find(filter, paging.size(), paging.offset());
-        return new ResultPage<>(items, total, paging.page(), paging.size());
+        return ResultPage.fetch(query.paging(), proposals.count(filter),
+                (limit, offset) -> proposals.find(filter, limit, offset));
     }
 
     /** Submitted proposals waiting for the national authority, oldest first. */

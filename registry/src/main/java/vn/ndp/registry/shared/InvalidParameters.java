@@ -67,6 +67,22 @@ public final class InvalidParameters {
         return parsed;
     }
 
+    /**
+     * A free text such as a search, stripped; null when blank. Longer than {@code max} characters it is reported
+     * and null is returned, so nothing is searched with it.
+     */
+    public String text(String name, String value, int max) {
+        if (isBlank(value)) {
+            return null;
+        }
+        String text = value.strip();
+        if (text.length() > max) {
+            reject(name, "is " + text.length() + " characters long; at most " + max + " are allowed.");
+            return null;
+        }
+        return text;
+    }
+
     public void reject(String name, String message) {
         errors.add(RegistryException.FieldError.of(name, message));
     }

@@ -1,5 +1,6 @@
 package vn.ndp.registry.shared;
 
+import java.util.List;
 import java.util.function.Function;
 
 /**
@@ -11,6 +12,8 @@ public record Paging(int page, int size) {
     public static final int DEFAULT_SIZE = 20;
     public static final int MAX_SIZE = 200;
     public static final int MAX_PAGE = 100_000;
+    /** The page sizes a list page offers. */
+    public static final List<Integer> SIZES = List.of(10, DEFAULT_SIZE, 50, 100, MAX_SIZE);
 
     public Paging {
         if (page < 1 || page > MAX_PAGE || size < 1 || size > MAX_SIZE) {

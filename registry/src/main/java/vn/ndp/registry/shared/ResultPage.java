@@ -1,12 +1,22 @@
 package vn.ndp.registry.shared;
 
 import java.util.List;
+import java.util.function.BiFunction;
 
 /** One page of a list, with the number of rows that match in all. */
 public record ResultPage<T>(List<T> items, long total, int page, int size) {
 
     public ResultPage {
         items = List.copyOf(items);
+    }
+
+    /**
+     * The page {@code paging} asks for among {@code total} matching rows; {@code rows} (limit, offset) is asked only
+     * when the page is not past the end.
+     */
+    public static <T> ResultPage<T> fetch(Paging paging, long total, BiFunction<Integer, Integer, List<T>> rows) {
+        List<T> items = total <= paging.offset() ? List.of() : rows.apply(paging.size(), paging.offset());
+        return new ResultPage<>(items, total, paging.page(), paging.size());
     }
 
     public static <T> ResultPage<T> empty(Paging paging) {

@@ -26,12 +26,8 @@ public record RequestQuery(
         boolean overdueOnly,
         String q,
         Sort sort,
-        int page,
-        int size) {
+        Paging paging) {
 
-    public static final int DEFAULT_SIZE = Paging.DEFAULT_SIZE;
-    public static final int MAX_SIZE = Paging.MAX_SIZE;
-    public static final int MAX_PAGE = Paging.MAX_PAGE;
     public static final int MAX_Q = 200;
 
     /** The order of the list. */
@@ -46,15 +42,6 @@ public record RequestQuery(
         platformCode = blankToNull(platformCode);
         agencyCode = blankToNull(agencyCode);
         q = blankToNull(q);
-        if (page < 1 || page > MAX_PAGE || size < 1 || size > MAX_SIZE) {
-            throw new IllegalArgumentException("page 1.." + MAX_PAGE + " and size 1.." + MAX_SIZE + ", were " + page
-                    + " and " + size);
-        }
-    }
-
-    /** Overdue requests the reader may see, most overdue first. */
-    public static RequestQuery overdue(int size) {
-        return new RequestQuery(null, null, null, null, true, null, Sort.DUE, 1, size);
     }
 
     /**
@@ -75,19 +62,14 @@ public record RequestQuery(
             p.reject("agency", "no agency has the code '" + agency + "'; see /api/v1/agencies.");
             agency = null;
         }
-        String q = param.apply("q");
-        if (q != null && q.strip().length() > MAX_Q) {
-            p.reject("q", "is " + q.strip().length() + " characters long; at most " + MAX_Q + " are allowed.");
-            q = null;
-        }
+        String q = p.text("q", param.apply("q"), MAX_Q);
         Boolean overdue = p.check("overdue", param.apply("overdue"), RequestQuery::bool, "is not true or false.");
         RequestQuery query = new RequestQuery(
                 p.choice("status", param.apply("status"), SupportStatus.class),
                 p.choice("priority", param.apply("priority"), Priority.class),
                 platform, agency, Boolean.TRUE.equals(overdue), q,
                 p.choice("sort", param.apply("sort"), Sort.class),
-                p.integer("page", param.apply("page"), 1, 1, MAX_PAGE),
-                p.integer("size", param.apply("size"), defaultSize, 1, MAX_SIZE));
+                Paging.parse(param, defaultSize, p));
         p.throwIfAny();
         return query;
     }
@@ -95,11 +77,7 @@ public record RequestQuery(
     /** The same question limited to overdue requests, most overdue first unless another sort was asked for. */
     public RequestQuery overdue() {
         return new RequestQuery(status, priority, platformCode, agencyCode, true, q, sort == null ? Sort.DUE : sort,
-                page, size);
-    }
-
-    public int offset() {
-        return (page - 1) * size;
+                paging);
     }
 
     private static Boolean bool(String value) {

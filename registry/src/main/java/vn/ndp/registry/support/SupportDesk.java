@@ -23,6 +23,7 @@ import vn.ndp.registry.governance.EvidenceDocuments;
 import vn.ndp.registry.shared.ErrorCode;
 import vn.ndp.registry.shared.InvalidParameters;
 import vn.ndp.registry.shared.RegistryException;
+import vn.ndp.registry.shared.ResultPage;
 import vn.ndp.registry.shared.VietnamTime;
 import vn.ndp.registry.support.SupportAction.Side;
 import vn.ndp.registry.support.internal.SupportRepository;
@@ -220,10 +221,10 @@ public class SupportDesk {
      * their platforms', the national authority all; anyone else none. Without a sort, operators get their
      * working order ({@link RequestQuery.Sort#DUE}), everyone else the most recently changed first.
      */
-    public RequestPage find(CurrentUser user, RequestQuery query) {
+    public ResultPage<SupportRequest> find(CurrentUser user, RequestQuery query) {
         Optional<SupportRepository.Visible> visible = visibleTo(user);
         if (visible.isEmpty()) {
-            return new RequestPage(List.of(), 0, query.page(), query.size());
+            return ResultPage.empty(query.paging());
         }
         LocalDate today = LocalDate.now(clock);
         SupportRepository.Filter filter = new SupportRepository.Filter(query.status(), query.priority(),
@@ -231,10 +232,8 @@ public class SupportDesk {
                 query.overdueOnly() ? today : null, query.q());
         RequestQuery.Sort sort = query.sort() != null ? query.sort()
                 : user.role() == Role.OPERATOR ? RequestQuery.Sort.DUE : RequestQuery.Sort.UPDATED;
-        long total = requests.count(visible.get(), filter);
-        List<SupportRequest> items = total <= query.offset() ? List.of()
-                : requests.find(visible.get(), filter, sort, query.size(), query.offset());
-        return new RequestPage(items, total, query.page(), query.size());
+        return ResultPage.fetch(query.paging(), requests.count(visible.get(), filter),
+                (limit, offset) -> requests.find(visible.get(), filter, sort, limit, offset));
     }
 
     /** Whose requests the user may see; empty when none. */

@@ -51,6 +51,7 @@ import vn.ndp.registry.audit.AuditEvent;
 import vn.ndp.registry.audit.AuditLog;
 import vn.ndp.registry.notifications.Notice;
 import vn.ndp.registry.notifications.Notices;
+import vn.ndp.registry.shared.Paging;
 
 /**
  * Support requests end to end, as the people who use them: province and
@@ -615,7 +616,7 @@ class SupportIntegrationTests {
                 .expectBody(JsonNode.class).returnResult();
         assertThat(unpaged.getResponseBody().findValuesAsString("id")).hasSize(3);
         assertThat(unpaged.getResponseHeaders().getFirst("X-Page-Size"))
-                .isEqualTo(String.valueOf(RequestQuery.MAX_SIZE));
+                .isEqualTo(String.valueOf(Paging.MAX_SIZE));
         assertThat(unpaged.getResponseHeaders().getFirst("Link")).isNull();
     }
 
@@ -645,7 +646,7 @@ class SupportIntegrationTests {
         assertThat(problem.get("code").asString()).isEqualTo("INVALID_PARAMETER");
         assertThat(problem.get("errors").findValuesAsString("field")).containsExactlyInAnyOrder("status", "priority",
                 "platform", "agency", "overdue", "sort", "page", "size", "q");
-        assertThat(problem.toString()).contains("must be between 1 and " + RequestQuery.MAX_SIZE + ", was 201",
+        assertThat(problem.toString()).contains("must be between 1 and " + Paging.MAX_SIZE + ", was 201",
                 "no platform has the code 'KHONG-CO'");
         assertThat(call("GET", reviewer, "/api/v1/support/requests?page=abc", null, 400).get("errors")
                 .findValuesAsString("field")).containsExactly("page");

@@ -49,8 +49,8 @@ import vn.ndp.registry.catalog.PlatformPage;
 import vn.ndp.registry.catalog.PlatformQuery;
 import vn.ndp.registry.catalog.PlatformType;
 import vn.ndp.registry.exchange.UsageStatistics;
-import vn.ndp.registry.support.RequestPage;
 import vn.ndp.registry.support.RequestQuery;
+import vn.ndp.registry.support.SupportRequest;
 import vn.ndp.registry.support.SupportDesk;
 import vn.ndp.registry.shared.ErrorCode;
 import vn.ndp.registry.shared.InvalidParameters;
@@ -90,7 +90,6 @@ class AdoptionPages {
     private static final int SUPPORT_ROWS = 20;
     /** Province proposals shown on a province's page; the rest are on the proposal list. */
     private static final int PROPOSAL_ROWS = 20;
-    private static final List<Integer> PAGE_SIZES = List.of(10, 20, 50, 100, 200);
     /** The statuses of the national platforms a plan form offers without a search. */
     private static final List<LifecycleStatus> OFFERED = List.of(LifecycleStatus.RECOGNISED, LifecycleStatus.TRIAL,
             LifecycleStatus.IN_USE);
@@ -208,8 +207,9 @@ class AdoptionPages {
         model.addAttribute("changeableIn", user.map(u -> keys.stream().filter(k -> localPlatforms.mayChange(u, k))
                 .collect(Collectors.toSet())).orElse(Set.of()));
         // the latest support requests the province (or its predecessors) raised, as far as the viewer may see them
-        RequestPage requests = user.map(u -> support.find(u, new RequestQuery(null, null, null, code, false, null,
-                RequestQuery.Sort.UPDATED, 1, SUPPORT_ROWS))).orElse(new RequestPage(List.of(), 0, 1, SUPPORT_ROWS));
+        ResultPage<SupportRequest> requests = user.map(u -> support.find(u, new RequestQuery(null, null, null, code,
+                false, null, RequestQuery.Sort.UPDATED, Paging.first(SUPPORT_ROWS))))
+                .orElse(ResultPage.empty(Paging.first(SUPPORT_ROWS)));
         model.addAttribute("supportRequests", requests.items());
         model.addAttribute("supportTotal", requests.total());
         model.addAttribute("usage", usageChart("province-usage",
@@ -542,7 +542,6 @@ class AdoptionPages {
         model.addAttribute("filtered", current.get("status") != null || current.get("q") != null
                 || current.get("province") != null);
         model.addAttribute("proposalStatuses", ProvinceProposal.Status.values());
-        model.addAttribute("sizes", PAGE_SIZES);
         Pagination.intoModel(model, "proposals", current, () -> proposals.find(user, ProvinceProposalQuery.parse(
                 request::getParameter, code -> agencies.find(code).filter(a -> a.kind().isProvincial()).isPresent(),
                 Paging.DEFAULT_SIZE)));

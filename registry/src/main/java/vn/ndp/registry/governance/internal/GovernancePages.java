@@ -60,7 +60,6 @@ import vn.ndp.registry.shared.web.WebPage;
 class GovernancePages {
 
     private static final String ANY = "hasAnyRole('ADMIN', 'REVIEWER', 'MINISTRY_EDITOR')";
-    private static final List<Integer> PAGE_SIZES = List.of(10, 20, 50, 100, 200);
 
     private final RecognitionDesk desk;
     private final ChangeDesk changes;
@@ -117,7 +116,6 @@ class GovernancePages {
         model.addAttribute("filters", current);
         model.addAttribute("filtered", current.get("status") != null || current.get("q") != null);
         model.addAttribute("statuses", ProposalStatus.values());
-        model.addAttribute("sizes", PAGE_SIZES);
         Pagination.intoModel(model, "proposals", current,
                 () -> desk.find(user, ProposalQuery.parse(request::getParameter, Paging.DEFAULT_SIZE)));
     }

@@ -3,9 +3,11 @@ package vn.ndp.registry.shared.web;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.springframework.ui.Model;
 import vn.ndp.registry.shared.ErrorCode;
+import vn.ndp.registry.shared.Paging;
 import vn.ndp.registry.shared.RegistryException;
 import vn.ndp.registry.shared.ResultPage;
 
@@ -26,10 +28,18 @@ public record Pagination(int page, int pages, String previous, String next, List
      * for the page's {@code fragments/pagination :: filterErrors}, with an empty list.
      */
     public static <T> void intoModel(Model model, String itemsName, Links current, Supplier<ResultPage<T>> query) {
+        intoModel(model, itemsName, current, query, items -> items);
+    }
+
+    /** The same, with the page's items shown as {@code shown} makes them (rows with what a table needs). */
+    public static <T> void intoModel(Model model, String itemsName, Links current, Supplier<ResultPage<T>> query,
+            Function<List<T>, List<?>> shown) {
+        model.addAttribute("sizes", Paging.SIZES);
+        model.addAttribute("defaultSize", Paging.DEFAULT_SIZE);
         try {
             ResultPage<T> found = query.get();
             model.addAttribute("result", found);
-            model.addAttribute(itemsName, found.items());
+            model.addAttribute(itemsName, shown.apply(found.items()));
             model.addAttribute("pages", of(found.page(), found.pages(), current));
         } catch (RegistryException e) {
             if (e.code() != ErrorCode.INVALID_PARAMETER) {

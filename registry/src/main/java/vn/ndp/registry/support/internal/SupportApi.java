@@ -35,12 +35,13 @@ import vn.ndp.registry.agencies.Agencies;
 import vn.ndp.registry.catalog.Catalog;
 import vn.ndp.registry.shared.ErrorCode;
 import vn.ndp.registry.shared.InvalidParameters;
+import vn.ndp.registry.shared.Paging;
 import vn.ndp.registry.shared.ProblemApi;
 import vn.ndp.registry.shared.RegistryException;
+import vn.ndp.registry.shared.ResultPage;
 import vn.ndp.registry.shared.web.Downloads;
 import vn.ndp.registry.shared.web.PageHeaders;
 import vn.ndp.registry.support.Priority;
-import vn.ndp.registry.support.RequestPage;
 import vn.ndp.registry.support.RequestQuery;
 import vn.ndp.registry.support.SupportAction;
 import vn.ndp.registry.support.SupportDesk;
@@ -85,8 +86,8 @@ class SupportApi {
     @GetMapping("/requests")
     @PreAuthorize(SIGNED_IN)
     @Operation(summary = "Requests you may see (your agency's, your platforms' as an operator, or all as the national"
-            + " authority) as a plain list, at most " + RequestQuery.MAX_SIZE + " a page",
-            description = "Takes the filters of /queue; page and size default to 1 and " + RequestQuery.MAX_SIZE
+            + " authority) as a plain list, at most " + Paging.MAX_SIZE + " a page",
+            description = "Takes the filters of /queue; page and size default to 1 and " + Paging.MAX_SIZE
                     + ". The page is described in the headers X-Total-Count, X-Page, X-Page-Size and Link"
                     + " (rel=next, prev). /queue returns the same with the page in the body.")
     @QueueParameters
@@ -102,7 +103,7 @@ class SupportApi {
                     + " earliest due first (active requests first), everyone else the most recently changed first.")
     @QueueParameters
     QueueJson queue(Authentication authentication, HttpServletRequest request) {
-        RequestPage page = desk.find(user(authentication), query(request, RequestQuery.DEFAULT_SIZE, false));
+        ResultPage<SupportRequest> page = desk.find(user(authentication), query(request, Paging.DEFAULT_SIZE, false));
         LocalDate today = desk.today();
         return new QueueJson(page.items().stream().map(r -> RequestJson.of(r, today)).toList(), page.total(),
                 page.page(), page.size(), page.pages());
@@ -201,15 +202,15 @@ class SupportApi {
         @Parameter(in = ParameterIn.QUERY, name = "q", description = "words in the subject, diacritics ignored"),
         @Parameter(in = ParameterIn.QUERY, name = "sort", description = "due|updated"),
         @Parameter(in = ParameterIn.QUERY, name = "page", description = "1-based"),
-        @Parameter(in = ParameterIn.QUERY, name = "size", description = "1–" + RequestQuery.MAX_SIZE)
+        @Parameter(in = ParameterIn.QUERY, name = "size", description = "1–" + Paging.MAX_SIZE)
     })
     @interface QueueParameters {
     }
 
     private ResponseEntity<List<RequestJson>> list(Authentication authentication, HttpServletRequest request,
             boolean overdueOnly) {
-        RequestQuery query = query(request, RequestQuery.MAX_SIZE, overdueOnly);
-        RequestPage page = desk.find(user(authentication), query);
+        RequestQuery query = query(request, Paging.MAX_SIZE, overdueOnly);
+        ResultPage<SupportRequest> page = desk.find(user(authentication), query);
         LocalDate today = desk.today();
         HttpHeaders headers = PageHeaders.of(request, page.total(), page.page(), page.size(), page.pages());
         return ResponseEntity.ok().headers(headers).body(page.items().stream().map(r -> RequestJson.of(r, today))

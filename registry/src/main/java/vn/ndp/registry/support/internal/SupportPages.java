@@ -27,6 +27,7 @@ import vn.ndp.registry.catalog.PlatformPage;
 import vn.ndp.registry.catalog.PlatformQuery;
 import vn.ndp.registry.shared.ErrorCode;
 import vn.ndp.registry.shared.InvalidParameters;
+import vn.ndp.registry.shared.Paging;
 import vn.ndp.registry.shared.RegistryException;
 import vn.ndp.registry.shared.Sizes;
 import vn.ndp.registry.shared.web.Downloads;
@@ -34,7 +35,6 @@ import vn.ndp.registry.shared.web.Links;
 import vn.ndp.registry.shared.web.Pagination;
 import vn.ndp.registry.shared.web.WebPage;
 import vn.ndp.registry.support.Priority;
-import vn.ndp.registry.support.RequestPage;
 import vn.ndp.registry.support.RequestQuery;
 import vn.ndp.registry.support.SupportAction;
 import vn.ndp.registry.support.SupportDesk;
@@ -54,10 +54,8 @@ class SupportPages {
 
     private static final List<String> QUERY_PARAMS =
             List.of("status", "priority", "platform", "agency", "overdue", "q", "sort", "size");
-    private static final List<Integer> SIZES = List.of(10, 20, 50, 100, 200);
-    /** How many platforms a search on the new-request form shows, and how long its text may be. */
+    /** How many platforms a search on the new-request form shows. */
     private static final int FOUND_ROWS = 20;
-    private static final int MAX_QUERY = 200;
 
     private final SupportDesk desk;
     private final Catalog catalog;
@@ -95,13 +93,13 @@ class SupportPages {
 
     /** The filters as typed, to fill the form again. */
     record Filters(String status, String priority, String platform, String agency, boolean overdue, String q,
-            String sort, String size) {
+            String sort) {
 
         static Filters of(HttpServletRequest request) {
             return new Filters(request.getParameter("status"), request.getParameter("priority"),
                     request.getParameter("platform"), request.getParameter("agency"),
                     "true".equalsIgnoreCase(request.getParameter("overdue")), request.getParameter("q"),
-                    request.getParameter("sort"), request.getParameter("size"));
+                    request.getParameter("sort"));
         }
 
         boolean any() {
@@ -124,12 +122,11 @@ class SupportPages {
         model.addAttribute("filtered", filters.any());
         model.addAttribute("statuses", SupportStatus.values());
         model.addAttribute("priorities", Priority.values());
-        model.addAttribute("sizes", SIZES);
         // an operator picks among its platforms; others type a code (the whole catalogue, up to 100,000 platforms,
         // is offered only on the form that opens a request)
-        model.addAttribute("platforms", user.role() == Role.OPERATOR
-                ? user.platformCodes().stream().sorted().map(code -> new Choice(code, catalog.find(code)
-                        .map(Platform::nameVi).orElse(code))).toList()
+        Map<String, Platform> operated = user.role() == Role.OPERATOR ? catalog.find(user.platformCodes()) : Map.of();
+        model.addAttribute("platforms", user.role() == Role.OPERATOR ? user.platformCodes().stream().sorted()
+                .map(code -> new Choice(code, operated.containsKey(code) ? operated.get(code).nameVi() : code)).toList()
                 : List.of());
         return page(user, request, false, model, "support/list");
     }
@@ -148,24 +145,11 @@ class SupportPages {
         for (String name : QUERY_PARAMS) {
             current = current.with(name, request.getParameter(name));
         }
-        try {
+        Pagination.intoModel(model, "rows", current, () -> {
             RequestQuery query = RequestQuery.parse(request::getParameter, code -> catalog.find(code).isPresent(),
-                    code -> agencies.find(code).isPresent(), RequestQuery.DEFAULT_SIZE);
-            RequestPage found = desk.find(user, overdueOnly ? query.overdue() : query);
-            model.addAttribute("result", found);
-            model.addAttribute("rows", rows(found.items()));
-            model.addAttribute("pages", Pagination.of(found.page(), found.pages(), current));
-            model.addAttribute("first", found.total() == 0 ? 0 : (long) (found.page() - 1) * found.size() + 1);
-            model.addAttribute("last", (long) (found.page() - 1) * found.size() + found.items().size());
-        } catch (RegistryException e) {
-            if (e.code() != ErrorCode.INVALID_PARAMETER) {
-                throw e;
-            }
-            model.addAttribute("error", e);
-            model.addAttribute("result", null);
-            model.addAttribute("rows", List.of());
-            model.addAttribute("pages", null);
-        }
+                    code -> agencies.find(code).isPresent(), Paging.DEFAULT_SIZE);
+            return desk.find(user, overdueOnly ? query.overdue() : query);
+        }, this::rows);
         return view;
     }
 
@@ -174,15 +158,16 @@ class SupportPages {
     String newRequest(@RequestParam(name = "platform", required = false) String platform,
             @RequestParam(name = "q", required = false) String q, Model model) {
         model.addAttribute("q", q);
-        if (q != null && !q.isBlank()) {
-            if (q.strip().length() > MAX_QUERY) {
-                return form(new Form(null, null, null, "normal"), new RegistryException(ErrorCode.INVALID_PARAMETER,
-                        "q: is " + q.strip().length() + " characters long; at most " + MAX_QUERY + " are allowed.",
-                        List.of(RegistryException.FieldError.of("q", "is " + q.strip().length()
-                                + " characters long; at most " + MAX_QUERY + " are allowed."))), model);
-            }
-            PlatformPage found = catalog.search(new PlatformQuery(q, null, null, null, null, null, agencies.today(), 1,
-                    FOUND_ROWS, null));
+        InvalidParameters invalid = new InvalidParameters();
+        String words = invalid.text("q", q, PlatformQuery.MAX_Q);
+        try {
+            invalid.throwIfAny();
+        } catch (RegistryException e) {
+            return form(new Form(null, null, null, "normal"), e, model);
+        }
+        if (words != null) {
+            PlatformPage found = catalog.search(new PlatformQuery(words, null, null, null, null, null, agencies.today(),
+                    1, FOUND_ROWS, null));
             model.addAttribute("found", found.items());
             model.addAttribute("foundTotal", found.total());
         }
