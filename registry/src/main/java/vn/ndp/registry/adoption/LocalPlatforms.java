@@ -93,9 +93,8 @@ public class LocalPlatforms {
 
     private Check compare(Agency province, LocalPlatform.Draft clean, String itself) {
         OverlapReport report = overlap.check(new PlatformDescription(clean.nameVi(), clean.description(),
-                clean.functions(), null, province.code(), clean.category()));
-        List<OverlapReport.Match> flagged = report.matches().stream().filter(m -> m.verdict().flagged())
-                .filter(m -> !m.platform().code().equals(itself)).toList();
+                clean.functions(), null, province.code(), clean.category()), itself);
+        List<OverlapReport.Match> flagged = report.matches().stream().filter(m -> m.verdict().flagged()).toList();
         return new Check(report,
                 flagged.stream().filter(m -> m.platform().kind() == CorpusEntry.Kind.NATIONAL).toList(),
                 flagged.stream().filter(m -> m.platform().kind() == CorpusEntry.Kind.LOCAL).toList());

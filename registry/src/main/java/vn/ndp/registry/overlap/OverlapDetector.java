@@ -104,7 +104,15 @@ public class OverlapDetector implements SmartInitializingSingleton, DisposableBe
 
     /** The description compared with every platform in the corpus. */
     public OverlapReport check(PlatformDescription description) {
-        return new Matching(index(), settings).check(description);
+        return check(description, null);
+    }
+
+    /**
+     * The description of a changed platform, compared with every other platform: its own entry, as last saved, is
+     * left out before the best {@code topN} are taken, so that it takes no place a real match should have.
+     */
+    public OverlapReport check(PlatformDescription description, String platformCode) {
+        return new Matching(index(), settings).check(description, platformCode);
     }
 
     /**

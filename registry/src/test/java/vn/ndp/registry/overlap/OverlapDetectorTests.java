@@ -43,6 +43,29 @@ class OverlapDetectorTests {
     }
 
     @Test
+    void aChangedPlatformIsComparedWithEveryOtherPlatformItsOwnEntryTakingNoPlaceAmongTheBest() {
+        // its own entry, as last saved, would score highest and push the fifth real match out of the top five
+        List<CorpusEntry> corpus = new ArrayList<>(CORPUS.stream().filter(p -> !p.code().equals("AUCTION")).toList());
+        corpus.add(new CorpusEntry("SELF", "Hệ thống đấu giá tài sản của tỉnh", null, "Đấu giá tài sản công trực tuyến.",
+                null, List.of(), "P-HUE", "government", CorpusEntry.Kind.LOCAL));
+        List<String> national = List.of("AUCTION-1", "AUCTION-2", "AUCTION-3", "AUCTION-4", "AUCTION-5");
+        List<String> owners = List.of("BTP", "BTC", "BCA", "BXD", "BNNMT");
+        for (int i = 0; i < national.size(); i++) {
+            corpus.add(platform(national.get(i), "Hệ thống đấu giá tài sản của " + owners.get(i),
+                    "Đấu giá tài sản công trực tuyến.", owners.get(i)));
+        }
+        OverlapDetector withSelf = OverlapDetector.of(OverlapSettings.defaults(), corpus::forEach);
+        PlatformDescription changed = PlatformDescription.named("Hệ thống đấu giá tài sản của tỉnh",
+                "Đấu giá tài sản công trực tuyến.");
+        assertThat(OverlapSettings.defaults().topN()).isEqualTo(national.size());
+        assertThat(withSelf.check(changed).matches().getFirst().platform().code()).isEqualTo("SELF");
+
+        OverlapReport report = withSelf.check(changed, "SELF");
+
+        assertThat(report.matches()).extracting(m -> m.platform().code()).containsExactlyInAnyOrderElementsOf(national);
+    }
+
+    @Test
     void diacriticsDoNotChangeTheScore() {
         double with = detector.check(PlatformDescription.named("Hệ thống quản lý văn bản liên thông", null))
                 .matches().getFirst().score();

@@ -393,8 +393,7 @@ class GovernancePages {
         if (description.isEmpty()) {
             return List.of();
         }
-        return overlap.check(description).matches().stream()
-                .filter(m -> m.verdict().flagged() && !m.platform().code().equals(p.platformCode()))
+        return overlap.check(description, p.platformCode()).matches().stream().filter(m -> m.verdict().flagged())
                 .toList();
     }
 

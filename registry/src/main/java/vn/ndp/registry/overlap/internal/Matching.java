@@ -31,7 +31,8 @@ public final class Matching {
         this.analyzer = index.analyzer();
     }
 
-    public OverlapReport check(PlatformDescription description) {
+    /** The description against every entry but the one with code {@code excluding} (null: none). */
+    public OverlapReport check(PlatformDescription description, String excluding) {
         Analyzer.Analysis name = analyzer.analyze(description.name());
         List<Analyzer.Analysis> functions = description.functions().stream().map(analyzer::analyze).toList();
         Map<String, Double> raw = new HashMap<>();
@@ -44,7 +45,8 @@ public final class Matching {
         OverlapIndex.addField(nameRaw, name, 1.0, settings);
 
         List<OverlapReport.Match> matches = new ArrayList<>();
-        for (OverlapIndex.Scored scored : index.search(query, index.weigh(nameRaw), settings.reportScore(), settings.topN())) {
+        for (OverlapIndex.Scored scored : index.search(query, index.weigh(nameRaw), settings.reportScore(), settings.topN(),
+                excluding)) {
             matches.add(explain(scored, description, name, functions, query));
         }
         Verdict verdict = matches.isEmpty() ? Verdict.DISTINCT : matches.getFirst().verdict();

@@ -349,13 +349,15 @@ public final class OverlapIndex {
     }
 
     /**
-     * Entries scoring at least {@code min}, best first, at most {@code limit}.
+     * Entries scoring at least {@code min}, best first, at most {@code limit}, leaving out the entry with code
+     * {@code excluding} (null: none) before the limit applies.
      * The score is the cosine of the whole query with the whole entry, raised
      * towards the cosine of the two names when the names agree better (a
      * proposal named like an existing platform is most likely the same one,
      * however differently its description reads).
      */
-    public List<Scored> search(Map<String, Double> query, Map<String, Double> queryName, double min, int limit) {
+    public List<Scored> search(Map<String, Double> query, Map<String, Double> queryName, double min, int limit,
+            String excluding) {
         double queryNorm = norm(query);
         if (queryNorm == 0 || size == 0) {
             return List.of();
@@ -381,7 +383,8 @@ public final class OverlapIndex {
                     score = Math.max(score, nameWeight * nameScore + (1 - nameWeight) * score);
                 }
             }
-            if (score < min || (best.size() == limit && score < best.peek().score())) {
+            if (score < min || (best.size() == limit && score < best.peek().score())
+                    || entries[slot].code().equals(excluding)) {
                 continue;
             }
             best.add(new Scored(entries[slot], score));

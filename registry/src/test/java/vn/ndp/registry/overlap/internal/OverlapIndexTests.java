@@ -68,9 +68,9 @@ class OverlapIndexTests {
             Map<String, Double> raw = query(name + " " + words(random, 6), 1.0);
             Map<String, Double> nameRaw = query(name, 1.0);
             raw.keySet().forEach(f -> assertThat(index.idf(f)).isEqualTo(rebuilt.idf(f)));
-            List<OverlapIndex.Scored> all = index.search(index.weigh(raw), index.weigh(nameRaw), 0, corpus.size());
+            List<OverlapIndex.Scored> all = index.search(index.weigh(raw), index.weigh(nameRaw), 0, corpus.size(), null);
             assertThat(all).as("query %d", q).isNotEmpty()
-                    .isEqualTo(rebuilt.search(rebuilt.weigh(raw), rebuilt.weigh(nameRaw), 0, corpus.size()));
+                    .isEqualTo(rebuilt.search(rebuilt.weigh(raw), rebuilt.weigh(nameRaw), 0, corpus.size(), null));
         }
     }
 
