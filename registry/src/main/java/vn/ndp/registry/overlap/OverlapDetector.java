@@ -17,9 +17,7 @@ import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
-import vn.ndp.registry.catalog.PlatformsChanged;
 import vn.ndp.registry.overlap.internal.Analyzer;
 import vn.ndp.registry.overlap.internal.Lexicon;
 import vn.ndp.registry.overlap.internal.Matching;
@@ -116,12 +114,11 @@ public class OverlapDetector implements SmartInitializingSingleton, DisposableBe
     }
 
     /**
-     * The catalogue changed: rebuild in the background, so that an import of thousands of platforms
-     * does not wait for it; checks use the previous index until the new one is swapped in. Changes
-     * that arrive during a rebuild are coalesced into one more rebuild.
+     * Many entries changed (an import): rebuild in the background, so that an import of thousands of platforms
+     * does not wait for it; checks use the previous index until the new one is swapped in. Changes that arrive
+     * during a rebuild are coalesced into one more rebuild. A few changed entries go through {@link #update}.
      */
-    @EventListener
-    public void on(PlatformsChanged changed) {
+    public void refreshLater() {
         if (!closed && refreshPending.compareAndSet(false, true)) {
             try {
                 refresher.execute(this::refreshInBackground);

@@ -11,7 +11,6 @@ import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
-import vn.ndp.registry.catalog.PlatformsChanged;
 
 class OverlapDetectorTests {
 
@@ -144,7 +143,7 @@ class OverlapDetectorTests {
     }
 
     @Test
-    void aCatalogueChangeRebuildsTheIndexInTheBackgroundAndChangesWaitingForTheRebuildAreCoalesced() {
+    void aRebuildAskedForLaterRunsInTheBackgroundAndRequestsWaitingForItAreCoalesced() {
         List<CorpusEntry> growing = new ArrayList<>(CORPUS);
         Queue<Runnable> refresher = new ArrayDeque<>();
         OverlapDetector live = new OverlapDetector(List.of(c -> growing.forEach(c)), OverlapSettings.defaults(),
@@ -153,14 +152,14 @@ class OverlapDetectorTests {
         growing.add(new CorpusEntry("VMS", "Hệ thống giám sát tàu cá", null, "Theo dõi vị trí tàu cá trên biển.", null,
                 List.of(), "BNNMT", "economy", CorpusEntry.Kind.NATIONAL));
 
-        live.on(new PlatformsChanged(List.of("VMS")));
-        live.on(new PlatformsChanged(List.of("VMS")));
+        live.refreshLater();
+        live.refreshLater();
         assertThat(refresher).hasSize(1);
         assertThat(live.corpusSize()).as("checks use the previous index until the rebuild").isEqualTo(before);
 
         refresher.remove().run();
         assertThat(live.corpusSize()).isEqualTo(before + 1);
-        live.on(new PlatformsChanged(List.of("VMS")));
+        live.refreshLater();
         assertThat(refresher).as("a later change rebuilds again").hasSize(1);
     }
 
@@ -172,13 +171,13 @@ class OverlapDetectorTests {
             reads.incrementAndGet();
             CORPUS.forEach(c);
         }), OverlapSettings.defaults(), refresher::add);
-        closing.on(new PlatformsChanged(List.of("VMS")));
+        closing.refreshLater();
 
         closing.destroy();
         refresher.remove().run();
 
         assertThat(reads).as("only the first build read the corpus").hasValue(1);
-        closing.on(new PlatformsChanged(List.of("VMS")));
+        closing.refreshLater();
         assertThat(refresher).as("no rebuild is queued once closed").isEmpty();
     }
 
@@ -192,13 +191,13 @@ class OverlapDetectorTests {
             }
             CORPUS.forEach(c);
         }), OverlapSettings.defaults(), refresher::add);
-        live.on(new PlatformsChanged(List.of("VMS")));
+        live.refreshLater();
 
         refresher.remove().run();
 
         assertThat(reads).hasValue(2);
         assertThat(live.corpusSize()).isEqualTo(CORPUS.size());
-        live.on(new PlatformsChanged(List.of("VMS")));
+        live.refreshLater();
         assertThat(refresher).as("a later change tries again").hasSize(1);
     }
 

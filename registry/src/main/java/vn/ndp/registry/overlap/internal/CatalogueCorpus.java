@@ -3,6 +3,7 @@ package vn.ndp.registry.overlap.internal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 import org.springframework.stereotype.Component;
 import vn.ndp.registry.catalog.Catalog;
@@ -26,6 +27,12 @@ class CatalogueCorpus implements OverlapCorpus {
     @Override
     public void forEach(Consumer<CorpusEntry> consumer) {
         catalog.forEachListedOn(LocalDate.now(clock), p -> consumer.accept(entry(p)));
+    }
+
+    /** The platform as the overlap check compares with it now; empty when it is not listed in the catalogue today. */
+    Optional<CorpusEntry> current(String code) {
+        LocalDate today = LocalDate.now(clock);
+        return catalog.find(code).filter(p -> p.listedOn(today)).map(CatalogueCorpus::entry);
     }
 
     static CorpusEntry entry(Platform p) {
