@@ -51,11 +51,6 @@ public record LocalPlatform(
         return removal != null;
     }
 
-    /** The fields a province editor fills in, as they are now. */
-    public Draft draft() {
-        return new Draft(nameVi, nameEn, description, functions, category, type, status, website, department);
-    }
-
     /** The code the overlap check knows it by. */
     public String code() {
         return codeOf(id);

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -370,16 +371,18 @@ class AdoptionPages {
         LocalPlatforms.Check check = null;
         try {
             LocalPlatform.Draft draft = draft(form);
-            check = localPlatforms.check(code, draft);
-            if (firstLook(form, check)) {
-                model.addAttribute("check", check);
-                return localForm(province, null, form, model, null);
+            if (!confirmed(form)) {
+                check = localPlatforms.check(code, draft);
+                if (showFirst(check)) {
+                    model.addAttribute("check", check);
+                    return localForm(province, null, form, model, null);
+                }
             }
             localPlatforms.register(AdoptionApi.user(authentication), code, draft, saveAnyway,
                     form.getFirst("reason"));
             return "redirect:/adoption/provinces/" + province.code() + "?registered";
         } catch (RegistryException e) {
-            model.addAttribute("check", check);
+            model.addAttribute("check", check != null ? check : checkAgain(() -> localPlatforms.check(code, draft(form))));
             return localForm(province, null, form, model, e);
         }
     }
@@ -434,10 +437,12 @@ class AdoptionPages {
             Integer version = invalid.integer("version", form.getFirst("version"), -1, 0, Integer.MAX_VALUE);
             invalid.throwIfAny();
             LocalPlatform.Draft draft = draft(form);
-            check = localPlatforms.check(code, id, draft);
-            if (firstLook(form, check)) {
-                model.addAttribute("check", check);
-                return localForm(province, platform, form, model, null);
+            if (!confirmed(form)) {
+                check = localPlatforms.check(code, id, draft);
+                if (showFirst(check)) {
+                    model.addAttribute("check", check);
+                    return localForm(province, platform, form, model, null);
+                }
             }
             LocalPlatform saved = localPlatforms.change(AdoptionApi.user(authentication), code, id, draft,
                     version < 0 ? null : version, "true".equals(form.getFirst("save_anyway")), form.getFirst("reason"));
@@ -448,7 +453,8 @@ class AdoptionPages {
             if (e.code() == ErrorCode.NOT_FOUND) {
                 throw e;
             }
-            model.addAttribute("check", check);
+            model.addAttribute("check", check != null ? check
+                    : checkAgain(() -> localPlatforms.check(code, id, draft(form))));
             if (e.code() == ErrorCode.CONCURRENT_CHANGE) {
                 LocalPlatform current = localPlatforms.get(code, id);
                 MultiValueMap<String, String> resubmit = new org.springframework.util.LinkedMultiValueMap<>(form);
@@ -498,8 +504,26 @@ class AdoptionPages {
     }
 
     /** Whether to show the overlap check's findings before saving: on the first submission, when it found any. */
-    private static boolean firstLook(MultiValueMap<String, String> form, LocalPlatforms.Check check) {
-        return !"true".equals(form.getFirst("checked")) && (check.needsConfirmation() || !check.local().isEmpty());
+    /**
+     * Whether the form was sent again after its check was shown ({@code checked}): then the save itself checks, and
+     * the page does not check a second time.
+     */
+    private static boolean confirmed(MultiValueMap<String, String> form) {
+        return "true".equals(form.getFirst("checked"));
+    }
+
+    /** Whether a first submission's check is shown before anything is saved: it found something to look at. */
+    private static boolean showFirst(LocalPlatforms.Check check) {
+        return check.needsConfirmation() || !check.local().isEmpty();
+    }
+
+    /** The check to show with a refusal of a confirmed save; null when the draft itself is invalid. */
+    private static LocalPlatforms.Check checkAgain(Supplier<LocalPlatforms.Check> check) {
+        try {
+            return check.get();
+        } catch (RegistryException e) {
+            return null;
+        }
     }
 
     private static LocalPlatform.Draft draft(MultiValueMap<String, String> form) {
