@@ -76,6 +76,11 @@ public class AdoptionDesk {
         }
     }
 
+    /** Whether an agency with this code exists and is a province (or centrally-run city). */
+    public boolean isProvince(String code) {
+        return agencies.find(code).filter(a -> a.kind().isProvincial()).isPresent();
+    }
+
     /** The province (or centrally-run city) with this code; 404 for any other agency. */
     public Agency province(String code) {
         Agency agency = agencies.get(code);

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Locale;
 import java.util.function.Function;
 
@@ -92,13 +93,22 @@ public final class InvalidParameters {
     }
 
     public void throwIfAny() {
-        if (!errors.isEmpty()) {
-            String detail = errors.size() == 1
-                    ? errors.getFirst().field() + ": " + errors.getFirst().message()
-                    : errors.size() + " parameters are invalid: " + String.join(", ",
-                            errors.stream().map(RegistryException.FieldError::field).toList()) + ".";
-            throw new RegistryException(ErrorCode.INVALID_PARAMETER, detail, errors);
+        Optional<RegistryException> refusal = refusal();
+        if (refusal.isPresent()) {
+            throw refusal.get();
         }
+    }
+
+    /** The refusal naming every invalid parameter, for a page that shows it rather than throws it; empty if none. */
+    public Optional<RegistryException> refusal() {
+        if (errors.isEmpty()) {
+            return Optional.empty();
+        }
+        String detail = errors.size() == 1
+                ? errors.getFirst().field() + ": " + errors.getFirst().message()
+                : errors.size() + " parameters are invalid: " + String.join(", ",
+                        errors.stream().map(RegistryException.FieldError::field).toList()) + ".";
+        return Optional.of(new RegistryException(ErrorCode.INVALID_PARAMETER, detail, errors));
     }
 
     static boolean isBlank(String value) {

@@ -269,14 +269,10 @@ class AdoptionApi {
     })
     ResponseEntity<List<ProposalJson>> proposals(Authentication authentication, HttpServletRequest request) {
         ResultPage<ProvinceProposal> page = proposals.find(user(authentication),
-                ProvinceProposalQuery.parse(request::getParameter, this::isProvince, Paging.MAX_SIZE));
+                ProvinceProposalQuery.parse(request::getParameter, desk::isProvince, Paging.MAX_SIZE));
         return ResponseEntity.ok()
                 .headers(PageHeaders.of(request, page.total(), page.page(), page.size(), page.pages()))
                 .body(page.items().stream().map(ProposalJson::of).toList());
-    }
-
-    boolean isProvince(String code) {
-        return agencies.find(code).filter(a -> a.kind().isProvincial()).isPresent();
     }
 
     @PostMapping("/proposals/{id}/decision")

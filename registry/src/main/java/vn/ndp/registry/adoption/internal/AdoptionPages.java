@@ -251,6 +251,11 @@ class AdoptionPages {
     String declare(Authentication authentication, @PathVariable String code,
             @RequestParam MultiValueMap<String, String> form, Model model) {
         Agency province = desk.province(code);
+        String find = form.getFirst("find");
+        String add = form.getFirst("add");
+        if ("find".equals(form.getFirst("action")) || (add != null && !add.isBlank())) {
+            return searchOrAdd(province, form, add, find, model);
+        }
         InvalidParameters invalid = new InvalidParameters();
         int year = invalid.integer("year", form.getFirst("year"), 0, 2000, 2100);
         DocumentKind kind = invalid.choice("document_kind", form.getFirst("document_kind"), DocumentKind.class);
@@ -258,11 +263,6 @@ class AdoptionPages {
         String versionText = form.getFirst("version");
         Integer version = versionText == null || versionText.isBlank() ? null
                 : invalid.integer("version", versionText, 0, 0, Integer.MAX_VALUE);
-        String find = form.getFirst("find");
-        String add = form.getFirst("add");
-        if ("find".equals(form.getFirst("action")) || (add != null && !add.isBlank())) {
-            return planFormAgain(province, form, add, find, model);
-        }
         List<PlatformAdoption> adoptions = new ArrayList<>();
         for (String key : form.keySet()) {
             String status = form.getFirst(key);
@@ -284,29 +284,16 @@ class AdoptionPages {
                     form.getFirst("progress"), adoptions), version);
             return "redirect:/adoption/provinces/" + province.code() + "?saved=" + year;
         } catch (RegistryException e) {
-            model.addAttribute("province", province);
-            model.addAttribute("year", year == 0 ? agencies.today().getYear() : year);
-            model.addAttribute("plan", desk.plan(code, year).orElse(null));
-            model.addAttribute("version", versionText);
-            model.addAttribute("kind", form.getFirst("document_kind"));
-            model.addAttribute("number", form.getFirst("document_number"));
-            model.addAttribute("date", form.getFirst("document_date"));
-            model.addAttribute("docTitle", form.getFirst("document_title"));
-            model.addAttribute("target", form.getFirst("target"));
-            model.addAttribute("progress", form.getFirst("progress"));
-            Offered offered = offered();
-            model.addAttribute("rows", rows(List.of(), form, null, offered));
-            model.addAttribute("offeredAll", offered.complete());
-            model.addAttribute("error", e);
-            return "adoption/plan-form";
+            return planFormAgain(province, form, year == 0 ? agencies.today().getYear() : year, null, List.of(), e,
+                    model);
         }
     }
 
     /**
-     * The plan form again with what was entered, after a search for a platform to add ({@code find}: its results
-     * to choose from) or the choice of one ({@code add}: a row for it). Nothing is saved.
+     * After a search for a platform to add ({@code find}: its results to choose from) or the choice of one
+     * ({@code add}: a row for it), the plan form again with what was entered. Nothing is saved.
      */
-    private String planFormAgain(Agency province, MultiValueMap<String, String> form, String add, String find,
+    private String searchOrAdd(Agency province, MultiValueMap<String, String> form, String add, String find,
             Model model) {
         InvalidParameters invalid = new InvalidParameters();
         int year = invalid.integer("year", form.getFirst("year"), agencies.today().getYear(), 2000, 2100);
@@ -317,15 +304,17 @@ class AdoptionPages {
                 invalid.reject("add", "no platform has the code '" + add.strip() + "'; search by name or code.");
             }
         }
-        List<PlatformPage.Hit> found = List.of();
-        if (added == null && find != null && !find.isBlank()) {
-            if (find.strip().length() > 200) {
-                invalid.reject("find", "is " + find.strip().length() + " characters long; at most 200 are allowed.");
-            } else {
-                found = catalog.search(new PlatformQuery(find, null, null, null, null, null, agencies.today(), 1,
-                        FIND_ROWS, null)).items();
-            }
-        }
+        String words = added == null ? invalid.text("find", find, PlatformQuery.MAX_Q) : null;
+        List<PlatformPage.Hit> found = words == null ? List.of() : catalog.search(new PlatformQuery(words, null, null,
+                null, null, null, agencies.today(), 1, FIND_ROWS, null)).items();
+        model.addAttribute("find", added == null ? find : "");
+        model.addAttribute("searched", added == null && find != null && !find.isBlank());
+        return planFormAgain(province, form, year, added, found, invalid.refusal().orElse(null), model);
+    }
+
+    /** The plan form again with what was entered, {@code added} as a row and {@code found} to choose from. */
+    private String planFormAgain(Agency province, MultiValueMap<String, String> form, int year, String added,
+            List<PlatformPage.Hit> found, RegistryException error, Model model) {
         model.addAttribute("province", province);
         model.addAttribute("year", year);
         model.addAttribute("plan", desk.plan(province.code(), year).orElse(null));
@@ -339,17 +328,9 @@ class AdoptionPages {
         Offered offered = offered();
         model.addAttribute("rows", rows(List.of(), form, added, offered));
         model.addAttribute("offeredAll", offered.complete());
-        model.addAttribute("find", added == null ? find : "");
         model.addAttribute("found", found);
-        model.addAttribute("searched", added == null && find != null && !find.isBlank());
         model.addAttribute("added", added);
-        if (invalid.any()) {
-            try {
-                invalid.throwIfAny();
-            } catch (RegistryException e) {
-                model.addAttribute("error", e);
-            }
-        }
+        model.addAttribute("error", error);
         return "adoption/plan-form";
     }
 
@@ -567,8 +548,7 @@ class AdoptionPages {
                 || current.get("province") != null);
         model.addAttribute("proposalStatuses", ProvinceProposal.Status.values());
         Pagination.intoModel(model, "proposals", current, () -> proposals.find(user, ProvinceProposalQuery.parse(
-                request::getParameter, code -> agencies.find(code).filter(a -> a.kind().isProvincial()).isPresent(),
-                Paging.DEFAULT_SIZE)));
+                request::getParameter, desk::isProvince, Paging.DEFAULT_SIZE)));
         return "adoption/proposals";
     }
 
@@ -680,11 +660,16 @@ class AdoptionPages {
             complete &= page.total() <= page.items().size();
         }
         platforms.sort(Comparator.comparing((Platform p) -> Agencies.fold(p.name(locale))).thenComparing(Platform::code));
-        return new Offered(platforms.stream().map(Platform::code).toList(), complete);
+        Map<String, String> names = new LinkedHashMap<>();
+        platforms.forEach(p -> names.put(p.code(), p.name(locale)));
+        return new Offered(names, complete);
     }
 
-    /** The platforms a plan form offers, and whether they are all the platforms of the offered statuses. */
-    record Offered(List<String> codes, boolean complete) {
+    /**
+     * The platforms a plan form offers (code to name in the reader's language, in the order shown), and whether
+     * they are all the platforms of the offered statuses.
+     */
+    record Offered(Map<String, String> names, boolean complete) {
     }
 
     /** The names of these platforms in the reader's language, in one query; a code no platform has names itself. */
@@ -709,11 +694,14 @@ class AdoptionPages {
         } else {
             declared.forEach(a -> codes.add(a.platformCode()));
         }
-        codes.addAll(offered.codes());
+        codes.addAll(offered.names().keySet());
         if (added != null) {
             codes.add(added);
         }
-        Map<String, String> names = names(codes);
+        // the offered platforms came with their names; only the others are read
+        Map<String, String> others = names(codes.stream().filter(c -> !offered.names().containsKey(c)).toList());
+        Map<String, String> names = new LinkedHashMap<>();
+        codes.forEach(c -> names.put(c, offered.names().containsKey(c) ? offered.names().get(c) : others.get(c)));
         List<FormRow> rows = new ArrayList<>();
         for (var entry : names.entrySet()) {
             String code = entry.getKey();
