@@ -45,13 +45,10 @@ public class SupportDesk {
 
     /** What a requester fills in. */
     public record NewRequest(String platformCode, String subject, String description, Priority priority,
-            List<Upload> attachments) {
+            List<EvidenceDocuments.Upload> attachments) {
     }
 
     /** A file as received. */
-    public record Upload(String fileName, byte[] content) {
-    }
-
     public record Download(SupportAttachment attachment, byte[] content) {
     }
 
@@ -106,7 +103,7 @@ public class SupportDesk {
         }
         String subject = text(invalid, "subject", request.subject(), MAX_SUBJECT, true);
         String description = text(invalid, "description", request.description(), MAX_TEXT, true);
-        List<Upload> uploads = request.attachments() == null ? List.of() : request.attachments();
+        List<EvidenceDocuments.Upload> uploads = request.attachments() == null ? List.of() : request.attachments();
         checkCount(invalid, uploads);
         invalid.throwIfAny();
         List<EvidenceDocuments.Checked> files = checkAttachments(uploads);
@@ -135,7 +132,7 @@ public class SupportDesk {
      * request back to in progress.
      */
     @Transactional
-    public SupportMessage post(UUID id, CurrentUser user, String text, List<Upload> uploads) {
+    public SupportMessage post(UUID id, CurrentUser user, String text, List<EvidenceDocuments.Upload> uploads) {
         SupportRequest request = get(id, user);
         Side side = side(user, request).orElseThrow(() -> readOnly(request));
         if (request.status() == SupportStatus.CLOSED) {
@@ -143,7 +140,7 @@ public class SupportDesk {
         }
         InvalidParameters invalid = new InvalidParameters();
         String body = text(invalid, "text", text, MAX_TEXT, true);
-        List<Upload> given = uploads == null ? List.of() : uploads;
+        List<EvidenceDocuments.Upload> given = uploads == null ? List.of() : uploads;
         checkCount(invalid, given);
         invalid.throwIfAny();
         List<EvidenceDocuments.Checked> files = checkAttachments(given);
@@ -342,7 +339,7 @@ public class SupportDesk {
         return files.stream().map(EvidenceDocuments.Checked::fileName).toList();
     }
 
-    private void checkCount(InvalidParameters invalid, List<Upload> uploads) {
+    private void checkCount(InvalidParameters invalid, List<EvidenceDocuments.Upload> uploads) {
         if (uploads.size() > settings.maxAttachments()) {
             invalid.reject("attachments", "at most " + settings.maxAttachments() + " files, " + uploads.size()
                     + " given.");
@@ -353,9 +350,9 @@ public class SupportDesk {
      * Every file checked before anything is written: the size limit of support attachments, then the content
      * checks of evidence documents.
      */
-    private List<EvidenceDocuments.Checked> checkAttachments(List<Upload> uploads) {
+    private List<EvidenceDocuments.Checked> checkAttachments(List<EvidenceDocuments.Upload> uploads) {
         List<EvidenceDocuments.Checked> files = new ArrayList<>();
-        for (Upload upload : uploads) {
+        for (EvidenceDocuments.Upload upload : uploads) {
             files.add(documents.inspect(upload.fileName(), upload.content(), settings.maxAttachmentSize()));
         }
         return files;

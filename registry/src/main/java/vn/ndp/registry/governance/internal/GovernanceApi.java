@@ -8,7 +8,6 @@ import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
@@ -64,6 +63,7 @@ import vn.ndp.registry.shared.RegistryException;
 import vn.ndp.registry.shared.ResultPage;
 import vn.ndp.registry.shared.web.Downloads;
 import vn.ndp.registry.shared.web.PageHeaders;
+import vn.ndp.registry.shared.web.Uploads;
 
 /**
  * The governance workflow over JSON: proposals (ministry editors draft and
@@ -352,17 +352,10 @@ class GovernanceApi {
     }
 
     /** The uploaded files; a part without name and content (an empty file input) is no file. */
-    static List<EvidenceDocuments.Upload> uploads(List<MultipartFile> files) throws IOException {
-        List<EvidenceDocuments.Upload> uploads = new ArrayList<>();
-        for (MultipartFile file : files == null ? List.<MultipartFile>of() : files) {
-            String name = file.getOriginalFilename();
-            if (file.isEmpty() && (name == null || name.isBlank())) {
-                continue;
-            }
-            uploads.add(new EvidenceDocuments.Upload(name, file.getBytes()));
-        }
-        return uploads;
+    static List<EvidenceDocuments.Upload> uploads(List<MultipartFile> files) {
+        return Uploads.read(files, EvidenceDocuments.Upload::new);
     }
+
 
     static CurrentUser user(Authentication authentication) {
         return CurrentUser.from(authentication).orElseThrow(() -> new RegistryException(

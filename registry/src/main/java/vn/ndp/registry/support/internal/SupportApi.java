@@ -7,8 +7,6 @@ import io.swagger.v3.oas.annotations.enums.ParameterIn;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
@@ -33,6 +31,7 @@ import org.springframework.web.multipart.MultipartFile;
 import vn.ndp.registry.accounts.CurrentUser;
 import vn.ndp.registry.agencies.Agencies;
 import vn.ndp.registry.catalog.Catalog;
+import vn.ndp.registry.governance.EvidenceDocuments;
 import vn.ndp.registry.shared.ErrorCode;
 import vn.ndp.registry.shared.InvalidParameters;
 import vn.ndp.registry.shared.Paging;
@@ -41,6 +40,7 @@ import vn.ndp.registry.shared.RegistryException;
 import vn.ndp.registry.shared.ResultPage;
 import vn.ndp.registry.shared.web.Downloads;
 import vn.ndp.registry.shared.web.PageHeaders;
+import vn.ndp.registry.shared.web.Uploads;
 import vn.ndp.registry.support.Priority;
 import vn.ndp.registry.support.RequestQuery;
 import vn.ndp.registry.support.SupportAction;
@@ -223,7 +223,7 @@ class SupportApi {
         return overdueOnly ? query.overdue() : query;
     }
 
-    private RequestJson open(Authentication authentication, NewRequestJson request, List<SupportDesk.Upload> files) {
+    private RequestJson open(Authentication authentication, NewRequestJson request, List<EvidenceDocuments.Upload> files) {
         InvalidParameters invalid = new InvalidParameters();
         Priority priority = invalid.choice("priority", request.priority(), Priority.class);
         invalid.throwIfAny();
@@ -241,21 +241,10 @@ class SupportApi {
     }
 
     /** The chosen files; empty parts (a file input left empty) are skipped. */
-    static List<SupportDesk.Upload> uploads(List<MultipartFile> files) {
-        if (files == null) {
-            return List.of();
-        }
-        return files.stream()
-                .filter(f -> !f.isEmpty() || (f.getOriginalFilename() != null && !f.getOriginalFilename().isBlank()))
-                .map(f -> {
-                    try {
-                        return new SupportDesk.Upload(f.getOriginalFilename(), f.getBytes());
-                    } catch (IOException e) {
-                        throw new UncheckedIOException(e);
-                    }
-                })
-                .toList();
+    static List<EvidenceDocuments.Upload> uploads(List<MultipartFile> files) {
+        return Uploads.read(files, EvidenceDocuments.Upload::new);
     }
+
 
     static CurrentUser user(Authentication authentication) {
         return CurrentUser.from(authentication).orElseThrow(() -> new RegistryException(
