@@ -1,13 +1,11 @@
 package vn.ndp.registry.exchange;
 
-import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -20,6 +18,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.event.TransactionPhase;
 import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.transaction.support.TransactionTemplate;
+import vn.ndp.protocol.evidence.Hashes;
 import vn.ndp.protocol.globalconf.AccessRight;
 import vn.ndp.protocol.globalconf.Endpoint;
 import vn.ndp.protocol.globalconf.Gateway;
@@ -95,7 +94,7 @@ public class GlobalConfigurationPublisher {
     public synchronized Published publishIfNeeded() {
         Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
         GlobalConfiguration content = build(1, Instant.EPOCH);
-        String hash = sha256(GlobalConfigurationJson.write(content));
+        String hash = Hashes.hex(Hashes.sha256(GlobalConfigurationJson.write(content)));
         Optional<Published> latest = latest();
         Optional<String> latestHash = jdbc.sql("select content_hash from global_configuration order by version desc limit 1")
                 .query(String.class).optional();
@@ -147,11 +146,4 @@ public class GlobalConfigurationPublisher {
         return builder.build();
     }
 
-    static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

@@ -2,11 +2,8 @@ package vn.ndp.registry.governance;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -19,6 +16,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.util.unit.DataSize;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import vn.ndp.protocol.evidence.Hashes;
 import vn.ndp.registry.accounts.CurrentUser;
 import vn.ndp.registry.governance.internal.DocumentRepository;
 import vn.ndp.registry.governance.internal.DocumentStores;
@@ -116,7 +114,7 @@ public class EvidenceDocuments {
         }
         String recorded = stored.document().sha256();
         byte[] content = stores.holding(id, stored.placement().location()).read(id, recorded, stored.placement());
-        if (content == null || !sha256(content).equals(recorded)) {
+        if (content == null || !Hashes.hex(Hashes.sha256(content)).equals(recorded)) {
             log.error("Evidence document {} ({}) no longer matches its recorded SHA-256 {}", id,
                     stored.placement().location(), recorded);
             throw new RegistryException(ErrorCode.DOCUMENT_UNREADABLE, "Evidence document " + id + " cannot be"
@@ -137,7 +135,7 @@ public class EvidenceDocuments {
     /** As {@link #inspect(String, byte[])}, with a size limit of the caller's (support attachments have their own). */
     public Checked inspect(String fileName, byte[] content, DataSize limit) {
         String name = safeName(fileName);
-        return new Checked(name, check(name, content, limit), content, sha256(content));
+        return new Checked(name, check(name, content, limit), content, Hashes.hex(Hashes.sha256(content)));
     }
 
     /** What kind of document the content is, refusing anything over the limit or not what its name says. */
@@ -241,14 +239,6 @@ public class EvidenceDocuments {
             }
         }
         return true;
-    }
-
-    private static String sha256(byte[] content) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private static RegistryException notFound(UUID id) {

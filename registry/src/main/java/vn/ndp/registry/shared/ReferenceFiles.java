@@ -3,15 +3,13 @@ package vn.ndp.registry.shared;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.util.HexFormat;
 import java.util.Optional;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import vn.ndp.protocol.evidence.Hashes;
 
 /**
  * The reference data files shipped in {@code classpath:reference/}. A module
@@ -40,7 +38,7 @@ public class ReferenceFiles {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read reference file " + name, e);
         }
-        String sha256 = sha256(content);
+        String sha256 = Hashes.hex(Hashes.sha256(content));
         Optional<String> loaded = jdbc.sql("select sha256 from reference_load where file = ?")
                 .param(name).query(String.class).optional();
         if (loaded.filter(sha256::equals).isPresent()) {
@@ -57,14 +55,6 @@ public class ReferenceFiles {
                     loaded_at = excluded.loaded_at""")
                 .params(file.name(), file.sha256(), rows, OffsetDateTime.now(clock))
                 .update();
-    }
-
-    static String sha256(byte[] content) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     public record ReferenceFile(String name, byte[] content, String sha256) {

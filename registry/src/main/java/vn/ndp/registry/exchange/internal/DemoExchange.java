@@ -3,6 +3,7 @@ package vn.ndp.registry.exchange.internal;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -19,6 +20,7 @@ import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
+import vn.ndp.protocol.evidence.Hashes;
 import vn.ndp.protocol.identifiers.GatewayId;
 import vn.ndp.protocol.pki.GatewayCertificateRequest;
 import vn.ndp.protocol.pki.IssuedCertificate;
@@ -237,11 +239,6 @@ class DemoExchange {
     }
 
     private static String sha256(String secret) {
-        try {
-            return HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
-                    .digest(secret.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Hashes.hex(Hashes.sha256(secret.getBytes(StandardCharsets.UTF_8)));
     }
 }

@@ -11,17 +11,15 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import vn.ndp.protocol.evidence.Hashes;
 import vn.ndp.registry.shared.ErrorCode;
 import vn.ndp.registry.shared.RegistryException;
 
@@ -165,7 +163,7 @@ final class DirectoryDocumentStore implements DocumentStore {
     /** Whether the file exists and holds exactly the content with this digest. */
     private static boolean holds(Path file, String sha256) throws IOException {
         try {
-            return sha256(Files.readAllBytes(file)).equals(sha256);
+            return Hashes.hex(Hashes.sha256(Files.readAllBytes(file))).equals(sha256);
         } catch (NoSuchFileException e) {
             return false;
         }
@@ -190,11 +188,4 @@ final class DirectoryDocumentStore implements DocumentStore {
         };
     }
 
-    static String sha256(byte[] content) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

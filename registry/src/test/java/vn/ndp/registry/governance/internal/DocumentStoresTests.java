@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import vn.ndp.protocol.evidence.Hashes;
 import vn.ndp.registry.governance.GovernanceSettings;
 import vn.ndp.registry.shared.ErrorCode;
 import vn.ndp.registry.shared.RegistryException;
@@ -81,7 +82,7 @@ class DocumentStoresTests {
     void openingTheStoreRemovesOnlyTheTemporaryFilesOfUploadsAbandonedOverAnHourAgo(@TempDir Path directory)
             throws Exception {
         byte[] content = "Quyết định số 1/QĐ-BKHCN".getBytes(StandardCharsets.UTF_8);
-        String sha256 = DirectoryDocumentStore.sha256(content);
+        String sha256 = Hashes.hex(Hashes.sha256(content));
         DirectoryDocumentStore first = new DirectoryDocumentStore(directory, CLOCK);
         first.keep(sha256, content);
         Path folder = first.file(sha256).getParent();
