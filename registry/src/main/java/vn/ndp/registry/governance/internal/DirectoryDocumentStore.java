@@ -109,6 +109,9 @@ final class DirectoryDocumentStore implements DocumentStore {
                 return new Placement(Location.DIRECTORY, null);
             }
             Path directory = target.getParent();
+            // the sub-directories made now: their names must reach the disk too, in their parents
+            boolean newParent = !Files.isDirectory(directory.getParent());
+            boolean newDirectory = newParent || !Files.isDirectory(directory);
             Files.createDirectories(directory, ownerOnly(true));
             Path temporary = Files.createTempFile(directory, "." + sha256.substring(0, 8) + "-", ".tmp",
                     ownerOnly(false));
@@ -125,10 +128,13 @@ final class DirectoryDocumentStore implements DocumentStore {
             } finally {
                 Files.deleteIfExists(temporary);
             }
-            // the new name, and the two sub-directories' names in their parents when they were just made
-            forceDirectory(directory);
-            forceDirectory(directory.getParent());
-            forceDirectory(root);
+            forceDirectory(directory); // the new name
+            if (newDirectory) {
+                forceDirectory(directory.getParent());
+            }
+            if (newParent) {
+                forceDirectory(root);
+            }
         } catch (IOException e) {
             log.error("Could not write evidence document {} to {}", sha256, target, e);
             throw new RegistryException(ErrorCode.DOCUMENT_STORAGE_UNAVAILABLE, "The document could not be"
