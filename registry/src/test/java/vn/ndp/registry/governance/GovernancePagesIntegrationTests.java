@@ -163,7 +163,9 @@ class GovernancePagesIntegrationTests {
         UserDetails editor = signIn(Role.MINISTRY_EDITOR, "BTC");
         String form = mvc.perform(get("/governance/platforms/" + code + "/changes").with(user(editor))).andReturn()
                 .getResponse().getContentAsString();
-        assertThat(form).contains("enctype=\"multipart/form-data\"", "Tài liệu minh chứng cho phần cần thẩm định");
+        assertThat(form).contains("enctype=\"multipart/form-data\"", "Tài liệu minh chứng cho phần cần thẩm định",
+                // the accepted types and the size limit as configured
+                "PDF, DOCX, XLSX, PNG, JPEG, mỗi tệp tối đa 10 MB", "accept=\".pdf,.docx,.xlsx,.png,.jpg,.jpeg\"");
 
         String sent = mvc.perform(multipart("/governance/platforms/" + code + "/changes")
                         .file(new MockMultipartFile("files", "Quyết định phê duyệt hồ sơ.pdf", "application/pdf",

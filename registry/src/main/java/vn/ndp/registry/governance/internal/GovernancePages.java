@@ -6,14 +6,17 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.ui.Model;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -44,6 +47,7 @@ import vn.ndp.registry.shared.ErrorCode;
 import vn.ndp.registry.shared.InvalidParameters;
 import vn.ndp.registry.shared.Paging;
 import vn.ndp.registry.shared.RegistryException;
+import vn.ndp.registry.shared.Sizes;
 import vn.ndp.registry.shared.web.Downloads;
 import vn.ndp.registry.shared.web.Links;
 import vn.ndp.registry.shared.web.Pagination;
@@ -81,6 +85,17 @@ class GovernancePages {
         this.catalog = catalog;
         this.agencies = agencies;
         this.overlap = overlap;
+    }
+
+    /** What an evidence form takes, as configured: the types, for the file chooser and the hint, and the size limit. */
+    @ModelAttribute
+    void evidenceLimits(Model model) {
+        List<String> types = desk.settings().documentTypes();
+        model.addAttribute("documentTypes", types.stream().map(t -> t.toUpperCase(Locale.ROOT))
+                .collect(Collectors.joining(", ")));
+        model.addAttribute("documentAccept", types.stream().map(t -> t.equals("jpeg") ? ".jpg,.jpeg" : "." + t)
+                .collect(Collectors.joining(",")));
+        model.addAttribute("documentLimit", Sizes.text(desk.settings().maxDocumentSize()));
     }
 
     /** A field of the proposal or change form with its current value. */
