@@ -28,6 +28,7 @@ import vn.ndp.registry.audit.AuditEvent;
 import vn.ndp.registry.audit.AuditLog;
 import vn.ndp.registry.catalog.Catalog;
 import vn.ndp.registry.shared.ErrorCode;
+import vn.ndp.registry.shared.FoldedSearch;
 import vn.ndp.registry.shared.InvalidParameters;
 import vn.ndp.registry.shared.RegistryException;
 
@@ -94,7 +95,7 @@ public class AdoptionDesk {
     /** The provinces that exist on a date: 63 before 1 July 2025, 34 from then. */
     public List<Agency> provincesOn(LocalDate date) {
         return agencies.list(null, date, null).stream().filter(a -> a.kind().isProvincial())
-                .sorted(Comparator.comparing(a -> Agencies.fold(a.shortName() == null ? a.nameVi() : a.shortName())))
+                .sorted(Comparator.comparing(a -> FoldedSearch.fold(a.shortName() == null ? a.nameVi() : a.shortName())))
                 .toList();
     }
 
@@ -115,7 +116,7 @@ public class AdoptionDesk {
             held.add(new HeldPlan(plan, by, !by.code().equals(province.code())));
         }
         held.sort(Comparator.comparing((HeldPlan h) -> -h.plan().year()).thenComparing(HeldPlan::inherited)
-                .thenComparing(h -> Agencies.fold(h.declaredBy().nameVi())));
+                .thenComparing(h -> FoldedSearch.fold(h.declaredBy().nameVi())));
         return held;
     }
 

@@ -18,6 +18,7 @@ import vn.ndp.registry.agencies.AgencyGraph;
 import vn.ndp.registry.catalog.Catalog;
 import vn.ndp.registry.catalog.PlatformPage;
 import vn.ndp.registry.catalog.PlatformQuery;
+import vn.ndp.registry.shared.FoldedSearch;
 
 /**
  * The programme's adoption figures, computed from declarations for a year and
@@ -144,7 +145,7 @@ public class AdoptionFigures {
         List<MinistryRow> ministries = new ArrayList<>();
         byOwner.forEach((code, c) -> ministries.add(new MinistryRow(owners.get(code), c[0], c[1], c[2])));
         ministries.sort(Comparator.comparing((MinistryRow m) -> -m.provinceDeployments())
-                .thenComparing(m -> Agencies.fold(m.ministry().nameVi())));
+                .thenComparing(m -> FoldedSearch.fold(m.ministry().nameVi())));
         return new Summary(year, date, kpis, rows, platforms, ministries, rows.stream().anyMatch(ProvinceRow::sample));
     }
 

@@ -55,12 +55,12 @@ public class Agencies {
     /** Agencies that exist on {@code asOf} (today when null), optionally of one kind and matching a text. */
     public List<Agency> list(AgencyKind kind, LocalDate asOf, String query) {
         LocalDate date = asOf == null ? today() : asOf;
-        String folded = query == null || query.isBlank() ? null : fold(query);
+        String folded = query == null || query.isBlank() ? null : FoldedSearch.fold(query);
         return graph.all().stream()
                 .filter(a -> a.existsOn(date))
                 .filter(a -> kind == null || a.kind() == kind)
                 .filter(a -> folded == null || matches(a, folded))
-                .sorted(Comparator.comparing(Agency::kind).thenComparing(a -> fold(a.nameVi())))
+                .sorted(Comparator.comparing(Agency::kind).thenComparing(a -> FoldedSearch.fold(a.nameVi())))
                 .toList();
     }
 
@@ -88,15 +88,10 @@ public class Agencies {
     }
 
     private static boolean matches(Agency a, String folded) {
-        return fold(a.nameVi()).contains(folded)
-                || (a.nameEn() != null && fold(a.nameEn()).contains(folded))
-                || fold(a.code()).contains(folded)
-                || (a.shortName() != null && fold(a.shortName()).contains(folded))
+        return FoldedSearch.fold(a.nameVi()).contains(folded)
+                || (a.nameEn() != null && FoldedSearch.fold(a.nameEn()).contains(folded))
+                || FoldedSearch.fold(a.code()).contains(folded)
+                || (a.shortName() != null && FoldedSearch.fold(a.shortName()).contains(folded))
                 || (a.officialCode() != null && a.officialCode().toLowerCase(Locale.ROOT).contains(folded));
-    }
-
-    /** Lower case without diacritics, đ → d: "Đắk Lắk" → "dak lak". */
-    public static String fold(String text) {
-        return FoldedSearch.fold(text);
     }
 }

@@ -24,9 +24,10 @@ import vn.ndp.registry.catalog.PlatformPage;
 import vn.ndp.registry.catalog.PlatformQuery;
 import vn.ndp.registry.lists.internal.ListRepository;
 import vn.ndp.registry.shared.ErrorCode;
+import vn.ndp.registry.shared.FoldedSearch;
 import vn.ndp.registry.shared.InvalidParameters.Wire;
-import vn.ndp.registry.shared.RegistryException;
 import vn.ndp.registry.shared.RegistryException.FieldError;
+import vn.ndp.registry.shared.RegistryException;
 
 /**
  * Publishes official list versions and reads them back. Publishing takes the
@@ -156,7 +157,7 @@ public class OfficialLists {
                 for (ListField field : ListField.values()) {
                     fields.put(field.key(), field.of(hit.platform(), hit.owner()));
                 }
-                rows.add(new Row(Agencies.fold(hit.owner().nameVi()), Agencies.fold(hit.platform().nameVi()),
+                rows.add(new Row(FoldedSearch.fold(hit.owner().nameVi()), FoldedSearch.fold(hit.platform().nameVi()),
                         hit.platform().code(), hit.owner(), fields));
             });
         }

@@ -19,6 +19,7 @@ import vn.ndp.registry.catalog.Catalog;
 import vn.ndp.registry.catalog.PlatformPage;
 import vn.ndp.registry.notifications.Notices;
 import vn.ndp.registry.shared.ErrorCode;
+import vn.ndp.registry.shared.FoldedSearch;
 import vn.ndp.registry.shared.RegistryException;
 
 /**
@@ -87,7 +88,7 @@ public class Accountability {
                     .orElse(null);
             announced.add(new AgencyStatus(agency, List.copyOf(codes), last));
         }
-        Comparator<AgencyStatus> byName = Comparator.comparing(s -> Agencies.fold(s.agency().nameVi()));
+        Comparator<AgencyStatus> byName = Comparator.comparing(s -> FoldedSearch.fold(s.agency().nameVi()));
         announced.sort(Comparator.comparing(AgencyStatus::platforms).reversed().thenComparing(byName));
         notAnnounced.sort(byName);
         return new Report(asOf, List.copyOf(announced), List.copyOf(notAnnounced));

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import vn.ndp.registry.shared.FoldedSearch;
 
 class AgencyGraphTests {
 
@@ -77,8 +78,8 @@ class AgencyGraphTests {
 
     @Test
     void foldingRemovesVietnameseDiacriticsAndTheBarredD() {
-        assertThat(Agencies.fold("Đắk Lắk")).isEqualTo("dak lak");
-        assertThat(Agencies.fold("Nền tảng số")).isEqualTo("nen tang so");
-        assertThat(Agencies.fold("Thừa Thiên Huế")).isEqualTo("thua thien hue");
+        assertThat(FoldedSearch.fold("Đắk Lắk")).isEqualTo("dak lak");
+        assertThat(FoldedSearch.fold("Nền tảng số")).isEqualTo("nen tang so");
+        assertThat(FoldedSearch.fold("Thừa Thiên Huế")).isEqualTo("thua thien hue");
     }
 }

@@ -50,13 +50,11 @@ import vn.ndp.registry.catalog.PlatformPage;
 import vn.ndp.registry.catalog.PlatformQuery;
 import vn.ndp.registry.catalog.PlatformType;
 import vn.ndp.registry.exchange.UsageStatistics;
-import vn.ndp.registry.support.RequestQuery;
-import vn.ndp.registry.support.SupportRequest;
-import vn.ndp.registry.support.SupportDesk;
 import vn.ndp.registry.shared.ErrorCode;
+import vn.ndp.registry.shared.FoldedSearch;
+import vn.ndp.registry.shared.InvalidParameters.Wire;
 import vn.ndp.registry.shared.InvalidParameters;
 import vn.ndp.registry.shared.Paging;
-import vn.ndp.registry.shared.InvalidParameters.Wire;
 import vn.ndp.registry.shared.RegistryException;
 import vn.ndp.registry.shared.ResultPage;
 import vn.ndp.registry.shared.web.BarChart;
@@ -64,6 +62,9 @@ import vn.ndp.registry.shared.web.Dates;
 import vn.ndp.registry.shared.web.Links;
 import vn.ndp.registry.shared.web.Pagination;
 import vn.ndp.registry.shared.web.WebPage;
+import vn.ndp.registry.support.RequestQuery;
+import vn.ndp.registry.support.SupportDesk;
+import vn.ndp.registry.support.SupportRequest;
 
 /**
  * The adoption pages: the national dashboard with the province map (public),
@@ -659,7 +660,7 @@ class AdoptionPages {
             page.items().forEach(hit -> platforms.add(hit.platform()));
             complete &= page.total() <= page.items().size();
         }
-        platforms.sort(Comparator.comparing((Platform p) -> Agencies.fold(p.name(locale))).thenComparing(Platform::code));
+        platforms.sort(Comparator.comparing((Platform p) -> FoldedSearch.fold(p.name(locale))).thenComparing(Platform::code));
         Map<String, String> names = new LinkedHashMap<>();
         platforms.forEach(p -> names.put(p.code(), p.name(locale)));
         return new Offered(names, complete);

@@ -52,10 +52,10 @@ import org.apache.lucene.search.TopScoreDocCollectorManager;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.util.BytesRef;
-import vn.ndp.registry.agencies.Agencies;
 import vn.ndp.registry.catalog.Platform;
 import vn.ndp.registry.catalog.PlatformQuery;
 import vn.ndp.registry.catalog.Scope;
+import vn.ndp.registry.shared.FoldedSearch;
 
 /**
  * The in-process Lucene index of the catalogue. Rebuilt from PostgreSQL at
@@ -157,7 +157,7 @@ public final class CatalogIndex implements AutoCloseable {
             doc.add(new SortedSetDocValuesField(SCOPE, new BytesRef(scope.name())));
         }
         doc.add(new LongPoint(LISTED, p.listedFrom() == null ? Long.MIN_VALUE : p.listedFrom().toEpochDay()));
-        doc.add(new SortedDocValuesField(NAME_SORT, new BytesRef(Agencies.fold(p.nameVi()))));
+        doc.add(new SortedDocValuesField(NAME_SORT, new BytesRef(FoldedSearch.fold(p.nameVi()))));
         return doc;
     }
 

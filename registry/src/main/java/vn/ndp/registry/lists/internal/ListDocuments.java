@@ -5,6 +5,7 @@ import java.util.UUID;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 import vn.ndp.registry.lists.OfficialLists;
+import vn.ndp.registry.shared.FoldedSearch;
 
 /** Renders a list version as CSV, XLSX or PDF. */
 @Component
@@ -34,7 +35,7 @@ class ListDocuments {
 
     /** A file name without diacritics: {@code danh-sach-2765-bttttt-cdsqg.pdf}. */
     String fileName(UUID id, String extension) {
-        String number = vn.ndp.registry.agencies.Agencies.fold(lists.get(id).documentNumber())
+        String number = FoldedSearch.fold(lists.get(id).documentNumber())
                 .replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
         return "danh-sach-" + (number.isEmpty() ? id.toString() : number) + "." + extension;
     }
