@@ -16,6 +16,7 @@ import static vn.ndp.gateway.ExchangeFixture.SECRET_B;
 import static vn.ndp.gateway.ExchangeFixture.SECRET_UNREGISTERED;
 import static vn.ndp.gateway.ExchangeFixture.SLOW;
 import static vn.ndp.gateway.ExchangeFixture.UNCONFIGURED;
+import static vn.ndp.gateway.GatewayErrors.assertGatewayError;
 
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -95,27 +96,6 @@ class ExchangeIntegrationTests {
             request.header("Authorization", "Bearer " + token);
         }
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static void assertGatewayError(HttpResponse<String> response, String type) {
-        assertThat(response.headers().firstValue("X-Road-Error")).as(response.body()).contains(type);
-        assertThat(response.statusCode()).isEqualTo(type.startsWith("Client.") ? 400 : 500);
-        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v).startsWith("application/json"));
-        XRoadError error = XRoadError.fromJson(response.body());
-        assertThat(error.type()).isEqualTo(type);
-        assertThat(error.message()).isNotBlank();
-        assertThat(error.detail()).isNotBlank();
-    }
-
-    private static void assertGatewayError(RawHttp.Answer answer, String type) {
-        assertThat(answer.header("X-Road-Error")).as(answer.toString()).isEqualTo(type);
-        assertThat(answer.values("X-Road-Error")).as("one error header").hasSize(1);
-        assertThat(answer.status()).isEqualTo(type.startsWith("Client.") ? 400 : 500);
-        assertThat(answer.header("Content-Type")).startsWith("application/json");
-        XRoadError error = XRoadError.fromJson(answer.body());
-        assertThat(error.type()).isEqualTo(type);
-        assertThat(error.message()).isNotBlank();
-        assertThat(error.detail()).isNotBlank();
     }
 
     /** The head of a request for {@code target} through the consumer's plain listener, as {@link ExchangeFixture#CLIENT_A} with {@code tokenA}. */

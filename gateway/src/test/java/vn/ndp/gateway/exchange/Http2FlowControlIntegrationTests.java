@@ -10,7 +10,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.locks.LockSupport;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -62,13 +62,18 @@ class Http2FlowControlIntegrationTests {
             }
             Poll.until(() -> exchange.backend.received().stream().filter(r -> r.rawPath().startsWith("/api/big/"))
                     .count() == 2, Duration.ofSeconds(10), "the backend to receive both large requests");
-            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-            // The stalled answers fill every window and buffer on their way, then the backend can write no more.
-            long written = -1;
-            while (exchange.backend.bulkBytesWritten() != written && System.nanoTime() < deadline) {
-                written = exchange.backend.bulkBytesWritten();
-                LockSupport.parkNanos(Duration.ofMillis(300).toNanos());
-            }
+            // The stalled answers fill every window and buffer on their way, then the backend can write no more:
+            // wait until it has written nothing for 300 ms, or fail (the rest would then test nothing).
+            AtomicLong written = new AtomicLong(-1);
+            AtomicLong unchangedSince = new AtomicLong();
+            Poll.until(() -> {
+                long now = exchange.backend.bulkBytesWritten();
+                if (now != written.getAndSet(now)) {
+                    unchangedSince.set(System.nanoTime());
+                    return false;
+                }
+                return now > 0 && System.nanoTime() - unchangedSince.get() >= Duration.ofMillis(300).toNanos();
+            }, Duration.ofSeconds(10), "the backend to stop writing the stalled answers");
 
             HttpResponse<String> other = items(2);
 

@@ -5,6 +5,7 @@ import static vn.ndp.gateway.ExchangeFixture.CLIENT_A;
 import static vn.ndp.gateway.ExchangeFixture.CLIENT_B;
 import static vn.ndp.gateway.ExchangeFixture.ITEMS;
 import static vn.ndp.gateway.ExchangeFixture.SECRET_A;
+import static vn.ndp.gateway.GatewayErrors.assertGatewayError;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -53,16 +54,6 @@ class GlobalConfigurationIntegrationTests {
                 .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    private static void assertGatewayError(HttpResponse<String> response, String type) {
-        assertThat(response.headers().allValues("X-Road-Error")).as(response.body()).containsExactly(type);
-        assertThat(response.statusCode()).isEqualTo(type.startsWith("Client.") ? 400 : 500);
-        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v).startsWith("application/json"));
-        XRoadError error = XRoadError.fromJson(response.body());
-        assertThat(error.type()).isEqualTo(type);
-        assertThat(error.message()).isNotBlank();
-        assertThat(error.detail()).isNotBlank();
-    }
-
     @Test
     void theGatewayKeepsServingFromItsVerifiedCopyWhileTheRegistryIsDown() throws Exception {
         String token = exchange.token("province-a", SECRET_A);
@@ -95,12 +86,7 @@ class GlobalConfigurationIntegrationTests {
         RawHttp.Answer answer = RawHttp.send(exchange.toProvider(exchange.consumerCertificate), "GET /r1/" + ITEMS
                 + "/v1/items HTTP/1.1\r\nHost: localhost\r\nX-Road-Client: " + CLIENT_A, "");
 
-        assertThat(answer.status()).as(answer.toString()).isEqualTo(500);
-        assertThat(answer.values("X-Road-Error")).containsExactly("Server.ServerProxy.OutdatedGlobalConf");
-        XRoadError error = XRoadError.fromJson(answer.body());
-        assertThat(error.type()).isEqualTo("Server.ServerProxy.OutdatedGlobalConf");
-        assertThat(error.message()).contains("expired");
-        assertThat(error.detail()).isNotBlank();
+        assertThat(assertGatewayError(answer, "Server.ServerProxy.OutdatedGlobalConf").message()).contains("expired");
         assertThat(exchange.backend.received()).isEmpty();
     }
 

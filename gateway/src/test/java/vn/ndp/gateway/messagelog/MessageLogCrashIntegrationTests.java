@@ -121,18 +121,22 @@ class MessageLogCrashIntegrationTests {
     /** The port the gateway process prints once it listens; fails with its output if it dies or stays silent. */
     private static int awaitPort(Path output, Process gateway) throws Exception {
         AtomicInteger port = new AtomicInteger();
-        Poll.until(() -> {
-            if (Files.exists(output)) {
-                Matcher matcher = HTTP_PORT.matcher(Files.readString(output, StandardCharsets.UTF_8));
-                if (matcher.find()) {
-                    port.set(Integer.parseInt(matcher.group(1)));
-                    return true;
+        try {
+            Poll.until(() -> {
+                if (Files.exists(output)) {
+                    Matcher matcher = HTTP_PORT.matcher(Files.readString(output, StandardCharsets.UTF_8));
+                    if (matcher.find()) {
+                        port.set(Integer.parseInt(matcher.group(1)));
+                        return true;
+                    }
                 }
-            }
-            return !gateway.isAlive();
-        }, Duration.ofSeconds(30), "the gateway process to listen");
+                return !gateway.isAlive();
+            }, Duration.ofSeconds(30), "the gateway process to listen");
+        } catch (AssertionError silent) {
+            throw new AssertionError(silent.getMessage() + "; its output: " + Files.readString(output), silent);
+        }
         if (port.get() == 0) {
-            throw new AssertionError("The gateway process did not start: " + Files.readString(output));
+            throw new AssertionError("The gateway process ended before it listened: " + Files.readString(output));
         }
         return port.get();
     }

@@ -296,12 +296,20 @@ class DocumentDirectoryIntegrationTests {
     @Test
     void aRowCannotClaimBothPlacesOrNeither() {
         String proposal = draft();
-        assertThatThrownBy(() -> jdbc.sql("""
+        // bytes in the row of a document kept in the directory: both places
+        assertThatThrownBy(() -> insertDocument(proposal, "DIRECTORY", new byte[] {1}))
+                .hasMessageContaining("evidence_document_content_where_stored");
+        // no bytes in the row of a document kept in the database: neither
+        assertThatThrownBy(() -> insertDocument(proposal, "DATABASE", null))
+                .hasMessageContaining("evidence_document_content_where_stored");
+    }
+
+    private void insertDocument(String proposal, String storedIn, byte[] content) {
+        jdbc.sql("""
                 insert into evidence_document (id, proposal_id, file_name, content_type, size_bytes, sha256,
                     stored_in, content, uploaded_by, uploaded_at)
-                values (?, ?, 'a.pdf', 'application/pdf', 1, 'x', 'DIRECTORY', ?, 'editor', ?)""")
-                .params(UUID.randomUUID(), UUID.fromString(proposal), new byte[] {1},
-                        OffsetDateTime.parse("2025-12-01T09:00:00+07:00")).update())
-                .hasMessageContaining("evidence_document_content_where_stored");
+                values (?, ?, 'a.pdf', 'application/pdf', 1, 'x', ?, ?, 'editor', ?)""")
+                .params(UUID.randomUUID(), UUID.fromString(proposal), storedIn, content,
+                        OffsetDateTime.parse("2025-12-01T09:00:00+07:00")).update();
     }
 }
