@@ -127,10 +127,10 @@ public final class ExchangeFixture implements AutoCloseable {
         this.http2 = http2;
         ca = NationalCa.init(directory.resolve("ca"), CaSettings.defaults(), Clock.systemUTC());
         signing = ca.issueConfigurationSigningCertificate("NDP test registry", Duration.ofDays(30));
-        consumerCertificate = ca.issueGatewayCertificate(request(CONSUMER_GATEWAY));
-        providerCertificate = ca.issueGatewayCertificate(request(PROVIDER_GATEWAY));
-        ghostCertificate = ca.issueGatewayCertificate(request(GHOST_GATEWAY));
-        localSystemCertificate = ca.issueGatewayCertificate(request(new GatewayId(PROVINCE_A, "portal-client")));
+        consumerCertificate = issueGatewayCertificate(CONSUMER_GATEWAY);
+        providerCertificate = issueGatewayCertificate(PROVIDER_GATEWAY);
+        ghostCertificate = issueGatewayCertificate(GHOST_GATEWAY);
+        localSystemCertificate = issueGatewayCertificate(new GatewayId(PROVINCE_A, "portal-client"));
         registry = new StubRegistry();
         backend = new RecordingBackend();
         // Bound but never listening, and held until close: connections are refused, and no listener
@@ -149,8 +149,10 @@ public final class ExchangeFixture implements AutoCloseable {
         publish(builder -> { });
     }
 
-    private static GatewayCertificateRequest request(GatewayId id) {
-        return GatewayCertificateRequest.of(id, List.of("localhost"), List.of(InetAddress.getLoopbackAddress()));
+    /** A certificate the fixture's national CA issues to gateway {@code id}, for localhost. */
+    public IssuedCertificate issueGatewayCertificate(GatewayId id) {
+        return ca.issueGatewayCertificate(GatewayCertificateRequest.of(id, List.of("localhost"),
+                List.of(InetAddress.getLoopbackAddress())));
     }
 
     private String consumerClients() {

@@ -57,7 +57,6 @@ import vn.ndp.protocol.globalconf.Subsystem;
 import vn.ndp.protocol.identifiers.GatewayId;
 import vn.ndp.protocol.identifiers.ServiceId;
 import vn.ndp.protocol.identifiers.SubsystemId;
-import vn.ndp.protocol.pki.GatewayCertificateRequest;
 import vn.ndp.protocol.pki.IssuedCertificate;
 import vn.ndp.protocol.usage.UsageAggregate;
 
@@ -322,8 +321,7 @@ class ExchangeIntegrationTests {
     void aClientTheGlobalConfigurationRegistersAtAnotherGatewayCannotCallThroughThisOne() throws Exception {
         String token = exchange.token("unregistered", SECRET_UNREGISTERED);
         GatewayId elsewhere = new GatewayId(PROVINCE_B, "own-gateway");
-        IssuedCertificate certificate = exchange.ca.issueGatewayCertificate(GatewayCertificateRequest.of(elsewhere,
-                List.of("localhost"), List.of(InetAddress.getLoopbackAddress())));
+        IssuedCertificate certificate = exchange.issueGatewayCertificate(elsewhere);
         try {
             exchange.publish(builder -> builder.subsystem(new Subsystem(CLIENT_UNREGISTERED, null))
                     .gateway(Gateway.of(elsewhere, "127.0.0.1:" + exchange.deadPort, certificate.certificate(),
@@ -518,8 +516,7 @@ class ExchangeIntegrationTests {
         SubsystemId silentProvider = MINISTRY.subsystem("silent");
         ServiceId silent = silentProvider.service("silent");
         GatewayId silentGateway = new GatewayId(MINISTRY, "silent");
-        IssuedCertificate certificate = exchange.ca.issueGatewayCertificate(GatewayCertificateRequest.of(silentGateway,
-                List.of("localhost"), List.of(InetAddress.getLoopbackAddress())));
+        IssuedCertificate certificate = exchange.issueGatewayCertificate(silentGateway);
         // Listening, so the kernel completes TCP connections, but never accepting: the TLS handshake gets no answer.
         try (ServerSocket blackHole = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
             exchange.publish(builder -> builder.subsystem(new Subsystem(silentProvider, null))
@@ -549,8 +546,7 @@ class ExchangeIntegrationTests {
         SubsystemId forgingProvider = MINISTRY.subsystem("forging");
         ServiceId forged = forgingProvider.service("forged");
         GatewayId forger = new GatewayId(MINISTRY, "forger");
-        IssuedCertificate certificate = exchange.ca.issueGatewayCertificate(GatewayCertificateRequest.of(forger,
-                List.of("localhost"), List.of(InetAddress.getLoopbackAddress())));
+        IssuedCertificate certificate = exchange.issueGatewayCertificate(forger);
         HttpsServer server = HttpsServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 10);
         server.setHttpsConfigurator(new HttpsConfigurator(exchange.tlsAs(certificate)));
         server.createContext("/", call -> {

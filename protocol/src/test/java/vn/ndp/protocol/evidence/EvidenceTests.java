@@ -100,19 +100,15 @@ class EvidenceTests {
 
     @Test
     void evidenceSignedWithAnotherGatewaysCertificateUnderThisGatewaysNameFails(@TempDir Path other) throws IOException {
-        var otherGateway = fixture.ca.issueGatewayCertificate(vn.ndp.protocol.pki.GatewayCertificateRequest.of(
-                vn.ndp.protocol.identifiers.GatewayId.parse("VN/GOV/TEST.OTHER/gw"), List.of("localhost"), List.of()));
         Path log = other.resolve("messagelog");
-        try (LogWriter writer = LogWriter.open(log, LogFixture.GATEWAY, otherGateway.privateKey(),
-                List.of(otherGateway.certificate(), fixture.ca.certificate()), Clock.systemUTC(), 1 << 20,
-                java.time.Duration.ofDays(1))) {
+        try (LogWriter writer = fixture.open(log, LogFixture.GATEWAY, fixture.otherGateway())) {
             writer.append(List.of(LogFixture.body("ex-forged", 1)));
         }
         byte[] forged = Evidence.export(log, "ex-forged").orElseThrow();
 
         assertThatThrownBy(() -> Evidence.verify(forged, Optional.of(fixture.ca.certificate())))
                 .isInstanceOf(EvidenceException.class)
-                .hasMessageContaining("issued to VN/GOV/TEST.OTHER/gw, not to gateway " + LogFixture.GATEWAY);
+                .hasMessageContaining("issued to " + LogFixture.OTHER_GATEWAY + ", not to gateway " + LogFixture.GATEWAY);
     }
 
     @Test

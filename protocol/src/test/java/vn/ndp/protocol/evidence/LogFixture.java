@@ -28,6 +28,8 @@ import vn.ndp.protocol.timestamp.TimeStampAuthority;
 final class LogFixture {
 
     static final String GATEWAY = "VN/GOV/TEST.LGSP/lgsp";
+    /** Another gateway of the same national CA, for logs and evidence that must not pass as this gateway's. */
+    static final String OTHER_GATEWAY = "VN/GOV/TEST.OTHER/gw";
 
     final Path root;
     final NationalCa ca;
@@ -49,8 +51,19 @@ final class LogFixture {
     }
 
     LogWriter open(Path directory) throws IOException {
-        return LogWriter.open(directory, GATEWAY, gateway.privateKey(), List.of(gateway.certificate(), ca.certificate()),
-                Clock.systemUTC(), 64L * 1024 * 1024, Duration.ofDays(1));
+        return open(directory, GATEWAY, gateway);
+    }
+
+    /** A writer of a log in {@code directory} that names gateway {@code name} and signs with {@code certificate}. */
+    LogWriter open(Path directory, String name, IssuedCertificate certificate) throws IOException {
+        return LogWriter.open(directory, name, certificate.privateKey(), List.of(certificate.certificate(),
+                ca.certificate()), Clock.systemUTC(), 64L * 1024 * 1024, Duration.ofDays(1));
+    }
+
+    /** A certificate the same national CA issues to {@link #OTHER_GATEWAY}. */
+    IssuedCertificate otherGateway() {
+        return ca.issueGatewayCertificate(GatewayCertificateRequest.of(GatewayId.parse(OTHER_GATEWAY),
+                List.of("localhost"), List.of()));
     }
 
     static byte[] body(String xroadId, int n) {

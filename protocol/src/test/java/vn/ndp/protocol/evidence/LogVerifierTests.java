@@ -603,7 +603,7 @@ class LogVerifierTests {
     }
 
     @Test
-    void changingAnyByteOfTheLogIsDetected() throws IOException {
+    void changingSampledBytesOfEveryKindOfLineIsDetected() throws IOException {
         Path copy = dir.resolve("bytes-" + ++copies);
         LogFixture.copy(fixture.log, copy);
         List<Path> files = new ArrayList<>(LogFormat.segments(copy));
@@ -735,12 +735,8 @@ class LogVerifierTests {
 
     @Test
     void anArchiveReplacedByAnotherGatewaysIsNamed(@TempDir Path other) throws IOException {
-        var otherGateway = fixture.ca.issueGatewayCertificate(vn.ndp.protocol.pki.GatewayCertificateRequest.of(
-                vn.ndp.protocol.identifiers.GatewayId.parse("VN/GOV/TEST.OTHER/gw"), List.of("localhost"), List.of()));
         Path otherLog = other.resolve("log");
-        try (LogWriter writer = LogWriter.open(otherLog, "VN/GOV/TEST.OTHER/gw", otherGateway.privateKey(),
-                List.of(otherGateway.certificate(), fixture.ca.certificate()), java.time.Clock.systemUTC(), 1 << 20,
-                java.time.Duration.ofDays(1))) {
+        try (LogWriter writer = fixture.open(otherLog, LogFixture.OTHER_GATEWAY, fixture.otherGateway())) {
             for (int b = 0; b < 3; b++) {
                 writer.append(List.of(LogFixture.body("x", 1), LogFixture.body("y", 2), LogFixture.body("z", 3),
                         LogFixture.body("w", 4)));
@@ -757,24 +753,20 @@ class LogVerifierTests {
 
         assertThat(report.problem().get().problem()).isEqualTo(Problem.INSERTED);
         assertThat(report.problem().get().seq()).isEqualTo(13);
-        assertThat(report.problem().get().message()).contains("VN/GOV/TEST.OTHER/gw");
+        assertThat(report.problem().get().message()).contains(LogFixture.OTHER_GATEWAY);
     }
 
     @Test
     void recordsSignedWithAnotherGatewaysCertificateUnderThisGatewaysNameFail(@TempDir Path other) throws IOException {
-        var otherGateway = fixture.ca.issueGatewayCertificate(vn.ndp.protocol.pki.GatewayCertificateRequest.of(
-                vn.ndp.protocol.identifiers.GatewayId.parse("VN/GOV/TEST.OTHER/gw"), List.of("localhost"), List.of()));
         Path log = other.resolve("log");
-        try (LogWriter writer = LogWriter.open(log, LogFixture.GATEWAY, otherGateway.privateKey(),
-                List.of(otherGateway.certificate(), fixture.ca.certificate()), java.time.Clock.systemUTC(), 1 << 20,
-                java.time.Duration.ofDays(1))) {
+        try (LogWriter writer = fixture.open(log, LogFixture.GATEWAY, fixture.otherGateway())) {
             writer.append(List.of(LogFixture.body("forged", 1)));
         }
 
         Report report = LogVerifier.verify(log, Optional.of(fixture.ca.certificate()));
 
         assertThat(report.problem().get().problem()).isEqualTo(Problem.BAD_CERTIFICATE);
-        assertThat(report.problem().get().message()).contains("issued to VN/GOV/TEST.OTHER/gw", "not to gateway " + LogFixture.GATEWAY);
+        assertThat(report.problem().get().message()).contains("issued to " + LogFixture.OTHER_GATEWAY, "not to gateway " + LogFixture.GATEWAY);
     }
 
     @Test

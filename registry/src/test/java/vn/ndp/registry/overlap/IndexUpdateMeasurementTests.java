@@ -11,7 +11,7 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 /**
  * Prints how long one local platform's index update takes against a full rebuild, over a synthetic corpus of
- * {@code -Dndp.overlap.measure=SIZE} platforms shaped like {@code ./ndp bench catalog}'s. A measurement, not a
+ * {@code -Dndp.overlap.measure=SIZE} generated platforms ({@link SyntheticCorpus}). A measurement, not a
  * check of speed: it asserts only that the updates happened. Off unless the property is given:
  * {@code ./mvnw -o -pl registry test -Dtest=IndexUpdateMeasurementTests -Dndp.overlap.measure=100000}.
  */

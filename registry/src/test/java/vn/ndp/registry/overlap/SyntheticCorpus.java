@@ -5,9 +5,10 @@ import java.util.List;
 import java.util.Random;
 
 /**
- * Generated platforms shaped like those of {@code ./ndp bench catalog} (the same vocabulary: kind, subject,
- * qualifier, purpose, and the same fixed benchmark sentence in every description), for tests of the index at
- * sizes the hand-written fixtures do not reach. Not real platforms; generated at run time, never stored.
+ * Generated platforms for tests of the index at sizes the hand-written fixtures do not reach: names built from a
+ * kind, a subject, a qualifier and a purpose, and one sentence shared by every description (a word every platform has,
+ * the costly case for a single-entry update). Modelled on {@code ./ndp bench catalog}'s generator but not the same:
+ * owners differ and descriptions do not name them. Not real platforms; generated at run time, never stored.
  */
 final class SyntheticCorpus {
 
