@@ -2,6 +2,8 @@ package vn.ndp.registry.accounts;
 
 import java.util.Set;
 import java.util.UUID;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -14,11 +16,13 @@ public class TestAccounts {
     private final Accounts accounts;
     private final ApiTokens tokens;
     private final TransactionTemplate transaction;
+    private final UserDetailsService users;
 
-    public TestAccounts(Accounts accounts, ApiTokens tokens, TransactionTemplate transaction) {
+    public TestAccounts(Accounts accounts, ApiTokens tokens, TransactionTemplate transaction, UserDetailsService users) {
         this.accounts = accounts;
         this.tokens = tokens;
         this.transaction = transaction;
+        this.users = users;
     }
 
     public Account create(Role role, String agencyCode, String... platformCodes) {
@@ -31,5 +35,10 @@ public class TestAccounts {
     public String token(Role role, String agencyCode, String... platformCodes) {
         Account account = create(role, agencyCode, platformCodes);
         return transaction.execute(status -> tokens.issue(CurrentUser.of(account), "test", null).secret());
+    }
+
+    /** A new account of the role, signed in as pages see it (for MockMvc's {@code user(...)}). */
+    public UserDetails signedIn(Role role, String agencyCode, String... platformCodes) {
+        return users.loadUserByUsername(create(role, agencyCode, platformCodes).username());
     }
 }

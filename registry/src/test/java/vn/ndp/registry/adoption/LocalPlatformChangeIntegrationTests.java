@@ -17,7 +17,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.security.core.userdetails.UserDetails;
-import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.client.RestTestClient;
 import tools.jackson.databind.JsonNode;
@@ -50,9 +49,6 @@ class LocalPlatformChangeIntegrationTests {
 
     @Autowired
     MockMvc mvc;
-
-    @Autowired
-    UserDetailsService users;
 
     @Autowired
     AuditLog audit;
@@ -258,8 +254,7 @@ class LocalPlatformChangeIntegrationTests {
                 404);
         send("POST", hanoi, API + "P-HA-NOI/local-platforms/" + id + "/removal",
                 Map.of("reason", "Giả mạo", "version", 0), 404);
-        UserDetails hanoiEditor = users.loadUserByUsername(accounts.create(Role.PROVINCE_EDITOR, "P-HA-NOI")
-                .username());
+        UserDetails hanoiEditor = accounts.signedIn(Role.PROVINCE_EDITOR, "P-HA-NOI");
         int forged = mvc.perform(post("/adoption/provinces/P-NGHE-AN/local-platforms/" + id).with(user(hanoiEditor))
                         .with(csrf()).param("version", "0").param("checked", "true").param("name_vi", "Đã bị sửa"))
                 .andReturn().getResponse().getStatus();
@@ -331,8 +326,8 @@ class LocalPlatformChangeIntegrationTests {
         String ngheAn = accounts.token(Role.PROVINCE_EDITOR, "P-NGHE-AN");
         Map<String, Object> body = with(cemeteries(word()), "description", "<script>alert('x')</script> & mộ");
         String id = register(ngheAn, "P-NGHE-AN", body).get("id").asString();
-        UserDetails editor = users.loadUserByUsername(accounts.create(Role.PROVINCE_EDITOR, "P-NGHE-AN").username());
-        UserDetails other = users.loadUserByUsername(accounts.create(Role.PROVINCE_EDITOR, "P-HUE").username());
+        UserDetails editor = accounts.signedIn(Role.PROVINCE_EDITOR, "P-NGHE-AN");
+        UserDetails other = accounts.signedIn(Role.PROVINCE_EDITOR, "P-HUE");
         String editLink = "/adoption/provinces/P-NGHE-AN/local-platforms/" + id + "/edit";
 
         String asEditor = mvc.perform(get("/adoption/provinces/P-NGHE-AN").with(user(editor))).andReturn()
@@ -362,7 +357,7 @@ class LocalPlatformChangeIntegrationTests {
         String id = register(haTinh, "P-HA-TINH", body).get("id").asString();
         String uri = API + "P-HA-TINH/local-platforms/" + id;
         send("PUT", haTinh, uri, with(body, "department", "Sở Nội vụ", "version", 0), 200);
-        UserDetails editor = users.loadUserByUsername(accounts.create(Role.PROVINCE_EDITOR, "P-HA-TINH").username());
+        UserDetails editor = accounts.signedIn(Role.PROVINCE_EDITOR, "P-HA-TINH");
 
         String stale = mvc.perform(post("/adoption/provinces/P-HA-TINH/local-platforms/" + id).with(user(editor))
                         .with(csrf()).param("version", "0").param("checked", "true")

@@ -55,7 +55,7 @@ class ProvincePageSupportIntegrationTests {
                 .getResponse().getContentAsString();
         assertThat(asVisitor).contains("plans-heading").doesNotContain(subject);
 
-        UserDetails otherProvince = users.loadUserByUsername(accounts.create(Role.PROVINCE_EDITOR, "P-HUE").username());
+        UserDetails otherProvince = accounts.signedIn(Role.PROVINCE_EDITOR, "P-HUE");
         assertThat(mvc.perform(get("/adoption/provinces/P-HA-NOI").with(user(otherProvince)))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString())
                 .contains("plans-heading").doesNotContain(subject);

@@ -16,7 +16,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.security.core.userdetails.UserDetails;
-import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.client.EntityExchangeResult;
 import org.springframework.test.web.servlet.client.RestTestClient;
@@ -44,9 +43,6 @@ class ProvinceProposalListIntegrationTests {
     @Autowired
     MockMvc mvc;
 
-    @Autowired
-    UserDetailsService users;
-
     static String word() {
         return "dexuat" + UUID.randomUUID().toString().substring(0, 8).toLowerCase(Locale.ROOT);
     }
@@ -67,10 +63,6 @@ class ProvinceProposalListIntegrationTests {
     static List<String> ids(EntityExchangeResult<JsonNode> result) {
         assertThat(result.getResponseBody().isArray()).isTrue();
         return result.getResponseBody().findValuesAsString("id");
-    }
-
-    UserDetails signedIn(Role role, String agency) {
-        return users.loadUserByUsername(accounts.create(role, agency).username());
     }
 
     String html(org.springframework.test.web.servlet.RequestBuilder request) throws Exception {
@@ -143,7 +135,7 @@ class ProvinceProposalListIntegrationTests {
         for (int i = 1; i <= 3; i++) {
             propose(hanoi, "P-HA-NOI", "Nền tảng giám sát " + word + " " + i);
         }
-        UserDetails reviewer = signedIn(Role.REVIEWER, null);
+        UserDetails reviewer = accounts.signedIn(Role.REVIEWER, null);
 
         String page = html(get("/adoption/proposals").param("q", "giam sat " + word).param("size", "2")
                 .with(user(reviewer)));
@@ -155,7 +147,7 @@ class ProvinceProposalListIntegrationTests {
 
     @Test
     void thePlanFormOffersTheNationalPlatformsAndFindsOthersThroughTheCatalogueSearch() throws Exception {
-        UserDetails editor = signedIn(Role.PROVINCE_EDITOR, "P-BAC-NINH-2025");
+        UserDetails editor = accounts.signedIn(Role.PROVINCE_EDITOR, "P-BAC-NINH-2025");
         int year = 2031;
 
         String form = html(get("/adoption/provinces/P-BAC-NINH-2025/plan").param("year", String.valueOf(year))

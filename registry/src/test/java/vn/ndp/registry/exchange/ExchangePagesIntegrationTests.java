@@ -18,7 +18,6 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.core.userdetails.UserDetails;
-import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import vn.ndp.protocol.identifiers.GatewayId;
@@ -29,7 +28,6 @@ import vn.ndp.protocol.pki.Pem;
 import vn.ndp.protocol.usage.UsageAggregate;
 import vn.ndp.protocol.usage.UsageReport;
 import vn.ndp.registry.RegistryIntegrationTest;
-import vn.ndp.registry.accounts.Account;
 import vn.ndp.registry.accounts.Role;
 import vn.ndp.registry.accounts.TestAccounts;
 import vn.ndp.registry.exchange.DirectoryEntries.Endpoint;
@@ -46,9 +44,6 @@ class ExchangePagesIntegrationTests {
 
     @Autowired
     TestAccounts accounts;
-
-    @Autowired
-    UserDetailsService users;
 
     @Autowired
     ExchangeRegister register;
@@ -90,11 +85,6 @@ class ExchangePagesIntegrationTests {
         return new Topology(provider, consumer, service, gateway);
     }
 
-    UserDetails signIn(Role role, String agency) {
-        Account account = accounts.create(role, agency);
-        return users.loadUserByUsername(account.username());
-    }
-
     String page(UserDetails who, String uri) throws Exception {
         MvcResult result = mvc.perform(get(uri).with(user(who))).andReturn();
         assertThat(result.getResponse().getStatus()).isEqualTo(200);
@@ -125,11 +115,11 @@ class ExchangePagesIntegrationTests {
     void anEditorSeesMembersSubsystemsWithTheirPlatformGatewaysAndTheirTenantsServicesAndRights() throws Exception {
         Topology t = register(true);
         register.grant(t.consumer(), t.service(), null, null, true, "test");
-        String html = page(signIn(Role.MINISTRY_EDITOR, "BTC"), "/exchange");
+        String html = page(accounts.signedIn(Role.MINISTRY_EDITOR, "BTC"), "/exchange");
         assertThat(html).contains(t.provider(), t.consumer(), t.service(), t.gateway(), "GET /units/**",
                 "Cổng Dịch vụ công quốc gia", "LGSP dùng chung", "Dữ liệu mẫu / Sample", "Số giao dịch theo ngày",
                 "Danh bạ trao đổi dữ liệu", "href=\"/exchange\"");
-        String english = page(signIn(Role.MINISTRY_EDITOR, "BTC"), "/exchange?lang=en");
+        String english = page(accounts.signedIn(Role.MINISTRY_EDITOR, "BTC"), "/exchange?lang=en");
         assertThat(english).contains("Data exchange directory", "LGSP as a service", "Dữ liệu mẫu / Sample");
     }
 
@@ -141,18 +131,18 @@ class ExchangePagesIntegrationTests {
         buckets.set(0, 9L);
         usage.receive(new UsageReport(UUID.randomUUID(), t.gateway(), minute, List.of(new UsageAggregate(minute,
                 UsageAggregate.PROVIDER, t.consumer(), t.service(), 200, "", 9, 900, 9000, 27, buckets))));
-        String html = page(signIn(Role.ADMIN, null), "/exchange?by=platform");
+        String html = page(accounts.signedIn(Role.ADMIN, null), "/exchange?by=platform");
         assertThat(html).contains("<svg", t.provider(), "class=\"bar-chart\"", "Số giao dịch mỗi ngày",
                 "Số liệu dưới đây có giao dịch của dịch vụ mẫu");
-        MvcResult bad = mvc.perform(get("/exchange?by=galaxy").with(user(signIn(Role.ADMIN, null)))).andReturn();
+        MvcResult bad = mvc.perform(get("/exchange?by=galaxy").with(user(accounts.signedIn(Role.ADMIN, null)))).andReturn();
         assertThat(bad.getResponse().getStatus()).isEqualTo(400);
     }
 
     @Test
     void aConsumerEditorRequestsAccessAndTheProviderEditorApprovesItFromTheQueue() throws Exception {
         Topology t = register(false);
-        UserDetails consumerEditor = signIn(Role.MINISTRY_EDITOR, "BTC");
-        UserDetails providerEditor = signIn(Role.PROVINCE_EDITOR, "P-HA-NOI");
+        UserDetails consumerEditor = accounts.signedIn(Role.MINISTRY_EDITOR, "BTC");
+        UserDetails providerEditor = accounts.signedIn(Role.PROVINCE_EDITOR, "P-HA-NOI");
         String form = page(consumerEditor, "/exchange/access-requests");
         assertThat(form).contains("name=\"_csrf\"", "name=\"purpose\"", "name=\"legalBasis\"", t.consumer());
         UUID id = requestAccess(consumerEditor, t, "Đối chiếu đơn vị hành chính");
@@ -179,8 +169,8 @@ class ExchangePagesIntegrationTests {
     @Test
     void anotherAgencysEditorNeitherSeesNorDecidesTheRequest() throws Exception {
         Topology t = register(false);
-        UUID id = requestAccess(signIn(Role.MINISTRY_EDITOR, "BTC"), t, "Đối chiếu");
-        UserDetails otherProvince = signIn(Role.PROVINCE_EDITOR, "P-HUE");
+        UUID id = requestAccess(accounts.signedIn(Role.MINISTRY_EDITOR, "BTC"), t, "Đối chiếu");
+        UserDetails otherProvince = accounts.signedIn(Role.PROVINCE_EDITOR, "P-HUE");
         assertThat(page(otherProvince, "/exchange/access-requests")).doesNotContain("decide-" + id);
         for (String action : List.of("approve", "deny")) {
             MvcResult refused = mvc.perform(post("/exchange/access-requests/" + id + "/" + action)
@@ -197,8 +187,8 @@ class ExchangePagesIntegrationTests {
     @Test
     void theAuthorityDeniesWithAReasonAndADenialWithoutOneIsRefused() throws Exception {
         Topology t = register(false);
-        UUID id = requestAccess(signIn(Role.MINISTRY_EDITOR, "BTC"), t, "Đối chiếu");
-        UserDetails admin = signIn(Role.ADMIN, null);
+        UUID id = requestAccess(accounts.signedIn(Role.MINISTRY_EDITOR, "BTC"), t, "Đối chiếu");
+        UserDetails admin = accounts.signedIn(Role.ADMIN, null);
         MvcResult empty = mvc.perform(post("/exchange/access-requests/" + id + "/deny").with(user(admin)).with(csrf())
                 .param("reason", " ")).andReturn();
         assertThat(empty.getResponse().getStatus()).isEqualTo(400);
@@ -207,14 +197,14 @@ class ExchangePagesIntegrationTests {
                 .with(csrf()).param("reason", "Thiếu căn cứ pháp lý cụ thể")).andReturn();
         assertThat(denied.getResponse().getStatus()).isEqualTo(302);
         assertThat(requests.get(id).status()).isEqualTo(AccessRequests.Status.DENIED);
-        assertThat(page(signIn(Role.MINISTRY_EDITOR, "BTC"), "/exchange/access-requests"))
+        assertThat(page(accounts.signedIn(Role.MINISTRY_EDITOR, "BTC"), "/exchange/access-requests"))
                 .contains("Thiếu căn cứ pháp lý cụ thể", "Bị từ chối");
     }
 
     @Test
     void anIncompleteRequestIsShownAgainWithItsProblemsAndWhatWasTyped() throws Exception {
         Topology t = register(false);
-        MvcResult refused = mvc.perform(post("/exchange/access-requests").with(user(signIn(Role.MINISTRY_EDITOR, "BTC")))
+        MvcResult refused = mvc.perform(post("/exchange/access-requests").with(user(accounts.signedIn(Role.MINISTRY_EDITOR, "BTC")))
                 .with(csrf()).param("clientId", t.consumer()).param("serviceId", t.service())
                 .param("purpose", "Đối chiếu số liệu").param("legalBasis", "")).andReturn();
         assertThat(refused.getResponse().getStatus()).isEqualTo(400);
@@ -225,9 +215,9 @@ class ExchangePagesIntegrationTests {
     @Test
     void markupTypedIntoARequestIsShownAsTextNeverAsMarkup() throws Exception {
         Topology t = register(false);
-        UserDetails editor = signIn(Role.MINISTRY_EDITOR, "BTC");
+        UserDetails editor = accounts.signedIn(Role.MINISTRY_EDITOR, "BTC");
         requestAccess(editor, t, SCRIPT);
-        String html = page(signIn(Role.PROVINCE_EDITOR, "P-HA-NOI"), "/exchange/access-requests");
+        String html = page(accounts.signedIn(Role.PROVINCE_EDITOR, "P-HA-NOI"), "/exchange/access-requests");
         assertThat(html).contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;").doesNotContain(SCRIPT);
     }
 }

@@ -25,7 +25,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpServletResponse;
-import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -63,9 +62,6 @@ class DocumentDirectoryIntegrationTests {
 
     @Autowired
     MockMvc mvc;
-
-    @Autowired
-    UserDetailsService users;
 
     String finance;
     String reviewer;
@@ -201,7 +197,7 @@ class DocumentDirectoryIntegrationTests {
         byte[] pdf = uniquePdf();
         UUID document = uploaded(pdf);
         Files.delete(fileOf(sha256(pdf)));
-        var reviewerUser = users.loadUserByUsername(accounts.create(Role.REVIEWER, null).username());
+        var reviewerUser = accounts.signedIn(Role.REVIEWER, null);
 
         MockHttpServletResponse page = mvc.perform(get("/governance/documents/" + document).with(user(reviewerUser)))
                 .andReturn().getResponse();

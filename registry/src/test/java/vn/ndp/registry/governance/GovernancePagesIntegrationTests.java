@@ -16,11 +16,9 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.security.core.userdetails.UserDetails;
-import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import vn.ndp.registry.RegistryIntegrationTest;
-import vn.ndp.registry.accounts.Account;
 import vn.ndp.registry.accounts.CurrentUser;
 import vn.ndp.registry.accounts.Role;
 import vn.ndp.registry.accounts.TestAccounts;
@@ -39,22 +37,14 @@ class GovernancePagesIntegrationTests {
     TestAccounts accounts;
 
     @Autowired
-    UserDetailsService users;
-
-    @Autowired
     RecognitionDesk desk;
 
     @Autowired
     ChangeDesk changes;
 
-    UserDetails signIn(Role role, String agency) {
-        Account account = accounts.create(role, agency);
-        return users.loadUserByUsername(account.username());
-    }
-
     @Test
     void markupTypedIntoAProposalIsShownAsTextNeverAsMarkup() throws Exception {
-        UserDetails editor = signIn(Role.MINISTRY_EDITOR, "BTC");
+        UserDetails editor = accounts.signedIn(Role.MINISTRY_EDITOR, "BTC");
         String code = "PAGETEST-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase(Locale.ROOT);
         MvcResult created = mvc.perform(post("/governance/proposals").with(user(editor)).with(csrf())
                 .param("code", code).param("name_vi", SCRIPT).param("description_vi", SCRIPT)
@@ -69,7 +59,7 @@ class GovernancePagesIntegrationTests {
 
     @Test
     void anEditorSeesTheConflictWhenSomeoneChangedTheEntryFirst() throws Exception {
-        UserDetails editor = signIn(Role.MINISTRY_EDITOR, "BTC");
+        UserDetails editor = accounts.signedIn(Role.MINISTRY_EDITOR, "BTC");
         String form = mvc.perform(get("/governance/platforms/MANG-DAU-THAU-QG/changes").with(user(editor)))
                 .andReturn().getResponse().getContentAsString();
         String version = form.replaceAll("(?s).*name=\"version\" value=\"(\\d+)\".*", "$1");
@@ -88,7 +78,7 @@ class GovernancePagesIntegrationTests {
 
     @Test
     void aProvinceEditorIsRefusedTheProposalForm() throws Exception {
-        UserDetails province = signIn(Role.PROVINCE_EDITOR, "P-HA-NOI");
+        UserDetails province = accounts.signedIn(Role.PROVINCE_EDITOR, "P-HA-NOI");
         assertThat(mvc.perform(get("/governance/proposals/new").with(user(province))).andReturn().getResponse()
                 .getStatus()).isEqualTo(403);
         assertThat(mvc.perform(post("/governance/proposals").with(user(province)).with(csrf()).param("code", "X-1")
@@ -97,7 +87,7 @@ class GovernancePagesIntegrationTests {
 
     @Test
     void theReviewerSeesTheQueueAndTheReevaluationList() throws Exception {
-        UserDetails reviewer = signIn(Role.REVIEWER, null);
+        UserDetails reviewer = accounts.signedIn(Role.REVIEWER, null);
         String home = mvc.perform(get("/governance").with(user(reviewer))).andReturn().getResponse()
                 .getContentAsString();
         assertThat(home).contains("Đề xuất chờ thẩm định", "Đánh giá lại hằng năm");
@@ -108,7 +98,7 @@ class GovernancePagesIntegrationTests {
 
     @Test
     void aProposalThatDuplicatesAnExistingPlatformWarnsTheEditorAndTheReviewer() throws Exception {
-        UserDetails editor = signIn(Role.MINISTRY_EDITOR, "BTC");
+        UserDetails editor = accounts.signedIn(Role.MINISTRY_EDITOR, "BTC");
         String code = "DUPTEST-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase(Locale.ROOT);
         String location = mvc.perform(post("/governance/proposals").with(user(editor)).with(csrf())
                         .param("code", code).param("name_vi", "Cong dich vu cong truc tuyen cua Bo Tai chinh")
@@ -119,7 +109,7 @@ class GovernancePagesIntegrationTests {
         String asEditor = mvc.perform(get(location).with(user(editor))).andReturn().getResponse()
                 .getContentAsString();
         assertThat(asEditor).contains("Nền tảng đã có có thể trùng lặp", "/platforms/DVCQG");
-        UserDetails reviewer = signIn(Role.REVIEWER, null);
+        UserDetails reviewer = accounts.signedIn(Role.REVIEWER, null);
         String asReviewer = mvc.perform(get(location).with(user(reviewer))).andReturn().getResponse()
                 .getContentAsString();
         assertThat(asReviewer).contains("Nền tảng đã có có thể trùng lặp", "/platforms/DVCQG");
@@ -127,7 +117,7 @@ class GovernancePagesIntegrationTests {
 
     @Test
     void aProposalUnlikeAnyExistingPlatformShowsNoWarning() throws Exception {
-        UserDetails editor = signIn(Role.MINISTRY_EDITOR, "BTC");
+        UserDetails editor = accounts.signedIn(Role.MINISTRY_EDITOR, "BTC");
         String code = "UNIQUE-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase(Locale.ROOT);
         String location = mvc.perform(post("/governance/proposals").with(user(editor)).with(csrf())
                         .param("code", code).param("name_vi", "Hệ thống quản lý kho bạc nhà nước về tàu biển")
@@ -160,7 +150,7 @@ class GovernancePagesIntegrationTests {
     @Test
     void anEditorSendsAChangeWithEvidenceAddsMoreAndTheReviewerDownloadsItFromTheQueue() throws Exception {
         String code = recognisedFinancePlatform();
-        UserDetails editor = signIn(Role.MINISTRY_EDITOR, "BTC");
+        UserDetails editor = accounts.signedIn(Role.MINISTRY_EDITOR, "BTC");
         String form = mvc.perform(get("/governance/platforms/" + code + "/changes").with(user(editor))).andReturn()
                 .getResponse().getContentAsString();
         assertThat(form).contains("enctype=\"multipart/form-data\"", "Tài liệu minh chứng cho phần cần thẩm định",
@@ -188,7 +178,7 @@ class GovernancePagesIntegrationTests {
                 .andReturn();
         assertThat(added.getResponse().getRedirectedUrl()).isEqualTo("/governance/platforms/" + code + "/changes");
 
-        UserDetails reviewer = signIn(Role.REVIEWER, null);
+        UserDetails reviewer = accounts.signedIn(Role.REVIEWER, null);
         String queue = mvc.perform(get("/governance").with(user(reviewer))).andReturn().getResponse()
                 .getContentAsString();
         String request = queue.substring(queue.indexOf("/governance/changes/" + change + "/decision") - 3000,
@@ -199,7 +189,7 @@ class GovernancePagesIntegrationTests {
         assertThat(download.getResponse().getHeader("Content-Disposition")).startsWith("attachment;");
         assertThat(download.getResponse().getContentAsByteArray()).isEqualTo(GovernanceApiIntegrationTests.PNG);
 
-        UserDetails health = signIn(Role.MINISTRY_EDITOR, "BYT");
+        UserDetails health = accounts.signedIn(Role.MINISTRY_EDITOR, "BYT");
         assertThat(mvc.perform(multipart("/governance/changes/" + change + "/documents")
                 .file(new MockMultipartFile("file", "gia-mao.pdf", "application/pdf", EvidenceDocumentsTests.pdf()))
                 .param("version", "1").with(user(health)).with(csrf())).andReturn().getResponse().getStatus())

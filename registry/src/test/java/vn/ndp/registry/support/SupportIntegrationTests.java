@@ -508,7 +508,7 @@ class SupportIntegrationTests {
 
     @Test
     void theNewRequestFormFindsThePlatformBySearchInsteadOfListingTheWholeCatalogue() throws Exception {
-        UserDetails signedIn = users.loadUserByUsername(accounts.create(Role.PROVINCE_EDITOR, "P-HUE").username());
+        UserDetails signedIn = accounts.signedIn(Role.PROVINCE_EDITOR, "P-HUE");
 
         String empty = page(signedIn);
         assertThat(empty).contains("Tìm nền tảng cần hỗ trợ", "name=\"q\"").doesNotContain("?platform=", "DVCQG", "type=\"hidden\" name=\"platformCode\"");
