@@ -94,9 +94,14 @@ public class LocalPlatformRepository {
                 insert into local_platform_revision (local_platform_id, version, occurred_at, actor, cause, note)
                 values (?, ?, ?, ?, ?, ?) returning id""")
                 .params(id, version, at, actor, cause.name(), note).query(Long.class).single();
-        for (FieldChange f : fields) {
-            jdbc.sql("insert into local_platform_revision_field (revision_id, field, before, after) values (?, ?, ?, ?)")
-                    .params(revision, f.field(), f.before(), f.after()).update();
+        if (!fields.isEmpty()) { // one statement for all the fields
+            jdbc.sql("""
+                    insert into local_platform_revision_field (revision_id, field, before, after)
+                    select ?, f.field, f.before, f.after from unnest(?::text[], ?::text[], ?::text[]) as f (field, before, after)""")
+                    .params(revision, fields.stream().map(FieldChange::field).toArray(String[]::new),
+                            fields.stream().map(FieldChange::before).toArray(String[]::new),
+                            fields.stream().map(FieldChange::after).toArray(String[]::new))
+                    .update();
         }
     }
 
