@@ -1,12 +1,11 @@
 package vn.ndp.registry.adoption;
 
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.UUID;
+import vn.ndp.registry.shared.FieldChange;
 import vn.ndp.registry.shared.InvalidParameters.Wire;
 
 /**
@@ -15,7 +14,7 @@ import vn.ndp.registry.shared.InvalidParameters.Wire;
  * wire names, lists joined).
  */
 public record LocalPlatformRevision(long id, UUID localPlatformId, int version, OffsetDateTime occurredAt,
-        String actor, Cause cause, String note, List<FieldChange> fields) {
+        String actor, Cause cause, String note, List<FieldChange<String>> fields) {
 
     public LocalPlatformRevision {
         fields = List.copyOf(fields);
@@ -31,22 +30,13 @@ public record LocalPlatformRevision(long id, UUID localPlatformId, int version, 
         REMOVED
     }
 
-    /** A field's value before and after; {@code field} is its wire name (name_vi, functions, overlap_verdict...). */
-    public record FieldChange(String field, String before, String after) {
-
-        /** Every field of a new platform ({@code before} null), or the fields that differ, as they were and are. */
-        public static List<FieldChange> between(LocalPlatform before, LocalPlatform after) {
-            Map<String, String> now = valuesOf(after);
-            Map<String, String> then = before == null ? Map.of() : valuesOf(before);
-            List<FieldChange> changes = new ArrayList<>();
-            now.forEach((field, value) -> {
-                String old = then.get(field);
-                if (!Objects.equals(old, value)) {
-                    changes.add(new FieldChange(field, old, value));
-                }
-            });
-            return changes;
-        }
+    /**
+     * The fields whose text differs between two versions of a platform, in {@link #FIELDS} order, as they were and
+     * are; every field a new platform has when {@code before} is null.
+     */
+    public static List<FieldChange<String>> changes(LocalPlatform before, LocalPlatform after) {
+        return FieldChange.between(FIELDS, before == null ? null : valuesOf(before), valuesOf(after),
+                (field, values) -> values.get(field));
     }
 
     /** The text form of each field a revision records, in the order pages show them. */

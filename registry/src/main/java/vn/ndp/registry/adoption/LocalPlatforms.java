@@ -13,7 +13,6 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.ndp.registry.accounts.CurrentUser;
-import vn.ndp.registry.adoption.LocalPlatformRevision.FieldChange;
 import vn.ndp.registry.adoption.internal.LocalPlatformRepository;
 import vn.ndp.registry.agencies.Agencies;
 import vn.ndp.registry.agencies.Agency;
@@ -25,6 +24,7 @@ import vn.ndp.registry.overlap.OverlapReport;
 import vn.ndp.registry.overlap.PlatformDescription;
 import vn.ndp.registry.overlap.Verdict;
 import vn.ndp.registry.shared.ErrorCode;
+import vn.ndp.registry.shared.FieldChange;
 import vn.ndp.registry.shared.InvalidParameters;
 import vn.ndp.registry.shared.RegistryException;
 import vn.ndp.registry.shared.VietnamTime;
@@ -121,7 +121,7 @@ public class LocalPlatforms {
                 now, user.username(), now, null, 0);
         repository.insert(saved);
         repository.appendRevision(saved.id(), 0, now, user.username(), LocalPlatformRevision.Cause.REGISTERED, why,
-                FieldChange.between(null, saved));
+                LocalPlatformRevision.changes(null, saved));
         Map<String, Object> detail = new LinkedHashMap<>();
         detail.put("local_platform", saved.id().toString());
         detail.put("name", saved.nameVi());
@@ -166,7 +166,7 @@ public class LocalPlatforms {
                 clean.description(), clean.functions(), clean.category(), clean.type(), clean.status(),
                 clean.website(), clean.department(), check.verdict(), check.nationalCodes(), why, current.sample(),
                 current.createdBy(), current.createdAt(), user.username(), now, null, current.version() + 1);
-        List<FieldChange> fields = FieldChange.between(current, changed);
+        List<FieldChange<String>> fields = LocalPlatformRevision.changes(current, changed);
         if (fields.isEmpty()) {
             return current;
         }
@@ -327,7 +327,7 @@ public class LocalPlatforms {
                 between.add(RegistryException.FieldError.of("removed", "removed from the register" + byWhom + ": "
                         + revision.note()));
             }
-            for (FieldChange change : revision.fields()) {
+            for (FieldChange<String> change : revision.fields()) {
                 between.add(RegistryException.FieldError.of(change.field(), "changed from '"
                         + Objects.toString(change.before(), "") + "' to '" + Objects.toString(change.after(), "")
                         + "'" + byWhom));

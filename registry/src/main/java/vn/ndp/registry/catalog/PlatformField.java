@@ -8,11 +8,11 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import vn.ndp.registry.shared.FieldChange;
 import vn.ndp.registry.shared.InvalidParameters;
 import vn.ndp.registry.shared.InvalidParameters.Wire;
 
@@ -157,15 +157,12 @@ public enum PlatformField {
                 split(v.get(TAGS)), base.listedFrom(), base.source(), base.sample(), base.version());
     }
 
-    /** The fields whose text differs between two platforms. */
-    public static Set<PlatformField> differences(Platform before, Platform after) {
-        Set<PlatformField> changed = EnumSet.noneOf(PlatformField.class);
-        for (PlatformField field : values()) {
-            if (!Objects.equals(field.of(before), field.of(after))) {
-                changed.add(field);
-            }
-        }
-        return changed;
+    /**
+     * The fields whose text differs between two versions of an entry, in declaration order, as they were and are;
+     * every field a new entry has when {@code before} is null.
+     */
+    public static List<FieldChange<PlatformField>> changes(Platform before, Platform after) {
+        return FieldChange.between(List.of(values()), before, after, PlatformField::of);
     }
 
     /** Trims, and turns blank into null; keeps the text as typed otherwise (it is stored as text, never markup). */

@@ -12,7 +12,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 import vn.ndp.registry.agencies.Agencies;
 import vn.ndp.registry.audit.AuditEvent;
 import vn.ndp.registry.audit.AuditLog;
-import vn.ndp.registry.catalog.PlatformRevision.FieldChange;
 import vn.ndp.registry.catalog.PlatformRevision.Provenance;
 import vn.ndp.registry.catalog.internal.PlatformHistoryRepository;
 import vn.ndp.registry.catalog.internal.PlatformRepository;
@@ -134,7 +133,7 @@ public class PlatformImport {
             for (Platform p : changed) {
                 Platform before = stored.get(p.code());
                 revisions.add(new PlatformHistoryRepository.NewRevision(p.code(),
-                        before == null ? 0 : before.version() + 1, provenance, FieldChange.between(before, p)));
+                        before == null ? 0 : before.version() + 1, provenance, PlatformField.changes(before, p)));
             }
             history.appendAll(revisions, OffsetDateTime.now(clock));
             int created = platforms.size() - stored.size();

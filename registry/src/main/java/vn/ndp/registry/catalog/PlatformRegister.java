@@ -13,11 +13,11 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import vn.ndp.registry.agencies.Agencies;
-import vn.ndp.registry.catalog.PlatformRevision.FieldChange;
 import vn.ndp.registry.catalog.PlatformRevision.Provenance;
 import vn.ndp.registry.catalog.internal.PlatformHistoryRepository;
 import vn.ndp.registry.catalog.internal.PlatformRepository;
 import vn.ndp.registry.shared.ErrorCode;
+import vn.ndp.registry.shared.FieldChange;
 import vn.ndp.registry.shared.RegistryException;
 import vn.ndp.registry.shared.VietnamTime;
 
@@ -69,7 +69,7 @@ public class PlatformRegister {
                     + " to that entry instead.", List.of(RegistryException.FieldError.of("code",
                     "'" + code + "' is already taken.")));
         }
-        history.append(code, 0, OffsetDateTime.now(clock), provenance, FieldChange.between(null, platform));
+        history.append(code, 0, OffsetDateTime.now(clock), provenance, PlatformField.changes(null, platform));
         reindexAfterCommit(code);
         return platform;
     }
@@ -88,7 +88,7 @@ public class PlatformRegister {
             throw concurrentChange(current, expectedVersion);
         }
         Platform changed = PlatformField.apply(current, changes, this::agencyExists);
-        List<FieldChange> fields = FieldChange.between(current, changed);
+        List<FieldChange<PlatformField>> fields = PlatformField.changes(current, changed);
         if (!platforms.updateIfVersion(changed, expectedVersion)) {
             throw concurrentChange(catalog.get(code), expectedVersion);
         }
@@ -133,7 +133,7 @@ public class PlatformRegister {
      * recognised here, since it was loaded from reference data or listed by an
      * import): the value then and the value now.
      */
-    public List<FieldChange> changedSinceRecognition(String code) {
+    public List<FieldChange<PlatformField>> changedSinceRecognition(String code) {
         List<PlatformRevision> all = history(code);
         // never recognised here: the revision that listed it (version 0, by an import) is where it started, not a change
         int from = !all.isEmpty() && all.getFirst().version() == 0 ? 1 : 0;
@@ -143,11 +143,11 @@ public class PlatformRegister {
                 break;
             }
         }
-        Map<PlatformField, FieldChange> net = new LinkedHashMap<>();
+        Map<PlatformField, FieldChange<PlatformField>> net = new LinkedHashMap<>();
         for (PlatformRevision revision : all.subList(from, all.size())) {
-            for (FieldChange change : revision.fields()) {
-                FieldChange first = net.get(change.field());
-                net.put(change.field(), new FieldChange(change.field(),
+            for (FieldChange<PlatformField> change : revision.fields()) {
+                FieldChange<PlatformField> first = net.get(change.field());
+                net.put(change.field(), new FieldChange<>(change.field(),
                         first == null ? change.before() : first.before(), change.after()));
             }
         }
@@ -157,7 +157,7 @@ public class PlatformRegister {
     private RegistryException concurrentChange(Platform current, int expectedVersion) {
         List<RegistryException.FieldError> between = new ArrayList<>();
         for (PlatformRevision revision : history.of(current.code(), expectedVersion)) {
-            for (FieldChange change : revision.fields()) {
+            for (FieldChange<PlatformField> change : revision.fields()) {
                 between.add(RegistryException.FieldError.of(change.field().wireName(),
                         "changed from '" + nullToEmpty(change.before()) + "' to '" + nullToEmpty(change.after())
                                 + "' by " + revision.actor() + " at " + VietnamTime.moment(revision.occurredAt())));

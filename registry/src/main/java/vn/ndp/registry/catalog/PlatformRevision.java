@@ -1,8 +1,8 @@
 package vn.ndp.registry.catalog;
 
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.List;
+import vn.ndp.registry.shared.FieldChange;
 
 /**
  * One change set in a platform's history: who made which platform version,
@@ -11,26 +11,10 @@ import java.util.List;
  * keeps the platform as it is).
  */
 public record PlatformRevision(long id, String platformCode, int version, OffsetDateTime occurredAt, String actor,
-        Cause cause, String reference, String note, List<FieldChange> fields) {
+        Cause cause, String reference, String note, List<FieldChange<PlatformField>> fields) {
 
     public PlatformRevision {
         fields = List.copyOf(fields);
-    }
-
-    public record FieldChange(PlatformField field, String before, String after) {
-
-        /** Every field of a new entry ({@code before} null), or the fields that differ, as they were and are. */
-        public static List<FieldChange> between(Platform before, Platform after) {
-            List<FieldChange> changes = new ArrayList<>();
-            if (before == null) {
-                PlatformField.valuesOf(after).forEach((field, value) -> changes.add(new FieldChange(field, null, value)));
-            } else {
-                for (PlatformField field : PlatformField.differences(before, after)) {
-                    changes.add(new FieldChange(field, field.of(before), field.of(after)));
-                }
-            }
-            return changes;
-        }
     }
 
     /** Why the entry changed. */

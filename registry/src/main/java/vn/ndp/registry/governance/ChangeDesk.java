@@ -22,9 +22,9 @@ import vn.ndp.registry.catalog.Platform;
 import vn.ndp.registry.catalog.PlatformField;
 import vn.ndp.registry.catalog.PlatformRegister;
 import vn.ndp.registry.catalog.PlatformRevision;
-import vn.ndp.registry.catalog.PlatformRevision.FieldChange;
 import vn.ndp.registry.governance.internal.ChangeRequestRepository;
 import vn.ndp.registry.shared.ErrorCode;
+import vn.ndp.registry.shared.FieldChange;
 import vn.ndp.registry.shared.InvalidParameters;
 import vn.ndp.registry.shared.RegistryException;
 import vn.ndp.registry.shared.VietnamTime;
@@ -43,7 +43,7 @@ import vn.ndp.registry.shared.VietnamTime;
 public class ChangeDesk {
 
     /** What a request did: the entry as it now is, and the change request waiting for review, if any. */
-    public record Outcome(Platform platform, List<FieldChange> applied, ChangeRequest pending) {
+    public record Outcome(Platform platform, List<FieldChange<PlatformField>> applied, ChangeRequest pending) {
     }
 
     private final ChangeRequestRepository changes;
@@ -127,19 +127,19 @@ public class ChangeDesk {
                 .map(upload -> documents.inspect(upload.fileName(), upload.content())).toList();
         String agency = catalog.ownerOn(current, agencies.today()).code();
         Platform after = current;
-        List<FieldChange> applied = new ArrayList<>();
+        List<FieldChange<PlatformField>> applied = new ArrayList<>();
         if (!direct.isEmpty()) {
             after = register.amend(code, expectedVersion, direct, new PlatformRevision.Provenance(user.username(),
                     PlatformRevision.Cause.CHANGED_DIRECTLY, null, blankToNull(reason)));
-            direct.keySet().forEach(f -> applied.add(new FieldChange(f, f.of(current), direct.get(f))));
+            direct.keySet().forEach(f -> applied.add(new FieldChange<>(f, f.of(current), direct.get(f))));
             audit.record(AuditEvent.PLATFORM_CHANGED, user.username(), "platform:" + code,
                     Map.of("fields", names(direct), "version", after.version()));
             events.publishEvent(new GovernanceActivity.ChangeApplied(code, agency, user.username(), names(direct)));
         }
         ChangeRequest pending = null;
         if (!reviewed.isEmpty()) {
-            List<FieldChange> asked = new ArrayList<>();
-            reviewed.forEach((f, v) -> asked.add(new FieldChange(f, f.of(current), v)));
+            List<FieldChange<PlatformField>> asked = new ArrayList<>();
+            reviewed.forEach((f, v) -> asked.add(new FieldChange<>(f, f.of(current), v)));
             pending = new ChangeRequest(UUID.randomUUID(), code, agency, ChangeStatus.PENDING, asked,
                     after.version(), blankToNull(reason), user.username(), OffsetDateTime.now(clock), null, null,
                     null, 0, List.of());
@@ -240,7 +240,7 @@ public class ChangeDesk {
         Platform current = catalog.get(change.platformCode());
         List<RegistryException.FieldError> moved = new ArrayList<>();
         Map<PlatformField, String> wanted = new EnumMap<>(PlatformField.class);
-        for (FieldChange c : change.changes()) {
+        for (FieldChange<PlatformField> c : change.changes()) {
             if (!Objects.equals(c.field().of(current), c.before())) {
                 moved.add(RegistryException.FieldError.of(c.field().wireName(), "was '" + nullToEmpty(c.before())
                         + "' when the change was asked, is now '" + nullToEmpty(c.field().of(current)) + "'."));

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
+import vn.ndp.registry.shared.FieldChange;
 
 /**
  * What changed from one list version ({@code before}) to another
@@ -15,10 +15,7 @@ public record ListDiff(ListVersion before, ListVersion after, List<ListEntry> ad
         List<Changed> changed, int unchanged) {
 
     /** A platform in both versions with at least one different field. */
-    public record Changed(String platformCode, String nameVi, List<FieldChange> changes) {
-    }
-
-    public record FieldChange(ListField field, String before, String after) {
+    public record Changed(String platformCode, String nameVi, List<FieldChange<ListField>> changes) {
     }
 
     public boolean identical() {
@@ -39,14 +36,8 @@ public record ListDiff(ListVersion before, ListVersion after, List<ListEntry> ad
                 added.add(entry);
                 continue;
             }
-            List<FieldChange> changes = new ArrayList<>();
-            for (ListField field : ListField.values()) {
-                String a = previous.get(field);
-                String b = entry.get(field);
-                if (!Objects.equals(a, b)) {
-                    changes.add(new FieldChange(field, a, b));
-                }
-            }
+            List<FieldChange<ListField>> changes = FieldChange.between(List.of(ListField.values()), previous, entry,
+                    (field, listed) -> listed.get(field));
             if (changes.isEmpty()) {
                 unchanged++;
             } else {

@@ -24,6 +24,7 @@ import org.springframework.test.web.servlet.client.RestTestClient;
 import org.springframework.transaction.support.TransactionTemplate;
 import vn.ndp.registry.RegistryIntegrationTest;
 import vn.ndp.registry.shared.ErrorCode;
+import vn.ndp.registry.shared.FieldChange;
 import vn.ndp.registry.shared.RegistryException;
 
 /**
@@ -112,7 +113,7 @@ class PlatformImportIntegrationTests {
         platformImport.importFile("h-second.csv", csv(renamed), PlatformImport.Progress.NONE, "import (tester)");
         platformImport.importFile("h-second.csv", csv(renamed), PlatformImport.Progress.NONE, "import (tester)");
 
-        assertThat(register.changedSinceRecognition("TEST-HIS-1")).extracting(PlatformRevision.FieldChange::field)
+        assertThat(register.changedSinceRecognition("TEST-HIS-1")).extracting(FieldChange::field)
                 .containsExactlyInAnyOrder(PlatformField.NAME_VI, PlatformField.CATEGORY);
         List<PlatformRevision> history = register.history("TEST-HIS-1");
         assertThat(history).as("the unchanged re-import adds none").hasSize(2);
@@ -122,15 +123,15 @@ class PlatformImportIntegrationTests {
         assertThat(created.actor()).isEqualTo("import (tester)");
         assertThat(created.reference()).isEqualTo("h-first.csv");
         assertThat(created.fields()).contains(
-                new PlatformRevision.FieldChange(PlatformField.NAME_VI, null, "Hệ thống quản lý văn bản"),
-                new PlatformRevision.FieldChange(PlatformField.CATEGORY, null, "government"));
+                new FieldChange<>(PlatformField.NAME_VI, null, "Hệ thống quản lý văn bản"),
+                new FieldChange<>(PlatformField.CATEGORY, null, "government"));
         PlatformRevision changed = history.get(1);
         assertThat(changed.version()).isEqualTo(1).isEqualTo(register.requireVersion("TEST-HIS-1", 1).version());
         assertThat(changed.reference()).isEqualTo("h-second.csv");
         assertThat(changed.fields()).containsExactlyInAnyOrder(
-                new PlatformRevision.FieldChange(PlatformField.NAME_VI, "Hệ thống quản lý văn bản",
+                new FieldChange<>(PlatformField.NAME_VI, "Hệ thống quản lý văn bản",
                         "Hệ thống \"văn bản\", điện tử"),
-                new PlatformRevision.FieldChange(PlatformField.CATEGORY, "government", "economy"));
+                new FieldChange<>(PlatformField.CATEGORY, "government", "economy"));
 
         assertThat(jdbc.sql("""
                 select detail->>'created', detail->>'updated', detail->>'unchanged' from audit_event
@@ -228,7 +229,7 @@ class PlatformImportIntegrationTests {
             List<PlatformRevision> history = register.history(code);
             assertThat(history).extracting(PlatformRevision::version).containsExactly(0, 1);
             assertThat(history).extracting(PlatformRevision::reference).containsExactly("race-a.csv", "race-b.csv");
-            assertThat(history.get(1).fields()).contains(new PlatformRevision.FieldChange(PlatformField.CATEGORY,
+            assertThat(history.get(1).fields()).contains(new FieldChange<>(PlatformField.CATEGORY,
                     "government", "economy"));
         }
         assertThat(jdbc.sql("""

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import vn.ndp.registry.catalog.LifecycleStatus;
+import vn.ndp.registry.shared.FieldChange;
 
 class ListDiffTests {
 
@@ -53,8 +54,8 @@ class ListDiffTests {
         assertThat(diff.changed()).hasSize(1);
         assertThat(diff.changed().getFirst().changes())
                 .containsExactly(
-                        new ListDiff.FieldChange(ListField.NAME_VI, "Nền tảng tích hợp", "Nền tảng tích hợp, chia sẻ dữ liệu"),
-                        new ListDiff.FieldChange(ListField.OWNER_CODE, "BTTTT", "BKHCN"));
+                        new FieldChange<>(ListField.NAME_VI, "Nền tảng tích hợp", "Nền tảng tích hợp, chia sẻ dữ liệu"),
+                        new FieldChange<>(ListField.OWNER_CODE, "BTTTT", "BKHCN"));
     }
 
     @Test
@@ -67,7 +68,7 @@ class ListDiffTests {
         ListDiff diff = ListDiff.between(version("1"), List.of(before), version("2"), List.of(withWebsite));
 
         assertThat(diff.changed().getFirst().changes())
-                .containsExactly(new ListDiff.FieldChange(ListField.WEBSITE, "https://example.vn", null));
+                .containsExactly(new FieldChange<>(ListField.WEBSITE, "https://example.vn", null));
     }
 
     @Test

@@ -193,7 +193,7 @@ class DemoAdoption {
                             : null, true, AUTHOR, registered, AUTHOR, registered, null, 0);
             localRepository.insert(sample);
             localRepository.appendRevision(sample.id(), 0, registered, AUTHOR, LocalPlatformRevision.Cause.REGISTERED,
-                    null, LocalPlatformRevision.FieldChange.between(null, sample));
+                    null, LocalPlatformRevision.changes(null, sample));
             count++;
         }
         return count;

@@ -18,10 +18,10 @@ import org.springframework.stereotype.Repository;
 import vn.ndp.registry.adoption.AdoptionStatus;
 import vn.ndp.registry.adoption.LocalPlatform;
 import vn.ndp.registry.adoption.LocalPlatformRevision;
-import vn.ndp.registry.adoption.LocalPlatformRevision.FieldChange;
 import vn.ndp.registry.catalog.Category;
 import vn.ndp.registry.catalog.PlatformType;
 import vn.ndp.registry.overlap.Verdict;
+import vn.ndp.registry.shared.FieldChange;
 
 @Repository
 public class LocalPlatformRepository {
@@ -89,7 +89,7 @@ public class LocalPlatformRepository {
     }
 
     public void appendRevision(UUID id, int version, OffsetDateTime at, String actor, LocalPlatformRevision.Cause cause,
-            String note, List<FieldChange> fields) {
+            String note, List<FieldChange<String>> fields) {
         long revision = jdbc.sql("""
                 insert into local_platform_revision (local_platform_id, version, occurred_at, actor, cause, note)
                 values (?, ?, ?, ?, ?, ?) returning id""")
@@ -107,14 +107,14 @@ public class LocalPlatformRepository {
 
     /** The platform's revisions after {@code sinceVersion} (all when null), oldest first. */
     public List<LocalPlatformRevision> history(UUID id, Integer sinceVersion) {
-        Map<Long, List<FieldChange>> fields = new LinkedHashMap<>();
+        Map<Long, List<FieldChange<String>>> fields = new LinkedHashMap<>();
         jdbc.sql("""
                 select f.* from local_platform_revision_field f
                 join local_platform_revision r on r.id = f.revision_id
                 where r.local_platform_id = ? and r.version > ?""")
                 .params(id, sinceVersion == null ? -1 : sinceVersion)
                 .query(rs -> {
-                    fields.computeIfAbsent(rs.getLong("revision_id"), k -> new ArrayList<>()).add(new FieldChange(
+                    fields.computeIfAbsent(rs.getLong("revision_id"), k -> new ArrayList<>()).add(new FieldChange<>(
                             rs.getString("field"), rs.getString("before"), rs.getString("after")));
                 });
         return jdbc.sql("select * from local_platform_revision where local_platform_id = ? and version > ?"
@@ -128,7 +128,7 @@ public class LocalPlatformRepository {
     }
 
     /** Fields in the order a revision lists them (name first), whatever order the database returned. */
-    private static List<FieldChange> ordered(List<FieldChange> fields) {
+    private static List<FieldChange<String>> ordered(List<FieldChange<String>> fields) {
         List<String> order = LocalPlatformRevision.FIELDS;
         return fields.stream().sorted(Comparator.comparingInt(f -> {
             int i = order.indexOf(f.field());

@@ -17,6 +17,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import vn.ndp.registry.catalog.PlatformField;
 import vn.ndp.registry.catalog.PlatformRevision;
+import vn.ndp.registry.shared.FieldChange;
 
 /** The append-only history of catalogue entries. */
 @Repository
@@ -36,13 +37,13 @@ public class PlatformHistoryRepository {
 
     /** Writes one revision. */
     public void append(String code, int version, OffsetDateTime at, PlatformRevision.Provenance provenance,
-            List<PlatformRevision.FieldChange> fields) {
+            List<FieldChange<PlatformField>> fields) {
         appendAll(List.of(new NewRevision(code, version, provenance, fields)), at);
     }
 
     /** A revision to write with {@link #appendAll}. */
     public record NewRevision(String code, int version, PlatformRevision.Provenance provenance,
-            List<PlatformRevision.FieldChange> fields) {
+            List<FieldChange<PlatformField>> fields) {
     }
 
     /**
@@ -62,7 +63,7 @@ public class PlatformHistoryRepository {
                 PlatformRevision.Provenance provenance = revision.provenance();
                 rows.add(new Object[] {ids.get(i), revision.code(), revision.version(), at, provenance.actor(),
                         provenance.cause().name(), provenance.reference(), provenance.note()});
-                for (PlatformRevision.FieldChange change : revision.fields()) {
+                for (FieldChange<PlatformField> change : revision.fields()) {
                     fields.append(ids.get(i)).append(',').append(change.field().name()).append(',');
                     quoted(fields, change.before()).append(',');
                     quoted(fields, change.after()).append('\n');
@@ -119,7 +120,7 @@ public class PlatformHistoryRepository {
                     });
                     String field = rs.getString("field");
                     if (field != null) {
-                        row.fields.add(new PlatformRevision.FieldChange(PlatformField.valueOf(field),
+                        row.fields.add(new FieldChange<>(PlatformField.valueOf(field),
                                 rs.getString("before"), rs.getString("after")));
                     }
                 });
@@ -130,6 +131,6 @@ public class PlatformHistoryRepository {
     }
 
     private record Row(long id, int version, OffsetDateTime at, String actor, PlatformRevision.Cause cause,
-            String reference, String note, List<PlatformRevision.FieldChange> fields) {
+            String reference, String note, List<FieldChange<PlatformField>> fields) {
     }
 }

@@ -13,10 +13,10 @@ import org.springframework.stereotype.Repository;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.ObjectMapper;
 import vn.ndp.registry.catalog.PlatformField;
-import vn.ndp.registry.catalog.PlatformRevision.FieldChange;
 import vn.ndp.registry.governance.ChangeRequest;
 import vn.ndp.registry.governance.ChangeStatus;
 import vn.ndp.registry.governance.EvidenceDocument;
+import vn.ndp.registry.shared.FieldChange;
 
 @Repository
 public class ChangeRequestRepository {
@@ -95,15 +95,15 @@ public class ChangeRequestRepository {
                 c.decidedAt(), c.decisionNote(), c.version(), attached.get(c.id()))).toList();
     }
 
-    private String changesJson(List<FieldChange> changes) {
+    private String changesJson(List<FieldChange<PlatformField>> changes) {
         List<Stored> stored = new ArrayList<>();
         changes.forEach(c -> stored.add(new Stored(c.field().wireName(), c.before(), c.after())));
         return json.writeValueAsString(stored);
     }
 
     private ChangeRequest change(ResultSet rs, int row) throws SQLException {
-        List<FieldChange> changes = json.readValue(rs.getString("changes"), CHANGES).stream()
-                .map(s -> new FieldChange(PlatformField.fromWire(s.field()), s.before(), s.after())).toList();
+        List<FieldChange<PlatformField>> changes = json.readValue(rs.getString("changes"), CHANGES).stream()
+                .map(s -> new FieldChange<>(PlatformField.fromWire(s.field()), s.before(), s.after())).toList();
         return new ChangeRequest(rs.getObject("id", UUID.class), rs.getString("platform_code"),
                 rs.getString("agency_code"), ChangeStatus.valueOf(rs.getString("status")), changes,
                 rs.getInt("base_version"), rs.getString("reason"), rs.getString("requested_by"),

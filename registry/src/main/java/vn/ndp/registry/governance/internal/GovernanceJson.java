@@ -16,6 +16,7 @@ import vn.ndp.registry.governance.EvidenceDocument;
 import vn.ndp.registry.governance.Proposal;
 import vn.ndp.registry.governance.ReevaluationDesk;
 import vn.ndp.registry.shared.ErrorCode;
+import vn.ndp.registry.shared.FieldChange;
 import vn.ndp.registry.shared.InvalidParameters;
 import vn.ndp.registry.shared.InvalidParameters.Wire;
 import vn.ndp.registry.shared.RegistryException;
@@ -103,7 +104,7 @@ final class GovernanceJson {
     }
 
     record FieldChangeJson(String field, String before, String after) {
-        static FieldChangeJson of(PlatformRevision.FieldChange c) {
+        static FieldChangeJson of(FieldChange<PlatformField> c) {
             return new FieldChangeJson(c.field().wireName(), c.before(), c.after());
         }
     }
