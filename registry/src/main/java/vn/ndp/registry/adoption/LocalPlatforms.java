@@ -2,12 +2,10 @@ package vn.ndp.registry.adoption;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -23,6 +21,7 @@ import vn.ndp.registry.overlap.OverlapDetector;
 import vn.ndp.registry.overlap.OverlapReport;
 import vn.ndp.registry.overlap.PlatformDescription;
 import vn.ndp.registry.overlap.Verdict;
+import vn.ndp.registry.shared.ConcurrentChange;
 import vn.ndp.registry.shared.ErrorCode;
 import vn.ndp.registry.shared.FieldChange;
 import vn.ndp.registry.shared.InvalidParameters;
@@ -320,23 +319,16 @@ public class LocalPlatforms {
 
     /** A refusal naming each change made since {@code expectedVersion}: the field, before and after, who, when. */
     private RegistryException concurrentChange(LocalPlatform current, int expectedVersion) {
-        List<RegistryException.FieldError> between = new ArrayList<>();
+        ConcurrentChange since = ConcurrentChange.of("Local platform '" + current.nameVi() + "'", expectedVersion,
+                current.version());
         for (LocalPlatformRevision revision : repository.history(current.id(), expectedVersion)) {
-            String byWhom = " by " + revision.actor() + " at " + VietnamTime.moment(revision.occurredAt());
             if (revision.cause() == LocalPlatformRevision.Cause.REMOVED) {
-                between.add(RegistryException.FieldError.of("removed", "removed from the register" + byWhom + ": "
-                        + revision.note()));
+                since.happened("removed", "removed from the register", revision.actor(), revision.occurredAt(),
+                        revision.note());
             }
-            for (FieldChange<String> change : revision.fields()) {
-                between.add(RegistryException.FieldError.of(change.field(), "changed from '"
-                        + Objects.toString(change.before(), "") + "' to '" + Objects.toString(change.after(), "")
-                        + "'" + byWhom));
-            }
+            since.changed(revision.fields(), field -> field, revision.actor(), revision.occurredAt());
         }
-        return new RegistryException(ErrorCode.CONCURRENT_CHANGE, "Local platform '" + current.nameVi()
-                + "' was changed by someone else after you read it (you had version " + expectedVersion
-                + ", it is now at version " + current.version() + "). Nothing was saved; review the changes listed"
-                + " and apply yours again.", between);
+        return since.refusal();
     }
 
     private static LocalPlatform.Draft checked(LocalPlatform.Draft d) {

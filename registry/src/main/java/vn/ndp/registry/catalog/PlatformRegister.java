@@ -2,7 +2,6 @@ package vn.ndp.registry.catalog;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,10 +15,10 @@ import vn.ndp.registry.agencies.Agencies;
 import vn.ndp.registry.catalog.PlatformRevision.Provenance;
 import vn.ndp.registry.catalog.internal.PlatformHistoryRepository;
 import vn.ndp.registry.catalog.internal.PlatformRepository;
+import vn.ndp.registry.shared.ConcurrentChange;
 import vn.ndp.registry.shared.ErrorCode;
 import vn.ndp.registry.shared.FieldChange;
 import vn.ndp.registry.shared.RegistryException;
-import vn.ndp.registry.shared.VietnamTime;
 
 /**
  * The catalogue's write side for governance: lists a recognised platform and
@@ -155,18 +154,11 @@ public class PlatformRegister {
     }
 
     private RegistryException concurrentChange(Platform current, int expectedVersion) {
-        List<RegistryException.FieldError> between = new ArrayList<>();
+        ConcurrentChange since = ConcurrentChange.of("Platform " + current.code(), expectedVersion, current.version());
         for (PlatformRevision revision : history.of(current.code(), expectedVersion)) {
-            for (FieldChange<PlatformField> change : revision.fields()) {
-                between.add(RegistryException.FieldError.of(change.field().wireName(),
-                        "changed from '" + nullToEmpty(change.before()) + "' to '" + nullToEmpty(change.after())
-                                + "' by " + revision.actor() + " at " + VietnamTime.moment(revision.occurredAt())));
-            }
+            since.changed(revision.fields(), PlatformField::wireName, revision.actor(), revision.occurredAt());
         }
-        return new RegistryException(ErrorCode.CONCURRENT_CHANGE, "Platform " + current.code()
-                + " was changed by someone else after you read it (you had version " + expectedVersion
-                + ", it is now at version " + current.version() + "). Nothing was saved; review the changes listed"
-                + " and apply yours again.", between);
+        return since.refusal();
     }
 
     private boolean agencyExists(String code) {
@@ -186,7 +178,4 @@ public class PlatformRegister {
         }
     }
 
-    private static String nullToEmpty(String value) {
-        return value == null ? "" : value;
-    }
 }

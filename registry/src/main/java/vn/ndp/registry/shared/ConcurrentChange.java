@@ -1,0 +1,59 @@
+package vn.ndp.registry.shared;
+
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Function;
+
+/**
+ * The refusal ({@link ErrorCode#CONCURRENT_CHANGE}) of a write based on a version someone else has changed since:
+ * it names each change made in between (the field, its value before and after, who and when), so that the writer can
+ * review them and apply theirs again. Add the revisions made since, oldest first, then take {@link #refusal()}.
+ */
+public final class ConcurrentChange {
+
+    private final String subject;
+    private final int expectedVersion;
+    private final int currentVersion;
+    private final List<RegistryException.FieldError> between = new ArrayList<>();
+
+    private ConcurrentChange(String subject, int expectedVersion, int currentVersion) {
+        this.subject = subject;
+        this.expectedVersion = expectedVersion;
+        this.currentVersion = currentVersion;
+    }
+
+    /** For {@code subject} as the message names it ({@code Platform NDXP}), read at one version, now at another. */
+    public static ConcurrentChange of(String subject, int expectedVersion, int currentVersion) {
+        return new ConcurrentChange(subject, expectedVersion, currentVersion);
+    }
+
+    /** Names each changed field of one revision: {@code changed from 'a' to 'b' by actor at moment}. */
+    public <F> ConcurrentChange changed(List<FieldChange<F>> fields, Function<F, String> wireName, String actor,
+            OffsetDateTime at) {
+        for (FieldChange<F> change : fields) {
+            between.add(RegistryException.FieldError.of(wireName.apply(change.field()), "changed from '"
+                    + Objects.toString(change.before(), "") + "' to '" + Objects.toString(change.after(), "") + "'"
+                    + byWhom(actor, at)));
+        }
+        return this;
+    }
+
+    /** Names a change that is not a field's, under {@code name}: {@code what by actor at moment: why}. */
+    public ConcurrentChange happened(String name, String what, String actor, OffsetDateTime at, String why) {
+        between.add(RegistryException.FieldError.of(name, what + byWhom(actor, at) + ": " + why));
+        return this;
+    }
+
+    /** The refusal: nothing was saved, and each change named so far. */
+    public RegistryException refusal() {
+        return new RegistryException(ErrorCode.CONCURRENT_CHANGE, subject + " was changed by someone else after you"
+                + " read it (you had version " + expectedVersion + ", it is now at version " + currentVersion + ")."
+                + " Nothing was saved; review the changes listed and apply yours again.", between);
+    }
+
+    private static String byWhom(String actor, OffsetDateTime at) {
+        return " by " + actor + " at " + VietnamTime.moment(at);
+    }
+}
