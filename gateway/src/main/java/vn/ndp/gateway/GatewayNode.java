@@ -49,6 +49,7 @@ import vn.ndp.gateway.config.GatewayConfiguration;
 import vn.ndp.gateway.config.GatewayConfiguration.Endpoint;
 import vn.ndp.gateway.exchange.ConsumerProxy;
 import vn.ndp.gateway.exchange.ExchangeCapacity;
+import vn.ndp.gateway.exchange.ExchangeDeadlines;
 import vn.ndp.gateway.exchange.GatewayTls;
 import vn.ndp.gateway.exchange.ProtocolErrorHandler;
 import vn.ndp.gateway.exchange.ProviderProxy;
@@ -108,6 +109,7 @@ public final class GatewayNode implements AutoCloseable {
     private ServerConnector provider;
     private ServerConnector admin;
     private ScheduledExecutorService scheduler;
+    private final ExchangeDeadlines deadlines;
     private final ExecutorService blocking;
 
     public GatewayNode(GatewayConfiguration configuration, Clock clock) {
@@ -151,9 +153,10 @@ public final class GatewayNode implements AutoCloseable {
         server.setErrorHandler(new ProtocolErrorHandler());
         LocalClients clients = new LocalClients(configuration.clients());
         ExchangeCapacity capacity = new ExchangeCapacity(configuration.limits().maxExchanges(), metrics);
+        deadlines = new ExchangeDeadlines(configuration.limits().exchangeTimeout(), metrics);
         var listen = configuration.listen();
         ConsumerProxy consumer = new ConsumerProxy(configuration, clients, tokens, globalConfiguration, tls,
-                gatewayClient, monitor, clock, messageLog, capacity, blocking);
+                gatewayClient, monitor, clock, messageLog, capacity, deadlines, blocking);
         listen.consumerHttps().ifPresent(endpoint ->
                 consumerHttps = tlsConnector(endpoint, tls.consumerServer(), listenerIdleMillis()));
         listen.consumerHttp().ifPresent(endpoint -> consumerHttp = connector(endpoint, EXCHANGE_SELECTORS));
@@ -167,7 +170,7 @@ public final class GatewayNode implements AutoCloseable {
         connectionGauge("consumer-http", consumerHttp);
         connectionGauge("provider", provider);
         ProviderProxy providerProxy = new ProviderProxy(configuration, globalConfiguration, tls, backendClient, monitor, clock,
-                messageLog, capacity, blocking);
+                messageLog, capacity, deadlines, blocking);
         AdminHandler adminHandler = new AdminHandler(configuration.gatewayId(), globalConfiguration, metrics);
         // Exchanges never block a thread, so Jetty may run them on the thread that read the request;
         // the admin listener (metrics, evidence from files) runs on virtual threads.
@@ -474,6 +477,7 @@ public final class GatewayNode implements AutoCloseable {
             }
         }
         blocking.shutdownNow();
+        deadlines.close();
         monitor.close();
         if (messageLog != null) {
             messageLog.close();

@@ -63,6 +63,7 @@ public final class ExchangeFixture implements AutoCloseable {
     public static final SubsystemId GHOST_PROVIDER = MINISTRY.subsystem("ghost");
     public static final ServiceId ITEMS = PROVIDER.service("items");
     public static final ServiceId SLOW = PROVIDER.service("slow");
+    public static final ServiceId TRICKLE = PROVIDER.service("trickle");
     public static final ServiceId DEAD = PROVIDER.service("dead");
     public static final ServiceId UNCONFIGURED = PROVIDER.service("unconfigured");
     public static final ServiceId NARROW = PROVIDER.service("narrow");
@@ -74,6 +75,8 @@ public final class ExchangeFixture implements AutoCloseable {
     public static final String SECRET_B = "secret-of-province-b-0002";
     public static final String SECRET_UNREGISTERED = "secret-of-unregistered-03";
     public static final long MAX_BODY = 4096;
+    /** Both gateways' limits.exchangeTimeout. */
+    public static final Duration EXCHANGE_TIMEOUT = Duration.ofSeconds(6);
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -87,6 +90,7 @@ public final class ExchangeFixture implements AutoCloseable {
     public final IssuedCertificate localSystemCertificate;
     public final StubRegistry registry;
     public final RecordingBackend backend;
+    public final TricklingBackend trickle;
     public final int deadPort;
     private final java.net.Socket deadPortHolder;
     public final GatewayNode consumer;
@@ -133,6 +137,7 @@ public final class ExchangeFixture implements AutoCloseable {
         localSystemCertificate = issueGatewayCertificate(new GatewayId(PROVINCE_A, "portal-client"));
         registry = new StubRegistry();
         backend = new RecordingBackend();
+        trickle = new TricklingBackend();
         // Bound but never listening, and held until close: connections are refused, and no listener
         // started later (the gateways bind port 0) can be given this port.
         deadPortHolder = new java.net.Socket();
@@ -169,9 +174,10 @@ public final class ExchangeFixture implements AutoCloseable {
                 [{"service": "%s", "backend": "%s", "openApi": "%s"},
                  {"service": "%s", "backend": "%s"},
                  {"service": "%s", "backend": "http://127.0.0.1:%d/api"},
+                 {"service": "%s", "backend": "%s"},
                  {"service": "%s", "backend": "%s"}]
                 """.formatted(ITEMS, backend.url("/api"), backend.url("/openapi.json"), SLOW, backend.url("/slow"),
-                DEAD, deadPort, NARROW, backend.url("/narrow"));
+                DEAD, deadPort, NARROW, backend.url("/narrow"), TRICKLE, trickle.url("/trickle"));
     }
 
     private Path writeConfig(String name, IssuedCertificate certificate, GatewayId id, String clients, String services,
@@ -185,10 +191,11 @@ public final class ExchangeFixture implements AutoCloseable {
                  "globalConfiguration": {"url": "%s", "anchor": "%s", "pollInterval": "1h", "fetchTimeout": "2s"},
                  "clients": %s, "services": %s,
                  "limits": {"maxBodySize": %d, "connectTimeout": "1s", "gatewayReadTimeout": "4s",
-                            "backendConnectTimeout": "1s", "backendReadTimeout": "1500ms"%s},
+                            "backendConnectTimeout": "1s", "backendReadTimeout": "1500ms",
+                            "exchangeTimeout": "%s"%s},
                  "monitoring": {"usageUrl": "%s", "usageTokenFile": "usage-token", "pushInterval": "1h"}%s}
                 """.formatted(id, http2, certificate.certificateFile(), certificate.privateKeyFile(), ca.certificateFile(),
-                registry.url("/globalconf"), signing.certificateFile(), clients, services, maxBody,
+                registry.url("/globalconf"), signing.certificateFile(), clients, services, maxBody, EXCHANGE_TIMEOUT,
                 maxExchanges > 0 ? ", \"maxExchanges\": " + maxExchanges : "", registry.url("/api/v1/exchange/usage"), messageLog == null ? "" : ",\n \"messageLog\": " + messageLog);
         Files.writeString(dir.resolve("usage-token"), StubRegistry.USAGE_TOKEN + "\n");
         Path file = dir.resolve("gateway.json");
@@ -224,12 +231,14 @@ public final class ExchangeFixture implements AutoCloseable {
                         List.of(GHOST_PROVIDER)))
                 .service(new Service(ITEMS, null, "Items (sample)", List.of()))
                 .service(new Service(SLOW, null, "Slow (sample)", List.of()))
+                .service(new Service(TRICKLE, null, "Trickling backend (sample)", List.of()))
                 .service(new Service(DEAD, null, "Dead backend (sample)", List.of()))
                 .service(new Service(UNCONFIGURED, null, "No backend (sample)", List.of()))
                 .service(new Service(NARROW, null, "Endpoint rights (sample)", List.of()))
                 .service(new Service(GHOST, null, "Unreachable gateway (sample)", List.of()))
                 .accessRight(AccessRight.toWholeService(CLIENT_A, ITEMS))
                 .accessRight(AccessRight.toWholeService(CLIENT_A, SLOW))
+                .accessRight(AccessRight.toWholeService(CLIENT_A, TRICKLE))
                 .accessRight(AccessRight.toWholeService(CLIENT_A, DEAD))
                 .accessRight(AccessRight.toWholeService(CLIENT_A, UNCONFIGURED))
                 .accessRight(AccessRight.toWholeService(CLIENT_A, GHOST))
@@ -332,6 +341,11 @@ public final class ExchangeFixture implements AutoCloseable {
         provider.close();
         backend.close();
         registry.close();
+        try {
+            trickle.close();
+        } catch (IOException e) {
+            // closing a listening socket
+        }
         try {
             deadPortHolder.close();
         } catch (IOException e) {

@@ -83,10 +83,12 @@ public record GatewayConfiguration(
      * Size and time limits; the hop to another gateway should wait longer than that gateway waits for its backend.
      * {@code maxExchanges}: exchanges the gateway handles at once, as consumer and provider together; it bounds the body
      * bytes the gateway can hold for readers slower than writers (see {@code ExchangeCapacity}).
+     * {@code exchangeTimeout}: the longest one exchange may take in this gateway, from its request's arrival until the
+     * next hop has sent the whole answer, however steadily bytes trickle in (see {@code ExchangeDeadlines}).
      */
     public record Limits(long maxBodyBytes, Duration connectTimeout, Duration gatewayReadTimeout,
                          Duration backendConnectTimeout, Duration backendReadTimeout, int maxRequestUriLength,
-                         int maxExchanges) {
+                         int maxExchanges, Duration exchangeTimeout) {
     }
 
     /** Bearer tokens issued by the gateway's token endpoint. */

@@ -298,13 +298,14 @@ public final class GatewayConfigurationReader {
             Node limits = node.orElse(null);
             if (limits != null) {
                 limits.object(Set.of("maxBodySize", "connectTimeout", "gatewayReadTimeout", "backendConnectTimeout",
-                        "backendReadTimeout", "maxRequestUriLength", "maxExchanges"));
+                        "backendReadTimeout", "maxRequestUriLength", "maxExchanges", "exchangeTimeout"));
             }
             long maxBody = optional(limits, "maxBodySize").map(Reader::size).orElse(10L * 1024 * 1024);
             Duration connect = optional(limits, "connectTimeout").map(Reader::duration).orElse(Duration.ofSeconds(5));
             Duration gatewayRead = optional(limits, "gatewayReadTimeout").map(Reader::duration).orElse(Duration.ofSeconds(60));
             Duration backendConnect = optional(limits, "backendConnectTimeout").map(Reader::duration).orElse(Duration.ofSeconds(5));
             Duration backendRead = optional(limits, "backendReadTimeout").map(Reader::duration).orElse(Duration.ofSeconds(30));
+            Duration exchange = optional(limits, "exchangeTimeout").map(Reader::duration).orElse(Duration.ofMinutes(5));
             int maxUri = optional(limits, "maxRequestUriLength").map(n -> {
                 if (!n.json().isInt() || n.json().asInt() < 256) {
                     throw new ConfigurationException(n.path(), "must be a whole number of at least 256");
@@ -322,7 +323,12 @@ public final class GatewayConfigurationReader {
                 throw new ConfigurationException(limits == null ? "limits" : limits.child("gatewayReadTimeout"),
                         "must be longer than backendReadTimeout (" + backendRead + ") so that a provider gateway's error reaches the caller");
             }
-            return new Limits(maxBody, connect, gatewayRead, backendConnect, backendRead, maxUri, maxExchanges);
+            if (exchange.compareTo(gatewayRead) <= 0) {
+                throw new ConfigurationException(limits == null ? "limits" : limits.child("exchangeTimeout"),
+                        "must be longer than gatewayReadTimeout (" + gatewayRead + "): it bounds a whole exchange, "
+                                + "of which waiting for an answer is a part");
+            }
+            return new Limits(maxBody, connect, gatewayRead, backendConnect, backendRead, maxUri, maxExchanges, exchange);
         }
 
         Tokens tokens(Optional<Node> node) {

@@ -66,6 +66,7 @@ public final class ConsumerProxy extends Handler.Abstract {
     private final HttpClient gatewayClient;
     private final OperationalMonitor monitor;
     private final ExchangeCapacity capacity;
+    private final ExchangeDeadlines deadlines;
     private final MessageLog messageLog;
     private final Clock clock;
     private final Executor blocking;
@@ -73,9 +74,10 @@ public final class ConsumerProxy extends Handler.Abstract {
     public ConsumerProxy(GatewayConfiguration configuration, LocalClients clients, TokenIssuer tokens,
                          GlobalConfigurationClient globalConfiguration, GatewayTls tls, HttpClient gatewayClient,
                          OperationalMonitor monitor, Clock clock, MessageLog messageLog, ExchangeCapacity capacity,
-                         Executor blocking) {
+                         ExchangeDeadlines deadlines, Executor blocking) {
         super(InvocationType.NON_BLOCKING);
         this.capacity = capacity;
+        this.deadlines = deadlines;
         this.blocking = blocking;
         this.self = configuration.gatewayId();
         this.parser = IdentifierParser.forInstance(configuration.instance());
@@ -208,11 +210,18 @@ public final class ConsumerProxy extends Handler.Abstract {
                 .onRequestBegin(begun -> hash.headers(begun.getMethod(), target, begun.getHeaders()));
         new Relay(attempt, body, response, callback, record, limits.maxBodyBytes(),
                 reply -> answer(reply, response, record, forward, hash, requestId, body),
-                cause -> failure(cause, forward.provider()),
-                cause -> cause instanceof Responses.ResponseTooLargeException
-                        ? new XRoadException(XRoadErrorType.CLIENT_PROXY_SERVICE_FAILED, cause.getMessage())
-                        : new XRoadException(XRoadErrorType.CLIENT_PROXY_NETWORK_ERROR,
-                                "The provider's gateway broke off its response: " + rootMessage(cause))).send();
+                cause -> failure(cause, forward.provider(), body),
+                cause -> {
+                    XRoadException late = Responses.overTime(cause, body, XRoadErrorType.CLIENT_PROXY_NETWORK_ERROR,
+                            "The provider's gateway " + forward.provider().id());
+                    if (late != null) {
+                        return late;
+                    }
+                    return cause instanceof Responses.ResponseTooLargeException
+                            ? new XRoadException(XRoadErrorType.CLIENT_PROXY_SERVICE_FAILED, cause.getMessage())
+                            : new XRoadException(XRoadErrorType.CLIENT_PROXY_NETWORK_ERROR,
+                                    "The provider's gateway broke off its response: " + rootMessage(cause));
+                }, deadlines, limits.gatewayReadTimeout()).send();
     }
 
     /** Checks the provider gateway's answer (its request hash and request id) and sets the caller's status and headers. */
@@ -251,10 +260,15 @@ public final class ConsumerProxy extends Handler.Abstract {
         }
     }
 
-    private XRoadException failure(Throwable cause, Gateway provider) {
+    private XRoadException failure(Throwable cause, Gateway provider, MeteredSource body) {
         if (Responses.causedBy(cause, MeteredSource.BodyTooLargeException.class)) {
             return new XRoadException(XRoadErrorType.CLIENT_INVALID_BODY,
                     "The request body is larger than the limit of " + limits.maxBodyBytes() + " bytes");
+        }
+        XRoadException late = Responses.overTime(cause, body, XRoadErrorType.CLIENT_PROXY_NETWORK_ERROR,
+                "The provider's gateway " + provider.id());
+        if (late != null) {
+            return late;
         }
         if (Responses.tlsFailure(cause)) {
             return new XRoadException(XRoadErrorType.CLIENT_PROXY_SSL_AUTHENTICATION_FAILED,

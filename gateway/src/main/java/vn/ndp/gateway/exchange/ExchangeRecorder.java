@@ -58,6 +58,11 @@ final class ExchangeRecorder {
         }
     }
 
+    /** When the exchange arrived, in {@link System#nanoTime()}. */
+    long startNanos() {
+        return startNanos;
+    }
+
     /** Refuses the exchange when the message log's outage policy says so. */
     void admit(XRoadErrorType type) {
         if (log != null) {

@@ -56,15 +56,17 @@ public final class ProviderProxy extends Handler.Abstract {
     private final HttpClient backendClient;
     private final OperationalMonitor monitor;
     private final ExchangeCapacity capacity;
+    private final ExchangeDeadlines deadlines;
     private final MessageLog messageLog;
     private final Clock clock;
     private final Executor blocking;
 
     public ProviderProxy(GatewayConfiguration configuration, GlobalConfigurationClient globalConfiguration,
                          GatewayTls tls, HttpClient backendClient, OperationalMonitor monitor, Clock clock, MessageLog messageLog,
-                         ExchangeCapacity capacity, Executor blocking) {
+                         ExchangeCapacity capacity, ExchangeDeadlines deadlines, Executor blocking) {
         super(InvocationType.NON_BLOCKING);
         this.capacity = capacity;
+        this.deadlines = deadlines;
         this.blocking = blocking;
         this.self = configuration.gatewayId();
         this.parser = IdentifierParser.forInstance(configuration.instance());
@@ -169,11 +171,15 @@ public final class ProviderProxy extends Handler.Abstract {
                 });
         new Relay(attempt, body, response, callback, record, limits.maxBodyBytes(),
                 reply -> answer(reply, response, record, hash),
-                this::failure,
-                cause -> new XRoadException(XRoadErrorType.SERVER_PROXY_SERVICE_FAILED,
-                        cause instanceof Responses.ResponseTooLargeException
-                                ? "The provider service's response is larger than the limit of " + limits.maxBodyBytes() + " bytes"
-                                : "The provider service broke off its response: " + ConsumerProxy.rootMessage(cause))).send();
+                cause -> failure(cause, body),
+                cause -> {
+                    XRoadException late = Responses.overTime(cause, body, XRoadErrorType.SERVER_PROXY_SERVICE_FAILED,
+                            "The provider service");
+                    return late != null ? late : new XRoadException(XRoadErrorType.SERVER_PROXY_SERVICE_FAILED,
+                            cause instanceof Responses.ResponseTooLargeException
+                                    ? "The provider service's response is larger than the limit of " + limits.maxBodyBytes() + " bytes"
+                                    : "The provider service broke off its response: " + ConsumerProxy.rootMessage(cause));
+                }, deadlines, limits.backendReadTimeout()).send();
     }
 
     /** Sets the caller's status and headers from the backend's answer, with the protocol's headers replacing any it set. */
@@ -226,7 +232,7 @@ public final class ProviderProxy extends Handler.Abstract {
             Thread.currentThread().interrupt();
             throw new XRoadException(XRoadErrorType.SERVER_PROXY_INTERNAL_ERROR, "Interrupted");
         } catch (ExecutionException | TimeoutException e) {
-            throw failure(e instanceof ExecutionException ? e.getCause() : e);
+            throw failure(e instanceof ExecutionException ? e.getCause() : e, null);
         }
         if (reply.getStatus() != 200) {
             throw new XRoadException(XRoadErrorType.SERVER_PROXY_SERVICE_FAILED,
@@ -256,10 +262,14 @@ public final class ProviderProxy extends Handler.Abstract {
                 "The calling gateway's certificate is not registered in the global configuration"));
     }
 
-    private XRoadException failure(Throwable cause) {
+    private XRoadException failure(Throwable cause, MeteredSource body) {
         if (Responses.causedBy(cause, MeteredSource.BodyTooLargeException.class)) {
             return new XRoadException(XRoadErrorType.CLIENT_INVALID_BODY,
                     "The request body is larger than the limit of " + limits.maxBodyBytes() + " bytes");
+        }
+        XRoadException late = Responses.overTime(cause, body, XRoadErrorType.SERVER_PROXY_SERVICE_FAILED, "The provider service");
+        if (late != null) {
+            return late;
         }
         if (Responses.causedBy(cause, ConnectException.class) || Responses.causedBy(cause, java.net.SocketTimeoutException.class)
                 || Responses.causedBy(cause, java.nio.channels.UnresolvedAddressException.class)) {

@@ -23,7 +23,7 @@ import vn.ndp.protocol.errors.XRoadException;
  * ends; it is released only after the exchange is in the message log, so no caller receives a
  * whole response that is not logged.
  */
-final class Relay {
+final class Relay implements ExchangeDeadlines.Watched {
 
     /** Checks the next hop's answer and sets the caller's status and headers; throws {@link XRoadException} to refuse it. */
     @FunctionalInterface
@@ -42,6 +42,14 @@ final class Relay {
     private final Answer answer;
     private final Function<Throwable, XRoadException> failed;
     private final Function<Throwable, XRoadException> broken;
+    private final ExchangeDeadlines deadlines;
+    private final long answerTimeoutNanos;
+    private final String answerTimeoutText;
+    private final long finishBy;
+    /** The request to the next hop now being sent or answered. */
+    private volatile org.eclipse.jetty.client.Request current;
+    /** The {@link System#nanoTime()} by which the head of the answer must arrive; 0 while that is not awaited. */
+    private volatile long answerBy;
 
     /**
      * @param request   builds the request to the next hop, without body (called again for a resend)
@@ -49,10 +57,11 @@ final class Relay {
      * @param failed    the X-Road error for a failure before the answer's headers (cannot connect, timeout...)
      * @param broken    the X-Road error for a failure while the answer's body is relayed, if the caller has
      *                  not yet received anything
+     * @param answerTimeout how long after the request was sent whole the answer's head may take to arrive
      */
     Relay(Supplier<org.eclipse.jetty.client.Request> request, MeteredSource body, Response response, Callback callback,
           ExchangeRecorder record, long maxBodyBytes, Answer answer, Function<Throwable, XRoadException> failed,
-          Function<Throwable, XRoadException> broken) {
+          Function<Throwable, XRoadException> broken, ExchangeDeadlines deadlines, java.time.Duration answerTimeout) {
         this.request = request;
         this.body = body;
         this.response = response;
@@ -62,6 +71,10 @@ final class Relay {
         this.answer = answer;
         this.failed = failed;
         this.broken = broken;
+        this.deadlines = deadlines;
+        this.answerTimeoutNanos = answerTimeout.toNanos();
+        this.answerTimeoutText = answerTimeout.toString();
+        this.finishBy = deadlines.exchangeDeadline(record.startNanos());
     }
 
     /** Sends the request and relays its answer to the caller. */
@@ -75,6 +88,10 @@ final class Relay {
         if (body != null) {
             out.body(new ContentSourceRequestContent(body, null));
         }
+        out.onRequestSuccess(sent -> answerBy = Math.max(1, System.nanoTime() + answerTimeoutNanos));
+        out.onResponseHeaders(reply -> answerBy = 0);
+        current = out;
+        deadlines.watch(this);
         out.onResponseContentSource((reply, source) -> {
             answered.set(true);
             record.requestBytes = body == null ? 0 : body.bytes();
@@ -89,6 +106,7 @@ final class Relay {
             new BodyRelay(source, response, callback, record, maxBodyBytes, broken).iterate();
         });
         out.send(result -> {
+            deadlines.unwatch(this);
             if (result.isFailed() && answered.compareAndSet(false, true)) {
                 if (attempt == 1 && body == null && IDEMPOTENT.contains(out.getMethod())
                         && closedUnderTheRequest(result.getFailure())) {
@@ -104,6 +122,30 @@ final class Relay {
                     body.fail(result.getFailure());
                 }
                 Responses.error(response, callback, failed.apply(result.getFailure()), record);
+            }
+        });
+    }
+
+    @Override
+    public void expireIfLate(long nowNanos) {
+        org.eclipse.jetty.client.Request out = current;
+        if (nowNanos - finishBy > 0) {
+            abort(out, new ExchangeDeadlines.DeadlineException(ExchangeDeadlines.Limit.EXCHANGE,
+                    "the exchange did not finish within limits.exchangeTimeout (" + deadlines.exchangeTimeout() + ")"));
+            return;
+        }
+        long by = answerBy;
+        if (by != 0 && nowNanos - by > 0) {
+            abort(out, new ExchangeDeadlines.DeadlineException(ExchangeDeadlines.Limit.ANSWER,
+                    "the answer did not begin within " + answerTimeoutText + " of the request"));
+        }
+    }
+
+    private void abort(org.eclipse.jetty.client.Request out, ExchangeDeadlines.DeadlineException late) {
+        deadlines.unwatch(this);
+        out.abort(late).thenAccept(aborted -> {
+            if (aborted) {
+                deadlines.late(late.limit);
             }
         });
     }

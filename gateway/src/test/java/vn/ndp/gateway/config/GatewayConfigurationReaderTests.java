@@ -89,6 +89,18 @@ class GatewayConfigurationReaderTests {
     }
 
     @Test
+    void aWholeExchangeMayTakeFiveMinutesUnlessConfiguredAndMustOutlastTheGatewayHop() {
+        assertThat(GatewayConfigurationReader.parse(config(CLIENT, ""), directory).limits().exchangeTimeout())
+                .isEqualTo(Duration.ofMinutes(5));
+        assertThat(GatewayConfigurationReader.parse(config(CLIENT, ", \"limits\": {\"exchangeTimeout\": \"15m\"}"),
+                directory).limits().exchangeTimeout()).isEqualTo(Duration.ofMinutes(15));
+        assertThatThrownBy(() -> GatewayConfigurationReader.parse(config(CLIENT, ", \"limits\": {\"exchangeTimeout\": \"60s\"}"),
+                directory))
+                .isInstanceOfSatisfying(ConfigurationException.class, e -> assertThat(e.key()).isEqualTo("limits.exchangeTimeout"))
+                .hasMessageContaining("longer than gatewayReadTimeout (PT1M)");
+    }
+
+    @Test
     void theExchangesInProgressAreBoundedBy256UnlessConfiguredAndTheBoundIsAtLeastOne() {
         assertThat(GatewayConfigurationReader.parse(config(CLIENT, ""), directory).limits().maxExchanges()).isEqualTo(256);
         assertThat(GatewayConfigurationReader.parse(config(CLIENT, ", \"limits\": {\"maxExchanges\": 1000}"), directory)

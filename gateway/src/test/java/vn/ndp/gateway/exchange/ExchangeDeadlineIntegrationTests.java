@@ -1,0 +1,166 @@
+package vn.ndp.gateway.exchange;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static vn.ndp.gateway.ExchangeFixture.CLIENT_A;
+import static vn.ndp.gateway.ExchangeFixture.EXCHANGE_TIMEOUT;
+import static vn.ndp.gateway.ExchangeFixture.ITEMS;
+import static vn.ndp.gateway.ExchangeFixture.SECRET_A;
+import static vn.ndp.gateway.ExchangeFixture.TRICKLE;
+import static vn.ndp.gateway.GatewayErrors.assertGatewayError;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+import vn.ndp.gateway.ExchangeFixture;
+import vn.ndp.gateway.GatewayNode;
+import vn.ndp.gateway.Poll;
+
+/**
+ * A next hop or a caller that sends a byte now and then is never idle, so no idle timeout stops it: the answer's head
+ * must still begin within the read timeout, and the whole exchange end within limits.exchangeTimeout (6 s here), and
+ * the trickling side's connection is let go.
+ */
+@Timeout(60)
+class ExchangeDeadlineIntegrationTests {
+
+    private static final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    @TempDir
+    Path directory;
+
+    private ExchangeFixture exchange;
+    private String token;
+
+    @BeforeEach
+    void start() throws Exception {
+        exchange = new ExchangeFixture(directory);
+        token = exchange.token("province-a", SECRET_A);
+    }
+
+    @AfterEach
+    void stop() {
+        exchange.close();
+    }
+
+    @Test
+    void aBackendTricklingTheHeadOfItsAnswerGetsServiceFailedOnceTheBackendReadTimeoutHasPassed() throws Exception {
+        long start = System.nanoTime();
+        HttpResponse<String> response = http.send(request("/r1/" + TRICKLE + "/head").build(),
+                HttpResponse.BodyHandlers.ofString());
+        Duration took = Duration.ofNanos(System.nanoTime() - start);
+
+        assertThat(assertGatewayError(response, "Server.ServerProxy.ServiceFailed").message())
+                .contains("did not answer within PT1.5S");
+        assertThat(took).as("backendReadTimeout is 1.5 s; the backend sends a byte every 0.1 s")
+                .isGreaterThanOrEqualTo(Duration.ofMillis(1400)).isLessThan(Duration.ofSeconds(4));
+        assertThat(timedOut(exchange.provider, "answer")).isEqualTo(1.0);
+        Poll.until(() -> exchange.trickle.dropped() == 1, Duration.ofSeconds(5), "the backend connection to be closed");
+    }
+
+    @Test
+    void aBackendTricklingItsBodyIsCutOffWhenTheExchangeTimeLimitPasses() throws Exception {
+        long start = System.nanoTime();
+        HttpResponse<InputStream> response = http.send(request("/r1/" + TRICKLE + "/body").build(),
+                HttpResponse.BodyHandlers.ofInputStream());
+        if (response.statusCode() != 200) {
+            throw new AssertionError(new String(response.body().readAllBytes()));
+        }
+        long received = 0;
+        IOException cutOff = null;
+        try (InputStream body = response.body()) {
+            while (body.read() >= 0) {
+                received++;
+            }
+        } catch (IOException e) {
+            cutOff = e;
+        }
+        Duration took = Duration.ofNanos(System.nanoTime() - start);
+
+        assertThat(cutOff).as("the body ends short of its declared length, so the caller knows it is incomplete")
+                .isNotNull();
+        assertThat(received).isPositive().isLessThan(4000);
+        assertThat(took).isGreaterThanOrEqualTo(EXCHANGE_TIMEOUT).isLessThan(EXCHANGE_TIMEOUT.plusSeconds(3));
+        assertThat(timedOut(exchange.consumer, "exchange") + timedOut(exchange.provider, "exchange"))
+                .as("cut off by whichever gateway's limit was checked first").isGreaterThanOrEqualTo(1.0);
+        Poll.until(() -> exchange.trickle.dropped() == 1, Duration.ofSeconds(5), "the backend connection to be closed");
+    }
+
+    @Test
+    void aCallerTricklingItsRequestBodyGetsBadRequestWhenTheExchangeTimeLimitPasses() throws Exception {
+        try (Socket caller = new Socket(InetAddress.getLoopbackAddress(), exchange.consumer.consumerHttpPort())) {
+            caller.setSoTimeout((int) EXCHANGE_TIMEOUT.plusSeconds(10).toMillis());
+            OutputStream out = caller.getOutputStream();
+            out.write(("POST /r1/" + ITEMS + "/v1/items HTTP/1.1\r\nHost: localhost\r\nX-Road-Client: " + CLIENT_A.encoded()
+                    + "\r\nAuthorization: Bearer " + token + "\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n")
+                    .getBytes(StandardCharsets.ISO_8859_1));
+            out.flush();
+            long start = System.nanoTime();
+            Thread trickler = Thread.ofVirtual().start(() -> {
+                try {
+                    for (int i = 0; i < 1000; i++) {
+                        Thread.sleep(100);
+                        out.write(' ');
+                        out.flush();
+                    }
+                } catch (IOException | InterruptedException e) {
+                    // the gateway has answered and closed the connection
+                }
+            });
+
+            String answer = readAnswer(caller.getInputStream());
+            Duration took = Duration.ofNanos(System.nanoTime() - start);
+            trickler.interrupt();
+
+            assertThat(answer).startsWith("HTTP/1.1 400 ").containsIgnoringCase("X-Road-Error: Client.BadRequest")
+                    .contains("The request body had not arrived whole");
+            assertThat(took).isGreaterThanOrEqualTo(EXCHANGE_TIMEOUT.minusMillis(100))
+                    .isLessThan(EXCHANGE_TIMEOUT.plusSeconds(3));
+        }
+        assertThat(exchange.backend.received()).as("the backend never got a whole request").isEmpty();
+    }
+
+    private HttpRequest.Builder request(String path) {
+        return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + exchange.consumer.consumerHttpPort() + path))
+                .timeout(Duration.ofSeconds(30))
+                .header("X-Road-Client", CLIENT_A.encoded())
+                .header("Authorization", "Bearer " + token);
+    }
+
+    private static double timedOut(GatewayNode gateway, String limit) {
+        return gateway.metrics().get("ndp.gateway.exchanges.timed.out").tag("limit", limit).counter().count();
+    }
+
+    /** The answer's head and as much of its body as arrives before the gateway closes the connection. */
+    private static String readAnswer(InputStream in) throws IOException {
+        ByteArrayOutputStream answer = new ByteArrayOutputStream();
+        byte[] buffer = new byte[4096];
+        try {
+            for (int n; (n = in.read(buffer)) >= 0; ) {
+                answer.write(buffer, 0, n);
+                if (answer.toString(StandardCharsets.ISO_8859_1).contains("\"detail\"")) {
+                    break;
+                }
+            }
+        } catch (IOException e) {
+            // closed after the answer
+        }
+        return answer.toString(StandardCharsets.ISO_8859_1);
+    }
+}
