@@ -88,14 +88,11 @@ class OverlapIndexTests {
     }
 
     /** Every entry with a score for each query, best first, as the index ranks them, and the top five. */
-    static List<List<OverlapIndex.Scored>> answers(OverlapIndex index, List<String> queries, String excluding) {
+    List<List<OverlapIndex.Scored>> answers(OverlapIndex index, List<String> queries, String excluding) {
         List<List<OverlapIndex.Scored>> answers = new ArrayList<>();
         for (String text : queries) {
-            String name = text.substring(0, text.indexOf('|'));
-            Map<String, Double> raw = new HashMap<>();
-            OverlapIndex.addField(raw, ANALYZER.analyze(text.replace('|', ' ')), 1.0, SETTINGS);
-            Map<String, Double> nameRaw = new HashMap<>();
-            OverlapIndex.addField(nameRaw, ANALYZER.analyze(name), 1.0, SETTINGS);
+            Map<String, Double> raw = query(text.replace('|', ' '), 1.0);
+            Map<String, Double> nameRaw = query(text.substring(0, text.indexOf('|')), 1.0);
             answers.add(index.search(index.weigh(raw), index.weigh(nameRaw), 0, index.size(), excluding));
             answers.add(index.search(index.weigh(raw), index.weigh(nameRaw), 0.05, 5, excluding));
         }
