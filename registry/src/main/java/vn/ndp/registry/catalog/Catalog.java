@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -27,6 +26,7 @@ import vn.ndp.registry.catalog.internal.CatalogIndex;
 import vn.ndp.registry.catalog.internal.PlatformReferenceData;
 import vn.ndp.registry.catalog.internal.PlatformRepository;
 import vn.ndp.registry.shared.ErrorCode;
+import vn.ndp.registry.shared.FirstBuild;
 import vn.ndp.registry.shared.RegistryException;
 
 /**
@@ -45,7 +45,7 @@ public class Catalog implements SmartInitializingSingleton, DisposableBean {
     private final PlatformRepository repository;
     private final Agencies agencies;
     private final CatalogIndex index = new CatalogIndex();
-    private final CompletableFuture<Void> indexBuilt;
+    private final FirstBuild indexBuilt;
     private final ApplicationEventPublisher events;
 
     Catalog(PlatformRepository repository, Agencies agencies, PlatformReferenceData referenceData,
@@ -54,8 +54,7 @@ public class Catalog implements SmartInitializingSingleton, DisposableBean {
         this.agencies = agencies;
         this.events = events;
         referenceData.load();
-        indexBuilt = CompletableFuture.runAsync(this::rebuildIndex,
-                task -> Thread.ofPlatform().name("catalog-index-build").daemon(true).start(task));
+        indexBuilt = FirstBuild.start(this::rebuildIndex, FirstBuild.ownThread("catalog-index-build"));
     }
 
     private void rebuildIndex() {
@@ -206,7 +205,7 @@ public class Catalog implements SmartInitializingSingleton, DisposableBean {
 
     @Override
     public void destroy() throws Exception {
-        indexBuilt.exceptionally(failure -> null).join();
+        indexBuilt.awaitEnd();
         index.close();
     }
 }

@@ -3,6 +3,7 @@ package vn.ndp.registry.governance;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +28,7 @@ import vn.ndp.registry.shared.ErrorCode;
 import vn.ndp.registry.shared.FieldChange;
 import vn.ndp.registry.shared.InvalidParameters;
 import vn.ndp.registry.shared.RegistryException;
+import vn.ndp.registry.shared.StoredMoment;
 import vn.ndp.registry.shared.VietnamTime;
 
 /**
@@ -141,15 +143,18 @@ public class ChangeDesk {
             List<FieldChange<PlatformField>> asked = new ArrayList<>();
             reviewed.forEach((f, v) -> asked.add(new FieldChange<>(f, f.of(current), v)));
             pending = new ChangeRequest(UUID.randomUUID(), code, agency, ChangeStatus.PENDING, asked,
-                    after.version(), blankToNull(reason), user.username(), OffsetDateTime.now(clock), null, null,
+                    after.version(), blankToNull(reason), user.username(), StoredMoment.now(clock), null, null,
                     null, 0, List.of());
             changes.insert(pending);
             audit.record(AuditEvent.CHANGE_REQUESTED, user.username(), "platform:" + code,
                     Map.of("change", pending.id().toString(), "fields", names(reviewed)));
+            List<EvidenceDocument> stored = new ArrayList<>();
             for (EvidenceDocuments.Checked file : files) {
-                stored(pending, file, user);
+                stored.add(stored(pending, file, user));
             }
-            pending = find(pending.id());
+            // as the request and its documents read back: moments as stored, documents in the repository's order
+            stored.sort(Comparator.comparing(EvidenceDocument::uploadedAt).thenComparing(EvidenceDocument::fileName));
+            pending = pending.withDocuments(stored);
             events.publishEvent(new GovernanceEvent.ChangeRequested(pending.id(), code, agency, user.username()));
         }
         return new Outcome(after, applied, pending);
@@ -184,12 +189,13 @@ public class ChangeDesk {
         return find(id);
     }
 
-    private void stored(ChangeRequest change, EvidenceDocuments.Checked file, CurrentUser user) {
+    private EvidenceDocument stored(ChangeRequest change, EvidenceDocuments.Checked file, CurrentUser user) {
         EvidenceDocument document = documents.store(new EvidenceOwner.OfChangeRequest(change.id()), file,
                 user.username());
         audit.record(AuditEvent.EVIDENCE_UPLOADED, user.username(), "platform:" + change.platformCode(),
                 Map.of("change", change.id().toString(), "document", document.id().toString(), "file",
                         document.fileName(), "sha256", document.sha256(), "size", document.size()));
+        return document;
     }
 
     /** Approve or decline (reviewers), or withdraw (whoever may edit the platform). */

@@ -3,7 +3,6 @@ package vn.ndp.registry.overlap;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -22,6 +21,7 @@ import vn.ndp.registry.overlap.internal.Analyzer;
 import vn.ndp.registry.overlap.internal.Lexicon;
 import vn.ndp.registry.overlap.internal.Matching;
 import vn.ndp.registry.overlap.internal.OverlapIndex;
+import vn.ndp.registry.shared.FirstBuild;
 
 /**
  * Finds the existing platforms a described platform duplicates or overlaps,
@@ -42,7 +42,7 @@ public class OverlapDetector implements SmartInitializingSingleton, DisposableBe
     private final OverlapSettings settings;
     private final Analyzer analyzer;
     private volatile OverlapIndex index;
-    private final CompletableFuture<Void> firstBuild;
+    private final FirstBuild firstBuild;
     private final AtomicBoolean refreshPending = new AtomicBoolean();
     private final Executor refresher;
     private volatile boolean closed;
@@ -55,8 +55,7 @@ public class OverlapDetector implements SmartInitializingSingleton, DisposableBe
 
     @Autowired
     OverlapDetector(ObjectProvider<OverlapCorpus> corpora, OverlapSettings settings) {
-        this(corpora.orderedStream().toList(), settings, background(),
-                task -> Thread.ofPlatform().name("overlap-index-build").daemon(true).start(task));
+        this(corpora.orderedStream().toList(), settings, background(), FirstBuild.ownThread("overlap-index-build"));
     }
 
     /** Over the given corpora, rebuilding on {@code refresher} when the catalogue changes. */
@@ -71,12 +70,7 @@ public class OverlapDetector implements SmartInitializingSingleton, DisposableBe
         this.settings = settings;
         this.analyzer = new Analyzer(Lexicon.standard());
         this.refresher = refresher;
-        if (firstBuilder == null) {
-            refresh();
-            firstBuild = CompletableFuture.completedFuture(null);
-        } else {
-            firstBuild = CompletableFuture.runAsync(this::refresh, firstBuilder);
-        }
+        this.firstBuild = FirstBuild.start(this::refresh, firstBuilder);
     }
 
     /** A detector outside Spring, over the given corpora (benchmarks, the evaluation, tests). */

@@ -447,6 +447,21 @@ class GovernanceApiIntegrationTests {
     }
 
     @Test
+    void theAnswerToAChangeRequestWithEvidenceShowsItExactlyAsItIsReadBackLater() {
+        String code = recognised(newCode());
+        Map<String, byte[]> files = new LinkedHashMap<>();
+        files.put("so-do-mang.png", PNG);
+        files.put("Quyết định phê duyệt.pdf", EvidenceDocumentsTests.pdf());
+        files.put("Bien ban nghiem thu.pdf", EvidenceDocumentsTests.pdf());
+        JsonNode pending = changeWithEvidence(finance, code, Map.of("version", 0, "fields", Map.of("security_level",
+                "4"), "reason", "Hồ sơ cấp độ 4 đã được phê duyệt"), files, 200).get("pending");
+
+        assertThat(pending.get("documents").findValuesAsString("fileName")).as("in the order they were given")
+                .containsExactly("so-do-mang.png", "Quyết định phê duyệt.pdf", "Bien ban nghiem thu.pdf");
+        assertThat(pending).isEqualTo(changeRequest(finance, code, pending.get("id").asString()));
+    }
+
+    @Test
     void evidenceCannotBeAddedToADecidedChangeRequest() {
         String code = recognised(newCode());
         String change = post(finance, "/api/v1/platforms/" + code + "/changes", Map.of("version", 0, "fields",

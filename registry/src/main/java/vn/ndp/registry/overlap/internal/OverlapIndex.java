@@ -5,9 +5,11 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.PriorityQueue;
+import java.util.Set;
 import vn.ndp.registry.overlap.CorpusEntry;
 import vn.ndp.registry.overlap.OverlapSettings;
 
@@ -71,6 +73,35 @@ public final class OverlapIndex {
             slots[n] = slot;
             tfs[n] = tf;
             return new Posting(slots, tfs);
+        }
+
+        /**
+         * With {@code slot} at {@code tf}, or without it when {@code tf} is null: itself when that is no change,
+         * and sharing the slots when only the TF changes.
+         */
+        static Posting replace(Posting posting, int slot, Float tf) {
+            int at = posting == null ? -1 : posting.indexOf(slot);
+            if (tf == null) {
+                return at < 0 ? posting : posting.minus(slot);
+            }
+            if (at < 0) {
+                return plus(posting, slot, tf);
+            }
+            if (posting.tfs[at] == tf) {
+                return posting;
+            }
+            float[] tfs = posting.tfs.clone();
+            tfs[at] = tf;
+            return new Posting(posting.slots, tfs);
+        }
+
+        private int indexOf(int slot) {
+            for (int i = 0; i < slots.length; i++) {
+                if (slots[i] == slot) {
+                    return i;
+                }
+            }
+            return -1;
         }
 
         /** Without {@code slot}; null when nothing is left. */
@@ -232,7 +263,58 @@ public final class OverlapIndex {
         if (slot == null) {
             return add(entry, entries.length);
         }
-        return entry.equals(entries[slot]) ? this : without(entry.code()).add(entry, slot);
+        return entry.equals(entries[slot]) ? this : replace(slot, entry);
+    }
+
+    /**
+     * {@code entry} in place of the one in {@code slot}: the index {@code without(code).add(entry, slot)} gives,
+     * in one copy of the per-entry arrays. A feature both versions have keeps its document frequency, so only its
+     * TF in this slot changes; one only the old version had loses the slot, one only the new one has gains it, and
+     * the other entries with such a feature are reweighed once for its new document frequency.
+     */
+    private OverlapIndex replace(int slot, CorpusEntry entry) {
+        Counts before = counts(analyzer, settings, entries[slot]);
+        Counts after = counts(analyzer, settings, entry);
+        CorpusEntry[] changedEntries = entries.clone();
+        changedEntries[slot] = entry;
+        Field changedAll = all.copy(entries.length);
+        Field changedNames = names.copy(entries.length);
+        Map<String, Posting> allPostings = new HashMap<>();
+        Map<String, Posting> namePostings = new HashMap<>();
+        Set<String> features = new HashSet<>(before.all().keySet());
+        features.addAll(after.all().keySet());
+        for (String f : features) {
+            Posting posting = all.postings().get(f);
+            Posting namePosting = names.postings().get(f);
+            int df = posting == null ? 0 : posting.df();
+            int changedDf = df + (after.all().containsKey(f) ? 1 : 0) - (before.all().containsKey(f) ? 1 : 0);
+            if (changedDf != df) {
+                // this slot's own terms are reweighed here too, and then cleared below
+                changedAll.reweigh(posting, df, changedDf);
+                changedNames.reweigh(namePosting, df, changedDf);
+            }
+            putIfChanged(allPostings, f, posting, Posting.replace(posting, slot, after.all().get(f)));
+            putIfChanged(namePostings, f, namePosting, Posting.replace(namePosting, slot, after.name().get(f)));
+        }
+        changedAll.clear(slot);
+        changedNames.clear(slot);
+        after.all().forEach((f, tf) -> {
+            int df = allPostings.containsKey(f) ? allPostings.get(f).df() : all.postings().get(f).df();
+            changedAll.add(slot, tf, df);
+            Float nameTf = after.name().get(f);
+            if (nameTf != null) {
+                changedNames.add(slot, nameTf, df);
+            }
+        });
+        return new OverlapIndex(analyzer, settings, size, changedEntries, slots,
+                changedAll.with(all.postings().with(allPostings)),
+                changedNames.with(names.postings().with(namePostings)));
+    }
+
+    private static void putIfChanged(Map<String, Posting> changes, String feature, Posting from, Posting to) {
+        if (to != from) {
+            changes.put(feature, to);
+        }
     }
 
     private OverlapIndex add(CorpusEntry entry, int slot) {

@@ -74,6 +74,73 @@ class OverlapIndexTests {
         }
     }
 
+    static final List<String> ENGLISH = List.of("auction", "assets", "documents", "land", "tax", "health",
+            "hospital", "education", "tourism", "fishing", "traffic", "payment", "invoice", "residence");
+
+    /** An entry with every field: names in both languages, functions and a description. */
+    static CorpusEntry fullEntry(String code, Random random) {
+        StringBuilder nameEn = new StringBuilder();
+        for (int i = 0; i < 3; i++) {
+            nameEn.append(ENGLISH.get(random.nextInt(ENGLISH.size()))).append(' ');
+        }
+        return new CorpusEntry(code, words(random, 3), nameEn.toString().strip(), words(random, 12), null,
+                List.of(words(random, 2), words(random, 2)), "BTP", "government", CorpusEntry.Kind.NATIONAL);
+    }
+
+    /** Every entry with a score for each query, best first, as the index ranks them, and the top five. */
+    List<List<OverlapIndex.Scored>> answers(OverlapIndex index, List<String> queries, String excluding) {
+        List<List<OverlapIndex.Scored>> answers = new ArrayList<>();
+        for (String text : queries) {
+            Map<String, Double> raw = query(text.replace('|', ' '), 1.0);
+            Map<String, Double> nameRaw = query(text.substring(0, text.indexOf('|')), 1.0);
+            answers.add(index.search(index.weigh(raw), index.weigh(nameRaw), 0, index.size(), excluding));
+            answers.add(index.search(index.weigh(raw), index.weigh(nameRaw), 0.05, 5, excluding));
+        }
+        return answers;
+    }
+
+    @Test
+    void aReplacedEntryAnswersExactlyAsAnIndexBuiltFromScratchWithTheNewEntry() {
+        Random random = new Random(7);
+        List<CorpusEntry> corpus = new ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            corpus.add(fullEntry("P" + i, random));
+        }
+        List<String> queries = new ArrayList<>();
+        for (int q = 0; q < 12; q++) {
+            queries.add(words(random, 3) + "|" + words(random, 6));
+        }
+        queries.add("Hệ thống quản lý hộ tịch điện tử|Đăng ký khai sinh, kết hôn trực tuyến");
+        OverlapIndex index = OverlapIndex.build(ANALYZER, SETTINGS, corpus);
+        CorpusEntry first = corpus.getFirst();
+        List<CorpusEntry> replacements = List.of(
+                new CorpusEntry(first.code(), first.nameVi(), first.nameEn(), first.descriptionVi() + " "
+                        + first.descriptionVi(), null, first.functions(), "BTP", "government",
+                        CorpusEntry.Kind.NATIONAL),
+                new CorpusEntry("P1", "Hệ thống quản lý hộ tịch điện tử", "Electronic civil status registry",
+                        "Đăng ký khai sinh, kết hôn, khai tử trực tuyến.", null, List.of("cấp bản sao trích lục"),
+                        "BTP", "government", CorpusEntry.Kind.LOCAL),
+                new CorpusEntry("P2", "Cổng thông tin", null, "", null, List.of(), "BTP", "government",
+                        CorpusEntry.Kind.LOCAL),
+                fullEntry("P3", random),
+                fullEntry("P199", random));
+
+        for (CorpusEntry replacement : replacements) {
+            OverlapIndex replaced = index.with(replacement);
+            corpus.replaceAll(e -> e.code().equals(replacement.code()) ? replacement : e);
+            OverlapIndex rebuilt = OverlapIndex.build(ANALYZER, SETTINGS, corpus);
+
+            assertThat(replaced.size()).isEqualTo(rebuilt.size()).isEqualTo(corpus.size());
+            assertThat(answers(replaced, queries, null)).as("replacing %s", replacement.code())
+                    .isEqualTo(answers(rebuilt, queries, null))
+                    .isEqualTo(answers(index.without(replacement.code()).with(replacement), queries, null));
+            assertThat(answers(replaced, queries, "P1")).isEqualTo(answers(rebuilt, queries, "P1"));
+            index = replaced;
+        }
+        assertThat(answers(index, queries, null).getLast()).as("the civil status registry is found")
+                .extracting(scored -> scored.entry().code()).first().isEqualTo("P1");
+    }
+
     @Test
     void puttingInAnEntryEqualToTheOneHeldKeepsTheIndex() {
         CorpusEntry auction = entry("A", "Hệ thống đấu giá tài sản", "Đấu giá tài sản công.");

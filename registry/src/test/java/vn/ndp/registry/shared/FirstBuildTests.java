@@ -1,0 +1,101 @@
+package vn.ndp.registry.shared;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.ArrayDeque;
+import java.util.Queue;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Test;
+
+class FirstBuildTests {
+
+    @Test
+    void withoutAnExecutorTheBuildIsDoneBeforeStartReturns() {
+        AtomicInteger builds = new AtomicInteger();
+
+        FirstBuild build = FirstBuild.start(builds::incrementAndGet, null);
+
+        assertThat(builds).hasValue(1);
+        build.join();
+        assertThat(builds).as("joining does not build again").hasValue(1);
+    }
+
+    @Test
+    void withoutAnExecutorAFailedBuildIsThrownByStart() {
+        assertThatThrownBy(() -> FirstBuild.start(() -> {
+            throw new IllegalStateException("database unavailable");
+        }, null)).isInstanceOf(IllegalStateException.class).hasMessage("database unavailable");
+    }
+
+    @Test
+    void theBuildIsLeftToItsExecutorAndAJoinWaitsForIt() throws Exception {
+        Queue<Runnable> executor = new ArrayDeque<>();
+        AtomicInteger builds = new AtomicInteger();
+        FirstBuild build = FirstBuild.start(builds::incrementAndGet, executor::add);
+        assertThat(executor).as("start leaves the build to its executor").hasSize(1);
+        assertThat(builds).hasValue(0);
+
+        FutureTask<Integer> user = new FutureTask<>(() -> {
+            build.join();
+            return builds.get();
+        });
+        Thread.ofPlatform().start(user);
+        executor.remove().run();
+
+        assertThat(user.get(30, TimeUnit.SECONDS)).as("what the joiner saw once the join returned").isEqualTo(1);
+    }
+
+    @Test
+    void aFailedBuildFailsEveryJoinWithItsCause() {
+        FirstBuild build = FirstBuild.start(() -> {
+            throw new IllegalStateException("database unavailable");
+        }, Runnable::run);
+
+        assertThatThrownBy(build::join).isInstanceOf(CompletionException.class)
+                .hasRootCauseMessage("database unavailable");
+        assertThatThrownBy(build::join).as("a second user fails too, not with an empty index")
+                .isInstanceOf(CompletionException.class).hasRootCauseMessage("database unavailable");
+    }
+
+    @Test
+    void awaitingTheEndOfAFailedBuildDoesNotThrow() {
+        FirstBuild build = FirstBuild.start(() -> {
+            throw new IllegalStateException("database unavailable");
+        }, Runnable::run);
+
+        assertThatCode(build::awaitEnd).doesNotThrowAnyException();
+    }
+
+    @Test
+    void awaitingTheEndWaitsForABuildUnderWay() throws Exception {
+        Queue<Runnable> executor = new ArrayDeque<>();
+        AtomicInteger builds = new AtomicInteger();
+        FirstBuild build = FirstBuild.start(builds::incrementAndGet, executor::add);
+
+        FutureTask<Integer> closing = new FutureTask<>(() -> {
+            build.awaitEnd();
+            return builds.get();
+        });
+        Thread.ofPlatform().start(closing);
+        executor.remove().run();
+
+        assertThat(closing.get(30, TimeUnit.SECONDS)).isEqualTo(1);
+    }
+
+    @Test
+    void anOwnThreadIsANamedDaemonThatDoesNotHoldTheExitBack() {
+        AtomicReference<Thread> ran = new AtomicReference<>();
+
+        FirstBuild.start(() -> ran.set(Thread.currentThread()), FirstBuild.ownThread("test-index-build")).join();
+
+        assertThat(ran.get()).isNotSameAs(Thread.currentThread());
+        assertThat(ran.get().getName()).isEqualTo("test-index-build");
+        assertThat(ran.get().isDaemon()).isTrue();
+    }
+}
