@@ -22,7 +22,9 @@ import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSocket;
 
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 import vn.ndp.gateway.clients.LocalClients;
 import vn.ndp.gateway.config.GatewayConfigurationReader;
 import vn.ndp.protocol.globalconf.AccessRight;
@@ -96,39 +98,48 @@ public final class ExchangeFixture implements AutoCloseable {
     public final GatewayNode consumer;
     public final GatewayNode provider;
     private long version;
-    private final String messageLog;
-    private final long maxBody;
-    private final boolean http2;
-    private final int consumerMaxExchanges;
-    private final int providerMaxExchanges;
     private final List<RevokedCertificate> revoked = new ArrayList<>();
 
-    public ExchangeFixture(Path directory) throws Exception {
-        this(directory, null);
-    }
-
-    /** {@code messageLog}: the gateways' "messageLog" configuration block (JSON), or null for the default. */
-    public ExchangeFixture(Path directory, String messageLog) throws Exception {
-        this(directory, messageLog, MAX_BODY, true);
-    }
-
     /**
-     * {@code maxBody}: both gateways' maxBodySize, for requests and answers; {@code http2} false: the provider listeners
-     * answer HTTP/1.1 only, as gateways of earlier versions did.
+     * How a test's gateways are configured otherwise than the standard pair: JSON merge patches (RFC 7386) merged, in
+     * order, into the consumer's and the provider's gateway.json, e.g.
+     * {@code Overrides.both("{\"limits\": {\"maxBodySize\": 1024}}").andConsumer("{\"limits\": {\"maxExchanges\": 2}}")}.
      */
-    public ExchangeFixture(Path directory, String messageLog, long maxBody, boolean http2) throws Exception {
-        this(directory, messageLog, maxBody, http2, 0, 0);
+    public record Overrides(List<String> consumer, List<String> provider) {
+
+        public static final Overrides NONE = new Overrides(List.of(), List.of());
+
+        public Overrides {
+            consumer = List.copyOf(consumer);
+            provider = List.copyOf(provider);
+        }
+
+        /** {@code patch} for both gateways. */
+        public static Overrides both(String patch) {
+            return NONE.andConsumer(patch).andProvider(patch);
+        }
+
+        public Overrides andConsumer(String patch) {
+            return new Overrides(with(consumer, patch), provider);
+        }
+
+        public Overrides andProvider(String patch) {
+            return new Overrides(consumer, with(provider, patch));
+        }
+
+        private static List<String> with(List<String> patches, String patch) {
+            List<String> more = new ArrayList<>(patches);
+            more.add(patch);
+            return more;
+        }
     }
 
-    /** {@code consumerMaxExchanges}, {@code providerMaxExchanges}: each gateway's limits.maxExchanges, 0 for the default. */
-    public ExchangeFixture(Path directory, String messageLog, long maxBody, boolean http2, int consumerMaxExchanges,
-                           int providerMaxExchanges) throws Exception {
-        this.consumerMaxExchanges = consumerMaxExchanges;
-        this.providerMaxExchanges = providerMaxExchanges;
+    public ExchangeFixture(Path directory) throws Exception {
+        this(directory, Overrides.NONE);
+    }
+
+    public ExchangeFixture(Path directory, Overrides overrides) throws Exception {
         this.directory = directory;
-        this.messageLog = messageLog;
-        this.maxBody = maxBody;
-        this.http2 = http2;
         ca = NationalCa.init(directory.resolve("ca"), CaSettings.defaults(), Clock.systemUTC());
         signing = ca.issueConfigurationSigningCertificate("NDP test registry", Duration.ofDays(30));
         consumerCertificate = issueGatewayCertificate(CONSUMER_GATEWAY);
@@ -146,9 +157,9 @@ public final class ExchangeFixture implements AutoCloseable {
         deadPort = deadPortHolder.getLocalPort();
 
         consumer = new GatewayNode(GatewayConfigurationReader.read(writeConfig("consumer", consumerCertificate,
-                CONSUMER_GATEWAY, consumerClients(), "[]", consumerMaxExchanges)), clock);
+                CONSUMER_GATEWAY, consumerClients(), "[]", overrides.consumer())), clock);
         provider = new GatewayNode(GatewayConfigurationReader.read(writeConfig("provider", providerCertificate,
-                PROVIDER_GATEWAY, "[]", providerServices(), providerMaxExchanges)), clock);
+                PROVIDER_GATEWAY, "[]", providerServices(), overrides.provider())), clock);
         consumer.startWithoutSchedules();
         provider.startWithoutSchedules();
         publish(builder -> { });
@@ -181,26 +192,62 @@ public final class ExchangeFixture implements AutoCloseable {
     }
 
     private Path writeConfig(String name, IssuedCertificate certificate, GatewayId id, String clients, String services,
-                             int maxExchanges) throws IOException {
+                             List<String> patches) throws IOException {
         Path dir = directory.resolve(name);
         Files.createDirectories(dir);
-        String config = """
+        ObjectNode config = (ObjectNode) JSON.readTree("""
                 {"instance": "VN", "gatewayId": "%s", "dataDir": "data",
-                 "listen": {"consumerHttp": {"port": 0}, "consumerHttps": {"port": 0}, "provider": {"port": 0, "http2": %s}, "admin": {"port": 0}},
+                 "listen": {"consumerHttp": {"port": 0}, "consumerHttps": {"port": 0}, "provider": {"port": 0, "http2": true}, "admin": {"port": 0}},
                  "tls": {"certificate": "%s", "privateKey": "%s", "caCertificate": "%s"},
                  "globalConfiguration": {"url": "%s", "anchor": "%s", "pollInterval": "1h", "fetchTimeout": "2s"},
                  "clients": %s, "services": %s,
                  "limits": {"maxBodySize": %d, "connectTimeout": "1s", "gatewayReadTimeout": "4s",
                             "backendConnectTimeout": "1s", "backendReadTimeout": "1500ms",
-                            "exchangeTimeout": "%s"%s},
-                 "monitoring": {"usageUrl": "%s", "usageTokenFile": "usage-token", "pushInterval": "1h"}%s}
-                """.formatted(id, http2, certificate.certificateFile(), certificate.privateKeyFile(), ca.certificateFile(),
-                registry.url("/globalconf"), signing.certificateFile(), clients, services, maxBody, EXCHANGE_TIMEOUT,
-                maxExchanges > 0 ? ", \"maxExchanges\": " + maxExchanges : "", registry.url("/api/v1/exchange/usage"), messageLog == null ? "" : ",\n \"messageLog\": " + messageLog);
+                            "exchangeTimeout": "%s"},
+                 "monitoring": {"usageUrl": "%s", "usageTokenFile": "usage-token", "pushInterval": "1h"}}
+                """.formatted(id, certificate.certificateFile(), certificate.privateKeyFile(), ca.certificateFile(),
+                registry.url("/globalconf"), signing.certificateFile(), clients, services, MAX_BODY, EXCHANGE_TIMEOUT,
+                registry.url("/api/v1/exchange/usage")));
+        for (String patch : patches) {
+            merge(config, JSON.readTree(patch));
+        }
         Files.writeString(dir.resolve("usage-token"), StubRegistry.USAGE_TOKEN + "\n");
         Path file = dir.resolve("gateway.json");
-        Files.writeString(file, config);
+        Files.writeString(file, JSON.writeValueAsString(config));
         return file;
+    }
+
+    /**
+     * The consumer gateway's configuration with {@code patch} (a JSON merge patch) merged in, written with its usage
+     * token to {@code name}/gateway.json beside the consumer's directory: its relative paths still hold, and it has a
+     * data directory of its own. Start a gateway from it, or have the reader refuse it.
+     */
+    public Path consumerVariant(String name, String patch) throws IOException {
+        ObjectNode config = (ObjectNode) JSON.readTree(directory.resolve("consumer/gateway.json").toFile());
+        merge(config, JSON.readTree(patch));
+        Path dir = Files.createDirectories(directory.resolve(name));
+        Files.copy(directory.resolve("consumer/usage-token"), dir.resolve("usage-token"));
+        Path file = dir.resolve("gateway.json");
+        Files.writeString(file, JSON.writeValueAsString(config));
+        return file;
+    }
+
+    /** RFC 7386: objects merge member by member, null removes a member, anything else replaces it. */
+    private static void merge(ObjectNode target, JsonNode patch) {
+        if (!patch.isObject()) {
+            throw new IllegalArgumentException("A configuration override must be a JSON object: " + patch);
+        }
+        for (var member : patch.properties()) {
+            String name = member.getKey();
+            JsonNode value = member.getValue();
+            if (value.isNull()) {
+                target.remove(name);
+            } else if (value.isObject() && target.get(name) instanceof ObjectNode nested) {
+                merge(nested, value);
+            } else {
+                target.set(name, value.deepCopy());
+            }
+        }
     }
 
     /** Signs and serves a new version (the standard topology, changed by {@code change}), and has both gateways fetch it. */

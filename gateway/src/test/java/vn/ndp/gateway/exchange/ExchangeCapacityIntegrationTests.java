@@ -27,6 +27,8 @@ import vn.ndp.gateway.Poll;
 class ExchangeCapacityIntegrationTests {
 
     private static final int LARGE = 40_000_000;
+    private static final String LARGE_BODIES = "{\"limits\": {\"maxBodySize\": " + 64 * 1024 * 1024 + "}}";
+    private static final String TWO_EXCHANGES = "{\"limits\": {\"maxExchanges\": 2}}";
     private static final Duration WAIT = Duration.ofSeconds(10);
     private static final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -35,14 +37,16 @@ class ExchangeCapacityIntegrationTests {
 
     @Test
     void aConsumerGatewayAtItsLimitRefusesTheNextExchangeAtOnceAndTakesItAgainOnceAPlaceIsFree() throws Exception {
-        try (ExchangeFixture exchange = new ExchangeFixture(directory, null, 64L * 1024 * 1024, true, 2, 0)) {
+        try (ExchangeFixture exchange = new ExchangeFixture(directory,
+                ExchangeFixture.Overrides.both(LARGE_BODIES).andConsumer(TWO_EXCHANGES))) {
             assertRefusedWhileTwoCallersStall(exchange, exchange.consumer, "consumer", "Server.ClientProxy.OutOfCapacity");
         }
     }
 
     @Test
     void aProviderGatewayAtItsLimitRefusesTheNextExchangeAndTheConsumerPassesTheErrorOn() throws Exception {
-        try (ExchangeFixture exchange = new ExchangeFixture(directory, null, 64L * 1024 * 1024, true, 0, 2)) {
+        try (ExchangeFixture exchange = new ExchangeFixture(directory,
+                ExchangeFixture.Overrides.both(LARGE_BODIES).andProvider(TWO_EXCHANGES))) {
             assertRefusedWhileTwoCallersStall(exchange, exchange.provider, "provider", "Server.ServerProxy.OutOfCapacity");
         }
     }

@@ -25,7 +25,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
@@ -423,14 +422,9 @@ class ExchangeIntegrationTests {
     @Test
     void aResponseOverTheConsumerGatewaysOwnLimitNeverReachesTheCallerWhateverTheProviderGatewayAllows() throws Exception {
         // The same consumer gateway (identifier, certificate, clients) with a quarter of the provider gateway's limit.
-        Path smaller = directory.resolve("smaller-consumer");
-        Files.createDirectories(smaller);
-        String config = Files.readString(directory.resolve("consumer/gateway.json"));
-        String limit = "\"maxBodySize\": " + ExchangeFixture.MAX_BODY;
-        assertThat(config).contains(limit);
-        Files.writeString(smaller.resolve("gateway.json"), config.replace(limit, "\"maxBodySize\": " + ExchangeFixture.MAX_BODY / 4));
-        Files.copy(directory.resolve("consumer/usage-token"), smaller.resolve("usage-token"));
-        try (GatewayNode consumer = new GatewayNode(GatewayConfigurationReader.read(smaller.resolve("gateway.json")), exchange.clock)) {
+        Path smaller = exchange.consumerVariant("smaller-consumer",
+                "{\"limits\": {\"maxBodySize\": " + ExchangeFixture.MAX_BODY / 4 + "}}");
+        try (GatewayNode consumer = new GatewayNode(GatewayConfigurationReader.read(smaller), exchange.clock)) {
             consumer.startWithoutSchedules();
             consumer.globalConfiguration().refreshNow();
             String token = ExchangeFixture.token(consumer, "province-a", SECRET_A);

@@ -37,7 +37,8 @@ class Http11ProviderIntegrationTests {
 
     @BeforeAll
     static void start() throws Exception {
-        exchange = new ExchangeFixture(directory, null, ExchangeFixture.MAX_BODY, false);
+        exchange = new ExchangeFixture(directory,
+                ExchangeFixture.Overrides.both("{\"listen\": {\"provider\": {\"http2\": false}}}"));
         token = exchange.token("province-a", SECRET_A);
     }
 

@@ -29,6 +29,7 @@ import vn.ndp.gateway.Poll;
 class Http2FlowControlIntegrationTests {
 
     private static final int LARGE = 40_000_000;
+    private static final String LARGE_BODIES = "{\"limits\": {\"maxBodySize\": " + 64 * 1024 * 1024 + "}}";
 
     @TempDir
     static Path directory;
@@ -38,7 +39,7 @@ class Http2FlowControlIntegrationTests {
 
     @BeforeAll
     static void start() throws Exception {
-        exchange = new ExchangeFixture(directory, null, 64L * 1024 * 1024, true);
+        exchange = new ExchangeFixture(directory, ExchangeFixture.Overrides.both(LARGE_BODIES));
         token = exchange.token("province-a", SECRET_A);
     }
 

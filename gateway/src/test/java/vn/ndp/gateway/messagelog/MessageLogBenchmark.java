@@ -38,7 +38,8 @@ public final class MessageLogBenchmark {
         int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 3;
         Path dir = Files.createTempDirectory("ndp-messagelog-bench");
         try (ExchangeFixture on = new ExchangeFixture(dir.resolve("on"));
-             ExchangeFixture off = new ExchangeFixture(dir.resolve("off"), "{\"enabled\": false}")) {
+             ExchangeFixture off = new ExchangeFixture(dir.resolve("off"),
+                     ExchangeFixture.Overrides.both("{\"messageLog\": {\"enabled\": false}}"))) {
             String tokenOn = on.token("province-a", SECRET_A);
             String tokenOff = off.token("province-a", SECRET_A);
             run(off, tokenOff, 3, callers);

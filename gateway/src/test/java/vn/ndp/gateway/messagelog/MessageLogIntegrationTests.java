@@ -18,6 +18,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -29,13 +30,11 @@ import org.junit.jupiter.api.io.TempDir;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ObjectNode;
 import vn.ndp.gateway.ExchangeFixture;
 import vn.ndp.gateway.Poll;
 import vn.ndp.gateway.config.GatewayConfigurationReader;
 import vn.ndp.protocol.evidence.Evidence;
 import vn.ndp.protocol.evidence.LogVerifier;
-import vn.ndp.protocol.timestamp.TimeStampAuthority;
 
 /**
  * The message log of a real gateway pair: both sides log every exchange before answering, bodies
@@ -50,23 +49,20 @@ class MessageLogIntegrationTests {
 
     @TempDir
     static Path directory;
-    static TimeStampAuthority tsa;
-    static int tsaPort;
+    static OutageTsa tsa;
     static ExchangeFixture exchange;
     static String token;
     static final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     @BeforeAll
     static void start() throws Exception {
-        tsa = TimeStampAuthority.open(directory.resolve("tsa"), java.time.Clock.systemUTC());
-        URI url = tsa.start("127.0.0.1", 0);
-        tsaPort = url.getPort();
+        tsa = OutageTsa.start(directory.resolve("tsa"));
         Files.writeString(directory.resolve("evidence-token"), EVIDENCE_TOKEN + "\n");
         Files.writeString(directory.resolve("body.key"), Base64.getEncoder().encodeToString(new byte[32]) + "\n");
-        exchange = new ExchangeFixture(directory, """
-                {"bodies": true, "bodyKeyFile": "../body.key", "evidenceTokenFile": "../evidence-token", "signEvery": "200ms",
-                 "timestamping": {"url": "%s", "interval": "1h", "outageWindow": "1m", "onOutage": "refuse"}}
-                """.formatted(url));
+        exchange = new ExchangeFixture(directory, ExchangeFixture.Overrides.both("""
+                {"messageLog": {"bodies": true, "bodyKeyFile": "../body.key", "evidenceTokenFile": "../evidence-token", "signEvery": "200ms",
+                 "timestamping": {"url": "%s", "interval": "1h", "outageWindow": "1m", "onOutage": "refuse"}}}
+                """.formatted(tsa.url())));
         token = exchange.token("province-a", SECRET_A);
     }
 
@@ -187,7 +183,7 @@ class MessageLogIntegrationTests {
         consumerLog().stampNow();
         assertThat(consumerLog().unstampedBatches()).isZero();
 
-        tsa.close();
+        tsa.stop();
         assertThat(call("during-outage-" + UUID.randomUUID()).statusCode()).isEqualTo(200);
         consumerLog().stampNow();
         assertThat(consumerLog().unstampedBatches()).isPositive();
@@ -202,8 +198,7 @@ class MessageLogIntegrationTests {
         assertThat(refused.headers().firstValue("X-Road-Error")).contains("Server.ClientProxy.InternalError");
         assertThat(refused.body()).contains("time-stamp");
 
-        tsa = TimeStampAuthority.open(directory.resolve("tsa"), java.time.Clock.systemUTC());
-        tsa.start("127.0.0.1", tsaPort);
+        tsa.restart();
         consumerLog().stampNow();
         providerLog().stampNow();
         assertThat(consumerLog().unstampedBatches()).isZero();
@@ -266,22 +261,17 @@ class MessageLogIntegrationTests {
     }
 
     @Test
-    void aSigningCertificateIssuedToAnotherGatewayIsRefusedAtStartNamingTheSetting(@TempDir Path elsewhere)
-            throws Exception {
+    void aSigningCertificateIssuedToAnotherGatewayIsRefusedAtStartNamingTheSetting() throws Exception {
         // the provider's own certificate, configured as the consumer's dedicated message-log signing certificate
-        JsonNode provider = JSON.readTree(exchange.directory.resolve("provider/gateway.json").toFile());
-        ObjectNode consumer = (ObjectNode) JSON.readTree(exchange.directory.resolve("consumer/gateway.json").toFile());
-        consumer.put("dataDir", elsewhere.resolve("data").toString());
-        consumer.putObject("messageLog").put("signingCertificate", provider.get("tls").get("certificate").asString())
-                .put("signingKey", provider.get("tls").get("privateKey").asString());
-        Path file = exchange.directory.resolve("consumer/gateway-signed-by-another.json"); // its relative paths hold
-        Files.writeString(file, JSON.writeValueAsString(consumer));
+        Path file = exchange.consumerVariant("consumer-signed-by-another", JSON.writeValueAsString(Map.of("messageLog",
+                Map.of("signingCertificate", exchange.providerCertificate.certificateFile().toString(),
+                        "signingKey", exchange.providerCertificate.privateKeyFile().toString()))));
 
         assertThatThrownBy(() -> MessageLog.open(GatewayConfigurationReader.read(file), Clock.systemUTC(),
                 new SimpleMeterRegistry()))
                 .isInstanceOf(IOException.class)
                 .hasMessageContaining("messageLog.signingCertificate")
-                .hasMessageContaining("not to gateway " + consumer.get("gatewayId").asString());
-        assertThat(elsewhere.resolve("data/messagelog")).doesNotExist();
+                .hasMessageContaining("not to gateway " + ExchangeFixture.CONSUMER_GATEWAY.encoded());
+        assertThat(file.resolveSibling("data/messagelog")).doesNotExist();
     }
 }

@@ -25,7 +25,6 @@ import org.junit.jupiter.api.io.TempDir;
 import vn.ndp.gateway.ExchangeFixture;
 import vn.ndp.protocol.evidence.LogFormat;
 import vn.ndp.protocol.evidence.LogVerifier;
-import vn.ndp.protocol.timestamp.TimeStampAuthority;
 
 /**
  * A gateway pair whose message log runs with the default outage policy ({@code continue}), rotation every
@@ -37,20 +36,17 @@ class MessageLogPolicyIntegrationTests {
 
     @TempDir
     static Path directory;
-    static TimeStampAuthority tsa;
-    static int tsaPort;
+    static OutageTsa tsa;
     static ExchangeFixture exchange;
     static final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     @BeforeAll
     static void start() throws Exception {
-        tsa = TimeStampAuthority.open(directory.resolve("tsa"), java.time.Clock.systemUTC());
-        URI url = tsa.start("127.0.0.1", 0);
-        tsaPort = url.getPort();
-        exchange = new ExchangeFixture(directory, """
-                {"signEvery": "0", "rotateEvery": "10m", "retention": "30m",
-                 "timestamping": {"url": "%s", "interval": "1h", "outageWindow": "1m"}}
-                """.formatted(url));
+        tsa = OutageTsa.start(directory.resolve("tsa"));
+        exchange = new ExchangeFixture(directory, ExchangeFixture.Overrides.both("""
+                {"messageLog": {"signEvery": "0", "rotateEvery": "10m", "retention": "30m",
+                 "timestamping": {"url": "%s", "interval": "1h", "outageWindow": "1m"}}}
+                """.formatted(tsa.url())));
     }
 
     /** The tests move the shared clock: each starts with a configuration valid at the clock's time. */
@@ -85,7 +81,7 @@ class MessageLogPolicyIntegrationTests {
 
     @Test
     void pastTheOutageWindowTheDefaultPolicyKeepsServingWithTheAlarmRaised() throws Exception {
-        tsa.close();
+        tsa.stop();
         try {
             assertThat(call("outage-" + UUID.randomUUID())).isEqualTo(200);
             consumerLog().stampNow();
@@ -99,8 +95,7 @@ class MessageLogPolicyIntegrationTests {
             assertThat(consumerLog().refusal()).isEmpty();
             assertThat(call("past-window-" + UUID.randomUUID())).isEqualTo(200);
         } finally {
-            tsa = TimeStampAuthority.open(directory.resolve("tsa"), java.time.Clock.systemUTC());
-            tsa.start("127.0.0.1", tsaPort);
+            tsa.restart();
         }
         consumerLog().stampNow();
 

@@ -35,7 +35,8 @@ class MessageLogWatchdogTests {
 
     @BeforeAll
     static void start() throws Exception {
-        exchange = new ExchangeFixture(directory, "{\"writeTimeout\": \"1ms\"}");
+        exchange = new ExchangeFixture(directory,
+                ExchangeFixture.Overrides.both("{\"messageLog\": {\"writeTimeout\": \"1ms\"}}"));
     }
 
     @AfterAll

@@ -19,13 +19,13 @@ import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.http.MediaType;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.client.RestTestClient;
 import tools.jackson.databind.JsonNode;
 import vn.ndp.registry.RegistryIntegrationTest;
 import vn.ndp.registry.accounts.Account;
+import vn.ndp.registry.accounts.ApiCalls;
 import vn.ndp.registry.accounts.Role;
 import vn.ndp.registry.accounts.TestAccounts;
 import vn.ndp.registry.agencies.Agencies;
@@ -46,6 +46,9 @@ class AdoptionApiIntegrationTests {
 
     @Autowired
     TestAccounts accounts;
+
+    @Autowired
+    ApiCalls api;
 
     @Autowired
     MockMvc mvc;
@@ -82,23 +85,6 @@ class AdoptionApiIntegrationTests {
         return body;
     }
 
-    JsonNode put(String token, String uri, Object body, int status) {
-        return client.put().uri(uri).header("Authorization", "Bearer " + token)
-                .contentType(MediaType.APPLICATION_JSON).body(body).exchange()
-                .expectStatus().isEqualTo(status).expectBody(JsonNode.class).returnResult().getResponseBody();
-    }
-
-    JsonNode postJson(String token, String uri, Object body, int status) {
-        return client.post().uri(uri).header("Authorization", "Bearer " + token)
-                .contentType(MediaType.APPLICATION_JSON).body(body).exchange()
-                .expectStatus().isEqualTo(status).expectBody(JsonNode.class).returnResult().getResponseBody();
-    }
-
-    JsonNode get(String uri) {
-        return client.get().uri(uri).exchange().expectStatus().isOk().expectBody(JsonNode.class).returnResult()
-                .getResponseBody();
-    }
-
     static List<JsonNode> plansOf(JsonNode province, int year) {
         List<JsonNode> plans = new ArrayList<>();
         province.get("plans").forEach(p -> {
@@ -114,22 +100,23 @@ class AdoptionApiIntegrationTests {
         int year = agencies.today().getYear();
         String hanoi = accounts.token(Role.PROVINCE_EDITOR, "P-HA-NOI");
 
-        JsonNode saved = put(hanoi, "/api/v1/adoption/provinces/P-HA-NOI/plan",
+        JsonNode saved = api.put(hanoi, "/api/v1/adoption/provinces/P-HA-NOI/plan",
                 declaration(year, "plan", null, "VNEID", "in_use", "DVCQG", "deploying"), 200);
         assertThat(saved.get("platforms")).hasSize(2);
         assertThat(saved.get("platforms").get(0).get("person").asString()).isEqualTo("Nguyễn Thị Hoa");
 
-        JsonNode refused = put(hanoi, "/api/v1/adoption/provinces/P-CAO-BANG/plan",
+        JsonNode refused = api.put(hanoi, "/api/v1/adoption/provinces/P-CAO-BANG/plan",
                 declaration(year, "plan", null, "VNEID", "in_use"), 403);
         assertThat(refused.get("code").asString()).isEqualTo("FORBIDDEN");
-        assertThat(plansOf(get("/api/v1/adoption/provinces/P-CAO-BANG"), year)).isEmpty();
+        assertThat(plansOf(api.get(null, "/api/v1/adoption/provinces/P-CAO-BANG", 200), year)).isEmpty();
     }
 
     @Test
     void aFormForgedForAnotherProvinceChangesNothing() throws Exception {
         int year = agencies.today().getYear() - 1;
         String admin = accounts.token(Role.ADMIN, null);
-        put(admin, "/api/v1/adoption/provinces/P-LANG-SON/plan", declaration(year, "decision", null, "NDXP", "planned"),
+        api.put(admin, "/api/v1/adoption/provinces/P-LANG-SON/plan",
+                declaration(year, "decision", null, "NDXP", "planned"),
                 200);
         Account hanoi = accounts.create(Role.PROVINCE_EDITOR, "P-HA-NOI");
 
@@ -140,7 +127,8 @@ class AdoptionApiIntegrationTests {
                 .andReturn().getResponse().getStatus();
 
         assertThat(status).isEqualTo(403);
-        JsonNode plan = plansOf(get("/api/v1/adoption/provinces/P-LANG-SON"), year).getFirst().get("plan");
+        JsonNode plan = plansOf(api.get(null, "/api/v1/adoption/provinces/P-LANG-SON", 200), year).getFirst()
+                .get("plan");
         assertThat(plan.get("documentKind").asString()).isEqualTo("decision");
         assertThat(plan.get("version").asInt()).isZero();
         assertThat(plan.get("platforms").get(0).get("platform").asString()).isEqualTo("NDXP");
@@ -151,9 +139,9 @@ class AdoptionApiIntegrationTests {
         int year = agencies.today().getYear();
         String haGiang = accounts.token(Role.PROVINCE_EDITOR, "P-HA-GIANG");
 
-        put(haGiang, "/api/v1/adoption/provinces/P-TUYEN-QUANG-2025/plan",
+        api.put(haGiang, "/api/v1/adoption/provinces/P-TUYEN-QUANG-2025/plan",
                 declaration(year, "plan", null, "VNEID", "in_use"), 200);
-        JsonNode refused = put(haGiang, "/api/v1/adoption/provinces/P-HA-GIANG/plan",
+        JsonNode refused = api.put(haGiang, "/api/v1/adoption/provinces/P-HA-GIANG/plan",
                 declaration(2024, "plan", null, "VNEID", "in_use"), 403);
 
         assertThat(refused.get("code").asString()).isEqualTo("OUT_OF_SCOPE");
@@ -163,22 +151,25 @@ class AdoptionApiIntegrationTests {
     @Test
     void declarationsOfFormerProvincesRollUpToTheirSuccessorFromTheFirstOfJuly2025() {
         String admin = accounts.token(Role.ADMIN, null);
-        put(admin, "/api/v1/adoption/provinces/P-HA-GIANG/plan", declaration(2018, "decision", null, "NDXP", "in_use"),
+        api.put(admin, "/api/v1/adoption/provinces/P-HA-GIANG/plan",
+                declaration(2018, "decision", null, "NDXP", "in_use"),
                 200);
-        put(admin, "/api/v1/adoption/provinces/P-TUYEN-QUANG/plan", declaration(2018, "plan", null, "VNEID", "planned"),
+        api.put(admin, "/api/v1/adoption/provinces/P-TUYEN-QUANG/plan",
+                declaration(2018, "plan", null, "VNEID", "planned"),
                 200);
 
-        JsonNode successor = get("/api/v1/adoption/provinces/P-TUYEN-QUANG-2025");
+        JsonNode successor = api.get(null, "/api/v1/adoption/provinces/P-TUYEN-QUANG-2025", 200);
         List<JsonNode> held = plansOf(successor, 2018);
         assertThat(held).hasSize(2);
         assertThat(held).allMatch(h -> h.get("inherited").asBoolean());
         assertThat(held).extracting(h -> h.get("declaredBy").get("code").asString())
                 .containsExactlyInAnyOrder("P-HA-GIANG", "P-TUYEN-QUANG");
         assertThat(held).allMatch(h -> h.get("until").asString().equals("2025-06-30"));
-        assertThat(plansOf(get("/api/v1/adoption/provinces/P-TUYEN-QUANG-2025?asOf=2025-06-30"), 2018)).isEmpty();
+        assertThat(plansOf(api.get(null, "/api/v1/adoption/provinces/P-TUYEN-QUANG-2025?asOf=2025-06-30", 200), 2018))
+                .isEmpty();
 
-        JsonNode before = get("/api/v1/adoption/summary?year=2018&asOf=2018-12-31");
-        JsonNode after = get("/api/v1/adoption/summary?year=2018&asOf=2025-07-01");
+        JsonNode before = api.get(null, "/api/v1/adoption/summary?year=2018&asOf=2018-12-31", 200);
+        JsonNode after = api.get(null, "/api/v1/adoption/summary?year=2018&asOf=2025-07-01", 200);
         assertThat(before.get("computed").get("provinces").asInt()).isEqualTo(63);
         assertThat(before.get("computed").get("assigned").asInt()).isEqualTo(2);
         assertThat(after.get("computed").get("provinces").asInt()).isEqualTo(34);
@@ -193,16 +184,17 @@ class AdoptionApiIntegrationTests {
         int year = agencies.today().getYear();
         String sonLa = accounts.token(Role.PROVINCE_EDITOR, "P-SON-LA");
         String colleague = accounts.token(Role.PROVINCE_EDITOR, "P-SON-LA");
-        put(sonLa, "/api/v1/adoption/provinces/P-SON-LA/plan", declaration(year, "plan", null, "VNEID", "planned"), 200);
-        put(colleague, "/api/v1/adoption/provinces/P-SON-LA/plan",
+        api.put(sonLa, "/api/v1/adoption/provinces/P-SON-LA/plan", declaration(year, "plan", null, "VNEID", "planned"),
+                200);
+        api.put(colleague, "/api/v1/adoption/provinces/P-SON-LA/plan",
                 declaration(year, "plan", 0, "VNEID", "in_use"), 200);
 
-        JsonNode conflict = put(sonLa, "/api/v1/adoption/provinces/P-SON-LA/plan",
+        JsonNode conflict = api.put(sonLa, "/api/v1/adoption/provinces/P-SON-LA/plan",
                 declaration(year, "plan", 0, "VNEID", "deploying"), 409);
 
         assertThat(conflict.get("code").asString()).isEqualTo("CONCURRENT_CHANGE");
         assertThat(conflict.get("detail").asString()).contains("version 1").contains("status of VNEID is in_use");
-        JsonNode kept = plansOf(get("/api/v1/adoption/provinces/P-SON-LA"), year).getFirst().get("plan");
+        JsonNode kept = plansOf(api.get(null, "/api/v1/adoption/provinces/P-SON-LA", 200), year).getFirst().get("plan");
         assertThat(kept.get("platforms").get(0).get("status").asString()).isEqualTo("in_use");
     }
 
@@ -212,12 +204,12 @@ class AdoptionApiIntegrationTests {
         Map<String, Object> body = declaration(2019, "plan", null, "NO-SUCH-PLATFORM", "in_use", "VNEID", "forever");
         body.put("documentNumber", null);
 
-        JsonNode problem = put(admin, "/api/v1/adoption/provinces/P-DIEN-BIEN/plan", body, 400);
+        JsonNode problem = api.put(admin, "/api/v1/adoption/provinces/P-DIEN-BIEN/plan", body, 400);
 
         assertThat(problem.get("code").asString()).isEqualTo("INVALID_PARAMETER");
         assertThat(problem.get("errors").toString()).contains("platforms[1].status").contains("document_number")
                 .contains("platforms[0].platform");
-        put(admin, "/api/v1/adoption/provinces/P-DIEN-BIEN/plan", Map.of(), 400);
+        api.put(admin, "/api/v1/adoption/provinces/P-DIEN-BIEN/plan", Map.of(), 400);
     }
 
     @Test
@@ -230,22 +222,22 @@ class AdoptionApiIntegrationTests {
         body.put("functions", List.of("Tích hợp, chia sẻ dữ liệu", "Kết nối các cơ sở dữ liệu"));
         body.put("category", "government");
 
-        JsonNode check = postJson(daNang, "/api/v1/adoption/provinces/P-DA-NANG-2025/local-platforms/check", body,
+        JsonNode check = api.post(daNang, "/api/v1/adoption/provinces/P-DA-NANG-2025/local-platforms/check", body,
                 200);
         assertThat(check.get("needsConfirmation").asBoolean()).isTrue();
         assertThat(check.get("national").toString()).contains("NDXP");
 
-        JsonNode refused = postJson(daNang, "/api/v1/adoption/provinces/P-DA-NANG-2025/local-platforms", body, 409);
+        JsonNode refused = api.post(daNang, "/api/v1/adoption/provinces/P-DA-NANG-2025/local-platforms", body, 409);
         assertThat(refused.get("code").asString()).isEqualTo("OVERLAP_NOT_CONFIRMED");
         assertThat(refused.get("errors").toString()).contains("NDXP");
         body.put("saveAnyway", true);
-        postJson(daNang, "/api/v1/adoption/provinces/P-DA-NANG-2025/local-platforms", body, 400);
+        api.post(daNang, "/api/v1/adoption/provinces/P-DA-NANG-2025/local-platforms", body, 400);
         body.put("reason", "Thành phố cần LGSP riêng theo Thông tư 13/2017/TT-BTTTT.");
-        JsonNode saved = postJson(daNang, "/api/v1/adoption/provinces/P-DA-NANG-2025/local-platforms", body, 201);
+        JsonNode saved = api.post(daNang, "/api/v1/adoption/provinces/P-DA-NANG-2025/local-platforms", body, 201);
 
         assertThat(saved.get("kind").asString()).isEqualTo("local");
         assertThat(saved.get("overlapMatches").toString()).contains("NDXP");
-        assertThat(get("/api/v1/adoption/provinces/P-DA-NANG-2025/local-platforms").toString())
+        assertThat(api.get(null, "/api/v1/adoption/provinces/P-DA-NANG-2025/local-platforms", 200).toString())
                 .contains("LGSP").contains("Thông tư 13/2017");
         assertThat(audit.find(new AuditLog.Filter(AuditEvent.LOCAL_PLATFORM_REGISTERED, null,
                 "province:P-DA-NANG-2025", null, null), 10, 0)).isNotEmpty();
@@ -263,8 +255,8 @@ class AdoptionApiIntegrationTests {
         body.put("saveAnyway", true);
         body.put("reason", "Không trùng nền tảng quốc gia nào; hệ thống riêng của thành phố.");
 
-        JsonNode saved = postJson(daNang, "/api/v1/adoption/provinces/P-DA-NANG-2025/local-platforms", body, 201);
-        JsonNode check = postJson(hanoi, "/api/v1/adoption/provinces/P-HA-NOI/local-platforms/check", body, 200);
+        JsonNode saved = api.post(daNang, "/api/v1/adoption/provinces/P-DA-NANG-2025/local-platforms", body, 201);
+        JsonNode check = api.post(hanoi, "/api/v1/adoption/provinces/P-HA-NOI/local-platforms/check", body, 200);
 
         assertThat(check.get("local").toString()).contains(saved.get("code").asString());
         assertThat(check.get("local").get(0).get("code").asString()).isEqualTo(saved.get("code").asString());
@@ -275,26 +267,26 @@ class AdoptionApiIntegrationTests {
     void aProvinceProposesAndTheAuthorityDeclinesWithAReason() {
         String quangNgai = accounts.token(Role.PROVINCE_EDITOR, "P-QUANG-NGAI-2025");
         String reviewer = accounts.token(Role.REVIEWER, null);
-        JsonNode proposal = postJson(quangNgai, "/api/v1/adoption/provinces/P-QUANG-NGAI-2025/proposals",
+        JsonNode proposal = api.post(quangNgai, "/api/v1/adoption/provinces/P-QUANG-NGAI-2025/proposals",
                 Map.of("name", "Nền tảng quản lý du lịch thông minh", "reason", "Nhu cầu chung của các tỉnh ven biển."),
                 201);
         String id = proposal.get("id").asString();
-        postJson(reviewer, "/api/v1/adoption/provinces/P-QUANG-NGAI-2025/proposals",
+        api.post(reviewer, "/api/v1/adoption/provinces/P-QUANG-NGAI-2025/proposals",
                 Map.of("name", "x", "reason", "y"), 403);
 
-        JsonNode declined = postJson(reviewer, "/api/v1/adoption/proposals/" + id + "/decision",
+        JsonNode declined = api.post(reviewer, "/api/v1/adoption/proposals/" + id + "/decision",
                 Map.of("decision", "decline", "reason", "Đã có nền tảng tương đương.", "version", 0), 200);
 
         assertThat(declined.get("status").asString()).isEqualTo("declined");
         assertThat(declined.get("decisionReason").asString()).isEqualTo("Đã có nền tảng tương đương.");
-        postJson(reviewer, "/api/v1/adoption/proposals/" + id + "/decision",
+        api.post(reviewer, "/api/v1/adoption/proposals/" + id + "/decision",
                 Map.of("decision", "accept", "reason", "Đổi ý.", "version", 1), 409);
     }
 
     @Test
     void reportsSayWhatIsComputedAndListEveryProvince() throws Exception {
         String admin = accounts.token(Role.ADMIN, null);
-        put(admin, "/api/v1/adoption/provinces/P-BAC-KAN/plan", declaration(2017, "plan", null, "VNEID", "in_use"),
+        api.put(admin, "/api/v1/adoption/provinces/P-BAC-KAN/plan", declaration(2017, "plan", null, "VNEID", "in_use"),
                 200);
 
         byte[] csvBytes = client.get().uri("/api/v1/adoption/report.csv?year=2017&asOf=2017-12-31").exchange()

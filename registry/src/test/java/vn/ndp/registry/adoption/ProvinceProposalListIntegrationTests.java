@@ -21,6 +21,7 @@ import org.springframework.test.web.servlet.client.EntityExchangeResult;
 import org.springframework.test.web.servlet.client.RestTestClient;
 import tools.jackson.databind.JsonNode;
 import vn.ndp.registry.RegistryIntegrationTest;
+import vn.ndp.registry.accounts.ApiCalls;
 import vn.ndp.registry.accounts.Role;
 import vn.ndp.registry.accounts.TestAccounts;
 
@@ -41,6 +42,9 @@ class ProvinceProposalListIntegrationTests {
     TestAccounts accounts;
 
     @Autowired
+    ApiCalls api;
+
+    @Autowired
     MockMvc mvc;
 
     static String word() {
@@ -48,11 +52,8 @@ class ProvinceProposalListIntegrationTests {
     }
 
     String propose(String token, String province, String name) {
-        return client.post().uri("/api/v1/adoption/provinces/" + province + "/proposals")
-                .header("Authorization", "Bearer " + token).contentType(MediaType.APPLICATION_JSON)
-                .body(Map.of("name", name, "reason", "Địa phương cần dùng chung."))
-                .exchange().expectStatus().isCreated().expectBody(JsonNode.class).returnResult().getResponseBody()
-                .get("id").asString();
+        return api.create(token, "/api/v1/adoption/provinces/" + province + "/proposals",
+                Map.of("name", name, "reason", "Địa phương cần dùng chung."));
     }
 
     EntityExchangeResult<JsonNode> list(String token, String query) {

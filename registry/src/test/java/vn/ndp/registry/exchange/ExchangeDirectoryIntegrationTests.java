@@ -26,6 +26,7 @@ import vn.ndp.protocol.pki.Pem;
 import vn.ndp.protocol.usage.UsageAggregate;
 import vn.ndp.protocol.usage.UsageReport;
 import vn.ndp.registry.RegistryIntegrationTest;
+import vn.ndp.registry.accounts.ApiCalls;
 import vn.ndp.registry.accounts.Role;
 import vn.ndp.registry.accounts.TestAccounts;
 import vn.ndp.registry.exchange.internal.SigningKeys;
@@ -41,6 +42,9 @@ class ExchangeDirectoryIntegrationTests {
     TestAccounts accounts;
 
     @Autowired
+    ApiCalls api;
+
+    @Autowired
     SigningKeys keys;
 
     /** A provider (a province portal offering a service on DVCQG's behalf) and a consumer (a ministry). */
@@ -50,37 +54,28 @@ class ExchangeDirectoryIntegrationTests {
     Topology register() throws Exception {
         String admin = accounts.token(Role.ADMIN, null);
         String suffix = UUID.randomUUID().toString().substring(0, 6).toUpperCase();
-        String providerMember = post(admin, "/api/v1/exchange/members",
+        String providerMember = api.create(admin, "/api/v1/exchange/members",
                 Map.of("memberClass", "GOV", "memberCode", "T.H" + suffix, "name", "UBND tỉnh thử nghiệm",
-                        "agencyCode", "P-HA-NOI"), "$.id");
-        String consumerMember = post(admin, "/api/v1/exchange/members",
+                        "agencyCode", "P-HA-NOI"));
+        String consumerMember = api.create(admin, "/api/v1/exchange/members",
                 Map.of("memberClass", "GOV", "memberCode", "T.G" + suffix, "name", "Bộ thử nghiệm",
-                        "agencyCode", "BTC"), "$.id");
-        String provider = post(admin, "/api/v1/exchange/subsystems",
-                Map.of("memberId", providerMember, "code", "portal", "platformCode", "DVCQG"), "$.id");
-        String consumer = post(admin, "/api/v1/exchange/subsystems",
-                Map.of("memberId", consumerMember, "code", "ledger"), "$.id");
-        String service = post(admin, "/api/v1/exchange/services", Map.of("subsystemId", provider, "code", "units",
-                "description", "Đơn vị hành chính", "endpoints", List.of(Map.of("method", "GET", "path", "/units/**"))),
-                "$.id");
+                        "agencyCode", "BTC"));
+        String provider = api.create(admin, "/api/v1/exchange/subsystems",
+                Map.of("memberId", providerMember, "code", "portal", "platformCode", "DVCQG"));
+        String consumer = api.create(admin, "/api/v1/exchange/subsystems",
+                Map.of("memberId", consumerMember, "code", "ledger"));
+        String service = api.create(admin, "/api/v1/exchange/services", Map.of("subsystemId", provider, "code", "units",
+                "description", "Đơn vị hành chính",
+                "endpoints", List.of(Map.of("method", "GET", "path", "/units/**"))));
         NationalCa ca = NationalCa.open(keys.caDirectory().orElseThrow(), Clock.systemUTC());
         GatewayId gatewayId = GatewayId.parse(providerMember + "/lgsp");
         var certificate = ca.issueGatewayCertificate(new GatewayCertificateRequest(gatewayId, List.of("localhost"),
                 List.of(InetAddress.getLoopbackAddress()), GatewayCertificateRequest.DEFAULT_VALIDITY,
                 KeyAlgorithm.EC_P256)).certificate();
-        String gateway = post(admin, "/api/v1/exchange/gateways", Map.of("id", gatewayId.encoded(),
+        String gateway = api.create(admin, "/api/v1/exchange/gateways", Map.of("id", gatewayId.encoded(),
                 "address", "localhost:5500", "certificate", Pem.encode(certificate),
-                "hostedSubsystems", List.of(provider, consumer)), "$.id");
+                "hostedSubsystems", List.of(provider, consumer)));
         return new Topology(admin, provider, consumer, service, gateway);
-    }
-
-    String post(String token, String uri, Object body, String idPath) {
-        return client.post().uri(uri).header("Authorization", "Bearer " + token)
-                .contentType(MediaType.APPLICATION_JSON).body(body).exchange()
-                .expectStatus().isCreated()
-                .expectBody().returnResult().getResponseBody() instanceof byte[] bytes
-                ? com.jayway.jsonpath.JsonPath.read(new String(bytes, java.nio.charset.StandardCharsets.UTF_8), idPath)
-                : null;
     }
 
     GlobalConfiguration download() throws Exception {
@@ -119,9 +114,9 @@ class ExchangeDirectoryIntegrationTests {
                 .contentType(MediaType.APPLICATION_JSON)
                 .body(Map.of("clientId", t.consumer(), "serviceId", t.service(), "purpose", "x", "legalBasis", "y"))
                 .exchange().expectStatus().isForbidden();
-        String request = post(consumerEditor, "/api/v1/exchange/access-requests", Map.of("clientId", t.consumer(),
+        String request = api.create(consumerEditor, "/api/v1/exchange/access-requests", Map.of("clientId", t.consumer(),
                 "serviceId", t.service(), "purpose", "Đối chiếu đơn vị hành chính",
-                "legalBasis", "Nghị định 47/2020/NĐ-CP"), "$.id");
+                "legalBasis", "Nghị định 47/2020/NĐ-CP"));
         client.post().uri("/api/v1/exchange/access-requests/" + request + "/approve")
                 .header("Authorization", "Bearer " + otherProvince).exchange().expectStatus().isForbidden();
         client.post().uri("/api/v1/exchange/access-requests/" + request + "/approve")

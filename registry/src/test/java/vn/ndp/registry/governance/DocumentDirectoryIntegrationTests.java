@@ -33,6 +33,7 @@ import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
 import tools.jackson.databind.JsonNode;
 import vn.ndp.registry.RegistryIntegrationTest;
+import vn.ndp.registry.accounts.ApiCalls;
 import vn.ndp.registry.accounts.Role;
 import vn.ndp.registry.accounts.TestAccounts;
 
@@ -56,6 +57,9 @@ class DocumentDirectoryIntegrationTests {
 
     @Autowired
     TestAccounts accounts;
+
+    @Autowired
+    ApiCalls api;
 
     @Autowired
     JdbcClient jdbc;
@@ -89,16 +93,12 @@ class DocumentDirectoryIntegrationTests {
     /** A new draft proposal of Finance; its id. */
     String draft() {
         String code = GovernanceApiIntegrationTests.newCode();
-        return client.post().uri("/api/v1/proposals").header("Authorization", "Bearer " + finance)
-                .contentType(MediaType.APPLICATION_JSON)
-                .body(Map.of("code", code, "fields", GovernanceApiIntegrationTests.fields("Nền tảng lưu trữ " + code)))
-                .exchange().expectStatus().isCreated().expectBody(JsonNode.class).returnResult().getResponseBody()
-                .get("id").asString();
+        return api.create(finance, "/api/v1/proposals",
+                Map.of("code", code, "fields", GovernanceApiIntegrationTests.fields("Nền tảng lưu trữ " + code)));
     }
 
     JsonNode proposal(String id) {
-        return client.get().uri("/api/v1/proposals/" + id).header("Authorization", "Bearer " + finance).exchange()
-                .expectStatus().isOk().expectBody(JsonNode.class).returnResult().getResponseBody();
+        return api.get(finance, "/api/v1/proposals/" + id, 200);
     }
 
     JsonNode upload(String proposal, String name, byte[] content, int status) {

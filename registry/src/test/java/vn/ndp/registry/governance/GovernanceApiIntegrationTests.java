@@ -20,6 +20,7 @@ import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
 import tools.jackson.databind.JsonNode;
 import vn.ndp.registry.RegistryIntegrationTest;
+import vn.ndp.registry.accounts.ApiCalls;
 import vn.ndp.registry.accounts.Role;
 import vn.ndp.registry.accounts.TestAccounts;
 import vn.ndp.registry.audit.AuditEvent;
@@ -38,6 +39,9 @@ class GovernanceApiIntegrationTests {
 
     @Autowired
     TestAccounts accounts;
+
+    @Autowired
+    ApiCalls api;
 
     @Autowired
     AuditLog audit;
@@ -71,23 +75,8 @@ class GovernanceApiIntegrationTests {
         return fields;
     }
 
-    JsonNode post(String token, String uri, Object body, int status) {
-        return client.post().uri(uri).header("Authorization", "Bearer " + token)
-                .contentType(MediaType.APPLICATION_JSON).body(body).exchange()
-                .expectStatus().isEqualTo(status).expectBody(JsonNode.class).returnResult().getResponseBody();
-    }
-
-    JsonNode get(String token, String uri, int status) {
-        var request = client.get().uri(uri);
-        if (token != null) {
-            request = request.header("Authorization", "Bearer " + token);
-        }
-        return request.exchange().expectStatus().isEqualTo(status).expectBody(JsonNode.class).returnResult()
-                .getResponseBody();
-    }
-
     JsonNode draft(String token, String code, Map<String, String> fields) {
-        return post(token, "/api/v1/proposals", Map.of("code", code, "fields", fields), 201);
+        return api.post(token, "/api/v1/proposals", Map.of("code", code, "fields", fields), 201);
     }
 
     static Map<String, Object> evaluation(int version) {
@@ -103,9 +92,9 @@ class GovernanceApiIntegrationTests {
     String recognised(String code) {
         JsonNode p = draft(finance, code, fields("Nền tảng kiểm thử " + code));
         String id = p.get("id").asString();
-        p = post(finance, "/api/v1/proposals/" + id + "/submit", Map.of("version", p.get("version").asInt()), 200);
-        p = post(reviewer, "/api/v1/proposals/" + id + "/evaluation", evaluation(p.get("version").asInt()), 200);
-        post(reviewer, "/api/v1/proposals/" + id + "/decision", Map.of("version", p.get("version").asInt(),
+        p = api.post(finance, "/api/v1/proposals/" + id + "/submit", Map.of("version", p.get("version").asInt()), 200);
+        p = api.post(reviewer, "/api/v1/proposals/" + id + "/evaluation", evaluation(p.get("version").asInt()), 200);
+        api.post(reviewer, "/api/v1/proposals/" + id + "/decision", Map.of("version", p.get("version").asInt(),
                 "decision", "recognise", "decisionNumber", "123/QĐ-BKHCN", "decisionDate", "2026-01-05"), 200);
         return code;
     }
@@ -132,9 +121,9 @@ class GovernanceApiIntegrationTests {
         assertThat(p.get("documents").get(0).get("contentType").asString()).isEqualTo("application/pdf");
         String documentHref = p.get("documents").get(0).get("href").asString();
 
-        p = post(finance, "/api/v1/proposals/" + id + "/submit", Map.of("version", p.get("version").asInt()), 200);
+        p = api.post(finance, "/api/v1/proposals/" + id + "/submit", Map.of("version", p.get("version").asInt()), 200);
         assertThat(p.get("status").asString()).isEqualTo("submitted");
-        assertThat(get(reviewer, "/api/v1/proposals", 200).findValuesAsString("code")).contains(code);
+        assertThat(api.get(reviewer, "/api/v1/proposals", 200).findValuesAsString("code")).contains(code);
 
         client.get().uri(documentHref).header("Authorization", "Bearer " + reviewer).exchange()
                 .expectStatus().isOk()
@@ -142,19 +131,19 @@ class GovernanceApiIntegrationTests {
                 .expectHeader().valueMatches("Content-Disposition", "attachment; filename=.*")
                 .expectHeader().valueEquals("X-Content-Type-Options", "nosniff");
 
-        p = post(reviewer, "/api/v1/proposals/" + id + "/evaluation", evaluation(p.get("version").asInt()), 200);
+        p = api.post(reviewer, "/api/v1/proposals/" + id + "/evaluation", evaluation(p.get("version").asInt()), 200);
         assertThat(p.get("status").asString()).isEqualTo("under_evaluation");
-        p = post(reviewer, "/api/v1/proposals/" + id + "/decision", Map.of("version", p.get("version").asInt(),
+        p = api.post(reviewer, "/api/v1/proposals/" + id + "/decision", Map.of("version", p.get("version").asInt(),
                 "decision", "recognise", "decisionNumber", "2618/QĐ-BKHCN", "decisionDate", "2026-01-05"), 200);
         assertThat(p.get("status").asString()).isEqualTo("recognised");
         assertThat(p.get("decision").get("issuer").asString()).isEqualTo("Bộ Khoa học và Công nghệ");
 
-        JsonNode platform = get(null, "/api/v1/platforms/" + code, 200);
+        JsonNode platform = api.get(null, "/api/v1/platforms/" + code, 200);
         assertThat(platform.toString()).contains("recognised", "2618/QĐ-BKHCN", "BTC");
-        JsonNode search = get(null, "/api/v1/platforms?q=hoc lieu so " + code.toLowerCase(Locale.ROOT), 200);
+        JsonNode search = api.get(null, "/api/v1/platforms?q=hoc lieu so " + code.toLowerCase(Locale.ROOT), 200);
         assertThat(search.get("items").get(0).get("code").asString()).isEqualTo(code);
 
-        JsonNode history = get(null, "/api/v1/platforms/" + code + "/history", 200);
+        JsonNode history = api.get(null, "/api/v1/platforms/" + code + "/history", 200);
         assertThat(history.get("revisions").get(0).get("cause").asString()).isEqualTo("recognised");
         assertThat(history.get("changedSinceRecognition")).isEmpty();
     }
@@ -164,26 +153,25 @@ class GovernanceApiIntegrationTests {
         String code = newCode();
         JsonNode p = draft(finance, code, fields("Nền tảng nhật ký " + code));
         String id = p.get("id").asString();
-        p = post(finance, "/api/v1/proposals/" + id + "/submit", Map.of("version", 0), 200);
-        p = post(reviewer, "/api/v1/proposals/" + id + "/return", Map.of("version", 1, "reason", "Bổ sung hồ sơ"),
+        p = api.post(finance, "/api/v1/proposals/" + id + "/submit", Map.of("version", 0), 200);
+        p = api.post(reviewer, "/api/v1/proposals/" + id + "/return",
+                Map.of("version", 1, "reason", "Bổ sung hồ sơ"),
                 200);
         assertThat(p.get("status").asString()).isEqualTo("returned");
-        p = client.put().uri("/api/v1/proposals/" + id).header("Authorization", "Bearer " + finance)
-                .contentType(MediaType.APPLICATION_JSON).body(Map.of("version", 2, "fields",
-                        fields("Nền tảng nhật ký đã sửa " + code)))
-                .exchange().expectStatus().isOk().expectBody(JsonNode.class).returnResult().getResponseBody();
-        p = post(finance, "/api/v1/proposals/" + id + "/submit", Map.of("version", 3), 200);
-        p = post(reviewer, "/api/v1/proposals/" + id + "/evaluation", evaluation(4), 200);
-        post(reviewer, "/api/v1/proposals/" + id + "/decision", Map.of("version", 5, "decision",
+        p = api.put(finance, "/api/v1/proposals/" + id,
+                Map.of("version", 2, "fields", fields("Nền tảng nhật ký đã sửa " + code)), 200);
+        p = api.post(finance, "/api/v1/proposals/" + id + "/submit", Map.of("version", 3), 200);
+        p = api.post(reviewer, "/api/v1/proposals/" + id + "/evaluation", evaluation(4), 200);
+        api.post(reviewer, "/api/v1/proposals/" + id + "/decision", Map.of("version", 5, "decision",
                 "recognise_as_potential", "decisionNumber", "9/QĐ-BKHCN", "decisionDate", "2026-01-06"), 200);
-        post(reviewer, "/api/v1/platforms/" + code + "/standing", Map.of("version", 0, "action", "suspend",
+        api.post(reviewer, "/api/v1/platforms/" + code + "/standing", Map.of("version", 0, "action", "suspend",
                 "reason", "Chưa bảo đảm an toàn", "legalBasis", "Quyết định 1230/QĐ-BTTTT"), 200);
-        post(reviewer, "/api/v1/platforms/" + code + "/standing", Map.of("version", 1, "action", "reinstate",
+        api.post(reviewer, "/api/v1/platforms/" + code + "/standing", Map.of("version", 1, "action", "reinstate",
                 "reason", "Đã khắc phục", "legalBasis", "Quyết định 1230/QĐ-BTTTT"), 200);
         Map<String, Object> keep = new LinkedHashMap<>(Map.of("version", 2, "action", "keep"));
         keep.put("evaluation", evaluation(0));
-        post(reviewer, "/api/v1/platforms/" + code + "/standing", keep, 200);
-        post(reviewer, "/api/v1/platforms/" + code + "/standing", Map.of("version", 3, "action", "revoke",
+        api.post(reviewer, "/api/v1/platforms/" + code + "/standing", keep, 200);
+        api.post(reviewer, "/api/v1/platforms/" + code + "/standing", Map.of("version", 3, "action", "revoke",
                 "reason", "Ngừng vận hành", "legalBasis", "Quyết định 1230/QĐ-BTTTT"), 200);
 
         List<AuditEvent> proposalEvents = events("proposal:" + code);
@@ -193,7 +181,7 @@ class GovernanceApiIntegrationTests {
         assertThat(events("platform:" + code)).containsExactly(AuditEvent.PLATFORM_RECOGNISED_AS_POTENTIAL,
                 AuditEvent.PLATFORM_SUSPENDED, AuditEvent.PLATFORM_REINSTATED, AuditEvent.REEVALUATION_COMPLETED,
                 AuditEvent.PLATFORM_REVOKED);
-        JsonNode history = get(null, "/api/v1/platforms/" + code + "/history", 200);
+        JsonNode history = api.get(null, "/api/v1/platforms/" + code + "/history", 200);
         assertThat(history.get("revisions").findValuesAsString("cause"))
                 .containsExactly("revoked", "reevaluated", "reinstated", "suspended", "recognised");
     }
@@ -203,19 +191,19 @@ class GovernanceApiIntegrationTests {
         String code = newCode();
         JsonNode p = draft(finance, code, fields("Nền tảng " + code));
         String id = p.get("id").asString();
-        JsonNode problem = post(reviewer, "/api/v1/proposals/" + id + "/decision", Map.of("version", 0, "decision",
+        JsonNode problem = api.post(reviewer, "/api/v1/proposals/" + id + "/decision", Map.of("version", 0, "decision",
                 "recognise", "decisionNumber", "1/QĐ", "decisionDate", "2026-01-05"), 409);
         assertThat(problem.get("code").asString()).isEqualTo("ILLEGAL_TRANSITION");
-        post(finance, "/api/v1/proposals/" + id + "/submit", Map.of("version", 0), 200);
-        problem = post(reviewer, "/api/v1/proposals/" + id + "/decision", Map.of("version", 1, "decision",
+        api.post(finance, "/api/v1/proposals/" + id + "/submit", Map.of("version", 0), 200);
+        problem = api.post(reviewer, "/api/v1/proposals/" + id + "/decision", Map.of("version", 1, "decision",
                 "recognise", "decisionNumber", "1/QĐ", "decisionDate", "2026-01-05"), 409);
         assertThat(problem.get("detail").asString()).contains("needs a recorded evaluation first");
-        post(finance, "/api/v1/proposals/" + id + "/submit", Map.of("version", 1), 409);
-        assertThat(get(finance, "/api/v1/proposals/" + id, 200).get("status").asString()).isEqualTo("submitted");
-        get(null, "/api/v1/platforms/" + code, 404);
+        api.post(finance, "/api/v1/proposals/" + id + "/submit", Map.of("version", 1), 409);
+        assertThat(api.get(finance, "/api/v1/proposals/" + id, 200).get("status").asString()).isEqualTo("submitted");
+        api.get(null, "/api/v1/platforms/" + code, 404);
 
         String listed = recognised(newCode());
-        JsonNode refused = post(reviewer, "/api/v1/platforms/" + listed + "/standing", Map.of("version", 0,
+        JsonNode refused = api.post(reviewer, "/api/v1/platforms/" + listed + "/standing", Map.of("version", 0,
                 "action", "reinstate", "reason", "x", "legalBasis", "y"), 409);
         assertThat(refused.get("detail").asString()).contains("allowed only from [suspended]");
     }
@@ -225,14 +213,12 @@ class GovernanceApiIntegrationTests {
         String code = newCode();
         JsonNode p = draft(health, code, fields("Nền tảng y tế " + code));
         String id = p.get("id").asString();
-        JsonNode problem = post(finance, "/api/v1/proposals/" + id + "/submit", Map.of("version", 0), 403);
+        JsonNode problem = api.post(finance, "/api/v1/proposals/" + id + "/submit", Map.of("version", 0), 403);
         assertThat(problem.get("code").asString()).isEqualTo("OUT_OF_SCOPE");
-        get(finance, "/api/v1/proposals/" + id, 403);
-        client.put().uri("/api/v1/proposals/" + id).header("Authorization", "Bearer " + finance)
-                .contentType(MediaType.APPLICATION_JSON).body(Map.of("version", 0, "fields", fields("Đã bị sửa")))
-                .exchange().expectStatus().isForbidden();
-        assertThat(get(finance, "/api/v1/proposals", 200).findValuesAsString("code")).doesNotContain(code);
-        JsonNode unchanged = get(health, "/api/v1/proposals/" + id, 200);
+        api.get(finance, "/api/v1/proposals/" + id, 403);
+        api.put(finance, "/api/v1/proposals/" + id, Map.of("version", 0, "fields", fields("Đã bị sửa")), 403);
+        assertThat(api.get(finance, "/api/v1/proposals", 200).findValuesAsString("code")).doesNotContain(code);
+        JsonNode unchanged = api.get(health, "/api/v1/proposals/" + id, 200);
         assertThat(unchanged.get("status").asString()).isEqualTo("draft");
         assertThat(unchanged.get("fields").get("name_vi").asString()).isEqualTo("Nền tảng y tế " + code);
         assertThat(unchanged.get("version").asInt()).isZero();
@@ -240,34 +226,35 @@ class GovernanceApiIntegrationTests {
 
     @Test
     void aFinanceEditorCannotChangeAHealthPlatformAndAProvinceEditorCannotPropose() {
-        int version = get(null, "/api/v1/platforms/SSKDT", 200).get("version").asInt();
-        post(finance, "/api/v1/platforms/SSKDT/changes", Map.of("version", version, "fields",
+        int version = api.get(null, "/api/v1/platforms/SSKDT", 200).get("version").asInt();
+        api.post(finance, "/api/v1/platforms/SSKDT/changes", Map.of("version", version, "fields",
                 Map.of("operator_phone", "0243 000 000")), 403);
-        assertThat(get(null, "/api/v1/platforms/SSKDT", 200).get("version").asInt()).isEqualTo(version);
-        post(province, "/api/v1/proposals", Map.of("code", newCode(), "fields", fields("Đề xuất của tỉnh")), 403);
-        post(finance, "/api/v1/proposals/" + UUID.randomUUID() + "/evaluation", evaluation(0), 403);
+        assertThat(api.get(null, "/api/v1/platforms/SSKDT", 200).get("version").asInt()).isEqualTo(version);
+        api.post(province, "/api/v1/proposals", Map.of("code", newCode(), "fields", fields("Đề xuất của tỉnh")),
+                403);
+        api.post(finance, "/api/v1/proposals/" + UUID.randomUUID() + "/evaluation", evaluation(0), 403);
     }
 
     @Test
     void contactChangesApplyAtOnceAndRecognitionFieldsWaitForReview() {
         String code = recognised(newCode());
-        JsonNode outcome = post(finance, "/api/v1/platforms/" + code + "/changes", Map.of("version", 0, "fields",
+        JsonNode outcome = api.post(finance, "/api/v1/platforms/" + code + "/changes", Map.of("version", 0, "fields",
                 Map.of("operator_phone", "024 3943 0000", "security_level", "4"), "reason", "Nâng cấp"), 200);
         assertThat(outcome.get("applied").findValuesAsString("field")).containsExactly("operator_phone");
         assertThat(outcome.get("pending").get("changes").findValuesAsString("field")).containsExactly("security_level");
-        JsonNode platform = get(null, "/api/v1/platforms/" + code, 200);
+        JsonNode platform = api.get(null, "/api/v1/platforms/" + code, 200);
         assertThat(platform.toString()).contains("024 3943 0000");
         assertThat(platform.toString()).doesNotContain("\"securityLevel\":4");
 
         String change = outcome.get("pending").get("id").asString();
-        post(finance, "/api/v1/changes/" + change + "/decision", Map.of("version", 0, "action", "approve"), 403);
-        JsonNode approved = post(reviewer, "/api/v1/changes/" + change + "/decision", Map.of("version", 0,
+        api.post(finance, "/api/v1/changes/" + change + "/decision", Map.of("version", 0, "action", "approve"), 403);
+        JsonNode approved = api.post(reviewer, "/api/v1/changes/" + change + "/decision", Map.of("version", 0,
                 "action", "approve", "note", "Đồng ý"), 200);
         assertThat(approved.get("status").asString()).isEqualTo("approved");
-        post(reviewer, "/api/v1/changes/" + change + "/decision", Map.of("version", 1, "action", "decline",
+        api.post(reviewer, "/api/v1/changes/" + change + "/decision", Map.of("version", 1, "action", "decline",
                 "note", "x"), 409);
 
-        JsonNode history = get(null, "/api/v1/platforms/" + code + "/history", 200);
+        JsonNode history = api.get(null, "/api/v1/platforms/" + code + "/history", 200);
         assertThat(history.get("changedSinceRecognition").findValuesAsString("field"))
                 .containsExactlyInAnyOrder("operator_phone", "security_level");
         assertThat(events("platform:" + code)).contains(AuditEvent.PLATFORM_CHANGED, AuditEvent.CHANGE_REQUESTED,
@@ -277,25 +264,23 @@ class GovernanceApiIntegrationTests {
     @Test
     void theSecondOfTwoWritersGetsAConflictNamingWhatChangedInBetween() {
         String code = recognised(newCode());
-        post(finance, "/api/v1/platforms/" + code + "/changes", Map.of("version", 0, "fields",
+        api.post(finance, "/api/v1/platforms/" + code + "/changes", Map.of("version", 0, "fields",
                 Map.of("operator_email", "first@example.gov.vn")), 200);
-        JsonNode problem = post(finance, "/api/v1/platforms/" + code + "/changes", Map.of("version", 0, "fields",
+        JsonNode problem = api.post(finance, "/api/v1/platforms/" + code + "/changes", Map.of("version", 0, "fields",
                 Map.of("operator_email", "second@example.gov.vn")), 409);
         assertThat(problem.get("code").asString()).isEqualTo("CONCURRENT_CHANGE");
         assertThat(problem.get("errors").get(0).get("field").asString()).isEqualTo("operator_email");
         assertThat(problem.get("errors").get(0).get("message").asString()).contains("first@example.gov.vn");
-        assertThat(get(null, "/api/v1/platforms/" + code, 200).toString()).contains("first@example.gov.vn")
+        assertThat(api.get(null, "/api/v1/platforms/" + code, 200).toString()).contains("first@example.gov.vn")
                 .doesNotContain("second@example.gov.vn");
 
         JsonNode p = draft(finance, newCode(), fields("Hai người sửa"));
         String id = p.get("id").asString();
-        client.put().uri("/api/v1/proposals/" + id).header("Authorization", "Bearer " + finance)
-                .contentType(MediaType.APPLICATION_JSON).body(Map.of("version", 0, "fields", fields("Người thứ nhất")))
-                .exchange().expectStatus().isOk();
-        client.put().uri("/api/v1/proposals/" + id).header("Authorization", "Bearer " + finance)
-                .contentType(MediaType.APPLICATION_JSON).body(Map.of("version", 0, "fields", fields("Người thứ hai")))
-                .exchange().expectStatus().isEqualTo(409);
-        assertThat(get(finance, "/api/v1/proposals/" + id, 200).get("fields").get("name_vi").asString())
+        api.put(finance, "/api/v1/proposals/" + id, Map.of("version", 0, "fields", fields("Người thứ nhất")),
+                200);
+        api.put(finance, "/api/v1/proposals/" + id, Map.of("version", 0, "fields", fields("Người thứ hai")),
+                409);
+        assertThat(api.get(finance, "/api/v1/proposals/" + id, 200).get("fields").get("name_vi").asString())
                 .isEqualTo("Người thứ nhất");
     }
 
@@ -319,7 +304,7 @@ class GovernanceApiIntegrationTests {
                     .getResponseBody();
             assertThat(problem.get("code").asString()).as(bad.getKey()).isEqualTo("DOCUMENT_REJECTED");
         }
-        JsonNode unchanged = get(finance, "/api/v1/proposals/" + id, 200);
+        JsonNode unchanged = api.get(finance, "/api/v1/proposals/" + id, 200);
         assertThat(unchanged.get("documents")).isEmpty();
         assertThat(unchanged.get("version").asInt()).isZero();
     }
@@ -345,9 +330,9 @@ class GovernanceApiIntegrationTests {
         fields.put("website", "javascript:alert(1)");
         fields.put("owner", "BYT");
         fields.put("colour", "red");
-        JsonNode problem = post(finance, "/api/v1/proposals", Map.of("code", "bad code!", "fields", fields), 400);
+        JsonNode problem = api.post(finance, "/api/v1/proposals", Map.of("code", "bad code!", "fields", fields), 400);
         assertThat(problem.get("errors").findValuesAsString("field")).contains("colour");
-        problem = post(finance, "/api/v1/proposals", Map.of("code", "bad code!", "fields",
+        problem = api.post(finance, "/api/v1/proposals", Map.of("code", "bad code!", "fields",
                 new LinkedHashMap<>(Map.of("category", "cloud", "security_level", "9", "website",
                         "javascript:alert(1)", "owner", "BYT"))), 400);
         assertThat(problem.get("errors").findValuesAsString("field"))
@@ -388,7 +373,7 @@ class GovernanceApiIntegrationTests {
     }
 
     JsonNode changeRequest(String token, String code, String change) {
-        for (JsonNode c : get(token, "/api/v1/platforms/" + code + "/changes", 200)) {
+        for (JsonNode c : api.get(token, "/api/v1/platforms/" + code + "/changes", 200)) {
             if (c.get("id").asString().equals(change)) {
                 return c;
             }
@@ -415,7 +400,7 @@ class GovernanceApiIntegrationTests {
         assertThat(more.get("version").asInt()).isEqualTo(1);
 
         JsonNode queued = null;
-        for (JsonNode c : get(reviewer, "/api/v1/changes", 200)) {
+        for (JsonNode c : api.get(reviewer, "/api/v1/changes", 200)) {
             if (c.get("id").asString().equals(change)) {
                 queued = c;
             }
@@ -431,10 +416,10 @@ class GovernanceApiIntegrationTests {
                 .expectBody(byte[].class).returnResult().getResponseBody();
         assertThat(downloaded).isEqualTo(PNG);
 
-        JsonNode stale = post(reviewer, "/api/v1/changes/" + change + "/decision", Map.of("version", 0,
+        JsonNode stale = api.post(reviewer, "/api/v1/changes/" + change + "/decision", Map.of("version", 0,
                 "action", "approve"), 409);
         assertThat(stale.get("code").asString()).isEqualTo("CONCURRENT_CHANGE");
-        post(reviewer, "/api/v1/changes/" + change + "/decision", Map.of("version", 1, "action", "approve"), 200);
+        api.post(reviewer, "/api/v1/changes/" + change + "/decision", Map.of("version", 1, "action", "approve"), 200);
 
         JsonNode decided = changeRequest(finance, code, change);
         assertThat(decided.get("status").asString()).isEqualTo("approved");
@@ -464,9 +449,9 @@ class GovernanceApiIntegrationTests {
     @Test
     void evidenceCannotBeAddedToADecidedChangeRequest() {
         String code = recognised(newCode());
-        String change = post(finance, "/api/v1/platforms/" + code + "/changes", Map.of("version", 0, "fields",
+        String change = api.post(finance, "/api/v1/platforms/" + code + "/changes", Map.of("version", 0, "fields",
                 Map.of("security_level", "4")), 200).get("pending").get("id").asString();
-        post(reviewer, "/api/v1/changes/" + change + "/decision", Map.of("version", 0, "action", "decline",
+        api.post(reviewer, "/api/v1/changes/" + change + "/decision", Map.of("version", 0, "action", "decline",
                 "note", "Thiếu quyết định phê duyệt hồ sơ"), 200);
 
         JsonNode problem = attachToChange(finance, change, 1, "Quyết định phê duyệt.pdf",
@@ -487,10 +472,10 @@ class GovernanceApiIntegrationTests {
                 422);
         assertThat(problem.get("code").asString()).isEqualTo("DOCUMENT_REJECTED");
         assertThat(problem.get("detail").asString()).contains("chuong-trinh.pdf", "not a PDF");
-        assertThat(get(null, "/api/v1/platforms/" + code, 200).get("version").asInt()).isZero();
-        assertThat(get(finance, "/api/v1/platforms/" + code + "/changes", 200)).isEmpty();
+        assertThat(api.get(null, "/api/v1/platforms/" + code, 200).get("version").asInt()).isZero();
+        assertThat(api.get(finance, "/api/v1/platforms/" + code + "/changes", 200)).isEmpty();
 
-        String change = post(finance, "/api/v1/platforms/" + code + "/changes", Map.of("version", 0, "fields",
+        String change = api.post(finance, "/api/v1/platforms/" + code + "/changes", Map.of("version", 0, "fields",
                 Map.of("security_level", "4")), 200).get("pending").get("id").asString();
         problem = attachToChange(finance, change, 0, "big.pdf", big(), 422);
         assertThat(problem.get("detail").asString()).contains("the limit is 10485760 bytes (10 MB)");
@@ -509,7 +494,7 @@ class GovernanceApiIntegrationTests {
                 "024 3943 3333")), Map.of("cong-van.pdf", EvidenceDocumentsTests.pdf()), 400);
         assertThat(problem.get("errors").get(0).get("field").asString()).isEqualTo("files");
         assertThat(problem.get("errors").get(0).get("message").asString()).contains("changed at once");
-        assertThat(get(null, "/api/v1/platforms/" + code, 200).toString()).doesNotContain("024 3943 3333");
+        assertThat(api.get(null, "/api/v1/platforms/" + code, 200).toString()).doesNotContain("024 3943 3333");
     }
 
     @Test
@@ -525,7 +510,7 @@ class GovernanceApiIntegrationTests {
         assertThat(problem.get("code").asString()).isEqualTo("UNSUPPORTED_MEDIA_TYPE");
         assertThat(problem.get("detail").asString()).contains("'text/plain'").contains("application/json")
                 .contains("multipart/form-data");
-        assertThat(get(finance, "/api/v1/platforms/" + code + "/changes", 200)).isEmpty();
+        assertThat(api.get(finance, "/api/v1/platforms/" + code + "/changes", 200)).isEmpty();
     }
 
     @Test
@@ -551,13 +536,13 @@ class GovernanceApiIntegrationTests {
         String operator = accounts.token(Role.OPERATOR, null, code);
         String otherOperator = accounts.token(Role.OPERATOR, null, "VNEID");
 
-        String href = get(operator, "/api/v1/platforms/" + code + "/changes", 200).get(0).get("documents").get(0)
+        String href = api.get(operator, "/api/v1/platforms/" + code + "/changes", 200).get(0).get("documents").get(0)
                 .get("href").asString();
 
         byte[] downloaded = client.get().uri(href).header("Authorization", "Bearer " + operator).exchange()
                 .expectStatus().isOk().expectBody(byte[].class).returnResult().getResponseBody();
         assertThat(downloaded).isEqualTo(EvidenceDocumentsTests.pdf());
-        assertThat(get(otherOperator, href, 404).get("code").asString()).isEqualTo("NOT_FOUND");
+        assertThat(api.get(otherOperator, href, 404).get("code").asString()).isEqualTo("NOT_FOUND");
     }
 
     @Test
@@ -571,9 +556,9 @@ class GovernanceApiIntegrationTests {
         JsonNode problem = attachToChange(health, change, 0, "gia-mao.pdf", EvidenceDocumentsTests.pdf(), 404);
         assertThat(problem.get("code").asString()).isEqualTo("NOT_FOUND");
         assertThat(problem.get("detail").asString()).isEqualTo("No change request has the id " + change + ".");
-        problem = get(health, href, 404);
+        problem = api.get(health, href, 404);
         assertThat(problem.get("code").asString()).isEqualTo("NOT_FOUND");
-        get(health, "/api/v1/platforms/" + code + "/changes", 403);
+        api.get(health, "/api/v1/platforms/" + code + "/changes", 403);
 
         JsonNode unchanged = changeRequest(finance, code, change);
         assertThat(unchanged.get("documents").findValuesAsString("fileName"))

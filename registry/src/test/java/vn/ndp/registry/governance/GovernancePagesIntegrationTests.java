@@ -12,12 +12,15 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
+import org.attoparser.dom.Element;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
+import vn.ndp.registry.HtmlPage;
 import vn.ndp.registry.RegistryIntegrationTest;
 import vn.ndp.registry.accounts.CurrentUser;
 import vn.ndp.registry.accounts.Role;
@@ -181,10 +184,17 @@ class GovernancePagesIntegrationTests {
         UserDetails reviewer = accounts.signedIn(Role.REVIEWER, null);
         String queue = mvc.perform(get("/governance").with(user(reviewer))).andReturn().getResponse()
                 .getContentAsString();
-        String request = queue.substring(queue.indexOf("/governance/changes/" + change + "/decision") - 3000,
-                queue.indexOf("/governance/changes/" + change + "/decision"));
-        assertThat(request).contains("Quyết định phê duyệt hồ sơ.pdf", "so-do.png");
-        String link = request.replaceAll("(?s).*href=\"(/governance/documents/[0-9a-f-]{36})\"[^>]*>so-do.png.*", "$1");
+        // the pending change whose decision form is this change's, and the documents listed in it
+        List<Element> requests = HtmlPage.parse(queue).elementsOfClass("div", "change-request").stream()
+                .filter(div -> HtmlPage.elements(div, "form").stream().anyMatch(decision ->
+                        ("/governance/changes/" + change + "/decision").equals(decision.getAttributeValue("action"))))
+                .toList();
+        assertThat(requests).hasSize(1);
+        Map<String, String> documents = HtmlPage.elements(requests.getFirst(), "a").stream()
+                .filter(a -> a.getAttributeValue("href").startsWith("/governance/documents/"))
+                .collect(Collectors.toMap(HtmlPage::text, a -> a.getAttributeValue("href")));
+        assertThat(documents).containsOnlyKeys("Quyết định phê duyệt hồ sơ.pdf", "so-do.png");
+        String link = documents.get("so-do.png");
         MvcResult download = mvc.perform(get(link).with(user(reviewer))).andReturn();
         assertThat(download.getResponse().getHeader("Content-Disposition")).startsWith("attachment;");
         assertThat(download.getResponse().getContentAsByteArray()).isEqualTo(GovernanceApiIntegrationTests.PNG);

@@ -20,6 +20,7 @@ import org.springframework.test.web.servlet.client.RestTestClient;
 import tools.jackson.databind.JsonNode;
 import vn.ndp.registry.RegistryIntegrationTest;
 import vn.ndp.registry.accounts.Account;
+import vn.ndp.registry.accounts.ApiCalls;
 import vn.ndp.registry.accounts.Role;
 import vn.ndp.registry.accounts.TestAccounts;
 import vn.ndp.registry.shared.Paging;
@@ -40,6 +41,9 @@ class ProposalListIntegrationTests {
     TestAccounts accounts;
 
     @Autowired
+    ApiCalls api;
+
+    @Autowired
     MockMvc mvc;
 
     @Autowired
@@ -52,12 +56,8 @@ class ProposalListIntegrationTests {
     /** Drafts a proposal named "Nền tảng đặt lịch {word} {n}" for the editor's ministry; returns its id. */
     String draft(String token, String word, int n) {
         String code = "PAGING-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase(Locale.ROOT);
-        JsonNode created = client.post().uri("/api/v1/proposals").header("Authorization", "Bearer " + token)
-                .contentType(MediaType.APPLICATION_JSON)
-                .body(Map.of("code", code, "fields",
-                        GovernanceApiIntegrationTests.fields("Nền tảng đặt lịch " + word + " " + n)))
-                .exchange().expectStatus().isCreated().expectBody(JsonNode.class).returnResult().getResponseBody();
-        return created.get("id").asString();
+        return api.create(token, "/api/v1/proposals", Map.of("code", code, "fields",
+                GovernanceApiIntegrationTests.fields("Nền tảng đặt lịch " + word + " " + n)));
     }
 
     EntityExchangeResult<JsonNode> list(String token, String query) {

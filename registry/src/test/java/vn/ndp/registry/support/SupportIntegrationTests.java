@@ -45,6 +45,7 @@ import vn.ndp.registry.RegistryIntegrationTest;
 import vn.ndp.registry.accounts.Account;
 import vn.ndp.registry.accounts.ApiTokens;
 import vn.ndp.registry.accounts.CurrentUser;
+import vn.ndp.registry.accounts.ApiCalls;
 import vn.ndp.registry.accounts.Role;
 import vn.ndp.registry.accounts.TestAccounts;
 import vn.ndp.registry.audit.AuditEvent;
@@ -89,6 +90,9 @@ class SupportIntegrationTests {
     TestAccounts accounts;
 
     @Autowired
+    ApiCalls api;
+
+    @Autowired
     ApiTokens tokens;
 
     @Autowired
@@ -119,28 +123,18 @@ class SupportIntegrationTests {
                 .secret()));
     }
 
-    JsonNode call(String method, Person who, String uri, Object body, int status) {
-        var spec = switch (method) {
-            case "GET" -> client.get().uri(uri).header("Authorization", "Bearer " + who.token());
-            default -> client.post().uri(uri).header("Authorization", "Bearer " + who.token())
-                    .contentType(MediaType.APPLICATION_JSON).body(body);
-        };
-        return spec.exchange().expectStatus().isEqualTo(status).expectBody(JsonNode.class).returnResult()
-                .getResponseBody();
-    }
-
     String open(Person requester, String platform, String priority, String subject) {
-        JsonNode r = call("POST", requester, "/api/v1/support/requests", Map.of("platformCode", platform,
+        JsonNode r = api.post(requester.token(), "/api/v1/support/requests", Map.of("platformCode", platform,
                 "subject", subject, "description", "Mô tả sự cố " + subject, "priority", priority), 201);
         return r.get("id").asString();
     }
 
     JsonNode act(Person who, String id, String action, int status) {
-        return call("POST", who, "/api/v1/support/requests/" + id + "/status", Map.of("action", action), status);
+        return api.post(who.token(), "/api/v1/support/requests/" + id + "/status", Map.of("action", action), status);
     }
 
     JsonNode detail(Person who, String id) {
-        return call("GET", who, "/api/v1/support/requests/" + id, null, 200);
+        return api.get(who.token(), "/api/v1/support/requests/" + id, 200);
     }
 
     List<String> statuses(JsonNode detail) {
@@ -214,8 +208,8 @@ class SupportIntegrationTests {
         assertThat(audit.find(new AuditLog.Filter(AuditEvent.SUPPORT_REQUEST_OPENED, null, "support:" + id, null,
                 null), 10, 0)).singleElement().satisfies(e -> assertThat(e.actor()).isEqualTo(hanoi.account()
                         .username()));
-        assertThat(call("GET", vneid, "/api/v1/support/requests", null, 200).findValuesAsString("id")).contains(id);
-        assertThat(call("GET", portal, "/api/v1/support/requests", null, 200).findValuesAsString("id"))
+        assertThat(api.get(vneid.token(), "/api/v1/support/requests", 200).findValuesAsString("id")).contains(id);
+        assertThat(api.get(portal.token(), "/api/v1/support/requests", 200).findValuesAsString("id"))
                 .doesNotContain(id);
     }
 
@@ -226,7 +220,7 @@ class SupportIntegrationTests {
         String id = open(finance, "DVCQG", "normal", subject());
 
         act(portal, id, "start", 200);
-        call("POST", portal, "/api/v1/support/requests/" + id + "/messages",
+        api.post(portal.token(), "/api/v1/support/requests/" + id + "/messages",
                 Map.of("text", "Đề nghị gửi ảnh chụp màn hình lỗi."), 201);
         JsonNode waiting = act(portal, id, "ask_requester", 200);
         assertThat(waiting.get("request").get("status").asString()).isEqualTo("waiting_for_requester");
@@ -235,7 +229,8 @@ class SupportIntegrationTests {
         assertThat(mailTo(finance.account().email(), "Đơn vị vận hành đã trả lời").getContent().toString())
                 .contains("Đề nghị gửi ảnh chụp màn hình lỗi.");
 
-        call("POST", finance, "/api/v1/support/requests/" + id + "/messages", Map.of("text", "Đã gửi ảnh."), 201);
+        api.post(finance.token(), "/api/v1/support/requests/" + id + "/messages", Map.of("text", "Đã gửi ảnh."),
+                201);
         assertThat(detail(finance, id).get("request").get("status").asString()).isEqualTo("in_progress");
         assertThat(notices.of(portal.account().id(), 10)).extracting(Notice::kind)
                 .contains("SUPPORT_REQUEST_OPENED", "SUPPORT_REQUEST_REPLIED");
@@ -265,7 +260,7 @@ class SupportIntegrationTests {
             Person who = action.equals("reopen") || action.equals("close") ? finance : portal;
             assertThat(act(who, id, action, 409).get("code").asString()).isEqualTo("ILLEGAL_TRANSITION");
         }
-        call("POST", finance, "/api/v1/support/requests/" + id + "/messages", Map.of("text", "Thêm nữa"), 409);
+        api.post(finance.token(), "/api/v1/support/requests/" + id + "/messages", Map.of("text", "Thêm nữa"), 409);
         assertThat(detail(finance, id).get("thread")).hasSize(9);
     }
 
@@ -282,7 +277,7 @@ class SupportIntegrationTests {
         assertThat(act(hanoi, id, "reopen", 409).get("code").asString()).isEqualTo("ILLEGAL_TRANSITION");
         assertThat(act(hanoi, id, "start", 403).get("code").asString()).isEqualTo("FORBIDDEN");
         assertThat(act(vneid, id, "fly", 400).get("code").asString()).isEqualTo("INVALID_PARAMETER");
-        call("POST", vneid, "/api/v1/support/requests/" + id + "/status", Map.of(), 400);
+        api.post(vneid.token(), "/api/v1/support/requests/" + id + "/status", Map.of(), 400);
 
         JsonNode unchanged = detail(hanoi, id);
         assertThat(unchanged.get("request").get("status").asString()).isEqualTo("open");
@@ -320,24 +315,24 @@ class SupportIntegrationTests {
         String id = open(hanoi, "VNEID", "urgent", subject());
         String uri = "/api/v1/support/requests/" + id;
 
-        assertThat(call("GET", colleague, uri, null, 200).get("yourSide").asString()).isEqualTo("requester");
-        assertThat(call("GET", vneid, uri, null, 200).get("yourSide").asString()).isEqualTo("operator");
-        JsonNode read = call("GET", reviewer, uri, null, 200);
+        assertThat(api.get(colleague.token(), uri, 200).get("yourSide").asString()).isEqualTo("requester");
+        assertThat(api.get(vneid.token(), uri, 200).get("yourSide").asString()).isEqualTo("operator");
+        JsonNode read = api.get(reviewer.token(), uri, 200);
         assertThat(read.get("yourSide").isNull()).isTrue();
         assertThat(read.get("actions")).isEmpty();
         for (Person outsider : List.of(hue, finance, portal)) {
-            assertThat(call("GET", outsider, uri, null, 404).get("code").asString())
+            assertThat(api.get(outsider.token(), uri, 404).get("code").asString())
                     .isEqualTo("SUPPORT_REQUEST_NOT_FOUND");
-            call("POST", outsider, uri + "/messages", Map.of("text", "xen vào"), 404);
-            call("POST", outsider, uri + "/status", Map.of("action", "start"), 404);
-            assertThat(call("GET", outsider, "/api/v1/support/requests", null, 200).findValuesAsString("id"))
+            api.post(outsider.token(), uri + "/messages", Map.of("text", "xen vào"), 404);
+            api.post(outsider.token(), uri + "/status", Map.of("action", "start"), 404);
+            assertThat(api.get(outsider.token(), "/api/v1/support/requests", 200).findValuesAsString("id"))
                     .doesNotContain(id);
         }
-        call("POST", reviewer, uri + "/messages", Map.of("text", "xen vào"), 403);
-        call("POST", reviewer, uri + "/status", Map.of("action", "start"), 403);
-        assertThat(call("GET", reviewer, "/api/v1/support/requests", null, 200).findValuesAsString("id"))
+        api.post(reviewer.token(), uri + "/messages", Map.of("text", "xen vào"), 403);
+        api.post(reviewer.token(), uri + "/status", Map.of("action", "start"), 403);
+        assertThat(api.get(reviewer.token(), "/api/v1/support/requests", 200).findValuesAsString("id"))
                 .contains(id);
-        call("GET", hanoi, "/api/v1/support/requests/" + UUID.randomUUID(), null, 404);
+        api.get(hanoi.token(), "/api/v1/support/requests/" + UUID.randomUUID(), 404);
 
         JsonNode unchanged = detail(hanoi, id);
         assertThat(unchanged.get("request").get("status").asString()).isEqualTo("open");
@@ -360,13 +355,13 @@ class SupportIntegrationTests {
                     .params(desk.today().minusDays(3), UUID.fromString(id)).update();
         }
 
-        List<String> operators = call("GET", vneid, "/api/v1/support/overdue", null, 200).findValuesAsString("id");
+        List<String> operators = api.get(vneid.token(), "/api/v1/support/overdue", 200).findValuesAsString("id");
         assertThat(operators).contains(late).doesNotContain(onTime, waiting);
-        assertThat(call("GET", reviewer, "/api/v1/support/overdue", null, 200).findValuesAsString("id"))
+        assertThat(api.get(reviewer.token(), "/api/v1/support/overdue", 200).findValuesAsString("id"))
                 .contains(late).doesNotContain(onTime, waiting);
-        assertThat(call("GET", portal, "/api/v1/support/overdue", null, 200).findValuesAsString("id"))
+        assertThat(api.get(portal.token(), "/api/v1/support/overdue", 200).findValuesAsString("id"))
                 .doesNotContain(late);
-        call("GET", hanoi, "/api/v1/support/overdue", null, 403);
+        api.get(hanoi.token(), "/api/v1/support/overdue", 403);
         assertThat(detail(hanoi, late).get("request").get("overdue").asBoolean()).isTrue();
 
         UserDetails signedIn = users.loadUserByUsername(reviewer.account().username());
@@ -381,7 +376,7 @@ class SupportIntegrationTests {
         Person hanoi = person(Role.PROVINCE_EDITOR, "P-HA-NOI");
         Person hue = person(Role.PROVINCE_EDITOR, "P-HUE");
         Person vneid = person(Role.OPERATOR, null, "VNEID");
-        int before = call("GET", hanoi, "/api/v1/support/requests", null, 200).size();
+        int before = api.get(hanoi.token(), "/api/v1/support/requests", 200).size();
 
         for (var bad : List.of(Map.entry("anh-chup.png", png(64 * 1024 + 1)),
                 Map.entry("nhat-ky.pdf", "không phải PDF".getBytes(StandardCharsets.UTF_8)),
@@ -401,7 +396,7 @@ class SupportIntegrationTests {
                 assertThat(problem.get("detail").asString()).contains("the limit is 65536 bytes");
             }
         }
-        assertThat(call("GET", hanoi, "/api/v1/support/requests", null, 200).size()).isEqualTo(before);
+        assertThat(api.get(hanoi.token(), "/api/v1/support/requests", 200).size()).isEqualTo(before);
 
         MultiValueMap<String, Object> form = new LinkedMultiValueMap<>();
         form.add("platformCode", "VNEID");
@@ -446,7 +441,7 @@ class SupportIntegrationTests {
         String id = open(hanoi, "VNEID", "normal", SCRIPT);
         String text = "Dòng một " + SCRIPT + "\nDòng hai <b>đậm</b>";
 
-        JsonNode entry = call("POST", vneid, "/api/v1/support/requests/" + id + "/messages", Map.of("text", text),
+        JsonNode entry = api.post(vneid.token(), "/api/v1/support/requests/" + id + "/messages", Map.of("text", text),
                 201);
         assertThat(entry.get("text").asString()).isEqualTo(text);
         assertThat(entry.get("side").asString()).isEqualTo("operator");
@@ -551,44 +546,44 @@ class SupportIntegrationTests {
         String hueVneid = open(hue, "VNEID", "high", "Hàng đợi đăng nhập " + token);
         String q = "?q=hang+doi+dang+nhap+" + token;
 
-        JsonNode first = call("GET", hanoi, "/api/v1/support/queue" + q + "&size=2", null, 200);
+        JsonNode first = api.get(hanoi.token(), "/api/v1/support/queue" + q + "&size=2", 200);
         assertThat(first.get("total").asLong()).as("Hà Nội's own six, not Huế's").isEqualTo(6);
         assertThat(first.get("page").asInt()).isEqualTo(1);
         assertThat(first.get("size").asInt()).isEqualTo(2);
         assertThat(first.get("pages").asInt()).isEqualTo(3);
         assertThat(first.get("items").findValuesAsString("id")).as("the most recently changed first")
                 .containsExactly(hanoiPortal, hanoiVneid.get(4));
-        assertThat(call("GET", hanoi, "/api/v1/support/queue" + q + "&size=2&page=3", null, 200).get("items")
+        assertThat(api.get(hanoi.token(), "/api/v1/support/queue" + q + "&size=2&page=3", 200).get("items")
                 .findValuesAsString("id")).containsExactly(hanoiVneid.get(1), hanoiVneid.get(0));
-        JsonNode beyond = call("GET", hanoi, "/api/v1/support/queue" + q + "&size=2&page=9", null, 200);
+        JsonNode beyond = api.get(hanoi.token(), "/api/v1/support/queue" + q + "&size=2&page=9", 200);
         assertThat(beyond.get("items")).isEmpty();
         assertThat(beyond.get("total").asLong()).isEqualTo(6);
-        assertThat(call("GET", hanoi, "/api/v1/support/queue" + q + "&priority=urgent", null, 200).get("items")
+        assertThat(api.get(hanoi.token(), "/api/v1/support/queue" + q + "&priority=urgent", 200).get("items")
                 .findValuesAsString("id")).containsExactlyInAnyOrder(hanoiVneid.get(3), hanoiVneid.get(4));
-        assertThat(call("GET", hanoi, "/api/v1/support/queue" + q + "&platform=DVCQG", null, 200).get("items")
+        assertThat(api.get(hanoi.token(), "/api/v1/support/queue" + q + "&platform=DVCQG", 200).get("items")
                 .findValuesAsString("id")).containsExactly(hanoiPortal);
-        assertThat(call("GET", hanoi, "/api/v1/support/queue?q=" + token.toUpperCase() + "&agency=P-HUE", null, 200)
+        assertThat(api.get(hanoi.token(), "/api/v1/support/queue?q=" + token.toUpperCase() + "&agency=P-HUE", 200)
                 .get("total").asLong()).as("a requester's filter never widens their scope").isZero();
 
         act(vneid, hanoiVneid.get(0), "start", 200);
-        assertThat(call("GET", hanoi, "/api/v1/support/queue" + q + "&status=in_progress", null, 200).get("items")
+        assertThat(api.get(hanoi.token(), "/api/v1/support/queue" + q + "&status=in_progress", 200).get("items")
                 .findValuesAsString("id")).containsExactly(hanoiVneid.get(0));
         jdbc.sql("update support_request set due_date = ? where id = ?")
                 .params(desk.today().minusDays(2), UUID.fromString(hanoiVneid.get(1))).update();
         jdbc.sql("update support_request set due_date = ? where id = ?")
                 .params(desk.today().minusDays(5), UUID.fromString(hueVneid)).update();
 
-        JsonNode operators = call("GET", vneid, "/api/v1/support/queue" + q, null, 200);
+        JsonNode operators = api.get(vneid.token(), "/api/v1/support/queue" + q, 200);
         assertThat(operators.get("total").asLong()).as("VNeID's six, not the portal's").isEqualTo(6);
         assertThat(operators.get("items").findValuesAsString("id")).as("the earliest due first")
                 .startsWith(hueVneid, hanoiVneid.get(1)).doesNotContain(hanoiPortal);
-        assertThat(call("GET", vneid, "/api/v1/support/queue" + q + "&overdue=true", null, 200).get("items")
+        assertThat(api.get(vneid.token(), "/api/v1/support/queue" + q + "&overdue=true", 200).get("items")
                 .findValuesAsString("id")).containsExactly(hueVneid, hanoiVneid.get(1));
 
-        assertThat(call("GET", reviewer, "/api/v1/support/queue" + q, null, 200).get("total").asLong()).isEqualTo(7);
-        assertThat(call("GET", reviewer, "/api/v1/support/queue" + q + "&agency=P-HUE", null, 200).get("items")
+        assertThat(api.get(reviewer.token(), "/api/v1/support/queue" + q, 200).get("total").asLong()).isEqualTo(7);
+        assertThat(api.get(reviewer.token(), "/api/v1/support/queue" + q + "&agency=P-HUE", 200).get("items")
                 .findValuesAsString("id")).containsExactly(hueVneid);
-        assertThat(call("GET", reviewer, "/api/v1/support/overdue" + q, null, 200).findValuesAsString("id"))
+        assertThat(api.get(reviewer.token(), "/api/v1/support/overdue" + q, 200).findValuesAsString("id"))
                 .containsExactly(hueVneid, hanoiVneid.get(1));
     }
 
@@ -630,27 +625,27 @@ class SupportIntegrationTests {
         jdbc.sql("update support_request set agency_code = 'P-HA-GIANG' where id = ?")
                 .param(UUID.fromString(raisedByHaGiang)).update();
 
-        assertThat(call("GET", tuyenQuang, "/api/v1/support/queue?q=" + token, null, 200).get("items")
+        assertThat(api.get(tuyenQuang.token(), "/api/v1/support/queue?q=" + token, 200).get("items")
                 .findValuesAsString("id")).containsExactly(raisedByHaGiang);
-        assertThat(call("GET", hanoi, "/api/v1/support/queue?q=" + token, null, 200).get("total").asLong())
+        assertThat(api.get(hanoi.token(), "/api/v1/support/queue?q=" + token, 200).get("total").asLong())
                 .isZero();
-        assertThat(call("GET", reviewer, "/api/v1/support/queue?q=" + token + "&agency=P-TUYEN-QUANG-2025", null,
+        assertThat(api.get(reviewer.token(), "/api/v1/support/queue?q=" + token + "&agency=P-TUYEN-QUANG-2025",
                 200).get("items").findValuesAsString("id")).containsExactly(raisedByHaGiang);
     }
 
     @Test
     void badQueueParametersAreOneProblemNamingEachAndThePageListsThemWithoutSearching() throws Exception {
         Person reviewer = person(Role.REVIEWER, null);
-        JsonNode problem = call("GET", reviewer, "/api/v1/support/queue?status=done&priority=asap&platform=KHONG-CO"
-                + "&agency=KHONG-CO&overdue=maybe&sort=oldest&page=0&size=201&q=" + "x".repeat(201), null, 400);
+        JsonNode problem = api.get(reviewer.token(), "/api/v1/support/queue?status=done&priority=asap&platform=KHONG-CO"
+                + "&agency=KHONG-CO&overdue=maybe&sort=oldest&page=0&size=201&q=" + "x".repeat(201), 400);
         assertThat(problem.get("code").asString()).isEqualTo("INVALID_PARAMETER");
         assertThat(problem.get("errors").findValuesAsString("field")).containsExactlyInAnyOrder("status", "priority",
                 "platform", "agency", "overdue", "sort", "page", "size", "q");
         assertThat(problem.toString()).contains("must be between 1 and " + Paging.MAX_SIZE + ", was 201",
                 "no platform has the code 'KHONG-CO'");
-        assertThat(call("GET", reviewer, "/api/v1/support/requests?page=abc", null, 400).get("errors")
+        assertThat(api.get(reviewer.token(), "/api/v1/support/requests?page=abc", 400).get("errors")
                 .findValuesAsString("field")).containsExactly("page");
-        call("GET", reviewer, "/api/v1/support/overdue?size=0", null, 400);
+        api.get(reviewer.token(), "/api/v1/support/overdue?size=0", 400);
 
         UserDetails signedIn = users.loadUserByUsername(reviewer.account().username());
         MvcResult page = mvc.perform(get("/support").param("size", "500").param("status", "xong")
@@ -701,11 +696,11 @@ class SupportIntegrationTests {
 
         for (String q : List.of("loi dang nhap " + token, "Lỗi đăng nhập " + token, token + " nhap loi",
                 "lỗi  " + token)) {
-            JsonNode found = call("GET", hanoi, "/api/v1/support/queue?q=" + q.replace(' ', '+'),
-                    null, 200);
+            JsonNode found = api.get(hanoi.token(), "/api/v1/support/queue?q=" + q.replace(' ', '+'), 200);
             assertThat(found.get("items").findValuesAsString("id")).as(q).containsExactly(id);
         }
-        assertThat(call("GET", hanoi, "/api/v1/support/queue?q=loi+xuat+" + token, null, 200).get("total").asLong()).as("every word must be there").isZero();
+        assertThat(api.get(hanoi.token(), "/api/v1/support/queue?q=loi+xuat+" + token, 200).get("total").asLong())
+                .as("every word must be there").isZero();
     }
 
     @Test

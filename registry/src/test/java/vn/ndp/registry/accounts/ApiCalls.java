@@ -1,0 +1,54 @@
+package vn.ndp.registry.accounts;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.http.MediaType;
+import org.springframework.stereotype.Component;
+import org.springframework.test.web.servlet.client.RestTestClient;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Calls of the registry's JSON API as tests make them: with an API token (from {@link TestAccounts#token}), a body
+ * sent as JSON, the status the test expects, and the answer read as a tree. The status is asserted, so a call that
+ * answers otherwise fails the test where it was made.
+ */
+@Component
+public class ApiCalls {
+
+    private final ObjectProvider<RestTestClient> client;
+
+    /** The client is looked up at the first call: only contexts that serve on a port (RestTestClient) can make one. */
+    public ApiCalls(ObjectProvider<RestTestClient> client) {
+        this.client = client;
+    }
+
+    /** GET {@code uri} with {@code token}, or anonymously when it is null. */
+    public JsonNode get(String token, String uri, int status) {
+        var request = client.getObject().get().uri(uri);
+        if (token != null) {
+            request = request.header("Authorization", "Bearer " + token);
+        }
+        return answer(request.exchange(), status);
+    }
+
+    public JsonNode post(String token, String uri, Object body, int status) {
+        return send(client.getObject().post().uri(uri), token, body, status);
+    }
+
+    public JsonNode put(String token, String uri, Object body, int status) {
+        return send(client.getObject().put().uri(uri), token, body, status);
+    }
+
+    /** POSTs {@code body} to a collection, expects 201 Created, and returns the new resource's id. */
+    public String create(String token, String uri, Object body) {
+        return post(token, uri, body, 201).get("id").asString();
+    }
+
+    private static JsonNode send(RestTestClient.RequestBodySpec request, String token, Object body, int status) {
+        return answer(request.header("Authorization", "Bearer " + token).contentType(MediaType.APPLICATION_JSON)
+                .body(body).exchange(), status);
+    }
+
+    private static JsonNode answer(RestTestClient.ResponseSpec response, int status) {
+        return response.expectStatus().isEqualTo(status).expectBody(JsonNode.class).returnResult().getResponseBody();
+    }
+}
