@@ -108,6 +108,8 @@ public final class ExchangeFixture implements AutoCloseable {
     public record Overrides(List<String> consumer, List<String> provider) {
 
         public static final Overrides NONE = new Overrides(List.of(), List.of());
+        /** Bodies up to 64 MiB both ways, for answers larger than the sockets and flow-control windows hold. */
+        public static final Overrides LARGE_BODIES = both("{\"limits\": {\"maxBodySize\": " + 64 * 1024 * 1024 + "}}");
 
         public Overrides {
             consumer = List.copyOf(consumer);

@@ -210,18 +210,13 @@ public final class ConsumerProxy extends Handler.Abstract {
                 .onRequestBegin(begun -> hash.headers(begun.getMethod(), target, begun.getHeaders()));
         new Relay(attempt, body, response, callback, record, limits.maxBodyBytes(),
                 reply -> answer(reply, response, record, forward, hash, requestId, body),
-                cause -> failure(cause, forward.provider(), body),
-                cause -> {
-                    XRoadException late = Responses.overTime(cause, body, XRoadErrorType.CLIENT_PROXY_NETWORK_ERROR,
-                            "The provider's gateway " + forward.provider().id());
-                    if (late != null) {
-                        return late;
-                    }
-                    return cause instanceof Responses.ResponseTooLargeException
-                            ? new XRoadException(XRoadErrorType.CLIENT_PROXY_SERVICE_FAILED, cause.getMessage())
-                            : new XRoadException(XRoadErrorType.CLIENT_PROXY_NETWORK_ERROR,
-                                    "The provider's gateway broke off its response: " + rootMessage(cause));
-                }, deadlines, limits.gatewayReadTimeout()).send();
+                cause -> failure(cause, forward.provider()),
+                cause -> cause instanceof Responses.ResponseTooLargeException
+                        ? new XRoadException(XRoadErrorType.CLIENT_PROXY_SERVICE_FAILED, cause.getMessage())
+                        : new XRoadException(XRoadErrorType.CLIENT_PROXY_NETWORK_ERROR,
+                                "The provider's gateway broke off its response: " + rootMessage(cause)),
+                deadlines, new Relay.NextHop("The provider's gateway " + forward.provider().id(),
+                        XRoadErrorType.CLIENT_PROXY_NETWORK_ERROR, limits.gatewayReadTimeout())).send();
     }
 
     /** Checks the provider gateway's answer (its request hash and request id) and sets the caller's status and headers. */
@@ -260,15 +255,10 @@ public final class ConsumerProxy extends Handler.Abstract {
         }
     }
 
-    private XRoadException failure(Throwable cause, Gateway provider, MeteredSource body) {
+    private XRoadException failure(Throwable cause, Gateway provider) {
         if (Responses.causedBy(cause, MeteredSource.BodyTooLargeException.class)) {
             return new XRoadException(XRoadErrorType.CLIENT_INVALID_BODY,
                     "The request body is larger than the limit of " + limits.maxBodyBytes() + " bytes");
-        }
-        XRoadException late = Responses.overTime(cause, body, XRoadErrorType.CLIENT_PROXY_NETWORK_ERROR,
-                "The provider's gateway " + provider.id());
-        if (late != null) {
-            return late;
         }
         if (Responses.tlsFailure(cause)) {
             return new XRoadException(XRoadErrorType.CLIENT_PROXY_SSL_AUTHENTICATION_FAILED,

@@ -23,8 +23,9 @@ import io.micrometer.core.instrument.MeterRegistry;
  *     at most {@code limits.exchangeTimeout}.</li>
  * </ul>
  * A limit that passes aborts the request to the next hop with a {@link DeadlineException}: an answer not yet begun
- * becomes the side's X-Road error, one being relayed is broken off. There is no timer per exchange: one sweeper
- * thread checks the exchanges waiting on a next hop five times a second, so a limit is kept to within 0.2 s.
+ * becomes an X-Road error (the caller's when it was the one too slow, else the side's for its next hop), one being
+ * relayed is broken off. There is no timer per exchange: one sweeper thread checks the requests waiting on a next hop
+ * five times a second, so a limit is kept to within 0.2 s.
  */
 public final class ExchangeDeadlines implements AutoCloseable {
 
@@ -42,24 +43,26 @@ public final class ExchangeDeadlines implements AutoCloseable {
         ANSWER, EXCHANGE
     }
 
+    /** Whom the exchange was waiting on when its limit passed. */
+    enum Waiting {
+        /** the caller, for more of its request body */
+        CALLER_SENDING,
+        /** the caller, to take the answer written to it */
+        CALLER_READING,
+        /** the next hop, to take the request or to send its answer */
+        NEXT_HOP
+    }
+
     /** The failure an exchange is aborted with when one of its limits has passed. */
     static final class DeadlineException extends TimeoutException {
 
         final Limit limit;
+        final Waiting waitingOn;
 
-        DeadlineException(Limit limit, String message) {
+        DeadlineException(Limit limit, Waiting waitingOn, String message) {
             super(message);
             this.limit = limit;
-        }
-
-        /** The {@link Limit#EXCHANGE} failure somewhere in {@code failure}'s causes, or null. */
-        static DeadlineException wholeExchange(Throwable failure) {
-            for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-                if (cause instanceof DeadlineException deadline && deadline.limit == Limit.EXCHANGE) {
-                    return deadline;
-                }
-            }
-            return null;
+            this.waitingOn = waitingOn;
         }
     }
 
@@ -80,8 +83,8 @@ public final class ExchangeDeadlines implements AutoCloseable {
 
     private static Counter lateCounter(MeterRegistry metrics, String limit) {
         return Counter.builder("ndp.gateway.exchanges.timed.out")
-                .description("Exchanges aborted because the next hop's answer did not begin within its read timeout"
-                        + " (answer) or the exchange took longer than limits.exchangeTimeout (exchange)")
+                .description("Exchanges ended because the next hop's answer did not begin within its read timeout, silent"
+                        + " or trickling (answer), or because the exchange took longer than limits.exchangeTimeout (exchange)")
                 .tag("limit", limit).register(metrics);
     }
 

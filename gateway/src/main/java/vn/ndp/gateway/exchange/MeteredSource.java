@@ -26,6 +26,8 @@ final class MeteredSource implements Content.Source {
     private final RequestHash hash;
     private volatile long bytes;
     private volatile boolean complete;
+    /** The last read found nothing: the next hop is ready for more of the body, and the caller has not sent it yet. */
+    private volatile boolean awaitingCaller;
     /**
      * A chunk read to learn whether there is a body at all (HTTP/2), handed out by the first {@link #read()}; taken
      * atomically, since a timeout may fail the body on another thread while the relay reads it.
@@ -67,6 +69,7 @@ final class MeteredSource implements Content.Source {
         if (chunk == null) {
             chunk = delegate.read();
         }
+        awaitingCaller = chunk == null;
         if (chunk == null || Content.Chunk.isFailure(chunk)) {
             return chunk;
         }
@@ -117,5 +120,10 @@ final class MeteredSource implements Content.Source {
 
     boolean complete() {
         return complete;
+    }
+
+    /** Whether the body is held up by its sender (the caller), not by its reader (the next hop). */
+    boolean awaitingCaller() {
+        return awaitingCaller && !complete;
     }
 }

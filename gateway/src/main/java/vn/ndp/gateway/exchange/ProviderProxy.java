@@ -171,15 +171,13 @@ public final class ProviderProxy extends Handler.Abstract {
                 });
         new Relay(attempt, body, response, callback, record, limits.maxBodyBytes(),
                 reply -> answer(reply, response, record, hash),
-                cause -> failure(cause, body),
-                cause -> {
-                    XRoadException late = Responses.overTime(cause, body, XRoadErrorType.SERVER_PROXY_SERVICE_FAILED,
-                            "The provider service");
-                    return late != null ? late : new XRoadException(XRoadErrorType.SERVER_PROXY_SERVICE_FAILED,
-                            cause instanceof Responses.ResponseTooLargeException
-                                    ? "The provider service's response is larger than the limit of " + limits.maxBodyBytes() + " bytes"
-                                    : "The provider service broke off its response: " + ConsumerProxy.rootMessage(cause));
-                }, deadlines, limits.backendReadTimeout()).send();
+                this::failure,
+                cause -> new XRoadException(XRoadErrorType.SERVER_PROXY_SERVICE_FAILED,
+                        cause instanceof Responses.ResponseTooLargeException
+                                ? "The provider service's response is larger than the limit of " + limits.maxBodyBytes() + " bytes"
+                                : "The provider service broke off its response: " + ConsumerProxy.rootMessage(cause)),
+                deadlines, new Relay.NextHop("The provider service", XRoadErrorType.SERVER_PROXY_SERVICE_FAILED,
+                        limits.backendReadTimeout())).send();
     }
 
     /** Sets the caller's status and headers from the backend's answer, with the protocol's headers replacing any it set. */
@@ -232,7 +230,7 @@ public final class ProviderProxy extends Handler.Abstract {
             Thread.currentThread().interrupt();
             throw new XRoadException(XRoadErrorType.SERVER_PROXY_INTERNAL_ERROR, "Interrupted");
         } catch (ExecutionException | TimeoutException e) {
-            throw failure(e instanceof ExecutionException ? e.getCause() : e, null);
+            throw failure(e instanceof ExecutionException ? e.getCause() : e);
         }
         if (reply.getStatus() != 200) {
             throw new XRoadException(XRoadErrorType.SERVER_PROXY_SERVICE_FAILED,
@@ -262,14 +260,10 @@ public final class ProviderProxy extends Handler.Abstract {
                 "The calling gateway's certificate is not registered in the global configuration"));
     }
 
-    private XRoadException failure(Throwable cause, MeteredSource body) {
+    private XRoadException failure(Throwable cause) {
         if (Responses.causedBy(cause, MeteredSource.BodyTooLargeException.class)) {
             return new XRoadException(XRoadErrorType.CLIENT_INVALID_BODY,
                     "The request body is larger than the limit of " + limits.maxBodyBytes() + " bytes");
-        }
-        XRoadException late = Responses.overTime(cause, body, XRoadErrorType.SERVER_PROXY_SERVICE_FAILED, "The provider service");
-        if (late != null) {
-            return late;
         }
         if (Responses.causedBy(cause, ConnectException.class) || Responses.causedBy(cause, java.net.SocketTimeoutException.class)
                 || Responses.causedBy(cause, java.nio.channels.UnresolvedAddressException.class)) {

@@ -1,7 +1,9 @@
 package vn.ndp.gateway.exchange;
 
 import java.nio.ByteBuffer;
+import java.time.Duration;
 import java.util.Set;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -13,6 +15,7 @@ import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.IteratingCallback;
 import org.eclipse.jetty.util.thread.Invocable;
 
+import vn.ndp.protocol.errors.XRoadErrorType;
 import vn.ndp.protocol.errors.XRoadException;
 
 /**
@@ -23,12 +26,20 @@ import vn.ndp.protocol.errors.XRoadException;
  * ends; it is released only after the exchange is in the message log, so no caller receives a
  * whole response that is not logged.
  */
-final class Relay implements ExchangeDeadlines.Watched {
+final class Relay {
 
     /** Checks the next hop's answer and sets the caller's status and headers; throws {@link XRoadException} to refuse it. */
     @FunctionalInterface
     interface Answer {
         void accept(org.eclipse.jetty.client.Response reply);
+    }
+
+    /**
+     * The next hop as the relay waits on it: its name in messages ({@code The provider service}), the error when it
+     * has not sent its whole answer within the exchange's time limit, and how long after the request was sent whole
+     * the head of its answer may take to arrive.
+     */
+    record NextHop(String name, XRoadErrorType tooSlow, Duration answerTimeout) {
     }
 
     private static final Set<String> IDEMPOTENT = Set.of("GET", "HEAD", "OPTIONS");
@@ -43,13 +54,17 @@ final class Relay implements ExchangeDeadlines.Watched {
     private final Function<Throwable, XRoadException> failed;
     private final Function<Throwable, XRoadException> broken;
     private final ExchangeDeadlines deadlines;
-    private final long answerTimeoutNanos;
-    private final String answerTimeoutText;
+    private final NextHop hop;
     private final long finishBy;
-    /** The request to the next hop now being sent or answered. */
-    private volatile org.eclipse.jetty.client.Request current;
-    /** The {@link System#nanoTime()} by which the head of the answer must arrive; 0 while that is not awaited. */
-    private volatile long answerBy;
+    /** The answer's body being relayed, once its head has been accepted. */
+    private volatile BodyRelay relaying;
+    /** Set when the exchange is cut off at its time limit: what fails after that is put down to it. */
+    private volatile ExchangeDeadlines.DeadlineException cutOff;
+    /**
+     * The answer failed while a write to the caller was under way: the relay had stopped reading the next hop because
+     * the caller had stopped taking the answer, so the next hop's idle timeout is the caller's doing.
+     */
+    private volatile boolean callerStalled;
 
     /**
      * @param request   builds the request to the next hop, without body (called again for a resend)
@@ -57,11 +72,10 @@ final class Relay implements ExchangeDeadlines.Watched {
      * @param failed    the X-Road error for a failure before the answer's headers (cannot connect, timeout...)
      * @param broken    the X-Road error for a failure while the answer's body is relayed, if the caller has
      *                  not yet received anything
-     * @param answerTimeout how long after the request was sent whole the answer's head may take to arrive
      */
     Relay(Supplier<org.eclipse.jetty.client.Request> request, MeteredSource body, Response response, Callback callback,
           ExchangeRecorder record, long maxBodyBytes, Answer answer, Function<Throwable, XRoadException> failed,
-          Function<Throwable, XRoadException> broken, ExchangeDeadlines deadlines, java.time.Duration answerTimeout) {
+          Function<Throwable, XRoadException> broken, ExchangeDeadlines deadlines, NextHop hop) {
         this.request = request;
         this.body = body;
         this.response = response;
@@ -72,8 +86,7 @@ final class Relay implements ExchangeDeadlines.Watched {
         this.failed = failed;
         this.broken = broken;
         this.deadlines = deadlines;
-        this.answerTimeoutNanos = answerTimeout.toNanos();
-        this.answerTimeoutText = answerTimeout.toString();
+        this.hop = hop;
         this.finishBy = deadlines.exchangeDeadline(record.startNanos());
     }
 
@@ -88,10 +101,12 @@ final class Relay implements ExchangeDeadlines.Watched {
         if (body != null) {
             out.body(new ContentSourceRequestContent(body, null));
         }
-        out.onRequestSuccess(sent -> answerBy = Math.max(1, System.nanoTime() + answerTimeoutNanos));
-        out.onResponseHeaders(reply -> answerBy = 0);
-        current = out;
-        deadlines.watch(this);
+        Attempt watched = new Attempt(out);
+        deadlines.watch(watched);
+        out.onResponseFailure((reply, failure) -> {
+            BodyRelay relay = relaying;
+            callerStalled = relay != null && relay.stalledOnCaller(System.nanoTime());
+        });
         out.onResponseContentSource((reply, source) -> {
             answered.set(true);
             record.requestBytes = body == null ? 0 : body.bytes();
@@ -103,13 +118,16 @@ final class Relay implements ExchangeDeadlines.Watched {
                 return;
             }
             record.status = reply.getStatus();
-            new BodyRelay(source, response, callback, record, maxBodyBytes, broken).iterate();
+            BodyRelay relay = new BodyRelay(source, response, callback, record, maxBodyBytes, this::brokenOff);
+            relaying = relay;
+            relay.iterate();
         });
         out.send(result -> {
-            deadlines.unwatch(this);
+            deadlines.unwatch(watched);
             if (result.isFailed() && answered.compareAndSet(false, true)) {
+                Throwable failure = result.getFailure();
                 if (attempt == 1 && body == null && IDEMPOTENT.contains(out.getMethod())
-                        && closedUnderTheRequest(result.getFailure())) {
+                        && closedUnderTheRequest(failure)) {
                     // A pooled keep-alive connection the other side had just closed: nothing was
                     // answered, and the request has no body and is idempotent, so it is sent once more.
                     attempt(2);
@@ -119,40 +137,107 @@ final class Relay implements ExchangeDeadlines.Watched {
                 if (body != null) {
                     // a request failed before its body was read (no connection, queued too long) leaves the body's
                     // first chunk held (HTTP/2, see MeteredSource.of): failing the body releases it
-                    body.fail(result.getFailure());
+                    body.fail(failure);
                 }
-                Responses.error(response, callback, failed.apply(result.getFailure()), record);
+                XRoadException late = overTime(failure);
+                if (late == null && Responses.causedBy(failure, TimeoutException.class)) {
+                    deadlines.late(ExchangeDeadlines.Limit.ANSWER);
+                }
+                Responses.error(response, callback, late != null ? late : failed.apply(failure), record);
             }
         });
     }
 
-    @Override
-    public void expireIfLate(long nowNanos) {
-        org.eclipse.jetty.client.Request out = current;
-        if (nowNanos - finishBy > 0) {
-            abort(out, new ExchangeDeadlines.DeadlineException(ExchangeDeadlines.Limit.EXCHANGE,
-                    "the exchange did not finish within limits.exchangeTimeout (" + deadlines.exchangeTimeout() + ")"));
-            return;
+    /** The error for an answer whose relay failed: the caller's when it was not taking what was written to it. */
+    private XRoadException brokenOff(Throwable failure) {
+        XRoadException late = overTime(failure);
+        if (late != null) {
+            return late;
         }
-        long by = answerBy;
-        if (by != 0 && nowNanos - by > 0) {
-            abort(out, new ExchangeDeadlines.DeadlineException(ExchangeDeadlines.Limit.ANSWER,
-                    "the answer did not begin within " + answerTimeoutText + " of the request"));
+        BodyRelay relay = relaying;
+        if (callerStalled || relay != null && relay.writeFailed()) {
+            return new XRoadException(XRoadErrorType.CLIENT_BAD_REQUEST,
+                    "The caller stopped taking the answer: " + ConsumerProxy.rootMessage(failure));
         }
+        return broken.apply(failure);
     }
 
-    private void abort(org.eclipse.jetty.client.Request out, ExchangeDeadlines.DeadlineException late) {
-        deadlines.unwatch(this);
-        out.abort(late).thenAccept(aborted -> {
-            if (aborted) {
-                deadlines.late(late.limit);
+    /**
+     * The error for an exchange cut off at {@code limits.exchangeTimeout}, naming who was waited on, whatever failure
+     * followed (the aborted request, or a write to the caller timing out); null for an exchange not cut off.
+     */
+    private XRoadException overTime(Throwable failure) {
+        ExchangeDeadlines.DeadlineException late = cutOff;
+        if (late == null) {
+            return null;
+        }
+        return switch (late.waitingOn) {
+            case CALLER_SENDING -> new XRoadException(XRoadErrorType.CLIENT_BAD_REQUEST,
+                    "The request body had not arrived whole when " + late.getMessage());
+            case CALLER_READING -> new XRoadException(XRoadErrorType.CLIENT_BAD_REQUEST,
+                    "The caller had not read the whole answer when " + late.getMessage());
+            case NEXT_HOP -> new XRoadException(hop.tooSlow(), hop.name() + " had not sent its whole answer when "
+                    + late.getMessage());
+        };
+    }
+
+    /**
+     * One request to the next hop as the deadline sweeper sees it. One per attempt, so that a resend is watched on its
+     * own and the sweeper can never act on an attempt that has ended.
+     */
+    private final class Attempt implements ExchangeDeadlines.Watched {
+
+        private final org.eclipse.jetty.client.Request out;
+        private volatile long sentAt;
+        private volatile boolean sent;
+        /** Apart from {@link #sent}: a quick answer may arrive before the client reports the request sent. */
+        private volatile boolean headArrived;
+
+        Attempt(org.eclipse.jetty.client.Request out) {
+            this.out = out;
+            out.onRequestSuccess(request -> {
+                sentAt = System.nanoTime();
+                sent = true;
+            });
+            out.onResponseHeaders(reply -> headArrived = true);
+        }
+
+        @Override
+        public void expireIfLate(long nowNanos) {
+            if (nowNanos - finishBy > 0) {
+                abort(new ExchangeDeadlines.DeadlineException(ExchangeDeadlines.Limit.EXCHANGE, waitingOn(),
+                        "the exchange did not finish within limits.exchangeTimeout (" + deadlines.exchangeTimeout() + ")"));
+            } else if (sent && !headArrived && nowNanos - sentAt - hop.answerTimeout().toNanos() > 0) {
+                abort(new ExchangeDeadlines.DeadlineException(ExchangeDeadlines.Limit.ANSWER,
+                        ExchangeDeadlines.Waiting.NEXT_HOP, "the answer did not begin within " + hop.answerTimeout()));
             }
-        });
+        }
+
+        private ExchangeDeadlines.Waiting waitingOn() {
+            BodyRelay relay = relaying;
+            if (relay != null && relay.stalledOnCaller(System.nanoTime())) {
+                return ExchangeDeadlines.Waiting.CALLER_READING;
+            }
+            return body != null && body.awaitingCaller()
+                    ? ExchangeDeadlines.Waiting.CALLER_SENDING : ExchangeDeadlines.Waiting.NEXT_HOP;
+        }
+
+        private void abort(ExchangeDeadlines.DeadlineException late) {
+            deadlines.unwatch(this);
+            if (late.limit == ExchangeDeadlines.Limit.EXCHANGE) {
+                cutOff = late;
+            }
+            out.abort(late).thenAccept(aborted -> {
+                if (aborted && late.limit == ExchangeDeadlines.Limit.EXCHANGE) {
+                    deadlines.late(late.limit);
+                }
+            });
+        }
     }
 
     /** The connection was closed under the request (not refused, not timed out, not a TLS failure). */
     private static boolean closedUnderTheRequest(Throwable failure) {
-        return !Responses.tlsFailure(failure) && !Responses.causedBy(failure, java.util.concurrent.TimeoutException.class)
+        return !Responses.tlsFailure(failure) && !Responses.causedBy(failure, TimeoutException.class)
                 && (Responses.causedBy(failure, java.nio.channels.ClosedChannelException.class)
                 || Responses.causedBy(failure, java.io.EOFException.class));
     }
@@ -161,6 +246,8 @@ final class Relay implements ExchangeDeadlines.Watched {
     private static final class BodyRelay extends IteratingCallback {
 
         private static final ByteBuffer NOTHING = ByteBuffer.allocate(0);
+        /** A write still pending after this long waits on the caller: writes to a reading caller take microseconds. */
+        private static final long STALLED_WRITE_NANOS = Duration.ofMillis(100).toNanos();
 
         private final Content.Source source;
         private final Response response;
@@ -170,7 +257,8 @@ final class Relay implements ExchangeDeadlines.Watched {
         private final Function<Throwable, XRoadException> broken;
         private final Runnable demand = Invocable.from(InvocationType.NON_BLOCKING, this::iterate);
         private Content.Chunk held;
-        private Content.Chunk writing;
+        private volatile Content.Chunk writing;
+        private volatile long writeSince;
         private boolean ended;
         private boolean completing;
         private long total;
@@ -220,6 +308,7 @@ final class Relay implements ExchangeDeadlines.Watched {
                 Content.Chunk previous = held;
                 held = chunk;
                 if (previous != null) {
+                    writeSince = System.nanoTime();
                     writing = previous;
                     response.write(false, previous.getByteBuffer(), this);
                     return Action.SCHEDULED;
@@ -232,6 +321,7 @@ final class Relay implements ExchangeDeadlines.Watched {
                     failed(failure);
                     return;
                 }
+                writeSince = System.nanoTime();
                 writing = held;
                 held = null;
                 response.write(true, writing == null ? NOTHING : writing.getByteBuffer(), this);
@@ -246,6 +336,7 @@ final class Relay implements ExchangeDeadlines.Watched {
 
         @Override
         protected void onCompleteFailure(Throwable failure) {
+            XRoadException error = broken.apply(failure); // before release(): it asks whether a write was pending
             release();
             if (held != null) {
                 held.release();
@@ -254,11 +345,24 @@ final class Relay implements ExchangeDeadlines.Watched {
             source.fail(failure);
             record.responseBytes = total;
             if (!response.isCommitted()) {
-                Responses.error(response, callback, broken.apply(failure), record);
+                Responses.error(response, callback, error, record);
                 return;
             }
-            record.fault = broken.apply(failure).type().code();
+            record.fault = error.type().code();
             callback.failed(failure);
+        }
+
+        /**
+         * A write to the caller has been under way for longer than a write to a reading caller takes: the relay is
+         * held up by the caller, not by the next hop.
+         */
+        boolean stalledOnCaller(long nowNanos) {
+            return writing != null && nowNanos - writeSince > STALLED_WRITE_NANOS;
+        }
+
+        /** In {@link #onCompleteFailure}: the failure is the write to the caller's (the caller went away or stalled). */
+        boolean writeFailed() {
+            return writing != null;
         }
 
         private void release() {

@@ -130,30 +130,18 @@ final class Responses {
         });
     }
 
-    /**
-     * The error for an exchange aborted at {@code limits.exchangeTimeout}, or null when {@code failure} is something
-     * else: the caller's ({@code Client.BadRequest}) if its request body had not all arrived by then, else
-     * {@code upstream}, naming the next hop that was too slow.
-     */
-    static XRoadException overTime(Throwable failure, MeteredSource body, XRoadErrorType upstream, String nextHop) {
-        ExchangeDeadlines.DeadlineException late = ExchangeDeadlines.DeadlineException.wholeExchange(failure);
-        if (late == null) {
-            return null;
-        }
-        if (body != null && !body.complete()) {
-            return new XRoadException(XRoadErrorType.CLIENT_BAD_REQUEST,
-                    "The request body had not arrived whole when " + late.getMessage());
-        }
-        return new XRoadException(upstream, nextHop + " had not sent its whole answer when " + late.getMessage());
+    static boolean causedBy(Throwable failure, Class<? extends Throwable> type) {
+        return cause(failure, type) != null;
     }
 
-    static boolean causedBy(Throwable failure, Class<? extends Throwable> type) {
+    /** The first of {@code failure} and its causes that is a {@code type}, or null. */
+    static <T extends Throwable> T cause(Throwable failure, Class<T> type) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             if (type.isInstance(cause)) {
-                return true;
+                return type.cast(cause);
             }
         }
-        return false;
+        return null;
     }
 
     static boolean tlsFailure(Throwable failure) {

@@ -27,7 +27,6 @@ import vn.ndp.gateway.Poll;
 class ExchangeCapacityIntegrationTests {
 
     private static final int LARGE = 40_000_000;
-    private static final String LARGE_BODIES = "{\"limits\": {\"maxBodySize\": " + 64 * 1024 * 1024 + "}}";
     private static final String TWO_EXCHANGES = "{\"limits\": {\"maxExchanges\": 2}}";
     private static final Duration WAIT = Duration.ofSeconds(10);
     private static final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -38,7 +37,7 @@ class ExchangeCapacityIntegrationTests {
     @Test
     void aConsumerGatewayAtItsLimitRefusesTheNextExchangeAtOnceAndTakesItAgainOnceAPlaceIsFree() throws Exception {
         try (ExchangeFixture exchange = new ExchangeFixture(directory,
-                ExchangeFixture.Overrides.both(LARGE_BODIES).andConsumer(TWO_EXCHANGES))) {
+                ExchangeFixture.Overrides.LARGE_BODIES.andConsumer(TWO_EXCHANGES))) {
             assertRefusedWhileTwoCallersStall(exchange, exchange.consumer, "consumer", "Server.ClientProxy.OutOfCapacity");
         }
     }
@@ -46,7 +45,7 @@ class ExchangeCapacityIntegrationTests {
     @Test
     void aProviderGatewayAtItsLimitRefusesTheNextExchangeAndTheConsumerPassesTheErrorOn() throws Exception {
         try (ExchangeFixture exchange = new ExchangeFixture(directory,
-                ExchangeFixture.Overrides.both(LARGE_BODIES).andProvider(TWO_EXCHANGES))) {
+                ExchangeFixture.Overrides.LARGE_BODIES.andProvider(TWO_EXCHANGES))) {
             assertRefusedWhileTwoCallersStall(exchange, exchange.provider, "provider", "Server.ServerProxy.OutOfCapacity");
         }
     }

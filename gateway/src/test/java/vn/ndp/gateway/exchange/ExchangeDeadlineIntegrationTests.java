@@ -35,7 +35,7 @@ import vn.ndp.gateway.Poll;
 /**
  * A next hop or a caller that sends a byte now and then is never idle, so no idle timeout stops it: the answer's head
  * must still begin within the read timeout, and the whole exchange end within limits.exchangeTimeout (6 s here), and
- * the trickling side's connection is let go.
+ * the trickling side's connection is let go. Whoever was too slow is the one the error or the recorded fault names.
  */
 @Timeout(60)
 class ExchangeDeadlineIntegrationTests {
@@ -70,7 +70,7 @@ class ExchangeDeadlineIntegrationTests {
                 .contains("did not answer within PT1.5S");
         assertThat(took).as("backendReadTimeout is 1.5 s; the backend sends a byte every 0.1 s")
                 .isGreaterThanOrEqualTo(Duration.ofMillis(1400)).isLessThan(Duration.ofSeconds(4));
-        assertThat(timedOut(exchange.provider, "answer")).isEqualTo(1.0);
+        Poll.until(() -> timedOut(exchange.provider, "answer") == 1.0, Duration.ofSeconds(5), "the answer to be counted late");
         Poll.until(() -> exchange.trickle.dropped() == 1, Duration.ofSeconds(5), "the backend connection to be closed");
     }
 
@@ -97,9 +97,15 @@ class ExchangeDeadlineIntegrationTests {
                 .isNotNull();
         assertThat(received).isPositive().isLessThan(4000);
         assertThat(took).isGreaterThanOrEqualTo(EXCHANGE_TIMEOUT).isLessThan(EXCHANGE_TIMEOUT.plusSeconds(3));
-        assertThat(timedOut(exchange.consumer, "exchange") + timedOut(exchange.provider, "exchange"))
-                .as("cut off by whichever gateway's limit was checked first").isGreaterThanOrEqualTo(1.0);
+        // cut off by whichever gateway's limit was checked first
+        Poll.until(() -> timedOut(exchange.consumer, "exchange") + timedOut(exchange.provider, "exchange") >= 1.0,
+                Duration.ofSeconds(5), "the exchange to be counted late");
         Poll.until(() -> exchange.trickle.dropped() == 1, Duration.ofSeconds(5), "the backend connection to be closed");
+        assertThat(faults(exchange.consumer, "consumer")).as("the provider's gateway did not send the whole answer")
+                .containsOnly("Server.ClientProxy.NetworkError");
+        assertThat(faults(exchange.provider, "provider")).as("its own limit passed (the backend was too slow), or the"
+                + " consumer gateway's passed first and it went away").hasSize(1)
+                .containsAnyOf("Server.ServerProxy.ServiceFailed", "Client.BadRequest");
     }
 
     @Test
@@ -126,14 +132,34 @@ class ExchangeDeadlineIntegrationTests {
 
             String answer = readAnswer(caller.getInputStream());
             Duration took = Duration.ofNanos(System.nanoTime() - start);
+            int after = caller.getInputStream().read();
             trickler.interrupt();
 
             assertThat(answer).startsWith("HTTP/1.1 400 ").containsIgnoringCase("X-Road-Error: Client.BadRequest")
                     .contains("The request body had not arrived whole");
             assertThat(took).isGreaterThanOrEqualTo(EXCHANGE_TIMEOUT.minusMillis(100))
                     .isLessThan(EXCHANGE_TIMEOUT.plusSeconds(3));
+            assertThat(after).as("the caller's connection is closed after the answer").isEqualTo(-1);
         }
+        Poll.until(() -> timedOut(exchange.consumer, "exchange") == 1.0, Duration.ofSeconds(5),
+                "the consumer gateway to count the exchange late");
         assertThat(exchange.backend.received()).as("the backend never got a whole request").isEmpty();
+    }
+
+    @Test
+    void aCallerThatStopsReadingIsRecordedAsAtFaultNotTheBackendWhoseIdleTimeoutEndsTheExchange() throws Exception {
+        try (ExchangeFixture large = new ExchangeFixture(directory.resolve("large"), ExchangeFixture.Overrides.LARGE_BODIES);
+             Socket caller = large.stalledCaller(large.token("province-a", SECRET_A), 40_000_000)) {
+            // The caller's socket, the HTTP/2 window between the gateways and the provider's reads fill up, and the
+            // backend connection falls idle (backendReadTimeout, 1.5 s) because the provider stopped reading it. The
+            // consumer's last write to the caller ends by its listener's idle timeout (4 s + 5 s here).
+            Poll.until(() -> !faults(large.consumer, "consumer").isEmpty() && !faults(large.provider, "provider").isEmpty(),
+                    Duration.ofSeconds(20), "both gateways to finish the exchange");
+
+            assertThat(faults(large.provider, "provider")).as("the provider stopped reading its backend because the"
+                    + " consumer gateway stopped reading, because its caller did").containsOnly("Client.BadRequest");
+            assertThat(faults(large.consumer, "consumer")).containsOnly("Client.BadRequest");
+        }
     }
 
     private HttpRequest.Builder request(String path) {
@@ -145,6 +171,12 @@ class ExchangeDeadlineIntegrationTests {
 
     private static double timedOut(GatewayNode gateway, String limit) {
         return gateway.metrics().get("ndp.gateway.exchanges.timed.out").tag("limit", limit).counter().count();
+    }
+
+    /** The faults of the exchanges a gateway has finished on one side ("" for none). */
+    private static java.util.List<String> faults(GatewayNode gateway, String side) {
+        return gateway.metrics().find("ndp_exchange_duration").tag("side", side).timers().stream()
+                .filter(timer -> timer.count() > 0).map(timer -> timer.getId().getTag("fault")).toList();
     }
 
     /** The answer's head and as much of its body as arrives before the gateway closes the connection. */

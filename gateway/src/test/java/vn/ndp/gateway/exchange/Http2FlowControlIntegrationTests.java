@@ -29,7 +29,6 @@ import vn.ndp.gateway.Poll;
 class Http2FlowControlIntegrationTests {
 
     private static final int LARGE = 40_000_000;
-    private static final String LARGE_BODIES = "{\"limits\": {\"maxBodySize\": " + 64 * 1024 * 1024 + "}}";
 
     @TempDir
     static Path directory;
@@ -39,7 +38,7 @@ class Http2FlowControlIntegrationTests {
 
     @BeforeAll
     static void start() throws Exception {
-        exchange = new ExchangeFixture(directory, ExchangeFixture.Overrides.both(LARGE_BODIES));
+        exchange = new ExchangeFixture(directory, ExchangeFixture.Overrides.LARGE_BODIES);
         token = exchange.token("province-a", SECRET_A);
     }
 
