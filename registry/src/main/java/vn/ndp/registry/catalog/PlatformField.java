@@ -31,6 +31,7 @@ public enum PlatformField {
 
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
     private static final Pattern PHONE = Pattern.compile("^[0-9+()./ -]{3,50}$");
+    private static final List<PlatformField> IN_ORDER = List.of(values());
 
     private final int maxLength;
 
@@ -162,7 +163,7 @@ public enum PlatformField {
      * every field a new entry has when {@code before} is null.
      */
     public static List<FieldChange<PlatformField>> changes(Platform before, Platform after) {
-        return FieldChange.between(List.of(values()), before, after, PlatformField::of);
+        return FieldChange.between(IN_ORDER, before, after, PlatformField::of);
     }
 
     /** Trims, and turns blank into null; keeps the text as typed otherwise (it is stored as text, never markup). */

@@ -3,7 +3,6 @@ package vn.ndp.registry.governance;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -28,7 +27,6 @@ import vn.ndp.registry.shared.ErrorCode;
 import vn.ndp.registry.shared.FieldChange;
 import vn.ndp.registry.shared.InvalidParameters;
 import vn.ndp.registry.shared.RegistryException;
-import vn.ndp.registry.shared.StoredMoment;
 import vn.ndp.registry.shared.VietnamTime;
 
 /**
@@ -143,18 +141,15 @@ public class ChangeDesk {
             List<FieldChange<PlatformField>> asked = new ArrayList<>();
             reviewed.forEach((f, v) -> asked.add(new FieldChange<>(f, f.of(current), v)));
             pending = new ChangeRequest(UUID.randomUUID(), code, agency, ChangeStatus.PENDING, asked,
-                    after.version(), blankToNull(reason), user.username(), StoredMoment.now(clock), null, null,
+                    after.version(), blankToNull(reason), user.username(), OffsetDateTime.now(clock), null, null,
                     null, 0, List.of());
             changes.insert(pending);
             audit.record(AuditEvent.CHANGE_REQUESTED, user.username(), "platform:" + code,
                     Map.of("change", pending.id().toString(), "fields", names(reviewed)));
-            List<EvidenceDocument> stored = new ArrayList<>();
             for (EvidenceDocuments.Checked file : files) {
-                stored.add(stored(pending, file, user));
+                stored(pending, file, user);
             }
-            // as the request and its documents read back: moments as stored, documents in the repository's order
-            stored.sort(Comparator.comparing(EvidenceDocument::uploadedAt).thenComparing(EvidenceDocument::fileName));
-            pending = pending.withDocuments(stored);
+            pending = find(pending.id());
             events.publishEvent(new GovernanceEvent.ChangeRequested(pending.id(), code, agency, user.username()));
         }
         return new Outcome(after, applied, pending);
@@ -189,13 +184,12 @@ public class ChangeDesk {
         return find(id);
     }
 
-    private EvidenceDocument stored(ChangeRequest change, EvidenceDocuments.Checked file, CurrentUser user) {
+    private void stored(ChangeRequest change, EvidenceDocuments.Checked file, CurrentUser user) {
         EvidenceDocument document = documents.store(new EvidenceOwner.OfChangeRequest(change.id()), file,
                 user.username());
         audit.record(AuditEvent.EVIDENCE_UPLOADED, user.username(), "platform:" + change.platformCode(),
                 Map.of("change", change.id().toString(), "document", document.id().toString(), "file",
                         document.fileName(), "sha256", document.sha256(), "size", document.size()));
-        return document;
     }
 
     /** Approve or decline (reviewers), or withdraw (whoever may edit the platform). */

@@ -19,10 +19,4 @@ public record ChangeRequest(UUID id, String platformCode, String agencyCode, Cha
         changes = List.copyOf(changes);
         documents = documents == null ? List.of() : List.copyOf(documents);
     }
-
-    /** This request with these documents. */
-    ChangeRequest withDocuments(List<EvidenceDocument> documents) {
-        return new ChangeRequest(id, platformCode, agencyCode, status, changes, baseVersion, reason, requestedBy,
-                requestedAt, decidedBy, decidedAt, decisionNote, version, documents);
-    }
 }

@@ -3,6 +3,7 @@ package vn.ndp.registry.governance;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.time.Clock;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -22,7 +23,6 @@ import vn.ndp.registry.governance.internal.DocumentStores;
 import vn.ndp.registry.shared.ErrorCode;
 import vn.ndp.registry.shared.RegistryException;
 import vn.ndp.registry.shared.Sizes;
-import vn.ndp.registry.shared.StoredMoment;
 
 /**
  * Evidence documents: accepted only within the size limit and only when the
@@ -91,7 +91,7 @@ public class EvidenceDocuments {
     @Transactional(propagation = Propagation.MANDATORY)
     EvidenceDocument store(EvidenceOwner owner, Checked file, String actor) {
         EvidenceDocument document = new EvidenceDocument(UUID.randomUUID(), file.fileName(),
-                file.kind().contentType(), file.content().length, file.sha256(), actor, StoredMoment.now(clock));
+                file.kind().contentType(), file.content().length, file.sha256(), actor, OffsetDateTime.now(clock));
         documents.insert(owner, document, stores.forNewDocuments().keep(file.sha256(), file.content()));
         return document;
     }

@@ -14,6 +14,8 @@ import vn.ndp.registry.shared.FieldChange;
 public record ListDiff(ListVersion before, ListVersion after, List<ListEntry> added, List<ListEntry> removed,
         List<Changed> changed, int unchanged) {
 
+    private static final List<ListField> FIELDS = List.of(ListField.values());
+
     /** A platform in both versions with at least one different field. */
     public record Changed(String platformCode, String nameVi, List<FieldChange<ListField>> changes) {
     }
@@ -36,7 +38,7 @@ public record ListDiff(ListVersion before, ListVersion after, List<ListEntry> ad
                 added.add(entry);
                 continue;
             }
-            List<FieldChange<ListField>> changes = FieldChange.between(List.of(ListField.values()), previous, entry,
+            List<FieldChange<ListField>> changes = FieldChange.between(FIELDS, previous, entry,
                     (field, listed) -> listed.get(field));
             if (changes.isEmpty()) {
                 unchanged++;

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.BiFunction;
+import java.util.function.Function;
 
 /**
  * One field's value before and after a change, both in the field's text form (null when empty). {@code F} names the
@@ -27,5 +28,10 @@ public record FieldChange<F>(F field, String before, String after) {
             }
         }
         return changes;
+    }
+
+    /** The same change, with its field named by {@code name} (for example by its wire name in an API answer). */
+    public <G> FieldChange<G> map(Function<? super F, ? extends G> name) {
+        return new FieldChange<>(name.apply(field), before, after);
     }
 }

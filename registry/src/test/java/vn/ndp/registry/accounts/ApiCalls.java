@@ -23,17 +23,15 @@ public class ApiCalls {
 
     /** GET {@code uri} with {@code token}, or anonymously when it is null. */
     public JsonNode get(String token, String uri, int status) {
-        var request = client.getObject().get().uri(uri);
-        if (token != null) {
-            request = request.header("Authorization", "Bearer " + token);
-        }
-        return answer(request.exchange(), status);
+        return answer(withToken(client.getObject().get().uri(uri), token).exchange(), status);
     }
 
+    /** POST {@code body} as JSON with {@code token}, or anonymously when it is null. */
     public JsonNode post(String token, String uri, Object body, int status) {
         return send(client.getObject().post().uri(uri), token, body, status);
     }
 
+    /** PUT {@code body} as JSON with {@code token}, or anonymously when it is null. */
     public JsonNode put(String token, String uri, Object body, int status) {
         return send(client.getObject().put().uri(uri), token, body, status);
     }
@@ -44,8 +42,13 @@ public class ApiCalls {
     }
 
     private static JsonNode send(RestTestClient.RequestBodySpec request, String token, Object body, int status) {
-        return answer(request.header("Authorization", "Bearer " + token).contentType(MediaType.APPLICATION_JSON)
-                .body(body).exchange(), status);
+        return answer(withToken(request.contentType(MediaType.APPLICATION_JSON).body(body), token).exchange(), status);
+    }
+
+    /** The request with {@code token} as its bearer token, or without an Authorization header when it is null. */
+    private static RestTestClient.RequestHeadersSpec<?> withToken(RestTestClient.RequestHeadersSpec<?> request,
+            String token) {
+        return token == null ? request : request.header("Authorization", "Bearer " + token);
     }
 
     private static JsonNode answer(RestTestClient.ResponseSpec response, int status) {

@@ -15,12 +15,11 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.http.MediaType;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.client.RestTestClient;
 import tools.jackson.databind.JsonNode;
 import vn.ndp.registry.RegistryIntegrationTest;
+import vn.ndp.registry.accounts.ApiCalls;
 import vn.ndp.registry.accounts.Role;
 import vn.ndp.registry.accounts.TestAccounts;
 import vn.ndp.registry.audit.AuditEvent;
@@ -42,7 +41,7 @@ class LocalPlatformChangeIntegrationTests {
     static final String API = "/api/v1/adoption/provinces/";
 
     @Autowired
-    RestTestClient client;
+    ApiCalls api;
 
     @Autowired
     TestAccounts accounts;
@@ -91,20 +90,8 @@ class LocalPlatformChangeIntegrationTests {
         return "xq" + UUID.randomUUID().toString().replace("-", "").substring(0, 8);
     }
 
-    JsonNode send(String method, String token, String uri, Object body, int status) {
-        var spec = method.equals("PUT") ? client.put().uri(uri) : client.post().uri(uri);
-        return spec.header("Authorization", "Bearer " + token).contentType(MediaType.APPLICATION_JSON).body(body)
-                .exchange().expectStatus().isEqualTo(status).expectBody(JsonNode.class).returnResult()
-                .getResponseBody();
-    }
-
-    JsonNode read(String uri) {
-        return client.get().uri(uri).exchange().expectStatus().isOk().expectBody(JsonNode.class).returnResult()
-                .getResponseBody();
-    }
-
     JsonNode register(String token, String province, Map<String, Object> body) {
-        return send("POST", token, API + province + "/local-platforms", body, 201);
+        return api.post(token, API + province + "/local-platforms", body, 201);
     }
 
     static Map<String, Object> with(Map<String, Object> body, Object... keyValues) {
@@ -117,7 +104,7 @@ class LocalPlatformChangeIntegrationTests {
 
     /** The codes of the local platforms another province's check of {@code body} finds. */
     List<String> localMatches(String token, String province, Map<String, Object> body) {
-        JsonNode check = send("POST", token, API + province + "/local-platforms/check", body, 200);
+        JsonNode check = api.post(token, API + province + "/local-platforms/check", body, 200);
         return check.get("local").valueStream().map(m -> m.get("code").asString()).toList();
     }
 
@@ -128,26 +115,26 @@ class LocalPlatformChangeIntegrationTests {
         JsonNode saved = register(ngheAn, "P-NGHE-AN", cemeteries(w));
         String uri = API + "P-NGHE-AN/local-platforms/" + saved.get("id").asString();
 
-        JsonNode changed = send("PUT", ngheAn, uri, with(cemeteries(w), "status", "stopped", "version", 0), 200);
+        JsonNode changed = api.put(ngheAn, uri, with(cemeteries(w), "status", "stopped", "version", 0), 200);
         assertThat(changed.get("version").asInt()).isEqualTo(1);
         assertThat(changed.get("status").asString()).isEqualTo("stopped");
         assertThat(changed.get("overlapVerdict").asString()).isEqualTo("distinct");
 
-        JsonNode refused = send("PUT", ngheAn, uri, with(lgsp(), "version", 1), 409);
+        JsonNode refused = api.put(ngheAn, uri, with(lgsp(), "version", 1), 409);
         assertThat(refused.get("code").asString()).isEqualTo("OVERLAP_NOT_CONFIRMED");
         assertThat(refused.get("errors").toString()).contains("NDXP");
-        JsonNode noReason = send("PUT", ngheAn, uri, with(lgsp(), "version", 1, "saveAnyway", true), 400);
+        JsonNode noReason = api.put(ngheAn, uri, with(lgsp(), "version", 1, "saveAnyway", true), 400);
         assertThat(noReason.get("errors").toString()).contains("reason");
-        assertThat(read(uri).get("version").asInt()).as("refused changes save nothing").isEqualTo(1);
-        assertThat(read(uri).get("nameVi").asString()).contains(w);
+        assertThat(api.get(null, uri, 200).get("version").asInt()).as("refused changes save nothing").isEqualTo(1);
+        assertThat(api.get(null, uri, 200).get("nameVi").asString()).contains(w);
 
-        JsonNode confirmed = send("PUT", ngheAn, uri, with(lgsp(), "version", 1, "saveAnyway", true, "reason",
+        JsonNode confirmed = api.put(ngheAn, uri, with(lgsp(), "version", 1, "saveAnyway", true, "reason",
                 "Tỉnh đã đầu tư LGSP trước khi có NDXP."), 200);
         assertThat(confirmed.get("overlapVerdict").asString()).isIn("duplicate", "overlapping");
         assertThat(confirmed.get("overlapMatches").toString()).contains("NDXP");
         assertThat(confirmed.get("overlapReason").asString()).isEqualTo("Tỉnh đã đầu tư LGSP trước khi có NDXP.");
 
-        JsonNode history = read(uri + "/history");
+        JsonNode history = api.get(null, uri + "/history", 200);
         assertThat(history.valueStream().map(r -> r.get("cause").asString()).toList())
                 .containsExactly("registered", "changed", "changed");
         JsonNode statusChange = history.get(1).get("fields").get(0);
@@ -167,10 +154,10 @@ class LocalPlatformChangeIntegrationTests {
         JsonNode saved = register(haTinh, "P-HA-TINH", body);
         String uri = API + "P-HA-TINH/local-platforms/" + saved.get("id").asString();
         OffsetDateTime before = OffsetDateTime.now(VietnamTime.ZONE);
-        send("PUT", colleague, uri, with(body, "department", "Sở Nội vụ", "version", 0), 200);
+        api.put(colleague, uri, with(body, "department", "Sở Nội vụ", "version", 0), 200);
         OffsetDateTime after = OffsetDateTime.now(VietnamTime.ZONE);
 
-        JsonNode conflict = send("PUT", haTinh, uri, with(body, "website", "https://nghiatrang.example.vn",
+        JsonNode conflict = api.put(haTinh, uri, with(body, "website", "https://nghiatrang.example.vn",
                 "version", 0), 409);
 
         assertThat(conflict.get("code").asString()).isEqualTo("CONCURRENT_CHANGE");
@@ -181,13 +168,13 @@ class LocalPlatformChangeIntegrationTests {
         DateTimeFormatter minute = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm");
         assertThat(conflict.get("errors").toString()).containsAnyOf(minute.format(before) + " (UTC+7)",
                 minute.format(after) + " (UTC+7)");
-        JsonNode kept = read(uri);
+        JsonNode kept = api.get(null, uri, 200);
         assertThat(kept.get("website").isNull()).isTrue();
         assertThat(kept.get("department").asString()).isEqualTo("Sở Nội vụ");
-        JsonNode staleRemoval = send("POST", haTinh, uri + "/removal", Map.of("reason", "Thay bằng hệ thống mới.",
+        JsonNode staleRemoval = api.post(haTinh, uri + "/removal", Map.of("reason", "Thay bằng hệ thống mới.",
                 "version", 0), 409);
         assertThat(staleRemoval.get("code").asString()).isEqualTo("CONCURRENT_CHANGE");
-        assertThat(read(uri).get("removedAt").isNull()).isTrue();
+        assertThat(api.get(null, uri, 200).get("removedAt").isNull()).isTrue();
     }
 
     @Test
@@ -199,25 +186,26 @@ class LocalPlatformChangeIntegrationTests {
         String uri = API + "P-LAI-CHAU/local-platforms/" + saved.get("id").asString();
         assertThat(localMatches(hue, "P-HUE", body)).contains(saved.get("code").asString());
 
-        JsonNode noReason = send("POST", laiChau, uri + "/removal", Map.of("version", 0), 400);
+        JsonNode noReason = api.post(laiChau, uri + "/removal", Map.of("version", 0), 400);
         assertThat(noReason.get("errors").toString()).contains("reason");
-        assertThat(read(uri).get("removedAt").isNull()).as("a refused removal changes nothing").isTrue();
+        assertThat(api.get(null, uri, 200).get("removedAt").isNull()).as("a refused removal changes nothing").isTrue();
 
-        JsonNode removed = send("POST", laiChau, uri + "/removal",
+        JsonNode removed = api.post(laiChau, uri + "/removal",
                 Map.of("reason", "Đã chuyển sang dùng hệ thống của Bộ Xây dựng.", "version", 0), 200);
 
         assertThat(removed.get("removalReason").asString()).isEqualTo("Đã chuyển sang dùng hệ thống của Bộ Xây dựng.");
         assertThat(removed.get("removedAt").isNull()).isFalse();
-        assertThat(read(API + "P-LAI-CHAU/local-platforms").toString()).doesNotContain(saved.get("id").asString());
-        assertThat(read(uri).get("nameVi").asString()).isEqualTo(body.get("nameVi"));
-        JsonNode history = read(uri + "/history");
+        assertThat(api.get(null, API + "P-LAI-CHAU/local-platforms", 200).toString())
+                .doesNotContain(saved.get("id").asString());
+        assertThat(api.get(null, uri, 200).get("nameVi").asString()).isEqualTo(body.get("nameVi"));
+        JsonNode history = api.get(null, uri + "/history", 200);
         assertThat(history.get(history.size() - 1).get("cause").asString()).isEqualTo("removed");
         assertThat(history.get(history.size() - 1).get("note").asString()).contains("Bộ Xây dựng");
         assertThat(localMatches(hue, "P-HUE", body)).doesNotContain(saved.get("code").asString());
         assertThat(audit.find(new AuditLog.Filter(AuditEvent.LOCAL_PLATFORM_REMOVED, null, "province:P-LAI-CHAU",
                 null, null), 10, 0)).isNotEmpty();
 
-        JsonNode again = send("PUT", laiChau, uri, with(body, "version", 1), 409);
+        JsonNode again = api.put(laiChau, uri, with(body, "version", 1), 409);
         assertThat(again.get("code").asString()).isEqualTo("ILLEGAL_TRANSITION");
         assertThat(again.get("detail").asString()).contains("removed");
     }
@@ -231,7 +219,7 @@ class LocalPlatformChangeIntegrationTests {
         JsonNode saved = register(caoBang, "P-CAO-BANG", before);
         String code = saved.get("code").asString();
 
-        send("PUT", caoBang, API + "P-CAO-BANG/local-platforms/" + saved.get("id").asString(),
+        api.put(caoBang, API + "P-CAO-BANG/local-platforms/" + saved.get("id").asString(),
                 with(after, "version", 0), 200);
 
         assertThat(localMatches(hue, "P-HUE", after)).contains(code);
@@ -247,12 +235,12 @@ class LocalPlatformChangeIntegrationTests {
         String id = saved.get("id").asString();
         String uri = API + "P-NGHE-AN/local-platforms/" + id;
 
-        send("PUT", hanoi, uri, with(body, "nameVi", "Đã bị sửa", "version", 0), 403);
-        send("POST", hanoi, uri + "/removal", Map.of("reason", "Giả mạo", "version", 0), 403);
+        api.put(hanoi, uri, with(body, "nameVi", "Đã bị sửa", "version", 0), 403);
+        api.post(hanoi, uri + "/removal", Map.of("reason", "Giả mạo", "version", 0), 403);
         // naming its own province in the address does not reach another province's platform
-        send("PUT", hanoi, API + "P-HA-NOI/local-platforms/" + id, with(body, "nameVi", "Đã bị sửa", "version", 0),
+        api.put(hanoi, API + "P-HA-NOI/local-platforms/" + id, with(body, "nameVi", "Đã bị sửa", "version", 0),
                 404);
-        send("POST", hanoi, API + "P-HA-NOI/local-platforms/" + id + "/removal",
+        api.post(hanoi, API + "P-HA-NOI/local-platforms/" + id + "/removal",
                 Map.of("reason", "Giả mạo", "version", 0), 404);
         UserDetails hanoiEditor = accounts.signedIn(Role.PROVINCE_EDITOR, "P-HA-NOI");
         int forged = mvc.perform(post("/adoption/provinces/P-NGHE-AN/local-platforms/" + id).with(user(hanoiEditor))
@@ -264,11 +252,11 @@ class LocalPlatformChangeIntegrationTests {
 
         assertThat(forged).isEqualTo(403);
         assertThat(forgedRemoval).isEqualTo(404);
-        JsonNode kept = read(uri);
+        JsonNode kept = api.get(null, uri, 200);
         assertThat(kept.get("nameVi").asString()).isEqualTo(body.get("nameVi"));
         assertThat(kept.get("version").asInt()).isZero();
         assertThat(kept.get("removedAt").isNull()).isTrue();
-        assertThat(read(uri + "/history")).hasSize(1);
+        assertThat(api.get(null, uri + "/history", 200)).hasSize(1);
     }
 
     @Test
@@ -279,18 +267,19 @@ class LocalPlatformChangeIntegrationTests {
         Map<String, Object> body = cemeteries(word());
         JsonNode saved = register(admin, "P-HA-GIANG", body);
         String uri = API + "P-HA-GIANG/local-platforms/" + saved.get("id").asString();
-        assertThat(read(API + "P-TUYEN-QUANG-2025/local-platforms").toString()).contains(saved.get("id").asString());
+        assertThat(api.get(null, API + "P-TUYEN-QUANG-2025/local-platforms", 200).toString())
+                .contains(saved.get("id").asString());
 
-        send("PUT", hanoi, uri, with(body, "status", "stopped", "version", 0), 403);
-        assertThat(read(uri).get("version").asInt()).isZero();
+        api.put(hanoi, uri, with(body, "status", "stopped", "version", 0), 403);
+        assertThat(api.get(null, uri, 200).get("version").asInt()).isZero();
 
-        send("PUT", tuyenQuang, uri, with(body, "status", "stopped", "version", 0), 200);
-        assertThat(read(uri).get("status").asString()).isEqualTo("stopped");
-        send("POST", tuyenQuang, uri + "/removal", Map.of("reason", "Tỉnh mới dùng hệ thống chung.", "version", 1),
+        api.put(tuyenQuang, uri, with(body, "status", "stopped", "version", 0), 200);
+        assertThat(api.get(null, uri, 200).get("status").asString()).isEqualTo("stopped");
+        api.post(tuyenQuang, uri + "/removal", Map.of("reason", "Tỉnh mới dùng hệ thống chung.", "version", 1),
                 200);
-        assertThat(read(uri).get("removedAt").isNull()).isFalse();
+        assertThat(api.get(null, uri, 200).get("removedAt").isNull()).isFalse();
 
-        JsonNode notThere = send("POST", tuyenQuang, API + "P-HA-GIANG/local-platforms", body, 403);
+        JsonNode notThere = api.post(tuyenQuang, API + "P-HA-GIANG/local-platforms", body, 403);
         assertThat(notThere.get("detail").asString()).contains("P-TUYEN-QUANG-2025");
     }
 
@@ -301,23 +290,23 @@ class LocalPlatformChangeIntegrationTests {
         JsonNode saved = register(ngheAn, "P-NGHE-AN", body);
         String uri = API + "P-NGHE-AN/local-platforms/" + saved.get("id").asString();
 
-        JsonNode fields = send("PUT", ngheAn, uri, with(body, "nameVi", " ", "website", "nghiatrang.vn",
+        JsonNode fields = api.put(ngheAn, uri, with(body, "nameVi", " ", "website", "nghiatrang.vn",
                 "version", 0), 400);
         assertThat(fields.get("code").asString()).isEqualTo("INVALID_PARAMETER");
         assertThat(fields.get("errors").toString()).contains("nameVi").contains("website")
                 .contains("is not an http(s) address");
-        JsonNode status = send("PUT", ngheAn, uri, with(body, "status", "forever", "version", 0), 400);
+        JsonNode status = api.put(ngheAn, uri, with(body, "status", "forever", "version", 0), 400);
         assertThat(status.get("errors").toString()).contains("status");
-        JsonNode version = send("PUT", ngheAn, uri, body, 400);
+        JsonNode version = api.put(ngheAn, uri, body, 400);
         assertThat(version.get("errors").toString()).contains("version").contains("the version you read");
-        JsonNode future = send("PUT", ngheAn, uri, with(body, "version", 7), 400);
+        JsonNode future = api.put(ngheAn, uri, with(body, "version", 7), 400);
         assertThat(future.get("errors").toString()).contains("version").contains("is at version 0");
-        assertThat(send("POST", ngheAn, uri + "/removal", Map.of("reason", "Thử", "version", 7), 400)
+        assertThat(api.post(ngheAn, uri + "/removal", Map.of("reason", "Thử", "version", 7), 400)
                 .get("code").asString()).isEqualTo("INVALID_PARAMETER");
-        send("PUT", ngheAn, API + "P-NGHE-AN/local-platforms/" + UUID.randomUUID(), with(body, "version", 0), 404);
+        api.put(ngheAn, API + "P-NGHE-AN/local-platforms/" + UUID.randomUUID(), with(body, "version", 0), 404);
 
-        assertThat(read(uri).get("version").asInt()).isZero();
-        assertThat(read(uri + "/history")).hasSize(1);
+        assertThat(api.get(null, uri, 200).get("version").asInt()).isZero();
+        assertThat(api.get(null, uri + "/history", 200)).hasSize(1);
     }
 
     @Test
@@ -356,7 +345,7 @@ class LocalPlatformChangeIntegrationTests {
         Map<String, Object> body = cemeteries(word());
         String id = register(haTinh, "P-HA-TINH", body).get("id").asString();
         String uri = API + "P-HA-TINH/local-platforms/" + id;
-        send("PUT", haTinh, uri, with(body, "department", "Sở Nội vụ", "version", 0), 200);
+        api.put(haTinh, uri, with(body, "department", "Sở Nội vụ", "version", 0), 200);
         UserDetails editor = accounts.signedIn(Role.PROVINCE_EDITOR, "P-HA-TINH");
 
         String stale = mvc.perform(post("/adoption/provinces/P-HA-TINH/local-platforms/" + id).with(user(editor))
@@ -365,20 +354,20 @@ class LocalPlatformChangeIntegrationTests {
                 .andReturn().getResponse().getContentAsString();
         assertThat(stale).contains("Người khác vừa thay đổi nền tảng này").contains("Sở Nội vụ")
                 .contains("name=\"version\" value=\"1\"").contains("value=\"Sở Tài chính\"");
-        assertThat(read(uri).get("department").asString()).isEqualTo("Sở Nội vụ");
+        assertThat(api.get(null, uri, 200).get("department").asString()).isEqualTo("Sở Nội vụ");
 
         String noReason = mvc.perform(post("/adoption/provinces/P-HA-TINH/local-platforms/" + id + "/removal")
                         .with(user(editor)).with(csrf()).param("version", "1").param("reason", " "))
                 .andReturn().getResponse().getContentAsString();
         assertThat(noReason).contains("problems").contains("reason").contains("is required");
-        assertThat(read(uri).get("removedAt").isNull()).isTrue();
+        assertThat(api.get(null, uri, 200).get("removedAt").isNull()).isTrue();
 
         String saved = mvc.perform(post("/adoption/provinces/P-HA-TINH/local-platforms/" + id).with(user(editor))
                         .with(csrf()).param("version", "1").param("checked", "true")
                         .param("name_vi", (String) body.get("nameVi")).param("department", "Sở Tài chính"))
                 .andReturn().getResponse().getRedirectedUrl();
         assertThat(saved).isEqualTo("/adoption/provinces/P-HA-TINH/local-platforms/" + id + "?changed");
-        assertThat(read(uri).get("department").asString()).isEqualTo("Sở Tài chính");
+        assertThat(api.get(null, uri, 200).get("department").asString()).isEqualTo("Sở Tài chính");
 
         String again = mvc.perform(post("/adoption/provinces/P-HA-TINH/local-platforms/" + id).with(user(editor))
                         .with(csrf()).param("version", "2").param("checked", "true")
@@ -386,7 +375,7 @@ class LocalPlatformChangeIntegrationTests {
                 .andReturn().getResponse().getRedirectedUrl();
         assertThat(again).as("the same form again changes nothing and says so")
                 .isEqualTo("/adoption/provinces/P-HA-TINH/local-platforms/" + id + "?unchanged");
-        assertThat(read(uri).get("version").asInt()).isEqualTo(2);
+        assertThat(api.get(null, uri, 200).get("version").asInt()).isEqualTo(2);
         assertThat(mvc.perform(get(again).with(user(editor))).andReturn().getResponse()
                 .getContentAsString(StandardCharsets.UTF_8))
                 .contains("Không có trường nào thay đổi, nên chưa lưu gì.");

@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import org.attoparser.dom.Element;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -190,11 +189,13 @@ class GovernancePagesIntegrationTests {
                         ("/governance/changes/" + change + "/decision").equals(decision.getAttributeValue("action"))))
                 .toList();
         assertThat(requests).hasSize(1);
-        Map<String, String> documents = HtmlPage.elements(requests.getFirst(), "a").stream()
-                .filter(a -> a.getAttributeValue("href").startsWith("/governance/documents/"))
-                .collect(Collectors.toMap(HtmlPage::text, a -> a.getAttributeValue("href")));
-        assertThat(documents).containsOnlyKeys("Quyết định phê duyệt hồ sơ.pdf", "so-do.png");
-        String link = documents.get("so-do.png");
+        List<Element> documents = HtmlPage.elements(requests.getFirst(), "a").stream()
+                .filter(a -> a.hasAttribute("href") && a.getAttributeValue("href").startsWith("/governance/documents/"))
+                .toList();
+        assertThat(documents).extracting(HtmlPage::text).as("one link to each document, named by its file")
+                .containsExactlyInAnyOrder("Quyết định phê duyệt hồ sơ.pdf", "so-do.png");
+        String link = documents.stream().filter(a -> HtmlPage.text(a).equals("so-do.png")).findFirst().orElseThrow()
+                .getAttributeValue("href");
         MvcResult download = mvc.perform(get(link).with(user(reviewer))).andReturn();
         assertThat(download.getResponse().getHeader("Content-Disposition")).startsWith("attachment;");
         assertThat(download.getResponse().getContentAsByteArray()).isEqualTo(GovernanceApiIntegrationTests.PNG);

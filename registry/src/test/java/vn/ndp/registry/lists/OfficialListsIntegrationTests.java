@@ -33,7 +33,10 @@ import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.client.RestTestClient;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
 import vn.ndp.registry.RegistryIntegrationTest;
+import vn.ndp.registry.accounts.ApiCalls;
 import vn.ndp.registry.accounts.Role;
 import vn.ndp.registry.accounts.TestAccounts;
 import vn.ndp.registry.audit.AuditEvent;
@@ -44,6 +47,12 @@ class OfficialListsIntegrationTests {
 
     @Autowired
     RestTestClient client;
+
+    @Autowired
+    ApiCalls api;
+
+    @Autowired
+    ObjectMapper json;
 
     @Autowired
     MockMvc mvc;
@@ -77,14 +86,9 @@ class OfficialListsIntegrationTests {
 
     private Summary publish(String admin, String date, List<String> statuses) {
         String number = "Số " + UUID.randomUUID().toString().substring(0, 6) + "/BKHCN-CĐSQG";
-        return client.post().uri("/api/v1/lists").header(HttpHeaders.AUTHORIZATION, "Bearer " + admin)
-                .contentType(MediaType.APPLICATION_JSON)
-                .body(Map.of("title", "Công văn " + number + ", " + date, "documentNumber", number,
-                        "documentDate", date, "issuer", "Bộ Khoa học và Công nghệ",
-                        "note", "Kiểm thử: nền tảng số quốc gia", "statuses", statuses))
-                .exchange()
-                .expectStatus().isCreated()
-                .expectBody(Summary.class).returnResult().getResponseBody();
+        return json.treeToValue(api.post(admin, "/api/v1/lists", Map.of("title", "Công văn " + number + ", " + date,
+                "documentNumber", number, "documentDate", date, "issuer", "Bộ Khoa học và Công nghệ",
+                "note", "Kiểm thử: nền tảng số quốc gia", "statuses", statuses), 201), Summary.class);
     }
 
     private Detail detail(UUID id) {
@@ -244,11 +248,8 @@ class OfficialListsIntegrationTests {
     @Test
     void onlyAnAdministratorMayPublish() throws Exception {
         String reviewer = accounts.token(Role.REVIEWER, null);
-        client.post().uri("/api/v1/lists").header(HttpHeaders.AUTHORIZATION, "Bearer " + reviewer)
-                .contentType(MediaType.APPLICATION_JSON).body(Map.of("title", "x")).exchange()
-                .expectStatus().isForbidden();
-        client.post().uri("/api/v1/lists").contentType(MediaType.APPLICATION_JSON).body(Map.of("title", "x"))
-                .exchange().expectStatus().isUnauthorized();
+        api.post(reviewer, "/api/v1/lists", Map.of("title", "x"), 403);
+        api.post(null, "/api/v1/lists", Map.of("title", "x"), 401);
         mvc.perform(post("/lists").with(csrf()).with(user("editor").roles("MINISTRY_EDITOR"))
                 .param("title", "x")).andExpect(status().isForbidden());
     }
@@ -257,13 +258,9 @@ class OfficialListsIntegrationTests {
     void missingDocumentFieldsAreNamedAndNothingIsPublished() {
         String admin = accounts.token(Role.ADMIN, null);
         long before = jdbc.sql("select count(*) from list_version").query(Long.class).single();
-        client.post().uri("/api/v1/lists").header(HttpHeaders.AUTHORIZATION, "Bearer " + admin)
-                .contentType(MediaType.APPLICATION_JSON).body(Map.of("title", " ", "documentDate", "2999-01-01"))
-                .exchange()
-                .expectStatus().isBadRequest()
-                .expectBody()
-                .jsonPath("$.errors[*].field").value(fields -> assertThat(fields.toString())
-                        .contains("title", "documentNumber", "issuer", "documentDate"));
+        JsonNode refused = api.post(admin, "/api/v1/lists", Map.of("title", " ", "documentDate", "2999-01-01"), 400);
+        assertThat(refused.get("errors").findValuesAsString("field"))
+                .contains("title", "documentNumber", "issuer", "documentDate");
         assertThat(jdbc.sql("select count(*) from list_version").query(Long.class).single()).isEqualTo(before);
     }
 

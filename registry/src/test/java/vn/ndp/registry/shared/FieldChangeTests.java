@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
 
 class FieldChangeTests {
 
@@ -39,5 +40,17 @@ class FieldChangeTests {
     @Test
     void twoEqualVersionsHaveNoChanges() {
         assertThat(between(Map.of("name", "A"), Map.of("name", "A"))).isEmpty();
+    }
+
+    @Test
+    void aChangeWithItsFieldNamedAnotherWayKeepsBothValues() {
+        assertThat(new FieldChange<>(3, "running", null).map(n -> "field " + n))
+                .isEqualTo(new FieldChange<>("field 3", "running", null));
+    }
+
+    @Test
+    void aChangeIsWrittenAsItsFieldBeforeAndAfterInThatOrderAsTheApisAnswerIt() {
+        assertThat(JsonMapper.builder().build().writeValueAsString(new FieldChange<>("status", "in_use", null)))
+                .isEqualTo("{\"field\":\"status\",\"before\":\"in_use\",\"after\":null}");
     }
 }

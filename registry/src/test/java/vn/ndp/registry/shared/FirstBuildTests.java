@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Queue;
 import java.util.concurrent.CompletionException;
@@ -11,6 +12,7 @@ import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
 class FirstBuildTests {
@@ -45,7 +47,8 @@ class FirstBuildTests {
             build.join();
             return builds.get();
         });
-        Thread.ofPlatform().start(user);
+        awaitWaiting(Thread.ofPlatform().start(user));
+        assertThat(user.isDone()).as("the join has not returned before the build ran").isFalse();
         executor.remove().run();
 
         assertThat(user.get(30, TimeUnit.SECONDS)).as("what the joiner saw once the join returned").isEqualTo(1);
@@ -82,10 +85,22 @@ class FirstBuildTests {
             build.awaitEnd();
             return builds.get();
         });
-        Thread.ofPlatform().start(closing);
+        awaitWaiting(Thread.ofPlatform().start(closing));
+        assertThat(closing.isDone()).as("awaitEnd has not returned before the build ran").isFalse();
         executor.remove().run();
 
         assertThat(closing.get(30, TimeUnit.SECONDS)).isEqualTo(1);
+    }
+
+    /**
+     * Returns once {@code thread} is parked, so that the build runs only after the thread is inside the wait the
+     * test is about (a build that ran before would let the wait return at once, and the test could not tell).
+     */
+    private static void awaitWaiting(Thread thread) {
+        Awaitility.await(thread.getName() + " waiting while the build is under way").atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(1))
+                .until(() -> thread.getState() == Thread.State.WAITING
+                        || thread.getState() == Thread.State.TIMED_WAITING);
     }
 
     @Test

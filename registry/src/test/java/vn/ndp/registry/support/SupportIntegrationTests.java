@@ -124,9 +124,8 @@ class SupportIntegrationTests {
     }
 
     String open(Person requester, String platform, String priority, String subject) {
-        JsonNode r = api.post(requester.token(), "/api/v1/support/requests", Map.of("platformCode", platform,
-                "subject", subject, "description", "Mô tả sự cố " + subject, "priority", priority), 201);
-        return r.get("id").asString();
+        return api.create(requester.token(), "/api/v1/support/requests", Map.of("platformCode", platform,
+                "subject", subject, "description", "Mô tả sự cố " + subject, "priority", priority));
     }
 
     JsonNode act(Person who, String id, String action, int status) {

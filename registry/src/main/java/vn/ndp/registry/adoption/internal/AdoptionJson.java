@@ -21,6 +21,7 @@ import vn.ndp.registry.catalog.Category;
 import vn.ndp.registry.catalog.PlatformType;
 import vn.ndp.registry.overlap.OverlapReport;
 import vn.ndp.registry.reporting.ProgrammeFigure;
+import vn.ndp.registry.shared.FieldChange;
 import vn.ndp.registry.shared.InvalidParameters;
 import vn.ndp.registry.shared.InvalidParameters.Wire;
 
@@ -132,16 +133,12 @@ final class AdoptionJson {
     record LocalPlatformRemovalJson(String reason, Integer version) {
     }
 
-    record FieldChangeJson(String field, String before, String after) {
-    }
-
     record LocalPlatformRevisionJson(int version, OffsetDateTime occurredAt, String actor, String cause, String note,
-            List<FieldChangeJson> fields) {
+            List<FieldChange<String>> fields) {
 
         static LocalPlatformRevisionJson of(LocalPlatformRevision r) {
             return new LocalPlatformRevisionJson(r.version(), r.occurredAt(), r.actor(), Wire.name(r.cause()),
-                    r.note(), r.fields().stream().map(f -> new FieldChangeJson(f.field(), f.before(), f.after()))
-                            .toList());
+                    r.note(), r.fields());
         }
     }
 

@@ -45,7 +45,6 @@ import vn.ndp.registry.governance.internal.GovernanceJson.ChangeRequestJson;
 import vn.ndp.registry.governance.internal.GovernanceJson.DecisionJson;
 import vn.ndp.registry.governance.internal.GovernanceJson.DueJson;
 import vn.ndp.registry.governance.internal.GovernanceJson.EvaluationJson;
-import vn.ndp.registry.governance.internal.GovernanceJson.FieldChangeJson;
 import vn.ndp.registry.governance.internal.GovernanceJson.HistoryJson;
 import vn.ndp.registry.governance.internal.GovernanceJson.NewProposal;
 import vn.ndp.registry.governance.internal.GovernanceJson.PlatformStatusJson;
@@ -224,7 +223,7 @@ class GovernanceApi {
         Platform platform = catalog.get(code);
         return new HistoryJson(code, platform.version(),
                 register.history(code).stream().map(RevisionJson::of).toList().reversed(),
-                register.changedSinceRecognition(code).stream().map(FieldChangeJson::of).toList());
+                GovernanceJson.byWireName(register.changedSinceRecognition(code)));
     }
 
     @GetMapping("/platforms/{code}/changes")

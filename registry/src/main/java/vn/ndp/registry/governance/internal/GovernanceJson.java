@@ -103,43 +103,42 @@ final class GovernanceJson {
         }
     }
 
-    record FieldChangeJson(String field, String before, String after) {
-        static FieldChangeJson of(FieldChange<PlatformField> c) {
-            return new FieldChangeJson(c.field().wireName(), c.before(), c.after());
-        }
+    /** The changes with their fields by wire name, as the API answers them. */
+    static List<FieldChange<String>> byWireName(List<FieldChange<PlatformField>> changes) {
+        return changes.stream().map(c -> c.map(PlatformField::wireName)).toList();
     }
 
     record ChangeRequestJson(UUID id, String platformCode, String agencyCode, String status, int version,
-            int baseVersion, List<FieldChangeJson> changes, String reason, String requestedBy,
+            int baseVersion, List<FieldChange<String>> changes, String reason, String requestedBy,
             OffsetDateTime requestedAt, String decidedBy, OffsetDateTime decidedAt, String decisionNote,
             List<DocumentJson> documents) {
         static ChangeRequestJson of(ChangeRequest c) {
             return c == null ? null : new ChangeRequestJson(c.id(), c.platformCode(), c.agencyCode(),
                     Wire.name(c.status()), c.version(), c.baseVersion(),
-                    c.changes().stream().map(FieldChangeJson::of).toList(), c.reason(), c.requestedBy(),
+                    byWireName(c.changes()), c.reason(), c.requestedBy(),
                     c.requestedAt(), c.decidedBy(), c.decidedAt(), c.decisionNote(),
                     c.documents().stream().map(DocumentJson::of).toList());
         }
     }
 
-    record ChangeOutcomeJson(String platformCode, int version, List<FieldChangeJson> applied,
+    record ChangeOutcomeJson(String platformCode, int version, List<FieldChange<String>> applied,
             ChangeRequestJson pending) {
         static ChangeOutcomeJson of(ChangeDesk.Outcome o) {
             return new ChangeOutcomeJson(o.platform().code(), o.platform().version(),
-                    o.applied().stream().map(FieldChangeJson::of).toList(), ChangeRequestJson.of(o.pending()));
+                    byWireName(o.applied()), ChangeRequestJson.of(o.pending()));
         }
     }
 
     record RevisionJson(long id, int version, OffsetDateTime occurredAt, String actor, String cause,
-            String reference, String note, List<FieldChangeJson> fields) {
+            String reference, String note, List<FieldChange<String>> fields) {
         static RevisionJson of(PlatformRevision r) {
             return new RevisionJson(r.id(), r.version(), r.occurredAt(), r.actor(), Wire.name(r.cause()),
-                    r.reference(), r.note(), r.fields().stream().map(FieldChangeJson::of).toList());
+                    r.reference(), r.note(), byWireName(r.fields()));
         }
     }
 
     record HistoryJson(String platformCode, int version, List<RevisionJson> revisions,
-            List<FieldChangeJson> changedSinceRecognition) {
+            List<FieldChange<String>> changedSinceRecognition) {
     }
 
     record DueJson(String platformCode, String nameVi, String status, String ownerCode, LocalDate since,

@@ -26,8 +26,10 @@ import vn.ndp.registry.accounts.CurrentUser;
 import vn.ndp.registry.catalog.LifecycleStatus;
 import vn.ndp.registry.lists.ListDiff;
 import vn.ndp.registry.lists.ListEntry;
+import vn.ndp.registry.lists.ListField;
 import vn.ndp.registry.lists.ListVersion;
 import vn.ndp.registry.lists.OfficialLists;
+import vn.ndp.registry.shared.FieldChange;
 import vn.ndp.registry.shared.InvalidParameters;
 import vn.ndp.registry.shared.InvalidParameters.Wire;
 import vn.ndp.registry.shared.ProblemApi;
@@ -74,10 +76,7 @@ class ListApi {
     record Detail(Summary version, List<Entry> platforms) {
     }
 
-    record FieldChange(String field, String before, String after) {
-    }
-
-    record Changed(String platformCode, String nameVi, List<FieldChange> changes) {
+    record Changed(String platformCode, String nameVi, List<FieldChange<String>> changes) {
     }
 
     record Diff(Summary before, Summary after, List<Entry> added, List<Entry> removed, List<Changed> changed,
@@ -87,7 +86,7 @@ class ListApi {
             return new Diff(Summary.of(d.before()), Summary.of(d.after()), d.added().stream().map(Entry::of).toList(),
                     d.removed().stream().map(Entry::of).toList(),
                     d.changed().stream().map(c -> new Changed(c.platformCode(), c.nameVi(), c.changes().stream()
-                            .map(f -> new FieldChange(f.field().key(), f.before(), f.after())).toList())).toList(),
+                            .map(f -> f.map(ListField::key)).toList())).toList(),
                     d.unchanged());
         }
     }
