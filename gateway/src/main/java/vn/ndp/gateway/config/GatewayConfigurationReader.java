@@ -41,7 +41,7 @@ import vn.ndp.protocol.identifiers.ServiceId;
 import vn.ndp.protocol.identifiers.SubsystemId;
 
 /**
- * Reads a gateway configuration file (JSON, format in docs/adr/0005-gateway-data-plane.md and
+ * Reads a gateway configuration file (JSON, every key in docs/gateway-configuration.md, an example in
  * gateway/examples/). Every problem is reported as a {@link ConfigurationException} naming the key;
  * unknown keys are refused so that a misspelt option never goes unnoticed.
  */
@@ -50,6 +50,38 @@ public final class GatewayConfigurationReader {
     /** The message log's default group-commit window (see docs/adr/0007-message-log.md and BENCHMARKS.md). */
     static final Duration DEFAULT_COMMIT_DELAY = Duration.ZERO;
     static final Duration DEFAULT_SIGN_EVERY = Duration.ofSeconds(1);
+
+    private static final Set<String> PLAIN_LISTENER = Set.of("host", "port");
+    private static final Set<String> TLS_LISTENER = Set.of("host", "port", "http2");
+
+    /**
+     * The keys each object of the file accepts, by the object's path with list indexes left out: {@code ""} is the file
+     * itself, {@code "clients[].oauth2[]"} every OAuth2 client of every local client. The only list of keys there is:
+     * {@link Node#object()} refuses any other, docs/gateway-configuration.md documents each, and
+     * GatewayConfigurationReferenceTests fails when the two differ.
+     */
+    static final Map<String, Set<String>> KEYS = Map.ofEntries(
+            Map.entry("", Set.of("instance", "gatewayId", "dataDir", "listen", "tls", "globalConfiguration", "clients",
+                    "services", "limits", "tokens", "monitoring", "messageLog", "$comment")),
+            Map.entry("listen", Set.of("consumerHttps", "consumerHttp", "provider", "admin")),
+            Map.entry("listen.consumerHttps", TLS_LISTENER),
+            Map.entry("listen.consumerHttp", PLAIN_LISTENER),
+            Map.entry("listen.provider", TLS_LISTENER),
+            Map.entry("listen.admin", PLAIN_LISTENER),
+            Map.entry("tls", Set.of("certificate", "privateKey", "caCertificate")),
+            Map.entry("globalConfiguration", Set.of("url", "anchor", "cacheDir", "pollInterval", "fetchTimeout")),
+            Map.entry("clients[]", Set.of("subsystem", "tlsCertificateSha256", "oauth2")),
+            Map.entry("clients[].oauth2[]", Set.of("clientId", "secretSha256")),
+            Map.entry("services[]", Set.of("service", "backend", "openApi")),
+            Map.entry("limits", Set.of("maxBodySize", "connectTimeout", "gatewayReadTimeout", "backendConnectTimeout",
+                    "backendReadTimeout", "maxRequestUriLength", "maxExchanges", "exchangeTimeout")),
+            Map.entry("tokens", Set.of("lifetime")),
+            Map.entry("monitoring", Set.of("usageUrl", "usageTokenFile", "pushInterval", "writeRecords")),
+            Map.entry("messageLog", Set.of("enabled", "dir", "bodies", "maxBodySize", "bodyKeyFile", "signingCertificate",
+                    "signingKey", "maxBatch", "commitDelay", "signEvery", "maxFileSize", "rotateEvery", "writeTimeout",
+                    "retention", "timestamping", "evidenceTokenFile")),
+            Map.entry("messageLog.timestamping", Set.of("url", "interval", "timeout", "outageWindow", "onOutage")));
+    private static final Pattern LIST_INDEX = Pattern.compile("\\[\\d+]");
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Pattern DURATION = Pattern.compile("(\\d+)(ms|s|m|h)");
@@ -120,9 +152,15 @@ public final class GatewayConfigurationReader {
             return items;
         }
 
-        Node object(Set<String> allowed) {
+        /** Checks that this is an object holding only the keys {@link #KEYS} gives for its path. */
+        Node object() {
             if (!json.isObject()) {
                 throw new ConfigurationException(path, "must be an object");
+            }
+            String shape = LIST_INDEX.matcher(path).replaceAll("[]");
+            Set<String> allowed = KEYS.get(shape);
+            if (allowed == null) {
+                throw new IllegalStateException("KEYS declares no keys for the objects at " + shape);
             }
             for (Iterator<String> names = json.propertyNames().iterator(); names.hasNext(); ) {
                 String name = names.next();
@@ -137,8 +175,7 @@ public final class GatewayConfigurationReader {
     private record Reader(Path base) {
 
         GatewayConfiguration configuration(Node root) {
-            root.object(Set.of("instance", "gatewayId", "dataDir", "listen", "tls", "globalConfiguration", "clients",
-                    "services", "limits", "tokens", "monitoring", "messageLog", "$comment"));
+            root.object();
             Node instanceNode = root.require("instance");
             String instance = instanceNode.text();
             IdentifierParser parser;
@@ -167,7 +204,7 @@ public final class GatewayConfigurationReader {
         }
 
         Listeners listeners(Node node) {
-            node.object(Set.of("consumerHttps", "consumerHttp", "provider", "admin"));
+            node.object();
             Optional<Endpoint> http = node.get("consumerHttp").map(this::endpoint);
             http.ifPresent(endpoint -> {
                 if (!isLoopback(endpoint.host())) {
@@ -186,13 +223,13 @@ public final class GatewayConfigurationReader {
 
         /** A plain-HTTP listener: HTTP/1.1 only. */
         Endpoint endpoint(Node node) {
-            node.object(Set.of("host", "port"));
+            node.object();
             return endpoint(node, false);
         }
 
         /** A TLS listener: HTTP/2 offered in ALPN unless {@code "http2": false}. */
         Endpoint tlsEndpoint(Node node) {
-            node.object(Set.of("host", "port", "http2"));
+            node.object();
             return endpoint(node, node.get("http2").map(Reader::bool).orElse(true));
         }
 
@@ -206,13 +243,13 @@ public final class GatewayConfigurationReader {
         }
 
         Tls tls(Node node) {
-            node.object(Set.of("certificate", "privateKey", "caCertificate"));
+            node.object();
             return new Tls(existingFile(node.require("certificate")), existingFile(node.require("privateKey")),
                     existingFile(node.require("caCertificate")));
         }
 
         GlobalConfigurationSource globalConfiguration(Node node, Path dataDir) {
-            node.object(Set.of("url", "anchor", "cacheDir", "pollInterval", "fetchTimeout"));
+            node.object();
             URI url = uri(node.require("url"), true);
             Path anchor = existingFile(node.require("anchor"));
             Path cacheDir = node.get("cacheDir").map(this::path).orElse(dataDir.resolve("globalconf"));
@@ -227,7 +264,7 @@ public final class GatewayConfigurationReader {
             Map<String, String> fingerprints = new HashMap<>();
             Map<String, String> clientIds = new HashMap<>();
             for (Node item : node.map(Node::items).orElse(List.of())) {
-                item.object(Set.of("subsystem", "tlsCertificateSha256", "oauth2"));
+                item.object();
                 Node subsystemNode = item.require("subsystem");
                 SubsystemId subsystem = identifier(subsystemNode, () -> parser.client(subsystemNode.text()));
                 if (!subsystems.add(subsystem)) {
@@ -249,7 +286,7 @@ public final class GatewayConfigurationReader {
                 }
                 List<OAuthClient> oauth = new ArrayList<>();
                 for (Node client : item.get("oauth2").map(Node::items).orElse(List.of())) {
-                    client.object(Set.of("clientId", "secretSha256"));
+                    client.object();
                     Node idNode = client.require("clientId");
                     String clientId = idNode.text();
                     if (!clientId.matches("[A-Za-z0-9._~-]{1,128}")) {
@@ -278,7 +315,7 @@ public final class GatewayConfigurationReader {
         Map<ServiceId, ProvidedService> services(Optional<Node> node, IdentifierParser parser) {
             Map<ServiceId, ProvidedService> services = new LinkedHashMap<>();
             for (Node item : node.map(Node::items).orElse(List.of())) {
-                item.object(Set.of("service", "backend", "openApi"));
+                item.object();
                 Node serviceNode = item.require("service");
                 ServiceId service = identifier(serviceNode, () -> parser.service(serviceNode.text()));
                 Node backendNode = item.require("backend");
@@ -297,8 +334,7 @@ public final class GatewayConfigurationReader {
         Limits limits(Optional<Node> node) {
             Node limits = node.orElse(null);
             if (limits != null) {
-                limits.object(Set.of("maxBodySize", "connectTimeout", "gatewayReadTimeout", "backendConnectTimeout",
-                        "backendReadTimeout", "maxRequestUriLength", "maxExchanges", "exchangeTimeout"));
+                limits.object();
             }
             long maxBody = optional(limits, "maxBodySize").map(Reader::size).orElse(10L * 1024 * 1024);
             Duration connect = optional(limits, "connectTimeout").map(Reader::duration).orElse(Duration.ofSeconds(5));
@@ -332,7 +368,7 @@ public final class GatewayConfigurationReader {
         }
 
         Tokens tokens(Optional<Node> node) {
-            node.ifPresent(n -> n.object(Set.of("lifetime")));
+            node.ifPresent(Node::object);
             Duration lifetime = node.flatMap(n -> n.get("lifetime")).map(Reader::duration).orElse(Duration.ofMinutes(5));
             if (lifetime.compareTo(Duration.ofHours(1)) > 0) {
                 throw new ConfigurationException("tokens.lifetime", "must be at most 1h; tokens are meant to be short-lived");
@@ -341,7 +377,7 @@ public final class GatewayConfigurationReader {
         }
 
         Monitoring monitoring(Optional<Node> node) {
-            node.ifPresent(n -> n.object(Set.of("usageUrl", "usageTokenFile", "pushInterval", "writeRecords")));
+            node.ifPresent(Node::object);
             Optional<URI> url = node.flatMap(n -> n.get("usageUrl")).map(n -> uri(n, true));
             Optional<String> token = node.flatMap(n -> n.get("usageTokenFile")).map(n -> {
                 try {
@@ -367,9 +403,7 @@ public final class GatewayConfigurationReader {
         GatewayConfiguration.MessageLog messageLog(Optional<Node> node, Path dataDir) {
             Node log = node.orElse(null);
             if (log != null) {
-                log.object(Set.of("enabled", "dir", "bodies", "maxBodySize", "bodyKeyFile", "signingCertificate",
-                        "signingKey", "maxBatch", "commitDelay", "signEvery", "maxFileSize", "rotateEvery", "writeTimeout", "retention",
-                        "timestamping", "evidenceTokenFile"));
+                log.object();
             }
             boolean enabled = optional(log, "enabled").map(Reader::bool).orElse(true);
             Path dir = optional(log, "dir").map(this::path).orElse(dataDir.resolve("messagelog"));
@@ -411,7 +445,7 @@ public final class GatewayConfigurationReader {
             Optional<Duration> retention = optional(log, "retention").map(Reader::duration);
             Node stamping = optional(log, "timestamping").orElse(null);
             if (stamping != null) {
-                stamping.object(Set.of("url", "interval", "timeout", "outageWindow", "onOutage"));
+                stamping.object();
             }
             Optional<URI> url = optional(stamping, "url").map(n -> uri(n, false));
             Duration interval = optional(stamping, "interval").map(Reader::duration).orElse(Duration.ofSeconds(10));

@@ -57,6 +57,26 @@ class GatewayConfigurationReaderTests {
     }
 
     @Test
+    void aMisspeltKeyInAListIsNamedWithItsIndexesAndTheKeysThatObjectAccepts() {
+        String clients = CLIENT.replace("\"secretSha256\"", "\"secretSha265\"");
+        assertThatThrownBy(() -> GatewayConfigurationReader.parse(config(clients, ""), directory))
+                .isInstanceOfSatisfying(ConfigurationException.class,
+                        e -> assertThat(e.key()).isEqualTo("clients[0].oauth2[0].secretSha265"))
+                .hasMessageEndingWith("is not a known key; expected one of [clientId, secretSha256]");
+    }
+
+    @Test
+    void onlyTlsListenersAcceptHttp2() {
+        String text = config(CLIENT, "").replace("\"consumerHttp\": {\"port\": 8080}",
+                "\"consumerHttp\": {\"port\": 8080, \"http2\": true}");
+        assertThatThrownBy(() -> GatewayConfigurationReader.parse(text, directory))
+                .isInstanceOfSatisfying(ConfigurationException.class, e -> assertThat(e.key()).isEqualTo("listen.consumerHttp.http2"))
+                .hasMessageEndingWith("expected one of [host, port]");
+        assertThat(GatewayConfigurationReader.parse(text.replace("\"provider\": {", "\"provider\": {\"http2\": false, ")
+                .replace(", \"http2\": true", ""), directory).listen().provider().orElseThrow().http2()).isFalse();
+    }
+
+    @Test
     void aBadIdentifierIsNamedWithItsPathAndReason() {
         String clients = CLIENT.replace("TEST.A", "TEST A");
         assertThatThrownBy(() -> GatewayConfigurationReader.parse(config(clients, ""), directory))
