@@ -90,7 +90,7 @@ class GatewayConfigurationReferenceTests {
             set(file, row.key, value.group(1).replace("{dataDir}", "data"), row.type);
             assertThat(GatewayConfigurationReader.parse(file.toString(), directory))
                     .as("%s set to its documented default %s", row.key, row.defaultValue)
-                    .isEqualTo(defaults);
+                    .usingRecursiveComparison().isEqualTo(defaults);
             checked.add(row.key);
         }
         assertThat(checked).as("keys whose documented default was checked").hasSizeGreaterThan(30);
