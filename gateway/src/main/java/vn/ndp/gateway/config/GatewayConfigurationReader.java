@@ -530,13 +530,17 @@ public final class GatewayConfigurationReader {
             Matcher short_ = DURATION.matcher(text);
             Duration duration;
             if (short_.matches()) {
-                long amount = Long.parseLong(short_.group(1));
-                duration = switch (short_.group(2)) {
-                    case "ms" -> Duration.ofMillis(amount);
-                    case "s" -> Duration.ofSeconds(amount);
-                    case "m" -> Duration.ofMinutes(amount);
-                    default -> Duration.ofHours(amount);
-                };
+                try {
+                    long amount = Long.parseLong(short_.group(1));
+                    duration = switch (short_.group(2)) {
+                        case "ms" -> Duration.ofMillis(amount);
+                        case "s" -> Duration.ofSeconds(amount);
+                        case "m" -> Duration.ofMinutes(amount);
+                        default -> Duration.ofHours(amount);
+                    };
+                } catch (NumberFormatException | ArithmeticException e) {
+                    throw new ConfigurationException(node.path(), "'" + text + "' is larger than a duration can be");
+                }
             } else {
                 try {
                     duration = Duration.parse(text);
@@ -552,6 +556,9 @@ public final class GatewayConfigurationReader {
 
         static long size(Node node) {
             if (node.json().isIntegralNumber()) {
+                if (!node.json().canConvertToLong()) {
+                    throw new ConfigurationException(node.path(), node.json() + " is larger than a size can be");
+                }
                 long bytes = node.json().asLong();
                 if (bytes <= 0) {
                     throw new ConfigurationException(node.path(), "must be positive");
@@ -562,17 +569,22 @@ public final class GatewayConfigurationReader {
             if (!matcher.matches()) {
                 throw new ConfigurationException(node.path(), "'" + node.text() + "' is not a size; write e.g. 1048576, 512KiB or 10MiB");
             }
-            long amount = Long.parseLong(matcher.group(1));
             long unit = switch (matcher.group(2) == null ? "B" : matcher.group(2)) {
                 case "KiB" -> 1024L;
                 case "MiB" -> 1024L * 1024;
                 case "GiB" -> 1024L * 1024 * 1024;
                 default -> 1L;
             };
-            if (amount <= 0) {
+            long bytes;
+            try {
+                bytes = Math.multiplyExact(Long.parseLong(matcher.group(1)), unit);
+            } catch (NumberFormatException | ArithmeticException e) {
+                throw new ConfigurationException(node.path(), "'" + node.text() + "' is larger than a size can be");
+            }
+            if (bytes <= 0) {
                 throw new ConfigurationException(node.path(), "must be positive");
             }
-            return amount * unit;
+            return bytes;
         }
 
         static <T> T identifier(Node node, java.util.function.Supplier<T> parse) {

@@ -121,6 +121,18 @@ class GatewayConfigurationReaderTests {
     }
 
     @Test
+    void aDurationOrSizeTooLargeToHoldIsRefusedWithItsKeyNotAStackTrace() {
+        for (String limits : new String[] {
+                "{\"backendReadTimeout\": \"99999999999999999999s\"}", "{\"exchangeTimeout\": \"9223372036854775807h\"}",
+                "{\"maxBodySize\": \"99999999999GiB\"}", "{\"maxBodySize\": \"99999999999999999999\"}",
+                "{\"maxBodySize\": 99999999999999999999}"}) {
+            assertThatThrownBy(() -> GatewayConfigurationReader.parse(config(CLIENT, ", \"limits\": " + limits), directory))
+                    .as(limits).isInstanceOf(ConfigurationException.class).hasMessageContaining("larger than")
+                    .satisfies(e -> assertThat(((ConfigurationException) e).key()).startsWith("limits."));
+        }
+    }
+
+    @Test
     void theExchangesInProgressAreBoundedBy256UnlessConfiguredAndTheBoundIsAtLeastOne() {
         assertThat(GatewayConfigurationReader.parse(config(CLIENT, ""), directory).limits().maxExchanges()).isEqualTo(256);
         assertThat(GatewayConfigurationReader.parse(config(CLIENT, ", \"limits\": {\"maxExchanges\": 1000}"), directory)
