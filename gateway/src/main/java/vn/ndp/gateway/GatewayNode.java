@@ -28,6 +28,7 @@ import org.eclipse.jetty.server.Connector;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.NetworkConnectionLimit;
 import org.eclipse.jetty.server.SecureRequestCustomizer;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
@@ -169,6 +170,12 @@ public final class GatewayNode implements AutoCloseable {
         connectionGauge("consumer-https", consumerHttps);
         connectionGauge("consumer-http", consumerHttp);
         connectionGauge("provider", provider);
+        for (ServerConnector exchangeListener : new ServerConnector[] {consumerHttps, consumerHttp, provider}) {
+            if (exchangeListener != null) {
+                // each listener on its own: local systems filling theirs leave the other gateways' open
+                server.addBean(new NetworkConnectionLimit(configuration.limits().maxConnections(), exchangeListener));
+            }
+        }
         ProviderProxy providerProxy = new ProviderProxy(configuration, globalConfiguration, tls, backendClient, monitor, clock,
                 messageLog, capacity, deadlines, blocking);
         AdminHandler adminHandler = new AdminHandler(configuration.gatewayId(), globalConfiguration, metrics);

@@ -74,7 +74,7 @@ public final class GatewayConfigurationReader {
             Map.entry("clients[].oauth2[]", Set.of("clientId", "secretSha256")),
             Map.entry("services[]", Set.of("service", "backend", "openApi")),
             Map.entry("limits", Set.of("maxBodySize", "connectTimeout", "gatewayReadTimeout", "backendConnectTimeout",
-                    "backendReadTimeout", "maxRequestUriLength", "maxExchanges", "exchangeTimeout")),
+                    "backendReadTimeout", "maxRequestUriLength", "maxExchanges", "exchangeTimeout", "maxConnections")),
             Map.entry("tokens", Set.of("lifetime")),
             Map.entry("monitoring", Set.of("usageUrl", "usageTokenFile", "pushInterval", "writeRecords")),
             Map.entry("messageLog", Set.of("enabled", "dir", "bodies", "maxBodySize", "bodyKeyFile", "signingCertificate",
@@ -355,6 +355,13 @@ public final class GatewayConfigurationReader {
                 }
                 return n.json().asInt();
             }).orElse(256);
+            // an idle TLS connection holds a few tens of KiB (engine, session, buffers while reading)
+            int maxConnections = optional(limits, "maxConnections").map(n -> {
+                if (!n.json().isInt() || n.json().asInt() < 1) {
+                    throw new ConfigurationException(n.path(), "must be a whole number of at least 1");
+                }
+                return n.json().asInt();
+            }).orElse(1024);
             if (gatewayRead.compareTo(backendRead) <= 0) {
                 throw new ConfigurationException(limits == null ? "limits" : limits.child("gatewayReadTimeout"),
                         "must be longer than backendReadTimeout (" + backendRead + ") so that a provider gateway's error reaches the caller");
@@ -364,7 +371,8 @@ public final class GatewayConfigurationReader {
                         "must be longer than gatewayReadTimeout (" + gatewayRead + "): it bounds a whole exchange, "
                                 + "of which waiting for an answer is a part");
             }
-            return new Limits(maxBody, connect, gatewayRead, backendConnect, backendRead, maxUri, maxExchanges, exchange);
+            return new Limits(maxBody, connect, gatewayRead, backendConnect, backendRead, maxUri, maxExchanges, exchange,
+                    maxConnections);
         }
 
         Tokens tokens(Optional<Node> node) {

@@ -1,12 +1,16 @@
 package vn.ndp.gateway.exchange;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static vn.ndp.gateway.ExchangeFixture.SECRET_A;
 import static vn.ndp.gateway.GatewayErrors.assertGatewayError;
 
+import java.net.InetAddress;
 import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -22,7 +26,8 @@ import vn.ndp.gateway.Poll;
 /**
  * limits.maxExchanges: a gateway handles at most that many exchanges at once, so that the body bytes it holds for slow
  * readers stay bounded however many connections there are. Two callers that never read their large answers hold two
- * places in each gateway until they hang up.
+ * places in each gateway until they hang up. limits.maxConnections: each listener keeps at most that many connections
+ * open, however idle.
  */
 class ExchangeCapacityIntegrationTests {
 
@@ -48,6 +53,40 @@ class ExchangeCapacityIntegrationTests {
                 ExchangeFixture.Overrides.LARGE_BODIES.andProvider(TWO_EXCHANGES))) {
             assertRefusedWhileTwoCallersStall(exchange, exchange.provider, "provider", "Server.ServerProxy.OutOfCapacity");
         }
+    }
+
+    @Test
+    void aListenerAtItsConnectionLimitAcceptsTheNextConnectionOnlyOnceAnotherCloses() throws Exception {
+        try (ExchangeFixture exchange = new ExchangeFixture(directory,
+                ExchangeFixture.Overrides.NONE.andConsumer("{\"limits\": {\"maxConnections\": 2}}"))) {
+            String token = exchange.token("province-a", SECRET_A);
+            int port = exchange.consumer.consumerHttpPort();
+            try (Socket idle1 = new Socket(InetAddress.getLoopbackAddress(), port);
+                 Socket idle2 = new Socket(InetAddress.getLoopbackAddress(), port)) {
+                Poll.until(() -> connections(exchange.consumer) == 2, WAIT, "two idle connections to be accepted");
+                try (Socket third = new Socket(InetAddress.getLoopbackAddress(), port)) {
+                    third.getOutputStream().write(("GET /r1/" + ExchangeFixture.ITEMS + "/v1/items/5 HTTP/1.1\r\nHost: localhost\r\n"
+                            + "X-Road-Client: " + ExchangeFixture.CLIENT_A.encoded() + "\r\nAuthorization: Bearer " + token
+                            + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+                    third.setSoTimeout(1000);
+                    assertThatThrownBy(() -> third.getInputStream().read()).as("not accepted while two are open")
+                            .isInstanceOf(SocketTimeoutException.class);
+                    assertThat(connections(exchange.consumer)).isEqualTo(2.0);
+
+                    idle1.close();
+
+                    third.setSoTimeout((int) WAIT.toMillis());
+                    String answer = new String(third.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
+                    assertThat(answer).startsWith("HTTP/1.1 200 ").contains("/api/v1/items/5");
+                }
+            }
+            HttpResponse<String> provider = items(exchange, token, 6);
+            assertThat(provider.statusCode()).as("the provider's listener has its own limit").isEqualTo(200);
+        }
+    }
+
+    private static double connections(GatewayNode gateway) {
+        return gateway.metrics().get("ndp.gateway.connections").tag("listener", "consumer-http").gauge().value();
     }
 
     private static void assertRefusedWhileTwoCallersStall(ExchangeFixture exchange, GatewayNode limited, String side,
