@@ -3,6 +3,7 @@ package vn.ndp.registry.governance.internal;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -28,6 +29,7 @@ import vn.ndp.registry.catalog.Catalog;
 import vn.ndp.registry.catalog.Platform;
 import vn.ndp.registry.catalog.PlatformField;
 import vn.ndp.registry.catalog.PlatformRegister;
+import vn.ndp.registry.catalog.PlatformRevision;
 import vn.ndp.registry.governance.ChangeDesk;
 import vn.ndp.registry.governance.ChangeRequest;
 import vn.ndp.registry.governance.ChangeStatus;
@@ -44,6 +46,7 @@ import vn.ndp.registry.overlap.OverlapDetector;
 import vn.ndp.registry.overlap.OverlapReport;
 import vn.ndp.registry.overlap.PlatformDescription;
 import vn.ndp.registry.shared.ErrorCode;
+import vn.ndp.registry.shared.FieldChange;
 import vn.ndp.registry.shared.InvalidParameters;
 import vn.ndp.registry.shared.Paging;
 import vn.ndp.registry.shared.RegistryException;
@@ -362,10 +365,20 @@ class GovernancePages {
     String history(@PathVariable String code, Model model) {
         Platform platform = catalog.get(code);
         model.addAttribute("platform", platform);
-        model.addAttribute("revisions", register.history(code).reversed());
+        model.addAttribute("revisions", register.history(code).reversed().stream().map(RevisionView::of).toList());
         model.addAttribute("lastRecognition", register.lastRecognition(code).orElse(null));
         model.addAttribute("sinceRecognition", register.changedSinceRecognition(code));
         return "governance/history";
+    }
+
+    /** A revision as the history panel shows it, its fields named by wire name like a local platform's. */
+    record RevisionView(int version, OffsetDateTime occurredAt, String actor, PlatformRevision.Cause cause,
+            String note, List<FieldChange<String>> fields) {
+
+        static RevisionView of(PlatformRevision r) {
+            return new RevisionView(r.version(), r.occurredAt(), r.actor(), r.cause(), r.note(),
+                    GovernanceJson.byWireName(r.fields()));
+        }
     }
 
     private String act(Authentication authentication, UUID id, MultiValueMap<String, String> form,
