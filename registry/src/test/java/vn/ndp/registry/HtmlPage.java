@@ -57,6 +57,11 @@ public final class HtmlPage {
         return found;
     }
 
+    /** The texts of the elements named {@code name} inside {@code container}, in document order. */
+    public static List<String> texts(INestableNode container, String name) {
+        return elements(container, name).stream().map(HtmlPage::text).toList();
+    }
+
     /** The text of {@code node} as a reader sees it: character references resolved, white space collapsed. */
     public static String text(INestableNode node) {
         StringBuilder text = new StringBuilder();

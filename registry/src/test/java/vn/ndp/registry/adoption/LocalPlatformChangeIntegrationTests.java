@@ -13,11 +13,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.attoparser.dom.Element;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.test.web.servlet.MockMvc;
 import tools.jackson.databind.JsonNode;
+import vn.ndp.registry.HtmlPage;
 import vn.ndp.registry.RegistryIntegrationTest;
 import vn.ndp.registry.accounts.ApiCalls;
 import vn.ndp.registry.accounts.Role;
@@ -337,6 +339,49 @@ class LocalPlatformChangeIntegrationTests {
         String english = mvc.perform(get("/adoption/provinces/P-NGHE-AN/local-platforms/" + id).param("lang", "en")
                         .with(user(editor))).andReturn().getResponse().getContentAsString();
         assertThat(english).contains("History").contains("Registered").contains(editLink);
+    }
+
+    @Test
+    void thePlatformPageShowsEachRevisionNewestFirstWithWhyWhoTheVersionTheNoteAndEachFieldInBothLanguages()
+            throws Exception {
+        String ngheAn = accounts.token(Role.PROVINCE_EDITOR, "P-NGHE-AN");
+        Map<String, Object> body = cemeteries(word());
+        String id = register(ngheAn, "P-NGHE-AN", body).get("id").asString();
+        String uri = API + "P-NGHE-AN/local-platforms/" + id;
+        api.put(ngheAn, uri, with(body, "status", "stopped", "version", 0), 200);
+        api.post(ngheAn, uri + "/removal", Map.of("reason", "Đã chuyển sang hệ thống dùng chung.", "version", 1), 200);
+        String actor = api.get(null, uri + "/history", 200).get(0).get("actor").asString();
+
+        List<Element> vietnamese = revisionPanels(id, "vi");
+        assertThat(vietnamese).extracting(r -> r.getAttributeValue("data-version") + " "
+                + r.getAttributeValue("data-cause")).containsExactly("2 removed", "1 changed", "0 registered");
+        Element removal = vietnamese.getFirst();
+        assertThat(HtmlPage.texts(removal, "h3").getFirst()).endsWith(" — Gỡ khỏi danh sách");
+        assertThat(HtmlPage.texts(removal, "p")).containsExactly("Người thực hiện: " + actor
+                + "; Phiên bản 2 — Đã chuyển sang hệ thống dùng chung.");
+        assertThat(HtmlPage.elements(removal, "table")).as("a removal changes no field").isEmpty();
+        Element change = vietnamese.get(1);
+        assertThat(HtmlPage.texts(change, "h3").getFirst())
+                .matches("\\d{2}/\\d{2}/\\d{4} \\d{2}:\\d{2} — Sửa đổi");
+        assertThat(HtmlPage.texts(change, "p")).containsExactly("Người thực hiện: " + actor + "; Phiên bản 1");
+        assertThat(HtmlPage.texts(change, "th")).containsExactly("Trường", "Trước", "Sau");
+        assertThat(HtmlPage.texts(change, "td")).containsExactly("Trạng thái", "in_use", "stopped");
+
+        List<Element> english = revisionPanels(id, "en");
+        assertThat(HtmlPage.texts(english.getFirst(), "h3").getFirst()).endsWith(" — Removed from the register");
+        change = english.get(1);
+        assertThat(HtmlPage.texts(change, "h3").getFirst())
+                .matches("\\d{1,2} [A-Z][a-z]{2} \\d{4} \\d{2}:\\d{2} — Changed");
+        assertThat(HtmlPage.texts(change, "p")).containsExactly("By: " + actor + "; Version 1");
+        assertThat(HtmlPage.texts(change, "th")).containsExactly("Field", "Before", "After");
+        assertThat(HtmlPage.texts(change, "td")).containsExactly("Status", "in_use", "stopped");
+    }
+
+    /** The revision panels of a local platform's page in Nghệ An in {@code lang}, as listed (newest first). */
+    List<Element> revisionPanels(String id, String lang) throws Exception {
+        String html = mvc.perform(get("/adoption/provinces/P-NGHE-AN/local-platforms/" + id).param("lang", lang))
+                .andReturn().getResponse().getContentAsString();
+        return HtmlPage.parse(html).elementsOfClass("article", "revision");
     }
 
     @Test

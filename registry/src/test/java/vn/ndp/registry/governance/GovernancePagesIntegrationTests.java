@@ -79,6 +79,49 @@ class GovernancePagesIntegrationTests {
     }
 
     @Test
+    void theHistoryPageShowsEachRevisionNewestFirstWithWhyWhoTheVersionAndEachFieldInBothLanguages() throws Exception {
+        String code = recognisedFinancePlatform();
+        UserDetails editor = accounts.signedIn(Role.MINISTRY_EDITOR, "BTC");
+        mvc.perform(post("/governance/platforms/" + code + "/changes").with(user(editor)).with(csrf())
+                .param("version", "0").param("operator_contact", "Phòng Công nghệ thông tin"));
+
+        List<Element> vietnamese = revisionPanels(code, "vi");
+        assertThat(vietnamese).extracting(r -> r.getAttributeValue("data-version") + " "
+                + r.getAttributeValue("data-cause")).containsExactly("1 changed_directly", "0 recognised");
+        Element contact = vietnamese.getFirst();
+        assertThat(HtmlPage.texts(contact, "h3").getFirst()).matches("\\d{2}/\\d{2}/\\d{4} \\d{2}:\\d{2} — "
+                + "Cập nhật thông tin liên hệ");
+        assertThat(HtmlPage.texts(contact, "p")).containsExactly("Người thực hiện: " + editor.getUsername()
+                + "; Phiên bản 1");
+        assertThat(HtmlPage.texts(contact, "th")).containsExactly("Trường", "Trước", "Sau");
+        assertThat(HtmlPage.texts(contact, "td")).containsExactly("Đầu mối liên hệ", "", "Phòng Công nghệ thông tin");
+        Element recognition = vietnamese.getLast();
+        assertThat(HtmlPage.texts(recognition, "h3").getFirst()).endsWith(" — Công nhận");
+        assertThat(HtmlPage.texts(recognition, "p").getFirst())
+                .matches("Người thực hiện: reviewer-\\S+; Phiên bản 0 — 7/QĐ-BKHCN");
+        assertThat(HtmlPage.texts(recognition, "td")).containsSequence("Tên (tiếng Việt)", "",
+                "Nền tảng minh chứng " + code);
+
+        List<Element> english = revisionPanels(code, "en");
+        contact = english.getFirst();
+        assertThat(HtmlPage.texts(contact, "h3").getFirst()).matches("\\d{1,2} [A-Z][a-z]{2} \\d{4} \\d{2}:\\d{2} — "
+                + "Contact details updated");
+        assertThat(HtmlPage.texts(contact, "p")).containsExactly("By: " + editor.getUsername() + "; Version 1");
+        assertThat(HtmlPage.texts(contact, "th")).containsExactly("Field", "Before", "After");
+        assertThat(HtmlPage.texts(contact, "td")).containsExactly("Contact person", "", "Phòng Công nghệ thông tin");
+        assertThat(HtmlPage.texts(english.getLast(), "h3").getFirst()).endsWith(" — Recognised");
+        assertThat(HtmlPage.texts(english.getLast(), "td")).containsSequence("Name (Vietnamese)", "",
+                "Nền tảng minh chứng " + code);
+    }
+
+    /** The revision panels of the platform's history page in {@code lang}, as listed (newest first). */
+    List<Element> revisionPanels(String code, String lang) throws Exception {
+        String html = mvc.perform(get("/platforms/" + code + "/history").param("lang", lang)).andReturn()
+                .getResponse().getContentAsString();
+        return HtmlPage.parse(html).elementsOfClass("article", "revision");
+    }
+
+    @Test
     void aProvinceEditorIsRefusedTheProposalForm() throws Exception {
         UserDetails province = accounts.signedIn(Role.PROVINCE_EDITOR, "P-HA-NOI");
         assertThat(mvc.perform(get("/governance/proposals/new").with(user(province))).andReturn().getResponse()
