@@ -102,6 +102,8 @@ public final class GatewayNode implements AutoCloseable {
      * block), so one selector would serialise a listener's work; Jetty's default on two cores is one. With two, the
      * benchmark's idle CPU at 64 connections fell from about 9 % to 3 % (BENCHMARKS.md, session 5).
      */
+    /** Connections the admin listener keeps open: health checks, Prometheus, the registry asking for evidence. */
+    private static final int ADMIN_CONNECTIONS = 64;
     private static final int EXCHANGE_SELECTORS = Math.max(2, Runtime.getRuntime().availableProcessors() / 2);
 
     private final List<ServerConnector> connectors = new ArrayList<>();
@@ -175,6 +177,9 @@ public final class GatewayNode implements AutoCloseable {
                 // each listener on its own: local systems filling theirs leave the other gateways' open
                 server.addBean(new NetworkConnectionLimit(configuration.limits().maxConnections(), exchangeListener));
             }
+        }
+        if (admin != null) {
+            server.addBean(new NetworkConnectionLimit(ADMIN_CONNECTIONS, admin));
         }
         ProviderProxy providerProxy = new ProviderProxy(configuration, globalConfiguration, tls, backendClient, monitor, clock,
                 messageLog, capacity, deadlines, blocking);

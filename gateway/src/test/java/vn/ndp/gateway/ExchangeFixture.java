@@ -320,12 +320,16 @@ public final class ExchangeFixture implements AutoCloseable {
 
     /** A bearer token from the token endpoint of {@code gateway} (the consumer gateway, or one started from its configuration). */
     public static String token(GatewayNode gateway, String clientId, String secret) throws Exception {
-        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                        URI.create("http://127.0.0.1:" + gateway.consumerHttpPort() + "/oauth2/token"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials&client_id=" + clientId
-                        + "&client_secret=" + secret))
-                .build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response;
+        // closed at once, so that no keep-alive connection of the fixture's own stays open on the listener
+        try (HttpClient client = HttpClient.newHttpClient()) {
+            response = client.send(HttpRequest.newBuilder(
+                            URI.create("http://127.0.0.1:" + gateway.consumerHttpPort() + "/oauth2/token"))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials&client_id=" + clientId
+                            + "&client_secret=" + secret))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+        }
         if (response.statusCode() != 200) {
             throw new IllegalStateException("Token endpoint answered " + response.statusCode() + ": " + response.body());
         }

@@ -86,7 +86,7 @@ public record GatewayConfiguration(
      * {@code exchangeTimeout}: the longest one exchange may take in this gateway, from its request's arrival until the
      * next hop has sent the whole answer, however steadily bytes trickle in (see {@code ExchangeDeadlines}).
      * {@code maxConnections}: open connections each exchange listener keeps; at the limit it stops accepting until one
-     * closes, so that connections opened and left idle (or trickling a request head) cannot exhaust the heap.
+     * closes, so that connections opened and left idle (or trickling a request head) hold a bounded part of the heap.
      */
     public record Limits(long maxBodyBytes, Duration connectTimeout, Duration gatewayReadTimeout,
                          Duration backendConnectTimeout, Duration backendReadTimeout, int maxRequestUriLength,

@@ -84,6 +84,7 @@ public final class GatewayConfigurationReader {
     private static final Pattern LIST_INDEX = Pattern.compile("\\[\\d+]");
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final Duration LONGEST = Duration.ofNanos(Long.MAX_VALUE);
     private static final Pattern DURATION = Pattern.compile("(\\d+)(ms|s|m|h)");
     private static final Pattern SIZE = Pattern.compile("(\\d+)\\s*(B|KiB|MiB|GiB)?");
     private static final Pattern SHA256_HEX = Pattern.compile("[0-9a-fA-F]{64}|([0-9a-fA-F]{2}:){31}[0-9a-fA-F]{2}");
@@ -342,26 +343,13 @@ public final class GatewayConfigurationReader {
             Duration backendConnect = optional(limits, "backendConnectTimeout").map(Reader::duration).orElse(Duration.ofSeconds(5));
             Duration backendRead = optional(limits, "backendReadTimeout").map(Reader::duration).orElse(Duration.ofSeconds(30));
             Duration exchange = optional(limits, "exchangeTimeout").map(Reader::duration).orElse(Duration.ofMinutes(5));
-            int maxUri = optional(limits, "maxRequestUriLength").map(n -> {
-                if (!n.json().isInt() || n.json().asInt() < 256) {
-                    throw new ConfigurationException(n.path(), "must be a whole number of at least 256");
-                }
-                return n.json().asInt();
-            }).orElse(4096);
+            int maxUri = optional(limits, "maxRequestUriLength").map(n -> Reader.wholeNumber(n, 256, Integer.MAX_VALUE))
+                    .orElse(4096);
             // 256 exchanges, each holding at most one 256 KiB HTTP/2 window of unread body: 64 MiB of a 256 MiB heap
-            int maxExchanges = optional(limits, "maxExchanges").map(n -> {
-                if (!n.json().isInt() || n.json().asInt() < 1) {
-                    throw new ConfigurationException(n.path(), "must be a whole number of at least 1");
-                }
-                return n.json().asInt();
-            }).orElse(256);
-            // an idle TLS connection holds a few tens of KiB (engine, session, buffers while reading)
-            int maxConnections = optional(limits, "maxConnections").map(n -> {
-                if (!n.json().isInt() || n.json().asInt() < 1) {
-                    throw new ConfigurationException(n.path(), "must be a whole number of at least 1");
-                }
-                return n.json().asInt();
-            }).orElse(1024);
+            int maxExchanges = optional(limits, "maxExchanges").map(n -> Reader.wholeNumber(n, 1, Integer.MAX_VALUE))
+                    .orElse(256);
+            int maxConnections = optional(limits, "maxConnections").map(n -> Reader.wholeNumber(n, 1, Integer.MAX_VALUE))
+                    .orElse(1024);
             if (gatewayRead.compareTo(backendRead) <= 0) {
                 throw new ConfigurationException(limits == null ? "limits" : limits.child("gatewayReadTimeout"),
                         "must be longer than backendReadTimeout (" + backendRead + ") so that a provider gateway's error reaches the caller");
@@ -435,12 +423,7 @@ public final class GatewayConfigurationReader {
             if (certificate.isPresent() != signingKey.isPresent()) {
                 throw new ConfigurationException(log.child("signingKey"), "give both signingCertificate and signingKey, or neither");
             }
-            int maxBatch = optional(log, "maxBatch").map(n -> {
-                if (!n.json().isInt() || n.json().asInt() < 1 || n.json().asInt() > 65536) {
-                    throw new ConfigurationException(n.path(), "must be a whole number from 1 to 65536");
-                }
-                return n.json().asInt();
-            }).orElse(1024);
+            int maxBatch = optional(log, "maxBatch").map(n -> Reader.wholeNumber(n, 1, 65536)).orElse(1024);
             Duration commitDelay = optional(log, "commitDelay")
                     .map(n -> Reader.zeroOrDuration(n, Duration.ofMillis(100), "100ms: every response waits for it"))
                     .orElse(DEFAULT_COMMIT_DELAY);
@@ -559,7 +542,20 @@ public final class GatewayConfigurationReader {
             if (duration.isNegative() || duration.isZero()) {
                 throw new ConfigurationException(node.path(), "must be positive");
             }
+            if (duration.compareTo(LONGEST) > 0) {
+                // the gateway counts its limits in nanoseconds
+                throw new ConfigurationException(node.path(), "'" + text + "' is larger than a duration can be (about 292 years)");
+            }
             return duration;
+        }
+
+        /** A JSON whole number from {@code min} to {@code max} ({@link Integer#MAX_VALUE}: no upper bound). */
+        static int wholeNumber(Node node, int min, int max) {
+            if (!node.json().isInt() || node.json().asInt() < min || node.json().asInt() > max) {
+                throw new ConfigurationException(node.path(), max == Integer.MAX_VALUE
+                        ? "must be a whole number of at least " + min : "must be a whole number from " + min + " to " + max);
+            }
+            return node.json().asInt();
         }
 
         static long size(Node node) {

@@ -122,14 +122,20 @@ class GatewayConfigurationReaderTests {
 
     @Test
     void aDurationOrSizeTooLargeToHoldIsRefusedWithItsKeyNotAStackTrace() {
-        for (String limits : new String[] {
-                "{\"backendReadTimeout\": \"99999999999999999999s\"}", "{\"exchangeTimeout\": \"9223372036854775807h\"}",
-                "{\"maxBodySize\": \"99999999999GiB\"}", "{\"maxBodySize\": \"99999999999999999999\"}",
-                "{\"maxBodySize\": 99999999999999999999}"}) {
-            assertThatThrownBy(() -> GatewayConfigurationReader.parse(config(CLIENT, ", \"limits\": " + limits), directory))
-                    .as(limits).isInstanceOf(ConfigurationException.class).hasMessageContaining("larger than")
-                    .satisfies(e -> assertThat(((ConfigurationException) e).key()).startsWith("limits."));
-        }
+        java.util.Map<String, String> keyOf = java.util.Map.of(
+                "\"backendReadTimeout\": \"99999999999999999999s\"", "limits.backendReadTimeout",
+                "\"exchangeTimeout\": \"9223372036854775807h\"", "limits.exchangeTimeout",
+                "\"exchangeTimeout\": \"2600000h\"", "limits.exchangeTimeout",
+                "\"maxBodySize\": \"99999999999GiB\"", "limits.maxBodySize",
+                "\"maxBodySize\": \"99999999999999999999\"", "limits.maxBodySize",
+                "\"maxBodySize\": 99999999999999999999", "limits.maxBodySize");
+        keyOf.forEach((limit, key) -> assertThatThrownBy(() -> GatewayConfigurationReader.parse(
+                config(CLIENT, ", \"limits\": {" + limit + "}"), directory))
+                .as(limit).isInstanceOf(ConfigurationException.class).hasMessageContaining("larger than")
+                .satisfies(e -> assertThat(((ConfigurationException) e).key()).isEqualTo(key)));
+        assertThatThrownBy(() -> GatewayConfigurationReader.parse(config(CLIENT, ", \"limits\": {\"maxConnections\": 0}"),
+                directory)).isInstanceOfSatisfying(ConfigurationException.class,
+                e -> assertThat(e.key()).isEqualTo("limits.maxConnections")).hasMessageContaining("at least 1");
     }
 
     @Test

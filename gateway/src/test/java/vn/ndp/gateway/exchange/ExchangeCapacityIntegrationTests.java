@@ -61,17 +61,23 @@ class ExchangeCapacityIntegrationTests {
                 ExchangeFixture.Overrides.NONE.andConsumer("{\"limits\": {\"maxConnections\": 2}}"))) {
             String token = exchange.token("province-a", SECRET_A);
             int port = exchange.consumer.consumerHttpPort();
+            Poll.until(() -> connections(exchange.consumer, "consumer-http") == 0, WAIT, "the token request's connection to close");
             try (Socket idle1 = new Socket(InetAddress.getLoopbackAddress(), port);
                  Socket idle2 = new Socket(InetAddress.getLoopbackAddress(), port)) {
-                Poll.until(() -> connections(exchange.consumer) == 2, WAIT, "two idle connections to be accepted");
+                Poll.until(() -> connections(exchange.consumer, "consumer-http") == 2, WAIT, "two idle connections to be accepted");
+                try (Socket other = new Socket(InetAddress.getLoopbackAddress(), exchange.consumer.providerPort())) {
+                    Poll.until(() -> connections(exchange.consumer, "provider") == 1, WAIT,
+                            "the listener for other gateways, which has a limit of its own, to accept meanwhile");
+                }
                 try (Socket third = new Socket(InetAddress.getLoopbackAddress(), port)) {
                     third.getOutputStream().write(("GET /r1/" + ExchangeFixture.ITEMS + "/v1/items/5 HTTP/1.1\r\nHost: localhost\r\n"
                             + "X-Road-Client: " + ExchangeFixture.CLIENT_A.encoded() + "\r\nAuthorization: Bearer " + token
                             + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+                    // a connection not accepted shows only as no answer: a short bounded wait is the one way to see it
                     third.setSoTimeout(1000);
                     assertThatThrownBy(() -> third.getInputStream().read()).as("not accepted while two are open")
                             .isInstanceOf(SocketTimeoutException.class);
-                    assertThat(connections(exchange.consumer)).isEqualTo(2.0);
+                    assertThat(connections(exchange.consumer, "consumer-http")).isEqualTo(2.0);
 
                     idle1.close();
 
@@ -80,13 +86,11 @@ class ExchangeCapacityIntegrationTests {
                     assertThat(answer).startsWith("HTTP/1.1 200 ").contains("/api/v1/items/5");
                 }
             }
-            HttpResponse<String> provider = items(exchange, token, 6);
-            assertThat(provider.statusCode()).as("the provider's listener has its own limit").isEqualTo(200);
         }
     }
 
-    private static double connections(GatewayNode gateway) {
-        return gateway.metrics().get("ndp.gateway.connections").tag("listener", "consumer-http").gauge().value();
+    private static double connections(GatewayNode gateway, String listener) {
+        return gateway.metrics().get("ndp.gateway.connections").tag("listener", listener).gauge().value();
     }
 
     private static void assertRefusedWhileTwoCallersStall(ExchangeFixture exchange, GatewayNode limited, String side,
