@@ -11,9 +11,21 @@ public interface ExchangeConnections {
 
     Connection of(String platformCode);
 
-    /** Services the platform offers through the exchange, and the subsystems allowed to call them. */
-    record Connection(boolean registered, List<String> subsystems, List<String> services, List<String> consumers) {
+    /**
+     * Services the platform offers through the exchange, and the subsystems allowed to call them; {@code sample}
+     * names the entries that exist only as sample data.
+     */
+    record Connection(boolean registered, List<String> subsystems, List<String> services, List<String> consumers,
+            Samples sample) {
 
-        public static final Connection NONE = new Connection(false, List.of(), List.of(), List.of());
+        public static final Connection NONE =
+                new Connection(false, List.of(), List.of(), List.of(), new Samples(List.of(), List.of(), List.of()));
+    }
+
+    /**
+     * The sample entries among a connection's: subsystems and services marked as sample, and consumers whose every
+     * grant to the platform's services is a sample grant.
+     */
+    record Samples(List<String> subsystems, List<String> services, List<String> consumers) {
     }
 }

@@ -1,5 +1,9 @@
 package vn.ndp.registry.exchange.internal;
 
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 import vn.ndp.registry.catalog.ExchangeConnections;
 import vn.ndp.registry.exchange.DirectoryEntries;
@@ -20,8 +24,18 @@ class CatalogueConnections implements ExchangeConnections {
         if (!connections.connected()) {
             return Connection.NONE;
         }
+        Map<String, Boolean> consumerIsSample = connections.consumers().stream().collect(Collectors.toMap(
+                DirectoryEntries.AccessRight::clientId, DirectoryEntries.AccessRight::sample, Boolean::logicalAnd,
+                LinkedHashMap::new));
         return new Connection(true, connections.subsystems().stream().map(DirectoryEntries.Subsystem::id).toList(),
                 connections.services().stream().map(DirectoryEntries.Service::id).toList(),
-                connections.consumers().stream().map(DirectoryEntries.AccessRight::clientId).distinct().toList());
+                List.copyOf(consumerIsSample.keySet()),
+                new Samples(
+                        connections.subsystems().stream().filter(DirectoryEntries.Subsystem::sample)
+                                .map(DirectoryEntries.Subsystem::id).toList(),
+                        connections.services().stream().filter(DirectoryEntries.Service::sample)
+                                .map(DirectoryEntries.Service::id).toList(),
+                        consumerIsSample.entrySet().stream().filter(Map.Entry::getValue).map(Map.Entry::getKey)
+                                .toList()));
     }
 }
