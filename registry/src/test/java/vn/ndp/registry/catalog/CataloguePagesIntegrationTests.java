@@ -3,12 +3,16 @@ package vn.ndp.registry.catalog;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.client.RestTestClient;
 import vn.ndp.registry.RegistryIntegrationTest;
+import vn.ndp.registry.exchange.DirectoryEntries;
+import vn.ndp.registry.exchange.ExchangeRegister;
 
 @RegistryIntegrationTest
 class CataloguePagesIntegrationTests {
@@ -18,6 +22,9 @@ class CataloguePagesIntegrationTests {
 
     @Autowired
     PlatformImport platformImport;
+
+    @Autowired
+    ExchangeRegister exchange;
 
     @Test
     void homePageShowsLiveCountsAndPublishedFiguresWithTheirSource() {
@@ -168,10 +175,90 @@ class CataloguePagesIntegrationTests {
         assertThat(list).contains("&lt;script&gt;alert(1)&lt;/script&gt;").doesNotContain("<script>");
     }
 
+    @Test
+    void platformPageShowsItsConnectionFromTheExchangeDirectoryWithSystemsServicesAndConsumers() {
+        String suffix = UUID.randomUUID().toString().substring(0, 6).toUpperCase();
+        String code = "NDXP-LINKED-" + suffix;
+        importPlatforms(code + ",Nền tảng có trong danh bạ,Platform in the directory,BTC,government,platform,central,"
+                + "in_use,,,,,,not_connected");
+        String actor = "test (catalogue pages)";
+        var provider = exchange.registerMember("GOV", "T.P" + suffix, "Bộ cung cấp thử", "BTC", false, actor);
+        var consumer = exchange.registerMember("GOV", "T.C" + suffix, "Tỉnh sử dụng thử", "P-HUE", false, actor);
+        var system = exchange.registerSubsystem(provider.id(), "core", code, false, actor);
+        var realClient = exchange.registerSubsystem(consumer.id(), "portal", null, false, actor);
+        var sampleClient = exchange.registerSubsystem(consumer.id(), "demo", null, false, actor);
+        List<DirectoryEntries.Endpoint> whole = List.of();
+        var units = exchange.registerService(system.id(), "units", "Đơn vị", null, whole, false, actor);
+        var trial = exchange.registerService(system.id(), "trial", "Thử", null, whole, true, actor);
+        exchange.grant(realClient.id(), units.id(), null, null, false, actor);
+        exchange.grant(sampleClient.id(), trial.id(), null, null, true, actor);
+
+        String html = page("/platforms/" + code);
+
+        assertThat(html).contains("Đã kết nối (theo danh bạ trao đổi dữ liệu)")
+                .contains("href=\"#ndxp-heading\"")
+                .contains("Kết nối NDXP theo danh bạ trao đổi dữ liệu")
+                .contains("href=\"/exchange#subsystems\"><code>" + system.id() + "</code>")
+                .contains("href=\"/exchange#services\"><code>" + units.id() + "</code>")
+                .contains("href=\"/exchange#services\"><code>" + trial.id() + "</code>")
+                .contains("href=\"/exchange#rights\"><code>" + realClient.id() + "</code>")
+                .contains("href=\"/exchange#rights\"><code>" + sampleClient.id() + "</code>")
+                .doesNotContain("Chưa có trong danh bạ NDXP")
+                .doesNotContain("Chưa rõ");
+        assertThat(entry(html, trial.id())).contains("Dữ liệu mẫu");
+        assertThat(entry(html, sampleClient.id())).contains("Dữ liệu mẫu");
+        assertThat(entry(html, units.id())).doesNotContain("Dữ liệu mẫu");
+        assertThat(entry(html, realClient.id())).doesNotContain("Dữ liệu mẫu");
+        assertThat(page("/platforms/" + code + "?lang=en"))
+                .contains("Connected (according to the data exchange directory)")
+                .contains("Services offered")
+                .contains("Systems allowed to call them");
+        client.get().uri("/api/v1/platforms/" + code).exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$.exchange.services.length()").isEqualTo(2)
+                .jsonPath("$.exchange.sample.services[0]").isEqualTo(trial.id())
+                .jsonPath("$.exchange.sample.consumers[0]").isEqualTo(sampleClient.id())
+                .jsonPath("$.exchange.sample.subsystems.length()").isEqualTo(0);
+    }
+
+    @Test
+    void platformMissingFromTheExchangeDirectoryShowsItsStatusAsSelfDeclared() {
+        String suffix = UUID.randomUUID().toString().substring(0, 6).toUpperCase();
+        importPlatforms("NDXP-UNDECLARED-" + suffix + ",Nền tảng chưa khai,Undeclared platform,BTC,government,"
+                        + "platform,central,in_use,,,,,,",
+                "NDXP-DECLARED-" + suffix + ",Nền tảng tự khai,Declared platform,BTC,government,platform,central,"
+                        + "in_use,,,,,,connected");
+
+        String undeclared = page("/platforms/NDXP-UNDECLARED-" + suffix);
+        String declared = page("/platforms/NDXP-DECLARED-" + suffix);
+
+        assertThat(undeclared).contains("Chưa có trong danh bạ NDXP; đơn vị tự khai: Chưa có thông tin")
+                .doesNotContain("Chưa rõ")
+                .doesNotContain("ndxp-heading")
+                .doesNotContain("Đã kết nối (theo danh bạ trao đổi dữ liệu)");
+        assertThat(declared).contains("Chưa có trong danh bạ NDXP; đơn vị tự khai: Đã kết nối");
+        assertThat(page("/platforms/NDXP-UNDECLARED-" + suffix + "?lang=en"))
+                .contains("Not in the NDXP directory; declared by the owner: Not known");
+    }
+
     private String page(String uri) {
         return client.get().uri(uri).accept(MediaType.TEXT_HTML).exchange()
                 .expectStatus().isOk()
                 .expectHeader().contentTypeCompatibleWith(MediaType.TEXT_HTML)
                 .expectBody(String.class).returnResult().getResponseBody();
+    }
+
+    private void importPlatforms(String... rows) {
+        String csv = "code,name_vi,name_en,owner_code,category,type,scope,status,description_vi,description_en,"
+                + "operator,legal_basis,website,ndxp_status\n" + String.join("\n", rows) + "\n";
+        var report = platformImport.importFile("ndxp.csv", csv.getBytes(StandardCharsets.UTF_8),
+                PlatformImport.Progress.NONE, "import (tester)");
+        assertThat(report.created()).isEqualTo(rows.length);
+    }
+
+    /** The list item of one directory entry on the platform page. */
+    private static String entry(String html, String id) {
+        int start = html.indexOf("<code>" + id + "</code>");
+        assertThat(start).as("entry %s on the page", id).isNotNegative();
+        return html.substring(start, html.indexOf("</li>", start));
     }
 }

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.MessageSource;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -14,6 +15,8 @@ import vn.ndp.registry.agencies.Agencies;
 import vn.ndp.registry.agencies.Agency;
 import vn.ndp.registry.agencies.Tenure;
 import vn.ndp.registry.catalog.Catalog;
+import vn.ndp.registry.catalog.ExchangeConnections;
+import vn.ndp.registry.catalog.NdxpStatus;
 import vn.ndp.registry.catalog.Platform;
 import vn.ndp.registry.catalog.PlatformPage;
 import vn.ndp.registry.catalog.PlatformQuery;
@@ -38,11 +41,14 @@ class PlatformPages {
     private final Catalog catalog;
     private final Agencies agencies;
     private final MessageSource messages;
+    private final ObjectProvider<ExchangeConnections> exchange;
 
-    PlatformPages(Catalog catalog, Agencies agencies, MessageSource messages) {
+    PlatformPages(Catalog catalog, Agencies agencies, MessageSource messages,
+            ObjectProvider<ExchangeConnections> exchange) {
         this.catalog = catalog;
         this.agencies = agencies;
         this.messages = messages;
+        this.exchange = exchange;
     }
 
     @GetMapping("/platforms")
@@ -90,7 +96,7 @@ class PlatformPages {
         model.addAttribute("category", label("category", platform.category(), locale));
         model.addAttribute("type", label("type", platform.type(), locale));
         model.addAttribute("status", label("status", platform.status(), locale));
-        model.addAttribute("ndxp", label("ndxp", platform.ndxpStatus(), locale));
+        model.addAttribute("ndxp", ndxp(platform, locale));
         model.addAttribute("scopes", platform.scopes().stream().sorted()
                 .map(s -> label("scope", s, locale)).toList());
         model.addAttribute("website", References.webLink(platform.website()));
@@ -124,6 +130,18 @@ class PlatformPages {
     }
 
     record Relation(String label, String code, String name, String href) {
+    }
+
+    /**
+     * The platform's NDXP connection as the exchange directory has it, or, when the directory has none of its
+     * systems, what its owner declared ({@code declared}).
+     */
+    record NdxpConnection(boolean registered, boolean sample, String declared, List<DirectoryLink> systems,
+            List<DirectoryLink> services, List<DirectoryLink> consumers) {
+    }
+
+    /** One directory entry, linking to its section of the exchange directory page. */
+    record DirectoryLink(String id, boolean sample, String href) {
     }
 
     private Row row(PlatformPage.Hit hit, HttpServletRequest request, Locale locale) {
@@ -180,6 +198,26 @@ class PlatformPages {
     private String label(String prefix, Enum<?> value, Locale locale) {
         return value == null ? null : messages.getMessage(prefix + "." + Wire.name(value), null, Wire.name(value),
                 locale);
+    }
+
+    private NdxpConnection ndxp(Platform platform, Locale locale) {
+        ExchangeConnections.Connection connection =
+                exchange.getIfAvailable(() -> code -> ExchangeConnections.Connection.NONE).of(platform.code());
+        if (!connection.registered()) {
+            String declared = platform.ndxpStatus() == NdxpStatus.UNKNOWN
+                    ? messages.getMessage("common.unknown", null, locale)
+                    : label("ndxp", platform.ndxpStatus(), locale);
+            return new NdxpConnection(false, false, declared, List.of(), List.of(), List.of());
+        }
+        ExchangeConnections.Samples sample = connection.sample();
+        return new NdxpConnection(true, sample.subsystems().containsAll(connection.subsystems()), null,
+                directoryLinks(connection.subsystems(), sample.subsystems(), "subsystems"),
+                directoryLinks(connection.services(), sample.services(), "services"),
+                directoryLinks(connection.consumers(), sample.consumers(), "rights"));
+    }
+
+    private static List<DirectoryLink> directoryLinks(List<String> ids, List<String> samples, String section) {
+        return ids.stream().map(id -> new DirectoryLink(id, samples.contains(id), "/exchange#" + section)).toList();
     }
 
     private OwnerTenure tenure(Tenure t, LocalDate on, String asOf, Locale locale) {
