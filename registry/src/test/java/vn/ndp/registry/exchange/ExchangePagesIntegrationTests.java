@@ -9,6 +9,8 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import java.net.InetAddress;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -117,10 +119,11 @@ class ExchangePagesIntegrationTests {
         register.grant(t.consumer(), t.service(), null, null, true, "test");
         String html = page(accounts.signedIn(Role.MINISTRY_EDITOR, "BTC"), "/exchange");
         assertThat(html).contains(t.provider(), t.consumer(), t.service(), t.gateway(), "GET /units/**",
-                "Cổng Dịch vụ công quốc gia", "LGSP dùng chung", "Dữ liệu mẫu / Sample", "Số giao dịch theo ngày",
-                "Danh bạ trao đổi dữ liệu", "href=\"/exchange\"");
+                "Cổng Dịch vụ công quốc gia", "LGSP dùng chung", ">Dữ liệu mẫu</span>", "Số giao dịch theo ngày",
+                "Danh bạ trao đổi dữ liệu", "href=\"/exchange\"").doesNotContain("/ Sample", "LGSP as a service");
         String english = page(accounts.signedIn(Role.MINISTRY_EDITOR, "BTC"), "/exchange?lang=en");
-        assertThat(english).contains("Data exchange directory", "LGSP as a service", "Dữ liệu mẫu / Sample");
+        assertThat(english).contains("Data exchange directory", "LGSP as a service", ">Sample</span>")
+                .doesNotContain("Dữ liệu mẫu");
     }
 
     @Test
@@ -132,10 +135,70 @@ class ExchangePagesIntegrationTests {
         usage.receive(new UsageReport(UUID.randomUUID(), t.gateway(), minute, List.of(new UsageAggregate(minute,
                 UsageAggregate.PROVIDER, t.consumer(), t.service(), 200, "", 9, 900, 9000, 27, buckets))));
         String html = page(accounts.signedIn(Role.ADMIN, null), "/exchange?by=platform");
-        assertThat(html).contains("<svg", t.provider(), "class=\"bar-chart\"", "Số giao dịch mỗi ngày",
+        assertThat(html).contains("<svg", t.provider(), "class=\"bar-chart counts\"", "Số giao dịch mỗi ngày",
                 "Số liệu dưới đây có giao dịch của dịch vụ mẫu");
         MvcResult bad = mvc.perform(get("/exchange?by=galaxy").with(user(accounts.signedIn(Role.ADMIN, null)))).andReturn();
         assertThat(bad.getResponse().getStatus()).isEqualTo(400);
+    }
+
+    @Test
+    void transactionCountsAreGroupedForTheReadersLanguageAndTheChartLeavesRoomForThem() throws Exception {
+        Topology t = register(false, null);
+        Instant minute = Instant.now().truncatedTo(ChronoUnit.MINUTES);
+        List<Long> buckets = new ArrayList<>(Collections.nCopies(UsageAggregate.LATENCY_BOUNDS_MILLIS.size() + 1, 0L));
+        buckets.set(0, 12_349L);
+        usage.receive(new UsageReport(UUID.randomUUID(), t.gateway(), minute, List.of(new UsageAggregate(minute,
+                UsageAggregate.PROVIDER, t.consumer(), t.service(), 200, "", 12_349, 900, 9000, 27, buckets))));
+        UserDetails admin = accounts.signedIn(Role.ADMIN, null);
+        String vietnamese = page(admin, "/exchange?by=platform");
+        assertThat(rowOf(vietnamese, t.provider())).contains("<td class=\"num\">12.349</td>");
+        assertThat(vietnamese).containsPattern("class=\"bar-value\"[^>]*>\\d{1,3}(\\.\\d{3})+</text>")
+                .contains("viewBox=\"0 0 480 ");
+        String english = page(admin, "/exchange?by=platform&lang=en");
+        assertThat(rowOf(english, t.provider())).contains("<td class=\"num\">12,349</td>");
+        assertThat(english).containsPattern("class=\"bar-value\"[^>]*>\\d{1,3}(,\\d{3})+</text>");
+    }
+
+    /** The usage table's row for {@code key}: the last table on the page. */
+    static String rowOf(String html, String key) {
+        int start = html.lastIndexOf("<code>" + key + "</code>");
+        assertThat(start).as("a row for %s", key).isNotNegative();
+        return html.substring(start, html.indexOf("</tr>", start));
+    }
+
+    @Test
+    void requestCardsSayWhenARequestWasMadeAndDecidedAndWhoDecided() throws Exception {
+        Topology t = register(false);
+        UserDetails consumerEditor = accounts.signedIn(Role.MINISTRY_EDITOR, "BTC");
+        UserDetails providerEditor = accounts.signedIn(Role.PROVINCE_EDITOR, "P-HA-NOI");
+        UUID id = requestAccess(consumerEditor, t, "Đối chiếu đơn vị hành chính");
+        MvcResult deny = mvc.perform(post("/exchange/access-requests/" + id + "/deny").with(user(providerEditor))
+                .with(csrf()).param("reason", "Chưa nêu văn bản cụ thể")).andReturn();
+        assertThat(deny.getResponse().getStatus()).isEqualTo(302);
+        AccessRequests.AccessRequest denied = requests.get(id);
+        assertThat(denied.decidedBy()).isEqualTo(providerEditor.getUsername());
+        DateTimeFormatter vietnamese = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm")
+                .withZone(ZoneId.of("Asia/Ho_Chi_Minh"));
+
+        String html = page(consumerEditor, "/exchange/access-requests");
+        String card = html.substring(html.indexOf("id=\"request-" + id + "\""));
+        card = card.substring(0, card.indexOf("</article>"));
+        assertThat(card).contains("Ngày đề nghị",
+                vietnamese.format(denied.requestedAt()), consumerEditor.getUsername(), "Ngày quyết định",
+                vietnamese.format(denied.decidedAt()), "Người quyết định", providerEditor.getUsername(),
+                "Chưa nêu văn bản cụ thể", "GET /units/**", "/<wbr>");
+        assertThat(html).contains("class=\"request-card\"").doesNotContain("published-item");
+
+        String english = page(consumerEditor, "/exchange/access-requests?lang=en");
+        assertThat(english).contains("Requested on", "Decided on", "Decided by", providerEditor.getUsername());
+    }
+
+    @Test
+    void theRequestFormStacksItsLabelsAndNamesTheMethodOnce() throws Exception {
+        register(false);
+        String html = page(accounts.signedIn(Role.MINISTRY_EDITOR, "BTC"), "/exchange/access-requests");
+        assertThat(html).contains("action=\"/exchange/access-requests\" class=\"stacked\"", ">Phương thức</label>",
+                "ví dụ GET /units/**.</p>").doesNotContain("stacked-form", "để trống", "/units/** .");
     }
 
     @Test

@@ -246,7 +246,7 @@ class ExchangePages {
         String title = messages.getMessage("exchange.usage.chart", new Object[] {Dates.format(from, locale),
                 Dates.format(to, locale)}, locale);
         String description = messages.getMessage("exchange.usage.chart.description", null, locale)
-                + (anySample ? " " + messages.getMessage("exchange.sample", null, locale) : "");
+                + (anySample ? " " + messages.getMessage("common.sample", null, locale) : "");
         model.addAttribute("chart", BarChart.of("exchange-usage", title, description, data));
         model.addAttribute("usage", perKey.entrySet().stream().map(e -> new UsageRow(e.getKey(), e.getValue()[0],
                 e.getValue()[1], sampleKeys.contains(e.getKey()))).toList());
