@@ -50,31 +50,44 @@ public class AccessRequests {
         this.clock = clock;
     }
 
+    /**
+     * Files a pending request. Refused, with every problem under the name of the field it concerns
+     * ({@code clientId}, {@code serviceId}, {@code endpoint.method}, {@code endpoint.path}, {@code purpose},
+     * {@code legalBasis}), when something is missing or malformed; refused with
+     * {@link ErrorCode#ACCESS_REQUEST_PENDING} when the same client already waits for the same service and
+     * endpoint, and with {@link ErrorCode#ACCESS_ALREADY_GRANTED} when the client already holds that right.
+     */
     @Transactional
     public AccessRequest request(String clientId, String serviceId, Endpoint endpoint, String purpose,
             String legalBasis, String actor) {
-        register.subsystem(clientId);
-        register.service(serviceId);
         List<FieldError> errors = new java.util.ArrayList<>();
+        if (clientId == null || clientId.isBlank()) {
+            errors.add(FieldError.of("clientId", "choose the subsystem that will call the service."));
+        }
+        if (serviceId == null || serviceId.isBlank()) {
+            errors.add(FieldError.of("serviceId", "choose the service."));
+        }
         if (purpose == null || purpose.isBlank() || purpose.length() > 2000) {
             errors.add(FieldError.of("purpose", "say why the data is needed (1–2000 characters)."));
         }
         if (legalBasis == null || legalBasis.isBlank() || legalBasis.length() > 500) {
-            errors.add(FieldError.of("legalBasis", "name the legal document that allows the sharing."));
+            errors.add(FieldError.of("legalBasis", "name the legal document that allows the sharing (1–500 characters)."));
         }
         if (endpoint != null) {
-            try {
-                new vn.ndp.protocol.globalconf.Endpoint(endpoint.method(), endpoint.path());
-            } catch (IllegalArgumentException e) {
-                errors.add(FieldError.of("endpoint", e.getMessage()));
-            }
+            errors.addAll(endpointErrors(endpoint));
         }
         if (!errors.isEmpty()) {
             throw new RegistryException(ErrorCode.INVALID_BODY, "The access request is incomplete.", errors);
         }
+        register.subsystem(clientId);
+        register.service(serviceId);
+        String method = endpoint == null ? null : endpoint.method().toUpperCase(java.util.Locale.ROOT);
+        String path = endpoint == null ? null : endpoint.path();
+        // One request at a time per client and service: a second one waits here until the first is stored.
+        jdbc.sql("select pg_advisory_xact_lock(hashtext(?))").param(clientId + " → " + serviceId).query().singleRow();
+        refuseIfNeedless(clientId, serviceId, method, path);
         AccessRequest request = new AccessRequest(UUID.randomUUID(), clientId, serviceId,
-                endpoint == null ? null : endpoint.method(), endpoint == null ? null : endpoint.path(),
-                purpose.strip(), legalBasis.strip(), Status.PENDING, actor, OffsetDateTime.now(clock), null, null, null);
+                method, path, purpose.strip(), legalBasis.strip(), Status.PENDING, actor, OffsetDateTime.now(clock), null, null, null);
         jdbc.sql("""
                 insert into exchange_access_request (id, client_id, service_id, method, path, purpose, legal_basis,
                                                      status, requested_by, requested_at)
@@ -85,6 +98,52 @@ public class AccessRequests {
         audit.record(AuditEvent.ACCESS_REQUESTED, actor, clientId + " → " + serviceId,
                 Map.of("request", request.id().toString(), "legalBasis", request.legalBasis()));
         return request;
+    }
+
+    /** The endpoint's problems, under the request's field names; none when it is a valid method and path. */
+    private static List<FieldError> endpointErrors(Endpoint endpoint) {
+        String method = endpoint.method() == null ? "" : endpoint.method().strip();
+        String path = endpoint.path() == null ? "" : endpoint.path().strip();
+        List<FieldError> errors = new java.util.ArrayList<>();
+        if (!method.equals(vn.ndp.protocol.globalconf.Endpoint.ANY_METHOD)
+                && !method.toUpperCase(java.util.Locale.ROOT).matches("[A-Z]{1,20}")) {
+            errors.add(FieldError.of("endpoint.method", "'" + method + "' is not an HTTP method such as GET or POST, or *."));
+        }
+        if (!path.startsWith("/")) {
+            errors.add(FieldError.of("endpoint.path", "'" + path + "' does not start with /, e.g. /units/**."));
+        } else if (path.length() > 500) {
+            errors.add(FieldError.of("endpoint.path", "is longer than 500 characters."));
+        } else {
+            try {
+                new vn.ndp.protocol.globalconf.Endpoint(method.isEmpty() ? "*" : method, path);
+            } catch (IllegalArgumentException e) {
+                errors.add(FieldError.of("endpoint.path", "** may only be the last segment, e.g. /units/**."));
+            }
+        }
+        return errors;
+    }
+
+    /** A request that would wait beside another one, or ask for what the client already holds, is refused. */
+    private void refuseIfNeedless(String clientId, String serviceId, String method, String path) {
+        String what = clientId + " → " + serviceId + (method == null ? "" : " (" + method + " " + path + ")");
+        jdbc.sql("""
+                select id from exchange_access_request
+                where status = 'PENDING' and client_id = ? and service_id = ?
+                  and method is not distinct from ? and path is not distinct from ?""")
+                .params(clientId, serviceId, method, path).query(UUID.class).optional()
+                .ifPresent(pending -> {
+                    throw new RegistryException(ErrorCode.ACCESS_REQUEST_PENDING, "A request for " + what
+                            + " is already waiting for the provider's decision (request " + pending
+                            + "); withdraw it first to ask again.");
+                });
+        boolean held = register.accessRights().stream()
+                .filter(r -> r.clientId().equals(clientId) && r.serviceId().equals(serviceId))
+                .anyMatch(r -> r.method() == null
+                        || r.method().equals(method) && r.path().equals(path));
+        if (held) {
+            throw new RegistryException(ErrorCode.ACCESS_ALREADY_GRANTED, "The client already holds the right "
+                    + what + "; nothing needs to be requested.");
+        }
     }
 
     public AccessRequest get(UUID id) {

@@ -16,8 +16,9 @@ import vn.ndp.registry.shared.RegistryException;
 
 /**
  * Usage reported by gateways (per-minute aggregates), and transactions per day
- * per platform, agency and province. An exchange is counted once, on the
- * provider's side; a report delivered twice is counted once.
+ * per platform, agency and province. An exchange is counted from the
+ * provider's side, where both ends are known; a report delivered twice is
+ * counted once.
  */
 @Service
 public class UsageStatistics {
@@ -28,6 +29,22 @@ public class UsageStatistics {
 
     public record DailyCount(LocalDate day, String key, long transactions, long failures) {
     }
+
+    /** Provider-side aggregates with the members at both ends; each exchange is reported once on that side. */
+    private static final String EXCHANGES = """
+            exchanges as (
+                select (u.minute at time zone 'Asia/Ho_Chi_Minh')::date as day, u.count,
+                       case when u.status >= 500 or u.fault <> '' then u.count else 0 end as failed,
+                       coalesce(s.platform_code, s.id) as platform, coalesce(m.agency_code, m.id) as agency,
+                       m.agency_code as provider_agency, cm.agency_code as consumer_agency
+                from exchange_usage u
+                join exchange_service sv on sv.id = u.service_id
+                join exchange_subsystem s on s.id = sv.subsystem_id
+                join exchange_member m on m.id = s.member_id
+                left join exchange_subsystem cs on cs.id = u.client_id
+                left join exchange_member cm on cm.id = cs.member_id
+                where u.side = 'provider'
+                  and (u.minute at time zone 'Asia/Ho_Chi_Minh')::date between ? and ?)""";
 
     private final JdbcClient jdbc;
     private final ExchangeRegister register;
@@ -68,30 +85,50 @@ public class UsageStatistics {
         return true;
     }
 
-    /** Transactions per Vietnamese calendar day, by platform, owning agency or province, between two days. */
+    /**
+     * Transactions per Vietnamese calendar day, by platform, owning agency or province, between two days.
+     * By platform and by agency an exchange counts for the provider's platform or agency. By province it counts
+     * for the province of the consuming system and for the province of the providing system, once when both
+     * are the same province: a province sees the
+     * exchanges its systems took part in, on either side, and the figures of two provinces may overlap.
+     */
     public List<DailyCount> perDay(Dimension by, LocalDate from, LocalDate to) {
-        String key = switch (by) {
-            case PLATFORM -> "coalesce(s.platform_code, s.id)";
-            case AGENCY -> "coalesce(m.agency_code, m.id)";
-            case PROVINCE -> "a.code";
-        };
-        String provinceOnly = by == Dimension.PROVINCE ? " and a.kind in ('PROVINCE', 'CENTRAL_CITY')" : "";
         return jdbc.sql("""
-                select (u.minute at time zone 'Asia/Ho_Chi_Minh')::date as day, %s as key,
-                       sum(u.count) as transactions,
-                       sum(case when u.status >= 500 or u.fault <> '' then u.count else 0 end) as failures
-                from exchange_usage u
-                join exchange_service sv on sv.id = u.service_id
-                join exchange_subsystem s on s.id = sv.subsystem_id
-                join exchange_member m on m.id = s.member_id
-                left join agency a on a.code = m.agency_code
-                where u.side = 'provider'
-                  and (u.minute at time zone 'Asia/Ho_Chi_Minh')::date between ? and ?%s
-                group by 1, 2 order by 1, 2""".formatted(key, provinceOnly))
+                with %s
+                select e.day, k.key, sum(e.count) as transactions, sum(e.failed) as failures
+                from exchanges e cross join lateral (%s) k
+                group by 1, 2 order by 1, 2""".formatted(EXCHANGES, keys(by)))
                 .params(from, to)
                 .query((rs, n) -> new DailyCount(rs.getObject("day", LocalDate.class), rs.getString("key"),
                         rs.getLong("transactions"), rs.getLong("failures")))
                 .list();
+    }
+
+    /**
+     * Transactions per Vietnamese calendar day that have a key in the dimension, each counted once: the total of
+     * {@link #perDay} for platforms and agencies, the exchanges with a province on either side for provinces.
+     */
+    public List<DailyCount> totalPerDay(Dimension by, LocalDate from, LocalDate to) {
+        return jdbc.sql("""
+                with %s
+                select e.day, sum(e.count) as transactions, sum(e.failed) as failures
+                from exchanges e where exists (%s)
+                group by 1 order by 1""".formatted(EXCHANGES, keys(by)))
+                .params(from, to)
+                .query((rs, n) -> new DailyCount(rs.getObject("day", LocalDate.class), null,
+                        rs.getLong("transactions"), rs.getLong("failures")))
+                .list();
+    }
+
+    /** The keys one exchange {@code e} counts for: one platform or agency, up to two provinces. */
+    private static String keys(Dimension by) {
+        return switch (by) {
+            case PLATFORM -> "select e.platform as key";
+            case AGENCY -> "select e.agency as key";
+            case PROVINCE -> """
+                    select a.code as key from agency a
+                    where a.code in (e.provider_agency, e.consumer_agency) and a.kind in ('PROVINCE', 'CENTRAL_CITY')""";
+        };
     }
 
     public static String wire(Dimension dimension) {

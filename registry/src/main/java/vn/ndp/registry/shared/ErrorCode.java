@@ -36,7 +36,11 @@ public enum ErrorCode {
     RATE_LIMITED(HttpStatus.TOO_MANY_REQUESTS, "Too many requests"),
     SUPPORT_REQUEST_NOT_FOUND(HttpStatus.NOT_FOUND, "Support request not found"),
     OVERLAP_NOT_CONFIRMED(HttpStatus.CONFLICT, "Duplicates or overlaps a national platform: confirm to save anyway"),
-    GATEWAY_UNREACHABLE(HttpStatus.BAD_GATEWAY, "Gateway unreachable");
+    GATEWAY_UNREACHABLE(HttpStatus.BAD_GATEWAY, "Gateway unreachable"),
+    /** The same client already waits for a decision on the same service and endpoint. */
+    ACCESS_REQUEST_PENDING(HttpStatus.CONFLICT, "Access request already pending"),
+    /** The client already holds the access right it asks for. */
+    ACCESS_ALREADY_GRANTED(HttpStatus.CONFLICT, "Access right already held");
 
     private final HttpStatus status;
     private final String title;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.InetAddress;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
@@ -46,6 +47,9 @@ class ExchangeDirectoryIntegrationTests {
 
     @Autowired
     SigningKeys keys;
+
+    @Autowired
+    UsageStatistics usage;
 
     /** A provider (a province portal offering a service on DVCQG's behalf) and a consumer (a ministry). */
     record Topology(String admin, String provider, String consumer, String service, String gateway) {
@@ -156,6 +160,93 @@ class ExchangeDirectoryIntegrationTests {
         client.get().uri("/api/v1/platforms/DVCQG").exchange()
                 .expectBody().jsonPath("$.ndxpStatus").isEqualTo("connected")
                 .jsonPath("$.exchange.registered").isEqualTo(true);
+    }
+
+    @Test
+    void aSecondPendingRequestOrOneForAHeldRightIsRefusedWithAStableCode() throws Exception {
+        Topology t = register();
+        String consumerEditor = accounts.token(Role.MINISTRY_EDITOR, "BTC");
+        Map<String, Object> body = Map.of("clientId", t.consumer(), "serviceId", t.service(),
+                "endpoint", Map.of("method", "get", "path", "/units/**"), "purpose", "Đối chiếu đơn vị hành chính",
+                "legalBasis", "Nghị định 47/2020/NĐ-CP");
+        String request = api.create(consumerEditor, "/api/v1/exchange/access-requests", body);
+        client.post().uri("/api/v1/exchange/access-requests").header("Authorization", "Bearer " + consumerEditor)
+                .contentType(MediaType.APPLICATION_JSON).body(body).exchange()
+                .expectStatus().isEqualTo(409)
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.code").isEqualTo("ACCESS_REQUEST_PENDING")
+                .jsonPath("$.detail").value(detail -> assertThat((String) detail).contains(request));
+        client.post().uri("/api/v1/exchange/access-requests/" + request + "/approve")
+                .header("Authorization", "Bearer " + t.admin()).exchange().expectStatus().isOk();
+        client.post().uri("/api/v1/exchange/access-requests").header("Authorization", "Bearer " + consumerEditor)
+                .contentType(MediaType.APPLICATION_JSON).body(body).exchange()
+                .expectStatus().isEqualTo(409)
+                .expectBody().jsonPath("$.code").isEqualTo("ACCESS_ALREADY_GRANTED");
+    }
+
+    @Test
+    void aBadEndpointIsNamedByItsFieldAndNothingIsStored() throws Exception {
+        Topology t = register();
+        String consumerEditor = accounts.token(Role.MINISTRY_EDITOR, "BTC");
+        client.post().uri("/api/v1/exchange/access-requests").header("Authorization", "Bearer " + consumerEditor)
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("clientId", t.consumer(), "serviceId", t.service(),
+                        "endpoint", Map.of("method", "GET", "path", "units"), "purpose", "Đối chiếu",
+                        "legalBasis", "Nghị định 47/2020/NĐ-CP"))
+                .exchange().expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("endpoint.path");
+        client.get().uri("/api/v1/exchange/access-requests?status=pending").header("Authorization", "Bearer " + t.admin())
+                .exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$[?(@.clientId == '" + t.consumer() + "')]").isEmpty();
+    }
+
+    /**
+     * A Hà Nội portal calls a ministry's service (Hà Nội as consumer), the ministry and Hà Nội's own systems call
+     * Hà Nội's service (Hà Nội as provider): by province all count for Hà Nội, an exchange within Hà Nội once;
+     * the consumer gateway's record of the same exchange is not counted again.
+     */
+    @Test
+    void provincesCountTheExchangesTheirSystemsTookPartInAsConsumerOrProvider() throws Exception {
+        Topology t = register();
+        String hanoiMember = t.provider().substring(0, t.provider().lastIndexOf('/'));
+        String ministryMember = t.consumer().substring(0, t.consumer().lastIndexOf('/'));
+        String hanoiRecords = api.create(t.admin(), "/api/v1/exchange/subsystems",
+                Map.of("memberId", hanoiMember, "code", "records"));
+        String payroll = api.create(t.admin(), "/api/v1/exchange/services", Map.of("subsystemId", t.consumer(),
+                "code", "payroll", "endpoints", List.of(Map.of("method", "GET", "path", "/**"))));
+        assertThat(ministryMember).isNotEqualTo(hanoiMember);
+        // A day of its own, so that no other test's traffic is counted with this one's.
+        LocalDate day = LocalDate.of(2001, 1, 1).plusDays(new java.util.Random().nextInt(3000));
+        Instant minute = day.atTime(10, 0).atZone(java.time.ZoneId.of("Asia/Ho_Chi_Minh")).toInstant();
+        UsageReport report = new UsageReport(UUID.randomUUID(), t.gateway(), minute, List.of(
+                aggregate(minute, UsageAggregate.PROVIDER, t.provider(), payroll, 200, 5),
+                aggregate(minute, UsageAggregate.CONSUMER, t.provider(), payroll, 200, 5),
+                aggregate(minute, UsageAggregate.PROVIDER, hanoiRecords, t.service(), 200, 3),
+                aggregate(minute, UsageAggregate.PROVIDER, t.consumer(), t.service(), 503, 2)));
+        client.post().uri("/api/v1/exchange/usage").header("Authorization", "Bearer " + accounts.token(Role.OPERATOR,
+                        null, "DVCQG"))
+                .contentType(MediaType.APPLICATION_JSON).body(report.toJson()).exchange()
+                .expectStatus().isEqualTo(201);
+        String range = "&from=" + day + "&to=" + day;
+        client.get().uri("/api/v1/exchange/usage?by=province" + range).exchange()
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$.length()").isEqualTo(1)
+                .jsonPath("$[0].key").isEqualTo("P-HA-NOI")
+                .jsonPath("$[0].transactions").isEqualTo(10)
+                .jsonPath("$[0].failures").isEqualTo(2);
+        client.get().uri("/api/v1/exchange/usage?by=agency" + range).exchange()
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$[?(@.key == 'BTC')].transactions").isEqualTo(List.of(5))
+                .jsonPath("$[?(@.key == 'P-HA-NOI')].transactions").isEqualTo(List.of(5));
+        assertThat(usage.totalPerDay(UsageStatistics.Dimension.PROVINCE, day, day))
+                .singleElement().satisfies(total -> assertThat(total.transactions()).isEqualTo(10));
+    }
+
+    static UsageAggregate aggregate(Instant minute, String side, String client, String service, int status, long count) {
+        List<Long> buckets = new java.util.ArrayList<>(java.util.Collections.nCopies(
+                UsageAggregate.LATENCY_BOUNDS_MILLIS.size() + 1, 0L));
+        buckets.set(0, count);
+        return new UsageAggregate(minute, side, client, service, status, "", count, 0, 0, count, buckets);
     }
 
     @Test

@@ -94,9 +94,14 @@ class ExchangePagesIntegrationTests {
     }
 
     UUID requestAccess(UserDetails editor, Topology t, String purpose) throws Exception {
+        return requestAccess(editor, t, purpose, "GET", "/units/**");
+    }
+
+    UUID requestAccess(UserDetails editor, Topology t, String purpose, String method, String path) throws Exception {
         MvcResult sent = mvc.perform(post("/exchange/access-requests").with(user(editor)).with(csrf())
-                .param("clientId", t.consumer()).param("serviceId", t.service()).param("method", "GET")
-                .param("path", "/units/**").param("purpose", purpose)
+                .param("clientId", t.consumer()).param("serviceId", t.service())
+                .param("method", method == null ? "" : method).param("path", path == null ? "" : path)
+                .param("purpose", purpose)
                 .param("legalBasis", "Nghị định 47/2020/NĐ-CP")).andReturn();
         assertThat(sent.getResponse().getStatus()).isEqualTo(302);
         String location = sent.getResponse().getRedirectedUrl();
@@ -137,8 +142,6 @@ class ExchangePagesIntegrationTests {
         String html = page(accounts.signedIn(Role.ADMIN, null), "/exchange?by=platform");
         assertThat(html).contains("<svg", t.provider(), "class=\"bar-chart counts\"", "Số giao dịch mỗi ngày",
                 "Số liệu dưới đây có giao dịch của dịch vụ mẫu");
-        MvcResult bad = mvc.perform(get("/exchange?by=galaxy").with(user(accounts.signedIn(Role.ADMIN, null)))).andReturn();
-        assertThat(bad.getResponse().getStatus()).isEqualTo(400);
     }
 
     @Test
@@ -265,14 +268,65 @@ class ExchangePagesIntegrationTests {
     }
 
     @Test
-    void anIncompleteRequestIsShownAgainWithItsProblemsAndWhatWasTyped() throws Exception {
+    void anIncompleteRequestIsShownAgainInVietnameseNamingTheFormsLabelsWithWhatWasTyped() throws Exception {
         Topology t = register(false);
+        int before = requests.find(null).size();
         MvcResult refused = mvc.perform(post("/exchange/access-requests").with(user(accounts.signedIn(Role.MINISTRY_EDITOR, "BTC")))
-                .with(csrf()).param("clientId", t.consumer()).param("serviceId", t.service())
-                .param("purpose", "Đối chiếu số liệu").param("legalBasis", "")).andReturn();
+                .with(csrf()).param("clientId", t.consumer()).param("serviceId", t.service()).param("method", "GET")
+                .param("path", "months").param("purpose", "Đối chiếu số liệu").param("legalBasis", "")).andReturn();
         assertThat(refused.getResponse().getStatus()).isEqualTo(400);
-        assertThat(refused.getResponse().getContentAsString()).contains("legalBasis", "Đối chiếu số liệu",
-                "class=\"problems\"");
+        String html = refused.getResponse().getContentAsString();
+        assertThat(html).contains("class=\"problems\"", "Chưa gửi được: thông tin chưa đầy đủ hoặc chưa hợp lệ.",
+                "Căn cứ pháp lý: bắt buộc, tối đa 500 ký tự", "Đường dẫn phải bắt đầu bằng /",
+                "Đối chiếu số liệu", "value=\"months\"", "action=\"/exchange/access-requests#new-heading\"")
+                .doesNotContain("The access request is incomplete", "legalBasis</code>", "does not start with");
+        assertThat(html.indexOf("Căn cứ pháp lý: bắt buộc")).isGreaterThan(html.indexOf("id=\"new-heading\""));
+        assertThat(requests.find(null)).hasSize(before);
+
+        MvcResult english = mvc.perform(post("/exchange/access-requests?lang=en")
+                .with(user(accounts.signedIn(Role.MINISTRY_EDITOR, "BTC"))).with(csrf()).param("clientId", t.consumer())
+                .param("serviceId", t.service()).param("purpose", " ").param("legalBasis", "Nghị định 47/2020/NĐ-CP"))
+                .andReturn();
+        assertThat(english.getResponse().getContentAsString())
+                .contains("Not sent: some information is missing or invalid.",
+                        "Purpose of use: required, at most 2,000 characters.");
+    }
+
+    @Test
+    void aSecondPendingRequestAndARequestForAHeldRightAreRefusedOnTheForm() throws Exception {
+        Topology t = register(false);
+        UserDetails editor = accounts.signedIn(Role.MINISTRY_EDITOR, "BTC");
+        UUID first = requestAccess(editor, t, "Đối chiếu đơn vị hành chính");
+        int before = requests.find(null).size();
+        MvcResult again = mvc.perform(post("/exchange/access-requests").with(user(editor)).with(csrf())
+                .param("clientId", t.consumer()).param("serviceId", t.service()).param("method", "GET")
+                .param("path", "/units/**").param("purpose", "Lần nữa").param("legalBasis", "Nghị định 47/2020/NĐ-CP"))
+                .andReturn();
+        assertThat(again.getResponse().getStatus()).isEqualTo(409);
+        assertThat(again.getResponse().getContentAsString())
+                .contains("đã có đề nghị đang chờ bên cung cấp quyết định", "Lần nữa");
+        assertThat(requests.find(null)).hasSize(before);
+
+        requests.approve(first, "test");
+        MvcResult held = mvc.perform(post("/exchange/access-requests").with(user(editor)).with(csrf())
+                .param("clientId", t.consumer()).param("serviceId", t.service()).param("method", "GET")
+                .param("path", "/units/**").param("purpose", "Lần nữa").param("legalBasis", "Nghị định 47/2020/NĐ-CP"))
+                .andReturn();
+        assertThat(held.getResponse().getStatus()).isEqualTo(409);
+        assertThat(held.getResponse().getContentAsString()).contains("bên sử dụng đã có quyền này");
+        assertThat(requests.find(null)).hasSize(before);
+        UUID wholeService = requestAccess(editor, t, "Toàn bộ dịch vụ", null, null);
+        assertThat(requests.get(wholeService).status()).isEqualTo(AccessRequests.Status.PENDING);
+    }
+
+    @Test
+    void anUnknownCountByIsExplainedInVietnameseNextToItsChoices() throws Exception {
+        MvcResult bad = mvc.perform(get("/exchange?by=galaxy").with(user(accounts.signedIn(Role.ADMIN, null))))
+                .andReturn();
+        assertThat(bad.getResponse().getStatus()).isEqualTo(400);
+        assertThat(bad.getResponse().getContentAsString())
+                .contains("Thống kê theo: “galaxy” không phải là một lựa chọn", "id=\"usage-by\"")
+                .doesNotContain("is not one of");
     }
 
     @Test

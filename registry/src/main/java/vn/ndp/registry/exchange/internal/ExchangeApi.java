@@ -182,7 +182,7 @@ class ExchangeApi {
     }
 
     @GetMapping("/usage")
-    @Operation(summary = "Transactions per day by platform, agency or province (provider side)")
+    @Operation(summary = "Transactions per day by the provider's platform or agency, or by province (consumer or provider side)")
     List<UsageStatistics.DailyCount> usage(@RequestParam(required = false) String by,
             @RequestParam(required = false) String from, @RequestParam(required = false) String to) {
         InvalidParameters params = new InvalidParameters();

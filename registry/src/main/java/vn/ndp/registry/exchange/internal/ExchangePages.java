@@ -92,10 +92,15 @@ class ExchangePages {
 
     @GetMapping("/exchange")
     @PreAuthorize("isAuthenticated()")
-    String directory(@RequestParam(required = false) String by, Model model) {
+    String directory(@RequestParam(required = false) String by, Model model, HttpServletResponse response) {
         InvalidParameters params = new InvalidParameters();
         UsageStatistics.Dimension dimension = params.choice("by", by, UsageStatistics.Dimension.class);
-        params.throwIfAny();
+        RegistryException usageError = params.refusal().orElse(null);
+        model.addAttribute("usageError", usageError);
+        model.addAttribute("usageGiven", by);
+        if (usageError != null) {
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+        }
         if (dimension == null) {
             dimension = UsageStatistics.Dimension.PLATFORM;
         }
@@ -128,18 +133,17 @@ class ExchangePages {
             RedirectAttributes redirect) {
         RequestForm form = new RequestForm(clientId, serviceId, method, path, purpose, legalBasis);
         try {
-            DirectoryEntries.Endpoint endpoint = method == null || method.isBlank() ? null
-                    : new DirectoryEntries.Endpoint(method.strip(), path == null ? "" : path.strip());
-            if (serviceId == null || serviceId.isBlank()) {
-                throw new RegistryException(ErrorCode.INVALID_BODY, "Choose the service.",
-                        List.of(RegistryException.FieldError.of("serviceId", "is required.")));
-            }
+            boolean wholeService = (method == null || method.isBlank()) && (path == null || path.isBlank());
+            DirectoryEntries.Endpoint endpoint = wholeService ? null
+                    : new DirectoryEntries.Endpoint(method == null ? "" : method.strip(),
+                            path == null ? "" : path.strip());
             AccessRequest created = requests.request(clientId, serviceId, endpoint, purpose, legalBasis,
                     actor(authentication));
             redirect.addFlashAttribute("done", "requested");
             return "redirect:/exchange/access-requests#request-" + created.id();
         } catch (RegistryException e) {
-            return refused(authentication, form, e, model, response);
+            model.addAttribute("requestError", e);
+            return refused(authentication, form, null, e, model, response);
         }
     }
 
@@ -152,7 +156,7 @@ class ExchangePages {
             redirect.addFlashAttribute("done", "approved");
             return "redirect:/exchange/access-requests";
         } catch (RegistryException e) {
-            return refused(authentication, RequestForm.empty(), e, model, response);
+            return refused(authentication, RequestForm.empty(), e, e, model, response);
         }
     }
 
@@ -166,7 +170,7 @@ class ExchangePages {
             redirect.addFlashAttribute("done", "denied");
             return "redirect:/exchange/access-requests";
         } catch (RegistryException e) {
-            return refused(authentication, RequestForm.empty(), e, model, response);
+            return refused(authentication, RequestForm.empty(), e, e, model, response);
         }
     }
 
@@ -179,19 +183,22 @@ class ExchangePages {
             redirect.addFlashAttribute("done", "withdrawn");
             return "redirect:/exchange/access-requests";
         } catch (RegistryException e) {
-            return refused(authentication, RequestForm.empty(), e, model, response);
+            return refused(authentication, RequestForm.empty(), e, e, model, response);
         }
     }
 
-    /** Not found stays an error page; anything else is shown on the page with its status. */
-    private String refused(Authentication authentication, RequestForm form, RegistryException e, Model model,
-            HttpServletResponse response) {
+    /**
+     * Not found stays an error page; anything else is shown on the page with its status: a decision's refusal at
+     * the top ({@code error}), the request form's inside the form ({@code requestError}).
+     */
+    private String refused(Authentication authentication, RequestForm form, RegistryException decisionError,
+            RegistryException e, Model model, HttpServletResponse response) {
         if (e.code() == ErrorCode.NOT_FOUND || e.code() == ErrorCode.FORBIDDEN) {
             throw e;
         }
-        response.setStatus(e.code() == ErrorCode.ILLEGAL_TRANSITION || e.code() == ErrorCode.CONCURRENT_CHANGE
-                ? HttpServletResponse.SC_CONFLICT : HttpServletResponse.SC_BAD_REQUEST);
-        return requestsPage(authentication, form, e, model);
+        response.setStatus(e.code().status().is4xxClientError() ? e.code().status().value()
+                : HttpServletResponse.SC_BAD_REQUEST);
+        return requestsPage(authentication, form, decisionError, model);
     }
 
     private String requestsPage(Authentication authentication, RequestForm form, RegistryException error,
@@ -232,9 +239,11 @@ class ExchangePages {
         LocalDate from = to.minusDays(USAGE_DAYS - 1L);
         List<UsageStatistics.DailyCount> counts = usage.perDay(dimension, from, to);
         Map<LocalDate, Long> perDay = new LinkedHashMap<>();
+        for (UsageStatistics.DailyCount c : usage.totalPerDay(dimension, from, to)) {
+            perDay.put(c.day(), c.transactions());
+        }
         Map<String, long[]> perKey = new LinkedHashMap<>();
         for (UsageStatistics.DailyCount c : counts) {
-            perDay.merge(c.day(), c.transactions(), Long::sum);
             long[] sums = perKey.computeIfAbsent(c.key(), k -> new long[2]);
             sums[0] += c.transactions();
             sums[1] += c.failures();
