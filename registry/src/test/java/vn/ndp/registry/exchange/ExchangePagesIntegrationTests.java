@@ -200,7 +200,7 @@ class ExchangePagesIntegrationTests {
     void theRequestFormStacksItsLabelsAndNamesTheMethodOnce() throws Exception {
         register(false);
         String html = page(accounts.signedIn(Role.MINISTRY_EDITOR, "BTC"), "/exchange/access-requests");
-        assertThat(html).contains("action=\"/exchange/access-requests\" class=\"stacked\"", ">Phương thức</label>",
+        assertThat(html).contains("action=\"/exchange/access-requests#new-heading\" class=\"stacked\"", ">Phương thức</label>",
                 "ví dụ GET /units/**.</p>").doesNotContain("stacked-form", "để trống", "/units/** .");
     }
 
