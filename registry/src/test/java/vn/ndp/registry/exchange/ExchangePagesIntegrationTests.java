@@ -162,11 +162,32 @@ class ExchangePagesIntegrationTests {
         assertThat(english).containsPattern("class=\"bar-value\"[^>]*>\\d{1,3}(,\\d{3})+</text>");
     }
 
-    /** The usage table's row for {@code key}: the last table on the page. */
+    @Test
+    void usageRowsNameTheirPlatformOrAgencyAndSayWhenASystemIsLinkedToNoPlatform() throws Exception {
+        Topology linked = register(false);
+        Topology unlinked = register(false, null);
+        Instant minute = Instant.now().truncatedTo(ChronoUnit.MINUTES);
+        List<Long> buckets = new ArrayList<>(Collections.nCopies(UsageAggregate.LATENCY_BOUNDS_MILLIS.size() + 1, 0L));
+        buckets.set(0, 3L);
+        for (Topology t : List.of(linked, unlinked)) {
+            usage.receive(new UsageReport(UUID.randomUUID(), t.gateway(), minute, List.of(new UsageAggregate(minute,
+                    UsageAggregate.PROVIDER, t.consumer(), t.service(), 200, "", 3, 300, 3000, 9, buckets))));
+        }
+        UserDetails admin = accounts.signedIn(Role.ADMIN, null);
+
+        String byPlatform = page(admin, "/exchange?by=platform");
+        assertThat(rowOf(byPlatform, "DVCQG")).contains("Cổng Dịch vụ công quốc gia");
+        assertThat(rowOf(byPlatform, unlinked.provider())).contains("Hệ thống chưa gắn nền tảng trong danh mục");
+        assertThat(rowOf(page(admin, "/exchange?by=agency"), "P-HA-NOI")).contains("Hà Nội");
+        assertThat(rowOf(page(admin, "/exchange?by=agency&lang=en"), "P-HA-NOI")).contains("Hanoi");
+    }
+
+    /** The usage table's row for {@code key}, from its {@code <tr>}: the last table on the page. */
     static String rowOf(String html, String key) {
-        int start = html.lastIndexOf("<code>" + key + "</code>");
-        assertThat(start).as("a row for %s", key).isNotNegative();
-        return html.substring(start, html.indexOf("</tr>", start));
+        int code = html.lastIndexOf("<code>" + key + "</code>");
+        assertThat(code).as("a row for %s", key).isNotNegative();
+        int start = html.lastIndexOf("<tr", code);
+        return html.substring(start, html.indexOf("</tr>", code));
     }
 
     @Test

@@ -23,6 +23,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import vn.ndp.registry.accounts.CurrentUser;
 import vn.ndp.registry.accounts.Role;
+import vn.ndp.registry.agencies.Agencies;
 import vn.ndp.registry.catalog.Catalog;
 import vn.ndp.registry.exchange.AccessRequests;
 import vn.ndp.registry.exchange.AccessRequests.AccessRequest;
@@ -55,16 +56,18 @@ class ExchangePages {
     private final UsageStatistics usage;
     private final ExchangeScopes scopes;
     private final Catalog catalog;
+    private final Agencies agencies;
     private final MessageSource messages;
     private final Clock clock;
 
     ExchangePages(ExchangeRegister register, AccessRequests requests, UsageStatistics usage, ExchangeScopes scopes,
-            Catalog catalog, MessageSource messages, Clock clock) {
+            Catalog catalog, Agencies agencies, MessageSource messages, Clock clock) {
         this.register = register;
         this.requests = requests;
         this.usage = usage;
         this.scopes = scopes;
         this.catalog = catalog;
+        this.agencies = agencies;
         this.messages = messages;
         this.clock = clock;
     }
@@ -78,7 +81,7 @@ class ExchangePages {
     }
 
     /** Transactions of one platform, agency or province over the period. */
-    record UsageRow(String key, long transactions, long failures, boolean sample) {
+    record UsageRow(String key, String name, long transactions, long failures, boolean sample) {
     }
 
     /** What the access-request form shows again after a refusal. */
@@ -257,8 +260,9 @@ class ExchangePages {
         String description = messages.getMessage("exchange.usage.chart.description", null, locale)
                 + (anySample ? " " + messages.getMessage("common.sample", null, locale) : "");
         model.addAttribute("chart", BarChart.of("exchange-usage", title, description, data));
-        model.addAttribute("usage", perKey.entrySet().stream().map(e -> new UsageRow(e.getKey(), e.getValue()[0],
-                e.getValue()[1], sampleKeys.contains(e.getKey()))).toList());
+        model.addAttribute("usage", perKey.entrySet().stream().map(e -> new UsageRow(e.getKey(),
+                usageName(dimension, e.getKey(), locale), e.getValue()[0], e.getValue()[1],
+                sampleKeys.contains(e.getKey()))).toList());
         model.addAttribute("usageSample", anySample);
         model.addAttribute("by", UsageStatistics.wire(dimension));
         model.addAttribute("dimensions", List.of(UsageStatistics.Dimension.values()).stream()
@@ -287,6 +291,15 @@ class ExchangePages {
         }
         keys.removeAll(real);
         return keys;
+    }
+
+    /**
+     * What a usage key names, for people: a catalogue platform's or an agency's name; null for a key that is a system
+     * not linked to a platform, or a member not linked to an agency (the key itself is then shown, so labelled).
+     */
+    private String usageName(UsageStatistics.Dimension dimension, String key, Locale locale) {
+        return dimension == UsageStatistics.Dimension.PLATFORM ? platformName(key)
+                : agencies.find(key).map(a -> a.name(locale)).orElse(null);
     }
 
     private String platformName(String code) {
