@@ -206,10 +206,10 @@ public class ExchangeRegister {
     @Transactional
     public AccessRight grant(String clientId, String serviceId, Endpoint endpoint, UUID requestId, boolean sample,
             String actor) {
-        subsystem(clientId);
-        service(serviceId);
+        // a right with a sample system at either end is sample too, however it was granted
+        boolean sampleEnd = subsystem(clientId).sample() | service(serviceId).sample();
         AccessRight right = new AccessRight(clientId, serviceId, endpoint == null ? null : endpoint.method(),
-                endpoint == null ? null : endpoint.path(), actor, now(), sample);
+                endpoint == null ? null : endpoint.path(), actor, now(), sample || sampleEnd);
         directory.grant(right, requestId);
         changed(AuditEvent.ACCESS_GRANTED, actor, clientId + " → " + serviceId,
                 Map.of("endpoint", endpoint == null ? "*" : endpoint.method() + " " + endpoint.path()));

@@ -182,6 +182,24 @@ class ExchangePagesIntegrationTests {
         assertThat(rowOf(page(admin, "/exchange?by=agency&lang=en"), "P-HA-NOI")).contains("Hanoi");
     }
 
+    @Test
+    void aRightGrantedThroughTheFormBetweenSampleSystemsIsMarkedSample() throws Exception {
+        Topology sample = register(true);
+        Topology real = register(false);
+        UserDetails consumerEditor = accounts.signedIn(Role.MINISTRY_EDITOR, "BTC");
+        UserDetails providerEditor = accounts.signedIn(Role.PROVINCE_EDITOR, "P-HA-NOI");
+        for (Topology t : List.of(sample, real)) {
+            UUID id = requestAccess(consumerEditor, t, "Đối chiếu đơn vị hành chính");
+            assertThat(mvc.perform(post("/exchange/access-requests/" + id + "/approve").with(user(providerEditor))
+                    .with(csrf())).andReturn().getResponse().getStatus()).isEqualTo(302);
+        }
+
+        assertThat(register.accessRights()).filteredOn(r -> r.serviceId().equals(sample.service()))
+                .singleElement().satisfies(r -> assertThat(r.sample()).isTrue());
+        assertThat(register.accessRights()).filteredOn(r -> r.serviceId().equals(real.service()))
+                .singleElement().satisfies(r -> assertThat(r.sample()).isFalse());
+    }
+
     /** The usage table's row for {@code key}, from its {@code <tr>}: the last table on the page. */
     static String rowOf(String html, String key) {
         int code = html.lastIndexOf("<code>" + key + "</code>");
