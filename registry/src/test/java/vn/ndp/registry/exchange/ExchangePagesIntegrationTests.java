@@ -134,11 +134,7 @@ class ExchangePagesIntegrationTests {
     @Test
     void transactionsPerDayAreChartedAndSampleTrafficIsMarked() throws Exception {
         Topology t = register(true, null);
-        Instant minute = Instant.now().truncatedTo(ChronoUnit.MINUTES);
-        List<Long> buckets = new ArrayList<>(Collections.nCopies(UsageAggregate.LATENCY_BOUNDS_MILLIS.size() + 1, 0L));
-        buckets.set(0, 9L);
-        usage.receive(new UsageReport(UUID.randomUUID(), t.gateway(), minute, List.of(new UsageAggregate(minute,
-                UsageAggregate.PROVIDER, t.consumer(), t.service(), 200, "", 9, 900, 9000, 27, buckets))));
+        report(t, 9);
         String html = page(accounts.signedIn(Role.ADMIN, null), "/exchange?by=platform");
         assertThat(html).contains("<svg", t.provider(), "class=\"bar-chart counts\"", "Số giao dịch mỗi ngày",
                 "Số liệu dưới đây có giao dịch của dịch vụ mẫu");
@@ -147,11 +143,7 @@ class ExchangePagesIntegrationTests {
     @Test
     void transactionCountsAreGroupedForTheReadersLanguageAndTheChartLeavesRoomForThem() throws Exception {
         Topology t = register(false, null);
-        Instant minute = Instant.now().truncatedTo(ChronoUnit.MINUTES);
-        List<Long> buckets = new ArrayList<>(Collections.nCopies(UsageAggregate.LATENCY_BOUNDS_MILLIS.size() + 1, 0L));
-        buckets.set(0, 12_349L);
-        usage.receive(new UsageReport(UUID.randomUUID(), t.gateway(), minute, List.of(new UsageAggregate(minute,
-                UsageAggregate.PROVIDER, t.consumer(), t.service(), 200, "", 12_349, 900, 9000, 27, buckets))));
+        report(t, 12_349);
         UserDetails admin = accounts.signedIn(Role.ADMIN, null);
         String vietnamese = page(admin, "/exchange?by=platform");
         assertThat(rowOf(vietnamese, t.provider())).contains("<td class=\"num\">12.349</td>");
@@ -166,13 +158,8 @@ class ExchangePagesIntegrationTests {
     void usageRowsNameTheirPlatformOrAgencyAndSayWhenASystemIsLinkedToNoPlatform() throws Exception {
         Topology linked = register(false);
         Topology unlinked = register(false, null);
-        Instant minute = Instant.now().truncatedTo(ChronoUnit.MINUTES);
-        List<Long> buckets = new ArrayList<>(Collections.nCopies(UsageAggregate.LATENCY_BOUNDS_MILLIS.size() + 1, 0L));
-        buckets.set(0, 3L);
-        for (Topology t : List.of(linked, unlinked)) {
-            usage.receive(new UsageReport(UUID.randomUUID(), t.gateway(), minute, List.of(new UsageAggregate(minute,
-                    UsageAggregate.PROVIDER, t.consumer(), t.service(), 200, "", 3, 300, 3000, 9, buckets))));
-        }
+        report(linked, 3);
+        report(unlinked, 3);
         UserDetails admin = accounts.signedIn(Role.ADMIN, null);
 
         String byPlatform = page(admin, "/exchange?by=platform");
@@ -198,6 +185,16 @@ class ExchangePagesIntegrationTests {
                 .singleElement().satisfies(r -> assertThat(r.sample()).isTrue());
         assertThat(register.accessRights()).filteredOn(r -> r.serviceId().equals(real.service()))
                 .singleElement().satisfies(r -> assertThat(r.sample()).isFalse());
+    }
+
+    /** The provider gateway of {@code t} reports {@code count} successful calls of its service this minute, all fast. */
+    void report(Topology t, long count) {
+        Instant minute = Instant.now().truncatedTo(ChronoUnit.MINUTES);
+        List<Long> buckets = new ArrayList<>(Collections.nCopies(UsageAggregate.LATENCY_BOUNDS_MILLIS.size() + 1, 0L));
+        buckets.set(0, count);
+        usage.receive(new UsageReport(UUID.randomUUID(), t.gateway(), minute, List.of(new UsageAggregate(minute,
+                UsageAggregate.PROVIDER, t.consumer(), t.service(), 200, "", count, 100 * count, 1000 * count,
+                3 * count, buckets))));
     }
 
     /** The usage table's row for {@code key}, from its {@code <tr>}: the last table on the page. */
