@@ -125,9 +125,12 @@ class ExchangePagesIntegrationTests {
         String html = page(accounts.signedIn(Role.MINISTRY_EDITOR, "BTC"), "/exchange");
         assertThat(html).contains(t.provider(), t.consumer(), t.service(), t.gateway(), "GET /units/**",
                 "Cổng Dịch vụ công quốc gia", "LGSP dùng chung", ">Dữ liệu mẫu</span>", "Số giao dịch theo ngày",
-                "Danh bạ trao đổi dữ liệu", "href=\"/exchange\"").doesNotContain("/ Sample", "LGSP as a service");
+                "Danh bạ trao đổi dữ liệu", "href=\"/exchange\"", "href=\"/agencies/P-HA-NOI\"")
+                .containsPattern("href=\"/agencies/P-HA-NOI\"\\s*>Thành phố Hà Nội</a>")
+                .doesNotContain("/ Sample", "LGSP as a service");
         String english = page(accounts.signedIn(Role.MINISTRY_EDITOR, "BTC"), "/exchange?lang=en");
         assertThat(english).contains("Data exchange directory", "LGSP as a service", ">Sample</span>")
+                .containsPattern("href=\"/agencies/P-HA-NOI\"\\s*>Hanoi</a>")
                 .doesNotContain("Dữ liệu mẫu");
     }
 

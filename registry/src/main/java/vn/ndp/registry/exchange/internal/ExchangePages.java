@@ -72,6 +72,10 @@ class ExchangePages {
         this.clock = clock;
     }
 
+    /** A member with the name, in the reader's language, of the catalogue agency it is (null when none or unknown). */
+    record MemberRow(DirectoryEntries.Member member, String agencyName) {
+    }
+
     /** A subsystem with the name of the catalogue platform it belongs to (null when none or unknown). */
     record SubsystemRow(DirectoryEntries.Subsystem subsystem, String platformName) {
     }
@@ -110,7 +114,9 @@ class ExchangePages {
         List<DirectoryEntries.Member> members = register.members();
         List<DirectoryEntries.Subsystem> subsystems = register.subsystems();
         model.addAttribute("instance", register.instance());
-        model.addAttribute("members", members);
+        Locale locale = LocaleContextHolder.getLocale();
+        model.addAttribute("members", members.stream().map(m -> new MemberRow(m, m.agencyCode() == null ? null
+                : agencies.find(m.agencyCode()).map(a -> a.name(locale)).orElse(null))).toList());
         model.addAttribute("subsystems", subsystems.stream()
                 .map(s -> new SubsystemRow(s, platformName(s.platformCode()))).toList());
         model.addAttribute("gateways", register.gateways());
