@@ -297,6 +297,17 @@ public final class ExchangeFixture implements AutoCloseable {
         return builder.build();
     }
 
+    /**
+     * Publishes one more provider gateway {@code gateway} at {@code address}, presenting {@code certificate}, hosting the
+     * provider of {@code service}, which CLIENT_A has the right to call. {@code publish(builder -> { })} takes it away.
+     */
+    public void publishProviderGateway(GatewayId gateway, String address, IssuedCertificate certificate, ServiceId service) {
+        publish(builder -> builder.subsystem(new Subsystem(service.provider(), null))
+                .gateway(Gateway.of(gateway, address, certificate.certificate(), List.of(service.provider())))
+                .service(new Service(service, null, "Extra provider gateway " + gateway.gatewayCode() + " (sample)", List.of()))
+                .accessRight(AccessRight.toWholeService(CLIENT_A, service)));
+    }
+
     public byte[] sign(GlobalConfiguration configuration) {
         return new GlobalConfigurationSigner(signing.privateKey(), signing.certificate(), clock).sign(configuration);
     }

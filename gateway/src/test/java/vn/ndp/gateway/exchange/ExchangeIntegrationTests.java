@@ -51,11 +51,9 @@ import vn.ndp.gateway.config.GatewayConfigurationReader;
 import vn.ndp.protocol.errors.XRoadError;
 import vn.ndp.protocol.globalconf.AccessRight;
 import vn.ndp.protocol.globalconf.Gateway;
-import vn.ndp.protocol.globalconf.Service;
 import vn.ndp.protocol.globalconf.Subsystem;
 import vn.ndp.protocol.identifiers.GatewayId;
 import vn.ndp.protocol.identifiers.ServiceId;
-import vn.ndp.protocol.identifiers.SubsystemId;
 import vn.ndp.protocol.pki.IssuedCertificate;
 import vn.ndp.protocol.usage.UsageAggregate;
 
@@ -507,17 +505,12 @@ class ExchangeIntegrationTests {
 
     @Test
     void aProviderGatewayThatTakesTheConnectionButNeverAnswersGivesNetworkErrorWithinTheGatewayTimeout() throws Exception {
-        SubsystemId silentProvider = MINISTRY.subsystem("silent");
-        ServiceId silent = silentProvider.service("silent");
+        ServiceId silent = MINISTRY.subsystem("silent").service("silent");
         GatewayId silentGateway = new GatewayId(MINISTRY, "silent");
         IssuedCertificate certificate = exchange.issueGatewayCertificate(silentGateway);
         // Listening, so the kernel completes TCP connections, but never accepting: the TLS handshake gets no answer.
         try (ServerSocket blackHole = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
-            exchange.publish(builder -> builder.subsystem(new Subsystem(silentProvider, null))
-                    .gateway(Gateway.of(silentGateway, "127.0.0.1:" + blackHole.getLocalPort(), certificate.certificate(),
-                            List.of(silentProvider)))
-                    .service(new Service(silent, null, "Silent gateway (sample)", List.of()))
-                    .accessRight(AccessRight.toWholeService(CLIENT_A, silent)));
+            exchange.publishProviderGateway(silentGateway, "127.0.0.1:" + blackHole.getLocalPort(), certificate, silent);
             long start = System.nanoTime();
 
             HttpResponse<String> response = get("/r1/" + silent + "/x", CLIENT_A.encoded(), tokenA);
@@ -537,8 +530,7 @@ class ExchangeIntegrationTests {
      */
     @Test
     void anAnswerWhoseRequestHashOrRequestIdDoesNotMatchTheRequestNeverReachesTheCaller() throws Exception {
-        SubsystemId forgingProvider = MINISTRY.subsystem("forging");
-        ServiceId forged = forgingProvider.service("forged");
+        ServiceId forged = MINISTRY.subsystem("forging").service("forged");
         GatewayId forger = new GatewayId(MINISTRY, "forger");
         IssuedCertificate certificate = exchange.issueGatewayCertificate(forger);
         HttpsServer server = HttpsServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 10);
@@ -559,11 +551,7 @@ class ExchangeIntegrationTests {
         });
         server.start();
         try {
-            exchange.publish(builder -> builder.subsystem(new Subsystem(forgingProvider, null))
-                    .gateway(Gateway.of(forger, "127.0.0.1:" + server.getAddress().getPort(), certificate.certificate(),
-                            List.of(forgingProvider)))
-                    .service(new Service(forged, null, "Forging gateway (sample)", List.of()))
-                    .accessRight(AccessRight.toWholeService(CLIENT_A, forged)));
+            exchange.publishProviderGateway(forger, "127.0.0.1:" + server.getAddress().getPort(), certificate, forged);
 
             for (String answer : List.of("/wrong-hash", "/no-hash", "/other-id")) {
                 HttpResponse<String> response = get("/r1/" + forged + answer, CLIENT_A.encoded(), tokenA);
