@@ -1,8 +1,13 @@
 package vn.ndp.registry.accounts;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
+import org.springframework.test.web.servlet.client.EntityExchangeResult;
 import org.springframework.test.web.servlet.client.RestTestClient;
 import tools.jackson.databind.JsonNode;
 
@@ -24,6 +29,21 @@ public class ApiCalls {
     /** GET {@code uri} with {@code token}, or anonymously when it is null. */
     public JsonNode get(String token, String uri, int status) {
         return answer(withToken(client.getObject().get().uri(uri), token).exchange(), status);
+    }
+
+    /**
+     * GET a list the API answers as a JSON array with its page in headers ({@code X-Total-Count}, {@code Link}...):
+     * the whole answer, 200 asserted, so that a test can read both.
+     */
+    public EntityExchangeResult<JsonNode> page(String token, String uri) {
+        return withToken(client.getObject().get().uri(uri), token).exchange().expectStatus().isOk()
+                .expectBody(JsonNode.class).returnResult();
+    }
+
+    /** The ids of the items of a {@link #page}, in its order; asserts that the answer is an array. */
+    public static List<String> ids(EntityExchangeResult<JsonNode> page) {
+        assertThat(page.getResponseBody().isArray()).as("a list answer is a JSON array").isTrue();
+        return page.getResponseBody().findValuesAsString("id");
     }
 
     /** POST {@code body} as JSON with {@code token}, or anonymously when it is null. */

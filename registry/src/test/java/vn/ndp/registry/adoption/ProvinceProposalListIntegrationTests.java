@@ -57,13 +57,7 @@ class ProvinceProposalListIntegrationTests {
     }
 
     EntityExchangeResult<JsonNode> list(String token, String query) {
-        return client.get().uri("/api/v1/adoption/proposals?" + query).header("Authorization", "Bearer " + token)
-                .exchange().expectStatus().isOk().expectBody(JsonNode.class).returnResult();
-    }
-
-    static List<String> ids(EntityExchangeResult<JsonNode> result) {
-        assertThat(result.getResponseBody().isArray()).isTrue();
-        return result.getResponseBody().findValuesAsString("id");
+        return api.page(token, "/api/v1/adoption/proposals?" + query);
     }
 
     String html(org.springframework.test.web.servlet.RequestBuilder request) throws Exception {
@@ -79,22 +73,20 @@ class ProvinceProposalListIntegrationTests {
         for (int i = 1; i <= 3; i++) {
             proposed.add(propose(hanoi, "P-HA-NOI", "Nền tảng quản lý đô thị " + word + " " + i));
         }
-        client.post().uri("/api/v1/adoption/proposals/" + proposed.get(0) + "/decision")
-                .header("Authorization", "Bearer " + reviewer).contentType(MediaType.APPLICATION_JSON)
-                .body(Map.of("decision", "decline", "reason", "Trùng nền tảng quốc gia.", "version", 0))
-                .exchange().expectStatus().isOk();
+        api.post(reviewer, "/api/v1/adoption/proposals/" + proposed.get(0) + "/decision",
+                Map.of("decision", "decline", "reason", "Trùng nền tảng quốc gia.", "version", 0), 200);
 
         EntityExchangeResult<JsonNode> first = list(hanoi, "q=" + word + "&size=2");
-        assertThat(ids(first)).containsExactly(proposed.get(0), proposed.get(2));
+        assertThat(ApiCalls.ids(first)).containsExactly(proposed.get(0), proposed.get(2));
         assertThat(first.getResponseHeaders().getFirst("X-Total-Count")).isEqualTo("3");
         assertThat(first.getResponseHeaders().getFirst("Link")).contains("page=2", "rel=\"next\"");
-        assertThat(ids(list(hanoi, "q=" + word + "&size=2&page=2"))).containsExactly(proposed.get(1));
+        assertThat(ApiCalls.ids(list(hanoi, "q=" + word + "&size=2&page=2"))).containsExactly(proposed.get(1));
         EntityExchangeResult<JsonNode> beyond = list(hanoi, "q=" + word + "&size=2&page=3");
-        assertThat(ids(beyond)).isEmpty();
+        assertThat(ApiCalls.ids(beyond)).isEmpty();
         assertThat(beyond.getResponseHeaders().getFirst("X-Total-Count")).isEqualTo("3");
-        assertThat(ids(list(hanoi, "q=QUAN+LY+do+thi+" + word + "&status=declined")))
+        assertThat(ApiCalls.ids(list(hanoi, "q=QUAN+LY+do+thi+" + word + "&status=declined")))
                 .containsExactly(proposed.get(0));
-        assertThat(ids(list(hanoi, "q=" + word + "&status=submitted"))).containsExactly(proposed.get(2),
+        assertThat(ApiCalls.ids(list(hanoi, "q=" + word + "&status=submitted"))).containsExactly(proposed.get(2),
                 proposed.get(1));
     }
 
@@ -107,11 +99,11 @@ class ProvinceProposalListIntegrationTests {
         String ofHanoi = propose(hanoi, "P-HA-NOI", "Bản đồ số " + word);
         String ofCaoBang = propose(caoBang, "P-CAO-BANG", "Bản đồ số " + word);
 
-        assertThat(ids(list(reviewer, "q=" + word))).containsExactlyInAnyOrder(ofHanoi, ofCaoBang);
-        assertThat(ids(list(reviewer, "q=" + word + "&province=P-HA-NOI"))).containsExactly(ofHanoi);
-        assertThat(ids(list(caoBang, "q=" + word))).containsExactly(ofCaoBang);
+        assertThat(ApiCalls.ids(list(reviewer, "q=" + word))).containsExactlyInAnyOrder(ofHanoi, ofCaoBang);
+        assertThat(ApiCalls.ids(list(reviewer, "q=" + word + "&province=P-HA-NOI"))).containsExactly(ofHanoi);
+        assertThat(ApiCalls.ids(list(caoBang, "q=" + word))).containsExactly(ofCaoBang);
         EntityExchangeResult<JsonNode> forged = list(caoBang, "q=" + word + "&province=P-HA-NOI");
-        assertThat(ids(forged)).isEmpty();
+        assertThat(ApiCalls.ids(forged)).isEmpty();
         assertThat(forged.getResponseHeaders().getFirst("X-Total-Count")).isEqualTo("0");
     }
 
@@ -171,8 +163,7 @@ class ProvinceProposalListIntegrationTests {
                         .param("status_VNEID", "in_use").param("status_NDXP", ""))
                 .andReturn().getResponse().getStatus();
         assertThat(saved).isEqualTo(302);
-        JsonNode province = client.get().uri("/api/v1/adoption/provinces/P-BAC-NINH-2025").exchange()
-                .expectStatus().isOk().expectBody(JsonNode.class).returnResult().getResponseBody();
+        JsonNode province = api.get(null, "/api/v1/adoption/provinces/P-BAC-NINH-2025", 200);
         List<String> platforms = new ArrayList<>();
         province.get("plans").forEach(p -> {
             if (p.get("plan").get("year").asInt() == year) {

@@ -61,13 +61,7 @@ class ProposalListIntegrationTests {
     }
 
     EntityExchangeResult<JsonNode> list(String token, String query) {
-        return client.get().uri("/api/v1/proposals?" + query).header("Authorization", "Bearer " + token)
-                .exchange().expectStatus().isOk().expectBody(JsonNode.class).returnResult();
-    }
-
-    static List<String> ids(EntityExchangeResult<JsonNode> result) {
-        assertThat(result.getResponseBody().isArray()).isTrue();
-        return result.getResponseBody().findValuesAsString("id");
+        return api.page(token, "/api/v1/proposals?" + query);
     }
 
     @Test
@@ -80,21 +74,21 @@ class ProposalListIntegrationTests {
         }
 
         EntityExchangeResult<JsonNode> first = list(finance, "q=" + word + "&size=2");
-        assertThat(ids(first)).containsExactly(drafted.get(4), drafted.get(3));
+        assertThat(ApiCalls.ids(first)).containsExactly(drafted.get(4), drafted.get(3));
         assertThat(first.getResponseHeaders().getFirst("X-Total-Count")).isEqualTo("5");
         assertThat(first.getResponseHeaders().getFirst("X-Page-Size")).isEqualTo("2");
         assertThat(first.getResponseHeaders().getFirst("Link")).contains("page=2", "rel=\"next\"")
                 .doesNotContain("prev");
         EntityExchangeResult<JsonNode> last = list(finance, "q=" + word + "&size=2&page=3");
-        assertThat(ids(last)).containsExactly(drafted.get(0));
+        assertThat(ApiCalls.ids(last)).containsExactly(drafted.get(0));
         assertThat(last.getResponseHeaders().getFirst("Link")).contains("page=2", "rel=\"prev\"")
                 .doesNotContain("next");
         EntityExchangeResult<JsonNode> beyond = list(finance, "q=" + word + "&size=2&page=9");
-        assertThat(ids(beyond)).isEmpty();
+        assertThat(ApiCalls.ids(beyond)).isEmpty();
         assertThat(beyond.getResponseHeaders().getFirst("X-Total-Count")).isEqualTo("5");
         assertThat(beyond.getResponseHeaders().getFirst("X-Page")).isEqualTo("9");
         EntityExchangeResult<JsonNode> unpaged = list(finance, "q=" + word);
-        assertThat(ids(unpaged)).hasSize(5);
+        assertThat(ApiCalls.ids(unpaged)).hasSize(5);
         assertThat(unpaged.getResponseHeaders().getFirst("X-Page-Size")).isEqualTo(String.valueOf(Paging.MAX_SIZE));
     }
 
@@ -105,9 +99,9 @@ class ProposalListIntegrationTests {
         String id = draft(finance, word, 1);
         String code = list(finance, "q=" + word).getResponseBody().get(0).get("code").asString();
 
-        assertThat(ids(list(finance, "q=NEN+TANG+dat+LICH+" + word))).containsExactly(id);
-        assertThat(ids(list(finance, "q=" + code.toLowerCase(Locale.ROOT)))).containsExactly(id);
-        assertThat(ids(list(finance, "q=lịch+" + word + "+khong"))).isEmpty();
+        assertThat(ApiCalls.ids(list(finance, "q=NEN+TANG+dat+LICH+" + word))).containsExactly(id);
+        assertThat(ApiCalls.ids(list(finance, "q=" + code.toLowerCase(Locale.ROOT)))).containsExactly(id);
+        assertThat(ApiCalls.ids(list(finance, "q=lịch+" + word + "+khong"))).isEmpty();
     }
 
     @Test
@@ -118,14 +112,13 @@ class ProposalListIntegrationTests {
         String word = word();
         String kept = draft(finance, word, 1);
         String submitted = draft(finance, word, 2);
-        client.post().uri("/api/v1/proposals/" + submitted + "/submit").header("Authorization", "Bearer " + finance)
-                .contentType(MediaType.APPLICATION_JSON).body(Map.of("version", 0)).exchange().expectStatus().isOk();
+        api.post(finance, "/api/v1/proposals/" + submitted + "/submit", Map.of("version", 0), 200);
 
-        assertThat(ids(list(finance, "q=" + word + "&status=submitted"))).containsExactly(submitted);
-        assertThat(ids(list(finance, "q=" + word + "&status=draft"))).containsExactly(kept);
-        assertThat(ids(list(reviewer, "q=" + word))).containsExactly(submitted, kept);
+        assertThat(ApiCalls.ids(list(finance, "q=" + word + "&status=submitted"))).containsExactly(submitted);
+        assertThat(ApiCalls.ids(list(finance, "q=" + word + "&status=draft"))).containsExactly(kept);
+        assertThat(ApiCalls.ids(list(reviewer, "q=" + word))).containsExactly(submitted, kept);
         EntityExchangeResult<JsonNode> otherMinistry = list(health, "q=" + word);
-        assertThat(ids(otherMinistry)).isEmpty();
+        assertThat(ApiCalls.ids(otherMinistry)).isEmpty();
         assertThat(otherMinistry.getResponseHeaders().getFirst("X-Total-Count")).isEqualTo("0");
     }
 
