@@ -38,7 +38,7 @@ public final class FoldedSearch {
      * {@code columns}. The columns are composed first (NFC), as some keyboards and pasted text send Vietnamese
      * letters decomposed, and translate() knows the composed ones only.
      */
-    public static void allWords(String words, List<String> conditions, List<Object> params, String... columns) {
+    static void allWords(String words, List<String> conditions, List<Object> params, String... columns) {
         for (String word : fold(words).split("\\s+")) {
             if (word.isEmpty()) {
                 continue;

@@ -3,7 +3,6 @@ package vn.ndp.registry.adoption.internal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -11,7 +10,7 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import vn.ndp.registry.adoption.ProvinceProposal;
-import vn.ndp.registry.shared.FoldedSearch;
+import vn.ndp.registry.shared.SqlWhere;
 
 @Repository
 public class ProvinceProposalRepository {
@@ -57,35 +56,21 @@ public class ProvinceProposalRepository {
 
     /** One page of the proposals that pass the filter, the most recently changed (submitted or decided) first. */
     public List<ProvinceProposal> find(Filter filter, int limit, int offset) {
-        List<Object> params = new ArrayList<>();
-        String where = where(filter, params);
-        params.add(limit);
-        params.add(offset);
-        return jdbc.sql("select * from province_proposal where " + where
+        SqlWhere where = where(filter);
+        return jdbc.sql("select * from province_proposal where " + where.sql()
                         + " order by coalesce(decided_at, created_at) desc, id limit ? offset ?")
-                .params(params).query(ProvinceProposalRepository::row).list();
+                .params(where.params(limit, offset)).query(ProvinceProposalRepository::row).list();
     }
 
     public long count(Filter filter) {
-        List<Object> params = new ArrayList<>();
-        return jdbc.sql("select count(*) from province_proposal where " + where(filter, params)).params(params)
+        SqlWhere where = where(filter);
+        return jdbc.sql("select count(*) from province_proposal where " + where.sql()).params(where.params())
                 .query(Long.class).single();
     }
 
-    private static String where(Filter filter, List<Object> params) {
-        List<String> conditions = new ArrayList<>();
-        if (filter.provinceCodes() != null) {
-            conditions.add("province_code = any(?)");
-            params.add(filter.provinceCodes().toArray(String[]::new));
-        }
-        if (filter.status() != null) {
-            conditions.add("status = ?");
-            params.add(filter.status().name());
-        }
-        if (filter.words() != null) {
-            FoldedSearch.allWords(filter.words(), conditions, params, "name");
-        }
-        return conditions.isEmpty() ? "true" : String.join(" and ", conditions);
+    private static SqlWhere where(Filter filter) {
+        return new SqlWhere().anyOf("province_code", filter.provinceCodes()).is("status", filter.status())
+                .words(filter.words(), "name");
     }
 
     private static ProvinceProposal row(ResultSet rs, int n) throws SQLException {

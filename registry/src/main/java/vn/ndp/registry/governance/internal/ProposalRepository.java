@@ -4,7 +4,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,7 +19,7 @@ import vn.ndp.registry.governance.Evaluation;
 import vn.ndp.registry.governance.EvidenceDocument;
 import vn.ndp.registry.governance.Proposal;
 import vn.ndp.registry.governance.ProposalStatus;
-import vn.ndp.registry.shared.FoldedSearch;
+import vn.ndp.registry.shared.SqlWhere;
 
 @Repository
 public class ProposalRepository {
@@ -79,35 +78,20 @@ public class ProposalRepository {
 
     /** One page of the proposals that pass the filter, the most recently changed first. */
     public List<Proposal> find(Filter filter, int limit, int offset) {
-        List<Object> params = new ArrayList<>();
-        String where = where(filter, params);
-        params.add(limit);
-        params.add(offset);
-        return jdbc.sql("select * from proposal where " + where + " order by updated_at desc, id limit ? offset ?")
-                .params(params).query(this::proposal).list();
+        SqlWhere where = where(filter);
+        return jdbc.sql("select * from proposal where " + where.sql() + " order by updated_at desc, id limit ? offset ?")
+                .params(where.params(limit, offset)).query(this::proposal).list();
     }
 
     public long count(Filter filter) {
-        List<Object> params = new ArrayList<>();
-        return jdbc.sql("select count(*) from proposal where " + where(filter, params)).params(params)
+        SqlWhere where = where(filter);
+        return jdbc.sql("select count(*) from proposal where " + where.sql()).params(where.params())
                 .query(Long.class).single();
     }
 
-    private static String where(Filter filter, List<Object> params) {
-        List<String> conditions = new ArrayList<>();
-        if (filter.agencyCodes() != null) {
-            conditions.add("agency_code = any(?)");
-            params.add(filter.agencyCodes().toArray(String[]::new));
-        }
-        if (filter.status() != null) {
-            conditions.add("status = ?");
-            params.add(filter.status().name());
-        }
-        if (filter.words() != null) {
-            FoldedSearch.allWords(filter.words(), conditions, params, "fields ->> 'name_vi'", "fields ->> 'name_en'",
-                    "platform_code");
-        }
-        return conditions.isEmpty() ? "true" : String.join(" and ", conditions);
+    private static SqlWhere where(Filter filter) {
+        return new SqlWhere().anyOf("agency_code", filter.agencyCodes()).is("status", filter.status())
+                .words(filter.words(), "fields ->> 'name_vi'", "fields ->> 'name_en'", "platform_code");
     }
 
     public List<Proposal> inStatus(List<ProposalStatus> statuses) {

@@ -13,7 +13,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
-import vn.ndp.registry.shared.FoldedSearch;
+import vn.ndp.registry.shared.SqlWhere;
 import vn.ndp.registry.support.Priority;
 import vn.ndp.registry.support.RequestQuery;
 import vn.ndp.registry.support.SupportAction;
@@ -96,58 +96,31 @@ public class SupportRepository {
 
     /** One page of the requests the reader may see that pass the filter. */
     public List<SupportRequest> find(Visible visible, Filter filter, RequestQuery.Sort sort, int limit, int offset) {
-        List<Object> params = new ArrayList<>();
-        String where = where(visible, filter, params);
-        params.add(limit);
-        params.add(offset);
+        SqlWhere where = where(visible, filter);
         String order = switch (sort) {
             case DUE -> "case when status in " + ACTIVE + " then 0 else 1 end, due_date, created_at, id";
             case UPDATED -> "updated_at desc, id";
         };
-        return jdbc.sql("select * from support_request where " + where + " order by " + order + " limit ? offset ?")
-                .params(params).query(this::request).list();
+        return jdbc.sql("select * from support_request where " + where.sql() + " order by " + order + " limit ? offset ?")
+                .params(where.params(limit, offset)).query(this::request).list();
     }
 
     public long count(Visible visible, Filter filter) {
-        List<Object> params = new ArrayList<>();
-        return jdbc.sql("select count(*) from support_request where " + where(visible, filter, params))
-                .params(params).query(Long.class).single();
+        SqlWhere where = where(visible, filter);
+        return jdbc.sql("select count(*) from support_request where " + where.sql())
+                .params(where.params()).query(Long.class).single();
     }
 
-    private static String where(Visible visible, Filter filter, List<Object> params) {
-        List<String> conditions = new ArrayList<>();
-        if (visible.platformCodes() != null) {
-            conditions.add("platform_code = any(?)");
-            params.add(visible.platformCodes().toArray(String[]::new));
-        }
-        if (visible.agencyCodes() != null) {
-            conditions.add("agency_code = any(?)");
-            params.add(visible.agencyCodes().toArray(String[]::new));
-        }
-        if (filter.status() != null) {
-            conditions.add("status = ?");
-            params.add(filter.status().name());
-        }
-        if (filter.priority() != null) {
-            conditions.add("priority = ?");
-            params.add(filter.priority().name());
-        }
-        if (filter.platformCode() != null) {
-            conditions.add("platform_code = ?");
-            params.add(filter.platformCode());
-        }
-        if (filter.agencyCodes() != null) {
-            conditions.add("agency_code = any(?)");
-            params.add(filter.agencyCodes().toArray(String[]::new));
-        }
+    private static SqlWhere where(Visible visible, Filter filter) {
+        SqlWhere where = new SqlWhere().anyOf("platform_code", visible.platformCodes())
+                .anyOf("agency_code", visible.agencyCodes())
+                .is("status", filter.status()).is("priority", filter.priority()).is("platform_code", filter.platformCode())
+                .anyOf("agency_code", filter.agencyCodes())
+                .words(filter.subjectWords(), "subject");
         if (filter.overdueOn() != null) {
-            conditions.add("status in ('OPEN', 'IN_PROGRESS') and due_date < ?");
-            params.add(filter.overdueOn());
+            where.add("status in ('OPEN', 'IN_PROGRESS') and due_date < ?", filter.overdueOn());
         }
-        if (filter.subjectWords() != null) {
-            FoldedSearch.allWords(filter.subjectWords(), conditions, params, "subject");
-        }
-        return conditions.isEmpty() ? "true" : String.join(" and ", conditions);
+        return where;
     }
 
     /** Moves a sample request's dates into the past (demo data only; real requests are never backdated). */
