@@ -97,13 +97,13 @@ public final class GatewayNode implements AutoCloseable {
     private static final int STREAM_WINDOW = 256 * 1024;
     /** Connections of one client to one backend or other gateway. */
     private static final int MAX_CONNECTIONS = 256;
+    /** Connections the admin listener keeps open: health checks, Prometheus, the registry asking for evidence. */
+    private static final int ADMIN_CONNECTIONS = 64;
     /**
      * Selector threads of each exchange listener and proxy client. Exchanges run on the selector threads (they never
      * block), so one selector would serialise a listener's work; Jetty's default on two cores is one. With two, the
      * benchmark's idle CPU at 64 connections fell from about 9 % to 3 % (BENCHMARKS.md, session 5).
      */
-    /** Connections the admin listener keeps open: health checks, Prometheus, the registry asking for evidence. */
-    private static final int ADMIN_CONNECTIONS = 64;
     private static final int EXCHANGE_SELECTORS = Math.max(2, Runtime.getRuntime().availableProcessors() / 2);
 
     private final List<ServerConnector> connectors = new ArrayList<>();

@@ -131,17 +131,12 @@ final class Responses {
     }
 
     static boolean causedBy(Throwable failure, Class<? extends Throwable> type) {
-        return cause(failure, type) != null;
-    }
-
-    /** The first of {@code failure} and its causes that is a {@code type}, or null. */
-    static <T extends Throwable> T cause(Throwable failure, Class<T> type) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             if (type.isInstance(cause)) {
-                return type.cast(cause);
+                return true;
             }
         }
-        return null;
+        return false;
     }
 
     static boolean tlsFailure(Throwable failure) {

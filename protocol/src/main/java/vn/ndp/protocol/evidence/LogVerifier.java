@@ -17,7 +17,6 @@ import java.util.TreeSet;
 import org.bouncycastle.asn1.x500.RDN;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x500.style.BCStyle;
-import org.bouncycastle.asn1.x500.style.IETFUtils;
 
 import vn.ndp.protocol.evidence.LogFormat.Deletion;
 import vn.ndp.protocol.evidence.LogFormat.Header;
@@ -336,7 +335,8 @@ public final class LogVerifier {
     public static Optional<String> checkIssuedTo(X509Certificate certificate, String gateway) {
         X500Name subject = X500Name.getInstance(certificate.getSubjectX500Principal().getEncoded());
         RDN[] names = subject.getRDNs(BCStyle.CN);
-        String commonName = names.length == 1 ? IETFUtils.valueToString(names[0].getFirst().getValue()) : null;
+        // the value as the CA wrote it: valueToString would escape the + , = an identifier may hold
+        String commonName = names.length == 1 ? names[0].getFirst().getValue().toString() : null;
         if (gateway.equals(commonName)) {
             return Optional.empty();
         }

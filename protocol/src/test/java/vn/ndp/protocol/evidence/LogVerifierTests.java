@@ -16,6 +16,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import vn.ndp.protocol.identifiers.GatewayId;
+import vn.ndp.protocol.pki.GatewayCertificateRequest;
+import vn.ndp.protocol.pki.IssuedCertificate;
 import vn.ndp.protocol.evidence.LogVerifier.Problem;
 import vn.ndp.protocol.evidence.LogVerifier.Report;
 import vn.ndp.protocol.pki.CaSettings;
@@ -767,6 +770,20 @@ class LogVerifierTests {
 
         assertThat(report.problem().get().problem()).isEqualTo(Problem.BAD_CERTIFICATE);
         assertThat(report.problem().get().message()).contains("issued to " + LogFixture.OTHER_GATEWAY, "not to gateway " + LogFixture.GATEWAY);
+    }
+
+    @Test
+    void aGatewayWhoseIdHoldsCharactersACommonNameEscapesVerifiesItsOwnLog(@TempDir Path other) throws IOException {
+        String gateway = "VN/GOV/TEST.A,B/gw+1=x";
+        IssuedCertificate certificate = fixture.ca.issueGatewayCertificate(GatewayCertificateRequest.of(
+                GatewayId.parse(gateway), List.of("localhost"), List.of()));
+        assertThat(LogVerifier.checkIssuedTo(certificate.certificate(), gateway)).isEmpty();
+        Path log = other.resolve("log");
+        try (LogWriter writer = fixture.open(log, gateway, certificate)) {
+            writer.append(List.of(LogFixture.body("escaped", 1)));
+        }
+
+        assertThat(LogVerifier.verify(log, Optional.of(fixture.ca.certificate())).problem()).isEmpty();
     }
 
     @Test
