@@ -133,7 +133,7 @@ public final class LogFormat {
 
         public String line() {
             ObjectNode node = JSON.createObjectNode();
-            node.put("format", FORMAT);
+            node.put("format", format);
             node.put("gateway", gateway);
             node.put("firstSeq", firstSeq);
             node.put("firstBatch", firstBatch);

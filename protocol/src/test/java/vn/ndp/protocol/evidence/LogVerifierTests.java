@@ -772,6 +772,62 @@ class LogVerifierTests {
         assertThat(report.problem().get().message()).contains("issued to " + LogFixture.OTHER_GATEWAY, "not to gateway " + LogFixture.GATEWAY);
     }
 
+    /**
+     * A log in format {@code /2}, as gateways wrote before signature lines signed their segment's header: the fixture's
+     * log with each header marked {@code /2} and each signature line signed again without the header's hash.
+     */
+    private static Path formatTwoCopy() throws Exception {
+        Path copy = dir.resolve("format2-" + ++copies);
+        LogFixture.copy(fixture.log, copy);
+        for (Path segment : LogFormat.segments(copy)) {
+            List<String> lines = new ArrayList<>();
+            for (String line : Files.readAllLines(segment)) {
+                if (line.startsWith("H ")) {
+                    line = line.replace(LogFormat.FORMAT, LogFormat.FORMAT_2);
+                } else if (line.startsWith("W ")) {
+                    LogFormat.SignedWindow window = LogFormat.SignedWindow.parse(line.substring(2));
+                    tools.jackson.databind.node.ObjectNode node = (tools.jackson.databind.node.ObjectNode)
+                            LogFormat.JSON.readTree(window.signedText());
+                    node.remove("header");
+                    String text = LogFormat.JSON.writeValueAsString(node);
+                    java.security.Signature signer = java.security.Signature.getInstance(window.algorithm());
+                    signer.initSign(fixture.gateway.privateKey());
+                    signer.update(text.getBytes(StandardCharsets.UTF_8));
+                    line = "W " + text + " " + java.util.Base64.getEncoder().encodeToString(signer.sign());
+                }
+                lines.add(line);
+            }
+            Files.writeString(segment, String.join("\n", lines) + "\n");
+        }
+        return copy;
+    }
+
+    @Test
+    void aLogInTheEarlierFormatTwoStillVerifiesAndItsEvidenceToo() throws Exception {
+        Path log = formatTwoCopy();
+        assertThat(Files.readString(LogFormat.segments(log).getFirst())).contains(LogFormat.FORMAT_2)
+                .doesNotContain("\"header\":");
+
+        assertThat(LogVerifier.verify(log, Optional.of(fixture.ca.certificate())).problem()).isEmpty();
+        byte[] evidence = Evidence.export(log, "id-5").orElseThrow();
+        assertThat(Evidence.verify(evidence, Optional.of(fixture.ca.certificate())).records()).hasSize(1);
+    }
+
+    @Test
+    void anEditedRecordOfAFormatTwoLogIsStillNamed() throws Exception {
+        Path log = formatTwoCopy();
+        Path segment = LogFormat.segments(log).getFirst();
+        List<String> lines = new ArrayList<>(Files.readAllLines(segment));
+        int record = lines.indexOf(lines.stream().filter(l -> l.startsWith("R ")).skip(2).findFirst().orElseThrow());
+        lines.set(record, lines.get(record).replace("/items/3", "/items/9"));
+        Files.writeString(segment, String.join("\n", lines) + "\n");
+
+        Report report = LogVerifier.verify(log, Optional.empty());
+
+        assertThat(report.problem().get().problem()).isEqualTo(Problem.EDITED);
+        assertThat(report.problem().get().seq()).isEqualTo(3);
+    }
+
     @Test
     void aGatewayWhoseIdHoldsCharactersACommonNameEscapesVerifiesItsOwnLog(@TempDir Path other) throws IOException {
         String gateway = "VN/GOV/TEST.A,B/gw+1=x";
