@@ -134,18 +134,34 @@ final class Relay {
                     return;
                 }
                 record.requestBytes = body == null ? 0 : body.bytes();
+                boolean callerSending = body != null && body.awaitingCaller();
                 if (body != null) {
                     // a request failed before its body was read (no connection, queued too long) leaves the body's
                     // first chunk held (HTTP/2, see MeteredSource.of): failing the body releases it
                     body.fail(failure);
                 }
-                XRoadException late = overTime(failure);
-                if (late == null && Responses.causedBy(failure, TimeoutException.class)) {
-                    deadlines.late(ExchangeDeadlines.Limit.ANSWER);
-                }
-                Responses.error(response, callback, late != null ? late : failed.apply(failure), record);
+                Responses.error(response, callback, beforeAnswer(failure, callerSending), record);
             }
         });
+    }
+
+    /**
+     * The error for a request that failed before its answer began: a timeout while the next hop waited for more of the
+     * request body is the caller's, who stopped sending it; another timeout is the next hop's answer, late.
+     */
+    private XRoadException beforeAnswer(Throwable failure, boolean callerSending) {
+        XRoadException late = overTime(failure);
+        if (late != null) {
+            return late;
+        }
+        if (Responses.causedBy(failure, TimeoutException.class)) {
+            if (callerSending) {
+                return new XRoadException(XRoadErrorType.CLIENT_BAD_REQUEST, "The request body stopped arriving for "
+                        + hop.answerTimeout() + " before it was whole");
+            }
+            deadlines.late(ExchangeDeadlines.Limit.ANSWER);
+        }
+        return failed.apply(failure);
     }
 
     /** The error for an answer whose relay failed: the caller's when it was not taking what was written to it. */

@@ -75,37 +75,62 @@ class ExchangeDeadlineIntegrationTests {
     }
 
     @Test
-    void aBackendTricklingItsBodyIsCutOffWhenTheExchangeTimeLimitPasses() throws Exception {
-        long start = System.nanoTime();
-        HttpResponse<InputStream> response = http.send(request("/r1/" + TRICKLE + "/body").build(),
-                HttpResponse.BodyHandlers.ofInputStream());
-        if (response.statusCode() != 200) {
-            throw new AssertionError(new String(response.body().readAllBytes()));
-        }
-        long received = 0;
-        IOException cutOff = null;
-        try (InputStream body = response.body()) {
-            while (body.read() >= 0) {
-                received++;
+    void aBackendTricklingItsBodyIsCutOffWhenTheProvidersExchangeTimeLimitPasses() throws Exception {
+        // The provider's limit is shorter than the consumer's, so it is the one that passes, and blames its backend.
+        Duration providerLimit = Duration.ofSeconds(5);
+        try (ExchangeFixture shorter = new ExchangeFixture(directory.resolve("shorter"),
+                ExchangeFixture.Overrides.NONE.andProvider("{\"limits\": {\"exchangeTimeout\": \"5s\"}}"))) {
+            long start = System.nanoTime();
+            HttpResponse<InputStream> response = http.send(request(shorter, shorter.token("province-a", SECRET_A),
+                    "/r1/" + TRICKLE + "/body").build(), HttpResponse.BodyHandlers.ofInputStream());
+            assertThat(response.statusCode()).as("the answer's head came at once, and was passed on").isEqualTo(200);
+            long received = 0;
+            IOException cutOff = null;
+            try (InputStream body = response.body()) {
+                while (body.read() >= 0) {
+                    received++;
+                }
+            } catch (IOException e) {
+                cutOff = e;
             }
-        } catch (IOException e) {
-            cutOff = e;
-        }
-        Duration took = Duration.ofNanos(System.nanoTime() - start);
+            Duration took = Duration.ofNanos(System.nanoTime() - start);
 
-        assertThat(cutOff).as("the body ends short of its declared length, so the caller knows it is incomplete")
-                .isNotNull();
-        assertThat(received).isPositive().isLessThan(4000);
-        assertThat(took).isGreaterThanOrEqualTo(EXCHANGE_TIMEOUT).isLessThan(EXCHANGE_TIMEOUT.plusSeconds(3));
-        // cut off by whichever gateway's limit was checked first
-        Poll.until(() -> timedOut(exchange.consumer, "exchange") + timedOut(exchange.provider, "exchange") >= 1.0,
-                Duration.ofSeconds(5), "the exchange to be counted late");
-        Poll.until(() -> exchange.trickle.dropped() == 1, Duration.ofSeconds(5), "the backend connection to be closed");
-        assertThat(faults(exchange.consumer, "consumer")).as("the provider's gateway did not send the whole answer")
-                .containsOnly("Server.ClientProxy.NetworkError");
-        assertThat(faults(exchange.provider, "provider")).as("its own limit passed (the backend was too slow), or the"
-                + " consumer gateway's passed first and it went away").hasSize(1)
-                .containsAnyOf("Server.ServerProxy.ServiceFailed", "Client.BadRequest");
+            assertThat(cutOff).as("the body ends short of its declared length, so the caller knows it is incomplete")
+                    .isNotNull();
+            assertThat(received).isPositive().isLessThan(4000);
+            assertThat(took).isGreaterThanOrEqualTo(providerLimit).isLessThan(EXCHANGE_TIMEOUT.plusSeconds(2));
+            Poll.until(() -> timedOut(shorter.provider, "exchange") == 1.0, Duration.ofSeconds(5),
+                    "the provider to count the exchange late");
+            Poll.until(() -> shorter.trickle.dropped() == 1, Duration.ofSeconds(5), "the backend connection to be closed");
+            Poll.until(() -> !faults(shorter.consumer, "consumer").isEmpty(), Duration.ofSeconds(5),
+                    "the consumer to finish the exchange");
+            assertThat(faults(shorter.provider, "provider")).as("the backend was the one too slow")
+                    .containsExactly("Server.ServerProxy.ServiceFailed");
+            assertThat(faults(shorter.consumer, "consumer")).as("the provider's gateway did not send the whole answer")
+                    .containsExactly("Server.ClientProxy.NetworkError");
+            assertThat(timedOut(shorter.consumer, "exchange")).isZero();
+        }
+    }
+
+    @Test
+    void aCallerThatStopsSendingItsBodyIsTheOneBlamedWhenTheBackendConnectionFallsIdle() throws Exception {
+        try (Socket caller = new Socket(InetAddress.getLoopbackAddress(), exchange.consumer.consumerHttpPort())) {
+            caller.setSoTimeout(10_000);
+            caller.getOutputStream().write(("POST /r1/" + ITEMS + "/v1/items HTTP/1.1\r\nHost: localhost\r\nX-Road-Client: "
+                    + CLIENT_A.encoded() + "\r\nAuthorization: Bearer " + token
+                    + "\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{\"part\":").getBytes(StandardCharsets.ISO_8859_1));
+            caller.getOutputStream().flush();
+            long start = System.nanoTime();
+
+            String answer = readAnswer(caller.getInputStream());
+
+            assertThat(answer).startsWith("HTTP/1.1 400 ").containsIgnoringCase("X-Road-Error: Client.BadRequest")
+                    .contains("request body stopped arriving");
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).as("the provider's backendReadTimeout is 1.5 s")
+                    .isLessThan(Duration.ofSeconds(4));
+        }
+        assertThat(timedOut(exchange.provider, "answer")).as("no answer was late: the request never ended").isZero();
+        assertThat(exchange.backend.received()).as("the backend never got a whole request").isEmpty();
     }
 
     @Test
@@ -163,6 +188,10 @@ class ExchangeDeadlineIntegrationTests {
     }
 
     private HttpRequest.Builder request(String path) {
+        return request(exchange, token, path);
+    }
+
+    private static HttpRequest.Builder request(ExchangeFixture exchange, String token, String path) {
         return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + exchange.consumer.consumerHttpPort() + path))
                 .timeout(Duration.ofSeconds(30))
                 .header("X-Road-Client", CLIENT_A.encoded())
