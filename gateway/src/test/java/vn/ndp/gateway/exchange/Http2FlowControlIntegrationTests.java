@@ -38,7 +38,10 @@ class Http2FlowControlIntegrationTests {
 
     @BeforeAll
     static void start() throws Exception {
-        exchange = new ExchangeFixture(directory, ExchangeFixture.Overrides.LARGE_BODIES);
+        // Timeouts far beyond the 3 s the other exchange is given: a stalled answer's backend connection falls idle (the
+        // provider stops reading it) and its abort would free the windows too, so only flow control may let it through.
+        String patient = "{\"limits\": {\"backendReadTimeout\": \"20s\", \"gatewayReadTimeout\": \"30s\", \"exchangeTimeout\": \"60s\"}}";
+        exchange = new ExchangeFixture(directory, ExchangeFixture.Overrides.LARGE_BODIES.andConsumer(patient).andProvider(patient));
         token = exchange.token("province-a", SECRET_A);
     }
 
