@@ -15,6 +15,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.client.RestTestClient;
+import tools.jackson.databind.JsonNode;
+import vn.ndp.protocol.globalconf.AccessRight;
+import vn.ndp.protocol.globalconf.Endpoint;
 import vn.ndp.protocol.globalconf.GlobalConfiguration;
 import vn.ndp.protocol.globalconf.GlobalConfigurationVerifier;
 import vn.ndp.protocol.identifiers.GatewayId;
@@ -182,6 +185,21 @@ class ExchangeDirectoryIntegrationTests {
                 .contentType(MediaType.APPLICATION_JSON).body(body).exchange()
                 .expectStatus().isEqualTo(409)
                 .expectBody().jsonPath("$.code").isEqualTo("ACCESS_ALREADY_GRANTED");
+    }
+
+    @Test
+    void aPaddedEndpointIsStoredTrimmedAndTheApprovedRightStillPublishes() throws Exception {
+        Topology t = register();
+        String consumerEditor = accounts.token(Role.MINISTRY_EDITOR, "BTC");
+        JsonNode created = api.post(consumerEditor, "/api/v1/exchange/access-requests", Map.of("clientId", t.consumer(),
+                "serviceId", t.service(), "endpoint", Map.of("method", " get", "path", " /units/** "),
+                "purpose", "Đối chiếu đơn vị hành chính", "legalBasis", "Nghị định 47/2020/NĐ-CP"), 201);
+        assertThat(created.get("method").asString()).isEqualTo("GET");
+        assertThat(created.get("path").asString()).isEqualTo("/units/**");
+        client.post().uri("/api/v1/exchange/access-requests/" + created.get("id").asString() + "/approve")
+                .header("Authorization", "Bearer " + t.admin()).exchange().expectStatus().isOk();
+        assertThat(download().accessRights()).contains(new AccessRight(SubsystemId.parse(t.consumer()),
+                ServiceId.parse(t.service()), new Endpoint("GET", "/units/**")));
     }
 
     @Test
