@@ -137,10 +137,11 @@ public class AccessRequests {
                             + " is already waiting for the provider's decision (request " + pending
                             + "); withdraw it first to ask again.");
                 });
-        boolean held = register.accessRights().stream()
-                .filter(r -> r.clientId().equals(clientId) && r.serviceId().equals(serviceId))
-                .anyMatch(r -> r.method() == null
-                        || r.method().equals(method) && r.path().equals(path));
+        // A whole-service right (stored with method '') covers any endpoint; otherwise only the same one counts.
+        boolean held = jdbc.sql("""
+                select exists (select 1 from exchange_access_right
+                               where client_id = ? and service_id = ? and (method = '' or method = ? and path = ?))""")
+                .params(clientId, serviceId, method, path).query(Boolean.class).single();
         if (held) {
             throw new RegistryException(ErrorCode.ACCESS_ALREADY_GRANTED, "The client already holds the right "
                     + what + "; nothing needs to be requested.");

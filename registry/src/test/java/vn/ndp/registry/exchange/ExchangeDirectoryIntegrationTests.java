@@ -188,6 +188,25 @@ class ExchangeDirectoryIntegrationTests {
     }
 
     @Test
+    void aWholeServiceRightCoversEveryEndpointButAnEndpointRightDoesNotCoverTheWholeService() throws Exception {
+        Topology t = register();
+        String consumerEditor = accounts.token(Role.MINISTRY_EDITOR, "BTC");
+        Map<String, Object> endpoint = Map.of("clientId", t.consumer(), "serviceId", t.service(),
+                "endpoint", Map.of("method", "GET", "path", "/units/**"), "purpose", "Đối chiếu đơn vị hành chính",
+                "legalBasis", "Nghị định 47/2020/NĐ-CP");
+        Map<String, Object> wholeService = Map.of("clientId", t.consumer(), "serviceId", t.service(),
+                "purpose", "Đối chiếu đơn vị hành chính", "legalBasis", "Nghị định 47/2020/NĐ-CP");
+        String byEndpoint = api.create(consumerEditor, "/api/v1/exchange/access-requests", endpoint);
+        api.post(t.admin(), "/api/v1/exchange/access-requests/" + byEndpoint + "/approve", Map.of(), 200);
+        String whole = api.create(consumerEditor, "/api/v1/exchange/access-requests", wholeService);
+        api.post(t.admin(), "/api/v1/exchange/access-requests/" + whole + "/approve", Map.of(), 200);
+        assertThat(api.post(consumerEditor, "/api/v1/exchange/access-requests", Map.of("clientId", t.consumer(),
+                "serviceId", t.service(), "endpoint", Map.of("method", "POST", "path", "/units"),
+                "purpose", "Cập nhật đơn vị hành chính", "legalBasis", "Nghị định 47/2020/NĐ-CP"), 409)
+                .get("code").asString()).isEqualTo("ACCESS_ALREADY_GRANTED");
+    }
+
+    @Test
     void aPaddedEndpointIsStoredTrimmedAndTheApprovedRightStillPublishes() throws Exception {
         Topology t = register();
         String consumerEditor = accounts.token(Role.MINISTRY_EDITOR, "BTC");
