@@ -275,8 +275,10 @@ class ExchangeDirectoryIntegrationTests {
                 .expectStatus().isOk()
                 .expectBody().jsonPath("$[?(@.key == 'BTC')].transactions").isEqualTo(List.of(5))
                 .jsonPath("$[?(@.key == 'P-HA-NOI')].transactions").isEqualTo(List.of(5));
-        assertThat(usage.totalPerDay(UsageStatistics.Dimension.PROVINCE, day, day))
-                .singleElement().satisfies(total -> assertThat(total.transactions()).isEqualTo(10));
+        for (UsageStatistics.Dimension by : UsageStatistics.Dimension.values()) {
+            assertThat(usage.daily(by, day, day).totals()).as("the day's total by " + by)
+                    .singleElement().satisfies(total -> assertThat(total.transactions()).isEqualTo(10));
+        }
     }
 
     static UsageAggregate aggregate(Instant minute, String side, String client, String service, int status, long count) {

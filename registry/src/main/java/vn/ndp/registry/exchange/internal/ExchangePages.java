@@ -251,13 +251,13 @@ class ExchangePages {
             Model model) {
         LocalDate to = LocalDate.now(clock.withZone(VietnamTime.ZONE));
         LocalDate from = to.minusDays(USAGE_DAYS - 1L);
-        List<UsageStatistics.DailyCount> counts = usage.perDay(dimension, from, to);
+        UsageStatistics.DailyUsage daily = usage.daily(dimension, from, to);
         Map<LocalDate, Long> perDay = new LinkedHashMap<>();
-        for (UsageStatistics.DailyCount c : usage.totalPerDay(dimension, from, to)) {
+        for (UsageStatistics.DailyCount c : daily.totals()) {
             perDay.put(c.day(), c.transactions());
         }
         Map<String, long[]> perKey = new LinkedHashMap<>();
-        for (UsageStatistics.DailyCount c : counts) {
+        for (UsageStatistics.DailyCount c : daily.perKey()) {
             long[] sums = perKey.computeIfAbsent(c.key(), k -> new long[2]);
             sums[0] += c.transactions();
             sums[1] += c.failures();
