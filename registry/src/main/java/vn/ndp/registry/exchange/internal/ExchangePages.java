@@ -83,10 +83,6 @@ class ExchangePages {
     record SubsystemRow(DirectoryEntries.Subsystem subsystem, String platformName) {
     }
 
-    /** An access right with the Vietnamese calendar day it was granted. */
-    record RightRow(DirectoryEntries.AccessRight right, LocalDate grantedOn) {
-    }
-
     /** Transactions of one platform, agency or province over the period. */
     record UsageRow(String key, String name, long transactions, long failures, boolean sample) {
     }
@@ -125,8 +121,7 @@ class ExchangePages {
                 .map(s -> new SubsystemRow(s, platformNames.get(s.platformCode()))).toList());
         model.addAttribute("gateways", register.gateways());
         model.addAttribute("services", register.services());
-        model.addAttribute("rights", register.accessRights().stream().map(r -> new RightRow(r,
-                r.grantedAt() == null ? null : r.grantedAt().atZoneSameInstant(VietnamTime.ZONE).toLocalDate())).toList());
+        model.addAttribute("rights", register.accessRights());
         usage(dimension, sampleKeys(members, subsystems), platformNames, model);
         return "exchange/directory";
     }
