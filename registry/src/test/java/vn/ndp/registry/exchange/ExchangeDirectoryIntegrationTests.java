@@ -85,6 +85,16 @@ class ExchangeDirectoryIntegrationTests {
         return new Topology(admin, provider, consumer, service, gateway);
     }
 
+    /** The consumer's request for the service, for one method and path, or for the whole service when both are null. */
+    static Map<String, Object> accessRequest(Topology t, String method, String path) {
+        Map<String, Object> body = new java.util.HashMap<>(Map.of("clientId", t.consumer(), "serviceId", t.service(),
+                "purpose", "Đối chiếu đơn vị hành chính", "legalBasis", "Nghị định 47/2020/NĐ-CP"));
+        if (method != null || path != null) {
+            body.put("endpoint", Map.of("method", method, "path", path));
+        }
+        return body;
+    }
+
     GlobalConfiguration download() throws Exception {
         byte[] signed = client.get().uri("/api/v1/exchange/globalconf").exchange()
                 .expectStatus().isOk().expectBody(byte[].class).returnResult().getResponseBody();
@@ -121,9 +131,7 @@ class ExchangeDirectoryIntegrationTests {
                 .contentType(MediaType.APPLICATION_JSON)
                 .body(Map.of("clientId", t.consumer(), "serviceId", t.service(), "purpose", "x", "legalBasis", "y"))
                 .exchange().expectStatus().isForbidden();
-        String request = api.create(consumerEditor, "/api/v1/exchange/access-requests", Map.of("clientId", t.consumer(),
-                "serviceId", t.service(), "purpose", "Đối chiếu đơn vị hành chính",
-                "legalBasis", "Nghị định 47/2020/NĐ-CP"));
+        String request = api.create(consumerEditor, "/api/v1/exchange/access-requests", accessRequest(t, null, null));
         client.post().uri("/api/v1/exchange/access-requests/" + request + "/approve")
                 .header("Authorization", "Bearer " + otherProvince).exchange().expectStatus().isForbidden();
         client.post().uri("/api/v1/exchange/access-requests/" + request + "/approve")
@@ -169,9 +177,7 @@ class ExchangeDirectoryIntegrationTests {
     void aSecondPendingRequestOrOneForAHeldRightIsRefusedWithAStableCode() throws Exception {
         Topology t = register();
         String consumerEditor = accounts.token(Role.MINISTRY_EDITOR, "BTC");
-        Map<String, Object> body = Map.of("clientId", t.consumer(), "serviceId", t.service(),
-                "endpoint", Map.of("method", "get", "path", "/units/**"), "purpose", "Đối chiếu đơn vị hành chính",
-                "legalBasis", "Nghị định 47/2020/NĐ-CP");
+        Map<String, Object> body = accessRequest(t, "get", "/units/**");
         String request = api.create(consumerEditor, "/api/v1/exchange/access-requests", body);
         client.post().uri("/api/v1/exchange/access-requests").header("Authorization", "Bearer " + consumerEditor)
                 .contentType(MediaType.APPLICATION_JSON).body(body).exchange()
@@ -191,18 +197,12 @@ class ExchangeDirectoryIntegrationTests {
     void aWholeServiceRightCoversEveryEndpointButAnEndpointRightDoesNotCoverTheWholeService() throws Exception {
         Topology t = register();
         String consumerEditor = accounts.token(Role.MINISTRY_EDITOR, "BTC");
-        Map<String, Object> endpoint = Map.of("clientId", t.consumer(), "serviceId", t.service(),
-                "endpoint", Map.of("method", "GET", "path", "/units/**"), "purpose", "Đối chiếu đơn vị hành chính",
-                "legalBasis", "Nghị định 47/2020/NĐ-CP");
-        Map<String, Object> wholeService = Map.of("clientId", t.consumer(), "serviceId", t.service(),
-                "purpose", "Đối chiếu đơn vị hành chính", "legalBasis", "Nghị định 47/2020/NĐ-CP");
-        String byEndpoint = api.create(consumerEditor, "/api/v1/exchange/access-requests", endpoint);
+        String byEndpoint = api.create(consumerEditor, "/api/v1/exchange/access-requests",
+                accessRequest(t, "GET", "/units/**"));
         api.post(t.admin(), "/api/v1/exchange/access-requests/" + byEndpoint + "/approve", Map.of(), 200);
-        String whole = api.create(consumerEditor, "/api/v1/exchange/access-requests", wholeService);
+        String whole = api.create(consumerEditor, "/api/v1/exchange/access-requests", accessRequest(t, null, null));
         api.post(t.admin(), "/api/v1/exchange/access-requests/" + whole + "/approve", Map.of(), 200);
-        assertThat(api.post(consumerEditor, "/api/v1/exchange/access-requests", Map.of("clientId", t.consumer(),
-                "serviceId", t.service(), "endpoint", Map.of("method", "POST", "path", "/units"),
-                "purpose", "Cập nhật đơn vị hành chính", "legalBasis", "Nghị định 47/2020/NĐ-CP"), 409)
+        assertThat(api.post(consumerEditor, "/api/v1/exchange/access-requests", accessRequest(t, "POST", "/units"), 409)
                 .get("code").asString()).isEqualTo("ACCESS_ALREADY_GRANTED");
     }
 
@@ -210,9 +210,8 @@ class ExchangeDirectoryIntegrationTests {
     void aPaddedEndpointIsStoredTrimmedAndTheApprovedRightStillPublishes() throws Exception {
         Topology t = register();
         String consumerEditor = accounts.token(Role.MINISTRY_EDITOR, "BTC");
-        JsonNode created = api.post(consumerEditor, "/api/v1/exchange/access-requests", Map.of("clientId", t.consumer(),
-                "serviceId", t.service(), "endpoint", Map.of("method", " get", "path", " /units/** "),
-                "purpose", "Đối chiếu đơn vị hành chính", "legalBasis", "Nghị định 47/2020/NĐ-CP"), 201);
+        JsonNode created = api.post(consumerEditor, "/api/v1/exchange/access-requests",
+                accessRequest(t, " get", " /units/** "), 201);
         assertThat(created.get("method").asString()).isEqualTo("GET");
         assertThat(created.get("path").asString()).isEqualTo("/units/**");
         client.post().uri("/api/v1/exchange/access-requests/" + created.get("id").asString() + "/approve")
@@ -227,9 +226,7 @@ class ExchangeDirectoryIntegrationTests {
         String consumerEditor = accounts.token(Role.MINISTRY_EDITOR, "BTC");
         client.post().uri("/api/v1/exchange/access-requests").header("Authorization", "Bearer " + consumerEditor)
                 .contentType(MediaType.APPLICATION_JSON)
-                .body(Map.of("clientId", t.consumer(), "serviceId", t.service(),
-                        "endpoint", Map.of("method", "GET", "path", "units"), "purpose", "Đối chiếu",
-                        "legalBasis", "Nghị định 47/2020/NĐ-CP"))
+                .body(accessRequest(t, "GET", "units"))
                 .exchange().expectStatus().isBadRequest()
                 .expectBody().jsonPath("$.errors[0].field").isEqualTo("endpoint.path");
         client.get().uri("/api/v1/exchange/access-requests?status=pending").header("Authorization", "Bearer " + t.admin())
