@@ -5,13 +5,14 @@ import java.time.OffsetDateTime;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import vn.ndp.protocol.globalconf.Endpoint;
 import vn.ndp.registry.audit.AuditEvent;
 import vn.ndp.registry.audit.AuditLog;
-import vn.ndp.registry.exchange.DirectoryEntries.Endpoint;
 import vn.ndp.registry.shared.ErrorCode;
 import vn.ndp.registry.shared.RegistryException;
 import vn.ndp.registry.shared.RegistryException.FieldError;
@@ -58,7 +59,7 @@ public class AccessRequests {
      * endpoint, and with {@link ErrorCode#ACCESS_ALREADY_GRANTED} when the client already holds that right.
      */
     @Transactional
-    public AccessRequest request(String clientId, String serviceId, Endpoint endpoint, String purpose,
+    public AccessRequest request(String clientId, String serviceId, DirectoryEntries.Endpoint endpoint, String purpose,
             String legalBasis, String actor) {
         List<FieldError> errors = new java.util.ArrayList<>();
         if (clientId == null || clientId.isBlank()) {
@@ -73,16 +74,14 @@ public class AccessRequests {
         if (legalBasis == null || legalBasis.isBlank() || legalBasis.length() > 500) {
             errors.add(FieldError.of("legalBasis", "name the legal document that allows the sharing (1–500 characters)."));
         }
-        if (endpoint != null) {
-            errors.addAll(endpointErrors(endpoint));
-        }
+        Optional<Endpoint> wanted = endpoint == null ? Optional.empty() : endpoint(endpoint, errors);
         if (!errors.isEmpty()) {
             throw new RegistryException(ErrorCode.INVALID_BODY, "The access request is incomplete.", errors);
         }
         register.subsystem(clientId);
         register.service(serviceId);
-        String method = endpoint == null ? null : endpoint.method().toUpperCase(java.util.Locale.ROOT);
-        String path = endpoint == null ? null : endpoint.path();
+        String method = wanted.map(Endpoint::method).orElse(null);
+        String path = wanted.map(Endpoint::path).orElse(null);
         // One request at a time per client and service: a second one waits here until the first is stored.
         jdbc.sql("select pg_advisory_xact_lock(hashtext(?))").param(clientId + " → " + serviceId).query().singleRow();
         refuseIfNeedless(clientId, serviceId, method, path);
@@ -100,27 +99,29 @@ public class AccessRequests {
         return request;
     }
 
-    /** The endpoint's problems, under the request's field names; none when it is a valid method and path. */
-    private static List<FieldError> endpointErrors(Endpoint endpoint) {
+    /**
+     * The endpoint as the global configuration will carry it (method in upper case, both trimmed), or empty with
+     * each problem added under the request's field name. The rules are the protocol's {@link Endpoint}'s;
+     * the method and the path are checked apart so that both can be named at once.
+     */
+    private static Optional<Endpoint> endpoint(DirectoryEntries.Endpoint endpoint, List<FieldError> errors) {
         String method = endpoint.method() == null ? "" : endpoint.method().strip();
         String path = endpoint.path() == null ? "" : endpoint.path().strip();
-        List<FieldError> errors = new java.util.ArrayList<>();
-        if (!method.equals(vn.ndp.protocol.globalconf.Endpoint.ANY_METHOD)
-                && !method.toUpperCase(java.util.Locale.ROOT).matches("[A-Z]{1,20}")) {
-            errors.add(FieldError.of("endpoint.method", "'" + method + "' is not an HTTP method such as GET or POST, or *."));
+        int before = errors.size();
+        try {
+            new Endpoint(method, Endpoint.ANY_PATH);
+        } catch (IllegalArgumentException e) {
+            errors.add(FieldError.of("endpoint.method", e.getMessage() + "; use one such as GET or POST, or *."));
         }
-        if (!path.startsWith("/")) {
-            errors.add(FieldError.of("endpoint.path", "'" + path + "' does not start with /, e.g. /units/**."));
-        } else if (path.length() > 500) {
-            errors.add(FieldError.of("endpoint.path", "is longer than 500 characters."));
-        } else {
-            try {
-                new vn.ndp.protocol.globalconf.Endpoint(method.isEmpty() ? "*" : method, path);
-            } catch (IllegalArgumentException e) {
-                errors.add(FieldError.of("endpoint.path", "** may only be the last segment, e.g. /units/**."));
+        try {
+            new Endpoint(Endpoint.ANY_METHOD, path);
+            if (path.length() > 500) {
+                errors.add(FieldError.of("endpoint.path", "is longer than 500 characters."));
             }
+        } catch (IllegalArgumentException e) {
+            errors.add(FieldError.of("endpoint.path", e.getMessage() + ", e.g. /units/**."));
         }
-        return errors;
+        return errors.size() > before ? Optional.empty() : Optional.of(new Endpoint(method, path));
     }
 
     /** A request that would wait beside another one, or ask for what the client already holds, is refused. */
@@ -136,10 +137,11 @@ public class AccessRequests {
                             + " is already waiting for the provider's decision (request " + pending
                             + "); withdraw it first to ask again.");
                 });
-        boolean held = register.accessRights().stream()
-                .filter(r -> r.clientId().equals(clientId) && r.serviceId().equals(serviceId))
-                .anyMatch(r -> r.method() == null
-                        || r.method().equals(method) && r.path().equals(path));
+        // A whole-service right (stored with method '') covers any endpoint; otherwise only the same one counts.
+        boolean held = jdbc.sql("""
+                select exists (select 1 from exchange_access_right
+                               where client_id = ? and service_id = ? and (method = '' or method = ? and path = ?))""")
+                .params(clientId, serviceId, method, path).query(Boolean.class).single();
         if (held) {
             throw new RegistryException(ErrorCode.ACCESS_ALREADY_GRANTED, "The client already holds the right "
                     + what + "; nothing needs to be requested.");
@@ -162,8 +164,8 @@ public class AccessRequests {
     @Transactional
     public AccessRequest approve(UUID id, String actor) {
         AccessRequest request = move(id, Status.APPROVED, actor, null);
-        register.grant(request.clientId(), request.serviceId(),
-                request.method() == null ? null : new Endpoint(request.method(), request.path()), id, false, actor);
+        register.grant(request.clientId(), request.serviceId(), request.method() == null ? null
+                : new DirectoryEntries.Endpoint(request.method(), request.path()), id, false, actor);
         return get(id);
     }
 

@@ -6,6 +6,8 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -105,15 +107,35 @@ public class UsageStatistics {
     }
 
     /**
-     * Transactions per Vietnamese calendar day that have a key in the dimension, each counted once: the total of
-     * {@link #perDay} for platforms and agencies, the exchanges with a province on either side for provinces.
+     * {@link #perDay} with each day's total of the exchanges that have a key in the dimension, each counted once.
+     * By platform and by agency an exchange has exactly one key, so a day's total is the sum of its counts; by
+     * province an exchange may count for two provinces, so the totals are asked of the database.
      */
-    public List<DailyCount> totalPerDay(Dimension by, LocalDate from, LocalDate to) {
+    public DailyUsage daily(Dimension by, LocalDate from, LocalDate to) {
+        List<DailyCount> perKey = perDay(by, from, to);
+        return new DailyUsage(perKey, by == Dimension.PROVINCE ? provinceTotals(from, to) : sumPerDay(perKey));
+    }
+
+    /** Counts by day and key ({@code perKey}) and by day alone ({@code totals}, whose key is null), by day. */
+    public record DailyUsage(List<DailyCount> perKey, List<DailyCount> totals) {
+    }
+
+    private static List<DailyCount> sumPerDay(List<DailyCount> perKey) {
+        Map<LocalDate, DailyCount> totals = new TreeMap<>();
+        for (DailyCount c : perKey) {
+            totals.merge(c.day(), new DailyCount(c.day(), null, c.transactions(), c.failures()),
+                    (a, b) -> new DailyCount(a.day(), null, a.transactions() + b.transactions(),
+                            a.failures() + b.failures()));
+        }
+        return List.copyOf(totals.values());
+    }
+
+    private List<DailyCount> provinceTotals(LocalDate from, LocalDate to) {
         return jdbc.sql("""
                 with %s
                 select e.day, sum(e.count) as transactions, sum(e.failed) as failures
                 from exchanges e where exists (%s)
-                group by 1 order by 1""".formatted(EXCHANGES, keys(by)))
+                group by 1 order by 1""".formatted(EXCHANGES, keys(Dimension.PROVINCE)))
                 .params(from, to)
                 .query((rs, n) -> new DailyCount(rs.getObject("day", LocalDate.class), null,
                         rs.getLong("transactions"), rs.getLong("failures")))

@@ -15,6 +15,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.client.RestTestClient;
+import tools.jackson.databind.JsonNode;
+import vn.ndp.protocol.globalconf.AccessRight;
+import vn.ndp.protocol.globalconf.Endpoint;
 import vn.ndp.protocol.globalconf.GlobalConfiguration;
 import vn.ndp.protocol.globalconf.GlobalConfigurationVerifier;
 import vn.ndp.protocol.identifiers.GatewayId;
@@ -82,6 +85,16 @@ class ExchangeDirectoryIntegrationTests {
         return new Topology(admin, provider, consumer, service, gateway);
     }
 
+    /** The consumer's request for the service, for one method and path, or for the whole service when both are null. */
+    static Map<String, Object> accessRequest(Topology t, String method, String path) {
+        Map<String, Object> body = new java.util.HashMap<>(Map.of("clientId", t.consumer(), "serviceId", t.service(),
+                "purpose", "Đối chiếu đơn vị hành chính", "legalBasis", "Nghị định 47/2020/NĐ-CP"));
+        if (method != null || path != null) {
+            body.put("endpoint", Map.of("method", method, "path", path));
+        }
+        return body;
+    }
+
     GlobalConfiguration download() throws Exception {
         byte[] signed = client.get().uri("/api/v1/exchange/globalconf").exchange()
                 .expectStatus().isOk().expectBody(byte[].class).returnResult().getResponseBody();
@@ -118,9 +131,7 @@ class ExchangeDirectoryIntegrationTests {
                 .contentType(MediaType.APPLICATION_JSON)
                 .body(Map.of("clientId", t.consumer(), "serviceId", t.service(), "purpose", "x", "legalBasis", "y"))
                 .exchange().expectStatus().isForbidden();
-        String request = api.create(consumerEditor, "/api/v1/exchange/access-requests", Map.of("clientId", t.consumer(),
-                "serviceId", t.service(), "purpose", "Đối chiếu đơn vị hành chính",
-                "legalBasis", "Nghị định 47/2020/NĐ-CP"));
+        String request = api.create(consumerEditor, "/api/v1/exchange/access-requests", accessRequest(t, null, null));
         client.post().uri("/api/v1/exchange/access-requests/" + request + "/approve")
                 .header("Authorization", "Bearer " + otherProvince).exchange().expectStatus().isForbidden();
         client.post().uri("/api/v1/exchange/access-requests/" + request + "/approve")
@@ -166,9 +177,7 @@ class ExchangeDirectoryIntegrationTests {
     void aSecondPendingRequestOrOneForAHeldRightIsRefusedWithAStableCode() throws Exception {
         Topology t = register();
         String consumerEditor = accounts.token(Role.MINISTRY_EDITOR, "BTC");
-        Map<String, Object> body = Map.of("clientId", t.consumer(), "serviceId", t.service(),
-                "endpoint", Map.of("method", "get", "path", "/units/**"), "purpose", "Đối chiếu đơn vị hành chính",
-                "legalBasis", "Nghị định 47/2020/NĐ-CP");
+        Map<String, Object> body = accessRequest(t, "get", "/units/**");
         String request = api.create(consumerEditor, "/api/v1/exchange/access-requests", body);
         client.post().uri("/api/v1/exchange/access-requests").header("Authorization", "Bearer " + consumerEditor)
                 .contentType(MediaType.APPLICATION_JSON).body(body).exchange()
@@ -185,14 +194,39 @@ class ExchangeDirectoryIntegrationTests {
     }
 
     @Test
+    void aWholeServiceRightCoversEveryEndpointButAnEndpointRightDoesNotCoverTheWholeService() throws Exception {
+        Topology t = register();
+        String consumerEditor = accounts.token(Role.MINISTRY_EDITOR, "BTC");
+        String byEndpoint = api.create(consumerEditor, "/api/v1/exchange/access-requests",
+                accessRequest(t, "GET", "/units/**"));
+        api.post(t.admin(), "/api/v1/exchange/access-requests/" + byEndpoint + "/approve", Map.of(), 200);
+        String whole = api.create(consumerEditor, "/api/v1/exchange/access-requests", accessRequest(t, null, null));
+        api.post(t.admin(), "/api/v1/exchange/access-requests/" + whole + "/approve", Map.of(), 200);
+        assertThat(api.post(consumerEditor, "/api/v1/exchange/access-requests", accessRequest(t, "POST", "/units"), 409)
+                .get("code").asString()).isEqualTo("ACCESS_ALREADY_GRANTED");
+    }
+
+    @Test
+    void aPaddedEndpointIsStoredTrimmedAndTheApprovedRightStillPublishes() throws Exception {
+        Topology t = register();
+        String consumerEditor = accounts.token(Role.MINISTRY_EDITOR, "BTC");
+        JsonNode created = api.post(consumerEditor, "/api/v1/exchange/access-requests",
+                accessRequest(t, " get", " /units/** "), 201);
+        assertThat(created.get("method").asString()).isEqualTo("GET");
+        assertThat(created.get("path").asString()).isEqualTo("/units/**");
+        client.post().uri("/api/v1/exchange/access-requests/" + created.get("id").asString() + "/approve")
+                .header("Authorization", "Bearer " + t.admin()).exchange().expectStatus().isOk();
+        assertThat(download().accessRights()).contains(new AccessRight(SubsystemId.parse(t.consumer()),
+                ServiceId.parse(t.service()), new Endpoint("GET", "/units/**")));
+    }
+
+    @Test
     void aBadEndpointIsNamedByItsFieldAndNothingIsStored() throws Exception {
         Topology t = register();
         String consumerEditor = accounts.token(Role.MINISTRY_EDITOR, "BTC");
         client.post().uri("/api/v1/exchange/access-requests").header("Authorization", "Bearer " + consumerEditor)
                 .contentType(MediaType.APPLICATION_JSON)
-                .body(Map.of("clientId", t.consumer(), "serviceId", t.service(),
-                        "endpoint", Map.of("method", "GET", "path", "units"), "purpose", "Đối chiếu",
-                        "legalBasis", "Nghị định 47/2020/NĐ-CP"))
+                .body(accessRequest(t, "GET", "units"))
                 .exchange().expectStatus().isBadRequest()
                 .expectBody().jsonPath("$.errors[0].field").isEqualTo("endpoint.path");
         client.get().uri("/api/v1/exchange/access-requests?status=pending").header("Authorization", "Bearer " + t.admin())
@@ -238,8 +272,10 @@ class ExchangeDirectoryIntegrationTests {
                 .expectStatus().isOk()
                 .expectBody().jsonPath("$[?(@.key == 'BTC')].transactions").isEqualTo(List.of(5))
                 .jsonPath("$[?(@.key == 'P-HA-NOI')].transactions").isEqualTo(List.of(5));
-        assertThat(usage.totalPerDay(UsageStatistics.Dimension.PROVINCE, day, day))
-                .singleElement().satisfies(total -> assertThat(total.transactions()).isEqualTo(10));
+        for (UsageStatistics.Dimension by : UsageStatistics.Dimension.values()) {
+            assertThat(usage.daily(by, day, day).totals()).as("the day's total by " + by)
+                    .singleElement().satisfies(total -> assertThat(total.transactions()).isEqualTo(10));
+        }
     }
 
     static UsageAggregate aggregate(Instant minute, String side, String client, String service, int status, long count) {

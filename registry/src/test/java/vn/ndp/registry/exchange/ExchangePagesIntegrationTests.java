@@ -121,17 +121,28 @@ class ExchangePagesIntegrationTests {
     @Test
     void anEditorSeesMembersSubsystemsWithTheirPlatformGatewaysAndTheirTenantsServicesAndRights() throws Exception {
         Topology t = register(true);
-        register.grant(t.consumer(), t.service(), null, null, true, "test");
+        DirectoryEntries.AccessRight right = register.grant(t.consumer(), t.service(), null, null, true, "test");
         String html = page(accounts.signedIn(Role.MINISTRY_EDITOR, "BTC"), "/exchange");
         assertThat(html).contains(t.provider(), t.consumer(), t.service(), t.gateway(), "GET /units/**",
                 "Cổng Dịch vụ công quốc gia", "LGSP dùng chung", ">Dữ liệu mẫu</span>", "Số giao dịch theo ngày",
                 "Danh bạ trao đổi dữ liệu", "href=\"/exchange\"", "href=\"/agencies/P-HA-NOI\"")
                 .containsPattern("href=\"/agencies/P-HA-NOI\"\\s*>Thành phố Hà Nội</a>")
                 .doesNotContain("/ Sample", "LGSP as a service");
+        ZoneId vietnam = ZoneId.of("Asia/Ho_Chi_Minh");
+        assertThat(section(html, "rights")).as("the day the right was granted, in Vietnam")
+                .contains(DateTimeFormatter.ofPattern("dd/MM/yyyy").withZone(vietnam).format(right.grantedAt()));
         String english = page(accounts.signedIn(Role.MINISTRY_EDITOR, "BTC"), "/exchange?lang=en");
+        assertThat(section(english, "rights")).contains(DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH)
+                .withZone(vietnam).format(right.grantedAt()));
         assertThat(english).contains("Data exchange directory", "LGSP as a service", ">Sample</span>")
                 .containsPattern("href=\"/agencies/P-HA-NOI\"\\s*>Hanoi</a>")
                 .doesNotContain("Dữ liệu mẫu");
+    }
+
+    /** The page's {@code <section id="...">} of that id, up to its end. */
+    static String section(String html, String id) {
+        String from = html.substring(html.indexOf("<section id=\"" + id + "\""));
+        return from.substring(0, from.indexOf("</section>"));
     }
 
     @Test

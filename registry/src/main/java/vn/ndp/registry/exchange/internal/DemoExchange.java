@@ -113,13 +113,13 @@ class DemoExchange {
         String secret = hex(16);
         writeGateway("ministry", MINISTRY_GATEWAY, basePort, ca, usageToken, """
                 [{"subsystem": "%s/budget", "oauth2": [{"clientId": "btc-budget", "secretSha256": "%s"}]}]"""
-                .formatted(MINISTRY, sha256(hex(16))), """
+                .formatted(MINISTRY, gatewaySecretSha256(hex(16))), """
                 [{"service": "%s", "backend": "%s"}, {"service": "%s", "backend": "%s"}]"""
                 .formatted(BUDGET, backendUrl, PAYROLL, backendUrl));
         writeGateway("shared", SHARED_GATEWAY, basePort + 10, ca, usageToken, """
                 [{"subsystem": "%s", "oauth2": [{"clientId": "hanoi-portal", "secretSha256": "%s"}]},
                  {"subsystem": "%s", "oauth2": [{"clientId": "hue-portal", "secretSha256": "%s"}]}]"""
-                .formatted(HANOI_PORTAL, sha256(secret), HUE_PORTAL, sha256(hex(16))), """
+                .formatted(HANOI_PORTAL, gatewaySecretSha256(secret), HUE_PORTAL, gatewaySecretSha256(hex(16))), """
                 [{"service": "%s", "backend": "http://127.0.0.1:%d/api/v1/agencies"}]"""
                 .formatted(UNITS, registryPort));
         write(gatewaysDir.resolve("demo.env"), """
@@ -238,7 +238,13 @@ class DemoExchange {
         return HexFormat.of().formatHex(random);
     }
 
-    private static String sha256(String secret) {
-        return Hashes.hex(Hashes.sha256(secret.getBytes(StandardCharsets.UTF_8)));
+    /**
+     * A gateway configuration's {@code secretSha256} for an OAuth2 client secret: the format the gateway reads
+     * (its {@code LocalClients.secretHash}, which the registry cannot call). Not the registry's API-token hash
+     * ({@code ApiTokens}), though both are SHA-256 today: that one is how the registry stores its own tokens and
+     * may change without the gateway's file format changing.
+     */
+    private static String gatewaySecretSha256(String clientSecret) {
+        return Hashes.hex(Hashes.sha256(clientSecret.getBytes(StandardCharsets.UTF_8)));
     }
 }

@@ -4,13 +4,16 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -80,10 +83,6 @@ class ExchangePages {
     record SubsystemRow(DirectoryEntries.Subsystem subsystem, String platformName) {
     }
 
-    /** An access right with the Vietnamese calendar day it was granted. */
-    record RightRow(DirectoryEntries.AccessRight right, LocalDate grantedOn) {
-    }
-
     /** Transactions of one platform, agency or province over the period. */
     record UsageRow(String key, String name, long transactions, long failures, boolean sample) {
     }
@@ -117,13 +116,13 @@ class ExchangePages {
         Locale locale = LocaleContextHolder.getLocale();
         model.addAttribute("members", members.stream().map(m -> new MemberRow(m, m.agencyCode() == null ? null
                 : agencies.find(m.agencyCode()).map(a -> a.name(locale)).orElse(null))).toList());
+        Map<String, String> platformNames = platformNames(subsystems, locale);
         model.addAttribute("subsystems", subsystems.stream()
-                .map(s -> new SubsystemRow(s, platformName(s.platformCode()))).toList());
+                .map(s -> new SubsystemRow(s, platformNames.get(s.platformCode()))).toList());
         model.addAttribute("gateways", register.gateways());
         model.addAttribute("services", register.services());
-        model.addAttribute("rights", register.accessRights().stream().map(r -> new RightRow(r,
-                r.grantedAt() == null ? null : r.grantedAt().atZoneSameInstant(VietnamTime.ZONE).toLocalDate())).toList());
-        usage(dimension, sampleKeys(members, subsystems), model);
+        model.addAttribute("rights", register.accessRights());
+        usage(dimension, sampleKeys(members, subsystems), platformNames, model);
         return "exchange/directory";
     }
 
@@ -243,16 +242,17 @@ class ExchangePages {
         return "exchange/access-requests";
     }
 
-    private void usage(UsageStatistics.Dimension dimension, Set<String> sampleKeys, Model model) {
+    private void usage(UsageStatistics.Dimension dimension, Set<String> sampleKeys, Map<String, String> platformNames,
+            Model model) {
         LocalDate to = LocalDate.now(clock.withZone(VietnamTime.ZONE));
         LocalDate from = to.minusDays(USAGE_DAYS - 1L);
-        List<UsageStatistics.DailyCount> counts = usage.perDay(dimension, from, to);
+        UsageStatistics.DailyUsage daily = usage.daily(dimension, from, to);
         Map<LocalDate, Long> perDay = new LinkedHashMap<>();
-        for (UsageStatistics.DailyCount c : usage.totalPerDay(dimension, from, to)) {
+        for (UsageStatistics.DailyCount c : daily.totals()) {
             perDay.put(c.day(), c.transactions());
         }
         Map<String, long[]> perKey = new LinkedHashMap<>();
-        for (UsageStatistics.DailyCount c : counts) {
+        for (UsageStatistics.DailyCount c : daily.perKey()) {
             long[] sums = perKey.computeIfAbsent(c.key(), k -> new long[2]);
             sums[0] += c.transactions();
             sums[1] += c.failures();
@@ -267,7 +267,7 @@ class ExchangePages {
                 + (anySample ? " " + messages.getMessage("common.sample", null, locale) : "");
         model.addAttribute("chart", BarChart.of("exchange-usage", title, description, data));
         model.addAttribute("usage", perKey.entrySet().stream().map(e -> new UsageRow(e.getKey(),
-                usageName(dimension, e.getKey(), locale), e.getValue()[0], e.getValue()[1],
+                usageName(dimension, e.getKey(), platformNames, locale), e.getValue()[0], e.getValue()[1],
                 sampleKeys.contains(e.getKey()))).toList());
         model.addAttribute("usageSample", anySample);
         model.addAttribute("by", UsageStatistics.wire(dimension));
@@ -303,14 +303,21 @@ class ExchangePages {
      * What a usage key names, for people: a catalogue platform's or an agency's name; null for a key that is a system
      * not linked to a platform, or a member not linked to an agency (the key itself is then shown, so labelled).
      */
-    private String usageName(UsageStatistics.Dimension dimension, String key, Locale locale) {
-        return dimension == UsageStatistics.Dimension.PLATFORM ? platformName(key)
+    private String usageName(UsageStatistics.Dimension dimension, String key, Map<String, String> platformNames,
+            Locale locale) {
+        return dimension == UsageStatistics.Dimension.PLATFORM ? platformNames.get(key)
                 : agencies.find(key).map(a -> a.name(locale)).orElse(null);
     }
 
-    private String platformName(String code) {
-        return code == null ? null
-                : catalog.find(code).map(p -> p.name(LocaleContextHolder.getLocale())).orElse(null);
+    /**
+     * The names of the catalogue platforms the subsystems belong to, by code, from one query. A usage key by
+     * platform is one of these codes or the id of a subsystem linked to no platform, so these names are all it needs.
+     */
+    private Map<String, String> platformNames(List<DirectoryEntries.Subsystem> subsystems, Locale locale) {
+        Map<String, String> names = new HashMap<>();
+        catalog.find(subsystems.stream().map(DirectoryEntries.Subsystem::platformCode).filter(Objects::nonNull)
+                .collect(Collectors.toSet())).forEach((code, platform) -> names.put(code, platform.name(locale)));
+        return names;
     }
 
     private static String actor(Authentication authentication) {
