@@ -7,10 +7,8 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
@@ -50,7 +48,6 @@ import vn.ndp.registry.shared.FieldChange;
 import vn.ndp.registry.shared.InvalidParameters;
 import vn.ndp.registry.shared.Paging;
 import vn.ndp.registry.shared.RegistryException;
-import vn.ndp.registry.shared.Sizes;
 import vn.ndp.registry.shared.web.Downloads;
 import vn.ndp.registry.shared.web.Links;
 import vn.ndp.registry.shared.web.Pagination;
@@ -88,17 +85,6 @@ class GovernancePages {
         this.catalog = catalog;
         this.agencies = agencies;
         this.overlap = overlap;
-    }
-
-    /** What an evidence form takes, as configured: the types, for the file chooser and the hint, and the size limit. */
-    @ModelAttribute
-    void evidenceLimits(Model model) {
-        List<String> types = desk.settings().documentTypes();
-        model.addAttribute("documentTypes", types.stream().map(t -> t.toUpperCase(Locale.ROOT))
-                .collect(Collectors.joining(", ")));
-        model.addAttribute("documentAccept", types.stream().map(t -> t.equals("jpeg") ? ".jpg,.jpeg" : "." + t)
-                .collect(Collectors.joining(",")));
-        model.addAttribute("documentLimit", Sizes.text(desk.settings().maxDocumentSize()));
     }
 
     /** A field of the proposal or change form with its current value. */
@@ -406,6 +392,7 @@ class GovernancePages {
         model.addAttribute("issuer", desk.settings().decisionIssuer());
         model.addAttribute("error", error);
         model.addAttribute("overlaps", overlapsOf(p));
+        model.addAttribute("accepted", documents.accepted());
         return "governance/proposal";
     }
 
@@ -448,6 +435,7 @@ class GovernancePages {
         model.addAttribute("reviewed", reviewed);
         model.addAttribute("error", error);
         model.addAttribute("requests", changes.ofPlatform(platform.code()));
+        model.addAttribute("accepted", documents.accepted());
         return "governance/change";
     }
 

@@ -29,7 +29,6 @@ import vn.ndp.registry.shared.ErrorCode;
 import vn.ndp.registry.shared.InvalidParameters;
 import vn.ndp.registry.shared.Paging;
 import vn.ndp.registry.shared.RegistryException;
-import vn.ndp.registry.shared.Sizes;
 import vn.ndp.registry.shared.web.Downloads;
 import vn.ndp.registry.shared.web.Links;
 import vn.ndp.registry.shared.web.Pagination;
@@ -262,6 +261,8 @@ class SupportPages {
         model.addAttribute("mayWrite", desk.mayWrite(user, request));
         model.addAttribute("operator", catalog.find(request.platformCode()).map(Platform::operator).orElse(null));
         model.addAttribute("reopenDays", desk.settings().reopenPeriod().getDays());
+        model.addAttribute("accepted", desk.accepted());
+        model.addAttribute("maxFiles", desk.settings().maxAttachments());
         model.addAttribute("error", error);
         model.addAttribute("text", text);
         return "support/request";
@@ -278,7 +279,7 @@ class SupportPages {
                 : catalog.find(form.platformCode().strip()).orElse(null));
         model.addAttribute("priorities", Priority.values());
         model.addAttribute("sla", desk.settings().sla());
-        model.addAttribute("maxSize", Sizes.text(desk.settings().maxAttachmentSize()));
+        model.addAttribute("accepted", desk.accepted());
         model.addAttribute("maxFiles", desk.settings().maxAttachments());
         model.addAttribute("error", error);
         return "support/new";
