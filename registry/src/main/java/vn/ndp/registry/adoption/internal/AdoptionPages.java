@@ -660,7 +660,7 @@ class AdoptionPages {
             page.items().forEach(hit -> platforms.add(hit.platform()));
             complete &= page.total() <= page.items().size();
         }
-        platforms.sort(Comparator.comparing((Platform p) -> FoldedSearch.fold(p.name(locale))).thenComparing(Platform::code));
+        platforms.sort(FoldedSearch.<Platform>byFolded(p -> p.name(locale)).thenComparing(Platform::code));
         Map<String, String> names = new LinkedHashMap<>();
         platforms.forEach(p -> names.put(p.code(), p.name(locale)));
         return new Offered(names, complete);
