@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import vn.ndp.registry.shared.InvalidParameters;
+import vn.ndp.registry.shared.Paging;
 
 /**
  * A catalogue search: free text, facet filters, the date the question is asked
@@ -50,15 +51,14 @@ public record PlatformQuery(
             p.reject("owner", "no agency has the code '" + owner + "'; see /api/v1/agencies.");
             owner = null;
         }
-        PlatformQuery query = new PlatformQuery(q, owner,
-                p.choice("category", param.apply("category"), Category.class),
-                p.choice("type", param.apply("type"), PlatformType.class),
-                p.choice("status", param.apply("status"), LifecycleStatus.class),
-                p.choice("scope", param.apply("scope"), Scope.class),
-                p.date("asOf", param.apply("asOf")),
-                p.integer("page", param.apply("page"), 1, 1, 100_000),
-                p.integer("size", param.apply("size"), DEFAULT_SIZE, 1, MAX_SIZE),
-                p.choice("sort", param.apply("sort"), Sort.class));
+        Category category = p.choice("category", param.apply("category"), Category.class);
+        PlatformType type = p.choice("type", param.apply("type"), PlatformType.class);
+        LifecycleStatus status = p.choice("status", param.apply("status"), LifecycleStatus.class);
+        Scope scope = p.choice("scope", param.apply("scope"), Scope.class);
+        LocalDate asOf = p.date("asOf", param.apply("asOf"));
+        Paging paging = Paging.parse(param, DEFAULT_SIZE, MAX_SIZE, p);
+        PlatformQuery query = new PlatformQuery(q, owner, category, type, status, scope, asOf, paging.page(),
+                paging.size(), p.choice("sort", param.apply("sort"), Sort.class));
         p.throwIfAny();
         return query;
     }
