@@ -25,16 +25,14 @@ public record PlatformQuery(
 
     public static final int DEFAULT_SIZE = 20;
     public static final int MAX_SIZE = 100;
-    /** The longest search text, in characters. */
-    public static final int MAX_Q = 200;
 
     public enum Sort {
         RELEVANCE, NAME, CODE
     }
 
     public PlatformQuery {
-        q = q == null || q.isBlank() ? null : q.strip();
-        owner = owner == null || owner.isBlank() ? null : owner.strip();
+        q = InvalidParameters.stripped(q);
+        owner = InvalidParameters.stripped(owner);
         sort = sort == null ? (q == null ? Sort.NAME : Sort.RELEVANCE) : sort;
     }
 
@@ -45,7 +43,7 @@ public record PlatformQuery(
     /** Parses request parameters; unknown owners and bad values become one 400 naming each parameter. */
     public static PlatformQuery parse(Function<String, String> param, Predicate<String> agencyExists) {
         InvalidParameters p = new InvalidParameters();
-        String q = p.text("q", param.apply("q"), MAX_Q);
+        String q = p.search("q", param.apply("q"));
         String owner = param.apply("owner");
         if (owner != null && !owner.isBlank() && !agencyExists.test(owner.strip())) {
             p.reject("owner", "no agency has the code '" + owner + "'; see /api/v1/agencies.");

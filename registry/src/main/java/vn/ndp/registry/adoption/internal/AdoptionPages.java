@@ -305,7 +305,7 @@ class AdoptionPages {
                 invalid.reject("add", "no platform has the code '" + add.strip() + "'; search by name or code.");
             }
         }
-        String words = added == null ? invalid.text("find", find, PlatformQuery.MAX_Q) : null;
+        String words = added == null ? invalid.search("find", find) : null;
         List<PlatformPage.Hit> found = words == null ? List.of() : catalog.search(new PlatformQuery(words, null, null,
                 null, null, null, agencies.today(), 1, FIND_ROWS, null)).items();
         model.addAttribute("find", added == null ? find : "");

@@ -158,7 +158,7 @@ class SupportPages {
             @RequestParam(name = "q", required = false) String q, Model model) {
         model.addAttribute("q", q);
         InvalidParameters invalid = new InvalidParameters();
-        String words = invalid.text("q", q, PlatformQuery.MAX_Q);
+        String words = invalid.search("q", q);
         try {
             invalid.throwIfAny();
         } catch (RegistryException e) {
