@@ -40,6 +40,11 @@ public record PlatformQuery(
         return new PlatformQuery(null, null, null, null, null, null, asOf, 1, MAX_SIZE, Sort.NAME);
     }
 
+    /** The first {@code size} platforms that match {@code words}, best first: a form's platform search. */
+    public static PlatformQuery words(String words, LocalDate asOf, int size) {
+        return new PlatformQuery(words, null, null, null, null, null, asOf, 1, size, null);
+    }
+
     /** Parses request parameters; unknown owners and bad values become one 400 naming each parameter. */
     public static PlatformQuery parse(Function<String, String> param, Predicate<String> agencyExists) {
         InvalidParameters p = new InvalidParameters();

@@ -522,6 +522,24 @@ class SupportIntegrationTests {
     }
 
     @Test
+    void aTooLongSearchIsRefusedOnTheFormAndKeepsTheChosenPlatform() throws Exception {
+        UserDetails signedIn = accounts.signedIn(Role.PROVINCE_EDITOR, "P-HUE");
+
+        assertThat(page(signedIn, "platform", "VNEID", "q", "a".repeat(201))).contains("Chưa gửi được", "at most 200",
+                "type=\"hidden\" name=\"platformCode\" value=\"VNEID\"");
+    }
+
+    @Test
+    void theFormNamesPlatformsInTheReadersLanguage() throws Exception {
+        UserDetails signedIn = accounts.signedIn(Role.PROVINCE_EDITOR, "P-HUE");
+
+        assertThat(page(signedIn, "q", "dinh danh dien tu", "lang", "en")).contains(
+                "Electronic identification and authentication platform (VNeID) (VNEID)");
+        assertThat(page(signedIn, "platform", "VNEID", "lang", "en")).contains(
+                "Electronic identification and authentication platform (VNeID) (VNEID)");
+    }
+
+    @Test
     void theNewRequestFormTakesTheConfiguredDocumentTypesWithinTheConfiguredAttachmentLimit() throws Exception {
         UserDetails signedIn = accounts.signedIn(Role.PROVINCE_EDITOR, "P-HUE");
 

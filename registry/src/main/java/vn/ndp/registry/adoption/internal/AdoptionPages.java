@@ -306,8 +306,8 @@ class AdoptionPages {
             }
         }
         String words = added == null ? invalid.search("find", find) : null;
-        List<PlatformPage.Hit> found = words == null ? List.of() : catalog.search(new PlatformQuery(words, null, null,
-                null, null, null, agencies.today(), 1, FIND_ROWS, null)).items();
+        List<PlatformPage.Hit> found = words == null ? List.of() : catalog.search(
+                PlatformQuery.words(words, agencies.today(), FIND_ROWS)).items();
         model.addAttribute("find", added == null ? find : "");
         model.addAttribute("searched", added == null && find != null && !find.isBlank());
         return planFormAgain(province, form, year, added, found, invalid.refusal().orElse(null), model);

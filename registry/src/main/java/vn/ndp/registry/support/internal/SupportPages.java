@@ -159,18 +159,13 @@ class SupportPages {
         model.addAttribute("q", q);
         InvalidParameters invalid = new InvalidParameters();
         String words = invalid.search("q", q);
-        try {
-            invalid.throwIfAny();
-        } catch (RegistryException e) {
-            return form(new Form(null, null, null, "normal"), e, model);
-        }
+        RegistryException refused = invalid.refusal().orElse(null);
         if (words != null) {
-            PlatformPage found = catalog.search(new PlatformQuery(words, null, null, null, null, null, agencies.today(),
-                    1, FOUND_ROWS, null));
+            PlatformPage found = catalog.search(PlatformQuery.words(words, agencies.today(), FOUND_ROWS));
             model.addAttribute("found", found.items());
             model.addAttribute("foundTotal", found.total());
         }
-        return form(new Form(platform, null, null, "normal"), null, model);
+        return form(new Form(platform, null, null, "normal"), refused, model);
     }
 
     @PostMapping("/support")
