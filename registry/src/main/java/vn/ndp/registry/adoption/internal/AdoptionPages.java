@@ -244,6 +244,7 @@ class AdoptionPages {
         Offered offered = offered();
         model.addAttribute("rows", rows(plan.map(AdoptionPlan::platforms).orElse(List.of()), null, null, offered));
         model.addAttribute("offeredAll", offered.complete());
+        model.addAttribute("offeredPerStatus", PlatformQuery.MAX_SIZE);
         return "adoption/plan-form";
     }
 
@@ -329,6 +330,7 @@ class AdoptionPages {
         Offered offered = offered();
         model.addAttribute("rows", rows(List.of(), form, added, offered));
         model.addAttribute("offeredAll", offered.complete());
+        model.addAttribute("offeredPerStatus", PlatformQuery.MAX_SIZE);
         model.addAttribute("found", found);
         model.addAttribute("added", added);
         model.addAttribute("error", error);
