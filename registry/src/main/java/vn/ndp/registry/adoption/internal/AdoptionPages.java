@@ -542,10 +542,7 @@ class AdoptionPages {
         Agency province = user.role() == Role.PROVINCE_EDITOR && user.agencyCode() != null
                 ? agencies.successorOn(user.agencyCode(), agencies.today()) : null;
         model.addAttribute("myProvince", province);
-        Links current = Links.to("/adoption/proposals");
-        for (String name : List.of("status", "q", "province", "size")) {
-            current = current.with(name, request.getParameter(name));
-        }
+        Links current = Links.from("/adoption/proposals", request, List.of("status", "q", "province", "size"));
         model.addAttribute("filters", current);
         model.addAttribute("filtered", current.get("status") != null || current.get("q") != null
                 || current.get("province") != null);

@@ -113,10 +113,7 @@ class GovernancePages {
      * the page and nothing is queried.
      */
     private void proposalList(CurrentUser user, HttpServletRequest request, Model model) {
-        Links current = Links.to("/governance");
-        for (String name : List.of("status", "q", "size")) {
-            current = current.with(name, request.getParameter(name));
-        }
+        Links current = Links.from("/governance", request, List.of("status", "q", "size"));
         model.addAttribute("filters", current);
         model.addAttribute("filtered", current.get("status") != null || current.get("q") != null);
         model.addAttribute("statuses", ProposalStatus.values());

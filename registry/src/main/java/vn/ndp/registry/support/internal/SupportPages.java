@@ -140,10 +140,7 @@ class SupportPages {
     /** Runs the query the parameters ask for; bad parameters are listed on the page and nothing is queried. */
     private String page(CurrentUser user, HttpServletRequest request, boolean overdueOnly, Model model,
             String view) {
-        Links current = Links.to(overdueOnly ? "/support/overdue" : "/support");
-        for (String name : QUERY_PARAMS) {
-            current = current.with(name, request.getParameter(name));
-        }
+        Links current = Links.from(overdueOnly ? "/support/overdue" : "/support", request, QUERY_PARAMS);
         Pagination.intoModel(model, "rows", current, () -> {
             RequestQuery query = RequestQuery.parse(request::getParameter, code -> catalog.find(code).isPresent(),
                     code -> agencies.find(code).isPresent(), Paging.DEFAULT_SIZE);
