@@ -48,7 +48,7 @@ public class SupportDesk {
             List<EvidenceDocuments.Upload> attachments) {
     }
 
-    /** A file as received. */
+    /** An attachment and its stored bytes, as served for download. */
     public record Download(SupportAttachment attachment, byte[] content) {
     }
 
