@@ -141,8 +141,8 @@ public class ChangeDesk {
             List<FieldChange<PlatformField>> asked = new ArrayList<>();
             reviewed.forEach((f, v) -> asked.add(new FieldChange<>(f, f.of(current), v)));
             pending = new ChangeRequest(UUID.randomUUID(), code, agency, ChangeStatus.PENDING, asked,
-                    after.version(), InvalidParameters.stripped(reason), user.username(), OffsetDateTime.now(clock), null, null,
-                    null, 0, List.of());
+                    after.version(), InvalidParameters.stripped(reason), user.username(), OffsetDateTime.now(clock),
+                    null, null, null, 0, List.of());
             changes.insert(pending);
             audit.record(AuditEvent.CHANGE_REQUESTED, user.username(), "platform:" + code,
                     Map.of("change", pending.id().toString(), "fields", names(reviewed)));
@@ -215,7 +215,8 @@ public class ChangeDesk {
                         + action.name().toLowerCase(java.util.Locale.ROOT) + "d; it is decided once."));
         InvalidParameters invalid = new InvalidParameters();
         String clean = action == ChangeStatus.Action.DECLINE
-                ? EvaluationRules.text(invalid, "note", note, EvaluationRules.MAX_COMMENT) : InvalidParameters.stripped(note);
+                ? EvaluationRules.text(invalid, "note", note, EvaluationRules.MAX_COMMENT)
+                : InvalidParameters.stripped(note);
         invalid.throwIfAny();
         OffsetDateTime now = OffsetDateTime.now(clock);
         switch (action) {

@@ -14,7 +14,8 @@ class FoldedSearchTests {
     @Test
     void foldingDropsCaseAndDiacriticsAndReadsDjAsD() {
         assertThat(FoldedSearch.fold("  Đăng nhập Một lần ")).isEqualTo("dang nhap mot lan");
-        assertThat(FoldedSearch.fold("Cơ sở dữ liệu quốc gia về đất đai")).isEqualTo("co so du lieu quoc gia ve dat dai");
+        assertThat(FoldedSearch.fold("Cơ sở dữ liệu quốc gia về đất đai"))
+                .isEqualTo("co so du lieu quoc gia ve dat dai");
         assertThat(FoldedSearch.fold("Ho\u0302\u0300 so\u031b")).isEqualTo("ho so");
     }
 
@@ -30,8 +31,8 @@ class FoldedSearchTests {
 
     @Test
     void sortingByFoldedNamesKeepsTheOrderOfFoldingOnEveryComparison() {
-        List<String> names = new ArrayList<>(List.of("Đồng Nai", "Điện Biên", "An Giang", "Đắk Lắk", "Bắc Ninh",
-                "Cà Mau", "Hà Nội", "Hải Phòng", "Huế", "Lâm Đồng", "đà nẵng", "Hà Nội"));
+        List<String> names = new ArrayList<>(List.of("Đồng Nai", "Điện Biên", "An Giang", "Đắk Lắk",
+                "Bắc Ninh", "Cà Mau", "Hà Nội", "Hải Phòng", "Huế", "Lâm Đồng", "đà nẵng", "Hà Nội"));
         List<String> byEveryComparison = names.stream()
                 .sorted(Comparator.comparing((String n) -> FoldedSearch.fold(n))).toList();
 

@@ -525,8 +525,8 @@ class SupportIntegrationTests {
     void aTooLongSearchIsRefusedOnTheFormAndKeepsTheChosenPlatform() throws Exception {
         UserDetails signedIn = accounts.signedIn(Role.PROVINCE_EDITOR, "P-HUE");
 
-        assertThat(page(signedIn, "platform", "VNEID", "q", "a".repeat(201))).contains("Chưa gửi được", "at most 200",
-                "type=\"hidden\" name=\"platformCode\" value=\"VNEID\"");
+        assertThat(page(signedIn, "platform", "VNEID", "q", "a".repeat(201))).contains("Chưa gửi được",
+                "at most 200", "type=\"hidden\" name=\"platformCode\" value=\"VNEID\"");
     }
 
     @Test
