@@ -18,6 +18,7 @@ import vn.ndp.registry.audit.AuditEvent;
 import vn.ndp.registry.audit.AuditLog;
 import vn.ndp.registry.catalog.Catalog;
 import vn.ndp.registry.shared.ErrorCode;
+import vn.ndp.registry.shared.InvalidParameters;
 import vn.ndp.registry.shared.RegistryException;
 import vn.ndp.registry.shared.RegistryException.FieldError;
 
@@ -94,7 +95,7 @@ public class Accounts {
                     + errors.size() + " field(s) need attention.", errors);
         }
         Account account = new Account(UUID.randomUUID(), username, request.displayName().strip(),
-                blankToNull(request.email()), request.role(),
+                InvalidParameters.stripped(request.email()), request.role(),
                 request.role().scopedToAgency() ? request.agencyCode() : null,
                 request.role() == Role.OPERATOR ? request.platformCodes() : Set.of(), true, false, 0, null,
                 OffsetDateTime.now(clock), null);
@@ -160,9 +161,5 @@ public class Accounts {
     /** The agency an editor acts for, as it is today (a merged ministry's editor acts for the successor). */
     public Agency agencyToday(CurrentUser user) {
         return agencies.successorOn(user.agencyCode(), agencies.today());
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.strip();
     }
 }

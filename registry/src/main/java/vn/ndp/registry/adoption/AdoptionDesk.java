@@ -95,7 +95,7 @@ public class AdoptionDesk {
     /** The provinces that exist on a date: 63 before 1 July 2025, 34 from then. */
     public List<Agency> provincesOn(LocalDate date) {
         return agencies.list(null, date, null).stream().filter(a -> a.kind().isProvincial())
-                .sorted(Comparator.comparing(a -> FoldedSearch.fold(a.shortName() == null ? a.nameVi() : a.shortName())))
+                .sorted(FoldedSearch.<Agency>byFolded(a -> a.shortName() == null ? a.nameVi() : a.shortName()))
                 .toList();
     }
 
@@ -116,7 +116,7 @@ public class AdoptionDesk {
             held.add(new HeldPlan(plan, by, !by.code().equals(province.code())));
         }
         held.sort(Comparator.comparing((HeldPlan h) -> -h.plan().year()).thenComparing(HeldPlan::inherited)
-                .thenComparing(h -> FoldedSearch.fold(h.declaredBy().nameVi())));
+                .thenComparing(FoldedSearch.byFolded(h -> h.declaredBy().nameVi())));
         return held;
     }
 

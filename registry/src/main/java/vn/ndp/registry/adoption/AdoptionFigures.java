@@ -145,7 +145,7 @@ public class AdoptionFigures {
         List<MinistryRow> ministries = new ArrayList<>();
         byOwner.forEach((code, c) -> ministries.add(new MinistryRow(owners.get(code), c[0], c[1], c[2])));
         ministries.sort(Comparator.comparing((MinistryRow m) -> -m.provinceDeployments())
-                .thenComparing(m -> FoldedSearch.fold(m.ministry().nameVi())));
+                .thenComparing(FoldedSearch.byFolded(m -> m.ministry().nameVi())));
         return new Summary(year, date, kpis, rows, platforms, ministries, rows.stream().anyMatch(ProvinceRow::sample));
     }
 

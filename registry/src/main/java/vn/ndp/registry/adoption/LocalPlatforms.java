@@ -156,7 +156,7 @@ public class LocalPlatforms {
         invalid.throwIfAny();
         LocalPlatform.Draft clean = checked(draft);
         if (current.version() != expectedVersion) {
-            throw versionRefusal(current, expectedVersion);
+            throw concurrentChange(current, expectedVersion);
         }
         Check check = compare(province, clean, current.code());
         String why = confirmation(clean, check, saveAnyway, reason);
@@ -213,7 +213,7 @@ public class LocalPlatforms {
         }
         invalid.throwIfAny();
         if (current.version() != expectedVersion) {
-            throw versionRefusal(current, expectedVersion);
+            throw concurrentChange(current, expectedVersion);
         }
         LocalPlatform.Removal removal = new LocalPlatform.Removal(OffsetDateTime.now(clock), user.username(), why);
         if (!repository.removeIfVersion(id, expectedVersion, removal)) {
@@ -304,20 +304,9 @@ public class LocalPlatforms {
     }
 
     /**
-     * A version the platform has not reached yet is the caller's mistake (400); an older one means someone else changed
-     * it since (409, naming each change).
+     * A refusal naming each change made since {@code expectedVersion}: the field, before and after, who, when (or the
+     * invalid version when it is ahead of the platform's).
      */
-    private RegistryException versionRefusal(LocalPlatform current, int expectedVersion) {
-        if (expectedVersion > current.version()) {
-            String message = "is " + expectedVersion + ", but the platform is at version " + current.version()
-                    + ": send the version you read.";
-            return new RegistryException(ErrorCode.INVALID_PARAMETER, "version: " + message,
-                    List.of(RegistryException.FieldError.of("version", message)));
-        }
-        return concurrentChange(current, expectedVersion);
-    }
-
-    /** A refusal naming each change made since {@code expectedVersion}: the field, before and after, who, when. */
     private RegistryException concurrentChange(LocalPlatform current, int expectedVersion) {
         ConcurrentChange since = ConcurrentChange.of("Local platform '" + current.nameVi() + "'", expectedVersion,
                 current.version());

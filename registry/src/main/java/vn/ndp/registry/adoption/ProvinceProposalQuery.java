@@ -15,11 +15,9 @@ import vn.ndp.registry.shared.Paging;
  */
 public record ProvinceProposalQuery(ProvinceProposal.Status status, String q, String provinceCode, Paging paging) {
 
-    public static final int MAX_Q = 200;
-
     public ProvinceProposalQuery {
-        q = blankToNull(q);
-        provinceCode = blankToNull(provinceCode);
+        q = InvalidParameters.stripped(q);
+        provinceCode = InvalidParameters.stripped(provinceCode);
     }
 
     /** The latest proposals of a province, for its page. */
@@ -34,8 +32,8 @@ public record ProvinceProposalQuery(ProvinceProposal.Status status, String q, St
     public static ProvinceProposalQuery parse(Function<String, String> param, Predicate<String> provinceExists,
             int defaultSize) {
         InvalidParameters invalid = new InvalidParameters();
-        String q = invalid.text("q", param.apply("q"), MAX_Q);
-        String province = blankToNull(param.apply("province"));
+        String q = invalid.search("q", param.apply("q"));
+        String province = InvalidParameters.stripped(param.apply("province"));
         if (province != null && !provinceExists.test(province)) {
             invalid.reject("province", "no province has the code '" + province + "'; see /api/v1/agencies"
                     + " for codes.");
@@ -46,9 +44,5 @@ public record ProvinceProposalQuery(ProvinceProposal.Status status, String q, St
                 Paging.parse(param, defaultSize, invalid));
         invalid.throwIfAny();
         return query;
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.strip();
     }
 }

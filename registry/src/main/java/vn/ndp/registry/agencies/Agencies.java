@@ -60,7 +60,7 @@ public class Agencies {
                 .filter(a -> a.existsOn(date))
                 .filter(a -> kind == null || a.kind() == kind)
                 .filter(a -> folded == null || matches(a, folded))
-                .sorted(Comparator.comparing(Agency::kind).thenComparing(a -> FoldedSearch.fold(a.nameVi())))
+                .sorted(Comparator.comparing(Agency::kind).thenComparing(FoldedSearch.byFolded(Agency::nameVi)))
                 .toList();
     }
 

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import vn.ndp.registry.shared.InvalidParameters;
+import vn.ndp.registry.shared.Paging;
 
 /**
  * A catalogue search: free text, facet filters, the date the question is asked
@@ -24,16 +25,14 @@ public record PlatformQuery(
 
     public static final int DEFAULT_SIZE = 20;
     public static final int MAX_SIZE = 100;
-    /** The longest search text, in characters. */
-    public static final int MAX_Q = 200;
 
     public enum Sort {
         RELEVANCE, NAME, CODE
     }
 
     public PlatformQuery {
-        q = q == null || q.isBlank() ? null : q.strip();
-        owner = owner == null || owner.isBlank() ? null : owner.strip();
+        q = InvalidParameters.stripped(q);
+        owner = InvalidParameters.stripped(owner);
         sort = sort == null ? (q == null ? Sort.NAME : Sort.RELEVANCE) : sort;
     }
 
@@ -41,24 +40,28 @@ public record PlatformQuery(
         return new PlatformQuery(null, null, null, null, null, null, asOf, 1, MAX_SIZE, Sort.NAME);
     }
 
+    /** The first {@code size} platforms that match {@code words}, best first: a form's platform search. */
+    public static PlatformQuery words(String words, LocalDate asOf, int size) {
+        return new PlatformQuery(words, null, null, null, null, null, asOf, 1, size, null);
+    }
+
     /** Parses request parameters; unknown owners and bad values become one 400 naming each parameter. */
     public static PlatformQuery parse(Function<String, String> param, Predicate<String> agencyExists) {
         InvalidParameters p = new InvalidParameters();
-        String q = p.text("q", param.apply("q"), MAX_Q);
+        String q = p.search("q", param.apply("q"));
         String owner = param.apply("owner");
         if (owner != null && !owner.isBlank() && !agencyExists.test(owner.strip())) {
             p.reject("owner", "no agency has the code '" + owner + "'; see /api/v1/agencies.");
             owner = null;
         }
-        PlatformQuery query = new PlatformQuery(q, owner,
-                p.choice("category", param.apply("category"), Category.class),
-                p.choice("type", param.apply("type"), PlatformType.class),
-                p.choice("status", param.apply("status"), LifecycleStatus.class),
-                p.choice("scope", param.apply("scope"), Scope.class),
-                p.date("asOf", param.apply("asOf")),
-                p.integer("page", param.apply("page"), 1, 1, 100_000),
-                p.integer("size", param.apply("size"), DEFAULT_SIZE, 1, MAX_SIZE),
-                p.choice("sort", param.apply("sort"), Sort.class));
+        Category category = p.choice("category", param.apply("category"), Category.class);
+        PlatformType type = p.choice("type", param.apply("type"), PlatformType.class);
+        LifecycleStatus status = p.choice("status", param.apply("status"), LifecycleStatus.class);
+        Scope scope = p.choice("scope", param.apply("scope"), Scope.class);
+        LocalDate asOf = p.date("asOf", param.apply("asOf"));
+        Paging paging = Paging.parse(param, DEFAULT_SIZE, MAX_SIZE, p);
+        PlatformQuery query = new PlatformQuery(q, owner, category, type, status, scope, asOf, paging.page(),
+                paging.size(), p.choice("sort", param.apply("sort"), Sort.class));
         p.throwIfAny();
         return query;
     }

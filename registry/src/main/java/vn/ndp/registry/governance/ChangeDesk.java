@@ -130,7 +130,7 @@ public class ChangeDesk {
         List<FieldChange<PlatformField>> applied = new ArrayList<>();
         if (!direct.isEmpty()) {
             after = register.amend(code, expectedVersion, direct, new PlatformRevision.Provenance(user.username(),
-                    PlatformRevision.Cause.CHANGED_DIRECTLY, null, blankToNull(reason)));
+                    PlatformRevision.Cause.CHANGED_DIRECTLY, null, InvalidParameters.stripped(reason)));
             direct.keySet().forEach(f -> applied.add(new FieldChange<>(f, f.of(current), direct.get(f))));
             audit.record(AuditEvent.PLATFORM_CHANGED, user.username(), "platform:" + code,
                     Map.of("fields", names(direct), "version", after.version()));
@@ -141,8 +141,8 @@ public class ChangeDesk {
             List<FieldChange<PlatformField>> asked = new ArrayList<>();
             reviewed.forEach((f, v) -> asked.add(new FieldChange<>(f, f.of(current), v)));
             pending = new ChangeRequest(UUID.randomUUID(), code, agency, ChangeStatus.PENDING, asked,
-                    after.version(), blankToNull(reason), user.username(), OffsetDateTime.now(clock), null, null,
-                    null, 0, List.of());
+                    after.version(), InvalidParameters.stripped(reason), user.username(), OffsetDateTime.now(clock),
+                    null, null, null, 0, List.of());
             changes.insert(pending);
             audit.record(AuditEvent.CHANGE_REQUESTED, user.username(), "platform:" + code,
                     Map.of("change", pending.id().toString(), "fields", names(reviewed)));
@@ -215,7 +215,8 @@ public class ChangeDesk {
                         + action.name().toLowerCase(java.util.Locale.ROOT) + "d; it is decided once."));
         InvalidParameters invalid = new InvalidParameters();
         String clean = action == ChangeStatus.Action.DECLINE
-                ? EvaluationRules.text(invalid, "note", note, EvaluationRules.MAX_COMMENT) : blankToNull(note);
+                ? EvaluationRules.text(invalid, "note", note, EvaluationRules.MAX_COMMENT)
+                : InvalidParameters.stripped(note);
         invalid.throwIfAny();
         OffsetDateTime now = OffsetDateTime.now(clock);
         switch (action) {
@@ -300,10 +301,6 @@ public class ChangeDesk {
 
     private static List<String> names(Map<PlatformField, String> fields) {
         return fields.keySet().stream().map(PlatformField::wireName).toList();
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.strip();
     }
 
     private static String nullToEmpty(String value) {

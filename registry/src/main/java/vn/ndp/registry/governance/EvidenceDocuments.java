@@ -4,10 +4,12 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import org.slf4j.Logger;
@@ -70,10 +72,18 @@ public class EvidenceDocuments {
     public record Checked(String fileName, Kind kind, byte[] content, String sha256) {
     }
 
+    /**
+     * What a form's file chooser takes, from the configured types: its {@code accept} list ({@code .pdf,.jpg,.jpeg}),
+     * the types for its hint ({@code PDF, JPEG}) and the size limit as a person reads it ({@code 20 MB}).
+     */
+    public record Accepted(String accept, String types, String limit) {
+    }
+
     private final DocumentRepository documents;
     private final DocumentStores stores;
     private final GovernanceSettings settings;
     private final Clock clock;
+    private final Accepted accepted;
 
     EvidenceDocuments(DocumentRepository documents, DocumentStores stores, GovernanceSettings settings,
             Clock clock) {
@@ -81,6 +91,21 @@ public class EvidenceDocuments {
         this.stores = stores;
         this.settings = settings;
         this.clock = clock;
+        List<Kind> kinds = settings.documentTypes().stream().flatMap(type -> Arrays.stream(Kind.values())
+                .filter(kind -> kind.name().equalsIgnoreCase(type))).toList();
+        this.accepted = new Accepted(kinds.stream().flatMap(kind -> kind.extensions.stream()).map(e -> "." + e)
+                .collect(Collectors.joining(",")), kinds.stream().map(Kind::name).collect(Collectors.joining(", ")),
+                Sizes.text(settings.maxDocumentSize()));
+    }
+
+    /** What an evidence document form takes: the configured types and the evidence size limit. */
+    public Accepted accepted() {
+        return accepted;
+    }
+
+    /** What a form takes whose files are checked by {@link #inspect(String, byte[], DataSize)} under {@code limit}. */
+    public Accepted accepted(DataSize limit) {
+        return new Accepted(accepted.accept(), accepted.types(), Sizes.text(limit));
     }
 
     /**

@@ -12,16 +12,14 @@ import vn.ndp.registry.shared.Paging;
  */
 public record ProposalQuery(ProposalStatus status, String q, Paging paging) {
 
-    public static final int MAX_Q = 200;
-
     public ProposalQuery {
-        q = q == null || q.isBlank() ? null : q.strip();
+        q = InvalidParameters.stripped(q);
     }
 
     /** Parses {@code status}, {@code q}, {@code page} and {@code size}; bad values become one 400 naming each. */
     public static ProposalQuery parse(Function<String, String> param, int defaultSize) {
         InvalidParameters invalid = new InvalidParameters();
-        String q = invalid.text("q", param.apply("q"), MAX_Q);
+        String q = invalid.search("q", param.apply("q"));
         ProposalQuery query = new ProposalQuery(invalid.choice("status", param.apply("status"), ProposalStatus.class),
                 q, Paging.parse(param, defaultSize, invalid));
         invalid.throwIfAny();

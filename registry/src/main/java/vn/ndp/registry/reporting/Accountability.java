@@ -88,7 +88,7 @@ public class Accountability {
                     .orElse(null);
             announced.add(new AgencyStatus(agency, List.copyOf(codes), last));
         }
-        Comparator<AgencyStatus> byName = Comparator.comparing(s -> FoldedSearch.fold(s.agency().nameVi()));
+        Comparator<AgencyStatus> byName = FoldedSearch.byFolded(s -> s.agency().nameVi());
         announced.sort(Comparator.comparing(AgencyStatus::platforms).reversed().thenComparing(byName));
         notAnnounced.sort(byName);
         return new Report(asOf, List.copyOf(announced), List.copyOf(notAnnounced));

@@ -10,6 +10,8 @@ import java.util.function.Function;
  * The refusal ({@link ErrorCode#CONCURRENT_CHANGE}) of a write based on a version someone else has changed since:
  * it names each change made in between (the field, its value before and after, who and when), so that the writer can
  * review them and apply theirs again. Add the revisions made since, oldest first, then take {@link #refusal()}.
+ * A version the subject has not reached yet is not a concurrent change but the writer's mistake: the refusal is then
+ * {@link ErrorCode#INVALID_PARAMETER} on {@code version}.
  */
 public final class ConcurrentChange {
 
@@ -46,8 +48,17 @@ public final class ConcurrentChange {
         return this;
     }
 
-    /** The refusal: nothing was saved, and each change named so far. */
+    /**
+     * The refusal: nothing was saved, and each change named so far; or, when the version read is ahead of the current
+     * one, the invalid {@code version}.
+     */
     public RegistryException refusal() {
+        if (expectedVersion > currentVersion) {
+            String message = "is " + expectedVersion + ", but " + subject + " is at version " + currentVersion
+                    + ": send the version you read.";
+            return new RegistryException(ErrorCode.INVALID_PARAMETER, "version: " + message,
+                    List.of(RegistryException.FieldError.of("version", message)));
+        }
         return new RegistryException(ErrorCode.CONCURRENT_CHANGE, subject + " was changed by someone else after you"
                 + " read it (you had version " + expectedVersion + ", it is now at version " + currentVersion + ")."
                 + " Nothing was saved; review the changes listed and apply yours again.", between);

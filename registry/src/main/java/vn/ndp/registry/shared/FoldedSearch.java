@@ -1,8 +1,12 @@
 package vn.ndp.registry.shared;
 
 import java.text.Normalizer;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
 
 /**
  * Diacritic-free word search in SQL, so that "dang nhap" finds "Đăng nhập":
@@ -59,8 +63,31 @@ public final class FoldedSearch {
 
     /** Lower case without diacritics ("Đăng nhập" → "dang nhap"), as names are compared everywhere. */
     public static String fold(String text) {
-        String decomposed = Normalizer.normalize(text.toLowerCase(Locale.ROOT), Normalizer.Form.NFD);
-        return decomposed.replaceAll("\\p{M}+", "").replace('đ', 'd').strip();
+        return withoutMarks(text.toLowerCase(Locale.ROOT)).strip();
+    }
+
+    /**
+     * Orders by the folded {@code name}, folding each distinct name once rather than on every comparison. Take a new
+     * one for each sort: it remembers the names it folded and is not for concurrent use.
+     */
+    public static <T> Comparator<T> byFolded(Function<? super T, String> name) {
+        Map<String, String> folded = new HashMap<>();
+        return Comparator.comparing(t -> folded.computeIfAbsent(name.apply(t), FoldedSearch::fold));
+    }
+
+    /** The text decomposed (NFD) without its combining marks, and đ as d: "Đăng đồng" → "Đang dong". */
+    private static String withoutMarks(String text) {
+        String decomposed = Normalizer.normalize(text, Normalizer.Form.NFD);
+        StringBuilder out = new StringBuilder(decomposed.length());
+        for (int i = 0; i < decomposed.length(); i++) {
+            char c = decomposed.charAt(i);
+            switch (Character.getType(c)) {
+                case Character.NON_SPACING_MARK, Character.COMBINING_SPACING_MARK, Character.ENCLOSING_MARK -> {
+                }
+                default -> out.append(c == 'đ' ? 'd' : c);
+            }
+        }
+        return out.toString();
     }
 
     /** The text as a literal inside a LIKE pattern whose escape character is a backslash. */
@@ -69,7 +96,7 @@ public final class FoldedSearch {
     }
 
     private static void add(char c, StringBuilder from, StringBuilder to) {
-        String base = Normalizer.normalize(String.valueOf(c), Normalizer.Form.NFD).replaceAll("\\p{M}+", "");
+        String base = withoutMarks(String.valueOf(c));
         if (c == 'đ' || c == 'Đ') {
             base = c == 'đ' ? "d" : "D";
         }

@@ -14,6 +14,9 @@ import java.util.function.Function;
  */
 public final class InvalidParameters {
 
+    /** The longest search text, in characters. */
+    public static final int MAX_SEARCH = 200;
+
     private final List<RegistryException.FieldError> errors = new ArrayList<>();
 
     public LocalDate date(String name, String value) {
@@ -69,8 +72,16 @@ public final class InvalidParameters {
     }
 
     /**
-     * A free text such as a search, stripped; null when blank. Longer than {@code max} characters it is reported
-     * and null is returned, so nothing is searched with it.
+     * The words a list or form is searched with, stripped; null when blank. Longer than {@link #MAX_SEARCH}
+     * characters they are reported and null is returned, so nothing is searched with them.
+     */
+    public String search(String name, String value) {
+        return text(name, value, MAX_SEARCH);
+    }
+
+    /**
+     * A free text, stripped; null when blank. Longer than {@code max} characters it is reported and null is
+     * returned, so nothing is done with it.
      */
     public String text(String name, String value, int max) {
         if (isBlank(value)) {
@@ -109,6 +120,11 @@ public final class InvalidParameters {
                 : errors.size() + " parameters are invalid: " + String.join(", ",
                         errors.stream().map(RegistryException.FieldError::field).toList()) + ".";
         return Optional.of(new RegistryException(ErrorCode.INVALID_PARAMETER, detail, errors));
+    }
+
+    /** The value stripped; null when it is null or blank (an optional parameter left empty). */
+    public static String stripped(String value) {
+        return isBlank(value) ? null : value.strip();
     }
 
     static boolean isBlank(String value) {

@@ -4,8 +4,9 @@ import java.util.List;
 import java.util.function.Function;
 
 /**
- * Which page of a list, 1-based, and how many rows a page has; the bounds are
- * those of the support queue, so every paged list answers the same way.
+ * Which page of a list, 1-based, and how many rows a page has. Every paged list
+ * reads them through {@link #parse}, so bad values are refused the same way; a
+ * list may allow fewer rows per page than {@link #MAX_SIZE} (the catalogue: 100).
  */
 public record Paging(int page, int size) {
 
@@ -29,8 +30,17 @@ public record Paging(int page, int size) {
 
     /** Reads parameters {@code page} and {@code size}; bad values are reported to {@code invalid}. */
     public static Paging parse(Function<String, String> param, int defaultSize, InvalidParameters invalid) {
+        return parse(param, defaultSize, MAX_SIZE, invalid);
+    }
+
+    /**
+     * As {@link #parse(Function, int, InvalidParameters)}, for a list of at most {@code maxSize} rows a page (no more
+     * than {@link #MAX_SIZE}).
+     */
+    public static Paging parse(Function<String, String> param, int defaultSize, int maxSize,
+            InvalidParameters invalid) {
         return new Paging(invalid.integer("page", param.apply("page"), 1, 1, MAX_PAGE),
-                invalid.integer("size", param.apply("size"), defaultSize, 1, MAX_SIZE));
+                invalid.integer("size", param.apply("size"), defaultSize, 1, maxSize));
     }
 
     public int offset() {

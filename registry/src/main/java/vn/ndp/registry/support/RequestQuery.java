@@ -28,8 +28,6 @@ public record RequestQuery(
         Sort sort,
         Paging paging) {
 
-    public static final int MAX_Q = 200;
-
     /** The order of the list. */
     public enum Sort {
         /** Active requests first, the earliest due first: the operator's working order. */
@@ -39,9 +37,9 @@ public record RequestQuery(
     }
 
     public RequestQuery {
-        platformCode = blankToNull(platformCode);
-        agencyCode = blankToNull(agencyCode);
-        q = blankToNull(q);
+        platformCode = InvalidParameters.stripped(platformCode);
+        agencyCode = InvalidParameters.stripped(agencyCode);
+        q = InvalidParameters.stripped(q);
     }
 
     /**
@@ -52,17 +50,17 @@ public record RequestQuery(
     public static RequestQuery parse(Function<String, String> param, Predicate<String> platformExists,
             Predicate<String> agencyExists, int defaultSize) {
         InvalidParameters p = new InvalidParameters();
-        String platform = blankToNull(param.apply("platform"));
+        String platform = InvalidParameters.stripped(param.apply("platform"));
         if (platform != null && !platformExists.test(platform)) {
             p.reject("platform", "no platform has the code '" + platform + "'; see /api/v1/platforms.");
             platform = null;
         }
-        String agency = blankToNull(param.apply("agency"));
+        String agency = InvalidParameters.stripped(param.apply("agency"));
         if (agency != null && !agencyExists.test(agency)) {
             p.reject("agency", "no agency has the code '" + agency + "'; see /api/v1/agencies.");
             agency = null;
         }
-        String q = p.text("q", param.apply("q"), MAX_Q);
+        String q = p.search("q", param.apply("q"));
         Boolean overdue = p.check("overdue", param.apply("overdue"), RequestQuery::bool, "is not true or false.");
         RequestQuery query = new RequestQuery(
                 p.choice("status", param.apply("status"), SupportStatus.class),
@@ -86,9 +84,5 @@ public record RequestQuery(
             case "false", "0", "off", "no" -> Boolean.FALSE;
             default -> null;
         };
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.strip();
     }
 }

@@ -48,7 +48,7 @@ public class SupportDesk {
             List<EvidenceDocuments.Upload> attachments) {
     }
 
-    /** A file as received. */
+    /** An attachment and its stored bytes, as served for download. */
     public record Download(SupportAttachment attachment, byte[] content) {
     }
 
@@ -61,6 +61,7 @@ public class SupportDesk {
     private final ApplicationEventPublisher events;
     private final SupportSettings settings;
     private final ServiceLevels serviceLevels;
+    private final EvidenceDocuments.Accepted accepted;
     private final Clock clock;
 
     SupportDesk(SupportRepository requests, EvidenceDocuments documents, Catalog catalog, Agencies agencies,
@@ -74,6 +75,7 @@ public class SupportDesk {
         this.events = events;
         this.settings = settings;
         this.serviceLevels = new ServiceLevels(settings);
+        this.accepted = documents.accepted(settings.maxAttachmentSize());
         this.clock = clock;
     }
 
@@ -312,6 +314,11 @@ public class SupportDesk {
 
     public SupportSettings settings() {
         return settings;
+    }
+
+    /** What an attachment may be: the configured document types, each file within the attachment size limit. */
+    public EvidenceDocuments.Accepted accepted() {
+        return accepted;
     }
 
     private void move(SupportRequest request, SupportStatus next, OffsetDateTime now) {

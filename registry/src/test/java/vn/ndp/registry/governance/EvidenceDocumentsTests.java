@@ -7,9 +7,11 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.List;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.Test;
+import org.springframework.util.unit.DataSize;
 import vn.ndp.registry.shared.ErrorCode;
 import vn.ndp.registry.shared.RegistryException;
 
@@ -48,6 +50,18 @@ class EvidenceDocumentsTests {
                 .isEqualTo(EvidenceDocuments.Kind.PNG);
         assertThat(documents.check("anh.jpg", new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0}))
                 .isEqualTo(EvidenceDocuments.Kind.JPEG);
+    }
+
+    @Test
+    void aFormTakesTheConfiguredTypesWithEachOfTheirExtensionsAndTheLimitItIsGiven() {
+        GovernanceSettings d = GovernanceSettings.defaults();
+        EvidenceDocuments pdfAndJpeg = new EvidenceDocuments(null, null, new GovernanceSettings(d.criteria(),
+                d.reevaluationInterval(), d.dueSoon(), d.reviewedFields(), d.directFields(), DataSize.ofMegabytes(20),
+                List.of("pdf", "jpeg"), d.decisionIssuer(), null), Clock.systemUTC());
+
+        assertThat(pdfAndJpeg.accepted()).isEqualTo(new EvidenceDocuments.Accepted(".pdf,.jpg,.jpeg", "PDF, JPEG",
+                "20 MB"));
+        assertThat(pdfAndJpeg.accepted(DataSize.ofMegabytes(5)).limit()).isEqualTo("5 MB");
     }
 
     @Test

@@ -262,6 +262,20 @@ class GovernanceApiIntegrationTests {
     }
 
     @Test
+    void aVersionThePlatformHasNotReachedIsAnInvalidParameterNotAConflictAndChangesNothing() {
+        String code = recognised(newCode());
+        JsonNode problem = api.post(finance, "/api/v1/platforms/" + code + "/changes", Map.of("version", 7, "fields",
+                Map.of("operator_email", "ahead@example.gov.vn")), 400);
+
+        assertThat(problem.get("code").asString()).isEqualTo("INVALID_PARAMETER");
+        assertThat(problem.get("errors").get(0).get("field").asString()).isEqualTo("version");
+        assertThat(problem.get("errors").get(0).get("message").asString())
+                .isEqualTo("is 7, but Platform " + code + " is at version 0: send the version you read.");
+        assertThat(api.get(null, "/api/v1/platforms/" + code, 200).toString())
+                .doesNotContain("ahead@example.gov.vn");
+    }
+
+    @Test
     void theSecondOfTwoWritersGetsAConflictNamingWhatChangedInBetween() {
         String code = recognised(newCode());
         api.post(finance, "/api/v1/platforms/" + code + "/changes", Map.of("version", 0, "fields",

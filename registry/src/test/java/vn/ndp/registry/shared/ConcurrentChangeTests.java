@@ -25,6 +25,15 @@ class ConcurrentChangeTests {
     }
 
     @Test
+    void aVersionAheadOfTheCurrentOneIsTheWritersMistakeOnVersionNotAConcurrentChange() {
+        RegistryException refusal = ConcurrentChange.of("Platform NDXP", 7, 5).refusal();
+
+        assertThat(refusal.code()).isEqualTo(ErrorCode.INVALID_PARAMETER);
+        assertThat(refusal.errors()).containsExactly(RegistryException.FieldError.of("version",
+                "is 7, but Platform NDXP is at version 5: send the version you read."));
+    }
+
+    @Test
     void eachChangedFieldIsNamedWithItsValuesWhoChangedItAndWhenInVietnamTime() {
         RegistryException refusal = ConcurrentChange.of("Platform NDXP", 0, 1)
                 .changed(List.of(new FieldChange<>(Field.OPERATOR_EMAIL, "a@b.vn", "c@d.vn"),

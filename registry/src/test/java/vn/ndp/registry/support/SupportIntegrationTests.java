@@ -521,6 +521,34 @@ class SupportIntegrationTests {
         assertThat(english).contains("Find the platform you need help with", "href=\"/support/new?platform=VNEID\"");
     }
 
+    @Test
+    void aTooLongSearchIsRefusedOnTheFormAndKeepsTheChosenPlatform() throws Exception {
+        UserDetails signedIn = accounts.signedIn(Role.PROVINCE_EDITOR, "P-HUE");
+
+        assertThat(page(signedIn, "platform", "VNEID", "q", "a".repeat(201))).contains("Chưa gửi được",
+                "at most 200", "type=\"hidden\" name=\"platformCode\" value=\"VNEID\"");
+    }
+
+    @Test
+    void theFormNamesPlatformsInTheReadersLanguage() throws Exception {
+        UserDetails signedIn = accounts.signedIn(Role.PROVINCE_EDITOR, "P-HUE");
+
+        assertThat(page(signedIn, "q", "dinh danh dien tu", "lang", "en")).contains(
+                "Electronic identification and authentication platform (VNeID) (VNEID)");
+        assertThat(page(signedIn, "platform", "VNEID", "lang", "en")).contains(
+                "Electronic identification and authentication platform (VNeID) (VNEID)");
+    }
+
+    @Test
+    void theNewRequestFormTakesTheConfiguredDocumentTypesWithinTheConfiguredAttachmentLimit() throws Exception {
+        UserDetails signedIn = accounts.signedIn(Role.PROVINCE_EDITOR, "P-HUE");
+
+        assertThat(page(signedIn, "platform", "VNEID")).contains("accept=\".pdf,.docx,.xlsx,.png,.jpg,.jpeg\"",
+                "Tối đa 5 tệp (PDF, DOCX, XLSX, PNG, JPEG), mỗi tệp không quá 64 KB");
+        assertThat(page(signedIn, "platform", "VNEID", "lang", "en"))
+                .contains("Up to 5 files (PDF, DOCX, XLSX, PNG, JPEG) of at most 64 KB each");
+    }
+
     /** The new-request form with these query parameters (name, value, name, value…). */
     private String page(UserDetails signedIn, String... parameters) throws Exception {
         MockHttpServletRequestBuilder request = get("/support/new").with(user(signedIn));

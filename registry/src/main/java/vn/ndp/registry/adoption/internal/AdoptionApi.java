@@ -271,7 +271,7 @@ class AdoptionApi {
         ResultPage<ProvinceProposal> page = proposals.find(user(authentication),
                 ProvinceProposalQuery.parse(request::getParameter, desk::isProvince, Paging.MAX_SIZE));
         return ResponseEntity.ok()
-                .headers(PageHeaders.of(request, page.total(), page.page(), page.size(), page.pages()))
+                .headers(PageHeaders.of(request, page))
                 .body(page.items().stream().map(ProposalJson::of).toList());
     }
 

@@ -244,6 +244,7 @@ class AdoptionPages {
         Offered offered = offered();
         model.addAttribute("rows", rows(plan.map(AdoptionPlan::platforms).orElse(List.of()), null, null, offered));
         model.addAttribute("offeredAll", offered.complete());
+        model.addAttribute("offeredPerStatus", PlatformQuery.MAX_SIZE);
         return "adoption/plan-form";
     }
 
@@ -305,9 +306,9 @@ class AdoptionPages {
                 invalid.reject("add", "no platform has the code '" + add.strip() + "'; search by name or code.");
             }
         }
-        String words = added == null ? invalid.text("find", find, PlatformQuery.MAX_Q) : null;
-        List<PlatformPage.Hit> found = words == null ? List.of() : catalog.search(new PlatformQuery(words, null, null,
-                null, null, null, agencies.today(), 1, FIND_ROWS, null)).items();
+        String words = added == null ? invalid.search("find", find) : null;
+        List<PlatformPage.Hit> found = words == null ? List.of() : catalog.search(
+                PlatformQuery.words(words, agencies.today(), FIND_ROWS)).items();
         model.addAttribute("find", added == null ? find : "");
         model.addAttribute("searched", added == null && find != null && !find.isBlank());
         return planFormAgain(province, form, year, added, found, invalid.refusal().orElse(null), model);
@@ -329,6 +330,7 @@ class AdoptionPages {
         Offered offered = offered();
         model.addAttribute("rows", rows(List.of(), form, added, offered));
         model.addAttribute("offeredAll", offered.complete());
+        model.addAttribute("offeredPerStatus", PlatformQuery.MAX_SIZE);
         model.addAttribute("found", found);
         model.addAttribute("added", added);
         model.addAttribute("error", error);
@@ -540,10 +542,7 @@ class AdoptionPages {
         Agency province = user.role() == Role.PROVINCE_EDITOR && user.agencyCode() != null
                 ? agencies.successorOn(user.agencyCode(), agencies.today()) : null;
         model.addAttribute("myProvince", province);
-        Links current = Links.to("/adoption/proposals");
-        for (String name : List.of("status", "q", "province", "size")) {
-            current = current.with(name, request.getParameter(name));
-        }
+        Links current = Links.from("/adoption/proposals", request, List.of("status", "q", "province", "size"));
         model.addAttribute("filters", current);
         model.addAttribute("filtered", current.get("status") != null || current.get("q") != null
                 || current.get("province") != null);
@@ -660,7 +659,7 @@ class AdoptionPages {
             page.items().forEach(hit -> platforms.add(hit.platform()));
             complete &= page.total() <= page.items().size();
         }
-        platforms.sort(Comparator.comparing((Platform p) -> FoldedSearch.fold(p.name(locale))).thenComparing(Platform::code));
+        platforms.sort(FoldedSearch.<Platform>byFolded(p -> p.name(locale)).thenComparing(Platform::code));
         Map<String, String> names = new LinkedHashMap<>();
         platforms.forEach(p -> names.put(p.code(), p.name(locale)));
         return new Offered(names, complete);

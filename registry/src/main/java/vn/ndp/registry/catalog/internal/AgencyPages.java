@@ -15,7 +15,6 @@ import vn.ndp.registry.agencies.Agency;
 import vn.ndp.registry.agencies.AgencyKind;
 import vn.ndp.registry.agencies.Succession;
 import vn.ndp.registry.catalog.Catalog;
-import vn.ndp.registry.catalog.PlatformQuery;
 import vn.ndp.registry.shared.InvalidParameters;
 import vn.ndp.registry.shared.InvalidParameters.Wire;
 import vn.ndp.registry.shared.web.Links;
@@ -56,7 +55,7 @@ class AgencyPages {
         InvalidParameters params = new InvalidParameters();
         AgencyKind kind = params.choice("kind", request.getParameter("kind"), AgencyKind.class);
         LocalDate asOf = params.date("asOf", request.getParameter("asOf"));
-        String q = params.text("q", request.getParameter("q"), PlatformQuery.MAX_Q);
+        String q = params.search("q", request.getParameter("q"));
         params.throwIfAny();
         LocalDate on = asOf == null ? agencies.today() : asOf;
         String asOfParam = asOf == null ? null : asOf.toString();

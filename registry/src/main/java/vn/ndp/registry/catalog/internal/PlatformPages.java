@@ -55,11 +55,7 @@ class PlatformPages {
     String list(HttpServletRequest request, Locale locale, Model model) {
         PlatformQuery query = PlatformQuery.parse(request::getParameter, code -> agencies.find(code).isPresent());
         PlatformPage page = catalog.search(query);
-        Links here = Links.to("/platforms");
-        for (String name : QUERY_PARAMS) {
-            here = here.with(name, request.getParameter(name));
-        }
-        Links current = here;
+        Links current = Links.from("/platforms", request, QUERY_PARAMS);
         model.addAttribute("query", query);
         model.addAttribute("result", page);
         model.addAttribute("items", page.items().stream().map(hit -> row(hit, request, locale)).toList());

@@ -128,7 +128,7 @@ class GovernanceApi {
         ResultPage<Proposal> page = desk.find(user(authentication),
                 ProposalQuery.parse(request::getParameter, Paging.MAX_SIZE));
         return ResponseEntity.ok()
-                .headers(PageHeaders.of(request, page.total(), page.page(), page.size(), page.pages()))
+                .headers(PageHeaders.of(request, page))
                 .body(page.items().stream().map(ProposalJson::of).toList());
     }
 

@@ -7,10 +7,8 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
@@ -50,7 +48,6 @@ import vn.ndp.registry.shared.FieldChange;
 import vn.ndp.registry.shared.InvalidParameters;
 import vn.ndp.registry.shared.Paging;
 import vn.ndp.registry.shared.RegistryException;
-import vn.ndp.registry.shared.Sizes;
 import vn.ndp.registry.shared.web.Downloads;
 import vn.ndp.registry.shared.web.Links;
 import vn.ndp.registry.shared.web.Pagination;
@@ -90,17 +87,6 @@ class GovernancePages {
         this.overlap = overlap;
     }
 
-    /** What an evidence form takes, as configured: the types, for the file chooser and the hint, and the size limit. */
-    @ModelAttribute
-    void evidenceLimits(Model model) {
-        List<String> types = desk.settings().documentTypes();
-        model.addAttribute("documentTypes", types.stream().map(t -> t.toUpperCase(Locale.ROOT))
-                .collect(Collectors.joining(", ")));
-        model.addAttribute("documentAccept", types.stream().map(t -> t.equals("jpeg") ? ".jpg,.jpeg" : "." + t)
-                .collect(Collectors.joining(",")));
-        model.addAttribute("documentLimit", Sizes.text(desk.settings().maxDocumentSize()));
-    }
-
     /** A field of the proposal or change form with its current value. */
     record FormField(String name, String value, boolean longText) {
     }
@@ -127,10 +113,7 @@ class GovernancePages {
      * the page and nothing is queried.
      */
     private void proposalList(CurrentUser user, HttpServletRequest request, Model model) {
-        Links current = Links.to("/governance");
-        for (String name : List.of("status", "q", "size")) {
-            current = current.with(name, request.getParameter(name));
-        }
+        Links current = Links.from("/governance", request, List.of("status", "q", "size"));
         model.addAttribute("filters", current);
         model.addAttribute("filtered", current.get("status") != null || current.get("q") != null);
         model.addAttribute("statuses", ProposalStatus.values());
@@ -406,6 +389,7 @@ class GovernancePages {
         model.addAttribute("issuer", desk.settings().decisionIssuer());
         model.addAttribute("error", error);
         model.addAttribute("overlaps", overlapsOf(p));
+        model.addAttribute("accepted", documents.accepted());
         return "governance/proposal";
     }
 
@@ -448,6 +432,7 @@ class GovernancePages {
         model.addAttribute("reviewed", reviewed);
         model.addAttribute("error", error);
         model.addAttribute("requests", changes.ofPlatform(platform.code()));
+        model.addAttribute("accepted", documents.accepted());
         return "governance/change";
     }
 

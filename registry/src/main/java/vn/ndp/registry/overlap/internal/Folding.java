@@ -1,9 +1,8 @@
 package vn.ndp.registry.overlap.internal;
 
-import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
+import vn.ndp.registry.shared.FoldedSearch;
 
 /** Case and diacritics removed, đ → d, so that "Hệ thống" and "he thong" are the same words. */
 public final class Folding {
@@ -11,18 +10,9 @@ public final class Folding {
     private Folding() {
     }
 
-    /** Folds one piece of text: lower case, no combining marks, đ → d. */
+    /** Folds one piece of text: lower case, no combining marks, đ → d ({@link FoldedSearch#fold}). */
     public static String fold(String text) {
-        String decomposed = Normalizer.normalize(text.toLowerCase(Locale.ROOT), Normalizer.Form.NFD);
-        StringBuilder out = new StringBuilder(decomposed.length());
-        for (int i = 0; i < decomposed.length(); i++) {
-            char c = decomposed.charAt(i);
-            if (Character.getType(c) == Character.NON_SPACING_MARK) {
-                continue;
-            }
-            out.append(c == 'đ' ? 'd' : c);
-        }
-        return out.toString();
+        return FoldedSearch.fold(text);
     }
 
     /** The folded words of a text, split at anything that is not a letter or digit. */

@@ -1,5 +1,6 @@
 package vn.ndp.registry.shared.web;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.web.util.UriComponentsBuilder;
@@ -21,6 +22,15 @@ public final class Links {
 
     public static Links to(String path) {
         return new Links(path, List.of());
+    }
+
+    /** A link to {@code path} with the parameters {@code names} as the request has them: the list being shown. */
+    public static Links from(String path, HttpServletRequest request, List<String> names) {
+        Links links = to(path);
+        for (String name : names) {
+            links = links.with(name, request.getParameter(name));
+        }
+        return links;
     }
 
     /** Sets (replaces) a parameter; a null or blank value removes it. */

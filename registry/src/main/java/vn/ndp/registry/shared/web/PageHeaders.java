@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+import vn.ndp.registry.shared.ResultPage;
 
 /**
  * The page of a list that the API returns as a plain JSON array, in headers:
@@ -16,11 +17,13 @@ public final class PageHeaders {
     private PageHeaders() {
     }
 
-    public static HttpHeaders of(HttpServletRequest request, long total, int page, int size, int pages) {
+    public static HttpHeaders of(HttpServletRequest request, ResultPage<?> result) {
+        int page = result.page();
+        int pages = result.pages();
         HttpHeaders headers = new HttpHeaders();
-        headers.set("X-Total-Count", String.valueOf(total));
+        headers.set("X-Total-Count", String.valueOf(result.total()));
         headers.set("X-Page", String.valueOf(page));
-        headers.set("X-Page-Size", String.valueOf(size));
+        headers.set("X-Page-Size", String.valueOf(result.size()));
         List<String> links = new ArrayList<>();
         if (page < pages) {
             links.add("<" + pageLink(request, page + 1) + ">; rel=\"next\"");

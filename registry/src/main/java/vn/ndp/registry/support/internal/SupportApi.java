@@ -212,7 +212,7 @@ class SupportApi {
         RequestQuery query = query(request, Paging.MAX_SIZE, overdueOnly);
         ResultPage<SupportRequest> page = desk.find(user(authentication), query);
         LocalDate today = desk.today();
-        HttpHeaders headers = PageHeaders.of(request, page.total(), page.page(), page.size(), page.pages());
+        HttpHeaders headers = PageHeaders.of(request, page);
         return ResponseEntity.ok().headers(headers).body(page.items().stream().map(r -> RequestJson.of(r, today))
                 .toList());
     }

@@ -29,7 +29,6 @@ import vn.ndp.registry.shared.ErrorCode;
 import vn.ndp.registry.shared.InvalidParameters;
 import vn.ndp.registry.shared.Paging;
 import vn.ndp.registry.shared.RegistryException;
-import vn.ndp.registry.shared.Sizes;
 import vn.ndp.registry.shared.web.Downloads;
 import vn.ndp.registry.shared.web.Links;
 import vn.ndp.registry.shared.web.Pagination;
@@ -141,10 +140,7 @@ class SupportPages {
     /** Runs the query the parameters ask for; bad parameters are listed on the page and nothing is queried. */
     private String page(CurrentUser user, HttpServletRequest request, boolean overdueOnly, Model model,
             String view) {
-        Links current = Links.to(overdueOnly ? "/support/overdue" : "/support");
-        for (String name : QUERY_PARAMS) {
-            current = current.with(name, request.getParameter(name));
-        }
+        Links current = Links.from(overdueOnly ? "/support/overdue" : "/support", request, QUERY_PARAMS);
         Pagination.intoModel(model, "rows", current, () -> {
             RequestQuery query = RequestQuery.parse(request::getParameter, code -> catalog.find(code).isPresent(),
                     code -> agencies.find(code).isPresent(), Paging.DEFAULT_SIZE);
@@ -159,19 +155,14 @@ class SupportPages {
             @RequestParam(name = "q", required = false) String q, Model model) {
         model.addAttribute("q", q);
         InvalidParameters invalid = new InvalidParameters();
-        String words = invalid.text("q", q, PlatformQuery.MAX_Q);
-        try {
-            invalid.throwIfAny();
-        } catch (RegistryException e) {
-            return form(new Form(null, null, null, "normal"), e, model);
-        }
+        String words = invalid.search("q", q);
+        RegistryException refused = invalid.refusal().orElse(null);
         if (words != null) {
-            PlatformPage found = catalog.search(new PlatformQuery(words, null, null, null, null, null, agencies.today(),
-                    1, FOUND_ROWS, null));
+            PlatformPage found = catalog.search(PlatformQuery.words(words, agencies.today(), FOUND_ROWS));
             model.addAttribute("found", found.items());
             model.addAttribute("foundTotal", found.total());
         }
-        return form(new Form(platform, null, null, "normal"), null, model);
+        return form(new Form(platform, null, null, "normal"), refused, model);
     }
 
     @PostMapping("/support")
@@ -262,6 +253,8 @@ class SupportPages {
         model.addAttribute("mayWrite", desk.mayWrite(user, request));
         model.addAttribute("operator", catalog.find(request.platformCode()).map(Platform::operator).orElse(null));
         model.addAttribute("reopenDays", desk.settings().reopenPeriod().getDays());
+        model.addAttribute("accepted", desk.accepted());
+        model.addAttribute("maxFiles", desk.settings().maxAttachments());
         model.addAttribute("error", error);
         model.addAttribute("text", text);
         return "support/request";
@@ -278,7 +271,7 @@ class SupportPages {
                 : catalog.find(form.platformCode().strip()).orElse(null));
         model.addAttribute("priorities", Priority.values());
         model.addAttribute("sla", desk.settings().sla());
-        model.addAttribute("maxSize", Sizes.text(desk.settings().maxAttachmentSize()));
+        model.addAttribute("accepted", desk.accepted());
         model.addAttribute("maxFiles", desk.settings().maxAttachments());
         model.addAttribute("error", error);
         return "support/new";
