@@ -16,7 +16,6 @@ import vn.ndp.registry.agencies.Agency;
 import vn.ndp.registry.agencies.Tenure;
 import vn.ndp.registry.catalog.Catalog;
 import vn.ndp.registry.catalog.ExchangeConnections;
-import vn.ndp.registry.catalog.NdxpStatus;
 import vn.ndp.registry.catalog.Platform;
 import vn.ndp.registry.catalog.PlatformPage;
 import vn.ndp.registry.catalog.PlatformQuery;
@@ -204,10 +203,8 @@ class PlatformPages {
         ExchangeConnections.Connection connection =
                 exchange.getIfAvailable(() -> code -> ExchangeConnections.Connection.NONE).of(platform.code());
         if (!connection.registered()) {
-            String declared = platform.ndxpStatus() == NdxpStatus.UNKNOWN
-                    ? messages.getMessage("common.unknown", null, locale)
-                    : label("ndxp", platform.ndxpStatus(), locale);
-            return new NdxpConnection(false, false, declared, List.of(), List.of(), List.of());
+            return new NdxpConnection(false, false, label("ndxp", platform.ndxpStatus(), locale), List.of(),
+                    List.of(), List.of());
         }
         ExchangeConnections.Samples sample = connection.sample();
         return new NdxpConnection(true, sample.subsystems().containsAll(connection.subsystems()), null,
