@@ -10,6 +10,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.client.RestTestClient;
+import vn.ndp.registry.HtmlPage;
 import vn.ndp.registry.RegistryIntegrationTest;
 import vn.ndp.registry.exchange.DirectoryEntries;
 import vn.ndp.registry.exchange.ExchangeRegister;
@@ -255,10 +256,11 @@ class CataloguePagesIntegrationTests {
         assertThat(report.created()).isEqualTo(rows.length);
     }
 
-    /** The list item of one directory entry on the platform page. */
+    /** The text of the list item of one directory entry on the platform page. */
     private static String entry(String html, String id) {
-        int start = html.indexOf("<code>" + id + "</code>");
-        assertThat(start).as("entry %s on the page", id).isNotNegative();
-        return html.substring(start, html.indexOf("</li>", start));
+        List<String> items = HtmlPage.parse(html).elements("li").stream()
+                .filter(li -> HtmlPage.texts(li, "code").contains(id)).map(HtmlPage::text).toList();
+        assertThat(items).as("entry %s on the page", id).hasSize(1);
+        return items.getFirst();
     }
 }
