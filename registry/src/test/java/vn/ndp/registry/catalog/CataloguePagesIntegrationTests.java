@@ -50,6 +50,15 @@ class CataloguePagesIntegrationTests {
     }
 
     @Test
+    void theRowsPerPageChoicesAreTheSharedOnesUpToTheCataloguesMaximum() {
+        var select = HtmlPage.parse(page("/platforms")).elements("select").stream()
+                .filter(s -> "size".equals(s.getAttributeValue("name"))).toList();
+        assertThat(select).hasSize(1);
+        assertThat(HtmlPage.elements(select.getFirst(), "option")).extracting(o -> o.getAttributeValue("value"))
+                .containsExactly("10", "20", "50", "100");
+    }
+
+    @Test
     void facetFilterNarrowsTheListAndOffersALinkToRemoveIt() {
         String html = page("/platforms?owner=VPCP");
         assertThat(html).contains("Cổng Dịch vụ công quốc gia")

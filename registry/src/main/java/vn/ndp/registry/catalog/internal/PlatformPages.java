@@ -22,6 +22,7 @@ import vn.ndp.registry.catalog.PlatformQuery;
 import vn.ndp.registry.catalog.PlatformRelation;
 import vn.ndp.registry.shared.InvalidParameters;
 import vn.ndp.registry.shared.InvalidParameters.Wire;
+import vn.ndp.registry.shared.Paging;
 import vn.ndp.registry.shared.web.Links;
 import vn.ndp.registry.shared.web.Pagination;
 import vn.ndp.registry.shared.web.References;
@@ -36,6 +37,8 @@ class PlatformPages {
     private static final List<String> QUERY_PARAMS =
             List.of("q", "owner", "category", "type", "status", "scope", "asOf", "sort", "size");
     private static final int EXCERPT = 240;
+    /** The shared choices of rows per page, up to the catalogue's own maximum (smaller than the shared one). */
+    private static final List<Integer> SIZES = Paging.SIZES.stream().filter(n -> n <= PlatformQuery.MAX_SIZE).toList();
 
     private final Catalog catalog;
     private final Agencies agencies;
@@ -66,6 +69,7 @@ class PlatformPages {
         model.addAttribute("filters", activeFilters(current, request, locale));
         model.addAttribute("sort", Wire.name(query.sort()));
         model.addAttribute("pages", Pagination.of(page.page(), page.pages(), current));
+        model.addAttribute("sizes", SIZES);
         model.addAttribute("hiddenFilters", FACETS.stream().filter(f -> current.get(f) != null)
                 .map(f -> new Site.Param(f, current.get(f))).toList());
         model.addAttribute("csvHref", current.without("sort").without("size").at("/api/v1/platforms.csv").href());
