@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.attoparser.dom.Element;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -156,7 +157,7 @@ class ProvinceProposalListIntegrationTests {
     void enterInAnyFieldOfThePlanFormSearchesForAPlatformAndSavesNothing() throws Exception {
         UserDetails editor = accounts.signedIn(Role.PROVINCE_EDITOR, "P-BAC-NINH-2025");
 
-        HtmlPage form = HtmlPage.parse(html(get("/adoption/provinces/P-BAC-NINH-2025/plan").param("year", "2032")
+        HtmlPage form = HtmlPage.parse(html(get("/adoption/provinces/P-BAC-NINH-2025/plan").param("year", "2031")
                 .with(user(editor))));
 
         Element plan = form.elements("form").stream()
@@ -169,6 +170,28 @@ class ProvinceProposalListIntegrationTests {
                     assertThat(first.hasAttribute("formnovalidate")).isTrue();
                 });
         assertThat(buttons).extracting(HtmlPage::text).contains("Lưu kế hoạch");
+    }
+
+    @Test
+    void aPlanSavedOverAnotherSaveIsRefusedWithTheConcurrentChangeMessageAboveItsDetail() throws Exception {
+        UserDetails editor = accounts.signedIn(Role.PROVINCE_EDITOR, "P-BAC-NINH-2025");
+        int first = mvc.perform(post("/adoption/provinces/P-BAC-NINH-2025/plan").with(user(editor)).with(csrf())
+                        .param("year", "2030").param("document_kind", "none").param("status_VNEID", "planned"))
+                .andReturn().getResponse().getStatus();
+        assertThat(first).isEqualTo(302);
+
+        String stale = html(post("/adoption/provinces/P-BAC-NINH-2025/plan").with(user(editor)).with(csrf())
+                .param("year", "2030").param("document_kind", "none").param("status_VNEID", "in_use"));
+        String staleInEnglish = html(post("/adoption/provinces/P-BAC-NINH-2025/plan").with(user(editor))
+                .with(csrf()).param("lang", "en").param("year", "2030").param("document_kind", "none")
+                .param("status_VNEID", "in_use"));
+
+        assertThat(HtmlPage.parse(stale).elementsOfClass("div", "problems")).singleElement()
+                .extracting(problems -> HtmlPage.texts(problems, "p")).asInstanceOf(InstanceOfAssertFactories.LIST)
+                .first().isEqualTo("Người khác vừa thay đổi kế hoạch này; chưa lưu gì. Tải lại trang để xem bản mới "
+                        + "nhất.");
+        assertThat(stale).contains("you had no plan, it is at version 0").doesNotContain("Chưa lưu được, vui lòng");
+        assertThat(staleInEnglish).contains("Someone else changed this plan meanwhile; nothing was saved.");
     }
 
     @Test
