@@ -71,9 +71,19 @@ public class OverlapBenchmark {
 
     @Setup(Level.Trial)
     public void generate() {
-        Random random = new Random(20250701);
-        List<CorpusEntry> corpus = new ArrayList<>(platforms);
-        for (int i = 0; i < platforms; i++) {
+        List<CorpusEntry> corpus = corpus("SYN", platforms, 20250701, CorpusEntry.Kind.LOCAL);
+        detector = OverlapDetector.of(OverlapSettings.defaults(), corpus::forEach);
+    }
+
+    /**
+     * {@code count} generated platforms with codes {@code prefix-0}, {@code prefix-1}..., the same for the same
+     * seed. Every description holds "dữ liệu", a word each platform shares: the costly case for an index update,
+     * which reweighs the entries sharing a word whose frequency it changes.
+     */
+    static List<CorpusEntry> corpus(String prefix, int count, long seed, CorpusEntry.Kind kind) {
+        Random random = new Random(seed);
+        List<CorpusEntry> corpus = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
             String subject = pick(random, SUBJECTS);
             String other = pick(random, SUBJECTS);
             String name = pick(random, KINDS) + " " + subject + " " + pick(random, PLACES) + " " + (i % 97);
@@ -81,10 +91,10 @@ public class OverlapBenchmark {
                     + " cho " + pick(random, WHO) + "; " + pick(random, VERBS) + " " + pick(random, SUBJECTS)
                     + " và " + pick(random, VERBS) + " dữ liệu " + pick(random, SUBJECTS) + ".";
             List<String> functions = List.of(pick(random, VERBS) + " " + subject, pick(random, VERBS) + " " + other);
-            corpus.add(new CorpusEntry("SYN-" + i, name, null, description, null, functions, "SYN",
-                    "government", CorpusEntry.Kind.LOCAL));
+            corpus.add(new CorpusEntry(prefix + "-" + i, name, null, description, null, functions, "SYN",
+                    "government", kind));
         }
-        detector = OverlapDetector.of(OverlapSettings.defaults(), corpus::forEach);
+        return corpus;
     }
 
     @Benchmark

@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import org.assertj.core.api.InstanceOfAssertFactories;
+import org.attoparser.dom.Element;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
@@ -20,10 +22,12 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.client.EntityExchangeResult;
 import org.springframework.test.web.servlet.client.RestTestClient;
 import tools.jackson.databind.JsonNode;
+import vn.ndp.registry.HtmlPage;
 import vn.ndp.registry.RegistryIntegrationTest;
 import vn.ndp.registry.accounts.ApiCalls;
 import vn.ndp.registry.accounts.Role;
 import vn.ndp.registry.accounts.TestAccounts;
+import vn.ndp.registry.catalog.PlatformImport;
 
 /**
  * Province proposals, filtered and paged in the database within the reader's
@@ -47,6 +51,9 @@ class ProvinceProposalListIntegrationTests {
     @Autowired
     MockMvc mvc;
 
+    @Autowired
+    PlatformImport platformImport;
+
     static String word() {
         return "dexuat" + UUID.randomUUID().toString().substring(0, 8).toLowerCase(Locale.ROOT);
     }
@@ -58,6 +65,14 @@ class ProvinceProposalListIntegrationTests {
 
     EntityExchangeResult<JsonNode> list(String token, String query) {
         return api.page(token, "/api/v1/adoption/proposals?" + query);
+    }
+
+    void importPlatform(String row) {
+        String csv = "code,name_vi,name_en,owner_code,category,type,scope,status,description_vi,description_en,"
+                + "operator,legal_basis,website,ndxp_status\n" + row + "\n";
+        var report = platformImport.importFile("potential.csv", csv.getBytes(StandardCharsets.UTF_8),
+                PlatformImport.Progress.NONE, "import (tester)");
+        assertThat(report.created()).isEqualTo(1);
     }
 
     String html(org.springframework.test.web.servlet.RequestBuilder request) throws Exception {
@@ -139,6 +154,47 @@ class ProvinceProposalListIntegrationTests {
     }
 
     @Test
+    void enterInAnyFieldOfThePlanFormSearchesForAPlatformAndSavesNothing() throws Exception {
+        UserDetails editor = accounts.signedIn(Role.PROVINCE_EDITOR, "P-BAC-NINH-2025");
+
+        HtmlPage form = HtmlPage.parse(html(get("/adoption/provinces/P-BAC-NINH-2025/plan").param("year", "2031")
+                .with(user(editor))));
+
+        Element plan = form.elements("form").stream()
+                .filter(f -> "plan-form".equals(f.getAttributeValue("id"))).findFirst().orElseThrow();
+        List<Element> buttons = HtmlPage.elements(plan, "button");
+        assertThat(buttons).as("Enter submits with the form's first submit button").first()
+                .satisfies(first -> {
+                    assertThat(first.getAttributeValue("name")).isEqualTo("action");
+                    assertThat(first.getAttributeValue("value")).isEqualTo("find");
+                    assertThat(first.hasAttribute("formnovalidate")).isTrue();
+                });
+        assertThat(buttons).extracting(HtmlPage::text).contains("Lưu kế hoạch");
+    }
+
+    @Test
+    void aPlanSavedOverAnotherSaveIsRefusedWithTheConcurrentChangeMessageAboveItsDetail() throws Exception {
+        UserDetails editor = accounts.signedIn(Role.PROVINCE_EDITOR, "P-BAC-NINH-2025");
+        int first = mvc.perform(post("/adoption/provinces/P-BAC-NINH-2025/plan").with(user(editor)).with(csrf())
+                        .param("year", "2030").param("document_kind", "none").param("status_VNEID", "planned"))
+                .andReturn().getResponse().getStatus();
+        assertThat(first).isEqualTo(302);
+
+        String stale = html(post("/adoption/provinces/P-BAC-NINH-2025/plan").with(user(editor)).with(csrf())
+                .param("year", "2030").param("document_kind", "none").param("status_VNEID", "in_use"));
+        String staleInEnglish = html(post("/adoption/provinces/P-BAC-NINH-2025/plan").with(user(editor))
+                .with(csrf()).param("lang", "en").param("year", "2030").param("document_kind", "none")
+                .param("status_VNEID", "in_use"));
+
+        assertThat(HtmlPage.parse(stale).elementsOfClass("div", "problems")).singleElement()
+                .extracting(problems -> HtmlPage.texts(problems, "p")).asInstanceOf(InstanceOfAssertFactories.LIST)
+                .first().isEqualTo("Người khác vừa thay đổi kế hoạch này; chưa lưu gì. Tải lại trang để xem bản mới "
+                        + "nhất.");
+        assertThat(stale).contains("you had no plan, it is at version 0").doesNotContain("Chưa lưu được, vui lòng");
+        assertThat(staleInEnglish).contains("Someone else changed this plan meanwhile; nothing was saved.");
+    }
+
+    @Test
     void thePlanFormOffersTheNationalPlatformsAndFindsOthersThroughTheCatalogueSearch() throws Exception {
         UserDetails editor = accounts.signedIn(Role.PROVINCE_EDITOR, "P-BAC-NINH-2025");
         int year = 2031;
@@ -157,6 +213,23 @@ class ProvinceProposalListIntegrationTests {
         String added = html(post("/adoption/provinces/P-BAC-NINH-2025/plan").with(user(editor)).with(csrf())
                 .param("year", String.valueOf(year)).param("document_kind", "none").param("add", "KHONG-CO"));
         assertThat(added).contains("no platform has the code &#39;KHONG-CO&#39;");
+
+        String code = "TIEM-NANG-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase(Locale.ROOT);
+        String name = "Nền tảng tiềm năng " + word();
+        importPlatform(code + "," + name + ",Potential platform,BTC,government,platform,central,potential,,,,,,");
+        assertThat(html(get("/adoption/provinces/P-BAC-NINH-2025/plan").param("year", String.valueOf(year))
+                .with(user(editor)))).as("a potential platform is not offered").contains("name=\"status_VNEID\"")
+                .doesNotContain("name=\"status_" + code + "\"");
+        String other = html(post("/adoption/provinces/P-BAC-NINH-2025/plan").with(user(editor)).with(csrf())
+                .param("year", String.valueOf(year)).param("document_kind", "none")
+                .param("find", name).param("action", "find"));
+        assertThat(other).contains("name=\"add\" value=\"" + code + "\"");
+        String withRow = html(post("/adoption/provinces/P-BAC-NINH-2025/plan").with(user(editor)).with(csrf())
+                .param("year", String.valueOf(year)).param("document_kind", "none")
+                .param("status_VNEID", "in_use").param("person_VNEID", "Trần Văn Nam").param("add", code));
+        assertThat(withRow).contains("name=\"status_" + code + "\"", "name=\"status_VNEID\"",
+                "value=\"Trần Văn Nam\"", "Đã thêm dòng cho nền tảng " + code
+                        + "; chọn trạng thái rồi lưu kế hoạch.");
 
         int saved = mvc.perform(post("/adoption/provinces/P-BAC-NINH-2025/plan").with(user(editor)).with(csrf())
                         .param("year", String.valueOf(year)).param("document_kind", "none")

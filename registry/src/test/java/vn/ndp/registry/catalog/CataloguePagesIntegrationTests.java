@@ -10,6 +10,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.client.RestTestClient;
+import vn.ndp.registry.HtmlPage;
 import vn.ndp.registry.RegistryIntegrationTest;
 import vn.ndp.registry.exchange.DirectoryEntries;
 import vn.ndp.registry.exchange.ExchangeRegister;
@@ -46,6 +47,15 @@ class CataloguePagesIntegrationTests {
         assertThat(html).contains("Cổng Dịch vụ công quốc gia")
                 .contains("href=\"/platforms/DVCQG\"")
                 .contains("value=\"cong dich vu cong quoc gia\"");
+    }
+
+    @Test
+    void theRowsPerPageChoicesAreTheSharedOnesUpToTheCataloguesMaximum() {
+        var select = HtmlPage.parse(page("/platforms")).elements("select").stream()
+                .filter(s -> "size".equals(s.getAttributeValue("name"))).toList();
+        assertThat(select).hasSize(1);
+        assertThat(HtmlPage.elements(select.getFirst(), "option")).extracting(o -> o.getAttributeValue("value"))
+                .containsExactly("10", "20", "50", "100");
     }
 
     @Test
@@ -255,10 +265,11 @@ class CataloguePagesIntegrationTests {
         assertThat(report.created()).isEqualTo(rows.length);
     }
 
-    /** The list item of one directory entry on the platform page. */
+    /** The text of the list item of one directory entry on the platform page. */
     private static String entry(String html, String id) {
-        int start = html.indexOf("<code>" + id + "</code>");
-        assertThat(start).as("entry %s on the page", id).isNotNegative();
-        return html.substring(start, html.indexOf("</li>", start));
+        List<String> items = HtmlPage.parse(html).elements("li").stream()
+                .filter(li -> HtmlPage.texts(li, "code").contains(id)).map(HtmlPage::text).toList();
+        assertThat(items).as("entry %s on the page", id).hasSize(1);
+        return items.getFirst();
     }
 }

@@ -13,13 +13,12 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
-import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.client.EntityExchangeResult;
 import org.springframework.test.web.servlet.client.RestTestClient;
 import tools.jackson.databind.JsonNode;
 import vn.ndp.registry.RegistryIntegrationTest;
-import vn.ndp.registry.accounts.Account;
 import vn.ndp.registry.accounts.ApiCalls;
 import vn.ndp.registry.accounts.Role;
 import vn.ndp.registry.accounts.TestAccounts;
@@ -45,9 +44,6 @@ class ProposalListIntegrationTests {
 
     @Autowired
     MockMvc mvc;
-
-    @Autowired
-    UserDetailsService users;
 
     static String word() {
         return "phantrang" + UUID.randomUUID().toString().substring(0, 8).toLowerCase(Locale.ROOT);
@@ -138,7 +134,7 @@ class ProposalListIntegrationTests {
 
     @Test
     void theGovernancePageFiltersAndLinksToTheOtherPages() throws Exception {
-        Account editor = accounts.create(Role.MINISTRY_EDITOR, "BTC");
+        UserDetails editor = accounts.signedIn(Role.MINISTRY_EDITOR, "BTC");
         String finance = accounts.token(Role.MINISTRY_EDITOR, "BTC");
         String word = word();
         for (int i = 1; i <= 3; i++) {
@@ -146,17 +142,17 @@ class ProposalListIntegrationTests {
         }
 
         String html = mvc.perform(get("/governance").param("q", word).param("size", "2")
-                        .with(user(users.loadUserByUsername(editor.username()))))
+                        .with(user(editor)))
                 .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
         assertThat(html).contains("Nền tảng đặt lịch " + word + " 3", "Nền tảng đặt lịch " + word + " 2",
                         "Hiển thị 1–2 trong tổng số 3", "class=\"pagination\"", "page=2", "rel=\"next\"")
                 .doesNotContain("Nền tảng đặt lịch " + word + " 1<");
         String beyond = mvc.perform(get("/governance").param("q", word).param("size", "2").param("page", "5")
-                        .with(user(users.loadUserByUsername(editor.username()))))
+                        .with(user(editor)))
                 .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
         assertThat(beyond).contains("Trang 5 không còn mục nào; danh sách có 3 mục");
         String invalid = mvc.perform(get("/governance").param("size", "500").param("lang", "en")
-                        .with(user(users.loadUserByUsername(editor.username()))))
+                        .with(user(editor)))
                 .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
         assertThat(invalid).contains("The filters are not valid, so nothing was searched", "size");
     }

@@ -1,13 +1,16 @@
 package vn.ndp.registry.audit.internal;
 
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.List;
 import org.springframework.security.access.prepost.PreAuthorize;
-import vn.ndp.registry.shared.web.WebPage;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import vn.ndp.registry.audit.AuditEvent;
 import vn.ndp.registry.audit.AuditLog;
 import vn.ndp.registry.shared.InvalidParameters;
+import vn.ndp.registry.shared.web.Links;
+import vn.ndp.registry.shared.web.Pagination;
+import vn.ndp.registry.shared.web.WebPage;
 
 @WebPage
 class AuditPages {
@@ -32,8 +35,11 @@ class AuditPages {
         long total = audit.count(filter);
         model.addAttribute("entries", audit.find(filter, size, (page - 1) * size));
         model.addAttribute("total", total);
-        model.addAttribute("page", page);
-        model.addAttribute("pages", Math.max(1, (total + size - 1) / size));
+        Links here = Links.to("/admin/audit");
+        for (String name : List.of("event", "actor", "subject", "from", "to")) {
+            here = here.with(name, request.getParameter(name));
+        }
+        model.addAttribute("pages", Pagination.of(page, (int) Math.max(1, (total + size - 1) / size), here));
         model.addAttribute("filter", filter);
         model.addAttribute("events", AuditEvent.values());
         return "accounts/audit";

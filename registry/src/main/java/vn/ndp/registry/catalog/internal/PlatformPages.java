@@ -16,13 +16,13 @@ import vn.ndp.registry.agencies.Agency;
 import vn.ndp.registry.agencies.Tenure;
 import vn.ndp.registry.catalog.Catalog;
 import vn.ndp.registry.catalog.ExchangeConnections;
-import vn.ndp.registry.catalog.NdxpStatus;
 import vn.ndp.registry.catalog.Platform;
 import vn.ndp.registry.catalog.PlatformPage;
 import vn.ndp.registry.catalog.PlatformQuery;
 import vn.ndp.registry.catalog.PlatformRelation;
 import vn.ndp.registry.shared.InvalidParameters;
 import vn.ndp.registry.shared.InvalidParameters.Wire;
+import vn.ndp.registry.shared.Paging;
 import vn.ndp.registry.shared.web.Links;
 import vn.ndp.registry.shared.web.Pagination;
 import vn.ndp.registry.shared.web.References;
@@ -37,6 +37,8 @@ class PlatformPages {
     private static final List<String> QUERY_PARAMS =
             List.of("q", "owner", "category", "type", "status", "scope", "asOf", "sort", "size");
     private static final int EXCERPT = 240;
+    /** The shared choices of rows per page, up to the catalogue's own maximum (smaller than the shared one). */
+    private static final List<Integer> SIZES = Paging.SIZES.stream().filter(n -> n <= PlatformQuery.MAX_SIZE).toList();
 
     private final Catalog catalog;
     private final Agencies agencies;
@@ -63,6 +65,7 @@ class PlatformPages {
         model.addAttribute("filters", activeFilters(current, request, locale));
         model.addAttribute("sort", Wire.name(query.sort()));
         model.addAttribute("pages", Pagination.of(page.page(), page.pages(), current));
+        model.addAttribute("sizes", SIZES);
         model.addAttribute("hiddenFilters", FACETS.stream().filter(f -> current.get(f) != null)
                 .map(f -> new Site.Param(f, current.get(f))).toList());
         model.addAttribute("csvHref", current.without("sort").without("size").at("/api/v1/platforms.csv").href());
@@ -200,10 +203,8 @@ class PlatformPages {
         ExchangeConnections.Connection connection =
                 exchange.getIfAvailable(() -> code -> ExchangeConnections.Connection.NONE).of(platform.code());
         if (!connection.registered()) {
-            String declared = platform.ndxpStatus() == NdxpStatus.UNKNOWN
-                    ? messages.getMessage("common.unknown", null, locale)
-                    : label("ndxp", platform.ndxpStatus(), locale);
-            return new NdxpConnection(false, false, declared, List.of(), List.of(), List.of());
+            return new NdxpConnection(false, false, label("ndxp", platform.ndxpStatus(), locale), List.of(),
+                    List.of(), List.of());
         }
         ExchangeConnections.Samples sample = connection.sample();
         return new NdxpConnection(true, sample.subsystems().containsAll(connection.subsystems()), null,

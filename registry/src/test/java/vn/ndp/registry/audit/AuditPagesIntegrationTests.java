@@ -1,0 +1,57 @@
+package vn.ndp.registry.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import org.attoparser.dom.Element;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.servlet.MockMvc;
+import vn.ndp.registry.HtmlPage;
+import vn.ndp.registry.RegistryIntegrationTest;
+import vn.ndp.registry.accounts.Role;
+import vn.ndp.registry.accounts.TestAccounts;
+
+/** The audit page pages through the log 50 entries at a time with the shared page links, filters kept. */
+@RegistryIntegrationTest
+class AuditPagesIntegrationTests {
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    AuditLog audit;
+
+    @Autowired
+    TestAccounts accounts;
+
+    @Test
+    void theSecondPageOfAFilteredAuditLogLinksBackToTheFirstWithTheFilterKept() throws Exception {
+        String actor = "kiemtra-" + UUID.randomUUID().toString().substring(0, 8).toLowerCase(Locale.ROOT);
+        for (int i = 1; i <= 51; i++) {
+            audit.recordAlone(AuditEvent.SIGN_IN_SUCCEEDED, actor, actor, Map.of("n", i));
+        }
+
+        String html = mvc.perform(get("/admin/audit").param("actor", actor).param("page", "2")
+                        .with(user(accounts.signedIn(Role.ADMIN, null))))
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+
+        assertThat(html).contains("51 sự kiện");
+        List<Element> nav = HtmlPage.parse(html).elementsOfClass("nav", "pagination");
+        assertThat(nav).singleElement().satisfies(n -> {
+            assertThat(n.getAttributeValue("aria-label")).isEqualTo("Phân trang");
+            assertThat(HtmlPage.elements(n, "a")).filteredOn(a -> "prev".equals(a.getAttributeValue("rel")))
+                    .singleElement().satisfies(prev -> assertThat(prev.getAttributeValue("href"))
+                            .isEqualTo("/admin/audit?actor=" + actor));
+            assertThat(HtmlPage.elements(n, "a")).filteredOn(a -> "page".equals(a.getAttributeValue("aria-current")))
+                    .extracting(HtmlPage::text).containsExactly("2");
+            assertThat(HtmlPage.elements(n, "a")).noneMatch(a -> "next".equals(a.getAttributeValue("rel")));
+        });
+    }
+}
