@@ -2,7 +2,6 @@ package vn.ndp.gateway.clients;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +11,7 @@ import java.util.stream.Collectors;
 
 import vn.ndp.gateway.config.GatewayConfiguration.LocalClient;
 import vn.ndp.gateway.config.GatewayConfiguration.OAuthClient;
+import vn.ndp.protocol.evidence.Hashes;
 import vn.ndp.protocol.identifiers.SubsystemId;
 
 /**
@@ -44,7 +44,7 @@ public final class LocalClients {
     /** The subsystem of an OAuth2 client whose secret matches, compared in constant time. */
     public Optional<SubsystemId> byClientCredentials(String clientId, String clientSecret) {
         Secret secret = clientId == null ? null : byClientId.get(clientId);
-        byte[] presented = sha256(clientSecret == null ? "" : clientSecret);
+        byte[] presented = Hashes.sha256((clientSecret == null ? "" : clientSecret).getBytes(StandardCharsets.UTF_8));
         byte[] expected = secret == null ? new byte[32] : secret.sha256();
         boolean matches = MessageDigest.isEqual(presented, expected);
         return secret != null && matches ? Optional.of(secret.subsystem()) : Optional.empty();
@@ -56,14 +56,6 @@ public final class LocalClients {
 
     /** The value to put in a configuration file's {@code secretSha256} for a client secret. */
     public static String secretHash(String clientSecret) {
-        return java.util.HexFormat.of().formatHex(sha256(clientSecret));
-    }
-
-    private static byte[] sha256(String text) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Hashes.sha256Hex(clientSecret);
     }
 }

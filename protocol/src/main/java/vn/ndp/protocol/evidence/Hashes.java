@@ -40,6 +40,11 @@ public final class Hashes {
         return sha256().digest(bytes);
     }
 
+    /** Lower-case hex of the SHA-256 of {@code text}'s UTF-8 bytes: how secrets and json texts are named by hash. */
+    public static String sha256Hex(String text) {
+        return hex(sha256(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    }
+
     public static String hex(byte[] bytes) {
         return HEX.formatHex(bytes);
     }

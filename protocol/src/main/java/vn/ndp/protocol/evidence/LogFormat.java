@@ -128,7 +128,7 @@ public final class LogFormat {
 
         /** The hash a signature line names its segment's header by: SHA-256 (hex) of the header's json text. */
         public static String sha256(String json) {
-            return Hashes.hex(Hashes.sha256(json.getBytes(StandardCharsets.UTF_8)));
+            return Hashes.sha256Hex(json);
         }
 
         public String line() {

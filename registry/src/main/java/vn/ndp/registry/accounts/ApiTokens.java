@@ -1,6 +1,5 @@
 package vn.ndp.registry.accounts;
 
-import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -119,6 +118,6 @@ public class ApiTokens {
     }
 
     static String hash(String secret) {
-        return Hashes.hex(Hashes.sha256(secret.getBytes(StandardCharsets.UTF_8)));
+        return Hashes.sha256Hex(secret);
     }
 }

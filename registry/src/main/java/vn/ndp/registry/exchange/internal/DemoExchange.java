@@ -3,7 +3,6 @@ package vn.ndp.registry.exchange.internal;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -238,13 +237,8 @@ class DemoExchange {
         return HexFormat.of().formatHex(random);
     }
 
-    /**
-     * A gateway configuration's {@code secretSha256} for an OAuth2 client secret: the format the gateway reads
-     * (its {@code LocalClients.secretHash}, which the registry cannot call). Not the registry's API-token hash
-     * ({@code ApiTokens}), though both are SHA-256 today: that one is how the registry stores its own tokens and
-     * may change without the gateway's file format changing.
-     */
+    /** A gateway configuration's {@code secretSha256} for an OAuth2 client secret, as the gateway reads it. */
     private static String gatewaySecretSha256(String clientSecret) {
-        return Hashes.hex(Hashes.sha256(clientSecret.getBytes(StandardCharsets.UTF_8)));
+        return Hashes.sha256Hex(clientSecret);
     }
 }
