@@ -19,7 +19,10 @@ public record BarChart(String id, String title, String description, long scale, 
     static final int LABEL_Y = 18;
     static final int BAR_Y = 26;
     static final int BAR_HEIGHT = 18;
+    /** The least room right of the longest bar for its value. */
     static final int VALUE_SPACE = 44;
+    /** The width of one character of a value (16px bold digits and separators), with some to spare. */
+    static final int VALUE_CHARACTER = 10;
     static final int MAX_LABEL = 46;
 
     /** One value to draw; {@code href} (may be null) links the row to its detail. */
@@ -36,7 +39,7 @@ public record BarChart(String id, String title, String description, long scale, 
 
     public static BarChart of(String id, String title, String description, List<Datum> data, long scale) {
         long max = Math.max(1, scale);
-        int room = WIDTH - VALUE_SPACE;
+        int room = WIDTH - valueSpace(max);
         List<Bar> bars = new ArrayList<>();
         for (int i = 0; i < data.size(); i++) {
             Datum d = data.get(i);
@@ -46,6 +49,16 @@ public record BarChart(String id, String title, String description, long scale, 
                     width + 6, top + BAR_Y + BAR_HEIGHT - 4));
         }
         return new BarChart(id, title, description, max, List.copyOf(bars));
+    }
+
+    /**
+     * Room right of a bar as long as the scale for its value written out with group separators (12.349), so that no
+     * value is cut off; the same for charts that share a scale.
+     */
+    static int valueSpace(long scale) {
+        int digits = Long.toString(scale).length();
+        int characters = digits + (digits - 1) / 3;
+        return Math.max(VALUE_SPACE, characters * VALUE_CHARACTER + 6);
     }
 
     public int width() {

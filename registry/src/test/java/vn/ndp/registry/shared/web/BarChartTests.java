@@ -25,6 +25,14 @@ class BarChartTests {
     }
 
     @Test
+    void aLargeValueWrittenWithItsSeparatorsStillFitsRightOfTheLongestBar() {
+        BarChart chart = BarChart.of("c", "t", "d", List.of(new BarChart.Datum("24/11/2026", 123_456_789, null)));
+        int characters = "123.456.789".length();
+        assertThat(chart.bars().getFirst().valueX() + characters * BarChart.VALUE_CHARACTER)
+                .isLessThanOrEqualTo(BarChart.WIDTH);
+    }
+
+    @Test
     void longLabelsAreShortenedButKeptWholeForTheTable() {
         String name = "Hệ thống thông tin chỉ đạo, điều hành của Chính phủ, Thủ tướng Chính phủ";
         BarChart chart = BarChart.of("c", "t", "d", List.of(new BarChart.Datum(name, 1, null)));
