@@ -43,12 +43,22 @@ public final class HtmlPage {
                 && List.of(element.getAttributeValue("class").split("\\s+")).contains(className)).toList();
     }
 
-    /** The elements named {@code name} inside {@code container}, in document order. */
+    /** The one element whose id is {@code id}; fails when there is none or more than one. */
+    public Element byId(String id) {
+        List<Element> found = elements(root, "*").stream()
+                .filter(element -> id.equals(element.getAttributeValue("id"))).toList();
+        if (found.size() != 1) {
+            throw new AssertionError("Expected one element with id " + id + ", found " + found.size());
+        }
+        return found.getFirst();
+    }
+
+    /** The elements named {@code name} ({@code *}: any) inside {@code container}, in document order. */
     public static List<Element> elements(INestableNode container, String name) {
         List<Element> found = new ArrayList<>();
         for (INode child : container.getChildren()) {
             if (child instanceof Element element) {
-                if (element.elementNameMatches(name)) {
+                if ("*".equals(name) || element.elementNameMatches(name)) {
                     found.add(element);
                 }
                 found.addAll(elements(element, name));
