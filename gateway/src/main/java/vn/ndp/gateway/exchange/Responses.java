@@ -101,6 +101,10 @@ final class Responses {
     /** Sends an error of this gateway: status 400 or 500, the JSON body and the {@code X-Road-Error} header. */
     static void error(Response response, Callback callback, XRoadException failure, ExchangeRecorder record) {
         XRoadError error = failure.toError(UUID.randomUUID().toString());
+        if (record.xroadId.isEmpty()) {
+            // refused before it had an X-Road-Id: logged under the one identifier its caller was given
+            record.xroadId = error.detail();
+        }
         record.status = error.httpStatus();
         record.fault = error.type();
         if (response.isCommitted()) {

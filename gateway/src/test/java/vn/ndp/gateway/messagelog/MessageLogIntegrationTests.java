@@ -33,6 +33,7 @@ import tools.jackson.databind.json.JsonMapper;
 import vn.ndp.gateway.ExchangeFixture;
 import vn.ndp.gateway.Poll;
 import vn.ndp.gateway.config.GatewayConfigurationReader;
+import vn.ndp.protocol.errors.XRoadError;
 import vn.ndp.protocol.evidence.Evidence;
 import vn.ndp.protocol.evidence.LogVerifier;
 
@@ -175,6 +176,26 @@ class MessageLogIntegrationTests {
         assertThat(response.statusCode()).isEqualTo(500);
         assertThat(records(consumerLog(), id)).singleElement()
                 .satisfies(r -> assertThat(r.get("fault").asString()).isEqualTo("Server.ClientProxy.UnknownService"));
+    }
+
+    @Test
+    void aRequestRefusedBeforeItHadAnXRoadIdIsLoggedUnderItsErrorDetail() throws Exception {
+        // no credential: refused before the X-Road-Id header is read, so the caller knows only the error's detail
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(
+                        URI.create(exchange.consumerUrl("/r1/" + ExchangeFixture.PROVIDER.service("nosuch"))))
+                .header("X-Road-Client", CLIENT_A.encoded()).header("X-Road-Id", "never-read-" + UUID.randomUUID())
+                .build(), HttpResponse.BodyHandlers.ofString());
+        String detail = XRoadError.fromJson(response.body()).detail();
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(detail).isNotBlank();
+        assertThat(records(consumerLog(), detail)).singleElement()
+                .satisfies(r -> assertThat(r.get("fault").asString()).isEqualTo("Client.SslAuthenticationFailed"));
+        Poll.until(() -> consumerLog().unsignedBatches() == 0, Duration.ofSeconds(10), "the consumer to sign its batch");
+        assertThat(Evidence.verify(Evidence.export(consumerLog().directory(), detail).orElseThrow(),
+                Optional.of(exchange.ca.certificate())).records()).hasSize(1);
+        assertThatThrownBy(() -> Evidence.export(consumerLog().directory(), " "))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

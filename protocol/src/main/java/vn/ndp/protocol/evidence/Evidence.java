@@ -77,6 +77,9 @@ public final class Evidence {
 
     /** Collects the evidence of {@code xroadId} from every log under {@code dataDir}; empty when no log holds it. */
     public static Optional<byte[]> export(Path dataDir, String xroadId) {
+        if (xroadId == null || xroadId.isBlank()) {
+            throw new IllegalArgumentException("An X-Road-Id is needed to find an exchange's records");
+        }
         ObjectNode root = JSON.createObjectNode();
         root.put("format", FORMAT);
         root.put("xroadId", xroadId);

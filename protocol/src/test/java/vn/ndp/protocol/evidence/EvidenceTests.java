@@ -135,6 +135,25 @@ class EvidenceTests {
     }
 
     @Test
+    void anEmptyIdIsRefusedNotMatchedAgainstRecordsWithoutOne() throws IOException {
+        Path log = dir.resolve("no-id");
+        try (LogWriter writer = fixture.open(log)) {
+            writer.append(List.of(LogFixture.body("", 1)));
+            writer.signPending();
+        }
+        var out = new ByteArrayOutputStream();
+        var err = new ByteArrayOutputStream();
+
+        int exported = LogCommand.run(new String[] {"export", "--id", "", "--data", log.toString(), "--out",
+                dir.resolve("empty-id.json").toString()}, new PrintStream(out), new PrintStream(err));
+
+        assertThat(exported).isEqualTo(2);
+        assertThat(err.toString()).contains("--id is empty");
+        assertThat(dir.resolve("empty-id.json")).doesNotExist();
+        assertThatThrownBy(() -> Evidence.export(log, "")).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void theCommandLineExportsAndVerifiesAndFailsOnATamperedFile() throws IOException {
         Path file = dir.resolve("ex-42.json");
         var out = new ByteArrayOutputStream();

@@ -36,13 +36,17 @@ import vn.ndp.registry.exchange.EvidenceSources;
 import vn.ndp.registry.exchange.ExchangeRegister;
 
 /**
- * {@code ./ndp demo}: a sample exchange, every entry marked as sample. A
- * ministry's gateway (Finance, sample) offers a sample budget service from a
- * sample backend; a gateway the national authority runs "as a service" hosts
- * two provinces' portals and the registry itself, whose real service is the
- * list of administrative units as of a date. The registry's own CA issues the
- * gateways' certificates; their configurations are written to
- * {@code DATA/gateways/} for the launcher to start them.
+ * {@code ./ndp demo}: a sample exchange. A ministry's gateway (Finance,
+ * sample) offers a sample budget service from a sample backend; a gateway the
+ * national authority runs "as a service" hosts two provinces' portals and the
+ * registry itself, whose service is real: the list of administrative units as
+ * of a date, answered by this registry from its reference data. That service
+ * is the one entry not marked as sample; the members, subsystems, gateways and
+ * rights around it are (the members' codes are placeholders, not the agencies'
+ * official codes), and so is every right to it, since its callers are sample
+ * portals. The registry's own CA issues the gateways' certificates; their
+ * configurations are written to {@code DATA/gateways/} for the launcher to
+ * start them.
  */
 @Component
 @ConditionalOnProperty(name = "ndp.demo", havingValue = "true")
@@ -152,7 +156,7 @@ class DemoExchange {
         register.registerService(MINISTRY + "/budget", "payroll", "Bảng lương (dịch vụ mẫu, không cấp quyền)", null,
                 anything, true, actor);
         register.registerService(AUTHORITY + "/registry", "administrative-units",
-                "Danh mục đơn vị hành chính theo ngày (dữ liệu tham chiếu của NDP)", null, anything, true, actor);
+                "Danh mục đơn vị hành chính theo ngày (dữ liệu tham chiếu của NDP)", null, anything, false, actor);
         register.grant(HANOI_PORTAL, BUDGET, null, null, true, actor);
         register.grant(HANOI_PORTAL, UNITS, null, null, true, actor);
         register.grant(HUE_PORTAL, UNITS, new Endpoint("GET", "/**"), null, true, actor);
