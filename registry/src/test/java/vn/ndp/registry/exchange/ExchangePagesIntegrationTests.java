@@ -217,7 +217,7 @@ class ExchangePagesIntegrationTests {
     }
 
     @Test
-    void requestCardsSayWhenARequestWasMadeAndDecidedAndWhoDecided() throws Exception {
+    void requestCardsSayWhenARequestWasMadeAndDecidedAndWhoDecidedByName() throws Exception {
         Topology t = register(false);
         UserDetails consumerEditor = accounts.signedIn(Role.MINISTRY_EDITOR, "BTC");
         UserDetails providerEditor = accounts.signedIn(Role.PROVINCE_EDITOR, "P-HA-NOI");
@@ -232,9 +232,12 @@ class ExchangePagesIntegrationTests {
 
         String html = page(consumerEditor, "/exchange/access-requests");
         Element card = HtmlPage.parse(html).byId("request-" + id);
+        // people by name, with the username that records keep beside it
         assertThat(HtmlPage.text(card)).contains("Ngày đề nghị",
-                vietnamese.format(denied.requestedAt()), consumerEditor.getUsername(), "Ngày quyết định",
-                vietnamese.format(denied.decidedAt()), "Người quyết định", providerEditor.getUsername(),
+                vietnamese.format(denied.requestedAt()),
+                "Người kiểm thử " + consumerEditor.getUsername() + " (" + consumerEditor.getUsername() + ")",
+                "Ngày quyết định", vietnamese.format(denied.decidedAt()), "Người quyết định",
+                "Người kiểm thử " + providerEditor.getUsername() + " (" + providerEditor.getUsername() + ")",
                 "Chưa nêu văn bản cụ thể", "GET /units/**");
         assertThat(HtmlPage.elements(card, "wbr")).as("identifiers may wrap after each /").isNotEmpty();
         assertThat(html).contains("class=\"request-card\"").doesNotContain("published-item");

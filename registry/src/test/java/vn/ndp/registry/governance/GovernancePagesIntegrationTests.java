@@ -91,14 +91,14 @@ class GovernancePagesIntegrationTests {
         Element contact = vietnamese.getFirst();
         assertThat(HtmlPage.texts(contact, "h3").getFirst()).matches("\\d{2}/\\d{2}/\\d{4} \\d{2}:\\d{2} — "
                 + "Cập nhật thông tin liên hệ");
-        assertThat(HtmlPage.texts(contact, "p")).containsExactly("Người thực hiện: " + editor.getUsername()
-                + "; Phiên bản 1");
+        assertThat(HtmlPage.texts(contact, "p")).containsExactly("Người thực hiện: Người kiểm thử "
+                + editor.getUsername() + " (" + editor.getUsername() + "); Phiên bản 1");
         assertThat(HtmlPage.texts(contact, "th")).containsExactly("Trường", "Trước", "Sau");
         assertThat(HtmlPage.texts(contact, "td")).containsExactly("Đầu mối liên hệ", "", "Phòng Công nghệ thông tin");
         Element recognition = vietnamese.getLast();
         assertThat(HtmlPage.texts(recognition, "h3").getFirst()).endsWith(" — Công nhận");
         assertThat(HtmlPage.texts(recognition, "p").getFirst())
-                .matches("Người thực hiện: reviewer-\\S+; Phiên bản 0 — 7/QĐ-BKHCN");
+                .matches("Người thực hiện: Người kiểm thử (reviewer-\\S+) \\(\\1\\); Phiên bản 0 — 7/QĐ-BKHCN");
         assertThat(HtmlPage.texts(recognition, "td")).containsSequence("Tên (tiếng Việt)", "",
                 "Nền tảng minh chứng " + code);
 
@@ -106,7 +106,8 @@ class GovernancePagesIntegrationTests {
         contact = english.getFirst();
         assertThat(HtmlPage.texts(contact, "h3").getFirst()).matches("\\d{1,2} [A-Z][a-z]{2} \\d{4} \\d{2}:\\d{2} — "
                 + "Contact details updated");
-        assertThat(HtmlPage.texts(contact, "p")).containsExactly("By: " + editor.getUsername() + "; Version 1");
+        assertThat(HtmlPage.texts(contact, "p")).containsExactly("By: Người kiểm thử " + editor.getUsername() + " ("
+                + editor.getUsername() + "); Version 1");
         assertThat(HtmlPage.texts(contact, "th")).containsExactly("Field", "Before", "After");
         assertThat(HtmlPage.texts(contact, "td")).containsExactly("Contact person", "", "Phòng Công nghệ thông tin");
         assertThat(HtmlPage.texts(english.getLast(), "h3").getFirst()).endsWith(" — Recognised");
