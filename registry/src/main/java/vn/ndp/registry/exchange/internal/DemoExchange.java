@@ -206,7 +206,7 @@ class DemoExchange {
                      "services": %s,
                      "tokens": {"lifetime": "1h"},
                      "monitoring": {"usageUrl": "http://127.0.0.1:%d/api/v1/exchange/usage",
-                                    "usageTokenFile": "usage-token", "pushInterval": "60s"},
+                                    "usageTokenFile": "usage-token", "pushInterval": "15s"},
                      "messageLog": {"dir": "data/messagelog", "evidenceTokenFile": "evidence-token"%s}}
                     """.formatted(gatewayId, port, port + 1, port + 2, registryPort, clients, services, registryPort,
                     tsaUrl.isBlank() ? "" : ",\n                                    \"timestamping\": {\"url\": \"" + tsaUrl
