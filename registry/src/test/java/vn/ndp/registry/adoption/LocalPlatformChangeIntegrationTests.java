@@ -351,30 +351,31 @@ class LocalPlatformChangeIntegrationTests {
         api.put(ngheAn, uri, with(body, "status", "stopped", "version", 0), 200);
         api.post(ngheAn, uri + "/removal", Map.of("reason", "Đã chuyển sang hệ thống dùng chung.", "version", 1), 200);
         String actor = api.get(null, uri + "/history", 200).get(0).get("actor").asString();
+        String shown = "Người kiểm thử " + actor + " (" + actor + ")"; // the API keeps the username, pages the person
 
         List<Element> vietnamese = revisionPanels(id, "vi");
         assertThat(vietnamese).extracting(r -> r.getAttributeValue("data-version") + " "
                 + r.getAttributeValue("data-cause")).containsExactly("2 removed", "1 changed", "0 registered");
         Element removal = vietnamese.getFirst();
         assertThat(HtmlPage.texts(removal, "h3").getFirst()).endsWith(" — Gỡ khỏi danh sách");
-        assertThat(HtmlPage.texts(removal, "p")).containsExactly("Người thực hiện: " + actor
+        assertThat(HtmlPage.texts(removal, "p")).containsExactly("Người thực hiện: " + shown
                 + "; Phiên bản 2 — Đã chuyển sang hệ thống dùng chung.");
         assertThat(HtmlPage.elements(removal, "table")).as("a removal changes no field").isEmpty();
         Element change = vietnamese.get(1);
         assertThat(HtmlPage.texts(change, "h3").getFirst())
                 .matches("\\d{2}/\\d{2}/\\d{4} \\d{2}:\\d{2} — Sửa đổi");
-        assertThat(HtmlPage.texts(change, "p")).containsExactly("Người thực hiện: " + actor + "; Phiên bản 1");
+        assertThat(HtmlPage.texts(change, "p")).containsExactly("Người thực hiện: " + shown + "; Phiên bản 1");
         assertThat(HtmlPage.texts(change, "th")).containsExactly("Trường", "Trước", "Sau");
-        assertThat(HtmlPage.texts(change, "td")).containsExactly("Trạng thái", "in_use", "stopped");
+        assertThat(HtmlPage.texts(change, "td")).containsExactly("Trạng thái", "Đang sử dụng", "Đã dừng");
 
         List<Element> english = revisionPanels(id, "en");
         assertThat(HtmlPage.texts(english.getFirst(), "h3").getFirst()).endsWith(" — Removed from the register");
         change = english.get(1);
         assertThat(HtmlPage.texts(change, "h3").getFirst())
                 .matches("\\d{1,2} [A-Z][a-z]{2} \\d{4} \\d{2}:\\d{2} — Changed");
-        assertThat(HtmlPage.texts(change, "p")).containsExactly("By: " + actor + "; Version 1");
+        assertThat(HtmlPage.texts(change, "p")).containsExactly("By: " + shown + "; Version 1");
         assertThat(HtmlPage.texts(change, "th")).containsExactly("Field", "Before", "After");
-        assertThat(HtmlPage.texts(change, "td")).containsExactly("Status", "in_use", "stopped");
+        assertThat(HtmlPage.texts(change, "td")).containsExactly("Status", "In use", "Stopped");
     }
 
     /** The revision panels of a local platform's page in Nghệ An in {@code lang}, as listed (newest first). */

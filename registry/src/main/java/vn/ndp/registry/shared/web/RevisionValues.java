@@ -1,0 +1,53 @@
+package vn.ndp.registry.shared.web;
+
+import java.util.Arrays;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.stereotype.Component;
+
+/**
+ * A changed field's value as a reader knows it. Revisions keep wire values ({@code in_use}, {@code government},
+ * {@code central;province}, {@code true}); the history panels show the label the rest of the site gives them
+ * ("Đang sử dụng", "Chính phủ số", "Trung ương; Cấp tỉnh", "Có"), and any other value (names, dates, free text) as
+ * it is. Templates call {@code ${@revisionValues.label(fields, f.field(), f.before())}}, where {@code fields} is the
+ * prefix naming the history's fields: {@code field.} for a national platform, {@code adoption.local.field.} for a
+ * local one.
+ */
+@Component("revisionValues")
+public class RevisionValues {
+
+    private static final String BOOLEAN = "";
+    /** For each history, its coded fields and the prefix of the message keys labelling their values. */
+    private static final Map<String, Map<String, String>> PREFIXES = Map.of(
+            "field.", Map.of("category", "category.", "type", "type.", "status", "status.", "ndxp_status", "ndxp.",
+                    "scopes", "scope.", "security_dossier_approved", BOOLEAN, "data_in_vietnam", BOOLEAN),
+            "adoption.local.field.", Map.of("category", "category.", "type", "type.", "status", "adoption.status."));
+
+    private final MessageSource messages;
+
+    RevisionValues(MessageSource messages) {
+        this.messages = messages;
+    }
+
+    public String label(String fields, String field, String value) {
+        String prefix = PREFIXES.getOrDefault(fields, Map.of()).get(field);
+        if (value == null || value.isBlank() || prefix == null) {
+            return value;
+        }
+        if (prefix.equals(BOOLEAN)) {
+            return switch (value) {
+                case "true" -> message("common.yes", value);
+                case "false" -> message("common.no", value);
+                default -> value;
+            };
+        }
+        return Arrays.stream(value.split(";")).map(String::strip)
+                .map(v -> message(prefix + v, v)).collect(Collectors.joining("; "));
+    }
+
+    private String message(String key, String otherwise) {
+        return messages.getMessage(key, null, otherwise, LocaleContextHolder.getLocale());
+    }
+}

@@ -1,0 +1,52 @@
+package vn.ndp.registry.shared.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Locale;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.context.support.StaticMessageSource;
+
+class RevisionValuesTests {
+
+    RevisionValues values;
+
+    @BeforeEach
+    void messages() {
+        StaticMessageSource messages = new StaticMessageSource();
+        Locale vi = Locale.forLanguageTag("vi");
+        messages.addMessage("status.in_use", vi, "Đang sử dụng");
+        messages.addMessage("adoption.status.in_use", vi, "Đang sử dụng (địa phương)");
+        messages.addMessage("scope.central", vi, "Trung ương");
+        messages.addMessage("scope.province", vi, "Cấp tỉnh");
+        messages.addMessage("common.yes", vi, "Có");
+        messages.addMessage("common.no", vi, "Không");
+        values = new RevisionValues(messages);
+        LocaleContextHolder.setLocale(vi);
+    }
+
+    @AfterEach
+    void reset() {
+        LocaleContextHolder.resetLocaleContext();
+    }
+
+    @Test
+    void codedValuesAreLabelledByTheirHistorysOwnKeys() {
+        assertThat(values.label("field.", "status", "in_use")).isEqualTo("Đang sử dụng");
+        assertThat(values.label("adoption.local.field.", "status", "in_use")).isEqualTo("Đang sử dụng (địa phương)");
+        assertThat(values.label("field.", "scopes", "central;province")).isEqualTo("Trung ương; Cấp tỉnh");
+        assertThat(values.label("field.", "data_in_vietnam", "true")).isEqualTo("Có");
+        assertThat(values.label("field.", "security_dossier_approved", "false")).isEqualTo("Không");
+    }
+
+    @Test
+    void anythingElseIsShownAsItIs() {
+        assertThat(values.label("field.", "operator_contact", "in_use")).as("free text").isEqualTo("in_use");
+        assertThat(values.label("field.", "status", "not_a_status")).isEqualTo("not_a_status");
+        assertThat(values.label("field.", "status", null)).isNull();
+        assertThat(values.label("field.", "status", "")).isEmpty();
+        assertThat(values.label("other.", "status", "in_use")).isEqualTo("in_use");
+    }
+}
