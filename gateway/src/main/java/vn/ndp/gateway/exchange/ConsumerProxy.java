@@ -228,6 +228,7 @@ public final class ConsumerProxy extends Handler.Abstract {
         if (gatewayError != null) {
             record.fault = gatewayError;
             response.getHeaders().put(ExchangeHeaders.ERROR, gatewayError);
+            response.getHeaders().put(ExchangeHeaders.ID, forward.xroadId());
         } else {
             String received = replyHeaders.get(ExchangeHeaders.REQUEST_HASH);
             if (received == null || !hash.hasHeaders() || body != null && !body.complete()

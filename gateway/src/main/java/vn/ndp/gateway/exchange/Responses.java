@@ -98,23 +98,27 @@ final class Responses {
         }
     }
 
-    /** Sends an error of this gateway: status 400 or 500, the JSON body and the {@code X-Road-Error} header. */
+    /**
+     * Sends an error of this gateway: status 400 or 500, the JSON body and the {@code X-Road-Error} header. Its
+     * {@code detail} is the exchange's X-Road-Id, also sent as the {@code X-Road-Id} header, so that whoever got
+     * the error can name the exchange it was logged under; a request refused before it had an X-Road-Id gets a new
+     * one.
+     */
     static void error(Response response, Callback callback, XRoadException failure, ExchangeRecorder record) {
-        XRoadError error = failure.toError(UUID.randomUUID().toString());
-        if (record.xroadId.isEmpty()) {
-            // refused before it had an X-Road-Id: logged under the one identifier its caller was given
-            record.xroadId = error.detail();
-        }
+        boolean identified = !record.xroadId.isEmpty();
+        XRoadError error = failure.toError(identified ? record.xroadId : UUID.randomUUID().toString());
         record.status = error.httpStatus();
         record.fault = error.type();
         if (response.isCommitted()) {
             callback.failed(failure);
             return;
         }
+        record.xroadId = error.detail();
         response.reset();
         response.setStatus(error.httpStatus());
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, XRoadError.CONTENT_TYPE);
         response.getHeaders().put(ExchangeHeaders.ERROR, error.headerValue());
+        response.getHeaders().put(ExchangeHeaders.ID, record.xroadId);
         send(response, callback, record, error.toJson().getBytes(StandardCharsets.UTF_8));
     }
 

@@ -362,8 +362,13 @@ class ExchangeIntegrationTests {
 
     @Test
     void aClientWithoutAccessRightIsDeniedByTheProviderGateway() throws Exception {
-        assertGatewayError(get("/r1/" + ITEMS + "/v1/items", CLIENT_B.encoded(), tokenB), "Server.ServerProxy.AccessDenied");
+        HttpResponse<String> denied = get("/r1/" + ITEMS + "/v1/items", CLIENT_B.encoded(), tokenB);
+
+        XRoadError error = assertGatewayError(denied, "Server.ServerProxy.AccessDenied");
         assertThat(exchange.backend.received()).isEmpty();
+        // the provider's refusal, passed on by the consumer, names the exchange's X-Road-Id both ways
+        assertThat(denied.headers().firstValue("X-Road-Id")).contains(error.detail());
+        assertThat(error.detail()).matches("[0-9a-f-]{36}");
     }
 
     @Test

@@ -176,10 +176,13 @@ class MessageLogIntegrationTests {
         assertThat(response.statusCode()).isEqualTo(500);
         assertThat(records(consumerLog(), id)).singleElement()
                 .satisfies(r -> assertThat(r.get("fault").asString()).isEqualTo("Server.ClientProxy.UnknownService"));
+        // the error names the exchange it was logged under
+        assertThat(XRoadError.fromJson(response.body()).detail()).isEqualTo(id);
+        assertThat(response.headers().firstValue("X-Road-Id")).contains(id);
     }
 
     @Test
-    void aRequestRefusedBeforeItHadAnXRoadIdIsLoggedUnderItsErrorDetail() throws Exception {
+    void aRequestRefusedBeforeItHadAnXRoadIdIsLoggedUnderTheNewIdItsErrorNames() throws Exception {
         // no credential: refused before the X-Road-Id header is read, so the caller knows only the error's detail
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(
                         URI.create(exchange.consumerUrl("/r1/" + ExchangeFixture.PROVIDER.service("nosuch"))))
@@ -188,7 +191,8 @@ class MessageLogIntegrationTests {
         String detail = XRoadError.fromJson(response.body()).detail();
 
         assertThat(response.statusCode()).isEqualTo(400);
-        assertThat(detail).isNotBlank();
+        assertThat(detail).isNotBlank().doesNotStartWith("never-read-");
+        assertThat(response.headers().firstValue("X-Road-Id")).contains(detail);
         assertThat(records(consumerLog(), detail)).singleElement()
                 .satisfies(r -> assertThat(r.get("fault").asString()).isEqualTo("Client.SslAuthenticationFailed"));
         Poll.until(() -> consumerLog().unsignedBatches() == 0, Duration.ofSeconds(10), "the consumer to sign its batch");

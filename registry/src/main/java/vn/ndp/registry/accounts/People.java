@@ -1,16 +1,23 @@
 package vn.ndp.registry.accounts;
 
+import java.util.HashMap;
+import java.util.Map;
 import org.springframework.stereotype.Component;
+import org.springframework.web.context.request.RequestAttributes;
+import org.springframework.web.context.request.RequestContextHolder;
 import vn.ndp.registry.accounts.internal.AccountRepository;
 
 /**
  * People as pages name them. Records keep the username of whoever acted (stable, and what the audit log
  * holds); a reader wants the person: {@code ${@people.name(r.requestedBy())}} gives "Nguyễn Văn An (an.nv)"
  * for an account, and the text unchanged for anything else (a system actor such as {@code demo} or
- * {@code import}, or an account since deleted).
+ * {@code import}, or an account since deleted). Each name is looked up once per web request, however many
+ * rows of a page show it.
  */
 @Component("people")
 public class People {
+
+    private static final String NAMES = People.class.getName() + ".names";
 
     private final AccountRepository accounts;
 
@@ -22,8 +29,26 @@ public class People {
         if (username == null || username.isBlank()) {
             return "";
         }
-        return accounts.findByUsername(username)
-                .map(a -> a.displayName().equals(username) ? username : a.displayName() + " (" + username + ")")
+        return namesOfThisRequest().computeIfAbsent(username, this::lookUp);
+    }
+
+    private String lookUp(String username) {
+        return accounts.displayName(username)
+                .map(shown -> shown.equals(username) ? username : shown + " (" + username + ")")
                 .orElse(username);
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, String> namesOfThisRequest() {
+        RequestAttributes request = RequestContextHolder.getRequestAttributes();
+        if (request == null) {
+            return new HashMap<>(); // outside a web request: nothing to share
+        }
+        Object names = request.getAttribute(NAMES, RequestAttributes.SCOPE_REQUEST);
+        if (names == null) {
+            names = new HashMap<String, String>();
+            request.setAttribute(NAMES, names, RequestAttributes.SCOPE_REQUEST);
+        }
+        return (Map<String, String>) names;
     }
 }

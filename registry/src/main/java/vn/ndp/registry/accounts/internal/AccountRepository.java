@@ -52,6 +52,11 @@ public class AccountRepository {
         return jdbc.sql(SELECT + " group by a.id order by a.username").query(AccountRepository::account).list();
     }
 
+    public Optional<String> displayName(String username) {
+        return jdbc.sql("select display_name from account where username = ?").param(username).query(String.class)
+                .optional();
+    }
+
     public Optional<String> passwordHash(UUID id) {
         return jdbc.sql("select password_hash from account where id = ?").param(id).query(String.class).optional();
     }

@@ -12,8 +12,8 @@ import org.springframework.stereotype.Component;
  * {@code central;province}, {@code true}); the history panels show the label the rest of the site gives them
  * ("Đang sử dụng", "Chính phủ số", "Trung ương; Cấp tỉnh", "Có"), and any other value (names, dates, free text) as
  * it is. Templates call {@code ${@revisionValues.label(fields, f.field(), f.before())}}, where {@code fields} is the
- * prefix naming the history's fields: {@code field.} for a national platform, {@code adoption.local.field.} for a
- * local one.
+ * prefix naming the fields: {@code field.} for a national platform (its revisions, its pending changes, a
+ * proposal), {@code adoption.local.field.} for a local one.
  */
 @Component("revisionValues")
 public class RevisionValues {
