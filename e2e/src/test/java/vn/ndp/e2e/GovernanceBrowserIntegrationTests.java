@@ -33,9 +33,15 @@ class GovernanceBrowserIntegrationTests extends BrowserIntegrationTest {
             editor.getByLabel("Mã nền tảng").fill("HOC-LIEU-SO-E2E");
             editor.getByLabel("Tên (tiếng Việt)").fill(NAME);
             editor.getByLabel("Mô tả (tiếng Việt)").fill("Kho học liệu số dùng chung cho các cơ sở giáo dục.");
-            editor.getByLabel(Pattern.compile("^Lĩnh vực")).fill("society");
-            editor.getByLabel(Pattern.compile("^Loại")).fill("platform");
-            editor.getByLabel(Pattern.compile("^Phạm vi triển khai")).fill("central;province");
+            // coded fields are chosen by their labels, never typed as codes
+            editor.getByLabel("Lĩnh vực", new Page.GetByLabelOptions().setExact(true)).selectOption(
+                    new com.microsoft.playwright.options.SelectOption().setLabel("Xã hội số"));
+            editor.getByLabel("Loại", new Page.GetByLabelOptions().setExact(true)).selectOption(
+                    new com.microsoft.playwright.options.SelectOption().setLabel("Nền tảng"));
+            var scopes = editor.getByRole(AriaRole.GROUP, new Page.GetByRoleOptions().setName("Phạm vi triển khai"));
+            scopes.getByLabel("Trung ương").check();
+            scopes.getByLabel("Cấp tỉnh").check();
+            DebianChromium.screenshot(editor, "governance-proposal-form");
             editor.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Tạo bản nháp")).click();
             assertThat(editor.locator(".proposal-status")).hasText("Bản nháp");
             editor.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Gửi thẩm định")).click();
@@ -65,9 +71,11 @@ class GovernanceBrowserIntegrationTests extends BrowserIntegrationTest {
             page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(NAME)).click();
             assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1))).hasText(NAME);
             assertThat(page.locator("#main")).containsText("2618/QĐ-BKHCN");
+            assertThat(page.locator("#main")).containsText("Xã hội số");
+            assertThat(page.locator("#main")).containsText("Cấp tỉnh");
             page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Xem lịch sử thay đổi")).click();
             assertThat(page.locator("#main")).containsText("Công nhận");
-            assertThat(page.locator("#main")).containsText("e2e-reviewer");
+            assertThat(page.locator("#main")).containsText("Người kiểm thử e2e-reviewer (e2e-reviewer)");
             DebianChromium.screenshot(page, "governance-history");
         }
 

@@ -60,6 +60,36 @@ class GovernancePagesIntegrationTests {
     }
 
     @Test
+    void codedFieldsAreChosenByTheirLabelsAndTheCheckedScopesArePostedAsOneValue() throws Exception {
+        UserDetails editor = accounts.signedIn(Role.MINISTRY_EDITOR, "BTC");
+        String form = mvc.perform(get("/governance/proposals/new").with(user(editor))).andReturn().getResponse()
+                .getContentAsString();
+        assertThat(HtmlPage.texts(HtmlPage.parse(form).byId("f-category"), "option"))
+                .containsExactly("— Chưa chọn —", "Chính phủ số", "Kinh tế số", "Xã hội số");
+        assertThat(HtmlPage.texts(HtmlPage.parse(form).byId("f-data_in_vietnam"), "option"))
+                .containsExactly("— Chưa chọn —", "Có", "Không");
+        assertThat(form).contains("type=\"checkbox\" name=\"scopes\" value=\"central\"", "name=\"_shown_scopes\"",
+                "<legend>Phạm vi triển khai</legend>", "type=\"date\" id=\"f-security_dossier_date\"");
+
+        String code = "FORMTEST-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase(Locale.ROOT);
+        String location = mvc.perform(post("/governance/proposals").with(user(editor)).with(csrf())
+                .param("code", code).param("name_vi", "Nền tảng thử biểu mẫu").param("category", "society")
+                .param("type", "platform").param("_shown_scopes", "1").param("scopes", "central", "commune")
+                .param("data_in_vietnam", "true")).andReturn().getResponse().getRedirectedUrl();
+        UUID id = UUID.fromString(location.substring(location.lastIndexOf('/') + 1));
+        Map<PlatformField, String> fields = desk.get(id, CurrentUser.of(accounts.create(Role.ADMIN, null))).fields();
+
+        assertThat(fields.get(PlatformField.SCOPES)).isEqualTo("central;commune");
+        assertThat(fields.get(PlatformField.DATA_IN_VIETNAM)).isEqualTo("true");
+        String shown = mvc.perform(get(location).with(user(editor))).andReturn().getResponse().getContentAsString();
+        assertThat(HtmlPage.elements(HtmlPage.parse(shown).byId("f-category"), "option"))
+                .filteredOn(o -> o.hasAttribute("selected")).extracting(o -> o.getAttributeValue("value"))
+                .containsExactly("society");
+        assertThat(shown).contains("value=\"central\" checked", "value=\"commune\" checked")
+                .doesNotContain("value=\"province\" checked");
+    }
+
+    @Test
     void anEditorSeesTheConflictWhenSomeoneChangedTheEntryFirst() throws Exception {
         UserDetails editor = accounts.signedIn(Role.MINISTRY_EDITOR, "BTC");
         String form = mvc.perform(get("/governance/platforms/MANG-DAU-THAU-QG/changes").with(user(editor)))

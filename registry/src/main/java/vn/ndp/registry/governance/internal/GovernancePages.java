@@ -87,10 +87,6 @@ class GovernancePages {
         this.overlap = overlap;
     }
 
-    /** A field of the proposal or change form with its current value. */
-    record FormField(String name, String value, boolean longText) {
-    }
-
     @GetMapping("/governance")
     @PreAuthorize(ANY)
     String home(Authentication authentication, HttpServletRequest request, Model model) {
@@ -421,7 +417,7 @@ class GovernancePages {
         List<FormField> direct = new ArrayList<>();
         List<FormField> reviewed = new ArrayList<>();
         for (PlatformField field : PlatformField.values()) {
-            FormField f = new FormField(field.wireName(), values.get(field), longText(field));
+            FormField f = FormField.of(field, values.get(field));
             if (desk.settings().directFields().contains(field)) {
                 direct.add(f);
             } else if (desk.settings().reviewedFields().contains(field)) {
@@ -450,14 +446,10 @@ class GovernancePages {
         List<FormField> fields = new ArrayList<>();
         for (PlatformField field : PlatformField.values()) {
             if (RecognitionDesk.PROPOSED_FIELDS.contains(field)) {
-                fields.add(new FormField(field.wireName(), values.get(field), longText(field)));
+                fields.add(FormField.of(field, values.get(field)));
             }
         }
         return fields;
-    }
-
-    private static boolean longText(PlatformField field) {
-        return field == PlatformField.DESCRIPTION_VI || field == PlatformField.DESCRIPTION_EN;
     }
 
     private static Map<PlatformField, String> fields(MultiValueMap<String, String> form) {
@@ -470,8 +462,9 @@ class GovernancePages {
 
     private static void putIfPresent(Map<PlatformField, String> fields, PlatformField field,
             MultiValueMap<String, String> form) {
-        if (form.containsKey(field.wireName())) {
-            fields.put(field, form.getFirst(field.wireName()));
+        String value = FormField.read(field, form);
+        if (value != null) {
+            fields.put(field, value);
         }
     }
 

@@ -1,0 +1,81 @@
+package vn.ndp.registry.governance.internal;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.IntStream;
+import org.springframework.util.MultiValueMap;
+import vn.ndp.registry.catalog.Category;
+import vn.ndp.registry.catalog.LifecycleStatus;
+import vn.ndp.registry.catalog.NdxpStatus;
+import vn.ndp.registry.catalog.PlatformField;
+import vn.ndp.registry.catalog.PlatformType;
+import vn.ndp.registry.catalog.Scope;
+import vn.ndp.registry.shared.InvalidParameters.Wire;
+
+/**
+ * A field of the proposal or change form with its current value and the control a person fills it with: a
+ * coded field is chosen from its labelled values (one, or several for the scopes), a yes/no field from Có/Không,
+ * a date from a calendar, a level from 1–5; a person never types a wire value. The form posts wire values, as
+ * the API does, so both are read by the same rules ({@link #read}).
+ */
+public record FormField(String name, String value, Kind kind, List<Option> options) {
+
+    public enum Kind { TEXT, LONG_TEXT, CHOICE, CHOICES, DATE, EMAIL, TEL, URL }
+
+    /** A value to choose, with the message key of its label ({@code null}: the value is its own label). */
+    public record Option(String value, String label) {
+    }
+
+    /** The name of the hidden input that says the scopes' checkboxes were on the form, all of them left empty too. */
+    static final String SHOWN = "_shown_";
+
+    private static final List<Option> YES_NO = List.of(new Option("true", "common.yes"), new Option("false", "common.no"));
+
+    static FormField of(PlatformField field, String value) {
+        return switch (field) {
+            case DESCRIPTION_VI, DESCRIPTION_EN -> new FormField(field, value, Kind.LONG_TEXT, List.of());
+            case CATEGORY -> new FormField(field, value, Kind.CHOICE, options(Category.class, "category."));
+            case TYPE -> new FormField(field, value, Kind.CHOICE, options(PlatformType.class, "type."));
+            case STATUS -> new FormField(field, value, Kind.CHOICE, options(LifecycleStatus.class, "status."));
+            case NDXP_STATUS -> new FormField(field, value, Kind.CHOICE, options(NdxpStatus.class, "ndxp."));
+            case SCOPES -> new FormField(field, value, Kind.CHOICES, options(Scope.class, "scope."));
+            case SECURITY_LEVEL -> new FormField(field, value, Kind.CHOICE,
+                    IntStream.rangeClosed(1, 5).mapToObj(level -> new Option(String.valueOf(level), null)).toList());
+            case SECURITY_DOSSIER_APPROVED, DATA_IN_VIETNAM -> new FormField(field, value, Kind.CHOICE, YES_NO);
+            case LEGAL_BASIS_DATE, SECURITY_DOSSIER_DATE -> new FormField(field, value, Kind.DATE, List.of());
+            case OPERATOR_EMAIL -> new FormField(field, value, Kind.EMAIL, List.of());
+            case OPERATOR_PHONE -> new FormField(field, value, Kind.TEL, List.of());
+            case WEBSITE -> new FormField(field, value, Kind.URL, List.of());
+            default -> new FormField(field, value, Kind.TEXT, List.of());
+        };
+    }
+
+    private FormField(PlatformField field, String value, Kind kind, List<Option> options) {
+        this(field.wireName(), value, kind, options);
+    }
+
+    /** Whether {@code option} is (one of) the current value(s): what a select or checkbox shows as chosen. */
+    public boolean chosen(String option) {
+        if (value == null) {
+            return false;
+        }
+        return kind == Kind.CHOICES ? Arrays.stream(value.split(";")).map(String::strip).anyMatch(option::equals)
+                : value.strip().equals(option);
+    }
+
+    /**
+     * The value the form posted for {@code field}, or {@code null} when the form did not have it: the scopes' checked
+     * boxes joined by {@code ;} (none checked: empty), any other field's one value.
+     */
+    static String read(PlatformField field, MultiValueMap<String, String> form) {
+        List<String> values = form.get(field.wireName());
+        if (field == PlatformField.SCOPES && (values != null || form.containsKey(SHOWN + field.wireName()))) {
+            return values == null ? "" : String.join(";", values.stream().filter(v -> !v.isBlank()).toList());
+        }
+        return values == null || values.isEmpty() ? null : values.getFirst();
+    }
+
+    private static <E extends Enum<E>> List<Option> options(Class<E> type, String labels) {
+        return Wire.values(type).stream().map(v -> new Option(v, labels + v)).toList();
+    }
+}
