@@ -69,7 +69,13 @@ final class MeteredSource implements Content.Source {
         if (chunk == null) {
             chunk = delegate.read();
         }
-        awaitingCaller = chunk == null;
+        if (chunk == null) {
+            awaitingCaller = true;
+        } else if (!Content.Chunk.isFailure(chunk)) {
+            awaitingCaller = false;
+        }
+        // a failure chunk leaves it as it was: after a timeout the next hop's client fails the body and may read it
+        // once more, and that read must not unsay who was being waited on when the timeout struck
         if (chunk == null || Content.Chunk.isFailure(chunk)) {
             return chunk;
         }
