@@ -13,6 +13,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -48,12 +49,19 @@ class MessageLogWatchdogTests {
     void exchangesWaitingLongerThanTheWriteTimeoutAreFailedNeverLeftHanging() throws Exception {
         MessageLog log = exchange.consumer.messageLog().orElseThrow();
         List<CompletableFuture<Void>> futures = new CopyOnWriteArrayList<>();
-        long until = System.nanoTime() + 3 * MessageLog.WATCHDOG_PERIOD.toNanos();
+        // at least three watchdog rounds, and on until one of them has found a record waiting over 1 ms: how long
+        // the writer's backlog waits depends on the disk and the machine's load, not on this test (10 s at most)
+        long atLeast = System.nanoTime() + 3 * MessageLog.WATCHDOG_PERIOD.toNanos();
+        long atMost = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        AtomicBoolean refused = new AtomicBoolean();
         List<Thread> floods = new java.util.ArrayList<>();
         for (int t = 0; t < 3; t++) {
             floods.add(Thread.ofPlatform().start(() -> {
-                while (System.nanoTime() - until < 0) {
-                    futures.add(log.append(exchange()));
+                long now;
+                while ((now = System.nanoTime()) - atLeast < 0 || !refused.get() && now - atMost < 0) {
+                    CompletableFuture<Void> appended = log.append(exchange());
+                    appended.whenComplete((ok, failure) -> refused.compareAndSet(false, failure != null));
+                    futures.add(appended);
                 }
             }));
         }
