@@ -50,7 +50,10 @@ class ExchangeCapacityIntegrationTests {
     @Test
     void aProviderGatewayAtItsLimitRefusesTheNextExchangeAndTheConsumerPassesTheErrorOn() throws Exception {
         try (ExchangeFixture exchange = new ExchangeFixture(directory,
-                ExchangeFixture.Overrides.LARGE_BODIES.andProvider(TWO_EXCHANGES))) {
+                // the stalled exchanges hold the provider's places only while its backend connection is not idle
+                // too long: far longer than the fixture's 1.5 s, so that a slow third request still finds them held
+                ExchangeFixture.Overrides.LARGE_BODIES.andProvider(TWO_EXCHANGES).andProvider(
+                        "{\"limits\": {\"backendReadTimeout\": \"20s\", \"gatewayReadTimeout\": \"25s\", \"exchangeTimeout\": \"30s\"}}"))) {
             assertRefusedWhileTwoCallersStall(exchange, exchange.provider, "provider", "Server.ServerProxy.OutOfCapacity");
         }
     }

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import vn.ndp.gateway.ExchangeFixture;
+import vn.ndp.gateway.Poll;
 import vn.ndp.protocol.evidence.LogVerifier;
 
 /**
@@ -80,6 +81,9 @@ class MessageLogWatchdogTests {
         }
         assertThat(failed).as("of %d appends", futures.size()).isPositive();
 
+        // close() waits at most 10 s for the writer; a flood on a loaded machine may leave more than that queued
+        Poll.until(() -> exchange.consumer.metrics().get("ndp.messagelog.queue").gauge().value() == 0,
+                Duration.ofSeconds(60), "the writer to write the whole flood");
         log.close();
         LogVerifier.Report report = LogVerifier.verify(log.directory(), Optional.empty());
         assertThat(report.ok()).as(report.problem().map(Object::toString).orElse("")).isTrue();
