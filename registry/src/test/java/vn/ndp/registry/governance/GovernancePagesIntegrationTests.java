@@ -90,6 +90,25 @@ class GovernancePagesIntegrationTests {
     }
 
     @Test
+    void theOwnerIsChosenFromTodaysAgenciesAndAMergedMinistryStaysShownAsTheCurrentOwner() throws Exception {
+        UserDetails editor = accounts.signedIn(Role.MINISTRY_EDITOR, "BTC");
+        // MANG-DAU-THAU-QG is listed under Planning and Investment, merged into Finance on 01/03/2025
+        String form = mvc.perform(get("/governance/platforms/MANG-DAU-THAU-QG/changes").with(user(editor)))
+                .andReturn().getResponse().getContentAsString();
+        List<Element> options = HtmlPage.elements(HtmlPage.parse(form).byId("f-owner"), "option");
+
+        assertThat(options).filteredOn(o -> o.hasAttribute("selected")).extracting(o -> o.getAttributeValue("value"))
+                .containsExactly("BKHDT");
+        assertThat(HtmlPage.texts(HtmlPage.parse(form).byId("f-owner"), "option"))
+                .contains("Bộ Tài chính (BTC)", "Bộ Kế hoạch và Đầu tư (BKHDT)")
+                .noneMatch(text -> text.startsWith("Bộ Giao thông vận tải")) // merged, and not the owner
+                .anyMatch(text -> text.endsWith("(P-HUE)"));
+        String english = mvc.perform(get("/governance/platforms/MANG-DAU-THAU-QG/changes").param("lang", "en")
+                .with(user(editor))).andReturn().getResponse().getContentAsString();
+        assertThat(HtmlPage.texts(HtmlPage.parse(english).byId("f-owner"), "option")).contains("Ministry of Finance (BTC)");
+    }
+
+    @Test
     void anEditorSeesTheConflictWhenSomeoneChangedTheEntryFirst() throws Exception {
         UserDetails editor = accounts.signedIn(Role.MINISTRY_EDITOR, "BTC");
         String form = mvc.perform(get("/governance/platforms/MANG-DAU-THAU-QG/changes").with(user(editor)))

@@ -22,14 +22,26 @@ public record FormField(String name, String value, Kind kind, List<Option> optio
 
     public enum Kind { TEXT, LONG_TEXT, CHOICE, CHOICES, DATE, EMAIL, TEL, URL }
 
-    /** A value to choose, with the message key of its label ({@code null}: the value is its own label). */
-    public record Option(String value, String label) {
+    /**
+     * A value to choose, shown by the message key {@code label}, or else by {@code text} (a name from the data, in
+     * the reader's language), or else as itself.
+     */
+    public record Option(String value, String label, String text) {
+
+        static Option labelled(String value, String label) {
+            return new Option(value, label, null);
+        }
+
+        static Option named(String value, String text) {
+            return new Option(value, null, text);
+        }
     }
 
     /** The name of the hidden input that says the scopes' checkboxes were on the form, all of them left empty too. */
     static final String SHOWN = "_shown_";
 
-    private static final List<Option> YES_NO = List.of(new Option("true", "common.yes"), new Option("false", "common.no"));
+    private static final List<Option> YES_NO = List.of(Option.labelled("true", "common.yes"),
+            Option.labelled("false", "common.no"));
 
     static FormField of(PlatformField field, String value) {
         return switch (field) {
@@ -40,7 +52,7 @@ public record FormField(String name, String value, Kind kind, List<Option> optio
             case NDXP_STATUS -> new FormField(field, value, Kind.CHOICE, options(NdxpStatus.class, "ndxp."));
             case SCOPES -> new FormField(field, value, Kind.CHOICES, options(Scope.class, "scope."));
             case SECURITY_LEVEL -> new FormField(field, value, Kind.CHOICE,
-                    IntStream.rangeClosed(1, 5).mapToObj(level -> new Option(String.valueOf(level), null)).toList());
+                    IntStream.rangeClosed(1, 5).mapToObj(level -> Option.named(String.valueOf(level), null)).toList());
             case SECURITY_DOSSIER_APPROVED, DATA_IN_VIETNAM -> new FormField(field, value, Kind.CHOICE, YES_NO);
             case LEGAL_BASIS_DATE, SECURITY_DOSSIER_DATE -> new FormField(field, value, Kind.DATE, List.of());
             case OPERATOR_EMAIL -> new FormField(field, value, Kind.EMAIL, List.of());
@@ -48,6 +60,11 @@ public record FormField(String name, String value, Kind kind, List<Option> optio
             case WEBSITE -> new FormField(field, value, Kind.URL, List.of());
             default -> new FormField(field, value, Kind.TEXT, List.of());
         };
+    }
+
+    /** A field chosen from options the caller knows (the agencies that may own a platform, say). */
+    static FormField choice(PlatformField field, String value, List<Option> options) {
+        return new FormField(field, value, Kind.CHOICE, options);
     }
 
     private FormField(PlatformField field, String value, Kind kind, List<Option> options) {
@@ -76,6 +93,6 @@ public record FormField(String name, String value, Kind kind, List<Option> optio
     }
 
     private static <E extends Enum<E>> List<Option> options(Class<E> type, String labels) {
-        return Wire.values(type).stream().map(v -> new Option(v, labels + v)).toList();
+        return Wire.values(type).stream().map(v -> Option.labelled(v, labels + v)).toList();
     }
 }

@@ -9,6 +9,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
@@ -23,6 +24,7 @@ import org.springframework.web.multipart.MultipartFile;
 import vn.ndp.registry.accounts.CurrentUser;
 import vn.ndp.registry.accounts.Role;
 import vn.ndp.registry.agencies.Agencies;
+import vn.ndp.registry.agencies.Agency;
 import vn.ndp.registry.catalog.Catalog;
 import vn.ndp.registry.catalog.Platform;
 import vn.ndp.registry.catalog.PlatformField;
@@ -417,7 +419,8 @@ class GovernancePages {
         List<FormField> direct = new ArrayList<>();
         List<FormField> reviewed = new ArrayList<>();
         for (PlatformField field : PlatformField.values()) {
-            FormField f = FormField.of(field, values.get(field));
+            FormField f = field == PlatformField.OWNER ? FormField.choice(field, values.get(field), owners(values.get(field)))
+                    : FormField.of(field, values.get(field));
             if (desk.settings().directFields().contains(field)) {
                 direct.add(f);
             } else if (desk.settings().reviewedFields().contains(field)) {
@@ -430,6 +433,22 @@ class GovernancePages {
         model.addAttribute("requests", changes.ofPlatform(platform.code()));
         model.addAttribute("accepted", documents.accepted());
         return "governance/change";
+    }
+
+    /**
+     * The agencies that may own a national platform today (central bodies, provinces and centrally-run cities), by
+     * name in the reader's language, and the current owner even if it no longer exists (a ministry merged in 2025).
+     */
+    private List<FormField.Option> owners(String current) {
+        boolean english = "en".equals(LocaleContextHolder.getLocale().getLanguage());
+        java.util.function.Function<Agency, FormField.Option> option = a -> FormField.Option.named(a.code(),
+                (english ? a.nameEn() : a.nameVi()) + " (" + a.code() + ")");
+        List<FormField.Option> owners = new ArrayList<>(agencies.list(null, agencies.today(), null).stream()
+                .filter(a -> a.kind().isCentral() || a.kind().isProvincial()).map(option).toList());
+        if (current != null && owners.stream().noneMatch(o -> o.value().equals(current))) {
+            agencies.find(current).map(option).ifPresent(o -> owners.addFirst(o));
+        }
+        return owners;
     }
 
     private String standingPage(Platform platform, RegistryException error, Model model) {
