@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 
+import org.assertj.core.api.AbstractThrowableAssert;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -33,6 +34,12 @@ class GatewayConfigurationReaderTests {
                 """.formatted(clients, extra);
     }
 
+    /** Asserts that {@code text} is refused with an error naming {@code key}; more may be asserted on what it returns. */
+    private AbstractThrowableAssert<?, ? extends Throwable> assertRefused(String text, String key) {
+        return assertThatThrownBy(() -> GatewayConfigurationReader.parse(text, directory))
+                .isInstanceOfSatisfying(ConfigurationException.class, e -> assertThat(e.key()).isEqualTo(key));
+    }
+
     private static final String CLIENT = """
             [{"subsystem": "VN/GOV/TEST.A/portal", "oauth2": [{"clientId": "a", "secretSha256": "%s"}]}]
             """.formatted("ab".repeat(32));
@@ -51,17 +58,14 @@ class GatewayConfigurationReaderTests {
 
     @Test
     void aMisspeltKeyIsNamed() {
-        assertThatThrownBy(() -> GatewayConfigurationReader.parse(config(CLIENT, ", \"limit\": {}"), directory))
-                .isInstanceOfSatisfying(ConfigurationException.class, e -> assertThat(e.key()).isEqualTo("limit"))
+        assertRefused(config(CLIENT, ", \"limit\": {}"), "limit")
                 .hasMessageContaining("not a known key");
     }
 
     @Test
     void aMisspeltKeyInAListIsNamedWithItsIndexesAndTheKeysThatObjectAccepts() {
         String clients = CLIENT.replace("\"secretSha256\"", "\"secretSha265\"");
-        assertThatThrownBy(() -> GatewayConfigurationReader.parse(config(clients, ""), directory))
-                .isInstanceOfSatisfying(ConfigurationException.class,
-                        e -> assertThat(e.key()).isEqualTo("clients[0].oauth2[0].secretSha265"))
+        assertRefused(config(clients, ""), "clients[0].oauth2[0].secretSha265")
                 .hasMessageEndingWith("is not a known key; expected one of [clientId, secretSha256]");
     }
 
@@ -69,8 +73,7 @@ class GatewayConfigurationReaderTests {
     void onlyTlsListenersAcceptHttp2() {
         String text = config(CLIENT, "").replace("\"consumerHttp\": {\"port\": 8080}",
                 "\"consumerHttp\": {\"port\": 8080, \"http2\": true}");
-        assertThatThrownBy(() -> GatewayConfigurationReader.parse(text, directory))
-                .isInstanceOfSatisfying(ConfigurationException.class, e -> assertThat(e.key()).isEqualTo("listen.consumerHttp.http2"))
+        assertRefused(text, "listen.consumerHttp.http2")
                 .hasMessageEndingWith("expected one of [host, port]");
         assertThat(GatewayConfigurationReader.parse(text.replace("\"provider\": {", "\"provider\": {\"http2\": false, ")
                 .replace(", \"http2\": true", ""), directory).listen().provider().orElseThrow().http2()).isFalse();
@@ -79,8 +82,7 @@ class GatewayConfigurationReaderTests {
     @Test
     void aBadIdentifierIsNamedWithItsPathAndReason() {
         String clients = CLIENT.replace("TEST.A", "TEST A");
-        assertThatThrownBy(() -> GatewayConfigurationReader.parse(config(clients, ""), directory))
-                .isInstanceOfSatisfying(ConfigurationException.class, e -> assertThat(e.key()).isEqualTo("clients[0].subsystem"))
+        assertRefused(config(clients, ""), "clients[0].subsystem")
                 .hasMessageContaining("forbidden character");
     }
 
@@ -90,22 +92,19 @@ class GatewayConfigurationReaderTests {
                 [{"subsystem": "VN/GOV/TEST.A/portal", "oauth2": [{"clientId": "same", "secretSha256": "%1$s"}]},
                  {"subsystem": "VN/GOV/TEST.B/portal", "oauth2": [{"clientId": "same", "secretSha256": "%1$s"}]}]
                 """.formatted("cd".repeat(32));
-        assertThatThrownBy(() -> GatewayConfigurationReader.parse(config(clients, ""), directory))
-                .isInstanceOfSatisfying(ConfigurationException.class, e -> assertThat(e.key()).isEqualTo("clients[1].oauth2[0].clientId"));
+        assertRefused(config(clients, ""), "clients[1].oauth2[0].clientId");
     }
 
     @Test
     void plainHttpMustStayOnLoopback() {
         String text = config(CLIENT, "").replace("\"consumerHttp\": {\"port\": 8080}", "\"consumerHttp\": {\"host\": \"0.0.0.0\", \"port\": 8080}");
-        assertThatThrownBy(() -> GatewayConfigurationReader.parse(text, directory))
-                .isInstanceOfSatisfying(ConfigurationException.class, e -> assertThat(e.key()).isEqualTo("listen.consumerHttp.host"));
+        assertRefused(text, "listen.consumerHttp.host");
     }
 
     @Test
     void theGatewayHopMustWaitLongerThanTheBackendHop() {
         String text = config(CLIENT, ", \"limits\": {\"gatewayReadTimeout\": \"10s\", \"backendReadTimeout\": \"30s\"}");
-        assertThatThrownBy(() -> GatewayConfigurationReader.parse(text, directory))
-                .isInstanceOfSatisfying(ConfigurationException.class, e -> assertThat(e.key()).isEqualTo("limits.gatewayReadTimeout"));
+        assertRefused(text, "limits.gatewayReadTimeout");
     }
 
     @Test
@@ -114,9 +113,7 @@ class GatewayConfigurationReaderTests {
                 .isEqualTo(Duration.ofMinutes(5));
         assertThat(GatewayConfigurationReader.parse(config(CLIENT, ", \"limits\": {\"exchangeTimeout\": \"15m\"}"),
                 directory).limits().exchangeTimeout()).isEqualTo(Duration.ofMinutes(15));
-        assertThatThrownBy(() -> GatewayConfigurationReader.parse(config(CLIENT, ", \"limits\": {\"exchangeTimeout\": \"60s\"}"),
-                directory))
-                .isInstanceOfSatisfying(ConfigurationException.class, e -> assertThat(e.key()).isEqualTo("limits.exchangeTimeout"))
+        assertRefused(config(CLIENT, ", \"limits\": {\"exchangeTimeout\": \"60s\"}"), "limits.exchangeTimeout")
                 .hasMessageContaining("longer than gatewayReadTimeout (PT1M)");
     }
 
@@ -129,13 +126,10 @@ class GatewayConfigurationReaderTests {
                 "\"maxBodySize\": \"99999999999GiB\"", "limits.maxBodySize",
                 "\"maxBodySize\": \"99999999999999999999\"", "limits.maxBodySize",
                 "\"maxBodySize\": 99999999999999999999", "limits.maxBodySize");
-        keyOf.forEach((limit, key) -> assertThatThrownBy(() -> GatewayConfigurationReader.parse(
-                config(CLIENT, ", \"limits\": {" + limit + "}"), directory))
-                .as(limit).isInstanceOf(ConfigurationException.class).hasMessageContaining("larger than")
-                .satisfies(e -> assertThat(((ConfigurationException) e).key()).isEqualTo(key)));
-        assertThatThrownBy(() -> GatewayConfigurationReader.parse(config(CLIENT, ", \"limits\": {\"maxConnections\": 0}"),
-                directory)).isInstanceOfSatisfying(ConfigurationException.class,
-                e -> assertThat(e.key()).isEqualTo("limits.maxConnections")).hasMessageContaining("at least 1");
+        keyOf.forEach((limit, key) -> assertRefused(config(CLIENT, ", \"limits\": {" + limit + "}"), key)
+                .as(limit).hasMessageContaining("larger than"));
+        assertRefused(config(CLIENT, ", \"limits\": {\"maxConnections\": 0}"), "limits.maxConnections")
+                .hasMessageContaining("at least 1");
     }
 
     @Test
@@ -143,9 +137,7 @@ class GatewayConfigurationReaderTests {
         assertThat(GatewayConfigurationReader.parse(config(CLIENT, ""), directory).limits().maxExchanges()).isEqualTo(256);
         assertThat(GatewayConfigurationReader.parse(config(CLIENT, ", \"limits\": {\"maxExchanges\": 1000}"), directory)
                 .limits().maxExchanges()).isEqualTo(1000);
-        assertThatThrownBy(() -> GatewayConfigurationReader.parse(config(CLIENT, ", \"limits\": {\"maxExchanges\": 0}"),
-                directory))
-                .isInstanceOfSatisfying(ConfigurationException.class, e -> assertThat(e.key()).isEqualTo("limits.maxExchanges"))
+        assertRefused(config(CLIENT, ", \"limits\": {\"maxExchanges\": 0}"), "limits.maxExchanges")
                 .hasMessageContaining("at least 1");
     }
 
@@ -154,9 +146,7 @@ class GatewayConfigurationReaderTests {
         assertThat(GatewayConfigurationReader.parse(config(CLIENT, ""), directory).messageLog().commitDelay()).isZero();
         assertThat(GatewayConfigurationReader.parse(config(CLIENT, ", \"messageLog\": {\"commitDelay\": \"2ms\"}"), directory)
                 .messageLog().commitDelay()).isEqualTo(Duration.ofMillis(2));
-        assertThatThrownBy(() -> GatewayConfigurationReader.parse(config(CLIENT, ", \"messageLog\": {\"commitDelay\": \"1s\"}"),
-                directory))
-                .isInstanceOfSatisfying(ConfigurationException.class, e -> assertThat(e.key()).isEqualTo("messageLog.commitDelay"))
+        assertRefused(config(CLIENT, ", \"messageLog\": {\"commitDelay\": \"1s\"}"), "messageLog.commitDelay")
                 .hasMessageContaining("at most 100ms");
     }
 
@@ -166,16 +156,13 @@ class GatewayConfigurationReaderTests {
                 .isEqualTo(Duration.ofSeconds(1));
         assertThat(GatewayConfigurationReader.parse(config(CLIENT, ", \"messageLog\": {\"signEvery\": \"0\"}"), directory)
                 .messageLog().signEvery()).isZero();
-        assertThatThrownBy(() -> GatewayConfigurationReader.parse(config(CLIENT, ", \"messageLog\": {\"signEvery\": \"2m\"}"),
-                directory))
-                .isInstanceOfSatisfying(ConfigurationException.class, e -> assertThat(e.key()).isEqualTo("messageLog.signEvery"))
+        assertRefused(config(CLIENT, ", \"messageLog\": {\"signEvery\": \"2m\"}"), "messageLog.signEvery")
                 .hasMessageContaining("at most 1m");
     }
 
     @Test
     void aMissingFileIsNamed() {
         String text = config(CLIENT, "").replace("\"ca.pem\"", "\"missing.pem\"");
-        assertThatThrownBy(() -> GatewayConfigurationReader.parse(text, directory))
-                .isInstanceOfSatisfying(ConfigurationException.class, e -> assertThat(e.key()).isEqualTo("tls.caCertificate"));
+        assertRefused(text, "tls.caCertificate");
     }
 }

@@ -37,21 +37,7 @@ class FirstBuildTests {
 
     @Test
     void theBuildIsLeftToItsExecutorAndAJoinWaitsForIt() throws Exception {
-        Queue<Runnable> executor = new ArrayDeque<>();
-        AtomicInteger builds = new AtomicInteger();
-        FirstBuild build = FirstBuild.start(builds::incrementAndGet, executor::add);
-        assertThat(executor).as("start leaves the build to its executor").hasSize(1);
-        assertThat(builds).hasValue(0);
-
-        FutureTask<Integer> user = new FutureTask<>(() -> {
-            build.join();
-            return builds.get();
-        });
-        awaitWaiting(Thread.ofPlatform().start(user));
-        assertThat(user.isDone()).as("the join has not returned before the build ran").isFalse();
-        executor.remove().run();
-
-        assertThat(user.get(30, TimeUnit.SECONDS)).as("what the joiner saw once the join returned").isEqualTo(1);
+        assertThat(buildsSeenAfter(FirstBuild::join)).as("what the joiner saw once the join returned").isEqualTo(1);
     }
 
     @Test
@@ -77,19 +63,28 @@ class FirstBuildTests {
 
     @Test
     void awaitingTheEndWaitsForABuildUnderWay() throws Exception {
+        assertThat(buildsSeenAfter(FirstBuild::awaitEnd)).isEqualTo(1);
+    }
+
+    /**
+     * Starts a build left to an executor that has not run it, has another thread {@code wait} on it, runs the build
+     * once that thread is parked, and returns how many builds the thread saw when its wait returned.
+     */
+    private static int buildsSeenAfter(java.util.function.Consumer<FirstBuild> wait) throws Exception {
         Queue<Runnable> executor = new ArrayDeque<>();
         AtomicInteger builds = new AtomicInteger();
         FirstBuild build = FirstBuild.start(builds::incrementAndGet, executor::add);
+        assertThat(executor).as("start leaves the build to its executor").hasSize(1);
+        assertThat(builds).hasValue(0);
 
-        FutureTask<Integer> closing = new FutureTask<>(() -> {
-            build.awaitEnd();
+        FutureTask<Integer> waiter = new FutureTask<>(() -> {
+            wait.accept(build);
             return builds.get();
         });
-        awaitWaiting(Thread.ofPlatform().start(closing));
-        assertThat(closing.isDone()).as("awaitEnd has not returned before the build ran").isFalse();
+        awaitWaiting(Thread.ofPlatform().start(waiter));
+        assertThat(waiter.isDone()).as("the wait has not returned before the build ran").isFalse();
         executor.remove().run();
-
-        assertThat(closing.get(30, TimeUnit.SECONDS)).isEqualTo(1);
+        return waiter.get(30, TimeUnit.SECONDS);
     }
 
     /**
