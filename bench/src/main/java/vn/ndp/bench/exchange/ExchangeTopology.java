@@ -5,20 +5,17 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import vn.ndp.protocol.evidence.Hashes;
 import vn.ndp.protocol.globalconf.AccessRight;
 import vn.ndp.protocol.globalconf.Gateway;
 import vn.ndp.protocol.globalconf.GlobalConfiguration;
@@ -77,8 +74,7 @@ public final class ExchangeTopology {
                 Duration.ofDays(2));
         IssuedCertificate consumer = ca.issueGatewayCertificate(request(CONSUMER_GATEWAY));
         IssuedCertificate provider = ca.issueGatewayCertificate(request(PROVIDER_GATEWAY));
-        String secret = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                .digest(String.valueOf(System.nanoTime()).getBytes(StandardCharsets.UTF_8))).substring(0, 32);
+        String secret = Hashes.sha256Hex(String.valueOf(System.nanoTime())).substring(0, 32);
         String registry = "http://127.0.0.1:" + base + "/globalconf";
 
         writeGateway(dir.resolve("consumer"), CONSUMER_GATEWAY, consumer, ca, signing, registry, """
@@ -86,7 +82,7 @@ public final class ExchangeTopology {
                 "provider": {"host": "127.0.0.1", "port": %d},
                 "admin": {"host": "127.0.0.1", "port": %d}""".formatted(base + 1, base + 2, base + 3), """
                 [{"subsystem": "%s", "oauth2": [{"clientId": "%s", "secretSha256": "%s"}]}]"""
-                .formatted(CLIENT, CLIENT_ID, sha256(secret)), "[]");
+                .formatted(CLIENT, CLIENT_ID, Hashes.sha256Hex(secret)), "[]");
         writeGateway(dir.resolve("provider"), PROVIDER_GATEWAY, provider, ca, signing, registry, """
                 "provider": {"host": "127.0.0.1", "port": %d},
                 "admin": {"host": "127.0.0.1", "port": %d}""".formatted(base + 4, base + 5), "[]", """
@@ -187,8 +183,4 @@ public final class ExchangeTopology {
         return delay == null || delay.isBlank() ? "" : ",\n \"messageLog\": {\"commitDelay\": \"" + delay.strip() + "\"}";
     }
 
-    private static String sha256(String secret) throws NoSuchAlgorithmException {
-        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                .digest(secret.getBytes(StandardCharsets.UTF_8)));
-    }
 }

@@ -215,7 +215,8 @@ public final class ConsumerProxy extends Handler.Abstract {
                         ? new XRoadException(XRoadErrorType.CLIENT_PROXY_SERVICE_FAILED, cause.getMessage())
                         : new XRoadException(XRoadErrorType.CLIENT_PROXY_NETWORK_ERROR,
                                 "The provider's gateway broke off its response: " + rootMessage(cause)),
-                deadlines, new Relay.NextHop("The provider's gateway " + forward.provider().id(),
+                // the hop's name is built only for an error
+                deadlines, new Relay.NextHop(() -> "The provider's gateway " + forward.provider().id(),
                         XRoadErrorType.CLIENT_PROXY_NETWORK_ERROR, limits.gatewayReadTimeout())).send();
     }
 
@@ -225,10 +226,10 @@ public final class ConsumerProxy extends Handler.Abstract {
         HttpFields replyHeaders = reply.getHeaders();
         String gatewayError = replyHeaders.get(ExchangeHeaders.ERROR);
         response.setStatus(reply.getStatus());
+        response.getHeaders().put(ExchangeHeaders.ID, forward.xroadId());
         if (gatewayError != null) {
             record.fault = gatewayError;
             response.getHeaders().put(ExchangeHeaders.ERROR, gatewayError);
-            response.getHeaders().put(ExchangeHeaders.ID, forward.xroadId());
         } else {
             String received = replyHeaders.get(ExchangeHeaders.REQUEST_HASH);
             if (received == null || !hash.hasHeaders() || body != null && !body.complete()
@@ -241,7 +242,6 @@ public final class ConsumerProxy extends Handler.Abstract {
             }
             response.getHeaders().put(ExchangeHeaders.CLIENT, record.client);
             response.getHeaders().put(ExchangeHeaders.SERVICE, record.service);
-            response.getHeaders().put(ExchangeHeaders.ID, forward.xroadId());
             response.getHeaders().put(ExchangeHeaders.REQUEST_ID, requestId);
             response.getHeaders().put(ExchangeHeaders.REQUEST_HASH, received);
         }

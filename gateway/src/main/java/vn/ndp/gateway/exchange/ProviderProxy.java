@@ -60,6 +60,8 @@ public final class ProviderProxy extends Handler.Abstract {
     private final MessageLog messageLog;
     private final Clock clock;
     private final Executor blocking;
+    /** The next hop of every exchange here: the backend. */
+    private final Relay.NextHop backendHop;
 
     public ProviderProxy(GatewayConfiguration configuration, GlobalConfigurationClient globalConfiguration,
                          GatewayTls tls, HttpClient backendClient, OperationalMonitor monitor, Clock clock, MessageLog messageLog,
@@ -71,6 +73,8 @@ public final class ProviderProxy extends Handler.Abstract {
         this.self = configuration.gatewayId();
         this.parser = IdentifierParser.forInstance(configuration.instance());
         this.limits = configuration.limits();
+        this.backendHop = new Relay.NextHop(() -> "The provider service", XRoadErrorType.SERVER_PROXY_SERVICE_FAILED,
+                limits.backendReadTimeout());
         this.services = configuration.services();
         this.globalConfiguration = globalConfiguration;
         this.tls = tls;
@@ -176,8 +180,7 @@ public final class ProviderProxy extends Handler.Abstract {
                         cause instanceof Responses.ResponseTooLargeException
                                 ? "The provider service's response is larger than the limit of " + limits.maxBodyBytes() + " bytes"
                                 : "The provider service broke off its response: " + ConsumerProxy.rootMessage(cause)),
-                deadlines, new Relay.NextHop("The provider service", XRoadErrorType.SERVER_PROXY_SERVICE_FAILED,
-                        limits.backendReadTimeout())).send();
+                deadlines, backendHop).send();
     }
 
     /** Sets the caller's status and headers from the backend's answer, with the protocol's headers replacing any it set. */

@@ -39,7 +39,7 @@ final class Relay {
      * has not sent its whole answer within the exchange's time limit, and how long after the request was sent whole
      * the head of its answer may take to arrive.
      */
-    record NextHop(String name, XRoadErrorType tooSlow, Duration answerTimeout) {
+    record NextHop(Supplier<String> name, XRoadErrorType tooSlow, Duration answerTimeout) {
     }
 
     private static final Set<String> IDEMPOTENT = Set.of("GET", "HEAD", "OPTIONS");
@@ -192,7 +192,7 @@ final class Relay {
                     "The request body had not arrived whole when " + late.getMessage());
             case CALLER_READING -> new XRoadException(XRoadErrorType.CLIENT_BAD_REQUEST,
                     "The caller had not read the whole answer when " + late.getMessage());
-            case NEXT_HOP -> new XRoadException(hop.tooSlow(), hop.name() + " had not sent its whole answer when "
+            case NEXT_HOP -> new XRoadException(hop.tooSlow(), hop.name().get() + " had not sent its whole answer when "
                     + late.getMessage());
         };
     }
