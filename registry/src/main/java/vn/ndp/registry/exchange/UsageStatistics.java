@@ -4,10 +4,9 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.TreeMap;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -106,40 +105,34 @@ public class UsageStatistics {
                 .list();
     }
 
-    /**
-     * {@link #perDay} with each day's total of the exchanges that have a key in the dimension, each counted once.
-     * By platform and by agency an exchange has exactly one key, so a day's total is the sum of its counts; by
-     * province an exchange may count for two provinces, so the totals are asked of the database.
-     */
+    /** {@link #perDay} with each day's total of the exchanges that have a key in the dimension ({@link #totals}). */
     public DailyUsage daily(Dimension by, LocalDate from, LocalDate to) {
-        List<DailyCount> perKey = perDay(by, from, to);
-        return new DailyUsage(perKey, by == Dimension.PROVINCE ? provinceTotals(from, to) : sumPerDay(perKey));
+        return new DailyUsage(perDay(by, from, to), totals(by, null, from, to));
     }
 
     /** Counts by day and key ({@code perKey}) and by day alone ({@code totals}, whose key is null), by day. */
     public record DailyUsage(List<DailyCount> perKey, List<DailyCount> totals) {
     }
 
-    private static List<DailyCount> sumPerDay(List<DailyCount> perKey) {
-        Map<LocalDate, DailyCount> totals = new TreeMap<>();
-        for (DailyCount c : perKey) {
-            totals.merge(c.day(), new DailyCount(c.day(), null, c.transactions(), c.failures()),
-                    (a, b) -> new DailyCount(a.day(), null, a.transactions() + b.transactions(),
-                            a.failures() + b.failures()));
-        }
-        return List.copyOf(totals.values());
-    }
-
-    private List<DailyCount> provinceTotals(LocalDate from, LocalDate to) {
-        return jdbc.sql("""
+    /**
+     * Transactions per day of the exchanges that count for at least one of {@code keys} (any key of the dimension
+     * when null), each exchange counted once: by province an exchange between two provinces counts for both, so
+     * that summing {@link #perDay} over several provinces (a province and the ones merged into it) would count it
+     * twice.
+     */
+    public List<DailyCount> totals(Dimension by, Collection<String> keys, LocalDate from, LocalDate to) {
+        String among = keys == null ? "" : " where k.key = any(?)";
+        var query = jdbc.sql("""
                 with %s
                 select e.day, sum(e.count) as transactions, sum(e.failed) as failures
-                from exchanges e where exists (%s)
-                group by 1 order by 1""".formatted(EXCHANGES, keys(Dimension.PROVINCE)))
-                .params(from, to)
-                .query((rs, n) -> new DailyCount(rs.getObject("day", LocalDate.class), null,
-                        rs.getLong("transactions"), rs.getLong("failures")))
-                .list();
+                from exchanges e where exists (select 1 from (%s) k%s)
+                group by 1 order by 1""".formatted(EXCHANGES, keys(by), among))
+                .param(from).param(to);
+        if (keys != null) {
+            query = query.param(keys.toArray(String[]::new));
+        }
+        return query.query((rs, n) -> new DailyCount(rs.getObject("day", LocalDate.class), null,
+                rs.getLong("transactions"), rs.getLong("failures"))).list();
     }
 
     /** The keys one exchange {@code e} counts for: one platform or agency, up to two provinces. */

@@ -33,7 +33,7 @@ class PeopleIntegrationTests {
         Account account = accounts.create(Role.PROVINCE_EDITOR, "P-HUE");
 
         assertThat(people.name(account.username()))
-                .isEqualTo("Người kiểm thử " + account.username() + " (" + account.username() + ")");
+                .isEqualTo(TestAccounts.shownName(account.username()));
     }
 
     @Test

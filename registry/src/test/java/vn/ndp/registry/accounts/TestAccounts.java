@@ -27,8 +27,18 @@ public class TestAccounts {
 
     public Account create(Role role, String agencyCode, String... platformCodes) {
         String username = role.name().toLowerCase().replace('_', '-') + "-" + UUID.randomUUID().toString().substring(0, 8);
-        return transaction.execute(status -> accounts.create(new Accounts.NewAccount(username, "Người kiểm thử " + username,
+        return transaction.execute(status -> accounts.create(new Accounts.NewAccount(username, displayName(username),
                 username + "@example.test", role, agencyCode, Set.of(platformCodes), PASSWORD), "test"));
+    }
+
+    /** The display name of the accounts made here. */
+    public static String displayName(String username) {
+        return "Người kiểm thử " + username;
+    }
+
+    /** How pages name the person of such an account ({@code @people.name}): display name, then username. */
+    public static String shownName(String username) {
+        return displayName(username) + " (" + username + ")";
     }
 
     /** A bearer token acting for a new account of the role. */

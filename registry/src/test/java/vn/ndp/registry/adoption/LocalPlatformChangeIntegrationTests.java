@@ -351,7 +351,7 @@ class LocalPlatformChangeIntegrationTests {
         api.put(ngheAn, uri, with(body, "status", "stopped", "version", 0), 200);
         api.post(ngheAn, uri + "/removal", Map.of("reason", "Đã chuyển sang hệ thống dùng chung.", "version", 1), 200);
         String actor = api.get(null, uri + "/history", 200).get(0).get("actor").asString();
-        String shown = "Người kiểm thử " + actor + " (" + actor + ")"; // the API keeps the username, pages the person
+        String shown = TestAccounts.shownName(actor); // the API keeps the username, pages the person
 
         List<Element> vietnamese = revisionPanels(id, "vi");
         assertThat(vietnamese).extracting(r -> r.getAttributeValue("data-version") + " "
@@ -367,6 +367,8 @@ class LocalPlatformChangeIntegrationTests {
         assertThat(HtmlPage.texts(change, "p")).containsExactly("Người thực hiện: " + shown + "; Phiên bản 1");
         assertThat(HtmlPage.texts(change, "th")).containsExactly("Trường", "Trước", "Sau");
         assertThat(HtmlPage.texts(change, "td")).containsExactly("Trạng thái", "Đang sử dụng", "Đã dừng");
+        assertThat(mvc.perform(get("/adoption/provinces/P-NGHE-AN/local-platforms/" + id)).andReturn().getResponse()
+                .getContentAsString()).contains("Đăng ký bởi " + shown, "Cập nhật lần cuối bởi " + shown);
 
         List<Element> english = revisionPanels(id, "en");
         assertThat(HtmlPage.texts(english.getFirst(), "h3").getFirst()).endsWith(" — Removed from the register");

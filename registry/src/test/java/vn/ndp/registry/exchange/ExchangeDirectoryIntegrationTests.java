@@ -8,7 +8,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -271,6 +273,36 @@ class ExchangeDirectoryIntegrationTests {
             assertThat(usage.daily(by, day, day).totals()).as("the day's total by " + by)
                     .singleElement().satisfies(total -> assertThat(total.transactions()).isEqualTo(10));
         }
+    }
+
+    /**
+     * Huế's portal calls Hà Nội's service: the exchange counts for both provinces, and the total over both (a province
+     * and one merged into it, on the adoption page) counts it once, where summing the two provinces' counts would not.
+     */
+    @Test
+    void anExchangeBetweenTwoOfTheAskedProvincesIsCountedOnceInTheirTotal() throws Exception {
+        Topology t = register();
+        String hueMember = api.create(t.admin(), "/api/v1/exchange/members", Map.of("memberClass", "GOV",
+                "memberCode", "T.HUE." + UUID.randomUUID().toString().substring(0, 6).toUpperCase(Locale.ROOT),
+                "name", "UBND Thành phố Huế (thử)", "agencyCode", "P-HUE"));
+        String huePortal = api.create(t.admin(), "/api/v1/exchange/subsystems", Map.of("memberId", hueMember,
+                "code", "portal"));
+        LocalDate day = LocalDate.of(2001, 1, 2); // a day of its own, as above
+        Instant minute = day.atTime(9, 0).atZone(java.time.ZoneId.of("Asia/Ho_Chi_Minh")).toInstant();
+        api.post(accounts.token(Role.OPERATOR, null, "DVCQG"), "/api/v1/exchange/usage",
+                new UsageReport(UUID.randomUUID(), t.gateway(), minute,
+                        List.of(aggregate(minute, UsageAggregate.PROVIDER, huePortal, t.service(), 200, 4))).toJson(),
+                201);
+
+        assertThat(usage.perDay(UsageStatistics.Dimension.PROVINCE, day, day))
+                .extracting(UsageStatistics.DailyCount::key, UsageStatistics.DailyCount::transactions)
+                .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("P-HA-NOI", 4L),
+                        org.assertj.core.groups.Tuple.tuple("P-HUE", 4L));
+        assertThat(usage.totals(UsageStatistics.Dimension.PROVINCE, Set.of("P-HA-NOI", "P-HUE"), day, day))
+                .singleElement().satisfies(total -> assertThat(total.transactions()).isEqualTo(4));
+        assertThat(usage.totals(UsageStatistics.Dimension.PROVINCE, Set.of("P-HUE"), day, day))
+                .singleElement().satisfies(total -> assertThat(total.transactions()).isEqualTo(4));
+        assertThat(usage.totals(UsageStatistics.Dimension.PROVINCE, Set.of("P-DA-NANG"), day, day)).isEmpty();
     }
 
     /** {@code count} calls of {@code service} by {@code client} in {@code minute}, all in the fastest latency bucket. */

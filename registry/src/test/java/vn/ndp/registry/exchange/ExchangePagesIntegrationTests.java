@@ -235,9 +235,9 @@ class ExchangePagesIntegrationTests {
         // people by name, with the username that records keep beside it
         assertThat(HtmlPage.text(card)).contains("Ngày đề nghị",
                 vietnamese.format(denied.requestedAt()),
-                "Người kiểm thử " + consumerEditor.getUsername() + " (" + consumerEditor.getUsername() + ")",
+                TestAccounts.shownName(consumerEditor.getUsername()),
                 "Ngày quyết định", vietnamese.format(denied.decidedAt()), "Người quyết định",
-                "Người kiểm thử " + providerEditor.getUsername() + " (" + providerEditor.getUsername() + ")",
+                TestAccounts.shownName(providerEditor.getUsername()),
                 "Chưa nêu văn bản cụ thể", "GET /units/**");
         assertThat(HtmlPage.elements(card, "wbr")).as("identifiers may wrap after each /").isNotEmpty();
         assertThat(html).contains("class=\"request-card\"").doesNotContain("published-item");

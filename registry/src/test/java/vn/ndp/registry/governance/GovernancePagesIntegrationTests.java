@@ -140,8 +140,8 @@ class GovernancePagesIntegrationTests {
         Element contact = vietnamese.getFirst();
         assertThat(HtmlPage.texts(contact, "h3").getFirst()).matches("\\d{2}/\\d{2}/\\d{4} \\d{2}:\\d{2} — "
                 + "Cập nhật thông tin liên hệ");
-        assertThat(HtmlPage.texts(contact, "p")).containsExactly("Người thực hiện: Người kiểm thử "
-                + editor.getUsername() + " (" + editor.getUsername() + "); Phiên bản 1");
+        assertThat(HtmlPage.texts(contact, "p")).containsExactly("Người thực hiện: "
+                + TestAccounts.shownName(editor.getUsername()) + "; Phiên bản 1");
         assertThat(HtmlPage.texts(contact, "th")).containsExactly("Trường", "Trước", "Sau");
         assertThat(HtmlPage.texts(contact, "td")).containsExactly("Đầu mối liên hệ", "", "Phòng Công nghệ thông tin");
         Element recognition = vietnamese.getLast();
@@ -155,8 +155,8 @@ class GovernancePagesIntegrationTests {
         contact = english.getFirst();
         assertThat(HtmlPage.texts(contact, "h3").getFirst()).matches("\\d{1,2} [A-Z][a-z]{2} \\d{4} \\d{2}:\\d{2} — "
                 + "Contact details updated");
-        assertThat(HtmlPage.texts(contact, "p")).containsExactly("By: Người kiểm thử " + editor.getUsername() + " ("
-                + editor.getUsername() + "); Version 1");
+        assertThat(HtmlPage.texts(contact, "p")).containsExactly("By: " + TestAccounts.shownName(editor.getUsername())
+                + "; Version 1");
         assertThat(HtmlPage.texts(contact, "th")).containsExactly("Field", "Before", "After");
         assertThat(HtmlPage.texts(contact, "td")).containsExactly("Contact person", "", "Phòng Công nghệ thông tin");
         assertThat(HtmlPage.texts(english.getLast(), "h3").getFirst()).endsWith(" — Recognised");

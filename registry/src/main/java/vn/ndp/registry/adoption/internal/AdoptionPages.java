@@ -615,8 +615,9 @@ class AdoptionPages {
         for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {
             byDay.put(d, new long[2]);
         }
-        for (UsageStatistics.DailyCount c : usage.perDay(dimension, from, to)) {
-            if (keys.contains(c.key()) && byDay.containsKey(c.day())) {
+        // each exchange once, even one between two of the keys (a province and one merged into it)
+        for (UsageStatistics.DailyCount c : usage.totals(dimension, keys, from, to)) {
+            if (byDay.containsKey(c.day())) {
                 byDay.get(c.day())[0] += c.transactions();
                 byDay.get(c.day())[1] += c.failures();
             }

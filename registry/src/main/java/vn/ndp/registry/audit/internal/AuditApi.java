@@ -10,6 +10,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import vn.ndp.registry.audit.AuditEvent;
 import vn.ndp.registry.audit.AuditLog;
 import vn.ndp.registry.shared.InvalidParameters;
+import vn.ndp.registry.shared.Paging;
 import vn.ndp.registry.shared.ProblemApi;
 
 @ProblemApi
@@ -33,7 +34,7 @@ class AuditApi {
         InvalidParameters params = new InvalidParameters();
         AuditLog.Filter filter = new AuditLog.Filter(params.choice("event", event, AuditEvent.class), actor, subject,
                 params.date("from", from), params.date("to", to));
-        int p = params.integer("page", page, 1, 1, 100_000);
+        int p = params.integer("page", page, 1, 1, Paging.MAX_PAGE);
         int s = params.integer("size", size, 50, 1, 500);
         params.throwIfAny();
         return new Page(audit.find(filter, s, (p - 1) * s), audit.count(filter), p, s);

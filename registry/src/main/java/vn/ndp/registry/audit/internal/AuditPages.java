@@ -8,6 +8,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 import vn.ndp.registry.audit.AuditEvent;
 import vn.ndp.registry.audit.AuditLog;
 import vn.ndp.registry.shared.InvalidParameters;
+import vn.ndp.registry.shared.Paging;
+import vn.ndp.registry.shared.ResultPage;
 import vn.ndp.registry.shared.web.Links;
 import vn.ndp.registry.shared.web.Pagination;
 import vn.ndp.registry.shared.web.WebPage;
@@ -29,17 +31,14 @@ class AuditPages {
                 params.choice("event", request.getParameter("event"), AuditEvent.class),
                 request.getParameter("actor"), request.getParameter("subject"),
                 params.date("from", request.getParameter("from")), params.date("to", request.getParameter("to")));
-        int page = params.integer("page", request.getParameter("page"), 1, 1, 100_000);
+        Paging paging = new Paging(params.integer("page", request.getParameter("page"), 1, 1, Paging.MAX_PAGE), 50);
         params.throwIfAny();
-        int size = 50;
-        long total = audit.count(filter);
-        model.addAttribute("entries", audit.find(filter, size, (page - 1) * size));
-        model.addAttribute("total", total);
-        Links here = Links.to("/admin/audit");
-        for (String name : List.of("event", "actor", "subject", "from", "to")) {
-            here = here.with(name, request.getParameter(name));
-        }
-        model.addAttribute("pages", Pagination.of(page, (int) Math.max(1, (total + size - 1) / size), here));
+        ResultPage<AuditLog.Entry> found = ResultPage.fetch(paging, audit.count(filter),
+                (limit, offset) -> audit.find(filter, limit, offset));
+        model.addAttribute("entries", found.items());
+        model.addAttribute("total", found.total());
+        model.addAttribute("pages", Pagination.of(found.page(), found.pages(),
+                Links.from("/admin/audit", request, List.of("event", "actor", "subject", "from", "to"))));
         model.addAttribute("filter", filter);
         model.addAttribute("events", AuditEvent.values());
         return "accounts/audit";

@@ -116,13 +116,13 @@ class DemoExchange {
         String secret = hex(16);
         writeGateway("ministry", MINISTRY_GATEWAY, basePort, ca, usageToken, """
                 [{"subsystem": "%s/budget", "oauth2": [{"clientId": "btc-budget", "secretSha256": "%s"}]}]"""
-                .formatted(MINISTRY, gatewaySecretSha256(hex(16))), """
+                .formatted(MINISTRY, Hashes.sha256Hex(hex(16))), """
                 [{"service": "%s", "backend": "%s"}, {"service": "%s", "backend": "%s"}]"""
                 .formatted(BUDGET, backendUrl, PAYROLL, backendUrl));
         writeGateway("shared", SHARED_GATEWAY, basePort + 10, ca, usageToken, """
                 [{"subsystem": "%s", "oauth2": [{"clientId": "hanoi-portal", "secretSha256": "%s"}]},
                  {"subsystem": "%s", "oauth2": [{"clientId": "hue-portal", "secretSha256": "%s"}]}]"""
-                .formatted(HANOI_PORTAL, gatewaySecretSha256(secret), HUE_PORTAL, gatewaySecretSha256(hex(16))), """
+                .formatted(HANOI_PORTAL, Hashes.sha256Hex(secret), HUE_PORTAL, Hashes.sha256Hex(hex(16))), """
                 [{"service": "%s", "backend": "http://127.0.0.1:%d/api/v1/agencies"}]"""
                 .formatted(UNITS, registryPort));
         write(gatewaysDir.resolve("demo.env"), """
@@ -239,10 +239,5 @@ class DemoExchange {
         byte[] random = new byte[bytes];
         new SecureRandom().nextBytes(random);
         return HexFormat.of().formatHex(random);
-    }
-
-    /** A gateway configuration's {@code secretSha256} for an OAuth2 client secret, as the gateway reads it. */
-    private static String gatewaySecretSha256(String clientSecret) {
-        return Hashes.sha256Hex(clientSecret);
     }
 }

@@ -11,6 +11,7 @@ import vn.ndp.registry.catalog.PlatformField;
 import vn.ndp.registry.catalog.PlatformType;
 import vn.ndp.registry.catalog.Scope;
 import vn.ndp.registry.shared.InvalidParameters.Wire;
+import vn.ndp.registry.shared.web.RevisionValues;
 
 /**
  * A field of the proposal or change form with its current value and the control a person fills it with: a
@@ -46,11 +47,11 @@ public record FormField(String name, String value, Kind kind, List<Option> optio
     static FormField of(PlatformField field, String value) {
         return switch (field) {
             case DESCRIPTION_VI, DESCRIPTION_EN -> new FormField(field, value, Kind.LONG_TEXT, List.of());
-            case CATEGORY -> new FormField(field, value, Kind.CHOICE, options(Category.class, "category."));
-            case TYPE -> new FormField(field, value, Kind.CHOICE, options(PlatformType.class, "type."));
-            case STATUS -> new FormField(field, value, Kind.CHOICE, options(LifecycleStatus.class, "status."));
-            case NDXP_STATUS -> new FormField(field, value, Kind.CHOICE, options(NdxpStatus.class, "ndxp."));
-            case SCOPES -> new FormField(field, value, Kind.CHOICES, options(Scope.class, "scope."));
+            case CATEGORY -> new FormField(field, value, Kind.CHOICE, options(field, Category.class));
+            case TYPE -> new FormField(field, value, Kind.CHOICE, options(field, PlatformType.class));
+            case STATUS -> new FormField(field, value, Kind.CHOICE, options(field, LifecycleStatus.class));
+            case NDXP_STATUS -> new FormField(field, value, Kind.CHOICE, options(field, NdxpStatus.class));
+            case SCOPES -> new FormField(field, value, Kind.CHOICES, options(field, Scope.class));
             case SECURITY_LEVEL -> new FormField(field, value, Kind.CHOICE,
                     IntStream.rangeClosed(1, 5).mapToObj(level -> Option.named(String.valueOf(level), null)).toList());
             case SECURITY_DOSSIER_APPROVED, DATA_IN_VIETNAM -> new FormField(field, value, Kind.CHOICE, YES_NO);
@@ -92,7 +93,9 @@ public record FormField(String name, String value, Kind kind, List<Option> optio
         return values == null || values.isEmpty() ? null : values.getFirst();
     }
 
-    private static <E extends Enum<E>> List<Option> options(Class<E> type, String labels) {
+    /** Every value of {@code type}, labelled as the history panels label them ({@link RevisionValues}). */
+    private static <E extends Enum<E>> List<Option> options(PlatformField field, Class<E> type) {
+        String labels = RevisionValues.labelPrefix("field.", field.wireName());
         return Wire.values(type).stream().map(v -> Option.labelled(v, labels + v)).toList();
     }
 }

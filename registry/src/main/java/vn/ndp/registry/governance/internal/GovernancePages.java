@@ -440,9 +440,9 @@ class GovernancePages {
      * name in the reader's language, and the current owner even if it no longer exists (a ministry merged in 2025).
      */
     private List<FormField.Option> owners(String current) {
-        boolean english = "en".equals(LocaleContextHolder.getLocale().getLanguage());
+        java.util.Locale locale = LocaleContextHolder.getLocale();
         java.util.function.Function<Agency, FormField.Option> option = a -> FormField.Option.named(a.code(),
-                (english ? a.nameEn() : a.nameVi()) + " (" + a.code() + ")");
+                a.name(locale) + " (" + a.code() + ")");
         List<FormField.Option> owners = new ArrayList<>(agencies.list(null, agencies.today(), null).stream()
                 .filter(a -> a.kind().isCentral() || a.kind().isProvincial()).map(option).toList());
         if (current != null && owners.stream().noneMatch(o -> o.value().equals(current))) {

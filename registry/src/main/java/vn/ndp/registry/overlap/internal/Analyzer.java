@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import vn.ndp.registry.shared.FoldedSearch;
 
 /**
  * Turns a text into weighted features for the overlap check.
@@ -79,7 +80,7 @@ public final class Analyzer {
                 i += Character.charCount(text.codePointAt(i));
             }
             if (i > start) {
-                tokens.add(new Token(Folding.fold(text.substring(start, i)), start, i, false, punctuation));
+                tokens.add(new Token(FoldedSearch.fold(text.substring(start, i)), start, i, false, punctuation));
             }
         }
         return tokens;

@@ -15,6 +15,7 @@ import vn.ndp.registry.overlap.OverlapReport.Reason;
 import vn.ndp.registry.overlap.OverlapSettings;
 import vn.ndp.registry.overlap.PlatformDescription;
 import vn.ndp.registry.overlap.Verdict;
+import vn.ndp.registry.shared.FoldedSearch;
 
 /** One check of a description against an index: scores, verdicts and the reasons a person can read. */
 public final class Matching {
@@ -139,12 +140,12 @@ public final class Matching {
                     continue;
                 }
                 String surface = feature.surface().strip();
-                String key = Folding.fold(surface);
+                String key = FoldedSearch.fold(surface);
                 if (folded.stream().anyMatch(k -> k.contains(key)) || terms.size() >= MAX_TERMS) {
                     continue;
                 }
                 folded.removeIf(key::contains);
-                terms.removeIf(t -> key.contains(Folding.fold(t)));
+                terms.removeIf(t -> key.contains(FoldedSearch.fold(t)));
                 folded.add(key);
                 terms.add(surface);
             }

@@ -31,6 +31,15 @@ public class RevisionValues {
         this.messages = messages;
     }
 
+    /**
+     * The prefix of the message keys that label the values of {@code field} among {@code fields} (the forms choose
+     * from the same labels), or null for a field whose values are not coded.
+     */
+    public static String labelPrefix(String fields, String field) {
+        String prefix = PREFIXES.getOrDefault(fields, Map.of()).get(field);
+        return BOOLEAN.equals(prefix) ? null : prefix;
+    }
+
     public String label(String fields, String field, String value) {
         String prefix = PREFIXES.getOrDefault(fields, Map.of()).get(field);
         if (value == null || value.isBlank() || prefix == null) {
