@@ -8,6 +8,7 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import org.junit.jupiter.api.Test;
 import vn.ndp.registry.accounts.Role;
 
@@ -42,7 +43,7 @@ class AdoptionBrowserIntegrationTests extends BrowserIntegrationTest {
                     .click();
             editor.getByLabel("Hình thức công bố").selectOption("plan");
             editor.getByLabel("Số văn bản").fill("45/KH-UBND");
-            editor.getByLabel("Ngày ban hành").fill(today.toString());
+            editor.getByLabel("Ngày ban hành").fill(DateTimeFormatter.ofPattern("dd/MM/yyyy").format(today));
             editor.getByLabel(VNEID, new Page.GetByLabelOptions().setExact(true)).selectOption("in_use");
             editor.getByLabel("Đơn vị phụ trách — " + VNEID, new Page.GetByLabelOptions().setExact(true))
                     .fill("Công an tỉnh");

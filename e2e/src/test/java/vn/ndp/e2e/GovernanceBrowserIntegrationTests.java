@@ -59,7 +59,8 @@ class GovernanceBrowserIntegrationTests extends BrowserIntegrationTest {
             reviewer.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Ghi kết quả thẩm định")).click();
             assertThat(reviewer.locator(".proposal-status")).hasText("Đang thẩm định");
             reviewer.getByLabel("Số quyết định").fill("2618/QĐ-BKHCN");
-            reviewer.getByLabel("Ngày quyết định").fill("2026-01-05");
+            // typed as Vietnamese documents write dates, whatever the browser's own language
+            reviewer.getByLabel("Ngày quyết định").fill("05/01/2026");
             reviewer.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Ghi quyết định")).click();
             assertThat(reviewer.locator(".proposal-status")).hasText("Đã công nhận");
             DebianChromium.screenshot(reviewer, "governance-recognised");
@@ -71,6 +72,7 @@ class GovernanceBrowserIntegrationTests extends BrowserIntegrationTest {
             page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(NAME)).click();
             assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1))).hasText(NAME);
             assertThat(page.locator("#main")).containsText("2618/QĐ-BKHCN");
+            assertThat(page.locator("#main")).containsText("05/01/2026");
             assertThat(page.locator("#main")).containsText("Xã hội số");
             assertThat(page.locator("#main")).containsText("Cấp tỉnh");
             page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Xem lịch sử thay đổi")).click();
@@ -79,7 +81,8 @@ class GovernanceBrowserIntegrationTests extends BrowserIntegrationTest {
             DebianChromium.screenshot(page, "governance-history");
         }
 
-        String today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Ho_Chi_Minh")).toString();
+        String today = java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy")
+                .format(java.time.LocalDate.now(java.time.ZoneId.of("Asia/Ho_Chi_Minh")));
         try (BrowserContext adminContext = DebianChromium.browser().newContext(new Browser.NewContextOptions().setLocale("vi-VN")
                 .setJavaScriptEnabled(false))) {
             Page admin = signIn(adminContext, "e2e-admin");

@@ -24,9 +24,9 @@ public final class InvalidParameters {
             return null;
         }
         try {
-            return LocalDate.parse(value.strip());
+            return CalendarDates.parse(value);
         } catch (DateTimeParseException e) {
-            reject(name, "'" + value + "' is not a calendar date in the form yyyy-MM-dd (e.g. 2024-07-03).");
+            reject(name, "'" + value + "' is not a calendar date; " + CalendarDates.EXPECTED + ".");
             return null;
         }
     }

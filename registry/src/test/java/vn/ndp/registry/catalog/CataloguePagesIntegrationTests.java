@@ -74,7 +74,23 @@ class CataloguePagesIntegrationTests {
         assertThat(html).contains("Hệ thống mạng đấu thầu quốc gia")
                 .contains("href=\"/platforms/MANG-DAU-THAU-QG?asOf=2024-07-03\"")
                 .contains("03/07/2024")
-                .contains("value=\"2024-07-03\"");
+                .contains("value=\"03/07/2024\"");
+    }
+
+    @Test
+    void anAsOfDateTypedAsDayMonthYearIsReadAsTheSameDayAndItsFieldIsNoBrowserCalendar() {
+        String typed = page("/platforms?owner=BKHDT&asOf=3/7/2024");
+        assertThat(typed).as("listed under the Ministry of Planning and Investment, merged on 01/03/2025")
+                .contains("Hệ thống mạng đấu thầu quốc gia").contains("Đang xem dữ liệu theo ngày 03/07/2024.");
+        String field = typed.substring(typed.lastIndexOf("<input", typed.indexOf("id=\"as-of-date\"")));
+        field = field.substring(0, field.indexOf('>'));
+        assertThat(field).contains("type=\"text\"", "name=\"asOf\"", "value=\"03/07/2024\"",
+                "placeholder=\"dd/mm/yyyy\"", "aria-describedby=\"as-of-hint\"").doesNotContain("required");
+        assertThat(page("/platforms?owner=BKHDT")).as("the field is empty today, not 'null'")
+                .contains("name=\"asOf\" value=\"\"").doesNotContain("aria-describedby=\"null\"");
+        String noSuchDay = client.get().uri("/platforms?asOf=31/02/2024").accept(MediaType.TEXT_HTML).exchange()
+                .expectStatus().isBadRequest().expectBody(String.class).returnResult().getResponseBody();
+        assertThat(noSuchDay).contains("Ngày xem dữ liệu (asOf)", "31/02/2024", "dd/MM/yyyy");
     }
 
     @Test

@@ -69,24 +69,105 @@ class GovernancePagesIntegrationTests {
         assertThat(HtmlPage.texts(HtmlPage.parse(form).byId("f-data_in_vietnam"), "option"))
                 .containsExactly("— Chưa chọn —", "Có", "Không");
         assertThat(form).contains("type=\"checkbox\" name=\"scopes\" value=\"central\"", "name=\"_shown_scopes\"",
-                "<legend>Phạm vi triển khai</legend>", "type=\"date\" id=\"f-security_dossier_date\"");
+                "<legend>Phạm vi triển khai</legend>");
+        assertThat(HtmlPage.parse(form).byId("f-security_dossier_date").getAttributeValue("placeholder"))
+                .isEqualTo("dd/mm/yyyy");
 
         String code = "FORMTEST-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase(Locale.ROOT);
         String location = mvc.perform(post("/governance/proposals").with(user(editor)).with(csrf())
                 .param("code", code).param("name_vi", "Nền tảng thử biểu mẫu").param("category", "society")
                 .param("type", "platform").param("_shown_scopes", "1").param("scopes", "central", "commune")
-                .param("data_in_vietnam", "true")).andReturn().getResponse().getRedirectedUrl();
+                .param("data_in_vietnam", "true").param("security_dossier_date", "1/7/2025"))
+                .andReturn().getResponse().getRedirectedUrl();
         UUID id = UUID.fromString(location.substring(location.lastIndexOf('/') + 1));
         Map<PlatformField, String> fields = desk.get(id, CurrentUser.of(accounts.create(Role.ADMIN, null))).fields();
 
         assertThat(fields.get(PlatformField.SCOPES)).isEqualTo("central;commune");
         assertThat(fields.get(PlatformField.DATA_IN_VIETNAM)).isEqualTo("true");
+        assertThat(fields.get(PlatformField.SECURITY_DOSSIER_DATE)).as("typed day/month/year, kept as the API's form")
+                .isEqualTo("2025-07-01");
         String shown = mvc.perform(get(location).with(user(editor))).andReturn().getResponse().getContentAsString();
+        assertThat(HtmlPage.parse(shown).byId("f-security_dossier_date").getAttributeValue("value"))
+                .isEqualTo("01/07/2025");
         assertThat(HtmlPage.elements(HtmlPage.parse(shown).byId("f-category"), "option"))
                 .filteredOn(o -> o.hasAttribute("selected")).extracting(o -> o.getAttributeValue("value"))
                 .containsExactly("society");
         assertThat(shown).contains("value=\"central\" checked", "value=\"commune\" checked")
                 .doesNotContain("value=\"province\" checked");
+    }
+
+    @Test
+    void aDateThatIsNoDayComesBackAsTypedWithWhatToWriteAndNothingIsProposed() throws Exception {
+        UserDetails editor = accounts.signedIn(Role.MINISTRY_EDITOR, "BTC");
+        String code = "DATETEST-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase(Locale.ROOT);
+        var response = mvc.perform(post("/governance/proposals").with(user(editor)).with(csrf())
+                .param("code", code).param("name_vi", "Nền tảng thử ngày").param("category", "society")
+                .param("type", "platform").param("security_dossier_date", "31/02/2025")).andReturn().getResponse();
+
+        assertThat(response.getRedirectedUrl()).isNull();
+        String page = response.getContentAsString();
+        assertThat(page).contains("Ngày phê duyệt hồ sơ cấp độ: ghi ngày có thật theo dạng ngày/tháng/năm");
+        assertThat(HtmlPage.parse(page).byId("f-security_dossier_date").getAttributeValue("value"))
+                .isEqualTo("31/02/2025");
+        assertThat(mvc.perform(get("/governance").with(user(editor))).andReturn().getResponse().getContentAsString())
+                .doesNotContain(code);
+    }
+
+    @Test
+    void aRefusedEditEvaluationOrDecisionComesBackWithWhatWasTypedAndOnlyInTheFormThatWasPosted() throws Exception {
+        CurrentUser editor = CurrentUser.of(accounts.create(Role.MINISTRY_EDITOR, "BTC"));
+        UserDetails editorLogin = accounts.signedIn(Role.MINISTRY_EDITOR, "BTC");
+        String code = "KEEPTEST-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase(Locale.ROOT);
+        Proposal p = desk.draft(editor, code, Map.of(PlatformField.NAME_VI, "Nền tảng giữ dữ liệu " + code,
+                PlatformField.DESCRIPTION_VI, "Nền tảng để kiểm thử biểu mẫu bị từ chối giữ lại dữ liệu đã nhập.",
+                PlatformField.CATEGORY, "government", PlatformField.TYPE, "platform", PlatformField.SCOPES, "central"));
+
+        String edit = mvc.perform(post("/governance/proposals/" + p.id()).with(user(editorLogin)).with(csrf())
+                .param("version", String.valueOf(p.version())).param("name_vi", "Tên đã sửa " + code)
+                .param("security_dossier_date", "31/02/2025")).andReturn().getResponse().getContentAsString();
+        HtmlPage editPage = HtmlPage.parse(edit);
+        assertThat(edit).contains("Ngày phê duyệt hồ sơ cấp độ: ghi ngày có thật");
+        assertThat(editPage.byId("f-name_vi").getAttributeValue("value")).isEqualTo("Tên đã sửa " + code);
+        assertThat(editPage.byId("f-security_dossier_date").getAttributeValue("value")).isEqualTo("31/02/2025");
+        p = desk.get(p.id(), editor);
+        assertThat(p.fields().get(PlatformField.NAME_VI)).as("nothing saved").isEqualTo("Nền tảng giữ dữ liệu " + code);
+
+        p = desk.handle(p.id(), p.version(), new ProposalCommand.Submit(), editor);
+        UserDetails reviewer = accounts.signedIn(Role.REVIEWER, null);
+        String criterion = desk.settings().criteria().getFirst();
+        String evaluation = mvc.perform(post("/governance/proposals/" + p.id() + "/evaluation").with(user(reviewer))
+                .with(csrf()).param("version", String.valueOf(p.version())).param("result." + criterion, "perhaps")
+                .param("comment." + criterion, "Cần làm rõ phạm vi").param("security_level", "4")
+                .param("summary", "Kết luận tạm")).andReturn().getResponse().getContentAsString();
+        HtmlPage evaluationPage = HtmlPage.parse(evaluation);
+        assertThat(evaluation).contains("criterion." + criterion);
+        assertThat(evaluationPage.byId("comment-" + criterion).getAttributeValue("value")).isEqualTo("Cần làm rõ phạm vi");
+        assertThat(HtmlPage.elements(evaluationPage.byId("security-level"), "option"))
+                .filteredOn(o -> o.hasAttribute("selected")).extracting(o -> o.getAttributeValue("value"))
+                .containsExactly("4");
+        assertThat(desk.get(p.id(), editor).evaluation()).isNull();
+
+        List<Evaluation.CriterionResult> results = desk.settings().criteria().stream()
+                .map(c -> new Evaluation.CriterionResult(c, Evaluation.Result.MEETS, "Đạt")).toList();
+        p = desk.handle(p.id(), p.version(), new ProposalCommand.RecordEvaluation(new Evaluation(results, 3, true,
+                "Đạt")), CurrentUser.of(accounts.create(Role.REVIEWER, null)));
+        String decision = mvc.perform(post("/governance/proposals/" + p.id() + "/decision").with(user(reviewer))
+                .with(csrf()).param("version", String.valueOf(p.version())).param("decision", "recognise_as_potential")
+                .param("decision_number", "12/QĐ-BKHCN").param("decision_date", "31/02/2026")
+                .param("decision_issuer", "Bộ Khoa học và Công nghệ").param("reason", "Lý do ghi kèm"))
+                .andReturn().getResponse().getContentAsString();
+        HtmlPage decisionPage = HtmlPage.parse(decision);
+        assertThat(decision).contains("Ngày quyết định: bắt buộc khi công nhận; ghi ngày có thật theo dạng "
+                + "ngày/tháng/năm, ví dụ 05/01/2026.");
+        assertThat(decisionPage.byId("decision-number").getAttributeValue("value")).isEqualTo("12/QĐ-BKHCN");
+        assertThat(decisionPage.byId("decision-date").getAttributeValue("value")).isEqualTo("31/02/2026");
+        assertThat(HtmlPage.text(decisionPage.byId("decision-reason"))).isEqualTo("Lý do ghi kèm");
+        assertThat(HtmlPage.elements(decisionPage.byId("decision"), "option"))
+                .filteredOn(o -> o.hasAttribute("selected")).extracting(o -> o.getAttributeValue("value"))
+                .containsExactly("recognise_as_potential");
+        assertThat(HtmlPage.text(decisionPage.byId("return-reason"))).as("the return form has its own reason")
+                .isEmpty();
+        assertThat(desk.get(p.id(), editor).decision()).isNull();
     }
 
     @Test

@@ -1,9 +1,7 @@
 package vn.ndp.registry.catalog.internal;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
-import java.time.format.ResolverStyle;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
@@ -21,6 +19,7 @@ import vn.ndp.registry.catalog.NdxpStatus;
 import vn.ndp.registry.catalog.Platform;
 import vn.ndp.registry.catalog.PlatformType;
 import vn.ndp.registry.catalog.Scope;
+import vn.ndp.registry.shared.CalendarDates;
 import vn.ndp.registry.shared.InvalidParameters.Wire;
 import vn.ndp.registry.shared.RegistryException.FieldError;
 import vn.ndp.registry.shared.Tabular.Table;
@@ -44,8 +43,6 @@ public final class PlatformRows {
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
     private static final Pattern PHONE = Pattern.compile("[+0-9 ().-]{6,20}");
     private static final int MAX_TEXT = 4000;
-    private static final DateTimeFormatter DAY_MONTH_YEAR =
-            DateTimeFormatter.ofPattern("d/M/uuuu").withResolverStyle(ResolverStyle.STRICT);
 
     private PlatformRows() {
     }
@@ -216,10 +213,9 @@ public final class PlatformRows {
                 return null;
             }
             try {
-                return value.contains("/") ? LocalDate.parse(value, DAY_MONTH_YEAR) : LocalDate.parse(value);
+                return CalendarDates.parse(value);
             } catch (DateTimeParseException e) {
-                error(column, "'" + value + "' is not a date; write it as yyyy-MM-dd or dd/MM/yyyy (e.g. 2025-09-11 "
-                        + "or 11/09/2025).");
+                error(column, "'" + value + "' is not a date; " + CalendarDates.EXPECTED + ".");
                 return null;
             }
         }

@@ -10,13 +10,14 @@ import vn.ndp.registry.catalog.NdxpStatus;
 import vn.ndp.registry.catalog.PlatformField;
 import vn.ndp.registry.catalog.PlatformType;
 import vn.ndp.registry.catalog.Scope;
+import vn.ndp.registry.shared.CalendarDates;
 import vn.ndp.registry.shared.InvalidParameters.Wire;
 import vn.ndp.registry.shared.web.RevisionValues;
 
 /**
  * A field of the proposal or change form with its current value and the control a person fills it with: a
  * coded field is chosen from its labelled values (one, or several for the scopes), a yes/no field from Có/Không,
- * a date from a calendar, a level from 1–5; a person never types a wire value. The form posts wire values, as
+ * a date is typed as dd/MM/yyyy, a level from 1–5; a person never types a wire value. The form posts wire values, as
  * the API does, so both are read by the same rules ({@link #read}).
  */
 public record FormField(String name, String value, Kind kind, List<Option> options) {
@@ -83,14 +84,18 @@ public record FormField(String name, String value, Kind kind, List<Option> optio
 
     /**
      * The value the form posted for {@code field}, or {@code null} when the form did not have it: the scopes' checked
-     * boxes joined by {@code ;} (none checked: empty), any other field's one value.
+     * boxes joined by {@code ;} (none checked: empty), a date typed as dd/MM/yyyy in ISO form as the API takes it, any
+     * other field's one value.
      */
     static String read(PlatformField field, MultiValueMap<String, String> form) {
         List<String> values = form.get(field.wireName());
         if (field == PlatformField.SCOPES && (values != null || form.containsKey(SHOWN + field.wireName()))) {
             return values == null ? "" : String.join(";", values.stream().filter(v -> !v.isBlank()).toList());
         }
-        return values == null || values.isEmpty() ? null : values.getFirst();
+        if (values == null || values.isEmpty()) {
+            return null;
+        }
+        return of(field, null).kind == Kind.DATE ? CalendarDates.iso(values.getFirst()) : values.getFirst();
     }
 
     /** Every value of {@code type}, labelled as the history panels label them ({@link RevisionValues}). */

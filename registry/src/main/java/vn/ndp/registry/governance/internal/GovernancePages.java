@@ -147,7 +147,7 @@ class GovernancePages {
     @PreAuthorize(ANY)
     String proposal(Authentication authentication, @PathVariable UUID id, Model model) {
         return proposalPage(GovernanceApi.user(authentication), desk.get(id, GovernanceApi.user(authentication)),
-                null, model);
+                null, PostedForm.NONE, model);
     }
 
     @PostMapping("/governance/proposals/{id}")
@@ -187,15 +187,7 @@ class GovernancePages {
             @RequestParam MultiValueMap<String, String> form, Model model) {
         InvalidParameters invalid = new InvalidParameters();
         Evaluation evaluation = evaluation(form, invalid);
-        if (invalid.any()) {
-            try {
-                invalid.throwIfAny();
-            } catch (RegistryException e) {
-                CurrentUser user = GovernanceApi.user(authentication);
-                return proposalPage(user, desk.get(id, user), e, model);
-            }
-        }
-        return act(authentication, id, form, new ProposalCommand.RecordEvaluation(evaluation), model);
+        return act(authentication, id, form, invalid, new ProposalCommand.RecordEvaluation(evaluation), model);
     }
 
     @PostMapping("/governance/proposals/{id}/return")
@@ -218,7 +210,7 @@ class GovernancePages {
             case "reject" -> new ProposalCommand.Reject(form.getFirst("reason"));
             default -> new ProposalCommand.Recognise(number, date, issuer);
         };
-        return act(authentication, id, form, command, model);
+        return act(authentication, id, form, invalid, command, model);
     }
 
     @GetMapping("/governance/documents/{id}")
@@ -364,19 +356,31 @@ class GovernancePages {
 
     private String act(Authentication authentication, UUID id, MultiValueMap<String, String> form,
             ProposalCommand command, Model model) {
+        return act(authentication, id, form, new InvalidParameters(), command, model);
+    }
+
+    /**
+     * Does {@code command} unless the form's own values were already refused ({@code invalid}); when either refuses,
+     * the proposal page again, with what the form posted.
+     */
+    private String act(Authentication authentication, UUID id, MultiValueMap<String, String> form,
+            InvalidParameters invalid, ProposalCommand command, Model model) {
         CurrentUser user = GovernanceApi.user(authentication);
         try {
+            invalid.throwIfAny();
             desk.handle(id, version(form), command, user);
             return "redirect:/governance/proposals/" + id;
         } catch (RegistryException e) {
-            return proposalPage(user, desk.get(id, user), e, model);
+            return proposalPage(user, desk.get(id, user), e, PostedForm.of(command, form), model);
         }
     }
 
-    private String proposalPage(CurrentUser user, Proposal p, RegistryException error, Model model) {
+    private String proposalPage(CurrentUser user, Proposal p, RegistryException error, PostedForm posted,
+            Model model) {
         boolean editor = user.role() == Role.MINISTRY_EDITOR;
         model.addAttribute("p", p);
-        model.addAttribute("fields", form(p.fields()));
+        model.addAttribute("fields", form(posted.is(PostedForm.EDIT) ? fields(posted.values()) : p.fields()));
+        model.addAttribute("posted", posted);
         model.addAttribute("canEdit", editor && p.status().editable());
         model.addAttribute("canWithdraw", editor && p.status().after(new ProposalCommand.Withdraw()).isPresent());
         model.addAttribute("canReview", user.role().nationalAuthority() && p.status().awaitingReview());

@@ -6,6 +6,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
+import vn.ndp.registry.shared.CalendarDates;
 import vn.ndp.registry.shared.VietnamTime;
 
 /**
@@ -13,7 +14,7 @@ import vn.ndp.registry.shared.VietnamTime;
  * (stored as instants, read back from the database in UTC) on Vietnam's clock, so that something done at
  * 06:30 in Hà Nội shows that day and that hour. Templates call it as {@code ${@dates.format(date)}},
  * {@code ${@dates.date(moment)}}, {@code ${@dates.dateTime(moment)}} and {@code ${@dates.dateTimeSeconds(moment)}};
- * each gives an empty text for null.
+ * each gives an empty text for null. Date fields show their value through {@code ${@dates.input(value)}}.
  */
 @Component("dates")
 public class Dates {
@@ -32,6 +33,14 @@ public class Dates {
             return "";
         }
         return ("en".equals(locale.getLanguage()) ? ENGLISH : VIETNAMESE).format(date);
+    }
+
+    /**
+     * The value of a date field, dd/MM/yyyy in either language (the form a person types, whatever the browser's
+     * language): {@code value} is a date, its ISO text, or text a person typed that was refused, shown as typed.
+     */
+    public String input(Object value) {
+        return CalendarDates.forInput(value);
     }
 
     /** The day of {@code moment} in Vietnam. */

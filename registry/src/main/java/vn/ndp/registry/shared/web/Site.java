@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import org.springframework.web.servlet.support.RequestContextUtils;
+import vn.ndp.registry.shared.CalendarDates;
 
 /**
  * What the site layout needs on every page: the as-of date the visitor chose
@@ -87,7 +88,7 @@ public record Site(String asOf, String language, String path, String viHref, Str
             return null;
         }
         try {
-            return LocalDate.parse(value.strip()).toString();
+            return CalendarDates.parse(value).toString();
         } catch (DateTimeParseException e) {
             return null;
         }

@@ -78,7 +78,7 @@ class PlatformRowsTests {
             website           | www.example.vn  | is not an http(s) address
             operator_phone    | call me         | is not a phone number
             operator_email    | cuc.tin.hoc     | is not an e-mail address
-            legal_basis_date  | 2025-02-30      | is not a date; write it as yyyy-MM-dd or dd/MM/yyyy
+            legal_basis_date  | 2025-02-30      | is not a date; write it as dd/MM/yyyy or yyyy-MM-dd
             listed_from       | 31/02/2025      | is not a date
             security_level    | 6               | is not a security level 1–5
             security_dossier_approved | maybe   | is neither true nor false
