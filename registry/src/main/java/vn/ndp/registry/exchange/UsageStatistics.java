@@ -31,6 +31,14 @@ public class UsageStatistics {
     public record DailyCount(LocalDate day, String key, long transactions, long failures) {
     }
 
+    /** How many days, the last one included, the pages' usage figures and the API by default cover. */
+    public static final int RECENT_DAYS = 30;
+
+    /** The first of the {@link #RECENT_DAYS} days that end with {@code last}. */
+    public static LocalDate recentFrom(LocalDate last) {
+        return last.minusDays(RECENT_DAYS - 1L);
+    }
+
     /** Provider-side aggregates with the members at both ends; each exchange is reported once on that side. */
     private static final String EXCHANGES = """
             exchanges as (

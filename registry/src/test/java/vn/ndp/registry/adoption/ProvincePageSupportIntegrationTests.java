@@ -18,6 +18,7 @@ import vn.ndp.registry.accounts.Account;
 import vn.ndp.registry.accounts.CurrentUser;
 import vn.ndp.registry.accounts.Role;
 import vn.ndp.registry.accounts.TestAccounts;
+import vn.ndp.registry.exchange.UsageStatistics;
 import vn.ndp.registry.support.Priority;
 import vn.ndp.registry.support.SupportDesk;
 
@@ -54,6 +55,8 @@ class ProvincePageSupportIntegrationTests {
         String asVisitor = mvc.perform(get("/adoption/provinces/P-HA-NOI")).andExpect(status().isOk()).andReturn()
                 .getResponse().getContentAsString();
         assertThat(asVisitor).contains("plans-heading").doesNotContain(subject);
+        assertThat(asVisitor).as("the usage chart says how many days it covers")
+                .contains("(" + UsageStatistics.RECENT_DAYS + " ngày gần nhất)");
 
         UserDetails otherProvince = accounts.signedIn(Role.PROVINCE_EDITOR, "P-HUE");
         assertThat(mvc.perform(get("/adoption/provinces/P-HA-NOI").with(user(otherProvince)))

@@ -175,6 +175,8 @@ class ExchangePagesIntegrationTests {
         UserDetails admin = accounts.signedIn(Role.ADMIN, null);
 
         String byPlatform = page(admin, "/exchange?by=platform");
+        assertThat(byPlatform).as("the note says how many days the figures cover, as many as the chart has")
+                .contains("theo ngày giờ Việt Nam, trong " + UsageStatistics.RECENT_DAYS + " ngày gần nhất.");
         assertThat(HtmlPage.text(rowOf(byPlatform, "DVCQG"))).contains("Cổng Dịch vụ công quốc gia");
         assertThat(HtmlPage.text(rowOf(byPlatform, unlinked.provider())))
                 .contains("Hệ thống chưa gắn nền tảng trong danh mục");

@@ -76,7 +76,6 @@ import vn.ndp.registry.support.SupportRequest;
 @WebPage
 class AdoptionPages {
 
-    static final int USAGE_DAYS = 30;
 
     private final AdoptionDesk desk;
     private final AdoptionFigures figures;
@@ -215,7 +214,8 @@ class AdoptionPages {
         model.addAttribute("supportRequests", requests.items());
         model.addAttribute("supportTotal", requests.total());
         model.addAttribute("usage", usageChart("province-usage",
-                msg("adoption.usage.province", LocaleContextHolder.getLocale(), province.nameVi()),
+                msg("adoption.usage.province", LocaleContextHolder.getLocale(), province.nameVi(),
+                        UsageStatistics.RECENT_DAYS),
                 UsageStatistics.Dimension.PROVINCE, keys));
         model.addAttribute("thisYear", agencies.today().getYear());
         return "adoption/province";
@@ -600,7 +600,7 @@ class AdoptionPages {
         model.addAttribute("platform", platform);
         model.addAttribute("name", platform.name(locale));
         model.addAttribute("usage", usageChart("platform-usage", msg("adoption.usage.platform", locale,
-                platform.name(locale)), UsageStatistics.Dimension.PLATFORM, Set.of(code)));
+                platform.name(locale), UsageStatistics.RECENT_DAYS), UsageStatistics.Dimension.PLATFORM, Set.of(code)));
         AdoptionFigures.Summary summary = figures.summary(agencies.today().getYear(), agencies.today());
         model.addAttribute("adoption", summary.platforms().stream().filter(p -> p.code().equals(code)).findFirst()
                 .orElse(null));
@@ -610,7 +610,7 @@ class AdoptionPages {
 
     private UsageChart usageChart(String id, String title, UsageStatistics.Dimension dimension, Set<String> keys) {
         LocalDate to = agencies.today();
-        LocalDate from = to.minusDays(USAGE_DAYS - 1L);
+        LocalDate from = UsageStatistics.recentFrom(to);
         Map<LocalDate, long[]> byDay = new LinkedHashMap<>();
         for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {
             byDay.put(d, new long[2]);

@@ -194,7 +194,7 @@ class ExchangeApi {
         }
         params.throwIfAny();
         LocalDate last = end == null ? LocalDate.now(clock.withZone(VietnamTime.ZONE)) : end;
-        return usage.perDay(dimension, start == null ? last.minusDays(30) : start, last);
+        return usage.perDay(dimension, start == null ? UsageStatistics.recentFrom(last) : start, last);
     }
 
     @GetMapping(value = "/evidence", produces = MediaType.APPLICATION_JSON_VALUE)

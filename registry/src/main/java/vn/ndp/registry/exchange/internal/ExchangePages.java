@@ -52,7 +52,6 @@ import vn.ndp.registry.shared.web.WebPage;
 @WebPage
 class ExchangePages {
 
-    static final int USAGE_DAYS = 30;
 
     private final ExchangeRegister register;
     private final AccessRequests requests;
@@ -245,7 +244,7 @@ class ExchangePages {
     private void usage(UsageStatistics.Dimension dimension, Set<String> sampleKeys, Map<String, String> platformNames,
             Model model) {
         LocalDate to = LocalDate.now(clock.withZone(VietnamTime.ZONE));
-        LocalDate from = to.minusDays(USAGE_DAYS - 1L);
+        LocalDate from = UsageStatistics.recentFrom(to);
         UsageStatistics.DailyUsage daily = usage.daily(dimension, from, to);
         Map<LocalDate, Long> perDay = new LinkedHashMap<>();
         for (UsageStatistics.DailyCount c : daily.totals()) {
@@ -271,6 +270,7 @@ class ExchangePages {
                 sampleKeys.contains(e.getKey()))).toList());
         model.addAttribute("usageSample", anySample);
         model.addAttribute("by", UsageStatistics.wire(dimension));
+        model.addAttribute("usageDays", UsageStatistics.RECENT_DAYS);
         model.addAttribute("dimensions", List.of(UsageStatistics.Dimension.values()).stream()
                 .map(UsageStatistics::wire).toList());
     }
