@@ -302,7 +302,7 @@ class AdoptionApiIntegrationTests {
         try (Workbook book = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
             assertThat(book.getSheetAt(0).getSheetName()).isEqualTo("Tổng hợp");
             assertThat(book.getSheet("Tổng hợp").getRow(4).getCell(1).getStringCellValue())
-                    .isEqualTo("Tính từ dữ liệu (computed)");
+                    .isEqualTo("Tính từ dữ liệu");
             assertThat(book.getSheet("Địa phương").getPhysicalNumberOfRows()).isEqualTo(64);
         }
 

@@ -208,6 +208,10 @@ class OfficialListsIntegrationTests {
             assertThat(names).contains("Cổng dữ liệu quốc gia", "Trợ lý ảo quốc gia");
             Sheet document = workbook.getSheet("Văn bản");
             assertThat(document.getRow(0).getCell(1).getStringCellValue()).isEqualTo(version.title());
+            assertThat(document.getRow(2).getCell(1).getStringCellValue()).as("as Vietnamese documents write it")
+                    .isEqualTo("01/06/2024");
+            assertThat(document.getRow(6).getCell(1).getStringCellValue()).as("published, on Vietnam's clock")
+                    .matches("\\d{2}/\\d{2}/\\d{4} \\d{2}:\\d{2} \\(UTC\\+7\\)");
         }
     }
 

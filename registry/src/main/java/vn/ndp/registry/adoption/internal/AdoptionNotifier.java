@@ -1,5 +1,6 @@
 package vn.ndp.registry.adoption.internal;
 
+import java.util.Locale;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
@@ -8,6 +9,7 @@ import org.springframework.transaction.event.TransactionalEventListener;
 import vn.ndp.registry.accounts.Role;
 import vn.ndp.registry.adoption.AdoptionEvent;
 import vn.ndp.registry.adoption.LocalPlatform;
+import vn.ndp.registry.agencies.Agencies;
 import vn.ndp.registry.notifications.NoticeText;
 import vn.ndp.registry.notifications.Notices;
 import vn.ndp.registry.overlap.OverlapDetector;
@@ -22,14 +24,27 @@ import vn.ndp.registry.overlap.OverlapDetector;
 @Component
 class AdoptionNotifier {
 
+    private static final Locale VIETNAMESE = Locale.of("vi");
+
     private final Notices notices;
     private final OverlapDetector overlap;
     private final LocalPlatformCorpus localPlatforms;
+    private final Agencies agencies;
 
-    AdoptionNotifier(Notices notices, OverlapDetector overlap, LocalPlatformCorpus localPlatforms) {
+    AdoptionNotifier(Notices notices, OverlapDetector overlap, LocalPlatformCorpus localPlatforms, Agencies agencies) {
         this.notices = notices;
         this.overlap = overlap;
         this.localPlatforms = localPlatforms;
+        this.agencies = agencies;
+    }
+
+    /** The province by its name, as a person reads it; by its code if it is not in the reference data. */
+    private String provinceVi(String code) {
+        return agencies.find(code).map(a -> a.name(VIETNAMESE)).orElse("Địa phương " + code);
+    }
+
+    private String provinceEn(String code) {
+        return agencies.find(code).map(a -> a.name(Locale.ENGLISH)).orElse("Province " + code);
     }
 
     @TransactionalEventListener(fallbackExecution = true)
@@ -39,9 +54,9 @@ class AdoptionNotifier {
             case AdoptionEvent.ProvinceProposalSubmitted e -> notices.send(notices.withRole(Role.REVIEWER),
                     new NoticeText("PROVINCE_PROPOSAL_SUBMITTED",
                             "Đề xuất bổ sung nền tảng: " + e.name(), "Platform proposed for the national list: " + e.name(),
-                            "Địa phương " + e.provinceCode() + " đề xuất bổ sung nền tảng \"" + e.name()
-                                    + "\" vào danh mục quốc gia.",
-                            "Province " + e.provinceCode() + " proposes adding \"" + e.name() + "\" to the national list.",
+                            provinceVi(e.provinceCode()) + " đề xuất bổ sung nền tảng “" + e.name()
+                                    + "” vào danh mục quốc gia.",
+                            provinceEn(e.provinceCode()) + " proposes adding “" + e.name() + "” to the national list.",
                             "/adoption/proposals"));
             case AdoptionEvent.ProvinceProposalDecided e -> notices.send(notices.editorsOf(e.provinceCode()),
                     new NoticeText(e.accepted() ? "PROVINCE_PROPOSAL_ACCEPTED" : "PROVINCE_PROPOSAL_DECLINED",

@@ -29,7 +29,7 @@ final class AdoptionPdf {
     private static final float MARGIN = 40;
     private static final float[][] COLOURS = {{0.90f, 0.90f, 0.90f}, {0.99f, 0.87f, 0.55f}, {0.55f, 0.75f, 0.92f},
         {0.13f, 0.50f, 0.30f}};
-    private static final String[] LEVEL_LABELS = {"Chưa có kế hoạch", "Đã có kế hoạch", "Đang triển khai",
+    private static final String[] LEVEL_LABELS = {"Chưa khai báo", "Đã có kế hoạch", "Đang triển khai",
         "Đang sử dụng"};
 
     private final PDDocument document;
@@ -73,7 +73,7 @@ final class AdoptionPdf {
         y -= 16;
         if (s.sample()) {
             content.setNonStrokingColor(0.75f, 0.1f, 0.1f);
-            text(bold, 10, MARGIN, y, "Có DỮ LIỆU MẪU (sample data) — không phải số liệu thật.");
+            text(bold, 10, MARGIN, y, "Có DỮ LIỆU MẪU — không phải số liệu thật.");
             content.setNonStrokingColor(0f, 0f, 0f);
             y -= 16;
         }
@@ -94,7 +94,7 @@ final class AdoptionPdf {
             y -= 13;
         }
         y -= 4;
-        for (String note : fonts.wrap(regular, 8, "\"Tính từ dữ liệu\": đếm từ các kế hoạch các địa phương khai báo trên"
+        for (String note : fonts.wrap(regular, 8, "\"Tính từ dữ liệu\": đếm từ kế hoạch các địa phương khai báo trên"
                 + " NDP (kế hoạch của tỉnh cũ được tính cho tỉnh kế thừa từ 01/07/2025). \"Công bố\": số liệu chương"
                 + " trình đã công bố, kèm nguồn trên trang Triển khai tại địa phương.", PAGE.getWidth() - 2 * MARGIN)) {
             text(regular, 8, MARGIN, y, note);

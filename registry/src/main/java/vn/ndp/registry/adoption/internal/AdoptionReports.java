@@ -10,6 +10,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
@@ -28,6 +29,7 @@ import vn.ndp.registry.agencies.Agency;
 import vn.ndp.registry.reporting.ProgrammeFigure;
 import vn.ndp.registry.reporting.ProgrammeFigures;
 import vn.ndp.registry.shared.InvalidParameters.Wire;
+import vn.ndp.registry.shared.web.Dates;
 
 /**
  * The adoption figures of a year, as of a date, as files: CSV (one row per
@@ -131,14 +133,14 @@ class AdoptionReports {
             int r = 0;
             cells(overview.createRow(r++), bold, "Triển khai nền tảng số quốc gia tại địa phương — năm "
                     + summary.year());
-            cells(overview.createRow(r++), null, "Tính theo ngày", summary.asOf().toString());
+            cells(overview.createRow(r++), null, "Tính theo ngày", Dates.format(summary.asOf(), Locale.of("vi")));
             cells(overview.createRow(r++), null, "Số tỉnh, thành phố theo ngày", String.valueOf(
                     summary.kpis().provinces()));
             if (summary.sample()) {
-                cells(overview.createRow(r++), bold, "Có dữ liệu mẫu (sample) — không phải số liệu thật");
+                cells(overview.createRow(r++), bold, "Có dữ liệu mẫu — không phải số liệu thật");
             }
             r++;
-            cells(overview.createRow(r++), bold, "Chỉ tiêu", "Tính từ dữ liệu (computed)", "Công bố (published)",
+            cells(overview.createRow(r++), bold, "Chỉ tiêu", "Tính từ dữ liệu", "Công bố",
                     "Nguồn công bố", "Số tỉnh, thành phố khi công bố");
             for (KpiLine line : kpis(summary)) {
                 Row row = overview.createRow(r++);

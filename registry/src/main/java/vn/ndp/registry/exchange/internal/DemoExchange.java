@@ -220,7 +220,7 @@ class DemoExchange {
     private String usageToken() {
         return transaction.execute(status -> {
             Account account = accounts.findByUsername("demo-gateways").orElseGet(() -> accounts.create(
-                    new Accounts.NewAccount("demo-gateways", "Cổng kết nối mẫu (demo)", null, Role.OPERATOR, null,
+                    new Accounts.NewAccount("demo-gateways", "Cổng kết nối (mẫu)", null, Role.OPERATOR, null,
                             Set.of("NDXP"), hex(24)), "demo"));
             return tokens.issue(CurrentUser.of(account), "sample gateways", Duration.ofDays(30)).secret();
         });

@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.apache.poi.ss.usermodel.CellStyle;
@@ -17,6 +18,8 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import vn.ndp.registry.lists.ListEntry;
 import vn.ndp.registry.lists.ListField;
 import vn.ndp.registry.lists.ListVersion;
+import vn.ndp.registry.shared.VietnamTime;
+import vn.ndp.registry.shared.web.Dates;
 
 /**
  * A list version as CSV (UTF-8 with BOM, header of {@link ListField} keys, one
@@ -26,6 +29,8 @@ import vn.ndp.registry.lists.ListVersion;
 final class ListFiles {
 
     static final String POSITION = "position";
+
+    private static final Locale VIETNAMESE = Locale.of("vi");
 
     private ListFiles() {
     }
@@ -88,11 +93,11 @@ final class ListFiles {
             String[][] facts = {
                 {"Tiêu đề", version.title()},
                 {"Số văn bản", version.documentNumber()},
-                {"Ngày văn bản", version.documentDate().toString()},
+                {"Ngày văn bản", Dates.format(version.documentDate(), VIETNAMESE)},
                 {"Cơ quan ban hành", version.issuer()},
                 {"Ghi chú", version.note() == null ? "" : version.note()},
                 {"Số nền tảng", String.valueOf(entries.size())},
-                {"Công bố trên NDP lúc", version.publishedAt().toString()},
+                {"Công bố trên NDP lúc", VietnamTime.moment(version.publishedAt())},
                 {"Người công bố", version.publishedBy()},
                 {"Mã phiên bản", version.id().toString()}};
             for (int i = 0; i < facts.length; i++) {

@@ -133,7 +133,7 @@ public final class NoticeTexts {
                 "Đề nghị công bố nền tảng số của " + agency.nameVi(),
                 "Please announce the digital platforms of " + en,
                 "Theo danh mục nền tảng số quốc gia, " + agency.nameVi() + " chưa có nền tảng số nào được công bố. "
-                        + "Đề nghị cơ quan rà soát và gửi hồ sơ đề xuất các nền tảng số do cơ quan chủ quản.",
+                        + "Đề nghị cơ quan rà soát và gửi hồ sơ đề xuất các nền tảng số do cơ quan làm chủ quản.",
                 "According to the national catalogue of digital platforms, " + en + " has not announced any "
                         + "platform. Please review the platforms it owns and submit proposals for them.",
                 "/platforms");
