@@ -24,6 +24,8 @@ import vn.ndp.registry.RegistryIntegrationTest;
 import vn.ndp.registry.accounts.CurrentUser;
 import vn.ndp.registry.accounts.Role;
 import vn.ndp.registry.accounts.TestAccounts;
+import vn.ndp.registry.catalog.Catalog;
+import vn.ndp.registry.catalog.LifecycleStatus;
 import vn.ndp.registry.catalog.PlatformField;
 
 /** The governance pages as a signed-in editor and reviewer see them: forms, escaping, conflicts. */
@@ -43,6 +45,9 @@ class GovernancePagesIntegrationTests {
 
     @Autowired
     ChangeDesk changes;
+
+    @Autowired
+    Catalog catalog;
 
     @Test
     void markupTypedIntoAProposalIsShownAsTextNeverAsMarkup() throws Exception {
@@ -381,5 +386,140 @@ class GovernancePagesIntegrationTests {
                 .isEqualTo(404);
         assertThat(mvc.perform(get(link).with(user(health))).andReturn().getResponse().getStatus()).isEqualTo(404);
         assertThat(changes.ofPlatform(code).getFirst().documents()).hasSize(2);
+    }
+
+    @Test
+    void aRefusedStandingDecisionComesBackWithEverythingTypedAndChosenAndTheRuleInTheReadersLanguage()
+            throws Exception {
+        String code = recognisedFinancePlatform();
+        UserDetails reviewer = accounts.signedIn(Role.REVIEWER, null);
+        List<String> criteria = desk.settings().criteria();
+        var suspension = post("/governance/platforms/" + code + "/standing").with(user(reviewer)).with(csrf())
+                .param("version", "0").param("action", "suspend").param("reason", "Không duy trì hồ sơ cấp độ")
+                .param("legal_basis", "").param("security_level", "2").param("security_dossier_approved", "false")
+                .param("summary", "Cần tạm dừng");
+        for (String criterion : criteria.subList(0, criteria.size() - 1)) {
+            suspension.param("result." + criterion, "meets");
+        }
+        suspension.param("result." + criteria.getLast(), "partly_meets")
+                .param("comment." + criteria.getLast(), "Chưa lưu trữ tại Việt Nam");
+
+        var response = mvc.perform(suspension).andReturn().getResponse();
+
+        assertThat(response.getRedirectedUrl()).isNull();
+        HtmlPage page = HtmlPage.parse(response.getContentAsString());
+        assertThat(HtmlPage.texts(page.elementsOfClass("div", "problems").getFirst(), "li")).containsExactly(
+                "Căn cứ pháp lý: bắt buộc khi tạm dừng, thu hồi hoặc khôi phục công nhận, ví dụ số, ngày và cơ quan"
+                        + " ban hành văn bản; tối đa 500 ký tự.");
+        assertThat(chosen(page, "action")).containsExactly("suspend");
+        assertThat(HtmlPage.text(page.byId("reason"))).isEqualTo("Không duy trì hồ sơ cấp độ");
+        assertThat(page.byId("legal-basis").getAttributeValue("value")).isEmpty();
+        assertThat(chosen(page, "result-" + criteria.getFirst())).containsExactly("meets");
+        assertThat(chosen(page, "result-" + criteria.getLast())).containsExactly("partly_meets");
+        assertThat(page.byId("comment-" + criteria.getLast()).getAttributeValue("value"))
+                .isEqualTo("Chưa lưu trữ tại Việt Nam");
+        assertThat(chosen(page, "security-level")).containsExactly("2");
+        assertThat(chosen(page, "dossier")).containsExactly("false");
+        assertThat(HtmlPage.text(page.byId("summary"))).isEqualTo("Cần tạm dừng");
+        assertThat(catalog.get(code).status()).as("nothing saved").isEqualTo(LifecycleStatus.RECOGNISED);
+        assertThat(catalog.get(code).version()).isZero();
+
+        String english = mvc.perform(suspension.param("lang", "en")).andReturn().getResponse().getContentAsString();
+        assertThat(english).contains("Legal basis: required to suspend, revoke or reinstate a recognition");
+    }
+
+    @Test
+    void aChangeWithARefusedDocumentComesBackWithTheFieldsAndTheReasonTypedAndNothingIsRequested() throws Exception {
+        String code = recognisedFinancePlatform();
+        UserDetails editor = accounts.signedIn(Role.MINISTRY_EDITOR, "BTC");
+
+        String refused = mvc.perform(multipart("/governance/platforms/" + code + "/changes")
+                        .file(new MockMultipartFile("files", "cai-dat.exe", "application/octet-stream",
+                                new byte[] {'M', 'Z', 0, 0}))
+                        .param("version", "0").param("name_vi", "Tên mới " + code)
+                        .param("reason", "Đổi tên theo quyết định mới").with(user(editor)).with(csrf()))
+                .andReturn().getResponse().getContentAsString();
+
+        HtmlPage page = HtmlPage.parse(refused);
+        assertThat(refused).contains("Chưa lưu được: tệp đính kèm không được nhận.", "cai-dat.exe");
+        assertThat(page.byId("f-name_vi").getAttributeValue("value")).isEqualTo("Tên mới " + code);
+        assertThat(HtmlPage.text(page.byId("reason"))).isEqualTo("Đổi tên theo quyết định mới");
+        assertThat(catalog.get(code).nameVi()).as("nothing saved").isEqualTo("Nền tảng minh chứng " + code);
+        assertThat(changes.ofPlatform(code)).isEmpty();
+    }
+
+    @Test
+    void anOperatorIsOfferedOnlyTheContactFieldsAndTheirRefusalIsSaidInVietnamese() throws Exception {
+        String code = recognisedFinancePlatform();
+        UserDetails operator = accounts.signedIn(Role.OPERATOR, "BTC", code);
+
+        String form = mvc.perform(get("/governance/platforms/" + code + "/changes").with(user(operator)))
+                .andReturn().getResponse().getContentAsString();
+        assertThat(form).contains("name=\"operator_email\"").doesNotContain("name=\"name_vi\"");
+
+        String refused = mvc.perform(post("/governance/platforms/" + code + "/changes").with(user(operator))
+                        .with(csrf()).param("version", "0").param("operator_email", "khong-phai-thu")
+                        .param("reason", "Cập nhật đầu mối"))
+                .andReturn().getResponse().getContentAsString();
+        HtmlPage page = HtmlPage.parse(refused);
+        assertThat(refused).contains("Thư điện tử: một địa chỉ thư điện tử đầy đủ");
+        assertThat(page.byId("f-operator_email").getAttributeValue("value")).isEqualTo("khong-phai-thu");
+        assertThat(HtmlPage.text(page.byId("reason"))).isEqualTo("Cập nhật đầu mối");
+        assertThat(catalog.get(code).version()).as("nothing saved").isZero();
+    }
+
+    @Test
+    void aRefusedDeclineKeepsItsNoteInThatRequestsFormWithTheErrorBesideIt() throws Exception {
+        String code = recognisedFinancePlatform();
+        CurrentUser editor = CurrentUser.of(accounts.create(Role.MINISTRY_EDITOR, "BTC"));
+        ChangeRequest asked = changes.request(code, 0, Map.of(PlatformField.SECURITY_LEVEL, "4"), "Nâng cấp độ",
+                List.of(), editor).pending();
+        UserDetails reviewer = accounts.signedIn(Role.REVIEWER, null);
+        String note = "Thiếu quyết định phê duyệt hồ sơ cấp độ. ".repeat(100); // over the 4,000 characters allowed
+
+        var response = mvc.perform(post("/governance/changes/" + asked.id() + "/decision").with(user(reviewer))
+                .with(csrf()).param("version", String.valueOf(asked.version())).param("action", "decline")
+                .param("note", note)).andReturn().getResponse();
+
+        assertThat(response.getRedirectedUrl()).isNull();
+        HtmlPage page = HtmlPage.parse(response.getContentAsString());
+        Element request = page.elementsOfClass("div", "change-request").stream()
+                .filter(div -> HtmlPage.elements(div, "form").stream().anyMatch(form ->
+                        ("/governance/changes/" + asked.id() + "/decision").equals(form.getAttributeValue("action"))))
+                .findFirst().orElseThrow();
+        List<Element> problems = page.elementsOfClass("div", "problems");
+        assertThat(problems).as("one error, in that request").hasSize(1);
+        assertThat(HtmlPage.elements(request, "div")).contains(problems.getFirst());
+        assertThat(HtmlPage.text(problems.getFirst())).contains("Ghi chú: bắt buộc khi từ chối đề nghị thay đổi");
+        Element input = page.byId("note-" + asked.id());
+        assertThat(input.getAttributeValue("value")).isEqualTo(note);
+        assertThat(input.getAttributeValue("maxlength")).isEqualTo("4000");
+        assertThat(changes.get(asked.id(), editor).status()).as("nothing saved").isEqualTo(ChangeStatus.PENDING);
+    }
+
+    @Test
+    void aDecisionOnARequestDecidedMeanwhileNamesTheRequestAtTheTop() throws Exception {
+        String code = recognisedFinancePlatform();
+        CurrentUser editor = CurrentUser.of(accounts.create(Role.MINISTRY_EDITOR, "BTC"));
+        ChangeRequest asked = changes.request(code, 0, Map.of(PlatformField.SECURITY_LEVEL, "4"), "Nâng cấp độ",
+                List.of(), editor).pending();
+        changes.decide(asked.id(), asked.version(), ChangeStatus.Action.APPROVE, null,
+                CurrentUser.of(accounts.create(Role.REVIEWER, null)));
+        UserDetails reviewer = accounts.signedIn(Role.REVIEWER, null);
+
+        String page = mvc.perform(post("/governance/changes/" + asked.id() + "/decision").with(user(reviewer))
+                .with(csrf()).param("version", String.valueOf(asked.version())).param("action", "decline")
+                .param("note", "Thiếu tài liệu")).andReturn().getResponse().getContentAsString();
+
+        assertThat(HtmlPage.text(HtmlPage.parse(page).byId("decided-change"))).startsWith("Đề nghị thay đổi nền tảng "
+                + code + " gửi lúc ").endsWith(" nay ở trạng thái “Đã duyệt”, không còn chờ duyệt; quyết định của bạn"
+                + " chưa được ghi.");
+        assertThat(changes.get(asked.id(), editor).status()).as("still approved").isEqualTo(ChangeStatus.APPROVED);
+    }
+
+    /** The values of the options chosen in the select {@code id}. */
+    static List<String> chosen(HtmlPage page, String id) {
+        return HtmlPage.elements(page.byId(id), "option").stream().filter(o -> o.hasAttribute("selected"))
+                .map(o -> o.getAttributeValue("value")).toList();
     }
 }

@@ -95,6 +95,9 @@ class GovernancePages {
         CurrentUser user = GovernanceApi.user(authentication);
         model.addAttribute("user", user);
         model.addAttribute("reviewer", user.role().nationalAuthority());
+        if (!model.containsAttribute("posted")) {
+            model.addAttribute("posted", PostedForm.NONE);
+        }
         proposalList(user, request, model);
         if (user.role().nationalAuthority()) {
             model.addAttribute("queue", desk.queue());
@@ -227,7 +230,7 @@ class GovernancePages {
     String changeForm(Authentication authentication, @PathVariable String code, Model model) {
         Platform platform = catalog.get(code);
         return changePage(GovernanceApi.user(authentication), platform, PlatformField.valuesOf(platform),
-                platform.version(), null, model);
+                platform.version(), null, null, model);
     }
 
     @PostMapping("/governance/platforms/{code}/changes")
@@ -251,12 +254,12 @@ class GovernancePages {
                     GovernanceApi.uploads(files), user);
             model.addAttribute("outcome", outcome);
             return changePage(user, outcome.platform(), PlatformField.valuesOf(outcome.platform()),
-                    outcome.platform().version(), null, model);
+                    outcome.platform().version(), null, null, model);
         } catch (RegistryException e) {
             Map<PlatformField, String> shown = new EnumMap<>(PlatformField.valuesOf(platform));
             shown.putAll(wanted);
-            return changePage(user, platform, shown, e.code() == vn.ndp.registry.shared.ErrorCode.CONCURRENT_CHANGE
-                    ? platform.version() : version, e, model);
+            return changePage(user, platform, shown, e.code() == ErrorCode.CONCURRENT_CHANGE
+                    ? platform.version() : version, form.getFirst("reason"), e, model);
         }
     }
 
@@ -274,26 +277,39 @@ class GovernancePages {
             ChangeRequest change = changes.attach(id, version, upload, user);
             return "redirect:/governance/platforms/" + change.platformCode() + "/changes";
         } catch (RegistryException e) {
-            if (e.code() == vn.ndp.registry.shared.ErrorCode.NOT_FOUND) {
+            if (e.code() == ErrorCode.NOT_FOUND) {
                 throw e; // out of scope or no such request: the same answer, so that no id is confirmed
             }
             // attach checks the scope first: whoever gets here may see the request
             Platform platform = catalog.get(changes.get(id, user).platformCode());
-            return changePage(user, platform, PlatformField.valuesOf(platform), platform.version(), e, model);
+            return changePage(user, platform, PlatformField.valuesOf(platform), platform.version(), null, e, model);
         }
     }
 
+    /**
+     * A refused decision comes back on the home page with the note as typed, in that request's form, and the error
+     * beside it; when the request is no longer pending (decided meanwhile) it has no form, so the error is shown at
+     * the top, naming the request.
+     */
     @PostMapping("/governance/changes/{id}/decision")
     @PreAuthorize(GovernanceApi.REVIEWER)
     String decideChange(Authentication authentication, @PathVariable UUID id,
             @RequestParam MultiValueMap<String, String> form, HttpServletRequest request, Model model) {
+        CurrentUser user = GovernanceApi.user(authentication);
         ChangeStatus.Action action = "decline".equals(form.getFirst("action")) ? ChangeStatus.Action.DECLINE
                 : ChangeStatus.Action.APPROVE;
         try {
-            changes.decide(id, version(form), action, form.getFirst("note"), GovernanceApi.user(authentication));
+            changes.decide(id, version(form), action, form.getFirst("note"), user);
             return "redirect:/governance";
         } catch (RegistryException e) {
-            model.addAttribute("error", e);
+            ChangeRequest asked = e.code() == ErrorCode.NOT_FOUND ? null : changes.get(id, user);
+            model.addAttribute("posted", PostedForm.changeDecision(id, form));
+            if (asked != null && asked.status() == ChangeStatus.PENDING) {
+                model.addAttribute("changeError", e);
+            } else {
+                model.addAttribute("error", e);
+                model.addAttribute("decidedChange", asked);
+            }
             return home(authentication, request, model);
         }
     }
@@ -309,7 +325,8 @@ class GovernancePages {
     @GetMapping("/governance/platforms/{code}/standing")
     @PreAuthorize(GovernanceApi.REVIEWER)
     String standingForm(@PathVariable String code, Model model) {
-        return standingPage(catalog.get(code), null, model);
+        Platform platform = catalog.get(code);
+        return standingPage(platform, platform.version(), null, PostedForm.NONE, model);
     }
 
     @PostMapping("/governance/platforms/{code}/standing")
@@ -320,16 +337,19 @@ class GovernancePages {
         StandingAction action = invalid.choice("action", form.getFirst("action"), StandingAction.class);
         Evaluation evaluation = action == StandingAction.KEEP || form.getFirst("security_level") != null
                 && !form.getFirst("security_level").isBlank() ? evaluation(form, invalid) : null;
+        int version = version(form);
         try {
             if (action == null) {
                 invalid.reject("action", "is required.");
             }
             invalid.throwIfAny();
-            reevaluations.decide(code, version(form), new ReevaluationDesk.StandingDecision(action, evaluation,
+            reevaluations.decide(code, version, new ReevaluationDesk.StandingDecision(action, evaluation,
                     form.getFirst("reason"), form.getFirst("legal_basis")), GovernanceApi.user(authentication));
             return "redirect:/platforms/" + code + "/history";
         } catch (RegistryException e) {
-            return standingPage(catalog.get(code), e, model);
+            Platform platform = catalog.get(code);
+            return standingPage(platform, e.code() == ErrorCode.CONCURRENT_CHANGE ? platform.version() : version, e,
+                    new PostedForm(PostedForm.STANDING, form), model);
         }
     }
 
@@ -415,8 +435,12 @@ class GovernancePages {
         return first == null ? second : second == null ? first : first + ". " + second;
     }
 
+    /**
+     * The change form with {@code values} and the {@code reason} as shown. An operator sees only the contact fields,
+     * the only ones they may change.
+     */
     private String changePage(CurrentUser user, Platform platform, Map<PlatformField, String> values, int version,
-            RegistryException error, Model model) {
+            String reason, RegistryException error, Model model) {
         model.addAttribute("platform", platform);
         model.addAttribute("givesEvidence", user.role() == Role.MINISTRY_EDITOR);
         model.addAttribute("version", version);
@@ -427,12 +451,13 @@ class GovernancePages {
                     : FormField.of(field, values.get(field));
             if (desk.settings().directFields().contains(field)) {
                 direct.add(f);
-            } else if (desk.settings().reviewedFields().contains(field)) {
+            } else if (desk.settings().reviewedFields().contains(field) && user.role() != Role.OPERATOR) {
                 reviewed.add(f);
             }
         }
         model.addAttribute("direct", direct);
         model.addAttribute("reviewed", reviewed);
+        model.addAttribute("reason", reason);
         model.addAttribute("error", error);
         model.addAttribute("requests", changes.ofPlatform(platform.code()));
         model.addAttribute("accepted", documents.accepted());
@@ -455,8 +480,12 @@ class GovernancePages {
         return owners;
     }
 
-    private String standingPage(Platform platform, RegistryException error, Model model) {
+    /** The standing form for the platform at {@code version}, with what was posted when it was refused. */
+    private String standingPage(Platform platform, int version, RegistryException error, PostedForm posted,
+            Model model) {
         model.addAttribute("platform", platform);
+        model.addAttribute("version", version);
+        model.addAttribute("posted", posted);
         model.addAttribute("actions", java.util.Arrays.stream(StandingAction.values())
                 .filter(a -> a.after(platform.status()).isPresent()).toList());
         model.addAttribute("criteria", desk.settings().criteria());

@@ -1,13 +1,15 @@
 package vn.ndp.registry.governance.internal;
 
+import java.util.UUID;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
 import vn.ndp.registry.governance.ProposalCommand;
 
 /**
- * What one of the proposal page's forms posted, shown again when it was refused, so that a reviewer who mistyped a
+ * What one of the governance pages' forms posted, shown again when it was refused, so that a reviewer who mistyped a
  * date does not lose the decision's number and reason, nor an editor the draft's changes. Only the form that was
- * posted shows its values: the decision and the return both have a reason, and one is not the other's.
+ * posted shows its values: the decision and the return both have a reason, and one is not the other's; on the home
+ * page each pending change request has its own decision form, named by the request's id.
  */
 public record PostedForm(String name, MultiValueMap<String, String> values) {
 
@@ -17,6 +19,12 @@ public record PostedForm(String name, MultiValueMap<String, String> values) {
     static final String EVALUATION = "evaluation";
     static final String RETURN = "return";
     static final String DECISION = "decision";
+    static final String STANDING = "standing";
+
+    /** The decision form of one pending change request; the page names it {@code 'change-' + id} too. */
+    static PostedForm changeDecision(UUID id, MultiValueMap<String, String> values) {
+        return new PostedForm("change-" + id, values);
+    }
 
     /** The form that posts {@code command}. */
     static PostedForm of(ProposalCommand command, MultiValueMap<String, String> values) {
@@ -34,7 +42,7 @@ public record PostedForm(String name, MultiValueMap<String, String> values) {
         return new PostedForm(name, values);
     }
 
-    boolean is(String form) {
+    public boolean is(String form) {
         return name.equals(form);
     }
 
