@@ -199,10 +199,10 @@ class ProvinceProposalListIntegrationTests {
 
         assertThat(HtmlPage.parse(stale).elementsOfClass("div", "problems")).singleElement()
                 .extracting(problems -> HtmlPage.texts(problems, "p")).asInstanceOf(InstanceOfAssertFactories.LIST)
-                .first().isEqualTo("Người khác vừa thay đổi kế hoạch này; chưa lưu gì. Tải lại trang để xem bản mới "
-                        + "nhất.");
-        assertThat(stale).contains("you had no plan, it is at version 0").doesNotContain("Chưa lưu được, vui lòng");
-        assertThat(staleInEnglish).contains("Someone else changed this plan meanwhile; nothing was saved.");
+                .first().isEqualTo("Người khác vừa lưu một thay đổi trong lúc bạn sửa; chưa lưu gì. Biểu mẫu vẫn giữ"
+                        + " những gì bạn đã nhập: hãy xem lại các thay đổi nêu dưới đây rồi lưu lại.");
+        assertThat(stale).contains("trạng thái đã lưu hiện là").doesNotContain("Chưa lưu được, vui lòng");
+        assertThat(staleInEnglish).contains("Someone else saved a change while you were editing; nothing was saved.");
     }
 
     @Test

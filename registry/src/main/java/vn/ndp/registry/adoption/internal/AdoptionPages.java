@@ -10,11 +10,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -97,6 +101,14 @@ class AdoptionPages {
     /** How many platforms the plan form's search shows. */
     private static final int FIND_ROWS = 10;
     private static final String STATUS = "status_";
+    /** The inputs of a plan form's row, each named {@code <field>_<platform code>}. */
+    private static final Set<String> ROW_FIELDS = Set.of("status", "department", "person", "title", "phone", "email",
+            "target", "progress");
+    /** The plan form's inputs about the document and the year as a whole, each with its name as id. */
+    private static final Set<String> DOCUMENT_FIELDS = Set.of("document_kind", "document_number", "document_date",
+            "document_title", "target", "progress");
+    /** How the desk names a field of the declaration's i-th platform: {@code platforms[3].phone}. */
+    private static final Pattern ROW_FIELD = Pattern.compile("platforms\\[(\\d+)]\\.(\\w+)");
 
     private final SupportDesk support;
 
@@ -115,9 +127,36 @@ class AdoptionPages {
         this.messages = messages;
     }
 
-    /** One row of the plan form: a national platform and what the province declares for it. */
+    /**
+     * One row of the plan form: a national platform, what the province declares for it, and what is wrong with it
+     * (or has changed in it meanwhile) when the form comes back refused.
+     */
     record FormRow(String code, String name, String status, String department, String person, String title,
-            String phone, String email, String target, String progress) {
+            String phone, String email, String target, String progress, List<PlanProblem> problems) {
+
+        /** Whether one of the row's problems is about {@code field} (e.g. {@code phone}), to mark that input. */
+        public boolean invalid(String field) {
+            return problems.stream().anyMatch(p -> field.equals(p.field()));
+        }
+
+        FormRow with(List<PlanProblem> all) {
+            return new FormRow(code, name, status, department, person, title, phone, email, target, progress,
+                    all.stream().filter(p -> code.equals(p.platform())).toList());
+        }
+    }
+
+    /**
+     * What a refused plan form says is wrong, in the reader's language: on a platform's row ({@code platform} its
+     * code) or on the document's fields ({@code platform} null), with the input to go to.
+     */
+    record PlanProblem(String platform, String field, String text) {
+
+        public String anchor() {
+            if (platform != null) {
+                return "#" + (ROW_FIELDS.contains(field) ? field : "status") + "_" + platform;
+            }
+            return "#" + (DOCUMENT_FIELDS.contains(field) ? field : "plan-form");
+        }
     }
 
     /** One day of transactions, with the bar's geometry for the column chart. */
@@ -242,7 +281,9 @@ class AdoptionPages {
         model.addAttribute("target", plan.map(AdoptionPlan::target).orElse(""));
         model.addAttribute("progress", plan.map(AdoptionPlan::progress).orElse(""));
         Offered offered = offered();
-        model.addAttribute("rows", rows(plan.map(AdoptionPlan::platforms).orElse(List.of()), null, null, offered));
+        model.addAttribute("rows", rows(plan.map(AdoptionPlan::platforms).orElse(List.of()), null, List.of(),
+                offered));
+        model.addAttribute("problems", List.of());
         model.addAttribute("offeredAll", offered.complete());
         model.addAttribute("offeredPerStatus", PlatformQuery.MAX_SIZE);
         return "adoption/plan-form";
@@ -267,28 +308,41 @@ class AdoptionPages {
                 : invalid.integer("version", versionText, 0, 0, Integer.MAX_VALUE);
         List<PlatformAdoption> adoptions = new ArrayList<>();
         for (String key : form.keySet()) {
-            String status = form.getFirst(key);
-            if (!key.startsWith(STATUS) || status == null || status.isBlank()) {
+            if (!key.startsWith(STATUS)) {
                 continue;
             }
             String platform = key.substring(STATUS.length());
-            adoptions.add(new PlatformAdoption(platform,
-                    invalid.choice("status_" + platform, status, AdoptionStatus.class),
+            String status = InvalidParameters.stripped(form.getFirst(key));
+            PlatformAdoption row = new PlatformAdoption(platform, status == null ? null
+                    : invalid.choice("platforms[" + adoptions.size() + "].status", status, AdoptionStatus.class),
                     new Responsibility(form.getFirst("department_" + platform), form.getFirst("person_" + platform),
                             form.getFirst("title_" + platform), form.getFirst("phone_" + platform),
                             form.getFirst("email_" + platform)),
-                    form.getFirst("target_" + platform), form.getFirst("progress_" + platform)));
+                    form.getFirst("target_" + platform), form.getFirst("progress_" + platform));
+            // a row left "not deployed" is no part of the plan, unless something was typed on it: then the desk
+            // asks for its status instead of the page dropping what was typed
+            if (status != null || typedOn(row)) {
+                adoptions.add(row);
+            }
         }
+        PlanDeclaration declaration = new PlanDeclaration(year, kind, form.getFirst("document_number"), date,
+                form.getFirst("document_title"), form.getFirst("target"), form.getFirst("progress"), adoptions);
         try {
-            invalid.throwIfAny();
-            desk.declare(AdoptionApi.user(authentication), code, new PlanDeclaration(year, kind,
-                    form.getFirst("document_number"), date, form.getFirst("document_title"), form.getFirst("target"),
-                    form.getFirst("progress"), adoptions), version);
+            // what the page could not read is refused together with everything the desk finds wrong
+            desk.declare(AdoptionApi.user(authentication), code, declaration, version,
+                    invalid.refusal().map(RegistryException::errors).orElse(List.of()));
             return "redirect:/adoption/provinces/" + province.code() + "?saved=" + year;
         } catch (RegistryException e) {
             return planFormAgain(province, form, year == 0 ? agencies.today().getYear() : year, null, List.of(), e,
-                    model);
+                    declaration, model);
         }
+    }
+
+    /** Whether anything was typed on a plan form's row besides its status. */
+    private static boolean typedOn(PlatformAdoption row) {
+        Responsibility r = row.responsibility();
+        return Stream.of(r.department(), r.person(), r.title(), r.phone(), r.email(), row.target(), row.progress())
+                .anyMatch(v -> InvalidParameters.stripped(v) != null);
     }
 
     /**
@@ -311,16 +365,26 @@ class AdoptionPages {
                 PlatformQuery.words(words, agencies.today(), FIND_ROWS)).items();
         model.addAttribute("find", added == null ? find : "");
         model.addAttribute("searched", added == null && find != null && !find.isBlank());
-        return planFormAgain(province, form, year, added, found, invalid.refusal().orElse(null), model);
+        return planFormAgain(province, form, year, added, found, invalid.refusal().orElse(null), null, model);
     }
 
-    /** The plan form again with what was entered, {@code added} as a row and {@code found} to choose from. */
+    /**
+     * The plan form again with what was entered, {@code added} as a row and {@code found} to choose from. When
+     * {@code sent} was refused, each problem names the platform's row it is on and marks it; when it was refused
+     * because the plan was saved meanwhile, the form takes that version (so that saving again replaces it) and
+     * lists how the saved plan differs from what was entered, which is kept.
+     */
     private String planFormAgain(Agency province, MultiValueMap<String, String> form, int year, String added,
-            List<PlatformPage.Hit> found, RegistryException error, Model model) {
+            List<PlatformPage.Hit> found, RegistryException error, PlanDeclaration sent, Model model) {
+        Locale locale = LocaleContextHolder.getLocale();
+        AdoptionPlan current = desk.plan(province.code(), year).orElse(null);
+        boolean concurrent = error != null && error.code() == ErrorCode.CONCURRENT_CHANGE && sent != null;
         model.addAttribute("province", province);
         model.addAttribute("year", year);
-        model.addAttribute("plan", desk.plan(province.code(), year).orElse(null));
-        model.addAttribute("version", form.getFirst("version"));
+        model.addAttribute("plan", current);
+        model.addAttribute("concurrent", concurrent && current != null);
+        model.addAttribute("version", concurrent && current != null ? String.valueOf(current.version())
+                : form.getFirst("version"));
         model.addAttribute("kind", form.getFirst("document_kind"));
         model.addAttribute("number", form.getFirst("document_number"));
         model.addAttribute("date", form.getFirst("document_date"));
@@ -328,13 +392,106 @@ class AdoptionPages {
         model.addAttribute("target", form.getFirst("target"));
         model.addAttribute("progress", form.getFirst("progress"));
         Offered offered = offered();
-        model.addAttribute("rows", rows(List.of(), form, added, offered));
+        Set<String> more = new LinkedHashSet<>();
+        if (added != null) {
+            more.add(added);
+        }
+        if (concurrent && current != null) {
+            current.platforms().forEach(a -> more.add(a.platformCode()));
+        }
+        List<FormRow> rows = rows(List.of(), form, more, offered);
+        List<PlanProblem> problems = List.of();
+        if (sent != null && error != null) {
+            Map<String, String> names = new LinkedHashMap<>();
+            rows.forEach(r -> names.put(r.code(), r.name()));
+            problems = concurrent ? (current == null ? List.of() : changes(current, sent, names, locale))
+                    : problems(error, sent, names, locale);
+            List<PlanProblem> all = problems;
+            rows = rows.stream().map(r -> r.with(all)).toList();
+        }
+        model.addAttribute("rows", rows);
+        model.addAttribute("problems", problems);
         model.addAttribute("offeredAll", offered.complete());
         model.addAttribute("offeredPerStatus", PlatformQuery.MAX_SIZE);
         model.addAttribute("found", found);
         model.addAttribute("added", added);
         model.addAttribute("error", error);
         return "adoption/plan-form";
+    }
+
+    /**
+     * A refused plan's field errors as the form shows them: the desk names a row's field by its index among the
+     * rows sent ({@code platforms[3].phone}), the form by platform; one sentence per field of a row, in the
+     * reader's language ({@code adoption.plan.error.row.<field>} with the platform's name, or
+     * {@code adoption.plan.error.<field>}), else the field's name and the desk's English text.
+     */
+    private List<PlanProblem> problems(RegistryException error, PlanDeclaration sent, Map<String, String> names,
+            Locale locale) {
+        Map<String, PlanProblem> byField = new LinkedHashMap<>();
+        for (RegistryException.FieldError e : error.errors()) {
+            Matcher row = ROW_FIELD.matcher(e.field());
+            int i = row.matches() ? Integer.parseInt(row.group(1)) : -1;
+            PlanProblem problem;
+            if (i >= 0 && i < sent.platforms().size()) {
+                String code = sent.platforms().get(i).platformCode();
+                String field = row.group(2);
+                String name = names.getOrDefault(code, code);
+                problem = new PlanProblem(code, field, messages.getMessage("adoption.plan.error.row." + field,
+                        new Object[] {name}, name + " — " + field + ": " + e.message(), locale));
+            } else {
+                problem = new PlanProblem(null, e.field(), messages.getMessage("adoption.plan.error." + e.field(),
+                        null, e.field() + ": " + e.message(), locale));
+            }
+            byField.putIfAbsent(problem.platform() + " " + problem.field(), problem);
+        }
+        return List.copyOf(byField.values());
+    }
+
+    /**
+     * How the plan saved meanwhile differs from the one sent, in the reader's language and on the rows concerned:
+     * what to look at before saving again.
+     */
+    private List<PlanProblem> changes(AdoptionPlan current, PlanDeclaration sent, Map<String, String> names,
+            Locale locale) {
+        List<PlanProblem> changes = new ArrayList<>();
+        if (current.documentKind() != sent.documentKind() || !same(current.documentNumber(), sent.documentNumber())
+                || !Objects.equals(current.documentDate(), sent.documentDate())
+                || !same(current.documentTitle(), sent.documentTitle()) || !same(current.target(), sent.target())
+                || !same(current.progress(), sent.progress())) {
+            changes.add(new PlanProblem(null, "document_kind", msg("adoption.plan.changed.document", locale)));
+        }
+        Map<String, PlatformAdoption> mine = new LinkedHashMap<>();
+        sent.platforms().forEach(p -> mine.put(p.platformCode(), p));
+        for (PlatformAdoption theirs : current.platforms()) {
+            String code = theirs.platformCode();
+            String name = names.getOrDefault(code, code);
+            String status = msg("adoption.status." + Wire.name(theirs.status()), locale);
+            PlatformAdoption own = mine.remove(code);
+            if (own == null) {
+                changes.add(new PlanProblem(code, "status", msg("adoption.plan.changed.added", locale, name, status)));
+            } else if (own.status() != theirs.status()) {
+                changes.add(new PlanProblem(code, "status", msg("adoption.plan.changed.status", locale, name,
+                        status)));
+            } else if (!sameDetails(own, theirs)) {
+                changes.add(new PlanProblem(code, "department", msg("adoption.plan.changed.details", locale, name)));
+            }
+        }
+        mine.keySet().forEach(code -> changes.add(new PlanProblem(code, "status",
+                msg("adoption.plan.changed.removed", locale, names.getOrDefault(code, code)))));
+        return changes;
+    }
+
+    private static boolean sameDetails(PlatformAdoption a, PlatformAdoption b) {
+        Responsibility x = a.responsibility();
+        Responsibility y = b.responsibility();
+        return same(x.department(), y.department()) && same(x.person(), y.person()) && same(x.title(), y.title())
+                && same(x.phone(), y.phone()) && same(x.email(), y.email()) && same(a.target(), b.target())
+                && same(a.progress(), b.progress());
+    }
+
+    /** Whether two texts say the same, as the desk keeps them (stripped, blank as none). */
+    private static boolean same(String a, String b) {
+        return Objects.equals(InvalidParameters.stripped(a), InvalidParameters.stripped(b));
     }
 
     @GetMapping("/adoption/provinces/{code}/local-platforms/new")
@@ -588,8 +745,25 @@ class AdoptionPages {
             if (e.code() == ErrorCode.NOT_FOUND) {
                 throw e;
             }
-            model.addAttribute("error", e);
-            return proposals(authentication, request, model);
+            RefusedDecision refused = new RefusedDecision(id, form.getFirst("decision"), form.getFirst("reason"), e);
+            model.addAttribute("refused", refused);
+            String page = proposals(authentication, request, model);
+            @SuppressWarnings("unchecked")
+            List<ProvinceProposal> shown = (List<ProvinceProposal>) model.getAttribute("proposals");
+            // decided meanwhile and filtered out of the list: the refusal goes above it, with what was typed
+            model.addAttribute("refusedAbove", shown.stream().noneMatch(p -> refused.on(p.id())));
+            return page;
+        }
+    }
+
+    /**
+     * A decision the page refused, shown again on its proposal's card with the error, the choice and the reason
+     * as posted, so that a reason over the limit is shortened, not retyped.
+     */
+    record RefusedDecision(UUID id, String decision, String reason, RegistryException error) {
+
+        public boolean on(UUID proposal) {
+            return id.equals(proposal);
         }
     }
 
@@ -684,10 +858,10 @@ class AdoptionPages {
 
     /**
      * The plan form's rows: the platforms already in the plan (or in the form sent back), then the offered
-     * national platforms, then {@code added}, chosen through the search.
+     * national platforms, then {@code more} (one chosen through the search, those of a plan saved meanwhile).
      */
-    private List<FormRow> rows(List<PlatformAdoption> declared, MultiValueMap<String, String> form, String added,
-            Offered offered) {
+    private List<FormRow> rows(List<PlatformAdoption> declared, MultiValueMap<String, String> form,
+            Collection<String> more, Offered offered) {
         Set<String> codes = new LinkedHashSet<>();
         if (form != null) {
             form.keySet().stream().filter(k -> k.startsWith(STATUS)).map(k -> k.substring(STATUS.length()))
@@ -696,9 +870,7 @@ class AdoptionPages {
             declared.forEach(a -> codes.add(a.platformCode()));
         }
         codes.addAll(offered.names().keySet());
-        if (added != null) {
-            codes.add(added);
-        }
+        codes.addAll(more);
         // the offered platforms came with their names; only the others are read
         Map<String, String> others = names(codes.stream().filter(c -> !offered.names().containsKey(c)).toList());
         Map<String, String> names = new LinkedHashMap<>();
@@ -710,14 +882,14 @@ class AdoptionPages {
                 rows.add(new FormRow(code, entry.getValue(), form.getFirst(STATUS + code),
                         form.getFirst("department_" + code), form.getFirst("person_" + code),
                         form.getFirst("title_" + code), form.getFirst("phone_" + code), form.getFirst("email_" + code),
-                        form.getFirst("target_" + code), form.getFirst("progress_" + code)));
+                        form.getFirst("target_" + code), form.getFirst("progress_" + code), List.of()));
                 continue;
             }
             PlatformAdoption p = declared.stream().filter(a -> a.platformCode().equals(code)).findFirst().orElse(null);
             Responsibility r = p == null ? Responsibility.NONE : p.responsibility();
             rows.add(new FormRow(code, entry.getValue(), p == null ? "" : Wire.name(p.status()), r.department(),
                     r.person(), r.title(), r.phone(), r.email(), p == null ? null : p.target(),
-                    p == null ? null : p.progress()));
+                    p == null ? null : p.progress(), List.of()));
         }
         return rows;
     }
