@@ -8,13 +8,18 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.net.http.HttpResponse;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.client.RestTestClient;
+import vn.ndp.registry.Browser;
+import vn.ndp.registry.HtmlPage;
 import vn.ndp.registry.RegistryIntegrationTest;
 import vn.ndp.registry.audit.AuditEvent;
 import vn.ndp.registry.audit.AuditLog;
@@ -125,6 +130,26 @@ class SecurityIntegrationTests {
         MockHttpSession session = (MockHttpSession) result.getRequest().getSession(false);
         mvc.perform(post("/account/tokens").session(session).param("name", "x")).andExpect(status().isForbidden());
         assertThat(tokens.of(CurrentUser.of(account))).isEmpty();
+    }
+
+    @LocalServerPort
+    int port;
+
+    @Test
+    void aFormPostedPastItsSessionSaysNothingWasSavedAndHowToKeepWhatWasTyped() {
+        Account account = testAccounts.create(Role.REVIEWER, null);
+        Browser browser = new Browser(port).signIn(account.username(), TestAccounts.PASSWORD);
+        browser.get("/account");
+
+        assertExpiredFormPage(browser.staleToken().postForm("/account/tokens", Map.of("name", "laptop")));
+        assertExpiredFormPage(new Browser(port).postForm("/account/tokens", Map.of("name", "laptop")));
+        assertThat(tokens.of(CurrentUser.of(account))).isEmpty();
+    }
+
+    private static void assertExpiredFormPage(HttpResponse<String> refused) {
+        assertThat(refused.statusCode()).isEqualTo(403);
+        assertThat(HtmlPage.text(HtmlPage.parse(refused.body()).byId("main"))).contains(
+                "Phiên làm việc đã hết hạn", "chưa có gì được lưu", "Quay lại", "Sao chép", "đăng nhập lại");
     }
 
     @Test
