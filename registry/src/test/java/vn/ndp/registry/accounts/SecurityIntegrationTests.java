@@ -184,7 +184,10 @@ class SecurityIntegrationTests {
                         .param("currentPassword", TestAccounts.PASSWORD).param("newPassword", "short"))
                 .andExpect(status().isOk())
                 .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
-                        .string(org.hamcrest.Matchers.containsString("at least 12 characters")));
+                        .string(org.hamcrest.Matchers.allOf(
+                                org.hamcrest.Matchers.containsString("Chưa đổi được mật khẩu."),
+                                org.hamcrest.Matchers.containsString("Mật khẩu mới: 12–256 ký tự"),
+                                org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("newPassword</")))));
         mvc.perform(post("/account/password").session(session).with(csrf())
                         .param("currentPassword", TestAccounts.PASSWORD)
                         .param("newPassword", "mật khẩu mới đủ dài 2026"))
@@ -193,6 +196,28 @@ class SecurityIntegrationTests {
         mvc.perform(post("/login").with(csrf())
                         .param("username", account.username()).param("password", TestAccounts.PASSWORD))
                 .andExpect(redirectedUrl("/login?error"));
+    }
+
+    @Test
+    void aRefusedTokenFormComesBackWithWhatWasTypedAndSaysWhyInTheReadersLanguage() throws Exception {
+        Account account = testAccounts.create(Role.REVIEWER, null);
+        MockHttpSession session = signIn(account, TestAccounts.PASSWORD);
+
+        HtmlPage unnamed = HtmlPage.parse(mvc.perform(post("/account/tokens").session(session).with(csrf())
+                        .param("name", "   ").param("days", "30"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
+        assertThat(HtmlPage.text(unnamed.byId("main"))).contains("Chưa lưu được: có thông tin thiếu hoặc chưa hợp lệ.",
+                "Tên gợi nhớ: bắt buộc, tối đa 100 ký tự.");
+        assertThat(unnamed.byId("token-days").getAttributeValue("value")).isEqualTo("30");
+
+        HtmlPage badDays = HtmlPage.parse(mvc.perform(post("/account/tokens?lang=en").session(session).with(csrf())
+                        .param("name", "máy chủ CI").param("days", "1e2"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
+        assertThat(HtmlPage.text(badDays.byId("main")))
+                .contains("Validity: a whole number of days from 0 to 366 (0 means it never expires).");
+        assertThat(badDays.byId("token-name").getAttributeValue("value")).isEqualTo("máy chủ CI");
+        assertThat(badDays.byId("token-days").getAttributeValue("value")).isEqualTo("1e2");
+        assertThat(tokens.of(CurrentUser.of(account))).isEmpty();
     }
 
     @Test
@@ -206,7 +231,11 @@ class SecurityIntegrationTests {
                         .param("password", "một mật khẩu đủ dài"))
                 .andExpect(status().isOk())
                 .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
-                        .string(org.hamcrest.Matchers.containsString("a province editor acts for a province")));
+                        .string(org.hamcrest.Matchers.allOf(
+                                org.hamcrest.Matchers.containsString("Chưa tạo được tài khoản: có thông tin thiếu"),
+                                org.hamcrest.Matchers.containsString("Mã cơ quan: bắt buộc với biên tập viên bộ, ngành"),
+                                org.hamcrest.Matchers.containsString("value=\"" + username + "\""),
+                                org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("agencyCode</")))));
         mvc.perform(post("/admin/accounts").session(session).with(csrf())
                         .param("username", username).param("displayName", "Nguyễn Văn <b>An</b>")
                         .param("role", "province_editor").param("agencyCode", "P-HA-NOI")
