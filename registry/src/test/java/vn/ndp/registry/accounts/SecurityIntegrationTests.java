@@ -123,6 +123,22 @@ class SecurityIntegrationTests {
     }
 
     @Test
+    void aFailedSignInShowsTheFormAgainWithTheUsernameButNeverThePassword() throws Exception {
+        Account account = testAccounts.create(Role.REVIEWER, null);
+        var failed = mvc.perform(post("/login").with(csrf()).param("username", account.username())
+                        .param("password", "sai mật khẩu rồi"))
+                .andExpect(redirectedUrl("/login?error")).andReturn();
+        MockHttpSession session = (MockHttpSession) failed.getRequest().getSession(false);
+
+        String html = mvc.perform(get("/login").param("error", "").session(session)).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        HtmlPage page = HtmlPage.parse(html);
+        assertThat(page.byId("username").getAttributeValue("value")).isEqualTo(account.username());
+        assertThat(page.byId("password").hasAttribute("value")).isFalse();
+        assertThat(html).doesNotContain("sai mật khẩu rồi");
+    }
+
+    @Test
     void formsWithoutACsrfTokenAreRefused() throws Exception {
         Account account = testAccounts.create(Role.REVIEWER, null);
         var result = mvc.perform(post("/login").with(csrf())

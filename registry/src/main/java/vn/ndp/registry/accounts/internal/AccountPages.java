@@ -1,5 +1,6 @@
 package vn.ndp.registry.accounts.internal;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
@@ -46,9 +47,13 @@ class AccountPages {
         this.oidcProviders = oidcProviders;
     }
 
-    /** Public: the sign-in form, with a button per configured OpenID Connect provider. */
+    /**
+     * Public: the sign-in form, with a button per configured OpenID Connect provider; after a failed sign-in, with
+     * the username typed.
+     */
     @GetMapping("/login")
-    String login(Model model) {
+    String login(HttpServletRequest request, Model model) {
+        model.addAttribute("username", SecurityConfiguration.UsernameKept.take(request.getSession(false)));
         var providers = new java.util.ArrayList<ClientRegistration>();
         if (oidcProviders.getIfAvailable() instanceof InMemoryClientRegistrationRepository repository) {
             repository.forEach(providers::add);

@@ -3,6 +3,7 @@ package vn.ndp.registry.accounts.internal;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.time.Clock;
@@ -16,6 +17,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authorization.AuthorizationDecision;
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.authorization.AuthorizationManager;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -27,6 +29,7 @@ import org.springframework.security.web.access.AccessDeniedHandlerImpl;
 import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
+import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
 import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import vn.ndp.registry.accounts.ApiTokens;
@@ -123,7 +126,8 @@ class SecurityConfiguration {
                         .requestMatchers("/admin/**").hasRole(Role.ADMIN.name())
                         .anyRequest().authenticated())
                 .formLogin(form -> form.loginPage("/login").permitAll()
-                        .successHandler(new PasswordChangeFirst(accounts)))
+                        .successHandler(new PasswordChangeFirst(accounts))
+                        .failureHandler(new UsernameKept()))
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/?signedOut"))
                 .exceptionHandling(errors -> errors.accessDeniedHandler(new ExpiredFormPage()))
                 .headers(headers -> headers
@@ -168,6 +172,40 @@ class SecurityConfiguration {
             } else {
                 otherwise.handle(request, response, e);
             }
+        }
+    }
+
+    /**
+     * A failed sign-in returns to the form with the username typed (never the password), kept in the session for
+     * the next showing of the form rather than put in the address, where it would stay in the browser's history.
+     */
+    static final class UsernameKept extends SimpleUrlAuthenticationFailureHandler {
+
+        static final String ATTRIBUTE = UsernameKept.class.getName() + ".username";
+        private static final int MAX_USERNAME = 64;
+
+        UsernameKept() {
+            super("/login?error");
+        }
+
+        @Override
+        public void onAuthenticationFailure(HttpServletRequest request, HttpServletResponse response,
+                AuthenticationException e) throws IOException, ServletException {
+            String username = request.getParameter("username");
+            if (username != null) {
+                request.getSession().setAttribute(ATTRIBUTE,
+                        username.length() > MAX_USERNAME ? username.substring(0, MAX_USERNAME) : username);
+            }
+            super.onAuthenticationFailure(request, response, e);
+        }
+
+        /** The username of the last failed sign-in, once. */
+        static String take(HttpSession session) {
+            if (session == null || !(session.getAttribute(ATTRIBUTE) instanceof String username)) {
+                return null;
+            }
+            session.removeAttribute(ATTRIBUTE);
+            return username;
         }
     }
 
