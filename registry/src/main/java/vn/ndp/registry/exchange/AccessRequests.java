@@ -54,7 +54,8 @@ public class AccessRequests {
     /**
      * Files a pending request. Refused, with every problem under the name of the field it concerns
      * ({@code clientId}, {@code serviceId}, {@code endpoint.method}, {@code endpoint.path}, {@code purpose},
-     * {@code legalBasis}), when something is missing or malformed; refused with
+     * {@code legalBasis}), when something is missing or malformed or the client or the service is not in the
+     * directory (a form read before it was removed); refused with
      * {@link ErrorCode#ACCESS_REQUEST_PENDING} when the same client already waits for the same service and
      * endpoint, and with {@link ErrorCode#ACCESS_ALREADY_GRANTED} when the client already holds that right.
      */
@@ -64,9 +65,15 @@ public class AccessRequests {
         List<FieldError> errors = new java.util.ArrayList<>();
         if (clientId == null || clientId.isBlank()) {
             errors.add(FieldError.of("clientId", "choose the subsystem that will call the service."));
+        } else if (register.findSubsystem(clientId).isEmpty()) {
+            errors.add(FieldError.of("clientId", "no subsystem has the id '" + clientId
+                    + "' (any longer); choose one from the directory."));
         }
         if (serviceId == null || serviceId.isBlank()) {
             errors.add(FieldError.of("serviceId", "choose the service."));
+        } else if (register.findService(serviceId).isEmpty()) {
+            errors.add(FieldError.of("serviceId", "no service has the id '" + serviceId
+                    + "' (any longer); choose one from the directory."));
         }
         if (purpose == null || purpose.isBlank() || purpose.length() > 2000) {
             errors.add(FieldError.of("purpose", "say why the data is needed (1–2000 characters)."));
@@ -78,8 +85,6 @@ public class AccessRequests {
         if (!errors.isEmpty()) {
             throw new RegistryException(ErrorCode.INVALID_BODY, "The access request is incomplete.", errors);
         }
-        register.subsystem(clientId);
-        register.service(serviceId);
         String method = wanted.map(Endpoint::method).orElse(null);
         String path = wanted.map(Endpoint::path).orElse(null);
         // One request at a time per client and service: a second one waits here until the first is stored.

@@ -6,6 +6,7 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
@@ -98,6 +99,15 @@ public class ExchangeRegister {
 
     public DirectoryEntries.Service service(String id) {
         return directory.service(id).orElseThrow(() -> notFound("service", id));
+    }
+
+    /** The subsystem, if the directory has it (a form names it as typed, or as it was when the form was read). */
+    public Optional<Subsystem> findSubsystem(String id) {
+        return directory.subsystem(id);
+    }
+
+    public Optional<DirectoryEntries.Service> findService(String id) {
+        return directory.service(id);
     }
 
     /** The agency behind a subsystem (its member's agency), if it is a state body on the list. */

@@ -23,6 +23,7 @@ import vn.ndp.registry.catalog.LifecycleStatus;
 import vn.ndp.registry.catalog.PlatformPage;
 import vn.ndp.registry.catalog.PlatformQuery;
 import vn.ndp.registry.lists.internal.ListRepository;
+import vn.ndp.registry.shared.CalendarDates;
 import vn.ndp.registry.shared.ErrorCode;
 import vn.ndp.registry.shared.FoldedSearch;
 import vn.ndp.registry.shared.InvalidParameters.Wire;
@@ -90,7 +91,7 @@ public class OfficialLists {
         }
         LocalDate today = agencies.today();
         if (publication.documentDate() == null) {
-            errors.add(FieldError.of("documentDate", "is required (yyyy-MM-dd)."));
+            errors.add(FieldError.of("documentDate", "is required; " + CalendarDates.EXPECTED + "."));
         } else if (publication.documentDate().isAfter(today)) {
             errors.add(FieldError.of("documentDate", "is after today (" + today + "); a list is published on or "
                     + "after the date of its document."));

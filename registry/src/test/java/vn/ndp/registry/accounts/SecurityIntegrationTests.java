@@ -8,13 +8,18 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.net.http.HttpResponse;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.client.RestTestClient;
+import vn.ndp.registry.Browser;
+import vn.ndp.registry.HtmlPage;
 import vn.ndp.registry.RegistryIntegrationTest;
 import vn.ndp.registry.audit.AuditEvent;
 import vn.ndp.registry.audit.AuditLog;
@@ -118,6 +123,22 @@ class SecurityIntegrationTests {
     }
 
     @Test
+    void aFailedSignInShowsTheFormAgainWithTheUsernameButNeverThePassword() throws Exception {
+        Account account = testAccounts.create(Role.REVIEWER, null);
+        var failed = mvc.perform(post("/login").with(csrf()).param("username", account.username())
+                        .param("password", "sai mật khẩu rồi"))
+                .andExpect(redirectedUrl("/login?error")).andReturn();
+        MockHttpSession session = (MockHttpSession) failed.getRequest().getSession(false);
+
+        String html = mvc.perform(get("/login").param("error", "").session(session)).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        HtmlPage page = HtmlPage.parse(html);
+        assertThat(page.byId("username").getAttributeValue("value")).isEqualTo(account.username());
+        assertThat(page.byId("password").hasAttribute("value")).isFalse();
+        assertThat(html).doesNotContain("sai mật khẩu rồi");
+    }
+
+    @Test
     void formsWithoutACsrfTokenAreRefused() throws Exception {
         Account account = testAccounts.create(Role.REVIEWER, null);
         var result = mvc.perform(post("/login").with(csrf())
@@ -125,6 +146,26 @@ class SecurityIntegrationTests {
         MockHttpSession session = (MockHttpSession) result.getRequest().getSession(false);
         mvc.perform(post("/account/tokens").session(session).param("name", "x")).andExpect(status().isForbidden());
         assertThat(tokens.of(CurrentUser.of(account))).isEmpty();
+    }
+
+    @LocalServerPort
+    int port;
+
+    @Test
+    void aFormPostedPastItsSessionSaysNothingWasSavedAndHowToKeepWhatWasTyped() {
+        Account account = testAccounts.create(Role.REVIEWER, null);
+        Browser browser = new Browser(port).signIn(account.username(), TestAccounts.PASSWORD);
+        browser.get("/account");
+
+        assertExpiredFormPage(browser.staleToken().postForm("/account/tokens", Map.of("name", "laptop")));
+        assertExpiredFormPage(new Browser(port).postForm("/account/tokens", Map.of("name", "laptop")));
+        assertThat(tokens.of(CurrentUser.of(account))).isEmpty();
+    }
+
+    private static void assertExpiredFormPage(HttpResponse<String> refused) {
+        assertThat(refused.statusCode()).isEqualTo(403);
+        assertThat(HtmlPage.text(HtmlPage.parse(refused.body()).byId("main"))).contains(
+                "Phiên làm việc đã hết hạn", "chưa có gì được lưu", "Quay lại", "Sao chép", "đăng nhập lại");
     }
 
     @Test
@@ -159,7 +200,10 @@ class SecurityIntegrationTests {
                         .param("currentPassword", TestAccounts.PASSWORD).param("newPassword", "short"))
                 .andExpect(status().isOk())
                 .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
-                        .string(org.hamcrest.Matchers.containsString("at least 12 characters")));
+                        .string(org.hamcrest.Matchers.allOf(
+                                org.hamcrest.Matchers.containsString("Chưa đổi được mật khẩu."),
+                                org.hamcrest.Matchers.containsString("Mật khẩu mới: 12–256 ký tự"),
+                                org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("newPassword</")))));
         mvc.perform(post("/account/password").session(session).with(csrf())
                         .param("currentPassword", TestAccounts.PASSWORD)
                         .param("newPassword", "mật khẩu mới đủ dài 2026"))
@@ -168,6 +212,28 @@ class SecurityIntegrationTests {
         mvc.perform(post("/login").with(csrf())
                         .param("username", account.username()).param("password", TestAccounts.PASSWORD))
                 .andExpect(redirectedUrl("/login?error"));
+    }
+
+    @Test
+    void aRefusedTokenFormComesBackWithWhatWasTypedAndSaysWhyInTheReadersLanguage() throws Exception {
+        Account account = testAccounts.create(Role.REVIEWER, null);
+        MockHttpSession session = signIn(account, TestAccounts.PASSWORD);
+
+        HtmlPage unnamed = HtmlPage.parse(mvc.perform(post("/account/tokens").session(session).with(csrf())
+                        .param("name", "   ").param("days", "30"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
+        assertThat(HtmlPage.text(unnamed.byId("main"))).contains("Chưa lưu được: có thông tin thiếu hoặc chưa hợp lệ.",
+                "Tên gợi nhớ: bắt buộc, tối đa 100 ký tự.");
+        assertThat(unnamed.byId("token-days").getAttributeValue("value")).isEqualTo("30");
+
+        HtmlPage badDays = HtmlPage.parse(mvc.perform(post("/account/tokens?lang=en").session(session).with(csrf())
+                        .param("name", "máy chủ CI").param("days", "1e2"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
+        assertThat(HtmlPage.text(badDays.byId("main")))
+                .contains("Validity: a whole number of days from 0 to 366 (0 means it never expires).");
+        assertThat(badDays.byId("token-name").getAttributeValue("value")).isEqualTo("máy chủ CI");
+        assertThat(badDays.byId("token-days").getAttributeValue("value")).isEqualTo("1e2");
+        assertThat(tokens.of(CurrentUser.of(account))).isEmpty();
     }
 
     @Test
@@ -181,7 +247,11 @@ class SecurityIntegrationTests {
                         .param("password", "một mật khẩu đủ dài"))
                 .andExpect(status().isOk())
                 .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
-                        .string(org.hamcrest.Matchers.containsString("a province editor acts for a province")));
+                        .string(org.hamcrest.Matchers.allOf(
+                                org.hamcrest.Matchers.containsString("Chưa tạo được tài khoản: có thông tin thiếu"),
+                                org.hamcrest.Matchers.containsString("Mã cơ quan: bắt buộc với biên tập viên bộ, ngành"),
+                                org.hamcrest.Matchers.containsString("value=\"" + username + "\""),
+                                org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("agencyCode</")))));
         mvc.perform(post("/admin/accounts").session(session).with(csrf())
                         .param("username", username).param("displayName", "Nguyễn Văn <b>An</b>")
                         .param("role", "province_editor").param("agencyCode", "P-HA-NOI")

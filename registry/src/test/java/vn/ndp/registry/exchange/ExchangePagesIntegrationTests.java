@@ -311,6 +311,8 @@ class ExchangePagesIntegrationTests {
                 .param("reason", " ")).andReturn();
         assertThat(empty.getResponse().getStatus()).isEqualTo(400);
         assertThat(empty.getResponse().getContentAsString()).contains("reason", "class=\"problems\"");
+        assertThat(HtmlPage.parse(empty.getResponse().getContentAsString()).byId("reason-" + id)
+                .getAttributeValue("value")).isEqualTo(" ");
         MvcResult denied = mvc.perform(post("/exchange/access-requests/" + id + "/deny").with(user(admin))
                 .with(csrf()).param("reason", "Thiếu căn cứ pháp lý cụ thể")).andReturn();
         assertThat(denied.getResponse().getStatus()).isEqualTo(302);
@@ -342,6 +344,25 @@ class ExchangePagesIntegrationTests {
         assertThat(english.getResponse().getContentAsString())
                 .contains("Not sent: some information is missing or invalid.",
                         "Purpose of use: required, at most 2,000 characters.");
+    }
+
+    @Test
+    void aRequestForAServiceRemovedWhileTheFormWasOpenComesBackWithWhatWasTyped() throws Exception {
+        Topology t = register(false);
+        int before = requests.find(null).size();
+        MvcResult refused = mvc.perform(post("/exchange/access-requests")
+                .with(user(accounts.signedIn(Role.MINISTRY_EDITOR, "BTC"))).with(csrf())
+                .param("clientId", t.consumer()).param("serviceId", t.service() + "-removed").param("method", "")
+                .param("path", "").param("purpose", "Đối chiếu danh mục đơn vị")
+                .param("legalBasis", "Nghị định 47/2020/NĐ-CP")).andReturn();
+
+        assertThat(refused.getResponse().getStatus()).isEqualTo(400);
+        HtmlPage page = HtmlPage.parse(refused.getResponse().getContentAsString());
+        assertThat(HtmlPage.text(page.byId("main"))).contains("Chưa gửi được: thông tin chưa đầy đủ hoặc chưa hợp lệ.",
+                "Dịch vụ: chọn dịch vụ cần truy cập trong danh sách (dịch vụ đã chọn có thể vừa được gỡ khỏi danh bạ).");
+        assertThat(HtmlPage.text(page.byId("purpose"))).isEqualTo("Đối chiếu danh mục đơn vị");
+        assertThat(page.byId("legal-basis").getAttributeValue("value")).isEqualTo("Nghị định 47/2020/NĐ-CP");
+        assertThat(requests.find(null)).hasSize(before);
     }
 
     @Test

@@ -35,6 +35,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.client.RestTestClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
+import vn.ndp.registry.HtmlPage;
 import vn.ndp.registry.RegistryIntegrationTest;
 import vn.ndp.registry.accounts.ApiCalls;
 import vn.ndp.registry.accounts.Role;
@@ -265,6 +266,25 @@ class OfficialListsIntegrationTests {
         JsonNode refused = api.post(admin, "/api/v1/lists", Map.of("title", " ", "documentDate", "2999-01-01"), 400);
         assertThat(refused.get("errors").findValuesAsString("field"))
                 .contains("title", "documentNumber", "issuer", "documentDate");
+        assertThat(jdbc.sql("select count(*) from list_version").query(Long.class).single()).isEqualTo(before);
+    }
+
+    @Test
+    void aMistypedDocumentDateIsExplainedInTheReadersLanguageAndTheFormKeepsWhatWasTyped() throws Exception {
+        long before = jdbc.sql("select count(*) from list_version").query(Long.class).single();
+        String html = mvc.perform(post("/lists").with(csrf()).with(user(accounts.signedIn(Role.ADMIN, null)))
+                        .param("title", "Danh sách thử").param("documentNumber", "2765/BKHCN-CĐSQG")
+                        .param("documentDate", "31/02/2026").param("issuer", "Bộ Khoa học và Công nghệ")
+                        .param("statuses", "in_use"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+
+        HtmlPage page = HtmlPage.parse(html);
+        assertThat(HtmlPage.text(page.byId("main"))).contains(
+                "Chưa công bố được phiên bản: có thông tin chưa hợp lệ.",
+                "Ngày văn bản: bắt buộc, là một ngày có thật viết theo ngày/tháng/năm (ví dụ 15/07/2023)")
+                .doesNotContain("documentDate:", "yyyy-MM-dd");
+        assertThat(page.byId("title").getAttributeValue("value")).isEqualTo("Danh sách thử");
+        assertThat(page.byId("documentDate").getAttributeValue("value")).isEqualTo("31/02/2026");
         assertThat(jdbc.sql("select count(*) from list_version").query(Long.class).single()).isEqualTo(before);
     }
 

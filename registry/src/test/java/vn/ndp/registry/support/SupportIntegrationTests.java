@@ -41,6 +41,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
 import tools.jackson.databind.JsonNode;
+import vn.ndp.registry.HtmlPage;
 import vn.ndp.registry.RegistryIntegrationTest;
 import vn.ndp.registry.accounts.Account;
 import vn.ndp.registry.accounts.ApiTokens;
@@ -498,6 +499,53 @@ class SupportIntegrationTests {
         String asOperator = mvc.perform(get(location).with(user(users.loadUserByUsername(operator.username()))))
                 .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
         assertThat(asOperator).contains("Bắt đầu xử lý", "Trả lời bên yêu cầu").doesNotContain("Mở lại yêu cầu");
+    }
+
+    @Test
+    void aStatusChangeRefusedBecauseAnotherOperatorActedFirstKeepsTheNote() throws Exception {
+        Person hanoi = person(Role.PROVINCE_EDITOR, "P-HA-NOI");
+        Person first = person(Role.OPERATOR, null, "VNEID");
+        Account second = accounts.create(Role.OPERATOR, null, "VNEID");
+        String id = open(hanoi, "VNEID", "normal", subject());
+        act(first, id, "start", 200);
+
+        String note = "Đã kiểm tra nhật ký đăng nhập\ncủa người dùng";
+        String page = mvc.perform(post("/support/" + id + "/status").param("action", "start").param("note", note)
+                .with(user(users.loadUserByUsername(second.username()))).with(csrf())).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+
+        HtmlPage html = HtmlPage.parse(page);
+        assertThat(HtmlPage.text(html.byId("note"))).isEqualTo(note.replace("\n", " "));
+        assertThat(HtmlPage.text(html.byId("main"))).contains("Không thể chuyển trạng thái này");
+        assertThat(detail(hanoi, id).get("thread")).hasSize(2);
+    }
+
+    @Test
+    void aRefusedFormNamesTheFilesItSentAndEachFieldInTheReadersLanguage() throws Exception {
+        Account editor = accounts.create(Role.PROVINCE_EDITOR, "P-HUE");
+        UserDetails signedIn = users.loadUserByUsername(editor.username());
+        String subject = subject();
+        String refused = mvc.perform(multipart("/support")
+                .file(new MockMultipartFile("files", "bien-ban.png", "image/png", png(100)))
+                .param("platformCode", "VNEID").param("subject", subject).param("description", "  ")
+                .param("priority", "high").with(user(signedIn)).with(csrf())).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        String text = HtmlPage.text(HtmlPage.parse(refused).byId("main"));
+        assertThat(text).contains("Chưa lưu tệp nào; hãy chọn lại tệp", "bien-ban.png",
+                "Mô tả: bắt buộc, tối đa 10.000 ký tự.").doesNotContain("is required");
+        assertThat(jdbc.sql("select count(*) from support_request where subject = ?").param(subject)
+                .query(Long.class).single()).isZero();
+
+        Person hue = person(Role.PROVINCE_EDITOR, "P-HUE");
+        String id = open(hue, "VNEID", "low", subject());
+        String english = mvc.perform(multipart("/support/" + id + "/messages")
+                .file(new MockMultipartFile("files", "anh-chup.png", "image/png", png(100)))
+                .param("text", "").param("lang", "en").with(user(users.loadUserByUsername(hue.account().username())))
+                .with(csrf())).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(HtmlPage.text(HtmlPage.parse(english).byId("main"))).contains(
+                "No file was saved; choose the files again", "anh-chup.png",
+                "Message: required, at most 10,000 characters.");
+        assertThat(detail(hue, id).get("thread")).hasSize(1);
     }
 
     @Test

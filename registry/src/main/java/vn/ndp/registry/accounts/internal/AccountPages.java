@@ -1,5 +1,6 @@
 package vn.ndp.registry.accounts.internal;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
@@ -23,11 +24,15 @@ import vn.ndp.registry.accounts.ApiTokens;
 import vn.ndp.registry.accounts.CurrentUser;
 import vn.ndp.registry.accounts.Role;
 import vn.ndp.registry.agencies.Agencies;
+import vn.ndp.registry.shared.InvalidParameters;
 import vn.ndp.registry.shared.RegistryException;
 
 /** Sign-in, one's own password and API tokens, and the administrator's account list. */
 @WebPage
 class AccountPages {
+
+    private static final int DEFAULT_TOKEN_DAYS = 90;
+    private static final int MAX_TOKEN_DAYS = 366;
 
     private final Accounts accounts;
     private final ApiTokens tokens;
@@ -42,9 +47,13 @@ class AccountPages {
         this.oidcProviders = oidcProviders;
     }
 
-    /** Public: the sign-in form, with a button per configured OpenID Connect provider. */
+    /**
+     * Public: the sign-in form, with a button per configured OpenID Connect provider; after a failed sign-in, with
+     * the username typed.
+     */
     @GetMapping("/login")
-    String login(Model model) {
+    String login(HttpServletRequest request, Model model) {
+        model.addAttribute("username", SecurityConfiguration.UsernameKept.take(request.getSession(false)));
         var providers = new java.util.ArrayList<ClientRegistration>();
         if (oidcProviders.getIfAvailable() instanceof InMemoryClientRegistrationRepository repository) {
             repository.forEach(providers::add);
@@ -56,10 +65,16 @@ class AccountPages {
     @GetMapping("/account")
     @PreAuthorize("isAuthenticated()")
     String account(Authentication authentication, Model model) {
-        CurrentUser user = user(authentication);
+        return accountPage(user(authentication), new TokenForm(null, String.valueOf(DEFAULT_TOKEN_DAYS)), null,
+                model);
+    }
+
+    private String accountPage(CurrentUser user, TokenForm tokenForm, RegistryException tokenError, Model model) {
         model.addAttribute("account", accounts.get(user.accountId()));
         model.addAttribute("tokens", tokens.of(user));
         model.addAttribute("agency", user.agencyCode() == null ? null : agencies.find(user.agencyCode()).orElse(null));
+        model.addAttribute("tokenForm", tokenForm);
+        model.addAttribute("tokenError", tokenError);
         return "accounts/account";
     }
 
@@ -87,12 +102,19 @@ class AccountPages {
 
     @PostMapping("/account/tokens")
     @PreAuthorize("isAuthenticated()")
-    String issueToken(Authentication authentication, @RequestParam String name,
-            @RequestParam(defaultValue = "90") int days, RedirectAttributes redirect) {
-        Duration validity = days <= 0 ? null : Duration.ofDays(Math.min(days, 366));
-        var issued = tokens.issue(user(authentication), name, validity);
-        redirect.addFlashAttribute("issuedToken", issued);
-        return "redirect:/account";
+    String issueToken(Authentication authentication, @RequestParam(required = false) String name,
+            @RequestParam(required = false) String days, Model model, RedirectAttributes redirect) {
+        CurrentUser user = user(authentication);
+        try {
+            InvalidParameters invalid = new InvalidParameters();
+            int validDays = invalid.integer("days", days, DEFAULT_TOKEN_DAYS, 0, MAX_TOKEN_DAYS);
+            invalid.throwIfAny();
+            var issued = tokens.issue(user, name, validDays == 0 ? null : Duration.ofDays(validDays));
+            redirect.addFlashAttribute("issuedToken", issued);
+            return "redirect:/account";
+        } catch (RegistryException e) {
+            return accountPage(user, new TokenForm(name, days), e, model);
+        }
     }
 
     @PostMapping("/account/tokens/{id}/revoke")
@@ -118,7 +140,7 @@ class AccountPages {
             @RequestParam(required = false) String role, @RequestParam(required = false) String agencyCode,
             @RequestParam(required = false) String platformCodes, @RequestParam String password, Model model,
             RedirectAttributes redirect) {
-        Role parsedRole = vn.ndp.registry.shared.InvalidParameters.Wire.parse(Role.class, role);
+        Role parsedRole = InvalidParameters.Wire.parse(Role.class, role);
         Set<String> platforms = new LinkedHashSet<>();
         if (platformCodes != null) {
             Arrays.stream(platformCodes.split("[,;\\s]+")).filter(s -> !s.isBlank()).forEach(platforms::add);
@@ -143,6 +165,10 @@ class AccountPages {
     String setEnabled(Authentication authentication, @PathVariable UUID id, @RequestParam boolean enabled) {
         accounts.setEnabled(id, enabled, user(authentication).username());
         return "redirect:/admin/accounts";
+    }
+
+    /** The token form as typed, shown again when it is refused. */
+    record TokenForm(String name, String days) {
     }
 
     /** What the administrator typed, shown again when the account could not be created (never the password). */

@@ -1,5 +1,10 @@
 package vn.ndp.registry.accounts.internal;
 
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+import java.io.IOException;
 import java.net.InetAddress;
 import java.time.Clock;
 import org.springframework.beans.factory.ObjectProvider;
@@ -9,21 +14,29 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authorization.AuthorizationDecision;
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.authorization.AuthorizationManager;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.access.AccessDeniedHandlerImpl;
 import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
+import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
+import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import vn.ndp.registry.accounts.ApiTokens;
 import vn.ndp.registry.accounts.CurrentUser;
 import vn.ndp.registry.accounts.Role;
 import vn.ndp.registry.shared.ErrorCode;
+import vn.ndp.registry.shared.web.FormRefusals;
 
 /**
  * Deny by default. What anyone may read is listed here, once; everything else
@@ -40,7 +53,8 @@ class SecurityConfiguration {
     /** Pages anyone may read. */
     static final String[] PUBLIC_PAGES = {"/", "/platforms", "/platforms/**", "/agencies", "/agencies/**",
         "/statistics", "/statistics/**", "/overlap", "/overlap/**", "/lists", "/lists/**", "/adoption", "/adoption/**", "/login",
-        "/css/**", "/js/**", "/img/**", "/fonts/**", "/webjars/**", "/favicon.ico", "/favicon.svg", "/robots.txt", "/error"};
+        "/css/**", "/js/**", "/img/**", "/fonts/**", "/webjars/**", "/favicon.ico", "/favicon.svg", "/robots.txt", "/error",
+        FormRefusals.SESSION_EXPIRED, FormRefusals.UPLOAD_TOO_LARGE};
 
     /** API resources anyone may read. */
     static final String[] PUBLIC_API_READS = {"/api/v1/platforms", "/api/v1/platforms/**", "/api/v1/platforms.csv",
@@ -112,8 +126,10 @@ class SecurityConfiguration {
                         .requestMatchers("/admin/**").hasRole(Role.ADMIN.name())
                         .anyRequest().authenticated())
                 .formLogin(form -> form.loginPage("/login").permitAll()
-                        .successHandler(new PasswordChangeFirst(accounts)))
+                        .successHandler(new PasswordChangeFirst(accounts))
+                        .failureHandler(new UsernameKept()))
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/?signedOut"))
+                .exceptionHandling(errors -> errors.accessDeniedHandler(new ExpiredFormPage()))
                 .headers(headers -> headers
                         .contentSecurityPolicy(csp -> csp.policyDirectives(STRICT_CSP))
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
@@ -137,6 +153,60 @@ class SecurityConfiguration {
             boolean administrator = CurrentUser.from(authentication.get()).map(u -> u.is(Role.ADMIN)).orElse(false);
             return new AuthorizationDecision(loopback || administrator);
         };
+    }
+
+    /**
+     * A page's form refused for its CSRF token (the session expired, or the form stayed open past it) gets a page
+     * that says nothing was saved and how to keep what was typed, instead of a generic "try again later". Other
+     * refusals, and requests that are not a page's, keep Spring's answer.
+     */
+    static final class ExpiredFormPage implements AccessDeniedHandler {
+
+        private final AccessDeniedHandler otherwise = new AccessDeniedHandlerImpl();
+
+        @Override
+        public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException e)
+                throws IOException, ServletException {
+            if (e instanceof CsrfException && FormRefusals.fromPage(request)) {
+                FormRefusals.show(FormRefusals.SESSION_EXPIRED, HttpStatus.FORBIDDEN.value(), request, response);
+            } else {
+                otherwise.handle(request, response, e);
+            }
+        }
+    }
+
+    /**
+     * A failed sign-in returns to the form with the username typed (never the password), kept in the session for
+     * the next showing of the form rather than put in the address, where it would stay in the browser's history.
+     */
+    static final class UsernameKept extends SimpleUrlAuthenticationFailureHandler {
+
+        static final String ATTRIBUTE = UsernameKept.class.getName() + ".username";
+        private static final int MAX_USERNAME = 64;
+
+        UsernameKept() {
+            super("/login?error");
+        }
+
+        @Override
+        public void onAuthenticationFailure(HttpServletRequest request, HttpServletResponse response,
+                AuthenticationException e) throws IOException, ServletException {
+            String username = request.getParameter("username");
+            if (username != null) {
+                request.getSession().setAttribute(ATTRIBUTE,
+                        username.length() > MAX_USERNAME ? username.substring(0, MAX_USERNAME) : username);
+            }
+            super.onAuthenticationFailure(request, response, e);
+        }
+
+        /** The username of the last failed sign-in, once. */
+        static String take(HttpSession session) {
+            if (session == null || !(session.getAttribute(ATTRIBUTE) instanceof String username)) {
+                return null;
+            }
+            session.removeAttribute(ATTRIBUTE);
+            return username;
+        }
     }
 
     /** After signing in with a one-time password, the first stop is choosing a real one. */

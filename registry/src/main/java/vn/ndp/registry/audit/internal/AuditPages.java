@@ -17,29 +17,39 @@ import vn.ndp.registry.shared.web.WebPage;
 @WebPage
 class AuditPages {
 
+    private static final List<String> FILTERS = List.of("event", "actor", "subject", "from", "to");
+    private static final int PAGE_SIZE = 50;
+
     private final AuditLog audit;
 
     AuditPages(AuditLog audit) {
         this.audit = audit;
     }
 
+    /** The filters as typed, to fill the form again (a refused date stays as it was typed). */
+    record Filters(String event, String actor, String subject, String from, String to) {
+
+        static Filters of(HttpServletRequest request) {
+            return new Filters(request.getParameter("event"), request.getParameter("actor"),
+                    request.getParameter("subject"), request.getParameter("from"), request.getParameter("to"));
+        }
+    }
+
+    /** Bad filters are shown above the filter form, which keeps them; nothing is searched then. */
     @GetMapping("/admin/audit")
     @PreAuthorize("hasRole('ADMIN')")
     String audit(HttpServletRequest request, Model model) {
-        InvalidParameters params = new InvalidParameters();
-        AuditLog.Filter filter = new AuditLog.Filter(
-                params.choice("event", request.getParameter("event"), AuditEvent.class),
-                request.getParameter("actor"), request.getParameter("subject"),
-                params.date("from", request.getParameter("from")), params.date("to", request.getParameter("to")));
-        Paging paging = new Paging(params.integer("page", request.getParameter("page"), 1, 1, Paging.MAX_PAGE), 50);
-        params.throwIfAny();
-        ResultPage<AuditLog.Entry> found = ResultPage.fetch(paging, audit.count(filter),
-                (limit, offset) -> audit.find(filter, limit, offset));
-        model.addAttribute("entries", found.items());
-        model.addAttribute("total", found.total());
-        model.addAttribute("pages", Pagination.of(found.page(), found.pages(),
-                Links.from("/admin/audit", request, List.of("event", "actor", "subject", "from", "to"))));
-        model.addAttribute("filter", filter);
+        Filters typed = Filters.of(request);
+        Pagination.intoModel(model, "entries", Links.from("/admin/audit", request, FILTERS), () -> {
+            InvalidParameters params = new InvalidParameters();
+            AuditLog.Filter filter = new AuditLog.Filter(params.choice("event", typed.event(), AuditEvent.class),
+                    typed.actor(), typed.subject(), params.date("from", typed.from()), params.date("to", typed.to()));
+            Paging paging = new Paging(params.integer("page", request.getParameter("page"), 1, 1, Paging.MAX_PAGE),
+                    PAGE_SIZE);
+            params.throwIfAny();
+            return ResultPage.fetch(paging, audit.count(filter), (limit, offset) -> audit.find(filter, limit, offset));
+        });
+        model.addAttribute("filters", typed);
         model.addAttribute("events", AuditEvent.values());
         return "accounts/audit";
     }

@@ -177,6 +177,8 @@ class ExchangePages {
             redirect.addFlashAttribute("done", "denied");
             return "redirect:/exchange/access-requests";
         } catch (RegistryException e) {
+            model.addAttribute("denied", id);
+            model.addAttribute("reason", reason);
             return refused(authentication, RequestForm.empty(), e, e, model, response);
         }
     }

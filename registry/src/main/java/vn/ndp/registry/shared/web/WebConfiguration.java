@@ -1,10 +1,12 @@
 package vn.ndp.registry.shared.web;
 
+import jakarta.servlet.MultipartConfigElement;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Set;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.HandlerInterceptor;
@@ -35,6 +37,15 @@ class WebConfiguration implements WebMvcConfigurer {
         resolver.setCookieHttpOnly(true);
         resolver.setCookieSameSite("Lax");
         return resolver;
+    }
+
+    /** Before Spring Security's filters (order -100), which read the form's CSRF token from the body. */
+    @Bean
+    FilterRegistrationBean<UploadLimitFilter> uploadLimitFilter(MultipartConfigElement multipart) {
+        FilterRegistrationBean<UploadLimitFilter> registration =
+                new FilterRegistrationBean<>(new UploadLimitFilter(multipart.getMaxRequestSize()));
+        registration.setOrder(-101);
+        return registration;
     }
 
     @Override

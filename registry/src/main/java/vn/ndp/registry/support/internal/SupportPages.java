@@ -183,6 +183,7 @@ class SupportPages {
             if (e.code() == ErrorCode.FORBIDDEN) {
                 throw e;
             }
+            model.addAttribute("sentFiles", sentFiles(files));
             return form(typed, e, model);
         }
     }
@@ -190,7 +191,7 @@ class SupportPages {
     @GetMapping("/support/{id}")
     @PreAuthorize(SupportApi.SIGNED_IN)
     String request(Authentication authentication, @PathVariable UUID id, Model model) {
-        return detail(SupportApi.user(authentication), id, null, null, model);
+        return detail(SupportApi.user(authentication), id, null, model);
     }
 
     @PostMapping("/support/{id}/messages")
@@ -203,7 +204,9 @@ class SupportPages {
             desk.post(id, user, form.getFirst("text"), SupportApi.uploads(files));
             return "redirect:/support/" + id + "#thread";
         } catch (RegistryException e) {
-            return refused(user, id, e, form.getFirst("text"), model);
+            model.addAttribute("text", form.getFirst("text"));
+            model.addAttribute("sentFiles", sentFiles(files));
+            return refused(user, id, e, model);
         }
     }
 
@@ -222,7 +225,8 @@ class SupportPages {
             desk.change(id, user, action, form.getFirst("note"));
             return "redirect:/support/" + id;
         } catch (RegistryException e) {
-            return refused(user, id, e, null, model);
+            model.addAttribute("note", form.getFirst("note"));
+            return refused(user, id, e, model);
         }
     }
 
@@ -234,15 +238,27 @@ class SupportPages {
                 download.content());
     }
 
-    /** Not found and out of scope stay error pages; a refused action is shown on the request. */
-    private String refused(CurrentUser user, UUID id, RegistryException e, String text, Model model) {
+    /**
+     * Not found and out of scope stay error pages; a refused action is shown on the request, with what was typed
+     * in the form that was posted (the model's {@code text} or {@code note}).
+     */
+    private String refused(CurrentUser user, UUID id, RegistryException e, Model model) {
         if (e.code() == ErrorCode.SUPPORT_REQUEST_NOT_FOUND || e.code() == ErrorCode.FORBIDDEN) {
             throw e;
         }
-        return detail(user, id, e, text, model);
+        return detail(user, id, e, model);
     }
 
-    private String detail(CurrentUser user, UUID id, RegistryException error, String text, Model model) {
+    /**
+     * The names of the files a refused form sent: none of them was kept, and a browser never fills a file input
+     * again, so the page names them for the person to choose again.
+     */
+    private static List<String> sentFiles(List<MultipartFile> files) {
+        return files == null ? List.of() : files.stream().map(MultipartFile::getOriginalFilename)
+                .filter(name -> name != null && !name.isBlank()).toList();
+    }
+
+    private String detail(CurrentUser user, UUID id, RegistryException error, Model model) {
         SupportRequest request = desk.get(id, user);
         model.addAttribute("row", rows(List.of(request)).getFirst());
         model.addAttribute("thread", desk.thread(id, user));
@@ -256,7 +272,6 @@ class SupportPages {
         model.addAttribute("accepted", desk.accepted());
         model.addAttribute("maxFiles", desk.settings().maxAttachments());
         model.addAttribute("error", error);
-        model.addAttribute("text", text);
         return "support/request";
     }
 

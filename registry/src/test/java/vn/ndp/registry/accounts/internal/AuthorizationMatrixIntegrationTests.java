@@ -48,7 +48,8 @@ class AuthorizationMatrixIntegrationTests {
 
     static {
         for (String read : List.of("GET /", "GET /platforms", "GET /platforms/{code}", "GET /agencies",
-                "GET /agencies/{code}", "GET /statistics", "GET /login", "GET /overlap",
+                "GET /agencies/{code}", "GET /statistics", "GET /login", "GET /overlap", "GET /form-expired",
+                "GET /upload-too-large",
                 "GET /api/v1/platforms", "GET /api/v1/platforms/{code}", "GET /api/v1/platforms.csv",
                 "GET /api/v1/platforms.xlsx", "GET /api/v1/agencies", "GET /api/v1/agencies/{code}",
                 "GET /api/v1/stats/platforms", "GET /api/v1/stats/figures", "POST /api/v1/overlap/check")) {

@@ -1,0 +1,39 @@
+package vn.ndp.registry.shared.web;
+
+import jakarta.servlet.MultipartConfigElement;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.ui.Model;
+import org.springframework.util.unit.DataSize;
+import org.springframework.web.bind.annotation.GetMapping;
+import vn.ndp.registry.shared.Sizes;
+
+/** The pages of {@link FormRefusals}: with the refusal's status when shown in place of a form, 200 when visited. */
+@WebPage
+class FormRefusalPages {
+
+    private final MultipartConfigElement multipart;
+
+    FormRefusalPages(MultipartConfigElement multipart) {
+        this.multipart = multipart;
+    }
+
+    @GetMapping(FormRefusals.SESSION_EXPIRED)
+    String sessionExpired(HttpServletRequest request, HttpServletResponse response) {
+        statusOf(request, response);
+        return "form-expired";
+    }
+
+    @GetMapping(FormRefusals.UPLOAD_TOO_LARGE)
+    String uploadTooLarge(HttpServletRequest request, HttpServletResponse response, Model model) {
+        statusOf(request, response);
+        model.addAttribute("maxRequestSize", Sizes.text(DataSize.ofBytes(multipart.getMaxRequestSize())));
+        return "upload-too-large";
+    }
+
+    private static void statusOf(HttpServletRequest request, HttpServletResponse response) {
+        if (request.getAttribute(FormRefusals.STATUS) instanceof Integer status) {
+            response.setStatus(status);
+        }
+    }
+}

@@ -1,0 +1,81 @@
+package vn.ndp.registry.shared.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import jakarta.servlet.MultipartConfigElement;
+import java.net.http.HttpResponse;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.util.unit.DataSize;
+import vn.ndp.registry.Browser;
+import vn.ndp.registry.HtmlPage;
+import vn.ndp.registry.RegistryIntegrationTest;
+import vn.ndp.registry.accounts.Role;
+import vn.ndp.registry.accounts.TestAccounts;
+import vn.ndp.registry.governance.GovernanceSettings;
+import vn.ndp.registry.support.SupportSettings;
+
+@RegistryIntegrationTest
+@Import(TestAccounts.class)
+class UploadLimitsIntegrationTests {
+
+    private static final int OVER_THE_LIMIT = 60 * 1024 * 1024;
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    TestAccounts accounts;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    MultipartConfigElement multipart;
+
+    @Autowired
+    SupportSettings support;
+
+    @Autowired
+    GovernanceSettings governance;
+
+    @Test
+    void aSubmissionOverTheLimitGetsAPageThatStatesItAndNothingIsSaved() {
+        assertRefusedWithThePage(true);
+    }
+
+    @Test
+    void aSubmissionFoundTooLargeOnlyWhileReadingGetsTheSamePage() {
+        assertRefusedWithThePage(false);
+    }
+
+    @Test
+    void theLimitTakesEverySupportAttachmentAtItsLargestWithRoomForTheFields() {
+        long files = support.maxAttachments() * support.maxAttachmentSize().toBytes();
+        assertThat(multipart.getMaxRequestSize()).isGreaterThanOrEqualTo(files + DataSize.ofMegabytes(1).toBytes());
+        assertThat(multipart.getMaxRequestSize()).isGreaterThan(3 * governance.maxDocumentSize().toBytes());
+        // a file over its form's own limit reaches the form, which names it and keeps what was typed
+        assertThat(multipart.getMaxFileSize()).isEqualTo(multipart.getMaxRequestSize());
+    }
+
+    private void assertRefusedWithThePage(boolean declareLength) {
+        var editor = accounts.create(Role.MINISTRY_EDITOR, "BTC");
+        Browser browser = new Browser(port).signIn(editor.username(), TestAccounts.PASSWORD);
+        browser.get("/support/new");
+        String subject = "Quá lớn " + UUID.randomUUID();
+        HttpResponse<String> refused = browser.postMultipart("/support",
+                Map.of("platformCode", "VNEID", "subject", subject, "description", "Mô tả", "priority", "normal"),
+                "bien-ban.pdf", OVER_THE_LIMIT, declareLength);
+
+        assertThat(refused.statusCode()).isEqualTo(413);
+        String text = HtmlPage.text(HtmlPage.parse(refused.body()).byId("main"));
+        assertThat(text).contains("Tệp gửi lên quá lớn", "55 MB", "chưa có gì được lưu", "Quay lại", "chọn lại");
+        assertThat(jdbc.sql("select count(*) from support_request where subject = ?").param(subject)
+                .query(Long.class).single()).isZero();
+    }
+}
