@@ -34,7 +34,7 @@ class GovernanceBrowserIntegrationTests extends BrowserIntegrationTest {
             editor.getByLabel("Tên (tiếng Việt)").fill(NAME);
             editor.getByLabel("Mô tả (tiếng Việt)").fill("Kho học liệu số dùng chung cho các cơ sở giáo dục.");
             // coded fields are chosen by their labels, never typed as codes
-            editor.getByLabel("Lĩnh vực", new Page.GetByLabelOptions().setExact(true)).selectOption(
+            editor.getByLabel("Nhóm", new Page.GetByLabelOptions().setExact(true)).selectOption(
                     new com.microsoft.playwright.options.SelectOption().setLabel("Xã hội số"));
             editor.getByLabel("Loại", new Page.GetByLabelOptions().setExact(true)).selectOption(
                     new com.microsoft.playwright.options.SelectOption().setLabel("Nền tảng"));

@@ -30,11 +30,11 @@ public enum ListField {
     LEGAL_BASIS_ISSUER("legal_basis_issuer", "Cơ quan ban hành", "Issued by", (p, owner) -> p.legalBasis().issuer()),
     OPERATOR("operator", "Đơn vị vận hành", "Operator", (p, owner) -> p.operator().name()),
     WEBSITE("website", "Trang thông tin", "Website", (p, owner) -> p.website()),
-    SECURITY_LEVEL("security_level", "Cấp độ an toàn thông tin", "Security level",
+    SECURITY_LEVEL("security_level", "Cấp độ an toàn hệ thống thông tin", "Security level",
             (p, owner) -> text(p.security().level())),
     SECURITY_DOSSIER_APPROVED("security_dossier_approved", "Hồ sơ cấp độ đã phê duyệt", "Security dossier approved",
             (p, owner) -> text(p.security().dossierApproved())),
-    DATA_IN_VIETNAM("data_in_vietnam", "Dữ liệu lưu tại Việt Nam", "Data stored in Vietnam",
+    DATA_IN_VIETNAM("data_in_vietnam", "Dữ liệu lưu trữ tại Việt Nam", "Data stored in Vietnam",
             (p, owner) -> text(p.dataInVietnam())),
     NDXP_STATUS("ndxp_status", "Kết nối NDXP", "NDXP connection", (p, owner) -> Wire.name(p.ndxpStatus())),
     DESCRIPTION_VI("description_vi", "Mô tả", "Description", (p, owner) -> p.descriptionVi());

@@ -289,11 +289,11 @@ class GovernancePagesIntegrationTests {
                 .andReturn().getResponse().getRedirectedUrl();
         String asEditor = mvc.perform(get(location).with(user(editor))).andReturn().getResponse()
                 .getContentAsString();
-        assertThat(asEditor).contains("Nền tảng đã có có thể trùng lặp", "/platforms/DVCQG");
+        assertThat(asEditor).contains("Có thể trùng lặp với nền tảng đã có", "/platforms/DVCQG");
         UserDetails reviewer = accounts.signedIn(Role.REVIEWER, null);
         String asReviewer = mvc.perform(get(location).with(user(reviewer))).andReturn().getResponse()
                 .getContentAsString();
-        assertThat(asReviewer).contains("Nền tảng đã có có thể trùng lặp", "/platforms/DVCQG");
+        assertThat(asReviewer).contains("Có thể trùng lặp với nền tảng đã có", "/platforms/DVCQG");
     }
 
     @Test
@@ -306,7 +306,7 @@ class GovernancePagesIntegrationTests {
                         .param("category", "economy").param("type", "information_system"))
                 .andReturn().getResponse().getRedirectedUrl();
         assertThat(mvc.perform(get(location).with(user(editor))).andReturn().getResponse().getContentAsString())
-                .doesNotContain("Nền tảng đã có có thể trùng lặp");
+                .doesNotContain("Có thể trùng lặp với nền tảng đã có");
     }
 
     /** A platform of the Ministry of Finance listed through the workflow, at version 0; its code. */

@@ -1,8 +1,8 @@
 package vn.ndp.registry.shared.web;
 
-import jakarta.servlet.MultipartConfigElement;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.ui.Model;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -12,10 +12,11 @@ import vn.ndp.registry.shared.Sizes;
 @WebPage
 class FormRefusalPages {
 
-    private final MultipartConfigElement multipart;
+    /** Read from the setting, not from the multipart configuration, which exists only when a web server runs. */
+    private final DataSize maxRequestSize;
 
-    FormRefusalPages(MultipartConfigElement multipart) {
-        this.multipart = multipart;
+    FormRefusalPages(@Value("${spring.servlet.multipart.max-request-size}") DataSize maxRequestSize) {
+        this.maxRequestSize = maxRequestSize;
     }
 
     @GetMapping(FormRefusals.SESSION_EXPIRED)
@@ -27,7 +28,7 @@ class FormRefusalPages {
     @GetMapping(FormRefusals.UPLOAD_TOO_LARGE)
     String uploadTooLarge(HttpServletRequest request, HttpServletResponse response, Model model) {
         statusOf(request, response);
-        model.addAttribute("maxRequestSize", Sizes.text(DataSize.ofBytes(multipart.getMaxRequestSize())));
+        model.addAttribute("maxRequestSize", Sizes.text(maxRequestSize));
         return "upload-too-large";
     }
 

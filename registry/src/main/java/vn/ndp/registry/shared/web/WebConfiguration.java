@@ -1,14 +1,15 @@
 package vn.ndp.registry.shared.web;
 
-import jakarta.servlet.MultipartConfigElement;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Set;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.util.unit.DataSize;
 import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.ModelAndView;
@@ -41,9 +42,10 @@ class WebConfiguration implements WebMvcConfigurer {
 
     /** Before Spring Security's filters (order -100), which read the form's CSRF token from the body. */
     @Bean
-    FilterRegistrationBean<UploadLimitFilter> uploadLimitFilter(MultipartConfigElement multipart) {
+    FilterRegistrationBean<UploadLimitFilter> uploadLimitFilter(
+            @Value("${spring.servlet.multipart.max-request-size}") DataSize maxRequestSize) {
         FilterRegistrationBean<UploadLimitFilter> registration =
-                new FilterRegistrationBean<>(new UploadLimitFilter(multipart.getMaxRequestSize()));
+                new FilterRegistrationBean<>(new UploadLimitFilter(maxRequestSize.toBytes()));
         registration.setOrder(-101);
         return registration;
     }
