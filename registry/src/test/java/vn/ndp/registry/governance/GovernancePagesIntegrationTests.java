@@ -309,6 +309,12 @@ class GovernancePagesIntegrationTests {
                 .doesNotContain("Có thể trùng lặp với nền tảng đã có");
     }
 
+    /** A change of a newly listed Finance platform's security level, sent by {@code editor}, pending review. */
+    ChangeRequest securityLevelChange(CurrentUser editor) {
+        return changes.request(recognisedFinancePlatform(), 0, Map.of(PlatformField.SECURITY_LEVEL, "4"),
+                "Nâng cấp độ", List.of(), editor).pending();
+    }
+
     /** A platform of the Ministry of Finance listed through the workflow, at version 0; its code. */
     String recognisedFinancePlatform() {
         CurrentUser editor = CurrentUser.of(accounts.create(Role.MINISTRY_EDITOR, "BTC"));
@@ -470,10 +476,8 @@ class GovernancePagesIntegrationTests {
 
     @Test
     void aRefusedDeclineKeepsItsNoteInThatRequestsFormWithTheErrorBesideIt() throws Exception {
-        String code = recognisedFinancePlatform();
         CurrentUser editor = CurrentUser.of(accounts.create(Role.MINISTRY_EDITOR, "BTC"));
-        ChangeRequest asked = changes.request(code, 0, Map.of(PlatformField.SECURITY_LEVEL, "4"), "Nâng cấp độ",
-                List.of(), editor).pending();
+        ChangeRequest asked = securityLevelChange(editor);
         UserDetails reviewer = accounts.signedIn(Role.REVIEWER, null);
         String note = "Thiếu quyết định phê duyệt hồ sơ cấp độ. ".repeat(100); // over the 4,000 characters allowed
 
@@ -499,10 +503,8 @@ class GovernancePagesIntegrationTests {
 
     @Test
     void aDecisionOnARequestDecidedMeanwhileNamesTheRequestAtTheTop() throws Exception {
-        String code = recognisedFinancePlatform();
         CurrentUser editor = CurrentUser.of(accounts.create(Role.MINISTRY_EDITOR, "BTC"));
-        ChangeRequest asked = changes.request(code, 0, Map.of(PlatformField.SECURITY_LEVEL, "4"), "Nâng cấp độ",
-                List.of(), editor).pending();
+        ChangeRequest asked = securityLevelChange(editor);
         changes.decide(asked.id(), asked.version(), ChangeStatus.Action.APPROVE, null,
                 CurrentUser.of(accounts.create(Role.REVIEWER, null)));
         UserDetails reviewer = accounts.signedIn(Role.REVIEWER, null);
@@ -512,7 +514,7 @@ class GovernancePagesIntegrationTests {
                 .param("note", "Thiếu tài liệu")).andReturn().getResponse().getContentAsString();
 
         assertThat(HtmlPage.text(HtmlPage.parse(page).byId("decided-change"))).startsWith("Đề nghị thay đổi nền tảng "
-                + code + " gửi lúc ").endsWith(" nay ở trạng thái “Đã duyệt”, không còn chờ duyệt; quyết định của bạn"
+                + asked.platformCode() + " gửi lúc ").endsWith(" nay ở trạng thái “Đã duyệt”, không còn chờ duyệt; quyết định của bạn"
                 + " chưa được ghi.");
         assertThat(changes.get(asked.id(), editor).status()).as("still approved").isEqualTo(ChangeStatus.APPROVED);
     }
