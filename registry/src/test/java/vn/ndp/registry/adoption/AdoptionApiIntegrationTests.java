@@ -15,6 +15,7 @@ import java.util.Map;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
+import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
@@ -303,7 +304,13 @@ class AdoptionApiIntegrationTests {
             assertThat(book.getSheetAt(0).getSheetName()).isEqualTo("Tổng hợp");
             assertThat(book.getSheet("Tổng hợp").getRow(4).getCell(1).getStringCellValue())
                     .isEqualTo("Tính từ dữ liệu");
-            assertThat(book.getSheet("Địa phương").getPhysicalNumberOfRows()).isEqualTo(64);
+            Sheet provinces = book.getSheet("Địa phương");
+            assertThat(provinces.getPhysicalNumberOfRows()).as("two heading rows and 63 provinces").isEqualTo(65);
+            assertThat(provinces.getRow(0).getCell(1).getStringCellValue()).isEqualTo("Tên tỉnh, thành phố");
+            assertThat(provinces.getRow(1).getCell(1).getStringCellValue()).isEqualTo("province_name");
+            assertThat(provinces.getRow(0).getLastCellNum()).as("a heading for every column")
+                    .isEqualTo(provinces.getRow(1).getLastCellNum());
+            assertThat(book.getSheet("Nền tảng").getRow(0).getCell(0).getStringCellValue()).isEqualTo("Mã nền tảng");
         }
 
         byte[] pdf = client.get().uri("/api/v1/adoption/report.pdf?year=2017&asOf=2017-12-31").exchange()

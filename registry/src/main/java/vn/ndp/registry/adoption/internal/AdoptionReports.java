@@ -45,6 +45,13 @@ class AdoptionReports {
             "assigned", "declared_in_plan", "declared_by_decision", "deploying", "declared_by", "platforms_in_use",
             "platforms_deploying", "platforms_planned", "sample");
 
+    /** The workbook's headings of {@link #PROVINCE_COLUMNS}, one for one, above the codes the CSV file has. */
+    static final List<String> PROVINCE_HEADINGS = List.of("Mã tỉnh, thành phố", "Tên tỉnh, thành phố", "Năm",
+            "Tính theo ngày", "Mức độ triển khai", "Được giao triển khai ít nhất một nền tảng",
+            "Công bố lựa chọn trong kế hoạch chuyển đổi số", "Công bố bằng văn bản riêng của UBND tỉnh",
+            "Triển khai ít nhất một nền tảng", "Khai báo bởi (mã tỉnh, thành phố)", "Số nền tảng đang sử dụng",
+            "Số nền tảng đang triển khai", "Số nền tảng trong kế hoạch", "Dữ liệu mẫu");
+
     private final ProgrammeFigures programme;
     private final AdoptionDesk desk;
 
@@ -157,16 +164,19 @@ class AdoptionReports {
             overview.setColumnWidth(2, 20 * 256);
 
             Sheet provinces = workbook.createSheet("Địa phương");
-            cells(provinces.createRow(0), bold, PROVINCE_COLUMNS.toArray(String[]::new));
-            int p = 1;
+            headings(provinces, bold, PROVINCE_HEADINGS, PROVINCE_COLUMNS);
+            int p = 2;
             for (ProvinceRow row : summary.provinces()) {
                 cells(provinces.createRow(p++), null, provinceRow(row, summary).toArray(String[]::new));
             }
 
             Sheet platforms = workbook.createSheet("Nền tảng");
-            cells(platforms.createRow(0), bold, "platform_code", "platform_name", "owner_code", "owner_name",
-                    "provinces_deploying", "provinces_planned", "deploying", "planned");
-            int q = 1;
+            headings(platforms, bold, List.of("Mã nền tảng", "Tên nền tảng", "Mã cơ quan chủ quản",
+                    "Cơ quan chủ quản", "Số tỉnh, thành phố đang triển khai hoặc sử dụng", "Số tỉnh, thành phố có kế hoạch",
+                    "Tỉnh, thành phố đang triển khai hoặc sử dụng (mã)", "Tỉnh, thành phố có kế hoạch (mã)"),
+                    List.of("platform_code", "platform_name", "owner_code", "owner_name", "provinces_deploying",
+                            "provinces_planned", "deploying", "planned"));
+            int q = 2;
             for (AdoptionFigures.PlatformRow row : summary.platforms()) {
                 Row x = platforms.createRow(q++);
                 cells(x, null, row.code(), row.nameVi(), row.owner().code(), row.owner().nameVi());
@@ -177,9 +187,10 @@ class AdoptionReports {
             }
 
             Sheet ministries = workbook.createSheet("Bộ, ngành");
-            cells(ministries.createRow(0), bold, "owner_code", "owner_name", "platforms", "platforms_deployed",
-                    "province_deployments");
-            int m = 1;
+            headings(ministries, bold, List.of("Mã bộ, ngành", "Bộ, ngành", "Số nền tảng",
+                    "Số nền tảng được địa phương triển khai", "Số lượt tỉnh, thành phố triển khai"),
+                    List.of("owner_code", "owner_name", "platforms", "platforms_deployed", "province_deployments"));
+            int m = 2;
             for (AdoptionFigures.MinistryRow row : summary.ministries()) {
                 Row x = ministries.createRow(m++);
                 cells(x, null, row.ministry().code(), row.ministry().nameVi());
@@ -193,6 +204,16 @@ class AdoptionReports {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * A table's two heading rows, as the list workbook has them: what a person reads, in bold, then the column's code
+     * (the CSV file's and the API's name), both kept in view while scrolling.
+     */
+    private static void headings(Sheet sheet, CellStyle bold, List<String> headings, List<String> codes) {
+        cells(sheet.createRow(0), bold, headings.toArray(String[]::new));
+        cells(sheet.createRow(1), null, codes.toArray(String[]::new));
+        sheet.createFreezePane(0, 2);
     }
 
     private static void cells(Row row, CellStyle style, String... values) {
