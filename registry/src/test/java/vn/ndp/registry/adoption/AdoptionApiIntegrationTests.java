@@ -24,6 +24,7 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.client.RestTestClient;
 import tools.jackson.databind.JsonNode;
+import vn.ndp.registry.HtmlPage;
 import vn.ndp.registry.RegistryIntegrationTest;
 import vn.ndp.registry.accounts.Account;
 import vn.ndp.registry.accounts.ApiCalls;
@@ -334,5 +335,9 @@ class AdoptionApiIntegrationTests {
         assertThat(after.split("data-province=").length - 1).isEqualTo(34);
         assertThat(before).contains("data-province=\"P-HA-GIANG\"").contains("Tính từ dữ liệu").contains("Công bố");
         assertThat(after).contains("data-province=\"P-TUYEN-QUANG-2025\"").doesNotContain("data-province=\"P-HA-GIANG\"");
+        assertThat(HtmlPage.parse(after).elements("table").stream()
+                .map(table -> HtmlPage.texts(table, "th").subList(0, 2)).filter(h -> h.getFirst().equals("Nền tảng")))
+                .as("the platform chart's table counts provinces, and says so").containsExactly(
+                        List.of("Nền tảng", "Số tỉnh, thành phố"));
     }
 }

@@ -201,12 +201,18 @@ class GovernancePagesIntegrationTests {
                 .andReturn().getResponse().getContentAsString();
         String version = form.replaceAll("(?s).*name=\"version\" value=\"(\\d+)\".*", "$1");
         mvc.perform(post("/governance/platforms/MANG-DAU-THAU-QG/changes").with(user(editor)).with(csrf())
-                .param("version", version).param("operator_contact", "Phòng Quản lý đấu thầu " + SCRIPT));
+                .param("version", version).param("operator_contact", "Phòng Quản lý đấu thầu " + SCRIPT)
+                .param("operator_email", "dauthau@mpi.gov.vn"));
         String conflict = mvc.perform(post("/governance/platforms/MANG-DAU-THAU-QG/changes").with(user(editor))
-                .with(csrf()).param("version", version).param("operator_contact", "Người thứ hai"))
+                .with(csrf()).param("version", version).param("operator_contact", "Người thứ hai")
+                .param("operator_email", "nguoithuhai@mof.gov.vn"))
                 .andReturn().getResponse().getContentAsString();
-        assertThat(conflict).contains("Người khác vừa thay đổi mục này", "operator_contact",
-                "Phòng Quản lý đấu thầu &lt;script&gt;").doesNotContain(SCRIPT);
+        assertThat(conflict).contains("Người khác vừa thay đổi mục này").doesNotContain(SCRIPT);
+        List<String> changed = HtmlPage.texts(HtmlPage.parse(conflict).elementsOfClass("div", "problems").getFirst(),
+                "li");
+        assertThat(changed).as("what changed, named by the fields' labels, never the fields' rules")
+                .anyMatch(line -> line.startsWith("Đầu mối liên hệ: ") && line.contains("Phòng Quản lý đấu thầu <script>"))
+                .anyMatch(line -> line.startsWith("Thư điện tử: ") && line.contains("dauthau@mpi.gov.vn"));
         String history = mvc.perform(get("/platforms/MANG-DAU-THAU-QG/history")).andReturn().getResponse()
                 .getContentAsString();
         assertThat(history).contains("Cập nhật thông tin liên hệ", "Đầu mối liên hệ", "&lt;script&gt;")
