@@ -32,6 +32,17 @@ public final class HtmlPage {
         }
     }
 
+    /** An input's value as a browser reads it (character references resolved); empty when it has none. */
+    public static String value(Element input) {
+        return input.hasAttribute("value") ? HtmlEscape.unescapeHtml(input.getAttributeValue("value")) : "";
+    }
+
+    /** The values of a select's chosen options, in document order. */
+    public static List<String> selected(Element select) {
+        return elements(select, "option").stream().filter(o -> o.hasAttribute("selected"))
+                .map(o -> o.getAttributeValue("value")).toList();
+    }
+
     /** The page's elements named {@code name}, in document order. */
     public List<Element> elements(String name) {
         return elements(root, name);

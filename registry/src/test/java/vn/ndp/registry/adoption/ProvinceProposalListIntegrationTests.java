@@ -184,28 +184,6 @@ class ProvinceProposalListIntegrationTests {
     }
 
     @Test
-    void aPlanSavedOverAnotherSaveIsRefusedWithTheConcurrentChangeMessageAboveItsDetail() throws Exception {
-        UserDetails editor = accounts.signedIn(Role.PROVINCE_EDITOR, "P-BAC-NINH-2025");
-        int first = mvc.perform(post("/adoption/provinces/P-BAC-NINH-2025/plan").with(user(editor)).with(csrf())
-                        .param("year", "2030").param("document_kind", "none").param("status_VNEID", "planned"))
-                .andReturn().getResponse().getStatus();
-        assertThat(first).isEqualTo(302);
-
-        String stale = html(post("/adoption/provinces/P-BAC-NINH-2025/plan").with(user(editor)).with(csrf())
-                .param("year", "2030").param("document_kind", "none").param("status_VNEID", "in_use"));
-        String staleInEnglish = html(post("/adoption/provinces/P-BAC-NINH-2025/plan").with(user(editor))
-                .with(csrf()).param("lang", "en").param("year", "2030").param("document_kind", "none")
-                .param("status_VNEID", "in_use"));
-
-        assertThat(HtmlPage.parse(stale).elementsOfClass("div", "problems")).singleElement()
-                .extracting(problems -> HtmlPage.texts(problems, "p")).asInstanceOf(InstanceOfAssertFactories.LIST)
-                .first().isEqualTo("Người khác vừa lưu một thay đổi trong lúc bạn sửa; chưa lưu gì. Biểu mẫu vẫn giữ"
-                        + " những gì bạn đã nhập: hãy xem lại các thay đổi nêu dưới đây rồi lưu lại.");
-        assertThat(stale).contains("trạng thái đã lưu hiện là").doesNotContain("Chưa lưu được, vui lòng");
-        assertThat(staleInEnglish).contains("Someone else saved a change while you were editing; nothing was saved.");
-    }
-
-    @Test
     void thePlanFormOffersTheNationalPlatformsAndFindsOthersThroughTheCatalogueSearch() throws Exception {
         UserDetails editor = accounts.signedIn(Role.PROVINCE_EDITOR, "P-BAC-NINH-2025");
         int year = 2031;

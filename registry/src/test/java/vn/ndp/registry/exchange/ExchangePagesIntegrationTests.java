@@ -334,7 +334,9 @@ class ExchangePagesIntegrationTests {
                 "Căn cứ pháp lý: bắt buộc, tối đa 500 ký tự", "Đường dẫn phải bắt đầu bằng /",
                 "Đối chiếu số liệu", "value=\"months\"", "action=\"/exchange/access-requests#new-heading\"")
                 .doesNotContain("The access request is incomplete", "legalBasis</code>", "does not start with");
-        assertThat(html.indexOf("Căn cứ pháp lý: bắt buộc")).isGreaterThan(html.indexOf("id=\"new-heading\""));
+        assertThat(html.indexOf("Căn cứ pháp lý: bắt buộc")).as("the problems under the form's heading")
+                .isGreaterThan(html.indexOf("id=\"new-heading\"")).isGreaterThan(html.indexOf("<main"));
+        assertThat(html).contains("id=\"new-heading\"");
         assertThat(requests.find(null)).hasSize(before);
 
         MvcResult english = mvc.perform(post("/exchange/access-requests?lang=en")

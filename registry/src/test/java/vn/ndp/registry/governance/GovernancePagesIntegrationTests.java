@@ -94,9 +94,7 @@ class GovernancePagesIntegrationTests {
         String shown = mvc.perform(get(location).with(user(editor))).andReturn().getResponse().getContentAsString();
         assertThat(HtmlPage.parse(shown).byId("f-security_dossier_date").getAttributeValue("value"))
                 .isEqualTo("01/07/2025");
-        assertThat(HtmlPage.elements(HtmlPage.parse(shown).byId("f-category"), "option"))
-                .filteredOn(o -> o.hasAttribute("selected")).extracting(o -> o.getAttributeValue("value"))
-                .containsExactly("society");
+        assertThat(HtmlPage.selected(HtmlPage.parse(shown).byId("f-category"))).containsExactly("society");
         assertThat(shown).contains("value=\"central\" checked", "value=\"commune\" checked")
                 .doesNotContain("value=\"province\" checked");
     }
@@ -145,11 +143,12 @@ class GovernancePagesIntegrationTests {
                 .param("comment." + criterion, "Cần làm rõ phạm vi").param("security_level", "4")
                 .param("summary", "Kết luận tạm")).andReturn().getResponse().getContentAsString();
         HtmlPage evaluationPage = HtmlPage.parse(evaluation);
-        assertThat(evaluation).contains("criterion." + criterion);
+        assertThat(HtmlPage.texts(evaluationPage.elementsOfClass("div", "problems").getFirst(), "li"))
+                .as("the criterion's rule in Vietnamese, by its name").singleElement().satisfies(line -> assertThat(line)
+                        .doesNotStartWith("criterion.").endsWith(": chọn một kết quả; khi đáp ứng một phần hoặc không "
+                                + "đáp ứng, ghi nhận xét nêu điểm chưa đạt; nhận xét tối đa 4.000 ký tự."));
         assertThat(evaluationPage.byId("comment-" + criterion).getAttributeValue("value")).isEqualTo("Cần làm rõ phạm vi");
-        assertThat(HtmlPage.elements(evaluationPage.byId("security-level"), "option"))
-                .filteredOn(o -> o.hasAttribute("selected")).extracting(o -> o.getAttributeValue("value"))
-                .containsExactly("4");
+        assertThat(HtmlPage.selected(evaluationPage.byId("security-level"))).containsExactly("4");
         assertThat(desk.get(p.id(), editor).evaluation()).isNull();
 
         List<Evaluation.CriterionResult> results = desk.settings().criteria().stream()
@@ -167,9 +166,7 @@ class GovernancePagesIntegrationTests {
         assertThat(decisionPage.byId("decision-number").getAttributeValue("value")).isEqualTo("12/QĐ-BKHCN");
         assertThat(decisionPage.byId("decision-date").getAttributeValue("value")).isEqualTo("31/02/2026");
         assertThat(HtmlPage.text(decisionPage.byId("decision-reason"))).isEqualTo("Lý do ghi kèm");
-        assertThat(HtmlPage.elements(decisionPage.byId("decision"), "option"))
-                .filteredOn(o -> o.hasAttribute("selected")).extracting(o -> o.getAttributeValue("value"))
-                .containsExactly("recognise_as_potential");
+        assertThat(HtmlPage.selected(decisionPage.byId("decision"))).containsExactly("recognise_as_potential");
         assertThat(HtmlPage.text(decisionPage.byId("return-reason"))).as("the return form has its own reason")
                 .isEmpty();
         assertThat(desk.get(p.id(), editor).decision()).isNull();
@@ -181,10 +178,7 @@ class GovernancePagesIntegrationTests {
         // MANG-DAU-THAU-QG is listed under Planning and Investment, merged into Finance on 01/03/2025
         String form = mvc.perform(get("/governance/platforms/MANG-DAU-THAU-QG/changes").with(user(editor)))
                 .andReturn().getResponse().getContentAsString();
-        List<Element> options = HtmlPage.elements(HtmlPage.parse(form).byId("f-owner"), "option");
-
-        assertThat(options).filteredOn(o -> o.hasAttribute("selected")).extracting(o -> o.getAttributeValue("value"))
-                .containsExactly("BKHDT");
+        assertThat(HtmlPage.selected(HtmlPage.parse(form).byId("f-owner"))).containsExactly("BKHDT");
         assertThat(HtmlPage.texts(HtmlPage.parse(form).byId("f-owner"), "option"))
                 .contains("Bộ Tài chính (BTC)", "Bộ Kế hoạch và Đầu tư (BKHDT)")
                 .noneMatch(text -> text.startsWith("Bộ Giao thông vận tải")) // merged, and not the owner
@@ -423,15 +417,15 @@ class GovernancePagesIntegrationTests {
         assertThat(HtmlPage.texts(page.elementsOfClass("div", "problems").getFirst(), "li")).containsExactly(
                 "Căn cứ pháp lý: bắt buộc khi tạm dừng, thu hồi hoặc khôi phục công nhận, ví dụ số, ngày và cơ quan"
                         + " ban hành văn bản; tối đa 500 ký tự.");
-        assertThat(chosen(page, "action")).containsExactly("suspend");
+        assertThat(HtmlPage.selected(page.byId("action"))).containsExactly("suspend");
         assertThat(HtmlPage.text(page.byId("reason"))).isEqualTo("Không duy trì hồ sơ cấp độ");
         assertThat(page.byId("legal-basis").getAttributeValue("value")).isEmpty();
-        assertThat(chosen(page, "result-" + criteria.getFirst())).containsExactly("meets");
-        assertThat(chosen(page, "result-" + criteria.getLast())).containsExactly("partly_meets");
+        assertThat(HtmlPage.selected(page.byId("result-" + criteria.getFirst()))).containsExactly("meets");
+        assertThat(HtmlPage.selected(page.byId("result-" + criteria.getLast()))).containsExactly("partly_meets");
         assertThat(page.byId("comment-" + criteria.getLast()).getAttributeValue("value"))
                 .isEqualTo("Chưa lưu trữ tại Việt Nam");
-        assertThat(chosen(page, "security-level")).containsExactly("2");
-        assertThat(chosen(page, "dossier")).containsExactly("false");
+        assertThat(HtmlPage.selected(page.byId("security-level"))).containsExactly("2");
+        assertThat(HtmlPage.selected(page.byId("dossier"))).containsExactly("false");
         assertThat(HtmlPage.text(page.byId("summary"))).isEqualTo("Cần tạm dừng");
         assertThat(catalog.get(code).status()).as("nothing saved").isEqualTo(LifecycleStatus.RECOGNISED);
         assertThat(catalog.get(code).version()).isZero();
@@ -523,11 +517,5 @@ class GovernancePagesIntegrationTests {
                 + asked.platformCode() + " gửi lúc ").endsWith(" nay ở trạng thái “Đã duyệt”, không còn chờ duyệt; quyết định của bạn"
                 + " chưa được ghi.");
         assertThat(changes.get(asked.id(), editor).status()).as("still approved").isEqualTo(ChangeStatus.APPROVED);
-    }
-
-    /** The values of the options chosen in the select {@code id}. */
-    static List<String> chosen(HtmlPage page, String id) {
-        return HtmlPage.elements(page.byId(id), "option").stream().filter(o -> o.hasAttribute("selected"))
-                .map(o -> o.getAttributeValue("value")).toList();
     }
 }

@@ -560,7 +560,8 @@ class SupportIntegrationTests {
                 "Nền tảng định danh và xác thực điện tử (VNeID) (VNEID)").doesNotContain("DVCQG");
         assertThat(page(signedIn, "q", "khong co nen tang nao nhu the"))
                 .contains("Không có nền tảng nào khớp với “khong co nen tang nao nhu the”");
-        assertThat(page(signedIn, "q", "a".repeat(201))).contains("Chưa gửi được", "q", "at most 200");
+        assertThat(page(signedIn, "q", "a".repeat(201))).contains("Chưa gửi được",
+                "Tên hoặc mã nền tảng cần tìm: tối đa 200 ký tự.");
 
         String chosen = page(signedIn, "platform", "VNEID");
         assertThat(chosen).contains("type=\"hidden\" name=\"platformCode\" value=\"VNEID\"", "chọn nền tảng khác")
@@ -574,7 +575,8 @@ class SupportIntegrationTests {
         UserDetails signedIn = accounts.signedIn(Role.PROVINCE_EDITOR, "P-HUE");
 
         assertThat(page(signedIn, "platform", "VNEID", "q", "a".repeat(201))).contains("Chưa gửi được",
-                "at most 200", "type=\"hidden\" name=\"platformCode\" value=\"VNEID\"");
+                "Tên hoặc mã nền tảng cần tìm: tối đa 200 ký tự.",
+                "type=\"hidden\" name=\"platformCode\" value=\"VNEID\"");
     }
 
     @Test
