@@ -14,6 +14,7 @@ import vn.ndp.protocol.usage.UsageAggregate;
 import vn.ndp.protocol.usage.UsageReport;
 import vn.ndp.registry.shared.ErrorCode;
 import vn.ndp.registry.shared.RegistryException;
+import vn.ndp.registry.shared.VietnamTime;
 
 /**
  * Usage reported by gateways (per-minute aggregates), and transactions per day
@@ -39,11 +40,15 @@ public class UsageStatistics {
         return last.minusDays(RECENT_DAYS - 1L);
     }
 
-    /** Provider-side aggregates with the members at both ends; each exchange is reported once on that side. */
+    /**
+     * Provider-side aggregates with the members at both ends (each exchange is reported once on that side), summed
+     * per day and pair of ends, so that a dimension's keys are looked up once per pair, not once per minute. The
+     * days are bounded by the moments they start and end in Vietnam, which the index on the minute serves.
+     */
     private static final String EXCHANGES = """
             exchanges as (
-                select (u.minute at time zone 'Asia/Ho_Chi_Minh')::date as day, u.count,
-                       case when u.status >= 500 or u.fault <> '' then u.count else 0 end as failed,
+                select (u.minute at time zone 'Asia/Ho_Chi_Minh')::date as day, sum(u.count) as count,
+                       sum(case when u.status >= 500 or u.fault <> '' then u.count else 0 end) as failed,
                        coalesce(s.platform_code, s.id) as platform, coalesce(m.agency_code, m.id) as agency,
                        m.agency_code as provider_agency, cm.agency_code as consumer_agency
                 from exchange_usage u
@@ -52,8 +57,8 @@ public class UsageStatistics {
                 join exchange_member m on m.id = s.member_id
                 left join exchange_subsystem cs on cs.id = u.client_id
                 left join exchange_member cm on cm.id = cs.member_id
-                where u.side = 'provider'
-                  and (u.minute at time zone 'Asia/Ho_Chi_Minh')::date between ? and ?)""";
+                where u.side = 'provider' and u.minute >= ? and u.minute < ?
+                group by 1, 4, 5, 6, 7)""";
 
     private final JdbcClient jdbc;
     private final ExchangeRegister register;
@@ -107,7 +112,7 @@ public class UsageStatistics {
                 select e.day, k.key, sum(e.count) as transactions, sum(e.failed) as failures
                 from exchanges e cross join lateral (%s) k
                 group by 1, 2 order by 1, 2""".formatted(EXCHANGES, keys(by)))
-                .params(from, to)
+                .param(start(from)).param(start(to.plusDays(1)))
                 .query((rs, n) -> new DailyCount(rs.getObject("day", LocalDate.class), rs.getString("key"),
                         rs.getLong("transactions"), rs.getLong("failures")))
                 .list();
@@ -135,12 +140,17 @@ public class UsageStatistics {
                 select e.day, sum(e.count) as transactions, sum(e.failed) as failures
                 from exchanges e where exists (select 1 from (%s) k%s)
                 group by 1 order by 1""".formatted(EXCHANGES, keys(by), among))
-                .param(from).param(to);
+                .param(start(from)).param(start(to.plusDays(1)));
         if (keys != null) {
             query = query.param(keys.toArray(String[]::new));
         }
         return query.query((rs, n) -> new DailyCount(rs.getObject("day", LocalDate.class), null,
                 rs.getLong("transactions"), rs.getLong("failures"))).list();
+    }
+
+    /** The moment {@code day} begins in Vietnam. */
+    private static OffsetDateTime start(LocalDate day) {
+        return day.atStartOfDay(VietnamTime.ZONE).toOffsetDateTime();
     }
 
     /** The keys one exchange {@code e} counts for: one platform or agency, up to two provinces. */

@@ -305,6 +305,31 @@ class ExchangeDirectoryIntegrationTests {
         assertThat(usage.totals(UsageStatistics.Dimension.PROVINCE, Set.of("P-DA-NANG"), day, day)).isEmpty();
     }
 
+    @Test
+    void aDayIsVietnamsDayFromItsFirstMinuteToItsLast() throws Exception {
+        Topology t = register();
+        LocalDate day = LocalDate.of(2001, 1, 10); // with the days either side, days of their own, as above
+        java.time.ZoneId vietnam = java.time.ZoneId.of("Asia/Ho_Chi_Minh");
+        Instant first = day.atStartOfDay(vietnam).toInstant();
+        Instant last = day.atTime(23, 59).atZone(vietnam).toInstant();
+        Instant dayBefore = first.minusSeconds(60);
+        Instant dayAfter = last.plusSeconds(60);
+        UsageReport report = new UsageReport(UUID.randomUUID(), t.gateway(), first, List.of(
+                aggregate(dayBefore, UsageAggregate.PROVIDER, t.consumer(), t.service(), 200, 1),
+                aggregate(first, UsageAggregate.PROVIDER, t.consumer(), t.service(), 200, 20),
+                aggregate(last, UsageAggregate.PROVIDER, t.consumer(), t.service(), 200, 300),
+                aggregate(dayAfter, UsageAggregate.PROVIDER, t.consumer(), t.service(), 200, 4000)));
+        api.post(accounts.token(Role.OPERATOR, null, "DVCQG"), "/api/v1/exchange/usage", report.toJson(), 201);
+
+        assertThat(usage.totals(UsageStatistics.Dimension.AGENCY, null, day, day)).singleElement()
+                .satisfies(total -> assertThat(total.transactions()).isEqualTo(320));
+        assertThat(usage.perDay(UsageStatistics.Dimension.AGENCY, day.minusDays(1), day.plusDays(1)))
+                .extracting(UsageStatistics.DailyCount::day, UsageStatistics.DailyCount::transactions)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(day.minusDays(1), 1L),
+                        org.assertj.core.groups.Tuple.tuple(day, 320L),
+                        org.assertj.core.groups.Tuple.tuple(day.plusDays(1), 4000L));
+    }
+
     /** {@code count} calls of {@code service} by {@code client} in {@code minute}, all in the fastest latency bucket. */
     static UsageAggregate aggregate(Instant minute, String side, String client, String service, int status, long count) {
         List<Long> buckets = new java.util.ArrayList<>(java.util.Collections.nCopies(
