@@ -4,9 +4,11 @@ import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.format.ResolverStyle;
+import java.util.Locale;
 
 /**
- * Calendar dates as people and programs write them: {@code dd/MM/yyyy} as Vietnamese documents and forms do (the
+ * Calendar dates as people read them (dd/MM/yyyy in Vietnamese, {@link #format}), and as people and programs write
+ * them: {@code dd/MM/yyyy} as Vietnamese documents and forms do (the
  * day and month may have one digit: {@code 1/7/2025}), or ISO {@code yyyy-MM-dd} as the API, the links and CSV
  * files from other systems do. Both are read strictly: {@code 31/02/2025} is no date, not 3 March.
  */
@@ -17,9 +19,26 @@ public final class CalendarDates {
 
     private static final DateTimeFormatter DAY_MONTH_YEAR =
             DateTimeFormatter.ofPattern("d/M/uuuu").withResolverStyle(ResolverStyle.STRICT);
-    private static final DateTimeFormatter TWO_DIGITS = DateTimeFormatter.ofPattern("dd/MM/uuuu");
+    private static final DateTimeFormatter VIETNAMESE = DateTimeFormatter.ofPattern("dd/MM/uuuu");
+    private static final DateTimeFormatter ENGLISH = DateTimeFormatter.ofPattern("d MMM uuuu", Locale.ENGLISH);
 
     private CalendarDates() {
+    }
+
+    /**
+     * {@code date} as people read it: dd/MM/yyyy in Vietnamese, "28 Feb 2025" in English; an empty text for null. Pages,
+     * exports, PDFs and notices all write dates through here.
+     */
+    public static String format(LocalDate date, Locale locale) {
+        if (date == null) {
+            return "";
+        }
+        return ("en".equals(locale.getLanguage()) ? ENGLISH : VIETNAMESE).format(date);
+    }
+
+    /** {@code date} as dd/MM/yyyy, as Vietnamese documents write it. */
+    public static String vietnamese(LocalDate date) {
+        return date == null ? "" : VIETNAMESE.format(date);
     }
 
     /**
@@ -53,11 +72,11 @@ public final class CalendarDates {
             return "";
         }
         if (value instanceof LocalDate date) {
-            return TWO_DIGITS.format(date);
+            return VIETNAMESE.format(date);
         }
         String text = value.toString();
         try {
-            return TWO_DIGITS.format(parse(text));
+            return VIETNAMESE.format(parse(text));
         } catch (DateTimeParseException e) {
             return text;
         }

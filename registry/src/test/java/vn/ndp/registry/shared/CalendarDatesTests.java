@@ -42,6 +42,14 @@ class CalendarDatesTests {
     }
 
     @Test
+    void datesAreWrittenDayMonthYearInVietnameseAndWithTheMonthsNameInEnglish() {
+        assertThat(CalendarDates.format(LocalDate.of(2025, 2, 8), java.util.Locale.of("vi"))).isEqualTo("08/02/2025");
+        assertThat(CalendarDates.format(LocalDate.of(2025, 2, 8), java.util.Locale.ENGLISH)).isEqualTo("8 Feb 2025");
+        assertThat(CalendarDates.vietnamese(LocalDate.of(2025, 12, 31))).isEqualTo("31/12/2025");
+        assertThat(CalendarDates.format(null, java.util.Locale.ENGLISH)).isEmpty();
+    }
+
+    @Test
     void aFieldShowsDayMonthYearWithTwoDigitsAndRefusedTextAsTyped() {
         assertThat(CalendarDates.forInput(LocalDate.of(2025, 7, 1))).isEqualTo("01/07/2025");
         assertThat(CalendarDates.forInput("2025-07-01")).isEqualTo("01/07/2025");

@@ -54,6 +54,7 @@ import vn.ndp.registry.catalog.PlatformPage;
 import vn.ndp.registry.catalog.PlatformQuery;
 import vn.ndp.registry.catalog.PlatformType;
 import vn.ndp.registry.exchange.UsageStatistics;
+import vn.ndp.registry.shared.CalendarDates;
 import vn.ndp.registry.shared.ErrorCode;
 import vn.ndp.registry.shared.FoldedSearch;
 import vn.ndp.registry.shared.InvalidParameters.Wire;
@@ -62,7 +63,7 @@ import vn.ndp.registry.shared.Paging;
 import vn.ndp.registry.shared.RegistryException;
 import vn.ndp.registry.shared.ResultPage;
 import vn.ndp.registry.shared.web.BarChart;
-import vn.ndp.registry.shared.web.Dates;
+
 import vn.ndp.registry.shared.web.Links;
 import vn.ndp.registry.shared.web.Pagination;
 import vn.ndp.registry.shared.web.WebPage;
@@ -79,7 +80,6 @@ import vn.ndp.registry.support.SupportRequest;
  */
 @WebPage
 class AdoptionPages {
-
 
     private final AdoptionDesk desk;
     private final AdoptionFigures figures;
@@ -188,7 +188,7 @@ class AdoptionPages {
                 .toList();
         model.addAttribute("platformChart", BarChart.of("platform-adoption",
                 msg("adoption.chart.platforms", locale, period.year()),
-                msg("adoption.chart.platforms.desc", locale, Dates.format(period.asOf(), locale)), bars,
+                msg("adoption.chart.platforms.desc", locale, CalendarDates.format(period.asOf(), locale)), bars,
                 summary.kpis().provinces()));
         model.addAttribute("trend", figures.trend(period.asOf()));
         Links here = Links.to("/api/v1/adoption/report").with("year", period.year()).with("asOf", asOf);
@@ -812,7 +812,7 @@ class AdoptionPages {
 
     private ProvinceMap map(AdoptionFigures.Summary summary, Locale locale) {
         return ProvinceMap.of("province-map", msg("adoption.map.title", locale, summary.year(),
-                Dates.format(summary.asOf(), locale)), msg("adoption.map.desc", locale, summary.kpis().provinces(),
+                CalendarDates.format(summary.asOf(), locale)), msg("adoption.map.desc", locale, summary.kpis().provinces(),
                 summary.levels().get(AdoptionFigures.Level.IN_USE), summary.levels().get(AdoptionFigures.Level.DEPLOYING),
                 summary.levels().get(AdoptionFigures.Level.PLANNED), summary.levels().get(AdoptionFigures.Level.NONE)),
                 summary, code -> Links.to("/adoption/provinces/" + code).with("asOf", summary.asOf()).href());

@@ -3,13 +3,13 @@ package vn.ndp.registry.adoption.internal;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
+import vn.ndp.registry.shared.CalendarDates;
 import vn.ndp.registry.shared.PdfFonts;
 import vn.ndp.registry.adoption.AdoptionFigures;
 import vn.ndp.registry.adoption.AdoptionFigures.Level;
@@ -24,7 +24,6 @@ import vn.ndp.registry.adoption.AdoptionStatus;
  */
 final class AdoptionPdf {
 
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
     private static final PDRectangle PAGE = PDRectangle.A4;
     private static final float MARGIN = 40;
     private static final float[][] COLOURS = {{0.90f, 0.90f, 0.90f}, {0.99f, 0.87f, 0.55f}, {0.55f, 0.75f, 0.92f},
@@ -68,7 +67,7 @@ final class AdoptionPdf {
         newPage();
         text(bold, 16, MARGIN, y, "TRIỂN KHAI NỀN TẢNG SỐ QUỐC GIA TẠI ĐỊA PHƯƠNG");
         y -= 20;
-        text(regular, 11, MARGIN, y, "Năm " + s.year() + " — tính theo ngày " + DATE.format(s.asOf()) + " ("
+        text(regular, 11, MARGIN, y, "Năm " + s.year() + " — tính theo ngày " + CalendarDates.vietnamese(s.asOf()) + " ("
                 + s.kpis().provinces() + " tỉnh, thành phố)");
         y -= 16;
         if (s.sample()) {

@@ -10,7 +10,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
@@ -28,8 +27,8 @@ import vn.ndp.registry.adoption.AdoptionStatus;
 import vn.ndp.registry.agencies.Agency;
 import vn.ndp.registry.reporting.ProgrammeFigure;
 import vn.ndp.registry.reporting.ProgrammeFigures;
+import vn.ndp.registry.shared.CalendarDates;
 import vn.ndp.registry.shared.InvalidParameters.Wire;
-import vn.ndp.registry.shared.web.Dates;
 
 /**
  * The adoption figures of a year, as of a date, as files: CSV (one row per
@@ -140,7 +139,7 @@ class AdoptionReports {
             int r = 0;
             cells(overview.createRow(r++), bold, "Triển khai nền tảng số quốc gia tại địa phương — năm "
                     + summary.year());
-            cells(overview.createRow(r++), null, "Tính theo ngày", Dates.format(summary.asOf(), Locale.of("vi")));
+            cells(overview.createRow(r++), null, "Tính theo ngày", CalendarDates.vietnamese(summary.asOf()));
             cells(overview.createRow(r++), null, "Số tỉnh, thành phố theo ngày", String.valueOf(
                     summary.kpis().provinces()));
             if (summary.sample()) {

@@ -33,12 +33,12 @@ import vn.ndp.registry.exchange.AccessRequests.AccessRequest;
 import vn.ndp.registry.exchange.DirectoryEntries;
 import vn.ndp.registry.exchange.ExchangeRegister;
 import vn.ndp.registry.exchange.UsageStatistics;
+import vn.ndp.registry.shared.CalendarDates;
 import vn.ndp.registry.shared.ErrorCode;
 import vn.ndp.registry.shared.InvalidParameters;
 import vn.ndp.registry.shared.RegistryException;
 import vn.ndp.registry.shared.VietnamTime;
 import vn.ndp.registry.shared.web.BarChart;
-import vn.ndp.registry.shared.web.Dates;
 import vn.ndp.registry.shared.web.WebPage;
 
 /**
@@ -260,10 +260,10 @@ class ExchangePages {
         }
         Locale locale = LocaleContextHolder.getLocale();
         List<BarChart.Datum> data = new ArrayList<>();
-        perDay.forEach((day, n) -> data.add(new BarChart.Datum(Dates.format(day, locale), n, null)));
+        perDay.forEach((day, n) -> data.add(new BarChart.Datum(CalendarDates.format(day, locale), n, null)));
         boolean anySample = perKey.keySet().stream().anyMatch(sampleKeys::contains);
-        String title = messages.getMessage("exchange.usage.chart", new Object[] {Dates.format(from, locale),
-                Dates.format(to, locale)}, locale);
+        String title = messages.getMessage("exchange.usage.chart", new Object[] {CalendarDates.format(from, locale),
+                CalendarDates.format(to, locale)}, locale);
         String description = messages.getMessage("exchange.usage.chart.description", null, locale)
                 + (anySample ? " " + messages.getMessage("common.sample", null, locale) : "");
         model.addAttribute("chart", BarChart.of("exchange-usage", title, description, data));

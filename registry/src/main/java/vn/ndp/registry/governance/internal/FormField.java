@@ -1,7 +1,9 @@
 package vn.ndp.registry.governance.internal;
 
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.IntStream;
 import org.springframework.util.MultiValueMap;
 import vn.ndp.registry.catalog.Category;
@@ -42,10 +44,16 @@ public record FormField(String name, String value, Kind kind, List<Option> optio
     /** The name of the hidden input that says the scopes' checkboxes were on the form, all of them left empty too. */
     static final String SHOWN = "_shown_";
 
+    private static final Set<PlatformField> DATES = EnumSet.of(PlatformField.LEGAL_BASIS_DATE,
+            PlatformField.SECURITY_DOSSIER_DATE);
+
     private static final List<Option> YES_NO = List.of(Option.labelled("true", "common.yes"),
             Option.labelled("false", "common.no"));
 
     static FormField of(PlatformField field, String value) {
+        if (DATES.contains(field)) {
+            return new FormField(field, value, Kind.DATE, List.of());
+        }
         return switch (field) {
             case DESCRIPTION_VI, DESCRIPTION_EN -> new FormField(field, value, Kind.LONG_TEXT, List.of());
             case CATEGORY -> new FormField(field, value, Kind.CHOICE, options(field, Category.class));
@@ -56,7 +64,6 @@ public record FormField(String name, String value, Kind kind, List<Option> optio
             case SECURITY_LEVEL -> new FormField(field, value, Kind.CHOICE,
                     IntStream.rangeClosed(1, 5).mapToObj(level -> Option.named(String.valueOf(level), null)).toList());
             case SECURITY_DOSSIER_APPROVED, DATA_IN_VIETNAM -> new FormField(field, value, Kind.CHOICE, YES_NO);
-            case LEGAL_BASIS_DATE, SECURITY_DOSSIER_DATE -> new FormField(field, value, Kind.DATE, List.of());
             case OPERATOR_EMAIL -> new FormField(field, value, Kind.EMAIL, List.of());
             case OPERATOR_PHONE -> new FormField(field, value, Kind.TEL, List.of());
             case WEBSITE -> new FormField(field, value, Kind.URL, List.of());
@@ -95,7 +102,7 @@ public record FormField(String name, String value, Kind kind, List<Option> optio
         if (values == null || values.isEmpty()) {
             return null;
         }
-        return of(field, null).kind == Kind.DATE ? CalendarDates.iso(values.getFirst()) : values.getFirst();
+        return DATES.contains(field) ? CalendarDates.iso(values.getFirst()) : values.getFirst();
     }
 
     /** Every value of {@code type}, labelled as the history panels label them ({@link RevisionValues}). */

@@ -7,7 +7,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.apache.poi.ss.usermodel.CellStyle;
@@ -18,8 +17,8 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import vn.ndp.registry.lists.ListEntry;
 import vn.ndp.registry.lists.ListField;
 import vn.ndp.registry.lists.ListVersion;
+import vn.ndp.registry.shared.CalendarDates;
 import vn.ndp.registry.shared.VietnamTime;
-import vn.ndp.registry.shared.web.Dates;
 
 /**
  * A list version as CSV (UTF-8 with BOM, header of {@link ListField} keys, one
@@ -29,8 +28,6 @@ import vn.ndp.registry.shared.web.Dates;
 final class ListFiles {
 
     static final String POSITION = "position";
-
-    private static final Locale VIETNAMESE = Locale.of("vi");
 
     private ListFiles() {
     }
@@ -93,7 +90,7 @@ final class ListFiles {
             String[][] facts = {
                 {"Tiêu đề", version.title()},
                 {"Số văn bản", version.documentNumber()},
-                {"Ngày văn bản", Dates.format(version.documentDate(), VIETNAMESE)},
+                {"Ngày văn bản", CalendarDates.vietnamese(version.documentDate())},
                 {"Cơ quan ban hành", version.issuer()},
                 {"Ghi chú", version.note() == null ? "" : version.note()},
                 {"Số nền tảng", String.valueOf(entries.size())},

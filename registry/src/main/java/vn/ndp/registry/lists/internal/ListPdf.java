@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,6 +17,7 @@ import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
 import org.springframework.context.MessageSource;
+import vn.ndp.registry.shared.CalendarDates;
 import vn.ndp.registry.shared.PdfFonts;
 import vn.ndp.registry.lists.ListEntry;
 import vn.ndp.registry.lists.ListField;
@@ -33,7 +33,6 @@ import vn.ndp.registry.shared.InvalidParameters.Wire;
 final class ListPdf {
 
     private static final Locale VIETNAMESE = Locale.of("vi");
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
     private static final PDRectangle PAGE = new PDRectangle(PDRectangle.A4.getHeight(), PDRectangle.A4.getWidth());
     private static final float MARGIN = 40;
     private static final float BODY = 9;
@@ -95,14 +94,14 @@ final class ListPdf {
                 .map(s -> label("status.", Wire.name(s))).toList());
         List<String[]> facts = new ArrayList<>();
         facts.add(new String[] {"Số văn bản", version.documentNumber()});
-        facts.add(new String[] {"Ngày văn bản", DATE.format(version.documentDate())});
+        facts.add(new String[] {"Ngày văn bản", CalendarDates.vietnamese(version.documentDate())});
         facts.add(new String[] {"Cơ quan ban hành", version.issuer()});
         facts.add(new String[] {"Số nền tảng", count + " (trạng thái: " + statuses + ")"});
         if (version.note() != null) {
             facts.add(new String[] {"Ghi chú", version.note()});
         }
         LocalDate published = version.publishedAt().atZoneSameInstant(zone).toLocalDate();
-        facts.add(new String[] {"Công bố trên NDP", DATE.format(published) + ", " + version.publishedBy()});
+        facts.add(new String[] {"Công bố trên NDP", CalendarDates.vietnamese(published) + ", " + version.publishedBy()});
         facts.add(new String[] {"Mã phiên bản", version.id().toString()});
         float labelX = MARGIN + 150;
         float valueX = labelX + 140;
@@ -211,7 +210,7 @@ final class ListPdf {
         if (number == null) {
             return "";
         }
-        return date == null ? number : number + "\nngày " + DATE.format(LocalDate.parse(date));
+        return date == null ? number : number + "\nngày " + CalendarDates.vietnamese(LocalDate.parse(date));
     }
 
     private String label(String prefix, String wire) {

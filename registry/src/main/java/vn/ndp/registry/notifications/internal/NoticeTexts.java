@@ -1,17 +1,15 @@
 package vn.ndp.registry.notifications.internal;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import vn.ndp.registry.agencies.Agency;
 import vn.ndp.registry.governance.GovernanceEvent.Decision;
 import vn.ndp.registry.notifications.NoticeText;
+import vn.ndp.registry.shared.CalendarDates;
 
 /** The words of every notice, Vietnamese and English. Dates are dd/MM/yyyy in Vietnamese, d MMM yyyy in English. */
 public final class NoticeTexts {
 
-    private static final DateTimeFormatter VI = DateTimeFormatter.ofPattern("dd/MM/yyyy");
-    private static final DateTimeFormatter EN = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH);
 
     private NoticeTexts() {
     }
@@ -61,9 +59,9 @@ public final class NoticeTexts {
             case REJECTED -> "has not been recognised";
         };
         String documentVi = number == null ? "" : " theo văn bản số " + number
-                + (date == null ? "" : " ngày " + VI.format(date));
+                + (date == null ? "" : " ngày " + CalendarDates.vietnamese(date));
         String documentEn = number == null ? "" : " by document " + number
-                + (date == null ? "" : " of " + EN.format(date));
+                + (date == null ? "" : " of " + CalendarDates.format(date, Locale.ENGLISH));
         return new NoticeText("PROPOSAL_DECIDED",
                 "Kết quả thẩm định: nền tảng " + p.vi() + " " + outcomeVi,
                 "Evaluation result: " + p.en() + " " + outcomeEn,
@@ -98,9 +96,9 @@ public final class NoticeTexts {
         return new NoticeText("REEVALUATION_DUE",
                 "Đến hạn đánh giá lại nền tảng: " + p.vi(),
                 "Platform re-evaluation due: " + p.en(),
-                "Nền tảng " + p.vi() + " đến hạn đánh giá lại hằng năm (hạn: " + VI.format(due)
+                "Nền tảng " + p.vi() + " đến hạn đánh giá lại hằng năm (hạn: " + CalendarDates.vietnamese(due)
                         + "). Đề nghị cập nhật thông tin và chuẩn bị hồ sơ đánh giá lại.",
-                "The yearly re-evaluation of the platform " + p.en() + " is due (by " + EN.format(due)
+                "The yearly re-evaluation of the platform " + p.en() + " is due (by " + CalendarDates.format(due, Locale.ENGLISH)
                         + "). Please bring its details up to date and prepare the re-evaluation.",
                 p.link());
     }

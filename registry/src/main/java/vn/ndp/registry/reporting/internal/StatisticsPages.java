@@ -20,9 +20,9 @@ import vn.ndp.registry.reporting.CatalogStatistics.Bucket;
 import vn.ndp.registry.reporting.CatalogStatistics.Dimension;
 import vn.ndp.registry.reporting.ProgrammeFigure;
 import vn.ndp.registry.reporting.ProgrammeFigures;
+import vn.ndp.registry.shared.CalendarDates;
 import vn.ndp.registry.shared.InvalidParameters;
 import vn.ndp.registry.shared.web.BarChart;
-import vn.ndp.registry.shared.web.Dates;
 import vn.ndp.registry.shared.web.Links;
 import vn.ndp.registry.shared.web.References;
 import vn.ndp.registry.shared.web.WebPage;
@@ -100,21 +100,21 @@ class StatisticsPages {
         model.addAttribute("owners", owners);
         model.addAttribute("categories", categories);
         model.addAttribute("ownerChart", BarChart.of("chart-owner",
-                message("stats.byOwner.title", locale, Dates.format(on, locale)),
+                message("stats.byOwner.title", locale, CalendarDates.format(on, locale)),
                 message("stats.byOwner.desc", locale, owners.total(), owners.buckets().size()),
                 data(owners, on, "owner", locale)));
         model.addAttribute("categoryChart", BarChart.of("chart-category",
-                message("stats.byCategory.title", locale, Dates.format(on, locale)),
+                message("stats.byCategory.title", locale, CalendarDates.format(on, locale)),
                 message("stats.byCategory.desc", locale, categories.total()),
                 data(categories, on, "category", locale)));
 
         long scale = Math.max(max(owners), max(ownersBefore));
         model.addAttribute("beforeChart", BarChart.of("chart-owner-before",
-                message("stats.ownersOn", locale, Dates.format(before, locale)),
+                message("stats.ownersOn", locale, CalendarDates.format(before, locale)),
                 message("stats.byOwner.desc", locale, ownersBefore.total(), ownersBefore.buckets().size()),
                 data(ownersBefore, before, "owner", locale), scale));
         model.addAttribute("afterChart", BarChart.of("chart-owner-after",
-                message("stats.ownersOn", locale, Dates.format(on, locale)),
+                message("stats.ownersOn", locale, CalendarDates.format(on, locale)),
                 message("stats.byOwner.desc", locale, owners.total(), owners.buckets().size()),
                 data(owners, on, "owner", locale), scale));
         model.addAttribute("comparison", comparison(ownersBefore, owners, before, on, locale));

@@ -3,14 +3,13 @@ package vn.ndp.registry.shared.web;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
-import java.util.Locale;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 import vn.ndp.registry.shared.CalendarDates;
 import vn.ndp.registry.shared.VietnamTime;
 
 /**
- * Dates and moments as people read them: dd/MM/yyyy in Vietnamese, "28 Feb 2025" in English; moments
+ * Dates and moments as people read them, in the page's language ({@link CalendarDates#format}); moments
  * (stored as instants, read back from the database in UTC) on Vietnam's clock, so that something done at
  * 06:30 in Hà Nội shows that day and that hour. Templates call it as {@code ${@dates.format(date)}},
  * {@code ${@dates.date(moment)}}, {@code ${@dates.dateTime(moment)}} and {@code ${@dates.dateTimeSeconds(moment)}};
@@ -19,20 +18,11 @@ import vn.ndp.registry.shared.VietnamTime;
 @Component("dates")
 public class Dates {
 
-    private static final DateTimeFormatter VIETNAMESE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
-    private static final DateTimeFormatter ENGLISH = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH);
     private static final DateTimeFormatter MINUTES = DateTimeFormatter.ofPattern("HH:mm");
     private static final DateTimeFormatter SECONDS = DateTimeFormatter.ofPattern("HH:mm:ss");
 
     public String format(LocalDate date) {
-        return format(date, LocaleContextHolder.getLocale());
-    }
-
-    public static String format(LocalDate date, Locale locale) {
-        if (date == null) {
-            return "";
-        }
-        return ("en".equals(locale.getLanguage()) ? ENGLISH : VIETNAMESE).format(date);
+        return CalendarDates.format(date, LocaleContextHolder.getLocale());
     }
 
     /**

@@ -15,8 +15,8 @@ import vn.ndp.registry.agencies.Agency;
 import vn.ndp.registry.catalog.Catalog;
 import vn.ndp.registry.notifications.NoticeText;
 import vn.ndp.registry.notifications.Notices;
+import vn.ndp.registry.shared.CalendarDates;
 import vn.ndp.registry.shared.InvalidParameters.Wire;
-import vn.ndp.registry.shared.web.Dates;
 import vn.ndp.registry.support.Priority;
 import vn.ndp.registry.support.SupportAction.Side;
 import vn.ndp.registry.support.SupportEvent;
@@ -69,10 +69,10 @@ class SupportNotifier {
                         "New support request about " + platformEn + ": " + e.subject(),
                         agencyVi + " đã gửi yêu cầu hỗ trợ về nền tảng " + platformVi + " (người gửi: " + e.actor()
                                 + ", mức ưu tiên: " + priority(e.priority(), VI) + "). Hạn xử lý: "
-                                + Dates.format(e.dueDate(), VI) + ".",
+                                + CalendarDates.format(e.dueDate(), VI) + ".",
                         agencyEn + " raised a support request about the platform " + platformEn + " (raised by "
                                 + e.actor() + ", priority: " + priority(e.priority(), EN) + "). Due: "
-                                + Dates.format(e.dueDate(), EN) + ".",
+                                + CalendarDates.format(e.dueDate(), EN) + ".",
                         link));
             }
             case MessagePosted e when e.side() == Side.OPERATOR -> notices.send(requester(e.requestedBy()),
