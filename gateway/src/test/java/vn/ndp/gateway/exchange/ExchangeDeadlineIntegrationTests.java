@@ -23,7 +23,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -48,19 +47,23 @@ class ExchangeDeadlineIntegrationTests {
     private ExchangeFixture exchange;
     private String token;
 
-    @BeforeEach
-    void start() throws Exception {
-        exchange = new ExchangeFixture(directory);
+    /** The gateway pair of the test, with its own limits where it needs them; closed after it. */
+    private ExchangeFixture start(ExchangeFixture.Overrides overrides) throws Exception {
+        exchange = new ExchangeFixture(directory, overrides);
         token = exchange.token("province-a", SECRET_A);
+        return exchange;
     }
 
     @AfterEach
     void stop() {
-        exchange.close();
+        if (exchange != null) {
+            exchange.close();
+        }
     }
 
     @Test
     void aBackendTricklingTheHeadOfItsAnswerGetsServiceFailedOnceTheBackendReadTimeoutHasPassed() throws Exception {
+        start(ExchangeFixture.Overrides.NONE);
         long start = System.nanoTime();
         HttpResponse<String> response = http.send(request("/r1/" + TRICKLE + "/head").build(),
                 HttpResponse.BodyHandlers.ofString());
@@ -80,43 +83,43 @@ class ExchangeDeadlineIntegrationTests {
         // the one that passes, and blames its backend.
         Duration providerLimit = Duration.ofSeconds(5);
         Duration consumerLimit = Duration.ofSeconds(8);
-        try (ExchangeFixture shorter = new ExchangeFixture(directory.resolve("shorter"),
-                ExchangeFixture.Overrides.NONE.andProvider("{\"limits\": {\"exchangeTimeout\": \"5s\"}}")
-                        .andConsumer("{\"limits\": {\"exchangeTimeout\": \"8s\"}}"))) {
-            long start = System.nanoTime();
-            HttpResponse<InputStream> response = http.send(request(shorter, shorter.token("province-a", SECRET_A),
-                    "/r1/" + TRICKLE + "/body").build(), HttpResponse.BodyHandlers.ofInputStream());
-            assertThat(response.statusCode()).as("the answer's head came at once, and was passed on").isEqualTo(200);
-            long received = 0;
-            IOException cutOff = null;
-            try (InputStream body = response.body()) {
-                while (body.read() >= 0) {
-                    received++;
-                }
-            } catch (IOException e) {
-                cutOff = e;
+        ExchangeFixture shorter = start(ExchangeFixture.Overrides.NONE
+                .andProvider("{\"limits\": {\"exchangeTimeout\": \"5s\"}}")
+                .andConsumer("{\"limits\": {\"exchangeTimeout\": \"8s\"}}"));
+        long start = System.nanoTime();
+        HttpResponse<InputStream> response = http.send(request("/r1/" + TRICKLE + "/body").build(),
+                HttpResponse.BodyHandlers.ofInputStream());
+        assertThat(response.statusCode()).as("the answer's head came at once, and was passed on").isEqualTo(200);
+        long received = 0;
+        IOException cutOff = null;
+        try (InputStream body = response.body()) {
+            while (body.read() >= 0) {
+                received++;
             }
-            Duration took = Duration.ofNanos(System.nanoTime() - start);
-
-            assertThat(cutOff).as("the body ends short of its declared length, so the caller knows it is incomplete")
-                    .isNotNull();
-            assertThat(received).isPositive().isLessThan(4000);
-            assertThat(took).isGreaterThanOrEqualTo(providerLimit).isLessThan(consumerLimit.plusSeconds(2));
-            Poll.until(() -> timedOut(shorter.provider, "exchange") == 1.0, Duration.ofSeconds(5),
-                    "the provider to count the exchange late");
-            Poll.until(() -> shorter.trickle.dropped() == 1, Duration.ofSeconds(5), "the backend connection to be closed");
-            Poll.until(() -> !faults(shorter.consumer, "consumer").isEmpty(), Duration.ofSeconds(5),
-                    "the consumer to finish the exchange");
-            assertThat(faults(shorter.provider, "provider")).as("the backend was the one too slow")
-                    .containsExactly("Server.ServerProxy.ServiceFailed");
-            assertThat(faults(shorter.consumer, "consumer")).as("the provider's gateway did not send the whole answer")
-                    .containsExactly("Server.ClientProxy.NetworkError");
-            assertThat(timedOut(shorter.consumer, "exchange")).isZero();
+        } catch (IOException e) {
+            cutOff = e;
         }
+        Duration took = Duration.ofNanos(System.nanoTime() - start);
+
+        assertThat(cutOff).as("the body ends short of its declared length, so the caller knows it is incomplete")
+                .isNotNull();
+        assertThat(received).isPositive().isLessThan(4000);
+        assertThat(took).isGreaterThanOrEqualTo(providerLimit).isLessThan(consumerLimit.plusSeconds(2));
+        Poll.until(() -> timedOut(shorter.provider, "exchange") == 1.0, Duration.ofSeconds(5),
+                "the provider to count the exchange late");
+        Poll.until(() -> shorter.trickle.dropped() == 1, Duration.ofSeconds(5), "the backend connection to be closed");
+        Poll.until(() -> !faults(shorter.consumer, "consumer").isEmpty(), Duration.ofSeconds(5),
+                "the consumer to finish the exchange");
+        assertThat(faults(shorter.provider, "provider")).as("the backend was the one too slow")
+                .containsExactly("Server.ServerProxy.ServiceFailed");
+        assertThat(faults(shorter.consumer, "consumer")).as("the provider's gateway did not send the whole answer")
+                .containsExactly("Server.ClientProxy.NetworkError");
+        assertThat(timedOut(shorter.consumer, "exchange")).isZero();
     }
 
     @Test
     void aCallerThatStopsSendingItsBodyIsTheOneBlamedWhenTheBackendConnectionFallsIdle() throws Exception {
+        start(ExchangeFixture.Overrides.NONE);
         try (Socket caller = new Socket(InetAddress.getLoopbackAddress(), exchange.consumer.consumerHttpPort())) {
             caller.setSoTimeout(10_000);
             caller.getOutputStream().write(("POST /r1/" + ITEMS + "/v1/items HTTP/1.1\r\nHost: localhost\r\nX-Road-Client: "
@@ -140,15 +143,14 @@ class ExchangeDeadlineIntegrationTests {
     void aCallerTricklingItsRequestBodyGetsBadRequestWhenTheExchangeTimeLimitPasses() throws Exception {
         // The provider's limit is longer than the consumer's, so the consumer's is the one that passes (with equal
         // limits either gateway's sweeper may be first, and the consumer would only pass the provider's answer on).
-        try (ExchangeFixture longer = new ExchangeFixture(directory.resolve("longer"),
-                ExchangeFixture.Overrides.NONE.andProvider("{\"limits\": {\"exchangeTimeout\": \"9s\"}}"));
-             Socket caller = new Socket(InetAddress.getLoopbackAddress(), longer.consumer.consumerHttpPort())) {
+        ExchangeFixture longer = start(ExchangeFixture.Overrides.NONE
+                .andProvider("{\"limits\": {\"exchangeTimeout\": \"9s\"}}"));
+        try (Socket caller = new Socket(InetAddress.getLoopbackAddress(), longer.consumer.consumerHttpPort())) {
             caller.setSoTimeout((int) EXCHANGE_TIMEOUT.plusSeconds(10).toMillis());
             OutputStream out = caller.getOutputStream();
-            String bearer = longer.token("province-a", SECRET_A);
             long start = System.nanoTime(); // before the head: the consumer's clock starts when the head arrives
             out.write(("POST /r1/" + ITEMS + "/v1/items HTTP/1.1\r\nHost: localhost\r\nX-Road-Client: " + CLIENT_A.encoded()
-                    + "\r\nAuthorization: Bearer " + bearer
+                    + "\r\nAuthorization: Bearer " + token
                     + "\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n")
                     .getBytes(StandardCharsets.ISO_8859_1));
             out.flush();
@@ -182,8 +184,8 @@ class ExchangeDeadlineIntegrationTests {
 
     @Test
     void aCallerThatStopsReadingIsRecordedAsAtFaultNotTheBackendWhoseIdleTimeoutEndsTheExchange() throws Exception {
-        try (ExchangeFixture large = new ExchangeFixture(directory.resolve("large"), ExchangeFixture.Overrides.LARGE_BODIES);
-             Socket caller = large.stalledCaller(large.token("province-a", SECRET_A), 40_000_000)) {
+        ExchangeFixture large = start(ExchangeFixture.Overrides.LARGE_BODIES);
+        try (Socket caller = large.stalledCaller(token, 40_000_000)) {
             // The caller's socket, the HTTP/2 window between the gateways and the provider's reads fill up, and the
             // backend connection falls idle (backendReadTimeout, 1.5 s) because the provider stopped reading it. The
             // consumer's last write to the caller ends by its listener's idle timeout (4 s + 5 s here).
@@ -197,10 +199,6 @@ class ExchangeDeadlineIntegrationTests {
     }
 
     private HttpRequest.Builder request(String path) {
-        return request(exchange, token, path);
-    }
-
-    private static HttpRequest.Builder request(ExchangeFixture exchange, String token, String path) {
         return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + exchange.consumer.consumerHttpPort() + path))
                 .timeout(Duration.ofSeconds(30))
                 .header("X-Road-Client", CLIENT_A.encoded())

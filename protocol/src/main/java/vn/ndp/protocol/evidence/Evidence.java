@@ -78,7 +78,8 @@ public final class Evidence {
     /** Collects the evidence of {@code xroadId} from every log under {@code dataDir}; empty when no log holds it. */
     public static Optional<byte[]> export(Path dataDir, String xroadId) {
         if (xroadId == null || xroadId.isBlank()) {
-            throw new IllegalArgumentException("An X-Road-Id is needed to find an exchange's records");
+            throw new IllegalArgumentException("no X-Road-Id: give the X-Road-Id of the exchange (or the detail of the"
+                    + " error a refused request got)");
         }
         ObjectNode root = JSON.createObjectNode();
         root.put("format", FORMAT);

@@ -111,10 +111,6 @@ public final class LogCommand {
         if (id == null || data == null || file == null) {
             throw new IllegalArgumentException("usage: ndp log export --id X-ROAD-ID --data DIR --out FILE");
         }
-        if (id.isBlank()) {
-            throw new IllegalArgumentException("--id is empty: give the X-Road-Id of the exchange (or the detail of"
-                    + " the error a refused request got)");
-        }
         Optional<byte[]> evidence;
         try {
             evidence = Evidence.export(data, id);

@@ -137,7 +137,7 @@ class EvidenceTests {
     @Test
     void anEmptyIdIsRefusedNotMatchedAgainstRecordsWithoutOne() throws IOException {
         Path log = dir.resolve("no-id");
-        try (LogWriter writer = fixture.open(log)) {
+        try (LogWriter writer = fixture.open(log)) { // what an empty id would match, were it not refused
             writer.append(List.of(LogFixture.body("", 1)));
             writer.signPending();
         }
@@ -148,7 +148,7 @@ class EvidenceTests {
                 dir.resolve("empty-id.json").toString()}, new PrintStream(out), new PrintStream(err));
 
         assertThat(exported).isEqualTo(2);
-        assertThat(err.toString()).contains("--id is empty");
+        assertThat(err.toString()).contains("no X-Road-Id: give the X-Road-Id of the exchange");
         assertThat(dir.resolve("empty-id.json")).doesNotExist();
         assertThatThrownBy(() -> Evidence.export(log, "")).isInstanceOf(IllegalArgumentException.class);
     }
