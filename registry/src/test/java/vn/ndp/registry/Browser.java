@@ -1,8 +1,9 @@
 package vn.ndp.registry;
 
-import java.io.ByteArrayOutputStream;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.SequenceInputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -10,6 +11,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
@@ -74,19 +77,48 @@ public final class Browser {
     public HttpResponse<String> postMultipart(String path, Map<String, String> fields, String fileName, int fileSize,
             boolean declareLength) {
         String boundary = "----ndp" + System.nanoTime();
-        ByteArrayOutputStream body = new ByteArrayOutputStream();
-        withToken(fields).forEach((name, value) -> body.writeBytes(("--" + boundary
-                + "\r\nContent-Disposition: form-data; name=\"" + name + "\"\r\n\r\n" + value + "\r\n")
-                .getBytes(StandardCharsets.UTF_8)));
-        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"files\"; filename=\"" + fileName
-                + "\"\r\nContent-Type: application/pdf\r\n\r\n").getBytes(StandardCharsets.UTF_8));
-        body.writeBytes(new byte[fileSize]);
-        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-        byte[] bytes = body.toByteArray();
-        Supplier<InputStream> stream = () -> new java.io.ByteArrayInputStream(bytes);
+        StringBuilder head = new StringBuilder();
+        withToken(fields).forEach((name, value) -> head.append("--").append(boundary)
+                .append("\r\nContent-Disposition: form-data; name=\"").append(name).append("\"\r\n\r\n").append(value)
+                .append("\r\n"));
+        head.append("--").append(boundary).append("\r\nContent-Disposition: form-data; name=\"files\"; filename=\"")
+                .append(fileName).append("\"\r\nContent-Type: application/pdf\r\n\r\n");
+        byte[] before = head.toString().getBytes(StandardCharsets.UTF_8);
+        byte[] after = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
+        // the file's zeros are streamed, never held: the test posts tens of megabytes
+        Supplier<InputStream> stream = () -> new SequenceInputStream(Collections.enumeration(List.of(
+                new ByteArrayInputStream(before), zeros(fileSize), new ByteArrayInputStream(after))));
+        HttpRequest.BodyPublisher body = HttpRequest.BodyPublishers.ofInputStream(stream);
         return send(request(path).header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(declareLength ? HttpRequest.BodyPublishers.ofByteArray(bytes)
-                        : HttpRequest.BodyPublishers.ofInputStream(stream)));
+                .POST(declareLength ? HttpRequest.BodyPublishers.fromPublisher(body,
+                        (long) before.length + fileSize + after.length) : body));
+    }
+
+    /** {@code size} zero bytes, made as they are read. */
+    private static InputStream zeros(long size) {
+        return new InputStream() {
+            private long left = size;
+
+            @Override
+            public int read() {
+                if (left == 0) {
+                    return -1;
+                }
+                left--;
+                return 0;
+            }
+
+            @Override
+            public int read(byte[] buffer, int offset, int length) {
+                if (left == 0) {
+                    return -1;
+                }
+                int n = (int) Math.min(length, left);
+                java.util.Arrays.fill(buffer, offset, offset + n, (byte) 0);
+                left -= n;
+                return n;
+            }
+        };
     }
 
     private Map<String, String> withToken(Map<String, String> fields) {
