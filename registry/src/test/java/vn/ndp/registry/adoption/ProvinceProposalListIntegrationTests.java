@@ -150,7 +150,8 @@ class ProvinceProposalListIntegrationTests {
         assertThat(page).contains("Nền tảng giám sát " + word + " 3", "Hiển thị 1–2 trong tổng số 3",
                 "class=\"pagination\"", "rel=\"next\"").doesNotContain("Nền tảng giám sát " + word + " 1<");
         String invalid = html(get("/adoption/proposals").param("status", "xong").with(user(reviewer)));
-        assertThat(invalid).contains("Bộ lọc chưa hợp lệ, chưa tìm kiếm", "status");
+        assertThat(invalid).contains("Bộ lọc chưa hợp lệ nên chưa tìm kiếm",
+                "Trạng thái: chọn một trạng thái trong danh sách.");
     }
 
     @Test

@@ -726,7 +726,8 @@ class SupportIntegrationTests {
                 .with(user(signedIn))).andReturn();
         assertThat(page.getResponse().getStatus()).isEqualTo(200);
         assertThat(page.getResponse().getContentAsString(StandardCharsets.UTF_8))
-                .contains("Bộ lọc chưa hợp lệ", "<code>size</code>", "<code>status</code>", "value=\"xong\"")
+                .contains("Bộ lọc chưa hợp lệ", "Số dòng mỗi trang: chọn một trong các lựa chọn của danh sách.",
+                        "Trạng thái: chọn một trạng thái trong danh sách.", "value=\"xong\"")
                 .doesNotContain("Hiển thị ");
     }
 
