@@ -1,9 +1,6 @@
 package vn.ndp.registry.audit.internal;
 
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -12,6 +9,9 @@ import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.ObjectMapper;
 import vn.ndp.registry.audit.AuditEvent;
 import vn.ndp.registry.audit.AuditLog;
+import vn.ndp.registry.shared.InvalidParameters;
+import vn.ndp.registry.shared.SqlWhere;
+import vn.ndp.registry.shared.VietnamTime;
 
 @Repository
 public class AuditRepository {
@@ -38,9 +38,9 @@ public class AuditRepository {
     }
 
     public List<AuditLog.Entry> find(AuditLog.Filter filter, int limit, int offset) {
-        Where where = where(filter);
-        return jdbc.sql("select * from audit_event" + where.sql + " order by id desc limit :limit offset :offset")
-                .params(where.params).param("limit", limit).param("offset", offset)
+        SqlWhere where = where(filter);
+        return jdbc.sql("select * from audit_event where " + where.sql() + " order by id desc limit ? offset ?")
+                .params(where.params(limit, offset))
                 .query((rs, n) -> new AuditLog.Entry(rs.getLong("id"),
                         rs.getObject("occurred_at", OffsetDateTime.class), AuditEvent.valueOf(rs.getString("event")),
                         rs.getString("actor"), rs.getString("subject"), json.readValue(rs.getString("detail"), MAP),
@@ -49,37 +49,21 @@ public class AuditRepository {
     }
 
     public long count(AuditLog.Filter filter) {
-        Where where = where(filter);
-        return jdbc.sql("select count(*) from audit_event" + where.sql).params(where.params).query(Long.class)
-                .single();
+        SqlWhere where = where(filter);
+        return jdbc.sql("select count(*) from audit_event where " + where.sql()).params(where.params())
+                .query(Long.class).single();
     }
 
-    private record Where(String sql, Map<String, Object> params) {
-    }
-
-    private static Where where(AuditLog.Filter filter) {
-        List<String> conditions = new ArrayList<>();
-        Map<String, Object> params = new HashMap<>();
-        if (filter.event() != null) {
-            conditions.add("event = :event");
-            params.put("event", filter.event().name());
-        }
-        if (filter.actor() != null && !filter.actor().isBlank()) {
-            conditions.add("actor = :actor");
-            params.put("actor", filter.actor().strip());
-        }
-        if (filter.subject() != null && !filter.subject().isBlank()) {
-            conditions.add("subject = :subject");
-            params.put("subject", filter.subject().strip());
-        }
+    /** The filter's days are Vietnam's: from the first moment of {@code from} to the last of {@code to}. */
+    private static SqlWhere where(AuditLog.Filter filter) {
+        SqlWhere where = new SqlWhere().is("event", filter.event()).is("actor", InvalidParameters.stripped(filter.actor()))
+                .is("subject", InvalidParameters.stripped(filter.subject()));
         if (filter.from() != null) {
-            conditions.add("occurred_at >= :from");
-            params.put("from", filter.from().atStartOfDay().atOffset(ZoneOffset.ofHours(7)));
+            where.add("occurred_at >= ?", filter.from().atStartOfDay(VietnamTime.ZONE).toOffsetDateTime());
         }
         if (filter.to() != null) {
-            conditions.add("occurred_at < :to");
-            params.put("to", filter.to().plusDays(1).atStartOfDay().atOffset(ZoneOffset.ofHours(7)));
+            where.add("occurred_at < ?", filter.to().plusDays(1).atStartOfDay(VietnamTime.ZONE).toOffsetDateTime());
         }
-        return new Where(conditions.isEmpty() ? "" : " where " + String.join(" and ", conditions), params);
+        return where;
     }
 }
