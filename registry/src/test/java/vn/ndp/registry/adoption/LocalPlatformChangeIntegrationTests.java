@@ -407,7 +407,8 @@ class LocalPlatformChangeIntegrationTests {
         String noReason = mvc.perform(post("/adoption/provinces/P-HA-TINH/local-platforms/" + id + "/removal")
                         .with(user(editor)).with(csrf()).param("version", "1").param("reason", " "))
                 .andReturn().getResponse().getContentAsString();
-        assertThat(noReason).contains("problems").contains("reason").contains("is required");
+        assertThat(noReason).contains("problems").contains("Lý do: bắt buộc khi vẫn lưu một nền tảng trùng hoặc chồng lấn"
+                + " với nền tảng số quốc gia, và khi gỡ một nền tảng khỏi danh sách của tỉnh");
         assertThat(api.get(null, uri, 200).get("removedAt").isNull()).isTrue();
 
         String saved = mvc.perform(post("/adoption/provinces/P-HA-TINH/local-platforms/" + id).with(user(editor))
