@@ -23,6 +23,7 @@ import vn.ndp.protocol.pki.Pem;
 import vn.ndp.registry.agencies.Agencies;
 import vn.ndp.registry.audit.AuditEvent;
 import vn.ndp.registry.audit.AuditLog;
+import vn.ndp.registry.catalog.Catalog;
 import vn.ndp.registry.exchange.DirectoryEntries.AccessRight;
 import vn.ndp.registry.exchange.DirectoryEntries.Endpoint;
 import vn.ndp.registry.exchange.DirectoryEntries.Gateway;
@@ -49,11 +50,16 @@ public class ExchangeRegister {
     private final Clock clock;
     private final IdentifierParser ids;
     private final String instance;
+    private final Catalog catalog;
 
-    ExchangeRegister(DirectoryRepository directory, Agencies agencies, AuditLog audit,
+    /** The longest name or description the directory keeps. */
+    static final int MAX_NAME = 500;
+
+    ExchangeRegister(DirectoryRepository directory, Agencies agencies, Catalog catalog, AuditLog audit,
             ApplicationEventPublisher events, Clock clock, @Value("${ndp.exchange.instance:VN}") String instance) {
         this.directory = directory;
         this.agencies = agencies;
+        this.catalog = catalog;
         this.audit = audit;
         this.events = events;
         this.clock = clock;
@@ -133,31 +139,36 @@ public class ExchangeRegister {
             boolean sample, String actor) {
         List<FieldError> errors = new ArrayList<>();
         MemberId id = parse("memberCode", errors, () -> ids.member(instance() + "/" + memberClass + "/" + memberCode));
-        if (name == null || name.isBlank()) {
-            errors.add(FieldError.of("name", "is required."));
-        }
-        if (agencyCode != null && agencies.find(agencyCode).isEmpty()) {
-            errors.add(FieldError.of("agencyCode", "no agency has the code '" + agencyCode + "'."));
+        String named = required("name", name, MAX_NAME, errors);
+        String agency = blankToNull(agencyCode);
+        if (agency != null && agencies.find(agency).isEmpty()) {
+            errors.add(FieldError.of("agencyCode", "no agency has the code '" + agency + "'."));
         }
         reject(errors);
-        Member member = new Member(id.encoded(), id.memberClass().name(), id.memberCode(), name.strip(), agencyCode,
-                sample);
+        Member member = new Member(id.encoded(), id.memberClass().name(), id.memberCode(), named, agency, sample);
+        refuseIfTaken(directory.member(member.id()), "member", member.id());
         insert(() -> directory.insertMember(member, now()), "member", member.id());
-        changed(AuditEvent.EXCHANGE_MEMBER_REGISTERED, actor, member.id(), Map.of("agency", String.valueOf(agencyCode)));
+        changed(AuditEvent.EXCHANGE_MEMBER_REGISTERED, actor, member.id(), Map.of("agency", String.valueOf(agency)));
         return member;
     }
 
+    /** A member's information system; {@code platformCode}, when given, names the catalogue platform it belongs to. */
     @Transactional
     public Subsystem registerSubsystem(String memberId, String code, String platformCode, boolean sample,
             String actor) {
-        Member member = member(memberId);
         List<FieldError> errors = new ArrayList<>();
-        SubsystemId id = parse("code", errors, () -> ids.client(member.id() + "/" + code));
+        Member member = existing("memberId", memberId, directory::member, "member", errors);
+        SubsystemId id = member == null ? null : parse("code", errors, () -> ids.client(member.id() + "/" + code));
+        String platform = blankToNull(platformCode);
+        if (platform != null && catalog.find(platform).isEmpty()) {
+            errors.add(FieldError.of("platformCode", "no platform in the catalogue has the code '" + platform + "'."));
+        }
         reject(errors);
-        Subsystem subsystem = new Subsystem(id.encoded(), member.id(), id.subsystemCode(), platformCode, sample);
+        Subsystem subsystem = new Subsystem(id.encoded(), member.id(), id.subsystemCode(), platform, sample);
+        refuseIfTaken(directory.subsystem(subsystem.id()), "subsystem", subsystem.id());
         insert(() -> directory.insertSubsystem(subsystem, now()), "subsystem", subsystem.id());
         changed(AuditEvent.EXCHANGE_SUBSYSTEM_REGISTERED, actor, subsystem.id(),
-                Map.of("platform", String.valueOf(platformCode)));
+                Map.of("platform", String.valueOf(platform)));
         return subsystem;
     }
 
@@ -167,6 +178,9 @@ public class ExchangeRegister {
             boolean sample, String actor) {
         List<FieldError> errors = new ArrayList<>();
         GatewayId id = parse("id", errors, () -> ids.gateway(gatewayId));
+        if (id != null) {
+            existing("id", id.owner().encoded(), directory::member, "member", errors);
+        }
         X509Certificate certificate = null;
         try {
             certificate = Pem.parseCertificate(certificatePem);
@@ -176,37 +190,54 @@ public class ExchangeRegister {
         if (address == null || !address.matches("(\\[[0-9A-Fa-f:.]+]|[A-Za-z0-9.-]+):\\d{1,5}")) {
             errors.add(FieldError.of("address", "must be host:port of the gateway's mutual TLS port."));
         }
-        reject(errors);
-        member(id.owner().encoded());
-        for (String subsystem : hosted) {
-            subsystem(subsystem);
+        List<String> tenants = hosted == null ? List.of() : hosted.stream().map(ExchangeRegister::blankToNull)
+                .filter(java.util.Objects::nonNull).distinct().toList();
+        for (String subsystem : tenants) {
+            existing("hostedSubsystems", subsystem, directory::subsystem, "subsystem", errors);
         }
+        reject(errors);
         Gateway gateway = new Gateway(id.encoded(), id.owner().encoded(), address, Pem.encode(certificate),
-                Pem.sha256Fingerprint(certificate), certificate.getSerialNumber().toString(16), List.copyOf(hosted),
-                sample);
+                Pem.sha256Fingerprint(certificate), certificate.getSerialNumber().toString(16), tenants, sample);
+        refuseIfTaken(directory.gateways().stream().filter(g -> g.id().equals(gateway.id())).findFirst(), "gateway",
+                gateway.id());
         insert(() -> directory.insertGateway(gateway, now()), "gateway", gateway.id());
-        hosted.forEach(subsystem -> directory.host(gateway.id(), subsystem));
+        tenants.forEach(subsystem -> directory.host(gateway.id(), subsystem));
         changed(AuditEvent.EXCHANGE_GATEWAY_REGISTERED, actor, gateway.id(),
-                Map.of("address", address, "hosts", String.join(",", hosted)));
+                Map.of("address", address, "hosts", String.join(",", tenants)));
         return gateway;
     }
 
     @Transactional
     public DirectoryEntries.Service registerService(String subsystemId, String code, String description,
             String openApiUrl, List<Endpoint> endpoints, boolean sample, String actor) {
-        Subsystem subsystem = subsystem(subsystemId);
         List<FieldError> errors = new ArrayList<>();
-        ServiceId id = parse("code", errors, () -> ids.service(subsystem.id() + "/" + code));
-        for (Endpoint endpoint : endpoints) {
+        Subsystem subsystem = existing("subsystemId", subsystemId, directory::subsystem, "subsystem", errors);
+        ServiceId id = subsystem == null ? null : parse("code", errors, () -> ids.service(subsystem.id() + "/" + code));
+        String described = blankToNull(description);
+        if (described != null && described.length() > MAX_NAME) {
+            errors.add(FieldError.of("description", "is longer than " + MAX_NAME + " characters."));
+        }
+        String openApi = blankToNull(openApiUrl);
+        if (openApi != null && !isHttpUrl(openApi)) {
+            errors.add(FieldError.of("openApiUrl", "must be an http or https URL."));
+        }
+        List<Endpoint> declared = endpoints == null ? List.of() : endpoints;
+        List<String> badEndpoints = new ArrayList<>();
+        for (Endpoint endpoint : declared) {
             try {
                 new vn.ndp.protocol.globalconf.Endpoint(endpoint.method(), endpoint.path());
-            } catch (IllegalArgumentException e) {
-                errors.add(FieldError.of("endpoints", e.getMessage()));
+            } catch (IllegalArgumentException | NullPointerException e) {
+                badEndpoints.add("'" + endpoint.method() + " " + endpoint.path() + "': "
+                        + (e.getMessage() == null ? "a method and a path are required" : e.getMessage()));
             }
+        }
+        if (!badEndpoints.isEmpty()) {
+            errors.add(FieldError.of("endpoints", String.join("; ", badEndpoints)));
         }
         reject(errors);
         DirectoryEntries.Service service = new DirectoryEntries.Service(id.encoded(), subsystem.id(),
-                id.serviceCode(), description, openApiUrl, List.copyOf(endpoints), sample);
+                id.serviceCode(), described, openApi, List.copyOf(declared), sample);
+        refuseIfTaken(directory.service(service.id()), "service", service.id());
         insert(() -> directory.insertService(service, now()), "service", service.id());
         changed(AuditEvent.EXCHANGE_SERVICE_REGISTERED, actor, service.id(), Map.of());
         return service;
@@ -232,7 +263,8 @@ public class ExchangeRegister {
         try {
             serial = new java.math.BigInteger(String.valueOf(serialHex).strip(), 16).toString(16);
         } catch (NumberFormatException e) {
-            throw new RegistryException(ErrorCode.INVALID_BODY, "'" + serialHex + "' is not a hexadecimal serial.");
+            throw new RegistryException(ErrorCode.INVALID_BODY, "serial: '" + serialHex + "' is not a hexadecimal serial.",
+                    List.of(FieldError.of("serial", "'" + serialHex + "' is not a hexadecimal serial number.")));
         }
         directory.revokeCertificate(serial, now(), reason);
         changed(AuditEvent.GATEWAY_CERTIFICATE_REVOKED, actor, serial, Map.of("reason", String.valueOf(reason)));
@@ -263,12 +295,61 @@ public class ExchangeRegister {
         }
     }
 
+    /**
+     * The entry {@code id} names, for a field of a form or request body: a field error, not a 404, when it is missing
+     * or names nothing (the request is what is wrong, not its address).
+     */
+    private static <T> T existing(String field, String id, java.util.function.Function<String, Optional<T>> find,
+            String what, List<FieldError> errors) {
+        String given = blankToNull(id);
+        if (given == null) {
+            errors.add(FieldError.of(field, "is required."));
+            return null;
+        }
+        Optional<T> found = find.apply(given);
+        if (found.isEmpty()) {
+            errors.add(FieldError.of(field, "no " + what + " in the directory has the id '" + given + "'."));
+        }
+        return found.orElse(null);
+    }
+
+    private static String required(String field, String value, int max, List<FieldError> errors) {
+        String given = blankToNull(value);
+        if (given == null) {
+            errors.add(FieldError.of(field, "is required."));
+        } else if (given.length() > max) {
+            errors.add(FieldError.of(field, "is longer than " + max + " characters."));
+        }
+        return given;
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+
+    private static boolean isHttpUrl(String value) {
+        try {
+            java.net.URI uri = new java.net.URI(value);
+            return ("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null;
+        } catch (java.net.URISyntaxException e) {
+            return false;
+        }
+    }
+
+    private static void refuseIfTaken(Optional<?> existing, String what, String id) {
+        if (existing.isPresent()) {
+            throw new RegistryException(ErrorCode.DIRECTORY_ENTRY_EXISTS, "The " + what + " '" + id
+                    + "' is already in the directory.");
+        }
+    }
+
+    /** The insert itself; a conflict the checks could not see (a registration at the same moment) is a 409 too. */
     private static void insert(Runnable insert, String what, String id) {
         try {
             insert.run();
         } catch (DataIntegrityViolationException e) {
-            throw new RegistryException(ErrorCode.INVALID_BODY, "The " + what + " '" + id
-                    + "' already exists, or refers to something that does not.");
+            throw new RegistryException(ErrorCode.DIRECTORY_ENTRY_EXISTS, "The " + what + " '" + id
+                    + "' was registered at the same moment, or what it refers to was removed.");
         }
     }
 

@@ -40,7 +40,9 @@ public enum ErrorCode {
     /** The same client already waits for a decision on the same service and endpoint. */
     ACCESS_REQUEST_PENDING(HttpStatus.CONFLICT, "Access request already pending"),
     /** The client already holds the access right it asks for. */
-    ACCESS_ALREADY_GRANTED(HttpStatus.CONFLICT, "Access right already held");
+    ACCESS_ALREADY_GRANTED(HttpStatus.CONFLICT, "Access right already held"),
+    /** A member, subsystem, gateway or service registered again under an identifier the directory already has. */
+    DIRECTORY_ENTRY_EXISTS(HttpStatus.CONFLICT, "Already in the exchange directory");
 
     private final HttpStatus status;
     private final String title;

@@ -1,6 +1,8 @@
 package vn.ndp.registry.exchange;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
 import com.sun.net.httpserver.HttpServer;
 import java.net.InetAddress;
@@ -12,6 +14,10 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+import vn.ndp.registry.HtmlPage;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.web.servlet.client.RestTestClient;
@@ -35,6 +41,9 @@ class ExchangeEvidenceIntegrationTests {
 
     @Autowired
     EvidenceSources sources;
+
+    @Autowired
+    MockMvc mvc;
 
     HttpServer gatewayAdmin;
 
@@ -103,5 +112,34 @@ class ExchangeEvidenceIntegrationTests {
                 .expectStatus().isForbidden();
         client.get().uri("/api/v1/exchange/evidence?gateway={g}&id=abc-123", GATEWAY).exchange()
                 .expectStatus().isUnauthorized();
+    }
+
+    @Test
+    void anAdministratorDownloadsItFromTheDirectoryPageAndARefusalKeepsWhatWasTyped() throws Exception {
+        UserDetails admin = accounts.signedIn(Role.ADMIN, null);
+        MvcResult file = mvc.perform(get("/exchange/manage/evidence").param("gateway", GATEWAY).param("id", "abc-123")
+                .with(user(admin))).andReturn();
+        assertThat(file.getResponse().getStatus()).isEqualTo(200);
+        assertThat(file.getResponse().getHeader("Content-Disposition"))
+                .isEqualTo("attachment; filename=\"evidence-abc-123.json\"");
+        assertThat(file.getResponse().getContentAsByteArray()).isEqualTo(EVIDENCE);
+
+        MvcResult unknown = mvc.perform(get("/exchange/manage/evidence").param("gateway", GATEWAY).param("id", "nope-9")
+                .with(user(admin))).andReturn();
+        assertThat(unknown.getResponse().getStatus()).isEqualTo(404);
+        HtmlPage page = HtmlPage.parse(unknown.getResponse().getContentAsString());
+        assertThat(HtmlPage.text(page.byId("evidence"))).contains("không có giao dịch nào mang X-Road-Id đã nhập");
+        assertThat(HtmlPage.value(page.byId("evidence-id"))).isEqualTo("nope-9");
+        assertThat(HtmlPage.selected(page.byId("evidence-gateway"))).containsExactly(GATEWAY);
+
+        MvcResult blank = mvc.perform(get("/exchange/manage/evidence").param("gateway", GATEWAY).param("id", " ")
+                .with(user(admin))).andReturn();
+        assertThat(blank.getResponse().getStatus()).isEqualTo(400);
+        assertThat(HtmlPage.text(HtmlPage.parse(blank.getResponse().getContentAsString()).byId("evidence")))
+                .contains("X-Road-Id: bắt buộc, tối đa 200 ký tự");
+
+        assertThat(mvc.perform(get("/exchange/manage/evidence").param("gateway", GATEWAY).param("id", "abc-123")
+                .with(user(accounts.signedIn(Role.REVIEWER, null)))).andReturn().getResponse().getStatus())
+                .isEqualTo(403);
     }
 }

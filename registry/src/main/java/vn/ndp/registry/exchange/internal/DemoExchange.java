@@ -37,7 +37,10 @@ import vn.ndp.registry.exchange.ExchangeRegister;
 
 /**
  * {@code ./ndp demo}: a sample exchange. A ministry's gateway (Finance,
- * sample) offers a sample budget service from a sample backend; a gateway the
+ * sample) offers a sample budget service from a sample backend, and a sample
+ * procurement service from a system linked to the catalogue's national
+ * e-procurement system, so that platform's page shows a (sample) connection
+ * from the directory; a gateway the
  * national authority runs "as a service" hosts two provinces' portals and the
  * registry itself, whose service is real: the list of administrative units as
  * of a date, answered by this registry from its reference data. That service
@@ -62,6 +65,11 @@ class DemoExchange {
     static final String SHARED_GATEWAY = AUTHORITY + "/lgsp-as-a-service";
     static final String BUDGET = MINISTRY + "/budget/summary";
     static final String PAYROLL = MINISTRY + "/budget/payroll";
+    /** Public procurement, a Ministry of Finance system since the 2025 merger of Planning and Investment into it. */
+    static final String PROCUREMENT_SYSTEM = MINISTRY + "/procurement";
+    static final String PROCUREMENT = PROCUREMENT_SYSTEM + "/notices";
+    /** The catalogue platform the sample procurement system is linked to: its page shows the sample connection. */
+    static final String PROCUREMENT_PLATFORM = "MANG-DAU-THAU-QG";
     static final String UNITS = AUTHORITY + "/registry/administrative-units";
     static final String HANOI_PORTAL = HANOI + "/portal";
     static final String HUE_PORTAL = HUE + "/portal";
@@ -117,8 +125,9 @@ class DemoExchange {
         writeGateway("ministry", MINISTRY_GATEWAY, basePort, ca, usageToken, """
                 [{"subsystem": "%s/budget", "oauth2": [{"clientId": "btc-budget", "secretSha256": "%s"}]}]"""
                 .formatted(MINISTRY, Hashes.sha256Hex(hex(16))), """
-                [{"service": "%s", "backend": "%s"}, {"service": "%s", "backend": "%s"}]"""
-                .formatted(BUDGET, backendUrl, PAYROLL, backendUrl));
+                [{"service": "%s", "backend": "%s"}, {"service": "%s", "backend": "%s"},
+                 {"service": "%s", "backend": "%s"}]"""
+                .formatted(BUDGET, backendUrl, PAYROLL, backendUrl, PROCUREMENT, backendUrl));
         writeGateway("shared", SHARED_GATEWAY, basePort + 10, ca, usageToken, """
                 [{"subsystem": "%s", "oauth2": [{"clientId": "hanoi-portal", "secretSha256": "%s"}]},
                  {"subsystem": "%s", "oauth2": [{"clientId": "hue-portal", "secretSha256": "%s"}]}]"""
@@ -147,6 +156,7 @@ class DemoExchange {
         register.registerMember("GOV", "SAMPLE.HANOI", "UBND Thành phố Hà Nội (mẫu)", "P-HA-NOI", true, actor);
         register.registerMember("GOV", "SAMPLE.HUE", "UBND Thành phố Huế (mẫu)", "P-HUE", true, actor);
         register.registerSubsystem(MINISTRY, "budget", null, true, actor);
+        register.registerSubsystem(MINISTRY, "procurement", PROCUREMENT_PLATFORM, true, actor);
         register.registerSubsystem(AUTHORITY, "registry", null, true, actor);
         register.registerSubsystem(HANOI, "portal", null, true, actor);
         register.registerSubsystem(HUE, "portal", null, true, actor);
@@ -155,10 +165,13 @@ class DemoExchange {
                 true, actor);
         register.registerService(MINISTRY + "/budget", "payroll", "Bảng lương (dịch vụ mẫu, không cấp quyền)", null,
                 anything, true, actor);
+        register.registerService(PROCUREMENT_SYSTEM, "notices", "Thông báo mời thầu (dịch vụ mẫu)", null, anything,
+                true, actor);
         register.registerService(AUTHORITY + "/registry", "administrative-units",
                 "Danh mục đơn vị hành chính theo ngày (dữ liệu tham chiếu của NDP)", null, anything, false, actor);
         register.grant(HANOI_PORTAL, BUDGET, null, null, true, actor);
         register.grant(HANOI_PORTAL, UNITS, null, null, true, actor);
+        register.grant(HANOI_PORTAL, PROCUREMENT, null, null, true, actor);
         register.grant(HUE_PORTAL, UNITS, new Endpoint("GET", "/**"), null, true, actor);
     }
 
@@ -186,7 +199,7 @@ class DemoExchange {
             var certificate = Pem.readCertificate(tls.resolve("gateway.pem"));
             transaction.executeWithoutResult(status -> {
                 if (register.gateways().stream().noneMatch(g -> g.id().equals(gatewayId))) {
-                    List<String> hosted = name.equals("ministry") ? List.of(MINISTRY + "/budget")
+                    List<String> hosted = name.equals("ministry") ? List.of(MINISTRY + "/budget", PROCUREMENT_SYSTEM)
                             : List.of(HANOI_PORTAL, HUE_PORTAL, AUTHORITY + "/registry");
                     register.registerGateway(gatewayId, "localhost:" + (port + 1), Pem.encode(certificate), hosted,
                             true, "demo");

@@ -92,6 +92,8 @@ class ExchangeApi {
                 register.services(), register.accessRights());
     }
 
+    @Operation(summary = "Registers a member", description = "400 with a field error for an invalid code or an unknown"
+            + " agencyCode; 409 directory-entry-exists when the member is already registered.")
     @PostMapping("/members")
     @PreAuthorize("hasRole('ADMIN')")
     @ResponseStatus(HttpStatus.CREATED)
@@ -100,6 +102,9 @@ class ExchangeApi {
                 actor(auth));
     }
 
+    @Operation(summary = "Registers a member's information system, linked to its catalogue platform",
+            description = "400 with a field error for an unknown memberId or platformCode or an invalid code; 409"
+                    + " directory-entry-exists when the system is already registered.")
     @PostMapping("/subsystems")
     @PreAuthorize("hasRole('ADMIN')")
     @ResponseStatus(HttpStatus.CREATED)
@@ -107,6 +112,9 @@ class ExchangeApi {
         return register.registerSubsystem(body.memberId(), body.code(), body.platformCode(), false, actor(auth));
     }
 
+    @Operation(summary = "Registers a gateway with its CA-issued certificate and the systems it hosts",
+            description = "400 with a field error for an unknown owner or hosted system, a bad address or"
+                    + " certificate; 409 directory-entry-exists when the gateway is already registered.")
     @PostMapping("/gateways")
     @PreAuthorize("hasRole('ADMIN')")
     @ResponseStatus(HttpStatus.CREATED)
@@ -117,6 +125,9 @@ class ExchangeApi {
                 g.hostedSubsystems(), g.sample());
     }
 
+    @Operation(summary = "Registers a service of a system, with its endpoints",
+            description = "400 with a field error for an unknown subsystemId, an invalid code, endpoint or OpenAPI"
+                    + " URL; 409 directory-entry-exists when the service is already registered.")
     @PostMapping("/services")
     @PreAuthorize("hasRole('ADMIN')")
     @ResponseStatus(HttpStatus.CREATED)

@@ -1,0 +1,168 @@
+package vn.ndp.registry.exchange.internal;
+
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.Authentication;
+import org.springframework.ui.Model;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import vn.ndp.registry.accounts.CurrentUser;
+import vn.ndp.registry.exchange.DirectoryEntries;
+import vn.ndp.registry.exchange.EvidenceSources;
+import vn.ndp.registry.exchange.ExchangeRegister;
+import vn.ndp.registry.shared.RegistryException;
+import vn.ndp.registry.shared.web.PostedForm;
+import vn.ndp.registry.shared.web.WebPage;
+
+/**
+ * The administrator's side of the exchange directory as pages: registering members, their information systems
+ * (each linked to its catalogue platform), gateways and the tenants each hosts, services with their endpoints;
+ * revoking a gateway certificate; and fetching the evidence of one exchange from the gateway that logged it. The
+ * same rules as the API ({@link ExchangeRegister}); a refused form comes back with each problem beside what was
+ * typed, and a 4xx status.
+ */
+@WebPage
+@PreAuthorize("hasRole('ADMIN')")
+class DirectoryPages {
+
+    static final String MEMBER = "member";
+    static final String SUBSYSTEM = "subsystem";
+    static final String GATEWAY = "gateway";
+    static final String SERVICE = "service";
+    static final String REVOCATION = "revocation";
+    static final String EVIDENCE = "evidence";
+
+    private final ExchangeRegister register;
+    private final EvidenceSources evidence;
+
+    DirectoryPages(ExchangeRegister register, EvidenceSources evidence) {
+        this.register = register;
+        this.evidence = evidence;
+    }
+
+    @GetMapping("/exchange/manage")
+    String page(Model model) {
+        return page(PostedForm.NONE, null, model);
+    }
+
+    @PostMapping("/exchange/manage/members")
+    String member(Authentication authentication, @RequestParam MultiValueMap<String, String> form, Model model,
+            HttpServletResponse response, RedirectAttributes redirect) {
+        return attempt(MEMBER, form, model, response, redirect, () -> register.registerMember(form.getFirst("memberClass"),
+                form.getFirst("memberCode"), form.getFirst("name"), form.getFirst("agencyCode"), false,
+                actor(authentication)).id());
+    }
+
+    @PostMapping("/exchange/manage/subsystems")
+    String subsystem(Authentication authentication, @RequestParam MultiValueMap<String, String> form, Model model,
+            HttpServletResponse response, RedirectAttributes redirect) {
+        return attempt(SUBSYSTEM, form, model, response, redirect, () -> register.registerSubsystem(
+                form.getFirst("memberId"), form.getFirst("code"), form.getFirst("platformCode"), false,
+                actor(authentication)).id());
+    }
+
+    @PostMapping("/exchange/manage/gateways")
+    String gateway(Authentication authentication, @RequestParam MultiValueMap<String, String> form, Model model,
+            HttpServletResponse response, RedirectAttributes redirect) {
+        return attempt(GATEWAY, form, model, response, redirect, () -> register.registerGateway(form.getFirst("id"),
+                form.getFirst("address"), form.getFirst("certificate"),
+                form.getOrDefault("hostedSubsystems", List.of()), false, actor(authentication)).id());
+    }
+
+    @PostMapping("/exchange/manage/services")
+    String service(Authentication authentication, @RequestParam MultiValueMap<String, String> form, Model model,
+            HttpServletResponse response, RedirectAttributes redirect) {
+        return attempt(SERVICE, form, model, response, redirect, () -> register.registerService(
+                form.getFirst("subsystemId"), form.getFirst("code"), form.getFirst("description"),
+                form.getFirst("openApiUrl"), endpoints(form.getFirst("endpoints")), false,
+                actor(authentication)).id());
+    }
+
+    @PostMapping("/exchange/manage/revocations")
+    String revoke(Authentication authentication, @RequestParam MultiValueMap<String, String> form, Model model,
+            HttpServletResponse response, RedirectAttributes redirect) {
+        return attempt(REVOCATION, form, model, response, redirect, () -> {
+            String serial = form.getFirst("serial");
+            register.revokeCertificate(serial, form.getFirst("reason"), actor(authentication));
+            return serial.strip();
+        });
+    }
+
+    /** The evidence file of one exchange as a download; a refusal comes back on the page, with what was typed. */
+    @GetMapping("/exchange/manage/evidence")
+    Object evidence(@RequestParam MultiValueMap<String, String> form, Model model, HttpServletResponse response) {
+        String id = form.getFirst("id");
+        try {
+            byte[] file = evidence.fetch(form.getFirst("gateway"), id);
+            return ResponseEntity.ok()
+                    .header("Content-Type", "application/json")
+                    .header("Content-Disposition", "attachment; filename=\"evidence-"
+                            + id.strip().replaceAll("[^A-Za-z0-9._-]", "_") + ".json\"")
+                    .body(file);
+        } catch (RegistryException e) {
+            response.setStatus(e.code().status().is4xxClientError() ? e.code().status().value() : 502);
+            return page(new PostedForm(EVIDENCE, form), e, model);
+        }
+    }
+
+    /**
+     * Registers what one form describes: on success back to the page, saying what was registered; refused, the page
+     * again with that form as it was posted and its problems.
+     */
+    private String attempt(String name, MultiValueMap<String, String> form, Model model, HttpServletResponse response,
+            RedirectAttributes redirect, java.util.function.Supplier<String> registration) {
+        try {
+            String id = registration.get();
+            redirect.addFlashAttribute("registered", name);
+            redirect.addFlashAttribute("registeredId", id);
+            return "redirect:/exchange/manage";
+        } catch (RegistryException e) {
+            response.setStatus(e.code().status().is4xxClientError() ? e.code().status().value()
+                    : HttpServletResponse.SC_BAD_REQUEST);
+            return page(new PostedForm(name, form), e, model);
+        }
+    }
+
+    private String page(PostedForm posted, RegistryException error, Model model) {
+        model.addAttribute("posted", posted);
+        model.addAttribute("error", error);
+        model.addAttribute("instance", register.instance());
+        model.addAttribute("memberClasses", List.of("GOV", "COM", "ORG"));
+        model.addAttribute("members", register.members());
+        model.addAttribute("subsystems", register.subsystems());
+        model.addAttribute("evidenceSources", evidence.gateways());
+        return "exchange/manage";
+    }
+
+    /**
+     * The endpoints typed one per line as {@code METHOD /path}; a line without a path is passed on as it is, for the
+     * register to refuse with its rule.
+     */
+    static List<DirectoryEntries.Endpoint> endpoints(String typed) {
+        List<DirectoryEntries.Endpoint> endpoints = new ArrayList<>();
+        if (typed == null) {
+            return endpoints;
+        }
+        for (String line : typed.split("\\R")) {
+            String trimmed = line.strip();
+            if (trimmed.isEmpty()) {
+                continue;
+            }
+            String[] parts = trimmed.split("\\s+", 2);
+            endpoints.add(new DirectoryEntries.Endpoint(parts[0].toUpperCase(Locale.ROOT),
+                    parts.length == 2 ? parts[1].strip() : ""));
+        }
+        return endpoints;
+    }
+
+    private static String actor(Authentication authentication) {
+        return CurrentUser.from(authentication).map(CurrentUser::username).orElse("anonymous");
+    }
+}

@@ -1,0 +1,232 @@
+package vn.ndp.registry.exchange;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
+import java.net.InetAddress;
+import java.time.Clock;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import tools.jackson.databind.JsonNode;
+import vn.ndp.protocol.identifiers.GatewayId;
+import vn.ndp.protocol.pki.GatewayCertificateRequest;
+import vn.ndp.protocol.pki.KeyAlgorithm;
+import vn.ndp.protocol.pki.NationalCa;
+import vn.ndp.protocol.pki.Pem;
+import vn.ndp.registry.HtmlPage;
+import vn.ndp.registry.RegistryIntegrationTest;
+import vn.ndp.registry.accounts.ApiCalls;
+import vn.ndp.registry.accounts.Role;
+import vn.ndp.registry.accounts.TestAccounts;
+import vn.ndp.registry.exchange.internal.SigningKeys;
+
+/**
+ * An administrator registers members, systems (linked to their catalogue platform), gateways and services from the
+ * pages, and revokes a certificate; every refusal says why in the reader's language, keeps what was typed and saves
+ * nothing; the API refuses the same inputs with field errors and a 409 for an identifier already registered.
+ */
+@RegistryIntegrationTest
+class DirectoryManagementIntegrationTests {
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    TestAccounts accounts;
+
+    @Autowired
+    ExchangeRegister register;
+
+    @Autowired
+    SigningKeys keys;
+
+    @Autowired
+    ApiCalls api;
+
+    UserDetails admin() {
+        return accounts.signedIn(Role.ADMIN, null);
+    }
+
+    static String suffix() {
+        return UUID.randomUUID().toString().substring(0, 6).toUpperCase(Locale.ROOT);
+    }
+
+    MvcResult send(MockHttpServletRequestBuilder request) throws Exception {
+        return mvc.perform(request.with(user(admin())).with(csrf())).andReturn();
+    }
+
+    /** Posts a form of the page; a redirect back to it is a registration, anything else a refusal. */
+    MvcResult submit(String path, Map<String, List<String>> fields) throws Exception {
+        MockHttpServletRequestBuilder request = post("/exchange/manage/" + path);
+        fields.forEach((name, values) -> request.param(name, values.toArray(String[]::new)));
+        return send(request);
+    }
+
+    static String notice(MvcResult result) {
+        assertThat(result.getResponse().getStatus()).as("registered").isEqualTo(302);
+        assertThat(result.getResponse().getRedirectedUrl()).isEqualTo("/exchange/manage");
+        return String.valueOf(result.getFlashMap().get("registeredId"));
+    }
+
+    String certificateFor(String gatewayId) {
+        NationalCa ca = NationalCa.open(keys.caDirectory().orElseThrow(), Clock.systemUTC());
+        return Pem.encode(ca.issueGatewayCertificate(new GatewayCertificateRequest(GatewayId.parse(gatewayId),
+                List.of("localhost"), List.of(InetAddress.getLoopbackAddress()),
+                GatewayCertificateRequest.DEFAULT_VALIDITY, KeyAlgorithm.EC_P256)).certificate());
+    }
+
+    @Test
+    void anAdministratorRegistersAMemberItsSystemOnAPlatformAGatewayAndAServiceFromThePages() throws Exception {
+        String code = "DM." + suffix();
+        String member = notice(submit("members", Map.of("memberClass", List.of("GOV"), "memberCode", List.of(code),
+                "name", List.of("Sở Thông tin thử nghiệm"), "agencyCode", List.of("P-HA-NOI"))));
+        assertThat(member).isEqualTo("VN/GOV/" + code);
+        String system = notice(submit("subsystems", Map.of("memberId", List.of(member), "code", List.of("motcua"),
+                "platformCode", List.of("DVCQG"))));
+        String gateway = notice(submit("gateways", Map.of("id", List.of(member + "/lgsp"),
+                "address", List.of("lgsp.example.gov.vn:5500"), "certificate", List.of(certificateFor(member + "/lgsp")),
+                "hostedSubsystems", List.of(system))));
+        String service = notice(submit("services", Map.of("subsystemId", List.of(system), "code", List.of("hoso"),
+                "description", List.of("Tra cứu hồ sơ thủ tục hành chính"), "openApiUrl",
+                List.of("https://lgsp.example.gov.vn/openapi.json"), "endpoints", List.of("get /hoso/**\r\n\r\nPOST /hoso"))));
+
+        assertThat(register.subsystem(system).platformCode()).isEqualTo("DVCQG");
+        assertThat(register.gateways()).filteredOn(g -> g.id().equals(gateway)).singleElement()
+                .satisfies(g -> assertThat(g.hostedSubsystems()).containsExactly(system));
+        assertThat(register.service(service).endpoints()).containsExactlyInAnyOrder(
+                new DirectoryEntries.Endpoint("GET", "/hoso/**"), new DirectoryEntries.Endpoint("POST", "/hoso"));
+
+        String after = mvc.perform(get("/exchange/manage").with(user(admin()))
+                .flashAttr("registered", "service").flashAttr("registeredId", service)).andReturn()
+                .getResponse().getContentAsString();
+        assertThat(after).contains("Đã đăng ký dịch vụ " + service + ".");
+        String platform = mvc.perform(get("/platforms/DVCQG")).andReturn().getResponse().getContentAsString();
+        assertThat(platform).as("the platform's page shows its connection from the directory")
+                .contains("Kết nối NDXP theo danh bạ trao đổi dữ liệu", system, service);
+    }
+
+    @Test
+    void aRefusedRegistrationSaysWhyInVietnameseKeepsWhatWasTypedAndSavesNothing() throws Exception {
+        String code = "DM." + suffix();
+        String member = register.registerMember("GOV", code, "Bộ thử nghiệm", null, false, "test").id();
+        int systems = register.subsystems().size();
+
+        MvcResult refused = submit("subsystems", Map.of("memberId", List.of(member), "code", List.of("cổng/chính"),
+                "platformCode", List.of("KHONG-CO")));
+        assertThat(refused.getResponse().getStatus()).isEqualTo(400);
+        HtmlPage page = HtmlPage.parse(refused.getResponse().getContentAsString());
+        String problems = HtmlPage.text(HtmlPage.elements(page.byId("subsystem"), "div").getFirst());
+        assertThat(problems).contains("Chưa lưu được", "Mã: bắt buộc, tối đa 255 ký tự",
+                "Nền tảng trong danh mục: không có nền tảng nào mang mã này").doesNotContain("platformCode", "is not");
+        assertThat(HtmlPage.value(page.byId("subsystem-code"))).isEqualTo("cổng/chính");
+        assertThat(HtmlPage.value(page.byId("subsystem-platform"))).isEqualTo("KHONG-CO");
+        assertThat(HtmlPage.selected(page.byId("subsystem-member"))).containsExactly(member);
+        assertThat(HtmlPage.value(page.byId("member-code"))).as("another form keeps nothing of it").isEmpty();
+        assertThat(HtmlPage.elements(page.byId("member"), "div").stream()
+                .noneMatch(d -> "problems".equals(d.getAttributeValue("class")))).isTrue();
+        assertThat(register.subsystems()).hasSize(systems);
+
+        MvcResult again = submit("members", Map.of("memberClass", List.of("GOV"), "memberCode", List.of(code),
+                "name", List.of("Bộ thử nghiệm, lần hai")));
+        assertThat(again.getResponse().getStatus()).isEqualTo(409);
+        HtmlPage twice = HtmlPage.parse(again.getResponse().getContentAsString());
+        assertThat(HtmlPage.text(twice.byId("member"))).contains("định danh này đã có trong danh bạ",
+                "The member 'VN/GOV/" + code + "' is already in the directory.");
+        assertThat(HtmlPage.value(twice.byId("member-name"))).isEqualTo("Bộ thử nghiệm, lần hai");
+        assertThat(register.member(member).name()).isEqualTo("Bộ thử nghiệm");
+
+        MvcResult endpoints = submit("services", Map.of("subsystemId",
+                List.of(register.registerSubsystem(member, "ledger", null, false, "test").id()), "code", List.of("units"),
+                "endpoints", List.of("GET /units/**\nFETCH units\nPOST")));
+        assertThat(endpoints.getResponse().getStatus()).isEqualTo(400);
+        HtmlPage endpointPage = HtmlPage.parse(endpoints.getResponse().getContentAsString());
+        assertThat(HtmlPage.text(endpointPage.byId("service"))).contains("Điểm cuối: mỗi dòng một phương thức");
+        assertThat(endpoints.getResponse().getContentAsString()).as("the lines come back as typed, one per line")
+                .contains(">GET /units/**\nFETCH units\nPOST</textarea>");
+        assertThat(register.findService(member + "/ledger/units")).isEmpty();
+
+        MvcResult gateway = submit("gateways", Map.of("id", List.of("VN/GOV/KHONG.CO." + suffix() + "/lgsp"),
+                "address", List.of("không có cổng"), "certificate", List.of("-----BEGIN CERTIFICATE-----\nabc")));
+        assertThat(gateway.getResponse().getStatus()).isEqualTo(400);
+        assertThat(HtmlPage.text(HtmlPage.parse(gateway.getResponse().getContentAsString()).byId("gateway")))
+                .contains("Định danh cổng kết nối: bắt buộc", "Địa chỉ mTLS: bắt buộc, dạng tên máy:cổng",
+                        "Chứng thư số: dán chứng thư dạng PEM");
+
+        MvcResult serial = submit("revocations", Map.of("serial", List.of("xyz"), "reason", List.of("Lộ khóa")));
+        assertThat(serial.getResponse().getStatus()).isEqualTo(400);
+        HtmlPage serialPage = HtmlPage.parse(serial.getResponse().getContentAsString());
+        assertThat(HtmlPage.text(serialPage.byId("revocation"))).contains("Số sê-ri: bắt buộc, ở hệ 16");
+        assertThat(HtmlPage.value(serialPage.byId("revocation-reason"))).isEqualTo("Lộ khóa");
+    }
+
+    @Test
+    void aRevokedCertificateIsListedForTheGateways() throws Exception {
+        String serial = Long.toHexString(Math.abs(UUID.randomUUID().getMostSignificantBits()));
+        assertThat(notice(submit("revocations", Map.of("serial", List.of(" " + serial.toUpperCase(Locale.ROOT) + " "),
+                "reason", List.of("Lộ khóa riêng"))))).isEqualTo(serial.toUpperCase(Locale.ROOT));
+        assertThat(register.revokedCertificates()).anySatisfy(r -> {
+            assertThat(r.serial()).isEqualTo(new java.math.BigInteger(serial, 16).toString(16));
+            assertThat(r.reason()).isEqualTo("Lộ khóa riêng");
+        });
+    }
+
+    @Test
+    void onlyAdministratorsManageTheDirectory() throws Exception {
+        UserDetails editor = accounts.signedIn(Role.MINISTRY_EDITOR, "BTC");
+        assertThat(mvc.perform(get("/exchange/manage").with(user(editor))).andReturn().getResponse().getStatus())
+                .isEqualTo(403);
+        int members = register.members().size();
+        assertThat(mvc.perform(post("/exchange/manage/members").with(user(editor)).with(csrf())
+                .param("memberClass", "GOV").param("memberCode", "DM." + suffix()).param("name", "X")).andReturn()
+                .getResponse().getStatus()).isEqualTo(403);
+        assertThat(register.members()).hasSize(members);
+        String directory = mvc.perform(get("/exchange").with(user(editor))).andReturn().getResponse()
+                .getContentAsString();
+        assertThat(directory).doesNotContain("href=\"/exchange/manage\"");
+        assertThat(mvc.perform(get("/exchange").with(user(admin()))).andReturn().getResponse().getContentAsString())
+                .contains("href=\"/exchange/manage\"");
+    }
+
+    @Test
+    void theApiRefusesUnknownReferencesAsFieldsAndARepeatedIdentifierAsAConflict() {
+        String admin = accounts.token(Role.ADMIN, null);
+        String code = "DA." + suffix();
+        String member = api.create(admin, "/api/v1/exchange/members",
+                Map.of("memberClass", "GOV", "memberCode", code, "name", "Bộ thử nghiệm"));
+
+        JsonNode twice = api.post(admin, "/api/v1/exchange/members",
+                Map.of("memberClass", "GOV", "memberCode", code, "name", "Lần hai"), 409);
+        assertThat(twice.path("code").asString()).isEqualTo("DIRECTORY_ENTRY_EXISTS");
+
+        JsonNode platform = api.post(admin, "/api/v1/exchange/subsystems",
+                Map.of("memberId", member, "code", "portal", "platformCode", "KHONG-CO"), 400);
+        assertThat(platform.path("errors").get(0).path("field").asString()).isEqualTo("platformCode");
+        JsonNode unknownMember = api.post(admin, "/api/v1/exchange/subsystems",
+                Map.of("memberId", "VN/GOV/KHONG.CO", "code", "portal"), 400);
+        assertThat(unknownMember.path("errors").get(0).path("field").asString()).isEqualTo("memberId");
+        assertThat(register.findSubsystem(member + "/portal")).isEmpty();
+
+        String system = api.create(admin, "/api/v1/exchange/subsystems", Map.of("memberId", member, "code", "portal"));
+        assertThat(api.post(admin, "/api/v1/exchange/subsystems", Map.of("memberId", member, "code", "portal"), 409)
+                .path("code").asString()).isEqualTo("DIRECTORY_ENTRY_EXISTS");
+        JsonNode hosted = api.post(admin, "/api/v1/exchange/gateways", Map.of("id", member + "/lgsp",
+                "address", "localhost:5500", "certificate", certificateFor(member + "/lgsp"),
+                "hostedSubsystems", List.of(system, member + "/khong-co")), 400);
+        assertThat(hosted.path("errors").get(0).path("field").asString()).isEqualTo("hostedSubsystems");
+        assertThat(register.gateways()).noneMatch(g -> g.id().equals(member + "/lgsp"));
+        JsonNode openApi = api.post(admin, "/api/v1/exchange/services", Map.of("subsystemId", system, "code", "units",
+                "openApiUrl", "file:///etc/passwd"), 400);
+        assertThat(openApi.path("errors").get(0).path("field").asString()).isEqualTo("openApiUrl");
+    }
+}
