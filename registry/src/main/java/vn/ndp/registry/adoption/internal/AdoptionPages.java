@@ -15,10 +15,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -43,7 +40,6 @@ import vn.ndp.registry.adoption.PlatformAdoption;
 import vn.ndp.registry.adoption.ProvinceProposal;
 import vn.ndp.registry.adoption.ProvinceProposalQuery;
 import vn.ndp.registry.adoption.ProvinceProposals;
-import vn.ndp.registry.adoption.Responsibility;
 import vn.ndp.registry.agencies.Agencies;
 import vn.ndp.registry.agencies.Agency;
 import vn.ndp.registry.catalog.Catalog;
@@ -100,15 +96,9 @@ class AdoptionPages {
             LifecycleStatus.IN_USE);
     /** How many platforms the plan form's search shows. */
     private static final int FIND_ROWS = 10;
-    private static final String STATUS = "status_";
-    /** The inputs of a plan form's row, each named {@code <field>_<platform code>}. */
-    private static final Set<String> ROW_FIELDS = Set.of("status", "department", "person", "title", "phone", "email",
-            "target", "progress");
     /** The plan form's inputs about the document and the year as a whole, each with its name as id. */
     private static final Set<String> DOCUMENT_FIELDS = Set.of("document_kind", "document_number", "document_date",
             "document_title", "target", "progress");
-    /** How the desk names a field of the declaration's i-th platform: {@code platforms[3].phone}. */
-    private static final Pattern ROW_FIELD = Pattern.compile("platforms\\[(\\d+)]\\.(\\w+)");
 
     private final SupportDesk support;
 
@@ -131,8 +121,17 @@ class AdoptionPages {
      * One row of the plan form: a national platform, what the province declares for it, and what is wrong with it
      * (or has changed in it meanwhile) when the form comes back refused.
      */
-    record FormRow(String code, String name, String status, String department, String person, String title,
-            String phone, String email, String target, String progress, List<PlanProblem> problems) {
+    record FormRow(String code, String name, Map<PlanRowField, String> values, List<PlanProblem> problems) {
+
+        /** The name and id of the row's input for {@code field} (e.g. {@code phone}). */
+        public String input(String field) {
+            return PlanRowField.named(field).orElseThrow().input(code);
+        }
+
+        /** What the row's input for {@code field} holds. */
+        public String value(String field) {
+            return values.get(PlanRowField.named(field).orElseThrow());
+        }
 
         /** Whether one of the row's problems is about {@code field} (e.g. {@code phone}), to mark that input. */
         public boolean invalid(String field) {
@@ -140,8 +139,7 @@ class AdoptionPages {
         }
 
         FormRow with(List<PlanProblem> all) {
-            return new FormRow(code, name, status, department, person, title, phone, email, target, progress,
-                    all.stream().filter(p -> code.equals(p.platform())).toList());
+            return new FormRow(code, name, values, all.stream().filter(p -> code.equals(p.platform())).toList());
         }
     }
 
@@ -153,7 +151,7 @@ class AdoptionPages {
 
         public String anchor() {
             if (platform != null) {
-                return "#" + (ROW_FIELDS.contains(field) ? field : "status") + "_" + platform;
+                return "#" + PlanRowField.named(field).orElse(PlanRowField.STATUS).input(platform);
             }
             return "#" + (DOCUMENT_FIELDS.contains(field) ? field : "plan-form");
         }
@@ -307,18 +305,12 @@ class AdoptionPages {
         Integer version = versionText == null || versionText.isBlank() ? null
                 : invalid.integer("version", versionText, 0, 0, Integer.MAX_VALUE);
         List<PlatformAdoption> adoptions = new ArrayList<>();
-        for (String key : form.keySet()) {
-            if (!key.startsWith(STATUS)) {
-                continue;
-            }
-            String platform = key.substring(STATUS.length());
-            String status = InvalidParameters.stripped(form.getFirst(key));
-            PlatformAdoption row = new PlatformAdoption(platform, status == null ? null
-                    : invalid.choice("platforms[" + adoptions.size() + "].status", status, AdoptionStatus.class),
-                    new Responsibility(form.getFirst("department_" + platform), form.getFirst("person_" + platform),
-                            form.getFirst("title_" + platform), form.getFirst("phone_" + platform),
-                            form.getFirst("email_" + platform)),
-                    form.getFirst("target_" + platform), form.getFirst("progress_" + platform));
+        for (String platform : PlanRowField.platforms(form)) {
+            Map<PlanRowField, String> posted = PlanRowField.posted(form, platform);
+            String status = InvalidParameters.stripped(posted.get(PlanRowField.STATUS));
+            PlatformAdoption row = PlanRowField.adoption(platform, status == null ? null
+                    : invalid.choice(PlanRowField.STATUS.deskName(adoptions.size()), status, AdoptionStatus.class),
+                    posted);
             // a row left "not deployed" is no part of the plan, unless something was typed on it: then the desk
             // asks for its status instead of the page dropping what was typed
             if (status != null || typedOn(row)) {
@@ -340,9 +332,7 @@ class AdoptionPages {
 
     /** Whether anything was typed on a plan form's row besides its status. */
     private static boolean typedOn(PlatformAdoption row) {
-        Responsibility r = row.responsibility();
-        return Stream.of(r.department(), r.person(), r.title(), r.phone(), r.email(), row.target(), row.progress())
-                .anyMatch(v -> InvalidParameters.stripped(v) != null);
+        return PlanRowField.DETAILS.stream().anyMatch(f -> InvalidParameters.stripped(f.of(row)) != null);
     }
 
     /**
@@ -429,12 +419,12 @@ class AdoptionPages {
             Locale locale) {
         Map<String, PlanProblem> byField = new LinkedHashMap<>();
         for (RegistryException.FieldError e : error.errors()) {
-            Matcher row = ROW_FIELD.matcher(e.field());
-            int i = row.matches() ? Integer.parseInt(row.group(1)) : -1;
+            Optional<PlanRowField.DeskField> row = PlanRowField.ofDesk(e.field())
+                    .filter(r -> r.index() < sent.platforms().size());
             PlanProblem problem;
-            if (i >= 0 && i < sent.platforms().size()) {
-                String code = sent.platforms().get(i).platformCode();
-                String field = row.group(2);
+            if (row.isPresent()) {
+                String code = sent.platforms().get(row.get().index()).platformCode();
+                String field = row.get().field();
                 String name = names.getOrDefault(code, code);
                 problem = new PlanProblem(code, field, messages.getMessage("adoption.plan.error.row." + field,
                         new Object[] {name}, name + " — " + field + ": " + e.message(), locale));
@@ -482,11 +472,7 @@ class AdoptionPages {
     }
 
     private static boolean sameDetails(PlatformAdoption a, PlatformAdoption b) {
-        Responsibility x = a.responsibility();
-        Responsibility y = b.responsibility();
-        return same(x.department(), y.department()) && same(x.person(), y.person()) && same(x.title(), y.title())
-                && same(x.phone(), y.phone()) && same(x.email(), y.email()) && same(a.target(), b.target())
-                && same(a.progress(), b.progress());
+        return PlanRowField.DETAILS.stream().allMatch(f -> same(f.of(a), f.of(b)));
     }
 
     /** Whether two texts say the same, as the desk keeps them (stripped, blank as none). */
@@ -864,8 +850,7 @@ class AdoptionPages {
             Collection<String> more, Offered offered) {
         Set<String> codes = new LinkedHashSet<>();
         if (form != null) {
-            form.keySet().stream().filter(k -> k.startsWith(STATUS)).map(k -> k.substring(STATUS.length()))
-                    .forEach(codes::add);
+            codes.addAll(PlanRowField.platforms(form));
         } else {
             declared.forEach(a -> codes.add(a.platformCode()));
         }
@@ -879,17 +864,12 @@ class AdoptionPages {
         for (var entry : names.entrySet()) {
             String code = entry.getKey();
             if (form != null) {
-                rows.add(new FormRow(code, entry.getValue(), form.getFirst(STATUS + code),
-                        form.getFirst("department_" + code), form.getFirst("person_" + code),
-                        form.getFirst("title_" + code), form.getFirst("phone_" + code), form.getFirst("email_" + code),
-                        form.getFirst("target_" + code), form.getFirst("progress_" + code), List.of()));
+                rows.add(new FormRow(code, entry.getValue(), PlanRowField.posted(form, code), List.of()));
                 continue;
             }
-            PlatformAdoption p = declared.stream().filter(a -> a.platformCode().equals(code)).findFirst().orElse(null);
-            Responsibility r = p == null ? Responsibility.NONE : p.responsibility();
-            rows.add(new FormRow(code, entry.getValue(), p == null ? "" : Wire.name(p.status()), r.department(),
-                    r.person(), r.title(), r.phone(), r.email(), p == null ? null : p.target(),
-                    p == null ? null : p.progress(), List.of()));
+            Map<PlanRowField, String> values = declared.stream().filter(a -> a.platformCode().equals(code))
+                    .findFirst().map(PlanRowField::declared).orElse(Map.of());
+            rows.add(new FormRow(code, entry.getValue(), values, List.of()));
         }
         return rows;
     }

@@ -159,14 +159,7 @@ public class PlatformRepository {
         OffsetDateTime now = OffsetDateTime.now(clock);
         List<Object[]> batch = new ArrayList<>(platforms.size());
         for (Platform p : platforms) {
-            batch.add(new Object[] {p.code(), p.nameVi(), p.nameEn(), p.descriptionVi(), p.descriptionEn(),
-                    p.ownerCode(), p.operator().name(), p.operator().contact(), p.operator().phone(),
-                    p.operator().email(), p.developer(), p.category().name(), p.type().name(),
-                    arrayLiteral(p.scopes().stream().map(Enum::name).sorted().toList()), p.status().name(),
-                    p.legalBasis().number(), p.legalBasis().date(), p.legalBasis().issuer(), p.website(),
-                    p.security().level(), p.security().dossierApproved(), p.security().dossierDate(),
-                    p.dataInVietnam(), p.ndxpStatus().name(), arrayLiteral(p.tags()), p.listedFrom(), p.source(),
-                    p.sample(), now, now});
+            batch.add(values(p, now));
         }
         for (int from = 0; from < batch.size(); from += 1000) {
             template.batchUpdate(UPSERT, batch.subList(from, Math.min(batch.size(), from + 1000)));

@@ -47,9 +47,6 @@ public record FormField(String name, String value, Kind kind, List<Option> optio
     private static final Set<PlatformField> DATES = EnumSet.of(PlatformField.LEGAL_BASIS_DATE,
             PlatformField.SECURITY_DOSSIER_DATE);
 
-    private static final List<Option> YES_NO = List.of(Option.labelled("true", "common.yes"),
-            Option.labelled("false", "common.no"));
-
     static FormField of(PlatformField field, String value) {
         if (DATES.contains(field)) {
             return new FormField(field, value, Kind.DATE, List.of());
@@ -63,7 +60,8 @@ public record FormField(String name, String value, Kind kind, List<Option> optio
             case SCOPES -> new FormField(field, value, Kind.CHOICES, options(field, Scope.class));
             case SECURITY_LEVEL -> new FormField(field, value, Kind.CHOICE,
                     IntStream.rangeClosed(1, 5).mapToObj(level -> Option.named(String.valueOf(level), null)).toList());
-            case SECURITY_DOSSIER_APPROVED, DATA_IN_VIETNAM -> new FormField(field, value, Kind.CHOICE, YES_NO);
+            case SECURITY_DOSSIER_APPROVED, DATA_IN_VIETNAM -> new FormField(field, value, Kind.CHOICE,
+                    options(field, List.of("true", "false")));
             case OPERATOR_EMAIL -> new FormField(field, value, Kind.EMAIL, List.of());
             case OPERATOR_PHONE -> new FormField(field, value, Kind.TEL, List.of());
             case WEBSITE -> new FormField(field, value, Kind.URL, List.of());
@@ -105,9 +103,14 @@ public record FormField(String name, String value, Kind kind, List<Option> optio
         return DATES.contains(field) ? CalendarDates.iso(values.getFirst()) : values.getFirst();
     }
 
-    /** Every value of {@code type}, labelled as the history panels label them ({@link RevisionValues}). */
+    /** Every value of {@code type}. */
     private static <E extends Enum<E>> List<Option> options(PlatformField field, Class<E> type) {
-        String labels = RevisionValues.labelPrefix("field.", field.wireName());
-        return Wire.values(type).stream().map(v -> Option.labelled(v, labels + v)).toList();
+        return options(field, Wire.values(type));
+    }
+
+    /** These values of a coded field, labelled as the history panels label them ({@link RevisionValues}). */
+    private static List<Option> options(PlatformField field, List<String> values) {
+        return values.stream().map(v -> Option.labelled(v, RevisionValues.labelKey("field.", field.wireName(), v)))
+                .toList();
     }
 }

@@ -32,12 +32,23 @@ public class RevisionValues {
     }
 
     /**
-     * The prefix of the message keys that label the values of {@code field} among {@code fields} (the forms choose
-     * from the same labels), or null for a field whose values are not coded.
+     * The message key that labels one wire value of {@code field} among {@code fields} ({@code status.in_use},
+     * {@code common.yes} for a yes/no field's {@code true}), or null for a field whose values are not coded and for
+     * a yes/no field's other values. The forms choose from the same labels.
      */
-    public static String labelPrefix(String fields, String field) {
+    public static String labelKey(String fields, String field, String value) {
         String prefix = PREFIXES.getOrDefault(fields, Map.of()).get(field);
-        return BOOLEAN.equals(prefix) ? null : prefix;
+        if (prefix == null) {
+            return null;
+        }
+        if (prefix.equals(BOOLEAN)) {
+            return switch (value) {
+                case "true" -> "common.yes";
+                case "false" -> "common.no";
+                default -> null;
+            };
+        }
+        return prefix + value;
     }
 
     public String label(String fields, String field, String value) {
@@ -46,17 +57,13 @@ public class RevisionValues {
             return value;
         }
         if (prefix.equals(BOOLEAN)) {
-            return switch (value) {
-                case "true" -> message("common.yes", value);
-                case "false" -> message("common.no", value);
-                default -> value;
-            };
+            return message(labelKey(fields, field, value), value);
         }
         return Arrays.stream(value.split(";")).map(String::strip)
-                .map(v -> message(prefix + v, v)).collect(Collectors.joining("; "));
+                .map(v -> message(labelKey(fields, field, v), v)).collect(Collectors.joining("; "));
     }
 
     private String message(String key, String otherwise) {
-        return messages.getMessage(key, null, otherwise, LocaleContextHolder.getLocale());
+        return key == null ? otherwise : messages.getMessage(key, null, otherwise, LocaleContextHolder.getLocale());
     }
 }

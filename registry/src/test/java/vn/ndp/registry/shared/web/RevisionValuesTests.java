@@ -42,6 +42,17 @@ class RevisionValuesTests {
     }
 
     @Test
+    void eachCodedValueHasTheKeyTheFormsLabelTheirOptionsWith() {
+        assertThat(RevisionValues.labelKey("field.", "status", "in_use")).isEqualTo("status.in_use");
+        assertThat(RevisionValues.labelKey("adoption.local.field.", "status", "in_use"))
+                .isEqualTo("adoption.status.in_use");
+        assertThat(RevisionValues.labelKey("field.", "data_in_vietnam", "true")).isEqualTo("common.yes");
+        assertThat(RevisionValues.labelKey("field.", "security_dossier_approved", "false")).isEqualTo("common.no");
+        assertThat(RevisionValues.labelKey("field.", "data_in_vietnam", "maybe")).isNull();
+        assertThat(RevisionValues.labelKey("field.", "operator_contact", "in_use")).as("free text").isNull();
+    }
+
+    @Test
     void anythingElseIsShownAsItIs() {
         assertThat(values.label("field.", "operator_contact", "in_use")).as("free text").isEqualTo("in_use");
         assertThat(values.label("field.", "status", "not_a_status")).isEqualTo("not_a_status");
