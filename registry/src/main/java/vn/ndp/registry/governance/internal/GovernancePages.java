@@ -53,6 +53,7 @@ import vn.ndp.registry.shared.RegistryException;
 import vn.ndp.registry.shared.web.Downloads;
 import vn.ndp.registry.shared.web.Links;
 import vn.ndp.registry.shared.web.Pagination;
+import vn.ndp.registry.shared.web.PostedForm;
 import vn.ndp.registry.shared.web.WebPage;
 
 /**
@@ -303,7 +304,7 @@ class GovernancePages {
             return "redirect:/governance";
         } catch (RegistryException e) {
             ChangeRequest asked = e.code() == ErrorCode.NOT_FOUND ? null : changes.get(id, user);
-            model.addAttribute("posted", PostedForm.changeDecision(id, form));
+            model.addAttribute("posted", GovernanceForms.changeDecision(id, form));
             if (asked != null && asked.status() == ChangeStatus.PENDING) {
                 model.addAttribute("changeError", e);
             } else {
@@ -349,7 +350,7 @@ class GovernancePages {
         } catch (RegistryException e) {
             Platform platform = catalog.get(code);
             return standingPage(platform, e.code() == ErrorCode.CONCURRENT_CHANGE ? platform.version() : version, e,
-                    new PostedForm(PostedForm.STANDING, form), model);
+                    new PostedForm(GovernanceForms.STANDING, form), model);
         }
     }
 
@@ -391,7 +392,7 @@ class GovernancePages {
             desk.handle(id, version(form), command, user);
             return "redirect:/governance/proposals/" + id;
         } catch (RegistryException e) {
-            return proposalPage(user, desk.get(id, user), e, PostedForm.of(command, form), model);
+            return proposalPage(user, desk.get(id, user), e, GovernanceForms.of(command, form), model);
         }
     }
 
@@ -399,7 +400,7 @@ class GovernancePages {
             Model model) {
         boolean editor = user.role() == Role.MINISTRY_EDITOR;
         model.addAttribute("p", p);
-        model.addAttribute("fields", form(posted.is(PostedForm.EDIT) ? fields(posted.values()) : p.fields()));
+        model.addAttribute("fields", form(posted.is(GovernanceForms.EDIT) ? fields(posted.values()) : p.fields()));
         model.addAttribute("posted", posted);
         model.addAttribute("canEdit", editor && p.status().editable());
         model.addAttribute("canWithdraw", editor && p.status().after(new ProposalCommand.Withdraw()).isPresent());

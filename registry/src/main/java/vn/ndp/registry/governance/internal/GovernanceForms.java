@@ -1,25 +1,26 @@
 package vn.ndp.registry.governance.internal;
 
 import java.util.UUID;
-import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
 import vn.ndp.registry.governance.ProposalCommand;
+import vn.ndp.registry.shared.web.PostedForm;
 
 /**
- * What one of the governance pages' forms posted, shown again when it was refused, so that a reviewer who mistyped a
- * date does not lose the decision's number and reason, nor an editor the draft's changes. Only the form that was
- * posted shows its values: the decision and the return both have a reason, and one is not the other's; on the home
- * page each pending change request has its own decision form, named by the request's id.
+ * The names of the governance pages' forms, by which a refused form is shown again with what was posted
+ * ({@link PostedForm}): a reviewer who mistyped a date does not lose the decision's number and reason, nor an editor
+ * the draft's changes. The decision and the return both have a reason, and one is not the other's; on the home page
+ * each pending change request has its own decision form, named by the request's id.
  */
-public record PostedForm(String name, MultiValueMap<String, String> values) {
-
-    static final PostedForm NONE = new PostedForm("", new LinkedMultiValueMap<>());
+final class GovernanceForms {
 
     static final String EDIT = "edit";
     static final String EVALUATION = "evaluation";
     static final String RETURN = "return";
     static final String DECISION = "decision";
     static final String STANDING = "standing";
+
+    private GovernanceForms() {
+    }
 
     /** The decision form of one pending change request; the page names it {@code 'change-' + id} too. */
     static PostedForm changeDecision(UUID id, MultiValueMap<String, String> values) {
@@ -40,19 +41,5 @@ public record PostedForm(String name, MultiValueMap<String, String> values) {
             case ProposalCommand.Withdraw w -> "withdraw";
         };
         return new PostedForm(name, values);
-    }
-
-    public boolean is(String form) {
-        return name.equals(form);
-    }
-
-    /** What {@code field} of {@code form} was posted as, or {@code otherwise} when that form was not the one posted. */
-    public String value(String form, String field, String otherwise) {
-        return is(form) ? values.getFirst(field) : otherwise;
-    }
-
-    /** Whether a select of {@code form} shows {@code option} chosen: as posted, or {@code otherwise}. */
-    public boolean chosen(String form, String field, String option, boolean otherwise) {
-        return is(form) ? option.equals(values.getFirst(field)) : otherwise;
     }
 }
