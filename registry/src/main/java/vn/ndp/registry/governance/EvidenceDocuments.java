@@ -24,6 +24,7 @@ import vn.ndp.registry.governance.internal.DocumentRepository;
 import vn.ndp.registry.governance.internal.DocumentStores;
 import vn.ndp.registry.shared.ErrorCode;
 import vn.ndp.registry.shared.RegistryException;
+import vn.ndp.registry.shared.RegistryException.Said;
 import vn.ndp.registry.shared.Sizes;
 
 /**
@@ -171,11 +172,12 @@ public class EvidenceDocuments {
     private Kind check(String fileName, byte[] content, DataSize limit) {
         long max = limit.toBytes();
         if (content == null || content.length == 0) {
-            throw rejected(fileName + " is empty.");
+            throw rejected(fileName + " is empty.", Said.of("refused.file.empty", fileName));
         }
         if (content.length > max) {
             throw rejected(fileName + " is " + content.length + " bytes; the limit is " + max + " bytes ("
-                    + Sizes.text(limit) + ").");
+                    + Sizes.text(limit) + ").", Said.of("refused.file.size", fileName, content.length,
+                    Sizes.text(limit)));
         }
         String extension = extension(fileName);
         Kind byName = null;
@@ -185,13 +187,16 @@ public class EvidenceDocuments {
             }
         }
         if (byName == null || !settings.documentTypes().contains(byName.name().toLowerCase(Locale.ROOT))) {
-            throw rejected(fileName + ": only " + settings.documentTypes() + " documents are accepted.");
+            throw rejected(fileName + ": only " + settings.documentTypes() + " documents are accepted.",
+                    Said.of("refused.file.type", fileName, accepted.types()));
         }
         Kind byContent = sniff(content).orElseThrow(() -> rejected(fileName
-                + ": the content is not a PDF, DOCX, XLSX, PNG or JPEG document."));
+                + ": the content is not a PDF, DOCX, XLSX, PNG or JPEG document.",
+                Said.of("refused.file.content", fileName)));
         if (byContent != byName) {
             throw rejected(fileName + ": the name says " + byName.name() + " but the content is "
-                    + byContent.name() + ".");
+                    + byContent.name() + ".", Said.of("refused.file.mismatch", fileName, byName.name(),
+                    byContent.name()));
         }
         return byContent;
     }
@@ -270,7 +275,8 @@ public class EvidenceDocuments {
         return new RegistryException(ErrorCode.NOT_FOUND, "No evidence document has the id " + id + ".");
     }
 
-    private static RegistryException rejected(String detail) {
-        return new RegistryException(ErrorCode.DOCUMENT_REJECTED, detail);
+    /** A refused file: {@code detail} for the API, {@code said} naming the file in the reader's language. */
+    private static RegistryException rejected(String detail, Said said) {
+        return new RegistryException(ErrorCode.DOCUMENT_REJECTED, detail, said);
     }
 }

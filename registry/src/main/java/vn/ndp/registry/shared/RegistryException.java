@@ -2,20 +2,35 @@ package vn.ndp.registry.shared;
 
 import java.util.List;
 
-/** A failure with a stable {@link ErrorCode}; rendered as problem+json by the API. */
+/**
+ * A failure with a stable {@link ErrorCode}; rendered as problem+json by the API, whose detail is the English
+ * message. Where the code's sentence on a page cannot say what was refused (which file, and why), the failure also
+ * carries that as a {@link Said} sentence of the message files, in the reader's language.
+ */
 public class RegistryException extends RuntimeException {
 
     private final ErrorCode code;
     private final List<FieldError> errors;
+    private final Said said;
 
     public RegistryException(ErrorCode code, String detail) {
         this(code, detail, List.of());
     }
 
     public RegistryException(ErrorCode code, String detail, List<FieldError> errors) {
+        this(code, detail, errors, null);
+    }
+
+    /** A failure whose detail a page says in the reader's language with {@code said}. */
+    public RegistryException(ErrorCode code, String detail, Said said) {
+        this(code, detail, List.of(), said);
+    }
+
+    private RegistryException(ErrorCode code, String detail, List<FieldError> errors, Said said) {
         super(detail);
         this.code = code;
         this.errors = List.copyOf(errors);
+        this.said = said;
     }
 
     public static RegistryException notFound(ErrorCode code, String what, String id) {
@@ -28,6 +43,19 @@ public class RegistryException extends RuntimeException {
 
     public List<FieldError> errors() {
         return errors;
+    }
+
+    /** The detail as a page says it in the reader's language, or null where the code's own sentence suffices. */
+    public Said said() {
+        return said;
+    }
+
+    /** A sentence of the message files ({@code key}) and the values it quotes ({0}, {1}...), as MessageFormat takes them. */
+    public record Said(String key, List<Object> arguments) {
+
+        public static Said of(String key, Object... arguments) {
+            return new Said(key, List.of(arguments));
+        }
     }
 
     /** One bad input: the parameter, column or field, where it was (line, if any) and why. */

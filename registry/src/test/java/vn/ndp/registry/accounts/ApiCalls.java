@@ -56,13 +56,27 @@ public class ApiCalls {
         return send(client.getObject().put().uri(uri), token, body, status);
     }
 
+    /**
+     * POST {@code body} as JSON with {@code token} (or anonymously when it is null) for the API to refuse: asserts the
+     * status and that the answer is a problem document (application/problem+json), and returns it.
+     */
+    public JsonNode postRefused(String token, String uri, Object body, int status) {
+        return sent(client.getObject().post().uri(uri), token, body).expectStatus().isEqualTo(status)
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody(JsonNode.class).returnResult().getResponseBody();
+    }
+
     /** POSTs {@code body} to a collection, expects 201 Created, and returns the new resource's id. */
     public String create(String token, String uri, Object body) {
         return post(token, uri, body, 201).get("id").asString();
     }
 
     private static JsonNode send(RestTestClient.RequestBodySpec request, String token, Object body, int status) {
-        return answer(withToken(request.contentType(MediaType.APPLICATION_JSON).body(body), token).exchange(), status);
+        return answer(sent(request, token, body), status);
+    }
+
+    private static RestTestClient.ResponseSpec sent(RestTestClient.RequestBodySpec request, String token, Object body) {
+        return withToken(request.contentType(MediaType.APPLICATION_JSON).body(body), token).exchange();
     }
 
     /** The request with {@code token} as its bearer token, or without an Authorization header when it is null. */

@@ -1,12 +1,16 @@
 package vn.ndp.registry.exchange;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.net.InetAddress;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -15,7 +19,6 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
-import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.client.RestTestClient;
 import tools.jackson.databind.JsonNode;
 import vn.ndp.protocol.globalconf.AccessRight;
@@ -36,6 +39,7 @@ import vn.ndp.registry.accounts.ApiCalls;
 import vn.ndp.registry.accounts.Role;
 import vn.ndp.registry.accounts.TestAccounts;
 import vn.ndp.registry.exchange.internal.SigningKeys;
+import vn.ndp.registry.shared.VietnamTime;
 
 @RegistryIntegrationTest
 @Import(TestAccounts.class)
@@ -55,6 +59,9 @@ class ExchangeDirectoryIntegrationTests {
 
     @Autowired
     UsageStatistics usage;
+
+    static final String ACCESS_REQUESTS = "/api/v1/exchange/access-requests";
+    static final String USAGE = "/api/v1/exchange/usage";
 
     /** A provider (a province portal offering a service on DVCQG's behalf) and a consumer (a ministry). */
     record Topology(String admin, String provider, String consumer, String service, String gateway) {
@@ -89,7 +96,7 @@ class ExchangeDirectoryIntegrationTests {
 
     /** The consumer's request for the service, for one method and path, or for the whole service when both are null. */
     static Map<String, Object> accessRequest(Topology t, String method, String path) {
-        Map<String, Object> body = new java.util.HashMap<>(Map.of("clientId", t.consumer(), "serviceId", t.service(),
+        Map<String, Object> body = new HashMap<>(Map.of("clientId", t.consumer(), "serviceId", t.service(),
                 "purpose", "Đối chiếu đơn vị hành chính", "legalBasis", "Nghị định 47/2020/NĐ-CP"));
         if (method != null || path != null) {
             body.put("endpoint", Map.of("method", method, "path", path));
@@ -97,9 +104,40 @@ class ExchangeDirectoryIntegrationTests {
         return body;
     }
 
+    /** The consumer's request, sent with {@code token}: the answer, with the status asserted. */
+    JsonNode requestAccess(String token, Map<String, Object> body, int status) {
+        return api.post(token, ACCESS_REQUESTS, body, status);
+    }
+
+    JsonNode approve(String token, String request, int status) {
+        return api.post(token, ACCESS_REQUESTS + "/" + request + "/approve", Map.of(), status);
+    }
+
+    /** A gateway's usage report, sent with an operator's {@code token}: the answer, with the status asserted. */
+    JsonNode report(String token, UsageReport report, int status) {
+        return api.post(token, USAGE, report.toJson(), status);
+    }
+
+    /** The published usage counts for {@code query} ({@code by=...}, a range), read anonymously as a gateway would. */
+    JsonNode counts(String query) {
+        return api.get(null, USAGE + "?" + query, 200);
+    }
+
+    /** The transactions of the counts whose key is {@code key}, in their order. */
+    static List<Long> transactions(JsonNode counts, String key) {
+        return counts.valueStream().filter(count -> key.equals(count.path("key").asString()))
+                .map(count -> count.get("transactions").asLong()).toList();
+    }
+
+    /** The signed global configuration as a gateway asks for it, with the ETag it holds (none when null). */
+    RestTestClient.ResponseSpec globalConfiguration(String etag) {
+        RestTestClient.RequestHeadersSpec<?> request = client.get().uri("/api/v1/exchange/globalconf");
+        return (etag == null ? request : request.header("If-None-Match", etag)).exchange();
+    }
+
     GlobalConfiguration download() throws Exception {
-        byte[] signed = client.get().uri("/api/v1/exchange/globalconf").exchange()
-                .expectStatus().isOk().expectBody(byte[].class).returnResult().getResponseBody();
+        byte[] signed = globalConfiguration(null).expectStatus().isOk().expectBody(byte[].class).returnResult()
+                .getResponseBody();
         return new GlobalConfigurationVerifier(keys.certificate(), "VN", Clock.systemUTC(), 0).verify(signed)
                 .configuration();
     }
@@ -117,10 +155,9 @@ class ExchangeDirectoryIntegrationTests {
 
     @Test
     void anUnchangedConfigurationIsNotDownloadedAgain() throws Exception {
-        String etag = client.get().uri("/api/v1/exchange/globalconf").exchange()
-                .expectStatus().isOk().returnResult(byte[].class).getResponseHeaders().getETag();
-        client.get().uri("/api/v1/exchange/globalconf").header("If-None-Match", etag).exchange()
-                .expectStatus().isNotModified();
+        String etag = globalConfiguration(null).expectStatus().isOk().returnResult(byte[].class).getResponseHeaders()
+                .getETag();
+        globalConfiguration(etag).expectStatus().isNotModified();
     }
 
     @Test
@@ -129,19 +166,13 @@ class ExchangeDirectoryIntegrationTests {
         String consumerEditor = accounts.token(Role.MINISTRY_EDITOR, "BTC");
         String providerEditor = accounts.token(Role.PROVINCE_EDITOR, "P-HA-NOI");
         String otherProvince = accounts.token(Role.PROVINCE_EDITOR, "P-HUE");
-        client.post().uri("/api/v1/exchange/access-requests").header("Authorization", "Bearer " + providerEditor)
-                .contentType(MediaType.APPLICATION_JSON)
-                .body(Map.of("clientId", t.consumer(), "serviceId", t.service(), "purpose", "x", "legalBasis", "y"))
-                .exchange().expectStatus().isForbidden();
-        String request = api.create(consumerEditor, "/api/v1/exchange/access-requests", accessRequest(t, null, null));
-        client.post().uri("/api/v1/exchange/access-requests/" + request + "/approve")
-                .header("Authorization", "Bearer " + otherProvince).exchange().expectStatus().isForbidden();
-        client.post().uri("/api/v1/exchange/access-requests/" + request + "/approve")
-                .header("Authorization", "Bearer " + providerEditor).exchange()
-                .expectStatus().isOk().expectBody().jsonPath("$.status").isEqualTo("APPROVED");
-        client.post().uri("/api/v1/exchange/access-requests/" + request + "/approve")
-                .header("Authorization", "Bearer " + providerEditor).exchange()
-                .expectStatus().isEqualTo(409).expectBody().jsonPath("$.code").isEqualTo("ILLEGAL_TRANSITION");
+        requestAccess(providerEditor, Map.of("clientId", t.consumer(), "serviceId", t.service(), "purpose", "x",
+                "legalBasis", "y"), 403);
+        String request = requestAccess(consumerEditor, accessRequest(t, null, null), 201).get("id").asString();
+        approve(otherProvince, request, 403);
+        assertThat(approve(providerEditor, request, 200).get("status").asString()).isEqualTo("APPROVED");
+        assertThat(api.postRefused(providerEditor, ACCESS_REQUESTS + "/" + request + "/approve", Map.of(), 409)
+                .get("code").asString()).isEqualTo("ILLEGAL_TRANSITION");
         GlobalConfiguration configuration = download();
         assertThat(configuration.accessRights()).anySatisfy(right -> {
             assertThat(right.client()).isEqualTo(SubsystemId.parse(t.consumer()));
@@ -157,18 +188,13 @@ class ExchangeDirectoryIntegrationTests {
         UsageReport report = new UsageReport(UUID.randomUUID(), t.gateway(), minute, List.of(
                 aggregate(minute, UsageAggregate.PROVIDER, t.consumer(), t.service(), 200, 7)));
         for (int expected : new int[] {201, 200}) {
-            client.post().uri("/api/v1/exchange/usage").header("Authorization", "Bearer " + operator)
-                    .contentType(MediaType.APPLICATION_JSON).body(report.toJson()).exchange()
-                    .expectStatus().isEqualTo(expected);
+            report(operator, report, expected);
         }
-        client.get().uri("/api/v1/exchange/usage?by=platform").exchange()
-                .expectStatus().isOk()
-                .expectBody().jsonPath("$[?(@.key == 'DVCQG')].transactions").value(values ->
-                        assertThat(((List<?>) values).stream().mapToLong(v -> ((Number) v).longValue()).sum())
-                                .isGreaterThanOrEqualTo(7));
-        client.get().uri("/api/v1/platforms/DVCQG").exchange()
-                .expectBody().jsonPath("$.ndxpStatus").isEqualTo("connected")
-                .jsonPath("$.exchange.registered").isEqualTo(true);
+        assertThat(transactions(counts("by=platform"), "DVCQG").stream().mapToLong(Long::longValue).sum())
+                .isGreaterThanOrEqualTo(7);
+        JsonNode platform = api.get(null, "/api/v1/platforms/DVCQG", 200);
+        assertThat(platform.get("ndxpStatus").asString()).isEqualTo("connected");
+        assertThat(platform.get("exchange").get("registered").asBoolean()).isTrue();
     }
 
     @Test
@@ -176,44 +202,36 @@ class ExchangeDirectoryIntegrationTests {
         Topology t = register();
         String consumerEditor = accounts.token(Role.MINISTRY_EDITOR, "BTC");
         Map<String, Object> body = accessRequest(t, "get", "/units/**");
-        String request = api.create(consumerEditor, "/api/v1/exchange/access-requests", body);
-        client.post().uri("/api/v1/exchange/access-requests").header("Authorization", "Bearer " + consumerEditor)
-                .contentType(MediaType.APPLICATION_JSON).body(body).exchange()
-                .expectStatus().isEqualTo(409)
-                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
-                .expectBody().jsonPath("$.code").isEqualTo("ACCESS_REQUEST_PENDING")
-                .jsonPath("$.detail").value(detail -> assertThat((String) detail).contains(request));
-        client.post().uri("/api/v1/exchange/access-requests/" + request + "/approve")
-                .header("Authorization", "Bearer " + t.admin()).exchange().expectStatus().isOk();
-        client.post().uri("/api/v1/exchange/access-requests").header("Authorization", "Bearer " + consumerEditor)
-                .contentType(MediaType.APPLICATION_JSON).body(body).exchange()
-                .expectStatus().isEqualTo(409)
-                .expectBody().jsonPath("$.code").isEqualTo("ACCESS_ALREADY_GRANTED");
+        String request = requestAccess(consumerEditor, body, 201).get("id").asString();
+        JsonNode pending = api.postRefused(consumerEditor, ACCESS_REQUESTS, body, 409);
+        assertThat(pending.get("code").asString()).isEqualTo("ACCESS_REQUEST_PENDING");
+        assertThat(pending.get("detail").asString()).contains(request);
+        approve(t.admin(), request, 200);
+        assertThat(api.postRefused(consumerEditor, ACCESS_REQUESTS, body, 409).get("code").asString())
+                .isEqualTo("ACCESS_ALREADY_GRANTED");
     }
 
     @Test
     void aWholeServiceRightCoversEveryEndpointButAnEndpointRightDoesNotCoverTheWholeService() throws Exception {
         Topology t = register();
         String consumerEditor = accounts.token(Role.MINISTRY_EDITOR, "BTC");
-        String byEndpoint = api.create(consumerEditor, "/api/v1/exchange/access-requests",
-                accessRequest(t, "GET", "/units/**"));
-        api.post(t.admin(), "/api/v1/exchange/access-requests/" + byEndpoint + "/approve", Map.of(), 200);
-        String whole = api.create(consumerEditor, "/api/v1/exchange/access-requests", accessRequest(t, null, null));
-        api.post(t.admin(), "/api/v1/exchange/access-requests/" + whole + "/approve", Map.of(), 200);
-        assertThat(api.post(consumerEditor, "/api/v1/exchange/access-requests", accessRequest(t, "POST", "/units"), 409)
-                .get("code").asString()).isEqualTo("ACCESS_ALREADY_GRANTED");
+        String byEndpoint = requestAccess(consumerEditor, accessRequest(t, "GET", "/units/**"), 201).get("id")
+                .asString();
+        approve(t.admin(), byEndpoint, 200);
+        String whole = requestAccess(consumerEditor, accessRequest(t, null, null), 201).get("id").asString();
+        approve(t.admin(), whole, 200);
+        assertThat(requestAccess(consumerEditor, accessRequest(t, "POST", "/units"), 409).get("code").asString())
+                .isEqualTo("ACCESS_ALREADY_GRANTED");
     }
 
     @Test
     void aPaddedEndpointIsStoredTrimmedAndTheApprovedRightStillPublishes() throws Exception {
         Topology t = register();
         String consumerEditor = accounts.token(Role.MINISTRY_EDITOR, "BTC");
-        JsonNode created = api.post(consumerEditor, "/api/v1/exchange/access-requests",
-                accessRequest(t, " get", " /units/** "), 201);
+        JsonNode created = requestAccess(consumerEditor, accessRequest(t, " get", " /units/** "), 201);
         assertThat(created.get("method").asString()).isEqualTo("GET");
         assertThat(created.get("path").asString()).isEqualTo("/units/**");
-        client.post().uri("/api/v1/exchange/access-requests/" + created.get("id").asString() + "/approve")
-                .header("Authorization", "Bearer " + t.admin()).exchange().expectStatus().isOk();
+        approve(t.admin(), created.get("id").asString(), 200);
         assertThat(download().accessRights()).contains(new AccessRight(SubsystemId.parse(t.consumer()),
                 ServiceId.parse(t.service()), new Endpoint("GET", "/units/**")));
     }
@@ -222,14 +240,10 @@ class ExchangeDirectoryIntegrationTests {
     void aBadEndpointIsNamedByItsFieldAndNothingIsStored() throws Exception {
         Topology t = register();
         String consumerEditor = accounts.token(Role.MINISTRY_EDITOR, "BTC");
-        client.post().uri("/api/v1/exchange/access-requests").header("Authorization", "Bearer " + consumerEditor)
-                .contentType(MediaType.APPLICATION_JSON)
-                .body(accessRequest(t, "GET", "units"))
-                .exchange().expectStatus().isBadRequest()
-                .expectBody().jsonPath("$.errors[0].field").isEqualTo("endpoint.path");
-        client.get().uri("/api/v1/exchange/access-requests?status=pending").header("Authorization", "Bearer " + t.admin())
-                .exchange().expectStatus().isOk()
-                .expectBody().jsonPath("$[?(@.clientId == '" + t.consumer() + "')]").isEmpty();
+        assertThat(requestAccess(consumerEditor, accessRequest(t, "GET", "units"), 400).get("errors").get(0)
+                .get("field").asString()).isEqualTo("endpoint.path");
+        assertThat(api.get(t.admin(), ACCESS_REQUESTS + "?status=pending", 200).valueStream()
+                .filter(pending -> t.consumer().equals(pending.path("clientId").asString()))).isEmpty();
     }
 
     /**
@@ -248,27 +262,22 @@ class ExchangeDirectoryIntegrationTests {
                 "code", "payroll", "endpoints", List.of(Map.of("method", "GET", "path", "/**"))));
         // A day of its own, long past: every other test reports today's traffic.
         LocalDate day = LocalDate.of(2001, 1, 1);
-        Instant minute = day.atTime(10, 0).atZone(java.time.ZoneId.of("Asia/Ho_Chi_Minh")).toInstant();
+        Instant minute = day.atTime(10, 0).atZone(VietnamTime.ZONE).toInstant();
         UsageReport report = new UsageReport(UUID.randomUUID(), t.gateway(), minute, List.of(
                 aggregate(minute, UsageAggregate.PROVIDER, t.provider(), payroll, 200, 5),
                 aggregate(minute, UsageAggregate.CONSUMER, t.provider(), payroll, 200, 5),
                 aggregate(minute, UsageAggregate.PROVIDER, hanoiRecords, t.service(), 200, 3),
                 aggregate(minute, UsageAggregate.PROVIDER, t.consumer(), t.service(), 503, 2)));
-        client.post().uri("/api/v1/exchange/usage").header("Authorization", "Bearer " + accounts.token(Role.OPERATOR,
-                        null, "DVCQG"))
-                .contentType(MediaType.APPLICATION_JSON).body(report.toJson()).exchange()
-                .expectStatus().isEqualTo(201);
+        report(accounts.token(Role.OPERATOR, null, "DVCQG"), report, 201);
         String range = "&from=" + day + "&to=" + day;
-        client.get().uri("/api/v1/exchange/usage?by=province" + range).exchange()
-                .expectStatus().isOk()
-                .expectBody().jsonPath("$.length()").isEqualTo(1)
-                .jsonPath("$[0].key").isEqualTo("P-HA-NOI")
-                .jsonPath("$[0].transactions").isEqualTo(10)
-                .jsonPath("$[0].failures").isEqualTo(2);
-        client.get().uri("/api/v1/exchange/usage?by=agency" + range).exchange()
-                .expectStatus().isOk()
-                .expectBody().jsonPath("$[?(@.key == 'BTC')].transactions").isEqualTo(List.of(5))
-                .jsonPath("$[?(@.key == 'P-HA-NOI')].transactions").isEqualTo(List.of(5));
+        JsonNode byProvince = counts("by=province" + range);
+        assertThat(byProvince.size()).isEqualTo(1);
+        assertThat(byProvince.get(0).get("key").asString()).isEqualTo("P-HA-NOI");
+        assertThat(byProvince.get(0).get("transactions").asLong()).isEqualTo(10);
+        assertThat(byProvince.get(0).get("failures").asLong()).isEqualTo(2);
+        JsonNode byAgency = counts("by=agency" + range);
+        assertThat(transactions(byAgency, "BTC")).containsExactly(5L);
+        assertThat(transactions(byAgency, "P-HA-NOI")).containsExactly(5L);
         for (UsageStatistics.Dimension by : UsageStatistics.Dimension.values()) {
             assertThat(usage.daily(by, day, day).totals()).as("the day's total by " + by)
                     .singleElement().satisfies(total -> assertThat(total.transactions()).isEqualTo(10));
@@ -288,16 +297,14 @@ class ExchangeDirectoryIntegrationTests {
         String huePortal = api.create(t.admin(), "/api/v1/exchange/subsystems", Map.of("memberId", hueMember,
                 "code", "portal"));
         LocalDate day = LocalDate.of(2001, 1, 2); // a day of its own, as above
-        Instant minute = day.atTime(9, 0).atZone(java.time.ZoneId.of("Asia/Ho_Chi_Minh")).toInstant();
-        api.post(accounts.token(Role.OPERATOR, null, "DVCQG"), "/api/v1/exchange/usage",
-                new UsageReport(UUID.randomUUID(), t.gateway(), minute,
-                        List.of(aggregate(minute, UsageAggregate.PROVIDER, huePortal, t.service(), 200, 4))).toJson(),
-                201);
+        Instant minute = day.atTime(9, 0).atZone(VietnamTime.ZONE).toInstant();
+        report(accounts.token(Role.OPERATOR, null, "DVCQG"), new UsageReport(UUID.randomUUID(), t.gateway(), minute,
+                List.of(aggregate(minute, UsageAggregate.PROVIDER, huePortal, t.service(), 200, 4))), 201);
 
         assertThat(usage.perDay(UsageStatistics.Dimension.PROVINCE, day, day))
                 .extracting(UsageStatistics.DailyCount::key, UsageStatistics.DailyCount::transactions)
-                .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("P-HA-NOI", 4L),
-                        org.assertj.core.groups.Tuple.tuple("P-HUE", 4L));
+                .containsExactlyInAnyOrder(tuple("P-HA-NOI", 4L),
+                        tuple("P-HUE", 4L));
         assertThat(usage.totals(UsageStatistics.Dimension.PROVINCE, Set.of("P-HA-NOI", "P-HUE"), day, day))
                 .singleElement().satisfies(total -> assertThat(total.transactions()).isEqualTo(4));
         assertThat(usage.totals(UsageStatistics.Dimension.PROVINCE, Set.of("P-HUE"), day, day))
@@ -309,9 +316,8 @@ class ExchangeDirectoryIntegrationTests {
     void aDayIsVietnamsDayFromItsFirstMinuteToItsLast() throws Exception {
         Topology t = register();
         LocalDate day = LocalDate.of(2001, 1, 10); // with the days either side, days of their own, as above
-        java.time.ZoneId vietnam = java.time.ZoneId.of("Asia/Ho_Chi_Minh");
-        Instant first = day.atStartOfDay(vietnam).toInstant();
-        Instant last = day.atTime(23, 59).atZone(vietnam).toInstant();
+        Instant first = day.atStartOfDay(VietnamTime.ZONE).toInstant();
+        Instant last = day.atTime(23, 59).atZone(VietnamTime.ZONE).toInstant();
         Instant dayBefore = first.minusSeconds(60);
         Instant dayAfter = last.plusSeconds(60);
         UsageReport report = new UsageReport(UUID.randomUUID(), t.gateway(), first, List.of(
@@ -319,20 +325,20 @@ class ExchangeDirectoryIntegrationTests {
                 aggregate(first, UsageAggregate.PROVIDER, t.consumer(), t.service(), 200, 20),
                 aggregate(last, UsageAggregate.PROVIDER, t.consumer(), t.service(), 200, 300),
                 aggregate(dayAfter, UsageAggregate.PROVIDER, t.consumer(), t.service(), 200, 4000)));
-        api.post(accounts.token(Role.OPERATOR, null, "DVCQG"), "/api/v1/exchange/usage", report.toJson(), 201);
+        report(accounts.token(Role.OPERATOR, null, "DVCQG"), report, 201);
 
         assertThat(usage.totals(UsageStatistics.Dimension.AGENCY, null, day, day)).singleElement()
                 .satisfies(total -> assertThat(total.transactions()).isEqualTo(320));
         assertThat(usage.perDay(UsageStatistics.Dimension.AGENCY, day.minusDays(1), day.plusDays(1)))
                 .extracting(UsageStatistics.DailyCount::day, UsageStatistics.DailyCount::transactions)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple(day.minusDays(1), 1L),
-                        org.assertj.core.groups.Tuple.tuple(day, 320L),
-                        org.assertj.core.groups.Tuple.tuple(day.plusDays(1), 4000L));
+                .containsExactly(tuple(day.minusDays(1), 1L),
+                        tuple(day, 320L),
+                        tuple(day.plusDays(1), 4000L));
     }
 
     /** {@code count} calls of {@code service} by {@code client} in {@code minute}, all in the fastest latency bucket. */
     static UsageAggregate aggregate(Instant minute, String side, String client, String service, int status, long count) {
-        List<Long> buckets = new java.util.ArrayList<>(java.util.Collections.nCopies(
+        List<Long> buckets = new ArrayList<>(Collections.nCopies(
                 UsageAggregate.LATENCY_BOUNDS_MILLIS.size() + 1, 0L));
         buckets.set(0, count);
         return new UsageAggregate(minute, side, client, service, status, "", count, 0, 0, count, buckets);
@@ -341,17 +347,10 @@ class ExchangeDirectoryIntegrationTests {
     @Test
     void malformedIdentifiersAndUnknownGatewaysAreExplained() {
         String admin = accounts.token(Role.ADMIN, null);
-        client.post().uri("/api/v1/exchange/members").header("Authorization", "Bearer " + admin)
-                .contentType(MediaType.APPLICATION_JSON)
-                .body(Map.of("memberClass", "GOV", "memberCode", "bad:code", "name", "x")).exchange()
-                .expectStatus().isBadRequest()
-                .expectBody().jsonPath("$.errors[0].field").isEqualTo("memberCode");
+        assertThat(api.post(admin, "/api/v1/exchange/members", Map.of("memberClass", "GOV", "memberCode", "bad:code",
+                "name", "x"), 400).get("errors").get(0).get("field").asString()).isEqualTo("memberCode");
         String operator = accounts.token(Role.OPERATOR, null, "DVCQG");
-        client.post().uri("/api/v1/exchange/usage").header("Authorization", "Bearer " + operator)
-                .contentType(MediaType.APPLICATION_JSON)
-                .body(new UsageReport(UUID.randomUUID(), "VN/GOV/NOPE/gw", Instant.now(), List.of()).toJson())
-                .exchange().expectStatus().isBadRequest();
-        client.post().uri("/api/v1/exchange/usage").contentType(MediaType.APPLICATION_JSON).body("{}").exchange()
-                .expectStatus().isUnauthorized();
+        report(operator, new UsageReport(UUID.randomUUID(), "VN/GOV/NOPE/gw", Instant.now(), List.of()), 400);
+        api.post(null, USAGE, "{}", 401);
     }
 }

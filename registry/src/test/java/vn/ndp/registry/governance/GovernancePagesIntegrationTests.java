@@ -358,7 +358,8 @@ class GovernancePagesIntegrationTests {
                                 new byte[] {'M', 'Z', 0, 0}))
                         .param("version", "0").with(user(editor)).with(csrf()))
                 .andReturn().getResponse().getContentAsString();
-        assertThat(refused).contains("Chưa lưu được", "chuong-trinh.pdf: the content is not a PDF");
+        assertThat(refused).contains("Chưa lưu được",
+                "Nội dung tệp “chuong-trinh.pdf” không phải là tài liệu PDF, DOCX, XLSX, PNG hay JPEG.");
         MvcResult added = mvc.perform(multipart("/governance/changes/" + change + "/documents")
                         .file(new MockMultipartFile("file", "so-do.png", "image/png", GovernanceApiIntegrationTests.PNG))
                         .param("version", "0").with(user(editor)).with(csrf()))

@@ -19,9 +19,11 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.attoparser.dom.Element;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -546,6 +548,42 @@ class SupportIntegrationTests {
                 "No file was saved; choose the files again", "anh-chup.png",
                 "Message: required, at most 10,000 characters.");
         assertThat(detail(hue, id).get("thread")).hasSize(1);
+    }
+
+    @Test
+    void aRefusedAttachmentIsNamedWithWhyInTheReadersLanguage() throws Exception {
+        UserDetails signedIn = accounts.signedIn(Role.PROVINCE_EDITOR, "P-HUE");
+        Map<String, List<String>> said = new LinkedHashMap<>();
+        said.put("rong.png", List.of("Tệp “rong.png” không có nội dung.", "“rong.png” is empty."));
+        said.put("lon.png", List.of("Tệp “lon.png” có dung lượng 65.537 byte, vượt quá giới hạn 64 KB cho mỗi tệp.",
+                "“lon.png” is 65,537 bytes, over the limit of 64 KB per file."));
+        said.put("cai-dat.exe", List.of("Tệp “cai-dat.exe” không thuộc loại được nhận: chỉ nhận tệp PDF, DOCX, XLSX,"
+                + " PNG, JPEG.", "“cai-dat.exe” is not of an accepted type: only PDF, DOCX, XLSX, PNG, JPEG files are"
+                + " accepted."));
+        said.put("nhat-ky.pdf", List.of("Nội dung tệp “nhat-ky.pdf” không phải là tài liệu PDF, DOCX, XLSX, PNG hay"
+                + " JPEG.", "The content of “nhat-ky.pdf” is not a PDF, DOCX, XLSX, PNG or JPEG document."));
+        said.put("bien-ban.pdf", List.of("Tệp “bien-ban.pdf” có đuôi PDF nhưng nội dung là tệp PNG.",
+                "“bien-ban.pdf” is named as a PDF file but its content is PNG."));
+        Map<String, byte[]> contents = Map.of("rong.png", new byte[0], "lon.png", png(64 * 1024 + 1),
+                "cai-dat.exe", new byte[] {'M', 'Z', 0, 0}, "nhat-ky.pdf", "không phải PDF".getBytes(StandardCharsets.UTF_8),
+                "bien-ban.pdf", png(100));
+
+        for (var refused : said.entrySet()) {
+            String name = refused.getKey();
+            for (String lang : List.of("vi", "en")) {
+                String page = mvc.perform(multipart("/support")
+                        .file(new MockMultipartFile("files", name, "application/octet-stream", contents.get(name)))
+                        .param("platformCode", "VNEID").param("subject", subject()).param("description", "Có tệp")
+                        .param("lang", lang).with(user(signedIn)).with(csrf())).andReturn().getResponse()
+                        .getContentAsString(StandardCharsets.UTF_8);
+                List<Element> problems = HtmlPage.parse(page).elementsOfClass("div", "problems");
+                assertThat(problems).as(name + " in " + lang).hasSize(1);
+                assertThat(HtmlPage.texts(problems.getFirst(), "p")).as(name + " in " + lang).containsExactly(
+                        lang.equals("vi") ? "Chưa gửi được: có tệp đính kèm bị từ chối."
+                                : "Not sent: an attachment was refused.",
+                        refused.getValue().get(lang.equals("vi") ? 0 : 1));
+            }
+        }
     }
 
     @Test
