@@ -171,6 +171,23 @@ class DirectoryManagementIntegrationTests {
     }
 
     @Test
+    void theLanguageLinksOfARefusedFormCarryNothingThatWasPosted() throws Exception {
+        MvcResult refused = send(post("/exchange/manage/members").param("memberClass", "GOV")
+                .param("memberCode", "mã có dấu cách").param("name", "Tên bí mật")
+                .header("Referer", "http://localhost/exchange/manage?lang=vi"));
+        assertThat(refused.getResponse().getStatus()).isEqualTo(400);
+        List<String> switches = HtmlPage.parse(refused.getResponse().getContentAsString()).elements("a").stream()
+                .filter(a -> a.hasAttribute("hreflang")).map(a -> a.getAttributeValue("href")).toList();
+        assertThat(switches).as("back to the page the form was on, in either language, without the posted fields")
+                .containsExactlyInAnyOrder("/exchange/manage?lang=vi", "/exchange/manage?lang=en");
+        MvcResult noReferer = send(post("/exchange/manage/members").param("memberCode", "x y").param("name", "Tên"));
+        assertThat(HtmlPage.parse(noReferer.getResponse().getContentAsString()).elements("a").stream()
+                .filter(a -> a.hasAttribute("hreflang")).map(a -> a.getAttributeValue("href")))
+                .as("without a Referer, the form's own address, still without the posted fields")
+                .containsExactlyInAnyOrder("/exchange/manage/members?lang=vi", "/exchange/manage/members?lang=en");
+    }
+
+    @Test
     void aRevokedCertificateIsListedForTheGateways() throws Exception {
         String serial = Long.toHexString(Math.abs(UUID.randomUUID().getMostSignificantBits()));
         assertThat(notice(submit("revocations", Map.of("serial", List.of(" " + serial.toUpperCase(Locale.ROOT) + " "),

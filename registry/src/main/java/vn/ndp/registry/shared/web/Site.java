@@ -2,13 +2,21 @@ package vn.ndp.registry.shared.web;
 
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.springframework.web.servlet.support.RequestContextUtils;
+import org.springframework.web.util.UriComponentsBuilder;
 import vn.ndp.registry.shared.CalendarDates;
 
 /**
@@ -36,8 +44,13 @@ public record Site(String asOf, String language, String path, String viHref, Str
             path = path.substring(contextPath.length());
         }
         Locale locale = RequestContextUtils.getLocale(request);
+        // A page answering a posted form (a refusal) has the form's fields as parameters: the CSRF token and what was
+        // typed, never to be put in a link. Its links keep only its address's own query, and switching the language
+        // goes back to the page the form was on.
+        boolean posted = !"GET".equals(request.getMethod()) && !"HEAD".equals(request.getMethod());
+        Map<String, List<String>> parameters = posted ? queryOf(request.getQueryString()) : parametersOf(request);
         List<Param> keep = new ArrayList<>();
-        request.getParameterMap().forEach((name, values) -> {
+        parameters.forEach((name, values) -> {
             if (!NOT_KEPT.contains(name)) {
                 for (String value : values) {
                     if (value != null && !value.isBlank()) {
@@ -46,9 +59,69 @@ public record Site(String asOf, String language, String path, String viHref, Str
                 }
             }
         });
-        String asOf = validDate(request.getParameter("asOf"));
-        return new Site(asOf, locale.getLanguage(), path,
-                switchTo(path, request, "vi"), switchTo(path, request, "en"), List.copyOf(keep));
+        String asOf = validDate(parameters.getOrDefault("asOf", List.of()).stream().findFirst().orElse(null));
+        Links here = Links.to(path);
+        for (var entry : parameters.entrySet()) {
+            if (!entry.getValue().isEmpty()) {
+                here = here.with(entry.getKey(), entry.getValue().getFirst());
+            }
+        }
+        if (posted) {
+            here = formPage(request, contextPath).orElse(here);
+        }
+        return new Site(asOf, locale.getLanguage(), path, here.with("lang", "vi").href(), here.with("lang", "en").href(),
+                List.copyOf(keep));
+    }
+
+    private static Map<String, List<String>> parametersOf(HttpServletRequest request) {
+        Map<String, List<String>> parameters = new LinkedHashMap<>();
+        request.getParameterMap().forEach((name, values) -> parameters.put(name, List.of(values)));
+        return parameters;
+    }
+
+    /** The parameters of a query string, decoded. */
+    private static Map<String, List<String>> queryOf(String query) {
+        Map<String, List<String>> parameters = new LinkedHashMap<>();
+        if (query == null || query.isEmpty()) {
+            return parameters;
+        }
+        UriComponentsBuilder.fromUriString("?" + query).build().getQueryParams().forEach((name, values) ->
+                parameters.put(decode(name), values.stream().map(v -> v == null ? "" : decode(v)).toList()));
+        return parameters;
+    }
+
+    private static String decode(String text) {
+        try {
+            return URLDecoder.decode(text, StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return text;
+        }
+    }
+
+    /** The page of this site a form was posted from (its Referer, same host), with its query; empty when unknown. */
+    private static Optional<Links> formPage(HttpServletRequest request, String contextPath) {
+        String referer = request.getHeader("Referer");
+        if (referer == null) {
+            return Optional.empty();
+        }
+        URI from;
+        try {
+            from = new URI(referer);
+        } catch (URISyntaxException e) {
+            return Optional.empty();
+        }
+        String pagePath = from.getPath();
+        if (from.getHost() == null || !from.getHost().equalsIgnoreCase(request.getServerName()) || pagePath == null
+                || !pagePath.startsWith(contextPath.isEmpty() ? "/" : contextPath)) {
+            return Optional.empty();
+        }
+        Links page = Links.to(pagePath.substring(contextPath.length()));
+        for (var entry : queryOf(from.getRawQuery()).entrySet()) {
+            if (!entry.getValue().isEmpty()) {
+                page = page.with(entry.getKey(), entry.getValue().getFirst());
+            }
+        }
+        return Optional.of(page);
     }
 
     /** The path with the current as-of date, if any: {@code /platforms?asOf=2024-07-03}. */
@@ -71,16 +144,6 @@ public record Site(String asOf, String language, String path, String viHref, Str
 
     public boolean english() {
         return "en".equals(language);
-    }
-
-    private static String switchTo(String path, HttpServletRequest request, String language) {
-        Links links = Links.to(path);
-        for (var entry : request.getParameterMap().entrySet()) {
-            if (!entry.getKey().equals("lang") && entry.getValue().length > 0) {
-                links = links.with(entry.getKey(), entry.getValue()[0]);
-            }
-        }
-        return links.with("lang", language).href();
     }
 
     private static String validDate(String value) {
