@@ -70,6 +70,7 @@ final class Relay {
     /**
      * @param request   builds the request to the next hop, without body (called again for a resend)
      * @param body      the request body as forwarded ({@link MeteredSource#of}), or null without one
+     * @param maxBodyBytes the limit of the request body, as metered, and of the answer's
      * @param failed    the X-Road error for a failure before the answer's headers (cannot connect, timeout...)
      * @param broken    the X-Road error for a failure while the answer's body is relayed, if the caller has
      *                  not yet received anything
@@ -185,8 +186,11 @@ final class Relay {
         }
         if (answering) {
             return waiting == ExchangeDeadlines.Waiting.CALLER_READING
-                    ? callersFault("The caller stopped taking the answer: " + ConsumerProxy.rootMessage(failure))
+                    ? callersFault("The caller stopped taking the answer: " + Responses.rootMessage(failure))
                     : broken.apply(failure);
+        }
+        if (Responses.causedBy(failure, MeteredSource.BodyTooLargeException.class)) {
+            return MeteredSource.tooLarge(maxBodyBytes);
         }
         if (Responses.causedBy(failure, TimeoutException.class)) {
             if (waiting == ExchangeDeadlines.Waiting.CALLER_SENDING) {
