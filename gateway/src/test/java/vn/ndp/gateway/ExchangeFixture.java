@@ -17,6 +17,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.IntPredicate;
 
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLParameters;
@@ -350,6 +351,21 @@ public final class ExchangeFixture implements AutoCloseable {
     /** Open connections on the provider gateway's listener for other gateways (its connection gauge). */
     public int providerConnections() {
         return (int) provider.metrics().get("ndp.gateway.connections").tag("listener", "provider").gauge().value();
+    }
+
+    /**
+     * Waits until the provider gateway's connection gauge shows a count {@code expected} accepts: a connection that has
+     * just closed is counted until the listener has seen it close. It waits 2 s at the most, half the consumer's
+     * gatewayReadTimeout (4 s here), before which none of the consumer's idle connections closes, so that a wrong count
+     * cannot become the expected one by connections closing one by one in the meantime.
+     */
+    public void awaitProviderConnections(IntPredicate expected, String what) throws Exception {
+        try {
+            Poll.until(() -> expected.test(providerConnections()), Duration.ofSeconds(2), what);
+        } catch (AssertionError e) {
+            throw new AssertionError(e.getMessage() + "; the provider's listener has " + providerConnections()
+                    + " connections", e);
+        }
     }
 
     /** TLS with {@code certificate} as the client's, trusting the national CA. */

@@ -41,7 +41,6 @@ import vn.ndp.protocol.identifiers.InvalidIdentifierException;
 import vn.ndp.protocol.identifiers.ServiceId;
 import vn.ndp.protocol.identifiers.ServiceRequestTarget;
 import vn.ndp.protocol.identifiers.SubsystemId;
-import vn.ndp.protocol.usage.UsageAggregate;
 
 /**
  * The consumer side: takes X-Road REST r1 requests from local information systems, checks who
@@ -64,11 +63,8 @@ public final class ConsumerProxy extends Handler.Abstract {
     private final GlobalConfigurationClient globalConfiguration;
     private final GatewayTls tls;
     private final HttpClient gatewayClient;
-    private final OperationalMonitor monitor;
-    private final ExchangeCapacity capacity;
+    private final Responses.Intake intake;
     private final ExchangeDeadlines deadlines;
-    private final MessageLog messageLog;
-    private final Clock clock;
     private final Executor blocking;
 
     public ConsumerProxy(GatewayConfiguration configuration, LocalClients clients, TokenIssuer tokens,
@@ -76,7 +72,7 @@ public final class ConsumerProxy extends Handler.Abstract {
                          OperationalMonitor monitor, Clock clock, MessageLog messageLog, ExchangeCapacity capacity,
                          ExchangeDeadlines deadlines, Executor blocking) {
         super(InvocationType.NON_BLOCKING);
-        this.capacity = capacity;
+        this.intake = new Responses.Intake(Responses.Side.CONSUMER, capacity, monitor, messageLog, clock);
         this.deadlines = deadlines;
         this.blocking = blocking;
         this.self = configuration.gatewayId();
@@ -88,9 +84,6 @@ public final class ConsumerProxy extends Handler.Abstract {
         this.globalConfiguration = globalConfiguration;
         this.tls = tls;
         this.gatewayClient = gatewayClient;
-        this.monitor = monitor;
-        this.messageLog = messageLog;
-        this.clock = clock;
     }
 
     @Override
@@ -99,9 +92,7 @@ public final class ConsumerProxy extends Handler.Abstract {
             blocking.execute(() -> tokenEndpoint.handle(request, response, callback));
             return true;
         }
-        ExchangeRecorder record = new ExchangeRecorder(monitor, messageLog, clock, UsageAggregate.CONSUMER, request);
-        record.method = request.getMethod();
-        Responses.run(this::exchange, request, response, callback, record, capacity, Responses.Side.CONSUMER);
+        intake.run(this::exchange, request, response, callback);
         return true;
     }
 
@@ -173,10 +164,7 @@ public final class ConsumerProxy extends Handler.Abstract {
                     "The certificate of the provider's gateway " + provider.id() + " is revoked");
         }
         BackendPath.of(target.path());
-        if (request.getLength() > limits.maxBodyBytes()) {
-            throw new XRoadException(XRoadErrorType.CLIENT_INVALID_BODY,
-                    "The request body is larger than the limit of " + limits.maxBodyBytes() + " bytes");
-        }
+        MeteredSource.refuseDeclaredPast(request, limits.maxBodyBytes());
         forward(request, response, callback, record, new Forward(provider, serviceId, client, target.path(), xroadId,
                 userId, issue, bearer));
     }
@@ -214,7 +202,7 @@ public final class ConsumerProxy extends Handler.Abstract {
                 cause -> cause instanceof Responses.ResponseTooLargeException
                         ? new XRoadException(XRoadErrorType.CLIENT_PROXY_SERVICE_FAILED, cause.getMessage())
                         : new XRoadException(XRoadErrorType.CLIENT_PROXY_NETWORK_ERROR,
-                                "The provider's gateway broke off its response: " + rootMessage(cause)),
+                                "The provider's gateway broke off its response: " + Responses.rootMessage(cause)),
                 // the hop's name is built only for an error
                 deadlines, new Relay.NextHop(() -> "The provider's gateway " + forward.provider().id(),
                         XRoadErrorType.CLIENT_PROXY_NETWORK_ERROR, limits.gatewayReadTimeout())).send();
@@ -257,21 +245,18 @@ public final class ConsumerProxy extends Handler.Abstract {
     }
 
     private XRoadException failure(Throwable cause, Gateway provider) {
-        if (Responses.causedBy(cause, MeteredSource.BodyTooLargeException.class)) {
-            return new XRoadException(XRoadErrorType.CLIENT_INVALID_BODY,
-                    "The request body is larger than the limit of " + limits.maxBodyBytes() + " bytes");
-        }
         if (Responses.tlsFailure(cause)) {
             return new XRoadException(XRoadErrorType.CLIENT_PROXY_SSL_AUTHENTICATION_FAILED,
                     "Mutual TLS with the provider's gateway " + provider.id() + " at " + provider.address() + " failed: "
-                            + rootMessage(cause));
+                            + Responses.rootMessage(cause));
         }
         if (Responses.causedBy(cause, TimeoutException.class)) {
             return new XRoadException(XRoadErrorType.CLIENT_PROXY_NETWORK_ERROR,
                     "The provider's gateway " + provider.id() + " did not answer within " + limits.gatewayReadTimeout());
         }
         return new XRoadException(XRoadErrorType.CLIENT_PROXY_NETWORK_ERROR,
-                "Cannot reach the provider's gateway " + provider.id() + " at " + provider.address() + ": " + rootMessage(cause));
+                "Cannot reach the provider's gateway " + provider.id() + " at " + provider.address() + ": "
+                        + Responses.rootMessage(cause));
     }
 
     private ServiceRequestTarget target(String rawPath) {
@@ -350,15 +335,5 @@ public final class ConsumerProxy extends Handler.Abstract {
         response.setStatus(200);
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json;charset=utf-8");
         Responses.send(response, callback, record, json.getBytes(StandardCharsets.UTF_8));
-    }
-
-    /** The innermost cause's message, or its type when it has none or only an object dump. */
-    static String rootMessage(Throwable failure) {
-        Throwable root = failure;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        String message = root.getMessage();
-        return message == null || message.length() > 200 || message.contains("@") ? root.getClass().getSimpleName() : message;
     }
 }

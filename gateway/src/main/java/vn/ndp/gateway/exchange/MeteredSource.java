@@ -7,6 +7,9 @@ import org.eclipse.jetty.http.HttpVersion;
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Request;
 
+import vn.ndp.protocol.errors.XRoadErrorType;
+import vn.ndp.protocol.errors.XRoadException;
+
 /**
  * Passes a request body through chunk by chunk (never buffering it whole), counting the bytes,
  * adding them to the request hash, and failing the body as soon as it grows past the limit.
@@ -17,8 +20,24 @@ final class MeteredSource implements Content.Source {
     static final class BodyTooLargeException extends RuntimeException {
 
         BodyTooLargeException(long limit) {
-            super("The request body is larger than the limit of " + limit + " bytes", null, false, false);
+            super(tooLargeMessage(limit), null, false, false);
         }
+    }
+
+    /** The caller's error for a request body past the limit, declared so in advance or grown past it as it streamed. */
+    static XRoadException tooLarge(long limit) {
+        return new XRoadException(XRoadErrorType.CLIENT_INVALID_BODY, tooLargeMessage(limit));
+    }
+
+    /** Refuses, before anything is forwarded, a request whose declared length is already past the limit. */
+    static void refuseDeclaredPast(Request request, long limit) {
+        if (request.getLength() > limit) {
+            throw tooLarge(limit);
+        }
+    }
+
+    private static String tooLargeMessage(long limit) {
+        return "The request body is larger than the limit of " + limit + " bytes";
     }
 
     private final Content.Source delegate;

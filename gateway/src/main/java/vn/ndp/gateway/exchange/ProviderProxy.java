@@ -36,7 +36,6 @@ import vn.ndp.protocol.identifiers.InvalidIdentifierException;
 import vn.ndp.protocol.identifiers.ServiceId;
 import vn.ndp.protocol.identifiers.ServiceRequestTarget;
 import vn.ndp.protocol.identifiers.SubsystemId;
-import vn.ndp.protocol.usage.UsageAggregate;
 
 /**
  * The provider side: takes requests from other gateways over mutual TLS, checks that the calling
@@ -54,11 +53,8 @@ public final class ProviderProxy extends Handler.Abstract {
     private final GlobalConfigurationClient globalConfiguration;
     private final GatewayTls tls;
     private final HttpClient backendClient;
-    private final OperationalMonitor monitor;
-    private final ExchangeCapacity capacity;
+    private final Responses.Intake intake;
     private final ExchangeDeadlines deadlines;
-    private final MessageLog messageLog;
-    private final Clock clock;
     private final Executor blocking;
     /** The next hop of every exchange here: the backend. */
     private final Relay.NextHop backendHop;
@@ -67,7 +63,7 @@ public final class ProviderProxy extends Handler.Abstract {
                          GatewayTls tls, HttpClient backendClient, OperationalMonitor monitor, Clock clock, MessageLog messageLog,
                          ExchangeCapacity capacity, ExchangeDeadlines deadlines, Executor blocking) {
         super(InvocationType.NON_BLOCKING);
-        this.capacity = capacity;
+        this.intake = new Responses.Intake(Responses.Side.PROVIDER, capacity, monitor, messageLog, clock);
         this.deadlines = deadlines;
         this.blocking = blocking;
         this.self = configuration.gatewayId();
@@ -79,16 +75,11 @@ public final class ProviderProxy extends Handler.Abstract {
         this.globalConfiguration = globalConfiguration;
         this.tls = tls;
         this.backendClient = backendClient;
-        this.monitor = monitor;
-        this.messageLog = messageLog;
-        this.clock = clock;
     }
 
     @Override
     public boolean handle(Request request, Response response, Callback callback) {
-        ExchangeRecorder record = new ExchangeRecorder(monitor, messageLog, clock, UsageAggregate.PROVIDER, request);
-        record.method = request.getMethod();
-        Responses.run(this::exchange, request, response, callback, record, capacity, Responses.Side.PROVIDER);
+        intake.run(this::exchange, request, response, callback);
         return true;
     }
 
@@ -145,10 +136,7 @@ public final class ProviderProxy extends Handler.Abstract {
             throw new XRoadException(XRoadErrorType.SERVER_PROXY_ACCESS_DENIED, "The client " + client
                     + " has no access right to " + request.getMethod() + " " + path.decoded() + " of " + serviceId);
         }
-        if (request.getLength() > limits.maxBodyBytes()) {
-            throw new XRoadException(XRoadErrorType.CLIENT_INVALID_BODY,
-                    "The request body is larger than the limit of " + limits.maxBodyBytes() + " bytes");
-        }
+        MeteredSource.refuseDeclaredPast(request, limits.maxBodyBytes());
         URI backend = path.resolve(provided.backend(), request.getHttpURI().getQuery());
         forward(request, response, callback, record, backend, client, serviceId);
     }
@@ -179,7 +167,7 @@ public final class ProviderProxy extends Handler.Abstract {
                 cause -> new XRoadException(XRoadErrorType.SERVER_PROXY_SERVICE_FAILED,
                         cause instanceof Responses.ResponseTooLargeException
                                 ? "The provider service's response is larger than the limit of " + limits.maxBodyBytes() + " bytes"
-                                : "The provider service broke off its response: " + ConsumerProxy.rootMessage(cause)),
+                                : "The provider service broke off its response: " + Responses.rootMessage(cause)),
                 deadlines, backendHop).send();
     }
 
@@ -264,21 +252,17 @@ public final class ProviderProxy extends Handler.Abstract {
     }
 
     private XRoadException failure(Throwable cause) {
-        if (Responses.causedBy(cause, MeteredSource.BodyTooLargeException.class)) {
-            return new XRoadException(XRoadErrorType.CLIENT_INVALID_BODY,
-                    "The request body is larger than the limit of " + limits.maxBodyBytes() + " bytes");
-        }
         if (Responses.causedBy(cause, ConnectException.class) || Responses.causedBy(cause, java.net.SocketTimeoutException.class)
                 || Responses.causedBy(cause, java.nio.channels.UnresolvedAddressException.class)) {
             return new XRoadException(XRoadErrorType.SERVER_PROXY_NETWORK_ERROR,
-                    "Cannot connect to the provider service: " + ConsumerProxy.rootMessage(cause));
+                    "Cannot connect to the provider service: " + Responses.rootMessage(cause));
         }
         if (Responses.causedBy(cause, TimeoutException.class)) {
             return new XRoadException(XRoadErrorType.SERVER_PROXY_SERVICE_FAILED,
                     "The provider service did not answer within " + limits.backendReadTimeout());
         }
         return new XRoadException(XRoadErrorType.SERVER_PROXY_SERVICE_FAILED,
-                "The provider service failed: " + ConsumerProxy.rootMessage(cause));
+                "The provider service failed: " + Responses.rootMessage(cause));
     }
 
     private static String header(Request request, String name) {

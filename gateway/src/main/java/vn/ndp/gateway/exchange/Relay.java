@@ -61,14 +61,16 @@ final class Relay {
     /** Set when the exchange is cut off at its time limit: what fails after that is put down to it. */
     private volatile ExchangeDeadlines.DeadlineException cutOff;
     /**
-     * The answer failed while a write to the caller was under way: the relay had stopped reading the next hop because
-     * the caller had stopped taking the answer, so the next hop's idle timeout is the caller's doing.
+     * Whom the exchange was waiting on when the next hop's answer failed (null while it has not): when it was the caller,
+     * not taking the answer, the relay had stopped reading the next hop, so the next hop's idle timeout is the caller's
+     * doing.
      */
-    private volatile boolean callerStalled;
+    private volatile ExchangeDeadlines.Waiting answerFailedWaitingOn;
 
     /**
      * @param request   builds the request to the next hop, without body (called again for a resend)
      * @param body      the request body as forwarded ({@link MeteredSource#of}), or null without one
+     * @param maxBodyBytes the limit of the request body, as metered, and of the answer's
      * @param failed    the X-Road error for a failure before the answer's headers (cannot connect, timeout...)
      * @param broken    the X-Road error for a failure while the answer's body is relayed, if the caller has
      *                  not yet received anything
@@ -103,10 +105,7 @@ final class Relay {
         }
         Attempt watched = new Attempt(out);
         deadlines.watch(watched);
-        out.onResponseFailure((reply, failure) -> {
-            BodyRelay relay = relaying;
-            callerStalled = relay != null && relay.stalledOnCaller(System.nanoTime());
-        });
+        out.onResponseFailure((reply, failure) -> answerFailedWaitingOn = waitingOn());
         out.onResponseContentSource((reply, source) -> {
             answered.set(true);
             record.requestBytes = body == null ? 0 : body.bytes();
@@ -134,67 +133,76 @@ final class Relay {
                     return;
                 }
                 record.requestBytes = body == null ? 0 : body.bytes();
-                boolean callerSending = body != null && body.awaitingCaller();
+                ExchangeDeadlines.Waiting waiting = waitingOn(); // before the body is failed
                 if (body != null) {
                     // a request failed before its body was read (no connection, queued too long) leaves the body's
                     // first chunk held (HTTP/2, see MeteredSource.of): failing the body releases it
                     body.fail(failure);
                 }
-                Responses.error(response, callback, beforeAnswer(failure, callerSending), record);
+                Responses.error(response, callback, blame(failure, waiting, false), record);
             }
         });
     }
 
     /**
-     * The error for a request that failed before its answer began: a timeout while the next hop waited for more of the
-     * request body is the caller's, who stopped sending it; another timeout is the next hop's answer, late.
+     * Whom the exchange is waiting on now: the caller, to take a write to it pending longer than a reading caller takes;
+     * the caller, to send more of its request body; else the next hop. The sweeper asks it when a limit passes, and each
+     * failure as it happens, so that the error names whom the exchange was held up by.
      */
-    private XRoadException beforeAnswer(Throwable failure, boolean callerSending) {
-        XRoadException late = overTime(failure);
+    private ExchangeDeadlines.Waiting waitingOn() {
+        BodyRelay relay = relaying;
+        if (relay != null && relay.stalledOnCaller(System.nanoTime())) {
+            return ExchangeDeadlines.Waiting.CALLER_READING;
+        }
+        return body != null && body.awaitingCaller()
+                ? ExchangeDeadlines.Waiting.CALLER_SENDING : ExchangeDeadlines.Waiting.NEXT_HOP;
+    }
+
+    /** The error for an answer whose relay failed: the caller's when the failure is the write to it. */
+    private XRoadException brokenOff(Throwable failure) {
+        return blame(failure, relaying.writeFailed() ? ExchangeDeadlines.Waiting.CALLER_READING : answerFailedWaitingOn,
+                true);
+    }
+
+    /**
+     * The error for a failed exchange, naming whom it was waiting on. Cut off at {@code limits.exchangeTimeout}, that is
+     * whom the sweeper found, whatever failure followed (the aborted request, or a write to the caller timing out).
+     * Otherwise it is {@code waiting}, as found when the failure happened: while the answer is relayed, a caller that
+     * had stopped taking it; before the answer began, a caller that had stopped sending its body until the next hop's
+     * connection fell idle. Anything else is the next hop's failure, in the side's own words.
+     *
+     * @param waiting   whom the exchange was waiting on when the failure happened, or null when that was not found
+     * @param answering whether the answer's body was being relayed (else the request failed before its answer began)
+     */
+    private XRoadException blame(Throwable failure, ExchangeDeadlines.Waiting waiting, boolean answering) {
+        ExchangeDeadlines.DeadlineException late = cutOff;
         if (late != null) {
-            return late;
+            return switch (late.waitingOn) {
+                case CALLER_SENDING -> callersFault("The request body had not arrived whole when " + late.getMessage());
+                case CALLER_READING -> callersFault("The caller had not read the whole answer when " + late.getMessage());
+                case NEXT_HOP -> new XRoadException(hop.tooSlow(), hop.name().get() + " had not sent its whole answer when "
+                        + late.getMessage());
+            };
+        }
+        if (answering) {
+            return waiting == ExchangeDeadlines.Waiting.CALLER_READING
+                    ? callersFault("The caller stopped taking the answer: " + Responses.rootMessage(failure))
+                    : broken.apply(failure);
+        }
+        if (Responses.causedBy(failure, MeteredSource.BodyTooLargeException.class)) {
+            return MeteredSource.tooLarge(maxBodyBytes);
         }
         if (Responses.causedBy(failure, TimeoutException.class)) {
-            if (callerSending) {
-                return new XRoadException(XRoadErrorType.CLIENT_BAD_REQUEST, "The request body stopped arriving for "
-                        + hop.answerTimeout() + " before it was whole");
+            if (waiting == ExchangeDeadlines.Waiting.CALLER_SENDING) {
+                return callersFault("The request body stopped arriving for " + hop.answerTimeout() + " before it was whole");
             }
             deadlines.late(ExchangeDeadlines.Limit.ANSWER);
         }
         return failed.apply(failure);
     }
 
-    /** The error for an answer whose relay failed: the caller's when it was not taking what was written to it. */
-    private XRoadException brokenOff(Throwable failure) {
-        XRoadException late = overTime(failure);
-        if (late != null) {
-            return late;
-        }
-        BodyRelay relay = relaying;
-        if (callerStalled || relay != null && relay.writeFailed()) {
-            return new XRoadException(XRoadErrorType.CLIENT_BAD_REQUEST,
-                    "The caller stopped taking the answer: " + ConsumerProxy.rootMessage(failure));
-        }
-        return broken.apply(failure);
-    }
-
-    /**
-     * The error for an exchange cut off at {@code limits.exchangeTimeout}, naming who was waited on, whatever failure
-     * followed (the aborted request, or a write to the caller timing out); null for an exchange not cut off.
-     */
-    private XRoadException overTime(Throwable failure) {
-        ExchangeDeadlines.DeadlineException late = cutOff;
-        if (late == null) {
-            return null;
-        }
-        return switch (late.waitingOn) {
-            case CALLER_SENDING -> new XRoadException(XRoadErrorType.CLIENT_BAD_REQUEST,
-                    "The request body had not arrived whole when " + late.getMessage());
-            case CALLER_READING -> new XRoadException(XRoadErrorType.CLIENT_BAD_REQUEST,
-                    "The caller had not read the whole answer when " + late.getMessage());
-            case NEXT_HOP -> new XRoadException(hop.tooSlow(), hop.name().get() + " had not sent its whole answer when "
-                    + late.getMessage());
-        };
+    private static XRoadException callersFault(String message) {
+        return new XRoadException(XRoadErrorType.CLIENT_BAD_REQUEST, message);
     }
 
     /**
@@ -227,15 +235,6 @@ final class Relay {
                 abort(new ExchangeDeadlines.DeadlineException(ExchangeDeadlines.Limit.ANSWER,
                         ExchangeDeadlines.Waiting.NEXT_HOP, "the answer did not begin within " + hop.answerTimeout()));
             }
-        }
-
-        private ExchangeDeadlines.Waiting waitingOn() {
-            BodyRelay relay = relaying;
-            if (relay != null && relay.stalledOnCaller(System.nanoTime())) {
-                return ExchangeDeadlines.Waiting.CALLER_READING;
-            }
-            return body != null && body.awaitingCaller()
-                    ? ExchangeDeadlines.Waiting.CALLER_SENDING : ExchangeDeadlines.Waiting.NEXT_HOP;
         }
 
         private void abort(ExchangeDeadlines.DeadlineException late) {

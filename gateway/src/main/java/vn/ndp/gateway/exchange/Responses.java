@@ -3,6 +3,7 @@ package vn.ndp.gateway.exchange;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -14,9 +15,12 @@ import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.thread.Invocable.InvocationType;
 
+import vn.ndp.gateway.messagelog.MessageLog;
+import vn.ndp.gateway.monitoring.OperationalMonitor;
 import vn.ndp.protocol.errors.XRoadError;
 import vn.ndp.protocol.errors.XRoadErrorType;
 import vn.ndp.protocol.errors.XRoadException;
+import vn.ndp.protocol.usage.UsageAggregate;
 
 /** Running an exchange and writing the gateway's own answers (errors, metaservices). */
 final class Responses {
@@ -34,9 +38,12 @@ final class Responses {
 
     /** Which proxy runs an exchange, and the error types it answers with. */
     enum Side {
-        CONSUMER("consumer", XRoadErrorType.CLIENT_PROXY_INTERNAL_ERROR, XRoadErrorType.CLIENT_PROXY_OUT_OF_CAPACITY),
-        PROVIDER("provider", XRoadErrorType.SERVER_PROXY_INTERNAL_ERROR, XRoadErrorType.SERVER_PROXY_OUT_OF_CAPACITY);
+        CONSUMER(UsageAggregate.CONSUMER, XRoadErrorType.CLIENT_PROXY_INTERNAL_ERROR,
+                XRoadErrorType.CLIENT_PROXY_OUT_OF_CAPACITY),
+        PROVIDER(UsageAggregate.PROVIDER, XRoadErrorType.SERVER_PROXY_INTERNAL_ERROR,
+                XRoadErrorType.SERVER_PROXY_OUT_OF_CAPACITY);
 
+        /** The side's name in messages and in the records of its exchanges ({@code consumer}, {@code provider}). */
         final String name;
         final XRoadErrorType internalError;
         final XRoadErrorType outOfCapacity;
@@ -48,14 +55,25 @@ final class Responses {
         }
     }
 
+    /** Where one side takes in its exchanges: each recorded from its arrival, and run within the gateway's capacity. */
+    record Intake(Side side, ExchangeCapacity capacity, OperationalMonitor monitor, MessageLog log, Clock clock) {
+
+        /** Runs an exchange of this side (see {@link Responses#run}). */
+        void run(Exchange exchange, Request request, Response response, Callback callback) {
+            ExchangeRecorder record = new ExchangeRecorder(monitor, log, clock, side.name, request);
+            record.method = request.getMethod();
+            Responses.run(exchange, request, response, callback, record, capacity, side);
+        }
+    }
+
     /**
      * Runs an exchange so that its record is finished exactly once however it ends, and any failure
      * reaches the caller as an X-Road error (the side's internal error for the unexpected ones). The
      * exchange holds a place in {@code capacity} until its response is complete; with every place
      * taken it is refused at once as out of capacity, and nothing is forwarded.
      */
-    static void run(Exchange exchange, Request request, Response response, Callback callback, ExchangeRecorder record,
-            ExchangeCapacity capacity, Side side) {
+    private static void run(Exchange exchange, Request request, Response response, Callback callback,
+            ExchangeRecorder record, ExchangeCapacity capacity, Side side) {
         boolean admitted = capacity.tryEnter(side == Side.CONSUMER);
         AtomicBoolean finished = new AtomicBoolean();
         Callback recorded = Callback.from(InvocationType.NON_BLOCKING, () -> {
@@ -145,6 +163,16 @@ final class Responses {
             }
         }
         return false;
+    }
+
+    /** The innermost cause's message, or its type when it has none or only an object dump. */
+    static String rootMessage(Throwable failure) {
+        Throwable root = failure;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String message = root.getMessage();
+        return message == null || message.length() > 200 || message.contains("@") ? root.getClass().getSimpleName() : message;
     }
 
     static boolean tlsFailure(Throwable failure) {

@@ -1,9 +1,10 @@
 package vn.ndp.protocol.evidence;
 
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
 import java.util.HexFormat;
+
+import vn.ndp.protocol.pki.Digests;
 
 /** SHA-256 / SHA-512 and strict encodings: a hex or base64 text is accepted only in the one form this code writes. */
 public final class Hashes {
@@ -12,28 +13,18 @@ public final class Hashes {
     public static final String GENESIS = "0".repeat(64);
 
     private static final HexFormat HEX = HexFormat.of();
-    private static final MessageDigest SHA_256 = digest("SHA-256");
-    private static final MessageDigest SHA_512 = digest("SHA-512");
 
     private Hashes() {
     }
 
-    /** A new SHA-256 digest (a copy of a prototype: no provider lookup per call, which costs more than the hashing of a short text). */
+    /** A new SHA-256 digest ({@link Digests#sha256()}). */
     public static MessageDigest sha256() {
-        return copy(SHA_256);
+        return Digests.sha256();
     }
 
-    /** A new SHA-512 digest (see {@link #sha256()}). */
+    /** A new SHA-512 digest ({@link Digests#sha512()}). */
     public static MessageDigest sha512() {
-        return copy(SHA_512);
-    }
-
-    private static MessageDigest copy(MessageDigest prototype) {
-        try {
-            return (MessageDigest) prototype.clone();
-        } catch (CloneNotSupportedException e) {
-            return digest(prototype.getAlgorithm()); // a provider whose digests cannot be copied
-        }
+        return Digests.sha512();
     }
 
     public static byte[] sha256(byte[] bytes) {
@@ -79,13 +70,5 @@ public final class Hashes {
             throw new EvidenceException(what + " is not in canonical base64");
         }
         return bytes;
-    }
-
-    private static MessageDigest digest(String algorithm) {
-        try {
-            return MessageDigest.getInstance(algorithm);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

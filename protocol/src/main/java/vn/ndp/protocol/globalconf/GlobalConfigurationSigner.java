@@ -2,8 +2,6 @@ package vn.ndp.protocol.globalconf;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.PrivateKey;
 import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509Certificate;
@@ -27,6 +25,7 @@ import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
 
+import vn.ndp.protocol.pki.Digests;
 import vn.ndp.protocol.pki.KeyAlgorithm;
 
 /**
@@ -71,11 +70,6 @@ public final class GlobalConfigurationSigner {
 
     /** A strong ETag for a signed document: the quoted, base64url SHA-256 of its bytes. */
     public static String etag(byte[] signed) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(signed);
-            return "\"" + Base64.getUrlEncoder().withoutPadding().encodeToString(digest) + "\"";
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return "\"" + Base64.getUrlEncoder().withoutPadding().encodeToString(Digests.sha256().digest(signed)) + "\"";
     }
 }

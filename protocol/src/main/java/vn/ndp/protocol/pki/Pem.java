@@ -12,8 +12,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.PrivateKey;
 import java.security.cert.CertificateEncodingException;
 import java.security.cert.CertificateException;
@@ -113,8 +111,8 @@ public final class Pem {
     /** SHA-256 of the DER encoding, lower-case hexadecimal without separators. */
     public static String sha256Fingerprint(X509Certificate certificate) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(certificate.getEncoded()));
-        } catch (CertificateEncodingException | NoSuchAlgorithmException e) {
+            return HexFormat.of().formatHex(Digests.sha256().digest(certificate.getEncoded()));
+        } catch (CertificateEncodingException e) {
             throw new IllegalArgumentException("Cannot fingerprint certificate", e);
         }
     }

@@ -52,9 +52,15 @@ class LogVerifierTests {
         return positions;
     }
 
-    private static Report tampered(int segment, UnaryOperator<List<String>> change) throws IOException {
-        Path copy = dir.resolve("copy-" + ++copies);
+    /** A copy of the fixture's log to tamper with, in a directory of its own named {@code name-N}. */
+    private static Path copyOfTheLog(String name) throws IOException {
+        Path copy = dir.resolve(name + "-" + ++copies);
         LogFixture.copy(fixture.log, copy);
+        return copy;
+    }
+
+    private static Report tampered(int segment, UnaryOperator<List<String>> change) throws IOException {
+        Path copy = copyOfTheLog("copy");
         Path file = LogFormat.segments(copy).get(segment);
         List<String> lines = new ArrayList<>(Files.readAllLines(file));
         Files.writeString(file, String.join("\n", change.apply(lines)) + "\n");
@@ -262,8 +268,7 @@ class LogVerifierTests {
 
     @Test
     void aLineCutInTheMiddleIsDetected() throws IOException {
-        Path copy = dir.resolve("cut-" + ++copies);
-        LogFixture.copy(fixture.log, copy);
+        Path copy = copyOfTheLog("cut");
         Path file = LogFormat.segments(copy).getLast();
         byte[] bytes = Files.readAllBytes(file);
         Files.write(file, java.util.Arrays.copyOf(bytes, bytes.length - 30));
@@ -275,8 +280,7 @@ class LogVerifierTests {
 
     @Test
     void aDeletedArchiveIsDetected() throws IOException {
-        Path copy = dir.resolve("gone-" + ++copies);
-        LogFixture.copy(fixture.log, copy);
+        Path copy = copyOfTheLog("gone");
         Files.delete(LogFormat.segments(copy).getFirst());
 
         Report report = LogVerifier.verify(copy, Optional.empty());
@@ -393,8 +397,7 @@ class LogVerifierTests {
      * from {@code from} bytes into a record line in its second half, to {@code to} (-1: to the end).
      */
     private static Report withZeroBytes(int from, int to) throws IOException {
-        Path copy = dir.resolve("zeros-" + ++copies);
-        LogFixture.copy(fixture.log, copy);
+        Path copy = copyOfTheLog("zeros");
         Path segment = LogFormat.segments(copy).get(1);
         byte[] bytes = Files.readAllBytes(segment);
         int record = new String(bytes, StandardCharsets.ISO_8859_1).indexOf("\nR ", bytes.length / 2) + 1;
@@ -422,8 +425,7 @@ class LogVerifierTests {
 
     @Test
     void aTamperedTimeStampIsDetected() throws IOException {
-        Path copy = dir.resolve("stamp-" + ++copies);
-        LogFixture.copy(fixture.log, copy);
+        Path copy = copyOfTheLog("stamp");
         Path stamps = copy.resolve(LogFormat.TIMESTAMPS_FILE);
         Files.writeString(stamps, Files.readString(stamps).replace("\"firstBatch\":1", "\"firstBatch\":2"));
 
@@ -443,8 +445,7 @@ class LogVerifierTests {
 
     @Test
     void reopeningCutsOffAnUnsealedTailAndContinuesTheChain() throws IOException {
-        Path copy = dir.resolve("crash-" + ++copies);
-        LogFixture.copy(fixture.log, copy);
+        Path copy = copyOfTheLog("crash");
         Path last = LogFormat.segments(copy).getLast();
         Files.writeString(last, "R 0/2 - {\"seq\":25,\"prev\":\"" + "0".repeat(64) + "\",\"torn", StandardCharsets.UTF_8,
                 java.nio.file.StandardOpenOption.APPEND);
@@ -464,8 +465,7 @@ class LogVerifierTests {
 
     @Test
     void reopeningRefusesALogDamagedBeforeASignatureAndLeavesItAsItIs() throws IOException {
-        Path copy = dir.resolve("damaged-" + ++copies);
-        LogFixture.copy(fixture.log, copy);
+        Path copy = copyOfTheLog("damaged");
         Path last = LogFormat.segments(copy).getLast();
         String text = Files.readString(last, StandardCharsets.UTF_8);
         int seal = text.indexOf("\nS ");
@@ -503,8 +503,7 @@ class LogVerifierTests {
 
     @Test
     void retentionRecordsLetTheChainVerifyFromTheFirstKeptSegment() throws IOException {
-        Path copy = dir.resolve("retained-" + ++copies);
-        LogFixture.copy(fixture.log, copy);
+        Path copy = copyOfTheLog("retained");
         try (LogWriter writer = fixture.open(copy)) {
             writer.deleteArchive(LogFormat.segments(copy).getFirst());
         }
@@ -520,8 +519,7 @@ class LogVerifierTests {
 
     @Test
     void retentionDeletesOnlyTheOldestArchiveNeverTheSegmentBeingWritten() throws IOException {
-        Path copy = dir.resolve("retained-" + ++copies);
-        LogFixture.copy(fixture.log, copy);
+        Path copy = copyOfTheLog("retained");
         try (LogWriter writer = fixture.open(copy)) {
             List<Path> segments = LogFormat.segments(copy);
             assertThatThrownBy(() -> writer.deleteArchive(segments.get(1))).isInstanceOf(IllegalArgumentException.class)
@@ -607,8 +605,7 @@ class LogVerifierTests {
 
     @Test
     void changingSampledBytesOfEveryKindOfLineIsDetected() throws IOException {
-        Path copy = dir.resolve("bytes-" + ++copies);
-        LogFixture.copy(fixture.log, copy);
+        Path copy = copyOfTheLog("bytes");
         List<Path> files = new ArrayList<>(LogFormat.segments(copy));
         files.add(copy.resolve(LogFormat.TIMESTAMPS_FILE));
         List<String> unnoticed = new ArrayList<>();
@@ -629,8 +626,7 @@ class LogVerifierTests {
 
     @Test
     void changingTheCreationTimeOfASegmentIsDetected() throws IOException {
-        Path copy = dir.resolve("created-" + ++copies);
-        LogFixture.copy(fixture.log, copy);
+        Path copy = copyOfTheLog("created");
         List<String> unnoticed = new ArrayList<>();
         for (Path file : LogFormat.segments(copy)) {
             String text = Files.readString(file, StandardCharsets.ISO_8859_1);
@@ -706,8 +702,7 @@ class LogVerifierTests {
 
     @Test
     void swappingTheContentsOfTwoSegmentFilesNamesTheFirstRecordOutOfOrder() throws IOException {
-        Path copy = dir.resolve("swapped-" + ++copies);
-        LogFixture.copy(fixture.log, copy);
+        Path copy = copyOfTheLog("swapped");
         List<Path> segments = LogFormat.segments(copy);
         Path aside = copy.resolve("aside");
         Files.move(segments.get(0), aside);
@@ -747,8 +742,7 @@ class LogVerifierTests {
             writer.rotate();
             writer.append(List.of(LogFixture.body("v", 13)));
         }
-        Path copy = dir.resolve("foreign-" + ++copies);
-        LogFixture.copy(fixture.log, copy);
+        Path copy = copyOfTheLog("foreign");
         Files.copy(LogFormat.segments(otherLog).get(1), LogFormat.segments(copy).get(1),
                 java.nio.file.StandardCopyOption.REPLACE_EXISTING);
 
@@ -777,8 +771,7 @@ class LogVerifierTests {
      * log with each header marked {@code /2} and each signature line signed again without the header's hash.
      */
     private static Path formatTwoCopy() throws Exception {
-        Path copy = dir.resolve("format2-" + ++copies);
-        LogFixture.copy(fixture.log, copy);
+        Path copy = copyOfTheLog("format2");
         for (Path segment : LogFormat.segments(copy)) {
             List<String> lines = new ArrayList<>();
             for (String line : Files.readAllLines(segment)) {
@@ -844,14 +837,12 @@ class LogVerifierTests {
 
     @Test
     void theCommandLineNamesTheFirstDeletedRecordAndWhereARetainedChainStarts() throws IOException {
-        Path deleted = dir.resolve("cli-deleted-" + ++copies);
-        LogFixture.copy(fixture.log, deleted);
+        Path deleted = copyOfTheLog("cli-deleted");
         Path first = LogFormat.segments(deleted).getFirst();
         List<String> lines = new ArrayList<>(Files.readAllLines(first));
         assertThat(seqOf(lines.remove(7))).isEqualTo(6); // line 8: the second record of batch 2
         Files.writeString(first, String.join("\n", lines) + "\n");
-        Path retained = dir.resolve("cli-retained-" + ++copies);
-        LogFixture.copy(fixture.log, retained);
+        Path retained = copyOfTheLog("cli-retained");
         try (LogWriter writer = fixture.open(retained)) {
             writer.deleteArchive(LogFormat.segments(retained).getFirst());
         }
