@@ -75,7 +75,7 @@ public record Site(String asOf, String language, String path, String viHref, Str
 
     private static Map<String, List<String>> parametersOf(HttpServletRequest request) {
         Map<String, List<String>> parameters = new LinkedHashMap<>();
-        request.getParameterMap().forEach((name, values) -> parameters.put(name, List.of(values)));
+        request.getParameterMap().forEach((name, values) -> parameters.put(name, java.util.Arrays.asList(values)));
         return parameters;
     }
 

@@ -110,6 +110,11 @@ class AuthorizationMatrixIntegrationTests {
                 "POST /exchange/access-requests/{id}/deny", "POST /exchange/access-requests/{id}/withdraw")) {
             MATRIX.put(scoped, ADMIN);
         }
+        for (String admin : List.of("GET /exchange/manage", "POST /exchange/manage/members",
+                "POST /exchange/manage/subsystems", "POST /exchange/manage/gateways", "POST /exchange/manage/services",
+                "POST /exchange/manage/revocations", "GET /exchange/manage/evidence")) {
+            MATRIX.put(admin, ADMIN);
+        }
     }
 
     // Governance workflow. The fixture's ministry editor is Finance's (BTC), its operator runs NDXP, and {code}
