@@ -169,7 +169,8 @@ final class Relay {
      * whom the sweeper found, whatever failure followed (the aborted request, or a write to the caller timing out).
      * Otherwise it is {@code waiting}, as found when the failure happened: while the answer is relayed, a caller that
      * had stopped taking it; before the answer began, a caller that had stopped sending its body until the next hop's
-     * connection fell idle. Anything else is the next hop's failure, in the side's own words.
+     * connection fell idle, or whose body grew past the limit. Anything else is the next hop's failure, in the side's own
+     * words.
      *
      * @param waiting   whom the exchange was waiting on when the failure happened, or null when that was not found
      * @param answering whether the answer's body was being relayed (else the request failed before its answer began)
