@@ -119,15 +119,21 @@ class DemoExchange {
                 registerDirectory();
             }
         });
+        // a data directory from before the procurement sample has no such system: its gateway must not route to it
+        boolean linkedSample = register.findSubsystem(PROCUREMENT_SYSTEM).isPresent();
+        if (!linkedSample) {
+            log.info("Demo exchange: this data directory predates the sample system linked to {}; start the demo on"
+                    + " a new data directory to see a catalogue platform's connection", PROCUREMENT_PLATFORM);
+        }
         NationalCa ca = NationalCa.open(keys.caDirectory().get(), clock);
         String usageToken = usageToken();
         String secret = hex(16);
         writeGateway("ministry", MINISTRY_GATEWAY, basePort, ca, usageToken, """
                 [{"subsystem": "%s/budget", "oauth2": [{"clientId": "btc-budget", "secretSha256": "%s"}]}]"""
                 .formatted(MINISTRY, Hashes.sha256Hex(hex(16))), """
-                [{"service": "%s", "backend": "%s"}, {"service": "%s", "backend": "%s"},
-                 {"service": "%s", "backend": "%s"}]"""
-                .formatted(BUDGET, backendUrl, PAYROLL, backendUrl, PROCUREMENT, backendUrl));
+                [{"service": "%s", "backend": "%s"}, {"service": "%s", "backend": "%s"}%s]"""
+                .formatted(BUDGET, backendUrl, PAYROLL, backendUrl, linkedSample
+                        ? ", {\"service\": \"%s\", \"backend\": \"%s\"}".formatted(PROCUREMENT, backendUrl) : ""));
         writeGateway("shared", SHARED_GATEWAY, basePort + 10, ca, usageToken, """
                 [{"subsystem": "%s", "oauth2": [{"clientId": "hanoi-portal", "secretSha256": "%s"}]},
                  {"subsystem": "%s", "oauth2": [{"clientId": "hue-portal", "secretSha256": "%s"}]}]"""
@@ -145,7 +151,10 @@ class DemoExchange {
                 BACKEND_URL=%s
                 FORBIDDEN_SERVICE_ID=%s
                 REAL_SERVICE_ID=%s
-                """.formatted(registryPort, basePort + 10, HANOI_PORTAL, secret, BUDGET, backendUrl, PAYROLL, UNITS));
+                LINKED_SERVICE_ID=%s
+                LINKED_PLATFORM=%s
+                """.formatted(registryPort, basePort + 10, HANOI_PORTAL, secret, BUDGET, backendUrl, PAYROLL, UNITS,
+                linkedSample ? PROCUREMENT : "", linkedSample ? PROCUREMENT_PLATFORM : ""));
         log.info("Demo exchange prepared in {}", gatewaysDir);
     }
 
