@@ -1,6 +1,5 @@
 package vn.ndp.registry.catalog;
 
-import java.net.URI;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.EnumMap;
@@ -15,6 +14,7 @@ import java.util.stream.Collectors;
 import vn.ndp.registry.shared.FieldChange;
 import vn.ndp.registry.shared.InvalidParameters;
 import vn.ndp.registry.shared.InvalidParameters.Wire;
+import vn.ndp.registry.shared.WebAddress;
 
 /**
  * The fields of a catalogue entry that people edit, each with one text form
@@ -146,7 +146,7 @@ public enum PlatformField {
             invalid.reject(OPERATOR_PHONE.wireName(), "'" + phone + "' is not a telephone number.");
         }
         String website = v.get(WEBSITE);
-        if (website != null && !isWebAddress(website)) {
+        if (website != null && !WebAddress.isWebAddress(website)) {
             invalid.reject(WEBSITE.wireName(), "'" + website + "' is not an http(s) address.");
         }
         invalid.throwIfAny();
@@ -195,16 +195,6 @@ public enum PlatformField {
                 yield null;
             }
         };
-    }
-
-    private static boolean isWebAddress(String value) {
-        try {
-            URI uri = URI.create(value);
-            return ("https".equalsIgnoreCase(uri.getScheme()) || "http".equalsIgnoreCase(uri.getScheme()))
-                    && uri.getHost() != null;
-        } catch (IllegalArgumentException e) {
-            return false;
-        }
     }
 
     private static List<String> split(String value) {

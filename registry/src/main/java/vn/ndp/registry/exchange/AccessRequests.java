@@ -10,7 +10,6 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import vn.ndp.protocol.globalconf.Endpoint;
 import vn.ndp.registry.audit.AuditEvent;
 import vn.ndp.registry.audit.AuditLog;
 import vn.ndp.registry.shared.ErrorCode;
@@ -55,7 +54,7 @@ public class AccessRequests {
      * Files a pending request. Refused, with every problem under the name of the field it concerns
      * ({@code clientId}, {@code serviceId}, {@code endpoint.method}, {@code endpoint.path}, {@code purpose},
      * {@code legalBasis}), when something is missing or malformed or the client or the service is not in the
-     * directory (a form read before it was removed); refused with
+     * directory; refused with
      * {@link ErrorCode#ACCESS_REQUEST_PENDING} when the same client already waits for the same service and
      * endpoint, and with {@link ErrorCode#ACCESS_ALREADY_GRANTED} when the client already holds that right.
      */
@@ -63,30 +62,21 @@ public class AccessRequests {
     public AccessRequest request(String clientId, String serviceId, DirectoryEntries.Endpoint endpoint, String purpose,
             String legalBasis, String actor) {
         List<FieldError> errors = new java.util.ArrayList<>();
-        if (clientId == null || clientId.isBlank()) {
-            errors.add(FieldError.of("clientId", "choose the subsystem that will call the service."));
-        } else if (register.findSubsystem(clientId).isEmpty()) {
-            errors.add(FieldError.of("clientId", "no subsystem has the id '" + clientId
-                    + "' (any longer); choose one from the directory."));
-        }
-        if (serviceId == null || serviceId.isBlank()) {
-            errors.add(FieldError.of("serviceId", "choose the service."));
-        } else if (register.findService(serviceId).isEmpty()) {
-            errors.add(FieldError.of("serviceId", "no service has the id '" + serviceId
-                    + "' (any longer); choose one from the directory."));
-        }
+        ExchangeRegister.existing("clientId", clientId, register::findSubsystem, "subsystem", errors);
+        ExchangeRegister.existing("serviceId", serviceId, register::findService, "service", errors);
         if (purpose == null || purpose.isBlank() || purpose.length() > 2000) {
             errors.add(FieldError.of("purpose", "say why the data is needed (1–2000 characters)."));
         }
         if (legalBasis == null || legalBasis.isBlank() || legalBasis.length() > 500) {
             errors.add(FieldError.of("legalBasis", "name the legal document that allows the sharing (1–500 characters)."));
         }
-        Optional<Endpoint> wanted = endpoint == null ? Optional.empty() : endpoint(endpoint, errors);
+        Optional<DirectoryEntries.Endpoint> wanted = endpoint == null ? Optional.empty()
+                : ExchangeRegister.endpoint(endpoint, "endpoint.method", "endpoint.path", errors);
         if (!errors.isEmpty()) {
             throw new RegistryException(ErrorCode.INVALID_BODY, "The access request is incomplete.", errors);
         }
-        String method = wanted.map(Endpoint::method).orElse(null);
-        String path = wanted.map(Endpoint::path).orElse(null);
+        String method = wanted.map(DirectoryEntries.Endpoint::method).orElse(null);
+        String path = wanted.map(DirectoryEntries.Endpoint::path).orElse(null);
         // One request at a time per client and service: a second one waits here until the first is stored.
         jdbc.sql("select pg_advisory_xact_lock(hashtext(?))").param(clientId + " → " + serviceId).query().singleRow();
         refuseIfNeedless(clientId, serviceId, method, path);
@@ -102,31 +92,6 @@ public class AccessRequests {
         audit.record(AuditEvent.ACCESS_REQUESTED, actor, clientId + " → " + serviceId,
                 Map.of("request", request.id().toString(), "legalBasis", request.legalBasis()));
         return request;
-    }
-
-    /**
-     * The endpoint as the global configuration will carry it (method in upper case, both trimmed), or empty with
-     * each problem added under the request's field name. The rules are the protocol's {@link Endpoint}'s;
-     * the method and the path are checked apart so that both can be named at once.
-     */
-    private static Optional<Endpoint> endpoint(DirectoryEntries.Endpoint endpoint, List<FieldError> errors) {
-        String method = endpoint.method() == null ? "" : endpoint.method().strip();
-        String path = endpoint.path() == null ? "" : endpoint.path().strip();
-        int before = errors.size();
-        try {
-            new Endpoint(method, Endpoint.ANY_PATH);
-        } catch (IllegalArgumentException e) {
-            errors.add(FieldError.of("endpoint.method", e.getMessage() + "; use one such as GET or POST, or *."));
-        }
-        try {
-            new Endpoint(Endpoint.ANY_METHOD, path);
-            if (path.length() > 500) {
-                errors.add(FieldError.of("endpoint.path", "is longer than 500 characters."));
-            }
-        } catch (IllegalArgumentException e) {
-            errors.add(FieldError.of("endpoint.path", e.getMessage() + ", e.g. /units/**."));
-        }
-        return errors.size() > before ? Optional.empty() : Optional.of(new Endpoint(method, path));
     }
 
     /** A request that would wait beside another one, or ask for what the client already holds, is refused. */

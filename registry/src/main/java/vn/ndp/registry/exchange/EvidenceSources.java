@@ -55,6 +55,11 @@ public class EvidenceSources {
         return sources.keySet().stream().sorted().toList();
     }
 
+    /** The name the evidence file of exchange {@code xroadId} is downloaded under. */
+    public static String fileName(String xroadId) {
+        return "evidence-" + String.valueOf(xroadId).strip().replaceAll("[^A-Za-z0-9._-]", "_") + ".json";
+    }
+
     /** The evidence file (JSON, verifiable offline with {@code ndp log verify-evidence}). */
     public byte[] fetch(String gateway, String xroadId) {
         if (xroadId == null || xroadId.isBlank() || xroadId.length() > 200) {

@@ -1,13 +1,19 @@
 package vn.ndp.registry.exchange;
 
+import java.math.BigInteger;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -32,8 +38,11 @@ import vn.ndp.registry.exchange.DirectoryEntries.PlatformConnections;
 import vn.ndp.registry.exchange.DirectoryEntries.Subsystem;
 import vn.ndp.registry.exchange.internal.DirectoryRepository;
 import vn.ndp.registry.shared.ErrorCode;
+import vn.ndp.registry.shared.InvalidParameters;
 import vn.ndp.registry.shared.RegistryException;
 import vn.ndp.registry.shared.RegistryException.FieldError;
+import vn.ndp.registry.shared.RegistryException.Said;
+import vn.ndp.registry.shared.WebAddress;
 
 /**
  * Registers who is on the exchange. Identifiers are checked with the same
@@ -107,7 +116,7 @@ public class ExchangeRegister {
         return directory.service(id).orElseThrow(() -> notFound("service", id));
     }
 
-    /** The subsystem, if the directory has it (a form names it as typed, or as it was when the form was read). */
+    /** The subsystem, if the directory has it (a form or a request body names it as typed). */
     public Optional<Subsystem> findSubsystem(String id) {
         return directory.subsystem(id);
     }
@@ -140,13 +149,13 @@ public class ExchangeRegister {
         List<FieldError> errors = new ArrayList<>();
         MemberId id = parse("memberCode", errors, () -> ids.member(instance() + "/" + memberClass + "/" + memberCode));
         String named = required("name", name, MAX_NAME, errors);
-        String agency = blankToNull(agencyCode);
+        String agency = InvalidParameters.stripped(agencyCode);
         if (agency != null && agencies.find(agency).isEmpty()) {
             errors.add(FieldError.of("agencyCode", "no agency has the code '" + agency + "'."));
         }
         reject(errors);
         Member member = new Member(id.encoded(), id.memberClass().name(), id.memberCode(), named, agency, sample);
-        refuseIfTaken(directory.member(member.id()), "member", member.id());
+        refuseIfTaken(directory.member(member.id()).isPresent(), "member", member.id());
         insert(() -> directory.insertMember(member, now()), "member", member.id());
         changed(AuditEvent.EXCHANGE_MEMBER_REGISTERED, actor, member.id(), Map.of("agency", String.valueOf(agency)));
         return member;
@@ -159,13 +168,13 @@ public class ExchangeRegister {
         List<FieldError> errors = new ArrayList<>();
         Member member = existing("memberId", memberId, directory::member, "member", errors);
         SubsystemId id = member == null ? null : parse("code", errors, () -> ids.client(member.id() + "/" + code));
-        String platform = blankToNull(platformCode);
+        String platform = InvalidParameters.stripped(platformCode);
         if (platform != null && catalog.find(platform).isEmpty()) {
             errors.add(FieldError.of("platformCode", "no platform in the catalogue has the code '" + platform + "'."));
         }
         reject(errors);
         Subsystem subsystem = new Subsystem(id.encoded(), member.id(), id.subsystemCode(), platform, sample);
-        refuseIfTaken(directory.subsystem(subsystem.id()), "subsystem", subsystem.id());
+        refuseIfTaken(directory.subsystem(subsystem.id()).isPresent(), "subsystem", subsystem.id());
         insert(() -> directory.insertSubsystem(subsystem, now()), "subsystem", subsystem.id());
         changed(AuditEvent.EXCHANGE_SUBSYSTEM_REGISTERED, actor, subsystem.id(),
                 Map.of("platform", String.valueOf(platform)));
@@ -190,16 +199,22 @@ public class ExchangeRegister {
         if (address == null || !address.matches("(\\[[0-9A-Fa-f:.]+]|[A-Za-z0-9.-]+):\\d{1,5}")) {
             errors.add(FieldError.of("address", "must be host:port of the gateway's mutual TLS port."));
         }
-        List<String> tenants = hosted == null ? List.of() : hosted.stream().map(ExchangeRegister::blankToNull)
-                .filter(java.util.Objects::nonNull).distinct().toList();
+        List<String> tenants = hosted == null ? List.of() : hosted.stream().map(InvalidParameters::stripped)
+                .filter(Objects::nonNull).distinct().toList();
         for (String subsystem : tenants) {
             existing("hostedSubsystems", subsystem, directory::subsystem, "subsystem", errors);
         }
         reject(errors);
         Gateway gateway = new Gateway(id.encoded(), id.owner().encoded(), address, Pem.encode(certificate),
                 Pem.sha256Fingerprint(certificate), certificate.getSerialNumber().toString(16), tenants, sample);
-        refuseIfTaken(directory.gateways().stream().filter(g -> g.id().equals(gateway.id())).findFirst(), "gateway",
-                gateway.id());
+        List<Gateway> registered = directory.gateways();
+        refuseIfTaken(registered.stream().anyMatch(g -> g.id().equals(gateway.id())), "gateway", gateway.id());
+        registered.stream().filter(g -> g.certificateSha256().equals(gateway.certificateSha256())).findFirst()
+                .ifPresent(holder -> {
+                    throw new RegistryException(ErrorCode.DIRECTORY_ENTRY_EXISTS, "The certificate is already the"
+                            + " certificate of the gateway '" + holder.id() + "'; each gateway has its own.",
+                            Said.of("exchange.manage.taken.certificate", holder.id()));
+                });
         insert(() -> directory.insertGateway(gateway, now()), "gateway", gateway.id());
         tenants.forEach(subsystem -> directory.host(gateway.id(), subsystem));
         changed(AuditEvent.EXCHANGE_GATEWAY_REGISTERED, actor, gateway.id(),
@@ -213,22 +228,22 @@ public class ExchangeRegister {
         List<FieldError> errors = new ArrayList<>();
         Subsystem subsystem = existing("subsystemId", subsystemId, directory::subsystem, "subsystem", errors);
         ServiceId id = subsystem == null ? null : parse("code", errors, () -> ids.service(subsystem.id() + "/" + code));
-        String described = blankToNull(description);
+        String described = InvalidParameters.stripped(description);
         if (described != null && described.length() > MAX_NAME) {
             errors.add(FieldError.of("description", "is longer than " + MAX_NAME + " characters."));
         }
-        String openApi = blankToNull(openApiUrl);
-        if (openApi != null && !isHttpUrl(openApi)) {
+        String openApi = InvalidParameters.stripped(openApiUrl);
+        if (openApi != null && !WebAddress.isWebAddress(openApi)) {
             errors.add(FieldError.of("openApiUrl", "must be an http or https URL."));
         }
-        List<Endpoint> declared = endpoints == null ? List.of() : endpoints;
+        Set<Endpoint> declared = new LinkedHashSet<>();
         List<String> badEndpoints = new ArrayList<>();
-        for (Endpoint endpoint : declared) {
-            try {
-                new vn.ndp.protocol.globalconf.Endpoint(endpoint.method(), endpoint.path());
-            } catch (IllegalArgumentException | NullPointerException e) {
-                badEndpoints.add("'" + endpoint.method() + " " + endpoint.path() + "': "
-                        + (e.getMessage() == null ? "a method and a path are required" : e.getMessage()));
+        for (Endpoint endpoint : endpoints == null ? List.<Endpoint>of() : endpoints) {
+            List<FieldError> problems = new ArrayList<>();
+            endpoint(endpoint, "method", "path", problems).ifPresent(declared::add);
+            if (!problems.isEmpty()) {
+                badEndpoints.add("'" + (endpoint == null ? null : endpoint.method() + " " + endpoint.path()) + "': "
+                        + String.join("; ", problems.stream().map(e -> e.field() + ": " + e.message()).toList()));
             }
         }
         if (!badEndpoints.isEmpty()) {
@@ -237,7 +252,7 @@ public class ExchangeRegister {
         reject(errors);
         DirectoryEntries.Service service = new DirectoryEntries.Service(id.encoded(), subsystem.id(),
                 id.serviceCode(), described, openApi, List.copyOf(declared), sample);
-        refuseIfTaken(directory.service(service.id()), "service", service.id());
+        refuseIfTaken(directory.service(service.id()).isPresent(), "service", service.id());
         insert(() -> directory.insertService(service, now()), "service", service.id());
         changed(AuditEvent.EXCHANGE_SERVICE_REGISTERED, actor, service.id(), Map.of());
         return service;
@@ -257,17 +272,29 @@ public class ExchangeRegister {
         return right;
     }
 
+    /** Revokes a gateway certificate by its serial (hexadecimal); returns the serial as the directory keeps it. */
     @Transactional
-    public void revokeCertificate(String serialHex, String reason, String actor) {
-        String serial;
-        try {
-            serial = new java.math.BigInteger(String.valueOf(serialHex).strip(), 16).toString(16);
-        } catch (NumberFormatException e) {
-            throw new RegistryException(ErrorCode.INVALID_BODY, "serial: '" + serialHex + "' is not a hexadecimal serial.",
-                    List.of(FieldError.of("serial", "'" + serialHex + "' is not a hexadecimal serial number.")));
+    public String revokeCertificate(String serialHex, String reason, String actor) {
+        List<FieldError> errors = new ArrayList<>();
+        String typed = InvalidParameters.stripped(serialHex);
+        String serial = null;
+        if (typed == null) {
+            errors.add(FieldError.of("serial", "is required."));
+        } else {
+            try {
+                serial = new BigInteger(typed, 16).toString(16);
+            } catch (NumberFormatException e) {
+                errors.add(FieldError.of("serial", "'" + typed + "' is not a hexadecimal serial number."));
+            }
         }
-        directory.revokeCertificate(serial, now(), reason);
-        changed(AuditEvent.GATEWAY_CERTIFICATE_REVOKED, actor, serial, Map.of("reason", String.valueOf(reason)));
+        String why = InvalidParameters.stripped(reason);
+        if (why != null && why.length() > MAX_NAME) {
+            errors.add(FieldError.of("reason", "is longer than " + MAX_NAME + " characters."));
+        }
+        reject(errors);
+        directory.revokeCertificate(serial, now(), why);
+        changed(AuditEvent.GATEWAY_CERTIFICATE_REVOKED, actor, serial, Map.of("reason", String.valueOf(why)));
+        return serial;
     }
 
     private void changed(AuditEvent event, String actor, String subject, Map<String, ?> detail) {
@@ -275,7 +302,7 @@ public class ExchangeRegister {
         events.publishEvent(new DirectoryChanged(subject));
     }
 
-    private <T> T parse(String field, List<FieldError> errors, java.util.function.Supplier<T> parser) {
+    private <T> T parse(String field, List<FieldError> errors, Supplier<T> parser) {
         try {
             return parser.get();
         } catch (InvalidIdentifierException | IllegalArgumentException e) {
@@ -299,9 +326,9 @@ public class ExchangeRegister {
      * The entry {@code id} names, for a field of a form or request body: a field error, not a 404, when it is missing
      * or names nothing (the request is what is wrong, not its address).
      */
-    private static <T> T existing(String field, String id, java.util.function.Function<String, Optional<T>> find,
-            String what, List<FieldError> errors) {
-        String given = blankToNull(id);
+    static <T> T existing(String field, String id, Function<String, Optional<T>> find, String what,
+            List<FieldError> errors) {
+        String given = InvalidParameters.stripped(id);
         if (given == null) {
             errors.add(FieldError.of(field, "is required."));
             return null;
@@ -313,8 +340,36 @@ public class ExchangeRegister {
         return found.orElse(null);
     }
 
+    /**
+     * An endpoint as the global configuration carries it (method in upper case, both stripped), or empty with each
+     * problem added under {@code methodField} and {@code pathField}. The rules are the protocol's {@link
+     * vn.ndp.protocol.globalconf.Endpoint}'s, the method and the path checked apart so that both can be named at
+     * once; a path is at most 500 characters.
+     */
+    static Optional<Endpoint> endpoint(Endpoint endpoint, String methodField, String pathField,
+            List<FieldError> errors) {
+        String method = endpoint == null || endpoint.method() == null ? "" : endpoint.method().strip();
+        String path = endpoint == null || endpoint.path() == null ? "" : endpoint.path().strip();
+        int before = errors.size();
+        try {
+            method = new vn.ndp.protocol.globalconf.Endpoint(method, vn.ndp.protocol.globalconf.Endpoint.ANY_PATH)
+                    .method();
+        } catch (IllegalArgumentException e) {
+            errors.add(FieldError.of(methodField, e.getMessage() + "; use one such as GET or POST, or *."));
+        }
+        try {
+            new vn.ndp.protocol.globalconf.Endpoint(vn.ndp.protocol.globalconf.Endpoint.ANY_METHOD, path);
+            if (path.length() > 500) {
+                errors.add(FieldError.of(pathField, "is longer than 500 characters."));
+            }
+        } catch (IllegalArgumentException e) {
+            errors.add(FieldError.of(pathField, e.getMessage() + ", e.g. /units/**."));
+        }
+        return errors.size() > before ? Optional.empty() : Optional.of(new Endpoint(method, path));
+    }
+
     private static String required(String field, String value, int max, List<FieldError> errors) {
-        String given = blankToNull(value);
+        String given = InvalidParameters.stripped(value);
         if (given == null) {
             errors.add(FieldError.of(field, "is required."));
         } else if (given.length() > max) {
@@ -323,33 +378,24 @@ public class ExchangeRegister {
         return given;
     }
 
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.strip();
-    }
-
-    private static boolean isHttpUrl(String value) {
-        try {
-            java.net.URI uri = new java.net.URI(value);
-            return ("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null;
-        } catch (java.net.URISyntaxException e) {
-            return false;
-        }
-    }
-
-    private static void refuseIfTaken(Optional<?> existing, String what, String id) {
-        if (existing.isPresent()) {
+    /** An identifier registered before: a 409 whose sentence names it ({@code exchange.manage.taken.<what>}). */
+    private static void refuseIfTaken(boolean taken, String what, String id) {
+        if (taken) {
             throw new RegistryException(ErrorCode.DIRECTORY_ENTRY_EXISTS, "The " + what + " '" + id
-                    + "' is already in the directory.");
+                    + "' is already in the directory.", Said.of("exchange.manage.taken." + what, id));
         }
     }
 
-    /** The insert itself; a conflict the checks could not see (a registration at the same moment) is a 409 too. */
+    /**
+     * The insert itself. The checks before it see every registered identifier and certificate; what they cannot see
+     * is a registration of the same one at the same moment (the directory keeps no deletions), a 409 too.
+     */
     private static void insert(Runnable insert, String what, String id) {
         try {
             insert.run();
         } catch (DataIntegrityViolationException e) {
             throw new RegistryException(ErrorCode.DIRECTORY_ENTRY_EXISTS, "The " + what + " '" + id
-                    + "' was registered at the same moment, or what it refers to was removed.");
+                    + "' (or its certificate) was registered by someone else at the same moment.");
         }
     }
 

@@ -13,8 +13,8 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Calls of the registry's JSON API as tests make them: with an API token (from {@link TestAccounts#token}), a body
- * sent as JSON, the status the test expects, and the answer read as a tree. The status is asserted, so a call that
- * answers otherwise fails the test where it was made.
+ * sent as JSON, the status the test expects, and the answer read as a tree. The status is asserted, and a refusal's
+ * being a problem document, so a call that answers otherwise fails the test where it was made.
  */
 @Component
 public class ApiCalls {
@@ -56,16 +56,6 @@ public class ApiCalls {
         return send(client.getObject().put().uri(uri), token, body, status);
     }
 
-    /**
-     * POST {@code body} as JSON with {@code token} (or anonymously when it is null) for the API to refuse: asserts the
-     * status and that the answer is a problem document (application/problem+json), and returns it.
-     */
-    public JsonNode postRefused(String token, String uri, Object body, int status) {
-        return sent(client.getObject().post().uri(uri), token, body).expectStatus().isEqualTo(status)
-                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
-                .expectBody(JsonNode.class).returnResult().getResponseBody();
-    }
-
     /** POSTs {@code body} to a collection, expects 201 Created, and returns the new resource's id. */
     public String create(String token, String uri, Object body) {
         return post(token, uri, body, 201).get("id").asString();
@@ -85,7 +75,12 @@ public class ApiCalls {
         return token == null ? request : request.header("Authorization", "Bearer " + token);
     }
 
+    /** The answer with {@code status} asserted; a refusal (4xx, 5xx) must also be a problem document (problem+json). */
     private static JsonNode answer(RestTestClient.ResponseSpec response, int status) {
-        return response.expectStatus().isEqualTo(status).expectBody(JsonNode.class).returnResult().getResponseBody();
+        response.expectStatus().isEqualTo(status);
+        if (status >= 400) {
+            response.expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+        }
+        return response.expectBody(JsonNode.class).returnResult().getResponseBody();
     }
 }

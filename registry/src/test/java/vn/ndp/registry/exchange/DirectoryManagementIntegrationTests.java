@@ -6,24 +6,21 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
-import java.net.InetAddress;
-import java.time.Clock;
+import java.math.BigInteger;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.unbescape.html.HtmlEscape;
 import tools.jackson.databind.JsonNode;
-import vn.ndp.protocol.identifiers.GatewayId;
-import vn.ndp.protocol.pki.GatewayCertificateRequest;
-import vn.ndp.protocol.pki.KeyAlgorithm;
-import vn.ndp.protocol.pki.NationalCa;
-import vn.ndp.protocol.pki.Pem;
+import vn.ndp.protocol.globalconf.GlobalConfiguration;
 import vn.ndp.registry.HtmlPage;
 import vn.ndp.registry.RegistryIntegrationTest;
 import vn.ndp.registry.accounts.ApiCalls;
@@ -54,8 +51,12 @@ class DirectoryManagementIntegrationTests {
     @Autowired
     ApiCalls api;
 
-    UserDetails admin() {
-        return accounts.signedIn(Role.ADMIN, null);
+    /** One administrator per test (each account costs a password hash). */
+    UserDetails admin;
+
+    @BeforeEach
+    void signIn() {
+        admin = accounts.signedIn(Role.ADMIN, null);
     }
 
     static String suffix() {
@@ -63,7 +64,7 @@ class DirectoryManagementIntegrationTests {
     }
 
     MvcResult send(MockHttpServletRequestBuilder request) throws Exception {
-        return mvc.perform(request.with(user(admin())).with(csrf())).andReturn();
+        return mvc.perform(request.with(user(admin)).with(csrf())).andReturn();
     }
 
     /** Posts a form of the page; a redirect back to it is a registration, anything else a refusal. */
@@ -73,44 +74,53 @@ class DirectoryManagementIntegrationTests {
         return send(request);
     }
 
-    static String notice(MvcResult result) {
+    /**
+     * A registration: the redirect back to the page, which then says {@code done} followed by what was registered;
+     * returns that identifier.
+     */
+    String notice(MvcResult result, String done) throws Exception {
         assertThat(result.getResponse().getStatus()).as("registered").isEqualTo(302);
         assertThat(result.getResponse().getRedirectedUrl()).isEqualTo("/exchange/manage");
-        return String.valueOf(result.getFlashMap().get("registeredId"));
+        String id = String.valueOf(result.getFlashMap().get("registeredId"));
+        String page = mvc.perform(get("/exchange/manage").with(user(admin)).flashAttrs(result.getFlashMap()))
+                .andReturn().getResponse().getContentAsString();
+        assertThat(HtmlPage.text(HtmlPage.parse(page).elementsOfClass("p", "notice").getFirst()))
+                .startsWith(done + " " + id);
+        return id;
     }
 
     String certificateFor(String gatewayId) {
-        NationalCa ca = NationalCa.open(keys.caDirectory().orElseThrow(), Clock.systemUTC());
-        return Pem.encode(ca.issueGatewayCertificate(new GatewayCertificateRequest(GatewayId.parse(gatewayId),
-                List.of("localhost"), List.of(InetAddress.getLoopbackAddress()),
-                GatewayCertificateRequest.DEFAULT_VALIDITY, KeyAlgorithm.EC_P256)).certificate());
+        return ExchangeTestData.certificateFor(keys, gatewayId);
+    }
+
+    GlobalConfiguration globalConfiguration() throws Exception {
+        return ExchangeTestData.verified(keys, mvc.perform(get("/api/v1/exchange/globalconf")).andReturn()
+                .getResponse().getContentAsByteArray());
     }
 
     @Test
     void anAdministratorRegistersAMemberItsSystemOnAPlatformAGatewayAndAServiceFromThePages() throws Exception {
         String code = "DM." + suffix();
         String member = notice(submit("members", Map.of("memberClass", List.of("GOV"), "memberCode", List.of(code),
-                "name", List.of("Sở Thông tin thử nghiệm"), "agencyCode", List.of("P-HA-NOI"))));
+                "name", List.of("Sở Thông tin thử nghiệm"), "agencyCode", List.of("P-HA-NOI"))),
+                "Đã đăng ký thành viên");
         assertThat(member).isEqualTo("VN/GOV/" + code);
         String system = notice(submit("subsystems", Map.of("memberId", List.of(member), "code", List.of("motcua"),
-                "platformCode", List.of("DVCQG"))));
+                "platformCode", List.of("DVCQG"))), "Đã đăng ký hệ thống thông tin");
         String gateway = notice(submit("gateways", Map.of("id", List.of(member + "/lgsp"),
                 "address", List.of("lgsp.example.gov.vn:5500"), "certificate", List.of(certificateFor(member + "/lgsp")),
-                "hostedSubsystems", List.of(system))));
+                "hostedSubsystems", List.of(system))), "Đã đăng ký cổng kết nối");
         String service = notice(submit("services", Map.of("subsystemId", List.of(system), "code", List.of("hoso"),
                 "description", List.of("Tra cứu hồ sơ thủ tục hành chính"), "openApiUrl",
-                List.of("https://lgsp.example.gov.vn/openapi.json"), "endpoints", List.of("get /hoso/**\r\n\r\nPOST /hoso"))));
+                List.of("https://lgsp.example.gov.vn/openapi.json"),
+                "endpoints", List.of("get /hoso/**\r\n\r\nPOST /hoso\nGET  /hoso/** "))), "Đã đăng ký dịch vụ");
 
         assertThat(register.subsystem(system).platformCode()).isEqualTo("DVCQG");
         assertThat(register.gateways()).filteredOn(g -> g.id().equals(gateway)).singleElement()
                 .satisfies(g -> assertThat(g.hostedSubsystems()).containsExactly(system));
-        assertThat(register.service(service).endpoints()).containsExactlyInAnyOrder(
-                new DirectoryEntries.Endpoint("GET", "/hoso/**"), new DirectoryEntries.Endpoint("POST", "/hoso"));
-
-        String after = mvc.perform(get("/exchange/manage").with(user(admin()))
-                .flashAttr("registered", "service").flashAttr("registeredId", service)).andReturn()
-                .getResponse().getContentAsString();
-        assertThat(after).contains("Đã đăng ký dịch vụ " + service + ".");
+        assertThat(register.service(service).endpoints()).as("in upper case, each once")
+                .containsExactlyInAnyOrder(new DirectoryEntries.Endpoint("GET", "/hoso/**"),
+                        new DirectoryEntries.Endpoint("POST", "/hoso"));
         String platform = mvc.perform(get("/platforms/DVCQG")).andReturn().getResponse().getContentAsString();
         assertThat(platform).as("the platform's page shows its connection from the directory")
                 .contains("Kết nối NDXP theo danh bạ trao đổi dữ liệu", system, service);
@@ -141,8 +151,8 @@ class DirectoryManagementIntegrationTests {
                 "name", List.of("Bộ thử nghiệm, lần hai")));
         assertThat(again.getResponse().getStatus()).isEqualTo(409);
         HtmlPage twice = HtmlPage.parse(again.getResponse().getContentAsString());
-        assertThat(HtmlPage.text(twice.byId("member"))).contains("định danh này đã có trong danh bạ",
-                "The member 'VN/GOV/" + code + "' is already in the directory.");
+        assertThat(HtmlPage.text(twice.byId("member"))).contains("trùng với một mục đã có trong danh bạ",
+                "Thành viên VN/GOV/" + code + " đã có trong danh bạ.");
         assertThat(HtmlPage.value(twice.byId("member-name"))).isEqualTo("Bộ thử nghiệm, lần hai");
         assertThat(register.member(member).name()).isEqualTo("Bộ thử nghiệm");
 
@@ -174,12 +184,17 @@ class DirectoryManagementIntegrationTests {
     void theLanguageLinksOfARefusedFormCarryNothingThatWasPosted() throws Exception {
         MvcResult refused = send(post("/exchange/manage/members").param("memberClass", "GOV")
                 .param("memberCode", "mã có dấu cách").param("name", "Tên bí mật")
-                .header("Referer", "http://localhost/exchange/manage?lang=vi"));
+                .header("Referer", "https://registry.example.gov.vn/exchange/manage?lang=vi&asOf=2025-06-30"));
         assertThat(refused.getResponse().getStatus()).isEqualTo(400);
-        List<String> switches = HtmlPage.parse(refused.getResponse().getContentAsString()).elements("a").stream()
-                .filter(a -> a.hasAttribute("hreflang")).map(a -> a.getAttributeValue("href")).toList();
-        assertThat(switches).as("back to the page the form was on, in either language, without the posted fields")
-                .containsExactlyInAnyOrder("/exchange/manage?lang=vi", "/exchange/manage?lang=en");
+        HtmlPage page = HtmlPage.parse(refused.getResponse().getContentAsString());
+        List<String> switches = page.elements("a").stream().filter(a -> a.hasAttribute("hreflang"))
+                .map(a -> HtmlEscape.unescapeHtml(a.getAttributeValue("href"))).toList();
+        assertThat(switches).as("back to the page the form was on (whatever host the browser named, behind a proxy),"
+                        + " in either language, without the posted fields")
+                .containsExactlyInAnyOrder("/exchange/manage?asOf=2025-06-30&lang=vi",
+                        "/exchange/manage?asOf=2025-06-30&lang=en");
+        assertThat(page.elementsOfClass("form", "as-of").getFirst().getAttributeValue("action"))
+                .as("the as-of date is chosen on that page, which answers a GET").isEqualTo("/exchange/manage");
         MvcResult noReferer = send(post("/exchange/manage/members").param("memberCode", "x y").param("name", "Tên"));
         assertThat(HtmlPage.parse(noReferer.getResponse().getContentAsString()).elements("a").stream()
                 .filter(a -> a.hasAttribute("hreflang")).map(a -> a.getAttributeValue("href")))
@@ -188,14 +203,33 @@ class DirectoryManagementIntegrationTests {
     }
 
     @Test
-    void aRevokedCertificateIsListedForTheGateways() throws Exception {
-        String serial = Long.toHexString(Math.abs(UUID.randomUUID().getMostSignificantBits()));
+    void aRevokedCertificateIsInTheNextSignedGlobalConfiguration() throws Exception {
+        String serial = "00" + Long.toHexString(Math.abs(UUID.randomUUID().getMostSignificantBits()) | 1L << 60);
+        String kept = new BigInteger(serial, 16).toString(16);
         assertThat(notice(submit("revocations", Map.of("serial", List.of(" " + serial.toUpperCase(Locale.ROOT) + " "),
-                "reason", List.of("Lộ khóa riêng"))))).isEqualTo(serial.toUpperCase(Locale.ROOT));
+                "reason", List.of("Lộ khóa riêng"))), "Đã thu hồi chứng thư số có số sê-ri"))
+                .as("the serial as the directory keeps it").isEqualTo(kept);
         assertThat(register.revokedCertificates()).anySatisfy(r -> {
-            assertThat(r.serial()).isEqualTo(new java.math.BigInteger(serial, 16).toString(16));
+            assertThat(r.serial()).isEqualTo(kept);
             assertThat(r.reason()).isEqualTo("Lộ khóa riêng");
         });
+        assertThat(globalConfiguration().revokedCertificates()).as("what the gateways download and verify")
+                .anySatisfy(r -> assertThat(r.serial()).isEqualTo(kept));
+    }
+
+    @Test
+    void aCertificateAlreadyAnotherGatewaysIsRefusedByName() throws Exception {
+        String member = register.registerMember("GOV", "DC." + suffix(), "Bộ thử nghiệm", null, false, "test").id();
+        String certificate = certificateFor(member + "/lgsp");
+        String first = register.registerGateway(member + "/lgsp", "localhost:5500", certificate, List.of(), false,
+                "test").id();
+        MvcResult again = submit("gateways", Map.of("id", List.of(member + "/lgsp2"),
+                "address", List.of("localhost:5501"), "certificate", List.of(certificate)));
+        assertThat(again.getResponse().getStatus()).isEqualTo(409);
+        assertThat(HtmlPage.text(HtmlPage.parse(again.getResponse().getContentAsString()).byId("gateway")))
+                .contains("Chứng thư số này đã là chứng thư của cổng kết nối " + first)
+                .doesNotContain("định danh", "already");
+        assertThat(register.gateways()).noneMatch(g -> g.id().equals(member + "/lgsp2"));
     }
 
     @Test
@@ -211,7 +245,7 @@ class DirectoryManagementIntegrationTests {
         String directory = mvc.perform(get("/exchange").with(user(editor))).andReturn().getResponse()
                 .getContentAsString();
         assertThat(directory).doesNotContain("href=\"/exchange/manage\"");
-        assertThat(mvc.perform(get("/exchange").with(user(admin()))).andReturn().getResponse().getContentAsString())
+        assertThat(mvc.perform(get("/exchange").with(user(admin))).andReturn().getResponse().getContentAsString())
                 .contains("href=\"/exchange/manage\"");
     }
 
@@ -245,5 +279,14 @@ class DirectoryManagementIntegrationTests {
         JsonNode openApi = api.post(admin, "/api/v1/exchange/services", Map.of("subsystemId", system, "code", "units",
                 "openApiUrl", "file:///etc/passwd"), 400);
         assertThat(openApi.path("errors").get(0).path("field").asString()).isEqualTo("openApiUrl");
+        JsonNode endpoints = api.post(admin, "/api/v1/exchange/services", Map.of("subsystemId", system, "code", "units",
+                "endpoints", List.of(Map.of("method", "get"), Map.of("path", "/units"))), 400);
+        assertThat(endpoints.path("errors").get(0).path("field").asString()).as("a missing part, not a server error")
+                .isEqualTo("endpoints");
+        String service = api.create(admin, "/api/v1/exchange/services", Map.of("subsystemId", system, "code", "units",
+                "openApiUrl", "HTTPS://lgsp.example.gov.vn/openapi.json", "endpoints",
+                List.of(Map.of("method", "get", "path", " /units/** "), Map.of("method", "GET", "path", "/units/**"))));
+        assertThat(register.service(service).endpoints()).as("as the gateways match them, once")
+                .containsExactly(new DirectoryEntries.Endpoint("GET", "/units/**"));
     }
 }

@@ -3,8 +3,6 @@ package vn.ndp.registry.exchange;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
-import java.net.InetAddress;
-import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -24,14 +22,9 @@ import tools.jackson.databind.JsonNode;
 import vn.ndp.protocol.globalconf.AccessRight;
 import vn.ndp.protocol.globalconf.Endpoint;
 import vn.ndp.protocol.globalconf.GlobalConfiguration;
-import vn.ndp.protocol.globalconf.GlobalConfigurationVerifier;
 import vn.ndp.protocol.identifiers.GatewayId;
 import vn.ndp.protocol.identifiers.ServiceId;
 import vn.ndp.protocol.identifiers.SubsystemId;
-import vn.ndp.protocol.pki.GatewayCertificateRequest;
-import vn.ndp.protocol.pki.KeyAlgorithm;
-import vn.ndp.protocol.pki.NationalCa;
-import vn.ndp.protocol.pki.Pem;
 import vn.ndp.protocol.usage.UsageAggregate;
 import vn.ndp.protocol.usage.UsageReport;
 import vn.ndp.registry.RegistryIntegrationTest;
@@ -83,13 +76,9 @@ class ExchangeDirectoryIntegrationTests {
         String service = api.create(admin, "/api/v1/exchange/services", Map.of("subsystemId", provider, "code", "units",
                 "description", "Đơn vị hành chính",
                 "endpoints", List.of(Map.of("method", "GET", "path", "/units/**"))));
-        NationalCa ca = NationalCa.open(keys.caDirectory().orElseThrow(), Clock.systemUTC());
         GatewayId gatewayId = GatewayId.parse(providerMember + "/lgsp");
-        var certificate = ca.issueGatewayCertificate(new GatewayCertificateRequest(gatewayId, List.of("localhost"),
-                List.of(InetAddress.getLoopbackAddress()), GatewayCertificateRequest.DEFAULT_VALIDITY,
-                KeyAlgorithm.EC_P256)).certificate();
         String gateway = api.create(admin, "/api/v1/exchange/gateways", Map.of("id", gatewayId.encoded(),
-                "address", "localhost:5500", "certificate", Pem.encode(certificate),
+                "address", "localhost:5500", "certificate", ExchangeTestData.certificateFor(keys, gatewayId.encoded()),
                 "hostedSubsystems", List.of(provider, consumer)));
         return new Topology(admin, provider, consumer, service, gateway);
     }
@@ -138,8 +127,7 @@ class ExchangeDirectoryIntegrationTests {
     GlobalConfiguration download() throws Exception {
         byte[] signed = globalConfiguration(null).expectStatus().isOk().expectBody(byte[].class).returnResult()
                 .getResponseBody();
-        return new GlobalConfigurationVerifier(keys.certificate(), "VN", Clock.systemUTC(), 0).verify(signed)
-                .configuration();
+        return ExchangeTestData.verified(keys, signed);
     }
 
     @Test
@@ -171,8 +159,7 @@ class ExchangeDirectoryIntegrationTests {
         String request = requestAccess(consumerEditor, accessRequest(t, null, null), 201).get("id").asString();
         approve(otherProvince, request, 403);
         assertThat(approve(providerEditor, request, 200).get("status").asString()).isEqualTo("APPROVED");
-        assertThat(api.postRefused(providerEditor, ACCESS_REQUESTS + "/" + request + "/approve", Map.of(), 409)
-                .get("code").asString()).isEqualTo("ILLEGAL_TRANSITION");
+        assertThat(approve(providerEditor, request, 409).get("code").asString()).isEqualTo("ILLEGAL_TRANSITION");
         GlobalConfiguration configuration = download();
         assertThat(configuration.accessRights()).anySatisfy(right -> {
             assertThat(right.client()).isEqualTo(SubsystemId.parse(t.consumer()));
@@ -203,11 +190,11 @@ class ExchangeDirectoryIntegrationTests {
         String consumerEditor = accounts.token(Role.MINISTRY_EDITOR, "BTC");
         Map<String, Object> body = accessRequest(t, "get", "/units/**");
         String request = requestAccess(consumerEditor, body, 201).get("id").asString();
-        JsonNode pending = api.postRefused(consumerEditor, ACCESS_REQUESTS, body, 409);
+        JsonNode pending = requestAccess(consumerEditor, body, 409);
         assertThat(pending.get("code").asString()).isEqualTo("ACCESS_REQUEST_PENDING");
         assertThat(pending.get("detail").asString()).contains(request);
         approve(t.admin(), request, 200);
-        assertThat(api.postRefused(consumerEditor, ACCESS_REQUESTS, body, 409).get("code").asString())
+        assertThat(requestAccess(consumerEditor, body, 409).get("code").asString())
                 .isEqualTo("ACCESS_ALREADY_GRANTED");
     }
 

@@ -79,7 +79,8 @@ class ExchangeEvidenceIntegrationTests {
         byte[] body = client.get().uri("/api/v1/exchange/evidence?gateway={g}&id=abc-123", GATEWAY)
                 .header("Authorization", "Bearer " + admin).exchange()
                 .expectStatus().isOk()
-                .expectHeader().valueMatches("Content-Disposition", "attachment; filename=\"evidence-abc-123.json\"")
+                .expectHeader().valueMatches("Content-Disposition", "attachment; filename=\"evidence-abc-123\\.json\".*")
+                .expectHeader().valueEquals("X-Content-Type-Options", "nosniff")
                 .expectBody(byte[].class).returnResult().getResponseBody();
         assertThat(body).isEqualTo(EVIDENCE);
     }
@@ -121,7 +122,7 @@ class ExchangeEvidenceIntegrationTests {
                 .with(user(admin))).andReturn();
         assertThat(file.getResponse().getStatus()).isEqualTo(200);
         assertThat(file.getResponse().getHeader("Content-Disposition"))
-                .isEqualTo("attachment; filename=\"evidence-abc-123.json\"");
+                .startsWith("attachment; filename=\"evidence-abc-123.json\"");
         assertThat(file.getResponse().getContentAsByteArray()).isEqualTo(EVIDENCE);
 
         MvcResult unknown = mvc.perform(get("/exchange/manage/evidence").param("gateway", GATEWAY).param("id", "nope-9")

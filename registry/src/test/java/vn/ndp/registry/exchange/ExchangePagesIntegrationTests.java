@@ -6,8 +6,6 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
-import java.net.InetAddress;
-import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -22,10 +20,6 @@ import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import vn.ndp.protocol.identifiers.GatewayId;
-import vn.ndp.protocol.pki.GatewayCertificateRequest;
-import vn.ndp.protocol.pki.KeyAlgorithm;
-import vn.ndp.protocol.pki.NationalCa;
-import vn.ndp.protocol.pki.Pem;
 import vn.ndp.protocol.usage.UsageAggregate;
 import vn.ndp.protocol.usage.UsageReport;
 import vn.ndp.registry.HtmlPage;
@@ -77,12 +71,9 @@ class ExchangePagesIntegrationTests {
         String consumer = register.registerSubsystem(consumerMember, "ledger", null, sample, "test").id();
         String service = register.registerService(provider, "units", "Đơn vị hành chính",
                 null, List.of(new Endpoint("GET", "/units/**")), sample, "test").id();
-        NationalCa ca = NationalCa.open(keys.caDirectory().orElseThrow(), Clock.systemUTC());
         GatewayId gatewayId = GatewayId.parse(providerMember + "/lgsp");
-        var certificate = ca.issueGatewayCertificate(new GatewayCertificateRequest(gatewayId, List.of("localhost"),
-                List.of(InetAddress.getLoopbackAddress()), GatewayCertificateRequest.DEFAULT_VALIDITY,
-                KeyAlgorithm.EC_P256)).certificate();
-        String gateway = register.registerGateway(gatewayId.encoded(), "localhost:5500", Pem.encode(certificate),
+        String gateway = register.registerGateway(gatewayId.encoded(), "localhost:5500",
+                ExchangeTestData.certificateFor(keys, gatewayId.encoded()),
                 List.of(provider, consumer), sample, "test").id();
         return new Topology(provider, consumer, service, gateway);
     }
@@ -310,7 +301,8 @@ class ExchangePagesIntegrationTests {
         MvcResult empty = mvc.perform(post("/exchange/access-requests/" + id + "/deny").with(user(admin)).with(csrf())
                 .param("reason", " ")).andReturn();
         assertThat(empty.getResponse().getStatus()).isEqualTo(400);
-        assertThat(empty.getResponse().getContentAsString()).contains("reason", "class=\"problems\"");
+        assertThat(HtmlPage.text(HtmlPage.parse(empty.getResponse().getContentAsString()).elementsOfClass("div", "problems")
+                .getFirst())).contains("Lý do từ chối: bắt buộc");
         assertThat(HtmlPage.parse(empty.getResponse().getContentAsString()).byId("reason-" + id)
                 .getAttributeValue("value")).isEqualTo(" ");
         MvcResult denied = mvc.perform(post("/exchange/access-requests/" + id + "/deny").with(user(admin))
@@ -361,7 +353,7 @@ class ExchangePagesIntegrationTests {
         assertThat(refused.getResponse().getStatus()).isEqualTo(400);
         HtmlPage page = HtmlPage.parse(refused.getResponse().getContentAsString());
         assertThat(HtmlPage.text(page.byId("main"))).contains("Chưa gửi được: thông tin chưa đầy đủ hoặc chưa hợp lệ.",
-                "Dịch vụ: chọn dịch vụ cần truy cập trong danh sách (dịch vụ đã chọn có thể vừa được gỡ khỏi danh bạ).");
+                "Dịch vụ: chọn dịch vụ cần truy cập trong danh sách.");
         assertThat(HtmlPage.text(page.byId("purpose"))).isEqualTo("Đối chiếu danh mục đơn vị");
         assertThat(page.byId("legal-basis").getAttributeValue("value")).isEqualTo("Nghị định 47/2020/NĐ-CP");
         assertThat(requests.find(null)).hasSize(before);

@@ -3,8 +3,6 @@ package vn.ndp.registry.exchange.internal;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.ui.Model;
@@ -13,11 +11,13 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import vn.ndp.protocol.identifiers.MemberClass;
 import vn.ndp.registry.accounts.CurrentUser;
 import vn.ndp.registry.exchange.DirectoryEntries;
 import vn.ndp.registry.exchange.EvidenceSources;
 import vn.ndp.registry.exchange.ExchangeRegister;
 import vn.ndp.registry.shared.RegistryException;
+import vn.ndp.registry.shared.web.Downloads;
 import vn.ndp.registry.shared.web.PostedForm;
 import vn.ndp.registry.shared.web.WebPage;
 
@@ -88,11 +88,8 @@ class DirectoryPages {
     @PostMapping("/exchange/manage/revocations")
     String revoke(Authentication authentication, @RequestParam MultiValueMap<String, String> form, Model model,
             HttpServletResponse response, RedirectAttributes redirect) {
-        return attempt(REVOCATION, form, model, response, redirect, () -> {
-            String serial = form.getFirst("serial");
-            register.revokeCertificate(serial, form.getFirst("reason"), actor(authentication));
-            return serial.strip();
-        });
+        return attempt(REVOCATION, form, model, response, redirect, () -> register.revokeCertificate(
+                form.getFirst("serial"), form.getFirst("reason"), actor(authentication)));
     }
 
     /** The evidence file of one exchange as a download; a refusal comes back on the page, with what was typed. */
@@ -100,14 +97,10 @@ class DirectoryPages {
     Object evidence(@RequestParam MultiValueMap<String, String> form, Model model, HttpServletResponse response) {
         String id = form.getFirst("id");
         try {
-            byte[] file = evidence.fetch(form.getFirst("gateway"), id);
-            return ResponseEntity.ok()
-                    .header("Content-Type", "application/json")
-                    .header("Content-Disposition", "attachment; filename=\"evidence-"
-                            + id.strip().replaceAll("[^A-Za-z0-9._-]", "_") + ".json\"")
-                    .body(file);
+            return Downloads.attachment(EvidenceSources.fileName(id), "application/json",
+                    evidence.fetch(form.getFirst("gateway"), id));
         } catch (RegistryException e) {
-            response.setStatus(e.code().status().is4xxClientError() ? e.code().status().value() : 502);
+            response.setStatus(e.code().status().value());
             return page(new PostedForm(EVIDENCE, form), e, model);
         }
     }
@@ -124,8 +117,7 @@ class DirectoryPages {
             redirect.addFlashAttribute("registeredId", id);
             return "redirect:/exchange/manage";
         } catch (RegistryException e) {
-            response.setStatus(e.code().status().is4xxClientError() ? e.code().status().value()
-                    : HttpServletResponse.SC_BAD_REQUEST);
+            response.setStatus(e.code().status().value());
             return page(new PostedForm(name, form), e, model);
         }
     }
@@ -134,7 +126,7 @@ class DirectoryPages {
         model.addAttribute("posted", posted);
         model.addAttribute("error", error);
         model.addAttribute("instance", register.instance());
-        model.addAttribute("memberClasses", List.of("GOV", "COM", "ORG"));
+        model.addAttribute("memberClasses", MemberClass.values());
         model.addAttribute("members", register.members());
         model.addAttribute("subsystems", register.subsystems());
         model.addAttribute("evidenceSources", evidence.gateways());
@@ -142,8 +134,8 @@ class DirectoryPages {
     }
 
     /**
-     * The endpoints typed one per line as {@code METHOD /path}; a line without a path is passed on as it is, for the
-     * register to refuse with its rule.
+     * The endpoints typed one per line as {@code METHOD /path}, as typed: the register checks and normalises them (a
+     * line without a path is refused by its rule).
      */
     static List<DirectoryEntries.Endpoint> endpoints(String typed) {
         List<DirectoryEntries.Endpoint> endpoints = new ArrayList<>();
@@ -156,8 +148,7 @@ class DirectoryPages {
                 continue;
             }
             String[] parts = trimmed.split("\\s+", 2);
-            endpoints.add(new DirectoryEntries.Endpoint(parts[0].toUpperCase(Locale.ROOT),
-                    parts.length == 2 ? parts[1].strip() : ""));
+            endpoints.add(new DirectoryEntries.Endpoint(parts[0], parts.length == 2 ? parts[1] : ""));
         }
         return endpoints;
     }

@@ -68,19 +68,27 @@ public class DirectoryRepository {
     public List<Service> services() {
         Map<String, List<Endpoint>> endpoints = new LinkedHashMap<>();
         jdbc.sql("select * from exchange_endpoint order by service_id, path, method").query((rs, n) -> {
-            endpoints.computeIfAbsent(rs.getString("service_id"), k -> new ArrayList<>())
-                    .add(new Endpoint(rs.getString("method"), rs.getString("path")));
+            endpoints.computeIfAbsent(rs.getString("service_id"), k -> new ArrayList<>()).add(endpoint(rs));
             return null;
         }).list();
         return jdbc.sql("select * from exchange_service order by id")
-                .query((rs, n) -> new Service(rs.getString("id"), rs.getString("subsystem_id"), rs.getString("code"),
-                        rs.getString("description"), rs.getString("openapi_url"),
-                        endpoints.getOrDefault(rs.getString("id"), List.of()), rs.getBoolean("sample")))
-                .list();
+                .query((rs, n) -> service(rs, endpoints.getOrDefault(rs.getString("id"), List.of()))).list();
     }
 
     public Optional<Service> service(String id) {
-        return services().stream().filter(s -> s.id().equals(id)).findFirst();
+        List<Endpoint> endpoints = jdbc.sql("select * from exchange_endpoint where service_id = ? order by path, method")
+                .param(id).query((rs, n) -> endpoint(rs)).list();
+        return jdbc.sql("select * from exchange_service where id = ?").param(id)
+                .query((rs, n) -> service(rs, endpoints)).optional();
+    }
+
+    private static Endpoint endpoint(ResultSet rs) throws SQLException {
+        return new Endpoint(rs.getString("method"), rs.getString("path"));
+    }
+
+    private static Service service(ResultSet rs, List<Endpoint> endpoints) throws SQLException {
+        return new Service(rs.getString("id"), rs.getString("subsystem_id"), rs.getString("code"),
+                rs.getString("description"), rs.getString("openapi_url"), endpoints, rs.getBoolean("sample"));
     }
 
     public List<AccessRight> accessRights() {

@@ -33,6 +33,7 @@ import vn.ndp.registry.shared.InvalidParameters;
 import vn.ndp.registry.shared.ProblemApi;
 import vn.ndp.registry.shared.RegistryException;
 import vn.ndp.registry.shared.VietnamTime;
+import vn.ndp.registry.shared.web.Downloads;
 
 @ProblemApi
 @RequestMapping("/api/v1/exchange")
@@ -214,10 +215,8 @@ class ExchangeApi {
             description = "A self-contained file that `ndp log verify-evidence FILE` checks offline.")
     ResponseEntity<byte[]> evidence(@RequestParam(required = false) String gateway,
             @RequestParam(required = false) String id) {
-        return ResponseEntity.ok()
-                .header("Content-Disposition", "attachment; filename=\"evidence-" + String.valueOf(id)
-                        .replaceAll("[^A-Za-z0-9._-]", "_") + ".json\"")
-                .body(evidence.fetch(gateway, id));
+        return Downloads.attachment(EvidenceSources.fileName(id), MediaType.APPLICATION_JSON_VALUE,
+                evidence.fetch(gateway, id));
     }
 
     private static String actor(Authentication auth) {

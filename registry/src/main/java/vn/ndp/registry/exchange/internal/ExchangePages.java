@@ -52,7 +52,6 @@ import vn.ndp.registry.shared.web.WebPage;
 @WebPage
 class ExchangePages {
 
-
     private final ExchangeRegister register;
     private final AccessRequests requests;
     private final UsageStatistics usage;
@@ -205,8 +204,7 @@ class ExchangePages {
         if (e.code() == ErrorCode.NOT_FOUND || e.code() == ErrorCode.FORBIDDEN) {
             throw e;
         }
-        response.setStatus(e.code().status().is4xxClientError() ? e.code().status().value()
-                : HttpServletResponse.SC_BAD_REQUEST);
+        response.setStatus(e.code().status().value());
         return requestsPage(authentication, form, decisionError, model);
     }
 

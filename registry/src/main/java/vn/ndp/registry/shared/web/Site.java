@@ -9,11 +9,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import org.springframework.web.servlet.support.RequestContextUtils;
 import org.springframework.web.util.UriComponentsBuilder;
@@ -43,50 +42,44 @@ public record Site(String asOf, String language, String path, String viHref, Str
         if (!contextPath.isEmpty() && path.startsWith(contextPath)) {
             path = path.substring(contextPath.length());
         }
-        Locale locale = RequestContextUtils.getLocale(request);
-        // A page answering a posted form (a refusal) has the form's fields as parameters: the CSRF token and what was
-        // typed, never to be put in a link. Its links keep only its address's own query, and switching the language
-        // goes back to the page the form was on.
-        boolean posted = !"GET".equals(request.getMethod()) && !"HEAD".equals(request.getMethod());
-        Map<String, List<String>> parameters = posted ? queryOf(request.getQueryString()) : parametersOf(request);
-        List<Param> keep = new ArrayList<>();
-        parameters.forEach((name, values) -> {
-            if (!NOT_KEPT.contains(name)) {
-                for (String value : values) {
-                    if (value != null && !value.isBlank()) {
-                        keep.add(new Param(name, value));
-                    }
-                }
+        Map<String, List<String>> parameters;
+        if ("GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod())) {
+            parameters = new LinkedHashMap<>();
+            request.getParameterMap().forEach((name, values) -> parameters.put(name, Arrays.asList(values)));
+        } else {
+            // A page answering a posted form (a refusal): its parameters are the form's fields, the CSRF token and
+            // what was typed, never to be put in a link, and its address may take no GET. Its links are those of the
+            // page the form was on (the Referer, within this site), else of its own address and query.
+            URI from = formPage(request.getHeader("Referer"), contextPath);
+            if (from != null) {
+                path = from.getPath().substring(contextPath.length());
             }
-        });
-        String asOf = validDate(parameters.getOrDefault("asOf", List.of()).stream().findFirst().orElse(null));
+            parameters = queryOf(from != null ? from.getRawQuery() : request.getQueryString());
+        }
+        List<Param> keep = new ArrayList<>();
         Links here = Links.to(path);
         for (var entry : parameters.entrySet()) {
+            for (String value : entry.getValue()) {
+                if (value != null && !value.isBlank() && !NOT_KEPT.contains(entry.getKey())) {
+                    keep.add(new Param(entry.getKey(), value));
+                }
+            }
             if (!entry.getValue().isEmpty()) {
                 here = here.with(entry.getKey(), entry.getValue().getFirst());
             }
         }
-        if (posted) {
-            here = formPage(request, contextPath).orElse(here);
-        }
-        return new Site(asOf, locale.getLanguage(), path, here.with("lang", "vi").href(), here.with("lang", "en").href(),
-                List.copyOf(keep));
+        String asOf = validDate(here.get("asOf"));
+        return new Site(asOf, RequestContextUtils.getLocale(request).getLanguage(), path,
+                here.with("lang", "vi").href(), here.with("lang", "en").href(), List.copyOf(keep));
     }
 
-    private static Map<String, List<String>> parametersOf(HttpServletRequest request) {
-        Map<String, List<String>> parameters = new LinkedHashMap<>();
-        request.getParameterMap().forEach((name, values) -> parameters.put(name, java.util.Arrays.asList(values)));
-        return parameters;
-    }
-
-    /** The parameters of a query string, decoded. */
+    /** The parameters of a raw query string, decoded. */
     private static Map<String, List<String>> queryOf(String query) {
         Map<String, List<String>> parameters = new LinkedHashMap<>();
-        if (query == null || query.isEmpty()) {
-            return parameters;
+        if (query != null && !query.isEmpty()) {
+            UriComponentsBuilder.fromUriString("?" + query).build().getQueryParams().forEach((name, values) ->
+                    parameters.put(decode(name), values.stream().map(v -> v == null ? "" : decode(v)).toList()));
         }
-        UriComponentsBuilder.fromUriString("?" + query).build().getQueryParams().forEach((name, values) ->
-                parameters.put(decode(name), values.stream().map(v -> v == null ? "" : decode(v)).toList()));
         return parameters;
     }
 
@@ -98,30 +91,22 @@ public record Site(String asOf, String language, String path, String viHref, Str
         }
     }
 
-    /** The page of this site a form was posted from (its Referer, same host), with its query; empty when unknown. */
-    private static Optional<Links> formPage(HttpServletRequest request, String contextPath) {
-        String referer = request.getHeader("Referer");
+    /**
+     * The page a form was posted from, by its Referer: only its path and query are used, so whichever host the
+     * browser named (behind a proxy, the registry's own may differ), the links stay on this site; null when there is
+     * none or it is outside the site's context path.
+     */
+    private static URI formPage(String referer, String contextPath) {
         if (referer == null) {
-            return Optional.empty();
+            return null;
         }
-        URI from;
         try {
-            from = new URI(referer);
+            URI from = new URI(referer);
+            String pagePath = from.getPath();
+            return pagePath != null && pagePath.startsWith(contextPath + "/") ? from : null;
         } catch (URISyntaxException e) {
-            return Optional.empty();
+            return null;
         }
-        String pagePath = from.getPath();
-        if (from.getHost() == null || !from.getHost().equalsIgnoreCase(request.getServerName()) || pagePath == null
-                || !pagePath.startsWith(contextPath.isEmpty() ? "/" : contextPath)) {
-            return Optional.empty();
-        }
-        Links page = Links.to(pagePath.substring(contextPath.length()));
-        for (var entry : queryOf(from.getRawQuery()).entrySet()) {
-            if (!entry.getValue().isEmpty()) {
-                page = page.with(entry.getKey(), entry.getValue().getFirst());
-            }
-        }
-        return Optional.of(page);
     }
 
     /** The path with the current as-of date, if any: {@code /platforms?asOf=2024-07-03}. */
