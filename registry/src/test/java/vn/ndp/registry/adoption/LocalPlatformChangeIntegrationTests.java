@@ -400,8 +400,11 @@ class LocalPlatformChangeIntegrationTests {
                         .with(csrf()).param("version", "0").param("checked", "true")
                         .param("name_vi", (String) body.get("nameVi")).param("department", "Sở Tài chính"))
                 .andReturn().getResponse().getContentAsString();
-        assertThat(stale).contains("Người khác vừa thay đổi nền tảng này").contains("Sở Nội vụ")
+        assertThat(stale).contains("Người khác vừa lưu một thay đổi trong lúc bạn sửa").contains("Sở Nội vụ")
                 .contains("name=\"version\" value=\"1\"").contains("value=\"Sở Tài chính\"");
+        assertThat(stale).as("said once, and the change named by the local form's label")
+                .containsOnlyOnce("Người khác vừa").contains("Đơn vị phụ trách: <span lang=\"en\">changed from")
+                .doesNotContain("<code>department</code>");
         assertThat(api.get(null, uri, 200).get("department").asString()).isEqualTo("Sở Nội vụ");
 
         String noReason = mvc.perform(post("/adoption/provinces/P-HA-TINH/local-platforms/" + id + "/removal")

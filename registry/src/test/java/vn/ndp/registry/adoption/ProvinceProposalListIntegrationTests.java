@@ -152,6 +152,8 @@ class ProvinceProposalListIntegrationTests {
         String invalid = html(get("/adoption/proposals").param("status", "xong").with(user(reviewer)));
         assertThat(invalid).contains("Bộ lọc chưa hợp lệ nên chưa tìm kiếm",
                 "Trạng thái: chọn một trạng thái trong danh sách.");
+        assertThat(html(get("/adoption/proposals").param("province", "BTC").with(user(reviewer))))
+                .contains("Mã tỉnh, thành phố: không có tỉnh, thành phố nào mang mã này").doesNotContain("<code>");
     }
 
     @Test

@@ -770,6 +770,30 @@ class SupportIntegrationTests {
     }
 
     @Test
+    void theSupportPageSaysWhatIsWrongWithEachRefusedFilterInTheReadersLanguage() throws Exception {
+        UserDetails signedIn = users.loadUserByUsername(person(Role.REVIEWER, null).account().username());
+        String[] filters = {"priority", "asap", "sort", "oldest", "overdue", "maybe", "platform", "KHONG-CO",
+                "agency", "KHONG-CO"};
+        MockHttpServletRequestBuilder vi = get("/support").with(user(signedIn));
+        MockHttpServletRequestBuilder en = get("/support").param("lang", "en").with(user(signedIn));
+        for (int i = 0; i < filters.length; i += 2) {
+            vi.param(filters[i], filters[i + 1]);
+            en.param(filters[i], filters[i + 1]);
+        }
+
+        assertThat(mvc.perform(vi).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8))
+                .contains("Bộ lọc chưa hợp lệ", "Mức ưu tiên: chọn một mức ưu tiên trong danh sách.",
+                        "Sắp xếp: chọn một cách sắp xếp trong danh sách.", "Chỉ yêu cầu quá hạn: đánh dấu ô này",
+                        "Mã nền tảng: không có nền tảng nào mang mã này", "Mã cơ quan yêu cầu: không có cơ quan nào")
+                .doesNotContain("<code>");
+        assertThat(mvc.perform(en).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8))
+                .contains("The filters are not valid", "Priority: choose a priority from the list.",
+                        "Sort: choose an order from the list.", "Overdue only: tick the box",
+                        "Platform code: no platform has this code", "Requesting agency code: no agency has this code")
+                .doesNotContain("<code>");
+    }
+
+    @Test
     void theSupportPageFiltersAndPagesInVietnameseAndEnglishWithDatesDayFirst() throws Exception {
         Person hanoi = person(Role.PROVINCE_EDITOR, "P-HA-NOI");
         Person reviewer = person(Role.REVIEWER, null);
@@ -796,7 +820,8 @@ class SupportIntegrationTests {
         assertThat(en).contains("Filter requests", "Showing 1–2 of 3 requests", "Next ›");
         String none = mvc.perform(get("/support").param("q", token).param("status", "closed")
                 .with(user(signedIn))).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
-        assertThat(none).contains("Không có yêu cầu nào khớp bộ lọc.", "Xóa bộ lọc");
+        assertThat(none).contains("Không có yêu cầu nào khớp bộ lọc.", "Xóa bộ lọc")
+                .as("no empty table after the sentence").doesNotContain("<table");
     }
 
     @Test

@@ -586,7 +586,6 @@ class AdoptionPages {
                 LocalPlatform current = localPlatforms.get(code, id);
                 MultiValueMap<String, String> resubmit = new org.springframework.util.LinkedMultiValueMap<>(form);
                 resubmit.set("version", String.valueOf(current.version()));
-                model.addAttribute("concurrent", true);
                 return localForm(province, current, resubmit, model, e);
             }
             return localForm(province, platform, form, model, e);
