@@ -62,6 +62,7 @@ import vn.ndp.registry.shared.web.BarChart;
 
 import vn.ndp.registry.shared.web.Links;
 import vn.ndp.registry.shared.web.Pagination;
+import vn.ndp.registry.shared.web.PostedForm;
 import vn.ndp.registry.shared.web.WebPage;
 import vn.ndp.registry.support.RequestQuery;
 import vn.ndp.registry.support.SupportDesk;
@@ -685,6 +686,9 @@ class AdoptionPages {
         Agency province = user.role() == Role.PROVINCE_EDITOR && user.agencyCode() != null
                 ? agencies.successorOn(user.agencyCode(), agencies.today()) : null;
         model.addAttribute("myProvince", province);
+        if (!model.containsAttribute("posted")) {
+            model.addAttribute("posted", PostedForm.NONE);
+        }
         Links current = Links.from("/adoption/proposals", request, List.of("status", "q", "province", "size"));
         model.addAttribute("filters", current);
         model.addAttribute("filtered", current.get("status") != null || current.get("q") != null
@@ -731,25 +735,11 @@ class AdoptionPages {
             if (e.code() == ErrorCode.NOT_FOUND) {
                 throw e;
             }
-            RefusedDecision refused = new RefusedDecision(id, form.getFirst("decision"), form.getFirst("reason"), e);
-            model.addAttribute("refused", refused);
-            String page = proposals(authentication, request, model);
-            @SuppressWarnings("unchecked")
-            List<ProvinceProposal> shown = (List<ProvinceProposal>) model.getAttribute("proposals");
-            // decided meanwhile and filtered out of the list: the refusal goes above it, with what was typed
-            model.addAttribute("refusedAbove", shown.stream().noneMatch(p -> refused.on(p.id())));
-            return page;
-        }
-    }
-
-    /**
-     * A decision the page refused, shown again on its proposal's card with the error, the choice and the reason
-     * as posted, so that a reason over the limit is shortened, not retyped.
-     */
-    record RefusedDecision(UUID id, String decision, String reason, RegistryException error) {
-
-        public boolean on(UUID proposal) {
-            return id.equals(proposal);
+            // shown again on its proposal's card (or above the list when the card is no longer in it) with the
+            // error, the choice and the reason as posted, so that a reason over the limit is shortened, not retyped
+            model.addAttribute("posted", new PostedForm("decision-" + id, form));
+            model.addAttribute("decisionError", e);
+            return proposals(authentication, request, model);
         }
     }
 
