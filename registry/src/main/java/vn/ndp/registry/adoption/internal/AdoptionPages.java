@@ -427,15 +427,24 @@ class AdoptionPages {
                 String code = sent.platforms().get(row.get().index()).platformCode();
                 String field = row.get().field();
                 String name = names.getOrDefault(code, code);
-                problem = new PlanProblem(code, field, messages.getMessage("adoption.plan.error.row." + field,
+                problem = new PlanProblem(code, field, sentenceOr("adoption.plan.error.row." + field,
                         new Object[] {name}, name + " — " + field + ": " + e.message(), locale));
             } else {
-                problem = new PlanProblem(null, e.field(), messages.getMessage("adoption.plan.error." + e.field(),
-                        null, e.field() + ": " + e.message(), locale));
+                problem = new PlanProblem(null, e.field(), sentenceOr("adoption.plan.error." + e.field(), null,
+                        e.field() + ": " + e.message(), locale));
             }
             byField.putIfAbsent(problem.platform() + " " + problem.field(), problem);
         }
         return List.copyOf(byField.values());
+    }
+
+    /**
+     * The message {@code key} with {@code args}, else {@code otherwise} as it is: given to the message source as the
+     * default, it would go through MessageFormat with the arguments, which drops the apostrophes of the desk's text
+     * ({@code 'x@y' is not an e-mail address}).
+     */
+    private String sentenceOr(String key, Object[] args, String otherwise, Locale locale) {
+        return Objects.requireNonNullElse(messages.getMessage(key, args, null, locale), otherwise);
     }
 
     /**
