@@ -436,6 +436,27 @@ class GovernancePagesIntegrationTests {
     }
 
     @Test
+    void aStandingDecisionWhoseVersionIsNoNumberComesBackAsTheFormAtTheEntrysVersion() throws Exception {
+        String code = recognisedFinancePlatform();
+        UserDetails reviewer = accounts.signedIn(Role.REVIEWER, null);
+
+        var response = mvc.perform(post("/governance/platforms/" + code + "/standing").with(user(reviewer))
+                .with(csrf()).param("version", "mới nhất").param("action", "suspend")
+                .param("reason", "Không duy trì hồ sơ cấp độ").param("legal_basis", "Quyết định 12/QĐ-BKHCN"))
+                .andReturn().getResponse();
+
+        assertThat(response.getStatus()).as("the form again, not an error page").isEqualTo(200);
+        HtmlPage page = HtmlPage.parse(response.getContentAsString());
+        assertThat(HtmlPage.texts(page.elementsOfClass("div", "problems").getFirst(), "li")).singleElement()
+                .asString().startsWith("version");
+        assertThat(HtmlPage.selected(page.byId("action"))).containsExactly("suspend");
+        assertThat(HtmlPage.text(page.byId("reason"))).isEqualTo("Không duy trì hồ sơ cấp độ");
+        assertThat(page.elements("input").stream().filter(i -> "version".equals(i.getAttributeValue("name")))
+                .map(HtmlPage::value)).containsExactly(String.valueOf(catalog.get(code).version()));
+        assertThat(catalog.get(code).status()).as("nothing saved").isEqualTo(LifecycleStatus.RECOGNISED);
+    }
+
+    @Test
     void aChangeWithARefusedDocumentComesBackWithTheFieldsAndTheReasonTypedAndNothingIsRequested() throws Exception {
         String code = recognisedFinancePlatform();
         UserDetails editor = accounts.signedIn(Role.MINISTRY_EDITOR, "BTC");
