@@ -5,8 +5,8 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
-import java.util.LinkedHashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -59,7 +59,6 @@ import vn.ndp.registry.shared.Paging;
 import vn.ndp.registry.shared.RegistryException;
 import vn.ndp.registry.shared.ResultPage;
 import vn.ndp.registry.shared.web.BarChart;
-
 import vn.ndp.registry.shared.web.Links;
 import vn.ndp.registry.shared.web.Pagination;
 import vn.ndp.registry.shared.web.PostedForm;
