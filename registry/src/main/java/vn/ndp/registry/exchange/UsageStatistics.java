@@ -7,6 +7,8 @@ import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -120,7 +122,24 @@ public class UsageStatistics {
 
     /** {@link #perDay} with each day's total of the exchanges that have a key in the dimension ({@link #totals}). */
     public DailyUsage daily(Dimension by, LocalDate from, LocalDate to) {
-        return new DailyUsage(perDay(by, from, to), totals(by, null, from, to));
+        List<DailyCount> perKey = perDay(by, from, to);
+        List<DailyCount> totals = switch (by) {
+            // every exchange has one platform and one agency: a day's counts add up to its total
+            case PLATFORM, AGENCY -> summedPerDay(perKey);
+            // an exchange between two provinces counts for both: only a query of its own counts it once
+            case PROVINCE -> totals(by, null, from, to);
+        };
+        return new DailyUsage(perKey, totals);
+    }
+
+    private static List<DailyCount> summedPerDay(List<DailyCount> counts) {
+        Map<LocalDate, DailyCount> days = new TreeMap<>();
+        for (DailyCount c : counts) {
+            days.merge(c.day(), new DailyCount(c.day(), null, c.transactions(), c.failures()),
+                    (sum, more) -> new DailyCount(sum.day(), null, sum.transactions() + more.transactions(),
+                            sum.failures() + more.failures()));
+        }
+        return List.copyOf(days.values());
     }
 
     /** Counts by day and key ({@code perKey}) and by day alone ({@code totals}, whose key is null), by day. */

@@ -72,11 +72,11 @@ public final class CalendarDates {
             return "";
         }
         if (value instanceof LocalDate date) {
-            return VIETNAMESE.format(date);
+            return vietnamese(date);
         }
         String text = value.toString();
         try {
-            return VIETNAMESE.format(parse(text));
+            return vietnamese(parse(text));
         } catch (DateTimeParseException e) {
             return text;
         }

@@ -1,5 +1,7 @@
 package vn.ndp.registry.shared;
 
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -53,8 +55,9 @@ public class RegistryException extends RuntimeException {
     /** A sentence of the message files ({@code key}) and the values it quotes ({0}, {1}...), as MessageFormat takes them. */
     public record Said(String key, List<Object> arguments) {
 
+        /** A value may be null (a file sent without a name, say): the sentence still says what was refused. */
         public static Said of(String key, Object... arguments) {
-            return new Said(key, List.of(arguments));
+            return new Said(key, Collections.unmodifiableList(Arrays.asList(arguments.clone())));
         }
     }
 

@@ -1,14 +1,19 @@
 package vn.ndp.registry.accounts;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.allOf;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -18,6 +23,8 @@ import org.springframework.context.annotation.Import;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.client.RestTestClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import vn.ndp.registry.Browser;
 import vn.ndp.registry.HtmlPage;
 import vn.ndp.registry.RegistryIntegrationTest;
@@ -42,6 +49,12 @@ class SecurityIntegrationTests {
 
     @Autowired
     AuditLog audit;
+
+    @Autowired
+    PlatformTransactionManager txManager;
+
+    @LocalServerPort
+    int port;
 
     @Test
     void anyoneReadsTheCatalogueWithoutSigningIn() throws Exception {
@@ -81,20 +94,16 @@ class SecurityIntegrationTests {
     @Test
     void aRevokedOrMadeUpTokenIsRefused() {
         Account account = testAccounts.create(Role.REVIEWER, null);
-        var issued = new org.springframework.transaction.support.TransactionTemplate(txManager)
-                .execute(s -> tokens.issue(CurrentUser.of(account), "laptop", null));
+        TransactionTemplate transaction = new TransactionTemplate(txManager);
+        var issued = transaction.execute(s -> tokens.issue(CurrentUser.of(account), "laptop", null));
         client.get().uri("/api/v1/me").header("Authorization", "Bearer " + issued.secret()).exchange()
                 .expectStatus().isOk();
-        new org.springframework.transaction.support.TransactionTemplate(txManager)
-                .executeWithoutResult(s -> tokens.revoke(CurrentUser.of(account), issued.info().id()));
+        transaction.executeWithoutResult(s -> tokens.revoke(CurrentUser.of(account), issued.info().id()));
         client.get().uri("/api/v1/me").header("Authorization", "Bearer " + issued.secret()).exchange()
                 .expectStatus().isUnauthorized();
         client.get().uri("/api/v1/me").header("Authorization", "Bearer ndp_" + UUID.randomUUID()).exchange()
                 .expectStatus().isUnauthorized();
     }
-
-    @Autowired
-    org.springframework.transaction.PlatformTransactionManager txManager;
 
     @Test
     void signingInWithTheRightPasswordOpensTheAccountPageAndIsAudited() throws Exception {
@@ -131,7 +140,7 @@ class SecurityIntegrationTests {
         MockHttpSession session = (MockHttpSession) failed.getRequest().getSession(false);
 
         String html = mvc.perform(get("/login").param("error", "").session(session)).andExpect(status().isOk())
-                .andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
         HtmlPage page = HtmlPage.parse(html);
         assertThat(page.byId("username").getAttributeValue("value")).isEqualTo(account.username());
         assertThat(page.byId("password").hasAttribute("value")).isFalse();
@@ -147,9 +156,6 @@ class SecurityIntegrationTests {
         mvc.perform(post("/account/tokens").session(session).param("name", "x")).andExpect(status().isForbidden());
         assertThat(tokens.of(CurrentUser.of(account))).isEmpty();
     }
-
-    @LocalServerPort
-    int port;
 
     @Test
     void aFormPostedPastItsSessionSaysNothingWasSavedAndHowToKeepWhatWasTyped() {
@@ -172,8 +178,8 @@ class SecurityIntegrationTests {
     void pagesCarryAStrictContentSecurityPolicy() throws Exception {
         mvc.perform(get("/platforms"))
                 .andExpect(header().string("Content-Security-Policy",
-                        org.hamcrest.Matchers.allOf(org.hamcrest.Matchers.containsString("script-src 'self'"),
-                                org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("unsafe-inline")))))
+                        allOf(containsString("script-src 'self'"),
+                                not(containsString("unsafe-inline")))))
                 .andExpect(header().string("X-Content-Type-Options", "nosniff"))
                 .andExpect(header().string("X-Frame-Options", "DENY"));
     }
@@ -199,11 +205,8 @@ class SecurityIntegrationTests {
         mvc.perform(post("/account/password").session(session).with(csrf())
                         .param("currentPassword", TestAccounts.PASSWORD).param("newPassword", "short"))
                 .andExpect(status().isOk())
-                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
-                        .string(org.hamcrest.Matchers.allOf(
-                                org.hamcrest.Matchers.containsString("Chưa đổi được mật khẩu."),
-                                org.hamcrest.Matchers.containsString("Mật khẩu mới: 12–256 ký tự"),
-                                org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("newPassword</")))));
+                .andExpect(content().string(allOf(containsString("Chưa đổi được mật khẩu."),
+                        containsString("Mật khẩu mới: 12–256 ký tự"), not(containsString("newPassword</")))));
         mvc.perform(post("/account/password").session(session).with(csrf())
                         .param("currentPassword", TestAccounts.PASSWORD)
                         .param("newPassword", "mật khẩu mới đủ dài 2026"))
@@ -246,22 +249,17 @@ class SecurityIntegrationTests {
                         .param("role", "province_editor").param("agencyCode", "BTC")
                         .param("password", "một mật khẩu đủ dài"))
                 .andExpect(status().isOk())
-                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
-                        .string(org.hamcrest.Matchers.allOf(
-                                org.hamcrest.Matchers.containsString("Chưa tạo được tài khoản: có thông tin thiếu"),
-                                org.hamcrest.Matchers.containsString("Mã cơ quan: bắt buộc với biên tập viên bộ, ngành"),
-                                org.hamcrest.Matchers.containsString("value=\"" + username + "\""),
-                                org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("agencyCode</")))));
+                .andExpect(content().string(allOf(containsString("Chưa tạo được tài khoản: có thông tin thiếu"),
+                        containsString("Mã cơ quan: bắt buộc với biên tập viên bộ, ngành"),
+                        containsString("value=\"" + username + "\""), not(containsString("agencyCode</")))));
         mvc.perform(post("/admin/accounts").session(session).with(csrf())
                         .param("username", username).param("displayName", "Nguyễn Văn <b>An</b>")
                         .param("role", "province_editor").param("agencyCode", "P-HA-NOI")
                         .param("password", "một mật khẩu đủ dài"))
                 .andExpect(redirectedUrl("/admin/accounts"));
         mvc.perform(get("/admin/accounts").session(session)).andExpect(status().isOk())
-                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
-                        .string(org.hamcrest.Matchers.allOf(
-                                org.hamcrest.Matchers.containsString("Nguyễn Văn &lt;b&gt;An&lt;/b&gt;"),
-                                org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("<b>An</b>")))));
+                .andExpect(content().string(allOf(containsString("Nguyễn Văn &lt;b&gt;An&lt;/b&gt;"),
+                        not(containsString("<b>An</b>")))));
         assertThat(audit.find(new AuditLog.Filter(AuditEvent.ACCOUNT_CREATED, admin.username(), username, null, null),
                 10, 0)).hasSize(1);
     }

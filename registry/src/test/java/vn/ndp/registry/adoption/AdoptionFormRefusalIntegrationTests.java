@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import org.attoparser.dom.Element;
+import org.attoparser.dom.INestableNode;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mock.web.MockHttpServletResponse;
@@ -134,6 +135,9 @@ class AdoptionFormRefusalIntegrationTests {
         HtmlPage stale = page(post("/adoption/proposals/" + id + "/decision").param("q", word)
                 .param("version", "3").param("decision", "decline").param("reason", "Trùng NDXP.")
                 .with(user(reviewer)).with(csrf()));
+        HtmlPage filteredOut = page(post("/adoption/proposals/" + id + "/decision").param("q", word)
+                .param("status", "declined").param("version", "0").param("decision", "decline")
+                .param("reason", tooLong).with(user(reviewer)).with(csrf()));
 
         Element card = refused.byId("proposal-" + id);
         assertThat(HtmlPage.texts(card, "li")).containsExactly("Lý do quyết định: bắt buộc, tối đa 2.000 ký tự.");
@@ -146,6 +150,10 @@ class AdoptionFormRefusalIntegrationTests {
                 + " nếu cần.");
         assertThat(selected(stale.byId("decision-" + id))).isEqualTo("decline");
         assertThat(HtmlPage.text(stale.byId("reason-" + id))).isEqualTo("Trùng NDXP.");
+        assertThat(filteredOut.elements("article")).as("the list filtered to declined proposals").isEmpty();
+        INestableNode above = filteredOut.elementsOfClass("div", "problems").getFirst().getParent();
+        assertThat(HtmlPage.texts(above, "li")).containsExactly("Lý do quyết định: bắt buộc, tối đa 2.000 ký tự.");
+        assertThat(HtmlPage.texts(above, "p")).contains("Lý do bạn đã nhập (chưa được ghi): " + tooLong);
         JsonNode kept = api.get(accounts.token(Role.REVIEWER, null), "/api/v1/adoption/proposals?q=" + word, 200);
         assertThat(kept.get(0).get("status").asString()).isEqualTo("submitted");
         assertThat(kept.get(0).get("version").asInt()).isZero();

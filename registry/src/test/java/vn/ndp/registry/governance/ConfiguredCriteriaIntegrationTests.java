@@ -62,7 +62,10 @@ class ConfiguredCriteriaIntegrationTests {
             evaluation.param("result." + criterion, "meets");
         }
         evaluation.param("result.interoperability", "does_not_meet");
-        HtmlPage refused = HtmlPage.parse(mvc.perform(evaluation).andReturn().getResponse().getContentAsString());
+        var response = mvc.perform(evaluation).andReturn().getResponse();
+        assertThat(response.getStatus()).as("the form again, as the governance pages answer a refused form")
+                .isEqualTo(200);
+        HtmlPage refused = HtmlPage.parse(response.getContentAsString());
 
         assertThat(HtmlPage.texts(refused.elementsOfClass("div", "problems").getFirst(), "li")).containsExactly(
                 "interoperability: chọn một kết quả; khi đáp ứng một phần hoặc không đáp ứng, ghi nhận xét nêu điểm"

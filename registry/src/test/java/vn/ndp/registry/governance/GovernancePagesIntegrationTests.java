@@ -17,10 +17,12 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import vn.ndp.registry.HtmlPage;
 import vn.ndp.registry.RegistryIntegrationTest;
+import vn.ndp.registry.accounts.Account;
 import vn.ndp.registry.accounts.CurrentUser;
 import vn.ndp.registry.accounts.Role;
 import vn.ndp.registry.accounts.TestAccounts;
@@ -48,6 +50,9 @@ class GovernancePagesIntegrationTests {
 
     @Autowired
     Catalog catalog;
+
+    @Autowired
+    UserDetailsService users;
 
     @Test
     void markupTypedIntoAProposalIsShownAsTextNeverAsMarkup() throws Exception {
@@ -118,8 +123,9 @@ class GovernancePagesIntegrationTests {
 
     @Test
     void aRefusedEditEvaluationOrDecisionComesBackWithWhatWasTypedAndOnlyInTheFormThatWasPosted() throws Exception {
-        CurrentUser editor = CurrentUser.of(accounts.create(Role.MINISTRY_EDITOR, "BTC"));
-        UserDetails editorLogin = accounts.signedIn(Role.MINISTRY_EDITOR, "BTC");
+        Account editorAccount = accounts.create(Role.MINISTRY_EDITOR, "BTC");
+        CurrentUser editor = CurrentUser.of(editorAccount);
+        UserDetails editorLogin = users.loadUserByUsername(editorAccount.username());
         String code = "KEEPTEST-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase(Locale.ROOT);
         Proposal p = desk.draft(editor, code, Map.of(PlatformField.NAME_VI, "Nền tảng giữ dữ liệu " + code,
                 PlatformField.DESCRIPTION_VI, "Nền tảng để kiểm thử biểu mẫu bị từ chối giữ lại dữ liệu đã nhập.",
@@ -433,6 +439,27 @@ class GovernancePagesIntegrationTests {
 
         String english = mvc.perform(suspension.param("lang", "en")).andReturn().getResponse().getContentAsString();
         assertThat(english).contains("Legal basis: required to suspend, revoke or reinstate a recognition");
+    }
+
+    @Test
+    void aStandingDecisionWhoseVersionIsNoNumberComesBackAsTheFormAtTheEntrysVersion() throws Exception {
+        String code = recognisedFinancePlatform();
+        UserDetails reviewer = accounts.signedIn(Role.REVIEWER, null);
+
+        var response = mvc.perform(post("/governance/platforms/" + code + "/standing").with(user(reviewer))
+                .with(csrf()).param("version", "mới nhất").param("action", "suspend")
+                .param("reason", "Không duy trì hồ sơ cấp độ").param("legal_basis", "Quyết định 12/QĐ-BKHCN"))
+                .andReturn().getResponse();
+
+        assertThat(response.getStatus()).as("the form again, not an error page").isEqualTo(200);
+        HtmlPage page = HtmlPage.parse(response.getContentAsString());
+        assertThat(HtmlPage.texts(page.elementsOfClass("div", "problems").getFirst(), "li")).singleElement()
+                .asString().startsWith("version");
+        assertThat(HtmlPage.selected(page.byId("action"))).containsExactly("suspend");
+        assertThat(HtmlPage.text(page.byId("reason"))).isEqualTo("Không duy trì hồ sơ cấp độ");
+        assertThat(page.elements("input").stream().filter(i -> "version".equals(i.getAttributeValue("name")))
+                .map(HtmlPage::value)).containsExactly(String.valueOf(catalog.get(code).version()));
+        assertThat(catalog.get(code).status()).as("nothing saved").isEqualTo(LifecycleStatus.RECOGNISED);
     }
 
     @Test

@@ -5,10 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.Locale;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 class CalendarDatesTests {
 
@@ -43,10 +44,10 @@ class CalendarDatesTests {
 
     @Test
     void datesAreWrittenDayMonthYearInVietnameseAndWithTheMonthsNameInEnglish() {
-        assertThat(CalendarDates.format(LocalDate.of(2025, 2, 8), java.util.Locale.of("vi"))).isEqualTo("08/02/2025");
-        assertThat(CalendarDates.format(LocalDate.of(2025, 2, 8), java.util.Locale.ENGLISH)).isEqualTo("8 Feb 2025");
+        assertThat(CalendarDates.format(LocalDate.of(2025, 2, 8), Locale.of("vi"))).isEqualTo("08/02/2025");
+        assertThat(CalendarDates.format(LocalDate.of(2025, 2, 8), Locale.ENGLISH)).isEqualTo("8 Feb 2025");
         assertThat(CalendarDates.vietnamese(LocalDate.of(2025, 12, 31))).isEqualTo("31/12/2025");
-        assertThat(CalendarDates.format(null, java.util.Locale.ENGLISH)).isEmpty();
+        assertThat(CalendarDates.format(null, Locale.ENGLISH)).isEmpty();
     }
 
     @Test

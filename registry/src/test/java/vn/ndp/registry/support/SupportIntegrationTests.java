@@ -466,8 +466,7 @@ class SupportIntegrationTests {
 
     @Test
     void anEditorRaisesARequestFromTheFormWhichShowsTheOperatorsContact() throws Exception {
-        Account editor = accounts.create(Role.PROVINCE_EDITOR, "P-HUE");
-        UserDetails signedIn = users.loadUserByUsername(editor.username());
+        UserDetails signedIn = accounts.signedIn(Role.PROVINCE_EDITOR, "P-HUE");
         String form = mvc.perform(get("/support/new").param("platform", "VNEID").with(user(signedIn))).andReturn()
                 .getResponse().getContentAsString(StandardCharsets.UTF_8);
         assertThat(form).contains("Đơn vị vận hành",
@@ -494,12 +493,12 @@ class SupportIntegrationTests {
         assertThat(mvc.perform(post("/support").param("platformCode", "VNEID").param("subject", "Không có CSRF")
                 .param("description", "x").with(user(signedIn))).andReturn().getResponse().getStatus())
                 .isEqualTo(403);
-        Account operator = accounts.create(Role.OPERATOR, null, "VNEID");
-        String queue = mvc.perform(get("/support").with(user(users.loadUserByUsername(operator.username()))))
-                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        UserDetails operator = accounts.signedIn(Role.OPERATOR, null, "VNEID");
+        String queue = mvc.perform(get("/support").with(user(operator))).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
         assertThat(queue).contains(subject, "Yêu cầu hỗ trợ quá hạn");
-        String asOperator = mvc.perform(get(location).with(user(users.loadUserByUsername(operator.username()))))
-                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        String asOperator = mvc.perform(get(location).with(user(operator))).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
         assertThat(asOperator).contains("Bắt đầu xử lý", "Trả lời bên yêu cầu").doesNotContain("Mở lại yêu cầu");
     }
 
@@ -507,13 +506,13 @@ class SupportIntegrationTests {
     void aStatusChangeRefusedBecauseAnotherOperatorActedFirstKeepsTheNote() throws Exception {
         Person hanoi = person(Role.PROVINCE_EDITOR, "P-HA-NOI");
         Person first = person(Role.OPERATOR, null, "VNEID");
-        Account second = accounts.create(Role.OPERATOR, null, "VNEID");
+        UserDetails second = accounts.signedIn(Role.OPERATOR, null, "VNEID");
         String id = open(hanoi, "VNEID", "normal", subject());
         act(first, id, "start", 200);
 
         String note = "Đã kiểm tra nhật ký đăng nhập\ncủa người dùng";
         String page = mvc.perform(post("/support/" + id + "/status").param("action", "start").param("note", note)
-                .with(user(users.loadUserByUsername(second.username()))).with(csrf())).andReturn().getResponse()
+                .with(user(second)).with(csrf())).andReturn().getResponse()
                 .getContentAsString(StandardCharsets.UTF_8);
 
         HtmlPage html = HtmlPage.parse(page);
@@ -524,8 +523,8 @@ class SupportIntegrationTests {
 
     @Test
     void aRefusedFormNamesTheFilesItSentAndEachFieldInTheReadersLanguage() throws Exception {
-        Account editor = accounts.create(Role.PROVINCE_EDITOR, "P-HUE");
-        UserDetails signedIn = users.loadUserByUsername(editor.username());
+        Person hue = person(Role.PROVINCE_EDITOR, "P-HUE");
+        UserDetails signedIn = users.loadUserByUsername(hue.account().username());
         String subject = subject();
         String refused = mvc.perform(multipart("/support")
                 .file(new MockMultipartFile("files", "bien-ban.png", "image/png", png(100)))
@@ -538,11 +537,10 @@ class SupportIntegrationTests {
         assertThat(jdbc.sql("select count(*) from support_request where subject = ?").param(subject)
                 .query(Long.class).single()).isZero();
 
-        Person hue = person(Role.PROVINCE_EDITOR, "P-HUE");
         String id = open(hue, "VNEID", "low", subject());
         String english = mvc.perform(multipart("/support/" + id + "/messages")
                 .file(new MockMultipartFile("files", "anh-chup.png", "image/png", png(100)))
-                .param("text", "").param("lang", "en").with(user(users.loadUserByUsername(hue.account().username())))
+                .param("text", "").param("lang", "en").with(user(signedIn))
                 .with(csrf())).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
         assertThat(HtmlPage.text(HtmlPage.parse(english).byId("main"))).contains(
                 "No file was saved; choose the files again", "anh-chup.png",

@@ -5,8 +5,8 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
-import java.util.LinkedHashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -59,9 +59,9 @@ import vn.ndp.registry.shared.Paging;
 import vn.ndp.registry.shared.RegistryException;
 import vn.ndp.registry.shared.ResultPage;
 import vn.ndp.registry.shared.web.BarChart;
-
 import vn.ndp.registry.shared.web.Links;
 import vn.ndp.registry.shared.web.Pagination;
+import vn.ndp.registry.shared.web.PostedForm;
 import vn.ndp.registry.shared.web.WebPage;
 import vn.ndp.registry.support.RequestQuery;
 import vn.ndp.registry.support.SupportDesk;
@@ -426,15 +426,24 @@ class AdoptionPages {
                 String code = sent.platforms().get(row.get().index()).platformCode();
                 String field = row.get().field();
                 String name = names.getOrDefault(code, code);
-                problem = new PlanProblem(code, field, messages.getMessage("adoption.plan.error.row." + field,
+                problem = new PlanProblem(code, field, sentenceOr("adoption.plan.error.row." + field,
                         new Object[] {name}, name + " — " + field + ": " + e.message(), locale));
             } else {
-                problem = new PlanProblem(null, e.field(), messages.getMessage("adoption.plan.error." + e.field(),
-                        null, e.field() + ": " + e.message(), locale));
+                problem = new PlanProblem(null, e.field(), sentenceOr("adoption.plan.error." + e.field(), null,
+                        e.field() + ": " + e.message(), locale));
             }
             byField.putIfAbsent(problem.platform() + " " + problem.field(), problem);
         }
         return List.copyOf(byField.values());
+    }
+
+    /**
+     * The message {@code key} with {@code args}, else {@code otherwise} as it is: given to the message source as the
+     * default, it would go through MessageFormat with the arguments, which drops the apostrophes of the desk's text
+     * ({@code 'x@y' is not an e-mail address}).
+     */
+    private String sentenceOr(String key, Object[] args, String otherwise, Locale locale) {
+        return Objects.requireNonNullElse(messages.getMessage(key, args, null, locale), otherwise);
     }
 
     /**
@@ -684,6 +693,9 @@ class AdoptionPages {
         Agency province = user.role() == Role.PROVINCE_EDITOR && user.agencyCode() != null
                 ? agencies.successorOn(user.agencyCode(), agencies.today()) : null;
         model.addAttribute("myProvince", province);
+        if (!model.containsAttribute("posted")) {
+            model.addAttribute("posted", PostedForm.NONE);
+        }
         Links current = Links.from("/adoption/proposals", request, List.of("status", "q", "province", "size"));
         model.addAttribute("filters", current);
         model.addAttribute("filtered", current.get("status") != null || current.get("q") != null
@@ -730,25 +742,11 @@ class AdoptionPages {
             if (e.code() == ErrorCode.NOT_FOUND) {
                 throw e;
             }
-            RefusedDecision refused = new RefusedDecision(id, form.getFirst("decision"), form.getFirst("reason"), e);
-            model.addAttribute("refused", refused);
-            String page = proposals(authentication, request, model);
-            @SuppressWarnings("unchecked")
-            List<ProvinceProposal> shown = (List<ProvinceProposal>) model.getAttribute("proposals");
-            // decided meanwhile and filtered out of the list: the refusal goes above it, with what was typed
-            model.addAttribute("refusedAbove", shown.stream().noneMatch(p -> refused.on(p.id())));
-            return page;
-        }
-    }
-
-    /**
-     * A decision the page refused, shown again on its proposal's card with the error, the choice and the reason
-     * as posted, so that a reason over the limit is shortened, not retyped.
-     */
-    record RefusedDecision(UUID id, String decision, String reason, RegistryException error) {
-
-        public boolean on(UUID proposal) {
-            return id.equals(proposal);
+            // shown again on its proposal's card (or above the list when the card is no longer in it) with the
+            // error, the choice and the reason as posted, so that a reason over the limit is shortened, not retyped
+            model.addAttribute("posted", new PostedForm("decision-" + id, form));
+            model.addAttribute("decisionError", e);
+            return proposals(authentication, request, model);
         }
     }
 

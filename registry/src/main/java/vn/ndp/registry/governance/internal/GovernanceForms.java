@@ -18,6 +18,10 @@ final class GovernanceForms {
     static final String RETURN = "return";
     static final String DECISION = "decision";
     static final String STANDING = "standing";
+    /** Forms with nothing typed to show again (a file, a button), named so that a refused one is taken for no other. */
+    static final String DOCUMENTS = "documents";
+    static final String SUBMIT = "submit";
+    static final String WITHDRAW = "withdraw";
 
     private GovernanceForms() {
     }
@@ -36,9 +40,9 @@ final class GovernanceForms {
             case ProposalCommand.Recognise r -> DECISION;
             case ProposalCommand.RecogniseAsPotential r -> DECISION;
             case ProposalCommand.Reject r -> DECISION;
-            case ProposalCommand.AttachEvidence a -> "documents";
-            case ProposalCommand.Submit s -> "submit";
-            case ProposalCommand.Withdraw w -> "withdraw";
+            case ProposalCommand.AttachEvidence a -> DOCUMENTS;
+            case ProposalCommand.Submit s -> SUBMIT;
+            case ProposalCommand.Withdraw w -> WITHDRAW;
         };
         return new PostedForm(name, values);
     }

@@ -249,9 +249,8 @@ class GovernancePages {
         for (PlatformField field : desk.settings().directFields()) {
             putIfPresent(wanted, field, form);
         }
-        int version = version(form);
         try {
-            ChangeDesk.Outcome outcome = changes.request(code, version, wanted, form.getFirst("reason"),
+            ChangeDesk.Outcome outcome = changes.request(code, version(form), wanted, form.getFirst("reason"),
                     GovernanceApi.uploads(files), user);
             model.addAttribute("outcome", outcome);
             return changePage(user, outcome.platform(), PlatformField.valuesOf(outcome.platform()),
@@ -259,8 +258,8 @@ class GovernancePages {
         } catch (RegistryException e) {
             Map<PlatformField, String> shown = new EnumMap<>(PlatformField.valuesOf(platform));
             shown.putAll(wanted);
-            return changePage(user, platform, shown, e.code() == ErrorCode.CONCURRENT_CHANGE
-                    ? platform.version() : version, form.getFirst("reason"), e, model);
+            return changePage(user, platform, shown, versionShown(form, e, platform), form.getFirst("reason"), e,
+                    model);
         }
     }
 
@@ -273,9 +272,8 @@ class GovernancePages {
         CurrentUser user = GovernanceApi.user(authentication);
         EvidenceDocuments.Upload upload = new EvidenceDocuments.Upload(file == null ? "" : file.getOriginalFilename(),
                 file == null ? new byte[0] : file.getBytes());
-        int version = version(form);
         try {
-            ChangeRequest change = changes.attach(id, version, upload, user);
+            ChangeRequest change = changes.attach(id, version(form), upload, user);
             return "redirect:/governance/platforms/" + change.platformCode() + "/changes";
         } catch (RegistryException e) {
             if (e.code() == ErrorCode.NOT_FOUND) {
@@ -338,18 +336,17 @@ class GovernancePages {
         StandingAction action = invalid.choice("action", form.getFirst("action"), StandingAction.class);
         Evaluation evaluation = action == StandingAction.KEEP || form.getFirst("security_level") != null
                 && !form.getFirst("security_level").isBlank() ? evaluation(form, invalid) : null;
-        int version = version(form);
         try {
             if (action == null) {
                 invalid.reject("action", "is required.");
             }
             invalid.throwIfAny();
-            reevaluations.decide(code, version, new ReevaluationDesk.StandingDecision(action, evaluation,
+            reevaluations.decide(code, version(form), new ReevaluationDesk.StandingDecision(action, evaluation,
                     form.getFirst("reason"), form.getFirst("legal_basis")), GovernanceApi.user(authentication));
             return "redirect:/platforms/" + code + "/history";
         } catch (RegistryException e) {
             Platform platform = catalog.get(code);
-            return standingPage(platform, e.code() == ErrorCode.CONCURRENT_CHANGE ? platform.version() : version, e,
+            return standingPage(platform, versionShown(form, e, platform), e,
                     new PostedForm(GovernanceForms.STANDING, form), model);
         }
     }
@@ -536,6 +533,23 @@ class GovernancePages {
         String approved = form.getFirst("security_dossier_approved");
         return new Evaluation(results, level, approved == null || approved.isBlank() ? null
                 : Boolean.valueOf(approved), form.getFirst("summary"));
+    }
+
+    /**
+     * The version a refused form of the entry comes back at: the one it was posted at, so that a change saved
+     * meanwhile is still noticed when it is posted again; the entry's own when that one was stale (the reader now
+     * sees the entry as it is) or was not a version at all.
+     */
+    private static int versionShown(MultiValueMap<String, String> form, RegistryException refusal,
+            Platform platform) {
+        if (refusal.code() == ErrorCode.CONCURRENT_CHANGE) {
+            return platform.version();
+        }
+        try {
+            return version(form);
+        } catch (RegistryException notAVersion) {
+            return platform.version();
+        }
     }
 
     private static int version(MultiValueMap<String, String> form) {
