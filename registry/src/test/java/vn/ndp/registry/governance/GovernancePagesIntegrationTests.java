@@ -454,7 +454,7 @@ class GovernancePagesIntegrationTests {
         assertThat(response.getStatus()).as("the form again, not an error page").isEqualTo(200);
         HtmlPage page = HtmlPage.parse(response.getContentAsString());
         assertThat(HtmlPage.texts(page.elementsOfClass("div", "problems").getFirst(), "li")).singleElement()
-                .asString().startsWith("version");
+                .asString().startsWith("Phiên bản của mục: trang gửi đi thiếu hoặc sai số phiên bản");
         assertThat(HtmlPage.selected(page.byId("action"))).containsExactly("suspend");
         assertThat(HtmlPage.text(page.byId("reason"))).isEqualTo("Không duy trì hồ sơ cấp độ");
         assertThat(page.elements("input").stream().filter(i -> "version".equals(i.getAttributeValue("name")))
