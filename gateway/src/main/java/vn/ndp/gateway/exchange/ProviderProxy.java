@@ -84,6 +84,9 @@ public final class ProviderProxy extends Handler.Abstract {
     }
 
     private void exchange(Request request, Response response, Callback callback, ExchangeRecorder record) {
+        // First, so that every refusal below names the exchange by the id the consumer gateway answers its caller with.
+        record.xroadId = header(request, ExchangeHeaders.ID);
+        record.requestId = header(request, ExchangeHeaders.REQUEST_ID);
         record.admit(XRoadErrorType.SERVER_PROXY_INTERNAL_ERROR);
         ExchangeDirectory directory = globalConfiguration.directory(XRoadErrorType.SERVER_PROXY_OUTDATED_GLOBAL_CONF);
         Gateway caller = callingGateway(request, directory);
@@ -107,8 +110,6 @@ public final class ProviderProxy extends Handler.Abstract {
         record.client = client.encoded();
         record.service = serviceId.encoded();
         record.path = target.path();
-        record.xroadId = header(request, ExchangeHeaders.ID);
-        record.requestId = header(request, ExchangeHeaders.REQUEST_ID);
         if (!caller.hosts(client)) {
             throw new XRoadException(XRoadErrorType.SERVER_PROXY_ACCESS_DENIED,
                     "The calling gateway " + caller.id() + " does not host the client " + client);
