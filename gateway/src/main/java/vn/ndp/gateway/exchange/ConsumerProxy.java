@@ -164,7 +164,6 @@ public final class ConsumerProxy extends Handler.Abstract {
                     "The certificate of the provider's gateway " + provider.id() + " is revoked");
         }
         BackendPath.of(target.path());
-        MeteredSource.refuseDeclaredPast(request, limits.maxBodyBytes());
         forward(request, response, callback, record, new Forward(provider, serviceId, client, target.path(), xroadId,
                 userId, issue, bearer));
     }
@@ -176,11 +175,11 @@ public final class ConsumerProxy extends Handler.Abstract {
     private void forward(Request request, Response response, Callback callback, ExchangeRecorder record, Forward forward) {
         String query = request.getHttpURI().getQuery();
         String target = "/r1/" + record.service + forward.path() + (query == null ? "" : "?" + query);
+        RequestHash hash = record.newRequestHash();
+        MeteredSource body = MeteredSource.of(request, limits.maxBodyBytes(), hash); // a refused request has no request id
         String requestId = UUID.randomUUID().toString();
         record.requestId = requestId;
-        RequestHash hash = record.newRequestHash();
         HttpFields incoming = request.getHeaders();
-        MeteredSource body = MeteredSource.of(request, limits.maxBodyBytes(), hash);
         Supplier<org.eclipse.jetty.client.Request> attempt = () -> gatewayClient.newRequest("https://" + forward.provider().address())
                 .method(request.getMethod())
                 .path(target)

@@ -137,7 +137,6 @@ public final class ProviderProxy extends Handler.Abstract {
             throw new XRoadException(XRoadErrorType.SERVER_PROXY_ACCESS_DENIED, "The client " + client
                     + " has no access right to " + request.getMethod() + " " + path.decoded() + " of " + serviceId);
         }
-        MeteredSource.refuseDeclaredPast(request, limits.maxBodyBytes());
         URI backend = path.resolve(provided.backend(), request.getHttpURI().getQuery());
         forward(request, response, callback, record, backend, client, serviceId);
     }
@@ -145,11 +144,12 @@ public final class ProviderProxy extends Handler.Abstract {
     private void forward(Request request, Response response, Callback callback, ExchangeRecorder record, URI backend,
                          SubsystemId client, ServiceId serviceId) {
         RequestHash hash = record.newRequestHash();
+        // before the headers are hashed: a refused request is logged with the headers as received, like any other refusal
+        MeteredSource body = MeteredSource.of(request, limits.maxBodyBytes(), hash);
         String rawTarget = request.getHttpURI().getPath()
                 + (request.getHttpURI().getQuery() == null ? "" : "?" + request.getHttpURI().getQuery());
         HttpFields incoming = request.getHeaders();
         hash.headers(request.getMethod(), rawTarget, incoming);
-        MeteredSource body = MeteredSource.of(request, limits.maxBodyBytes(), hash);
         Supplier<org.eclipse.jetty.client.Request> attempt = () -> backendClient.newRequest(backend)
                 .method(request.getMethod())
                 .idleTimeout(limits.backendReadTimeout().toMillis(), TimeUnit.MILLISECONDS)
