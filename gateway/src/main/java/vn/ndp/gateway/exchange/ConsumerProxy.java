@@ -198,13 +198,12 @@ public final class ConsumerProxy extends Handler.Abstract {
         new Relay(attempt, body, response, callback, record, limits.maxBodyBytes(),
                 reply -> answer(reply, response, record, forward, hash, requestId, body),
                 cause -> failure(cause, forward.provider()),
-                cause -> cause instanceof Responses.ResponseTooLargeException
-                        ? new XRoadException(XRoadErrorType.CLIENT_PROXY_SERVICE_FAILED, cause.getMessage())
-                        : new XRoadException(XRoadErrorType.CLIENT_PROXY_NETWORK_ERROR,
-                                "The provider's gateway broke off its response: " + Responses.rootMessage(cause)),
+                cause -> new XRoadException(XRoadErrorType.CLIENT_PROXY_NETWORK_ERROR,
+                        "The provider's gateway broke off its response: " + Responses.rootMessage(cause)),
                 // the hop's name is built only for an error
                 deadlines, new Relay.NextHop(() -> "The provider's gateway " + forward.provider().id(),
-                        XRoadErrorType.CLIENT_PROXY_NETWORK_ERROR, limits.gatewayReadTimeout())).send();
+                        XRoadErrorType.CLIENT_PROXY_NETWORK_ERROR, XRoadErrorType.CLIENT_PROXY_SERVICE_FAILED,
+                        limits.gatewayReadTimeout())).send();
     }
 
     /** Checks the provider gateway's answer (its request hash and request id) and sets the caller's status and headers. */
@@ -234,10 +233,6 @@ public final class ConsumerProxy extends Handler.Abstract {
         }
         ExchangeHeaders.copy(replyHeaders, response.getHeaders());
         long length = replyHeaders.getLongField(HttpHeader.CONTENT_LENGTH);
-        if (length > limits.maxBodyBytes()) {
-            throw new XRoadException(XRoadErrorType.CLIENT_PROXY_SERVICE_FAILED,
-                    "The response is larger than the limit of " + limits.maxBodyBytes() + " bytes");
-        }
         if (length >= 0) {
             response.getHeaders().put(HttpHeader.CONTENT_LENGTH, length);
         }

@@ -70,7 +70,7 @@ public final class ProviderProxy extends Handler.Abstract {
         this.parser = IdentifierParser.forInstance(configuration.instance());
         this.limits = configuration.limits();
         this.backendHop = new Relay.NextHop(() -> "The provider service", XRoadErrorType.SERVER_PROXY_SERVICE_FAILED,
-                limits.backendReadTimeout());
+                XRoadErrorType.SERVER_PROXY_SERVICE_FAILED, limits.backendReadTimeout());
         this.services = configuration.services();
         this.globalConfiguration = globalConfiguration;
         this.tls = tls;
@@ -166,9 +166,7 @@ public final class ProviderProxy extends Handler.Abstract {
                 reply -> answer(reply, response, record, hash),
                 this::failure,
                 cause -> new XRoadException(XRoadErrorType.SERVER_PROXY_SERVICE_FAILED,
-                        cause instanceof Responses.ResponseTooLargeException
-                                ? "The provider service's response is larger than the limit of " + limits.maxBodyBytes() + " bytes"
-                                : "The provider service broke off its response: " + Responses.rootMessage(cause)),
+                        "The provider service broke off its response: " + Responses.rootMessage(cause)),
                 deadlines, backendHop).send();
     }
 
@@ -176,10 +174,6 @@ public final class ProviderProxy extends Handler.Abstract {
     private void answer(org.eclipse.jetty.client.Response reply, Response response, ExchangeRecorder record, RequestHash hash) {
         HttpFields replyHeaders = reply.getHeaders();
         long length = replyHeaders.getLongField(HttpHeader.CONTENT_LENGTH);
-        if (length > limits.maxBodyBytes()) {
-            throw new XRoadException(XRoadErrorType.SERVER_PROXY_SERVICE_FAILED,
-                    "The provider service's response is larger than the limit of " + limits.maxBodyBytes() + " bytes");
-        }
         response.setStatus(reply.getStatus());
         ExchangeHeaders.copy(replyHeaders, response.getHeaders());
         if (length >= 0) {

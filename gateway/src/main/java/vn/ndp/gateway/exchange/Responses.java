@@ -1,6 +1,5 @@
 package vn.ndp.gateway.exchange;
 
-import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -177,13 +176,5 @@ final class Responses {
 
     static boolean tlsFailure(Throwable failure) {
         return causedBy(failure, SSLHandshakeException.class) || causedBy(failure, javax.net.ssl.SSLException.class);
-    }
-
-    /** A response body grew past the configured maximum while it was being relayed. */
-    static final class ResponseTooLargeException extends IOException {
-
-        ResponseTooLargeException(long limit) {
-            super("The response body is larger than the limit of " + limit + " bytes");
-        }
     }
 }
