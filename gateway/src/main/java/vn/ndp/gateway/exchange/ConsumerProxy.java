@@ -176,7 +176,8 @@ public final class ConsumerProxy extends Handler.Abstract {
         String query = request.getHttpURI().getQuery();
         String target = "/r1/" + record.service + forward.path() + (query == null ? "" : "?" + query);
         RequestHash hash = record.newRequestHash();
-        MeteredSource body = MeteredSource.of(request, limits.maxBodyBytes(), hash); // a refused request has no request id
+        // before the request id is drawn: a request refused for its size has none
+        MeteredSource body = MeteredSource.of(request, limits.maxBodyBytes(), hash);
         String requestId = UUID.randomUUID().toString();
         record.requestId = requestId;
         HttpFields incoming = request.getHeaders();
