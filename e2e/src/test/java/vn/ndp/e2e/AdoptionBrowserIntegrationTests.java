@@ -7,10 +7,10 @@ import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import org.junit.jupiter.api.Test;
 import vn.ndp.registry.accounts.Role;
+import vn.ndp.registry.shared.VietnamTime;
 
 /**
  * Local adoption in Debian's Chromium, with plain forms and no JavaScript: a
@@ -26,7 +26,7 @@ class AdoptionBrowserIntegrationTests extends BrowserIntegrationTest {
     @Test
     void provinceEditorDeclaresAPlanAndTheProvinceTurnsInUseOnTheMap() {
         account("e2e-cao-bang", Role.PROVINCE_EDITOR, "P-CAO-BANG");
-        LocalDate today = LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh"));
+        LocalDate today = LocalDate.now(VietnamTime.ZONE);
         int year = today.getYear();
 
         try (BrowserContext visitor = DebianChromium.browser().newContext(new Browser.NewContextOptions().setLocale("vi-VN"))) {

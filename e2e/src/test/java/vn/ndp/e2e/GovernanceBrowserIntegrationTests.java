@@ -9,6 +9,7 @@ import com.microsoft.playwright.options.AriaRole;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import vn.ndp.registry.accounts.Role;
+import vn.ndp.registry.shared.VietnamTime;
 
 /**
  * The recognition workflow in Debian's Chromium: a Finance ministry editor
@@ -82,7 +83,7 @@ class GovernanceBrowserIntegrationTests extends BrowserIntegrationTest {
         }
 
         String today = java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy")
-                .format(java.time.LocalDate.now(java.time.ZoneId.of("Asia/Ho_Chi_Minh")));
+                .format(java.time.LocalDate.now(VietnamTime.ZONE));
         try (BrowserContext adminContext = DebianChromium.browser().newContext(new Browser.NewContextOptions().setLocale("vi-VN")
                 .setJavaScriptEnabled(false))) {
             Page admin = signIn(adminContext, "e2e-admin");

@@ -350,7 +350,12 @@ public final class ExchangeFixture implements AutoCloseable {
 
     /** Open connections on the provider gateway's listener for other gateways (its connection gauge). */
     public int providerConnections() {
-        return (int) provider.metrics().get("ndp.gateway.connections").tag("listener", "provider").gauge().value();
+        return (int) connections(provider, "provider");
+    }
+
+    /** Open connections on {@code gateway}'s {@code listener} ({@code consumer-http}, {@code provider}...): its connection gauge. */
+    public static double connections(GatewayNode gateway, String listener) {
+        return gateway.metrics().get("ndp.gateway.connections").tag("listener", listener).gauge().value();
     }
 
     /**

@@ -164,7 +164,6 @@ public final class ConsumerProxy extends Handler.Abstract {
                     "The certificate of the provider's gateway " + provider.id() + " is revoked");
         }
         BackendPath.of(target.path());
-        MeteredSource.refuseDeclaredPast(request, limits.maxBodyBytes());
         forward(request, response, callback, record, new Forward(provider, serviceId, client, target.path(), xroadId,
                 userId, issue, bearer));
     }
@@ -176,11 +175,12 @@ public final class ConsumerProxy extends Handler.Abstract {
     private void forward(Request request, Response response, Callback callback, ExchangeRecorder record, Forward forward) {
         String query = request.getHttpURI().getQuery();
         String target = "/r1/" + record.service + forward.path() + (query == null ? "" : "?" + query);
+        RequestHash hash = record.newRequestHash();
+        // before the request id is drawn: a request refused for its size has none
+        MeteredSource body = MeteredSource.of(request, limits.maxBodyBytes(), hash);
         String requestId = UUID.randomUUID().toString();
         record.requestId = requestId;
-        RequestHash hash = record.newRequestHash();
         HttpFields incoming = request.getHeaders();
-        MeteredSource body = MeteredSource.of(request, limits.maxBodyBytes(), hash);
         Supplier<org.eclipse.jetty.client.Request> attempt = () -> gatewayClient.newRequest("https://" + forward.provider().address())
                 .method(request.getMethod())
                 .path(target)
@@ -199,13 +199,12 @@ public final class ConsumerProxy extends Handler.Abstract {
         new Relay(attempt, body, response, callback, record, limits.maxBodyBytes(),
                 reply -> answer(reply, response, record, forward, hash, requestId, body),
                 cause -> failure(cause, forward.provider()),
-                cause -> cause instanceof Responses.ResponseTooLargeException
-                        ? new XRoadException(XRoadErrorType.CLIENT_PROXY_SERVICE_FAILED, cause.getMessage())
-                        : new XRoadException(XRoadErrorType.CLIENT_PROXY_NETWORK_ERROR,
-                                "The provider's gateway broke off its response: " + Responses.rootMessage(cause)),
+                cause -> new XRoadException(XRoadErrorType.CLIENT_PROXY_NETWORK_ERROR,
+                        "The provider's gateway broke off its response: " + Responses.rootMessage(cause)),
                 // the hop's name is built only for an error
                 deadlines, new Relay.NextHop(() -> "The provider's gateway " + forward.provider().id(),
-                        XRoadErrorType.CLIENT_PROXY_NETWORK_ERROR, limits.gatewayReadTimeout())).send();
+                        XRoadErrorType.CLIENT_PROXY_NETWORK_ERROR, XRoadErrorType.CLIENT_PROXY_SERVICE_FAILED,
+                        limits.gatewayReadTimeout())).send();
     }
 
     /** Checks the provider gateway's answer (its request hash and request id) and sets the caller's status and headers. */
@@ -235,10 +234,6 @@ public final class ConsumerProxy extends Handler.Abstract {
         }
         ExchangeHeaders.copy(replyHeaders, response.getHeaders());
         long length = replyHeaders.getLongField(HttpHeader.CONTENT_LENGTH);
-        if (length > limits.maxBodyBytes()) {
-            throw new XRoadException(XRoadErrorType.CLIENT_PROXY_SERVICE_FAILED,
-                    "The response is larger than the limit of " + limits.maxBodyBytes() + " bytes");
-        }
         if (length >= 0) {
             response.getHeaders().put(HttpHeader.CONTENT_LENGTH, length);
         }

@@ -28,6 +28,7 @@ final class ExchangeRecorder {
     private final MessageLog log;
     private final Request request;
     private final String side;
+    private final String method;
     private final long startNanos = System.nanoTime();
     private final Instant startedAt;
     private RequestHash requestHash;
@@ -39,7 +40,6 @@ final class ExchangeRecorder {
     String requestId = "";
     String client = "";
     String service = "";
-    String method = "";
     String path = "";
     long requestBytes;
     long responseBytes;
@@ -51,6 +51,7 @@ final class ExchangeRecorder {
         this.log = log;
         this.request = request;
         this.side = side;
+        this.method = request.getMethod();
         this.startedAt = clock.instant();
         this.responseDigest = log == null ? null : Hashes.sha512();
         if (log != null && log.keepsBodies()) {

@@ -29,13 +29,6 @@ final class MeteredSource implements Content.Source {
         return new XRoadException(XRoadErrorType.CLIENT_INVALID_BODY, tooLargeMessage(limit));
     }
 
-    /** Refuses, before anything is forwarded, a request whose declared length is already past the limit. */
-    static void refuseDeclaredPast(Request request, long limit) {
-        if (request.getLength() > limit) {
-            throw tooLarge(limit);
-        }
-    }
-
     private static String tooLargeMessage(long limit) {
         return "The request body is larger than the limit of " + limit + " bytes";
     }
@@ -53,9 +46,15 @@ final class MeteredSource implements Content.Source {
      */
     private final AtomicReference<Content.Chunk> first;
 
-    /** The body of {@code request} metered, or null when the request has none. */
+    /**
+     * The body of {@code request} metered, or null when the request has none. A body whose declared length is already
+     * past the limit is refused here, before anything is forwarded.
+     */
     static MeteredSource of(Request request, long limit, RequestHash hash) {
         long length = request.getLength();
+        if (length > limit) {
+            throw tooLarge(limit);
+        }
         if (length >= 0) {
             return length > 0 ? new MeteredSource(request, limit, hash, null) : null;
         }

@@ -70,7 +70,7 @@ public final class ProviderProxy extends Handler.Abstract {
         this.parser = IdentifierParser.forInstance(configuration.instance());
         this.limits = configuration.limits();
         this.backendHop = new Relay.NextHop(() -> "The provider service", XRoadErrorType.SERVER_PROXY_SERVICE_FAILED,
-                limits.backendReadTimeout());
+                XRoadErrorType.SERVER_PROXY_SERVICE_FAILED, limits.backendReadTimeout());
         this.services = configuration.services();
         this.globalConfiguration = globalConfiguration;
         this.tls = tls;
@@ -84,6 +84,9 @@ public final class ProviderProxy extends Handler.Abstract {
     }
 
     private void exchange(Request request, Response response, Callback callback, ExchangeRecorder record) {
+        // First, so that every refusal below names the exchange by the id the consumer gateway answers its caller with.
+        record.xroadId = header(request, ExchangeHeaders.ID);
+        record.requestId = header(request, ExchangeHeaders.REQUEST_ID);
         record.admit(XRoadErrorType.SERVER_PROXY_INTERNAL_ERROR);
         ExchangeDirectory directory = globalConfiguration.directory(XRoadErrorType.SERVER_PROXY_OUTDATED_GLOBAL_CONF);
         Gateway caller = callingGateway(request, directory);
@@ -107,8 +110,6 @@ public final class ProviderProxy extends Handler.Abstract {
         record.client = client.encoded();
         record.service = serviceId.encoded();
         record.path = target.path();
-        record.xroadId = header(request, ExchangeHeaders.ID);
-        record.requestId = header(request, ExchangeHeaders.REQUEST_ID);
         if (!caller.hosts(client)) {
             throw new XRoadException(XRoadErrorType.SERVER_PROXY_ACCESS_DENIED,
                     "The calling gateway " + caller.id() + " does not host the client " + client);
@@ -136,7 +137,6 @@ public final class ProviderProxy extends Handler.Abstract {
             throw new XRoadException(XRoadErrorType.SERVER_PROXY_ACCESS_DENIED, "The client " + client
                     + " has no access right to " + request.getMethod() + " " + path.decoded() + " of " + serviceId);
         }
-        MeteredSource.refuseDeclaredPast(request, limits.maxBodyBytes());
         URI backend = path.resolve(provided.backend(), request.getHttpURI().getQuery());
         forward(request, response, callback, record, backend, client, serviceId);
     }
@@ -144,11 +144,12 @@ public final class ProviderProxy extends Handler.Abstract {
     private void forward(Request request, Response response, Callback callback, ExchangeRecorder record, URI backend,
                          SubsystemId client, ServiceId serviceId) {
         RequestHash hash = record.newRequestHash();
+        // before the headers are hashed: a refused request is logged with the headers as received, like any other refusal
+        MeteredSource body = MeteredSource.of(request, limits.maxBodyBytes(), hash);
         String rawTarget = request.getHttpURI().getPath()
                 + (request.getHttpURI().getQuery() == null ? "" : "?" + request.getHttpURI().getQuery());
         HttpFields incoming = request.getHeaders();
         hash.headers(request.getMethod(), rawTarget, incoming);
-        MeteredSource body = MeteredSource.of(request, limits.maxBodyBytes(), hash);
         Supplier<org.eclipse.jetty.client.Request> attempt = () -> backendClient.newRequest(backend)
                 .method(request.getMethod())
                 .idleTimeout(limits.backendReadTimeout().toMillis(), TimeUnit.MILLISECONDS)
@@ -165,9 +166,7 @@ public final class ProviderProxy extends Handler.Abstract {
                 reply -> answer(reply, response, record, hash),
                 this::failure,
                 cause -> new XRoadException(XRoadErrorType.SERVER_PROXY_SERVICE_FAILED,
-                        cause instanceof Responses.ResponseTooLargeException
-                                ? "The provider service's response is larger than the limit of " + limits.maxBodyBytes() + " bytes"
-                                : "The provider service broke off its response: " + Responses.rootMessage(cause)),
+                        "The provider service broke off its response: " + Responses.rootMessage(cause)),
                 deadlines, backendHop).send();
     }
 
@@ -175,10 +174,6 @@ public final class ProviderProxy extends Handler.Abstract {
     private void answer(org.eclipse.jetty.client.Response reply, Response response, ExchangeRecorder record, RequestHash hash) {
         HttpFields replyHeaders = reply.getHeaders();
         long length = replyHeaders.getLongField(HttpHeader.CONTENT_LENGTH);
-        if (length > limits.maxBodyBytes()) {
-            throw new XRoadException(XRoadErrorType.SERVER_PROXY_SERVICE_FAILED,
-                    "The provider service's response is larger than the limit of " + limits.maxBodyBytes() + " bytes");
-        }
         response.setStatus(reply.getStatus());
         ExchangeHeaders.copy(replyHeaders, response.getHeaders());
         if (length >= 0) {

@@ -1,5 +1,6 @@
 package vn.ndp.gateway.exchange;
 
+import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.Set;
@@ -9,6 +10,7 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 
 import org.eclipse.jetty.client.ContentSourceRequestContent;
+import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
@@ -36,10 +38,10 @@ final class Relay {
 
     /**
      * The next hop as the relay waits on it: its name in messages ({@code The provider service}), the error when it
-     * has not sent its whole answer within the exchange's time limit, and how long after the request was sent whole
-     * the head of its answer may take to arrive.
+     * has not sent its whole answer within the exchange's time limit, the error when its answer is larger than the
+     * limit, and how long after the request was sent whole the head of its answer may take to arrive.
      */
-    record NextHop(Supplier<String> name, XRoadErrorType tooSlow, Duration answerTimeout) {
+    record NextHop(Supplier<String> name, XRoadErrorType tooSlow, XRoadErrorType tooLarge, Duration answerTimeout) {
     }
 
     private static final Set<String> IDEMPOTENT = Set.of("GET", "HEAD", "OPTIONS");
@@ -73,7 +75,8 @@ final class Relay {
      * @param maxBodyBytes the limit of the request body, as metered, and of the answer's
      * @param failed    the X-Road error for a failure before the answer's headers (cannot connect, timeout...)
      * @param broken    the X-Road error for a failure while the answer's body is relayed, if the caller has
-     *                  not yet received anything
+     *                  not yet received anything; an answer past {@code maxBodyBytes}, declared so or grown past
+     *                  it, is the relay's own refusal ({@link NextHop#tooLarge})
      */
     Relay(Supplier<org.eclipse.jetty.client.Request> request, MeteredSource body, Response response, Callback callback,
           ExchangeRecorder record, long maxBodyBytes, Answer answer, Function<Throwable, XRoadException> failed,
@@ -110,6 +113,9 @@ final class Relay {
             answered.set(true);
             record.requestBytes = body == null ? 0 : body.bytes();
             try {
+                if (reply.getHeaders().getLongField(HttpHeader.CONTENT_LENGTH) > maxBodyBytes) {
+                    throw answerTooLarge();
+                }
                 answer.accept(reply);
             } catch (XRoadException e) {
                 reply.abort(e);
@@ -186,9 +192,10 @@ final class Relay {
             };
         }
         if (answering) {
-            return waiting == ExchangeDeadlines.Waiting.CALLER_READING
-                    ? callersFault("The caller stopped taking the answer: " + Responses.rootMessage(failure))
-                    : broken.apply(failure);
+            if (waiting == ExchangeDeadlines.Waiting.CALLER_READING) {
+                return callersFault("The caller stopped taking the answer: " + Responses.rootMessage(failure));
+            }
+            return Responses.causedBy(failure, AnswerTooLargeException.class) ? answerTooLarge() : broken.apply(failure);
         }
         if (Responses.causedBy(failure, MeteredSource.BodyTooLargeException.class)) {
             return MeteredSource.tooLarge(maxBodyBytes);
@@ -200,6 +207,12 @@ final class Relay {
             deadlines.late(ExchangeDeadlines.Limit.ANSWER);
         }
         return failed.apply(failure);
+    }
+
+    /** The next hop's error for an answer larger than the limit, declared so in its head or grown past it as it was relayed. */
+    private XRoadException answerTooLarge() {
+        return new XRoadException(hop.tooLarge(), hop.name().get() + " sent an answer larger than the limit of "
+                + maxBodyBytes + " bytes");
     }
 
     private static XRoadException callersFault(String message) {
@@ -256,6 +269,10 @@ final class Relay {
         return !Responses.tlsFailure(failure) && !Responses.causedBy(failure, TimeoutException.class)
                 && (Responses.causedBy(failure, java.nio.channels.ClosedChannelException.class)
                 || Responses.causedBy(failure, java.io.EOFException.class));
+    }
+
+    /** The answer's body grew past the limit as it was relayed: {@link #blame} makes it the next hop's error. */
+    private static final class AnswerTooLargeException extends IOException {
     }
 
     /** Copies the answer's body to the caller, one chunk behind, and completes the exchange. */
@@ -318,7 +335,7 @@ final class Relay {
                 total += size;
                 if (total > limit) {
                     chunk.release();
-                    throw new Responses.ResponseTooLargeException(limit);
+                    throw new AnswerTooLargeException();
                 }
                 record.responseBody(chunk.getByteBuffer());
                 Content.Chunk previous = held;

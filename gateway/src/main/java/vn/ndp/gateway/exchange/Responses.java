@@ -1,6 +1,5 @@
 package vn.ndp.gateway.exchange;
 
-import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -58,41 +57,34 @@ final class Responses {
     /** Where one side takes in its exchanges: each recorded from its arrival, and run within the gateway's capacity. */
     record Intake(Side side, ExchangeCapacity capacity, OperationalMonitor monitor, MessageLog log, Clock clock) {
 
-        /** Runs an exchange of this side (see {@link Responses#run}). */
+        /**
+         * Runs an exchange of this side so that its record is finished exactly once however it ends, and any failure
+         * reaches the caller as an X-Road error (the side's internal error for the unexpected ones). The exchange
+         * holds a place in {@code capacity} until its response is complete; with every place taken it is refused at
+         * once as out of capacity, and nothing is forwarded.
+         */
         void run(Exchange exchange, Request request, Response response, Callback callback) {
             ExchangeRecorder record = new ExchangeRecorder(monitor, log, clock, side.name, request);
-            record.method = request.getMethod();
-            Responses.run(exchange, request, response, callback, record, capacity, side);
-        }
-    }
-
-    /**
-     * Runs an exchange so that its record is finished exactly once however it ends, and any failure
-     * reaches the caller as an X-Road error (the side's internal error for the unexpected ones). The
-     * exchange holds a place in {@code capacity} until its response is complete; with every place
-     * taken it is refused at once as out of capacity, and nothing is forwarded.
-     */
-    private static void run(Exchange exchange, Request request, Response response, Callback callback,
-            ExchangeRecorder record, ExchangeCapacity capacity, Side side) {
-        boolean admitted = capacity.tryEnter(side == Side.CONSUMER);
-        AtomicBoolean finished = new AtomicBoolean();
-        Callback recorded = Callback.from(InvocationType.NON_BLOCKING, () -> {
-            if (finished.compareAndSet(false, true)) {
-                finish(record, capacity, admitted);
+            boolean admitted = capacity.tryEnter(side == Side.CONSUMER);
+            AtomicBoolean finished = new AtomicBoolean();
+            Callback recorded = Callback.from(InvocationType.NON_BLOCKING, () -> {
+                if (finished.compareAndSet(false, true)) {
+                    finish(record, capacity, admitted);
+                }
+                callback.succeeded();
+            }, failure -> {
+                if (finished.compareAndSet(false, true)) {
+                    finish(record, capacity, admitted);
+                }
+                callback.failed(failure);
+            });
+            if (!admitted) {
+                error(response, recorded, new XRoadException(side.outOfCapacity, "The " + side.name + " gateway is handling "
+                        + capacity.max() + " exchanges, as many as it takes at once; try again shortly"), record);
+                return;
             }
-            callback.succeeded();
-        }, failure -> {
-            if (finished.compareAndSet(false, true)) {
-                finish(record, capacity, admitted);
-            }
-            callback.failed(failure);
-        });
-        if (!admitted) {
-            error(response, recorded, new XRoadException(side.outOfCapacity, "The " + side.name + " gateway is handling "
-                    + capacity.max() + " exchanges, as many as it takes at once; try again shortly"), record);
-            return;
+            attempt(exchange, request, response, recorded, record, side);
         }
-        attempt(exchange, request, response, recorded, record, side);
     }
 
     private static void finish(ExchangeRecorder record, ExchangeCapacity capacity, boolean admitted) {
@@ -177,13 +169,5 @@ final class Responses {
 
     static boolean tlsFailure(Throwable failure) {
         return causedBy(failure, SSLHandshakeException.class) || causedBy(failure, javax.net.ssl.SSLException.class);
-    }
-
-    /** A response body grew past the configured maximum while it was being relayed. */
-    static final class ResponseTooLargeException extends IOException {
-
-        ResponseTooLargeException(long limit) {
-            super("The response body is larger than the limit of " + limit + " bytes");
-        }
     }
 }

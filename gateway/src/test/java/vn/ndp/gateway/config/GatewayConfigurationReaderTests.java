@@ -36,8 +36,13 @@ class GatewayConfigurationReaderTests {
 
     /** Asserts that {@code text} is refused with an error naming {@code key}; more may be asserted on what it returns. */
     private AbstractThrowableAssert<?, ? extends Throwable> assertRefused(String text, String key) {
-        return assertThatThrownBy(() -> GatewayConfigurationReader.parse(text, directory))
-                .isInstanceOfSatisfying(ConfigurationException.class, e -> assertThat(e.key()).isEqualTo(key));
+        return assertRefused(text, key, key);
+    }
+
+    /** The same, with {@code description} saying in a failure which input it was, from the first check on. */
+    private AbstractThrowableAssert<?, ? extends Throwable> assertRefused(String text, String key, String description) {
+        return assertThatThrownBy(() -> GatewayConfigurationReader.parse(text, directory), description)
+                .isInstanceOfSatisfying(ConfigurationException.class, e -> assertThat(e.key()).as(description).isEqualTo(key));
     }
 
     private static final String CLIENT = """
@@ -126,8 +131,8 @@ class GatewayConfigurationReaderTests {
                 "\"maxBodySize\": \"99999999999GiB\"", "limits.maxBodySize",
                 "\"maxBodySize\": \"99999999999999999999\"", "limits.maxBodySize",
                 "\"maxBodySize\": 99999999999999999999", "limits.maxBodySize");
-        keyOf.forEach((limit, key) -> assertRefused(config(CLIENT, ", \"limits\": {" + limit + "}"), key)
-                .as(limit).hasMessageContaining("larger than"));
+        keyOf.forEach((limit, key) -> assertRefused(config(CLIENT, ", \"limits\": {" + limit + "}"), key, limit)
+                .hasMessageContaining("larger than"));
         assertRefused(config(CLIENT, ", \"limits\": {\"maxConnections\": 0}"), "limits.maxConnections")
                 .hasMessageContaining("at least 1");
     }

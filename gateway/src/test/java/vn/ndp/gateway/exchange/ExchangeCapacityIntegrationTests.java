@@ -3,6 +3,7 @@ package vn.ndp.gateway.exchange;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static vn.ndp.gateway.ExchangeFixture.SECRET_A;
+import static vn.ndp.gateway.ExchangeFixture.connections;
 import static vn.ndp.gateway.GatewayErrors.assertGatewayError;
 
 import java.net.InetAddress;
@@ -90,10 +91,6 @@ class ExchangeCapacityIntegrationTests {
                 }
             }
         }
-    }
-
-    private static double connections(GatewayNode gateway, String listener) {
-        return gateway.metrics().get("ndp.gateway.connections").tag("listener", listener).gauge().value();
     }
 
     private static void assertRefusedWhileTwoCallersStall(ExchangeFixture exchange, GatewayNode limited, String side,

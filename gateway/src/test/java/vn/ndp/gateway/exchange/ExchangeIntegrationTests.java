@@ -280,6 +280,33 @@ class ExchangeIntegrationTests {
     }
 
     @Test
+    void aProviderGatewaysRefusalOfTheCallingGatewayNamesTheExchangeByTheCallersXRoadId() throws Exception {
+        // The consumer gateway with a new certificate of its own that the global configuration does not register yet:
+        // the provider gateway refuses it before it knows which client or service the request is for.
+        IssuedCertificate renewed = exchange.issueGatewayCertificate(ExchangeFixture.CONSUMER_GATEWAY);
+        Path unregistered = exchange.consumerVariant("consumer-with-unregistered-certificate", """
+                {"tls": {"certificate": "%s", "privateKey": "%s"}}""".formatted(renewed.certificateFile(),
+                renewed.privateKeyFile()));
+        try (GatewayNode consumer = new GatewayNode(GatewayConfigurationReader.read(unregistered), exchange.clock)) {
+            consumer.startWithoutSchedules();
+            consumer.globalConfiguration().refreshNow();
+            String id = UUID.randomUUID().toString();
+
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
+                            + consumer.consumerHttpPort() + "/r1/" + ITEMS + "/v1/items"))
+                    .timeout(Duration.ofSeconds(15)).header("X-Road-Client", CLIENT_A.encoded()).header("X-Road-Id", id)
+                    .header("Authorization", "Bearer " + ExchangeFixture.token(consumer, "province-a", SECRET_A)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+
+            XRoadError error = assertGatewayError(response, "Server.ServerProxy.SslAuthenticationFailed");
+            assertThat(response.headers().firstValue("X-Road-Id")).contains(id);
+            assertThat(error.detail()).as("the provider gateway's error names the exchange as its caller does")
+                    .isEqualTo(id);
+        }
+        assertThat(exchange.backend.received()).isEmpty();
+    }
+
+    @Test
     void theProviderGatewayChecksPathServiceAndRightItselfWhateverACallingGatewaySends() throws Exception {
         String items = "/r1/" + ITEMS;
         for (String trick : List.of(items + "/v1/../../secret", items + "/v1/%2e%2e/%2e%2e/secret", items + "/v1%2F..%2Fsecret",
