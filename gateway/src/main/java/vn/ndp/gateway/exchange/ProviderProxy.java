@@ -138,11 +138,10 @@ public final class ProviderProxy extends Handler.Abstract {
                     + " has no access right to " + request.getMethod() + " " + path.decoded() + " of " + serviceId);
         }
         URI backend = path.resolve(provided.backend(), request.getHttpURI().getQuery());
-        forward(request, response, callback, record, backend, client, serviceId);
+        forward(request, response, callback, record, backend);
     }
 
-    private void forward(Request request, Response response, Callback callback, ExchangeRecorder record, URI backend,
-                         SubsystemId client, ServiceId serviceId) {
+    private void forward(Request request, Response response, Callback callback, ExchangeRecorder record, URI backend) {
         RequestHash hash = record.newRequestHash();
         // before the headers are hashed: a refused request is logged with the headers as received, like any other refusal
         MeteredSource body = MeteredSource.of(request, limits.maxBodyBytes(), hash);
