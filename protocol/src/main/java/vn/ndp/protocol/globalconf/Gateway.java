@@ -22,14 +22,19 @@ public record Gateway(GatewayId id, String address, String tlsCertificate, Strin
         Objects.requireNonNull(address, "address");
         Objects.requireNonNull(tlsCertificate, "tlsCertificate");
         Objects.requireNonNull(tlsCertificateSha256, "tlsCertificateSha256");
-        if (!address.matches("(\\[[0-9A-Fa-f:.]+]|[A-Za-z0-9.-]+):\\d{1,5}")
-                || Integer.parseInt(address.substring(address.lastIndexOf(':') + 1)) > 65535) {
+        if (!isAddress(address)) {
             throw new IllegalArgumentException("The gateway address '" + address + "' is not host:port");
         }
         if (!tlsCertificateSha256.matches("[0-9a-f]{64}")) {
             throw new IllegalArgumentException("The TLS certificate fingerprint is not 64 lower-case hex digits");
         }
         hostedSubsystems = Canonical.sortedDistinct(hostedSubsystems, "hosted subsystem");
+    }
+
+    /** Whether {@code address} is {@code host:port}: a host name, an IPv4 address or a bracketed IPv6 one, a port up to 65535. */
+    public static boolean isAddress(String address) {
+        return address != null && address.matches("(\\[[0-9A-Fa-f:.]+]|[A-Za-z0-9.-]+):\\d{1,5}")
+                && Integer.parseInt(address.substring(address.lastIndexOf(':') + 1)) <= 65535;
     }
 
     public static Gateway of(GatewayId id, String address, X509Certificate certificate, List<SubsystemId> hosted) {

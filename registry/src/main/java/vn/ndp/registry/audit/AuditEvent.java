@@ -47,6 +47,8 @@ public enum AuditEvent {
     EXCHANGE_MEMBER_REGISTERED,
     EXCHANGE_SUBSYSTEM_REGISTERED,
     EXCHANGE_GATEWAY_REGISTERED,
+    /** A gateway's address, certificate or hosted systems changed. */
+    EXCHANGE_GATEWAY_CHANGED,
     EXCHANGE_SERVICE_REGISTERED,
     ACCESS_REQUESTED,
     ACCESS_GRANTED,

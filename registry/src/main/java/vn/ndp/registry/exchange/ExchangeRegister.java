@@ -190,36 +190,94 @@ public class ExchangeRegister {
         if (id != null) {
             existing("id", id.owner().encoded(), directory::member, "member", errors);
         }
-        X509Certificate certificate = null;
-        try {
-            certificate = Pem.parseCertificate(certificatePem);
-        } catch (RuntimeException e) {
-            errors.add(FieldError.of("certificate", "is not a PEM X.509 certificate."));
-        }
-        if (address == null || !address.matches("(\\[[0-9A-Fa-f:.]+]|[A-Za-z0-9.-]+):\\d{1,5}")) {
-            errors.add(FieldError.of("address", "must be host:port of the gateway's mutual TLS port."));
-        }
-        List<String> tenants = hosted == null ? List.of() : hosted.stream().map(InvalidParameters::stripped)
-                .filter(Objects::nonNull).distinct().toList();
-        for (String subsystem : tenants) {
-            existing("hostedSubsystems", subsystem, directory::subsystem, "subsystem", errors);
-        }
+        GatewayDetails details = GatewayDetails.check(address, certificatePem, hosted, directory, errors);
         reject(errors);
-        Gateway gateway = new Gateway(id.encoded(), id.owner().encoded(), address, Pem.encode(certificate),
-                Pem.sha256Fingerprint(certificate), certificate.getSerialNumber().toString(16), tenants, sample);
+        Gateway gateway = details.of(id.encoded(), id.owner().encoded(), sample);
         List<Gateway> registered = directory.gateways();
         refuseIfTaken(registered.stream().anyMatch(g -> g.id().equals(gateway.id())), "gateway", gateway.id());
-        registered.stream().filter(g -> g.certificateSha256().equals(gateway.certificateSha256())).findFirst()
+        refuseIfCertificateTaken(registered, gateway);
+        insert(() -> directory.insertGateway(gateway, now()), "gateway", gateway.id());
+        gateway.hostedSubsystems().forEach(subsystem -> directory.host(gateway.id(), subsystem));
+        changed(AuditEvent.EXCHANGE_GATEWAY_REGISTERED, actor, gateway.id(),
+                Map.of("address", gateway.address(), "hosts", String.join(",", gateway.hostedSubsystems())));
+        return gateway;
+    }
+
+    /**
+     * A registered gateway as it is now: its address, its certificate (a renewed one, say) and every system it hosts
+     * (a province's systems moving onto a shared gateway, or off it). Each is given whole, as at registration; the
+     * change reaches the gateways with the next global configuration. A replaced certificate is not revoked by this:
+     * a gateway still presenting it is refused because the configuration names another, and {@link
+     * #revokeCertificate} says so to everyone for good.
+     */
+    @Transactional
+    public Gateway changeGateway(String gatewayId, String address, String certificatePem, List<String> hosted,
+            String actor) {
+        Gateway before = directory.gateways().stream().filter(g -> g.id().equals(gatewayId)).findFirst()
+                .orElseThrow(() -> notFound("gateway", gatewayId));
+        List<FieldError> errors = new ArrayList<>();
+        GatewayDetails details = GatewayDetails.check(address, certificatePem, hosted, directory, errors);
+        reject(errors);
+        Gateway after = details.of(before.id(), before.ownerMemberId(), before.sample());
+        refuseIfCertificateTaken(directory.gateways().stream().filter(g -> !g.id().equals(before.id())).toList(),
+                after);
+        if (after.equals(before)) {
+            return before;
+        }
+        insert(() -> directory.updateGateway(after), "gateway", after.id());
+        directory.hostOnly(after.id(), after.hostedSubsystems());
+        Map<String, String> detail = new java.util.LinkedHashMap<>();
+        detail.put("address", after.address());
+        detail.put("hosts", String.join(",", after.hostedSubsystems()));
+        detail.put("added", String.join(",", without(after.hostedSubsystems(), before.hostedSubsystems())));
+        detail.put("removed", String.join(",", without(before.hostedSubsystems(), after.hostedSubsystems())));
+        if (!after.certificateSha256().equals(before.certificateSha256())) {
+            detail.put("certificate", before.certificateSerial() + " → " + after.certificateSerial());
+        }
+        changed(AuditEvent.EXCHANGE_GATEWAY_CHANGED, actor, after.id(), detail);
+        return after;
+    }
+
+    private static List<String> without(List<String> these, List<String> those) {
+        return these.stream().filter(s -> !those.contains(s)).toList();
+    }
+
+    /** What a gateway's form or body says of it besides its id, checked by the same rules for a new and a changed one. */
+    private record GatewayDetails(String address, X509Certificate certificate, List<String> hosted) {
+
+        static GatewayDetails check(String address, String certificatePem, List<String> hosted,
+                DirectoryRepository directory, List<FieldError> errors) {
+            X509Certificate certificate = null;
+            try {
+                certificate = Pem.parseCertificate(certificatePem);
+            } catch (RuntimeException e) {
+                errors.add(FieldError.of("certificate", "is not a PEM X.509 certificate."));
+            }
+            String at = InvalidParameters.stripped(address);
+            if (!vn.ndp.protocol.globalconf.Gateway.isAddress(at)) {
+                errors.add(FieldError.of("address", "must be host:port of the gateway's mutual TLS port."));
+            }
+            List<String> tenants = hosted == null ? List.of() : hosted.stream().map(InvalidParameters::stripped)
+                    .filter(Objects::nonNull).distinct().sorted().toList();
+            for (String subsystem : tenants) {
+                existing("hostedSubsystems", subsystem, directory::subsystem, "subsystem", errors);
+            }
+            return new GatewayDetails(at, certificate, tenants);
+        }
+
+        Gateway of(String id, String owner, boolean sample) {
+            return new Gateway(id, owner, address, Pem.encode(certificate), Pem.sha256Fingerprint(certificate),
+                    certificate.getSerialNumber().toString(16), hosted, sample);
+        }
+    }
+
+    private static void refuseIfCertificateTaken(List<Gateway> others, Gateway gateway) {
+        others.stream().filter(g -> g.certificateSha256().equals(gateway.certificateSha256())).findFirst()
                 .ifPresent(holder -> {
                     throw new RegistryException(ErrorCode.DIRECTORY_ENTRY_EXISTS, "The certificate is already the"
                             + " certificate of the gateway '" + holder.id() + "'; each gateway has its own.",
                             Said.of("exchange.manage.taken.certificate", holder.id()));
                 });
-        insert(() -> directory.insertGateway(gateway, now()), "gateway", gateway.id());
-        tenants.forEach(subsystem -> directory.host(gateway.id(), subsystem));
-        changed(AuditEvent.EXCHANGE_GATEWAY_REGISTERED, actor, gateway.id(),
-                Map.of("address", address, "hosts", String.join(",", tenants)));
-        return gateway;
     }
 
     @Transactional

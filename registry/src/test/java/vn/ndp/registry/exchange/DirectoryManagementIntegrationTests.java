@@ -233,6 +233,66 @@ class DirectoryManagementIntegrationTests {
     }
 
     @Test
+    void aProvinceMovesOntoASharedGatewayAndTheGatewayGetsARenewedCertificateFromThePage() throws Exception {
+        String member = register.registerMember("GOV", "GC." + suffix(), "Sở thử nghiệm", null, false, "test").id();
+        String own = register.registerSubsystem(member, "portal", null, false, "test").id();
+        String moving = register.registerSubsystem(member, "motcua", null, false, "test").id();
+        String gateway = register.registerGateway(member + "/lgsp", "lgsp.example.gov.vn:5500",
+                certificateFor(member + "/lgsp"), List.of(own), false, "test").id();
+        String serialBefore = register.gateways().stream().filter(g -> g.id().equals(gateway)).findFirst()
+                .orElseThrow().certificateSerial();
+
+        HtmlPage shown = HtmlPage.parse(send(get("/exchange/manage").param("gateway", gateway)).getResponse()
+                .getContentAsString());
+        assertThat(HtmlPage.value(shown.byId("gateway-change-address"))).as("the form shows the gateway as it is")
+                .isEqualTo("lgsp.example.gov.vn:5500");
+        assertThat(HtmlPage.text(shown.byId("gateway-change"))).contains(serialBefore);
+        assertThat(send(get("/exchange/manage").param("gateway", gateway)).getResponse().getContentAsString())
+                .containsPattern("value=\"" + java.util.regex.Pattern.quote(own) + "\"\\s+checked")
+                .doesNotContainPattern("value=\"" + java.util.regex.Pattern.quote(moving) + "\"\\s+checked");
+
+        String renewed = certificateFor(member + "/lgsp");
+        assertThat(notice(submit("gateways/change", Map.of("id", List.of(gateway),
+                "address", List.of(" lgsp2.example.gov.vn:5500 "), "certificate", List.of(renewed),
+                "hostedSubsystems", List.of(own, moving))), "Đã lưu thay đổi của cổng kết nối")).isEqualTo(gateway);
+        DirectoryEntries.Gateway after = register.gateways().stream().filter(g -> g.id().equals(gateway)).findFirst()
+                .orElseThrow();
+        assertThat(after.address()).isEqualTo("lgsp2.example.gov.vn:5500");
+        assertThat(after.hostedSubsystems()).containsExactlyInAnyOrder(own, moving);
+        assertThat(after.certificateSerial()).isNotEqualTo(serialBefore);
+        assertThat(globalConfiguration().gateways()).as("what the gateways download and verify")
+                .filteredOn(g -> g.id().encoded().equals(gateway)).singleElement().satisfies(g -> {
+                    assertThat(g.address()).isEqualTo("lgsp2.example.gov.vn:5500");
+                    assertThat(g.hostedSubsystems().stream().map(h -> h.encoded()))
+                            .containsExactlyInAnyOrder(own, moving);
+                });
+
+        MvcResult refused = submit("gateways/change", Map.of("id", List.of(gateway),
+                "address", List.of("không phải địa chỉ"), "certificate", List.of(renewed),
+                "hostedSubsystems", List.of(moving)));
+        assertThat(refused.getResponse().getStatus()).isEqualTo(400);
+        HtmlPage page = HtmlPage.parse(refused.getResponse().getContentAsString());
+        assertThat(HtmlPage.text(page.byId("gateway-change"))).contains("Địa chỉ mTLS: bắt buộc, dạng tên máy:cổng");
+        assertThat(HtmlPage.value(page.byId("gateway-change-address"))).as("as typed")
+                .isEqualTo("không phải địa chỉ");
+        assertThat(refused.getResponse().getContentAsString()).as("the boxes as ticked, not as stored")
+                .doesNotContainPattern("value=\"" + java.util.regex.Pattern.quote(own) + "\"\\s+checked");
+        assertThat(register.gateways()).filteredOn(g -> g.id().equals(gateway)).singleElement()
+                .satisfies(g -> assertThat(g.hostedSubsystems()).as("nothing saved").hasSize(2));
+
+        assertThat(notice(submit("gateways/change", Map.of("id", List.of(gateway),
+                "address", List.of("lgsp2.example.gov.vn:5500"), "certificate", List.of(renewed),
+                "hostedSubsystems", List.of(moving))), "Đã lưu thay đổi của cổng kết nối")).isEqualTo(gateway);
+        assertThat(register.gateways()).filteredOn(g -> g.id().equals(gateway)).singleElement()
+                .satisfies(g -> assertThat(g.hostedSubsystems()).as("a system left out is no longer hosted")
+                        .containsExactly(moving));
+
+        MvcResult unknown = send(get("/exchange/manage").param("gateway", member + "/khong-co"));
+        assertThat(HtmlPage.text(HtmlPage.parse(unknown.getResponse().getContentAsString()).byId("gateway-change")))
+                .contains("Không có cổng kết nối " + member + "/khong-co trong danh bạ");
+    }
+
+    @Test
     void onlyAdministratorsManageTheDirectory() throws Exception {
         UserDetails editor = accounts.signedIn(Role.MINISTRY_EDITOR, "BTC");
         assertThat(mvc.perform(get("/exchange/manage").with(user(editor))).andReturn().getResponse().getStatus())
@@ -288,5 +348,42 @@ class DirectoryManagementIntegrationTests {
                 List.of(Map.of("method", "get", "path", " /units/** "), Map.of("method", "GET", "path", "/units/**"))));
         assertThat(register.service(service).endpoints()).as("as the gateways match them, once")
                 .containsExactly(new DirectoryEntries.Endpoint("GET", "/units/**"));
+    }
+
+    @Test
+    void theApiChangesAGatewayWholeAndRefusesAnUnknownOneAnotherGatewaysCertificateAndBadFields() {
+        String admin = accounts.token(Role.ADMIN, null);
+        String member = register.registerMember("GOV", "GA." + suffix(), "Bộ thử nghiệm", null, false, "test").id();
+        String system = register.registerSubsystem(member, "portal", null, false, "test").id();
+        String gateway = register.registerGateway(member + "/lgsp", "localhost:5500", certificateFor(member + "/lgsp"),
+                List.of(), false, "test").id();
+        String other = register.registerGateway(member + "/lgsp2", "localhost:5501",
+                certificateFor(member + "/lgsp2"), List.of(), false, "test").id();
+        String otherCertificate = register.gateways().stream().filter(g -> g.id().equals(other)).findFirst()
+                .orElseThrow().certificatePem();
+
+        JsonNode changed = api.put(admin, "/api/v1/exchange/gateways/" + gateway, Map.of("address", "localhost:5600",
+                "certificate", certificateFor(gateway), "hostedSubsystems", List.of(system)), 200);
+        assertThat(changed.path("id").asString()).isEqualTo(gateway);
+        assertThat(changed.path("address").asString()).isEqualTo("localhost:5600");
+        assertThat(changed.path("hostedSubsystems").get(0).asString()).isEqualTo(system);
+
+        JsonNode taken = api.put(admin, "/api/v1/exchange/gateways/" + gateway, Map.of("address", "localhost:5600",
+                "certificate", otherCertificate, "hostedSubsystems", List.of(system)), 409);
+        assertThat(taken.path("code").asString()).isEqualTo("DIRECTORY_ENTRY_EXISTS");
+        assertThat(taken.path("detail").asString()).contains(other);
+        JsonNode fields = api.put(admin, "/api/v1/exchange/gateways/" + gateway, Map.of("address", "localhost:99999",
+                "certificate", "x", "hostedSubsystems", List.of(member + "/khong-co")), 400);
+        assertThat(fields.path("errors").findValuesAsString("field"))
+                .containsExactlyInAnyOrder("address", "certificate", "hostedSubsystems");
+        assertThat(api.put(admin, "/api/v1/exchange/gateways/" + member + "/khong-co", Map.of("address",
+                "localhost:5600", "certificate", certificateFor(gateway)), 404).path("code").asString())
+                .isEqualTo("NOT_FOUND");
+        assertThat(register.gateways()).filteredOn(g -> g.id().equals(gateway)).singleElement().satisfies(g -> {
+            assertThat(g.address()).isEqualTo("localhost:5600");
+            assertThat(g.hostedSubsystems()).containsExactly(system);
+        });
+        String editor = accounts.token(Role.MINISTRY_EDITOR, "BTC");
+        api.put(editor, "/api/v1/exchange/gateways/" + gateway, Map.of("address", "localhost:5700"), 403);
     }
 }

@@ -24,7 +24,7 @@ import vn.ndp.registry.shared.web.WebPage;
 /**
  * The administrator's side of the exchange directory as pages: registering members, their information systems
  * (each linked to its catalogue platform), gateways and the tenants each hosts, services with their endpoints;
- * revoking a gateway certificate; and fetching the evidence of one exchange from the gateway that logged it. The
+ * changing a gateway (a new address or certificate, tenants moving onto it or off it); revoking a gateway certificate; and fetching the evidence of one exchange from the gateway that logged it. The
  * same rules as the API ({@link ExchangeRegister}); a refused form comes back with each problem beside what was
  * typed, and a 4xx status.
  */
@@ -35,6 +35,7 @@ class DirectoryPages {
     static final String MEMBER = "member";
     static final String SUBSYSTEM = "subsystem";
     static final String GATEWAY = "gateway";
+    static final String GATEWAY_CHANGE = "gatewayChange";
     static final String SERVICE = "service";
     static final String REVOCATION = "revocation";
     static final String EVIDENCE = "evidence";
@@ -47,9 +48,10 @@ class DirectoryPages {
         this.evidence = evidence;
     }
 
+    /** The page; {@code gateway} names the registered gateway whose change form it shows. */
     @GetMapping("/exchange/manage")
-    String page(Model model) {
-        return page(PostedForm.NONE, null, model);
+    String page(@RequestParam(name = "gateway", required = false) String gateway, Model model) {
+        return page(PostedForm.NONE, null, gateway, model);
     }
 
     @PostMapping("/exchange/manage/members")
@@ -74,6 +76,14 @@ class DirectoryPages {
         return attempt(GATEWAY, form, model, response, redirect, () -> register.registerGateway(form.getFirst("id"),
                 form.getFirst("address"), form.getFirst("certificate"),
                 form.getOrDefault("hostedSubsystems", List.of()), false, actor(authentication)).id());
+    }
+
+    @PostMapping("/exchange/manage/gateways/change")
+    String changeGateway(Authentication authentication, @RequestParam MultiValueMap<String, String> form, Model model,
+            HttpServletResponse response, RedirectAttributes redirect) {
+        return attempt(GATEWAY_CHANGE, form, model, response, redirect, () -> register.changeGateway(
+                form.getFirst("id"), form.getFirst("address"), form.getFirst("certificate"),
+                form.getOrDefault("hostedSubsystems", List.of()), actor(authentication)).id());
     }
 
     @PostMapping("/exchange/manage/services")
@@ -101,7 +111,7 @@ class DirectoryPages {
                     evidence.fetch(form.getFirst("gateway"), id));
         } catch (RegistryException e) {
             response.setStatus(e.code().status().value());
-            return page(new PostedForm(EVIDENCE, form), e, model);
+            return page(new PostedForm(EVIDENCE, form), e, null, model);
         }
     }
 
@@ -118,11 +128,17 @@ class DirectoryPages {
             return "redirect:/exchange/manage";
         } catch (RegistryException e) {
             response.setStatus(e.code().status().value());
-            return page(new PostedForm(name, form), e, model);
+            return page(new PostedForm(name, form), e, name.equals(GATEWAY_CHANGE) ? form.getFirst("id") : null, model);
         }
     }
 
-    private String page(PostedForm posted, RegistryException error, Model model) {
+    private String page(PostedForm posted, RegistryException error, String gateway, Model model) {
+        List<DirectoryEntries.Gateway> gateways = register.gateways();
+        model.addAttribute("gateways", gateways);
+        model.addAttribute("changing", gateways.stream().filter(g -> g.id().equals(gateway)).findFirst()
+                .orElse(null));
+        model.addAttribute("unknownGateway", gateway != null && !gateway.isBlank()
+                && gateways.stream().noneMatch(g -> g.id().equals(gateway)) ? gateway : null);
         model.addAttribute("posted", posted);
         model.addAttribute("error", error);
         model.addAttribute("instance", register.instance());

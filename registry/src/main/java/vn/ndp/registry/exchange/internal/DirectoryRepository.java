@@ -127,6 +127,23 @@ public class DirectoryRepository {
                 .update();
     }
 
+    /** A gateway's address and certificate as {@code g} has them (its id, owner and sample mark do not change). */
+    public void updateGateway(Gateway g) {
+        jdbc.sql("""
+                update exchange_gateway set address = ?, certificate_pem = ?, certificate_sha256 = ?,
+                                            certificate_serial = ?
+                where id = ?""")
+                .params(g.address(), g.certificatePem(), g.certificateSha256(), g.certificateSerial(), g.id())
+                .update();
+    }
+
+    /** The gateway hosts these subsystems and no others. */
+    public void hostOnly(String gatewayId, List<String> subsystemIds) {
+        jdbc.sql("delete from exchange_gateway_client where gateway_id = ? and not (subsystem_id = any (?))")
+                .params(gatewayId, subsystemIds.toArray(String[]::new)).update();
+        subsystemIds.forEach(subsystem -> host(gatewayId, subsystem));
+    }
+
     public void host(String gatewayId, String subsystemId) {
         jdbc.sql("insert into exchange_gateway_client (gateway_id, subsystem_id) values (?, ?) on conflict do nothing")
                 .params(gatewayId, subsystemId).update();

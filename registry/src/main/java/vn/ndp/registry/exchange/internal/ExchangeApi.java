@@ -14,6 +14,7 @@ import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -88,8 +89,7 @@ class ExchangeApi {
     @Operation(summary = "Members, subsystems, gateways, services and access rights")
     Directory directory() {
         return new Directory(register.instance(), register.members(), register.subsystems(),
-                register.gateways().stream().map(g -> new GatewayJson(g.id(), g.ownerMemberId(), g.address(),
-                        g.certificateSha256(), g.certificateSerial(), g.hostedSubsystems(), g.sample())).toList(),
+                register.gateways().stream().map(GatewayJson::of).toList(),
                 register.services(), register.accessRights());
     }
 
@@ -120,10 +120,21 @@ class ExchangeApi {
     @PreAuthorize("hasRole('ADMIN')")
     @ResponseStatus(HttpStatus.CREATED)
     GatewayJson registerGateway(Authentication auth, @RequestBody NewGateway body) {
-        var g = register.registerGateway(body.id(), body.address(), body.certificate(),
-                body.hostedSubsystems() == null ? List.of() : body.hostedSubsystems(), false, actor(auth));
-        return new GatewayJson(g.id(), g.ownerMemberId(), g.address(), g.certificateSha256(), g.certificateSerial(),
-                g.hostedSubsystems(), g.sample());
+        return GatewayJson.of(register.registerGateway(body.id(), body.address(), body.certificate(),
+                body.hostedSubsystems() == null ? List.of() : body.hostedSubsystems(), false, actor(auth)));
+    }
+
+    @Operation(summary = "Changes a registered gateway: its address, its certificate, the systems it hosts",
+            description = "The path ends with the gateway's id, e.g. /api/v1/exchange/gateways/VN/GOV/000.00.00.G12/lgsp."
+                    + " The body gives the gateway whole, as at registration (a system left out of hostedSubsystems"
+                    + " is no longer hosted). 404 for an unknown gateway; 400 with a field error for a bad address or"
+                    + " certificate or an unknown system; 409 directory-entry-exists for another gateway's"
+                    + " certificate. A replaced certificate is not revoked: see /revocations.")
+    @PutMapping("/gateways/{*id}")
+    @PreAuthorize("hasRole('ADMIN')")
+    GatewayJson changeGateway(Authentication auth, @PathVariable String id, @RequestBody GatewayChange body) {
+        return GatewayJson.of(register.changeGateway(id.substring(1), body.address(), body.certificate(),
+                body.hostedSubsystems() == null ? List.of() : body.hostedSubsystems(), actor(auth)));
     }
 
     @Operation(summary = "Registers a service of a system, with its endpoints",
@@ -230,6 +241,11 @@ class ExchangeApi {
 
     record GatewayJson(String id, String ownerMemberId, String address, String certificateSha256,
             String certificateSerial, List<String> hostedSubsystems, boolean sample) {
+
+        static GatewayJson of(DirectoryEntries.Gateway g) {
+            return new GatewayJson(g.id(), g.ownerMemberId(), g.address(), g.certificateSha256(),
+                    g.certificateSerial(), g.hostedSubsystems(), g.sample());
+        }
     }
 
     record NewMember(String memberClass, String memberCode, String name, String agencyCode) {
@@ -239,6 +255,9 @@ class ExchangeApi {
     }
 
     record NewGateway(String id, String address, String certificate, List<String> hostedSubsystems) {
+    }
+
+    record GatewayChange(String address, String certificate, List<String> hostedSubsystems) {
     }
 
     record NewService(String subsystemId, String code, String description, String openApiUrl,

@@ -39,6 +39,11 @@ public record PostedForm(String name, MultiValueMap<String, String> values) {
 
     /** Whether a check box among several of one name ({@code field}) was ticked when {@code form} was posted. */
     public boolean ticked(String form, String field, String option) {
-        return is(form) && values.getOrDefault(field, List.of()).contains(option);
+        return ticked(form, field, option, false);
+    }
+
+    /** Whether that check box shows ticked: as posted, or {@code otherwise} when another form was posted. */
+    public boolean ticked(String form, String field, String option, boolean otherwise) {
+        return is(form) ? values.getOrDefault(field, List.of()).contains(option) : otherwise;
     }
 }

@@ -91,7 +91,8 @@ class AuthorizationMatrixIntegrationTests {
         MATRIX.put("GET /api/v1/exchange/directory", SIGNED_IN);
         MATRIX.put("GET /api/v1/exchange/evidence", ADMIN);
         for (String admin : List.of("POST /api/v1/exchange/members", "POST /api/v1/exchange/subsystems",
-                "POST /api/v1/exchange/gateways", "POST /api/v1/exchange/services", "POST /api/v1/exchange/revocations",
+                "POST /api/v1/exchange/gateways", "PUT /api/v1/exchange/gateways/{*id}",
+                "POST /api/v1/exchange/services", "POST /api/v1/exchange/revocations",
                 "POST /api/v1/exchange/access-requests", "POST /api/v1/exchange/access-requests/{id}/approve",
                 "POST /api/v1/exchange/access-requests/{id}/deny",
                 "POST /api/v1/exchange/access-requests/{id}/withdraw")) {
@@ -111,7 +112,8 @@ class AuthorizationMatrixIntegrationTests {
             MATRIX.put(scoped, ADMIN);
         }
         for (String admin : List.of("GET /exchange/manage", "POST /exchange/manage/members",
-                "POST /exchange/manage/subsystems", "POST /exchange/manage/gateways", "POST /exchange/manage/services",
+                "POST /exchange/manage/subsystems", "POST /exchange/manage/gateways", "POST /exchange/manage/gateways/change",
+                "POST /exchange/manage/services",
                 "POST /exchange/manage/revocations", "GET /exchange/manage/evidence")) {
             MATRIX.put(admin, ADMIN);
         }
@@ -331,7 +333,8 @@ class AuthorizationMatrixIntegrationTests {
     private int perform(Endpoint endpoint, Role role) throws Exception {
         String uri = endpoint.pattern()
                 .replace("{code}", endpoint.pattern().contains("agencies") ? "BTC" : "NDXP")
-                .replace("{id}", UUID.randomUUID().toString());
+                .replace("{id}", UUID.randomUUID().toString())
+                .replace("{*id}", "VN/GOV/000.00.00.G12/lgsp");
         MockHttpServletRequestBuilder request = MockMvcRequestBuilders.request(HttpMethod.valueOf(endpoint.method()), uri)
                 .with(csrf());
         if (!endpoint.method().equals("GET")) {

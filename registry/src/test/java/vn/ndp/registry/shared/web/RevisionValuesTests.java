@@ -42,6 +42,16 @@ class RevisionValuesTests {
     }
 
     @Test
+    void storedDatesAreWrittenAsTheSiteWritesDates() {
+        assertThat(values.label("field.", "legal_basis_date", "2025-07-01")).isEqualTo("01/07/2025");
+        assertThat(values.label("field.", "security_dossier_date", "2024-12-31")).isEqualTo("31/12/2024");
+        LocaleContextHolder.setLocale(Locale.ENGLISH);
+        assertThat(values.label("field.", "legal_basis_date", "2025-07-01")).isEqualTo("1 Jul 2025");
+        assertThat(values.label("field.", "legal_basis_date", "not a date")).as("as stored").isEqualTo("not a date");
+        assertThat(RevisionValues.labelKey("field.", "legal_basis_date", "2025-07-01")).isNull();
+    }
+
+    @Test
     void eachCodedValueHasTheKeyTheFormsLabelTheirOptionsWith() {
         assertThat(RevisionValues.labelKey("field.", "status", "in_use")).isEqualTo("status.in_use");
         assertThat(RevisionValues.labelKey("adoption.local.field.", "status", "in_use"))
