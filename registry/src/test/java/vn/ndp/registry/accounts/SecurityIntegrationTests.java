@@ -204,7 +204,7 @@ class SecurityIntegrationTests {
         MockHttpSession session = signIn(account, TestAccounts.PASSWORD);
         mvc.perform(post("/account/password").session(session).with(csrf())
                         .param("currentPassword", TestAccounts.PASSWORD).param("newPassword", "short"))
-                .andExpect(status().isOk())
+                .andExpect(status().isBadRequest())
                 .andExpect(content().string(allOf(containsString("Chưa đổi được mật khẩu."),
                         containsString("Mật khẩu mới: 12–256 ký tự"), not(containsString("newPassword</")))));
         mvc.perform(post("/account/password").session(session).with(csrf())
@@ -224,14 +224,14 @@ class SecurityIntegrationTests {
 
         HtmlPage unnamed = HtmlPage.parse(mvc.perform(post("/account/tokens").session(session).with(csrf())
                         .param("name", "   ").param("days", "30"))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
+                .andExpect(status().isBadRequest()).andReturn().getResponse().getContentAsString());
         assertThat(HtmlPage.text(unnamed.byId("main"))).contains("Chưa lưu được: có thông tin thiếu hoặc chưa hợp lệ.",
                 "Tên gợi nhớ: bắt buộc, tối đa 100 ký tự.");
         assertThat(unnamed.byId("token-days").getAttributeValue("value")).isEqualTo("30");
 
         HtmlPage badDays = HtmlPage.parse(mvc.perform(post("/account/tokens?lang=en").session(session).with(csrf())
                         .param("name", "máy chủ CI").param("days", "1e2"))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
+                .andExpect(status().isBadRequest()).andReturn().getResponse().getContentAsString());
         assertThat(HtmlPage.text(badDays.byId("main")))
                 .contains("Validity: a whole number of days from 0 to 366 (0 means it never expires).");
         assertThat(badDays.byId("token-name").getAttributeValue("value")).isEqualTo("máy chủ CI");
@@ -248,7 +248,7 @@ class SecurityIntegrationTests {
                         .param("username", username).param("displayName", "Nguyễn Văn <b>An</b>")
                         .param("role", "province_editor").param("agencyCode", "BTC")
                         .param("password", "một mật khẩu đủ dài"))
-                .andExpect(status().isOk())
+                .andExpect(status().isBadRequest())
                 .andExpect(content().string(allOf(containsString("Chưa tạo được tài khoản: có thông tin thiếu"),
                         containsString("Mã cơ quan: bắt buộc với biên tập viên bộ, ngành"),
                         containsString("value=\"" + username + "\""), not(containsString("agencyCode</")))));

@@ -61,8 +61,13 @@ class AdoptionFormRefusalIntegrationTests {
     }
 
     HtmlPage page(MockHttpServletRequestBuilder request) throws Exception {
+        return page(request, 200);
+    }
+
+    /** The page answering {@code request} with {@code status}: a refused form's page has the refusal's status. */
+    HtmlPage page(MockHttpServletRequestBuilder request, int status) throws Exception {
         MockHttpServletResponse response = perform(request);
-        assertThat(response.getStatus()).as("the form again, not a redirect after saving").isEqualTo(200);
+        assertThat(response.getStatus()).as("the form again, not a redirect after saving").isEqualTo(status);
         return HtmlPage.parse(response.getContentAsString());
     }
 
@@ -131,13 +136,13 @@ class AdoptionFormRefusalIntegrationTests {
 
         HtmlPage refused = page(post("/adoption/proposals/" + id + "/decision").param("q", word)
                 .param("version", "0").param("decision", "decline").param("reason", tooLong)
-                .with(user(reviewer)).with(csrf()));
+                .with(user(reviewer)).with(csrf()), 400);
         HtmlPage stale = page(post("/adoption/proposals/" + id + "/decision").param("q", word)
                 .param("version", "3").param("decision", "decline").param("reason", "Trùng NDXP.")
-                .with(user(reviewer)).with(csrf()));
+                .with(user(reviewer)).with(csrf()), 409);
         HtmlPage filteredOut = page(post("/adoption/proposals/" + id + "/decision").param("q", word)
                 .param("status", "declined").param("version", "0").param("decision", "decline")
-                .param("reason", tooLong).with(user(reviewer)).with(csrf()));
+                .param("reason", tooLong).with(user(reviewer)).with(csrf()), 400);
 
         Element card = refused.byId("proposal-" + id);
         assertThat(HtmlPage.texts(card, "li")).containsExactly("Lý do quyết định: bắt buộc, tối đa 2.000 ký tự.");
@@ -166,7 +171,7 @@ class AdoptionFormRefusalIntegrationTests {
         HtmlPage refused = page(post(BAC_NINH).with(user(editor)).with(csrf()).param("year", "2027")
                 .param("document_kind", "none").param("status_NDXP", "in_use")
                 .param("status_VNEID", "").param("person_VNEID", "Nguyễn Văn An")
-                .param("phone_VNEID", "0912 345 678"));
+                .param("phone_VNEID", "0912 345 678"), 400);
 
         String vneid = rowName(refused, "VNEID");
         assertThat(problems(refused)).containsExactly("Trạng thái — nền tảng " + vneid + ": hãy chọn trạng thái;"
@@ -186,7 +191,7 @@ class AdoptionFormRefusalIntegrationTests {
         // VNeID is the second row sent: the desk names its fields platforms[1]
         HtmlPage refused = page(post(BAC_NINH).with(user(editor)).with(csrf()).param("year", "2027")
                 .param("document_kind", "none").param("status_NDXP", "in_use").param("status_VNEID", "deploying")
-                .param("phone_VNEID", "gọi tôi").param("email_VNEID", "khong-phai-thu"));
+                .param("phone_VNEID", "gọi tôi").param("email_VNEID", "khong-phai-thu"), 400);
 
         String vneid = rowName(refused, "VNEID");
         assertThat(problems(refused)).containsExactly(
@@ -217,7 +222,7 @@ class AdoptionFormRefusalIntegrationTests {
 
         HtmlPage stale = page(post(BAC_NINH).with(user(editor)).with(csrf()).param("year", "2029")
                 .param("version", "0").param("document_kind", "none").param("status_VNEID", "deploying")
-                .param("person_VNEID", "Trần Thị Bình"));
+                .param("person_VNEID", "Trần Thị Bình"), 409);
 
         assertThat(HtmlPage.texts(stale.byId("plan-problems"), "p").getFirst()).isEqualTo("Người khác vừa lưu một"
                 + " thay đổi trong lúc bạn sửa; chưa lưu gì. Biểu mẫu vẫn giữ những gì bạn đã nhập: hãy xem lại các"
@@ -225,7 +230,7 @@ class AdoptionFormRefusalIntegrationTests {
         assertThat(HtmlPage.text(stale.byId("plan-problems"))).doesNotContain("Chưa lưu được, vui lòng");
         HtmlPage english = page(post(BAC_NINH).param("lang", "en").with(user(editor)).with(csrf())
                 .param("year", "2029").param("version", "0").param("document_kind", "none")
-                .param("status_VNEID", "deploying"));
+                .param("status_VNEID", "deploying"), 409);
         assertThat(HtmlPage.text(english.byId("plan-problems")))
                 .contains("Someone else saved a change while you were editing; nothing was saved.");
         assertThat(problems(stale)).containsExactly("Nền tảng " + rowName(stale, "VNEID")
@@ -276,7 +281,7 @@ class AdoptionFormRefusalIntegrationTests {
                 .param("description", "Tích hợp, chia sẻ dữ liệu giữa các hệ thống thông tin của tỉnh, kết nối trục"
                         + " NDXP quốc gia.")
                 .param("functions", "Tích hợp, chia sẻ dữ liệu\nKết nối các cơ sở dữ liệu")
-                .param("category", "government").param("save_anyway", "true").param("reason", " "));
+                .param("category", "government").param("save_anyway", "true").param("reason", " "), 400);
 
         assertThat(HtmlPage.texts(refused.elementsOfClass("div", "problems").getFirst(), "li")).containsExactly(
                 "Lý do: bắt buộc khi vẫn lưu một nền tảng trùng hoặc chồng lấn với nền tảng số quốc gia, và khi gỡ một "

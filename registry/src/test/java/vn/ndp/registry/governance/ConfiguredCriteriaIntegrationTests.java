@@ -63,8 +63,8 @@ class ConfiguredCriteriaIntegrationTests {
         }
         evaluation.param("result.interoperability", "does_not_meet");
         var response = mvc.perform(evaluation).andReturn().getResponse();
-        assertThat(response.getStatus()).as("the form again, as the governance pages answer a refused form")
-                .isEqualTo(200);
+        assertThat(response.getStatus()).as("the form again, with the refusal's status as every refused form")
+                .isEqualTo(400);
         HtmlPage refused = HtmlPage.parse(response.getContentAsString());
 
         assertThat(HtmlPage.texts(refused.elementsOfClass("div", "problems").getFirst(), "li")).containsExactly(

@@ -451,7 +451,8 @@ class GovernancePagesIntegrationTests {
                 .param("reason", "Không duy trì hồ sơ cấp độ").param("legal_basis", "Quyết định 12/QĐ-BKHCN"))
                 .andReturn().getResponse();
 
-        assertThat(response.getStatus()).as("the form again, not an error page").isEqualTo(200);
+        assertThat(response.getStatus()).as("the form again (with the refusal's status), not an error page")
+                .isEqualTo(400);
         HtmlPage page = HtmlPage.parse(response.getContentAsString());
         assertThat(HtmlPage.texts(page.elementsOfClass("div", "problems").getFirst(), "li")).singleElement()
                 .asString().startsWith("Phiên bản của mục: trang gửi đi thiếu hoặc sai số phiên bản");

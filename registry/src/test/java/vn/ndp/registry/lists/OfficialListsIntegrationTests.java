@@ -276,7 +276,7 @@ class OfficialListsIntegrationTests {
                         .param("title", "Danh sách thử").param("documentNumber", "2765/BKHCN-CĐSQG")
                         .param("documentDate", "31/02/2026").param("issuer", "Bộ Khoa học và Công nghệ")
                         .param("statuses", "in_use"))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+                .andExpect(status().isBadRequest()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
 
         HtmlPage page = HtmlPage.parse(html);
         assertThat(HtmlPage.text(page.byId("main"))).contains(

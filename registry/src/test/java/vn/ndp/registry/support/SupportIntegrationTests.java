@@ -876,7 +876,7 @@ class SupportIntegrationTests {
         UserDetails signedIn = users.loadUserByUsername(vneid.account().username());
         MvcResult page = mvc.perform(post("/support/" + id + "/messages").param("text", " ").with(user(signedIn))
                 .with(csrf())).andReturn();
-        assertThat(page.getResponse().getStatus()).isEqualTo(200);
+        assertThat(page.getResponse().getStatus()).as("the thread again, with the refusal's status").isEqualTo(400);
         assertThat(page.getResponse().getContentAsString(StandardCharsets.UTF_8)).contains("Chưa gửi được", "text");
         MvcResult noAction = mvc.perform(post("/support/" + id + "/status").with(user(signedIn)).with(csrf()))
                 .andReturn();

@@ -56,40 +56,40 @@ class DirectoryPages {
 
     @PostMapping("/exchange/manage/members")
     String member(Authentication authentication, @RequestParam MultiValueMap<String, String> form, Model model,
-            HttpServletResponse response, RedirectAttributes redirect) {
-        return attempt(MEMBER, form, model, response, redirect, () -> register.registerMember(form.getFirst("memberClass"),
+            RedirectAttributes redirect) {
+        return attempt(MEMBER, form, model, redirect, () -> register.registerMember(form.getFirst("memberClass"),
                 form.getFirst("memberCode"), form.getFirst("name"), form.getFirst("agencyCode"), false,
                 actor(authentication)).id());
     }
 
     @PostMapping("/exchange/manage/subsystems")
     String subsystem(Authentication authentication, @RequestParam MultiValueMap<String, String> form, Model model,
-            HttpServletResponse response, RedirectAttributes redirect) {
-        return attempt(SUBSYSTEM, form, model, response, redirect, () -> register.registerSubsystem(
+            RedirectAttributes redirect) {
+        return attempt(SUBSYSTEM, form, model, redirect, () -> register.registerSubsystem(
                 form.getFirst("memberId"), form.getFirst("code"), form.getFirst("platformCode"), false,
                 actor(authentication)).id());
     }
 
     @PostMapping("/exchange/manage/gateways")
     String gateway(Authentication authentication, @RequestParam MultiValueMap<String, String> form, Model model,
-            HttpServletResponse response, RedirectAttributes redirect) {
-        return attempt(GATEWAY, form, model, response, redirect, () -> register.registerGateway(form.getFirst("id"),
+            RedirectAttributes redirect) {
+        return attempt(GATEWAY, form, model, redirect, () -> register.registerGateway(form.getFirst("id"),
                 form.getFirst("address"), form.getFirst("certificate"),
                 form.getOrDefault("hostedSubsystems", List.of()), false, actor(authentication)).id());
     }
 
     @PostMapping("/exchange/manage/gateways/change")
     String changeGateway(Authentication authentication, @RequestParam MultiValueMap<String, String> form, Model model,
-            HttpServletResponse response, RedirectAttributes redirect) {
-        return attempt(GATEWAY_CHANGE, form, model, response, redirect, () -> register.changeGateway(
+            RedirectAttributes redirect) {
+        return attempt(GATEWAY_CHANGE, form, model, redirect, () -> register.changeGateway(
                 form.getFirst("id"), form.getFirst("address"), form.getFirst("certificate"),
                 form.getOrDefault("hostedSubsystems", List.of()), actor(authentication)).id());
     }
 
     @PostMapping("/exchange/manage/services")
     String service(Authentication authentication, @RequestParam MultiValueMap<String, String> form, Model model,
-            HttpServletResponse response, RedirectAttributes redirect) {
-        return attempt(SERVICE, form, model, response, redirect, () -> register.registerService(
+            RedirectAttributes redirect) {
+        return attempt(SERVICE, form, model, redirect, () -> register.registerService(
                 form.getFirst("subsystemId"), form.getFirst("code"), form.getFirst("description"),
                 form.getFirst("openApiUrl"), endpoints(form.getFirst("endpoints")), false,
                 actor(authentication)).id());
@@ -97,8 +97,8 @@ class DirectoryPages {
 
     @PostMapping("/exchange/manage/revocations")
     String revoke(Authentication authentication, @RequestParam MultiValueMap<String, String> form, Model model,
-            HttpServletResponse response, RedirectAttributes redirect) {
-        return attempt(REVOCATION, form, model, response, redirect, () -> register.revokeCertificate(
+            RedirectAttributes redirect) {
+        return attempt(REVOCATION, form, model, redirect, () -> register.revokeCertificate(
                 form.getFirst("serial"), form.getFirst("reason"), actor(authentication)));
     }
 
@@ -117,17 +117,16 @@ class DirectoryPages {
 
     /**
      * Registers what one form describes: on success back to the page, saying what was registered; refused, the page
-     * again with that form as it was posted and its problems.
+     * again with that form as it was posted and its problems (with the refusal's status, as every refused form).
      */
-    private String attempt(String name, MultiValueMap<String, String> form, Model model, HttpServletResponse response,
-            RedirectAttributes redirect, java.util.function.Supplier<String> registration) {
+    private String attempt(String name, MultiValueMap<String, String> form, Model model, RedirectAttributes redirect,
+            java.util.function.Supplier<String> registration) {
         try {
             String id = registration.get();
             redirect.addFlashAttribute("registered", name);
             redirect.addFlashAttribute("registeredId", id);
             return "redirect:/exchange/manage";
         } catch (RegistryException e) {
-            response.setStatus(e.code().status().value());
             return page(new PostedForm(name, form), e, name.equals(GATEWAY_CHANGE) ? form.getFirst("id") : null, model);
         }
     }

@@ -9,6 +9,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.LocaleResolver;
@@ -17,11 +18,13 @@ import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.servlet.i18n.CookieLocaleResolver;
 import org.springframework.web.servlet.view.RedirectView;
+import vn.ndp.registry.shared.RegistryException;
 
 /**
  * The web pages' conventions: Vietnamese unless the visitor chose English
  * with {@code ?lang=en} (remembered in a cookie), and the {@link Site} model
- * every page's layout reads.
+ * every page's layout reads; a page shown in place of a refused form
+ * answers with the refusal's status ({@link RefusedFormStatus}).
  */
 @Configuration(proxyBeanMethods = false)
 class WebConfiguration implements WebMvcConfigurer {
@@ -54,6 +57,30 @@ class WebConfiguration implements WebMvcConfigurer {
     public void addInterceptors(InterceptorRegistry registry) {
         registry.addInterceptor(new LanguageSwitch());
         registry.addInterceptor(new SiteModel());
+        registry.addInterceptor(new RefusedFormStatus());
+    }
+
+    /**
+     * A form that was refused comes back as its page again, with the problems beside what was typed; that page
+     * answers with the refusal's status (400 for invalid fields, 409 for a conflict, and so on), as the API does,
+     * so that a proxy, a log or a script never counts a refused form as done. The handlers put the refusal
+     * ({@link RegistryException}) in the model under any name; a status they set themselves is kept.
+     */
+    static final class RefusedFormStatus implements HandlerInterceptor {
+
+        @Override
+        public void postHandle(HttpServletRequest request, HttpServletResponse response, Object handler,
+                ModelAndView modelAndView) {
+            if (modelAndView == null || HttpMethod.GET.matches(request.getMethod())
+                    || HttpMethod.HEAD.matches(request.getMethod()) || response.getStatus() != HttpServletResponse.SC_OK
+                    || modelAndView.getView() instanceof RedirectView
+                    || (modelAndView.getViewName() != null && modelAndView.getViewName().startsWith("redirect:"))) {
+                return;
+            }
+            modelAndView.getModel().values().stream().filter(RegistryException.class::isInstance)
+                    .map(RegistryException.class::cast).findFirst()
+                    .ifPresent(refusal -> response.setStatus(refusal.code().status().value()));
+        }
     }
 
     /** {@code ?lang=vi|en} switches the language and remembers it; other values are ignored. */
