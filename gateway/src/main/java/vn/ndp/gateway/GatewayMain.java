@@ -37,7 +37,7 @@ public final class GatewayMain {
             System.exit(2);
             return;
         }
-        GatewayNode node = new GatewayNode(configuration, Clock.systemUTC());
+        GatewayNode node = new GatewayNode(configuration, Clock.systemUTC(), file);
         try {
             node.start();
         } catch (Exception e) {

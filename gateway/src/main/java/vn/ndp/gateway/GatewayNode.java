@@ -1,5 +1,12 @@
 package vn.ndp.gateway;
 
+import java.nio.file.Path;
+import java.util.Set;
+import vn.ndp.gateway.config.ConfigurationDifferences;
+import vn.ndp.gateway.config.ConfigurationException;
+import vn.ndp.gateway.config.GatewayConfigurationReader;
+import vn.ndp.protocol.identifiers.ServiceId;
+import vn.ndp.protocol.identifiers.SubsystemId;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
@@ -70,7 +77,13 @@ public final class GatewayNode implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(GatewayNode.class);
 
-    private final GatewayConfiguration configuration;
+    /** As started, or as last reloaded (only its local systems and services change while the gateway runs). */
+    private volatile GatewayConfiguration configuration;
+    /** The file the configuration was read from, which {@link #reload()} reads again; null when given in memory. */
+    private final Path configurationFile;
+    private final LocalClients clients;
+    private final ProviderProxy providerProxy;
+    private final Object reloading = new Object();
     private final Clock clock;
     private final PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final HttpClient registryClient;
@@ -116,7 +129,13 @@ public final class GatewayNode implements AutoCloseable {
     private final ExecutorService blocking;
 
     public GatewayNode(GatewayConfiguration configuration, Clock clock) {
+        this(configuration, clock, null);
+    }
+
+    /** A gateway whose configuration was read from {@code configurationFile}, which the admin {@code POST /reload} reads again. */
+    public GatewayNode(GatewayConfiguration configuration, Clock clock, Path configurationFile) {
         this.configuration = configuration;
+        this.configurationFile = configurationFile;
         this.clock = clock;
         new JvmMemoryMetrics().bindTo(metrics);
         registryClient = client("registry", new SslContextFactory.Client(),
@@ -154,7 +173,7 @@ public final class GatewayNode implements AutoCloseable {
         server = new Server(threads);
         server.setStopTimeout(2000);
         server.setErrorHandler(new ProtocolErrorHandler());
-        LocalClients clients = new LocalClients(configuration.clients());
+        clients = new LocalClients(configuration.clients());
         ExchangeCapacity capacity = new ExchangeCapacity(configuration.limits().maxExchanges(), metrics);
         deadlines = new ExchangeDeadlines(configuration.limits().exchangeTimeout(), metrics);
         var listen = configuration.listen();
@@ -181,9 +200,10 @@ public final class GatewayNode implements AutoCloseable {
         if (admin != null) {
             server.addBean(new NetworkConnectionLimit(ADMIN_CONNECTIONS, admin));
         }
-        ProviderProxy providerProxy = new ProviderProxy(configuration, globalConfiguration, tls, backendClient, monitor, clock,
+        providerProxy = new ProviderProxy(configuration, globalConfiguration, tls, backendClient, monitor, clock,
                 messageLog, capacity, deadlines, blocking);
-        AdminHandler adminHandler = new AdminHandler(configuration.gatewayId(), globalConfiguration, metrics);
+        AdminHandler adminHandler = new AdminHandler(configuration.gatewayId(), globalConfiguration, metrics,
+                configurationFile == null ? null : this::reload);
         // Exchanges never block a thread, so Jetty may run them on the thread that read the request;
         // the admin listener (metrics, evidence from files) runs on virtual threads.
         server.setHandler(new Handler.Abstract(InvocationType.NON_BLOCKING) {
@@ -211,6 +231,40 @@ public final class GatewayNode implements AutoCloseable {
                 return consumer.handle(request, response, callback);
             }
         });
+    }
+
+    /**
+     * Reads the configuration file again and serves its local systems and services from now on, without a restart and
+     * without dropping exchanges under way: a tenant added to a shared gateway, one removed (its tokens are forgotten at
+     * once), a credential or a backend changed. All or nothing: a file that does not parse, or that changes anything
+     * else (listeners, TLS, limits, the message log), is refused and the running configuration kept.
+     */
+    public AdminHandler.Reload reload() {
+        synchronized (reloading) {
+            GatewayConfiguration fresh;
+            try {
+                fresh = GatewayConfigurationReader.read(configurationFile);
+            } catch (ConfigurationException e) {
+                LOG.warn("Configuration not reloaded: {}: {}", configurationFile, e.getMessage());
+                return AdminHandler.Reload.refused(configurationFile + ": " + e.getMessage(), List.of());
+            }
+            List<String> needingRestart = ConfigurationDifferences.needingRestart(configuration, fresh);
+            if (!needingRestart.isEmpty()) {
+                LOG.warn("Configuration not reloaded: {} changed, which takes a restart", needingRestart);
+                return AdminHandler.Reload.refused("These settings change only at a restart: "
+                        + String.join(", ", needingRestart) + ". Nothing was reloaded.", needingRestart);
+            }
+            Set<SubsystemId> removed = clients.replace(fresh.clients());
+            providerProxy.replaceServices(fresh.services());
+            tokens.forget(removed);
+            configuration = fresh;
+            List<String> served = fresh.clients().stream().map(c -> c.subsystem().encoded()).sorted().toList();
+            List<String> provided = fresh.services().keySet().stream().map(ServiceId::encoded).sorted().toList();
+            LOG.info("Configuration reloaded from {}: {} local systems, {} services; no longer served: {}",
+                    configurationFile, served.size(), provided.size(), removed);
+            return AdminHandler.Reload.done(served, provided,
+                    removed.stream().map(SubsystemId::encoded).sorted().toList());
+        }
     }
 
     public void start() throws Exception {

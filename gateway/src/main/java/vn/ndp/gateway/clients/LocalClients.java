@@ -23,27 +23,48 @@ public final class LocalClients {
     private record Secret(byte[] sha256, SubsystemId subsystem) {
     }
 
-    private final Map<String, SubsystemId> byCertificate = new HashMap<>();
-    private final Map<String, Secret> byClientId = new HashMap<>();
-    private final Set<SubsystemId> subsystems;
+    /** One configuration's credentials, indexed; replaced whole on a reload, never changed. */
+    private record Index(Map<String, SubsystemId> byCertificate, Map<String, Secret> byClientId,
+            Set<SubsystemId> subsystems) {
+
+        static Index of(List<LocalClient> clients) {
+            Map<String, SubsystemId> byCertificate = new HashMap<>();
+            Map<String, Secret> byClientId = new HashMap<>();
+            for (LocalClient client : clients) {
+                client.tlsCertificateSha256().forEach(fingerprint -> byCertificate.put(fingerprint, client.subsystem()));
+                for (OAuthClient oauth : client.oauth2()) {
+                    byClientId.put(oauth.clientId(), new Secret(oauth.secretSha256().clone(), client.subsystem()));
+                }
+            }
+            return new Index(Map.copyOf(byCertificate), Map.copyOf(byClientId),
+                    clients.stream().map(LocalClient::subsystem).collect(Collectors.toUnmodifiableSet()));
+        }
+    }
+
+    private volatile Index index;
 
     public LocalClients(List<LocalClient> clients) {
-        for (LocalClient client : clients) {
-            client.tlsCertificateSha256().forEach(fingerprint -> byCertificate.put(fingerprint, client.subsystem()));
-            for (OAuthClient oauth : client.oauth2()) {
-                byClientId.put(oauth.clientId(), new Secret(oauth.secretSha256().clone(), client.subsystem()));
-            }
-        }
-        subsystems = clients.stream().map(LocalClient::subsystem).collect(Collectors.toUnmodifiableSet());
+        index = Index.of(clients);
+    }
+
+    /**
+     * Serves {@code clients} from now on (a reloaded configuration file: a tenant added, removed, or given another
+     * credential); exchanges under way keep what they authenticated with. Returns the subsystems no longer served.
+     */
+    public Set<SubsystemId> replace(List<LocalClient> clients) {
+        Index before = index;
+        index = Index.of(clients);
+        return before.subsystems().stream().filter(s -> !index.subsystems().contains(s))
+                .collect(Collectors.toUnmodifiableSet());
     }
 
     public Optional<SubsystemId> byCertificate(String sha256Fingerprint) {
-        return Optional.ofNullable(byCertificate.get(sha256Fingerprint));
+        return Optional.ofNullable(index.byCertificate().get(sha256Fingerprint));
     }
 
     /** The subsystem of an OAuth2 client whose secret matches, compared in constant time. */
     public Optional<SubsystemId> byClientCredentials(String clientId, String clientSecret) {
-        Secret secret = clientId == null ? null : byClientId.get(clientId);
+        Secret secret = clientId == null ? null : index.byClientId().get(clientId);
         byte[] presented = Hashes.sha256((clientSecret == null ? "" : clientSecret).getBytes(StandardCharsets.UTF_8));
         byte[] expected = secret == null ? new byte[32] : secret.sha256();
         boolean matches = MessageDigest.isEqual(presented, expected);
@@ -51,7 +72,7 @@ public final class LocalClients {
     }
 
     public Set<SubsystemId> subsystems() {
-        return subsystems;
+        return index.subsystems();
     }
 
     /** The value to put in a configuration file's {@code secretSha256} for a client secret. */

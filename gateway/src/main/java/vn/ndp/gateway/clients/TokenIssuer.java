@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import vn.ndp.protocol.identifiers.SubsystemId;
@@ -58,6 +59,11 @@ public final class TokenIssuer {
             return Optional.empty();
         }
         return Optional.of(issued.subsystem());
+    }
+
+    /** Forgets every token issued to {@code subsystems} (local systems a reloaded configuration no longer serves). */
+    public void forget(Set<SubsystemId> subsystems) {
+        tokens.values().removeIf(token -> subsystems.contains(token.subsystem()));
     }
 
     public Duration lifetime() {

@@ -49,7 +49,8 @@ public final class ProviderProxy extends Handler.Abstract {
     private final GatewayId self;
     private final IdentifierParser parser;
     private final Limits limits;
-    private final Map<ServiceId, ProvidedService> services;
+    /** The services this gateway's local systems provide, replaced whole when the configuration file is reloaded. */
+    private volatile Map<ServiceId, ProvidedService> services;
     private final GlobalConfigurationClient globalConfiguration;
     private final GatewayTls tls;
     private final HttpClient backendClient;
@@ -75,6 +76,11 @@ public final class ProviderProxy extends Handler.Abstract {
         this.globalConfiguration = globalConfiguration;
         this.tls = tls;
         this.backendClient = backendClient;
+    }
+
+    /** Serves {@code provided} from now on; exchanges under way keep the backend they were given. */
+    public void replaceServices(Map<ServiceId, ProvidedService> provided) {
+        services = Map.copyOf(provided);
     }
 
     @Override
