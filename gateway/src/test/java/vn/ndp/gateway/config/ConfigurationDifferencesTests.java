@@ -18,9 +18,7 @@ class ConfigurationDifferencesTests {
 
     @BeforeEach
     void files() throws Exception {
-        for (String name : new String[] {"gw.pem", "gw.key.pem", "ca.pem", "signing.pem"}) {
-            Files.writeString(directory.resolve(name), "x");
-        }
+        GatewayConfigurationReaderTests.placeholders(directory);
         key("body.key", (byte) 1);
         key("other.key", (byte) 2);
     }

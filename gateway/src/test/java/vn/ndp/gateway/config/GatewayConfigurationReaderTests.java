@@ -19,6 +19,11 @@ class GatewayConfigurationReaderTests {
 
     @BeforeEach
     void files() throws Exception {
+        placeholders(directory);
+    }
+
+    /** The files a configuration names (certificates, keys, the anchor), which the reader checks exist. */
+    static void placeholders(Path directory) throws java.io.IOException {
         for (String name : new String[] {"gw.pem", "gw.key.pem", "ca.pem", "signing.pem"}) {
             Files.writeString(directory.resolve(name), "x");
         }
