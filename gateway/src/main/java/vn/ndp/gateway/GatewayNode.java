@@ -1,18 +1,13 @@
 package vn.ndp.gateway;
 
-import java.nio.file.Path;
-import java.util.Set;
-import vn.ndp.gateway.config.ConfigurationDifferences;
-import vn.ndp.gateway.config.ConfigurationException;
-import vn.ndp.gateway.config.GatewayConfigurationReader;
-import vn.ndp.protocol.identifiers.ServiceId;
-import vn.ndp.protocol.identifiers.SubsystemId;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -53,8 +48,11 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import vn.ndp.gateway.admin.AdminHandler;
 import vn.ndp.gateway.clients.LocalClients;
 import vn.ndp.gateway.clients.TokenIssuer;
+import vn.ndp.gateway.config.ConfigurationDifferences;
+import vn.ndp.gateway.config.ConfigurationException;
 import vn.ndp.gateway.config.GatewayConfiguration;
 import vn.ndp.gateway.config.GatewayConfiguration.Endpoint;
+import vn.ndp.gateway.config.GatewayConfigurationReader;
 import vn.ndp.gateway.exchange.ConsumerProxy;
 import vn.ndp.gateway.exchange.ExchangeCapacity;
 import vn.ndp.gateway.exchange.ExchangeDeadlines;
@@ -66,6 +64,8 @@ import vn.ndp.gateway.messagelog.EvidenceEndpoint;
 import vn.ndp.gateway.messagelog.MessageLog;
 import vn.ndp.gateway.monitoring.OperationalMonitor;
 import vn.ndp.gateway.monitoring.UsagePusher;
+import vn.ndp.protocol.identifiers.ServiceId;
+import vn.ndp.protocol.identifiers.SubsystemId;
 
 /**
  * One running gateway: its listeners, its HTTP clients (to other gateways, to backends, to the

@@ -32,6 +32,7 @@ import vn.ndp.protocol.evidence.LogFormat;
 import vn.ndp.protocol.evidence.LogWriter;
 import vn.ndp.protocol.identifiers.GatewayId;
 import vn.ndp.protocol.pki.CaSettings;
+import vn.ndp.protocol.pki.Digests;
 import vn.ndp.protocol.pki.GatewayCertificateRequest;
 import vn.ndp.protocol.pki.IssuedCertificate;
 import vn.ndp.protocol.pki.NationalCa;
@@ -71,7 +72,7 @@ public class MessageLogBenchmark {
                 List.of("localhost"), List.of(InetAddress.getLoopbackAddress())));
         writer = LogWriter.open(root.resolve("log"), "VN/GOV/BENCH.LGSP/lgsp", gateway.privateKey(),
                 List.of(gateway.certificate(), ca.certificate()), Clock.systemUTC(), 8L * 1024 * 1024, Duration.ofDays(1));
-        String digest = Hashes.base64(Hashes.sha512().digest("{\"months\":[]}".getBytes(StandardCharsets.UTF_8)));
+        String digest = Hashes.base64(Digests.sha512().digest("{\"months\":[]}".getBytes(StandardCharsets.UTF_8)));
         for (int i = 0; i < records.length; i++) {
             records[i] = record(i, digest);
         }

@@ -53,8 +53,9 @@ public final class LocalClients {
      */
     public Set<SubsystemId> replace(List<LocalClient> clients) {
         Index before = index;
-        index = Index.of(clients);
-        return before.subsystems().stream().filter(s -> !index.subsystems().contains(s))
+        Index after = Index.of(clients);
+        index = after;
+        return before.subsystems().stream().filter(s -> !after.subsystems().contains(s))
                 .collect(Collectors.toUnmodifiableSet());
     }
 

@@ -233,10 +233,6 @@ public final class ConsumerProxy extends Handler.Abstract {
             response.getHeaders().put(ExchangeHeaders.REQUEST_HASH, received);
         }
         ExchangeHeaders.copy(replyHeaders, response.getHeaders());
-        long length = replyHeaders.getLongField(HttpHeader.CONTENT_LENGTH);
-        if (length >= 0) {
-            response.getHeaders().put(HttpHeader.CONTENT_LENGTH, length);
-        }
     }
 
     private XRoadException failure(Throwable cause, Gateway provider) {

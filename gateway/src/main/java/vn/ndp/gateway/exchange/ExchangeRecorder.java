@@ -15,7 +15,7 @@ import vn.ndp.gateway.monitoring.OperationalMonitor;
 import vn.ndp.gateway.monitoring.OperationalRecord;
 import vn.ndp.protocol.errors.XRoadErrorType;
 import vn.ndp.protocol.errors.XRoadException;
-import vn.ndp.protocol.evidence.Hashes;
+import vn.ndp.protocol.pki.Digests;
 
 /**
  * Collects what is known about one request as it is handled, and records it once at the end. With a
@@ -53,7 +53,7 @@ final class ExchangeRecorder {
         this.side = side;
         this.method = request.getMethod();
         this.startedAt = clock.instant();
-        this.responseDigest = log == null ? null : Hashes.sha512();
+        this.responseDigest = log == null ? null : Digests.sha512();
         if (log != null && log.keepsBodies()) {
             responseCapture = new BoundedCopy(log.maxBodyBytes());
         }

@@ -178,12 +178,8 @@ public final class ProviderProxy extends Handler.Abstract {
     /** Sets the caller's status and headers from the backend's answer, with the protocol's headers replacing any it set. */
     private void answer(org.eclipse.jetty.client.Response reply, Response response, ExchangeRecorder record, RequestHash hash) {
         HttpFields replyHeaders = reply.getHeaders();
-        long length = replyHeaders.getLongField(HttpHeader.CONTENT_LENGTH);
         response.setStatus(reply.getStatus());
         ExchangeHeaders.copy(replyHeaders, response.getHeaders());
-        if (length >= 0) {
-            response.getHeaders().put(HttpHeader.CONTENT_LENGTH, length);
-        }
         response.getHeaders().put(ExchangeHeaders.CLIENT, record.client);
         response.getHeaders().put(ExchangeHeaders.SERVICE, record.service);
         putIfPresent(response, ExchangeHeaders.ID, record.xroadId);

@@ -30,7 +30,10 @@ import vn.ndp.protocol.errors.XRoadException;
  */
 final class Relay {
 
-    /** Checks the next hop's answer and sets the caller's status and headers; throws {@link XRoadException} to refuse it. */
+    /**
+     * Checks the next hop's answer and sets the caller's status and headers, but for its Content-Length, which the relay
+     * sets; throws {@link XRoadException} to refuse it.
+     */
     @FunctionalInterface
     interface Answer {
         void accept(org.eclipse.jetty.client.Response reply);
@@ -113,10 +116,15 @@ final class Relay {
             answered.set(true);
             record.requestBytes = body == null ? 0 : body.bytes();
             try {
-                if (reply.getHeaders().getLongField(HttpHeader.CONTENT_LENGTH) > maxBodyBytes) {
+                long length = reply.getHeaders().getLongField(HttpHeader.CONTENT_LENGTH);
+                if (length > maxBodyBytes) {
                     throw answerTooLarge();
                 }
                 answer.accept(reply);
+                if (length >= 0) {
+                    // the declared length goes on whichever side relays it: the body is streamed as it comes
+                    response.getHeaders().put(HttpHeader.CONTENT_LENGTH, length);
+                }
             } catch (XRoadException e) {
                 reply.abort(e);
                 Responses.error(response, callback, e, record);

@@ -10,7 +10,8 @@ import java.util.List;
 import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpFields;
 
-import vn.ndp.protocol.evidence.Hashes;
+import vn.ndp.protocol.pki.Digests;
+
 
 /**
  * The {@code X-Road-Request-Hash} of one request: base64 of SHA-512(SHA-512(headers) +
@@ -23,7 +24,7 @@ import vn.ndp.protocol.evidence.Hashes;
  */
 public final class RequestHash {
 
-    private final MessageDigest body = Hashes.sha512();
+    private final MessageDigest body = Digests.sha512();
     private long bodyBytes;
     private byte[] headers;
     private byte[] bodyDigest;
@@ -40,7 +41,7 @@ public final class RequestHash {
      * "headers".
      */
     static byte[] headersDigest(String method, String target, HttpFields fields) {
-        return headersDigest(new Utf8DigestInput(Hashes.sha512()).append(method).append(' ').append(target), fields);
+        return headersDigest(new Utf8DigestInput(Digests.sha512()).append(method).append(' ').append(target), fields);
     }
 
     /**
@@ -48,7 +49,7 @@ public final class RequestHash {
      * with the status code as the first line.
      */
     static byte[] responseHeadersDigest(int status, HttpFields fields) {
-        return headersDigest(new Utf8DigestInput(Hashes.sha512()).append(Integer.toString(status)), fields);
+        return headersDigest(new Utf8DigestInput(Digests.sha512()).append(Integer.toString(status)), fields);
     }
 
     private static byte[] headersDigest(Utf8DigestInput text, HttpFields fields) {
@@ -116,7 +117,7 @@ public final class RequestHash {
         if (bodyBytes == 0) {
             return Base64.getEncoder().encodeToString(headers);
         }
-        MessageDigest outer = Hashes.sha512();
+        MessageDigest outer = Digests.sha512();
         outer.update(headers);
         outer.update(bodyDigest());
         return Base64.getEncoder().encodeToString(outer.digest());

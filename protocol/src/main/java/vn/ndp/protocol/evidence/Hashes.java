@@ -1,6 +1,5 @@
 package vn.ndp.protocol.evidence;
 
-import java.security.MessageDigest;
 import java.util.Base64;
 import java.util.HexFormat;
 
@@ -17,18 +16,8 @@ public final class Hashes {
     private Hashes() {
     }
 
-    /** A new SHA-256 digest ({@link Digests#sha256()}). */
-    public static MessageDigest sha256() {
-        return Digests.sha256();
-    }
-
-    /** A new SHA-512 digest ({@link Digests#sha512()}). */
-    public static MessageDigest sha512() {
-        return Digests.sha512();
-    }
-
     public static byte[] sha256(byte[] bytes) {
-        return sha256().digest(bytes);
+        return Digests.sha256().digest(bytes);
     }
 
     /** Lower-case hex of the SHA-256 of {@code text}'s UTF-8 bytes: how secrets and json texts are named by hash. */

@@ -27,6 +27,7 @@ import vn.ndp.protocol.evidence.LogFormat.RecordLine;
 import vn.ndp.protocol.evidence.LogFormat.Seal;
 import vn.ndp.protocol.evidence.LogFormat.SignedWindow;
 import vn.ndp.protocol.evidence.LogFormat.Stamp;
+import vn.ndp.protocol.pki.Digests;
 import vn.ndp.protocol.pki.Pem;
 
 /**
@@ -89,7 +90,7 @@ public final class LogWriter implements Closeable {
     private final List<byte[]> unsignedSeals = new ArrayList<>();
     private final Object stampLock = new Object();
     /** The writer's SHA-256 for record hashes, and the buffer a batch's lines are put in (both used under this lock). */
-    private final MessageDigest recordDigest = Hashes.sha256();
+    private final MessageDigest recordDigest = Digests.sha256();
     private final LineBytes lines = new LineBytes(64 * 1024);
 
     private LogWriter(Path directory, String gateway, PrivateKey key, List<X509Certificate> chain, Clock clock,

@@ -4,6 +4,8 @@ import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.List;
 
+import vn.ndp.protocol.pki.Digests;
+
 /**
  * Merkle tree hash and audit paths as in RFC 6962 section 2.1 (SHA-256, leaf prefix 0x00, node
  * prefix 0x01), over leaves that are themselves hashes (record hashes, or batch roots).
@@ -25,7 +27,7 @@ public final class MerkleTree {
         for (int i = 0; i < leaves.size(); i++) {
             proofs.add(new ArrayList<>(8));
         }
-        byte[] root = build(leaves, 0, leaves.size(), proofs, Hashes.sha256());
+        byte[] root = build(leaves, 0, leaves.size(), proofs, Digests.sha256());
         return new Built(root, proofs);
     }
 
@@ -55,7 +57,7 @@ public final class MerkleTree {
             return java.util.Optional.empty();
         }
         int[] cursor = {proof.size()};
-        MessageDigest digest = Hashes.sha256();
+        MessageDigest digest = Digests.sha256();
         byte[] root;
         try {
             root = climb(leaf(leaf, digest), index, count, proof, cursor, digest);

@@ -5,6 +5,7 @@ import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -193,9 +194,8 @@ public class ExchangeRegister {
         GatewayDetails details = GatewayDetails.check(address, certificatePem, hosted, directory, errors);
         reject(errors);
         Gateway gateway = details.of(id.encoded(), id.owner().encoded(), sample);
-        List<Gateway> registered = directory.gateways();
-        refuseIfTaken(registered.stream().anyMatch(g -> g.id().equals(gateway.id())), "gateway", gateway.id());
-        refuseIfCertificateTaken(registered, gateway);
+        refuseIfTaken(directory.gateway(gateway.id()).isPresent(), "gateway", gateway.id());
+        refuseIfCertificateTaken(gateway);
         insert(() -> directory.insertGateway(gateway, now()), "gateway", gateway.id());
         gateway.hostedSubsystems().forEach(subsystem -> directory.host(gateway.id(), subsystem));
         changed(AuditEvent.EXCHANGE_GATEWAY_REGISTERED, actor, gateway.id(),
@@ -213,20 +213,18 @@ public class ExchangeRegister {
     @Transactional
     public Gateway changeGateway(String gatewayId, String address, String certificatePem, List<String> hosted,
             String actor) {
-        Gateway before = directory.gateways().stream().filter(g -> g.id().equals(gatewayId)).findFirst()
-                .orElseThrow(() -> notFound("gateway", gatewayId));
+        Gateway before = directory.gateway(gatewayId).orElseThrow(() -> notFound("gateway", gatewayId));
         List<FieldError> errors = new ArrayList<>();
         GatewayDetails details = GatewayDetails.check(address, certificatePem, hosted, directory, errors);
         reject(errors);
         Gateway after = details.of(before.id(), before.ownerMemberId(), before.sample());
-        refuseIfCertificateTaken(directory.gateways().stream().filter(g -> !g.id().equals(before.id())).toList(),
-                after);
+        refuseIfCertificateTaken(after);
         if (after.equals(before)) {
             return before;
         }
         insert(() -> directory.updateGateway(after), "gateway", after.id());
         directory.hostOnly(after.id(), after.hostedSubsystems());
-        Map<String, String> detail = new java.util.LinkedHashMap<>();
+        Map<String, String> detail = new LinkedHashMap<>();
         detail.put("address", after.address());
         detail.put("hosts", String.join(",", after.hostedSubsystems()));
         detail.put("added", String.join(",", without(after.hostedSubsystems(), before.hostedSubsystems())));
@@ -271,12 +269,13 @@ public class ExchangeRegister {
         }
     }
 
-    private static void refuseIfCertificateTaken(List<Gateway> others, Gateway gateway) {
-        others.stream().filter(g -> g.certificateSha256().equals(gateway.certificateSha256())).findFirst()
+    /** {@code gateway}'s certificate when another gateway has it already: a 409 naming that gateway. */
+    private void refuseIfCertificateTaken(Gateway gateway) {
+        directory.gatewayWithCertificate(gateway.certificateSha256()).filter(holder -> !holder.equals(gateway.id()))
                 .ifPresent(holder -> {
                     throw new RegistryException(ErrorCode.DIRECTORY_ENTRY_EXISTS, "The certificate is already the"
-                            + " certificate of the gateway '" + holder.id() + "'; each gateway has its own.",
-                            Said.of("exchange.manage.taken.certificate", holder.id()));
+                            + " certificate of the gateway '" + holder + "'; each gateway has its own.",
+                            Said.of("exchange.manage.taken.certificate", holder));
                 });
     }
 

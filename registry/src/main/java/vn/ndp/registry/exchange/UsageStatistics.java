@@ -114,7 +114,7 @@ public class UsageStatistics {
                 select e.day, k.key, sum(e.count) as transactions, sum(e.failed) as failures
                 from exchanges e cross join lateral (%s) k
                 group by 1, 2 order by 1, 2""".formatted(EXCHANGES, keys(by)))
-                .param(start(from)).param(start(to.plusDays(1)))
+                .param(VietnamTime.startOf(from)).param(VietnamTime.startOf(to.plusDays(1)))
                 .query((rs, n) -> new DailyCount(rs.getObject("day", LocalDate.class), rs.getString("key"),
                         rs.getLong("transactions"), rs.getLong("failures")))
                 .list();
@@ -159,17 +159,12 @@ public class UsageStatistics {
                 select e.day, sum(e.count) as transactions, sum(e.failed) as failures
                 from exchanges e where exists (select 1 from (%s) k%s)
                 group by 1 order by 1""".formatted(EXCHANGES, keys(by), among))
-                .param(start(from)).param(start(to.plusDays(1)));
+                .param(VietnamTime.startOf(from)).param(VietnamTime.startOf(to.plusDays(1)));
         if (keys != null) {
             query = query.param(keys.toArray(String[]::new));
         }
         return query.query((rs, n) -> new DailyCount(rs.getObject("day", LocalDate.class), null,
                 rs.getLong("transactions"), rs.getLong("failures"))).list();
-    }
-
-    /** The moment {@code day} begins in Vietnam. */
-    private static OffsetDateTime start(LocalDate day) {
-        return day.atStartOfDay(VietnamTime.ZONE).toOffsetDateTime();
     }
 
     /** The keys one exchange {@code e} counts for: one platform or agency, up to two provinces. */

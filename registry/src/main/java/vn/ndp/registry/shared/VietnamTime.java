@@ -1,5 +1,6 @@
 package vn.ndp.registry.shared;
 
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -22,6 +23,11 @@ public final class VietnamTime {
     /** The same moment on Vietnam's clock. */
     public static OffsetDateTime local(OffsetDateTime moment) {
         return moment.atZoneSameInstant(ZONE).toOffsetDateTime();
+    }
+
+    /** The moment {@code day} begins in Vietnam (a day's figures and filters run from it to the next day's). */
+    public static OffsetDateTime startOf(LocalDate day) {
+        return day.atStartOfDay(ZONE).toOffsetDateTime();
     }
 
     /** For messages: {@code 24/11/2026 10:05 (UTC+7)}, Vietnam time, saying so. */

@@ -693,9 +693,6 @@ class AdoptionPages {
         Agency province = user.role() == Role.PROVINCE_EDITOR && user.agencyCode() != null
                 ? agencies.successorOn(user.agencyCode(), agencies.today()) : null;
         model.addAttribute("myProvince", province);
-        if (!model.containsAttribute("posted")) {
-            model.addAttribute("posted", PostedForm.NONE);
-        }
         Links current = Links.from("/adoption/proposals", request, List.of("status", "q", "province", "size"));
         model.addAttribute("filters", current);
         model.addAttribute("filtered", current.get("status") != null || current.get("q") != null

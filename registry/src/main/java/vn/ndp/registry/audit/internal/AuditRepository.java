@@ -59,10 +59,10 @@ public class AuditRepository {
         SqlWhere where = new SqlWhere().is("event", filter.event()).is("actor", InvalidParameters.stripped(filter.actor()))
                 .is("subject", InvalidParameters.stripped(filter.subject()));
         if (filter.from() != null) {
-            where.add("occurred_at >= ?", filter.from().atStartOfDay(VietnamTime.ZONE).toOffsetDateTime());
+            where.add("occurred_at >= ?", VietnamTime.startOf(filter.from()));
         }
         if (filter.to() != null) {
-            where.add("occurred_at < ?", filter.to().plusDays(1).atStartOfDay(VietnamTime.ZONE).toOffsetDateTime());
+            where.add("occurred_at < ?", VietnamTime.startOf(filter.to().plusDays(1)));
         }
         return where;
     }

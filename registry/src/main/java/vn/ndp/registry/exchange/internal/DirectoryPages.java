@@ -12,7 +12,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import vn.ndp.protocol.identifiers.MemberClass;
-import vn.ndp.registry.accounts.CurrentUser;
 import vn.ndp.registry.exchange.DirectoryEntries;
 import vn.ndp.registry.exchange.EvidenceSources;
 import vn.ndp.registry.exchange.ExchangeRegister;
@@ -24,9 +23,9 @@ import vn.ndp.registry.shared.web.WebPage;
 /**
  * The administrator's side of the exchange directory as pages: registering members, their information systems
  * (each linked to its catalogue platform), gateways and the tenants each hosts, services with their endpoints;
- * changing a gateway (a new address or certificate, tenants moving onto it or off it); revoking a gateway certificate; and fetching the evidence of one exchange from the gateway that logged it. The
- * same rules as the API ({@link ExchangeRegister}); a refused form comes back with each problem beside what was
- * typed, and a 4xx status.
+ * changing a gateway (a new address or certificate, tenants moving onto it or off it); revoking a gateway
+ * certificate; and fetching the evidence of one exchange from the gateway that logged it. The same rules as the API
+ * ({@link ExchangeRegister}); a refused form comes back with each problem beside what was typed, and a 4xx status.
  */
 @WebPage
 @PreAuthorize("hasRole('ADMIN')")
@@ -59,7 +58,7 @@ class DirectoryPages {
             RedirectAttributes redirect) {
         return attempt(MEMBER, form, model, redirect, () -> register.registerMember(form.getFirst("memberClass"),
                 form.getFirst("memberCode"), form.getFirst("name"), form.getFirst("agencyCode"), false,
-                actor(authentication)).id());
+                ExchangeApi.actor(authentication)).id());
     }
 
     @PostMapping("/exchange/manage/subsystems")
@@ -67,7 +66,7 @@ class DirectoryPages {
             RedirectAttributes redirect) {
         return attempt(SUBSYSTEM, form, model, redirect, () -> register.registerSubsystem(
                 form.getFirst("memberId"), form.getFirst("code"), form.getFirst("platformCode"), false,
-                actor(authentication)).id());
+                ExchangeApi.actor(authentication)).id());
     }
 
     @PostMapping("/exchange/manage/gateways")
@@ -75,7 +74,7 @@ class DirectoryPages {
             RedirectAttributes redirect) {
         return attempt(GATEWAY, form, model, redirect, () -> register.registerGateway(form.getFirst("id"),
                 form.getFirst("address"), form.getFirst("certificate"),
-                form.getOrDefault("hostedSubsystems", List.of()), false, actor(authentication)).id());
+                form.getOrDefault("hostedSubsystems", List.of()), false, ExchangeApi.actor(authentication)).id());
     }
 
     @PostMapping("/exchange/manage/gateways/change")
@@ -83,7 +82,7 @@ class DirectoryPages {
             RedirectAttributes redirect) {
         return attempt(GATEWAY_CHANGE, form, model, redirect, () -> register.changeGateway(
                 form.getFirst("id"), form.getFirst("address"), form.getFirst("certificate"),
-                form.getOrDefault("hostedSubsystems", List.of()), actor(authentication)).id());
+                form.getOrDefault("hostedSubsystems", List.of()), ExchangeApi.actor(authentication)).id());
     }
 
     @PostMapping("/exchange/manage/services")
@@ -92,14 +91,14 @@ class DirectoryPages {
         return attempt(SERVICE, form, model, redirect, () -> register.registerService(
                 form.getFirst("subsystemId"), form.getFirst("code"), form.getFirst("description"),
                 form.getFirst("openApiUrl"), endpoints(form.getFirst("endpoints")), false,
-                actor(authentication)).id());
+                ExchangeApi.actor(authentication)).id());
     }
 
     @PostMapping("/exchange/manage/revocations")
     String revoke(Authentication authentication, @RequestParam MultiValueMap<String, String> form, Model model,
             RedirectAttributes redirect) {
         return attempt(REVOCATION, form, model, redirect, () -> register.revokeCertificate(
-                form.getFirst("serial"), form.getFirst("reason"), actor(authentication)));
+                form.getFirst("serial"), form.getFirst("reason"), ExchangeApi.actor(authentication)));
     }
 
     /** The evidence file of one exchange as a download; a refusal comes back on the page, with what was typed. */
@@ -166,9 +165,5 @@ class DirectoryPages {
             endpoints.add(new DirectoryEntries.Endpoint(parts[0], parts.length == 2 ? parts[1] : ""));
         }
         return endpoints;
-    }
-
-    private static String actor(Authentication authentication) {
-        return CurrentUser.from(authentication).map(CurrentUser::username).orElse("anonymous");
     }
 }

@@ -58,11 +58,26 @@ public class DirectoryRepository {
             return null;
         }).list();
         return jdbc.sql("select * from exchange_gateway order by id")
-                .query((rs, n) -> new Gateway(rs.getString("id"), rs.getString("owner_member_id"),
-                        rs.getString("address"), rs.getString("certificate_pem"), rs.getString("certificate_sha256"),
-                        rs.getString("certificate_serial"), hosted.getOrDefault(rs.getString("id"), List.of()),
-                        rs.getBoolean("sample")))
-                .list();
+                .query((rs, n) -> gateway(rs, hosted.getOrDefault(rs.getString("id"), List.of()))).list();
+    }
+
+    public Optional<Gateway> gateway(String id) {
+        List<String> hosted = jdbc.sql("select subsystem_id from exchange_gateway_client where gateway_id = ?"
+                + " order by subsystem_id").param(id).query(String.class).list();
+        return jdbc.sql("select * from exchange_gateway where id = ?").param(id)
+                .query((rs, n) -> gateway(rs, hosted)).optional();
+    }
+
+    /** The gateway whose TLS certificate has this SHA-256 fingerprint (each certificate is one gateway's). */
+    public Optional<String> gatewayWithCertificate(String certificateSha256) {
+        return jdbc.sql("select id from exchange_gateway where certificate_sha256 = ?").param(certificateSha256)
+                .query(String.class).optional();
+    }
+
+    private static Gateway gateway(java.sql.ResultSet rs, List<String> hosted) throws java.sql.SQLException {
+        return new Gateway(rs.getString("id"), rs.getString("owner_member_id"), rs.getString("address"),
+                rs.getString("certificate_pem"), rs.getString("certificate_sha256"), rs.getString("certificate_serial"),
+                hosted, rs.getBoolean("sample"));
     }
 
     public List<Service> services() {

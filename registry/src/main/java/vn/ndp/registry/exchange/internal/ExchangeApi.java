@@ -230,7 +230,8 @@ class ExchangeApi {
                 evidence.fetch(gateway, id));
     }
 
-    private static String actor(Authentication auth) {
+    /** Who did it, for the audit trail: the signed-in user's name (the exchange's pages use it too). */
+    static String actor(Authentication auth) {
         return CurrentUser.from(auth).map(CurrentUser::username).orElse("anonymous");
     }
 

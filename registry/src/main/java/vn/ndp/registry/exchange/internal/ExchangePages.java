@@ -135,8 +135,7 @@ class ExchangePages {
     String requestAccess(Authentication authentication, @RequestParam(required = false) String clientId,
             @RequestParam(required = false) String serviceId, @RequestParam(required = false) String method,
             @RequestParam(required = false) String path, @RequestParam(required = false) String purpose,
-            @RequestParam(required = false) String legalBasis, Model model, HttpServletResponse response,
-            RedirectAttributes redirect) {
+            @RequestParam(required = false) String legalBasis, Model model, RedirectAttributes redirect) {
         RequestForm form = new RequestForm(clientId, serviceId, method, path, purpose, legalBasis);
         try {
             boolean wholeService = (method == null || method.isBlank()) && (path == null || path.isBlank());
@@ -144,67 +143,63 @@ class ExchangePages {
                     : new DirectoryEntries.Endpoint(method == null ? "" : method.strip(),
                             path == null ? "" : path.strip());
             AccessRequest created = requests.request(clientId, serviceId, endpoint, purpose, legalBasis,
-                    actor(authentication));
+                    ExchangeApi.actor(authentication));
             redirect.addFlashAttribute("done", "requested");
             return "redirect:/exchange/access-requests#request-" + created.id();
         } catch (RegistryException e) {
             model.addAttribute("requestError", e);
-            return refused(authentication, form, null, e, model, response);
+            return refused(authentication, form, null, e, model);
         }
     }
 
     @PostMapping("/exchange/access-requests/{id}/approve")
     @PreAuthorize("@exchangeScopes.canDecide(authentication, #id)")
-    String approve(Authentication authentication, @PathVariable UUID id, Model model, HttpServletResponse response,
-            RedirectAttributes redirect) {
+    String approve(Authentication authentication, @PathVariable UUID id, Model model, RedirectAttributes redirect) {
         try {
-            requests.approve(id, actor(authentication));
+            requests.approve(id, ExchangeApi.actor(authentication));
             redirect.addFlashAttribute("done", "approved");
             return "redirect:/exchange/access-requests";
         } catch (RegistryException e) {
-            return refused(authentication, RequestForm.empty(), e, e, model, response);
+            return refused(authentication, RequestForm.empty(), e, e, model);
         }
     }
 
     @PostMapping("/exchange/access-requests/{id}/deny")
     @PreAuthorize("@exchangeScopes.canDecide(authentication, #id)")
     String deny(Authentication authentication, @PathVariable UUID id,
-            @RequestParam(required = false) String reason, Model model, HttpServletResponse response,
-            RedirectAttributes redirect) {
+            @RequestParam(required = false) String reason, Model model, RedirectAttributes redirect) {
         try {
-            requests.deny(id, reason, actor(authentication));
+            requests.deny(id, reason, ExchangeApi.actor(authentication));
             redirect.addFlashAttribute("done", "denied");
             return "redirect:/exchange/access-requests";
         } catch (RegistryException e) {
             model.addAttribute("denied", id);
             model.addAttribute("reason", reason);
-            return refused(authentication, RequestForm.empty(), e, e, model, response);
+            return refused(authentication, RequestForm.empty(), e, e, model);
         }
     }
 
     @PostMapping("/exchange/access-requests/{id}/withdraw")
     @PreAuthorize("@exchangeScopes.canWithdraw(authentication, #id)")
-    String withdraw(Authentication authentication, @PathVariable UUID id, Model model, HttpServletResponse response,
-            RedirectAttributes redirect) {
+    String withdraw(Authentication authentication, @PathVariable UUID id, Model model, RedirectAttributes redirect) {
         try {
-            requests.withdraw(id, actor(authentication));
+            requests.withdraw(id, ExchangeApi.actor(authentication));
             redirect.addFlashAttribute("done", "withdrawn");
             return "redirect:/exchange/access-requests";
         } catch (RegistryException e) {
-            return refused(authentication, RequestForm.empty(), e, e, model, response);
+            return refused(authentication, RequestForm.empty(), e, e, model);
         }
     }
 
     /**
-     * Not found stays an error page; anything else is shown on the page with its status: a decision's refusal at
-     * the top ({@code error}), the request form's inside the form ({@code requestError}).
+     * Not found stays an error page; anything else is shown on the page (with its status, as every refused form): a
+     * decision's refusal at the top ({@code error}), the request form's inside the form ({@code requestError}).
      */
     private String refused(Authentication authentication, RequestForm form, RegistryException decisionError,
-            RegistryException e, Model model, HttpServletResponse response) {
+            RegistryException e, Model model) {
         if (e.code() == ErrorCode.NOT_FOUND || e.code() == ErrorCode.FORBIDDEN) {
             throw e;
         }
-        response.setStatus(e.code().status().value());
         return requestsPage(authentication, form, decisionError, model);
     }
 
@@ -318,9 +313,5 @@ class ExchangePages {
         catalog.find(subsystems.stream().map(DirectoryEntries.Subsystem::platformCode).filter(Objects::nonNull)
                 .collect(Collectors.toSet())).forEach((code, platform) -> names.put(code, platform.name(locale)));
         return names;
-    }
-
-    private static String actor(Authentication authentication) {
-        return CurrentUser.from(authentication).map(CurrentUser::username).orElse("anonymous");
     }
 }

@@ -96,9 +96,6 @@ class GovernancePages {
         CurrentUser user = GovernanceApi.user(authentication);
         model.addAttribute("user", user);
         model.addAttribute("reviewer", user.role().nationalAuthority());
-        if (!model.containsAttribute("posted")) {
-            model.addAttribute("posted", PostedForm.NONE);
-        }
         proposalList(user, request, model);
         if (user.role().nationalAuthority()) {
             model.addAttribute("queue", desk.queue());
