@@ -48,9 +48,19 @@ public class Accounts {
         this.policy = policy;
     }
 
-    /** What an administrator fills in to create an account. */
+    /**
+     * What an administrator fills in to create an account. An {@code initialPassword} is one the administrator chose
+     * and knows: its owner must replace it at the first sign-in, as the first administrator replaces the one printed at
+     * the first start.
+     */
     public record NewAccount(String username, String displayName, String email, Role role, String agencyCode,
-            Set<String> platformCodes, String password) {
+            Set<String> platformCodes, String password, boolean initialPassword) {
+
+        /** An account whose password its owner keeps as given (sample and test accounts). */
+        public NewAccount(String username, String displayName, String email, Role role, String agencyCode,
+                Set<String> platformCodes, String password) {
+            this(username, displayName, email, role, agencyCode, platformCodes, password, false);
+        }
     }
 
     public List<Account> all() {
@@ -97,7 +107,8 @@ public class Accounts {
         Account account = new Account(UUID.randomUUID(), username, request.displayName().strip(),
                 InvalidParameters.stripped(request.email()), request.role(),
                 request.role().scopedToAgency() ? request.agencyCode() : null,
-                request.role() == Role.OPERATOR ? request.platformCodes() : Set.of(), true, false, 0, null,
+                request.role() == Role.OPERATOR ? request.platformCodes() : Set.of(), true,
+                request.initialPassword() && request.password() != null, 0, null,
                 OffsetDateTime.now(clock), null);
         repository.insert(account, request.password() == null ? null : passwords.encode(request.password()));
         audit.record(AuditEvent.ACCOUNT_CREATED, actor, username, Map.of("role", account.role().name(),
@@ -148,9 +159,18 @@ public class Accounts {
         audit.record(AuditEvent.PASSWORD_CHANGED, account.username(), account.username(), Map.of());
     }
 
+    /**
+     * Enables or disables an account; a disabled account's sessions end at their next request. Administrators cannot
+     * disable their own account, so that an administrator cannot lock the registry out by mistake (the one who is
+     * left can always be disabled by another).
+     */
     @Transactional
     public void setEnabled(UUID accountId, boolean enabled, String actor) {
         Account account = get(accountId);
+        if (!enabled && account.username().equals(actor)) {
+            throw new RegistryException(ErrorCode.ILLEGAL_TRANSITION, "You cannot disable your own account: ask another "
+                    + "administrator.", RegistryException.Said.of("accounts.state.refused.self"));
+        }
         repository.update(new Account(account.id(), account.username(), account.displayName(), account.email(),
                 account.role(), account.agencyCode(), account.platformCodes(), enabled, account.mustChangePassword(),
                 account.failedAttempts(), account.lockedUntil(), account.createdAt(), account.lastSignInAt()));

@@ -118,6 +118,68 @@ class SecurityIntegrationTests {
     }
 
     @Test
+    void disablingAnAccountEndsItsOpenSessionsAtTheirNextRequest() throws Exception {
+        Account editor = testAccounts.create(Role.MINISTRY_EDITOR, "BTC");
+        MockHttpSession session = signIn(editor.username(), TestAccounts.PASSWORD);
+        mvc.perform(get("/account").session(session)).andExpect(status().isOk());
+
+        MockHttpSession admin = signIn(testAccounts.create(Role.ADMIN, null).username(), TestAccounts.PASSWORD);
+        mvc.perform(post("/admin/accounts/{id}/enabled", editor.id()).session(admin).with(csrf()).param("enabled", "false"))
+                .andExpect(redirectedUrl("/admin/accounts"));
+
+        mvc.perform(post("/account/tokens").session(session).with(csrf()).param("name", "after disabling"))
+                .andExpect(status().isFound()).andExpect(redirectedUrl("/login"));
+        assertThat(tokens.of(CurrentUser.of(editor))).isEmpty();
+        assertThat(session.isInvalid()).isTrue();
+        mvc.perform(get("/platforms").session(session)).andExpect(status().isOk()); // public pages still show
+    }
+
+    @Test
+    void anAdministratorCannotDisableTheirOwnAccount() throws Exception {
+        Account self = testAccounts.create(Role.ADMIN, null);
+        MockHttpSession session = signIn(self.username(), TestAccounts.PASSWORD);
+        String list = mvc.perform(get("/admin/accounts").session(session)).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(list).as("no disable button on one's own row")
+                .doesNotContain("/admin/accounts/" + self.id() + "/enabled");
+
+        String refused = mvc.perform(post("/admin/accounts/{id}/enabled", self.id()).session(session).with(csrf())
+                        .param("enabled", "false"))
+                .andExpect(status().isConflict())
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(refused).contains("Bạn không thể tự khóa tài khoản của mình");
+        mvc.perform(get("/account").session(session)).andExpect(status().isOk());
+    }
+
+    @Test
+    void anAccountCreatedWithAnInitialPasswordMustReplaceItBeforeAnythingElse() throws Exception {
+        MockHttpSession admin = signIn(testAccounts.create(Role.ADMIN, null).username(), TestAccounts.PASSWORD);
+        String username = "initial-" + UUID.randomUUID().toString().substring(0, 8);
+        mvc.perform(post("/admin/accounts").session(admin).with(csrf()).param("username", username)
+                        .param("displayName", "Người dùng mới").param("role", "reviewer")
+                        .param("password", "mật khẩu ban đầu 2026"))
+                .andExpect(redirectedUrl("/admin/accounts"));
+
+        var signedIn = mvc.perform(post("/login").with(csrf()).param("username", username)
+                        .param("password", "mật khẩu ban đầu 2026"))
+                .andExpect(redirectedUrl("/account/password")).andReturn();
+        MockHttpSession session = (MockHttpSession) signedIn.getRequest().getSession(false);
+        mvc.perform(get("/governance").session(session)).andExpect(redirectedUrl("/account/password"));
+        mvc.perform(get("/account/password").session(session)).andExpect(status().isOk());
+
+        mvc.perform(post("/account/password").session(session).with(csrf())
+                        .param("currentPassword", "mật khẩu ban đầu 2026").param("newPassword", "mật khẩu của riêng tôi 2026"))
+                .andExpect(redirectedUrl("/account"));
+        mvc.perform(get("/account").session(session)).andExpect(status().isOk());
+    }
+
+    private MockHttpSession signIn(String username, String password) throws Exception {
+        var result = mvc.perform(post("/login").with(csrf()).param("username", username).param("password", password))
+                .andExpect(status().isFound()).andReturn();
+        return (MockHttpSession) result.getRequest().getSession(false);
+    }
+
+    @Test
     void fiveWrongPasswordsLockTheAccountEvenAgainstTheRightOne() throws Exception {
         Account account = testAccounts.create(Role.REVIEWER, null);
         for (int i = 0; i < 5; i++) {

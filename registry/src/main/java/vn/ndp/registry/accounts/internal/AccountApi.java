@@ -84,7 +84,7 @@ class AccountApi {
     AccountJson create(Authentication authentication, @RequestBody NewAccountJson request) {
         Role role = Wire.parse(Role.class, request.role());
         Account account = accounts.create(new Accounts.NewAccount(request.username(), request.displayName(),
-                request.email(), role, request.agencyCode(), request.platformCodes(), request.password()),
+                request.email(), role, request.agencyCode(), request.platformCodes(), request.password(), true),
                 CurrentUser.from(authentication).orElseThrow().username());
         return AccountJson.of(account);
     }

@@ -127,10 +127,15 @@ class AccountPages {
 
     @GetMapping("/admin/accounts")
     @PreAuthorize("hasRole('ADMIN')")
-    String accountList(Model model) {
+    String accountList(Authentication authentication, Model model) {
+        accountListModel(authentication, model);
+        return "accounts/admin-accounts";
+    }
+
+    private void accountListModel(Authentication authentication, Model model) {
         model.addAttribute("accounts", accounts.all());
         model.addAttribute("roles", Role.values());
-        return "accounts/admin-accounts";
+        model.addAttribute("me", user(authentication).accountId());
     }
 
     @PostMapping("/admin/accounts")
@@ -147,11 +152,10 @@ class AccountPages {
         }
         try {
             accounts.create(new Accounts.NewAccount(username, displayName, email, parsedRole,
-                    agencyCode == null || agencyCode.isBlank() ? null : agencyCode.strip(), platforms, password),
+                    agencyCode == null || agencyCode.isBlank() ? null : agencyCode.strip(), platforms, password, true),
                     user(authentication).username());
         } catch (RegistryException e) {
-            model.addAttribute("accounts", accounts.all());
-            model.addAttribute("roles", Role.values());
+            accountListModel(authentication, model);
             model.addAttribute("problem", e);
             model.addAttribute("form", new Form(username, displayName, email, role, agencyCode, platformCodes));
             return "accounts/admin-accounts";
@@ -162,8 +166,14 @@ class AccountPages {
 
     @PostMapping("/admin/accounts/{id}/enabled")
     @PreAuthorize("hasRole('ADMIN')")
-    String setEnabled(Authentication authentication, @PathVariable UUID id, @RequestParam boolean enabled) {
-        accounts.setEnabled(id, enabled, user(authentication).username());
+    String setEnabled(Authentication authentication, @PathVariable UUID id, @RequestParam boolean enabled, Model model) {
+        try {
+            accounts.setEnabled(id, enabled, user(authentication).username());
+        } catch (RegistryException e) {
+            accountListModel(authentication, model);
+            model.addAttribute("enabledProblem", e);
+            return "accounts/admin-accounts";
+        }
         return "redirect:/admin/accounts";
     }
 

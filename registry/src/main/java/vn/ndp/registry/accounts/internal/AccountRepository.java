@@ -61,6 +61,16 @@ public class AccountRepository {
         return jdbc.sql("select password_hash from account where id = ?").param(id).query(String.class).optional();
     }
 
+    /** What a signed-in session must know of its account at each request; a removed account is a disabled one. */
+    public record SessionState(boolean enabled, boolean mustChangePassword) {
+    }
+
+    public SessionState sessionState(UUID id) {
+        return jdbc.sql("select enabled, must_change_password from account where id = ?").param(id)
+                .query((row, n) -> new SessionState(row.getBoolean(1), row.getBoolean(2))).optional()
+                .orElse(new SessionState(false, false));
+    }
+
     public boolean anyAdministrator() {
         return jdbc.sql("select exists (select 1 from account where role = 'ADMIN' and enabled)")
                 .query(Boolean.class).single();

@@ -129,6 +129,7 @@ class SecurityConfiguration {
                         .successHandler(new PasswordChangeFirst(accounts))
                         .failureHandler(new UsernameKept()))
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/?signedOut"))
+                .addFilterBefore(new SessionAccountCheck(accounts), AnonymousAuthenticationFilter.class)
                 .exceptionHandling(errors -> errors.accessDeniedHandler(new ExpiredFormPage()))
                 .headers(headers -> headers
                         .contentSecurityPolicy(csp -> csp.policyDirectives(STRICT_CSP))
@@ -227,7 +228,7 @@ class SecurityConfiguration {
                     .flatMap(user -> accounts.findById(user.accountId()))
                     .map(vn.ndp.registry.accounts.Account::mustChangePassword).orElse(false);
             if (mustChange) {
-                getRedirectStrategy().sendRedirect(request, response, "/account/password");
+                getRedirectStrategy().sendRedirect(request, response, SessionAccountCheck.PASSWORD_PAGE);
                 return;
             }
             super.onAuthenticationSuccess(request, response, authentication);

@@ -29,6 +29,7 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 import vn.ndp.registry.RegistryIntegrationTest;
 import vn.ndp.registry.accounts.CurrentUser;
 import vn.ndp.registry.accounts.Role;
+import vn.ndp.registry.accounts.TestAccounts;
 
 /**
  * Every endpoint × every role. The table below states who may use each
@@ -45,6 +46,12 @@ class AuthorizationMatrixIntegrationTests {
     static final Set<Role> ADMIN = EnumSet.of(Role.ADMIN);
 
     static final Map<String, Set<Role>> MATRIX = new LinkedHashMap<>();
+
+    @Autowired
+    TestAccounts testAccounts;
+
+    /** One account per role, made at first use. */
+    private final Map<Role, CurrentUser> users = new java.util.EnumMap<>(Role.class);
 
     static {
         for (String read : List.of("GET /", "GET /platforms", "GET /platforms/{code}", "GET /agencies",
@@ -341,9 +348,10 @@ class AuthorizationMatrixIntegrationTests {
             request.contentType(MediaType.APPLICATION_JSON).content("{}");
         }
         if (role != null) {
-            CurrentUser user = new CurrentUser(UUID.randomUUID(), "matrix-" + role.name().toLowerCase(), "Matrix",
-                    role, role.scopedToAgency() ? (role == Role.PROVINCE_EDITOR ? "P-HA-NOI" : "BTC") : null,
-                    role == Role.OPERATOR ? Set.of("NDXP") : Set.of());
+            // a real account: a signed-in session is held to its account's state at every request
+            CurrentUser user = users.computeIfAbsent(role, r -> CurrentUser.of(testAccounts.create(r,
+                    r.scopedToAgency() ? (r == Role.PROVINCE_EDITOR ? "P-HA-NOI" : "BTC") : null,
+                    r == Role.OPERATOR ? new String[] {"NDXP"} : new String[0])));
             request.with(authentication(new Authenticated(user)));
         }
         return mvc.perform(request).andReturn().getResponse().getStatus();
