@@ -2,6 +2,7 @@ package vn.ndp.registry.governance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,6 +26,7 @@ import vn.ndp.registry.accounts.Role;
 import vn.ndp.registry.accounts.TestAccounts;
 import vn.ndp.registry.audit.AuditEvent;
 import vn.ndp.registry.audit.AuditLog;
+import vn.ndp.registry.shared.VietnamTime;
 
 /**
  * The governance workflow through the JSON API, as the people who use it:
@@ -184,6 +186,25 @@ class GovernanceApiIntegrationTests {
         JsonNode history = api.get(null, "/api/v1/platforms/" + code + "/history", 200);
         assertThat(history.get("revisions").findValuesAsString("cause"))
                 .containsExactly("revoked", "reevaluated", "reinstated", "suspended", "recognised");
+    }
+
+    @Test
+    void aRecognitionDecisionCannotBeDatedAfterToday() {
+        String code = newCode();
+        JsonNode p = draft(finance, code, fields("Nền tảng kiểm thử " + code));
+        String id = p.get("id").asString();
+        p = api.post(finance, "/api/v1/proposals/" + id + "/submit", Map.of("version", p.get("version").asInt()), 200);
+        p = api.post(reviewer, "/api/v1/proposals/" + id + "/evaluation", evaluation(p.get("version").asInt()), 200);
+        LocalDate today = LocalDate.now(VietnamTime.ZONE);
+        JsonNode problem = api.post(reviewer, "/api/v1/proposals/" + id + "/decision", Map.of("version",
+                p.get("version").asInt(), "decision", "recognise", "decisionNumber", "7/QĐ-BKHCN",
+                "decisionDate", today.plusDays(1).toString()), 400);
+        assertThat(problem.get("errors").findValuesAsString("field")).containsExactly("decision_date");
+        api.get(null, "/api/v1/platforms/" + code, 404);
+
+        api.post(reviewer, "/api/v1/proposals/" + id + "/decision", Map.of("version", p.get("version").asInt(),
+                "decision", "recognise", "decisionNumber", "7/QĐ-BKHCN", "decisionDate", today.toString()), 200);
+        api.get(null, "/api/v1/platforms/" + code, 200);
     }
 
     @Test

@@ -168,7 +168,7 @@ class GovernancePagesIntegrationTests {
                 .andReturn().getResponse().getContentAsString();
         HtmlPage decisionPage = HtmlPage.parse(decision);
         assertThat(decision).contains("Ngày quyết định: bắt buộc khi công nhận; ghi ngày có thật theo dạng "
-                + "ngày/tháng/năm, ví dụ 05/01/2026.");
+                + "ngày/tháng/năm, ví dụ 05/01/2026, không sau ngày hôm nay.");
         assertThat(decisionPage.byId("decision-number").getAttributeValue("value")).isEqualTo("12/QĐ-BKHCN");
         assertThat(decisionPage.byId("decision-date").getAttributeValue("value")).isEqualTo("31/02/2026");
         assertThat(HtmlPage.text(decisionPage.byId("decision-reason"))).isEqualTo("Lý do ghi kèm");
