@@ -42,6 +42,18 @@ class PlatformApiIntegrationTests {
     }
 
     @Test
+    void aPlatformRecognisedByTheDecisionOf2025IsNotInTheCatalogueBeforeIt() {
+        client.get().uri("/api/v1/platforms?owner=BCA&asOf=2025-09-10&size=100").exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.items[?(@.code == 'CONG-DU-LIEU-QG')]").isEmpty();
+        client.get().uri("/api/v1/platforms?owner=BCA&asOf=2025-09-11&size=100").exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.items[?(@.code == 'CONG-DU-LIEU-QG')].code").isEqualTo("CONG-DU-LIEU-QG");
+    }
+
+    @Test
     void badParametersAreNamedInOneProblemDocument() {
         client.get().uri("/api/v1/platforms?asOf=2024-13-40&size=100000&category=cloud").exchange()
                 .expectStatus().isBadRequest()

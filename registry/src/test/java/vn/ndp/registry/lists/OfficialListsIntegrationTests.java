@@ -110,7 +110,7 @@ class OfficialListsIntegrationTests {
     @Test
     void publishingFreezesTheRecognisedPlatformsAndAuditsIt() {
         String admin = accounts.token(Role.ADMIN, null);
-        Summary version = publish(admin, "2024-06-01", List.of());
+        Summary version = publish(admin, "2025-10-01", List.of());
 
         Detail detail = detail(version.id());
         assertThat(version.statuses()).containsExactly("recognised");
@@ -158,7 +158,7 @@ class OfficialListsIntegrationTests {
 
     @Test
     void theDatabaseRefusesToChangeOrDeleteAPublishedVersion() {
-        Summary version = publish(accounts.token(Role.ADMIN, null), "2024-06-01", List.of());
+        Summary version = publish(accounts.token(Role.ADMIN, null), "2025-10-01", List.of());
 
         assertThatThrownBy(() -> jdbc.sql("update list_version set title = 'sửa' where id = ?").param(version.id())
                 .update()).hasMessageContaining("immutable");
@@ -171,7 +171,7 @@ class OfficialListsIntegrationTests {
 
     @Test
     void csvHasTheFieldKeysAndOneRowPerPlatformInVietnamese() throws Exception {
-        Summary version = publish(accounts.token(Role.ADMIN, null), "2024-06-01", List.of());
+        Summary version = publish(accounts.token(Role.ADMIN, null), "2025-10-01", List.of());
 
         byte[] csv = client.get().uri("/api/v1/lists/" + version.id() + ".csv").exchange()
                 .expectStatus().isOk()
@@ -192,7 +192,7 @@ class OfficialListsIntegrationTests {
 
     @Test
     void xlsxReadsBackWithVietnameseHeadersAndTheDocumentSheet() throws Exception {
-        Summary version = publish(accounts.token(Role.ADMIN, null), "2024-06-01", List.of());
+        Summary version = publish(accounts.token(Role.ADMIN, null), "2025-10-01", List.of());
 
         byte[] xlsx = client.get().uri("/api/v1/lists/" + version.id() + ".xlsx").exchange()
                 .expectStatus().isOk().expectBody(byte[].class).returnResult().getResponseBody();
@@ -210,7 +210,7 @@ class OfficialListsIntegrationTests {
             Sheet document = workbook.getSheet("Văn bản");
             assertThat(document.getRow(0).getCell(1).getStringCellValue()).isEqualTo(version.title());
             assertThat(document.getRow(2).getCell(1).getStringCellValue()).as("as Vietnamese documents write it")
-                    .isEqualTo("01/06/2024");
+                    .isEqualTo("01/10/2025");
             assertThat(document.getRow(6).getCell(1).getStringCellValue()).as("published, on Vietnam's clock")
                     .matches("\\d{2}/\\d{2}/\\d{4} \\d{2}:\\d{2} \\(UTC\\+7\\)");
         }
@@ -218,7 +218,7 @@ class OfficialListsIntegrationTests {
 
     @Test
     void pdfHasATitlePageThePlatformsGroupedByOwnerPageNumbersAndEmbeddedFonts() throws Exception {
-        Summary version = publish(accounts.token(Role.ADMIN, null), "2024-06-01", List.of("recognised", "in_use"));
+        Summary version = publish(accounts.token(Role.ADMIN, null), "2025-10-01", List.of("recognised", "in_use"));
 
         byte[] pdf = client.get().uri("/api/v1/lists/" + version.id() + ".pdf").exchange()
                 .expectStatus().isOk()
@@ -232,7 +232,7 @@ class OfficialListsIntegrationTests {
             stripper.setEndPage(1);
             String title = stripper.getText(document);
             assertThat(title).contains("DANH SÁCH NỀN TẢNG SỐ QUỐC GIA", version.title(), "Bộ Khoa học và Công nghệ",
-                    "Ngày văn bản", "01/06/2024", "Trang 1/" + pages);
+                    "Ngày văn bản", "01/10/2025", "Trang 1/" + pages);
             stripper.setStartPage(2);
             stripper.setEndPage(pages);
             String table = stripper.getText(document);
