@@ -148,6 +148,19 @@ class ExchangeDirectoryIntegrationTests {
         globalConfiguration(etag).expectStatus().isNotModified();
     }
 
+    /** RFC 9110, 13.1.2: any current representation matches *, a list matches if one of it does, and weakly. */
+    @Test
+    void aWildcardAListOrAWeakTagNamingTheCurrentConfigurationIsAnsweredNotModified() throws Exception {
+        String etag = globalConfiguration(null).expectStatus().isOk().returnResult(byte[].class).getResponseHeaders()
+                .getETag();
+        globalConfiguration("*").expectStatus().isNotModified().expectHeader().valueEquals("ETag", etag);
+        globalConfiguration("\"older\", " + etag).expectStatus().isNotModified();
+        globalConfiguration("W/" + etag).expectStatus().isNotModified();
+        client.get().uri("/api/v1/exchange/globalconf").header("If-None-Match", "\"older\"")
+                .header("If-None-Match", etag).exchange().expectStatus().isNotModified();
+        globalConfiguration("\"older\", W/\"other\"").expectStatus().isOk();
+    }
+
     @Test
     void anApprovedAccessRequestBecomesARightInTheNextConfiguration() throws Exception {
         Topology t = register();

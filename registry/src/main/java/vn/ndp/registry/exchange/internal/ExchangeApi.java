@@ -1,11 +1,15 @@
 package vn.ndp.registry.exchange.internal;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
+import org.springframework.http.ETag;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -64,10 +68,13 @@ class ExchangeApi {
     @GetMapping("/globalconf")
     @Operation(summary = "The current signed global configuration (CMS SignedData of canonical JSON)",
             description = "Gateways poll with If-None-Match; verify the signature against the registry's signing "
-                    + "certificate and serve from the last verified copy until it expires.")
-    ResponseEntity<byte[]> globalConfiguration(@RequestHeader(value = "If-None-Match", required = false) String etag) {
+                    + "certificate and serve from the last verified copy until it expires.",
+            parameters = @Parameter(in = ParameterIn.HEADER, name = HttpHeaders.IF_NONE_MATCH, description = "The"
+                    + " ETag of the copy held (a list, weak tags and * are compared as RFC 9110 says): 304 when"
+                    + " it is the current one"))
+    ResponseEntity<byte[]> globalConfiguration(@RequestHeader HttpHeaders headers) {
         var published = publisher.latest().orElseGet(publisher::publishIfNeeded);
-        if (published.etag().equals(etag)) {
+        if (notModified(headers.get(HttpHeaders.IF_NONE_MATCH), published.etag())) {
             return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(published.etag()).build();
         }
         return ResponseEntity.ok()
@@ -76,6 +83,19 @@ class ExchangeApi {
                 .header("X-NDP-Configuration-Version", String.valueOf(published.version()))
                 .header("X-NDP-Configuration-Expires", published.expiresAt().toString())
                 .body(published.signed());
+    }
+
+    /**
+     * Whether If-None-Match (each of its fields) names the current representation, as RFC 9110, 13.1.2 compares: *
+     * matches any, a list when one of its tags does, weakly (W/"x" matches "x").
+     */
+    static boolean notModified(List<String> ifNoneMatch, String current) {
+        if (ifNoneMatch == null) {
+            return false;
+        }
+        ETag ours = ETag.create(current);
+        return ifNoneMatch.stream().flatMap(field -> ETag.parse(field).stream())
+                .anyMatch(tag -> tag.isWildcard() || tag.compare(ours, false));
     }
 
     @GetMapping(value = "/signing-certificate", produces = "application/x-pem-file")
