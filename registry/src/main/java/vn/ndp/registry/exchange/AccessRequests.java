@@ -56,7 +56,8 @@ public class AccessRequests {
      * {@code legalBasis}), when something is missing or malformed or the client or the service is not in the
      * directory; refused with
      * {@link ErrorCode#ACCESS_REQUEST_PENDING} when the same client already waits for the same service and
-     * endpoint, and with {@link ErrorCode#ACCESS_ALREADY_GRANTED} when the client already holds that right.
+     * endpoint, and with {@link ErrorCode#ACCESS_ALREADY_GRANTED} when the client already holds that right. Returns
+     * the request as it was stored.
      */
     @Transactional
     public AccessRequest request(String clientId, String serviceId, DirectoryEntries.Endpoint endpoint, String purpose,
@@ -91,7 +92,8 @@ public class AccessRequests {
                 .update();
         audit.record(AuditEvent.ACCESS_REQUESTED, actor, clientId + " → " + serviceId,
                 Map.of("request", request.id().toString(), "legalBasis", request.legalBasis()));
-        return request;
+        // as stored (UTC, microseconds), so that this answer and every later read of the request show the same
+        return get(request.id());
     }
 
     /** A request that would wait beside another one, or ask for what the client already holds, is refused. */

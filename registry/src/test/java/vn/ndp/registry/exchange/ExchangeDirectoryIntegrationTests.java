@@ -246,6 +246,21 @@ class ExchangeDirectoryIntegrationTests {
                 .filter(pending -> t.consumer().equals(pending.path("clientId").asString()))).isEmpty();
     }
 
+    /** The answer that creates a request shows its moments as every later read does: as stored, in UTC. */
+    @Test
+    void anAccessRequestReadsTheSameWhenCreatedAsWhenReadAgain() throws Exception {
+        Topology t = register();
+        String consumerEditor = accounts.token(Role.MINISTRY_EDITOR, "BTC");
+        JsonNode created = requestAccess(consumerEditor, accessRequest(t, "GET", "/units/**"), 201);
+        String id = created.get("id").asString();
+        JsonNode read = api.get(t.admin(), ACCESS_REQUESTS + "?status=pending", 200).valueStream()
+                .filter(request -> id.equals(request.path("id").asString())).findFirst().orElseThrow();
+        assertThat(created).isEqualTo(read);
+        JsonNode withdrawn = api.post(consumerEditor, ACCESS_REQUESTS + "/" + id + "/withdraw", Map.of(), 200);
+        assertThat(withdrawn.get("requestedAt")).isEqualTo(created.get("requestedAt"));
+        assertThat(created.get("requestedAt").asString()).endsWith("Z");
+    }
+
     /**
      * A Hà Nội portal calls a ministry's service (Hà Nội as consumer), the ministry and Hà Nội's own systems call
      * Hà Nội's service (Hà Nội as provider): by province all count for Hà Nội, an exchange within Hà Nội once;
