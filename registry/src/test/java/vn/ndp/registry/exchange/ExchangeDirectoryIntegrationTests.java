@@ -246,6 +246,33 @@ class ExchangeDirectoryIntegrationTests {
                 .filter(pending -> t.consumer().equals(pending.path("clientId").asString()))).isEmpty();
     }
 
+    /**
+     * A pattern the gateways would read otherwise than it reads, or never match, and a method they do not relay are
+     * refused with what to write instead (the gateways match the decoded path, which has no such segments).
+     */
+    @Test
+    void aPathPatternWithDotSegmentsEmptySegmentsOrEncodingsAndAnUnknownMethodAreRefused() throws Exception {
+        Topology t = register();
+        String consumerEditor = accounts.token(Role.MINISTRY_EDITOR, "BTC");
+        Map<String, String> refusedPaths = Map.of("/../**", "'..'", "/units/./x", "'.'", "/units//x", "//",
+                "/%2e%2e/**", "%", "/units\\x", "backslash", "/units?x=1", "query", "/units*/**", "*");
+        refusedPaths.forEach((path, named) -> {
+            JsonNode refused = requestAccess(consumerEditor, accessRequest(t, "GET", path), 400);
+            assertThat(refused.get("errors").get(0).get("field").asString()).as(path).isEqualTo("endpoint.path");
+            assertThat(refused.get("errors").get(0).get("message").asString()).as(path).contains(named);
+        });
+        for (String method : List.of("FOO", "TRACE", "CONNECT")) {
+            JsonNode refused = requestAccess(consumerEditor, accessRequest(t, method, "/units/**"), 400);
+            assertThat(refused.get("errors").get(0).get("field").asString()).isEqualTo("endpoint.method");
+            assertThat(refused.get("errors").get(0).get("message").asString()).contains(method, "GET", "OPTIONS");
+        }
+        assertThat(api.get(t.admin(), ACCESS_REQUESTS + "?status=pending", 200).valueStream()
+                .filter(pending -> t.consumer().equals(pending.path("clientId").asString()))).isEmpty();
+        for (String method : List.of("head", "OPTIONS", "patch", "*")) {
+            requestAccess(consumerEditor, accessRequest(t, method, "/units/*/đơn-vị/"), 201);
+        }
+    }
+
     /** The answer that creates a request shows its moments as every later read does: as stored, in UTC. */
     @Test
     void anAccessRequestReadsTheSameWhenCreatedAsWhenReadAgain() throws Exception {

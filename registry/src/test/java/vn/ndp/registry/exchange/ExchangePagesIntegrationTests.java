@@ -341,6 +341,21 @@ class ExchangePagesIntegrationTests {
     }
 
     @Test
+    void aPathWithADotDotSegmentOrAForgedMethodIsRefusedSayingWhatToWrite() throws Exception {
+        Topology t = register(false);
+        int before = requests.find(null).size();
+        UserDetails editor = accounts.signedIn(Role.MINISTRY_EDITOR, "BTC");
+        MvcResult refused = mvc.perform(post("/exchange/access-requests").with(user(editor)).with(csrf())
+                .param("clientId", t.consumer()).param("serviceId", t.service()).param("method", "FOO")
+                .param("path", "/../**").param("purpose", "Đối chiếu số liệu")
+                .param("legalBasis", "Nghị định 47/2020/NĐ-CP")).andReturn();
+        assertThat(refused.getResponse().getStatus()).isEqualTo(400);
+        assertThat(refused.getResponse().getContentAsString()).contains("Phương thức: chọn GET, POST, PUT, PATCH, DELETE hoặc *",
+                "không có đoạn rỗng (//), đoạn . hay ..");
+        assertThat(requests.find(null)).hasSize(before);
+    }
+
+    @Test
     void aRequestForAServiceRemovedWhileTheFormWasOpenComesBackWithWhatWasTyped() throws Exception {
         Topology t = register(false);
         int before = requests.find(null).size();
