@@ -11,14 +11,15 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.stereotype.Service;
 import vn.ndp.registry.shared.ErrorCode;
 import vn.ndp.registry.shared.RegistryException;
+import vn.ndp.registry.shared.RegistryException.FieldError;
 
 /**
  * Where the registry fetches the evidence of one exchange from: each gateway's
@@ -62,14 +63,25 @@ public class EvidenceSources {
 
     /** The evidence file (JSON, verifiable offline with {@code ndp log verify-evidence}). */
     public byte[] fetch(String gateway, String xroadId) {
+        List<FieldError> errors = new ArrayList<>();
         if (xroadId == null || xroadId.isBlank() || xroadId.length() > 200) {
-            throw new RegistryException(ErrorCode.INVALID_PARAMETER, "id: give the X-Road-Id of the exchange.",
-                    List.of(RegistryException.FieldError.of("id", "is required (at most 200 characters).")));
+            errors.add(FieldError.of("id", "is required (at most 200 characters): the X-Road-Id of the exchange."));
         }
-        Source source = Optional.ofNullable(gateway).map(sources::get).orElseThrow(() -> new RegistryException(
-                ErrorCode.INVALID_PARAMETER, "gateway: no evidence source is configured for '" + gateway
-                        + "'; configured: " + gateways(),
-                List.of(RegistryException.FieldError.of("gateway", "is not a configured evidence source."))));
+        Source source = gateway == null ? null : sources.get(gateway);
+        String configured = gateways().isEmpty() ? "none is configured (set ndp.exchange.evidence.sources)"
+                : "configured: " + String.join(", ", gateways());
+        if (gateway == null || gateway.isBlank()) {
+            errors.add(FieldError.of("gateway", "is required: the gateway that logged the exchange; " + configured
+                    + "."));
+        } else if (source == null) {
+            errors.add(FieldError.of("gateway", "no evidence source is configured for '" + gateway + "'; "
+                    + configured + "."));
+        }
+        if (!errors.isEmpty()) {
+            throw new RegistryException(ErrorCode.INVALID_PARAMETER, errors.size() == 1
+                    ? errors.getFirst().field() + ": " + errors.getFirst().message()
+                    : "Give the gateway and the X-Road-Id of the exchange.", errors);
+        }
         String token;
         try {
             token = Files.readString(source.tokenFile()).strip();

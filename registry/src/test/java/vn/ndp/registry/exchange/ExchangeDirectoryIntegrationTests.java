@@ -288,6 +288,23 @@ class ExchangeDirectoryIntegrationTests {
         assertThat(created.get("requestedAt").asString()).endsWith("Z");
     }
 
+    /** A report a gateway did not send (parts missing or of the wrong kind) is told which, not the parser's words. */
+    @Test
+    void aMalformedUsageReportIsRefusedNamingItsFields() {
+        String operator = accounts.token(Role.OPERATOR, null, "DVCQG");
+        JsonNode empty = api.post(operator, USAGE, "{}", 400);
+        assertThat(empty.get("errors").findValuesAsString("field"))
+                .containsExactlyInAnyOrder("reportId", "gateway", "generatedAt", "aggregates");
+        assertThat(empty.get("detail").asString()).doesNotContain("vn.ndp", "Cannot construct", "`");
+        JsonNode aggregate = api.post(operator, USAGE, Map.of("reportId", "not-a-uuid", "gateway", "VN/GOV/X/gw",
+                "generatedAt", "2026-01-05T08:01:00Z", "aggregates", List.of(Map.of("minute", "2026-01-05T08:00:30Z",
+                        "side", "both", "count", "many"))), 400);
+        assertThat(aggregate.get("errors").findValuesAsString("field")).containsExactlyInAnyOrder("reportId",
+                "aggregates[0].minute", "aggregates[0].side", "aggregates[0].status", "aggregates[0].count",
+                "aggregates[0].latencyBuckets");
+        assertThat(api.post(operator, USAGE, "[1, 2", 400).get("detail").asString()).doesNotContain("vn.ndp");
+    }
+
     /**
      * A Hà Nội portal calls a ministry's service (Hà Nội as consumer), the ministry and Hà Nội's own systems call
      * Hà Nội's service (Hà Nội as provider): by province all count for Hà Nội, an exchange within Hà Nội once;

@@ -108,6 +108,17 @@ class ExchangeEvidenceIntegrationTests {
         client.get().uri("/api/v1/exchange/evidence?gateway=VN/GOV/NOPE/gw&id=abc-123")
                 .header("Authorization", "Bearer " + admin).exchange()
                 .expectStatus().isBadRequest().expectBody().jsonPath("$.errors[0].field").isEqualTo("gateway");
+        client.get().uri("/api/v1/exchange/evidence?id=abc-123")
+                .header("Authorization", "Bearer " + admin).exchange()
+                .expectStatus().isBadRequest().expectBody()
+                .jsonPath("$.errors[0].field").isEqualTo("gateway")
+                .jsonPath("$.errors[0].message").value(message -> assertThat(message.toString())
+                        .startsWith("is required").contains(GATEWAY))
+                .jsonPath("$.detail").value(detail -> assertThat(detail.toString()).doesNotContain("null"));
+        client.get().uri("/api/v1/exchange/evidence")
+                .header("Authorization", "Bearer " + admin).exchange()
+                .expectStatus().isBadRequest().expectBody()
+                .jsonPath("$.errors[*].field").value(fields -> assertThat(fields.toString()).contains("id", "gateway"));
         client.get().uri("/api/v1/exchange/evidence?gateway={g}&id=abc-123", GATEWAY)
                 .header("Authorization", "Bearer " + accounts.token(Role.REVIEWER, null)).exchange()
                 .expectStatus().isForbidden();

@@ -3,6 +3,8 @@ package vn.ndp.registry.exchange.internal;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -33,10 +35,8 @@ import vn.ndp.registry.exchange.EvidenceSources;
 import vn.ndp.registry.exchange.ExchangeRegister;
 import vn.ndp.registry.exchange.GlobalConfigurationPublisher;
 import vn.ndp.registry.exchange.UsageStatistics;
-import vn.ndp.registry.shared.ErrorCode;
 import vn.ndp.registry.shared.InvalidParameters;
 import vn.ndp.registry.shared.ProblemApi;
-import vn.ndp.registry.shared.RegistryException;
 import vn.ndp.registry.shared.VietnamTime;
 import vn.ndp.registry.shared.web.Downloads;
 
@@ -213,13 +213,9 @@ class ExchangeApi {
     @PostMapping(value = "/usage", consumes = MediaType.APPLICATION_JSON_VALUE)
     @PreAuthorize("hasAnyRole('ADMIN', 'OPERATOR')")
     @Operation(summary = "A gateway's per-minute usage report; a report sent twice is counted once")
-    ResponseEntity<Void> receiveUsage(@RequestBody byte[] body) {
-        UsageReport report;
-        try {
-            report = UsageReport.fromJson(body);
-        } catch (IllegalArgumentException e) {
-            throw new RegistryException(ErrorCode.INVALID_BODY, e.getMessage());
-        }
+    ResponseEntity<Void> receiveUsage(@io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
+            schema = @Schema(implementation = UsageReport.class))) @RequestBody byte[] body) {
+        UsageReport report = UsageReports.read(body);
         return usage.receive(report) ? ResponseEntity.status(HttpStatus.CREATED).build()
                 : ResponseEntity.ok().build();
     }
