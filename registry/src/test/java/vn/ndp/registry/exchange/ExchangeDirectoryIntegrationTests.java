@@ -288,6 +288,19 @@ class ExchangeDirectoryIntegrationTests {
         assertThat(created.get("requestedAt").asString()).endsWith("Z");
     }
 
+    @Test
+    void usageIsCountedByPlatformUnlessAskedOtherwiseAndTheApiDocumentSaysSo() throws Exception {
+        assertThat(api.get(null, USAGE, 200)).isEqualTo(api.get(null, USAGE + "?by=platform", 200));
+        assertThat(api.get(null, USAGE + "?by=county", 400).get("errors").get(0).get("field").asString())
+                .isEqualTo("by");
+        JsonNode by = api.get(null, "/v3/api-docs", 200).get("paths").get(USAGE).get("get").get("parameters")
+                .valueStream().filter(parameter -> "by".equals(parameter.get("name").asString())).findFirst()
+                .orElseThrow();
+        assertThat(by.get("schema").get("enum").valueStream().map(JsonNode::asString))
+                .containsExactly("platform", "agency", "province");
+        assertThat(by.get("schema").get("default").asString()).isEqualTo("platform");
+    }
+
     /** A report a gateway did not send (parts missing or of the wrong kind) is told which, not the parser's words. */
     @Test
     void aMalformedUsageReportIsRefusedNamingItsFields() {

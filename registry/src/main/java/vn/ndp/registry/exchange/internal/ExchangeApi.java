@@ -221,17 +221,28 @@ class ExchangeApi {
     }
 
     @GetMapping("/usage")
-    @Operation(summary = "Transactions per day by the provider's platform or agency, or by province (consumer or provider side)")
-    List<UsageStatistics.DailyCount> usage(@RequestParam(required = false) String by,
-            @RequestParam(required = false) String from, @RequestParam(required = false) String to) {
+    @Operation(summary = "Transactions per day by the provider's platform or agency, or by province (consumer or provider side)",
+            description = "Public programme figures: anyone may read them. Days are Vietnamese calendar days.")
+    List<UsageStatistics.DailyCount> usage(
+            @Parameter(description = "What the transactions are counted by: the provider's platform or agency, or the"
+                    + " province of the consuming and of the providing system", schema = @Schema(type = "string",
+                    allowableValues = {"platform", "agency", "province"}, defaultValue = "platform"))
+            @RequestParam(required = false) String by,
+            @Parameter(description = "The first day; by default the " + UsageStatistics.RECENT_DAYS
+                    + " days that end with `to`",
+                    schema = @Schema(type = "string", format = "date"))
+            @RequestParam(required = false) String from,
+            @Parameter(description = "The last day; today by default",
+                    schema = @Schema(type = "string", format = "date"))
+            @RequestParam(required = false) String to) {
         InvalidParameters params = new InvalidParameters();
         UsageStatistics.Dimension dimension = params.choice("by", by, UsageStatistics.Dimension.class);
         LocalDate start = params.date("from", from);
         LocalDate end = params.date("to", to);
-        if (dimension == null && !params.any()) {
-            params.reject("by", "is required: platform, agency or province.");
-        }
         params.throwIfAny();
+        if (dimension == null) {
+            dimension = UsageStatistics.Dimension.PLATFORM;
+        }
         LocalDate last = end == null ? LocalDate.now(clock.withZone(VietnamTime.ZONE)) : end;
         return usage.perDay(dimension, start == null ? UsageStatistics.recentFrom(last) : start, last);
     }
