@@ -6,7 +6,11 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
+import java.io.IOException;
+import java.io.OutputStream;
 import java.math.BigInteger;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -14,6 +18,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
@@ -50,6 +55,9 @@ class DirectoryManagementIntegrationTests {
 
     @Autowired
     ApiCalls api;
+
+    @LocalServerPort
+    int port;
 
     /** One administrator per test (each account costs a password hash). */
     UserDetails admin;
@@ -379,11 +387,50 @@ class DirectoryManagementIntegrationTests {
         assertThat(api.put(admin, "/api/v1/exchange/gateways/" + member + "/khong-co", Map.of("address",
                 "localhost:5600", "certificate", certificateFor(gateway)), 404).path("code").asString())
                 .isEqualTo("NOT_FOUND");
+        assertThat(api.put(admin, "/api/v1/exchange/gateways/" + member, Map.of("address", "localhost:5600",
+                "certificate", certificateFor(gateway)), 404).path("detail").asString())
+                .as("an id of three parts").contains("INSTANCE/CLASS/MEMBER/GATEWAY");
         assertThat(register.gateways()).filteredOn(g -> g.id().equals(gateway)).singleElement().satisfies(g -> {
             assertThat(g.address()).isEqualTo("localhost:5600");
             assertThat(g.hostedSubsystems()).containsExactly(system);
         });
         String editor = accounts.token(Role.MINISTRY_EDITOR, "BTC");
         api.put(editor, "/api/v1/exchange/gateways/" + gateway, Map.of("address", "localhost:5700"), 403);
+    }
+
+    /**
+     * The id's parts are the path's segments, as the OpenAPI document says, so that a generated client sends its
+     * slashes as they are; one that encodes them (%2F), which the server refuses before any handler, is told how to
+     * write the id in problem+json, not by the server's HTML error page. A page keeps the HTML one.
+     */
+    @Test
+    void theGatewayIdIsFourPathSegmentsAndAnEncodedSlashIsExplainedAsAProblem() throws Exception {
+        JsonNode paths = api.get(null, "/v3/api-docs", 200).get("paths");
+        JsonNode change = paths.get("/api/v1/exchange/gateways/{instance}/{memberClass}/{memberCode}/{gatewayCode}");
+        assertThat(change).as("the id's four parts").isNotNull();
+        assertThat(change.get("put").get("parameters").findValuesAsString("name"))
+                .containsExactly("instance", "memberClass", "memberCode", "gatewayCode");
+        assertThat(paths.propertyNames()).noneMatch(path -> path.startsWith("/api/v1/exchange/gateways/{id"));
+
+        String encoded = raw("PUT /api/v1/exchange/gateways/VN%2FGOV%2F000.00.00.G12%2Flgsp HTTP/1.1");
+        assertThat(encoded).startsWith("HTTP/1.1 400").containsIgnoringCase("Content-Type: application/problem+json")
+                .contains("\"code\":\"INVALID_PARAMETER\"", "%2F", "/api/v1/exchange/gateways/VN/GOV/000.00.00.G12/lgsp")
+                .doesNotContain("<html");
+        String quote = raw("GET /api/v1/exchange/evidence?gateway=x&id=a\"b HTTP/1.1");
+        assertThat(quote).startsWith("HTTP/1.1 400").containsIgnoringCase("Content-Type: application/problem+json")
+                .contains("%22").doesNotContain("<html");
+        assertThat(raw("GET /platforms/a%2Fb HTTP/1.1")).startsWith("HTTP/1.1 400").contains("<html")
+                .doesNotContain("problem+json");
+    }
+
+    /** The whole answer to a request sent as typed (no client would send these), read until the server closes. */
+    String raw(String requestLine) throws IOException {
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            OutputStream out = socket.getOutputStream();
+            out.write((requestLine + "\r\nHost: localhost\r\nContent-Type: application/json\r\nContent-Length: 2\r\n"
+                    + "Connection: close\r\n\r\n{}").getBytes(StandardCharsets.ISO_8859_1));
+            out.flush();
+            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        }
     }
 }

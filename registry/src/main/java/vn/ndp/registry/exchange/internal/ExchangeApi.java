@@ -1,5 +1,6 @@
 package vn.ndp.registry.exchange.internal;
 
+import io.swagger.v3.oas.annotations.Hidden;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.enums.ParameterIn;
@@ -35,8 +36,10 @@ import vn.ndp.registry.exchange.EvidenceSources;
 import vn.ndp.registry.exchange.ExchangeRegister;
 import vn.ndp.registry.exchange.GlobalConfigurationPublisher;
 import vn.ndp.registry.exchange.UsageStatistics;
+import vn.ndp.registry.shared.ErrorCode;
 import vn.ndp.registry.shared.InvalidParameters;
 import vn.ndp.registry.shared.ProblemApi;
+import vn.ndp.registry.shared.RegistryException;
 import vn.ndp.registry.shared.VietnamTime;
 import vn.ndp.registry.shared.web.Downloads;
 
@@ -145,16 +148,29 @@ class ExchangeApi {
     }
 
     @Operation(summary = "Changes a registered gateway: its address, its certificate, the systems it hosts",
-            description = "The path ends with the gateway's id, e.g. /api/v1/exchange/gateways/VN/GOV/000.00.00.G12/lgsp."
+            description = "The path ends with the gateway's id, its four parts as four segments, each slash as it is"
+                    + " (not %2F), e.g. /api/v1/exchange/gateways/VN/GOV/000.00.00.G12/lgsp."
                     + " The body gives the gateway whole, as at registration (a system left out of hostedSubsystems"
                     + " is no longer hosted). 404 for an unknown gateway; 400 with a field error for a bad address or"
                     + " certificate or an unknown system; 409 directory-entry-exists for another gateway's"
                     + " certificate. A replaced certificate is not revoked: see /revocations.")
+    @PutMapping("/gateways/{instance}/{memberClass}/{memberCode}/{gatewayCode}")
+    @PreAuthorize("hasRole('ADMIN')")
+    GatewayJson changeGateway(Authentication auth, @PathVariable String instance, @PathVariable String memberClass,
+            @PathVariable String memberCode, @PathVariable String gatewayCode, @RequestBody GatewayChange body) {
+        return GatewayJson.of(register.changeGateway(String.join("/", instance, memberClass, memberCode, gatewayCode),
+                body.address(), body.certificate(),
+                body.hostedSubsystems() == null ? List.of() : body.hostedSubsystems(), actor(auth)));
+    }
+
+    /** A gateway's id of more or fewer than four parts names no gateway: a 404 that says what an id looks like. */
+    @Hidden
     @PutMapping("/gateways/{*id}")
     @PreAuthorize("hasRole('ADMIN')")
-    GatewayJson changeGateway(Authentication auth, @PathVariable String id, @RequestBody GatewayChange body) {
-        return GatewayJson.of(register.changeGateway(id.substring(1), body.address(), body.certificate(),
-                body.hostedSubsystems() == null ? List.of() : body.hostedSubsystems(), actor(auth)));
+    GatewayJson changeUnknownGateway(@PathVariable String id) {
+        throw new RegistryException(ErrorCode.NOT_FOUND, "No exchange gateway has the id '" + id.substring(1)
+                + "': a gateway's id has four parts, INSTANCE/CLASS/MEMBER/GATEWAY, e.g."
+                + " /api/v1/exchange/gateways/VN/GOV/000.00.00.G12/lgsp.");
     }
 
     @Operation(summary = "Registers a service of a system, with its endpoints",

@@ -98,7 +98,9 @@ class AuthorizationMatrixIntegrationTests {
         MATRIX.put("GET /api/v1/exchange/directory", SIGNED_IN);
         MATRIX.put("GET /api/v1/exchange/evidence", ADMIN);
         for (String admin : List.of("POST /api/v1/exchange/members", "POST /api/v1/exchange/subsystems",
-                "POST /api/v1/exchange/gateways", "PUT /api/v1/exchange/gateways/{*id}",
+                "POST /api/v1/exchange/gateways",
+                "PUT /api/v1/exchange/gateways/{instance}/{memberClass}/{memberCode}/{gatewayCode}",
+                "PUT /api/v1/exchange/gateways/{*id}",
                 "POST /api/v1/exchange/services", "POST /api/v1/exchange/revocations",
                 "POST /api/v1/exchange/access-requests", "POST /api/v1/exchange/access-requests/{id}/approve",
                 "POST /api/v1/exchange/access-requests/{id}/deny",
@@ -341,6 +343,7 @@ class AuthorizationMatrixIntegrationTests {
         String uri = endpoint.pattern()
                 .replace("{code}", endpoint.pattern().contains("agencies") ? "BTC" : "NDXP")
                 .replace("{id}", UUID.randomUUID().toString())
+                .replace("{instance}/{memberClass}/{memberCode}/{gatewayCode}", "VN/GOV/000.00.00.G12/lgsp")
                 .replace("{*id}", "VN/GOV/000.00.00.G12/lgsp");
         MockHttpServletRequestBuilder request = MockMvcRequestBuilders.request(HttpMethod.valueOf(endpoint.method()), uri)
                 .with(csrf());
