@@ -93,6 +93,28 @@ class CaCommandTests {
     }
 
     @Test
+    void aRegistryThatCannotBeReachedIsReportedWithTheRealCause() throws Exception {
+        int closedPort;
+        try (var socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            closedPort = socket.getLocalPort();
+        }
+        java.nio.file.Path token = home.resolve("admin-token");
+        java.nio.file.Files.writeString(token, "ndp_admin_token_0123456789\n");
+        assertThat(ca("init")).isZero();
+        assertThat(ca("issue", "gateway", "--gateway", "VN/GOV/000.00.00.H49/lgsp1", "--dns", "lgsp1.example.vn")).isZero();
+        String serial = out().lines().filter(line -> line.startsWith("Issued")).findFirst().orElseThrow().replaceAll(".* ", "");
+
+        assertThat(ca("revoke", "--serial", serial, "--registry", "http://127.0.0.1:" + closedPort + "/",
+                "--token-file", token.toString())).isEqualTo(CaCommand.REFUSED);
+
+        assertThat(err()).contains("could not be reached: ").containsIgnoringCase("connection refused")
+                .doesNotContain("null");
+        assertThat(ca("revoke", "--serial", serial, "--registry", "http://registry.invalid/",
+                "--token-file", token.toString())).isEqualTo(CaCommand.REFUSED);
+        assertThat(err()).contains("could not be reached: its host name does not resolve").doesNotContain("null");
+    }
+
+    @Test
     void dirOptionChoosesWhereTheCaLives() {
         assertThat(ca("init", "--dir", home.resolve("other").toString(), "--key", "rsa", "--validity-days", "10")).isZero();
 
