@@ -409,12 +409,19 @@ public final class LogVerifier {
     private void window(String name, long line, Header header, String headerSha256, List<X509Certificate> chain,
             SignedWindow window) {
         long first = expectedBatch - unsigned.size();
+        X509Certificate signer = chain.getFirst();
+        if (window.firstBatch() == first && window.lastBatch() > expectedBatch - 1 && window.verify(signer.getPublicKey())
+                && window.gateway().equals(header.gateway())
+                && text.indexOf("{\"seq\":" + expectedSeq + ",", position) < 0) {
+            // The line is as the gateway signed it, and it signed batches that are neither before it nor moved after it.
+            fail(Problem.DELETED, name, line, expectedSeq, "record " + expectedSeq + " is missing (deleted): batches "
+                    + expectedBatch + ".." + window.lastBatch() + ", signed on this line, are not in the log");
+        }
         if (unsigned.isEmpty() || window.firstBatch() != first || window.lastBatch() != expectedBatch - 1) {
             fail(unsigned.isEmpty() ? Problem.INSERTED : Problem.BAD_SIGNATURE, name, line, 0, "the signature of batches "
                     + window.firstBatch() + ".." + window.lastBatch() + " does not cover the batches before it ("
                     + (unsigned.isEmpty() ? "none" : first + ".." + (expectedBatch - 1)) + ")");
         }
-        X509Certificate signer = chain.getFirst();
         if (!window.certificate().equals(Pem.sha256Fingerprint(signer)) || !window.gateway().equals(header.gateway())) {
             fail(Problem.BAD_SIGNATURE, name, line, 0, "the signature of batches " + window.firstBatch() + ".."
                     + window.lastBatch() + " names another certificate or gateway than the segment");

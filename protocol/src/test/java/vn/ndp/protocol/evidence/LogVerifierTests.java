@@ -255,6 +255,73 @@ class LogVerifierTests {
         assertThat(report.problem().get().message()).contains("batches 3..3", "not signed");
     }
 
+    /** [segment index, line index] of every signature line, in log order. */
+    private static List<int[]> signatureLines() throws IOException {
+        List<int[]> positions = new ArrayList<>();
+        List<Path> segments = fixture.segments();
+        for (int s = 0; s < segments.size(); s++) {
+            List<String> lines = Files.readAllLines(segments.get(s));
+            for (int l = 0; l < lines.size(); l++) {
+                if (lines.get(l).startsWith("W ")) {
+                    positions.add(new int[] {s, l});
+                }
+            }
+        }
+        return positions;
+    }
+
+    @Test
+    void deletingTheLastBatchOrEveryBatchOfASignedWindowNamesTheFirstDeletedRecord() throws IOException {
+        for (int[] at : signatureLines()) {
+            for (boolean wholeWindow : new boolean[] {false, true}) {
+                long[] firstDeleted = new long[1];
+                int[] signatureLineAfter = new int[1];
+                Report report = tampered(at[0], lines -> {
+                    int from = at[1] - 1; // the seal of the window's last batch
+                    while (!lines.get(from - 1).startsWith("H ") && !lines.get(from - 1).startsWith("W ")
+                            && (wholeWindow || !lines.get(from - 1).startsWith("S "))) {
+                        from--;
+                    }
+                    firstDeleted[0] = seqOf(lines.get(from));
+                    lines.subList(from, at[1]).clear();
+                    signatureLineAfter[0] = from + 1;
+                    return lines;
+                });
+                String what = (wholeWindow ? "every batch" : "the last batch") + " signed on line " + (at[1] + 1)
+                        + " of segment " + at[0];
+                assertThat(report.problem()).as(what).isPresent();
+                assertThat(report.problem().get().problem()).as(what).isEqualTo(Problem.DELETED);
+                assertThat(report.problem().get().seq()).as(what).isEqualTo(firstDeleted[0]);
+                assertThat(report.problem().get().line()).as(what).isEqualTo(signatureLineAfter[0]);
+            }
+        }
+    }
+
+    @Test
+    void deletingTheLastBatchOfAWindowAndRewritingItsSignatureLineIsABadSignature() throws IOException {
+        Report report = tampered(0, lines -> {
+            int signature = lines.indexOf(lines.stream().filter(line -> line.startsWith("W ")).findFirst().orElseThrow());
+            lines.set(signature, lines.get(signature).replace("\"lastBatch\":2,", "\"lastBatch\":1,"));
+            lines.subList(signature - 5, signature).clear(); // batch 2: four records and its seal
+            return lines;
+        });
+
+        assertThat(report.problem().get().problem()).isEqualTo(Problem.BAD_SIGNATURE);
+        assertThat(report.problem().get().message()).contains("batches 1..1");
+    }
+
+    @Test
+    void aSignatureLineMovedBeforeTheBatchesItSignsIsNotNamedAsADeletion() throws IOException {
+        Report report = tampered(0, lines -> {
+            int signature = lines.indexOf(lines.stream().filter(line -> line.startsWith("W ")).toList().getLast());
+            String moved = lines.remove(signature);
+            lines.add(signature - 5, moved); // before batch 3, which it signs
+            return lines;
+        });
+
+        assertThat(report.problem().get().problem()).isNotEqualTo(Problem.DELETED);
+    }
+
     @Test
     void removingASignatureLineInsideASegmentIsDetected() throws IOException {
         Report report = tampered(0, lines -> {
