@@ -8,8 +8,10 @@ import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -35,7 +37,8 @@ import vn.ndp.protocol.evidence.LogFormat.Stamp;
 import vn.ndp.protocol.pki.Pem;
 
 /**
- * The evidence of one exchange (one {@code X-Road-Id}), self-contained and verifiable offline:
+ * The evidence of an {@code X-Road-Id} (one exchange, or several when a caller sent its id again: see
+ * {@link Verified#exchanges()}), self-contained and verifiable offline:
  * the records every log in a data directory holds for it, each with its Merkle proof to its batch's
  * seal, the gateway's signature over that batch's window with the batch's proof in it, the signing
  * certificates up to the national CA, and the time-stamps over those batches with their proofs. The file is JSON in one canonical form; verification
@@ -59,6 +62,89 @@ public final class Evidence {
 
         public String anchorFingerprint() {
             return Pem.sha256Fingerprint(anchor);
+        }
+
+        /**
+         * The exchanges the records belong to, earliest first. Usually one, but a caller that sends the
+         * {@code X-Road-Id} header chooses the id (as in X-Road, where the message id is the client's), and nothing
+         * stops it from sending the same id with several requests: each of them is an exchange of its own.
+         */
+        public List<Exchange> exchanges() {
+            List<List<ProvenRecord>> exchanges = new ArrayList<>();
+            Map<String, List<ProvenRecord>> byRequest = new HashMap<>();
+            for (ProvenRecord proven : records) {
+                String requestId = proven.record().path("requestId").asString("");
+                // a record without a request id is a request refused before it was forwarded: alone in its exchange
+                List<ProvenRecord> exchange = requestId.isEmpty() ? null : byRequest.get(requestId);
+                if (exchange == null) {
+                    exchange = new ArrayList<>();
+                    exchanges.add(exchange);
+                    if (!requestId.isEmpty()) {
+                        byRequest.put(requestId, exchange);
+                    }
+                }
+                exchange.add(proven);
+            }
+            return exchanges.stream().map(Exchange::new).sorted(Comparator.comparing(Exchange::startedAt)).toList();
+        }
+    }
+
+    /**
+     * One exchange among an X-Road-Id's records: the records of one request id (the consumer's and the provider's
+     * gateways log the same one; a resent request keeps it), or a single record without one.
+     */
+    public record Exchange(List<ProvenRecord> records) {
+
+        /** The request id the gateways gave it, empty for a request refused before it was forwarded. */
+        public String requestId() {
+            return first().path("requestId").asString("");
+        }
+
+        /** When its first record began (the consumer's, which receives the request first). */
+        public Instant startedAt() {
+            return records.stream().map(r -> startedAt(r.record())).min(Instant::compareTo).orElse(Instant.MAX);
+        }
+
+        /** Each record's side and gateway, such as {@code consumer at VN/GOV/1/gw}. */
+        public List<String> sides() {
+            return records.stream().map(r -> r.record().path("side").asString("") + " at " + r.gateway()).toList();
+        }
+
+        public String client() {
+            return first().path("client").asString("");
+        }
+
+        public String service() {
+            return first().path("service").asString("");
+        }
+
+        public String method() {
+            return first().path("method").asString("");
+        }
+
+        /** The path under the service, such as {@code /items/2}; empty for the service itself. */
+        public String path() {
+            return first().path("path").asString("");
+        }
+
+        /** The status its caller got (the consumer gateway's record, when the evidence holds it), and the fault if any. */
+        public String outcome() {
+            String fault = first().path("fault").asString("");
+            return first().path("status").asInt() + (fault.isEmpty() ? "" : " " + fault);
+        }
+
+        /** The consumer's record when there is one: it holds what the caller asked and got. */
+        private JsonNode first() {
+            return records.stream().map(ProvenRecord::record).filter(r -> r.path("side").asString("").equals("consumer"))
+                    .findFirst().orElse(records.getFirst().record());
+        }
+
+        private static Instant startedAt(JsonNode record) {
+            try {
+                return Instant.parse(record.path("startedAt").asString(""));
+            } catch (DateTimeParseException e) {
+                return Instant.MAX;
+            }
         }
     }
 

@@ -129,9 +129,48 @@ public final class LogCommand {
             return 1;
         }
         Evidence.Verified verified = Evidence.verify(evidence.get(), Optional.empty());
+        List<Evidence.Exchange> exchanges = verified.exchanges();
         out.println("Wrote " + file + ": " + verified.records().size() + " record(s) of " + id + " from "
-                + verified.records().stream().map(Evidence.ProvenRecord::gateway).distinct().count() + " gateway(s)");
+                + verified.records().stream().map(Evidence.ProvenRecord::gateway).distinct().count() + " gateway(s), "
+                + count(exchanges.size(), "exchange"));
+        describe(id, exchanges, out, false);
         return 0;
+    }
+
+    /**
+     * Lists each exchange of the X-Road-Id (with its records when {@code withRecords}), and says so plainly when the
+     * id names more than one: the caller chooses the id when it sends the {@code X-Road-Id} header, so exchanges that
+     * share it need not belong together.
+     */
+    private static void describe(String xroadId, List<Evidence.Exchange> exchanges, PrintStream out, boolean withRecords) {
+        if (exchanges.size() > 1) {
+            out.println("  NOTE: X-Road-Id " + xroadId + " names " + exchanges.size() + " exchanges, not one: the caller"
+                    + " chose this id (X-Road-Id request header) for each of them. Each is proven as listed; sharing an"
+                    + " id does not prove they belong together.");
+        }
+        int n = 0;
+        for (Evidence.Exchange exchange : exchanges) {
+            out.printf("  exchange %d of %d: request id %s, %s, at %s: %s %s %s%s -> %s%n", ++n, exchanges.size(),
+                    exchange.requestId().isEmpty() ? "none (refused before it was forwarded)" : exchange.requestId(),
+                    String.join(" and ", exchange.sides()), exchange.startedAt(), exchange.client(), exchange.method(),
+                    exchange.service(), exchange.path(), exchange.outcome());
+            if (withRecords) {
+                for (Evidence.ProvenRecord proven : exchange.records()) {
+                    JsonNode r = proven.record();
+                    out.printf("    %s %-8s seq %d: %s %s %s%s -> %d%s, %d/%d bytes, at %s, signed %s, %s%n",
+                            proven.gateway(), r.path("side").asString(""), r.path("seq").asLong(),
+                            r.path("client").asString(""), r.path("method").asString(""), r.path("service").asString(""),
+                            r.path("path").asString(""), r.path("status").asInt(), r.path("fault").asString("").isEmpty()
+                                    ? "" : " " + r.path("fault").asString(), r.path("requestBytes").asLong(),
+                            r.path("responseBytes").asLong(), r.path("startedAt").asString(""), proven.signedAt(),
+                            proven.stampedAt().map(t -> "time-stamped " + t).orElse("not time-stamped"));
+                }
+            }
+        }
+    }
+
+    private static String count(int n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
     }
 
     private static int verifyEvidence(String[] args, PrintStream out, PrintStream err) {
@@ -153,19 +192,13 @@ public final class LogCommand {
             out.println("FAILED: " + e.getMessage());
             return 1;
         }
-        out.println("OK: evidence of X-Road-Id " + verified.xroadId());
+        List<Evidence.Exchange> exchanges = verified.exchanges();
+        out.println("OK: evidence of X-Road-Id " + verified.xroadId() + ": " + count(exchanges.size(), "exchange") + ", "
+                + count(verified.records().size(), "record"));
         out.println("  national CA SHA-256 " + verified.anchorFingerprint() + (verified.anchorFromFile()
                 ? " (taken from the file: compare it with the fingerprint the national CA publishes)" : " (given)"));
         verified.tsaFingerprints().forEach(fp -> out.println("  time-stamping authority SHA-256 " + fp));
-        for (Evidence.ProvenRecord proven : verified.records()) {
-            JsonNode r = proven.record();
-            out.printf("  %s %-8s seq %d: %s %s %s%s -> %d%s, %d/%d bytes, at %s, signed %s, %s%n", proven.gateway(),
-                    r.path("side").asString(""), r.path("seq").asLong(), r.path("client").asString(""),
-                    r.path("method").asString(""), r.path("service").asString(""), r.path("path").asString(""),
-                    r.path("status").asInt(), r.path("fault").asString("").isEmpty() ? "" : " " + r.path("fault").asString(),
-                    r.path("requestBytes").asLong(), r.path("responseBytes").asLong(), r.path("startedAt").asString(""),
-                    proven.signedAt(), proven.stampedAt().map(t -> "time-stamped " + t).orElse("not time-stamped"));
-        }
+        describe(verified.xroadId(), exchanges, out, true);
         return 0;
     }
 }

@@ -153,6 +153,93 @@ class EvidenceTests {
         assertThatThrownBy(() -> Evidence.export(log, "")).isInstanceOf(IllegalArgumentException.class);
     }
 
+    private static byte[] record(String side, String xroadId, String requestId, String method, String path, int status,
+                                 String fault, String startedAt) {
+        return ("{\"side\":\"" + side + "\",\"xroadId\":\"" + xroadId + "\",\"requestId\":\"" + requestId
+                + "\",\"client\":\"VN/GOV/TEST.PROVINCE.A/portal\",\"service\":\"VN/GOV/TEST.MINISTRY/registry/items\","
+                + "\"method\":\"" + method + "\",\"path\":\"" + path + "\",\"status\":" + status + ",\"fault\":\"" + fault
+                + "\",\"startedAt\":\"" + startedAt + "\"}").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    /**
+     * A consumer's and a provider's log under {@code root}: the exchange {@code request-1} of X-Road-Id {@code id}, logged
+     * on both sides, and, with {@code reused}, a later request the consumer refused that its caller sent with the same
+     * X-Road-Id, and a later one forwarded under it.
+     */
+    private static Path twoGateways(Path root, String id, boolean reused) throws IOException {
+        try (LogWriter consumer = fixture.open(root.resolve("consumer/messagelog"));
+             LogWriter provider = fixture.open(root.resolve("provider/messagelog"))) {
+            consumer.append(List.of(record("consumer", id, "request-1", "GET", "/items/1", 200, "", "2026-01-02T03:04:05.100Z")));
+            provider.append(List.of(record("provider", id, "request-1", "GET", "/items/1", 200, "", "2026-01-02T03:04:05.120Z")));
+            if (reused) {
+                consumer.append(List.of(record("consumer", id, "", "DELETE", "/items/1", 500,
+                        "Server.ClientProxy.AccessDenied", "2026-01-02T03:05:00Z")));
+                consumer.append(List.of(record("consumer", id, "request-3", "POST", "/items", 201, "", "2026-01-02T03:06:00Z")));
+                provider.append(List.of(record("provider", id, "request-3", "POST", "/items", 201, "", "2026-01-02T03:06:00.020Z")));
+            }
+        }
+        return root;
+    }
+
+    @Test
+    void theRecordsOfBothGatewaysForOneRequestAreOneExchange(@TempDir Path root) throws IOException {
+        Evidence.Verified verified = Evidence.verify(Evidence.export(twoGateways(root, "one", false), "one").orElseThrow(),
+                Optional.empty());
+
+        assertThat(verified.exchanges()).singleElement().satisfies(exchange -> {
+            assertThat(exchange.requestId()).isEqualTo("request-1");
+            assertThat(exchange.sides()).containsExactlyInAnyOrder("consumer at " + LogFixture.GATEWAY,
+                    "provider at " + LogFixture.GATEWAY);
+            assertThat(exchange.startedAt()).isEqualTo(java.time.Instant.parse("2026-01-02T03:04:05.100Z"));
+            assertThat(exchange.method() + " " + exchange.path() + " -> " + exchange.outcome()).isEqualTo("GET /items/1 -> 200");
+        });
+    }
+
+    @Test
+    void anXRoadIdACallerSentWithSeveralRequestsNamesEachExchangeAndTheCommandLineSaysSo(@TempDir Path root) throws IOException {
+        Path data = twoGateways(root, "chosen-by-caller", true);
+        Path file = root.resolve("evidence.json");
+        var out = new ByteArrayOutputStream();
+        var err = new ByteArrayOutputStream();
+
+        int exported = LogCommand.run(new String[] {"export", "--id", "chosen-by-caller", "--data", data.toString(), "--out",
+                file.toString()}, new PrintStream(out), new PrintStream(err));
+        String exportSummary = out.toString();
+        out.reset();
+        int verified = LogCommand.run(new String[] {"verify-evidence", file.toString()}, new PrintStream(out),
+                new PrintStream(err));
+
+        assertThat(exported).as(err.toString()).isZero();
+        assertThat(verified).as(err.toString()).isZero();
+        List<Evidence.Exchange> exchanges = Evidence.verify(Files.readAllBytes(file), Optional.empty()).exchanges();
+        assertThat(exchanges).extracting(Evidence.Exchange::requestId).containsExactly("request-1", "", "request-3");
+        assertThat(exchanges).extracting(e -> e.records().size()).containsExactly(2, 1, 2);
+        assertThat(exchanges.get(1).outcome()).isEqualTo("500 Server.ClientProxy.AccessDenied");
+        for (String summary : List.of(exportSummary, out.toString())) {
+            assertThat(summary).contains("3 exchanges", "names 3 exchanges, not one",
+                    "exchange 1 of 3: request id request-1, consumer at " + LogFixture.GATEWAY + " and provider at "
+                            + LogFixture.GATEWAY + ", at 2026-01-02T03:04:05.100Z: VN/GOV/TEST.PROVINCE.A/portal GET"
+                            + " VN/GOV/TEST.MINISTRY/registry/items/items/1 -> 200",
+                    "exchange 2 of 3: request id none (refused before it was forwarded), consumer at " + LogFixture.GATEWAY
+                            + ", at 2026-01-02T03:05:00Z: VN/GOV/TEST.PROVINCE.A/portal DELETE"
+                            + " VN/GOV/TEST.MINISTRY/registry/items/items/1 -> 500 Server.ClientProxy.AccessDenied",
+                    "exchange 3 of 3: request id request-3");
+        }
+        assertThat(out.toString()).startsWith("OK: evidence of X-Road-Id chosen-by-caller: 3 exchanges, 5 records");
+    }
+
+    @Test
+    void anXRoadIdOfOneExchangeIsNotFlaggedAsShared(@TempDir Path root) throws IOException {
+        Path file = root.resolve("evidence.json");
+        var out = new ByteArrayOutputStream();
+        LogCommand.run(new String[] {"export", "--id", "one", "--data", twoGateways(root, "one", false).toString(), "--out",
+                file.toString()}, new PrintStream(out), new PrintStream(new ByteArrayOutputStream()));
+        LogCommand.run(new String[] {"verify-evidence", file.toString()}, new PrintStream(out),
+                new PrintStream(new ByteArrayOutputStream()));
+
+        assertThat(out.toString()).contains("1 exchange", "exchange 1 of 1: request id request-1").doesNotContain("NOTE");
+    }
+
     @Test
     void theCommandLineExportsAndVerifiesAndFailsOnATamperedFile() throws IOException {
         Path file = dir.resolve("ex-42.json");
