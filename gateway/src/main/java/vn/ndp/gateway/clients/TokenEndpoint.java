@@ -19,7 +19,8 @@ import vn.ndp.protocol.identifiers.SubsystemId;
 /**
  * {@code POST /oauth2/token}: the OAuth2 client credentials grant (RFC 6749, 4.4). The client
  * authenticates with HTTP Basic or with {@code client_id} and {@code client_secret} in the form;
- * the answer is a bearer token bound to the client's one subsystem. Errors follow RFC 6749, 5.2.
+ * the answer is a bearer token bound to the client's one subsystem. Errors follow RFC 6749, 5.2: a missing or
+ * repeated parameter, or both ways of authenticating in one request, is {@code invalid_request}.
  */
 public final class TokenEndpoint {
 
@@ -52,7 +53,18 @@ public final class TokenEndpoint {
             error(response, callback, 400, "invalid_request", "Unreadable form body");
             return;
         }
-        if (!"client_credentials".equals(form.getValue("grant_type"))) {
+        for (Fields.Field field : form) {
+            if (field.getValues().size() > 1) {
+                error(response, callback, 400, "invalid_request", "The parameter " + field.getName() + " is repeated");
+                return;
+            }
+        }
+        String grantType = form.getValue("grant_type");
+        if (grantType == null) {
+            error(response, callback, 400, "invalid_request", "The parameter grant_type is required");
+            return;
+        }
+        if (!"client_credentials".equals(grantType)) {
             error(response, callback, 400, "unsupported_grant_type", "Only grant_type=client_credentials is supported");
             return;
         }
@@ -60,6 +72,13 @@ public final class TokenEndpoint {
         String secret = form.getValue("client_secret");
         String authorization = request.getHeaders().get(HttpHeader.AUTHORIZATION);
         if (authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
+            if (clientId != null || secret != null) {
+                // RFC 6749, 2.3: a client MUST NOT use more than one authentication method in a request; taking one
+                // would silently ignore the other, which may name another client
+                error(response, callback, 400, "invalid_request", "Authenticate with HTTP Basic or with client_id and"
+                        + " client_secret in the form, not both");
+                return;
+            }
             try {
                 String decoded = new String(Base64.getDecoder().decode(authorization.substring(6).trim()), StandardCharsets.UTF_8);
                 int colon = decoded.indexOf(':');
@@ -96,7 +115,9 @@ public final class TokenEndpoint {
     private static void send(Response response, Callback callback, int status, String json) {
         response.setStatus(status);
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json;charset=utf-8");
+        // RFC 6749, 5.1: a token (or an answer about one) is never cached, by HTTP/1.1 caches nor by HTTP/1.0 ones
         response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
+        response.getHeaders().put(HttpHeader.PRAGMA, "no-cache");
         response.write(true, ByteBuffer.wrap(json.getBytes(StandardCharsets.UTF_8)), callback);
     }
 }
