@@ -2,7 +2,9 @@ package vn.ndp.gateway.admin;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 
 import org.eclipse.jetty.http.HttpHeader;
@@ -21,11 +23,18 @@ import vn.ndp.protocol.identifiers.GatewayId;
  * the gateway can serve, 503 when its global configuration is missing or expired),
  * {@code GET /globalconf} (version, expiry, last refresh), {@code GET /metrics} (Prometheus) and
  * {@code POST /reload}: read the configuration file again and serve its local systems and services (200 with what
- * is served now, 409 with what would need a restart or why the file was refused, nothing changed).
+ * is served now, 409 with what would need a restart or why the file was refused, nothing changed). HEAD works wherever
+ * GET does; another method gets 405 with {@code Allow}, an unknown path 404 whatever the method.
  */
 public final class AdminHandler extends Handler.Abstract {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    /**
+     * Each resource and the methods it takes, as an {@code Allow} header says them: HEAD wherever GET (RFC 9110, 9.1;
+     * Jetty sends a HEAD answer's headers without its body).
+     */
+    private static final Map<String, String> RESOURCES = Map.of("/health", "GET, HEAD", "/globalconf", "GET, HEAD",
+            "/metrics", "GET, HEAD", "/reload", "POST");
 
     private final GatewayId gateway;
     private final GlobalConfigurationClient globalConfiguration;
@@ -56,24 +65,24 @@ public final class AdminHandler extends Handler.Abstract {
 
     @Override
     public boolean handle(Request request, Response response, Callback callback) {
-        if ("/reload".equals(request.getHttpURI().getPath())) {
-            if (!"POST".equals(request.getMethod())) {
-                response.getHeaders().put(HttpHeader.ALLOW, "POST");
-                return send(response, callback, 405, "application/json", "{\"error\":\"method not allowed\"}");
-            }
-            if (reloader == null) {
-                return send(response, callback, 404, "application/json",
-                        "{\"error\":\"this gateway was not started from a configuration file\"}");
-            }
+        String path = request.getHttpURI().getPath();
+        String allowed = RESOURCES.get(path);
+        if (allowed == null || path.equals("/reload") && reloader == null) {
+            return send(response, callback, 404, "application/json", allowed == null ? "{\"error\":\"not found\"}"
+                    : "{\"error\":\"this gateway was not started from a configuration file\"}");
+        }
+        if (!Arrays.asList(allowed.split(", ")).contains(request.getMethod())) {
+            // RFC 9110, 15.5.6: a 405 names the methods the resource takes
+            response.getHeaders().put(HttpHeader.ALLOW, allowed);
+            return send(response, callback, 405, "application/json", "{\"error\":\"method not allowed\"}");
+        }
+        if (path.equals("/reload")) {
             Reload reload = reloader.get();
             return send(response, callback, reload.reloaded() ? 200 : 409, "application/json",
                     JSON.writeValueAsString(reload));
         }
-        if (!"GET".equals(request.getMethod())) {
-            return send(response, callback, 405, "application/json", "{\"error\":\"method not allowed\"}");
-        }
         GlobalConfigurationClient.Status status = globalConfiguration.status();
-        return switch (request.getHttpURI().getPath()) {
+        return switch (path) {
             case "/health" -> {
                 var body = JSON.createObjectNode();
                 body.put("gateway", gateway.encoded());
@@ -91,7 +100,7 @@ public final class AdminHandler extends Handler.Abstract {
                 yield send(response, callback, 200, "application/json", JSON.writeValueAsString(body));
             }
             case "/metrics" -> send(response, callback, 200, "text/plain; version=0.0.4; charset=utf-8", metrics.scrape());
-            default -> send(response, callback, 404, "application/json", "{\"error\":\"not found\"}");
+            default -> throw new IllegalStateException("No handling for the admin resource " + path);
         };
     }
 

@@ -14,7 +14,7 @@ import org.eclipse.jetty.util.Callback;
  * {@code GET /messagelog/evidence?id=X-ROAD-ID} on the admin listener: the evidence file of one
  * exchange from this gateway's log, for a caller presenting {@code Authorization: Bearer} with the
  * configured evidence token (compared in constant time). 401 without the token, 404 when the log
- * holds no record of that id.
+ * holds no record of that id, 405 (with {@code Allow}) for a method other than GET and HEAD.
  */
 public final class EvidenceEndpoint {
 
@@ -39,7 +39,8 @@ public final class EvidenceEndpoint {
             response.getHeaders().put(HttpHeader.WWW_AUTHENTICATE, "Bearer");
             return send(response, callback, 401, "{\"error\":\"the evidence token is missing or wrong\"}");
         }
-        if (!"GET".equals(request.getMethod())) {
+        if (!"GET".equals(request.getMethod()) && !"HEAD".equals(request.getMethod())) {
+            response.getHeaders().put(HttpHeader.ALLOW, "GET, HEAD");
             return send(response, callback, 405, "{\"error\":\"method not allowed\"}");
         }
         String id = Request.extractQueryParameters(request).getValue("id");

@@ -266,6 +266,13 @@ class MessageLogIntegrationTests {
             assertThat(r.gateway()).isEqualTo(ExchangeFixture.PROVIDER_GATEWAY.encoded());
             assertThat(r.record().get("xroadId").asString()).isEqualTo(id);
         });
+        HttpResponse<Void> head = http.send(HttpRequest.newBuilder(url).method("HEAD", HttpRequest.BodyPublishers.noBody())
+                .header("Authorization", "Bearer " + EVIDENCE_TOKEN).build(), HttpResponse.BodyHandlers.discarding());
+        HttpResponse<Void> delete = http.send(HttpRequest.newBuilder(url).DELETE()
+                .header("Authorization", "Bearer " + EVIDENCE_TOKEN).build(), HttpResponse.BodyHandlers.discarding());
+        assertThat(head.statusCode()).isEqualTo(200);
+        assertThat(delete.statusCode()).isEqualTo(405);
+        assertThat(delete.headers().firstValue("Allow")).contains("GET, HEAD");
     }
 
     @Test
