@@ -5,7 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.RecordComponent;
+import java.lang.reflect.Type;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -56,9 +64,52 @@ class ConfigurationDifferencesTests {
     }
 
     @Test
-    void anythingElseIsNamedByItsPath() {
+    void anythingElseIsNamedByItsKeyInTheFile() {
         assertThat(ConfigurationDifferences.needingRestart(read("TEST.A", 8080, "10MiB", "body.key"),
                 read("TEST.B", 8081, "1MiB", "other.key")))
-                .containsExactly("listen.consumerHttp.port", "limits.maxBodyBytes", "messageLog.bodyKey");
+                .containsExactly("listen.consumerHttp.port", "limits.maxBodySize", "messageLog.bodyKeyFile");
+    }
+
+    @Test
+    void anotherGatewayIdIsNamedAsTheOneKeyItIs() {
+        GatewayConfiguration running = read("TEST.A", 8080, "10MiB", "body.key");
+        GatewayConfiguration renamed = new GatewayConfiguration(running.instance(),
+                vn.ndp.protocol.identifiers.GatewayId.parse("VN/GOV/TEST.OTHER/lgsp"), running.dataDir(), running.listen(),
+                running.tls(), running.globalConfiguration(), running.clients(), running.services(), running.limits(),
+                running.tokens(), running.monitoring(), running.messageLog());
+
+        assertThat(ConfigurationDifferences.needingRestart(running, renamed)).containsExactly("gatewayId");
+    }
+
+    @Test
+    void everySettingThatCanDifferIsNamedByAKeyTheReaderAccepts() {
+        Set<String> accepted = new TreeSet<>();
+        GatewayConfigurationReader.KEYS.forEach((object, names) ->
+                names.forEach(name -> accepted.add(object.isEmpty() ? name : object + "." + name)));
+        List<String> settings = new ArrayList<>();
+        for (RecordComponent component : GatewayConfiguration.class.getRecordComponents()) {
+            if (!ConfigurationDifferences.RELOADABLE.contains(component.getName())) {
+                settings(component.getName(), component.getGenericType(), settings);
+            }
+        }
+        // a plain listener is always HTTP/1.1: its http2 is false in every configuration, and its object has no such key
+        settings.removeAll(List.of("listen.consumerHttp.http2", "listen.admin.http2"));
+
+        assertThat(settings).hasSizeGreaterThan(40);
+        assertThat(settings).allSatisfy(setting -> assertThat(accepted)
+                .as("the file's key of %s", setting).contains(ConfigurationDifferences.FILE_KEYS.getOrDefault(setting, setting)));
+    }
+
+    /** The paths {@link ConfigurationDifferences} can name under {@code path}: records and optionals are looked into. */
+    private static void settings(String path, Type type, List<String> settings) {
+        settings.add(path);
+        if (type instanceof ParameterizedType parameterized && parameterized.getRawType() == Optional.class) {
+            settings.remove(settings.size() - 1);
+            settings(path, parameterized.getActualTypeArguments()[0], settings);
+        } else if (type instanceof Class<?> record && ConfigurationDifferences.section(record)) {
+            for (RecordComponent component : record.getRecordComponents()) {
+                settings(path + "." + component.getName(), component.getGenericType(), settings);
+            }
+        }
     }
 }

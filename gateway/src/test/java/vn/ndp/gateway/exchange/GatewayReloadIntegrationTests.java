@@ -102,7 +102,7 @@ class GatewayReloadIntegrationTests {
             HttpResponse<String> restart = post(gateway, "/reload");
             assertThat(restart.statusCode()).isEqualTo(409);
             assertThat(JSON.readTree(restart.body()).get("needingRestart").get(0).asString())
-                    .isEqualTo("limits.maxBodyBytes");
+                    .isEqualTo("limits.maxBodySize");
             assertThat(items(gateway, CLIENT_B.encoded(), tokenB).headers().firstValue("X-Road-Error"))
                     .as("all or nothing: B is still served").contains("Server.ServerProxy.AccessDenied");
             assertThatThrownBy(() -> ExchangeFixture.token(gateway, "province-a", SECRET_A))
