@@ -104,8 +104,13 @@ public final class ConsumerProxy extends Handler.Abstract {
                     "The request URI is longer than " + limits.maxRequestUriLength() + " characters");
         }
         if (rawPath.equals("/listClients")) {
+            // Anonymous, as in X-Road: no client or service to name, but an id of its own under which it is logged.
+            record.xroadId = UUID.randomUUID().toString();
+            record.path = rawPath;
+            Metaservices.requireGet(request.getMethod(), "listClients");
             json(response, callback, record, Metaservices.listClients(
-                    globalConfiguration.directory(XRoadErrorType.CLIENT_PROXY_OUTDATED_GLOBAL_CONF)));
+                    globalConfiguration.directory(XRoadErrorType.CLIENT_PROXY_OUTDATED_GLOBAL_CONF),
+                    queryParameter(request, "xRoadInstance").filter(instance -> !instance.isBlank())));
             return;
         }
         if (!rawPath.startsWith("/r1/")) {
@@ -138,8 +143,12 @@ public final class ConsumerProxy extends Handler.Abstract {
         }
         ServiceId serviceId = target.service();
         Optional<Service> service = directory.service(serviceId);
-        if (service.isEmpty() && target.path().isEmpty() && Metaservices.CODES.contains(serviceId.serviceCode())
-                && !serviceId.serviceCode().equals(Metaservices.GET_OPENAPI)) {
+        boolean metaservice = service.isEmpty() && target.path().isEmpty()
+                && Metaservices.CODES.contains(serviceId.serviceCode());
+        if (metaservice) {
+            Metaservices.requireGet(request.getMethod(), serviceId.serviceCode());
+        }
+        if (metaservice && !serviceId.serviceCode().equals(Metaservices.GET_OPENAPI)) {
             Optional<ServiceId> only = queryParameter(request, "serviceId").map(text -> {
                 try {
                     return parser.service(text);
@@ -321,9 +330,21 @@ public final class ConsumerProxy extends Handler.Abstract {
         return Optional.ofNullable(Request.extractQueryParameters(request).getValue(name));
     }
 
+    /**
+     * Answers a metaservice from the global configuration. Its headers name the exchange as a service's answer does:
+     * the X-Road-Id it is logged under (so that its caller can ask for its evidence), and the client and the
+     * metaservice when the request named them ({@code /listClients} names neither).
+     */
     private static void json(Response response, Callback callback, ExchangeRecorder record, String json) {
         record.status = 200;
         response.setStatus(200);
+        response.getHeaders().put(ExchangeHeaders.ID, record.xroadId);
+        if (!record.client.isEmpty()) {
+            response.getHeaders().put(ExchangeHeaders.CLIENT, record.client);
+        }
+        if (!record.service.isEmpty()) {
+            response.getHeaders().put(ExchangeHeaders.SERVICE, record.service);
+        }
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json;charset=utf-8");
         Responses.send(response, callback, record, json.getBytes(StandardCharsets.UTF_8));
     }

@@ -125,6 +125,7 @@ public final class ProviderProxy extends Handler.Abstract {
                     "The provider " + serviceId.provider() + " is not hosted by this gateway (" + self + ")");
         }
         if (directory.service(serviceId).isEmpty() && serviceId.serviceCode().equals(Metaservices.GET_OPENAPI)) {
+            Metaservices.requireGet(request.getMethod(), Metaservices.GET_OPENAPI);
             blocking.execute(() -> Responses.attempt((rq, rs, cb, rec) -> openApi(rq, rs, cb, rec, directory, client, serviceId),
                     request, response, callback, record, Responses.Side.PROVIDER));
             return;

@@ -7,6 +7,8 @@ import java.util.Set;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
+import vn.ndp.protocol.errors.XRoadErrorType;
+import vn.ndp.protocol.errors.XRoadException;
 import vn.ndp.protocol.globalconf.AccessRight;
 import vn.ndp.protocol.globalconf.Endpoint;
 import vn.ndp.protocol.globalconf.ExchangeDirectory;
@@ -34,10 +36,29 @@ public final class Metaservices {
     private Metaservices() {
     }
 
-    /** {@code GET /listClients}: every member and subsystem of the exchange. */
-    public static String listClients(ExchangeDirectory directory) {
+    /**
+     * Refuses a metaservice request in another method than GET: the protocol defines each as a GET, and answering a
+     * DELETE or a POST as if it were one would tell its caller that something was deleted or created.
+     */
+    public static void requireGet(String method, String metaservice) {
+        if (!"GET".equals(method)) {
+            throw new XRoadException(XRoadErrorType.CLIENT_BAD_REQUEST, "The metaservice " + metaservice
+                    + " takes GET only (X-Road Service Metadata Protocol for REST), not " + method);
+        }
+    }
+
+    /**
+     * {@code GET /listClients[?xRoadInstance=INSTANCE]}: every member and subsystem of {@code instance} in the global
+     * configuration, as X-Road lists those of the instance asked for (its own when none is). A global configuration
+     * holds one instance and no federated ones, so another instance has no clients here: an empty list, as X-Road
+     * answers for an instance its global configuration does not know.
+     */
+    public static String listClients(ExchangeDirectory directory, Optional<String> instance) {
         ObjectNode root = JSON.createObjectNode();
         ArrayNode members = root.putArray("member");
+        if (instance.isPresent() && !instance.get().equals(directory.configuration().instance())) {
+            return JSON.writeValueAsString(root);
+        }
         for (Member member : directory.configuration().members()) {
             ObjectNode item = members.addObject();
             ObjectNode id = item.putObject("id");

@@ -790,6 +790,58 @@ class ExchangeIntegrationTests {
     }
 
     @Test
+    void aMetaserviceAnswerNamesItsExchangeClientAndServiceAsAServicesAnswerDoes() throws Exception {
+        String id = "meta-" + UUID.randomUUID();
+        for (String metaservice : List.of("listMethods", "allowedMethods")) {
+            HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(exchange.consumerUrl("/r1/" + PROVIDER
+                            + "/" + metaservice))).header("X-Road-Client", CLIENT_A.encoded())
+                    .header("Authorization", "Bearer " + tokenA).header("X-Road-Id", id).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+            assertThat(answer.headers().firstValue("X-Road-Id")).as(metaservice).contains(id);
+            assertThat(answer.headers().firstValue("X-Road-Client")).as(metaservice).contains(CLIENT_A.encoded());
+            assertThat(answer.headers().firstValue("X-Road-Service")).as(metaservice).contains(PROVIDER + "/" + metaservice);
+        }
+        HttpResponse<String> clients = get("/listClients", null, null);
+        assertThat(clients.headers().firstValue("X-Road-Id")).hasValueSatisfying(value -> UUID.fromString(value));
+        assertThat(clients.headers().firstValue("X-Road-Client")).isEmpty();
+    }
+
+    @Test
+    void aMetaserviceInAnotherMethodThanGetIsRefusedAsABadRequest() throws Exception {
+        for (String method : List.of("DELETE", "POST", "PUT")) {
+            assertGatewayError(http.send(HttpRequest.newBuilder(URI.create(exchange.consumerUrl("/listClients")))
+                    .method(method, HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString()),
+                    "Client.BadRequest");
+            for (String metaservice : List.of("listMethods", "allowedMethods", "getOpenAPI?serviceCode=items")) {
+                HttpResponse<String> refused = http.send(HttpRequest.newBuilder(URI.create(exchange.consumerUrl("/r1/"
+                                + PROVIDER + "/" + metaservice))).header("X-Road-Client", CLIENT_A.encoded())
+                        .header("Authorization", "Bearer " + tokenA).method(method, HttpRequest.BodyPublishers.noBody())
+                        .build(), HttpResponse.BodyHandlers.ofString());
+                assertThat(assertGatewayError(refused, "Client.BadRequest").message()).as(method + " " + metaservice)
+                        .contains("takes GET only");
+            }
+        }
+        // a calling gateway is held to it as well
+        assertThat(assertGatewayError(RawHttp.send(exchange.toProvider(exchange.consumerCertificate), "POST /r1/" + PROVIDER
+                + "/getOpenAPI?serviceCode=items HTTP/1.1\r\nHost: localhost\r\nX-Road-Client: " + CLIENT_A, ""),
+                "Client.BadRequest").message()).contains("takes GET only");
+        assertThat(exchange.backend.received()).isEmpty();
+    }
+
+    @Test
+    void listClientsListsTheClientsOfTheInstanceAskedForAndAnotherInstanceHasNoneHere() throws Exception {
+        String own = get("/listClients", null, null).body();
+
+        assertThat(own).contains("\"xroad_instance\":\"VN\"");
+        assertThat(get("/listClients?xRoadInstance=VN", null, null).body()).isEqualTo(own);
+        assertThat(get("/listClients?xRoadInstance=", null, null).body()).isEqualTo(own);
+        HttpResponse<String> foreign = get("/listClients?xRoadInstance=EE", null, null);
+        assertThat(foreign.statusCode()).isEqualTo(200);
+        assertThat(foreign.body()).isEqualTo("{\"member\":[]}");
+    }
+
+    @Test
     void everyRequestIsCountedForTheRegistry() throws Exception {
         assertThat(get("/r1/" + ITEMS + "/v1/items", CLIENT_A.encoded(), tokenA).statusCode()).isEqualTo(200);
         exchange.clock.advance(Duration.ofMinutes(1));

@@ -201,6 +201,25 @@ class MessageLogIntegrationTests {
     }
 
     @Test
+    void aMetaserviceAnswerIsLoggedUnderTheXRoadIdItIsSentWith() throws Exception {
+        HttpResponse<String> clients = http.send(HttpRequest.newBuilder(URI.create(exchange.consumerUrl("/listClients")))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> methods = http.send(HttpRequest.newBuilder(URI.create(exchange.consumerUrl("/r1/"
+                        + ExchangeFixture.PROVIDER + "/listMethods"))).header("X-Road-Client", CLIENT_A.encoded())
+                .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
+
+        for (HttpResponse<String> answer : List.of(clients, methods)) {
+            assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+            String id = answer.headers().firstValue("X-Road-Id").orElseThrow();
+            assertThat(records(consumerLog(), id)).as(answer.uri().getPath()).singleElement().satisfies(r -> {
+                assertThat(r.get("status").asInt()).isEqualTo(200);
+                assertThat(r.get("path").asString() + r.get("service").asString()).endsWith(answer.uri().getPath()
+                        .replaceFirst("^/r1/", ""));
+            });
+        }
+    }
+
+    @Test
     void aTimeStampingOutageIsRiddenOutForTheWindowThenRefusedAndRecovers() throws Exception {
         assertThat(call("before-outage-" + UUID.randomUUID()).statusCode()).isEqualTo(200);
         consumerLog().stampNow();
