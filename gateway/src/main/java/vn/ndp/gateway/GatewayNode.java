@@ -172,7 +172,9 @@ public final class GatewayNode implements AutoCloseable {
         threads.setVirtualThreadsExecutor(Executors.newVirtualThreadPerTaskExecutor());
         server = new Server(threads);
         server.setStopTimeout(2000);
-        server.setErrorHandler(new ProtocolErrorHandler());
+        server.setErrorHandler(new ProtocolErrorHandler(connector -> connector == provider ? ProtocolErrorHandler.Listener.PROVIDER
+                : connector == admin ? ProtocolErrorHandler.Listener.ADMIN : ProtocolErrorHandler.Listener.CONSUMER,
+                monitor, messageLog, clock));
         clients = new LocalClients(configuration.clients());
         ExchangeCapacity capacity = new ExchangeCapacity(configuration.limits().maxExchanges(), metrics);
         deadlines = new ExchangeDeadlines(configuration.limits().exchangeTimeout(), metrics);

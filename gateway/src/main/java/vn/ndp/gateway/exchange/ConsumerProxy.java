@@ -89,6 +89,7 @@ public final class ConsumerProxy extends Handler.Abstract {
     @Override
     public boolean handle(Request request, Response response, Callback callback) {
         if (TokenEndpoint.PATH.equals(request.getHttpURI().getPath())) {
+            request.setAttribute(ProtocolErrorHandler.HANDLED, TokenEndpoint.PATH); // not an exchange: never logged
             blocking.execute(() -> tokenEndpoint.handle(request, response, callback));
             return true;
         }

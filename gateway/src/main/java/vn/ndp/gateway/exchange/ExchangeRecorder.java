@@ -51,7 +51,8 @@ final class ExchangeRecorder {
         this.log = log;
         this.request = request;
         this.side = side;
-        this.method = request.getMethod();
+        // a request Jetty refused may have no method or target (ProtocolErrorHandler records those too)
+        this.method = request.getMethod() == null ? "" : request.getMethod();
         this.startedAt = clock.instant();
         this.responseDigest = log == null ? null : Digests.sha512();
         if (log != null && log.keepsBodies()) {
@@ -128,8 +129,8 @@ final class ExchangeRecorder {
             requestBodyDigest = requestHash.bodyDigest();
             requestBody = requestHash.capturedBody();
         } else {
-            requestHeaders = RequestHash.headersDigest(request.getMethod(), request.getHttpURI().getPathQuery(),
-                    request.getHeaders());
+            String target = request.getHttpURI() == null ? null : request.getHttpURI().getPathQuery();
+            requestHeaders = RequestHash.headersDigest(method, target == null ? "" : target, request.getHeaders());
         }
         String hash = response == null ? "" : value(response.getHeaders().get(ExchangeHeaders.REQUEST_HASH));
         byte[] responseHeaders = response == null ? null : RequestHash.responseHeadersDigest(status, response.getHeaders());

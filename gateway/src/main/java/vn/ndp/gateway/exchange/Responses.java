@@ -65,6 +65,7 @@ final class Responses {
          */
         void run(Exchange exchange, Request request, Response response, Callback callback) {
             ExchangeRecorder record = new ExchangeRecorder(monitor, log, clock, side.name, request);
+            request.setAttribute(ProtocolErrorHandler.HANDLED, record);
             boolean admitted = capacity.tryEnter(side == Side.CONSUMER);
             AtomicBoolean finished = new AtomicBoolean();
             Callback recorded = Callback.from(InvocationType.NON_BLOCKING, () -> {

@@ -31,7 +31,9 @@ import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import vn.ndp.gateway.ExchangeFixture;
+import vn.ndp.gateway.GatewayErrors;
 import vn.ndp.gateway.Poll;
+import vn.ndp.gateway.RawHttp;
 import vn.ndp.gateway.config.GatewayConfigurationReader;
 import vn.ndp.protocol.errors.XRoadError;
 import vn.ndp.protocol.evidence.Evidence;
@@ -198,6 +200,56 @@ class MessageLogIntegrationTests {
         Poll.until(() -> consumerLog().unsignedBatches() == 0, Duration.ofSeconds(10), "the consumer to sign its batch");
         assertThat(Evidence.verify(Evidence.export(consumerLog().directory(), detail).orElseThrow(),
                 Optional.of(exchange.ca.certificate())).records()).hasSize(1);
+    }
+
+    @Test
+    void aRequestJettyRefusesIsAnsweredAndLoggedUnderTheNewXRoadIdItsErrorNames() throws Exception {
+        String head = "HTTP/1.1\r\nHost: x\r\nX-Road-Client: " + CLIENT_A + "\r\nAuthorization: Bearer " + token;
+        String items = "/r1/" + ITEMS + "/v1/items";
+        Map<String, String> refused = Map.of(
+                "an encoded NUL", "GET " + items + "/%00 " + head,
+                "oversized headers", "GET " + items + " " + head + "\r\nX-Big: " + "a".repeat(20_000),
+                "an authority that is not the Host", "GET http://elsewhere.example" + items + " " + head,
+                "an asterisk target", "GET * " + head,
+                "an upgrade to h2c without Connection: Upgrade", "GET " + items + " " + head + "\r\nUpgrade: h2c");
+        io.micrometer.core.instrument.search.Search badRequests = exchange.consumer.metrics().find("ndp_exchange_duration")
+                .tags("side", "consumer", "status", "400", "fault", "Client.BadRequest");
+        long before = badRequests.timer() == null ? 0 : badRequests.timer().count();
+
+        refused.forEach((what, request) -> {
+            try {
+                RawHttp.Answer answer = RawHttp.send(exchange.consumer.consumerHttpPort(), request, "");
+                assertThat(answer.header("X-Road-Error")).as(what + ": " + answer).isEqualTo("Client.BadRequest");
+                XRoadError error = GatewayErrors.assertGatewayError(answer, "Client.BadRequest");
+                assertThat(answer.header("X-Road-Id")).as(what).isEqualTo(error.detail());
+                assertThat(error.message()).as(what).doesNotContain("null");
+                assertThat(records(consumerLog(), error.detail())).as(what).singleElement().satisfies(r -> {
+                    assertThat(r.get("side").asString()).isEqualTo("consumer");
+                    assertThat(r.get("status").asInt()).isEqualTo(400);
+                    assertThat(r.get("fault").asString()).isEqualTo("Client.BadRequest");
+                });
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        // recorded once each answer is written, which the caller may have read a moment before
+        Poll.until(() -> badRequests.timer().count() - before == refused.size(), Duration.ofSeconds(10),
+                "each refusal to be recorded for monitoring");
+
+        RawHttp.Answer fromAGateway = RawHttp.send(exchange.toProvider(exchange.consumerCertificate), "GET " + items
+                + "/%00 HTTP/1.1\r\nHost: localhost\r\nX-Road-Client: " + CLIENT_A, "");
+        XRoadError error = GatewayErrors.assertGatewayError(fromAGateway, "Client.BadRequest");
+        assertThat(fromAGateway.header("X-Road-Id")).isEqualTo(error.detail());
+        assertThat(records(providerLog(), error.detail())).singleElement()
+                .satisfies(r -> assertThat(r.get("side").asString()).isEqualTo("provider"));
+    }
+
+    @Test
+    void headersTooLargeAreNamedInASentence() throws Exception {
+        RawHttp.Answer answer = RawHttp.send(exchange.consumer.consumerHttpPort(), "GET /r1/" + ITEMS
+                + " HTTP/1.1\r\nHost: x\r\nX-Big: " + "a".repeat(20_000), "");
+
+        assertThat(XRoadError.fromJson(answer.body()).message()).endsWith(": Request header fields too large");
     }
 
     @Test
