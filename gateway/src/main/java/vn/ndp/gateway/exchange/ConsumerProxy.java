@@ -228,6 +228,13 @@ public final class ConsumerProxy extends Handler.Abstract {
             record.fault = gatewayError;
             response.getHeaders().put(ExchangeHeaders.ERROR, gatewayError);
         } else {
+            if (body != null && body.awaitingCaller()) {
+                // The answer can only be checked against a whole request. Here the caller is the one holding it up (a
+                // request that announces a body and never sends it, say), so the provider is not to blame.
+                throw new XRoadException(XRoadErrorType.CLIENT_BAD_REQUEST, "The request body had not arrived whole from"
+                        + " the caller when the provider's gateway answered, so the answer cannot be checked against the"
+                        + " request: send the whole body, and announce none for a request without one");
+            }
             String received = replyHeaders.get(ExchangeHeaders.REQUEST_HASH);
             if (received == null || !hash.hasHeaders() || body != null && !body.complete()
                     || !MessageDigest.isEqual(received.getBytes(StandardCharsets.US_ASCII),

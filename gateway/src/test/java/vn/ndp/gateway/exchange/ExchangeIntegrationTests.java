@@ -680,6 +680,16 @@ class ExchangeIntegrationTests {
     }
 
     @Test
+    void aRequestBodyTheCallerAnnouncesButNeverSendsIsTheCallersFaultNotTheProviders() throws Exception {
+        // chunked, but not one chunk follows: the backend answers a GET at once, before the body could arrive whole
+        RawHttp.Answer answer = RawHttp.send(exchange.consumer.consumerHttpPort(),
+                headAsA("GET", "/r1/" + ITEMS + "/v1/items") + "\r\nTransfer-Encoding: chunked", "");
+
+        assertThat(assertGatewayError(answer, "Client.BadRequest").message())
+                .contains("request body had not arrived whole");
+    }
+
+    @Test
     void aRequestInAnHttpVersionTheGatewayDoesNotSpeakIsTheCallersFaultNotTheGateways() throws Exception {
         for (String version : List.of(" HTTP/9.9", " HTTP/2.0", "")) { // the last: HTTP/0.9, no version at all
             RawHttp.Answer answer = RawHttp.send(exchange.consumer.consumerHttpPort(), "GET /r1/" + ITEMS + "/v1/items" + version
