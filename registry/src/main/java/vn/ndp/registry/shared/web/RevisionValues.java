@@ -28,7 +28,8 @@ public class RevisionValues {
             "field.", Map.of("category", "category.", "type", "type.", "status", "status.", "ndxp_status", "ndxp.",
                     "scopes", "scope.", "security_dossier_approved", BOOLEAN, "data_in_vietnam", BOOLEAN,
                     "legal_basis_date", DATE, "security_dossier_date", DATE),
-            "adoption.local.field.", Map.of("category", "category.", "type", "type.", "status", "adoption.status."));
+            "adoption.local.field.", Map.of("category", "category.", "type", "type.", "status", "adoption.status.",
+                    "overlap_verdict", "adoption.verdict."));
 
     private final MessageSource messages;
 

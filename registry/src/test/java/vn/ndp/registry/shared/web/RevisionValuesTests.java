@@ -21,6 +21,8 @@ class RevisionValuesTests {
         messages.addMessage("adoption.status.in_use", vi, "Đang sử dụng (địa phương)");
         messages.addMessage("scope.central", vi, "Trung ương");
         messages.addMessage("scope.province", vi, "Cấp tỉnh");
+        messages.addMessage("adoption.verdict.overlapping", vi, "Chồng lấn chức năng");
+        messages.addMessage("adoption.verdict.distinct", vi, "Không trùng lặp");
         messages.addMessage("common.yes", vi, "Có");
         messages.addMessage("common.no", vi, "Không");
         values = new RevisionValues(messages);
@@ -39,6 +41,9 @@ class RevisionValuesTests {
         assertThat(values.label("field.", "scopes", "central;province")).isEqualTo("Trung ương; Cấp tỉnh");
         assertThat(values.label("field.", "data_in_vietnam", "true")).isEqualTo("Có");
         assertThat(values.label("field.", "security_dossier_approved", "false")).isEqualTo("Không");
+        assertThat(values.label("adoption.local.field.", "overlap_verdict", "overlapping"))
+                .isEqualTo("Chồng lấn chức năng");
+        assertThat(values.label("adoption.local.field.", "overlap_verdict", "distinct")).isEqualTo("Không trùng lặp");
     }
 
     @Test
