@@ -18,12 +18,14 @@ public sealed interface GovernanceEvent {
     /** Username of the person who acted. */
     String actor();
 
-    record ProposalSubmitted(UUID proposalId, String platformCode, String agencyCode, String actor)
-            implements GovernanceEvent {
+    /** A proposal sent for evaluation, with the names it proposes ({@code nameEn} may be null). */
+    record ProposalSubmitted(UUID proposalId, String platformCode, String nameVi, String nameEn, String agencyCode,
+            String actor) implements GovernanceEvent {
     }
 
-    record ProposalReturned(UUID proposalId, String platformCode, String agencyCode, String actor, String reason)
-            implements GovernanceEvent {
+    /** A proposal returned to its agency for changes, with the names it proposes ({@code nameEn} may be null). */
+    record ProposalReturned(UUID proposalId, String platformCode, String nameVi, String nameEn, String agencyCode,
+            String actor, String reason) implements GovernanceEvent {
     }
 
     /** A decision on a proposal: recognised, recognised as potential, or rejected. */

@@ -243,8 +243,8 @@ public class RecognitionDesk {
         }
         audit.record(AuditEvent.PROPOSAL_SUBMITTED, user.username(), subject(p), Map.of("proposal",
                 p.id().toString()));
-        events.publishEvent(new GovernanceEvent.ProposalSubmitted(p.id(), p.platformCode(), p.agencyCode(),
-                user.username()));
+        events.publishEvent(new GovernanceEvent.ProposalSubmitted(p.id(), p.platformCode(), p.name(),
+                p.fields().get(PlatformField.NAME_EN), p.agencyCode(), user.username()));
         return with(p, next, p.fields(), p.evaluation(), null, null, null, now, null, null, now);
     }
 
@@ -279,8 +279,8 @@ public class RecognitionDesk {
         invalid.throwIfAny();
         audit.record(AuditEvent.PROPOSAL_RETURNED, user.username(), subject(p), Map.of("proposal", p.id().toString(),
                 "reason", reason));
-        events.publishEvent(new GovernanceEvent.ProposalReturned(p.id(), p.platformCode(), p.agencyCode(),
-                user.username(), reason));
+        events.publishEvent(new GovernanceEvent.ProposalReturned(p.id(), p.platformCode(), p.name(),
+                p.fields().get(PlatformField.NAME_EN), p.agencyCode(), user.username(), reason));
         return with(p, next, p.fields(), p.evaluation(), reason, null, null, p.submittedAt(), user.username(), now,
                 now);
     }

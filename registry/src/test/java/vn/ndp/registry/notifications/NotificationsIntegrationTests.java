@@ -95,14 +95,19 @@ class NotificationsIntegrationTests {
     void aSubmittedProposalReachesEveryReviewerInAppAndByEmail() throws Exception {
         Account reviewer = accounts.create(Role.REVIEWER, null);
         Account editor = accounts.create(Role.MINISTRY_EDITOR, "BYT");
+        UUID proposal = UUID.randomUUID();
 
-        publishCommitted(new GovernanceEvent.ProposalSubmitted(UUID.randomUUID(), "VHR", "BYT", editor.username()));
+        publishCommitted(new GovernanceEvent.ProposalSubmitted(proposal, "SO-KHAM-BENH", "Nền tảng Sổ khám bệnh",
+                "Medical record book platform", "BYT", editor.username()));
 
         List<Notice> inbox = notices.of(reviewer.id(), 10);
         assertThat(inbox).hasSize(1);
         assertThat(inbox.getFirst().subjectVi())
-                .isEqualTo("Hồ sơ đề xuất nền tảng chờ thẩm định: Nền tảng Hồ sơ sức khỏe điện tử (VHR) (VHR)");
+                .isEqualTo("Hồ sơ đề xuất nền tảng chờ thẩm định: Nền tảng Sổ khám bệnh (SO-KHAM-BENH)");
+        assertThat(inbox.getFirst().subjectEn())
+                .isEqualTo("Platform proposal awaiting evaluation: Medical record book platform (SO-KHAM-BENH)");
         assertThat(inbox.getFirst().bodyVi()).contains("Bộ Y tế đã gửi hồ sơ đề xuất nền tảng");
+        assertThat(inbox.getFirst().link()).isEqualTo("/governance/proposals/" + proposal);
         assertThat(notices.of(editor.id(), 10)).isEmpty();
 
         MimeMessage mail = mailTo(reviewer.email());
@@ -111,7 +116,7 @@ class NotificationsIntegrationTests {
         String text = (String) mail.getContent();
         assertThat(body).isNotEmpty();
         assertThat(text).contains("Bộ Y tế đã gửi hồ sơ đề xuất nền tảng",
-                "Quyết định 1230/QĐ-BTTTT", "Xem chi tiết: https://ndp.example.vn/platforms/VHR",
+                "Quyết định 1230/QĐ-BTTTT", "Xem chi tiết: https://ndp.example.vn/governance/proposals/" + proposal,
                 "Platform proposal awaiting evaluation", "Ministry of Health submitted a proposal");
         assertThat(text.indexOf("Bộ Y tế")).isLessThan(text.indexOf("Ministry of Health"));
     }
@@ -134,17 +139,36 @@ class NotificationsIntegrationTests {
     }
 
     @Test
+    void aRejectedProposalIsNamedByItsCodeOnceAndPointsToTheProposal() {
+        Account editor = accounts.create(Role.MINISTRY_EDITOR, "BNV");
+        UUID proposal = UUID.randomUUID();
+
+        publishCommitted(new GovernanceEvent.ProposalDecided(proposal, "KHONG-CONG-NHAN", "BNV", "reviewer",
+                GovernanceEvent.Decision.REJECTED, null, null));
+
+        assertThat(notices.of(editor.id(), 10)).singleElement().satisfies(n -> {
+            assertThat(n.bodyVi()).isEqualTo("Nền tảng KHONG-CONG-NHAN không được công nhận.");
+            assertThat(n.link()).isEqualTo("/governance/proposals/" + proposal);
+        });
+    }
+
+    @Test
     void returnedForChangesAndReevaluationDueTellTheOwnersEditorsWithTheReason() {
         Account editor = accounts.create(Role.MINISTRY_EDITOR, "BCA");
 
-        publishCommitted(new GovernanceEvent.ProposalReturned(UUID.randomUUID(), "SAN-DU-LIEU", "BCA", "reviewer",
-                "Bổ sung hồ sơ cấp độ an toàn thông tin"));
+        UUID proposal = UUID.randomUUID();
+        publishCommitted(new GovernanceEvent.ProposalReturned(proposal, "SAN-DU-LIEU", "Sàn dữ liệu", null, "BCA",
+                "reviewer", "Bổ sung hồ sơ cấp độ an toàn thông tin"));
         publishCommitted(new GovernanceEvent.ReevaluationDue("SOC-QG", "BCA", "system", LocalDate.of(2026, 9, 11)));
 
         List<Notice> inbox = notices.of(editor.id(), 10);
         assertThat(inbox).extracting(Notice::kind).containsExactlyInAnyOrder("PROPOSAL_RETURNED", "REEVALUATION_DUE");
-        assertThat(inbox).anySatisfy(n -> assertThat(n.bodyVi())
-                .contains("trả lại hồ sơ đề xuất", "Lý do: Bổ sung hồ sơ cấp độ an toàn thông tin"));
+        assertThat(inbox).anySatisfy(n -> {
+            assertThat(n.bodyVi()).contains("trả lại hồ sơ đề xuất nền tảng Sàn dữ liệu (SAN-DU-LIEU)",
+                    "Lý do: Bổ sung hồ sơ cấp độ an toàn thông tin");
+            assertThat(n.bodyEn()).contains("the platform Sàn dữ liệu (SAN-DU-LIEU) for changes");
+            assertThat(n.link()).isEqualTo("/governance/proposals/" + proposal);
+        });
         assertThat(inbox).anySatisfy(n -> assertThat(n.bodyVi()).contains("đến hạn đánh giá lại", "11/09/2026"));
     }
 

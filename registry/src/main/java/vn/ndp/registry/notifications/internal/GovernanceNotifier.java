@@ -2,6 +2,7 @@ package vn.ndp.registry.notifications.internal;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -45,7 +46,7 @@ class GovernanceNotifier {
     @TransactionalEventListener(fallbackExecution = true)
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     public void on(GovernanceEvent event) {
-        NoticeTexts.Subject platform = subject(event.platformCode());
+        NoticeTexts.Subject platform = subject(event);
         Agency agency = event.agencyCode() == null ? null : agencies.find(event.agencyCode()).orElse(null);
         String agencyVi = agency == null ? String.valueOf(event.agencyCode()) : agency.nameVi();
         String agencyEn = agency == null ? agencyVi : agency.nameEn() == null ? agency.nameVi() : agency.nameEn();
@@ -73,9 +74,24 @@ class GovernanceNotifier {
         return all;
     }
 
-    private NoticeTexts.Subject subject(String code) {
-        return catalog.find(code) // not in the catalogue yet: the code stands for its name
-                .map(platform -> new NoticeTexts.Subject(code, platform.nameVi(), platform.nameEn(), "/platforms/" + code))
-                .orElseGet(() -> new NoticeTexts.Subject(code, code, code, null));
+    /**
+     * The platform as the notice names it and where it points: a proposal still on its way, by the names it proposes
+     * and its own page; a platform in the catalogue, by its names and its page; a decided proposal that did not make
+     * it into the catalogue, by its code and the proposal's page.
+     */
+    private NoticeTexts.Subject subject(GovernanceEvent event) {
+        String code = event.platformCode();
+        return switch (event) {
+            case ProposalSubmitted e -> new NoticeTexts.Subject(code, e.nameVi(), e.nameEn(), proposal(e.proposalId()));
+            case ProposalReturned e -> new NoticeTexts.Subject(code, e.nameVi(), e.nameEn(), proposal(e.proposalId()));
+            default -> catalog.find(code)
+                    .map(p -> new NoticeTexts.Subject(code, p.nameVi(), p.nameEn(), "/platforms/" + code))
+                    .orElseGet(() -> new NoticeTexts.Subject(code, code, code,
+                            event instanceof ProposalDecided e ? proposal(e.proposalId()) : null));
+        };
+    }
+
+    private static String proposal(UUID id) {
+        return "/governance/proposals/" + id;
     }
 }

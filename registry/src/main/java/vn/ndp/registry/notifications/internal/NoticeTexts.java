@@ -14,14 +14,18 @@ public final class NoticeTexts {
     private NoticeTexts() {
     }
 
-    /** A platform (or proposed platform) as notices name it. */
+    /** A platform (or proposed platform) as notices name it: its name and code, or its code alone for a name. */
     record Subject(String code, String nameVi, String nameEn, String link) {
         String vi() {
-            return nameVi + " (" + code + ")";
+            return named(nameVi);
         }
 
         String en() {
-            return (nameEn == null ? nameVi : nameEn) + " (" + code + ")";
+            return named(nameEn == null ? nameVi : nameEn);
+        }
+
+        private String named(String name) {
+            return name == null || name.equals(code) ? code : name + " (" + code + ")";
         }
     }
 
