@@ -12,9 +12,12 @@ import java.util.UUID;
 import org.attoparser.dom.Element;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.web.servlet.MockMvc;
+import vn.ndp.registry.Browser;
 import vn.ndp.registry.HtmlPage;
 import vn.ndp.registry.RegistryIntegrationTest;
+import vn.ndp.registry.accounts.Account;
 import vn.ndp.registry.accounts.Role;
 import vn.ndp.registry.accounts.TestAccounts;
 
@@ -30,6 +33,9 @@ class AuditPagesIntegrationTests {
 
     @Autowired
     TestAccounts accounts;
+
+    @LocalServerPort
+    int port;
 
     @Test
     void theSecondPageOfAFilteredAuditLogLinksBackToTheFirstWithTheFilterKept() throws Exception {
@@ -71,5 +77,27 @@ class AuditPagesIntegrationTests {
         assertThat(page.byId("from").getAttributeValue("value")).isEqualTo("31/02/2026");
         assertThat(page.byId("actor").getAttributeValue("value")).isEqualTo(actor);
         assertThat(HtmlPage.selected(page.byId("event"))).containsExactly("sign_in_succeeded");
+    }
+
+    /** Spring's own refusals reach the error page through a forward, which MockMvc does not make: a real browser. */
+    @Test
+    void anAccountWithoutTheRoleIsToldItMayNotSeeThePageNotToTryAgainLater() {
+        Account editor = accounts.create(Role.PROVINCE_EDITOR, "P-HA-NOI");
+        Browser browser = new Browser(port).signIn(editor.username(), TestAccounts.PASSWORD);
+
+        var refused = browser.get("/admin/audit");
+        assertThat(refused.statusCode()).isEqualTo(403);
+        assertThat(HtmlPage.text(HtmlPage.parse(refused.body()).byId("main")))
+                .contains("Không có quyền truy cập", "không có quyền xem trang này hoặc thực hiện thao tác này",
+                        "đăng nhập bằng tài khoản có quyền phù hợp", "quản trị viên")
+                .doesNotContain("thử lại sau");
+        assertThat(HtmlPage.text(HtmlPage.parse(browser.get("/admin/audit?lang=en").body()).byId("main")))
+                .contains("Access denied", "may not see this page or take this action", "ask the registry's administrator");
+
+        var wrongMethod = browser.get("/account/tokens");
+        assertThat(wrongMethod.statusCode()).isEqualTo(405);
+        assertThat(HtmlPage.text(HtmlPage.parse(wrongMethod.body()).byId("main")))
+                .contains("Địa chỉ này không nhận yêu cầu theo cách vừa gửi", "quay lại trang trước")
+                .doesNotContain("thử lại sau");
     }
 }
