@@ -130,6 +130,33 @@ public class AdoptionDesk {
         return codes;
     }
 
+    /**
+     * The province to declare for in place of {@code province} when it has become part of another by today: the one
+     * it is part of now. Empty while it exists, and for the administrator, who may record a former province's
+     * history. A declaration for such a province is refused ({@link ErrorCode#PROVINCE_MERGED}).
+     */
+    public Optional<Agency> mergedInto(CurrentUser user, Agency province) {
+        LocalDate today = agencies.today();
+        if (user.role() == Role.ADMIN || province.existsOn(today)) {
+            return Optional.empty();
+        }
+        return Optional.of(agencies.successorOn(province.code(), today));
+    }
+
+    /** The years a plan of the province may be for: those it exists in, up to five years ahead of today. */
+    public Years planYears(Agency province) {
+        return new Years(province.validFrom() == null ? 2000 : province.validFrom().getYear(),
+                province.validTo() == null ? agencies.today().getYear() + 5 : province.validTo().getYear());
+    }
+
+    /** A range of years, both ends included. */
+    public record Years(int from, int to) {
+
+        public boolean contains(int year) {
+            return year >= from && year <= to;
+        }
+    }
+
     /** Declares (or replaces) the province's plan for a year; {@code expectedVersion} null for a new one. */
     @Transactional
     public AdoptionPlan declare(CurrentUser user, String provinceCode, PlanDeclaration declaration,
@@ -220,12 +247,11 @@ public class AdoptionDesk {
 
     private void authorise(CurrentUser user, Agency province) {
         authoriseScope(user, province);
-        LocalDate today = agencies.today();
-        if (user.role() != Role.ADMIN && !province.existsOn(today)) {
-            Agency successor = agencies.successorOn(province.code(), today);
-            throw new RegistryException(ErrorCode.OUT_OF_SCOPE, province.nameVi() + " became part of "
-                    + successor.nameVi() + " (" + successor.code() + "); its declarations are kept as history."
-                    + " Declare for " + successor.code() + ".");
+        Optional<Agency> successor = mergedInto(user, province);
+        if (successor.isPresent()) {
+            throw new RegistryException(ErrorCode.PROVINCE_MERGED, province.nameVi() + " became part of "
+                    + successor.get().nameVi() + " (" + successor.get().code() + "); its declarations are kept as"
+                    + " history. Declare for " + successor.get().code() + ".");
         }
     }
 
@@ -256,13 +282,12 @@ public class AdoptionDesk {
             invalid.reject("year", "is required.");
             invalid.throwIfAny();
         }
-        int from = province.validFrom() == null ? 2000 : province.validFrom().getYear();
-        int to = province.validTo() == null ? agencies.today().getYear() + 5 : province.validTo().getYear();
+        Years years = planYears(province);
         if (d.year() == 0) {
             invalid.reject("year", "is required.");
-        } else if (d.year() < from || d.year() > to) {
-            invalid.reject("year", "must be between " + from + " and " + to + " for " + province.nameVi()
-                    + ", was " + d.year() + ".");
+        } else if (!years.contains(d.year())) {
+            invalid.reject("year", "must be between " + years.from() + " and " + years.to() + " for "
+                    + province.nameVi() + ", was " + d.year() + ".");
         }
         if (d.documentKind() == null && !unreadable.contains("document_kind")) {
             invalid.reject("document_kind", "is required: plan, decision or none.");

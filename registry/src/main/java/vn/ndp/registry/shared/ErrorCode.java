@@ -14,6 +14,8 @@ public enum ErrorCode {
     PLATFORM_NOT_FOUND(HttpStatus.NOT_FOUND, "Platform not found"),
     PLATFORM_CODE_TAKEN(HttpStatus.CONFLICT, "Platform code already in the catalogue"),
     AGENCY_NOT_FOUND(HttpStatus.NOT_FOUND, "Agency not found"),
+    /** A province that has become part of another since: nothing new is declared under it, only for its successor. */
+    PROVINCE_MERGED(HttpStatus.CONFLICT, "Province merged into another"),
     IMPORT_REJECTED(HttpStatus.UNPROCESSABLE_CONTENT, "Import rejected"),
     NOT_FOUND(HttpStatus.NOT_FOUND, "Not found"),
     ACCOUNT_NOT_FOUND(HttpStatus.NOT_FOUND, "Account not found"),

@@ -144,9 +144,10 @@ class AdoptionApiIntegrationTests {
         api.put(haGiang, "/api/v1/adoption/provinces/P-TUYEN-QUANG-2025/plan",
                 declaration(year, "plan", null, "VNEID", "in_use"), 200);
         JsonNode refused = api.put(haGiang, "/api/v1/adoption/provinces/P-HA-GIANG/plan",
-                declaration(2024, "plan", null, "VNEID", "in_use"), 403);
+                declaration(2024, "plan", null, "VNEID", "in_use"), 409);
 
-        assertThat(refused.get("code").asString()).isEqualTo("OUT_OF_SCOPE");
+        assertThat(refused.get("code").asString()).as("not a matter of permission: the province is no more")
+                .isEqualTo("PROVINCE_MERGED");
         assertThat(refused.get("detail").asString()).contains("P-TUYEN-QUANG-2025");
     }
 

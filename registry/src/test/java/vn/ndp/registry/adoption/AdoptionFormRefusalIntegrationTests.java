@@ -28,6 +28,7 @@ import vn.ndp.registry.RegistryIntegrationTest;
 import vn.ndp.registry.accounts.ApiCalls;
 import vn.ndp.registry.accounts.Role;
 import vn.ndp.registry.accounts.TestAccounts;
+import vn.ndp.registry.agencies.Agencies;
 
 /**
  * The adoption forms, refused, come back with the error where it can be acted on and with everything that was
@@ -49,6 +50,9 @@ class AdoptionFormRefusalIntegrationTests {
 
     @Autowired
     MockMvc mvc;
+
+    @Autowired
+    Agencies agencies;
 
     static String word() {
         return "tuchoi" + UUID.randomUUID().toString().substring(0, 8).toLowerCase(Locale.ROOT);
@@ -162,6 +166,56 @@ class AdoptionFormRefusalIntegrationTests {
         JsonNode kept = api.get(accounts.token(Role.REVIEWER, null), "/api/v1/adoption/proposals?q=" + word, 200);
         assertThat(kept.get(0).get("status").asString()).isEqualTo("submitted");
         assertThat(kept.get(0).get("version").asInt()).isZero();
+    }
+
+    /** Whether the page holds the plan form. */
+    static boolean hasPlanForm(HtmlPage page) {
+        return page.elements("form").stream().anyMatch(f -> "plan-form".equals(f.getAttributeValue("id")));
+    }
+
+    @Test
+    void anEditorOfAMergedProvinceIsSentToItsSuccessorsFormBeforeTypingAndASaveIsAConflictNotAPermission()
+            throws Exception {
+        UserDetails haGiang = accounts.signedIn(Role.PROVINCE_EDITOR, "P-HA-GIANG");
+        int year = agencies.today().getYear();
+
+        HtmlPage closed = page(get("/adoption/provinces/P-HA-GIANG/plan").param("year", String.valueOf(year))
+                .with(user(haGiang)), 409);
+        assertThat(hasPlanForm(closed)).as("no form to type in vain").isFalse();
+        assertThat(HtmlPage.text(closed.byId("plan-closed"))).isEqualTo("Từ 01/07/2025, Tỉnh Hà Giang đã được sắp"
+                + " xếp vào Tỉnh Tuyên Quang: các kế hoạch của Tỉnh Hà Giang được lưu làm lịch sử và không khai báo"
+                + " thêm được nữa. Từ nay kế hoạch được khai báo cho Tỉnh Tuyên Quang.");
+        assertThat(closed.elements("a")).anySatisfy(a -> {
+            assertThat(a.getAttributeValue("href"))
+                    .isEqualTo("/adoption/provinces/P-TUYEN-QUANG-2025/plan?year=" + year);
+            assertThat(HtmlPage.text(a)).isEqualTo("Khai báo kế hoạch năm " + year + " của Tỉnh Tuyên Quang");
+        });
+        HtmlPage english = page(get("/adoption/provinces/P-HA-GIANG/plan").param("year", String.valueOf(year))
+                .param("lang", "en").with(user(haGiang)), 409);
+        assertThat(HtmlPage.text(english.byId("plan-closed"))).startsWith("From 1 Jul 2025, Ha Giang Province is"
+                + " part of Tuyen Quang Province");
+
+        HtmlPage saved = page(post("/adoption/provinces/P-HA-GIANG/plan").with(user(haGiang)).with(csrf())
+                .param("year", String.valueOf(year)).param("document_kind", "none").param("status_VNEID", "in_use"),
+                409);
+        assertThat(HtmlPage.text(saved.byId("plan-closed"))).contains("Tỉnh Tuyên Quang").doesNotContain("became");
+    }
+
+    @Test
+    void aYearTheProvinceCannotHaveAPlanForIsSaidBeforeAnythingIsTyped() throws Exception {
+        UserDetails editor = accounts.signedIn(Role.PROVINCE_EDITOR, "P-BAC-NINH-2025");
+        int year = agencies.today().getYear();
+
+        HtmlPage closed = page(get(BAC_NINH).param("year", String.valueOf(year + 6)).with(user(editor)), 400);
+
+        assertThat(hasPlanForm(closed)).isFalse();
+        assertThat(HtmlPage.text(closed.byId("plan-closed"))).isEqualTo("Không khai báo được kế hoạch năm "
+                + (year + 6) + " cho Tỉnh Bắc Ninh: chỉ khai báo được kế hoạch cho các năm từ 2025 đến " + (year + 5)
+                + " (những năm tỉnh, thành phố tồn tại, tối đa 5 năm tới).");
+        assertThat(closed.elements("a")).anySatisfy(a -> assertThat(a.getAttributeValue("href"))
+                .isEqualTo(BAC_NINH + "?year=" + year));
+        assertThat(hasPlanForm(page(get(BAC_NINH).param("year", String.valueOf(year + 5)).with(user(editor)))))
+                .isTrue();
     }
 
     @Test

@@ -281,7 +281,8 @@ class LocalPlatformChangeIntegrationTests {
                 200);
         assertThat(api.get(null, uri, 200).get("removedAt").isNull()).isFalse();
 
-        JsonNode notThere = api.post(tuyenQuang, API + "P-HA-GIANG/local-platforms", body, 403);
+        JsonNode notThere = api.post(tuyenQuang, API + "P-HA-GIANG/local-platforms", body, 409);
+        assertThat(notThere.get("code").asString()).isEqualTo("PROVINCE_MERGED");
         assertThat(notThere.get("detail").asString()).contains("P-TUYEN-QUANG-2025");
     }
 

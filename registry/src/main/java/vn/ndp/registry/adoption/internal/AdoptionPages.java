@@ -1,6 +1,7 @@
 package vn.ndp.registry.adoption.internal;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -261,11 +262,15 @@ class AdoptionPages {
     @GetMapping("/adoption/provinces/{code}/plan")
     @PreAuthorize(AdoptionApi.EDITOR_IN_SCOPE)
     String planForm(Authentication authentication, @PathVariable String code,
-            @RequestParam(required = false) String year, Model model) {
+            @RequestParam(required = false) String year, Model model, HttpServletResponse response) {
         Agency province = desk.province(code);
         InvalidParameters invalid = new InvalidParameters();
         int y = invalid.integer("year", year, agencies.today().getYear(), 2000, 2100);
         invalid.throwIfAny();
+        String closed = closedPlan(AdoptionApi.user(authentication), province, y, model, response);
+        if (closed != null) {
+            return closed;
+        }
         Optional<AdoptionPlan> plan = desk.plan(code, y);
         model.addAttribute("province", province);
         model.addAttribute("year", y);
@@ -290,8 +295,14 @@ class AdoptionPages {
     @PostMapping("/adoption/provinces/{code}/plan")
     @PreAuthorize(AdoptionApi.EDITOR_IN_SCOPE)
     String declare(Authentication authentication, @PathVariable String code,
-            @RequestParam MultiValueMap<String, String> form, Model model) {
+            @RequestParam MultiValueMap<String, String> form, Model model, HttpServletResponse response) {
         Agency province = desk.province(code);
+        int planYear = new InvalidParameters().integer("year", form.getFirst("year"), 0, 2000, 2100);
+        String closed = planYear == 0 ? null
+                : closedPlan(AdoptionApi.user(authentication), province, planYear, model, response);
+        if (closed != null) {
+            return closed;
+        }
         String find = form.getFirst("find");
         String add = form.getFirst("add");
         if ("find".equals(form.getFirst("action")) || (add != null && !add.isBlank())) {
@@ -328,6 +339,42 @@ class AdoptionPages {
             return planFormAgain(province, form, year == 0 ? agencies.today().getYear() : year, null, List.of(), e,
                     declaration, model);
         }
+    }
+
+    /**
+     * The plan form's page without the form when no plan for {@code year} can be saved for the province, so that
+     * nothing is typed in vain: the province has become part of another (409, with the way to the form of the one it
+     * is part of), or the year is not one the province can have a plan for (400, with the years it can). Null when the
+     * form can be offered.
+     */
+    private String closedPlan(CurrentUser user, Agency province, int year, Model model, HttpServletResponse response) {
+        Optional<Agency> successor = desk.mergedInto(user, province);
+        AdoptionDesk.Years years = desk.planYears(province);
+        if (successor.isEmpty() && years.contains(year)) {
+            return null;
+        }
+        Locale locale = LocaleContextHolder.getLocale();
+        model.addAttribute("province", province);
+        model.addAttribute("year", year);
+        if (successor.isPresent()) {
+            Agency instead = successor.get();
+            AdoptionDesk.Years open = desk.planYears(instead);
+            int theirs = Math.clamp(year, open.from(), open.to());
+            model.addAttribute("closed", msg("adoption.plan.closed.merged", locale, province.name(locale),
+                    instead.name(locale), CalendarDates.format(province.validTo().plusDays(1), locale)));
+            model.addAttribute("insteadHref", "/adoption/provinces/" + instead.code() + "/plan?year=" + theirs);
+            model.addAttribute("insteadText", msg("adoption.plan.closed.successor", locale, instead.name(locale),
+                    theirs));
+            response.setStatus(HttpServletResponse.SC_CONFLICT);
+        } else {
+            int open = Math.clamp(agencies.today().getYear(), years.from(), years.to());
+            model.addAttribute("closed", msg("adoption.plan.closed.year", locale, year, province.name(locale),
+                    years.from(), years.to()));
+            model.addAttribute("insteadHref", "/adoption/provinces/" + province.code() + "/plan?year=" + open);
+            model.addAttribute("insteadText", msg("adoption.declare", locale, open));
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+        }
+        return "adoption/plan-form";
     }
 
     /** Whether anything was typed on a plan form's row besides its status. */
