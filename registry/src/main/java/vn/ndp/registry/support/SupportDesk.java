@@ -10,6 +10,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.MessageSourceResolvable;
+import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.ndp.registry.accounts.CurrentUser;
@@ -23,6 +25,7 @@ import vn.ndp.registry.governance.EvidenceDocuments;
 import vn.ndp.registry.shared.ErrorCode;
 import vn.ndp.registry.shared.InvalidParameters;
 import vn.ndp.registry.shared.RegistryException;
+import vn.ndp.registry.shared.RegistryException.Said;
 import vn.ndp.registry.shared.ResultPage;
 import vn.ndp.registry.shared.VietnamTime;
 import vn.ndp.registry.support.SupportAction.Side;
@@ -138,7 +141,8 @@ public class SupportDesk {
         SupportRequest request = get(id, user);
         Side side = side(user, request).orElseThrow(() -> readOnly(request));
         if (request.status() == SupportStatus.CLOSED) {
-            throw new RegistryException(ErrorCode.ILLEGAL_TRANSITION, "The request is closed; raise a new one.");
+            throw new RegistryException(ErrorCode.ILLEGAL_TRANSITION, "The request is closed; raise a new one.",
+                    Said.of("support.error.closed"));
         }
         InvalidParameters invalid = new InvalidParameters();
         String body = text(invalid, "text", text, MAX_TEXT, true);
@@ -184,12 +188,14 @@ public class SupportDesk {
         SupportStatus next = request.status().after(action).orElseThrow(() -> new RegistryException(
                 ErrorCode.ILLEGAL_TRANSITION, "A request that is " + wire(request.status()) + " cannot be "
                         + "moved by '" + wire(action) + "'; allowed: " + request.status().actions().stream()
-                        .map(SupportDesk::wire).toList() + "."));
+                        .map(SupportDesk::wire).toList() + ".", Said.of("support.error.transition",
+                                label("support.status.", request.status()), label("support.action.", action))));
         OffsetDateTime now = OffsetDateTime.now(clock);
         if (action == SupportAction.REOPEN && !reopenable(request, now)) {
             throw new RegistryException(ErrorCode.ILLEGAL_TRANSITION, "The request was resolved on "
                     + VietnamTime.moment(request.resolvedAt()) + "; it could be reopened for " + settings.reopenPeriod()
-                    + ". Raise a new request instead.");
+                    + ". Raise a new request instead.", Said.of("support.error.reopenTooLate",
+                            settings.reopenPeriod().getDays()));
         }
         InvalidParameters invalid = new InvalidParameters();
         String body = text(invalid, "note", note, MAX_TEXT, false);
@@ -400,5 +406,10 @@ public class SupportDesk {
 
     static String wire(Enum<?> value) {
         return InvalidParameters.Wire.name(value);
+    }
+
+    /** A status's or action's label as pages show it ({@code support.status.in_progress}), for a refusal's sentence. */
+    private static MessageSourceResolvable label(String prefix, Enum<?> value) {
+        return new DefaultMessageSourceResolvable(prefix + wire(value));
     }
 }

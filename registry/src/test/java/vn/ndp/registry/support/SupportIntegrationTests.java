@@ -517,7 +517,12 @@ class SupportIntegrationTests {
 
         HtmlPage html = HtmlPage.parse(page);
         assertThat(HtmlPage.text(html.byId("note"))).isEqualTo(note.replace("\n", " "));
-        assertThat(HtmlPage.text(html.byId("main"))).contains("Không thể chuyển trạng thái này");
+        assertThat(HtmlPage.text(html.byId("main"))).contains("Không thể chuyển trạng thái này",
+                "Yêu cầu đang ở trạng thái “Đang xử lý” nên không thể “Bắt đầu xử lý”").doesNotContain("allowed");
+        assertThat(HtmlPage.text(HtmlPage.parse(mvc.perform(post("/support/" + id + "/status").param("lang", "en")
+                .param("action", "start").with(user(second)).with(csrf())).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8)).byId("main")))
+                .contains("The request is “In progress”, so “Start work” cannot be done now");
         assertThat(detail(hanoi, id).get("thread")).hasSize(2);
     }
 
