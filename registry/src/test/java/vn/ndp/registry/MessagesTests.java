@@ -7,12 +7,14 @@ import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import vn.ndp.registry.audit.AuditEvent;
 
 /**
  * The message files as Spring reads them (UTF-8): each Vietnamese file (the default, {@code messages-X.properties})
@@ -54,6 +56,16 @@ class MessagesTests {
             }));
         }
         assertThat(lone).as("write '' for an apostrophe in these").isEmpty();
+    }
+
+    /** The audit page names each event in the reader's language: a new event needs its label in both files. */
+    @Test
+    void everyAuditEventHasALabel() {
+        for (String file : new String[] {"messages-accounts.properties", "messages-accounts_en.properties"}) {
+            Properties labels = load(RESOURCES.resolve(file));
+            assertThat(Arrays.stream(AuditEvent.values()).map(event -> "audit.event." + event.name()))
+                    .as(file).allMatch(labels::containsKey);
+        }
     }
 
     /** The message files of one language ("" for Vietnamese, the default), by their base name. */

@@ -79,6 +79,33 @@ class AuditPagesIntegrationTests {
         assertThat(HtmlPage.selected(page.byId("event"))).containsExactly("sign_in_succeeded");
     }
 
+    @Test
+    void eventsAreNamedInTheReadersLanguageAndTheirDetailIsReadValueByValue() throws Exception {
+        String actor = "kiemtra-" + UUID.randomUUID().toString().substring(0, 8).toLowerCase(Locale.ROOT);
+        Map<String, Object> detail = new java.util.LinkedHashMap<>();
+        detail.put("role", "OPERATOR");
+        detail.put("agency", "null");
+        detail.put("platforms", List.of("VNEID", "DVCQG"));
+        detail.put("enabled", false);
+        detail.put("unnamed", "giá trị");
+        audit.recordAlone(AuditEvent.ACCOUNT_CREATED, actor, actor, detail);
+        var admin = user(accounts.signedIn(Role.ADMIN, null));
+
+        HtmlPage page = HtmlPage.parse(mvc.perform(get("/admin/audit").param("actor", actor).with(admin))
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));
+        List<Element> cells = HtmlPage.elements(page.elements("tbody").getFirst(), "td");
+        assertThat(HtmlPage.text(cells.get(1))).isEqualTo("Tạo tài khoản");
+        assertThat(HtmlPage.texts(cells.get(4), "li")).containsExactlyInAnyOrder("Vai trò: OPERATOR",
+                "Nền tảng: VNEID, DVCQG", "Đang hoạt động: Không", "unnamed: giá trị");
+        assertThat(HtmlPage.text(page.byId("event"))).contains("Đăng nhập thành công", "Công bố phiên bản danh mục")
+                .doesNotContain("SIGN_IN_SUCCEEDED");
+
+        HtmlPage english = HtmlPage.parse(mvc.perform(get("/admin/audit").param("actor", actor).param("lang", "en")
+                .with(admin)).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));
+        assertThat(HtmlPage.text(HtmlPage.elements(english.elements("tbody").getFirst(), "td").get(1)))
+                .isEqualTo("Account created");
+    }
+
     /** Spring's own refusals reach the error page through a forward, which MockMvc does not make: a real browser. */
     @Test
     void anAccountWithoutTheRoleIsToldItMayNotSeeThePageNotToTryAgainLater() {

@@ -1,7 +1,10 @@
 package vn.ndp.registry.audit.internal;
 
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -35,6 +38,37 @@ class AuditPages {
         }
     }
 
+    /** One entry as the table shows it, its detail value by value. */
+    record Row(AuditLog.Entry entry, List<Detail> details) {
+
+        static Row of(AuditLog.Entry entry) {
+            return new Row(entry, entry.detail() == null ? List.of() : entry.detail().entrySet().stream()
+                    .filter(e -> !text(e.getValue()).isBlank() && !"null".equals(e.getValue()))
+                    .map(e -> new Detail(e.getKey(), text(e.getValue()),
+                            e.getValue() instanceof Boolean yes ? yes : null))
+                    .toList());
+        }
+    }
+
+    /**
+     * One value of an entry's detail, by its stored name ({@code role}): its text, lists joined with commas, nested
+     * values as {@code name: value}, without the stored map's notation; {@code yes} for a yes/no value, else null.
+     * Empty values are left out, and so is the text {@code null}, which some events store for a value they lack (an
+     * account's agency).
+     */
+    record Detail(String name, String text, Boolean yes) {
+    }
+
+    private static String text(Object value) {
+        return switch (value) {
+            case null -> "";
+            case Collection<?> values -> values.stream().map(AuditPages::text).collect(Collectors.joining(", "));
+            case Map<?, ?> values -> values.entrySet().stream().filter(e -> e.getValue() != null)
+                    .map(e -> e.getKey() + ": " + text(e.getValue())).collect(Collectors.joining("; "));
+            default -> value.toString();
+        };
+    }
+
     /** Bad filters are shown above the filter form, which keeps them; nothing is searched then. */
     @GetMapping("/admin/audit")
     @PreAuthorize("hasRole('ADMIN')")
@@ -48,7 +82,7 @@ class AuditPages {
                     PAGE_SIZE);
             params.throwIfAny();
             return ResultPage.fetch(paging, audit.count(filter), (limit, offset) -> audit.find(filter, limit, offset));
-        });
+        }, entries -> entries.stream().map(Row::of).toList());
         model.addAttribute("filters", typed);
         model.addAttribute("events", AuditEvent.values());
         return "accounts/audit";
