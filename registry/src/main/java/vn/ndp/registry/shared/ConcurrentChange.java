@@ -10,6 +10,7 @@ import java.util.function.Function;
  * The refusal ({@link ErrorCode#CONCURRENT_CHANGE}) of a write based on a version someone else has changed since:
  * it names each change made in between (the field, its value before and after, who and when), so that the writer can
  * review them and apply theirs again. Add the revisions made since, oldest first, then take {@link #refusal()}.
+ * Each change also carries its sentence for the pages ({@link RegistryException.Said}), in the reader's language.
  * A version the subject has not reached yet is not a concurrent change but the writer's mistake: the refusal is then
  * {@link ErrorCode#INVALID_PARAMETER} on {@code version}.
  */
@@ -31,21 +32,43 @@ public final class ConcurrentChange {
         return new ConcurrentChange(subject, expectedVersion, currentVersion);
     }
 
-    /** Names each changed field of one revision: {@code changed from 'a' to 'b' by actor at moment}. */
+    /**
+     * Names each changed field of one revision: {@code changed from 'a' to 'b' by actor at moment}. A page says it
+     * with {@code concurrent.changed} ({@code concurrent.set} when the field was empty, {@code concurrent.cleared}
+     * when it was emptied): the field as {0}, then the values before and after as {@link Value}s, who, and when.
+     */
     public <F> ConcurrentChange changed(List<FieldChange<F>> fields, Function<F, String> wireName, String actor,
             OffsetDateTime at) {
         for (FieldChange<F> change : fields) {
-            between.add(RegistryException.FieldError.of(wireName.apply(change.field()), "changed from '"
-                    + Objects.toString(change.before(), "") + "' to '" + Objects.toString(change.after(), "") + "'"
-                    + byWhom(actor, at)));
+            String before = Objects.toString(change.before(), "");
+            String after = Objects.toString(change.after(), "");
+            RegistryException.Said said = before.isEmpty()
+                    ? RegistryException.Said.of("concurrent.set", new Value(after), actor, at)
+                    : after.isEmpty() ? RegistryException.Said.of("concurrent.cleared", new Value(before), actor, at)
+                    : RegistryException.Said.of("concurrent.changed", new Value(before), new Value(after), actor, at);
+            between.add(RegistryException.FieldError.of(wireName.apply(change.field()), "changed from '" + before
+                    + "' to '" + after + "'" + byWhom(actor, at), said));
         }
         return this;
     }
 
-    /** Names a change that is not a field's, under {@code name}: {@code what by actor at moment: why}. */
+    /**
+     * Names a change that is not a field's, under {@code name}: {@code what by actor at moment: why}. A page says it
+     * with {@code concurrent.NAME}: {0} the name's label, then who, when and why.
+     */
     public ConcurrentChange happened(String name, String what, String actor, OffsetDateTime at, String why) {
-        between.add(RegistryException.FieldError.of(name, what + byWhom(actor, at) + ": " + why));
+        between.add(RegistryException.FieldError.of(name, what + byWhom(actor, at) + ": " + why,
+                RegistryException.Said.of("concurrent." + name, actor, at, why)));
         return this;
+    }
+
+    /** A field's value as its register stores it ({@code in_use}), which a page labels as it labels the field's. */
+    public record Value(String text) {
+
+        @Override
+        public String toString() {
+            return text;
+        }
     }
 
     /**

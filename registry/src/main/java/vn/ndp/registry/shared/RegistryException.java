@@ -61,11 +61,23 @@ public class RegistryException extends RuntimeException {
         }
     }
 
-    /** One bad input: the parameter, column or field, where it was (line, if any) and why. */
-    public record FieldError(String field, Integer line, String message) {
+    /**
+     * One bad input: the parameter, column or field, where it was (line, if any) and why; {@code said}, where a page
+     * says why in the reader's language with a sentence of its own (else null: the API's {@code message}).
+     */
+    public record FieldError(String field, Integer line, String message, Said said) {
+
+        public FieldError(String field, Integer line, String message) {
+            this(field, line, message, null);
+        }
 
         public static FieldError of(String field, String message) {
             return new FieldError(field, null, message);
+        }
+
+        /** The problem with {@code field}, which a page says with {@code said} in the reader's language. */
+        public static FieldError of(String field, String message, Said said) {
+            return new FieldError(field, null, message, said);
         }
     }
 }

@@ -404,7 +404,9 @@ class LocalPlatformChangeIntegrationTests {
         assertThat(stale).contains("Người khác vừa lưu một thay đổi trong lúc bạn sửa").contains("Sở Nội vụ")
                 .contains("name=\"version\" value=\"1\"").contains("value=\"Sở Tài chính\"");
         assertThat(stale).as("said once, and the change named by the local form's label")
-                .containsOnlyOnce("Người khác vừa").contains("Đơn vị phụ trách: <span lang=\"en\">changed from")
+                .containsOnlyOnce("Người khác vừa")
+                .containsPattern("Đơn vị phụ trách: [^<]+ đã đổi từ “Sở Xây dựng” thành “Sở Nội vụ” lúc \\d\\d/\\d\\d/\\d{4} \\d\\d:\\d\\d\\.")
+                .doesNotContain("changed from")
                 .doesNotContain("<code>department</code>");
         assertThat(api.get(null, uri, 200).get("department").asString()).isEqualTo("Sở Nội vụ");
 

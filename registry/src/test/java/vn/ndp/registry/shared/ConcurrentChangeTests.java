@@ -1,6 +1,7 @@
 package vn.ndp.registry.shared;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -41,11 +42,15 @@ class ConcurrentChangeTests {
                         field -> field.name().toLowerCase(Locale.ROOT), "editor", MORNING_UTC)
                 .refusal();
 
-        assertThat(refusal.errors()).containsExactly(
-                RegistryException.FieldError.of("operator_email",
-                        "changed from 'a@b.vn' to 'c@d.vn' by editor at 02/03/2026 08:05 (UTC+7)"),
-                RegistryException.FieldError.of("website",
-                        "changed from '' to 'https://ndxp.gov.vn' by editor at 02/03/2026 08:05 (UTC+7)"));
+        assertThat(refusal.errors()).extracting(RegistryException.FieldError::field,
+                RegistryException.FieldError::message).containsExactly(
+                tuple("operator_email", "changed from 'a@b.vn' to 'c@d.vn' by editor at 02/03/2026 08:05 (UTC+7)"),
+                tuple("website", "changed from '' to 'https://ndxp.gov.vn' by editor at 02/03/2026 08:05 (UTC+7)"));
+        assertThat(refusal.errors()).extracting(RegistryException.FieldError::said).as("the pages' sentences")
+                .containsExactly(RegistryException.Said.of("concurrent.changed", new ConcurrentChange.Value("a@b.vn"),
+                                new ConcurrentChange.Value("c@d.vn"), "editor", MORNING_UTC),
+                        RegistryException.Said.of("concurrent.set", new ConcurrentChange.Value("https://ndxp.gov.vn"),
+                                "editor", MORNING_UTC));
     }
 
     @Test
@@ -57,6 +62,7 @@ class ConcurrentChangeTests {
         assertThat(refusal.getMessage())
                 .startsWith("Local platform 'Cổng dịch vụ công' was changed by someone else after you read it");
         assertThat(refusal.errors()).containsExactly(RegistryException.FieldError.of("removed",
-                "removed from the register by editor at 02/03/2026 08:05 (UTC+7): Không còn dùng."));
+                "removed from the register by editor at 02/03/2026 08:05 (UTC+7): Không còn dùng.",
+                RegistryException.Said.of("concurrent.removed", "editor", MORNING_UTC, "Không còn dùng.")));
     }
 }

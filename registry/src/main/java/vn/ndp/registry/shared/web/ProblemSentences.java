@@ -1,5 +1,7 @@
 package vn.ndp.registry.shared.web;
 
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -7,6 +9,7 @@ import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 
+import vn.ndp.registry.shared.ConcurrentChange;
 import vn.ndp.registry.shared.ErrorCode;
 import vn.ndp.registry.shared.RegistryException;
 
@@ -25,17 +28,23 @@ import vn.ndp.registry.shared.RegistryException;
  * ({@link ConfiguredLabels}); else the field's name and the API's English text.</li>
  * </ul>
  * A concurrent change's problems say what changed meanwhile, not what was wrong: they are never replaced by the
- * field's rule, and name the field by its label ({@code LABELS + FIELD}) where there is one.
+ * field's rule, and name the field by its label ({@code LABELS + FIELD}) where there is one. Each is said in the
+ * reader's language by its own sentence where it has one ({@link RegistryException.FieldError#said()}, see
+ * {@link ConcurrentChange}), with the field's label (or name) as {0}, stored values labelled as the history panels
+ * label them ({@link RevisionValues}) and moments on Vietnam's clock; else by the API's English text.
  */
 @Component("problemSentences")
 public class ProblemSentences {
 
     private final MessageSource messages;
     private final ConfiguredLabels labels;
+    private final RevisionValues values;
+    private final Dates dates = new Dates();
 
     ProblemSentences(MessageSource messages, ConfiguredLabels labels) {
         this.messages = messages;
         this.labels = labels;
+        this.values = new RevisionValues(messages);
     }
 
     /**
@@ -77,7 +86,27 @@ public class ProblemSentences {
 
     private Line changed(RegistryException.FieldError problem, String fieldLabels, Locale locale) {
         String label = problem.field() == null ? null : message(fieldLabels + problem.field(), null, locale);
+        RegistryException.Said said = problem.said();
+        if (said != null) {
+            List<Object> arguments = new ArrayList<>();
+            arguments.add(label != null ? label : problem.field());
+            said.arguments().forEach(argument -> arguments.add(shown(argument, fieldLabels, problem.field())));
+            String sentence = message(said.key(), arguments.toArray(), locale);
+            if (sentence != null) {
+                return Line.said(sentence);
+            }
+        }
         return new Line(null, label, problem.field(), problem.message());
+    }
+
+    /** A stored value as the history panels label it, a moment on Vietnam's clock as the pages write it. */
+    private Object shown(Object argument, String fieldLabels, String field) {
+        return switch (argument) {
+            case null -> "";
+            case ConcurrentChange.Value value -> values.label(fieldLabels, field, value.text());
+            case OffsetDateTime moment -> dates.dateTime(moment);
+            default -> argument;
+        };
     }
 
     private String message(String key, Object[] arguments, Locale locale) {

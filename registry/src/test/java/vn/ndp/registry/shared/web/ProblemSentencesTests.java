@@ -2,6 +2,7 @@ package vn.ndp.registry.shared.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Locale;
 
@@ -11,7 +12,9 @@ import org.junit.jupiter.api.Test;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.context.support.StaticMessageSource;
 
+import vn.ndp.registry.shared.ConcurrentChange;
 import vn.ndp.registry.shared.ErrorCode;
+import vn.ndp.registry.shared.FieldChange;
 import vn.ndp.registry.shared.RegistryException;
 import vn.ndp.registry.shared.RegistryException.FieldError;
 import vn.ndp.registry.shared.web.ProblemSentences.Line;
@@ -33,6 +36,12 @@ class ProblemSentencesTests {
         messages.addMessage("criterion.technical", VI, "Kỹ thuật");
         messages.addMessage("upload.refused", VI, "Tệp “{0}” không thuộc loại được nhận.");
         messages.addMessage("field.email", VI, "Thư điện tử");
+        messages.addMessage("field.status", VI, "Trạng thái");
+        messages.addMessage("status.in_use", VI, "Đang sử dụng");
+        messages.addMessage("status.trial", VI, "Thử nghiệm");
+        messages.addMessage("concurrent.changed", VI, "{0}: {3} đã đổi từ “{1}” thành “{2}” lúc {4}.");
+        messages.addMessage("concurrent.set", VI, "{0}: {2} đã nhập “{1}” lúc {3}.");
+        messages.addMessage("concurrent.removed", VI, "{1} đã gỡ nền tảng này lúc {2}. Lý do: {3}");
         LocaleContextHolder.setLocale(VI);
         sentences = new ProblemSentences(messages, new ConfiguredLabels(messages));
     }
@@ -98,5 +107,37 @@ class ProblemSentencesTests {
                 new Line(null, null, "purpose", "now 'Thống kê'"),
                 new Line(null, "Thư điện tử", "email", "now a@b.vn"),
                 new Line(null, null, "phone", "now 024"));
+    }
+
+    @Test
+    void aConcurrentChangeIsSaidInTheReadersLanguageWithItsValuesLabelledAndTheMomentOnVietnamsClock() {
+        OffsetDateTime morningUtc = OffsetDateTime.parse("2026-11-24T20:57:00Z");
+        RegistryException error = ConcurrentChange.of("Platform NDXP", 0, 1)
+                .changed(List.of(new FieldChange<>("status", "trial", "in_use"),
+                        new FieldChange<>("operator_email", null, "a@b.vn"),
+                        new FieldChange<>("phone", "024 2220 2828", "024 3333 4444")), f -> f, "qa-ui-min", morningUtc)
+                .happened("removed", "removed from the register", "qa-ui-min", morningUtc, "Không còn dùng.")
+                .refusal();
+
+        assertThat(sentences.of(error, "form.error", null, true, "field.").lines()).containsExactly(
+                new Line("Trạng thái: qa-ui-min đã đổi từ “Thử nghiệm” thành “Đang sử dụng” lúc 25/11/2026 03:57.",
+                        null, null, null),
+                new Line("operator_email: qa-ui-min đã nhập “a@b.vn” lúc 25/11/2026 03:57.", null, null, null),
+                new Line("phone: qa-ui-min đã đổi từ “024 2220 2828” thành “024 3333 4444” lúc 25/11/2026 03:57.",
+                        null, null, null),
+                new Line("qa-ui-min đã gỡ nền tảng này lúc 25/11/2026 03:57. Lý do: Không còn dùng.", null, null,
+                        null));
+    }
+
+    @Test
+    void aConcurrentChangeWithoutASentenceInTheReadersLanguageKeepsTheApisWords() {
+        LocaleContextHolder.setLocale(Locale.ENGLISH);
+        RegistryException error = ConcurrentChange.of("Platform NDXP", 0, 1)
+                .changed(List.of(new FieldChange<>("email", "a@b.vn", "c@d.vn")), f -> f, "editor",
+                        OffsetDateTime.parse("2026-03-02T01:05:00Z"))
+                .refusal();
+
+        assertThat(sentences.of(error, "form.error", null, true, "field.").lines()).containsExactly(new Line(null,
+                null, "email", "changed from 'a@b.vn' to 'c@d.vn' by editor at 02/03/2026 08:05 (UTC+7)"));
     }
 }
