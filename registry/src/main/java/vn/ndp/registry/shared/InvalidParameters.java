@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Locale;
 import java.util.function.Function;
+import vn.ndp.registry.shared.RegistryException.Said;
 
 /**
  * Collects every problem with a request's parameters, so that one 400 names
@@ -26,7 +27,8 @@ public final class InvalidParameters {
         try {
             return CalendarDates.parse(value);
         } catch (DateTimeParseException e) {
-            reject(name, "'" + value + "' is not a calendar date; " + CalendarDates.EXPECTED + ".");
+            reject(name, "'" + value + "' is not a calendar date; " + CalendarDates.EXPECTED + ".",
+                    Said.of("param.invalid.date"));
             return null;
         }
     }
@@ -38,12 +40,13 @@ public final class InvalidParameters {
         try {
             int parsed = Integer.parseInt(value.strip());
             if (parsed < min || parsed > max) {
-                reject(name, "must be between " + min + " and " + max + ", was " + parsed + ".");
+                reject(name, "must be between " + min + " and " + max + ", was " + parsed + ".",
+                        Said.of("param.invalid.range", min, max));
                 return defaultValue;
             }
             return parsed;
         } catch (NumberFormatException e) {
-            reject(name, "'" + value + "' is not a whole number.");
+            reject(name, "'" + value + "' is not a whole number.", Said.of("param.invalid.integer"));
             return defaultValue;
         }
     }
@@ -55,7 +58,8 @@ public final class InvalidParameters {
         }
         E parsed = Wire.parse(type, value);
         if (parsed == null) {
-            reject(name, "'" + value + "' is not one of " + Wire.values(type) + ".");
+            reject(name, "'" + value + "' is not one of " + Wire.values(type) + ".",
+                    Said.of("param.invalid.choice", String.join(", ", Wire.values(type))));
         }
         return parsed;
     }
@@ -89,7 +93,8 @@ public final class InvalidParameters {
         }
         String text = value.strip();
         if (text.length() > max) {
-            reject(name, "is " + text.length() + " characters long; at most " + max + " are allowed.");
+            reject(name, "is " + text.length() + " characters long; at most " + max + " are allowed.",
+                    Said.of("param.invalid.length", max));
             return null;
         }
         return text;
@@ -97,6 +102,11 @@ public final class InvalidParameters {
 
     public void reject(String name, String message) {
         errors.add(RegistryException.FieldError.of(name, message));
+    }
+
+    /** Reports {@code name} as invalid, with the sentence a page says it with in the reader's language. */
+    public void reject(String name, String message, Said said) {
+        errors.add(RegistryException.FieldError.of(name, message, said));
     }
 
     public boolean any() {

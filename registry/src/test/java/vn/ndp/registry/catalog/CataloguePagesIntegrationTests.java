@@ -187,6 +187,21 @@ class CataloguePagesIntegrationTests {
     }
 
     @Test
+    void badParametersAreSaidInTheReadersLanguage() {
+        String vi = badRequest("/platforms?page=0&asOf=31/02/2024&size=abc");
+        assertThat(vi).contains("Trang (page)", "phải là một số nguyên từ 1 đến 100.000.",
+                        "Ngày xem dữ liệu (asOf)", "không phải là một ngày có thật; hãy viết theo dạng ngày/tháng/năm",
+                        "Số dòng mỗi trang (size)", "không phải là một số nguyên.")
+                .doesNotContain("must be between", "is not a calendar date", "is not a whole number");
+        assertThat(badRequest("/platforms?page=0&lang=en")).contains("must be a whole number from 1 to 100,000.");
+    }
+
+    private String badRequest(String uri) {
+        return client.get().uri(uri).accept(MediaType.TEXT_HTML).exchange().expectStatus().isBadRequest()
+                .expectBody(String.class).returnResult().getResponseBody();
+    }
+
+    @Test
     void platformNamesFromAnImportAreEscaped() {
         String csv = """
                 code,name_vi,name_en,owner_code,category,type,scope,status,description_vi,description_en,operator,legal_basis,website

@@ -302,6 +302,10 @@ class OfficialListsIntegrationTests {
         client.get().uri("/lists/" + later.id() + "/diff?against=" + early.id()).exchange().expectStatus().isOk()
                 .expectBody(String.class).value(html -> assertThat(html).contains("Nền tảng được bổ sung",
                         "Nền tảng địa chỉ số quốc gia"));
+        client.get().uri("/lists/" + later.id() + "/diff").accept(MediaType.TEXT_HTML).exchange()
+                .expectStatus().isBadRequest().expectBody(String.class).value(html -> assertThat(html)
+                        .contains("Phiên bản để so sánh (against)", "bắt buộc: hãy chọn phiên bản để so sánh")
+                        .doesNotContain("is required"));
         client.get().uri("/api/v1/lists/" + UUID.randomUUID()).exchange().expectStatus().isNotFound()
                 .expectBody().jsonPath("$.code").isEqualTo("LIST_VERSION_NOT_FOUND");
     }

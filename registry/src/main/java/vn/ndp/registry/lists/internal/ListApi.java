@@ -33,6 +33,7 @@ import vn.ndp.registry.shared.FieldChange;
 import vn.ndp.registry.shared.InvalidParameters;
 import vn.ndp.registry.shared.InvalidParameters.Wire;
 import vn.ndp.registry.shared.ProblemApi;
+import vn.ndp.registry.shared.RegistryException;
 
 @ProblemApi
 @RequestMapping("/api/v1/lists")
@@ -158,7 +159,8 @@ class ListApi {
     static UUID parseAgainst(String against) {
         InvalidParameters params = new InvalidParameters();
         if (against == null || against.isBlank()) {
-            params.reject("against", "is required: the id of the version to compare with.");
+            params.reject("against", "is required: the id of the version to compare with.",
+                    RegistryException.Said.of("param.invalid.against"));
         }
         UUID id = against == null || against.isBlank() ? null
                 : params.check("against", against, ListApi::uuid, "is not a list version id (a UUID).");

@@ -2,7 +2,10 @@ package vn.ndp.registry.shared.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.servlet.HandlerMapping;
@@ -18,8 +21,17 @@ import vn.ndp.registry.shared.RegistryException;
 @ControllerAdvice(annotations = WebPage.class)
 class PageErrors {
 
-    /** A refused parameter as the page shows it. */
-    public record Problem(String field, String value, String message) {
+    private final MessageSource messages;
+
+    PageErrors(MessageSource messages) {
+        this.messages = messages;
+    }
+
+    /**
+     * A refused parameter as the page shows it: why in the reader's language ({@code sentence}) where the refusal
+     * has a sentence for it, else in the API's English ({@code message}).
+     */
+    public record Problem(String field, String value, String message, String sentence) {
     }
 
     @ExceptionHandler(RegistryException.class)
@@ -34,9 +46,12 @@ class PageErrors {
         return page;
     }
 
-    private static List<Problem> problems(List<RegistryException.FieldError> errors, HttpServletRequest request) {
+    private List<Problem> problems(List<RegistryException.FieldError> errors, HttpServletRequest request) {
+        Locale locale = LocaleContextHolder.getLocale();
         return errors.stream()
-                .map(error -> new Problem(error.field(), request.getParameter(error.field()), error.message()))
+                .map(error -> new Problem(error.field(), request.getParameter(error.field()), error.message(),
+                        error.said() == null ? null : messages.getMessage(error.said().key(),
+                                error.said().arguments().toArray(), null, locale)))
                 .toList();
     }
 
