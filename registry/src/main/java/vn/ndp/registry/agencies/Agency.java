@@ -30,4 +30,12 @@ public record Agency(
     public String name(Locale locale) {
         return "en".equals(locale.getLanguage()) && nameEn != null ? nameEn : nameVi;
     }
+
+    /** The name lists use: the short name ("Hà Nội"), in English the English name where there is one. */
+    public String shortName(Locale locale) {
+        if ("en".equals(locale.getLanguage()) && nameEn != null) {
+            return nameEn;
+        }
+        return shortName == null ? nameVi : shortName;
+    }
 }

@@ -341,4 +341,18 @@ class AdoptionApiIntegrationTests {
                 .as("the platform chart's table counts provinces, and says so").containsExactly(
                         List.of("Nền tảng", "Số tỉnh, thành phố"));
     }
+
+    @Test
+    void theEnglishProvincePageNamesProvincesInEnglish() throws Exception {
+        api.put(accounts.token(Role.ADMIN, null), "/api/v1/adoption/provinces/P-HA-GIANG/plan",
+                declaration(2016, "plan", null, "VNEID", "in_use"), 200);
+
+        HtmlPage page = HtmlPage.parse(mvc.perform(org.springframework.test.web.servlet.request
+                .MockMvcRequestBuilders.get("/adoption/provinces/P-TUYEN-QUANG-2025").param("lang", "en"))
+                .andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8));
+
+        assertThat(HtmlPage.text(page.elements("title").getFirst())).startsWith("Tuyen Quang Province — ");
+        assertThat(HtmlPage.text(page.byId("main"))).contains("from Ha Giang Province (until 30 Jun 2025)",
+                "Transactions per day of the systems of Tuyen Quang Province").doesNotContain("Tỉnh");
+    }
 }

@@ -252,7 +252,8 @@ class AdoptionPages {
         model.addAttribute("supportRequests", requests.items());
         model.addAttribute("supportTotal", requests.total());
         model.addAttribute("usage", usageChart("province-usage",
-                msg("adoption.usage.province", LocaleContextHolder.getLocale(), province.nameVi(),
+                msg("adoption.usage.province", LocaleContextHolder.getLocale(),
+                        province.name(LocaleContextHolder.getLocale()),
                         UsageStatistics.RECENT_DAYS),
                 UsageStatistics.Dimension.PROVINCE, keys));
         model.addAttribute("thisYear", agencies.today().getYear());
