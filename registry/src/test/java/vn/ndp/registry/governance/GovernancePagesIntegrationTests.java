@@ -220,6 +220,28 @@ class GovernancePagesIntegrationTests {
     }
 
     @Test
+    void aSentChangeRedirectsSoThatReloadingThePageNeitherSendsItAgainNorClaimsSomeoneElseChangedIt()
+            throws Exception {
+        String code = recognisedFinancePlatform();
+        UserDetails editor = accounts.signedIn(Role.MINISTRY_EDITOR, "BTC");
+
+        MvcResult posted = mvc.perform(post("/governance/platforms/" + code + "/changes").with(user(editor))
+                .with(csrf()).param("version", "0").param("operator_phone", "024 3333 4444")).andReturn();
+
+        assertThat(posted.getResponse().getStatus()).isEqualTo(302);
+        assertThat(posted.getResponse().getRedirectedUrl()).isEqualTo("/governance/platforms/" + code + "/changes");
+        HtmlPage shown = HtmlPage.parse(mvc.perform(get(posted.getResponse().getRedirectedUrl())
+                .flashAttrs(posted.getFlashMap()).with(user(editor))).andReturn().getResponse().getContentAsString());
+        assertThat(HtmlPage.text(shown.elementsOfClass("div", "notice").getFirst()))
+                .isEqualTo("Đã cập nhật ngay: Điện thoại");
+        assertThat(shown.elements("input").stream().filter(i -> "version".equals(i.getAttributeValue("name"))))
+                .singleElement().satisfies(v -> assertThat(v.getAttributeValue("value")).isEqualTo("1"));
+        String reloaded = mvc.perform(get("/governance/platforms/" + code + "/changes").with(user(editor)))
+                .andReturn().getResponse().getContentAsString();
+        assertThat(reloaded).doesNotContain("Đã cập nhật ngay", "Người khác vừa thay đổi");
+    }
+
+    @Test
     void theHistoryPageShowsEachRevisionNewestFirstWithWhyWhoTheVersionAndEachFieldInBothLanguages() throws Exception {
         String code = recognisedFinancePlatform();
         UserDetails editor = accounts.signedIn(Role.MINISTRY_EDITOR, "BTC");
@@ -350,11 +372,14 @@ class GovernancePagesIntegrationTests {
                 // the accepted types and the size limit as configured
                 "PDF, DOCX, XLSX, PNG, JPEG, mỗi tệp tối đa 10 MB", "accept=\".pdf,.docx,.xlsx,.png,.jpg,.jpeg\"");
 
-        String sent = mvc.perform(multipart("/governance/platforms/" + code + "/changes")
+        MvcResult posted = mvc.perform(multipart("/governance/platforms/" + code + "/changes")
                         .file(new MockMultipartFile("files", "Quyết định phê duyệt hồ sơ.pdf", "application/pdf",
                                 EvidenceDocumentsTests.pdf()))
                         .param("version", "0").param("security_level", "4").with(user(editor)).with(csrf()))
-                .andReturn().getResponse().getContentAsString();
+                .andReturn();
+        assertThat(posted.getResponse().getRedirectedUrl()).isEqualTo("/governance/platforms/" + code + "/changes");
+        String sent = mvc.perform(get(posted.getResponse().getRedirectedUrl()).flashAttrs(posted.getFlashMap())
+                .with(user(editor))).andReturn().getResponse().getContentAsString();
         assertThat(sent).contains("Đã gửi đề nghị thay đổi để thẩm định", "Quyết định phê duyệt hồ sơ.pdf",
                 "Bổ sung tài liệu");
         String change = sent.replaceAll("(?s).*/governance/changes/([0-9a-f-]{36})/documents.*", "$1");

@@ -21,6 +21,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import vn.ndp.registry.accounts.CurrentUser;
 import vn.ndp.registry.accounts.Role;
 import vn.ndp.registry.agencies.Agencies;
@@ -235,8 +236,8 @@ class GovernancePages {
     @PreAuthorize("@scopes.canEditPlatform(authentication, #code)")
     String change(Authentication authentication, @PathVariable String code,
             @RequestParam MultiValueMap<String, String> form,
-            @RequestParam(name = "files", required = false) List<MultipartFile> files, Model model)
-            throws IOException {
+            @RequestParam(name = "files", required = false) List<MultipartFile> files, Model model,
+            RedirectAttributes redirect) throws IOException {
         CurrentUser user = GovernanceApi.user(authentication);
         Platform platform = catalog.get(code);
         Map<PlatformField, String> wanted = new EnumMap<>(PlatformField.class);
@@ -249,9 +250,10 @@ class GovernancePages {
         try {
             ChangeDesk.Outcome outcome = changes.request(code, version(form), wanted, form.getFirst("reason"),
                     GovernanceApi.uploads(files), user);
-            model.addAttribute("outcome", outcome);
-            return changePage(user, outcome.platform(), PlatformField.valuesOf(outcome.platform()),
-                    outcome.platform().version(), null, null, model);
+            // after a redirect, so that reloading the page reads it again instead of sending the form twice
+            redirect.addFlashAttribute("applied", outcome.applied().stream().map(f -> f.field().wireName()).toList());
+            redirect.addFlashAttribute("sentForReview", outcome.pending() != null);
+            return "redirect:/governance/platforms/" + code + "/changes";
         } catch (RegistryException e) {
             Map<PlatformField, String> shown = new EnumMap<>(PlatformField.valuesOf(platform));
             shown.putAll(wanted);
