@@ -72,6 +72,14 @@ public class Accounts {
                 .orElseThrow(() -> new RegistryException(ErrorCode.ACCOUNT_NOT_FOUND, "No account has the id " + id));
     }
 
+    /**
+     * The sign-in before the account's last one ({@link Account#lastSignInAt()}): for the person signed in now, the
+     * one before theirs, to notice a sign-in that was not theirs. Empty before a second sign-in.
+     */
+    public java.util.Optional<OffsetDateTime> previousSignIn(UUID id) {
+        return repository.previousSignIn(id);
+    }
+
     public java.util.Optional<Account> findByUsername(String username) {
         return repository.findByUsername(username);
     }

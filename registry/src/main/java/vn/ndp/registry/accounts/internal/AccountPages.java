@@ -71,6 +71,7 @@ class AccountPages {
 
     private String accountPage(CurrentUser user, TokenForm tokenForm, RegistryException tokenError, Model model) {
         model.addAttribute("account", accounts.get(user.accountId()));
+        model.addAttribute("previousSignInAt", accounts.previousSignIn(user.accountId()).orElse(null));
         model.addAttribute("tokens", tokens.of(user));
         model.addAttribute("agency", user.agencyCode() == null ? null : agencies.find(user.agencyCode()).orElse(null));
         model.addAttribute("tokenForm", tokenForm);

@@ -124,9 +124,19 @@ public class AccountRepository {
         jdbc.sql("update account set locked_until = ?, failed_attempts = 0 where id = ?").params(until, id).update();
     }
 
+    /** Records a sign-in at {@code at}, keeping the one before as the previous sign-in. */
     public void recordSignIn(UUID id, OffsetDateTime at) {
-        jdbc.sql("update account set failed_attempts = 0, locked_until = null, last_sign_in_at = ? where id = ?")
-                .params(at, id).update();
+        jdbc.sql("""
+                update account set failed_attempts = 0, locked_until = null, previous_sign_in_at = last_sign_in_at,
+                    last_sign_in_at = ?
+                where id = ?""").params(at, id).update();
+    }
+
+    /** The sign-in before the last one, if any: for the person signed in now, the one before theirs. */
+    public Optional<OffsetDateTime> previousSignIn(UUID id) {
+        return jdbc.sql("select previous_sign_in_at from account where id = ?").param(id)
+                .query((rs, row) -> Optional.ofNullable(rs.getObject(1, OffsetDateTime.class))).optional()
+                .flatMap(previous -> previous);
     }
 
     static Account account(ResultSet rs, int row) throws SQLException {
