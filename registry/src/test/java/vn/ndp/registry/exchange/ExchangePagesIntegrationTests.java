@@ -12,6 +12,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 import org.attoparser.dom.Element;
 import org.junit.jupiter.api.Test;
@@ -128,6 +129,30 @@ class ExchangePagesIntegrationTests {
         assertThat(english).contains("Data exchange directory", "LGSP as a service", ">Sample</span>")
                 .containsPattern("href=\"/agencies/P-HA-NOI\"\\s*>Hanoi</a>")
                 .doesNotContain("Dữ liệu mẫu");
+    }
+
+    @Test
+    void aMinistrysOwnGatewayHostingSeveralOfItsSystemsIsNotCalledShared() throws Exception {
+        String suffix = UUID.randomUUID().toString().substring(0, 6).toUpperCase(Locale.ROOT);
+        String member = register.registerMember("GOV", "PG.R" + suffix, "Bộ Tài chính (thử)", "BTC", false, "test")
+                .id();
+        List<String> systems = List.of(register.registerSubsystem(member, "budget", null, false, "test").id(),
+                register.registerSubsystem(member, "procurement", null, false, "test").id());
+        GatewayId own = GatewayId.parse(member + "/lgsp");
+        register.registerGateway(own.encoded(), "localhost:5501", ExchangeTestData.certificateFor(keys, own.encoded()),
+                systems, false, "test");
+        Topology shared = register(false);
+
+        HtmlPage page = HtmlPage.parse(page(accounts.signedIn(Role.MINISTRY_EDITOR, "BTC"), "/exchange"));
+        Map<String, String> rows = new java.util.HashMap<>();
+        for (Element row : HtmlPage.elements(page.byId("gateways"), "tr")) {
+            List<Element> codes = HtmlPage.elements(row, "code");
+            if (!codes.isEmpty()) {
+                rows.put(HtmlPage.text(codes.getFirst()), HtmlPage.text(HtmlPage.elements(row, "td").getFirst()));
+            }
+        }
+        assertThat(rows.get(own.encoded())).doesNotContain("LGSP dùng chung");
+        assertThat(rows.get(shared.gateway())).contains("LGSP dùng chung");
     }
 
     /** The text of the page's element with that id (a section, a request's card). */
