@@ -1,10 +1,13 @@
 package vn.ndp.registry.overlap;
 
 import java.util.List;
+import java.util.Locale;
 
 /**
  * An existing platform the overlap check compares with: a national platform
  * from the catalogue, a province's local platform, or an evaluation fixture.
+ * {@code link} is the path of its page on the site, which only its corpus
+ * knows (null: none).
  */
 public record CorpusEntry(
         String code,
@@ -15,7 +18,14 @@ public record CorpusEntry(
         List<String> functions,
         String ownerCode,
         String category,
-        Kind kind) {
+        Kind kind,
+        String link) {
+
+    /** An entry without a page of its own (an evaluation fixture, a test's). */
+    public CorpusEntry(String code, String nameVi, String nameEn, String descriptionVi, String descriptionEn,
+            List<String> functions, String ownerCode, String category, Kind kind) {
+        this(code, nameVi, nameEn, descriptionVi, descriptionEn, functions, ownerCode, category, kind, null);
+    }
 
     public enum Kind {
         /** A platform in the national catalogue. */
@@ -28,5 +38,10 @@ public record CorpusEntry(
 
     public CorpusEntry {
         functions = functions == null ? List.of() : List.copyOf(functions);
+    }
+
+    /** The name in the reader's language: the English one on an English page, where there is one. */
+    public String name(Locale locale) {
+        return "en".equals(locale.getLanguage()) && nameEn != null ? nameEn : nameVi;
     }
 }

@@ -435,4 +435,50 @@ class LocalPlatformChangeIntegrationTests {
                 .getContentAsString(StandardCharsets.UTF_8))
                 .contains("Không có trường nào thay đổi, nên chưa lưu gì.");
     }
+
+    @Test
+    void similarPlatformsOfOtherProvincesAreNamedByTheirProvinceAndLinkedApartFromTheNationalOnesToConfirm()
+            throws Exception {
+        String word = word();
+        Map<String, Object> lgsp = new LinkedHashMap<>();
+        lgsp.put("nameVi", "Nền tảng tích hợp, chia sẻ dữ liệu thành phố (LGSP) " + word);
+        lgsp.put("description", "Tích hợp, chia sẻ dữ liệu giữa các hệ thống thông tin của thành phố, kết nối trục"
+                + " NDXP quốc gia " + word + ".");
+        List<String> functions = List.of("Tích hợp, chia sẻ dữ liệu", "Kết nối các cơ sở dữ liệu " + word);
+        lgsp.put("functions", functions);
+        lgsp.put("category", "government");
+        lgsp.put("saveAnyway", true);
+        lgsp.put("reason", "Thành phố cần LGSP riêng.");
+        String hcmc = register(accounts.token(Role.PROVINCE_EDITOR, "P-HO-CHI-MINH-2025"), "P-HO-CHI-MINH-2025", lgsp)
+                .get("id").asString();
+        String hcmcPage = "/adoption/provinces/P-HO-CHI-MINH-2025/local-platforms/" + hcmc;
+
+        HtmlPage form = HtmlPage.parse(mvc.perform(post("/adoption/provinces/P-HA-NOI/local-platforms")
+                        .with(user(accounts.signedIn(Role.PROVINCE_EDITOR, "P-HA-NOI"))).with(csrf())
+                        .param("name_vi", (String) lgsp.get("nameVi")).param("description", (String) lgsp.get("description"))
+                        .param("functions", String.join("\n", functions))
+                        .param("category", "government"))
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));
+
+        Element warning = form.elementsOfClass("section", "overlap-warning").getFirst();
+        assertThat(HtmlPage.texts(warning, "h2")).containsExactly("Nền tảng này trùng hoặc chồng lấn với nền tảng số"
+                + " quốc gia");
+        assertThat(HtmlPage.texts(warning, "h3")).containsExactly("Địa phương khác đã có nền tảng tương tự");
+        assertThat(HtmlPage.elements(warning, "li")).filteredOn(li -> !li.getAttributeValue("class").contains("local"))
+                .isNotEmpty().allSatisfy(li -> assertThat(li.hasAttribute("data-platform")).isTrue());
+        List<Element> local = HtmlPage.elements(warning, "li").stream()
+                .filter(li -> li.getAttributeValue("class").contains("local")).toList();
+        assertThat(local).allSatisfy(li -> assertThat(HtmlPage.text(li)).doesNotContainPattern("\\(.*P-[A-Z-]+"));
+        assertThat(local).filteredOn(li -> hcmcPage.equals(HtmlPage.elements(li, "a").getFirst()
+                        .getAttributeValue("href")))
+                .singleElement().satisfies(li -> assertThat(HtmlPage.text(li))
+                        .contains("Nền tảng địa phương — Thành phố Hồ Chí Minh"));
+
+        HtmlPage overlap = HtmlPage.parse(mvc.perform(get("/overlap").param("name", (String) lgsp.get("nameVi")))
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));
+        assertThat(overlap.elementsOfClass("li", "platform-card")).filteredOn(card -> HtmlPage.elements(card, "a")
+                        .stream().anyMatch(a -> hcmcPage.equals(a.getAttributeValue("href"))))
+                .singleElement().satisfies(card -> assertThat(HtmlPage.text(card))
+                        .contains("Nền tảng địa phương", "Thành phố Hồ Chí Minh").doesNotContain("LOCAL-"));
+    }
 }

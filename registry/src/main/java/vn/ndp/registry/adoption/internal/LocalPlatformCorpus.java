@@ -33,6 +33,7 @@ class LocalPlatformCorpus implements OverlapCorpus {
 
     private static CorpusEntry entry(LocalPlatform p) {
         return new CorpusEntry(p.code(), p.nameVi(), p.nameEn(), p.description(), null, p.functions(),
-                p.provinceCode(), Wire.name(p.category()), CorpusEntry.Kind.LOCAL);
+                p.provinceCode(), Wire.name(p.category()), CorpusEntry.Kind.LOCAL,
+                "/adoption/provinces/" + p.provinceCode() + "/local-platforms/" + p.id());
     }
 }

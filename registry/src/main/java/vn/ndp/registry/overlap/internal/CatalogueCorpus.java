@@ -37,7 +37,6 @@ class CatalogueCorpus implements OverlapCorpus {
 
     static CorpusEntry entry(Platform p) {
         return new CorpusEntry(p.code(), p.nameVi(), p.nameEn(), p.descriptionVi(), p.descriptionEn(), List.of(),
-                p.ownerCode(), Wire.name(p.category()),
-                CorpusEntry.Kind.NATIONAL);
+                p.ownerCode(), Wire.name(p.category()), CorpusEntry.Kind.NATIONAL, "/platforms/" + p.code());
     }
 }

@@ -10,6 +10,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import vn.ndp.registry.agencies.Agencies;
 import vn.ndp.registry.catalog.Category;
 import vn.ndp.registry.overlap.CorpusEntry;
 import vn.ndp.registry.overlap.OverlapDetector;
@@ -33,12 +34,15 @@ class OverlapPages {
     private final OverlapSettings settings;
     private final ClientRateLimiter limiter;
     private final ReasonText reasons;
+    private final Agencies agencies;
 
-    OverlapPages(OverlapDetector detector, OverlapSettings settings, ClientRateLimiter limiter, ReasonText reasons) {
+    OverlapPages(OverlapDetector detector, OverlapSettings settings, ClientRateLimiter limiter, ReasonText reasons,
+            Agencies agencies) {
         this.detector = detector;
         this.settings = settings;
         this.limiter = limiter;
         this.reasons = reasons;
+        this.agencies = agencies;
     }
 
     /** The form as filled in. */
@@ -50,9 +54,12 @@ class OverlapPages {
         }
     }
 
-    /** One match as the page shows it. */
-    record MatchView(String code, String name, boolean national, double percent, String verdict,
-            Highlight highlightedName, Highlight highlightedDescription, List<ReasonView> reasons) {
+    /**
+     * One match as the page shows it: its page ({@code link}, or null), and for a local platform the province or
+     * agency that runs it ({@code owner}, by name) in place of its internal code.
+     */
+    record MatchView(String code, String name, boolean national, String link, String owner, double percent,
+            String verdict, Highlight highlightedName, Highlight highlightedDescription, List<ReasonView> reasons) {
     }
 
     record ReasonView(String label, List<String> terms) {
@@ -100,7 +107,9 @@ class OverlapPages {
         String shownDescription = english && p.descriptionEn() != null ? p.descriptionEn() : p.descriptionVi();
         List<ReasonView> reasonViews = m.reasons().stream()
                 .map(r -> new ReasonView(reasons.label(r, locale), r.terms())).toList();
-        return new MatchView(p.code(), shownName, p.kind() == CorpusEntry.Kind.NATIONAL,
+        String owner = p.ownerCode() == null ? null
+                : agencies.find(p.ownerCode()).map(a -> a.name(locale)).orElse(p.ownerCode());
+        return new MatchView(p.code(), shownName, p.kind() == CorpusEntry.Kind.NATIONAL, p.link(), owner,
                 Math.round(m.score() * 100), Wire.name(m.verdict()), Highlight.of(shownName, m.terms()),
                 Highlight.of(shownDescription, m.terms()), reasonViews);
     }
