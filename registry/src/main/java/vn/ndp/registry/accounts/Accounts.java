@@ -3,11 +3,14 @@ package vn.ndp.registry.accounts;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -21,6 +24,7 @@ import vn.ndp.registry.shared.ErrorCode;
 import vn.ndp.registry.shared.InvalidParameters;
 import vn.ndp.registry.shared.RegistryException;
 import vn.ndp.registry.shared.RegistryException.FieldError;
+import vn.ndp.registry.shared.RegistryException.Said;
 
 /** Creates and maintains accounts; every change is audited. */
 @Service
@@ -49,12 +53,19 @@ public class Accounts {
     }
 
     /**
-     * What an administrator fills in to create an account. An {@code initialPassword} is one the administrator chose
-     * and knows: its owner must replace it at the first sign-in, as the first administrator replaces the one printed at
-     * the first start.
+     * What an administrator fills in to create an account. Agency and platform codes are upper-case by definition:
+     * {@code btc} is taken as BTC. An {@code initialPassword} is one the administrator chose and knows: its owner must
+     * replace it at the first sign-in, as the first administrator replaces the one printed at the first start.
      */
     public record NewAccount(String username, String displayName, String email, Role role, String agencyCode,
             Set<String> platformCodes, String password, boolean initialPassword) {
+
+        public NewAccount {
+            agencyCode = agencyCode == null ? null : agencyCode.strip().toUpperCase(Locale.ROOT);
+            platformCodes = platformCodes == null ? Set.of() : platformCodes.stream()
+                    .map(code -> code.strip().toUpperCase(Locale.ROOT))
+                    .collect(Collectors.toCollection(LinkedHashSet::new));
+        }
 
         /** An account whose password its owner keeps as given (sample and test accounts). */
         public NewAccount(String username, String displayName, String email, Role role, String agencyCode,
@@ -132,11 +143,16 @@ public class Accounts {
             }
             var agency = agencies.find(agencyCode.strip());
             if (agency.isEmpty()) {
-                errors.add(FieldError.of("agencyCode", "no agency has the code '" + agencyCode + "'."));
+                errors.add(FieldError.of("agencyCode", "no agency has the code '" + agencyCode + "'.",
+                        Said.of("accounts.create.error.field.agencyCode.unknown", agencyCode)));
             } else if (role == Role.PROVINCE_EDITOR && !agency.get().kind().isProvincial()) {
-                errors.add(FieldError.of("agencyCode", "a province editor acts for a province or centrally-run city."));
+                errors.add(FieldError.of("agencyCode", "a province editor acts for a province or centrally-run city.",
+                        Said.of("accounts.create.error.field.agencyCode.notProvince", agency.get().nameVi(),
+                                agencyCode, agency.get().name(Locale.ENGLISH))));
             } else if (role == Role.MINISTRY_EDITOR && agency.get().kind().isProvincial()) {
-                errors.add(FieldError.of("agencyCode", "a ministry editor acts for a ministry or agency, not a province."));
+                errors.add(FieldError.of("agencyCode", "a ministry editor acts for a ministry or agency, not a province.",
+                        Said.of("accounts.create.error.field.agencyCode.province", agency.get().nameVi(), agencyCode,
+                                agency.get().name(Locale.ENGLISH))));
             }
         }
         if (role == Role.OPERATOR) {
@@ -145,7 +161,8 @@ public class Accounts {
             } else {
                 for (String code : platformCodes) {
                     if (catalog.find(code).isEmpty()) {
-                        errors.add(FieldError.of("platformCodes", "no platform has the code '" + code + "'."));
+                        errors.add(FieldError.of("platformCodes", "no platform has the code '" + code + "'.",
+                                Said.of("accounts.create.error.field.platformCodes.unknown", code)));
                     }
                 }
             }

@@ -100,7 +100,9 @@ public class SupportDesk {
                     + " ministry, agency or province.");
         }
         InvalidParameters invalid = new InvalidParameters();
-        String platform = request.platformCode() == null ? "" : request.platformCode().strip();
+        // platform codes are upper-case: vneid is VNEID, as searching the catalogue takes it
+        String platform = request.platformCode() == null ? "" : request.platformCode().strip()
+                .toUpperCase(java.util.Locale.ROOT);
         if (platform.isEmpty()) {
             invalid.reject("platformCode", "is required.");
         } else if (catalog.find(platform).isEmpty()) {

@@ -312,7 +312,7 @@ class SecurityIntegrationTests {
                         .param("password", "một mật khẩu đủ dài"))
                 .andExpect(status().isBadRequest())
                 .andExpect(content().string(allOf(containsString("Chưa tạo được tài khoản: có thông tin thiếu"),
-                        containsString("Mã cơ quan: bắt buộc với biên tập viên bộ, ngành"),
+                        containsString("Mã cơ quan: Bộ Tài chính (BTC) không phải là một tỉnh, thành phố"),
                         containsString("value=\"" + username + "\""), not(containsString("agencyCode</")))));
         mvc.perform(post("/admin/accounts").session(session).with(csrf())
                         .param("username", username).param("displayName", "Nguyễn Văn <b>An</b>")

@@ -481,7 +481,7 @@ class SupportIntegrationTests {
 
         MvcResult created = mvc.perform(multipart("/support")
                 .file(new MockMultipartFile("files", "", "application/octet-stream", new byte[0]))
-                .param("platformCode", "VNEID").param("subject", subject).param("description", "Dòng 1\nDòng 2")
+                .param("platformCode", " vneid ").param("subject", subject).param("description", "Dòng 1\nDòng 2")
                 .param("priority", "urgent").with(user(signedIn)).with(csrf())).andReturn();
         assertThat(created.getResponse().getStatus()).isEqualTo(302);
         String location = created.getResponse().getRedirectedUrl();

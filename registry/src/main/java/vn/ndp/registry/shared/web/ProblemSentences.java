@@ -22,7 +22,9 @@ import vn.ndp.registry.shared.RegistryException;
  * its name);</li>
  * <li>with {@code detail}, the error's own English text, when it has no field problems (said one by one) and no
  * sentence of its own;</li>
- * <li>each field problem: the field's own sentence ({@code PREFIX.field.FIELD}, which may quote {@code given} as
+ * <li>each field problem: the refusal's own sentence for it where it is one of the field's on this page
+ * ({@link RegistryException.FieldError#said()} keyed {@code PREFIX.field.FIELD.WHAT}: which code is unknown, say);
+ * else the field's own sentence ({@code PREFIX.field.FIELD}, which may quote {@code given} as
  * {0}); a field that is an item of a configured group, {@code GROUP.ITEM} such as {@code criterion.technical}, shares
  * its group's sentence ({@code PREFIX.field.GROUP}), which names the item as {0} as the pages name it
  * ({@link ConfiguredLabels}); else the field's name and the API's English text.</li>
@@ -75,6 +77,13 @@ public class ProblemSentences {
         String field = problem.field();
         if (field == null) {
             return Line.unlabelled(null, problem.message());
+        }
+        RegistryException.Said said = problem.said();
+        if (said != null && said.key().startsWith(prefix + ".field." + field + ".")) {
+            String sentence = message(said.key(), said.arguments().toArray(), locale);
+            if (sentence != null) {
+                return Line.said(sentence);
+            }
         }
         String sentence = message(prefix + ".field." + field, new Object[] {given}, locale);
         int dot = field.indexOf('.');

@@ -37,6 +37,9 @@ class ProblemSentencesTests {
         messages.addMessage("upload.refused", VI, "Tệp “{0}” không thuộc loại được nhận.");
         messages.addMessage("field.email", VI, "Thư điện tử");
         messages.addMessage("field.status", VI, "Trạng thái");
+        messages.addMessage("form.error.field.agency", VI, "Mã cơ quan: là mã của một cơ quan trong danh mục.");
+        messages.addMessage("form.error.field.agency.unknown", VI, "Mã cơ quan: không có cơ quan nào mang mã “{0}”.");
+        messages.addMessage("param.invalid.integer", VI, "không phải là một số nguyên.");
         messages.addMessage("status.in_use", VI, "Đang sử dụng");
         messages.addMessage("status.trial", VI, "Thử nghiệm");
         messages.addMessage("concurrent.changed", VI, "{0}: {3} đã đổi từ “{1}” thành “{2}” lúc {4}.");
@@ -139,5 +142,22 @@ class ProblemSentencesTests {
 
         assertThat(sentences.of(error, "form.error", null, true, "field.").lines()).containsExactly(new Line(null,
                 null, "email", "changed from 'a@b.vn' to 'c@d.vn' by editor at 02/03/2026 08:05 (UTC+7)"));
+    }
+
+    @Test
+    void aFieldProblemWithASentenceOfThePagesOwnSaysExactlyWhatWasWrong() {
+        RegistryException error = new RegistryException(ErrorCode.INVALID_BODY, "3 problems", List.of(
+                FieldError.of("agency", "no agency has the code 'XYZ'.",
+                        RegistryException.Said.of("form.error.field.agency.unknown", "XYZ")),
+                FieldError.of("agency", "no agency has the code 'ABC'.",
+                        RegistryException.Said.of("form.error.field.agency.unknown", "ABC")),
+                // a sentence of another page's (the 400 page's) does not replace this page's for the field
+                FieldError.of("agency", "'x' is not a whole number.",
+                        RegistryException.Said.of("param.invalid.integer"))));
+
+        assertThat(sentences.of(error, "form.error", null, false, "field.").lines()).containsExactly(
+                new Line("Mã cơ quan: không có cơ quan nào mang mã “XYZ”.", null, null, null),
+                new Line("Mã cơ quan: không có cơ quan nào mang mã “ABC”.", null, null, null),
+                new Line("Mã cơ quan: là mã của một cơ quan trong danh mục.", null, null, null));
     }
 }
