@@ -196,6 +196,20 @@ class CataloguePagesIntegrationTests {
         assertThat(badRequest("/platforms?page=0&lang=en")).contains("must be a whole number from 1 to 100,000.");
     }
 
+    @Test
+    void aPagePastTheEndSaysThePageDoesNotExistAndLinksToTheLastOne() {
+        HtmlPage page = HtmlPage.parse(page("/platforms?page=999"));
+        String beyond = HtmlPage.text(page.byId("beyond"));
+        assertThat(beyond).matches("Không có trang 999: danh sách \\d+ nền tảng chỉ có \\d+ trang\\. Đến trang cuối"
+                + " \\(trang \\d+\\)");
+        String last = beyond.replaceAll(".*\\(trang (\\d+)\\)", "$1");
+        assertThat(HtmlPage.elements(page.byId("beyond"), "a").getFirst().getAttributeValue("href"))
+                .isEqualTo(last.equals("1") ? "/platforms" : "/platforms?page=" + last);
+        assertThat(HtmlPage.text(page.byId("main"))).doesNotContain("Không tìm thấy nền tảng nào phù hợp");
+        assertThat(HtmlPage.text(HtmlPage.parse(page("/platforms?page=999&lang=en")).byId("beyond")))
+                .startsWith("There is no page 999: the list of ");
+    }
+
     private String badRequest(String uri) {
         return client.get().uri(uri).accept(MediaType.TEXT_HTML).exchange().expectStatus().isBadRequest()
                 .expectBody(String.class).returnResult().getResponseBody();
