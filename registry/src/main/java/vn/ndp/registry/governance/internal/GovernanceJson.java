@@ -154,7 +154,10 @@ final class GovernanceJson {
 
     static Map<String, String> wire(Map<PlatformField, String> fields) {
         Map<String, String> wire = new LinkedHashMap<>();
-        new EnumMap<>(fields).forEach((k, v) -> wire.put(k.wireName(), v));
+        // in the fields' order; EnumMap's copy constructor refuses an empty map (a draft with no field yet)
+        Map<PlatformField, String> ordered = new EnumMap<>(PlatformField.class);
+        ordered.putAll(fields);
+        ordered.forEach((k, v) -> wire.put(k.wireName(), v));
         return wire;
     }
 
