@@ -189,6 +189,27 @@ class GovernanceApiIntegrationTests {
     }
 
     @Test
+    void aDraftWithNoFieldYetIsReadListedAndWithdrawn() {
+        JsonNode p = api.post(finance, "/api/v1/proposals", Map.of("code", newCode(), "fields", Map.of()), 201);
+        String id = p.get("id").asString();
+        assertThat(api.get(finance, "/api/v1/proposals/" + id, 200).get("id").asString()).isEqualTo(id);
+        assertThat(ApiCalls.ids(api.page(finance, "/api/v1/proposals?size=100"))).contains(id);
+        api.post(finance, "/api/v1/proposals/" + id + "/withdraw", Map.of("version", p.get("version").asInt()), 200);
+    }
+
+    @Test
+    void aBodyThatIsNotJsonOrDoesNotFitIsAProblemSayingWhere() {
+        JsonNode broken = api.post(finance, "/api/v1/proposals", "{\"code\": ", 400);
+        assertThat(broken.get("code").asString()).isEqualTo("INVALID_BODY");
+        assertThat(broken.get("detail").asString()).startsWith("The body is not valid JSON (line 1, column");
+
+        JsonNode wrong = api.post(finance, "/api/v1/proposals", "{\"code\": \"X-1\", \"fields\": [\"name\"]}", 400);
+        assertThat(wrong.get("code").asString()).isEqualTo("INVALID_BODY");
+        assertThat(wrong.get("errors").get(0).get("field").asString()).isEqualTo("fields");
+        assertThat(wrong.get("detail").asString()).isEqualTo("fields: must be an object.").doesNotContain("java", "tools.");
+    }
+
+    @Test
     void aRecognitionDecisionCannotBeDatedAfterToday() {
         String code = newCode();
         JsonNode p = draft(finance, code, fields("Nền tảng kiểm thử " + code));
