@@ -208,7 +208,7 @@ public final class Tabular {
         Map<String, String> cells = new LinkedHashMap<>();
         int stray = 0;
         for (int i = 0; i < values.length; i++) {
-            String value = values[i] == null ? "" : values[i];
+            String value = values[i] == null ? "" : CsvFiles.read(values[i]);
             String column = i < header.size() ? header.get(i) : "";
             if (!column.isEmpty()) {
                 cells.put(column, value);

@@ -2,17 +2,13 @@ package vn.ndp.registry.adoption.internal;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.Row;
@@ -20,14 +16,15 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.springframework.stereotype.Component;
 import vn.ndp.registry.adoption.AdoptionDesk;
-import vn.ndp.registry.adoption.AdoptionFigures;
 import vn.ndp.registry.adoption.AdoptionFigures.Kpis;
 import vn.ndp.registry.adoption.AdoptionFigures.ProvinceRow;
+import vn.ndp.registry.adoption.AdoptionFigures;
 import vn.ndp.registry.adoption.AdoptionStatus;
 import vn.ndp.registry.agencies.Agency;
 import vn.ndp.registry.reporting.ProgrammeFigure;
 import vn.ndp.registry.reporting.ProgrammeFigures;
 import vn.ndp.registry.shared.CalendarDates;
+import vn.ndp.registry.shared.CsvFiles;
 import vn.ndp.registry.shared.InvalidParameters.Wire;
 
 /**
@@ -115,17 +112,11 @@ class AdoptionReports {
     }
 
     byte[] csv(AdoptionFigures.Summary summary) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        out.writeBytes(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF}); // so that Excel reads UTF-8
-        try (CSVPrinter printer = new CSVPrinter(new OutputStreamWriter(out, StandardCharsets.UTF_8),
-                CSVFormat.RFC4180.builder().setHeader(PROVINCE_COLUMNS.toArray(String[]::new)).get())) {
+        return CsvFiles.write(PROVINCE_COLUMNS, rows -> {
             for (ProvinceRow row : summary.provinces()) {
-                printer.printRecord(provinceRow(row, summary));
+                rows.accept(provinceRow(row, summary));
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toByteArray();
+        });
     }
 
     byte[] xlsx(AdoptionFigures.Summary summary) {

@@ -2,14 +2,10 @@ package vn.ndp.registry.catalog.internal;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
@@ -19,6 +15,7 @@ import vn.ndp.registry.catalog.Catalog;
 import vn.ndp.registry.catalog.Platform;
 import vn.ndp.registry.catalog.PlatformPage;
 import vn.ndp.registry.catalog.PlatformQuery;
+import vn.ndp.registry.shared.CsvFiles;
 import vn.ndp.registry.shared.InvalidParameters.Wire;
 
 /**
@@ -47,21 +44,13 @@ class PlatformExport {
 
     byte[] csv(PlatformQuery query) {
         LocalDate asOf = query.asOf() == null ? agencies.today() : query.asOf();
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        out.writeBytes(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF}); // so that Excel reads UTF-8
-        try (CSVPrinter printer = new CSVPrinter(new OutputStreamWriter(out, StandardCharsets.UTF_8),
-                CSVFormat.RFC4180.builder().setHeader(header().toArray(String[]::new)).get())) {
-            catalog.forEachMatch(query, hit -> {
-                try {
-                    printer.printRecord(row(hit, asOf));
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toByteArray();
+        return CsvFiles.write(header(), rows -> catalog.forEachMatch(query, hit -> {
+            try {
+                rows.accept(row(hit, asOf));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }));
     }
 
     byte[] xlsx(PlatformQuery query) {

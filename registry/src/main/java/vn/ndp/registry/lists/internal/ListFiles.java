@@ -2,13 +2,9 @@ package vn.ndp.registry.lists.internal;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.Row;
@@ -18,6 +14,7 @@ import vn.ndp.registry.lists.ListEntry;
 import vn.ndp.registry.lists.ListField;
 import vn.ndp.registry.lists.ListVersion;
 import vn.ndp.registry.shared.CalendarDates;
+import vn.ndp.registry.shared.CsvFiles;
 import vn.ndp.registry.shared.VietnamTime;
 
 /**
@@ -40,17 +37,11 @@ final class ListFiles {
     }
 
     static byte[] csv(List<ListEntry> entries) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        out.writeBytes(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF}); // so that Excel reads UTF-8
-        try (CSVPrinter printer = new CSVPrinter(new OutputStreamWriter(out, StandardCharsets.UTF_8),
-                CSVFormat.RFC4180.builder().setHeader(header().toArray(String[]::new)).get())) {
+        return CsvFiles.write(header(), rows -> {
             for (ListEntry entry : entries) {
-                printer.printRecord(row(entry));
+                rows.accept(row(entry));
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toByteArray();
+        });
     }
 
     static byte[] xlsx(ListVersion version, List<ListEntry> entries) {
