@@ -17,6 +17,7 @@ import vn.ndp.registry.accounts.internal.AccountRepository;
 import vn.ndp.registry.audit.AuditEvent;
 import vn.ndp.registry.audit.AuditLog;
 import vn.ndp.registry.shared.ErrorCode;
+import vn.ndp.registry.shared.InvalidParameters;
 import vn.ndp.registry.shared.RegistryException;
 
 /**
@@ -29,6 +30,10 @@ import vn.ndp.registry.shared.RegistryException;
 public class ApiTokens {
 
     public static final String PREFIX = "ndp_";
+    /** How long a token is valid when its owner does not say. */
+    public static final int DEFAULT_DAYS = 90;
+    /** The longest validity that can be asked for; 0 asks for a token that does not expire. */
+    public static final int MAX_DAYS = 366;
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final JdbcClient jdbc;
@@ -53,6 +58,17 @@ public class ApiTokens {
 
     /** The token's secret appears only here. */
     public record IssuedToken(TokenInfo info, String secret) {
+    }
+
+    /**
+     * The validity of a token asked for {@code days} days, the same rule on the page and in the API: blank is
+     * {@link #DEFAULT_DAYS}, 0 is a token that does not expire, anything outside 0 to {@link #MAX_DAYS} is refused.
+     */
+    public static Duration validity(String days) {
+        InvalidParameters invalid = new InvalidParameters();
+        int valid = invalid.integer("days", days, DEFAULT_DAYS, 0, MAX_DAYS);
+        invalid.throwIfAny();
+        return valid == 0 ? null : Duration.ofDays(valid);
     }
 
     @Transactional

@@ -14,12 +14,14 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
+import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.client.RestTestClient;
@@ -89,6 +91,26 @@ class SecurityIntegrationTests {
         client.get().uri("/api/v1/accounts").header("Authorization", "Bearer " + token).exchange()
                 .expectStatus().isForbidden()
                 .expectBody().jsonPath("$.code").isEqualTo("FORBIDDEN");
+    }
+
+    @Test
+    void aTokenAskedThroughTheApiHasThePagesValidityRule() {
+        String token = testAccounts.token(Role.REVIEWER, null);
+        for (String days : List.of("-1", "100000")) {
+            client.post().uri("/api/v1/me/tokens").header("Authorization", "Bearer " + token)
+                    .contentType(MediaType.APPLICATION_JSON).body("{\"name\": \"x\", \"days\": " + days + "}").exchange()
+                    .expectStatus().isBadRequest()
+                    .expectBody().jsonPath("$.errors[0].field").isEqualTo("days");
+        }
+        client.post().uri("/api/v1/me/tokens").header("Authorization", "Bearer " + token)
+                .contentType(MediaType.APPLICATION_JSON).body("{\"name\": \"default\"}").exchange()
+                .expectStatus().isCreated()
+                .expectBody().jsonPath("$.info.expiresAt").value(String.class, expires -> assertThat(
+                        java.time.OffsetDateTime.parse(expires)).isAfter(java.time.OffsetDateTime.now().plusDays(89)));
+        client.post().uri("/api/v1/me/tokens").header("Authorization", "Bearer " + token)
+                .contentType(MediaType.APPLICATION_JSON).body("{\"name\": \"never\", \"days\": 0}").exchange()
+                .expectStatus().isCreated()
+                .expectBody().jsonPath("$.info.expiresAt").doesNotExist();
     }
 
     @Test

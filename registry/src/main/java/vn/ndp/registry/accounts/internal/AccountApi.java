@@ -3,7 +3,6 @@ package vn.ndp.registry.accounts.internal;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Set;
@@ -60,9 +59,8 @@ class AccountApi {
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Issue another token; its secret is in this response only")
     ApiTokens.IssuedToken issueToken(Authentication authentication, @RequestBody NewToken request) {
-        Duration validity = request.days() == null || request.days() <= 0 ? null
-                : Duration.ofDays(Math.min(request.days(), 366));
-        return tokens.issue(CurrentUser.from(authentication).orElseThrow(), request.name(), validity);
+        return tokens.issue(CurrentUser.from(authentication).orElseThrow(), request.name(),
+                ApiTokens.validity(request.days() == null ? null : String.valueOf(request.days())));
     }
 
     @DeleteMapping("/me/tokens/{id}")

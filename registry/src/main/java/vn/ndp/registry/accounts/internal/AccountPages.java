@@ -1,7 +1,6 @@
 package vn.ndp.registry.accounts.internal;
 
 import jakarta.servlet.http.HttpServletRequest;
-import java.time.Duration;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.Set;
@@ -31,8 +30,6 @@ import vn.ndp.registry.shared.RegistryException;
 @WebPage
 class AccountPages {
 
-    private static final int DEFAULT_TOKEN_DAYS = 90;
-    private static final int MAX_TOKEN_DAYS = 366;
 
     private final Accounts accounts;
     private final ApiTokens tokens;
@@ -65,7 +62,7 @@ class AccountPages {
     @GetMapping("/account")
     @PreAuthorize("isAuthenticated()")
     String account(Authentication authentication, Model model) {
-        return accountPage(user(authentication), new TokenForm(null, String.valueOf(DEFAULT_TOKEN_DAYS)), null,
+        return accountPage(user(authentication), new TokenForm(null, String.valueOf(ApiTokens.DEFAULT_DAYS)), null,
                 model);
     }
 
@@ -107,10 +104,7 @@ class AccountPages {
             @RequestParam(required = false) String days, Model model, RedirectAttributes redirect) {
         CurrentUser user = user(authentication);
         try {
-            InvalidParameters invalid = new InvalidParameters();
-            int validDays = invalid.integer("days", days, DEFAULT_TOKEN_DAYS, 0, MAX_TOKEN_DAYS);
-            invalid.throwIfAny();
-            var issued = tokens.issue(user, name, validDays == 0 ? null : Duration.ofDays(validDays));
+            var issued = tokens.issue(user, name, ApiTokens.validity(days));
             redirect.addFlashAttribute("issuedToken", issued);
             return "redirect:/account";
         } catch (RegistryException e) {
