@@ -62,10 +62,28 @@ public class LocalPlatforms {
     }
 
     /** The overlap check of a draft, and the national platforms it duplicates or overlaps. */
-    public record Check(OverlapReport report, List<OverlapReport.Match> national, List<OverlapReport.Match> local) {
+    public record Check(OverlapReport report, List<OverlapReport.Match> national, List<OverlapReport.Match> local,
+            String provinceCode, boolean registering) {
 
+        /**
+         * Saving needs a reason when the platform duplicates or overlaps a national one, or, when it is registered,
+         * duplicates one the same province has registered already (the same system entered twice; a change of a
+         * platform registered with a reason is not asked for it again). Other provinces' similar platforms are shown
+         * for information only: each province may run its own.
+         */
         public boolean needsConfirmation() {
-            return !national.isEmpty();
+            return !national.isEmpty() || !ownDuplicates().isEmpty();
+        }
+
+        /** Similar platforms of other provinces, shown for information. */
+        public List<OverlapReport.Match> otherProvinces() {
+            return local.stream().filter(m -> !ownDuplicates().contains(m)).toList();
+        }
+
+        /** The province's own registered platforms this one duplicates. */
+        public List<OverlapReport.Match> ownDuplicates() {
+            return !registering ? List.of() : local.stream().filter(m -> m.verdict() == Verdict.DUPLICATE
+                    && provinceCode.equals(m.platform().ownerCode())).toList();
         }
 
         /** The verdict kept with the platform: that of the closest national match, else distinct. */
@@ -96,7 +114,8 @@ public class LocalPlatforms {
         List<OverlapReport.Match> flagged = report.matches().stream().filter(m -> m.verdict().flagged()).toList();
         return new Check(report,
                 flagged.stream().filter(m -> m.platform().kind() == CorpusEntry.Kind.NATIONAL).toList(),
-                flagged.stream().filter(m -> m.platform().kind() == CorpusEntry.Kind.LOCAL).toList());
+                flagged.stream().filter(m -> m.platform().kind() == CorpusEntry.Kind.LOCAL).toList(), province.code(),
+                itself == null);
     }
 
     /**
@@ -275,20 +294,26 @@ public class LocalPlatforms {
             return null;
         }
         if (!saveAnyway) {
-            throw new RegistryException(ErrorCode.OVERLAP_NOT_CONFIRMED, "'" + clean.nameVi() + "' "
-                    + (check.verdict() == Verdict.DUPLICATE ? "duplicates" : "overlaps")
-                    + " national platforms: " + String.join(", ", check.nationalCodes())
+            String national = check.national().isEmpty() ? "" : (check.verdict() == Verdict.DUPLICATE ? "duplicates"
+                    : "overlaps") + " national platforms: " + String.join(", ", check.nationalCodes());
+            String own = check.ownDuplicates().isEmpty() ? "" : "duplicates the province's own "
+                    + String.join(", ", check.ownDuplicates().stream().map(m -> "'" + m.platform().nameVi() + "'")
+                            .toList());
+            throw new RegistryException(ErrorCode.OVERLAP_NOT_CONFIRMED, "'" + clean.nameVi() + "' " + national
+                    + (national.isEmpty() || own.isEmpty() ? "" : "; it also ") + own
                     + ". Use them instead, or save anyway with a reason (saveAnyway, reason).",
-                    check.national().stream().map(m -> RegistryException.FieldError.of("overlap",
-                            m.platform().code() + " — " + m.platform().nameVi() + " ("
-                                    + InvalidParameters.Wire.name(m.verdict()) + ", score "
-                                    + String.format(Locale.ROOT, "%.2f", m.score()) + ")"))
+                    java.util.stream.Stream.concat(check.national().stream(), check.ownDuplicates().stream())
+                            .map(m -> RegistryException.FieldError.of("overlap",
+                                    m.platform().code() + " — " + m.platform().nameVi() + " ("
+                                            + InvalidParameters.Wire.name(m.verdict()) + ", score "
+                                            + String.format(Locale.ROOT, "%.2f", m.score()) + ")"))
                             .toList());
         }
         InvalidParameters invalid = new InvalidParameters();
         String why = AdoptionDesk.text(invalid, "reason", reason, AdoptionDesk.MAX_TEXT);
         if (why == null) {
-            invalid.reject("reason", "is required to save a platform that duplicates or overlaps a national one.");
+            invalid.reject("reason", "is required to save a platform that duplicates or overlaps a national one, or"
+                    + " one the province has registered already.");
         }
         invalid.throwIfAny();
         return why;

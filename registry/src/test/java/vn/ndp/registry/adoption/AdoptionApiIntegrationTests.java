@@ -264,6 +264,33 @@ class AdoptionApiIntegrationTests {
         assertThat(check.get("local").toString()).contains(saved.get("code").asString());
         assertThat(check.get("local").get(0).get("code").asString()).isEqualTo(saved.get("code").asString());
         assertThat(check.get("local").get(0).get("verdict").asString()).isEqualTo("duplicate");
+        assertThat(check.get("needsConfirmation").asBoolean()).as("another province may run its own").isFalse();
+    }
+
+    @Test
+    void theSameSystemRegisteredTwiceInOneProvinceNeedsAReasonTheSecondTime() {
+        String hue = accounts.token(Role.PROVINCE_EDITOR, "P-HUE");
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("nameVi", "Hệ thống quản lý di tích và vé tham quan Cố đô Huế");
+        body.put("description", "Quản lý hồ sơ di tích, bán vé tham quan điện tử, thống kê lượt khách tại các điểm di tích.");
+        body.put("functions", List.of("Bán vé tham quan điện tử", "Quản lý hồ sơ di tích"));
+        body.put("category", "society");
+        body.put("saveAnyway", true);
+        body.put("reason", "Hệ thống riêng của thành phố.");
+        JsonNode first = api.post(hue, "/api/v1/adoption/provinces/P-HUE/local-platforms", body, 201);
+
+        body.remove("saveAnyway");
+        body.remove("reason");
+        JsonNode check = api.post(hue, "/api/v1/adoption/provinces/P-HUE/local-platforms/check", body, 200);
+        assertThat(check.get("needsConfirmation").asBoolean()).isTrue();
+        JsonNode refused = api.post(hue, "/api/v1/adoption/provinces/P-HUE/local-platforms", body, 409);
+        assertThat(refused.get("code").asString()).isEqualTo("OVERLAP_NOT_CONFIRMED");
+        assertThat(refused.get("detail").asString()).contains("duplicates the province's own");
+        assertThat(refused.get("errors").toString()).contains(first.get("code").asString());
+
+        body.put("saveAnyway", true);
+        body.put("reason", "Hệ thống thứ hai, cho khu di tích mới.");
+        api.post(hue, "/api/v1/adoption/provinces/P-HUE/local-platforms", body, 201);
     }
 
     @Test
