@@ -96,7 +96,9 @@ public class Accountability {
 
     /**
      * Reminds the editors of a central agency (as it is today) to announce its
-     * platforms, and audits it; returns how many editors were told.
+     * platforms, and audits it; returns how many editors were told. An agency that
+     * has platforms today is not reminded, whatever date the reviewer was looking at:
+     * the reminder says it has announced none.
      */
     @Transactional
     public int remind(String agencyCode, String actor) {
@@ -108,9 +110,15 @@ public class Accountability {
                     + "and government agencies; '" + agencyCode + "' is " + today.kind().name().toLowerCase() + ".",
                     List.of(RegistryException.FieldError.of("code", "is not a central agency.")));
         }
+        int platforms = catalog.ownedBy(today.code(), agencies.today()).size();
+        if (platforms > 0) {
+            throw new RegistryException(ErrorCode.ILLEGAL_TRANSITION, today.nameEn() + " (" + today.code()
+                    + ") has announced " + platforms + " platform(s) already: reminders go to agencies that have not.",
+                    RegistryException.Said.of("accountability.alreadyAnnounced", today.nameVi(), platforms));
+        }
         int told = notices.remindToAnnounce(today.code());
         audit.record(AuditEvent.REMINDER_SENT, actor, today.code(), Map.of("recipients", told,
-                "platforms", catalog.ownedBy(today.code(), agencies.today()).size()));
+                "platforms", platforms));
         return told;
     }
 

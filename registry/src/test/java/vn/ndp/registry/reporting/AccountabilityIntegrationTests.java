@@ -93,7 +93,7 @@ class AccountabilityIntegrationTests {
     }
 
     @Test
-    void onlyTheAuthoritySendsRemindersAndOnlyToCentralAgencies() {
+    void onlyTheAuthoritySendsRemindersAndOnlyToCentralAgencies() throws Exception {
         String editor = accounts.token(Role.MINISTRY_EDITOR, "BYT");
         String admin = accounts.token(Role.ADMIN, null);
 
@@ -103,6 +103,16 @@ class AccountabilityIntegrationTests {
                 .exchange().expectStatus().isBadRequest();
         client.post().uri("/api/v1/accountability/NO-SUCH/remind").header(HttpHeaders.AUTHORIZATION, "Bearer " + admin)
                 .exchange().expectStatus().isNotFound();
+        // the police announced 13 platforms: a reminder would tell its editors they have announced none
+        client.post().uri("/api/v1/accountability/BCA/remind").header(HttpHeaders.AUTHORIZATION, "Bearer " + admin)
+                .exchange().expectStatus().isEqualTo(409)
+                .expectBody().jsonPath("$.detail").value(String.class, detail -> assertThat(detail)
+                        .contains("has announced"));
+        mvc.perform(get("/accountability").param("asOf", "28/02/2025").with(user("r").roles("REVIEWER")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(Matchers.not(Matchers.containsString("/remind"))));
+        mvc.perform(get("/accountability").with(user("r").roles("REVIEWER")))
+                .andExpect(content().string(Matchers.containsString("/accountability/BNG/remind")));
     }
 
     @Test

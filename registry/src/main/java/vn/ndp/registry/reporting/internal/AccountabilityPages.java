@@ -15,6 +15,7 @@ import vn.ndp.registry.reporting.Accountability;
 import vn.ndp.registry.reporting.ProgrammeFigure;
 import vn.ndp.registry.reporting.ProgrammeFigures;
 import vn.ndp.registry.shared.InvalidParameters;
+import vn.ndp.registry.shared.RegistryException;
 import vn.ndp.registry.shared.web.WebPage;
 
 /** The national authority's view of which ministries have announced platforms, with reminders. */
@@ -38,6 +39,8 @@ class AccountabilityPages {
         LocalDate asOf = params.date("asOf", request.getParameter("asOf"));
         params.throwIfAny();
         model.addAttribute("report", accountability.report(asOf));
+        // reminders are about today: a past date's "not announced" may have announced since
+        model.addAttribute("remindable", asOf == null || asOf.equals(agencies.today()));
         model.addAttribute("announcedFigure", figure("list_2023.agencies_announced"));
         model.addAttribute("totalFigure", figure("list_2023.agencies_total"));
         return "reporting/accountability";
@@ -46,7 +49,13 @@ class AccountabilityPages {
     @PostMapping("/accountability/{code}/remind")
     @PreAuthorize("hasAnyRole('ADMIN', 'REVIEWER')")
     String remind(@PathVariable String code, Authentication authentication, RedirectAttributes redirect) {
-        int told = accountability.remind(code, CurrentUser.from(authentication).orElseThrow().username());
+        int told;
+        try {
+            told = accountability.remind(code, CurrentUser.from(authentication).orElseThrow().username());
+        } catch (RegistryException e) {
+            redirect.addFlashAttribute("remindRefused", e);
+            return "redirect:/accountability";
+        }
         redirect.addFlashAttribute("reminded", agencies.successorOn(code, agencies.today()).nameVi());
         redirect.addFlashAttribute("told", told);
         return "redirect:/accountability";
