@@ -226,13 +226,18 @@ public final class ExchangeFixture implements AutoCloseable {
      * data directory of its own. Start a gateway from it, or have the reader refuse it.
      */
     public Path consumerVariant(String name, String patch) throws IOException {
-        ObjectNode config = (ObjectNode) JSON.readTree(directory.resolve("consumer/gateway.json").toFile());
-        merge(config, JSON.readTree(patch));
         Path dir = Files.createDirectories(directory.resolve(name));
         Files.copy(directory.resolve("consumer/usage-token"), dir.resolve("usage-token"));
         Path file = dir.resolve("gateway.json");
-        Files.writeString(file, JSON.writeValueAsString(config));
+        Files.writeString(file, consumerConfiguration(patch));
         return file;
+    }
+
+    /** The consumer gateway's configuration file with {@code patch} (a JSON merge patch) merged in, as JSON. */
+    public String consumerConfiguration(String patch) throws IOException {
+        ObjectNode config = (ObjectNode) JSON.readTree(directory.resolve("consumer/gateway.json").toFile());
+        merge(config, JSON.readTree(patch));
+        return JSON.writeValueAsString(config);
     }
 
     /** RFC 7386: objects merge member by member, null removes a member, anything else replaces it. */
