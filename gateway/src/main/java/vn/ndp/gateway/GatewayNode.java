@@ -339,6 +339,11 @@ public final class GatewayNode implements AutoCloseable {
         return usagePusher;
     }
 
+    /** The tokens of this gateway's token endpoint. */
+    public TokenIssuer tokens() {
+        return tokens;
+    }
+
     public OperationalMonitor monitor() {
         return monitor;
     }

@@ -72,6 +72,7 @@ public final class LocalClients {
         return secret != null && matches ? Optional.of(secret.subsystem()) : Optional.empty();
     }
 
+    /** The subsystems served now: a set built once per configuration, looked up in constant time. */
     public Set<SubsystemId> subsystems() {
         return index.subsystems();
     }

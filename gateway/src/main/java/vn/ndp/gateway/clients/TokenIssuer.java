@@ -61,7 +61,10 @@ public final class TokenIssuer {
         return Optional.of(issued.subsystem());
     }
 
-    /** Forgets every token issued to {@code subsystems} (local systems a reloaded configuration no longer serves). */
+    /**
+     * Forgets every token issued to {@code subsystems} (local systems a reloaded configuration no longer serves), to
+     * free their memory: the consumer side refuses a token whose subsystem is not served, whenever it was issued.
+     */
     public void forget(Set<SubsystemId> subsystems) {
         tokens.values().removeIf(token -> subsystems.contains(token.subsystem()));
     }

@@ -296,6 +296,12 @@ public final class ConsumerProxy extends Handler.Abstract {
         if (authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
             SubsystemId bound = tokens.subsystemOf(authorization.substring(7).strip()).orElseThrow(() -> new XRoadException(
                     XRoadErrorType.CLIENT_SSL_AUTHENTICATION_FAILED, "The bearer token is unknown or has expired"));
+            if (!clients.subsystems().contains(bound)) {
+                // A reload took the subsystem off this gateway: its tokens are forgotten then, but one issued while the
+                // reload ran (to credentials checked just before it) would be missed.
+                throw new XRoadException(XRoadErrorType.CLIENT_SSL_AUTHENTICATION_FAILED,
+                        "The bearer token was issued to " + bound + ", which this gateway no longer serves");
+            }
             if (!bound.equals(client)) {
                 throw new XRoadException(XRoadErrorType.CLIENT_SSL_AUTHENTICATION_FAILED,
                         "The bearer token was issued to " + bound + ", which cannot act as " + client);

@@ -997,6 +997,11 @@ class ExchangeIntegrationTests {
                 HttpResponse<String> gone = items(gateway, CLIENT_A.encoded(), tokenA);
                 assertThat(gone.statusCode()).as("the token of a tenant taken off is forgotten").isEqualTo(400);
                 assertThat(gone.headers().firstValue("X-Road-Error")).contains("Client.SslAuthenticationFailed");
+                // the token endpoint checked A's credentials just before the reload and issues A's token just after it
+                String lateTokenA = gateway.tokens().issue(CLIENT_A).value();
+                XRoadError late = assertGatewayError(items(gateway, CLIENT_A.encoded(), lateTokenA),
+                        "Client.SslAuthenticationFailed");
+                assertThat(late.message()).as("a token issued as its tenant was taken off").contains("no longer serves");
                 String tokenB = ExchangeFixture.token(gateway, "province-b", SECRET_B);
                 HttpResponse<String> asB = items(gateway, CLIENT_B.encoded(), tokenB);
                 assertThat(asB.headers().firstValue("X-Road-Error")).as("B is served here now; the provider decides on"
