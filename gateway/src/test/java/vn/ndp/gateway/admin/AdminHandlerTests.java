@@ -2,7 +2,6 @@ package vn.ndp.gateway.admin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.InetAddress;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -10,8 +9,6 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.eclipse.jetty.client.HttpClient;
-import org.eclipse.jetty.server.Server;
-import org.eclipse.jetty.server.ServerConnector;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -19,6 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import vn.ndp.gateway.LoopbackServer;
 import vn.ndp.gateway.RawHttp;
 import vn.ndp.gateway.config.GatewayConfiguration.GlobalConfigurationSource;
 import vn.ndp.gateway.globalconf.GlobalConfigurationClient;
@@ -31,8 +29,7 @@ class AdminHandlerTests {
 
     @TempDir
     static Path directory;
-    static Server server;
-    static int port;
+    static LoopbackServer server;
     static final AtomicInteger reloads = new AtomicInteger();
 
     @BeforeAll
@@ -43,25 +40,20 @@ class AdminHandlerTests {
                 java.net.URI.create("http://127.0.0.1:9/globalconf"), directory.resolve("ca/ca.pem"),
                 directory.resolve("globalconf"), Duration.ofMinutes(1), Duration.ofSeconds(5)), "VN", Clock.systemUTC(),
                 new HttpClient(), metrics);
-        server = new Server();
-        ServerConnector connector = new ServerConnector(server);
-        connector.setHost(InetAddress.getLoopbackAddress().getHostAddress());
-        server.addConnector(connector);
-        server.setHandler(new AdminHandler(GatewayId.parse("VN/GOV/TEST.LGSP/lgsp"), globalConfiguration, metrics, () -> {
-            reloads.incrementAndGet();
-            return AdminHandler.Reload.done(List.of(), List.of(), List.of());
-        }));
-        server.start();
-        port = connector.getLocalPort();
+        server = LoopbackServer.start(new AdminHandler(GatewayId.parse("VN/GOV/TEST.LGSP/lgsp"), globalConfiguration,
+                metrics, () -> {
+                    reloads.incrementAndGet();
+                    return AdminHandler.Reload.done(List.of(), List.of(), List.of());
+                }));
     }
 
     @AfterAll
     static void stop() throws Exception {
-        server.stop();
+        server.close();
     }
 
     private static RawHttp.Answer send(String method, String path) throws Exception {
-        return RawHttp.send(port, method + " " + path + " HTTP/1.1\r\nHost: x", "");
+        return RawHttp.send(server.port(), method + " " + path + " HTTP/1.1\r\nHost: x", "");
     }
 
     @Test

@@ -2,7 +2,6 @@ package vn.ndp.gateway.clients;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -12,13 +11,12 @@ import java.util.List;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
-import org.eclipse.jetty.server.Server;
-import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.Callback;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import vn.ndp.gateway.LoopbackServer;
 import vn.ndp.gateway.RawHttp;
 import vn.ndp.gateway.config.GatewayConfiguration.LocalClient;
 import vn.ndp.gateway.config.GatewayConfiguration.OAuthClient;
@@ -34,8 +32,7 @@ class TokenEndpointTests {
     private static final String BASIC_A = "Basic " + Base64.getEncoder()
             .encodeToString("province-a:secret-a".getBytes(StandardCharsets.UTF_8));
 
-    static Server server;
-    static int port;
+    static LoopbackServer server;
 
     @BeforeAll
     static void start() throws Exception {
@@ -43,28 +40,22 @@ class TokenEndpointTests {
                 new LocalClient(PORTAL_A, List.of(), List.of(new OAuthClient("province-a", Hashes.sha256("secret-a".getBytes(StandardCharsets.UTF_8))))),
                 new LocalClient(PORTAL_B, List.of(), List.of(new OAuthClient("province-b", Hashes.sha256("secret-b".getBytes(StandardCharsets.UTF_8))))))),
                 new TokenIssuer(Clock.systemUTC(), Duration.ofMinutes(5)));
-        server = new Server();
-        ServerConnector connector = new ServerConnector(server);
-        connector.setHost(InetAddress.getLoopbackAddress().getHostAddress());
-        server.addConnector(connector);
-        server.setHandler(new Handler.Abstract() {
+        server = LoopbackServer.start(new Handler.Abstract() {
             @Override
             public boolean handle(Request request, Response response, Callback callback) {
                 endpoint.handle(request, response, callback);
                 return true;
             }
         });
-        server.start();
-        port = connector.getLocalPort();
     }
 
     @AfterAll
     static void stop() throws Exception {
-        server.stop();
+        server.close();
     }
 
     private static RawHttp.Answer post(String authorization, String form) throws Exception {
-        return RawHttp.send(port, "POST " + TokenEndpoint.PATH + " HTTP/1.1\r\nHost: x\r\n"
+        return RawHttp.send(server.port(), "POST " + TokenEndpoint.PATH + " HTTP/1.1\r\nHost: x\r\n"
                 + "Content-Type: application/x-www-form-urlencoded" + (authorization == null ? "" : "\r\nAuthorization: " + authorization),
                 form);
     }

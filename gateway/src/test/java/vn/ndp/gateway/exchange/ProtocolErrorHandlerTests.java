@@ -3,21 +3,19 @@ package vn.ndp.gateway.exchange;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.net.InetAddress;
 import java.time.Clock;
 import java.time.Duration;
 
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
-import org.eclipse.jetty.server.Server;
-import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.Callback;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import vn.ndp.gateway.GatewayErrors;
+import vn.ndp.gateway.LoopbackServer;
 import vn.ndp.gateway.Poll;
 import vn.ndp.gateway.RawHttp;
 import vn.ndp.gateway.monitoring.OperationalMonitor;
@@ -31,17 +29,11 @@ class ProtocolErrorHandlerTests {
 
     private final SimpleMeterRegistry metrics = new SimpleMeterRegistry();
     private final OperationalMonitor monitor = new OperationalMonitor(Clock.systemUTC(), metrics, null);
-    private Server server;
-    private int port;
+    private LoopbackServer server;
 
     /** A server whose one handler fails every exchange before answering, as one does whose log cannot write. */
     private void start(ProtocolErrorHandler.Listener listener) throws Exception {
-        server = new Server();
-        ServerConnector connector = new ServerConnector(server);
-        connector.setHost(InetAddress.getLoopbackAddress().getHostAddress());
-        server.addConnector(connector);
-        server.setErrorHandler(new ProtocolErrorHandler(c -> listener, monitor, null, Clock.systemUTC()));
-        server.setHandler(new Handler.Abstract() {
+        server = LoopbackServer.start(new Handler.Abstract() {
             @Override
             public boolean handle(Request request, Response response, Callback callback) {
                 ExchangeRecorder record = new ExchangeRecorder(monitor, null, Clock.systemUTC(), "consumer", request);
@@ -50,15 +42,13 @@ class ProtocolErrorHandlerTests {
                 callback.failed(new IOException("the message log cannot write"));
                 return true;
             }
-        });
-        server.start();
-        port = connector.getLocalPort();
+        }, new ProtocolErrorHandler(c -> listener, monitor, null, Clock.systemUTC()));
     }
 
     @AfterEach
     void stop() throws Exception {
         if (server != null) {
-            server.stop();
+            server.close();
         }
         monitor.close();
     }
@@ -72,7 +62,7 @@ class ProtocolErrorHandlerTests {
     void aRequestJettyRefusesOnAnExchangeListenerGetsAnXRoadIdAndIsRecordedAsTheListenersSide() throws Exception {
         start(ProtocolErrorHandler.Listener.PROVIDER);
 
-        RawHttp.Answer answer = RawHttp.send(port, "GET /r1/%00 HTTP/1.1\r\nHost: x", "");
+        RawHttp.Answer answer = RawHttp.send(server.port(), "GET /r1/%00 HTTP/1.1\r\nHost: x", "");
 
         XRoadError error = GatewayErrors.assertGatewayError(answer, "Client.BadRequest");
         assertThat(answer.header("X-Road-Id")).isEqualTo(error.detail());
@@ -85,13 +75,13 @@ class ProtocolErrorHandlerTests {
     void anExchangeAHandlerFailedIsNamedByItsOwnXRoadIdAndNotRecordedAgain() throws Exception {
         start(ProtocolErrorHandler.Listener.CONSUMER);
 
-        RawHttp.Answer answer = RawHttp.send(port, "GET /r1/VN/GOV/X/y/z HTTP/1.1\r\nHost: x", "");
+        RawHttp.Answer answer = RawHttp.send(server.port(), "GET /r1/VN/GOV/X/y/z HTTP/1.1\r\nHost: x", "");
 
         assertThat(answer.status()).isEqualTo(500);
         assertThat(XRoadError.fromJson(answer.body()).detail()).isEqualTo("logged-as-this");
         assertThat(answer.header("X-Road-Id")).isEqualTo("logged-as-this");
         // a refusal after it is recorded; the failed exchange is its own recorder's (which this test leaves undone)
-        GatewayErrors.assertGatewayError(RawHttp.send(port, "GET /r1/%00 HTTP/1.1\r\nHost: x", ""), "Client.BadRequest");
+        GatewayErrors.assertGatewayError(RawHttp.send(server.port(), "GET /r1/%00 HTTP/1.1\r\nHost: x", ""), "Client.BadRequest");
         Poll.until(() -> recorded("consumer") > 0, Duration.ofSeconds(10), "the refusal to be recorded");
         assertThat(recorded("consumer")).as("the refusal only, not the failed exchange").isEqualTo(1);
     }
@@ -100,7 +90,7 @@ class ProtocolErrorHandlerTests {
     void theAdminListenerIsNoExchangeListenerAndRecordsNothing() throws Exception {
         start(ProtocolErrorHandler.Listener.ADMIN);
 
-        RawHttp.Answer answer = RawHttp.send(port, "GET /%00 HTTP/1.1\r\nHost: x", "");
+        RawHttp.Answer answer = RawHttp.send(server.port(), "GET /%00 HTTP/1.1\r\nHost: x", "");
 
         GatewayErrors.assertGatewayError(answer, "Client.BadRequest");
         assertThat(answer.header("X-Road-Id")).isNull();
