@@ -1,7 +1,6 @@
 package vn.ndp.gateway.exchange;
 
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Locale;
 import java.util.UUID;
@@ -16,7 +15,6 @@ import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.server.handler.ErrorHandler;
 import org.eclipse.jetty.util.Callback;
-import org.eclipse.jetty.util.thread.Invocable.InvocationType;
 
 import vn.ndp.gateway.messagelog.MessageLog;
 import vn.ndp.gateway.monitoring.OperationalMonitor;
@@ -87,33 +85,19 @@ public final class ProtocolErrorHandler extends ErrorHandler {
             }
         }
         XRoadError error = XRoadError.of(type, message, xroadId);
-        response.setStatus(error.httpStatus());
-        response.getHeaders().put(HttpHeader.CONTENT_TYPE, XRoadError.CONTENT_TYPE);
-        response.getHeaders().put(ExchangeHeaders.ERROR, error.headerValue());
-        if (listener != Listener.ADMIN) {
-            response.getHeaders().put(ExchangeHeaders.ID, xroadId);
-        }
         if (type == XRoadErrorType.CLIENT_BAD_REQUEST) {
             // What follows a request Jetty could not take cannot be trusted to start a request: close once answered.
             // (HTTP/2 has no such header: Jetty leaves it out of the stream's headers, and the connection carries on.)
             response.getHeaders().put(HttpHeader.CONNECTION, HttpHeaderValue.CLOSE.asString());
         }
-        byte[] body = error.toJson().getBytes(StandardCharsets.UTF_8);
-        if (record == null) {
-            response.write(true, ByteBuffer.wrap(body), callback);
+        if (record != null) {
+            Responses.sendError(response, new Responses.FinishingOnce(callback, record::finish), record, error);
             return true;
         }
-        record.xroadId = xroadId;
-        record.status = error.httpStatus();
-        record.fault = error.type();
-        ExchangeRecorder finished = record;
-        Responses.send(response, Callback.from(InvocationType.NON_BLOCKING, () -> {
-            finished.finish();
-            callback.succeeded();
-        }, failure -> {
-            finished.finish();
-            callback.failed(failure);
-        }), record, body);
+        if (listener != Listener.ADMIN) {
+            response.getHeaders().put(ExchangeHeaders.ID, xroadId);
+        }
+        response.write(true, ByteBuffer.wrap(Responses.errorAnswer(response, error)), callback);
         return true;
     }
 

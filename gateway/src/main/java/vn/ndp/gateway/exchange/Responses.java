@@ -67,24 +67,52 @@ final class Responses {
             ExchangeRecorder record = new ExchangeRecorder(monitor, log, clock, side.name, request);
             request.setAttribute(ProtocolErrorHandler.HANDLED, record);
             boolean admitted = capacity.tryEnter(side == Side.CONSUMER);
-            AtomicBoolean finished = new AtomicBoolean();
-            Callback recorded = Callback.from(InvocationType.NON_BLOCKING, () -> {
-                if (finished.compareAndSet(false, true)) {
-                    finish(record, capacity, admitted);
-                }
-                callback.succeeded();
-            }, failure -> {
-                if (finished.compareAndSet(false, true)) {
-                    finish(record, capacity, admitted);
-                }
-                callback.failed(failure);
-            });
+            Callback recorded = new FinishingOnce(callback, () -> finish(record, capacity, admitted));
             if (!admitted) {
                 error(response, recorded, new XRoadException(side.outOfCapacity, "The " + side.name + " gateway is handling "
                         + capacity.max() + " exchanges, as many as it takes at once; try again shortly"), record);
                 return;
             }
             attempt(exchange, request, response, recorded, record, side);
+        }
+    }
+
+    /**
+     * Completes {@code callback}, having run {@code finish} before it the first time: once however the answer ends,
+     * and however often it is told.
+     */
+    static final class FinishingOnce implements Callback {
+
+        private final Callback callback;
+        private final Runnable finish;
+        private final AtomicBoolean finished = new AtomicBoolean();
+
+        FinishingOnce(Callback callback, Runnable finish) {
+            this.callback = callback;
+            this.finish = finish;
+        }
+
+        @Override
+        public void succeeded() {
+            finishOnce();
+            callback.succeeded();
+        }
+
+        @Override
+        public void failed(Throwable failure) {
+            finishOnce();
+            callback.failed(failure);
+        }
+
+        private void finishOnce() {
+            if (finished.compareAndSet(false, true)) {
+                finish.run();
+            }
+        }
+
+        @Override
+        public InvocationType getInvocationType() {
+            return InvocationType.NON_BLOCKING;
         }
     }
 
@@ -118,19 +146,38 @@ final class Responses {
     static void error(Response response, Callback callback, XRoadException failure, ExchangeRecorder record) {
         boolean identified = !record.xroadId.isEmpty();
         XRoadError error = failure.toError(identified ? record.xroadId : UUID.randomUUID().toString());
-        record.status = error.httpStatus();
-        record.fault = error.type();
         if (response.isCommitted()) {
+            // too late to answer with it: the exchange is broken off, and recorded with the error
+            record.status = error.httpStatus();
+            record.fault = error.type();
             callback.failed(failure);
             return;
         }
-        record.xroadId = error.detail();
         response.reset();
+        sendError(response, callback, record, error);
+    }
+
+    /**
+     * Sends {@code error} as the answer to a recorded exchange (the response not yet committed): under its detail as
+     * X-Road-Id, in the {@code X-Road-Id} header and in the record, which goes to the message log first.
+     */
+    static void sendError(Response response, Callback callback, ExchangeRecorder record, XRoadError error) {
+        record.xroadId = error.detail();
+        record.status = error.httpStatus();
+        record.fault = error.type();
+        response.getHeaders().put(ExchangeHeaders.ID, error.detail());
+        send(response, callback, record, errorAnswer(response, error));
+    }
+
+    /**
+     * Sets {@code error}'s status and its {@code Content-Type} and {@code X-Road-Error} headers on a response not yet
+     * committed, and returns the body that says it.
+     */
+    static byte[] errorAnswer(Response response, XRoadError error) {
         response.setStatus(error.httpStatus());
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, XRoadError.CONTENT_TYPE);
         response.getHeaders().put(ExchangeHeaders.ERROR, error.headerValue());
-        response.getHeaders().put(ExchangeHeaders.ID, record.xroadId);
-        send(response, callback, record, error.toJson().getBytes(StandardCharsets.UTF_8));
+        return error.toJson().getBytes(StandardCharsets.UTF_8);
     }
 
     /**
