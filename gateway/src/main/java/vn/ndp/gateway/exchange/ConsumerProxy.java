@@ -30,6 +30,7 @@ import vn.ndp.gateway.globalconf.GlobalConfigurationClient;
 import vn.ndp.gateway.metaservices.Metaservices;
 import vn.ndp.gateway.messagelog.MessageLog;
 import vn.ndp.gateway.monitoring.OperationalMonitor;
+import vn.ndp.protocol.errors.Failures;
 import vn.ndp.protocol.errors.XRoadErrorType;
 import vn.ndp.protocol.errors.XRoadException;
 import vn.ndp.protocol.globalconf.ExchangeDirectory;
@@ -210,7 +211,7 @@ public final class ConsumerProxy extends Handler.Abstract {
                 reply -> answer(reply, response, record, forward, hash, requestId, body),
                 cause -> failure(cause, forward.provider()),
                 cause -> new XRoadException(XRoadErrorType.CLIENT_PROXY_NETWORK_ERROR,
-                        "The provider's gateway broke off its response: " + Responses.rootMessage(cause)),
+                        "The provider's gateway broke off its response: " + Failures.describe(cause)),
                 // the hop's name is built only for an error
                 deadlines, new Relay.NextHop(() -> "The provider's gateway " + forward.provider().id(),
                         XRoadErrorType.CLIENT_PROXY_NETWORK_ERROR, XRoadErrorType.CLIENT_PROXY_SERVICE_FAILED,
@@ -256,7 +257,7 @@ public final class ConsumerProxy extends Handler.Abstract {
         if (Responses.tlsFailure(cause)) {
             return new XRoadException(XRoadErrorType.CLIENT_PROXY_SSL_AUTHENTICATION_FAILED,
                     "Mutual TLS with the provider's gateway " + provider.id() + " at " + provider.address() + " failed: "
-                            + Responses.rootMessage(cause));
+                            + Failures.describe(cause));
         }
         if (Responses.causedBy(cause, TimeoutException.class)) {
             return new XRoadException(XRoadErrorType.CLIENT_PROXY_NETWORK_ERROR,
@@ -264,7 +265,7 @@ public final class ConsumerProxy extends Handler.Abstract {
         }
         return new XRoadException(XRoadErrorType.CLIENT_PROXY_NETWORK_ERROR,
                 "Cannot reach the provider's gateway " + provider.id() + " at " + provider.address() + ": "
-                        + Responses.rootMessage(cause));
+                        + Failures.describe(cause));
     }
 
     private ServiceRequestTarget target(String rawPath) {

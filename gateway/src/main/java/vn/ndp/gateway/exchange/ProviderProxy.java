@@ -26,6 +26,7 @@ import vn.ndp.gateway.globalconf.GlobalConfigurationClient;
 import vn.ndp.gateway.metaservices.Metaservices;
 import vn.ndp.gateway.messagelog.MessageLog;
 import vn.ndp.gateway.monitoring.OperationalMonitor;
+import vn.ndp.protocol.errors.Failures;
 import vn.ndp.protocol.errors.XRoadErrorType;
 import vn.ndp.protocol.errors.XRoadException;
 import vn.ndp.protocol.globalconf.ExchangeDirectory;
@@ -172,7 +173,7 @@ public final class ProviderProxy extends Handler.Abstract {
                 reply -> answer(reply, response, record, hash),
                 this::failure,
                 cause -> new XRoadException(XRoadErrorType.SERVER_PROXY_SERVICE_FAILED,
-                        "The provider service broke off its response: " + Responses.rootMessage(cause)),
+                        "The provider service broke off its response: " + Failures.describe(cause)),
                 deadlines, backendHop).send();
     }
 
@@ -252,14 +253,14 @@ public final class ProviderProxy extends Handler.Abstract {
         if (Responses.causedBy(cause, ConnectException.class) || Responses.causedBy(cause, java.net.SocketTimeoutException.class)
                 || Responses.causedBy(cause, java.nio.channels.UnresolvedAddressException.class)) {
             return new XRoadException(XRoadErrorType.SERVER_PROXY_NETWORK_ERROR,
-                    "Cannot connect to the provider service: " + Responses.rootMessage(cause));
+                    "Cannot connect to the provider service: " + Failures.describe(cause));
         }
         if (Responses.causedBy(cause, TimeoutException.class)) {
             return new XRoadException(XRoadErrorType.SERVER_PROXY_SERVICE_FAILED,
                     "The provider service did not answer within " + limits.backendReadTimeout());
         }
         return new XRoadException(XRoadErrorType.SERVER_PROXY_SERVICE_FAILED,
-                "The provider service failed: " + Responses.rootMessage(cause));
+                "The provider service failed: " + Failures.describe(cause));
     }
 
     private static String header(Request request, String name) {

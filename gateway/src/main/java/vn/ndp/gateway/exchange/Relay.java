@@ -17,6 +17,7 @@ import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.IteratingCallback;
 import org.eclipse.jetty.util.thread.Invocable;
 
+import vn.ndp.protocol.errors.Failures;
 import vn.ndp.protocol.errors.XRoadErrorType;
 import vn.ndp.protocol.errors.XRoadException;
 
@@ -201,7 +202,7 @@ final class Relay {
         }
         if (answering) {
             if (waiting == ExchangeDeadlines.Waiting.CALLER_READING) {
-                return callersFault("The caller stopped taking the answer: " + Responses.rootMessage(failure));
+                return callersFault("The caller stopped taking the answer: " + Failures.describe(failure));
             }
             return Responses.causedBy(failure, AnswerTooLargeException.class) ? answerTooLarge() : broken.apply(failure);
         }

@@ -205,16 +205,6 @@ final class Responses {
         return false;
     }
 
-    /** The innermost cause's message, or its type when it has none or only an object dump. */
-    static String rootMessage(Throwable failure) {
-        Throwable root = failure;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        String message = root.getMessage();
-        return message == null || message.length() > 200 || message.contains("@") ? root.getClass().getSimpleName() : message;
-    }
-
     static boolean tlsFailure(Throwable failure) {
         return causedBy(failure, SSLHandshakeException.class) || causedBy(failure, javax.net.ssl.SSLException.class);
     }

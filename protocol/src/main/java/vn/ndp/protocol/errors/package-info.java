@@ -5,5 +5,6 @@
  * {@code Server.ServerProxy} for the provider's gateway), the HTTP status that goes with each
  * (400 for the client's fault, 500 otherwise), the JSON body {@code {type, message, detail}} and
  * the {@code X-Road-Error} header. Gateways raise {@link vn.ndp.protocol.errors.XRoadException}.
+ * {@link vn.ndp.protocol.errors.Failures#describe} says what any failure was, for a person.
  */
 package vn.ndp.protocol.errors;

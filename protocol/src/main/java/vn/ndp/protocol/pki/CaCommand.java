@@ -3,14 +3,12 @@ package vn.ndp.protocol.pki;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.math.BigInteger;
-import java.net.ConnectException;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.channels.UnresolvedAddressException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
@@ -22,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import vn.ndp.protocol.errors.Failures;
 import vn.ndp.protocol.identifiers.GatewayId;
 import vn.ndp.protocol.identifiers.InvalidIdentifierException;
 
@@ -246,7 +245,7 @@ public final class CaCommand {
             }
         } catch (IOException e) {
             err.println("ndp ca: the certificate is revoked in the CA, but the registry at " + url + " could not be reached: "
-                    + why(e));
+                    + Failures.describe(e));
             err.println("Post it again with the same command once the registry is up; posting twice is harmless.");
             return REFUSED;
         } catch (InterruptedException e) {
@@ -255,32 +254,6 @@ public final class CaCommand {
         }
         out.println("Posted to the registry: gateways refuse the certificate from the next global configuration.");
         return OK;
-    }
-
-    /**
-     * What went wrong, for a person: the innermost cause's message, or, since the JDK's HTTP client says nothing
-     * ({@code ConnectException: null} around a message-less {@code ClosedChannelException} or
-     * {@code UnresolvedAddressException}), what its type means.
-     */
-    static String why(Throwable failure) {
-        String why = null;
-        boolean unresolved = false;
-        boolean refused = false;
-        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
-            if (cause.getMessage() != null && !cause.getMessage().isBlank()) {
-                why = cause.getMessage();
-            }
-            unresolved |= cause instanceof UnresolvedAddressException
-                    || cause instanceof UnknownHostException;
-            refused |= cause instanceof ConnectException;
-        }
-        if (unresolved) {
-            return "its host name does not resolve" + (why == null ? "" : " (" + why + ")");
-        }
-        if (why != null) {
-            return why;
-        }
-        return refused ? "connection refused" : failure.getClass().getSimpleName();
     }
 
     private int list(Options options) {

@@ -16,6 +16,8 @@ import org.bouncycastle.tsp.TimeStampRequest;
 import org.bouncycastle.tsp.TimeStampRequestGenerator;
 import org.bouncycastle.tsp.TimeStampResponse;
 
+import vn.ndp.protocol.errors.Failures;
+
 /** Asks an RFC 3161 time-stamping authority over HTTP ({@code application/timestamp-query}) to stamp a SHA-256 hash. */
 public final class TimeStampClient {
 
@@ -63,7 +65,7 @@ public final class TimeStampClient {
             response.validate(request);
             return response.getTimeStampToken().getEncoded();
         } catch (IOException | TSPException | IllegalArgumentException e) {
-            throw new TimeStampException("Time-stamping at " + url + " failed: " + e, e);
+            throw new TimeStampException("Time-stamping at " + url + " failed: " + Failures.describe(e), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new TimeStampException("Interrupted", e);
