@@ -205,7 +205,7 @@ public final class GatewayNode implements AutoCloseable {
         providerProxy = new ProviderProxy(configuration, globalConfiguration, tls, backendClient, monitor, clock,
                 messageLog, capacity, deadlines, blocking);
         AdminHandler adminHandler = new AdminHandler(configuration.gatewayId(), globalConfiguration, metrics,
-                configurationFile == null ? null : this::reload);
+                configurationFile == null ? null : this::reload, evidence);
         // Exchanges never block a thread, so Jetty may run them on the thread that read the request;
         // the admin listener (metrics, evidence from files) runs on virtual threads.
         server.setHandler(new Handler.Abstract(InvocationType.NON_BLOCKING) {
@@ -217,13 +217,9 @@ public final class GatewayNode implements AutoCloseable {
                     return providerProxy.handle(request, response, callback);
                 }
                 if (connector == admin) {
-                    boolean evidenceRequest = evidence != null && request.getHttpURI().getPath().startsWith("/messagelog/");
                     blocking.execute(() -> {
                         try {
-                            if (!(evidenceRequest ? evidence.handle(request, response, callback)
-                                    : adminHandler.handle(request, response, callback))) {
-                                org.eclipse.jetty.server.Response.writeError(request, response, callback, 404);
-                            }
+                            adminHandler.handle(request, response, callback);
                         } catch (Exception | Error e) {
                             callback.failed(e);
                         }

@@ -5,7 +5,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Handler;
@@ -16,30 +19,55 @@ import org.eclipse.jetty.util.Callback;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import tools.jackson.databind.json.JsonMapper;
 import vn.ndp.gateway.globalconf.GlobalConfigurationClient;
+import vn.ndp.gateway.messagelog.EvidenceEndpoint;
 import vn.ndp.protocol.identifiers.GatewayId;
 
 /**
  * The admin listener (bind it to loopback or a management network): {@code GET /health} (200 when
  * the gateway can serve, 503 when its global configuration is missing or expired),
- * {@code GET /globalconf} (version, expiry, last refresh), {@code GET /metrics} (Prometheus) and
+ * {@code GET /globalconf} (version, expiry, last refresh), {@code GET /metrics} (Prometheus),
  * {@code POST /reload}: read the configuration file again and serve its local systems and services (200 with what
- * is served now, 409 with what would need a restart or why the file was refused, nothing changed). HEAD works wherever
- * GET does; another method gets 405 with {@code Allow}, an unknown path 404 whatever the method.
+ * is served now, 409 with what would need a restart or why the file was refused, nothing changed), and
+ * {@code GET /messagelog/evidence} ({@link EvidenceEndpoint}). HEAD works wherever GET does; another method gets 405
+ * with {@code Allow}, an unknown path 404 whatever the method.
  */
 public final class AdminHandler extends Handler.Abstract {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final String JSON_TYPE = "application/json";
+    private static final String PROMETHEUS_TYPE = "text/plain; version=0.0.4; charset=utf-8";
+
     /**
-     * Each resource and the methods it takes, as an {@code Allow} header says them: HEAD wherever GET (RFC 9110, 9.1;
-     * Jetty sends a HEAD answer's headers without its body).
+     * The admin listener's resources and the methods each takes: HEAD wherever GET (RFC 9110, 9.1; Jetty sends a HEAD
+     * answer's headers without its body).
      */
-    private static final Map<String, String> RESOURCES = Map.of("/health", "GET, HEAD", "/globalconf", "GET, HEAD",
-            "/metrics", "GET, HEAD", "/reload", "POST");
+    private enum Resource {
+        HEALTH("/health", "GET", "HEAD"),
+        GLOBALCONF("/globalconf", "GET", "HEAD"),
+        METRICS("/metrics", "GET", "HEAD"),
+        RELOAD("/reload", "POST"),
+        EVIDENCE(EvidenceEndpoint.PATH, "GET", "HEAD");
+
+        private static final Map<String, Resource> BY_PATH = Arrays.stream(values())
+                .collect(Collectors.toUnmodifiableMap(resource -> resource.path, Function.identity()));
+
+        final String path;
+        final Set<String> methods;
+        /** The methods as a 405's {@code Allow} header names them (RFC 9110, 15.5.6). */
+        final String allow;
+
+        Resource(String path, String... methods) {
+            this.path = path;
+            this.methods = Set.of(methods);
+            this.allow = String.join(", ", methods);
+        }
+    }
 
     private final GatewayId gateway;
     private final GlobalConfigurationClient globalConfiguration;
     private final PrometheusMeterRegistry metrics;
     private final Supplier<Reload> reloader;
+    private final EvidenceEndpoint evidence;
 
     /** What {@code POST /reload} did: the local systems and services served now, or why nothing changed. */
     public record Reload(boolean reloaded, String problem, List<String> needingRestart, List<String> clients,
@@ -54,42 +82,42 @@ public final class AdminHandler extends Handler.Abstract {
         }
     }
 
-    /** {@code reloader}: null when the gateway was not started from a file, and {@code POST /reload} answers 404. */
+    /**
+     * {@code reloader}: null when the gateway was not started from a file, and {@code POST /reload} answers 404;
+     * {@code evidence}: null without a message log or an evidence token, and the evidence endpoint answers 404.
+     */
     public AdminHandler(GatewayId gateway, GlobalConfigurationClient globalConfiguration, PrometheusMeterRegistry metrics,
-            Supplier<Reload> reloader) {
+            Supplier<Reload> reloader, EvidenceEndpoint evidence) {
         this.gateway = gateway;
         this.globalConfiguration = globalConfiguration;
         this.metrics = metrics;
         this.reloader = reloader;
+        this.evidence = evidence;
     }
 
     @Override
     public boolean handle(Request request, Response response, Callback callback) {
-        String path = request.getHttpURI().getPath();
-        String allowed = RESOURCES.get(path);
-        if (allowed == null || path.equals("/reload") && reloader == null) {
-            return send(response, callback, 404, "application/json", allowed == null ? "{\"error\":\"not found\"}"
-                    : "{\"error\":\"this gateway was not started from a configuration file\"}");
+        Resource resource = Resource.BY_PATH.get(request.getHttpURI().getPath());
+        if (resource == null || resource == Resource.EVIDENCE && evidence == null) {
+            return send(response, callback, 404, JSON_TYPE, "{\"error\":\"not found\"}");
         }
-        if (!Arrays.asList(allowed.split(", ")).contains(request.getMethod())) {
-            // RFC 9110, 15.5.6: a 405 names the methods the resource takes
-            response.getHeaders().put(HttpHeader.ALLOW, allowed);
-            return send(response, callback, 405, "application/json", "{\"error\":\"method not allowed\"}");
+        if (resource == Resource.RELOAD && reloader == null) {
+            return send(response, callback, 404, JSON_TYPE,
+                    "{\"error\":\"this gateway was not started from a configuration file\"}");
         }
-        if (path.equals("/reload")) {
-            Reload reload = reloader.get();
-            return send(response, callback, reload.reloaded() ? 200 : 409, "application/json",
-                    JSON.writeValueAsString(reload));
+        if (!resource.methods.contains(request.getMethod())) {
+            return methodNotAllowed(response, callback, resource);
         }
-        GlobalConfigurationClient.Status status = globalConfiguration.status();
-        return switch (path) {
-            case "/health" -> {
+        return switch (resource) {
+            case HEALTH -> {
+                GlobalConfigurationClient.Status status = globalConfiguration.status();
                 var body = JSON.createObjectNode();
                 body.put("gateway", gateway.encoded());
                 body.put("status", status.expired() ? "OUTDATED_GLOBAL_CONFIGURATION" : "UP");
-                yield send(response, callback, status.expired() ? 503 : 200, "application/json", JSON.writeValueAsString(body));
+                yield send(response, callback, status.expired() ? 503 : 200, JSON_TYPE, JSON.writeValueAsString(body));
             }
-            case "/globalconf" -> {
+            case GLOBALCONF -> {
+                GlobalConfigurationClient.Status status = globalConfiguration.status();
                 var body = JSON.createObjectNode();
                 status.version().ifPresent(version -> body.put("version", version));
                 status.expiresAt().ifPresent(at -> body.put("expiresAt", at.toString()));
@@ -97,11 +125,22 @@ public final class AdminHandler extends Handler.Abstract {
                 status.lastAttemptAt().ifPresent(at -> body.put("lastRefreshAt", at.toString()));
                 status.lastOutcome().ifPresent(outcome -> body.put("lastRefreshOutcome", outcome.name()));
                 status.lastProblem().ifPresent(problem -> body.put("lastProblem", problem));
-                yield send(response, callback, 200, "application/json", JSON.writeValueAsString(body));
+                yield send(response, callback, 200, JSON_TYPE, JSON.writeValueAsString(body));
             }
-            case "/metrics" -> send(response, callback, 200, "text/plain; version=0.0.4; charset=utf-8", metrics.scrape());
-            default -> throw new IllegalStateException("No handling for the admin resource " + path);
+            // HEAD scrapes too: without the body's length Jetty would say Content-Length: 0, or Transfer-Encoding:
+            // chunked on a kept-alive connection, where GET says the length (RFC 9110, 9.3.2)
+            case METRICS -> send(response, callback, 200, PROMETHEUS_TYPE, metrics.scrape());
+            case RELOAD -> {
+                Reload reload = reloader.get();
+                yield send(response, callback, reload.reloaded() ? 200 : 409, JSON_TYPE, JSON.writeValueAsString(reload));
+            }
+            case EVIDENCE -> evidence.handle(request, response, callback);
         };
+    }
+
+    private static boolean methodNotAllowed(Response response, Callback callback, Resource resource) {
+        response.getHeaders().put(HttpHeader.ALLOW, resource.allow);
+        return send(response, callback, 405, JSON_TYPE, "{\"error\":\"method not allowed\"}");
     }
 
     private static boolean send(Response response, Callback callback, int status, String type, String body) {

@@ -20,6 +20,7 @@ import vn.ndp.gateway.LoopbackServer;
 import vn.ndp.gateway.RawHttp;
 import vn.ndp.gateway.config.GatewayConfiguration.GlobalConfigurationSource;
 import vn.ndp.gateway.globalconf.GlobalConfigurationClient;
+import vn.ndp.gateway.messagelog.EvidenceEndpoint;
 import vn.ndp.protocol.identifiers.GatewayId;
 import vn.ndp.protocol.pki.CaSettings;
 import vn.ndp.protocol.pki.NationalCa;
@@ -44,7 +45,7 @@ class AdminHandlerTests {
                 metrics, () -> {
                     reloads.incrementAndGet();
                     return AdminHandler.Reload.done(List.of(), List.of(), List.of());
-                }));
+                }, null));
     }
 
     @AfterAll
@@ -92,6 +93,9 @@ class AdminHandlerTests {
             RawHttp.Answer answer = send(method, "/nothing-here");
             assertThat(answer.status()).as(method).isEqualTo(404);
             assertThat(answer.header("Allow")).as(method).isNull();
+            RawHttp.Answer evidence = send(method, EvidenceEndpoint.PATH + "?id=x");
+            assertThat(evidence.status()).as("no evidence endpoint here: " + method).isEqualTo(404);
+            assertThat(evidence.header("Allow")).as(method).isNull();
         }
     }
 }
