@@ -358,7 +358,7 @@ public final class LogVerifier {
                     fail(Problem.INSERTED, name, line, claimed, "this record (claiming seq " + claimed
                             + ") is not one signed in batch " + seal.batch() + ": inserted");
                 }
-                if (claimed > expectedSeq && text.indexOf("{\"seq\":" + expectedSeq + ",", position) >= 0) {
+                if (claimed > expectedSeq && furtherOn(expectedSeq)) {
                     fail(Problem.REORDERED, name, line, expectedSeq, "record " + expectedSeq + " is out of order: line " + line
                             + " holds record " + claimed + ", moved here from another batch");
                 }
@@ -368,7 +368,7 @@ public final class LogVerifier {
             }
             long seq = record.seq();
             if (seq > expectedSeq) {
-                boolean later = text.indexOf("{\"seq\":" + expectedSeq + ",", position) >= 0;
+                boolean later = furtherOn(expectedSeq);
                 for (int j = i + 1; j < pending.size() && !later; j++) {
                     later = pending.get(j).seq() == expectedSeq;
                 }
@@ -405,6 +405,11 @@ public final class LogVerifier {
         batches++;
     }
 
+    /** Whether record {@code seq} is further on in the segment than the line just read. */
+    private boolean furtherOn(long seq) {
+        return text.indexOf("{\"seq\":" + seq + ",", position) >= 0;
+    }
+
     /** Checks a signature line: it must sign exactly the batches of this segment since the previous one. */
     private void window(String name, long line, Header header, String headerSha256, List<X509Certificate> chain,
             SignedWindow window) {
@@ -412,7 +417,7 @@ public final class LogVerifier {
         X509Certificate signer = chain.getFirst();
         if (window.firstBatch() == first && window.lastBatch() > expectedBatch - 1 && window.verify(signer.getPublicKey())
                 && window.gateway().equals(header.gateway())
-                && text.indexOf("{\"seq\":" + expectedSeq + ",", position) < 0) {
+                && !furtherOn(expectedSeq)) {
             // The line is as the gateway signed it, and it signed batches that are neither before it nor moved after it.
             fail(Problem.DELETED, name, line, expectedSeq, "record " + expectedSeq + " is missing (deleted): batches "
                     + expectedBatch + ".." + window.lastBatch() + ", signed on this line, are not in the log");
