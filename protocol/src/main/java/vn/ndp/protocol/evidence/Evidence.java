@@ -85,58 +85,35 @@ public final class Evidence {
                 }
                 exchange.add(proven);
             }
-            return exchanges.stream().map(Exchange::new).sorted(Comparator.comparing(Exchange::startedAt)).toList();
+            return exchanges.stream().map(Exchange::of).sorted(Comparator.comparing(Exchange::startedAt)).toList();
         }
     }
 
     /**
      * One exchange among an X-Road-Id's records: the records of one request id (the consumer's and the provider's
-     * gateways log the same one; a resent request keeps it), or a single record without one.
+     * gateways log the same one; a resent request keeps it), or a single record without one. What the caller asked and
+     * got (client, service, method, path, outcome) is the consumer's record's when there is one.
+     *
+     * @param requestId the request id the gateways gave it, empty for a request refused before it was forwarded
+     * @param startedAt when its first record began (the consumer's, which receives the request first)
+     * @param sides     each record's side and gateway, such as {@code consumer at VN/GOV/1/gw}
+     * @param path      the path under the service, such as {@code /items/2}; empty for the service itself
+     * @param outcome   the status its caller got, and the fault if any
      */
-    public record Exchange(List<ProvenRecord> records) {
+    public record Exchange(List<ProvenRecord> records, String requestId, Instant startedAt, List<String> sides,
+            String client, String service, String method, String path, String outcome) {
 
-        /** The request id the gateways gave it, empty for a request refused before it was forwarded. */
-        public String requestId() {
-            return first().path("requestId").asString("");
-        }
-
-        /** When its first record began (the consumer's, which receives the request first). */
-        public Instant startedAt() {
-            return records.stream().map(r -> startedAt(r.record())).min(Instant::compareTo).orElse(Instant.MAX);
-        }
-
-        /** Each record's side and gateway, such as {@code consumer at VN/GOV/1/gw}. */
-        public List<String> sides() {
-            return records.stream().map(r -> r.record().path("side").asString("") + " at " + r.gateway()).toList();
-        }
-
-        public String client() {
-            return first().path("client").asString("");
-        }
-
-        public String service() {
-            return first().path("service").asString("");
-        }
-
-        public String method() {
-            return first().path("method").asString("");
-        }
-
-        /** The path under the service, such as {@code /items/2}; empty for the service itself. */
-        public String path() {
-            return first().path("path").asString("");
-        }
-
-        /** The status its caller got (the consumer gateway's record, when the evidence holds it), and the fault if any. */
-        public String outcome() {
-            String fault = first().path("fault").asString("");
-            return first().path("status").asInt() + (fault.isEmpty() ? "" : " " + fault);
-        }
-
-        /** The consumer's record when there is one: it holds what the caller asked and got. */
-        private JsonNode first() {
-            return records.stream().map(ProvenRecord::record).filter(r -> r.path("side").asString("").equals("consumer"))
+        static Exchange of(List<ProvenRecord> records) {
+            JsonNode first = records.stream().map(ProvenRecord::record)
+                    .filter(r -> r.path("side").asString("").equals("consumer"))
                     .findFirst().orElse(records.getFirst().record());
+            String fault = first.path("fault").asString("");
+            return new Exchange(List.copyOf(records), first.path("requestId").asString(""),
+                    records.stream().map(r -> startedAt(r.record())).min(Instant::compareTo).orElse(Instant.MAX),
+                    records.stream().map(r -> r.record().path("side").asString("") + " at " + r.gateway()).toList(),
+                    first.path("client").asString(""), first.path("service").asString(""),
+                    first.path("method").asString(""), first.path("path").asString(""),
+                    first.path("status").asInt() + (fault.isEmpty() ? "" : " " + fault));
         }
 
         private static Instant startedAt(JsonNode record) {
