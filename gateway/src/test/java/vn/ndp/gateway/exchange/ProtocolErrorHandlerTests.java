@@ -98,6 +98,16 @@ class ProtocolErrorHandlerTests {
     }
 
     @Test
+    void headersTooLargeAreNamedInASentence() throws Exception {
+        start(ProtocolErrorHandler.Listener.CONSUMER);
+
+        RawHttp.Answer answer = RawHttp.send(server.port(), "GET /r1/VN/GOV/X/y/z HTTP/1.1\r\nHost: x\r\nX-Big: "
+                + "a".repeat(20_000), "");
+
+        assertThat(XRoadError.fromJson(answer.body()).message()).endsWith(": Request header fields too large");
+    }
+
+    @Test
     void aReasonJettyLeftOutIsTheStatusInASentence() {
         assertThat(ProtocolErrorHandler.reason(431, new org.eclipse.jetty.http.BadMessageException(431)))
                 .isEqualTo("Request header fields too large");

@@ -245,14 +245,6 @@ class MessageLogIntegrationTests {
     }
 
     @Test
-    void headersTooLargeAreNamedInASentence() throws Exception {
-        RawHttp.Answer answer = RawHttp.send(exchange.consumer.consumerHttpPort(), "GET /r1/" + ITEMS
-                + " HTTP/1.1\r\nHost: x\r\nX-Big: " + "a".repeat(20_000), "");
-
-        assertThat(XRoadError.fromJson(answer.body()).message()).endsWith(": Request header fields too large");
-    }
-
-    @Test
     void aMetaserviceAnswerIsLoggedUnderTheXRoadIdItIsSentWith() throws Exception {
         HttpResponse<String> clients = http.send(HttpRequest.newBuilder(URI.create(exchange.consumerUrl("/listClients")))
                 .build(), HttpResponse.BodyHandlers.ofString());
