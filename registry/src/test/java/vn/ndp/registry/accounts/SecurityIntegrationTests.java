@@ -188,6 +188,9 @@ class SecurityIntegrationTests {
         MockHttpSession session = (MockHttpSession) signedIn.getRequest().getSession(false);
         mvc.perform(get("/governance").session(session)).andExpect(redirectedUrl("/account/password"));
         mvc.perform(get("/account/password").session(session)).andExpect(status().isOk());
+        // the password page comes with its style sheet and icon
+        mvc.perform(get("/css/site.css").session(session)).andExpect(status().isOk());
+        mvc.perform(get("/favicon.svg").session(session)).andExpect(status().isOk());
 
         mvc.perform(post("/account/password").session(session).with(csrf())
                         .param("currentPassword", "mật khẩu ban đầu 2026").param("newPassword", "mật khẩu của riêng tôi 2026"))

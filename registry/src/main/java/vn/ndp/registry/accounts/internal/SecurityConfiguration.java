@@ -7,6 +7,7 @@ import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.time.Clock;
+import java.util.stream.Stream;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -50,11 +51,15 @@ import vn.ndp.registry.shared.web.FormRefusals;
 @EnableMethodSecurity
 class SecurityConfiguration {
 
-    /** Pages anyone may read. */
-    static final String[] PUBLIC_PAGES = {"/", "/platforms", "/platforms/**", "/agencies", "/agencies/**",
-        "/statistics", "/statistics/**", "/overlap", "/overlap/**", "/lists", "/lists/**", "/adoption", "/adoption/**", "/login",
-        "/css/**", "/js/**", "/img/**", "/fonts/**", "/webjars/**", "/favicon.ico", "/favicon.svg", "/robots.txt", "/error",
-        FormRefusals.SESSION_EXPIRED, FormRefusals.UPLOAD_TOO_LARGE};
+    /** Files served as they are, the same for everyone: no page, and nothing about the account asking. */
+    static final String[] STATIC_RESOURCES = {"/css/**", "/js/**", "/img/**", "/fonts/**", "/webjars/**",
+        "/favicon.ico", "/favicon.svg", "/robots.txt"};
+
+    /** Pages anyone may read, and the static resources. */
+    static final String[] PUBLIC_PAGES = Stream.concat(Stream.of("/", "/platforms", "/platforms/**", "/agencies",
+            "/agencies/**", "/statistics", "/statistics/**", "/overlap", "/overlap/**", "/lists", "/lists/**",
+            "/adoption", "/adoption/**", "/login", "/error", FormRefusals.SESSION_EXPIRED, FormRefusals.UPLOAD_TOO_LARGE),
+            Stream.of(STATIC_RESOURCES)).toArray(String[]::new);
 
     /** API resources anyone may read. */
     static final String[] PUBLIC_API_READS = {"/api/v1/platforms", "/api/v1/platforms/**", "/api/v1/platforms.csv",
