@@ -18,6 +18,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authorization.AuthorizationDecision;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.authorization.AuthorizationManager;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
@@ -215,7 +216,10 @@ class SecurityConfiguration {
         }
     }
 
-    /** After signing in with a one-time password, the first stop is choosing a real one. */
+    /**
+     * After signing in with a one-time password, the first stop is choosing a real one: the sign-in lands there
+     * rather than on a page {@link SessionAccountCheck} would send it away from. Reads what that check reads.
+     */
     static final class PasswordChangeFirst extends SavedRequestAwareAuthenticationSuccessHandler {
 
         private final AccountRepository accounts;
@@ -225,13 +229,10 @@ class SecurityConfiguration {
         }
 
         @Override
-        public void onAuthenticationSuccess(jakarta.servlet.http.HttpServletRequest request,
-                jakarta.servlet.http.HttpServletResponse response,
-                org.springframework.security.core.Authentication authentication)
-                throws java.io.IOException, jakarta.servlet.ServletException {
+        public void onAuthenticationSuccess(HttpServletRequest request, HttpServletResponse response,
+                Authentication authentication) throws IOException, ServletException {
             boolean mustChange = CurrentUser.from(authentication)
-                    .flatMap(user -> accounts.findById(user.accountId()))
-                    .map(vn.ndp.registry.accounts.Account::mustChangePassword).orElse(false);
+                    .map(user -> accounts.sessionState(user.accountId()).mustChangePassword()).orElse(false);
             if (mustChange) {
                 getRedirectStrategy().sendRedirect(request, response, SessionAccountCheck.PASSWORD_PAGE);
                 return;
