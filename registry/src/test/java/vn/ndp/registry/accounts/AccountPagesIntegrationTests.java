@@ -35,12 +35,6 @@ class AccountPagesIntegrationTests {
     @Autowired
     Accounts users;
 
-    MockHttpSession signIn(Account account) throws Exception {
-        return (MockHttpSession) mvc.perform(post("/login").with(csrf()).param("username", account.username())
-                        .param("password", TestAccounts.PASSWORD))
-                .andExpect(redirectedUrl("/")).andReturn().getRequest().getSession(false);
-    }
-
     /** What the account page says under "Lần đăng nhập trước". */
     String previousSignIn(MockHttpSession session) throws Exception {
         HtmlPage page = HtmlPage.parse(mvc.perform(get("/account").session(session)).andReturn().getResponse()
@@ -53,12 +47,12 @@ class AccountPagesIntegrationTests {
     void theAccountPageShowsTheSignInBeforeTheCurrentOneNotTheCurrentOne() throws Exception {
         Account account = accounts.create(Role.REVIEWER, null);
 
-        assertThat(previousSignIn(signIn(account))).isEqualTo("Chưa có: đây là lần đăng nhập đầu tiên");
+        assertThat(previousSignIn(TestAccounts.signIn(mvc, account))).isEqualTo("Chưa có: đây là lần đăng nhập đầu tiên");
 
         // the first sign-in, moved back in time so that the current one cannot be mistaken for it
         jdbc.sql("update account set last_sign_in_at = ? where id = ?")
                 .params(OffsetDateTime.parse("2026-01-02T03:04:00Z"), account.id()).update();
-        assertThat(previousSignIn(signIn(account))).isEqualTo("02/01/2026 10:04");
+        assertThat(previousSignIn(TestAccounts.signIn(mvc, account))).isEqualTo("02/01/2026 10:04");
     }
 
     @Test

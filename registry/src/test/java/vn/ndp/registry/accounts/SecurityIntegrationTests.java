@@ -130,10 +130,7 @@ class SecurityIntegrationTests {
     @Test
     void signingInWithTheRightPasswordOpensTheAccountPageAndIsAudited() throws Exception {
         Account account = testAccounts.create(Role.REVIEWER, null);
-        var result = mvc.perform(post("/login").with(csrf())
-                        .param("username", account.username()).param("password", TestAccounts.PASSWORD))
-                .andExpect(status().isFound()).andReturn();
-        MockHttpSession session = (MockHttpSession) result.getRequest().getSession(false);
+        MockHttpSession session = TestAccounts.signIn(mvc, account);
         mvc.perform(get("/account").session(session)).andExpect(status().isOk());
         assertThat(audit.find(new AuditLog.Filter(AuditEvent.SIGN_IN_SUCCEEDED, account.username(), null, null, null),
                 10, 0)).hasSize(1);
@@ -142,10 +139,10 @@ class SecurityIntegrationTests {
     @Test
     void disablingAnAccountEndsItsOpenSessionsAtTheirNextRequest() throws Exception {
         Account editor = testAccounts.create(Role.MINISTRY_EDITOR, "BTC");
-        MockHttpSession session = signIn(editor.username(), TestAccounts.PASSWORD);
+        MockHttpSession session = TestAccounts.signIn(mvc, editor);
         mvc.perform(get("/account").session(session)).andExpect(status().isOk());
 
-        MockHttpSession admin = signIn(testAccounts.create(Role.ADMIN, null).username(), TestAccounts.PASSWORD);
+        MockHttpSession admin = TestAccounts.signIn(mvc, testAccounts.create(Role.ADMIN, null));
         mvc.perform(post("/admin/accounts/{id}/enabled", editor.id()).session(admin).with(csrf()).param("enabled", "false"))
                 .andExpect(redirectedUrl("/admin/accounts"));
 
@@ -159,7 +156,7 @@ class SecurityIntegrationTests {
     @Test
     void anAdministratorCannotDisableTheirOwnAccount() throws Exception {
         Account self = testAccounts.create(Role.ADMIN, null);
-        MockHttpSession session = signIn(self.username(), TestAccounts.PASSWORD);
+        MockHttpSession session = TestAccounts.signIn(mvc, self);
         String list = mvc.perform(get("/admin/accounts").session(session)).andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
         assertThat(list).as("no disable button on one's own row")
@@ -175,7 +172,7 @@ class SecurityIntegrationTests {
 
     @Test
     void anAccountCreatedWithAnInitialPasswordMustReplaceItBeforeAnythingElse() throws Exception {
-        MockHttpSession admin = signIn(testAccounts.create(Role.ADMIN, null).username(), TestAccounts.PASSWORD);
+        MockHttpSession admin = TestAccounts.signIn(mvc, testAccounts.create(Role.ADMIN, null));
         String username = "initial-" + UUID.randomUUID().toString().substring(0, 8);
         mvc.perform(post("/admin/accounts").session(admin).with(csrf()).param("username", username)
                         .param("displayName", "Người dùng mới").param("role", "reviewer")
@@ -196,12 +193,6 @@ class SecurityIntegrationTests {
                         .param("currentPassword", "mật khẩu ban đầu 2026").param("newPassword", "mật khẩu của riêng tôi 2026"))
                 .andExpect(redirectedUrl("/account"));
         mvc.perform(get("/account").session(session)).andExpect(status().isOk());
-    }
-
-    private MockHttpSession signIn(String username, String password) throws Exception {
-        var result = mvc.perform(post("/login").with(csrf()).param("username", username).param("password", password))
-                .andExpect(status().isFound()).andReturn();
-        return (MockHttpSession) result.getRequest().getSession(false);
     }
 
     @Test
@@ -237,9 +228,7 @@ class SecurityIntegrationTests {
     @Test
     void formsWithoutACsrfTokenAreRefused() throws Exception {
         Account account = testAccounts.create(Role.REVIEWER, null);
-        var result = mvc.perform(post("/login").with(csrf())
-                .param("username", account.username()).param("password", TestAccounts.PASSWORD)).andReturn();
-        MockHttpSession session = (MockHttpSession) result.getRequest().getSession(false);
+        MockHttpSession session = TestAccounts.signIn(mvc, account);
         mvc.perform(post("/account/tokens").session(session).param("name", "x")).andExpect(status().isForbidden());
         assertThat(tokens.of(CurrentUser.of(account))).isEmpty();
     }
@@ -278,17 +267,10 @@ class SecurityIntegrationTests {
                 10, 0)).hasSize(1);
     }
 
-    MockHttpSession signIn(Account account, String password) throws Exception {
-        var result = mvc.perform(post("/login").with(csrf())
-                        .param("username", account.username()).param("password", password))
-                .andExpect(redirectedUrl("/")).andReturn();
-        return (MockHttpSession) result.getRequest().getSession(false);
-    }
-
     @Test
     void aPersonChangesTheirPasswordAndSignsInWithTheNewOne() throws Exception {
         Account account = testAccounts.create(Role.OPERATOR, null, "DVCQG");
-        MockHttpSession session = signIn(account, TestAccounts.PASSWORD);
+        MockHttpSession session = TestAccounts.signIn(mvc, account);
         mvc.perform(post("/account/password").session(session).with(csrf())
                         .param("currentPassword", TestAccounts.PASSWORD).param("newPassword", "short"))
                 .andExpect(status().isBadRequest())
@@ -298,7 +280,7 @@ class SecurityIntegrationTests {
                         .param("currentPassword", TestAccounts.PASSWORD)
                         .param("newPassword", "mật khẩu mới đủ dài 2026"))
                 .andExpect(redirectedUrl("/account"));
-        signIn(account, "mật khẩu mới đủ dài 2026");
+        TestAccounts.signIn(mvc, account.username(), "mật khẩu mới đủ dài 2026");
         mvc.perform(post("/login").with(csrf())
                         .param("username", account.username()).param("password", TestAccounts.PASSWORD))
                 .andExpect(redirectedUrl("/login?error"));
@@ -307,7 +289,7 @@ class SecurityIntegrationTests {
     @Test
     void aRefusedTokenFormComesBackWithWhatWasTypedAndSaysWhyInTheReadersLanguage() throws Exception {
         Account account = testAccounts.create(Role.REVIEWER, null);
-        MockHttpSession session = signIn(account, TestAccounts.PASSWORD);
+        MockHttpSession session = TestAccounts.signIn(mvc, account);
 
         HtmlPage unnamed = HtmlPage.parse(mvc.perform(post("/account/tokens").session(session).with(csrf())
                         .param("name", "   ").param("days", "30"))
@@ -329,7 +311,7 @@ class SecurityIntegrationTests {
     @Test
     void anAdministratorCreatesAProvinceEditorAndScopeMistakesAreExplained() throws Exception {
         Account admin = testAccounts.create(Role.ADMIN, null);
-        MockHttpSession session = signIn(admin, TestAccounts.PASSWORD);
+        MockHttpSession session = TestAccounts.signIn(mvc, admin);
         String username = "hn-editor-" + UUID.randomUUID().toString().substring(0, 6);
         mvc.perform(post("/admin/accounts").session(session).with(csrf())
                         .param("username", username).param("displayName", "Nguyễn Văn <b>An</b>")

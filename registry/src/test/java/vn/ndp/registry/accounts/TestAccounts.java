@@ -1,10 +1,17 @@
 package vn.ndp.registry.accounts;
 
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
 import java.util.Set;
 import java.util.UUID;
+import org.springframework.mock.web.MockHttpSession;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.stereotype.Component;
+import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /** Creates accounts with unique usernames for tests sharing one database. */
@@ -50,5 +57,17 @@ public class TestAccounts {
     /** A new account of the role, signed in as pages see it (for MockMvc's {@code user(...)}). */
     public UserDetails signedIn(Role role, String agencyCode, String... platformCodes) {
         return users.loadUserByUsername(create(role, agencyCode, platformCodes).username());
+    }
+
+    /** Signs in through the sign-in form, as a browser does, and returns the session; it lands on the home page. */
+    public static MockHttpSession signIn(MockMvc mvc, String username, String password) throws Exception {
+        return (MockHttpSession) mvc.perform(post("/login").with(csrf()).param("username", username)
+                        .param("password", password))
+                .andExpect(status().isFound()).andExpect(redirectedUrl("/")).andReturn().getRequest().getSession(false);
+    }
+
+    /** The same with the password of the accounts made here. */
+    public static MockHttpSession signIn(MockMvc mvc, Account account) throws Exception {
+        return signIn(mvc, account.username(), PASSWORD);
     }
 }
