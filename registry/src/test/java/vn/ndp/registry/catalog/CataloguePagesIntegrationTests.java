@@ -200,14 +200,14 @@ class CataloguePagesIntegrationTests {
     void aPagePastTheEndSaysThePageDoesNotExistAndLinksToTheLastOne() {
         HtmlPage page = HtmlPage.parse(page("/platforms?page=999"));
         String beyond = HtmlPage.text(page.byId("beyond"));
-        assertThat(beyond).matches("Không có trang 999: danh sách \\d+ nền tảng chỉ có \\d+ trang\\. Đến trang cuối"
-                + " \\(trang \\d+\\)");
+        assertThat(beyond).matches("Trang 999 không còn mục nào; danh sách có \\d+ mục, chỉ có \\d+ trang\\. Đến trang"
+                + " cuối \\(trang \\d+\\)");
         String last = beyond.replaceAll(".*\\(trang (\\d+)\\)", "$1");
         assertThat(HtmlPage.elements(page.byId("beyond"), "a").getFirst().getAttributeValue("href"))
                 .isEqualTo(last.equals("1") ? "/platforms" : "/platforms?page=" + last);
         assertThat(HtmlPage.text(page.byId("main"))).doesNotContain("Không tìm thấy nền tảng nào phù hợp");
         assertThat(HtmlPage.text(HtmlPage.parse(page("/platforms?page=999&lang=en")).byId("beyond")))
-                .startsWith("There is no page 999: the list of ");
+                .startsWith("There is no page 999: the list has ").contains("Go to the last page (page ");
     }
 
     private String badRequest(String uri) {

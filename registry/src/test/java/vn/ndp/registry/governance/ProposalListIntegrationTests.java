@@ -150,7 +150,7 @@ class ProposalListIntegrationTests {
         String beyond = mvc.perform(get("/governance").param("q", word).param("size", "2").param("page", "5")
                         .with(user(editor)))
                 .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
-        assertThat(beyond).contains("Trang 5 không còn mục nào; danh sách có 3 mục");
+        assertThat(beyond).contains("Trang 5 không còn mục nào; danh sách có 3 mục", "Đến trang cuối (trang 2)");
         String invalid = mvc.perform(get("/governance").param("size", "500").param("lang", "en")
                         .with(user(editor)))
                 .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);

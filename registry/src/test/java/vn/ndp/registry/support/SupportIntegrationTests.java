@@ -855,7 +855,7 @@ class SupportIntegrationTests {
                 .param("agency", "P-HA-NOI").with(user(signedIn))).andReturn().getResponse()
                 .getContentAsString(StandardCharsets.UTF_8);
 
-        assertThat(beyond).contains("Trang 9 không còn yêu cầu nào; danh sách có 1 yêu cầu")
+        assertThat(beyond).contains("Trang 9 không còn yêu cầu nào; danh sách có 1 yêu cầu", "Đến trang cuối (trang 1)")
                 .doesNotContain("Không có yêu cầu nào khớp bộ lọc.").doesNotContain("Hiển thị 81")
                 .contains("type=\"hidden\" name=\"agency\" value=\"P-HA-NOI\"");
     }

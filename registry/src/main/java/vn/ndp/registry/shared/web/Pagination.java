@@ -14,10 +14,10 @@ import vn.ndp.registry.shared.ResultPage;
 /**
  * Page links around the current page of a list: the first, a window of two
  * neighbours on each side, the last, and gaps between. Page 1 is the link
- * without a {@code page} parameter. {@code last} is the last page's link, for a
- * page past the end of the list to point to.
+ * without a {@code page} parameter. On a page past the end of the list,
+ * {@code previous} is the last page's link.
  */
-public record Pagination(int page, int pages, String previous, String next, String last, List<PageLink> links) {
+public record Pagination(int page, int pages, String previous, String next, List<PageLink> links) {
 
     public record PageLink(int number, String href, boolean current, boolean gap) {
     }
@@ -63,10 +63,10 @@ public record Pagination(int page, int pages, String previous, String next, Stri
             links.add(new PageLink(n, current.with("page", n == 1 ? null : n).href(), n == page, false));
             last = n;
         }
+        int previous = Math.min(page - 1, pages);
         return new Pagination(page, pages,
-                page > 1 ? current.with("page", page == 2 ? null : Math.min(page - 1, pages)).href() : null,
-                page < pages ? current.with("page", page + 1).href() : null,
-                current.with("page", pages == 1 ? null : pages).href(), links);
+                page > 1 ? current.with("page", previous == 1 ? null : previous).href() : null,
+                page < pages ? current.with("page", page + 1).href() : null, links);
     }
 
     private static List<Integer> window(int page, int pages) {
