@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static vn.ndp.registry.adoption.LocalPlatformFixtures.cemeteries;
+import static vn.ndp.registry.adoption.LocalPlatformFixtures.register;
+import static vn.ndp.registry.adoption.LocalPlatformFixtures.with;
+import static vn.ndp.registry.adoption.LocalPlatformFixtures.word;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
@@ -250,15 +254,9 @@ class AdoptionApiIntegrationTests {
     void aProvinceCheckingRightAfterAnotherRegisteredTheSameSystemIsShownItAsADuplicate() {
         String daNang = accounts.token(Role.PROVINCE_EDITOR, "P-DA-NANG-2025");
         String hanoi = accounts.token(Role.PROVINCE_EDITOR, "P-HA-NOI");
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("nameVi", "Hệ thống giám sát hành trình tàu cá và cảng cá Đà Nẵng");
-        body.put("description", "Giám sát hành trình tàu cá, cảnh báo tàu vượt ranh giới vùng biển, cập cảng cá.");
-        body.put("functions", List.of("Giám sát hành trình tàu cá", "Cảnh báo tàu vượt ranh giới"));
-        body.put("category", "economy");
-        body.put("saveAnyway", true);
-        body.put("reason", "Không trùng nền tảng quốc gia nào; hệ thống riêng của thành phố.");
+        Map<String, Object> body = cemeteries(word());
 
-        JsonNode saved = api.post(daNang, "/api/v1/adoption/provinces/P-DA-NANG-2025/local-platforms", body, 201);
+        JsonNode saved = register(api, daNang, "P-DA-NANG-2025", body);
         JsonNode check = api.post(hanoi, "/api/v1/adoption/provinces/P-HA-NOI/local-platforms/check", body, 200);
 
         assertThat(check.get("local").toString()).contains(saved.get("code").asString());
@@ -270,17 +268,9 @@ class AdoptionApiIntegrationTests {
     @Test
     void theSameSystemRegisteredTwiceInOneProvinceNeedsAReasonTheSecondTime() {
         String hue = accounts.token(Role.PROVINCE_EDITOR, "P-HUE");
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("nameVi", "Hệ thống quản lý di tích và vé tham quan Cố đô Huế");
-        body.put("description", "Quản lý hồ sơ di tích, bán vé tham quan điện tử, thống kê lượt khách tại các điểm di tích.");
-        body.put("functions", List.of("Bán vé tham quan điện tử", "Quản lý hồ sơ di tích"));
-        body.put("category", "society");
-        body.put("saveAnyway", true);
-        body.put("reason", "Hệ thống riêng của thành phố.");
-        JsonNode first = api.post(hue, "/api/v1/adoption/provinces/P-HUE/local-platforms", body, 201);
+        Map<String, Object> body = cemeteries(word());
+        JsonNode first = register(api, hue, "P-HUE", body);
 
-        body.remove("saveAnyway");
-        body.remove("reason");
         JsonNode check = api.post(hue, "/api/v1/adoption/provinces/P-HUE/local-platforms/check", body, 200);
         assertThat(check.get("needsConfirmation").asBoolean()).isTrue();
         JsonNode refused = api.post(hue, "/api/v1/adoption/provinces/P-HUE/local-platforms", body, 409);
@@ -288,9 +278,7 @@ class AdoptionApiIntegrationTests {
         assertThat(refused.get("detail").asString()).contains("duplicates the province's own");
         assertThat(refused.get("errors").toString()).contains(first.get("code").asString());
 
-        body.put("saveAnyway", true);
-        body.put("reason", "Hệ thống thứ hai, cho khu di tích mới.");
-        api.post(hue, "/api/v1/adoption/provinces/P-HUE/local-platforms", body, 201);
+        register(api, hue, "P-HUE", with(body, "reason", "Hệ thống thứ hai, cho khu nghĩa trang mới."));
     }
 
     @Test

@@ -5,6 +5,13 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static vn.ndp.registry.adoption.LocalPlatformFixtures.API;
+import static vn.ndp.registry.adoption.LocalPlatformFixtures.cemeteries;
+import static vn.ndp.registry.adoption.LocalPlatformFixtures.lgsp;
+import static vn.ndp.registry.adoption.LocalPlatformFixtures.register;
+import static vn.ndp.registry.adoption.LocalPlatformFixtures.streetTrees;
+import static vn.ndp.registry.adoption.LocalPlatformFixtures.with;
+import static vn.ndp.registry.adoption.LocalPlatformFixtures.word;
 
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
@@ -40,8 +47,6 @@ import vn.ndp.registry.shared.VietnamTime;
 @RegistryIntegrationTest
 class LocalPlatformChangeIntegrationTests {
 
-    static final String API = "/api/v1/adoption/provinces/";
-
     @Autowired
     ApiCalls api;
 
@@ -54,63 +59,6 @@ class LocalPlatformChangeIntegrationTests {
     @Autowired
     AuditLog audit;
 
-    /** A platform about a topic no national platform covers, named with a word no other test uses. */
-    static Map<String, Object> cemeteries(String word) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("nameVi", "Hệ thống quản lý nghĩa trang " + word);
-        body.put("description", "Quản lý phần mộ, đăng ký an táng và hỏa táng tại các nghĩa trang nhân dân " + word
-                + ".");
-        body.put("functions", List.of("Đăng ký an táng " + word, "Tra cứu phần mộ " + word));
-        body.put("category", "society");
-        body.put("status", "in_use");
-        body.put("department", "Sở Xây dựng");
-        return body;
-    }
-
-    /** Another topic no national platform covers, sharing no words with {@link #cemeteries(String)}. */
-    static Map<String, Object> streetTrees(String word) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("nameVi", "Phần mềm quản lý cây xanh đô thị " + word);
-        body.put("description", "Kiểm kê, cắt tỉa, trồng mới cây xanh trên đường phố " + word + ".");
-        body.put("functions", List.of("Kiểm kê cây xanh " + word, "Lịch cắt tỉa cây " + word));
-        body.put("category", "society");
-        return body;
-    }
-
-    /** A local integration platform (LGSP): it duplicates the national NDXP. */
-    static Map<String, Object> lgsp() {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("nameVi", "Nền tảng tích hợp, chia sẻ dữ liệu tỉnh (LGSP)");
-        body.put("description", "Tích hợp, chia sẻ dữ liệu giữa các hệ thống thông tin của tỉnh, kết nối trục NDXP"
-                + " quốc gia.");
-        body.put("functions", List.of("Tích hợp, chia sẻ dữ liệu", "Kết nối các cơ sở dữ liệu"));
-        body.put("category", "government");
-        return body;
-    }
-
-    static String word() {
-        return "xq" + UUID.randomUUID().toString().replace("-", "").substring(0, 8);
-    }
-
-    /**
-     * Registers {@code body}, confirmed with a reason: the tests share one database, and a province's earlier platform
-     * on the same topic (another test's) makes a new one a duplicate of its own that needs a reason.
-     */
-    JsonNode register(String token, String province, Map<String, Object> body) {
-        Map<String, Object> confirmed = new LinkedHashMap<>(body);
-        confirmed.putIfAbsent("saveAnyway", true);
-        confirmed.putIfAbsent("reason", "Hệ thống riêng của tỉnh (kiểm thử).");
-        return api.post(token, API + province + "/local-platforms", confirmed, 201);
-    }
-
-    static Map<String, Object> with(Map<String, Object> body, Object... keyValues) {
-        Map<String, Object> changed = new LinkedHashMap<>(body);
-        for (int i = 0; i < keyValues.length; i += 2) {
-            changed.put((String) keyValues[i], keyValues[i + 1]);
-        }
-        return changed;
-    }
-
     /** The codes of the local platforms another province's check of {@code body} finds. */
     List<String> localMatches(String token, String province, Map<String, Object> body) {
         JsonNode check = api.post(token, API + province + "/local-platforms/check", body, 200);
@@ -121,7 +69,7 @@ class LocalPlatformChangeIntegrationTests {
     void aChangeRunsTheOverlapCheckAgainAndADuplicateOfANationalPlatformNeedsAReason() {
         String ngheAn = accounts.token(Role.PROVINCE_EDITOR, "P-NGHE-AN");
         String w = word();
-        JsonNode saved = register(ngheAn, "P-NGHE-AN", cemeteries(w));
+        JsonNode saved = register(api, ngheAn, "P-NGHE-AN", cemeteries(w));
         String uri = API + "P-NGHE-AN/local-platforms/" + saved.get("id").asString();
 
         JsonNode changed = api.put(ngheAn, uri, with(cemeteries(w), "status", "stopped", "version", 0), 200);
@@ -160,7 +108,7 @@ class LocalPlatformChangeIntegrationTests {
         Map<String, Object> body = cemeteries(word());
         String haTinh = accounts.token(Role.PROVINCE_EDITOR, "P-HA-TINH");
         String colleague = accounts.token(Role.PROVINCE_EDITOR, "P-HA-TINH");
-        JsonNode saved = register(haTinh, "P-HA-TINH", body);
+        JsonNode saved = register(api, haTinh, "P-HA-TINH", body);
         String uri = API + "P-HA-TINH/local-platforms/" + saved.get("id").asString();
         OffsetDateTime before = OffsetDateTime.now(VietnamTime.ZONE);
         api.put(colleague, uri, with(body, "department", "Sở Nội vụ", "version", 0), 200);
@@ -191,7 +139,7 @@ class LocalPlatformChangeIntegrationTests {
         String laiChau = accounts.token(Role.PROVINCE_EDITOR, "P-LAI-CHAU");
         String hue = accounts.token(Role.PROVINCE_EDITOR, "P-HUE");
         Map<String, Object> body = cemeteries(word());
-        JsonNode saved = register(laiChau, "P-LAI-CHAU", body);
+        JsonNode saved = register(api, laiChau, "P-LAI-CHAU", body);
         String uri = API + "P-LAI-CHAU/local-platforms/" + saved.get("id").asString();
         assertThat(localMatches(hue, "P-HUE", body)).contains(saved.get("code").asString());
 
@@ -225,7 +173,7 @@ class LocalPlatformChangeIntegrationTests {
         String hue = accounts.token(Role.PROVINCE_EDITOR, "P-HUE");
         Map<String, Object> before = cemeteries(word());
         Map<String, Object> after = streetTrees(word());
-        JsonNode saved = register(caoBang, "P-CAO-BANG", before);
+        JsonNode saved = register(api, caoBang, "P-CAO-BANG", before);
         String code = saved.get("code").asString();
 
         api.put(caoBang, API + "P-CAO-BANG/local-platforms/" + saved.get("id").asString(),
@@ -240,7 +188,7 @@ class LocalPlatformChangeIntegrationTests {
         String ngheAn = accounts.token(Role.PROVINCE_EDITOR, "P-NGHE-AN");
         String hanoi = accounts.token(Role.PROVINCE_EDITOR, "P-HA-NOI");
         Map<String, Object> body = cemeteries(word());
-        JsonNode saved = register(ngheAn, "P-NGHE-AN", body);
+        JsonNode saved = register(api, ngheAn, "P-NGHE-AN", body);
         String id = saved.get("id").asString();
         String uri = API + "P-NGHE-AN/local-platforms/" + id;
 
@@ -274,7 +222,7 @@ class LocalPlatformChangeIntegrationTests {
         String tuyenQuang = accounts.token(Role.PROVINCE_EDITOR, "P-TUYEN-QUANG-2025");
         String hanoi = accounts.token(Role.PROVINCE_EDITOR, "P-HA-NOI");
         Map<String, Object> body = cemeteries(word());
-        JsonNode saved = register(admin, "P-HA-GIANG", body);
+        JsonNode saved = register(api, admin, "P-HA-GIANG", body);
         String uri = API + "P-HA-GIANG/local-platforms/" + saved.get("id").asString();
         assertThat(api.get(null, API + "P-TUYEN-QUANG-2025/local-platforms", 200).toString())
                 .contains(saved.get("id").asString());
@@ -297,7 +245,7 @@ class LocalPlatformChangeIntegrationTests {
     void badChangesAreRefusedNamingEachFieldAndChangeNothing() {
         String ngheAn = accounts.token(Role.PROVINCE_EDITOR, "P-NGHE-AN");
         Map<String, Object> body = cemeteries(word());
-        JsonNode saved = register(ngheAn, "P-NGHE-AN", body);
+        JsonNode saved = register(api, ngheAn, "P-NGHE-AN", body);
         String uri = API + "P-NGHE-AN/local-platforms/" + saved.get("id").asString();
 
         JsonNode fields = api.put(ngheAn, uri, with(body, "nameVi", " ", "website", "nghiatrang.vn",
@@ -324,7 +272,7 @@ class LocalPlatformChangeIntegrationTests {
             throws Exception {
         String ngheAn = accounts.token(Role.PROVINCE_EDITOR, "P-NGHE-AN");
         Map<String, Object> body = with(cemeteries(word()), "description", "<script>alert('x')</script> & mộ");
-        String id = register(ngheAn, "P-NGHE-AN", body).get("id").asString();
+        String id = register(api, ngheAn, "P-NGHE-AN", body).get("id").asString();
         UserDetails editor = accounts.signedIn(Role.PROVINCE_EDITOR, "P-NGHE-AN");
         UserDetails other = accounts.signedIn(Role.PROVINCE_EDITOR, "P-HUE");
         String editLink = "/adoption/provinces/P-NGHE-AN/local-platforms/" + id + "/edit";
@@ -354,7 +302,7 @@ class LocalPlatformChangeIntegrationTests {
             throws Exception {
         String ngheAn = accounts.token(Role.PROVINCE_EDITOR, "P-NGHE-AN");
         Map<String, Object> body = cemeteries(word());
-        String id = register(ngheAn, "P-NGHE-AN", body).get("id").asString();
+        String id = register(api, ngheAn, "P-NGHE-AN", body).get("id").asString();
         String uri = API + "P-NGHE-AN/local-platforms/" + id;
         api.put(ngheAn, uri, with(body, "status", "stopped", "version", 0), 200);
         api.post(ngheAn, uri + "/removal", Map.of("reason", "Đã chuyển sang hệ thống dùng chung.", "version", 1), 200);
@@ -399,7 +347,7 @@ class LocalPlatformChangeIntegrationTests {
     void onThePagesAStaleEditAndARemovalWithoutAReasonAreExplainedAndChangeNothing() throws Exception {
         String haTinh = accounts.token(Role.PROVINCE_EDITOR, "P-HA-TINH");
         Map<String, Object> body = cemeteries(word());
-        String id = register(haTinh, "P-HA-TINH", body).get("id").asString();
+        String id = register(api, haTinh, "P-HA-TINH", body).get("id").asString();
         String uri = API + "P-HA-TINH/local-platforms/" + id;
         api.put(haTinh, uri, with(body, "department", "Sở Nội vụ", "version", 0), 200);
         UserDetails editor = accounts.signedIn(Role.PROVINCE_EDITOR, "P-HA-TINH");
@@ -456,7 +404,7 @@ class LocalPlatformChangeIntegrationTests {
         lgsp.put("category", "government");
         lgsp.put("saveAnyway", true);
         lgsp.put("reason", "Thành phố cần LGSP riêng.");
-        String hcmc = register(accounts.token(Role.PROVINCE_EDITOR, "P-HO-CHI-MINH-2025"), "P-HO-CHI-MINH-2025", lgsp)
+        String hcmc = register(api, accounts.token(Role.PROVINCE_EDITOR, "P-HO-CHI-MINH-2025"), "P-HO-CHI-MINH-2025", lgsp)
                 .get("id").asString();
         String hcmcPage = "/adoption/provinces/P-HO-CHI-MINH-2025/local-platforms/" + hcmc;
 
