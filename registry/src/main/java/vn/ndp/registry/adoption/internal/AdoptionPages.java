@@ -298,12 +298,6 @@ class AdoptionPages {
     String declare(Authentication authentication, @PathVariable String code,
             @RequestParam MultiValueMap<String, String> form, Model model, HttpServletResponse response) {
         Agency province = desk.province(code);
-        int planYear = new InvalidParameters().integer("year", form.getFirst("year"), 0, 2000, 2100);
-        String closed = planYear == 0 ? null
-                : closedPlan(AdoptionApi.user(authentication), province, planYear, model, response);
-        if (closed != null) {
-            return closed;
-        }
         String find = form.getFirst("find");
         String add = form.getFirst("add");
         if ("find".equals(form.getFirst("action")) || (add != null && !add.isBlank())) {
@@ -337,8 +331,12 @@ class AdoptionPages {
                     invalid.refusal().map(RegistryException::errors).orElse(List.of()));
             return "redirect:/adoption/provinces/" + province.code() + "?saved=" + year;
         } catch (RegistryException e) {
-            return planFormAgain(province, form, year == 0 ? agencies.today().getYear() : year, null, List.of(), e,
-                    declaration, model);
+            int shown = year == 0 ? agencies.today().getYear() : year;
+            // a province merged meanwhile: the way to the one it is part of, rather than a form it cannot save
+            String closed = e.code() == ErrorCode.PROVINCE_MERGED
+                    ? closedPlan(AdoptionApi.user(authentication), province, shown, model, response) : null;
+            return closed != null ? closed
+                    : planFormAgain(province, form, shown, null, List.of(), e, declaration, model);
         }
     }
 
