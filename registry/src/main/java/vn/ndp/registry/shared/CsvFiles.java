@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
@@ -24,34 +25,30 @@ public final class CsvFiles {
     private static final byte[] BYTE_ORDER_MARK = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
     /** What a spreadsheet reads as a formula, or as the start of one. */
     private static final Pattern FORMULA = Pattern.compile("[=@\\t\\r].*|[+-](?![0-9 ().+-]*$).*", Pattern.DOTALL);
-    /** A value written with the apostrophe that keeps it from being a formula. */
-    private static final Pattern NEUTRALISED = Pattern.compile("'(?:[=@\\t\\r].*|[+-](?![0-9 ().+-]*$).*)",
-            Pattern.DOTALL);
 
     private CsvFiles() {
-    }
-
-    /** Where the rows of one file go. */
-    @FunctionalInterface
-    public interface Rows {
-        void write(Row row) throws IOException;
     }
 
     /** Takes one row at a time. */
     @FunctionalInterface
     public interface Row {
-        void accept(Iterable<?> values) throws IOException;
+        void accept(Iterable<?> values);
     }
 
-    public static byte[] write(List<String> header, Rows rows) {
+    /** The file with {@code header} and the rows {@code rows} gives to the {@link Row} it is handed. */
+    public static byte[] write(List<String> header, Consumer<Row> rows) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         out.writeBytes(BYTE_ORDER_MARK);
         try (CSVPrinter printer = new CSVPrinter(new OutputStreamWriter(out, StandardCharsets.UTF_8),
                 CSVFormat.RFC4180.builder().setHeader(header.toArray(String[]::new)).get())) {
-            rows.write(values -> {
+            rows.accept(values -> {
                 List<Object> cells = new ArrayList<>();
                 values.forEach(value -> cells.add(value instanceof String text ? cell(text) : value));
-                printer.printRecord(cells);
+                try {
+                    printer.printRecord(cells);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
             });
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -66,6 +63,6 @@ public final class CsvFiles {
 
     /** A value as read back: without the apostrophe {@link #cell} added. */
     public static String read(String value) {
-        return NEUTRALISED.matcher(value).matches() ? value.substring(1) : value;
+        return value.startsWith("'") && FORMULA.matcher(value.substring(1)).matches() ? value.substring(1) : value;
     }
 }

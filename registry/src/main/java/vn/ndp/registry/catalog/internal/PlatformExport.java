@@ -44,13 +44,7 @@ class PlatformExport {
 
     byte[] csv(PlatformQuery query) {
         LocalDate asOf = query.asOf() == null ? agencies.today() : query.asOf();
-        return CsvFiles.write(header(), rows -> catalog.forEachMatch(query, hit -> {
-            try {
-                rows.accept(row(hit, asOf));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }));
+        return CsvFiles.write(header(), rows -> catalog.forEachMatch(query, hit -> rows.accept(row(hit, asOf))));
     }
 
     byte[] xlsx(PlatformQuery query) {
