@@ -3,6 +3,7 @@ package vn.ndp.registry.accounts;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -130,8 +131,10 @@ public class Accounts {
                 request.initialPassword() && request.password() != null, 0, null,
                 OffsetDateTime.now(clock), null);
         repository.insert(account, request.password() == null ? null : passwords.encode(request.password()));
-        audit.record(AuditEvent.ACCOUNT_CREATED, actor, username, Map.of("role", account.role().name(),
-                "agency", String.valueOf(account.agencyCode())));
+        Map<String, Object> detail = new LinkedHashMap<>();
+        detail.put("role", account.role().name());
+        detail.put("agency", account.agencyCode()); // none for a role without an agency: left out
+        audit.record(AuditEvent.ACCOUNT_CREATED, actor, username, detail);
         return account;
     }
 

@@ -203,7 +203,7 @@ public class AdoptionDesk {
         Map<String, Object> detail = new LinkedHashMap<>();
         detail.put("year", clean.year());
         detail.put("document_kind", clean.documentKind().name());
-        detail.put("document_number", String.valueOf(clean.documentNumber()));
+        detail.put("document_number", clean.documentNumber());
         detail.put("platforms", clean.platforms().stream()
                 .map(p -> p.platformCode() + "=" + InvalidParameters.Wire.name(p.status())).toList());
         audit.record(AuditEvent.ADOPTION_DECLARED, user.username(), "province:" + province.code(), detail);

@@ -178,6 +178,9 @@ class SecurityIntegrationTests {
                         .param("displayName", "Người dùng mới").param("role", "reviewer")
                         .param("password", "mật khẩu ban đầu 2026"))
                 .andExpect(redirectedUrl("/admin/accounts"));
+        assertThat(audit.find(new AuditLog.Filter(AuditEvent.ACCOUNT_CREATED, null, username, null, null), 10, 0))
+                .singleElement().satisfies(created -> assertThat(created.detail()).as("a reviewer has no agency")
+                        .containsEntry("role", "REVIEWER").doesNotContainKey("agency"));
 
         var signedIn = mvc.perform(post("/login").with(csrf()).param("username", username)
                         .param("password", "mật khẩu ban đầu 2026"))

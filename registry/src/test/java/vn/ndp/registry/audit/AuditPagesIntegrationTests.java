@@ -88,8 +88,12 @@ class AuditPagesIntegrationTests {
         detail.put("platforms", List.of("VNEID", "DVCQG"));
         detail.put("enabled", false);
         detail.put("unnamed", "giá trị");
+        detail.put("legal_basis", null);
         audit.recordAlone(AuditEvent.ACCOUNT_CREATED, actor, actor, detail);
         var admin = user(accounts.signedIn(Role.ADMIN, null));
+        assertThat(audit.find(new AuditLog.Filter(null, actor, null, null, null), 1, 0)).singleElement()
+                .satisfies(e -> assertThat(e.detail()).as("a value the event lacks is not stored")
+                        .containsKey("unnamed").doesNotContainKey("legal_basis"));
 
         HtmlPage page = HtmlPage.parse(mvc.perform(get("/admin/audit").param("actor", actor).with(admin))
                 .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));

@@ -3,7 +3,6 @@ package vn.ndp.registry.audit.internal;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Collectors;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.ui.Model;
@@ -51,10 +50,9 @@ class AuditPages {
     }
 
     /**
-     * One value of an entry's detail, by its stored name ({@code role}): its text, lists joined with commas, nested
-     * values as {@code name: value}, without the stored map's notation; {@code yes} for a yes/no value, else null.
-     * Empty values are left out, and so is the text {@code null}, which some events store for a value they lack (an
-     * account's agency).
+     * One value of an entry's detail, by its stored name ({@code role}): its text, lists joined with commas, without
+     * the stored list's notation; {@code yes} for a yes/no value, else null. Empty values are left out, and so is the
+     * text {@code null}, which older entries hold for a value their event lacked (an account's agency).
      */
     record Detail(String name, String text, Boolean yes) {
     }
@@ -63,8 +61,6 @@ class AuditPages {
         return switch (value) {
             case null -> "";
             case Collection<?> values -> values.stream().map(AuditPages::text).collect(Collectors.joining(", "));
-            case Map<?, ?> values -> values.entrySet().stream().filter(e -> e.getValue() != null)
-                    .map(e -> e.getKey() + ": " + text(e.getValue())).collect(Collectors.joining("; "));
             default -> value.toString();
         };
     }
