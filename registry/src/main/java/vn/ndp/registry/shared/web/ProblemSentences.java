@@ -41,12 +41,13 @@ public class ProblemSentences {
     private final MessageSource messages;
     private final ConfiguredLabels labels;
     private final RevisionValues values;
-    private final Dates dates = new Dates();
+    private final Dates dates;
 
-    ProblemSentences(MessageSource messages, ConfiguredLabels labels) {
+    ProblemSentences(MessageSource messages, ConfiguredLabels labels, RevisionValues values, Dates dates) {
         this.messages = messages;
         this.labels = labels;
-        this.values = new RevisionValues(messages);
+        this.values = values;
+        this.dates = dates;
     }
 
     /**

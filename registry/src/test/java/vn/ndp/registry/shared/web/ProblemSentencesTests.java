@@ -46,7 +46,8 @@ class ProblemSentencesTests {
         messages.addMessage("concurrent.set", VI, "{0}: {2} đã nhập “{1}” lúc {3}.");
         messages.addMessage("concurrent.removed", VI, "{1} đã gỡ nền tảng này lúc {2}. Lý do: {3}");
         LocaleContextHolder.setLocale(VI);
-        sentences = new ProblemSentences(messages, new ConfiguredLabels(messages));
+        sentences = new ProblemSentences(messages, new ConfiguredLabels(messages), new RevisionValues(messages),
+                new Dates());
     }
 
     @AfterEach
