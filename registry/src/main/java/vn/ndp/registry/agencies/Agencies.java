@@ -48,6 +48,14 @@ public class Agencies {
         return graph.find(code);
     }
 
+    /**
+     * How pages name the agency with {@code code}: its name in the reader's language, else the code itself when the
+     * directory has no such agency; null for no code.
+     */
+    public String name(String code, Locale locale) {
+        return code == null ? null : find(code).map(a -> a.name(locale)).orElse(code);
+    }
+
     public Agency get(String code) {
         return find(code).orElseThrow(() -> RegistryException.notFound(ErrorCode.AGENCY_NOT_FOUND, "agency", code));
     }

@@ -103,14 +103,12 @@ class OverlapPages {
     private MatchView view(OverlapReport.Match m, Locale locale) {
         CorpusEntry p = m.platform();
         boolean english = "en".equals(locale.getLanguage());
-        String shownName = english && p.nameEn() != null ? p.nameEn() : p.nameVi();
+        String shownName = p.name(locale);
         String shownDescription = english && p.descriptionEn() != null ? p.descriptionEn() : p.descriptionVi();
         List<ReasonView> reasonViews = m.reasons().stream()
                 .map(r -> new ReasonView(reasons.label(r, locale), r.terms())).toList();
-        String owner = p.ownerCode() == null ? null
-                : agencies.find(p.ownerCode()).map(a -> a.name(locale)).orElse(p.ownerCode());
-        return new MatchView(p.code(), shownName, p.kind() == CorpusEntry.Kind.NATIONAL, p.link(), owner,
-                Math.round(m.score() * 100), Wire.name(m.verdict()), Highlight.of(shownName, m.terms()),
-                Highlight.of(shownDescription, m.terms()), reasonViews);
+        return new MatchView(p.code(), shownName, p.kind() == CorpusEntry.Kind.NATIONAL, p.link(),
+                agencies.name(p.ownerCode(), locale), Math.round(m.score() * 100), Wire.name(m.verdict()),
+                Highlight.of(shownName, m.terms()), Highlight.of(shownDescription, m.terms()), reasonViews);
     }
 }
