@@ -61,9 +61,13 @@ public class LocalPlatforms {
         this.clock = clock;
     }
 
-    /** The overlap check of a draft, and the national platforms it duplicates or overlaps. */
+    /**
+     * The overlap check of a draft: the national platforms it duplicates or overlaps, and the similar local ones,
+     * split into those of its own province it duplicates ({@code ownDuplicates}, when it is registered: the same
+     * system entered twice) and the others ({@code otherProvinces}, shown for information), closest first.
+     */
     public record Check(OverlapReport report, List<OverlapReport.Match> national, List<OverlapReport.Match> local,
-            String provinceCode, boolean registering) {
+            List<OverlapReport.Match> ownDuplicates, List<OverlapReport.Match> otherProvinces) {
 
         /**
          * Saving needs a reason when the platform duplicates or overlaps a national one, or, when it is registered,
@@ -72,18 +76,7 @@ public class LocalPlatforms {
          * for information only: each province may run its own.
          */
         public boolean needsConfirmation() {
-            return !national.isEmpty() || !ownDuplicates().isEmpty();
-        }
-
-        /** Similar platforms of other provinces, shown for information. */
-        public List<OverlapReport.Match> otherProvinces() {
-            return local.stream().filter(m -> !ownDuplicates().contains(m)).toList();
-        }
-
-        /** The province's own registered platforms this one duplicates. */
-        public List<OverlapReport.Match> ownDuplicates() {
-            return !registering ? List.of() : local.stream().filter(m -> m.verdict() == Verdict.DUPLICATE
-                    && provinceCode.equals(m.platform().ownerCode())).toList();
+            return !national.isEmpty() || !ownDuplicates.isEmpty();
         }
 
         /** The verdict kept with the platform: that of the closest national match, else distinct. */
@@ -112,10 +105,15 @@ public class LocalPlatforms {
         OverlapReport report = overlap.check(new PlatformDescription(clean.nameVi(), clean.description(),
                 clean.functions(), null, province.code(), clean.category()), itself);
         List<OverlapReport.Match> flagged = report.matches().stream().filter(m -> m.verdict().flagged()).toList();
+        List<OverlapReport.Match> local = flagged.stream().filter(m -> m.platform().kind() == CorpusEntry.Kind.LOCAL)
+                .toList();
+        // the province's own registered platforms a new one duplicates (a change is not asked again)
+        List<OverlapReport.Match> ownDuplicates = itself != null ? List.of() : local.stream()
+                .filter(m -> m.verdict() == Verdict.DUPLICATE && province.code().equals(m.platform().ownerCode()))
+                .toList();
         return new Check(report,
-                flagged.stream().filter(m -> m.platform().kind() == CorpusEntry.Kind.NATIONAL).toList(),
-                flagged.stream().filter(m -> m.platform().kind() == CorpusEntry.Kind.LOCAL).toList(), province.code(),
-                itself == null);
+                flagged.stream().filter(m -> m.platform().kind() == CorpusEntry.Kind.NATIONAL).toList(), local,
+                ownDuplicates, local.stream().filter(m -> !ownDuplicates.contains(m)).toList());
     }
 
     /**
