@@ -291,7 +291,7 @@ public class RecognitionDesk {
         String decisionNumber = EvaluationRules.text(invalid, "decision_number", number, 200);
         if (date == null) {
             invalid.reject("decision_date", "is required: the date the decision was signed.");
-        } else if (date.isAfter(now.atZoneSameInstant(VietnamTime.ZONE).toLocalDate())) {
+        } else if (date.isAfter(agencies.today())) {
             // a decision dated ahead would list the platform from that day only, while it shows as recognised today;
             // one dated before the proposal is fine: a decision taken before NDP is recorded through a proposal now
             invalid.reject("decision_date", "must not be after today: the date the decision was signed.");
