@@ -8,6 +8,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -55,17 +56,16 @@ public class Accounts {
 
     /**
      * What an administrator fills in to create an account. Agency and platform codes are upper-case by definition:
-     * {@code btc} is taken as BTC. An {@code initialPassword} is one the administrator chose and knows: its owner must
+     * {@code btc} is taken as BTC, and a blank one as none. An {@code initialPassword} is one the administrator chose and knows: its owner must
      * replace it at the first sign-in, as the first administrator replaces the one printed at the first start.
      */
     public record NewAccount(String username, String displayName, String email, Role role, String agencyCode,
             Set<String> platformCodes, String password, boolean initialPassword) {
 
         public NewAccount {
-            agencyCode = agencyCode == null ? null : agencyCode.strip().toUpperCase(Locale.ROOT);
-            platformCodes = platformCodes == null ? Set.of() : platformCodes.stream()
-                    .map(code -> code.strip().toUpperCase(Locale.ROOT))
-                    .collect(Collectors.toCollection(LinkedHashSet::new));
+            agencyCode = InvalidParameters.code(agencyCode);
+            platformCodes = platformCodes == null ? Set.of() : platformCodes.stream().map(InvalidParameters::code)
+                    .filter(Objects::nonNull).collect(Collectors.toCollection(LinkedHashSet::new));
         }
 
         /** An account whose password its owner keeps as given (sample and test accounts). */
@@ -144,7 +144,7 @@ public class Accounts {
                 errors.add(FieldError.of("agencyCode", "is required for this role."));
                 return;
             }
-            var agency = agencies.find(agencyCode.strip());
+            var agency = agencies.find(agencyCode);
             if (agency.isEmpty()) {
                 errors.add(FieldError.of("agencyCode", "no agency has the code '" + agencyCode + "'.",
                         Said.of("accounts.create.error.field.agencyCode.unknown", agencyCode)));

@@ -89,9 +89,9 @@ public class RecognitionDesk {
             throw new RegistryException(ErrorCode.FORBIDDEN, "Only ministry editors propose platforms.");
         }
         String agency = agencies.successorOn(user.agencyCode(), agencies.today()).code();
-        String code = platformCode == null ? "" : platformCode.strip().toUpperCase(java.util.Locale.ROOT);
+        String code = InvalidParameters.code(platformCode);
         InvalidParameters invalid = new InvalidParameters();
-        if (!CODE.matcher(code).matches()) {
+        if (code == null || !CODE.matcher(code).matches()) {
             invalid.reject("code", "'" + platformCode + "' is not a platform code: 2 to 40 capital letters, digits,"
                     + " '.', '_' or '-' (e.g. NEN-TANG-HOC-LIEU).");
         } else if (register.contains(code)) {

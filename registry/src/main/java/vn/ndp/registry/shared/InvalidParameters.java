@@ -137,6 +137,14 @@ public final class InvalidParameters {
         return isBlank(value) ? null : value.strip();
     }
 
+    /**
+     * A code as typed (of a platform, an agency) as codes are kept: stripped and upper-case, {@code vneid} being
+     * VNEID; null when it is null or blank.
+     */
+    public static String code(String typed) {
+        return isBlank(typed) ? null : typed.strip().toUpperCase(Locale.ROOT);
+    }
+
     static boolean isBlank(String value) {
         return value == null || value.isBlank();
     }

@@ -100,10 +100,8 @@ public class SupportDesk {
                     + " ministry, agency or province.");
         }
         InvalidParameters invalid = new InvalidParameters();
-        // platform codes are upper-case: vneid is VNEID, as searching the catalogue takes it
-        String platform = request.platformCode() == null ? "" : request.platformCode().strip()
-                .toUpperCase(java.util.Locale.ROOT);
-        if (platform.isEmpty()) {
+        String platform = InvalidParameters.code(request.platformCode());
+        if (platform == null) {
             invalid.reject("platformCode", "is required.");
         } else if (catalog.find(platform).isEmpty()) {
             invalid.reject("platformCode", "no platform has the code '" + platform + "'.");

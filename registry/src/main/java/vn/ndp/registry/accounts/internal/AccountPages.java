@@ -146,9 +146,8 @@ class AccountPages {
             Arrays.stream(platformCodes.split("[,;\\s]+")).filter(s -> !s.isBlank()).forEach(platforms::add);
         }
         try {
-            accounts.create(new Accounts.NewAccount(username, displayName, email, parsedRole,
-                    agencyCode == null || agencyCode.isBlank() ? null : agencyCode.strip(), platforms, password, true),
-                    user(authentication).username());
+            accounts.create(new Accounts.NewAccount(username, displayName, email, parsedRole, agencyCode, platforms,
+                    password, true), user(authentication).username());
         } catch (RegistryException e) {
             accountListModel(authentication, model);
             model.addAttribute("problem", e);
