@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -114,7 +115,8 @@ public class Accountability {
         if (platforms > 0) {
             throw new RegistryException(ErrorCode.ILLEGAL_TRANSITION, today.nameEn() + " (" + today.code()
                     + ") has announced " + platforms + " platform(s) already: reminders go to agencies that have not.",
-                    RegistryException.Said.of("accountability.alreadyAnnounced", today.nameVi(), platforms));
+                    RegistryException.Said.of("accountability.alreadyAnnounced", today.nameVi(), platforms,
+                            today.name(Locale.ENGLISH)));
         }
         int told = notices.remindToAnnounce(today.code());
         audit.record(AuditEvent.REMINDER_SENT, actor, today.code(), Map.of("recipients", told,

@@ -1,8 +1,10 @@
 package vn.ndp.registry.reporting;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -108,6 +110,12 @@ class AccountabilityIntegrationTests {
                 .exchange().expectStatus().isEqualTo(409)
                 .expectBody().jsonPath("$.detail").value(String.class, detail -> assertThat(detail)
                         .contains("has announced"));
+        var reviewer = user(accounts.signedIn(Role.REVIEWER, null));
+        var refused = mvc.perform(post("/accountability/BCA/remind").with(reviewer).with(csrf())).andReturn();
+        mvc.perform(get("/accountability").flashAttrs(refused.getFlashMap()).with(reviewer))
+                .andExpect(content().string(Matchers.containsString("Bộ Công an đã công bố")));
+        mvc.perform(get("/accountability").param("lang", "en").flashAttrs(refused.getFlashMap()).with(reviewer))
+                .andExpect(content().string(Matchers.containsString("Ministry of Public Security has announced")));
         mvc.perform(get("/accountability").param("asOf", "28/02/2025").with(user("r").roles("REVIEWER")))
                 .andExpect(status().isOk())
                 .andExpect(content().string(Matchers.not(Matchers.containsString("/remind"))));
