@@ -1,11 +1,7 @@
 package vn.ndp.registry.shared;
 
 import java.io.IOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
 import java.util.Locale;
-import java.util.Map;
 import org.apache.catalina.Valve;
 import org.apache.catalina.connector.Request;
 import org.apache.catalina.connector.Response;
@@ -15,8 +11,6 @@ import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.http.MediaType;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Requests the server refuses before the application sees them: a path with an encoded slash ({@code %2F}, which
@@ -50,8 +44,6 @@ class ServerRefusals {
     /** Tomcat's error report for requests no application took, problem+json for an API request. */
     public static final class ApiErrorReportValve extends ErrorReportValve {
 
-        private static final JsonMapper JSON = JsonMapper.builder().build();
-
         public ApiErrorReportValve() {
             setShowReport(false);
             setShowServerInfo(false);
@@ -60,34 +52,31 @@ class ServerRefusals {
         @Override
         protected void report(Request request, Response response, Throwable throwable) {
             String path = request.getRequestURI();
-            String message = throwable == null ? null : throwable.getMessage();
-            boolean api = path != null ? path.startsWith("/api/") : message != null && message.contains("[/api/");
-            if (request.getContext() != null || response.getStatus() != 400 || !api
+            if (request.getContext() != null || response.getStatus() != 400 || !api(path, throwable)
                     || response.getContentWritten() > 0 || !response.setErrorReported()) {
                 super.report(request, response, throwable);
                 return;
             }
-            ErrorCode code = ErrorCode.INVALID_PARAMETER;
-            Map<String, Object> problem = new LinkedHashMap<>();
-            problem.put("type", ProblemDetailsAdvice.TYPE_BASE + code.slug());
-            problem.put("title", code.title());
-            problem.put("status", code.status().value());
-            problem.put("detail", detail(path));
-            if (path != null) {
-                problem.put("instance", path);
-            }
-            problem.put("code", code.name());
             try {
-                response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-                response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-                Writer writer = response.getReporter();
-                if (writer != null) {
-                    writer.write(JSON.writeValueAsString(problem));
-                    response.finishResponse();
-                }
+                ProblemResponses.write(response, ErrorCode.INVALID_PARAMETER, detail(path), path);
+                response.finishResponse();
             } catch (IOException | IllegalStateException e) {
                 // the client is gone, or the answer was begun: nothing more can be said
             }
+        }
+
+        /**
+         * Whether the refused request was an API request. A request line Tomcat could not read (a {@code "} in the
+         * query) leaves it no path: the request target is then only in its refusal's message ("Invalid character
+         * found in the request target [/api/...]"), so that text is read. Tomcat keeps no other copy of the line, and
+         * no header has been read yet; should the message change, such a request gets Tomcat's page again, as a
+         * page's request does.
+         */
+        static boolean api(String path, Throwable refusal) {
+            if (path != null) {
+                return path.startsWith("/api/");
+            }
+            return refusal != null && refusal.getMessage() != null && refusal.getMessage().contains("[/api/");
         }
 
         /** What was wrong, by the path as sent (null when the request line itself could not be read). */
@@ -99,7 +88,7 @@ class ServerRefusals {
             String upper = path.toUpperCase(Locale.ROOT);
             if (upper.contains("%2F")) {
                 return "An encoded slash (%2F) is not accepted in the path: write each slash of an identifier as it"
-                        + " is, e.g. /api/v1/exchange/gateways/VN/GOV/000.00.00.G12/lgsp.";
+                        + " is, each part a segment of the path: " + path.replaceAll("(?i)%2F", "/") + ".";
             }
             if (upper.contains("%5C")) {
                 return "An encoded backslash (%5C) is not accepted in the path.";

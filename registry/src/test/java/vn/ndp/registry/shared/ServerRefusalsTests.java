@@ -1,0 +1,29 @@
+package vn.ndp.registry.shared;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import vn.ndp.registry.shared.ServerRefusals.ApiErrorReportValve;
+
+/** What the server says of a request it refused before the application saw it, whatever API path it was. */
+class ServerRefusalsTests {
+
+    @Test
+    void anEncodedSlashIsAnsweredWithTheSamePathWrittenWithItsSlashes() {
+        assertThat(ApiErrorReportValve.detail("/api/v1/platforms/a%2fb%2Fc"))
+                .contains("(%2F)", "/api/v1/platforms/a/b/c.").doesNotContain("gateways");
+        assertThat(ApiErrorReportValve.detail("/api/v1/exchange/gateways/VN%2FGOV%2F000.00.00.G12%2Flgsp"))
+                .endsWith(": /api/v1/exchange/gateways/VN/GOV/000.00.00.G12/lgsp.");
+    }
+
+    @Test
+    void anApiRequestIsToldByItsPathOrWhenTheLineWasUnreadableByTheTargetTomcatQuotes() {
+        assertThat(ApiErrorReportValve.api("/api/v1/platforms/a%2Fb", null)).isTrue();
+        assertThat(ApiErrorReportValve.api("/platforms/a%2Fb", new IllegalArgumentException("[/api/"))).isFalse();
+        assertThat(ApiErrorReportValve.api(null, new IllegalArgumentException(
+                "Invalid character found in the request target [/api/v1/exchange/evidence?id=a\"b ]"))).isTrue();
+        assertThat(ApiErrorReportValve.api(null, new IllegalArgumentException(
+                "Invalid character found in the request target [/platforms?q=a\"b ]"))).isFalse();
+        assertThat(ApiErrorReportValve.api(null, null)).isFalse();
+    }
+}
