@@ -372,7 +372,8 @@ public class ExchangeRegister {
         }
     }
 
-    private static void reject(List<FieldError> errors) {
+    /** Refuses a body with these field errors, if any: INVALID_BODY naming each. */
+    static void reject(List<FieldError> errors) {
         if (!errors.isEmpty()) {
             throw new RegistryException(ErrorCode.INVALID_BODY, errors.size() == 1
                     ? errors.getFirst().field() + ": " + errors.getFirst().message()

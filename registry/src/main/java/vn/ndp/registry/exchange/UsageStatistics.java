@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
@@ -16,6 +17,7 @@ import vn.ndp.protocol.usage.UsageAggregate;
 import vn.ndp.protocol.usage.UsageReport;
 import vn.ndp.registry.shared.ErrorCode;
 import vn.ndp.registry.shared.RegistryException;
+import vn.ndp.registry.shared.RegistryException.FieldError;
 import vn.ndp.registry.shared.VietnamTime;
 
 /**
@@ -72,9 +74,13 @@ public class UsageStatistics {
         this.clock = clock;
     }
 
-    /** Stores a gateway's report; returns false when it was already received. */
+    /**
+     * Stores a gateway's report; returns false when it was already received. A report from a gateway not in the
+     * directory, or with a negative number, is refused.
+     */
     @Transactional
     public boolean receive(UsageReport report) {
+        refuseNegativeNumbers(report);
         if (register.gateways().stream().noneMatch(g -> g.id().equals(report.gateway()))) {
             throw new RegistryException(ErrorCode.INVALID_BODY,
                     "The gateway '" + report.gateway() + "' is not in the exchange directory.");
@@ -99,6 +105,24 @@ public class UsageStatistics {
                     .update();
         }
         return true;
+    }
+
+    /** A count, a sum, a status or a latency bucket below 0 is refused, each by its field. */
+    private static void refuseNegativeNumbers(UsageReport report) {
+        List<FieldError> errors = new ArrayList<>();
+        for (int i = 0; i < report.aggregates().size(); i++) {
+            UsageAggregate a = report.aggregates().get(i);
+            String at = "aggregates[" + i + "].";
+            List.of(Map.entry("status", (long) a.status()), Map.entry("count", a.count()),
+                            Map.entry("requestBytes", a.requestBytes()), Map.entry("responseBytes", a.responseBytes()),
+                            Map.entry("durationMillis", a.durationMillis())).stream()
+                    .filter(number -> number.getValue() < 0)
+                    .forEach(number -> errors.add(FieldError.of(at + number.getKey(), "must be 0 or more.")));
+            if (a.latencyBuckets().stream().anyMatch(bucket -> bucket < 0)) {
+                errors.add(FieldError.of(at + "latencyBuckets", "must each be 0 or more."));
+            }
+        }
+        ExchangeRegister.reject(errors);
     }
 
     /**

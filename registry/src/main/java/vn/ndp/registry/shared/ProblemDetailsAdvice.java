@@ -3,7 +3,6 @@ package vn.ndp.registry.shared;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
@@ -15,9 +14,6 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import tools.jackson.core.JacksonException;
-import tools.jackson.core.exc.StreamReadException;
-import tools.jackson.databind.exc.MismatchedInputException;
-import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
 /** Renders every API error as RFC 9457 problem+json with a stable type. */
 @RestControllerAdvice(annotations = ProblemApi.class)
@@ -37,57 +33,16 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                 List.of(RegistryException.FieldError.of(e.getName(), message))));
     }
 
-    /**
-     * A body that is not JSON, or whose JSON does not fit the resource, as every other refusal: problem+json with a
-     * stable type, naming where it went wrong (the field's path, or the line and column) without the parser's
-     * internals (class names, constraints).
-     */
+    /** A body that is not JSON, or whose JSON does not fit the resource, as {@link JsonBodies#unreadable} says it. */
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        return ResponseEntity.badRequest().body(unreadable(e.getMostSpecificCause()));
-    }
-
-    static ProblemDetail unreadable(Throwable cause) {
-        if (cause instanceof JacksonException json && !json.getPath().isEmpty()) {
-            String field = json.getPath().stream()
-                    .map(ref -> ref.getPropertyName() != null ? ref.getPropertyName() : "[" + ref.getIndex() + "]")
-                    .collect(Collectors.joining(".")).replace(".[", "[");
-            String message = switch (json) {
-                case UnrecognizedPropertyException unknown -> "is not a field of this resource.";
-                case MismatchedInputException mismatch when mismatch.getTargetType() != null ->
-                        "must be " + expected(mismatch.getTargetType()) + ".";
-                default -> "cannot be read as given.";
-            };
-            return problem(ErrorCode.INVALID_BODY, field + ": " + message,
-                    List.of(RegistryException.FieldError.of(field, message)));
+        Throwable cause = e.getCause();
+        while (cause != null && !(cause instanceof JacksonException)) {
+            cause = cause.getCause();
         }
-        if (cause instanceof StreamReadException syntax && syntax.getLocation() != null) {
-            return problem(ErrorCode.INVALID_BODY, "The body is not valid JSON (line " + syntax.getLocation().getLineNr()
-                    + ", column " + syntax.getLocation().getColumnNr() + ").", List.of());
-        }
-        return problem(ErrorCode.INVALID_BODY, "The body is missing or is not a JSON document of this resource.",
-                List.of());
-    }
-
-    /** A JSON type as a person names it. */
-    private static String expected(Class<?> type) {
-        if (type == String.class || type.isEnum()) {
-            return "a string";
-        }
-        if (type == Boolean.class || type == boolean.class) {
-            return "true or false";
-        }
-        if (Number.class.isAssignableFrom(type) || type.isPrimitive()) {
-            return "a number";
-        }
-        if (java.util.Collection.class.isAssignableFrom(type) || type.isArray()) {
-            return "an array";
-        }
-        if (java.time.temporal.Temporal.class.isAssignableFrom(type)) {
-            return "a date or time in ISO 8601 (2025-07-01)";
-        }
-        return "an object";
+        RegistryException refusal = JsonBodies.unreadable((JacksonException) cause);
+        return ResponseEntity.badRequest().body(problem(refusal.code(), refusal.getMessage(), refusal.errors()));
     }
 
     static ProblemDetail problem(ErrorCode code, String detail, List<RegistryException.FieldError> errors) {

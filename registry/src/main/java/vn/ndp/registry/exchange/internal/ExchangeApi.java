@@ -231,7 +231,9 @@ class ExchangeApi {
     @Operation(summary = "A gateway's per-minute usage report; a report sent twice is counted once")
     ResponseEntity<Void> receiveUsage(@io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
             schema = @Schema(implementation = UsageReport.class))) @RequestBody byte[] body) {
-        UsageReport report = UsageReports.read(body);
+        // read here, after @PreAuthorize: Spring reads a typed body before it, and would tell a role that may not
+        // send reports what is wrong with one
+        UsageReport report = UsageReportJson.read(body);
         return usage.receive(report) ? ResponseEntity.status(HttpStatus.CREATED).build()
                 : ResponseEntity.ok().build();
     }
