@@ -90,7 +90,9 @@ class ExchangeApi {
 
     /**
      * Whether If-None-Match (each of its fields) names the current representation, as RFC 9110, 13.1.2 compares: *
-     * matches any, a list when one of its tags does, weakly (W/"x" matches "x").
+     * matches any, a list when one of its tags does, weakly (W/"x" matches "x"). Not {@code
+     * WebRequest.checkNotModified}: it compares lists and weak tags alike, but takes * only as an unsafe method's
+     * guard against a lost update, so a GET with * would get the whole configuration again.
      */
     static boolean notModified(List<String> ifNoneMatch, String current) {
         if (ifNoneMatch == null) {
