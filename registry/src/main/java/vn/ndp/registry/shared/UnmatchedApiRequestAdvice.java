@@ -2,8 +2,13 @@ package vn.ndp.registry.shared;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
@@ -13,16 +18,59 @@ import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.servlet.NoHandlerFoundException;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 /**
- * An API request that no handler takes, for its method or its content type, still gets problem+json naming what the
- * address accepts. Spring finds no handler for it, so {@link ProblemDetailsAdvice}, which applies to API controllers,
- * is never asked (and Spring Boot's own problem handler stands down because that advice exists). Pages keep Spring's
- * answer.
+ * An API request that no handler takes, for its path, its method or its content type, still gets problem+json naming
+ * what the API has there. Spring finds no handler for it, so {@link ProblemDetailsAdvice}, which applies to API
+ * controllers, is never asked (and Spring Boot's own problem handler stands down because that advice exists). Pages
+ * keep Spring's answer.
  */
 @RestControllerAdvice
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class UnmatchedApiRequestAdvice {
+
+    private final RequestMappingHandlerMapping handlers;
+
+    UnmatchedApiRequestAdvice(@Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping handlers) {
+        this.handlers = handlers;
+    }
+
+    /**
+     * A path the API has no resource at: a 404 naming the API's paths whose fixed segments, those before the first
+     * variable, begin the path asked for (a gateway's id of three parts is near the path of four), and where every
+     * path is listed.
+     */
+    @ExceptionHandler({NoResourceFoundException.class, NoHandlerFoundException.class})
+    ResponseEntity<ProblemDetail> unknownPath(Exception e, HttpServletRequest request) throws Exception {
+        if (!api(request)) {
+            throw e;
+        }
+        List<String> near = near(request.getRequestURI());
+        return problem(ErrorCode.NOT_FOUND, "The API has no resource at " + request.getRequestURI()
+                + (near.isEmpty() ? "" : "; near it: " + String.join(", ", near))
+                + ". Every path is in the OpenAPI document, /v3/api-docs.", HttpHeaders.EMPTY);
+    }
+
+    /** The API's paths whose fixed segments begin {@code path}, each after the methods it takes ({@code GET|PUT}). */
+    private List<String> near(String path) {
+        List<String> asked = List.of(path.split("/"));
+        Map<String, Set<String>> methods = new TreeMap<>();
+        handlers.getHandlerMethods().keySet().forEach(mapping -> mapping.getPatternValues().stream()
+                .filter(pattern -> pattern.startsWith("/api/") && begins(asked, pattern))
+                .forEach(pattern -> mapping.getMethodsCondition().getMethods().forEach(method -> methods
+                        .computeIfAbsent(pattern, any -> new TreeSet<>()).add(method.name()))));
+        return methods.entrySet().stream().map(near -> String.join("|", near.getValue()) + " " + near.getKey())
+                .toList();
+    }
+
+    private static boolean begins(List<String> asked, String pattern) {
+        List<String> fixed = Stream.of(pattern.split("/"))
+                .takeWhile(segment -> !segment.contains("{") && !segment.contains("*")).toList();
+        return asked.size() >= fixed.size() && asked.subList(0, fixed.size()).equals(fixed);
+    }
 
     @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
     ResponseEntity<ProblemDetail> unsupportedType(HttpMediaTypeNotSupportedException e, HttpServletRequest request)

@@ -387,9 +387,12 @@ class DirectoryManagementIntegrationTests {
         assertThat(api.put(admin, "/api/v1/exchange/gateways/" + member + "/khong-co", Map.of("address",
                 "localhost:5600", "certificate", certificateFor(gateway)), 404).path("code").asString())
                 .isEqualTo("NOT_FOUND");
-        assertThat(api.put(admin, "/api/v1/exchange/gateways/" + member, Map.of("address", "localhost:5600",
-                "certificate", certificateFor(gateway)), 404).path("detail").asString())
-                .as("an id of three parts").contains("INSTANCE/CLASS/MEMBER/GATEWAY");
+        JsonNode threeParts = api.put(admin, "/api/v1/exchange/gateways/" + member, Map.of("address",
+                "localhost:5600", "certificate", certificateFor(gateway)), 404);
+        assertThat(threeParts.path("type").asString()).isEqualTo("https://ndp.dx.gov.vn/problems/not-found");
+        assertThat(threeParts.path("code").asString()).isEqualTo("NOT_FOUND");
+        assertThat(threeParts.path("detail").asString()).as("an id of three parts")
+                .contains("PUT /api/v1/exchange/gateways/{instance}/{memberClass}/{memberCode}/{gatewayCode}");
         assertThat(register.gateways()).filteredOn(g -> g.id().equals(gateway)).singleElement().satisfies(g -> {
             assertThat(g.address()).isEqualTo("localhost:5600");
             assertThat(g.hostedSubsystems()).containsExactly(system);
@@ -421,6 +424,26 @@ class DirectoryManagementIntegrationTests {
                 .contains("%22").doesNotContain("<html");
         assertThat(raw("GET /platforms/a%2Fb HTTP/1.1")).startsWith("HTTP/1.1 400").contains("<html")
                 .doesNotContain("problem+json");
+    }
+
+    /**
+     * A path the API has nothing at is a problem naming the paths near it, whatever the path; a page's unknown path
+     * keeps the error page.
+     */
+    @Test
+    void anUnknownApiPathIsAProblemNamingThePathsNearItAndAnUnknownPageIsNot() throws Exception {
+        String token = accounts.token(Role.ADMIN, null);
+        JsonNode unknown = api.get(token, "/api/v1/exchange/access-requests/" + UUID.randomUUID() + "/history", 404);
+        assertThat(unknown.path("type").asString()).isEqualTo("https://ndp.dx.gov.vn/problems/not-found");
+        assertThat(unknown.path("code").asString()).isEqualTo("NOT_FOUND");
+        assertThat(unknown.path("detail").asString()).contains("/history", "GET|POST /api/v1/exchange/access-requests",
+                "POST /api/v1/exchange/access-requests/{id}/approve", "/v3/api-docs")
+                .doesNotContain("/api/v1/exchange/gateways");
+        assertThat(api.get(token, "/api/v1/nothing-here", 404).path("detail").asString())
+                .doesNotContain("near it").contains("/v3/api-docs");
+        MvcResult page = send(get("/exchange/nothing-here"));
+        assertThat(page.getResponse().getStatus()).isEqualTo(404);
+        assertThat(String.valueOf(page.getResponse().getContentType())).doesNotContain("problem+json");
     }
 
     /** The whole answer to a request sent as typed (no client would send these), read until the server closes. */

@@ -1,6 +1,5 @@
 package vn.ndp.registry.exchange.internal;
 
-import io.swagger.v3.oas.annotations.Hidden;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.enums.ParameterIn;
@@ -36,10 +35,8 @@ import vn.ndp.registry.exchange.EvidenceSources;
 import vn.ndp.registry.exchange.ExchangeRegister;
 import vn.ndp.registry.exchange.GlobalConfigurationPublisher;
 import vn.ndp.registry.exchange.UsageStatistics;
-import vn.ndp.registry.shared.ErrorCode;
 import vn.ndp.registry.shared.InvalidParameters;
 import vn.ndp.registry.shared.ProblemApi;
-import vn.ndp.registry.shared.RegistryException;
 import vn.ndp.registry.shared.VietnamTime;
 import vn.ndp.registry.shared.web.Downloads;
 
@@ -163,16 +160,6 @@ class ExchangeApi {
         return GatewayJson.of(register.changeGateway(String.join("/", instance, memberClass, memberCode, gatewayCode),
                 body.address(), body.certificate(),
                 body.hostedSubsystems() == null ? List.of() : body.hostedSubsystems(), actor(auth)));
-    }
-
-    /** A gateway's id of more or fewer than four parts names no gateway: a 404 that says what an id looks like. */
-    @Hidden
-    @PutMapping("/gateways/{*id}")
-    @PreAuthorize("hasRole('ADMIN')")
-    GatewayJson changeUnknownGateway(@PathVariable String id) {
-        throw new RegistryException(ErrorCode.NOT_FOUND, "No exchange gateway has the id '" + id.substring(1)
-                + "': a gateway's id has four parts, INSTANCE/CLASS/MEMBER/GATEWAY, e.g."
-                + " /api/v1/exchange/gateways/VN/GOV/000.00.00.G12/lgsp.");
     }
 
     @Operation(summary = "Registers a service of a system, with its endpoints",
