@@ -306,7 +306,14 @@ class ExchangeDirectoryIntegrationTests {
 
     @Test
     void usageIsCountedByPlatformUnlessAskedOtherwiseAndTheApiDocumentSaysSo() throws Exception {
-        assertThat(api.get(null, USAGE, 200)).isEqualTo(api.get(null, USAGE + "?by=platform", 200));
+        Topology t = register();
+        Instant minute = Instant.now().truncatedTo(ChronoUnit.MINUTES);
+        report(accounts.token(Role.OPERATOR, null, "DVCQG"), new UsageReport(UUID.randomUUID(), t.gateway(), minute,
+                List.of(aggregate(minute, UsageAggregate.PROVIDER, t.consumer(), t.service(), 200, 3))), 201);
+        JsonNode byDefault = api.get(null, USAGE, 200);
+        assertThat(transactions(byDefault, "DVCQG")).as("the provider's platform").isNotEmpty();
+        assertThat(transactions(api.get(null, USAGE + "?by=agency", 200), "DVCQG")).as("not by agency").isEmpty();
+        assertThat(byDefault).isEqualTo(api.get(null, USAGE + "?by=platform", 200));
         assertThat(api.get(null, USAGE + "?by=county", 400).get("errors").get(0).get("field").asString())
                 .isEqualTo("by");
         JsonNode by = api.get(null, "/v3/api-docs", 200).get("paths").get(USAGE).get("get").get("parameters")
