@@ -403,7 +403,7 @@ public class ExchangeRegister {
      * The methods an endpoint may name besides {@code *}: those the gateways relay to a service. Not TRACE, which
      * echoes the request (its tokens included) back, nor CONNECT, which asks for a tunnel, not a resource.
      */
-    static final List<String> METHODS = List.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS");
+    public static final List<String> METHODS = List.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS");
 
     /**
      * An endpoint as the global configuration carries it (method in upper case, both stripped), or empty with each

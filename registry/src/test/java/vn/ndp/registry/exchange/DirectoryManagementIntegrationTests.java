@@ -169,7 +169,8 @@ class DirectoryManagementIntegrationTests {
                 "endpoints", List.of("GET /units/**\nFETCH units\nPOST")));
         assertThat(endpoints.getResponse().getStatus()).isEqualTo(400);
         HtmlPage endpointPage = HtmlPage.parse(endpoints.getResponse().getContentAsString());
-        assertThat(HtmlPage.text(endpointPage.byId("service"))).contains("Điểm cuối: mỗi dòng một phương thức");
+        assertThat(HtmlPage.text(endpointPage.byId("service"))).contains("Điểm cuối: mỗi dòng một phương thức"
+                + " (GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS hoặc *)");
         assertThat(endpoints.getResponse().getContentAsString()).as("the lines come back as typed, one per line")
                 .contains(">GET /units/**\nFETCH units\nPOST</textarea>");
         assertThat(register.findService(member + "/ledger/units")).isEmpty();

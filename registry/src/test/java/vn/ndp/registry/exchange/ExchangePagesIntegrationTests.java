@@ -375,8 +375,12 @@ class ExchangePagesIntegrationTests {
                 .param("path", "/../**").param("purpose", "Đối chiếu số liệu")
                 .param("legalBasis", "Nghị định 47/2020/NĐ-CP")).andReturn();
         assertThat(refused.getResponse().getStatus()).isEqualTo(400);
-        assertThat(refused.getResponse().getContentAsString()).contains("Phương thức: chọn GET, POST, PUT, PATCH, DELETE hoặc *",
+        assertThat(refused.getResponse().getContentAsString()).contains(
+                "Phương thức: chọn GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS hoặc * cho đường dẫn đã nhập",
                 "không có đoạn rỗng (//), đoạn . hay ..");
+        HtmlPage page = HtmlPage.parse(refused.getResponse().getContentAsString());
+        assertThat(HtmlPage.texts(page.byId("method"), "option")).as("the methods the gateways relay, or any")
+                .containsExactly("Toàn bộ dịch vụ", "GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS", "*");
         assertThat(requests.find(null)).hasSize(before);
     }
 

@@ -143,6 +143,7 @@ class DirectoryPages {
         model.addAttribute("memberClasses", MemberClass.values());
         model.addAttribute("members", register.members());
         model.addAttribute("subsystems", register.subsystems());
+        model.addAttribute("methods", ExchangeRegister.METHODS);
         model.addAttribute("evidenceSources", evidence.gateways());
         return "exchange/manage";
     }

@@ -227,6 +227,7 @@ class ExchangePages {
         model.addAttribute("clients", clients);
         model.addAttribute("services", register.services());
         model.addAttribute("form", form);
+        model.addAttribute("methods", ExchangeRegister.METHODS);
         model.addAttribute("error", error);
         model.addAttribute("queue", queue);
         model.addAttribute("mine", mine);
