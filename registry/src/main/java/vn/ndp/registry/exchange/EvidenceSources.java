@@ -11,15 +11,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.stereotype.Service;
 import vn.ndp.registry.shared.ErrorCode;
+import vn.ndp.registry.shared.InvalidParameters;
 import vn.ndp.registry.shared.RegistryException;
-import vn.ndp.registry.shared.RegistryException.FieldError;
 
 /**
  * Where the registry fetches the evidence of one exchange from: each gateway's
@@ -56,6 +55,13 @@ public class EvidenceSources {
         return sources.keySet().stream().sorted().toList();
     }
 
+    /** The gateways evidence can be fetched from, as a refusal names them. */
+    private String configured() {
+        List<String> gateways = gateways();
+        return gateways.isEmpty() ? "none is configured (set ndp.exchange.evidence.sources)"
+                : "configured: " + String.join(", ", gateways);
+    }
+
     /** The name the evidence file of exchange {@code xroadId} is downloaded under. */
     public static String fileName(String xroadId) {
         return "evidence-" + String.valueOf(xroadId).strip().replaceAll("[^A-Za-z0-9._-]", "_") + ".json";
@@ -63,25 +69,17 @@ public class EvidenceSources {
 
     /** The evidence file (JSON, verifiable offline with {@code ndp log verify-evidence}). */
     public byte[] fetch(String gateway, String xroadId) {
-        List<FieldError> errors = new ArrayList<>();
+        InvalidParameters params = new InvalidParameters();
         if (xroadId == null || xroadId.isBlank() || xroadId.length() > 200) {
-            errors.add(FieldError.of("id", "is required (at most 200 characters): the X-Road-Id of the exchange."));
+            params.reject("id", "is required (at most 200 characters): the X-Road-Id of the exchange.");
         }
         Source source = gateway == null ? null : sources.get(gateway);
-        String configured = gateways().isEmpty() ? "none is configured (set ndp.exchange.evidence.sources)"
-                : "configured: " + String.join(", ", gateways());
         if (gateway == null || gateway.isBlank()) {
-            errors.add(FieldError.of("gateway", "is required: the gateway that logged the exchange; " + configured
-                    + "."));
+            params.reject("gateway", "is required: the gateway that logged the exchange; " + configured() + ".");
         } else if (source == null) {
-            errors.add(FieldError.of("gateway", "no evidence source is configured for '" + gateway + "'; "
-                    + configured + "."));
+            params.reject("gateway", "no evidence source is configured for '" + gateway + "'; " + configured() + ".");
         }
-        if (!errors.isEmpty()) {
-            throw new RegistryException(ErrorCode.INVALID_PARAMETER, errors.size() == 1
-                    ? errors.getFirst().field() + ": " + errors.getFirst().message()
-                    : "Give the gateway and the X-Road-Id of the exchange.", errors);
-        }
+        params.throwIfAny();
         String token;
         try {
             token = Files.readString(source.tokenFile()).strip();
