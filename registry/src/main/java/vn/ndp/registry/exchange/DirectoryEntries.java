@@ -2,6 +2,7 @@ package vn.ndp.registry.exchange;
 
 import java.time.OffsetDateTime;
 import java.util.List;
+import vn.ndp.protocol.identifiers.SubsystemId;
 
 /** The exchange directory's entries as the registry shows and publishes them. */
 public final class DirectoryEntries {
@@ -18,6 +19,16 @@ public final class DirectoryEntries {
 
     public record Gateway(String id, String ownerMemberId, String address, String certificatePem,
             String certificateSha256, String certificateSerial, List<String> hostedSubsystems, boolean sample) {
+
+        /**
+         * Whether it hosts a system of a member other than its owner: an LGSP offered as a service, as the protocol's
+         * {@link vn.ndp.protocol.globalconf.Gateway} has it. An agency's own gateway hosting only its own systems,
+         * however many, does not.
+         */
+        public boolean hostsOthers() {
+            return hostedSubsystems.stream()
+                    .anyMatch(system -> !SubsystemId.parse(system).member().encoded().equals(ownerMemberId));
+        }
     }
 
     public record Endpoint(String method, String path) {

@@ -131,8 +131,13 @@ class ExchangePagesIntegrationTests {
                 .doesNotContain("Dữ liệu mẫu");
     }
 
+    /**
+     * A gateway is shared (an LGSP offered as a service) when it hosts a system of a member other than its owner, as
+     * the protocol has it: one such system is enough, and an agency's own gateway hosting several of its own systems
+     * is not.
+     */
     @Test
-    void aMinistrysOwnGatewayHostingSeveralOfItsSystemsIsNotCalledShared() throws Exception {
+    void aGatewayHostingAnotherMembersSystemIsCalledSharedAndOneHostingOnlyItsOwnersSystemsIsNot() throws Exception {
         String suffix = UUID.randomUUID().toString().substring(0, 6).toUpperCase(Locale.ROOT);
         String member = register.registerMember("GOV", "PG.R" + suffix, "Bộ Tài chính (thử)", "BTC", false, "test")
                 .id();
@@ -141,6 +146,11 @@ class ExchangePagesIntegrationTests {
         GatewayId own = GatewayId.parse(member + "/lgsp");
         register.registerGateway(own.encoded(), "localhost:5501", ExchangeTestData.certificateFor(keys, own.encoded()),
                 systems, false, "test");
+        String host = register.registerMember("GOV", "PG.S" + suffix, "Sở Thông tin (thử)", "P-HUE", false, "test")
+                .id();
+        GatewayId forOne = GatewayId.parse(host + "/lgsp");
+        register.registerGateway(forOne.encoded(), "localhost:5502",
+                ExchangeTestData.certificateFor(keys, forOne.encoded()), List.of(systems.getFirst()), false, "test");
         Topology shared = register(false);
 
         HtmlPage page = HtmlPage.parse(page(accounts.signedIn(Role.MINISTRY_EDITOR, "BTC"), "/exchange"));
@@ -151,7 +161,8 @@ class ExchangePagesIntegrationTests {
                 rows.put(HtmlPage.text(codes.getFirst()), HtmlPage.text(HtmlPage.elements(row, "td").getFirst()));
             }
         }
-        assertThat(rows.get(own.encoded())).doesNotContain("LGSP dùng chung");
+        assertThat(rows.get(own.encoded())).isNotNull().doesNotContain("LGSP dùng chung");
+        assertThat(rows.get(forOne.encoded())).as("one system of another member").contains("LGSP dùng chung");
         assertThat(rows.get(shared.gateway())).contains("LGSP dùng chung");
     }
 
