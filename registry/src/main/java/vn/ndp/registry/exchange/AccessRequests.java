@@ -2,6 +2,8 @@ package vn.ndp.registry.exchange;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -81,8 +83,11 @@ public class AccessRequests {
         // One request at a time per client and service: a second one waits here until the first is stored.
         jdbc.sql("select pg_advisory_xact_lock(hashtext(?))").param(clientId + " → " + serviceId).query().singleRow();
         refuseIfNeedless(clientId, serviceId, method, path);
+        // as stored (UTC, microseconds), so that this answer and every later read of the request show the same
+        OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC)
+                .truncatedTo(ChronoUnit.MICROS);
         AccessRequest request = new AccessRequest(UUID.randomUUID(), clientId, serviceId,
-                method, path, purpose.strip(), legalBasis.strip(), Status.PENDING, actor, OffsetDateTime.now(clock), null, null, null);
+                method, path, purpose.strip(), legalBasis.strip(), Status.PENDING, actor, now, null, null, null);
         jdbc.sql("""
                 insert into exchange_access_request (id, client_id, service_id, method, path, purpose, legal_basis,
                                                      status, requested_by, requested_at)
@@ -92,8 +97,7 @@ public class AccessRequests {
                 .update();
         audit.record(AuditEvent.ACCESS_REQUESTED, actor, clientId + " → " + serviceId,
                 Map.of("request", request.id().toString(), "legalBasis", request.legalBasis()));
-        // as stored (UTC, microseconds), so that this answer and every later read of the request show the same
-        return get(request.id());
+        return request;
     }
 
     /** A request that would wait beside another one, or ask for what the client already holds, is refused. */

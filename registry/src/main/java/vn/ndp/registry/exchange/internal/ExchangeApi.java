@@ -234,7 +234,7 @@ class ExchangeApi {
             @Parameter(description = "What the transactions are counted by: the provider's platform or agency, or the"
                     + " province of the consuming and of the providing system", schema = @Schema(type = "string",
                     allowableValues = {"platform", "agency", "province"}, defaultValue = "platform"))
-            @RequestParam(required = false) String by,
+            @RequestParam(defaultValue = "platform") String by,
             @Parameter(description = "The first day; by default the " + UsageStatistics.RECENT_DAYS
                     + " days that end with `to`",
                     schema = @Schema(type = "string", format = "date"))
@@ -247,9 +247,6 @@ class ExchangeApi {
         LocalDate start = params.date("from", from);
         LocalDate end = params.date("to", to);
         params.throwIfAny();
-        if (dimension == null) {
-            dimension = UsageStatistics.Dimension.PLATFORM;
-        }
         LocalDate last = end == null ? LocalDate.now(clock.withZone(VietnamTime.ZONE)) : end;
         return usage.perDay(dimension, start == null ? UsageStatistics.recentFrom(last) : start, last);
     }
