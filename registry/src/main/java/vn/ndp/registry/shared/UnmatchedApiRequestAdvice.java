@@ -8,6 +8,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -32,9 +33,11 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class UnmatchedApiRequestAdvice {
 
-    private final RequestMappingHandlerMapping handlers;
+    /** The API's handlers, looked up at the first unknown path: a context without a web server (ndp import) has none. */
+    private final ObjectProvider<RequestMappingHandlerMapping> handlers;
 
-    UnmatchedApiRequestAdvice(@Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping handlers) {
+    UnmatchedApiRequestAdvice(
+            @Qualifier("requestMappingHandlerMapping") ObjectProvider<RequestMappingHandlerMapping> handlers) {
         this.handlers = handlers;
     }
 
@@ -58,7 +61,7 @@ class UnmatchedApiRequestAdvice {
     private List<String> near(String path) {
         List<String> asked = List.of(path.split("/"));
         Map<String, Set<String>> methods = new TreeMap<>();
-        handlers.getHandlerMethods().keySet().forEach(mapping -> mapping.getPatternValues().stream()
+        handlers.getObject().getHandlerMethods().keySet().forEach(mapping -> mapping.getPatternValues().stream()
                 .filter(pattern -> pattern.startsWith("/api/") && begins(asked, pattern))
                 .forEach(pattern -> mapping.getMethodsCondition().getMethods().forEach(method -> methods
                         .computeIfAbsent(pattern, any -> new TreeSet<>()).add(method.name()))));
