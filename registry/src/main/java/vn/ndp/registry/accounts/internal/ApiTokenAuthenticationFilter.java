@@ -12,6 +12,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import vn.ndp.registry.accounts.ApiTokens;
 import vn.ndp.registry.accounts.CurrentUser;
 import vn.ndp.registry.shared.ErrorCode;
+import vn.ndp.registry.shared.ProblemResponses;
 
 /** Authenticates API calls that carry {@code Authorization: Bearer ndp_...}; a bad token is a 401. */
 class ApiTokenAuthenticationFilter extends OncePerRequestFilter {

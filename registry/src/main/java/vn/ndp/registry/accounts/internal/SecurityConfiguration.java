@@ -38,6 +38,7 @@ import vn.ndp.registry.accounts.ApiTokens;
 import vn.ndp.registry.accounts.CurrentUser;
 import vn.ndp.registry.accounts.Role;
 import vn.ndp.registry.shared.ErrorCode;
+import vn.ndp.registry.shared.ProblemResponses;
 import vn.ndp.registry.shared.web.FormRefusals;
 
 /**
