@@ -5,6 +5,7 @@ import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -159,7 +160,7 @@ public class ExchangeRegister {
         Member member = new Member(id.encoded(), id.memberClass().name(), id.memberCode(), named, agency, sample);
         refuseIfTaken(directory.member(member.id()).isPresent(), "member", member.id());
         insert(() -> directory.insertMember(member, now()), "member", member.id());
-        changed(AuditEvent.EXCHANGE_MEMBER_REGISTERED, actor, member.id(), Map.of("agency", String.valueOf(agency)));
+        changed(AuditEvent.EXCHANGE_MEMBER_REGISTERED, actor, member.id(), Collections.singletonMap("agency", agency));
         return member;
     }
 
@@ -179,7 +180,7 @@ public class ExchangeRegister {
         refuseIfTaken(directory.subsystem(subsystem.id()).isPresent(), "subsystem", subsystem.id());
         insert(() -> directory.insertSubsystem(subsystem, now()), "subsystem", subsystem.id());
         changed(AuditEvent.EXCHANGE_SUBSYSTEM_REGISTERED, actor, subsystem.id(),
-                Map.of("platform", String.valueOf(platform)));
+                Collections.singletonMap("platform", platform));
         return subsystem;
     }
 
@@ -351,7 +352,7 @@ public class ExchangeRegister {
         }
         reject(errors);
         directory.revokeCertificate(serial, now(), why);
-        changed(AuditEvent.GATEWAY_CERTIFICATE_REVOKED, actor, serial, Map.of("reason", String.valueOf(why)));
+        changed(AuditEvent.GATEWAY_CERTIFICATE_REVOKED, actor, serial, Collections.singletonMap("reason", why));
         return serial;
     }
 

@@ -31,6 +31,8 @@ import vn.ndp.registry.RegistryIntegrationTest;
 import vn.ndp.registry.accounts.ApiCalls;
 import vn.ndp.registry.accounts.Role;
 import vn.ndp.registry.accounts.TestAccounts;
+import vn.ndp.registry.audit.AuditEvent;
+import vn.ndp.registry.audit.AuditLog;
 import vn.ndp.registry.exchange.internal.SigningKeys;
 
 /**
@@ -49,6 +51,9 @@ class DirectoryManagementIntegrationTests {
 
     @Autowired
     ExchangeRegister register;
+
+    @Autowired
+    AuditLog audit;
 
     @Autowired
     SigningKeys keys;
@@ -138,6 +143,9 @@ class DirectoryManagementIntegrationTests {
     void aRefusedRegistrationSaysWhyInVietnameseKeepsWhatWasTypedAndSavesNothing() throws Exception {
         String code = "DM." + suffix();
         String member = register.registerMember("GOV", code, "Bộ thử nghiệm", null, false, "test").id();
+        assertThat(audit.find(new AuditLog.Filter(AuditEvent.EXCHANGE_MEMBER_REGISTERED, null, member, null, null), 10, 0))
+                .singleElement().satisfies(entry -> assertThat(entry.detail()).as("no agency: none recorded, not 'null'")
+                        .doesNotContainKey("agency"));
         int systems = register.subsystems().size();
 
         MvcResult refused = submit("subsystems", Map.of("memberId", List.of(member), "code", List.of("cổng/chính"),
