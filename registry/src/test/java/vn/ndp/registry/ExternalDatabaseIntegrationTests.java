@@ -3,10 +3,10 @@ package vn.ndp.registry;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -21,8 +21,7 @@ import vn.ndp.registry.catalog.PlatformQuery;
 class ExternalDatabaseIntegrationTests {
 
     @Test
-    void theRegistryRunsOnAnExternalServerAndStartsNoEmbeddedOne() throws Exception {
-        Path unusedDataDir = Files.createTempDirectory("ndp-external");
+    void theRegistryRunsOnAnExternalServerAndStartsNoEmbeddedOne(@TempDir Path unusedDataDir) throws Exception {
         try (EmbeddedPostgres external = EmbeddedPostgres.builder().start()) {
             try (var connection = external.getPostgresDatabase().getConnection();
                     var statement = connection.createStatement()) {

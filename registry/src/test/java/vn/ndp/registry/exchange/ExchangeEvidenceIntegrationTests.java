@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
@@ -47,10 +48,13 @@ class ExchangeEvidenceIntegrationTests {
 
     HttpServer gatewayAdmin;
 
+    @TempDir
+    Path files;
+
     /** Stands in for a gateway's admin listener: answers only with the right token and a known id. */
     @BeforeEach
     void startGatewayAdmin() throws Exception {
-        Path token = Files.createTempFile("evidence-token", "");
+        Path token = files.resolve("evidence-token");
         Files.writeString(token, "s3cret\n");
         gatewayAdmin = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         gatewayAdmin.createContext("/messagelog/evidence", exchange -> {
@@ -87,7 +91,7 @@ class ExchangeEvidenceIntegrationTests {
 
     @Test
     void aGatewayThatRefusesTheRegistrysTokenGivesABadGatewayProblemAndNoEvidence() throws Exception {
-        Path wrongToken = Files.createTempFile("evidence-token", "");
+        Path wrongToken = files.resolve("wrong-evidence-token");
         Files.writeString(wrongToken, "not-the-token\n");
         sources.register(new EvidenceSources.Source("VN/GOV/EVIDENCE.TEST/wrong-token",
                 URI.create("http://127.0.0.1:" + gatewayAdmin.getAddress().getPort()), wrongToken));
