@@ -16,7 +16,8 @@ import vn.ndp.protocol.errors.XRoadException;
  * address something under the backend base URL registered for the service. Refused: anything not
  * starting with {@code /}, empty segments ({@code //}), {@code .} and {@code ..} segments (also
  * percent-encoded, and with {@code ;parameters}), encoded {@code /} {@code \} and {@code %}
- * (double encoding), backslashes, control characters and bytes that are not UTF-8. What passes
+ * (double encoding), backslashes, control characters (C0, DEL and C1, the last percent-encoded as UTF-8) and
+ * bytes that are not UTF-8, as the registry's rule for endpoint paths says. What passes
  * is forwarded exactly as received, so the backend sees the client's own encoding.
  *
  * @param raw     the path as received and forwarded, empty or starting with {@code /}
@@ -43,6 +44,9 @@ public record BackendPath(String raw, String decoded) {
             String name = parameters < 0 ? plain : plain.substring(0, parameters);
             if (name.equals(".") || name.equals("..")) {
                 throw refuse("contains a '" + name + "' segment");
+            }
+            if (plain.chars().anyMatch(Character::isISOControl)) {
+                throw refuse("contains a control character"); // C1 (U+0080-U+009F), encoded as UTF-8
             }
             decoded.append('/').append(plain);
         }

@@ -33,7 +33,7 @@ class BackendPathTests {
     @ParameterizedTest
     @ValueSource(strings = {"/..", "/a/../b", "/%2e%2e/b", "/%2E%2e", "/.", "/a/./b", "/a%2Fb", "/a%2fb", "/a%5Cb", "/a\\b",
             "//b", "/a//b", "/..;/b", "/.;x/b", "/a/%252e%252e", "/%00", "/a%0d%0ab", "/%zz", "/%C3%28", "x/b", "/a b",
-            "/http://evil/x"})
+            "/http://evil/x", "/a%C2%85b", "/a%C2%9B31mb"})
     void pathTricksAreRefused(String trick) {
         assertThatThrownBy(() -> BackendPath.of(trick))
                 .isInstanceOfSatisfying(XRoadException.class, e -> assertThat(e.type()).isEqualTo(XRoadErrorType.CLIENT_BAD_REQUEST));
