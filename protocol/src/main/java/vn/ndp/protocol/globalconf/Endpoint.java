@@ -6,7 +6,8 @@ import java.util.Objects;
 /**
  * A method and path pattern. The method is an HTTP method in upper case or {@code *} for any;
  * the path starts with {@code /}, a segment {@code *} matches one segment and a final
- * {@code **} matches the rest of the path, including nothing.
+ * {@code **} matches the rest of the path, including nothing. What else a path should not say, as the gateways would
+ * never match it, {@link EndpointRules} tells.
  */
 public record Endpoint(String method, String path) implements Comparable<Endpoint> {
 
@@ -20,13 +21,9 @@ public record Endpoint(String method, String path) implements Comparable<Endpoin
         if (!method.equals(ANY_METHOD) && !method.matches("[A-Z]{1,20}")) {
             throw new IllegalArgumentException("'" + method + "' is not an HTTP method");
         }
-        if (!path.startsWith("/")) {
-            throw new IllegalArgumentException("The endpoint path '" + path + "' does not start with /");
-        }
-        int deepWildcard = path.indexOf("**");
-        if (deepWildcard >= 0 && (deepWildcard != path.length() - 2 || path.charAt(deepWildcard - 1) != '/')) {
-            throw new IllegalArgumentException("In '" + path + "' ** may only be the last segment");
-        }
+        EndpointRules.shapeProblem(path).ifPresent(problem -> {
+            throw new IllegalArgumentException(problem);
+        });
     }
 
     public static Endpoint anything() {

@@ -9,6 +9,7 @@
  * {@link vn.ndp.protocol.globalconf.GlobalConfigurationVerifier} is what a gateway calls to accept
  * a download: signed by the configured anchor, for this instance, not expired, not older than the
  * last one accepted. {@link vn.ndp.protocol.globalconf.ExchangeDirectory} answers a gateway's
- * per-request questions from a verified configuration. See docs/adr/0002.
+ * per-request questions from a verified configuration, and {@link vn.ndp.protocol.globalconf.EndpointRules}
+ * says which methods and paths the gateways serve, so which endpoints the registry keeps. See docs/adr/0002.
  */
 package vn.ndp.protocol.globalconf;

@@ -22,6 +22,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import vn.ndp.protocol.globalconf.EndpointRules;
 import vn.ndp.protocol.identifiers.GatewayId;
 import vn.ndp.protocol.identifiers.IdentifierParser;
 import vn.ndp.protocol.identifiers.InvalidIdentifierException;
@@ -401,17 +402,10 @@ public class ExchangeRegister {
     }
 
     /**
-     * The methods an endpoint may name besides {@code *}: those the gateways relay to a service. Not TRACE, which
-     * echoes the request (its tokens included) back, nor CONNECT, which asks for a tunnel, not a resource.
-     */
-    public static final List<String> METHODS = List.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS");
-
-    /**
      * An endpoint as the global configuration carries it (method in upper case, both stripped), or empty with each
-     * problem added under {@code methodField} and {@code pathField}. The rules are the protocol's {@link
-     * vn.ndp.protocol.globalconf.Endpoint}'s, the method and the path checked apart so that both can be named at
-     * once, and, so that a pattern means to the gateways what it says here, a method among {@link #METHODS} and a
-     * path as {@link #pathProblem} requires; a path is at most 500 characters.
+     * problem added under {@code methodField} and {@code pathField}: so that a pattern means to the gateways what it
+     * says here, a method they relay or {@code *}, and a path as {@link EndpointRules#patternProblem} requires (the
+     * method and the path checked apart so that both can be named at once); a path is at most 500 characters.
      */
     static Optional<Endpoint> endpoint(Endpoint endpoint, String methodField, String pathField,
             List<FieldError> errors) {
@@ -419,62 +413,16 @@ public class ExchangeRegister {
                 .toUpperCase(Locale.ROOT);
         String path = endpoint == null || endpoint.path() == null ? "" : endpoint.path().strip();
         int before = errors.size();
-        if (!method.equals(vn.ndp.protocol.globalconf.Endpoint.ANY_METHOD) && !METHODS.contains(method)) {
+        if (!method.equals(vn.ndp.protocol.globalconf.Endpoint.ANY_METHOD) && !EndpointRules.relayed(method)) {
             errors.add(FieldError.of(methodField, (method.isEmpty() ? "is required with a path"
-                    : "'" + method + "' is not a method the gateways relay") + "; use " + String.join(", ", METHODS)
-                    + ", or * for any."));
+                    : "'" + method + "' is not a method the gateways relay") + "; use "
+                    + String.join(", ", EndpointRules.METHODS) + ", or * for any."));
         }
-        try {
-            new vn.ndp.protocol.globalconf.Endpoint(vn.ndp.protocol.globalconf.Endpoint.ANY_METHOD, path);
-            pathProblem(path).ifPresent(problem -> errors.add(FieldError.of(pathField, problem)));
-            if (path.length() > 500) {
-                errors.add(FieldError.of(pathField, "is longer than 500 characters."));
-            }
-        } catch (IllegalArgumentException e) {
-            errors.add(FieldError.of(pathField, e.getMessage() + ", e.g. /units/**."));
+        EndpointRules.patternProblem(path).ifPresent(problem -> errors.add(FieldError.of(pathField, problem)));
+        if (path.length() > 500) {
+            errors.add(FieldError.of(pathField, "is longer than 500 characters."));
         }
         return errors.size() > before ? Optional.empty() : Optional.of(new Endpoint(method, path));
-    }
-
-    /**
-     * What keeps a path pattern from meaning to the gateways what it says. A gateway matches the request's
-     * percent-decoded path segment by segment, after refusing any path with an empty, {@code .} or {@code ..}
-     * segment (also with {@code ;parameters}), an encoded slash or backslash, a backslash or a control character;
-     * so a pattern with one of these, or with a percent-encoding, a query or a fragment, never applies, and an
-     * asterisk within a segment is only an asterisk there.
-     */
-    static Optional<String> pathProblem(String path) {
-        String[] segments = path.substring(1).split("/", -1);
-        for (int i = 0; i < segments.length; i++) {
-            String segment = segments[i];
-            String name = segment.contains(";") ? segment.substring(0, segment.indexOf(';')) : segment;
-            if (segment.isEmpty() && i < segments.length - 1) {
-                return Optional.of("'" + path + "' has an empty segment (//); the gateways refuse such paths.");
-            }
-            if (name.equals(".") || name.equals("..")) {
-                return Optional.of("'" + path + "' has a '" + name + "' segment; the gateways refuse such paths,"
-                        + " so name the path it stands for, e.g. /units/** rather than /units/x/../**.");
-            }
-            if (segment.contains("%")) {
-                return Optional.of("'" + path + "' is percent-encoded; the gateways match the decoded path, so write"
-                        + " the characters themselves, e.g. /đơn-vị/** rather than /%C4%91%C6%A1n-v%E1%BB%8B/**.");
-            }
-            if (segment.contains("\\")) {
-                return Optional.of("'" + path + "' has a backslash; the gateways refuse such paths.");
-            }
-            if (segment.contains("?") || segment.contains("#")) {
-                return Optional.of("'" + path + "' has a query or a fragment (? or #); the gateways match the path"
-                        + " alone, so give only the path.");
-            }
-            if (segment.chars().anyMatch(Character::isISOControl)) {
-                return Optional.of("'" + path.replaceAll("\\p{Cntrl}", "?") + "' has a control character.");
-            }
-            if (segment.contains("*") && !segment.equals("*") && !segment.equals("**")) {
-                return Optional.of("'" + path + "' has * within a segment; * stands for one whole segment and a"
-                        + " last ** for the rest of the path, e.g. /units/*/members or /units/**.");
-            }
-        }
-        return Optional.empty();
     }
 
     private static String required(String field, String value, int max, List<FieldError> errors) {

@@ -17,7 +17,8 @@ import vn.ndp.registry.shared.RegistryException.FieldError;
 /**
  * An endpoint is kept only when the gateways would read it as the registry does: they match the method and the
  * percent-decoded path, and refuse a path with {@code .}, {@code ..} or empty segments, encoded slashes and
- * backslashes before matching (BackendPath), so a pattern with any of them could never apply, or not as written.
+ * backslashes before matching, so a pattern with any of them could never apply, or not as written (the protocol's
+ * EndpointRules, whose own tests go through every rule; here, that the registry's fields carry them).
  * Each refusal is asserted by words of its own rule's message, which no other rule's message has (every message
  * quotes the path, so the path's own characters would prove nothing).
  */

@@ -11,6 +11,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import vn.ndp.protocol.globalconf.EndpointRules;
 import vn.ndp.protocol.identifiers.MemberClass;
 import vn.ndp.registry.exchange.DirectoryEntries;
 import vn.ndp.registry.exchange.EvidenceSources;
@@ -143,7 +144,7 @@ class DirectoryPages {
         model.addAttribute("memberClasses", MemberClass.values());
         model.addAttribute("members", register.members());
         model.addAttribute("subsystems", register.subsystems());
-        model.addAttribute("methods", ExchangeRegister.METHODS);
+        model.addAttribute("methods", EndpointRules.METHODS);
         model.addAttribute("evidenceSources", evidence.gateways());
         return "exchange/manage";
     }

@@ -24,6 +24,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import vn.ndp.protocol.globalconf.EndpointRules;
 import vn.ndp.registry.accounts.CurrentUser;
 import vn.ndp.registry.accounts.Role;
 import vn.ndp.registry.agencies.Agencies;
@@ -227,7 +228,7 @@ class ExchangePages {
         model.addAttribute("clients", clients);
         model.addAttribute("services", register.services());
         model.addAttribute("form", form);
-        model.addAttribute("methods", ExchangeRegister.METHODS);
+        model.addAttribute("methods", EndpointRules.METHODS);
         model.addAttribute("error", error);
         model.addAttribute("queue", queue);
         model.addAttribute("mine", mine);
