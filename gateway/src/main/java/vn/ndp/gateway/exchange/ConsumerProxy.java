@@ -33,6 +33,7 @@ import vn.ndp.gateway.monitoring.OperationalMonitor;
 import vn.ndp.protocol.errors.Failures;
 import vn.ndp.protocol.errors.XRoadErrorType;
 import vn.ndp.protocol.errors.XRoadException;
+import vn.ndp.protocol.globalconf.EndpointRules;
 import vn.ndp.protocol.globalconf.ExchangeDirectory;
 import vn.ndp.protocol.globalconf.Gateway;
 import vn.ndp.protocol.globalconf.Service;
@@ -175,6 +176,7 @@ public final class ConsumerProxy extends Handler.Abstract {
                     "The certificate of the provider's gateway " + provider.id() + " is revoked");
         }
         BackendPath.of(target.path());
+        EndpointRules.requireRelayed(request.getMethod());
         forward(request, response, callback, record, new Forward(provider, serviceId, client, target.path(), xroadId,
                 userId, issue, bearer));
     }

@@ -29,6 +29,7 @@ import vn.ndp.gateway.monitoring.OperationalMonitor;
 import vn.ndp.protocol.errors.Failures;
 import vn.ndp.protocol.errors.XRoadErrorType;
 import vn.ndp.protocol.errors.XRoadException;
+import vn.ndp.protocol.globalconf.EndpointRules;
 import vn.ndp.protocol.globalconf.ExchangeDirectory;
 import vn.ndp.protocol.globalconf.Gateway;
 import vn.ndp.protocol.identifiers.GatewayId;
@@ -41,7 +42,8 @@ import vn.ndp.protocol.identifiers.SubsystemId;
 /**
  * The provider side: takes requests from other gateways over mutual TLS, checks that the calling
  * gateway hosts the client it speaks for and that the client holds an access right for the
- * method and path (deny by default), and forwards only to the backend URL this gateway's own
+ * method and path (deny by default; a method only among those {@link EndpointRules} names, whatever the
+ * right), and forwards only to the backend URL this gateway's own
  * configuration registers for the service. It computes the {@code X-Road-Request-Hash} over the
  * request as received and sets the protocol's response headers, replacing any a backend set.
  */
@@ -141,6 +143,7 @@ public final class ProviderProxy extends Handler.Abstract {
                     "This gateway has no backend configured for " + serviceId);
         }
         BackendPath path = BackendPath.of(target.path());
+        EndpointRules.requireRelayed(request.getMethod());
         if (!directory.allows(client, serviceId, request.getMethod(), path.decoded())) {
             throw new XRoadException(XRoadErrorType.SERVER_PROXY_ACCESS_DENIED, "The client " + client
                     + " has no access right to " + request.getMethod() + " " + path.decoded() + " of " + serviceId);

@@ -312,6 +312,22 @@ class ExchangeIntegrationTests {
     }
 
     @Test
+    void aMethodTheGatewaysDoNotRelayIsRefusedEvenUnderARightToAnyMethod() throws Exception {
+        // ITEMS is open to A with any method on any path; TRACE would echo A's token back, the others mean nothing here
+        for (String method : List.of("TRACE", "PROPFIND", "FOO")) {
+            XRoadError refused = assertGatewayError(RawHttp.send(exchange.consumer.consumerHttpPort(),
+                    headAsA(method, "/r1/" + ITEMS + "/v1/items"), ""), "Client.BadRequest");
+            assertThat(refused.message()).as(method).contains("GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS");
+            // a calling gateway is held to it as well
+            assertGatewayError(RawHttp.send(exchange.toProvider(exchange.consumerCertificate), method + " /r1/" + ITEMS
+                    + "/v1/items HTTP/1.1\r\nHost: localhost\r\nX-Road-Client: " + CLIENT_A, ""), "Client.BadRequest");
+        }
+        assertThat(exchange.backend.received()).isEmpty();
+        assertThat(RawHttp.send(exchange.consumer.consumerHttpPort(), headAsA("OPTIONS", "/r1/" + ITEMS + "/v1/items"), "")
+                .status()).as("a method the gateways relay").isEqualTo(200);
+    }
+
+    @Test
     void theProviderGatewayChecksPathServiceAndRightItselfWhateverACallingGatewaySends() throws Exception {
         String items = "/r1/" + ITEMS;
         for (String trick : List.of(items + "/v1/../../secret", items + "/v1/%2e%2e/%2e%2e/secret", items + "/v1%2F..%2Fsecret",

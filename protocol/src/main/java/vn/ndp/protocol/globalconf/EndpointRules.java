@@ -39,6 +39,15 @@ public final class EndpointRules {
         return method != null && METHODS.contains(method.toUpperCase(Locale.ROOT));
     }
 
+    /** {@code method} if the gateways relay it, or a {@code Client.BadRequest} that names those they do. */
+    public static String requireRelayed(String method) {
+        if (!relayed(method)) {
+            throw new XRoadException(XRoadErrorType.CLIENT_BAD_REQUEST, "The gateways do not relay the method "
+                    + method + "; they relay " + String.join(", ", METHODS));
+        }
+        return method;
+    }
+
     /**
      * What keeps a path pattern from meaning to the gateways what it says, as a sentence that quotes it, or empty
      * when nothing does.

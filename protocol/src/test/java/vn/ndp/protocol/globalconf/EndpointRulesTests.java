@@ -102,6 +102,7 @@ class EndpointRulesTests {
     @ValueSource(strings = {"GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS", "get", "Options"})
     void theMethodsTheGatewaysServeAreRelayedInAnyCase(String method) {
         assertThat(EndpointRules.relayed(method)).isTrue();
+        assertThat(EndpointRules.requireRelayed(method)).isEqualTo(method);
     }
 
     @ParameterizedTest
@@ -109,6 +110,10 @@ class EndpointRulesTests {
     @ValueSource(strings = {"TRACE", "CONNECT", "PROPFIND", "FOO", "*", "", "G ET"})
     void noOtherMethodIsRelayedAndAnyIsNotAMethod(String method) {
         assertThat(EndpointRules.relayed(method)).isFalse();
+        assertThatThrownBy(() -> EndpointRules.requireRelayed(method)).isInstanceOfSatisfying(XRoadException.class, e -> {
+            assertThat(e.type()).isEqualTo(XRoadErrorType.CLIENT_BAD_REQUEST);
+            assertThat(e.getMessage()).endsWith("they relay GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS");
+        });
     }
 
     @ParameterizedTest
