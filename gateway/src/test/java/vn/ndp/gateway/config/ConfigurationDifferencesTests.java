@@ -70,6 +70,26 @@ class ConfigurationDifferencesTests {
                 .containsExactly("listen.consumerHttp.port", "limits.maxBodySize", "messageLog.bodyKeyFile");
     }
 
+    /*
+     * The two below are why the settings as read are compared, not the file's JSON trees: a file named the same may
+     * hold other bytes, and a setting may be written in more than one way.
+     */
+
+    @Test
+    void aKeyFileRewrittenUnderTheSameNameIsNamedByItsKey() throws Exception {
+        GatewayConfiguration running = read("TEST.A", 8080, "10MiB", "body.key");
+        key("body.key", (byte) 3);
+
+        assertThat(ConfigurationDifferences.needingRestart(running, read("TEST.A", 8080, "10MiB", "body.key")))
+                .containsExactly("messageLog.bodyKeyFile");
+    }
+
+    @Test
+    void aSizeWrittenAnotherWayIsNoDifference() {
+        assertThat(ConfigurationDifferences.needingRestart(read("TEST.A", 8080, "10MiB", "body.key"),
+                read("TEST.A", 8080, "10485760", "body.key"))).isEmpty();
+    }
+
     @Test
     void anotherGatewayIdIsNamedAsTheOneKeyItIs() {
         GatewayConfiguration running = read("TEST.A", 8080, "10MiB", "body.key");
