@@ -24,6 +24,7 @@ import vn.ndp.registry.accounts.Scopes;
 import vn.ndp.registry.adoption.internal.PlanRepository;
 import vn.ndp.registry.agencies.Agencies;
 import vn.ndp.registry.agencies.Agency;
+import vn.ndp.registry.agencies.Existence;
 import vn.ndp.registry.audit.AuditEvent;
 import vn.ndp.registry.audit.AuditLog;
 import vn.ndp.registry.catalog.Catalog;
@@ -105,12 +106,17 @@ public class AdoptionDesk {
 
     /**
      * Every plan the province holds on {@code asOf}: its own and those of the
-     * provinces merged into it by then, newest year first, its own first.
+     * provinces merged into it by then, newest year first, its own first. A
+     * province not formed yet on that date holds none: its plans are of later
+     * years, and the provinces it was formed from still held theirs.
      */
     public List<HeldPlan> history(String provinceCode, LocalDate asOf) {
         Agency province = province(provinceCode);
         LocalDate date = asOf == null ? agencies.today() : asOf;
         List<HeldPlan> held = new ArrayList<>();
+        if (agencies.existenceOn(provinceCode, date) instanceof Existence.NotYetFormed) {
+            return held;
+        }
         for (AdoptionPlan plan : plans.ofProvinces(codesHeldBy(province.code(), date))) {
             Agency by = agencies.get(plan.provinceCode());
             held.add(new HeldPlan(plan, by, !by.code().equals(province.code())));

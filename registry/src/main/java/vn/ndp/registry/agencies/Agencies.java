@@ -3,6 +3,8 @@ package vn.ndp.registry.agencies;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -85,6 +87,41 @@ public class Agencies {
     /** Original owners whose platforms belong to {@code code} on {@code date}. */
     public Set<String> resolvingTo(String code, LocalDate date) {
         return graph.resolvingTo(code, date == null ? today() : date);
+    }
+
+    /**
+     * Where the agency with {@code code} stood on {@code date} (today when null): existing, not formed yet (with the
+     * agencies it was formed from that existed then), or ended (with the agency it went into and who held its place
+     * on the date).
+     */
+    public Existence existenceOn(String code, LocalDate date) {
+        Agency agency = get(code);
+        LocalDate on = date == null ? today() : date;
+        if (agency.validFrom() != null && on.isBefore(agency.validFrom())) {
+            Set<Agency> formedFrom = new LinkedHashSet<>();
+            collectExistingPredecessors(code, on, formedFrom, new HashSet<>());
+            return new Existence.NotYetFormed(agency, on, agency.validFrom(), List.copyOf(formedFrom));
+        }
+        if (agency.validTo() != null && on.isAfter(agency.validTo())) {
+            Succession main = graph.successorsOf(code).stream().filter(Succession::main).findFirst().orElse(null);
+            return new Existence.Ended(agency, on, main, main == null ? null : successorOn(code, on));
+        }
+        return new Existence.Existing(agency, on);
+    }
+
+    /** The predecessors of {@code code} that exist on {@code date}, looking through those not formed yet either. */
+    private void collectExistingPredecessors(String code, LocalDate date, Set<Agency> into, Set<String> seen) {
+        for (Succession s : graph.predecessorsOf(code)) {
+            Optional<Agency> predecessor = find(s.predecessorCode());
+            if (predecessor.isEmpty() || !seen.add(s.predecessorCode())) {
+                continue;
+            }
+            if (predecessor.get().existsOn(date)) {
+                into.add(predecessor.get());
+            } else if (predecessor.get().validFrom() != null && date.isBefore(predecessor.get().validFrom())) {
+                collectExistingPredecessors(s.predecessorCode(), date, into, seen);
+            }
+        }
     }
 
     public List<Succession> predecessorsOf(String code) {

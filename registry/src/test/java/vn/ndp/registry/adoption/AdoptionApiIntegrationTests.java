@@ -187,6 +187,45 @@ class AdoptionApiIntegrationTests {
     }
 
     @Test
+    void aProvinceViewedAsOfADateBeforeItWasFormedSaysSoAndShowsNoneOfItsLaterPlans() throws Exception {
+        int year = agencies.today().getYear();
+        api.put(accounts.token(Role.ADMIN, null), "/api/v1/adoption/provinces/P-LAO-CAI-2025/plan",
+                declaration(year, "plan", null, "VNEID", "in_use"), 200);
+        assertThat(plansOf(api.get(null, "/api/v1/adoption/provinces/P-LAO-CAI-2025", 200), year)).hasSize(1);
+
+        JsonNode before = api.get(null, "/api/v1/adoption/provinces/P-LAO-CAI-2025?asOf=2024-06-01", 200);
+        assertThat(before.get("plans")).isEmpty();
+        assertThat(before.get("localPlatforms")).isEmpty();
+        JsonNode existence = before.get("existence");
+        assertThat(existence.get("state").asString()).isEqualTo("not_yet_formed");
+        assertThat(existence.get("formedOn").asString()).isEqualTo("2025-07-01");
+        List<String> formedFrom = new ArrayList<>();
+        existence.get("formedFrom").forEach(a -> formedFrom.add(a.get("code").asString()));
+        assertThat(formedFrom).containsExactlyInAnyOrder("P-LAO-CAI", "P-YEN-BAI");
+
+        HtmlPage page = HtmlPage.parse(mvc.perform(org.springframework.test.web.servlet.request
+                .MockMvcRequestBuilders.get("/adoption/provinces/P-LAO-CAI-2025").param("asOf", "2024-06-01"))
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));
+        assertThat(page.elementsOfClass("article", "plan")).isEmpty();
+        assertThat(HtmlPage.text(page.byId("main"))).contains(
+                "Vào ngày 01/06/2024, Tỉnh Lào Cai chưa được thành lập: tỉnh, thành phố này được hình thành từ ngày"
+                        + " 01/07/2025", "Tỉnh Yên Bái").doesNotContain("Giao dịch qua");
+        assertThat(page.elements("a")).extracting(a -> a.getAttributeValue("href"))
+                .contains("/adoption/provinces/P-YEN-BAI?asOf=2024-06-01", "/adoption/provinces/P-LAO-CAI?asOf=2024-06-01");
+    }
+
+    @Test
+    void aMergedProvinceViewedAfterItsLastDaySaysWhichProvinceItWentInto() {
+        JsonNode after = api.get(null, "/api/v1/adoption/provinces/P-YEN-BAI?asOf=2025-07-01", 200);
+        assertThat(after.get("existence").get("state").asString()).isEqualTo("ended");
+        assertThat(after.get("existence").get("endedOn").asString()).isEqualTo("2025-07-01");
+        assertThat(after.get("existence").get("change").asString()).isEqualTo("merged");
+        assertThat(after.get("existence").get("successor").get("code").asString()).isEqualTo("P-LAO-CAI-2025");
+        assertThat(api.get(null, "/api/v1/adoption/provinces/P-YEN-BAI?asOf=2025-06-30", 200)
+                .get("existence").get("state").asString()).isEqualTo("existing");
+    }
+
+    @Test
     void aStaleVersionIsRefusedAndTheConflictNamesWhatChanged() {
         int year = agencies.today().getYear();
         String sonLa = accounts.token(Role.PROVINCE_EDITOR, "P-SON-LA");

@@ -70,6 +70,30 @@ class ReferenceAgenciesIntegrationTests {
     }
 
     @Test
+    void aProvinceFormedInJuly2025DidNotExistBeforeAndNamesTheProvincesThatDid() {
+        Existence before = agencies.existenceOn("P-TUYEN-QUANG-2025", LocalDate.parse("2024-06-01"));
+        assertThat(before).isInstanceOfSatisfying(Existence.NotYetFormed.class, notYet -> {
+            assertThat(notYet.formedOn()).isEqualTo(LocalDate.parse("2025-07-01"));
+            assertThat(notYet.formedFrom()).extracting(Agency::code)
+                    .containsExactlyInAnyOrder("P-TUYEN-QUANG", "P-HA-GIANG");
+        });
+        assertThat(agencies.existenceOn("P-TUYEN-QUANG-2025", LocalDate.parse("2025-07-01")))
+                .isInstanceOf(Existence.Existing.class);
+    }
+
+    @Test
+    void aMinistryMergedAwaySaysWhatItWasMergedIntoOnlyAfterItsLastDay() {
+        assertThat(agencies.existenceOn("BKHDT", LocalDate.parse("2025-02-28"))).isInstanceOf(Existence.Existing.class);
+        assertThat(agencies.existenceOn("BKHDT", LocalDate.parse("2025-03-01")))
+                .isInstanceOfSatisfying(Existence.Ended.class, ended -> {
+                    assertThat(ended.merged()).isTrue();
+                    assertThat(ended.endedOn()).isEqualTo(LocalDate.parse("2025-03-01"));
+                    assertThat(ended.succession().successorCode()).isEqualTo("BTC");
+                    assertThat(ended.holder().code()).isEqualTo("BTC");
+                });
+    }
+
+    @Test
     void everyReferenceRowCitesItsSource() {
         assertThat(agencies.graph().all()).allSatisfy(a -> assertThat(a.source()).isNotBlank());
     }

@@ -122,6 +122,25 @@ class CataloguePagesIntegrationTests {
     }
 
     @Test
+    void anAgencyPageAsOfADateBeforeItWasFormedNamesTheAgenciesThatExistedThen() {
+        HtmlPage html = HtmlPage.parse(page("/agencies/P-TUYEN-QUANG-2025?asOf=2024-06-01"));
+        var notice = html.elementsOfClass("div", "notice").stream()
+                .filter(d -> HtmlPage.text(d).contains("01/07/2025")).findFirst().orElseThrow();
+        assertThat(HtmlPage.text(notice)).contains("được thành lập từ ngày 01/07/2025, sau ngày đang xem (01/06/2024)",
+                "Tỉnh Tuyên Quang", "Tỉnh Hà Giang");
+        assertThat(HtmlPage.elements(notice, "a")).extracting(a -> a.getAttributeValue("href"))
+                .containsExactlyInAnyOrder("/agencies/P-TUYEN-QUANG?asOf=2024-06-01",
+                        "/agencies/P-HA-GIANG?asOf=2024-06-01");
+    }
+
+    @Test
+    void aMergedMinistrysPageAfterItsLastDaySaysWhatItWasMergedInto() {
+        assertThat(page("/agencies/BKHDT?asOf=2025-03-01")).contains(
+                "từ ngày 01/03/2025, cơ quan đã được hợp nhất vào Bộ Tài chính");
+        assertThat(page("/agencies/BKHDT?asOf=2025-02-28")).doesNotContain("hợp nhất vào");
+    }
+
+    @Test
     void agencyListFiltersByKindAsOfADate() {
         String html = page("/agencies?kind=ministry&asOf=2024-07-03");
         assertThat(html).contains("Bộ Kế hoạch và Đầu tư").doesNotContain("Tỉnh Hà Giang");

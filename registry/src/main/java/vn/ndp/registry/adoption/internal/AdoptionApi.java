@@ -37,6 +37,7 @@ import vn.ndp.registry.adoption.internal.AdoptionJson.AgencyRef;
 import vn.ndp.registry.adoption.internal.AdoptionJson.CheckJson;
 import vn.ndp.registry.adoption.internal.AdoptionJson.DeclarationJson;
 import vn.ndp.registry.adoption.internal.AdoptionJson.DecisionJson;
+import vn.ndp.registry.adoption.internal.AdoptionJson.ExistenceJson;
 import vn.ndp.registry.adoption.internal.AdoptionJson.HeldPlanJson;
 import vn.ndp.registry.adoption.internal.AdoptionJson.KpisJson;
 import vn.ndp.registry.adoption.internal.AdoptionJson.LocalPlatformJson;
@@ -56,6 +57,7 @@ import vn.ndp.registry.adoption.internal.AdoptionJson.SummaryJson;
 import vn.ndp.registry.adoption.internal.AdoptionJson.TrendJson;
 import vn.ndp.registry.agencies.Agencies;
 import vn.ndp.registry.agencies.Agency;
+import vn.ndp.registry.agencies.Existence;
 import vn.ndp.registry.reporting.ProgrammeFigures;
 import vn.ndp.registry.shared.ErrorCode;
 import vn.ndp.registry.shared.InvalidParameters;
@@ -145,9 +147,13 @@ class AdoptionApi {
         List<AgencyRef> predecessors = new ArrayList<>();
         agencies.predecessorsOf(code).stream().filter(s -> !s.effectiveDate().isAfter(period.asOf()))
                 .forEach(s -> predecessors.add(AgencyRef.of(agencies.get(s.predecessorCode()))));
-        return new ProvinceJson(AgencyRef.of(province), period.asOf(), predecessors,
-                desk.history(code, period.asOf()).stream().map(h -> HeldPlanJson.of(h, contacts)).toList(),
-                localPlatforms.of(code).stream().map(LocalPlatformJson::of).toList());
+        Existence existence = agencies.existenceOn(code, period.asOf());
+        // a province not formed yet on the date had no local platforms then: those it has were registered later
+        List<LocalPlatformJson> local = existence instanceof Existence.NotYetFormed ? List.of()
+                : localPlatforms.of(code).stream().map(LocalPlatformJson::of).toList();
+        return new ProvinceJson(AgencyRef.of(province), period.asOf(), ExistenceJson.of(existence, agencies::get),
+                predecessors, desk.history(code, period.asOf()).stream().map(h -> HeldPlanJson.of(h, contacts)).toList(),
+                local);
     }
 
     @PutMapping("/provinces/{code}/plan")

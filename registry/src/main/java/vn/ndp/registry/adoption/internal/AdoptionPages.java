@@ -43,6 +43,7 @@ import vn.ndp.registry.adoption.ProvinceProposalQuery;
 import vn.ndp.registry.adoption.ProvinceProposals;
 import vn.ndp.registry.agencies.Agencies;
 import vn.ndp.registry.agencies.Agency;
+import vn.ndp.registry.agencies.Existence;
 import vn.ndp.registry.catalog.Catalog;
 import vn.ndp.registry.catalog.Category;
 import vn.ndp.registry.catalog.LifecycleStatus;
@@ -221,22 +222,29 @@ class AdoptionPages {
         Optional<CurrentUser> user = CurrentUser.from(authentication);
         model.addAttribute("province", province);
         model.addAttribute("on", period.asOf());
+        Existence existence = agencies.existenceOn(code, period.asOf());
+        // formed after the date: the page says so and names the provinces that held its place, and shows nothing
+        // of what it registered later (plans, local platforms, proposals, requests, transactions)
+        boolean notYet = existence instanceof Existence.NotYetFormed;
+        model.addAttribute("notYet", notYet ? existence : null);
         List<AdoptionDesk.HeldPlan> plans = desk.history(code, period.asOf());
         model.addAttribute("plans", plans);
         model.addAttribute("names", names(plans.stream().flatMap(h -> h.plan().platforms().stream())
                 .map(PlatformAdoption::platformCode).collect(Collectors.toSet())));
-        model.addAttribute("localPlatforms", localPlatforms.of(code));
-        model.addAttribute("removedLocalPlatforms", localPlatforms.removedOf(code));
+        model.addAttribute("localPlatforms", notYet ? List.of() : localPlatforms.of(code));
+        model.addAttribute("removedLocalPlatforms", notYet ? List.of() : localPlatforms.removedOf(code));
         model.addAttribute("predecessors", agencies.predecessorsOf(code).stream()
                 .map(s -> agencies.get(s.predecessorCode())).toList());
-        Agency successor = agencies.successorOn(code, agencies.today());
+        // ended by the date: the one that held its place then; else, if it has ended since, the one that holds it now
+        Agency successor = existence instanceof Existence.Ended ended && ended.holder() != null ? ended.holder()
+                : agencies.successorOn(code, agencies.today());
         model.addAttribute("successor", successor.code().equals(code) ? null : successor);
         model.addAttribute("contacts", user.isPresent());
         model.addAttribute("mayDeclare", user.map(u -> desk.mayDeclare(u, province)).orElse(false));
         model.addAttribute("mayPropose", user.map(u -> u.role() == Role.PROVINCE_EDITOR
                 && desk.mayDeclare(u, province)).orElse(false));
         // the latest proposals of the province (or its predecessors), as far as the viewer may see them
-        ResultPage<ProvinceProposal> proposed = user.map(u -> proposals.find(u,
+        ResultPage<ProvinceProposal> proposed = user.filter(u -> !notYet).map(u -> proposals.find(u,
                 ProvinceProposalQuery.ofProvince(code, PROPOSAL_ROWS))).orElse(ResultPage.empty(
                         Paging.first(PROPOSAL_ROWS)));
         model.addAttribute("proposals", proposed.items());
@@ -246,7 +254,7 @@ class AdoptionPages {
         model.addAttribute("changeableIn", user.map(u -> keys.stream().filter(k -> localPlatforms.mayChange(u, k))
                 .collect(Collectors.toSet())).orElse(Set.of()));
         // the latest support requests the province (or its predecessors) raised, as far as the viewer may see them
-        ResultPage<SupportRequest> requests = user.map(u -> support.find(u, new RequestQuery(null, null, null, code,
+        ResultPage<SupportRequest> requests = user.filter(u -> !notYet).map(u -> support.find(u, new RequestQuery(null, null, null, code,
                 false, null, RequestQuery.Sort.UPDATED, Paging.first(SUPPORT_ROWS))))
                 .orElse(ResultPage.empty(Paging.first(SUPPORT_ROWS)));
         model.addAttribute("supportRequests", requests.items());

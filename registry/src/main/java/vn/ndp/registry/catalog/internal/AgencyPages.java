@@ -13,6 +13,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import vn.ndp.registry.agencies.Agencies;
 import vn.ndp.registry.agencies.Agency;
 import vn.ndp.registry.agencies.AgencyKind;
+import vn.ndp.registry.agencies.Existence;
 import vn.ndp.registry.agencies.Succession;
 import vn.ndp.registry.catalog.Catalog;
 import vn.ndp.registry.shared.InvalidParameters;
@@ -94,10 +95,18 @@ class AgencyPages {
                 .map(hit -> new PlatformPages.AgencyLink(hit.platform().code(), hit.platform().name(locale),
                         Links.to("/platforms/" + hit.platform().code()).with("asOf", asOfParam).href()))
                 .toList() : List.of());
-        boolean ended = agency.validTo() != null && on.isAfter(agency.validTo());
-        model.addAttribute("notYet", agency.validFrom() != null && on.isBefore(agency.validFrom()));
-        model.addAttribute("holder", ended
-                ? PlatformPages.agencyLink(agencies.successorOn(code, on), asOfParam, locale) : null);
+        Existence existence = agencies.existenceOn(code, on);
+        if (existence instanceof Existence.NotYetFormed notYet) {
+            model.addAttribute("formedFrom", notYet.formedFrom().stream()
+                    .map(a -> PlatformPages.agencyLink(a, asOfParam, locale)).toList());
+        }
+        if (existence instanceof Existence.Ended ended) {
+            model.addAttribute("ended", ended);
+            model.addAttribute("holder", ended.holder() == null ? null
+                    : PlatformPages.agencyLink(ended.holder(), asOfParam, locale));
+            model.addAttribute("mergedInto", ended.merged() ? agencies.name(ended.succession().successorCode(), locale)
+                    : null);
+        }
         model.addAttribute("predecessors", agencies.predecessorsOf(code).stream()
                 .map(s -> link(s, s.predecessorCode(), asOfParam, locale)).toList());
         model.addAttribute("successors", agencies.successorsOf(code).stream()
