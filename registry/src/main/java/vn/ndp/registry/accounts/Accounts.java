@@ -19,9 +19,11 @@ import org.springframework.transaction.annotation.Transactional;
 import vn.ndp.registry.accounts.internal.AccountRepository;
 import vn.ndp.registry.agencies.Agencies;
 import vn.ndp.registry.agencies.Agency;
+import vn.ndp.registry.agencies.Existence;
 import vn.ndp.registry.audit.AuditEvent;
 import vn.ndp.registry.audit.AuditLog;
 import vn.ndp.registry.catalog.Catalog;
+import vn.ndp.registry.shared.CalendarDates;
 import vn.ndp.registry.shared.ErrorCode;
 import vn.ndp.registry.shared.InvalidParameters;
 import vn.ndp.registry.shared.RegistryException;
@@ -112,13 +114,18 @@ public class Accounts {
         if (request.email() != null && !request.email().isBlank() && !EMAIL.matcher(request.email().strip()).matches()) {
             errors.add(FieldError.of("email", "is not an e-mail address."));
         }
+        Existence.Ended merged = null;
         if (request.role() == null) {
             errors.add(FieldError.of("role", "is required."));
         } else {
-            checkScope(request.role(), request.agencyCode(), request.platformCodes(), errors);
+            merged = checkScope(request.role(), request.agencyCode(), request.platformCodes(), errors);
         }
         if (request.password() != null) {
             policy.check(request.password(), username).ifPresent(why -> errors.add(FieldError.of("password", why)));
+        }
+        if (merged != null) {
+            throw new RegistryException(ErrorCode.AGENCY_MERGED, "The account cannot be created: "
+                    + gone(merged) + " Existing accounts of " + merged.agency().code() + " keep working.", errors);
         }
         if (!errors.isEmpty()) {
             throw new RegistryException(ErrorCode.INVALID_BODY, "The account cannot be created: "
@@ -138,11 +145,19 @@ public class Accounts {
         return account;
     }
 
-    private void checkScope(Role role, String agencyCode, Set<String> platformCodes, List<FieldError> errors) {
+    /**
+     * Adds the problems of the account's scope to {@code errors}; returns how its agency ended when it no longer
+     * exists today. A new account acts for an agency that exists: one for a merged agency would act for its
+     * successor anyway ({@link #agencyToday}), under a name that is no more. The accounts such an agency had keep
+     * working (its editors act for the successor).
+     */
+    private Existence.Ended checkScope(Role role, String agencyCode, Set<String> platformCodes,
+            List<FieldError> errors) {
+        Existence.Ended merged = null;
         if (role.scopedToAgency()) {
             if (agencyCode == null || agencyCode.isBlank()) {
                 errors.add(FieldError.of("agencyCode", "is required for this role."));
-                return;
+                return null;
             }
             var agency = agencies.find(agencyCode);
             if (agency.isEmpty()) {
@@ -156,6 +171,9 @@ public class Accounts {
                 errors.add(FieldError.of("agencyCode", "a ministry editor acts for a ministry or agency, not a province.",
                         Said.of("accounts.create.error.field.agencyCode.province", agency.get().nameVi(), agencyCode,
                                 agency.get().name(Locale.ENGLISH))));
+            } else if (agencies.existenceOn(agencyCode, agencies.today()) instanceof Existence.Ended ended) {
+                merged = ended;
+                errors.add(mergedAgency(ended));
             }
         }
         if (role == Role.OPERATOR) {
@@ -170,6 +188,29 @@ public class Accounts {
                 }
             }
         }
+        return merged;
+    }
+
+    private static FieldError mergedAgency(Existence.Ended ended) {
+        Agency gone = ended.agency();
+        Agency holder = ended.holder();
+        if (holder == null) {
+            return FieldError.of("agencyCode", gone(ended), Said.of("accounts.create.error.field.agencyCode.ended",
+                    gone.nameVi(), gone.code(), CalendarDates.vietnamese(ended.endedOn()), gone.name(Locale.ENGLISH),
+                    CalendarDates.format(ended.endedOn(), Locale.ENGLISH)));
+        }
+        return FieldError.of("agencyCode", gone(ended), Said.of("accounts.create.error.field.agencyCode.merged",
+                gone.nameVi(), gone.code(), CalendarDates.vietnamese(ended.endedOn()), holder.nameVi(), holder.code(),
+                gone.name(Locale.ENGLISH), CalendarDates.format(ended.endedOn(), Locale.ENGLISH),
+                holder.name(Locale.ENGLISH)));
+    }
+
+    private static String gone(Existence.Ended ended) {
+        Agency gone = ended.agency();
+        return gone.code() + " (" + gone.name(Locale.ENGLISH) + ") no longer exists from " + ended.endedOn()
+                + (ended.holder() == null ? "." : ": it became part of " + ended.holder().code() + " ("
+                        + ended.holder().name(Locale.ENGLISH) + "); create the account for " + ended.holder().code()
+                        + ".");
     }
 
     @Transactional

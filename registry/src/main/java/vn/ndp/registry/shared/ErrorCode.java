@@ -16,6 +16,7 @@ public enum ErrorCode {
     AGENCY_NOT_FOUND(HttpStatus.NOT_FOUND, "Agency not found"),
     /** A province that has become part of another since: nothing new is declared under it, only for its successor. */
     PROVINCE_MERGED(HttpStatus.CONFLICT, "Province merged into another"),
+    AGENCY_MERGED(HttpStatus.CONFLICT, "Agency merged into another"),
     IMPORT_REJECTED(HttpStatus.UNPROCESSABLE_CONTENT, "Import rejected"),
     NOT_FOUND(HttpStatus.NOT_FOUND, "Not found"),
     ACCOUNT_NOT_FOUND(HttpStatus.NOT_FOUND, "Account not found"),

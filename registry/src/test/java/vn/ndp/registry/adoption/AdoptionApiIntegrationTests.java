@@ -143,7 +143,7 @@ class AdoptionApiIntegrationTests {
     @Test
     void anEditorOfAMergedProvinceActsForItsSuccessorAndLeavesTheOldPlansAsHistory() {
         int year = agencies.today().getYear();
-        String haGiang = accounts.token(Role.PROVINCE_EDITOR, "P-HA-GIANG");
+        String haGiang = accounts.token(accounts.createdBeforeItEnded(Role.PROVINCE_EDITOR, "P-HA-GIANG"));
 
         api.put(haGiang, "/api/v1/adoption/provinces/P-TUYEN-QUANG-2025/plan",
                 declaration(year, "plan", null, "VNEID", "in_use"), 200);

@@ -176,7 +176,7 @@ class AdoptionFormRefusalIntegrationTests {
     @Test
     void anEditorOfAMergedProvinceIsSentToItsSuccessorsFormBeforeTypingAndASaveIsAConflictNotAPermission()
             throws Exception {
-        UserDetails haGiang = accounts.signedIn(Role.PROVINCE_EDITOR, "P-HA-GIANG");
+        UserDetails haGiang = accounts.signedIn(accounts.createdBeforeItEnded(Role.PROVINCE_EDITOR, "P-HA-GIANG"));
         int year = agencies.today().getYear();
 
         HtmlPage closed = page(get("/adoption/provinces/P-HA-GIANG/plan").param("year", String.valueOf(year))

@@ -1,0 +1,96 @@
+package vn.ndp.registry.accounts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.servlet.MockMvc;
+import tools.jackson.databind.JsonNode;
+import vn.ndp.registry.RegistryIntegrationTest;
+
+/**
+ * Creating accounts through the administrator's page and the API: what is refused. Agencies that no longer exist
+ * get no new accounts; the accounts they had keep working.
+ */
+@RegistryIntegrationTest
+class AccountCreationIntegrationTests {
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    TestAccounts accounts;
+
+    @Autowired
+    ApiCalls api;
+
+    @Autowired
+    Accounts users;
+
+    static String username(String prefix) {
+        return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    static Map<String, Object> newAccount(String username, String role, String agencyCode) {
+        Map<String, Object> body = new HashMap<>();
+        body.put("username", username);
+        body.put("displayName", "Nguyễn Văn An");
+        body.put("role", role);
+        body.put("agencyCode", agencyCode);
+        body.put("password", "một mật khẩu đủ dài");
+        return body;
+    }
+
+    @Test
+    void anAccountForAMinistryMergedAwayIsRefusedOnThePageNamingTheMinistryItBecamePartOf() throws Exception {
+        String username = username("bkhdt-editor");
+
+        var refused = mvc.perform(post("/admin/accounts").with(user(accounts.signedIn(Role.ADMIN, null)))
+                        .with(csrf()).param("username", username).param("displayName", "Nguyễn Văn An")
+                        .param("role", "ministry_editor").param("agencyCode", "bkhdt")
+                        .param("password", "một mật khẩu đủ dài"))
+                .andReturn().getResponse();
+
+        assertThat(refused.getStatus()).isEqualTo(409);
+        String html = refused.getContentAsString(StandardCharsets.UTF_8);
+        assertThat(html).contains("Chưa tạo được tài khoản: cơ quan này không còn hoạt động, đã được sắp xếp vào"
+                + " cơ quan khác.");
+        assertThat(AccountPagesIntegrationTests.problems(html)).containsExactly("Mã cơ quan: Bộ Kế hoạch và Đầu tư"
+                + " (BKHDT) không còn hoạt động từ ngày 01/03/2025: cơ quan đã được sắp xếp vào Bộ Tài chính (BTC)."
+                + " Hãy tạo tài khoản cho Bộ Tài chính; các tài khoản đã có của Bộ Kế hoạch và Đầu tư vẫn dùng được"
+                + " như trước.");
+        assertThat(users.findByUsername(username)).isEmpty();
+    }
+
+    @Test
+    void anAccountForAProvinceMergedAwayIsRefusedByTheApiWithAStableCode() {
+        String admin = accounts.token(Role.ADMIN, null);
+        String username = username("ha-giang-editor");
+
+        JsonNode refused = api.post(admin, "/api/v1/accounts", newAccount(username, "province_editor", "P-HA-GIANG"),
+                409);
+
+        assertThat(refused.get("code").asString()).isEqualTo("AGENCY_MERGED");
+        assertThat(refused.get("detail").asString()).contains("P-HA-GIANG", "2025-07-01", "P-TUYEN-QUANG-2025");
+        assertThat(refused.get("errors").get(0).get("field").asString()).isEqualTo("agencyCode");
+        assertThat(users.findByUsername(username)).isEmpty();
+        api.post(admin, "/api/v1/accounts", newAccount(username, "province_editor", "P-TUYEN-QUANG-2025"), 201);
+    }
+
+    @Test
+    void anAccountAProvinceHadBeforeItWasMergedKeepsWorking() {
+        Account before = accounts.createdBeforeItEnded(Role.PROVINCE_EDITOR, "P-HA-GIANG");
+
+        JsonNode me = api.get(accounts.token(before), "/api/v1/me", 200);
+
+        assertThat(me.get("agencyCode").asString()).isEqualTo("P-HA-GIANG");
+        assertThat(me.get("role").asString()).isEqualTo("province_editor");
+    }
+}
