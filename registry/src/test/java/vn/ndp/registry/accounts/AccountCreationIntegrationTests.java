@@ -14,10 +14,12 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
 import tools.jackson.databind.JsonNode;
 import vn.ndp.registry.RegistryIntegrationTest;
+import vn.ndp.registry.audit.AuditEvent;
+import vn.ndp.registry.audit.AuditLog;
 
 /**
- * Creating accounts through the administrator's page and the API: what is refused. Agencies that no longer exist
- * get no new accounts; the accounts they had keep working.
+ * Creating accounts through the administrator's page and the API: what is refused, and what is recorded. Agencies
+ * that no longer exist get no new accounts; the accounts they had keep working.
  */
 @RegistryIntegrationTest
 class AccountCreationIntegrationTests {
@@ -33,6 +35,9 @@ class AccountCreationIntegrationTests {
 
     @Autowired
     Accounts users;
+
+    @Autowired
+    AuditLog audit;
 
     static String username(String prefix) {
         return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
@@ -92,5 +97,17 @@ class AccountCreationIntegrationTests {
 
         assertThat(me.get("agencyCode").asString()).isEqualTo("P-HA-GIANG");
         assertThat(me.get("role").asString()).isEqualTo("province_editor");
+    }
+
+    @Test
+    void anAccountCreatedThroughTheApiWithNoAgencyIsAuditedWithoutOne() {
+        String username = username("reviewer");
+
+        api.post(accounts.token(Role.ADMIN, null), "/api/v1/accounts", newAccount(username, "reviewer", null), 201);
+
+        assertThat(audit.find(new AuditLog.Filter(AuditEvent.ACCOUNT_CREATED, null, username, null, null), 10, 0))
+                .singleElement().satisfies(created -> assertThat(created.detail()).as("a reviewer has no agency")
+                        .containsEntry("role", "REVIEWER").doesNotContainKey("agency")
+                        .doesNotContainValue("null"));
     }
 }
