@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -89,10 +90,18 @@ public class Catalog implements SmartInitializingSingleton, DisposableBean {
         return repository.findByCodes(codes).stream().collect(Collectors.toMap(Platform::code, Function.identity()));
     }
 
+    /**
+     * The platforms listed on the query's date that match it ({@link Platform#listedOn(LocalDate, LocalDate)}). Asked
+     * as of a date before today, those whose listing date is unknown are neither counted nor left out silently: the
+     * page names them apart ({@link PlatformPage#dateUnknown()}).
+     */
     public PlatformPage search(PlatformQuery query) {
-        LocalDate asOf = query.asOf() == null ? agencies.today() : query.asOf();
+        LocalDate today = agencies.today();
+        LocalDate asOf = query.asOf() == null ? today : query.asOf();
         Set<String> owners = query.owner() == null ? null : agencies.resolvingTo(query.owner(), asOf);
-        CatalogIndex.Result result = index().search(query, owners, asOf, true);
+        boolean past = asOf.isBefore(today);
+        CatalogIndex.Result result = index().search(query, owners, asOf,
+                past ? CatalogIndex.Listed.BY_DATE : CatalogIndex.Listed.BY_DATE_OR_UNKNOWN, true);
         Map<String, Platform> byCode = repository.findByCodes(result.codes()).stream()
                 .collect(Collectors.toMap(Platform::code, Function.identity()));
         List<PlatformPage.Hit> hits = new ArrayList<>();
@@ -102,7 +111,15 @@ public class Catalog implements SmartInitializingSingleton, DisposableBean {
                 hits.add(new PlatformPage.Hit(platform, agencies.successorOn(platform.ownerCode(), asOf)));
             }
         }
-        return new PlatformPage(hits, result.total(), query.page(), query.size(), asOf, facets(result, asOf));
+        List<Platform> dateUnknown = List.of();
+        if (past) {
+            List<String> codes = index().search(query.withPage(1, PlatformQuery.MAX_SIZE), owners, asOf,
+                    CatalogIndex.Listed.UNKNOWN, false).codes();
+            Map<String, Platform> unknown = codes.isEmpty() ? Map.of() : find(codes);
+            dateUnknown = codes.stream().map(unknown::get).filter(Objects::nonNull).toList();
+        }
+        return new PlatformPage(hits, result.total(), query.page(), query.size(), asOf, facets(result, asOf),
+                dateUnknown);
     }
 
     /** How many platforms each owner (as of the date) or category has. */
@@ -140,8 +157,8 @@ public class Catalog implements SmartInitializingSingleton, DisposableBean {
     /** Every owner the platform has had, oldest first, from its listing. */
     public List<Tenure> ownership(Platform platform) {
         List<Tenure> tenures = new ArrayList<>(agencies.tenures(platform.ownerCode()));
-        if (platform.listedFrom() != null) {
-            tenures.removeIf(t -> t.to() != null && t.to().isBefore(platform.listedFrom()));
+        if (platform.listingDate() != null) {
+            tenures.removeIf(t -> t.to() != null && t.to().isBefore(platform.listingDate()));
         }
         return tenures;
     }
@@ -164,12 +181,12 @@ public class Catalog implements SmartInitializingSingleton, DisposableBean {
     }
 
     /**
-     * Every platform listed on the date (or with no listing date), in code order, read from the database
-     * through a cursor: the same platforms as {@code forEachMatch(PlatformQuery.all(date), ...)} without a
-     * search per page.
+     * Every platform listed on the date ({@link Platform#listedOn(LocalDate, LocalDate)}), in code order, read from
+     * the database through a cursor: the same platforms as {@code forEachMatch(PlatformQuery.all(date), ...)}
+     * without a search per page.
      */
     public void forEachListedOn(LocalDate date, Consumer<Platform> consumer) {
-        repository.forEachListedOn(date, consumer);
+        repository.forEachListedOn(date, agencies.today(), consumer);
     }
 
     /** Platforms that belong on {@code date} to the agency (directly or through its predecessors). */

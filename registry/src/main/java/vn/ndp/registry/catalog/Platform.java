@@ -50,8 +50,33 @@ public record Platform(
         return "en".equals(locale.getLanguage()) && descriptionEn != null ? descriptionEn : descriptionVi;
     }
 
-    public boolean listedOn(LocalDate date) {
-        return listedFrom == null || !listedFrom.isAfter(date);
+    /**
+     * The day from which the platform counts as listed: {@code listedFrom}, else the date of its legal basis (the
+     * document that lists or recognises it; nothing is listed before its basis exists); null when neither is known.
+     */
+    public LocalDate listingDate() {
+        return listedFrom != null ? listedFrom : legalBasis.date();
+    }
+
+    /** Whether the platform is in the catalogue on {@code today}, the catalogue's today. */
+    public boolean listedOn(LocalDate today) {
+        return listedOn(today, today);
+    }
+
+    /**
+     * Whether the platform is listed on {@code date}, {@code today} being the catalogue's today: from its
+     * {@link #listingDate()} when that is known; when it is not, the catalogue holds the platform today but cannot
+     * say since when, so it counts from today on and, for an earlier date, its listing date is unknown
+     * ({@link #listingDateUnknownOn}) rather than silently taken as listed.
+     */
+    public boolean listedOn(LocalDate date, LocalDate today) {
+        LocalDate from = listingDate();
+        return from == null ? !date.isBefore(today) : !from.isAfter(date);
+    }
+
+    /** Whether, asked as of {@code date}, the platform can be neither counted nor left out: its listing date is unknown. */
+    public boolean listingDateUnknownOn(LocalDate date, LocalDate today) {
+        return listingDate() == null && date.isBefore(today);
     }
 
     /** The organisation that runs the platform and the contact point localities turn to. */

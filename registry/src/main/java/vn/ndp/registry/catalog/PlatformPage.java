@@ -5,14 +5,23 @@ import java.util.List;
 import java.util.Map;
 import vn.ndp.registry.agencies.Agency;
 
-/** One page of search results, with facet counts over all matches, asked as of {@code asOf}. */
+/**
+ * One page of search results, with facet counts over all matches, asked as of {@code asOf}. {@code dateUnknown}:
+ * the platforms that match but whose listing date is unknown, so that asked as of a date before today they are
+ * neither among the results nor counted (up to {@link PlatformQuery#MAX_SIZE}; always empty as of today).
+ */
 public record PlatformPage(
         List<Hit> items,
         long total,
         int page,
         int size,
         LocalDate asOf,
-        Map<String, List<FacetCount>> facets) {
+        Map<String, List<FacetCount>> facets,
+        List<Platform> dateUnknown) {
+
+    public PlatformPage {
+        dateUnknown = List.copyOf(dateUnknown);
+    }
 
     /** A platform with its owner on the as-of date. */
     public record Hit(Platform platform, Agency owner) {

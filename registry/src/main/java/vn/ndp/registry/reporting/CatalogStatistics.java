@@ -2,6 +2,7 @@ package vn.ndp.registry.reporting;
 
 import java.time.LocalDate;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Service;
@@ -9,6 +10,8 @@ import vn.ndp.registry.agencies.Agencies;
 import vn.ndp.registry.agencies.Agency;
 import vn.ndp.registry.catalog.Catalog;
 import vn.ndp.registry.catalog.Category;
+import vn.ndp.registry.catalog.PlatformPage;
+import vn.ndp.registry.catalog.PlatformQuery;
 import vn.ndp.registry.shared.InvalidParameters.Wire;
 
 /** Counts of the catalogue as of a date. */
@@ -22,7 +25,11 @@ public class CatalogStatistics {
     public record Bucket(String key, String labelVi, String labelEn, long count) {
     }
 
-    public record Breakdown(String by, LocalDate asOf, long total, List<Bucket> buckets) {
+    /**
+     * {@code dateUnknown}: how many platforms are left out because, asked as of a date before today, their listing
+     * date is unknown (0 as of today).
+     */
+    public record Breakdown(String by, LocalDate asOf, long total, List<Bucket> buckets, long dateUnknown) {
     }
 
     private static final Map<Category, String[]> CATEGORY_LABELS = Map.of(
@@ -40,13 +47,16 @@ public class CatalogStatistics {
 
     public Breakdown breakdown(Dimension dimension, LocalDate asOf) {
         LocalDate date = asOf == null ? agencies.today() : asOf;
-        Map<String, Long> counts = catalog.countBy(dimension == Dimension.OWNER ? "owner" : "category", date);
+        PlatformPage all = catalog.search(PlatformQuery.all(date).withPage(1, 1));
+        Map<String, Long> counts = new HashMap<>();
+        all.facets().getOrDefault(dimension == Dimension.OWNER ? "owner" : "category", List.of())
+                .forEach(c -> counts.put(c.value(), c.count()));
         List<Bucket> buckets = counts.entrySet().stream()
                 .map(e -> bucket(dimension, e.getKey(), e.getValue()))
                 .sorted(Comparator.comparingLong(Bucket::count).reversed().thenComparing(Bucket::key))
                 .toList();
         long total = buckets.stream().mapToLong(Bucket::count).sum();
-        return new Breakdown(Wire.name(dimension), date, total, buckets);
+        return new Breakdown(Wire.name(dimension), date, total, buckets, all.dateUnknown().size());
     }
 
     private Bucket bucket(Dimension dimension, String key, long count) {

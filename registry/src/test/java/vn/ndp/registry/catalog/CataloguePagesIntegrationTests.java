@@ -122,6 +122,20 @@ class CataloguePagesIntegrationTests {
     }
 
     @Test
+    void asOfADateLongAgoThePlatformsOfUnknownListingDateAreNamedApartAndNotCounted() {
+        HtmlPage html = HtmlPage.parse(page("/platforms?owner=VPCP&asOf=2000-01-01"));
+        assertThat(HtmlPage.text(html.byId("results-heading"))).startsWith("0 nền tảng");
+        assertThat(HtmlPage.text(html.byId("date-unknown"))).startsWith("Chưa rõ ngày đưa vào danh mục:")
+                .contains("không biết đã có trong danh mục vào ngày 01/01/2000 hay chưa", "e-Cabinet")
+                .doesNotContain("Cổng Dịch vụ công quốc gia");
+        assertThat(page("/platforms/DVCQG?asOf=2000-01-01")).contains("Vào ngày 01/01/2000, nền tảng này chưa có"
+                + " trong danh mục: nền tảng có trong danh mục từ ngày 12/03/2019.");
+        assertThat(page("/platforms/ECABINET?asOf=2000-01-01")).contains("Chưa rõ ngày nền tảng này được đưa vào"
+                + " danh mục, nên không biết vào ngày 01/01/2000 nền tảng đã có trong danh mục hay chưa.");
+        assertThat(page("/")).doesNotContain("id=\"date-unknown\"");
+    }
+
+    @Test
     void anAgencyPageAsOfADateBeforeItWasFormedNamesTheAgenciesThatExistedThen() {
         HtmlPage html = HtmlPage.parse(page("/agencies/P-TUYEN-QUANG-2025?asOf=2024-06-01"));
         var notice = html.elementsOfClass("div", "notice").stream()

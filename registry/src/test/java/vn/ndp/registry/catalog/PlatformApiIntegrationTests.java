@@ -54,6 +54,35 @@ class PlatformApiIntegrationTests {
     }
 
     @Test
+    void aPlatformWithNoListingDateCountsFromTheDateOfItsLegalBasis() {
+        client.get().uri("/api/v1/platforms?owner=VPCP&asOf=2019-03-11&size=100").exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.items[?(@.code == 'DVCQG')]").isEmpty()
+                .jsonPath("$.dateUnknown[?(@.code == 'DVCQG')]").isEmpty();
+        client.get().uri("/api/v1/platforms?owner=VPCP&asOf=2019-03-12&size=100").exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.items[?(@.code == 'DVCQG')].code").isEqualTo("DVCQG");
+    }
+
+    @Test
+    void aPlatformOfUnknownListingDateIsSaidApartAsOfAnEarlierDateAndListedToday() {
+        client.get().uri("/api/v1/platforms?owner=VPCP&asOf=2000-01-01&size=100").exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.items").isEmpty()
+                .jsonPath("$.total").isEqualTo(0)
+                .jsonPath("$.dateUnknown[?(@.code == 'ECABINET')].nameVi").isEqualTo("Hệ thống thông tin phục vụ họp"
+                        + " và xử lý công việc của Chính phủ (e-Cabinet)");
+        client.get().uri("/api/v1/platforms?owner=VPCP&size=100").exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.items[?(@.code == 'ECABINET')].code").isEqualTo("ECABINET")
+                .jsonPath("$.dateUnknown").isEmpty();
+    }
+
+    @Test
     void badParametersAreNamedInOneProblemDocument() {
         client.get().uri("/api/v1/platforms?asOf=2024-13-40&size=100000&category=cloud").exchange()
                 .expectStatus().isBadRequest()

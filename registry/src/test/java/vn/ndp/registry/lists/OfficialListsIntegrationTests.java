@@ -127,6 +127,17 @@ class OfficialListsIntegrationTests {
     }
 
     @Test
+    void aListDatedBeforeTodayFreezesOnlyPlatformsKnownToBeListedThen() {
+        Summary version = publish(accounts.token(Role.ADMIN, null), "2020-01-01", List.of("in_use"));
+
+        assertThat(detail(version.id()).platforms()).extracting(Entry::platformCode)
+                .as("dated by their legal basis: Decision 274/QĐ-TTg (2019), Circular 11/2019/TT-BKHĐT")
+                .contains("DVCQG", "MANG-DAU-THAU-QG")
+                .as("legal basis of 22/01/2020, after the document; listing date unknown")
+                .doesNotContain("HTTTBC-CP", "ECABINET", "COVID19-VAX");
+    }
+
+    @Test
     void eachPlatformKeepsItsOwnerOnTheDocumentDate() {
         String admin = accounts.token(Role.ADMIN, null);
         Summary before = publish(admin, "2024-06-01", List.of("in_use"));

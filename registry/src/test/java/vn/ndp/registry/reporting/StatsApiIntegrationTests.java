@@ -28,6 +28,24 @@ class StatsApiIntegrationTests {
     }
 
     @Test
+    void platformsWhoseListingDateIsUnknownAreCountedTodayAndForAnEarlierDateSaidApartNotCounted() {
+        var longAgo = statistics.breakdown(CatalogStatistics.Dimension.OWNER, java.time.LocalDate.parse("2000-01-01"));
+        var today = statistics.breakdown(CatalogStatistics.Dimension.OWNER, null);
+
+        assertThat(longAgo.buckets()).extracting(CatalogStatistics.Bucket::key)
+                .as("VPCP's platforms date from 2019 at the earliest or are of unknown date").doesNotContain("VPCP");
+        assertThat(longAgo.dateUnknown()).as("TRUC-LTVB-QG, ECABINET, HTTT-CDDH-CP, HT-THEO-DOI-NHIEM-VU, SSKDT,"
+                + " COVID19-VAX and any of other tests").isGreaterThanOrEqualTo(6);
+        assertThat(today.dateUnknown()).isZero();
+        assertThat(today.buckets()).filteredOn(b -> b.key().equals("VPCP")).singleElement()
+                .satisfies(b -> assertThat(b.count()).isGreaterThanOrEqualTo(6));
+        client.get().uri("/api/v1/stats/platforms?by=owner&asOf=2000-01-01").exchange()
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$.dateUnknown").value(n -> assertThat(((Number) n).longValue())
+                        .isEqualTo(longAgo.dateUnknown()));
+    }
+
+    @Test
     void categoryBreakdownAddsUpToTheCatalogueTotal() {
         long total = client.get().uri("/api/v1/platforms?size=1").exchange()
                 .expectBody(Total.class).returnResult().getResponseBody().total();

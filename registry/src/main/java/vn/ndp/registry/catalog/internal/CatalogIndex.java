@@ -156,7 +156,7 @@ public final class CatalogIndex implements AutoCloseable {
             doc.add(new StringField(SCOPE, scope.name(), Field.Store.NO));
             doc.add(new SortedSetDocValuesField(SCOPE, new BytesRef(scope.name())));
         }
-        doc.add(new LongPoint(LISTED, p.listedFrom() == null ? Long.MIN_VALUE : p.listedFrom().toEpochDay()));
+        doc.add(new LongPoint(LISTED, p.listingDate() == null ? UNKNOWN : p.listingDate().toEpochDay()));
         doc.add(new SortedDocValuesField(NAME_SORT, new BytesRef(FoldedSearch.fold(p.nameVi()))));
         return doc;
     }
@@ -179,11 +179,33 @@ public final class CatalogIndex implements AutoCloseable {
     public record Result(List<String> codes, long total, Map<String, Map<String, Long>> facets) {
     }
 
+    /** The listing date indexed for a platform whose listing date is unknown ({@link Platform#listingDate()}). */
+    static final long UNKNOWN = Long.MIN_VALUE;
+
+    /** Which platforms a search keeps by their listing date, as of its date. */
+    public enum Listed {
+        /** Those listed on or before the date, and those whose listing date is unknown (asked as of today). */
+        BY_DATE_OR_UNKNOWN,
+        /** Those listed on or before the date only (asked as of an earlier date). */
+        BY_DATE,
+        /** Those whose listing date is unknown only. */
+        UNKNOWN;
+
+        long from() {
+            return this == BY_DATE ? CatalogIndex.UNKNOWN + 1 : CatalogIndex.UNKNOWN;
+        }
+
+        long to(LocalDate asOf) {
+            return this == UNKNOWN ? CatalogIndex.UNKNOWN : asOf.toEpochDay();
+        }
+    }
+
     /**
      * @param owners original owner codes to keep (null = any); the caller has
      *     expanded an as-of owner to the codes that resolve to it
+     * @param listed which platforms to keep by their listing date
      */
-    public Result search(PlatformQuery query, Set<String> owners, LocalDate asOf, boolean withFacets) {
+    public Result search(PlatformQuery query, Set<String> owners, LocalDate asOf, Listed listed, boolean withFacets) {
         int offset = (query.page() - 1) * query.size();
         int wanted = offset + query.size();
         IndexSearcher searcher = acquire();
@@ -193,11 +215,12 @@ public final class CatalogIndex implements AutoCloseable {
             // Every word first (a conjunction, cheap even for common syllables); only if nothing has them all,
             // accept matches missing one word in four.
             boolean strict = true;
-            FacetCounter.Counts counts = searcher.search(query(query, owners, asOf, false, true),
+            FacetCounter.Counts counts = searcher.search(query(query, owners, asOf, listed, false, true),
                     new FacetCounter.Manager(withFacets));
             if (counts.total() == 0 && query.q() != null && tokens(query.q()).size() > 2) {
                 strict = false;
-                counts = searcher.search(query(query, owners, asOf, false, false), new FacetCounter.Manager(withFacets));
+                counts = searcher.search(query(query, owners, asOf, listed, false, false),
+                        new FacetCounter.Manager(withFacets));
             }
             if (counts.total() <= offset) {
                 return new Result(List.of(), counts.total(), counts.facets());
@@ -209,7 +232,7 @@ public final class CatalogIndex implements AutoCloseable {
                 case CODE -> new TopFieldCollectorManager(new Sort(new SortField(CODE_SORT, SortField.Type.STRING)),
                         wanted, wanted);
             };
-            TopDocs topDocs = searcher.search(query(query, owners, asOf,
+            TopDocs topDocs = searcher.search(query(query, owners, asOf, listed,
                     query.sort() == PlatformQuery.Sort.RELEVANCE, strict), top);
             List<String> codes = new ArrayList<>(query.size());
             StoredFields stored = searcher.storedFields();
@@ -229,7 +252,7 @@ public final class CatalogIndex implements AutoCloseable {
     static final int MAX_NAME_TOKENS = 8;
 
     Query query(PlatformQuery query, Set<String> owners, LocalDate asOf) {
-        return query(query, owners, asOf, true, false);
+        return query(query, owners, asOf, Listed.BY_DATE_OR_UNKNOWN, true, false);
     }
 
     /**
@@ -237,7 +260,8 @@ public final class CatalogIndex implements AutoCloseable {
      *     names and the code too), true for the scoring one (names and code boosted, names as a phrase)
      * @param everyWord whether every word must match, or one in four may be missing (three words or more)
      */
-    Query query(PlatformQuery query, Set<String> owners, LocalDate asOf, boolean ranked, boolean everyWord) {
+    Query query(PlatformQuery query, Set<String> owners, LocalDate asOf, Listed listed, boolean ranked,
+            boolean everyWord) {
         BooleanQuery.Builder builder = new BooleanQuery.Builder();
         List<String> tokens = query.q() == null ? List.of() : tokens(query.q());
         if (tokens.isEmpty()) {
@@ -256,7 +280,7 @@ public final class CatalogIndex implements AutoCloseable {
         filter(builder, TYPE, query.type());
         filter(builder, STATUS, query.status());
         filter(builder, SCOPE, query.scope());
-        builder.add(LongPoint.newRangeQuery(LISTED, Long.MIN_VALUE, asOf.toEpochDay()), Occur.FILTER);
+        builder.add(LongPoint.newRangeQuery(LISTED, listed.from(), listed.to(asOf)), Occur.FILTER);
         return builder.build();
     }
 

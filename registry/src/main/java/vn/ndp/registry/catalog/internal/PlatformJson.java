@@ -33,12 +33,22 @@ final class PlatformJson {
         }
     }
 
+    /**
+     * {@code dateUnknown}: the platforms that match but whose listing date is unknown, so that as of a date before
+     * today they are neither in {@code items} nor counted.
+     */
     record Page(List<Summary> items, long total, int page, int size, LocalDate asOf,
-            java.util.Map<String, List<PlatformPage.FacetCount>> facets) {
+            java.util.Map<String, List<PlatformPage.FacetCount>> facets, List<Undated> dateUnknown) {
 
         static Page of(PlatformPage page) {
             return new Page(page.items().stream().map(Summary::of).toList(), page.total(), page.page(), page.size(),
-                    page.asOf(), page.facets());
+                    page.asOf(), page.facets(), page.dateUnknown().stream().map(Undated::of).toList());
+        }
+    }
+
+    record Undated(String code, String nameVi, String nameEn) {
+        static Undated of(Platform p) {
+            return new Undated(p.code(), p.nameVi(), p.nameEn());
         }
     }
 

@@ -86,6 +86,9 @@ class PlatformPages {
         model.addAttribute("otherName", "en".equals(locale.getLanguage()) ? platform.nameVi() : platform.nameEn());
         model.addAttribute("description", platform.description(locale));
         model.addAttribute("on", on);
+        model.addAttribute("notListedYet", !platform.listedOn(on, agencies.today())
+                && !platform.listingDateUnknownOn(on, agencies.today()));
+        model.addAttribute("listingDateUnknown", platform.listingDateUnknownOn(on, agencies.today()));
         model.addAttribute("owner", agencyLink(catalog.ownerOn(platform, on), asOfParam, locale));
         model.addAttribute("listedOwner", agencies.find(platform.ownerCode())
                 .map(a -> agencyLink(a, asOfParam, locale)).orElse(null));

@@ -123,9 +123,17 @@ public class PlatformRepository {
         stream("select * from platform order by code", consumer);
     }
 
-    /** Every platform listed on the date or with no listing date, in code order. */
-    public void forEachListedOn(LocalDate date, Consumer<Platform> consumer) {
-        stream("select * from platform where listed_from is null or listed_from <= ? order by code", consumer, date);
+    /**
+     * Every platform listed on the date, in code order, by {@link Platform#listedOn(LocalDate, LocalDate)}: its
+     * listing date (listed_from, else its legal basis's date) on or before the date; with neither known, only when
+     * the date is not before {@code today}.
+     */
+    public void forEachListedOn(LocalDate date, LocalDate today, Consumer<Platform> consumer) {
+        stream("""
+                select * from platform
+                where coalesce(listed_from, legal_basis_date) <= ?
+                   or (coalesce(listed_from, legal_basis_date) is null and ? >= ?)
+                order by code""", consumer, date, date, today);
     }
 
     /**
