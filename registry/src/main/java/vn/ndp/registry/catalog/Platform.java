@@ -74,7 +74,10 @@ public record Platform(
         return from == null ? !date.isBefore(today) : !from.isAfter(date);
     }
 
-    /** Whether, asked as of {@code date}, the platform can be neither counted nor left out: its listing date is unknown. */
+    /**
+     * Whether, asked as of {@code date}, the platform can be neither counted nor left out: its listing date is
+     * unknown.
+     */
     public boolean listingDateUnknownOn(LocalDate date, LocalDate today) {
         return listingDate() == null && date.isBefore(today);
     }

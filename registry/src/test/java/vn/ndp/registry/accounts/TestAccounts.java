@@ -55,7 +55,8 @@ public class TestAccounts {
      * registry no longer creates accounts for such an agency, but keeps the ones it had working.
      */
     public Account createdBeforeItEnded(Role role, String agencyCode) {
-        String username = role.name().toLowerCase().replace('_', '-') + "-" + UUID.randomUUID().toString().substring(0, 8);
+        String username = role.name().toLowerCase().replace('_', '-') + "-"
+                + UUID.randomUUID().toString().substring(0, 8);
         LocalDate lastDay = agencies.get(agencyCode).validTo();
         Account account = new Account(UUID.randomUUID(), username, displayName(username), username + "@example.test",
                 role, agencyCode, Set.of(), true, false, 0, null,

@@ -211,7 +211,8 @@ class AdoptionApiIntegrationTests {
                 "Vào ngày 01/06/2024, Tỉnh Lào Cai chưa được thành lập: tỉnh, thành phố này được hình thành từ ngày"
                         + " 01/07/2025", "Tỉnh Yên Bái").doesNotContain("Giao dịch qua");
         assertThat(page.elements("a")).extracting(a -> a.getAttributeValue("href"))
-                .contains("/adoption/provinces/P-YEN-BAI?asOf=2024-06-01", "/adoption/provinces/P-LAO-CAI?asOf=2024-06-01");
+                .contains("/adoption/provinces/P-YEN-BAI?asOf=2024-06-01",
+                        "/adoption/provinces/P-LAO-CAI?asOf=2024-06-01");
     }
 
     @Test

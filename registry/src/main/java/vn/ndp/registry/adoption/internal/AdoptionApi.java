@@ -152,8 +152,8 @@ class AdoptionApi {
         List<LocalPlatformJson> local = existence instanceof Existence.NotYetFormed ? List.of()
                 : localPlatforms.of(code).stream().map(LocalPlatformJson::of).toList();
         return new ProvinceJson(AgencyRef.of(province), period.asOf(), ExistenceJson.of(existence, agencies::get),
-                predecessors, desk.history(code, period.asOf()).stream().map(h -> HeldPlanJson.of(h, contacts)).toList(),
-                local);
+                predecessors,
+                desk.history(code, period.asOf()).stream().map(h -> HeldPlanJson.of(h, contacts)).toList(), local);
     }
 
     @PutMapping("/provinces/{code}/plan")

@@ -254,8 +254,9 @@ class AdoptionPages {
         model.addAttribute("changeableIn", user.map(u -> keys.stream().filter(k -> localPlatforms.mayChange(u, k))
                 .collect(Collectors.toSet())).orElse(Set.of()));
         // the latest support requests the province (or its predecessors) raised, as far as the viewer may see them
-        ResultPage<SupportRequest> requests = user.filter(u -> !notYet).map(u -> support.find(u, new RequestQuery(null, null, null, code,
-                false, null, RequestQuery.Sort.UPDATED, Paging.first(SUPPORT_ROWS))))
+        ResultPage<SupportRequest> requests = user.filter(u -> !notYet).map(u -> support.find(u,
+                new RequestQuery(null, null, null, code, false, null, RequestQuery.Sort.UPDATED,
+                        Paging.first(SUPPORT_ROWS))))
                 .orElse(ResultPage.empty(Paging.first(SUPPORT_ROWS)));
         model.addAttribute("supportRequests", requests.items());
         model.addAttribute("supportTotal", requests.total());
