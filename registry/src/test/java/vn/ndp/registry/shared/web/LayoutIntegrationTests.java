@@ -1,0 +1,61 @@
+package vn.ndp.registry.shared.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.Import;
+import org.springframework.http.MediaType;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.test.web.servlet.MockMvc;
+import vn.ndp.registry.HtmlPage;
+import vn.ndp.registry.RegistryIntegrationTest;
+import vn.ndp.registry.accounts.Role;
+import vn.ndp.registry.accounts.TestAccounts;
+
+/** What the site layout gives every page. */
+@RegistryIntegrationTest
+@Import(TestAccounts.class)
+class LayoutIntegrationTests {
+
+    /** Pages whose data is as of the chosen date. */
+    private static final List<String> DATED = List.of("/", "/platforms", "/platforms/VNEID", "/agencies",
+            "/agencies/BCA", "/statistics", "/adoption", "/adoption/detail", "/adoption/provinces/P-HA-NOI",
+            "/accountability");
+
+    /** Pages that show today's data whatever the date. */
+    private static final List<String> UNDATED = List.of("/lists", "/overlap", "/support", "/notifications",
+            "/governance", "/exchange", "/admin/audit", "/admin/accounts", "/account", "/platforms/VNEID/usage",
+            "/adoption/proposals");
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    TestAccounts accounts;
+
+    private HtmlPage page(String path, UserDetails admin) throws Exception {
+        String html = mvc.perform(get(path).with(user(admin)).accept(MediaType.TEXT_HTML)).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        return HtmlPage.parse(html);
+    }
+
+    @Test
+    void everyPageHasOneMainLandmarkTheSkipLinkLeadsTo() throws Exception {
+        UserDetails admin = accounts.signedIn(Role.ADMIN, null);
+        for (String path : concat(DATED, UNDATED, List.of("/platforms/KHONG-CO"))) {
+            HtmlPage page = page(path, admin);
+            assertThat(page.elements("main")).as(path).hasSize(1);
+            assertThat(page.elements("main").getFirst().getAttributeValue("id")).as(path).isEqualTo("main");
+        }
+    }
+
+    @SafeVarargs
+    private static List<String> concat(List<String>... lists) {
+        return java.util.Arrays.stream(lists).flatMap(List::stream).toList();
+    }
+}
