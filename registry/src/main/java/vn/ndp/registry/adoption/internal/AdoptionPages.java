@@ -61,6 +61,7 @@ import vn.ndp.registry.shared.Paging;
 import vn.ndp.registry.shared.RegistryException;
 import vn.ndp.registry.shared.ResultPage;
 import vn.ndp.registry.shared.web.BarChart;
+import vn.ndp.registry.shared.web.DatedPage;
 import vn.ndp.registry.shared.web.Links;
 import vn.ndp.registry.shared.web.Pagination;
 import vn.ndp.registry.shared.web.PostedForm;
@@ -170,6 +171,7 @@ class AdoptionPages {
     }
 
     @GetMapping("/adoption")
+    @DatedPage
     String dashboard(@RequestParam(required = false) String year, @RequestParam(required = false) String asOf,
             Model model) {
         AdoptionApi.Period period = AdoptionApi.Period.parse(year, asOf, agencies.today());
@@ -199,6 +201,7 @@ class AdoptionPages {
     }
 
     @GetMapping("/adoption/detail")
+    @DatedPage
     @PreAuthorize(AdoptionApi.AUTHORITY)
     String detail(@RequestParam(required = false) String year, @RequestParam(required = false) String asOf,
             Model model) {
@@ -215,6 +218,7 @@ class AdoptionPages {
     }
 
     @GetMapping("/adoption/provinces/{code}")
+    @DatedPage
     String province(Authentication authentication, @PathVariable String code,
             @RequestParam(required = false) String asOf, Model model) {
         AdoptionApi.Period period = AdoptionApi.Period.parse(null, asOf, agencies.today());

@@ -18,6 +18,7 @@ import vn.ndp.registry.agencies.Succession;
 import vn.ndp.registry.catalog.Catalog;
 import vn.ndp.registry.shared.InvalidParameters;
 import vn.ndp.registry.shared.InvalidParameters.Wire;
+import vn.ndp.registry.shared.web.DatedPage;
 import vn.ndp.registry.shared.web.Links;
 import vn.ndp.registry.shared.web.References;
 import vn.ndp.registry.shared.web.WebPage;
@@ -52,6 +53,7 @@ class AgencyPages {
     }
 
     @GetMapping("/agencies")
+    @DatedPage
     String list(HttpServletRequest request, Locale locale, Model model) {
         InvalidParameters params = new InvalidParameters();
         AgencyKind kind = params.choice("kind", request.getParameter("kind"), AgencyKind.class);
@@ -76,6 +78,7 @@ class AgencyPages {
     }
 
     @GetMapping("/agencies/{code}")
+    @DatedPage
     String detail(@PathVariable String code, HttpServletRequest request, Locale locale, Model model) {
         InvalidParameters params = new InvalidParameters();
         LocalDate asOf = params.date("asOf", request.getParameter("asOf"));

@@ -23,6 +23,7 @@ import vn.ndp.registry.catalog.PlatformRelation;
 import vn.ndp.registry.shared.InvalidParameters;
 import vn.ndp.registry.shared.InvalidParameters.Wire;
 import vn.ndp.registry.shared.Paging;
+import vn.ndp.registry.shared.web.DatedPage;
 import vn.ndp.registry.shared.web.Links;
 import vn.ndp.registry.shared.web.Pagination;
 import vn.ndp.registry.shared.web.References;
@@ -54,6 +55,7 @@ class PlatformPages {
     }
 
     @GetMapping("/platforms")
+    @DatedPage
     String list(HttpServletRequest request, Locale locale, Model model) {
         PlatformQuery query = PlatformQuery.parse(request::getParameter, code -> agencies.find(code).isPresent());
         PlatformPage page = catalog.search(query);
@@ -74,6 +76,7 @@ class PlatformPages {
     }
 
     @GetMapping("/platforms/{code}")
+    @DatedPage
     String detail(@PathVariable String code, HttpServletRequest request, Locale locale, Model model) {
         InvalidParameters params = new InvalidParameters();
         LocalDate asOf = params.date("asOf", request.getParameter("asOf"));

@@ -16,6 +16,7 @@ import vn.ndp.registry.reporting.ProgrammeFigure;
 import vn.ndp.registry.reporting.ProgrammeFigures;
 import vn.ndp.registry.shared.InvalidParameters;
 import vn.ndp.registry.shared.RegistryException;
+import vn.ndp.registry.shared.web.DatedPage;
 import vn.ndp.registry.shared.web.WebPage;
 
 /** The national authority's view of which ministries have announced platforms, with reminders. */
@@ -33,6 +34,7 @@ class AccountabilityPages {
     }
 
     @GetMapping("/accountability")
+    @DatedPage
     @PreAuthorize("hasAnyRole('ADMIN', 'REVIEWER')")
     String report(HttpServletRequest request, Model model) {
         InvalidParameters params = new InvalidParameters();

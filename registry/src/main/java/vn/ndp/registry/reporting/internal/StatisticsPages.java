@@ -23,6 +23,7 @@ import vn.ndp.registry.reporting.ProgrammeFigures;
 import vn.ndp.registry.shared.CalendarDates;
 import vn.ndp.registry.shared.InvalidParameters;
 import vn.ndp.registry.shared.web.BarChart;
+import vn.ndp.registry.shared.web.DatedPage;
 import vn.ndp.registry.shared.web.Links;
 import vn.ndp.registry.shared.web.References;
 import vn.ndp.registry.shared.web.WebPage;
@@ -65,6 +66,7 @@ class StatisticsPages {
     }
 
     @GetMapping("/")
+    @DatedPage
     String home(HttpServletRequest request, Locale locale, Model model) {
         LocalDate on = asOf(request);
         String asOfParam = request.getParameter("asOf") == null || request.getParameter("asOf").isBlank()
@@ -83,6 +85,7 @@ class StatisticsPages {
     }
 
     @GetMapping("/statistics")
+    @DatedPage
     String statistics(HttpServletRequest request, Locale locale, Model model) {
         InvalidParameters params = new InvalidParameters();
         LocalDate asOf = params.date("asOf", request.getParameter("asOf"));

@@ -26,8 +26,11 @@ import vn.ndp.registry.shared.CalendarDates;
  * @param asOf the requested as-of date as yyyy-MM-dd, or null when absent or invalid
  * @param path the page's path (the failed page's path on an error page)
  * @param keep the current parameters other than asOf, page and lang
+ * @param dated whether the page's data is as of {@code asOf} ({@link DatedPage}): only then does the layout offer the
+ *     as-of field and say which day the data is as of
  */
-public record Site(String asOf, String language, String path, String viHref, String enHref, List<Param> keep) {
+public record Site(String asOf, String language, String path, String viHref, String enHref, List<Param> keep,
+        boolean dated) {
 
     public static final String MODEL_NAME = "site";
     private static final Set<String> NOT_KEPT = Set.of("asOf", "page", "lang");
@@ -35,7 +38,12 @@ public record Site(String asOf, String language, String path, String viHref, Str
     public record Param(String name, String value) {
     }
 
+    /** The layout of a page whose data does not depend on the as-of date (which its links still carry). */
     public static Site of(HttpServletRequest request) {
+        return of(request, false);
+    }
+
+    public static Site of(HttpServletRequest request, boolean dated) {
         Object failed = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
         String path = failed instanceof String uri ? uri : request.getRequestURI();
         String contextPath = request.getContextPath();
@@ -70,7 +78,7 @@ public record Site(String asOf, String language, String path, String viHref, Str
         }
         String asOf = validDate(here.get("asOf"));
         return new Site(asOf, RequestContextUtils.getLocale(request).getLanguage(), path,
-                here.with("lang", "vi").href(), here.with("lang", "en").href(), List.copyOf(keep));
+                here.with("lang", "vi").href(), here.with("lang", "en").href(), List.copyOf(keep), dated);
     }
 
     /** The parameters of a raw query string, decoded. */

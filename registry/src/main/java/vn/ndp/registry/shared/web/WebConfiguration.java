@@ -11,6 +11,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 import org.springframework.util.unit.DataSize;
+import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.ModelAndView;
@@ -100,7 +101,7 @@ class WebConfiguration implements WebMvcConfigurer {
         }
     }
 
-    /** Adds {@link Site} to every rendered page, including Spring Boot's error page. */
+    /** Adds {@link Site} to every rendered page, including Spring Boot's error page; dated by {@link DatedPage}. */
     static final class SiteModel implements HandlerInterceptor {
 
         @Override
@@ -109,7 +110,8 @@ class WebConfiguration implements WebMvcConfigurer {
             if (modelAndView != null && !(modelAndView.getView() instanceof RedirectView)
                     && !(modelAndView.getViewName() != null && modelAndView.getViewName().startsWith("redirect:"))
                     && !modelAndView.getModel().containsKey(Site.MODEL_NAME)) {
-                modelAndView.addObject(Site.MODEL_NAME, Site.of(request));
+                modelAndView.addObject(Site.MODEL_NAME, Site.of(request,
+                        handler instanceof HandlerMethod method && method.hasMethodAnnotation(DatedPage.class)));
             }
         }
     }

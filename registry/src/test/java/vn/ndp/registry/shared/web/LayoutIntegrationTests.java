@@ -17,7 +17,7 @@ import vn.ndp.registry.RegistryIntegrationTest;
 import vn.ndp.registry.accounts.Role;
 import vn.ndp.registry.accounts.TestAccounts;
 
-/** What the site layout gives every page. */
+/** What the site layout gives every page: its landmarks, and the as-of date only where the data is as of it. */
 @RegistryIntegrationTest
 @Import(TestAccounts.class)
 class LayoutIntegrationTests {
@@ -51,6 +51,23 @@ class LayoutIntegrationTests {
             HtmlPage page = page(path, admin);
             assertThat(page.elements("main")).as(path).hasSize(1);
             assertThat(page.elements("main").getFirst().getAttributeValue("id")).as(path).isEqualTo("main");
+        }
+    }
+
+    @Test
+    void onlyAPageWhoseDataIsAsOfTheChosenDateSaysSoAndOffersTheDate() throws Exception {
+        UserDetails admin = accounts.signedIn(Role.ADMIN, null);
+        for (String path : DATED) {
+            HtmlPage page = page(path + "?asOf=2024-07-03", admin);
+            assertThat(HtmlPage.text(page.byId("as-of-hint"))).as(path)
+                    .contains("Đang xem dữ liệu theo ngày 03/07/2024.");
+            assertThat(page.elementsOfClass("form", "as-of")).as(path).hasSize(1);
+        }
+        for (String path : UNDATED) {
+            HtmlPage page = page(path + "?asOf=2024-07-03", admin);
+            assertThat(page.elementsOfClass("form", "as-of")).as(path + ": its data is today's").isEmpty();
+            assertThat(HtmlPage.text(page.elements("header").getFirst())).as(path)
+                    .doesNotContain("03/07/2024", "Đang xem dữ liệu");
         }
     }
 
