@@ -62,6 +62,31 @@ class AuditPagesIntegrationTests {
     }
 
     @Test
+    void aPagePastTheEndOfTheLogSaysSoAndLinksToTheLastPageNotThatNothingMatches() throws Exception {
+        String actor = "kiemtra-" + UUID.randomUUID().toString().substring(0, 8).toLowerCase(Locale.ROOT);
+        for (int i = 1; i <= 51; i++) {
+            audit.recordAlone(AuditEvent.SIGN_IN_SUCCEEDED, actor, actor, Map.of("n", i));
+        }
+        var admin = user(accounts.signedIn(Role.ADMIN, null));
+
+        HtmlPage page = HtmlPage.parse(mvc.perform(get("/admin/audit").param("actor", actor).param("page", "9999")
+                .with(admin)).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));
+        assertThat(HtmlPage.text(page.byId("main"))).doesNotContain("Không có sự kiện nào khớp bộ lọc");
+        assertThat(HtmlPage.text(page.byId("beyond")))
+                .isEqualTo("Trang 9999 không còn mục nào; danh sách có 51 mục, chỉ có 2 trang. Đến trang cuối (trang 2)");
+        assertThat(HtmlPage.elements(page.byId("beyond"), "a").getFirst().getAttributeValue("href"))
+                .isEqualTo("/admin/audit?actor=" + actor + "&amp;page=2");
+
+        HtmlPage english = HtmlPage.parse(mvc.perform(get("/admin/audit").param("actor", actor).param("page", "9999")
+                .param("lang", "en").with(admin)).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));
+        assertThat(HtmlPage.text(english.byId("beyond"))).startsWith("There is no page 9999: the list has 51 entries");
+        HtmlPage none = HtmlPage.parse(mvc.perform(get("/admin/audit").param("actor", actor + "-khong-co")
+                .with(admin)).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));
+        assertThat(HtmlPage.text(none.byId("main"))).contains("Không có sự kiện nào khớp bộ lọc.");
+        assertThat(none.elements("p").stream().filter(p -> "beyond".equals(p.getAttributeValue("id")))).isEmpty();
+    }
+
+    @Test
     void aMistypedDateIsShownAboveTheFilterFormWhichKeepsWhatWasTyped() throws Exception {
         String actor = "kiemtra-" + UUID.randomUUID().toString().substring(0, 8).toLowerCase(Locale.ROOT);
         audit.recordAlone(AuditEvent.SIGN_IN_SUCCEEDED, actor, actor, Map.of()); // what a search would find
