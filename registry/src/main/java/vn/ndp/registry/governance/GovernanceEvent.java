@@ -28,9 +28,12 @@ public sealed interface GovernanceEvent {
             String actor, String reason) implements GovernanceEvent {
     }
 
-    /** A decision on a proposal: recognised, recognised as potential, or rejected. */
-    record ProposalDecided(UUID proposalId, String platformCode, String agencyCode, String actor, Decision decision,
-            String decisionNumber, LocalDate decisionDate) implements GovernanceEvent {
+    /**
+     * A decision on a proposal: recognised, recognised as potential, or rejected; with the names it proposed
+     * ({@code nameEn} may be null), which a rejected platform has nowhere else.
+     */
+    record ProposalDecided(UUID proposalId, String platformCode, String nameVi, String nameEn, String agencyCode,
+            String actor, Decision decision, String decisionNumber, LocalDate decisionDate) implements GovernanceEvent {
     }
 
     record ChangeRequested(UUID changeId, String platformCode, String agencyCode, String actor)

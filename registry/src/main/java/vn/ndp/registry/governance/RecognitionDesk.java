@@ -319,9 +319,9 @@ public class RecognitionDesk {
                 user.username(), "platform:" + platform.code(), Map.of("proposal", p.id().toString(),
                         "decision_number", decisionNumber, "decision_date", date.toString(), "issuer",
                         decisionIssuer));
-        events.publishEvent(new GovernanceEvent.ProposalDecided(p.id(), p.platformCode(), p.agencyCode(),
-                user.username(), potential ? Decision.RECOGNISED_AS_POTENTIAL : Decision.RECOGNISED, decisionNumber,
-                date));
+        events.publishEvent(new GovernanceEvent.ProposalDecided(p.id(), p.platformCode(), p.name(),
+                p.fields().get(PlatformField.NAME_EN), p.agencyCode(), user.username(),
+                potential ? Decision.RECOGNISED_AS_POTENTIAL : Decision.RECOGNISED, decisionNumber, date));
         return with(p, next, p.fields(), p.evaluation(), null, decision, null, p.submittedAt(), user.username(), now,
                 now);
     }
@@ -333,8 +333,8 @@ public class RecognitionDesk {
         invalid.throwIfAny();
         audit.record(AuditEvent.PROPOSAL_REJECTED, user.username(), subject(p), Map.of("proposal", p.id().toString(),
                 "reason", reason));
-        events.publishEvent(new GovernanceEvent.ProposalDecided(p.id(), p.platformCode(), p.agencyCode(),
-                user.username(), Decision.REJECTED, null, null));
+        events.publishEvent(new GovernanceEvent.ProposalDecided(p.id(), p.platformCode(), p.name(),
+                p.fields().get(PlatformField.NAME_EN), p.agencyCode(), user.username(), Decision.REJECTED, null, null));
         return with(p, next, p.fields(), p.evaluation(), null, null, reason, p.submittedAt(), user.username(), now,
                 now);
     }

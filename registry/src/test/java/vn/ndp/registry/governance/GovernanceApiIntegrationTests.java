@@ -189,6 +189,24 @@ class GovernanceApiIntegrationTests {
     }
 
     @Test
+    void theAgencysNoticeOfARejectionNamesTheProposedPlatformByItsNameWithItsCode() {
+        String code = newCode();
+        String home = accounts.token(Role.MINISTRY_EDITOR, "BNV");
+        JsonNode p = draft(home, code, fields("Hệ thống bị từ chối " + code));
+        String id = p.get("id").asString();
+        p = api.post(home, "/api/v1/proposals/" + id + "/submit", Map.of("version", 0), 200);
+        p = api.post(reviewer, "/api/v1/proposals/" + id + "/evaluation", evaluation(p.get("version").asInt()), 200);
+        api.post(reviewer, "/api/v1/proposals/" + id + "/decision", Map.of("version", p.get("version").asInt(),
+                "decision", "reject", "reason", "Không đáp ứng tiêu chí"), 200);
+
+        JsonNode notices = api.get(home, "/api/v1/notifications", 200).get("items");
+        assertThat(notices.findValuesAsString("bodyVi"))
+                .contains("Nền tảng Hệ thống bị từ chối " + code + " (" + code + ") không được công nhận.");
+        assertThat(notices.findValuesAsString("bodyEn"))
+                .contains("The platform Test platform (" + code + ") has not been recognised.");
+    }
+
+    @Test
     void aDraftWithNoFieldYetIsReadListedAndWithdrawn() {
         JsonNode p = api.post(finance, "/api/v1/proposals", Map.of("code", newCode(), "fields", Map.of()), 201);
         String id = p.get("id").asString();

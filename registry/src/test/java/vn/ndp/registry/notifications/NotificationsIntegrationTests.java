@@ -126,7 +126,8 @@ class NotificationsIntegrationTests {
         Account finance = accounts.create(Role.MINISTRY_EDITOR, "BTC");
         Account health = accounts.create(Role.MINISTRY_EDITOR, "BYT");
 
-        publishCommitted(new GovernanceEvent.ProposalDecided(UUID.randomUUID(), "MANG-DAU-THAU-QG", "BKHDT", "reviewer",
+        publishCommitted(new GovernanceEvent.ProposalDecided(UUID.randomUUID(), "MANG-DAU-THAU-QG",
+                "Hệ thống mạng đấu thầu quốc gia", null, "BKHDT", "reviewer",
                 GovernanceEvent.Decision.RECOGNISED, "2765/BTTTT-CĐSQG", LocalDate.of(2023, 7, 15)));
 
         assertThat(notices.of(health.id(), 10)).isEmpty();
@@ -139,15 +140,19 @@ class NotificationsIntegrationTests {
     }
 
     @Test
-    void aRejectedProposalIsNamedByItsCodeOnceAndPointsToTheProposal() {
+    void aRejectedProposalIsNamedByItsProposedNameWithItsCodeAndPointsToTheProposal() {
         Account editor = accounts.create(Role.MINISTRY_EDITOR, "BNV");
         UUID proposal = UUID.randomUUID();
 
-        publishCommitted(new GovernanceEvent.ProposalDecided(proposal, "KHONG-CONG-NHAN", "BNV", "reviewer",
-                GovernanceEvent.Decision.REJECTED, null, null));
+        publishCommitted(new GovernanceEvent.ProposalDecided(proposal, "KHONG-CONG-NHAN", "Hệ thống hồ sơ công vụ",
+                "Civil service records system", "BNV", "reviewer", GovernanceEvent.Decision.REJECTED, null, null));
 
         assertThat(notices.of(editor.id(), 10)).singleElement().satisfies(n -> {
-            assertThat(n.bodyVi()).isEqualTo("Nền tảng KHONG-CONG-NHAN không được công nhận.");
+            assertThat(n.subjectVi()).isEqualTo(
+                    "Kết quả thẩm định: nền tảng Hệ thống hồ sơ công vụ (KHONG-CONG-NHAN) không được công nhận");
+            assertThat(n.bodyVi()).isEqualTo("Nền tảng Hệ thống hồ sơ công vụ (KHONG-CONG-NHAN) không được công nhận.");
+            assertThat(n.bodyEn()).isEqualTo(
+                    "The platform Civil service records system (KHONG-CONG-NHAN) has not been recognised.");
             assertThat(n.link()).isEqualTo("/governance/proposals/" + proposal);
         });
     }

@@ -86,8 +86,9 @@ class GovernanceNotifier {
             case ProposalReturned e -> new NoticeTexts.Subject(code, e.nameVi(), e.nameEn(), proposal(e.proposalId()));
             default -> catalog.find(code)
                     .map(p -> new NoticeTexts.Subject(code, p.nameVi(), p.nameEn(), "/platforms/" + code))
-                    .orElseGet(() -> new NoticeTexts.Subject(code, code, code,
-                            event instanceof ProposalDecided e ? proposal(e.proposalId()) : null));
+                    .orElseGet(() -> event instanceof ProposalDecided e // rejected: named as it was proposed
+                            ? new NoticeTexts.Subject(code, e.nameVi(), e.nameEn(), proposal(e.proposalId()))
+                            : new NoticeTexts.Subject(code, code, code, null));
         };
     }
 
