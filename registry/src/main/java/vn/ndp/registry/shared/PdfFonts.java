@@ -55,6 +55,11 @@ public final class PdfFonts {
         return font.getStringWidth(text) / 1000 * size;
     }
 
+    /** The width of the text as {@link #draw} draws it (made safe). */
+    public float measure(PDType0Font font, float size, String text) throws IOException {
+        return width(font, size, safe(font, text));
+    }
+
     /** Draws the text, made safe, with its baseline starting at ({@code x}, {@code baseline}). */
     public void draw(PDPageContentStream content, PDType0Font font, float size, float x, float baseline, String text)
             throws IOException {
@@ -96,7 +101,10 @@ public final class PdfFonts {
         return out.toString();
     }
 
-    /** Words wrapped to the width; a word longer than the width is broken. */
+    /**
+     * Words wrapped to the width; a word longer than the width is broken after its last hyphen or slash that fits
+     * ("HT-THEO-DOI-" / "NHIEM-VU", "2765/" / "BTTTT-CĐSQG"), and only where it has none, between two letters.
+     */
     public List<String> wrap(PDType0Font font, float size, String text, float width) throws IOException {
         List<String> lines = new ArrayList<>();
         StringBuilder line = new StringBuilder();
@@ -115,6 +123,10 @@ public final class PdfFonts {
                 int cut = word.length() - 1;
                 while (cut > 1 && width(font, size, word.substring(0, cut)) > width) {
                     cut--;
+                }
+                int joint = Math.max(word.lastIndexOf('-', cut - 1), word.lastIndexOf('/', cut - 1));
+                if (joint > 0) {
+                    cut = joint + 1;
                 }
                 lines.add(word.substring(0, cut));
                 word = word.substring(cut);

@@ -262,6 +262,22 @@ class OfficialListsIntegrationTests {
     }
 
     @Test
+    void noCodeInThePdfIsSplitAcrossLines() throws Exception {
+        Summary version = publish(accounts.token(Role.ADMIN, null), "2025-10-02", List.of("recognised", "in_use"));
+        List<String> codes = detail(version.id()).platforms().stream().map(Entry::platformCode).toList();
+        assertThat(codes).as("a long code, as the reference data has").contains("HT-THEO-DOI-NHIEM-VU");
+
+        byte[] pdf = client.get().uri("/api/v1/lists/" + version.id() + ".pdf").exchange()
+                .expectStatus().isOk().expectBody(byte[].class).returnResult().getResponseBody();
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            PDFTextStripper stripper = new PDFTextStripper();
+            stripper.setStartPage(2);
+            List<String> words = List.of(stripper.getText(document).split("\\s+"));
+            assertThat(words).as("each code whole, on one line").containsAll(codes);
+        }
+    }
+
+    @Test
     void onlyAnAdministratorMayPublish() throws Exception {
         String reviewer = accounts.token(Role.REVIEWER, null);
         api.post(reviewer, "/api/v1/lists", Map.of("title", "x"), 403);

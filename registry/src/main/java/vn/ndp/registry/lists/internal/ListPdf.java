@@ -39,6 +39,10 @@ final class ListPdf {
     private static final float LEADING = 11.5f;
     private static final float PADDING = 3;
     private static final float[] WIDTHS = {30, 110, 262, 70, 92, 72, 126};
+    private static final int CODE = 1;
+    private static final int NAME = 2;
+    /** The name column keeps at least this much when the code column widens to fit the longest code. */
+    private static final float MIN_NAME = 160;
     private static final String[] HEADINGS = {"STT", "Mã", "Tên nền tảng", "Nhóm", "Loại", "Trạng thái",
         "Văn bản công nhận"};
 
@@ -50,6 +54,8 @@ final class ListPdf {
     private PDPage page;
     private PDPageContentStream content;
     private float y;
+    /** The columns' widths: {@link #WIDTHS}, the code column widened so that no code is split across lines. */
+    private final float[] widths = WIDTHS.clone();
 
     private ListPdf(PDDocument document, MessageSource messages) throws IOException {
         this.document = document;
@@ -120,6 +126,7 @@ final class ListPdf {
     }
 
     private void table(List<ListEntry> entries) throws IOException {
+        fitCodes(entries);
         newPage();
         header();
         Map<String, List<ListEntry>> byOwner = new LinkedHashMap<>();
@@ -140,6 +147,24 @@ final class ListPdf {
         }
     }
 
+    /**
+     * Widens the code column, at the name column's expense, to the longest code: a code is one word ("HT-THEO-DOI-
+     * NHIEM-VU") that a reader copies or looks up, never to be broken. Only a code longer than the two columns can
+     * give is wrapped, at its hyphens where it can be ({@link PdfFonts#wrap}).
+     */
+    private void fitCodes(List<ListEntry> entries) throws IOException {
+        float longest = 0;
+        for (ListEntry e : entries) {
+            longest = Math.max(longest, fonts.measure(regular, BODY, e.platformCode()));
+        }
+        float wanted = (float) Math.ceil(longest + 2 * PADDING + 1);
+        float extra = Math.min(wanted - widths[CODE], widths[NAME] - MIN_NAME);
+        if (extra > 0) {
+            widths[CODE] += extra;
+            widths[NAME] -= extra;
+        }
+    }
+
     private void row(ListEntry e) throws IOException {
         String[] cells = {String.valueOf(e.position()), e.platformCode(),
             e.nameVi() + (e.get(ListField.NAME_EN) == null ? "" : "\n" + e.get(ListField.NAME_EN)),
@@ -154,7 +179,7 @@ final class ListPdf {
             String[] paragraphs = cells[c].split("\n");
             for (int i = 0; i < paragraphs.length; i++) {
                 PDType0Font font = c == 2 && i == 0 ? bold : regular; // the platform's Vietnamese name stands out
-                for (String line : fonts.wrap(font, BODY, paragraphs[i], WIDTHS[c] - 2 * PADDING)) {
+                for (String line : fonts.wrap(font, BODY, paragraphs[i], widths[c] - 2 * PADDING)) {
                     wrapped.add(new Line(font, line));
                 }
             }
@@ -173,7 +198,7 @@ final class ListPdf {
                 text(line.font(), BODY, x + PADDING, lineY, line.text());
                 lineY -= LEADING;
             }
-            x += WIDTHS[c];
+            x += widths[c];
         }
         y -= rowHeight;
         content.setLineWidth(0.3f);
@@ -188,7 +213,7 @@ final class ListPdf {
         float x = MARGIN;
         for (int c = 0; c < HEADINGS.length; c++) {
             text(bold, BODY, x + PADDING, y - PADDING - BODY, HEADINGS[c]);
-            x += WIDTHS[c];
+            x += widths[c];
         }
         y -= height;
     }
