@@ -114,6 +114,9 @@ class AuditPagesIntegrationTests {
         detail.put("enabled", false);
         detail.put("unnamed", "giá trị");
         detail.put("legal_basis", null);
+        detail.put("method", "UsernamePasswordAuthenticationToken");
+        detail.put("decision_number", "9/QĐ-BKHCN");
+        detail.put("technical", "MEETS");
         audit.recordAlone(AuditEvent.ACCOUNT_CREATED, actor, actor, detail);
         var admin = user(accounts.signedIn(Role.ADMIN, null));
         assertThat(audit.find(new AuditLog.Filter(null, actor, null, null, null), 1, 0)).singleElement()
@@ -125,7 +128,8 @@ class AuditPagesIntegrationTests {
         List<Element> cells = HtmlPage.elements(page.elements("tbody").getFirst(), "td");
         assertThat(HtmlPage.text(cells.get(1))).isEqualTo("Tạo tài khoản");
         assertThat(HtmlPage.texts(cells.get(4), "li")).containsExactlyInAnyOrder("Vai trò: OPERATOR",
-                "Nền tảng: VNEID, DVCQG", "Đang hoạt động: Không", "unnamed: giá trị");
+                "Nền tảng: VNEID, DVCQG", "Đang hoạt động: Không", "unnamed: giá trị",
+                "Cách đăng nhập: Tên đăng nhập và mật khẩu", "Số quyết định: 9/QĐ-BKHCN", "Tiêu chí kỹ thuật: MEETS");
         assertThat(HtmlPage.text(page.byId("event"))).contains("Đăng nhập thành công", "Công bố phiên bản danh mục")
                 .doesNotContain("SIGN_IN_SUCCEEDED");
 
