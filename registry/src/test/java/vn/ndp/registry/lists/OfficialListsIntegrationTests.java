@@ -333,6 +333,13 @@ class OfficialListsIntegrationTests {
                 .expectStatus().isBadRequest().expectBody(String.class).value(html -> assertThat(html)
                         .contains("Phiên bản để so sánh (against)", "bắt buộc: hãy chọn phiên bản để so sánh")
                         .doesNotContain("is required"));
+        client.get().uri("/lists/" + later.id() + "/diff?against=khong-phai-ma").accept(MediaType.TEXT_HTML).exchange()
+                .expectStatus().isBadRequest().expectBody(String.class).value(html -> assertThat(html)
+                        .contains("Phiên bản để so sánh (against)", "không phải mã của một phiên bản danh sách")
+                        .doesNotContain("is not a list version id"));
+        client.get().uri("/lists/" + later.id() + "/diff?against=khong-phai-ma&lang=en").accept(MediaType.TEXT_HTML)
+                .exchange().expectStatus().isBadRequest().expectBody(String.class).value(html -> assertThat(html)
+                        .contains("is not the id of a list version"));
         client.get().uri("/api/v1/lists/" + UUID.randomUUID()).exchange().expectStatus().isNotFound()
                 .expectBody().jsonPath("$.code").isEqualTo("LIST_VERSION_NOT_FOUND");
     }

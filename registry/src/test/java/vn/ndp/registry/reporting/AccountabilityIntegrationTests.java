@@ -116,6 +116,13 @@ class AccountabilityIntegrationTests {
                 .andExpect(content().string(Matchers.containsString("Bộ Công an đã công bố")));
         mvc.perform(get("/accountability").param("lang", "en").flashAttrs(refused.getFlashMap()).with(reviewer))
                 .andExpect(content().string(Matchers.containsString("Ministry of Public Security has announced")));
+        var province = mvc.perform(post("/accountability/P-HA-NOI/remind").with(reviewer).with(csrf())).andReturn();
+        mvc.perform(get("/accountability").flashAttrs(province.getFlashMap()).with(reviewer))
+                .andExpect(content().string(Matchers.containsString("Nhắc nhở chỉ gửi tới bộ, cơ quan ngang bộ và cơ"
+                        + " quan thuộc Chính phủ")))
+                .andExpect(content().string(Matchers.not(Matchers.containsString("is not a central agency"))));
+        mvc.perform(get("/accountability").param("lang", "en").flashAttrs(province.getFlashMap()).with(reviewer))
+                .andExpect(content().string(Matchers.containsString("Reminders go only to ministries")));
         mvc.perform(get("/accountability").param("asOf", "28/02/2025").with(user("r").roles("REVIEWER")))
                 .andExpect(status().isOk())
                 .andExpect(content().string(Matchers.not(Matchers.containsString("/remind"))));

@@ -162,8 +162,11 @@ class ListApi {
             params.reject("against", "is required: the id of the version to compare with.",
                     RegistryException.Said.of("param.invalid.against"));
         }
-        UUID id = against == null || against.isBlank() ? null
-                : params.check("against", against, ListApi::uuid, "is not a list version id (a UUID).");
+        UUID id = against == null || against.isBlank() ? null : uuid(against.strip());
+        if (id == null && against != null && !against.isBlank()) {
+            params.reject("against", "is not a list version id (a UUID).",
+                    RegistryException.Said.of("param.invalid.againstId"));
+        }
         params.throwIfAny();
         return id;
     }
