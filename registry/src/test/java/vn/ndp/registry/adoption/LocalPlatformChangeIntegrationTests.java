@@ -315,12 +315,12 @@ class LocalPlatformChangeIntegrationTests {
         Element removal = vietnamese.getFirst();
         assertThat(HtmlPage.texts(removal, "h3").getFirst()).endsWith(" — Gỡ khỏi danh sách");
         assertThat(HtmlPage.texts(removal, "p")).containsExactly("Người thực hiện: " + shown
-                + "; Phiên bản 2 — Đã chuyển sang hệ thống dùng chung.");
+                + "; Phiên bản 3/3 — Đã chuyển sang hệ thống dùng chung.");
         assertThat(HtmlPage.elements(removal, "table")).as("a removal changes no field").isEmpty();
         Element change = vietnamese.get(1);
         assertThat(HtmlPage.texts(change, "h3").getFirst())
                 .matches("\\d{2}/\\d{2}/\\d{4} \\d{2}:\\d{2} — Sửa đổi");
-        assertThat(HtmlPage.texts(change, "p")).containsExactly("Người thực hiện: " + shown + "; Phiên bản 1");
+        assertThat(HtmlPage.texts(change, "p")).containsExactly("Người thực hiện: " + shown + "; Phiên bản 2/3");
         assertThat(HtmlPage.texts(change, "th")).containsExactly("Trường", "Trước", "Sau");
         assertThat(HtmlPage.texts(change, "td")).containsExactly("Trạng thái", "Đang sử dụng", "Đã dừng");
         assertThat(mvc.perform(get("/adoption/provinces/P-NGHE-AN/local-platforms/" + id)).andReturn().getResponse()
@@ -331,7 +331,7 @@ class LocalPlatformChangeIntegrationTests {
         change = english.get(1);
         assertThat(HtmlPage.texts(change, "h3").getFirst())
                 .matches("\\d{1,2} [A-Z][a-z]{2} \\d{4} \\d{2}:\\d{2} — Changed");
-        assertThat(HtmlPage.texts(change, "p")).containsExactly("By: " + shown + "; Version 1");
+        assertThat(HtmlPage.texts(change, "p")).containsExactly("By: " + shown + "; Version 2 of 3");
         assertThat(HtmlPage.texts(change, "th")).containsExactly("Field", "Before", "After");
         assertThat(HtmlPage.texts(change, "td")).containsExactly("Status", "In use", "Stopped");
     }

@@ -122,6 +122,35 @@ class GovernancePagesIntegrationTests {
     }
 
     @Test
+    void aProposalNamesItsAgencyWithTheCodeBesideAndCountsItsVersionsFromOne() throws Exception {
+        Account editorAccount = accounts.create(Role.MINISTRY_EDITOR, "BTC");
+        CurrentUser editor = CurrentUser.of(editorAccount);
+        String code = "AGENCYTEST-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase(Locale.ROOT);
+        Proposal p = desk.draft(editor, code, Map.of(PlatformField.NAME_VI, "Nền tảng tên cơ quan " + code,
+                PlatformField.NAME_EN, "Agency name platform " + code, PlatformField.DESCRIPTION_VI,
+                "Nền tảng để kiểm thử tên cơ quan đề xuất.", PlatformField.CATEGORY, "government",
+                PlatformField.TYPE, "platform", PlatformField.SCOPES, "central"));
+        UserDetails login = users.loadUserByUsername(editorAccount.username());
+
+        HtmlPage page = HtmlPage.parse(mvc.perform(get("/governance/proposals/" + p.id()).with(user(login)))
+                .andReturn().getResponse().getContentAsString());
+        List<String> facts = HtmlPage.texts(page.elementsOfClass("dl", "fields").getFirst(), "dd");
+        assertThat(facts).contains("Bộ Tài chính BTC", "1").doesNotContain("BTC", "0");
+        HtmlPage english = HtmlPage.parse(mvc.perform(get("/governance/proposals/" + p.id()).param("lang", "en")
+                .with(user(login))).andReturn().getResponse().getContentAsString());
+        assertThat(HtmlPage.texts(english.elementsOfClass("dl", "fields").getFirst(), "dd"))
+                .contains("Ministry of Finance BTC");
+
+        UserDetails reviewer = accounts.signedIn(Role.REVIEWER, null);
+        desk.handle(p.id(), p.version(), new ProposalCommand.Submit(), editor);
+        HtmlPage queue = HtmlPage.parse(mvc.perform(get("/governance").with(user(reviewer))).andReturn().getResponse()
+                .getContentAsString());
+        assertThat(HtmlPage.texts(queue.elementsOfClass("ul", "queue").getFirst(), "li"))
+                .anySatisfy(item -> assertThat(item).startsWith("Nền tảng tên cơ quan " + code)
+                        .contains("Bộ Tài chính").doesNotContain(", BTC,"));
+    }
+
+    @Test
     void aRefusedEditEvaluationOrDecisionComesBackWithWhatWasTypedAndOnlyInTheFormThatWasPosted() throws Exception {
         Account editorAccount = accounts.create(Role.MINISTRY_EDITOR, "BTC");
         CurrentUser editor = CurrentUser.of(editorAccount);
@@ -255,13 +284,13 @@ class GovernancePagesIntegrationTests {
         assertThat(HtmlPage.texts(contact, "h3").getFirst()).matches("\\d{2}/\\d{2}/\\d{4} \\d{2}:\\d{2} — "
                 + "Cập nhật thông tin liên hệ");
         assertThat(HtmlPage.texts(contact, "p")).containsExactly("Người thực hiện: "
-                + TestAccounts.shownName(editor.getUsername()) + "; Phiên bản 1");
+                + TestAccounts.shownName(editor.getUsername()) + "; Phiên bản 2/2");
         assertThat(HtmlPage.texts(contact, "th")).containsExactly("Trường", "Trước", "Sau");
         assertThat(HtmlPage.texts(contact, "td")).containsExactly("Đầu mối liên hệ", "", "Phòng Công nghệ thông tin");
         Element recognition = vietnamese.getLast();
         assertThat(HtmlPage.texts(recognition, "h3").getFirst()).endsWith(" — Công nhận");
         assertThat(HtmlPage.texts(recognition, "p").getFirst())
-                .matches("Người thực hiện: Người kiểm thử (reviewer-\\S+) \\(\\1\\); Phiên bản 0 — 7/QĐ-BKHCN");
+                .matches("Người thực hiện: Người kiểm thử (reviewer-\\S+) \\(\\1\\); Phiên bản 1/2 — 7/QĐ-BKHCN");
         assertThat(HtmlPage.texts(recognition, "td")).containsSequence("Tên (tiếng Việt)", "",
                 "Nền tảng minh chứng " + code);
 
@@ -270,7 +299,7 @@ class GovernancePagesIntegrationTests {
         assertThat(HtmlPage.texts(contact, "h3").getFirst()).matches("\\d{1,2} [A-Z][a-z]{2} \\d{4} \\d{2}:\\d{2} — "
                 + "Contact details updated");
         assertThat(HtmlPage.texts(contact, "p")).containsExactly("By: " + TestAccounts.shownName(editor.getUsername())
-                + "; Version 1");
+                + "; Version 2 of 2");
         assertThat(HtmlPage.texts(contact, "th")).containsExactly("Field", "Before", "After");
         assertThat(HtmlPage.texts(contact, "td")).containsExactly("Contact person", "", "Phòng Công nghệ thông tin");
         assertThat(HtmlPage.texts(english.getLast(), "h3").getFirst()).endsWith(" — Recognised");
