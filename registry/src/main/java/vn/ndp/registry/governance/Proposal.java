@@ -23,6 +23,12 @@ public record Proposal(UUID id, String platformCode, String agencyCode, Proposal
         return fields.getOrDefault(PlatformField.NAME_VI, platformCode);
     }
 
+    /** The name in the reader's language: in English the proposed English name where there is one. */
+    public String name(java.util.Locale locale) {
+        String english = fields.get(PlatformField.NAME_EN);
+        return "en".equals(locale.getLanguage()) && english != null ? english : name();
+    }
+
     /** The recognition decision: number, date and issuing authority. */
     public record Decision(String number, LocalDate date, String issuer) {
     }

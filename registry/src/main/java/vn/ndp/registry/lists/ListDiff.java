@@ -16,8 +16,8 @@ public record ListDiff(ListVersion before, ListVersion after, List<ListEntry> ad
 
     private static final List<ListField> FIELDS = List.of(ListField.values());
 
-    /** A platform in both versions with at least one different field. */
-    public record Changed(String platformCode, String nameVi, List<FieldChange<ListField>> changes) {
+    /** A platform in both versions with at least one different field, named as the later version names it. */
+    public record Changed(String platformCode, String nameVi, String nameEn, List<FieldChange<ListField>> changes) {
     }
 
     public boolean identical() {
@@ -43,7 +43,7 @@ public record ListDiff(ListVersion before, ListVersion after, List<ListEntry> ad
             if (changes.isEmpty()) {
                 unchanged++;
             } else {
-                changed.add(new Changed(entry.platformCode(), entry.nameVi(), List.copyOf(changes)));
+                changed.add(new Changed(entry.platformCode(), entry.nameVi(), entry.nameEn(), List.copyOf(changes)));
             }
         }
         List<ListEntry> removed = beforeEntries.stream().filter(e -> !now.containsKey(e.platformCode())).toList();

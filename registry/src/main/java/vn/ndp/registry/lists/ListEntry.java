@@ -22,4 +22,9 @@ public record ListEntry(int position, String platformCode, String ownerCode, Str
     public String nameVi() {
         return get(ListField.NAME_VI);
     }
+
+    /** The English name frozen with the entry; null when the platform had none. */
+    public String nameEn() {
+        return get(ListField.NAME_EN);
+    }
 }

@@ -148,6 +148,16 @@ class GovernancePagesIntegrationTests {
         assertThat(HtmlPage.texts(queue.elementsOfClass("ul", "queue").getFirst(), "li"))
                 .anySatisfy(item -> assertThat(item).startsWith("Nền tảng tên cơ quan " + code)
                         .contains("Bộ Tài chính").doesNotContain(", BTC,"));
+        HtmlPage englishQueue = HtmlPage.parse(mvc.perform(get("/governance").param("lang", "en").with(user(reviewer)))
+                .andReturn().getResponse().getContentAsString());
+        assertThat(HtmlPage.elements(englishQueue.elementsOfClass("ul", "queue").getFirst(), "a"))
+                .anySatisfy(a -> {
+                    assertThat(HtmlPage.text(a)).isEqualTo("Agency name platform " + code);
+                    assertThat(a.hasAttribute("lang")).isFalse();
+                })
+                .allSatisfy(a -> assertThat(a.getAttributeValue("lang")).as("a Vietnamese name is marked")
+                        .isEqualTo(HtmlPage.text(a).matches(".*[ạảãáàăắằẳẵặâấầẩẫậđẹẻẽéèêếềểễệịỉĩíìọỏõóòôốồổỗộơớờởỡợụủũúùưứừửữựỵỷỹýỳ].*")
+                                ? "vi" : null));
     }
 
     @Test

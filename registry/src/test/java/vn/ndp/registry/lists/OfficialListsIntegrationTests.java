@@ -329,6 +329,14 @@ class OfficialListsIntegrationTests {
         client.get().uri("/lists/" + later.id() + "/diff?against=" + early.id()).exchange().expectStatus().isOk()
                 .expectBody(String.class).value(html -> assertThat(html).contains("Nền tảng được bổ sung",
                         "Nền tảng địa chỉ số quốc gia"));
+        HtmlPage englishDiff = HtmlPage.parse(client.get().uri("/lists/" + later.id() + "/diff?against=" + early.id()
+                + "&lang=en").exchange().expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody());
+        assertThat(HtmlPage.texts(englishDiff.byId("main"), "li")).anySatisfy(item -> assertThat(item)
+                .startsWith("National digital address platform (DIA-CHI-SO) — "));
+        assertThat(HtmlPage.text(englishDiff.byId("main"))).doesNotContain("Nền tảng địa chỉ số quốc gia");
+        assertThat(englishDiff.elements("a").stream().filter(a -> "vi".equals(a.getAttributeValue("lang")))
+                .map(a -> a.getAttributeValue("hreflang"))).as("only the language switch is Vietnamese")
+                .containsExactly("vi");
         client.get().uri("/lists/" + later.id() + "/diff").accept(MediaType.TEXT_HTML).exchange()
                 .expectStatus().isBadRequest().expectBody(String.class).value(html -> assertThat(html)
                         .contains("Phiên bản để so sánh (against)", "bắt buộc: hãy chọn phiên bản để so sánh")

@@ -320,7 +320,8 @@ class AdoptionApi {
     ResponseEntity<byte[]> pdf(@RequestParam(required = false) String year, @RequestParam(required = false) String asOf) {
         Period period = Period.parse(year, asOf, agencies.today());
         AdoptionFigures.Summary summary = figures.summary(period.year(), period.asOf());
-        ProvinceMap map = ProvinceMap.of("map", "", "", summary, code -> "/adoption/provinces/" + code);
+        ProvinceMap map = ProvinceMap.of("map", "", "", summary, java.util.Locale.of("vi"), // the report is Vietnamese
+                code -> "/adoption/provinces/" + code);
         return file(AdoptionPdf.render(summary, reports.kpis(summary), map), MediaType.APPLICATION_PDF_VALUE,
                 name(period, "pdf"));
     }

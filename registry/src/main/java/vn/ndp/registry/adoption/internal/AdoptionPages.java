@@ -854,7 +854,7 @@ class AdoptionPages {
                 CalendarDates.format(summary.asOf(), locale)), msg("adoption.map.desc", locale, summary.kpis().provinces(),
                 summary.levels().get(AdoptionFigures.Level.IN_USE), summary.levels().get(AdoptionFigures.Level.DEPLOYING),
                 summary.levels().get(AdoptionFigures.Level.PLANNED), summary.levels().get(AdoptionFigures.Level.NONE)),
-                summary, code -> Links.to("/adoption/provinces/" + code).with("asOf", summary.asOf()).href());
+                summary, locale, code -> Links.to("/adoption/provinces/" + code).with("asOf", summary.asOf()).href());
     }
 
     /**

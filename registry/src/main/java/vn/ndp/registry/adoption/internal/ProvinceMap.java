@@ -23,7 +23,7 @@ record ProvinceMap(String id, String title, String description, int width, int h
     static final int TILE = 66;
     static final int GAP = 4;
 
-    /** One province's square: its two label lines and its counts. */
+    /** One province's square: its name in the reader's language, its two label lines and its counts. */
     record Tile(String code, String name, String line1, String line2, int x, int y, Level level, long inUse,
             long deploying, long planned, boolean sample, String href) {
 
@@ -72,9 +72,12 @@ record ProvinceMap(String id, String title, String description, int width, int h
     static final Map<String, int[]> OLD_LAYOUT = parse(OLD);
     static final Map<String, int[]> NEW_LAYOUT = parse(NEW);
 
-    /** The map of the rows' provinces; {@code hrefOf} links each tile to the province's page. */
+    /**
+     * The map of the rows' provinces, named in the reader's language (in English the English name, on the tile
+     * without "Province" or "City"); {@code hrefOf} links each tile to the province's page.
+     */
     static ProvinceMap of(String id, String title, String description, AdoptionFigures.Summary summary,
-            java.util.function.Function<String, String> hrefOf) {
+            java.util.Locale locale, java.util.function.Function<String, String> hrefOf) {
         List<ProvinceRow> rows = summary.provinces();
         boolean merged = rows.stream().anyMatch(r -> NEW_LAYOUT.containsKey(r.province().code())
                 && !OLD_LAYOUT.containsKey(r.province().code()));
@@ -90,8 +93,8 @@ record ProvinceMap(String id, String title, String description, int width, int h
             }
             maxCol = Math.max(maxCol, at[0]);
             maxRow = Math.max(maxRow, at[1]);
-            String name = row.province().shortName() == null ? row.province().nameVi() : row.province().shortName();
-            String[] lines = split(name);
+            String name = row.province().shortName(locale);
+            String[] lines = split(name.replaceFirst(" (Province|City)$", ""));
             tiles.add(new Tile(row.province().code(), name, lines[0], lines[1], at[0] * (TILE + GAP),
                     at[1] * (TILE + GAP), row.level(), row.count(vn.ndp.registry.adoption.AdoptionStatus.IN_USE),
                     row.count(vn.ndp.registry.adoption.AdoptionStatus.DEPLOYING),
