@@ -1,7 +1,13 @@
 package vn.ndp.registry.shared;
 
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.net.URI;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Pattern;
 import org.apache.catalina.Valve;
 import org.apache.catalina.connector.Request;
 import org.apache.catalina.connector.Response;
@@ -11,13 +17,18 @@ import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.security.web.firewall.HttpStatusRequestRejectedHandler;
+import org.springframework.security.web.firewall.RequestRejectedException;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 
 /**
  * Requests the server refuses before the application sees them: a path with an encoded slash ({@code %2F}, which
  * stays refused, so that no path is decoded into one the security rules did not match), another bad
  * percent-encoding, or a request line with a character that must be encoded ({@code "} in a query). Tomcat answers
  * those with its own HTML page; an API request ({@code /api/...}) gets RFC 9457 problem+json instead, saying what to
- * write. Pages keep Tomcat's page.
+ * write. Pages keep Tomcat's page. Requests Tomcat lets through but Spring Security's firewall refuses (a path
+ * parameter {@code ;x=1}, a {@code ..} segment, an encoded {@code %25} or {@code %2E}, {@code //}) are answered the
+ * same way ({@link ApiRequestRefusals}).
  */
 @Configuration(proxyBeanMethods = false)
 class ServerRefusals {
@@ -39,6 +50,89 @@ class ServerRefusals {
             host.setErrorReportValveClass(ApiErrorReportValve.class.getName());
             host.getPipeline().addValve(new ApiErrorReportValve());
         });
+    }
+
+    /**
+     * What Spring Security's firewall refuses; the security configuration takes the one handler the context has
+     * (WebSecurity looks it up by type).
+     */
+    @Bean
+    RequestRejectedHandler apiRequestRefusals() {
+        return new ApiRequestRefusals();
+    }
+
+    /**
+     * Spring Security's firewall refusals: an API request ({@code /api/...}) gets problem+json naming what to write
+     * instead, with the code Tomcat's own refusals have ({@link ApiErrorReportValve}); a page keeps the 400 error
+     * page it had (the firewall's default handler).
+     */
+    static final class ApiRequestRefusals implements RequestRejectedHandler {
+
+        private static final Pattern DOT_SEGMENT = Pattern.compile("(?i)(^|/)(\\.|%2e){1,2}(/|$)");
+        private static final Pattern ENCODED_CONTROL = Pattern.compile("(?i)%([01][0-9a-f]|7f)");
+
+        private final RequestRejectedHandler pages = new HttpStatusRequestRejectedHandler();
+
+        @Override
+        public void handle(HttpServletRequest request, HttpServletResponse response,
+                RequestRejectedException refusal) throws IOException, ServletException {
+            String path = request.getRequestURI();
+            if (path == null || !path.startsWith("/api/") || response.isCommitted()) {
+                pages.handle(request, response, refusal);
+                return;
+            }
+            ProblemResponses.write(response, ErrorCode.INVALID_PARAMETER, detail(path, refusal.getMessage()), path);
+        }
+
+        /** What to write instead, by the path as sent and the firewall's reason (which names no fix). */
+        static String detail(String path, String reason) {
+            String upper = path.toUpperCase(Locale.ROOT);
+            if (path.indexOf(';') >= 0 || upper.contains("%3B")) {
+                return "A path parameter (;name=value, or an encoded semicolon %3B) is not accepted: leave out the"
+                        + " ';' and what follows it in the segment; options go in the query (?name=value).";
+            }
+            if (DOT_SEGMENT.matcher(path).find()) {
+                return "A . or .. segment (also encoded as %2E) is not accepted: write the path of the resource"
+                        + " itself" + normalised(path).map(p -> ": " + p + ".").orElse(".");
+            }
+            if (upper.contains("%2E")) {
+                return "An encoded period (%2E) is not accepted in the path: write the period as it is.";
+            }
+            if (path.contains("//")) {
+                return "An empty segment (//) is not accepted in the path: write one slash between segments: "
+                        + path.replaceAll("/{2,}", "/") + ".";
+            }
+            if (upper.contains("%25")) {
+                return "An encoded percent sign (%25) is not accepted in the path: a code or name with % in it goes"
+                        + " in the query, encoded there (?q=50%25).";
+            }
+            if (upper.contains("%5C") || path.indexOf('\\') >= 0) {
+                return "A backslash (\\ or %5C) is not accepted in the path: separate segments with /.";
+            }
+            if (ENCODED_CONTROL.matcher(path).find()) {
+                return "An encoded control character (%00 to %1F, %7F, such as a line break %0A) is not accepted in"
+                        + " the path: leave it out.";
+            }
+            if (reason != null && reason.contains("printable ASCII")) {
+                return "The request has a character that is not printable ASCII where the server reads it (a"
+                        + " control character such as %0A in the path, or in a header): leave it out.";
+            }
+            if (reason != null && reason.contains("HTTP method")) {
+                return "The method is not one the API accepts: use GET, HEAD, POST, PUT, PATCH, DELETE or OPTIONS.";
+            }
+            return "The path is not one the server accepts: encode a character as % and two hexadecimal digits of"
+                    + " its UTF-8 bytes, never NUL (%00), and leave out . and .. segments.";
+        }
+    }
+
+    /** The path with its dot segments resolved, as a client should have sent it; empty when it cannot be read. */
+    private static Optional<String> normalised(String path) {
+        try {
+            String resolved = URI.create(path.replaceAll("(?i)%2e", ".")).normalize().getRawPath();
+            return resolved.startsWith("/api/") ? Optional.of(resolved) : Optional.empty();
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
     }
 
     /** Tomcat's error report for requests no application took, problem+json for an API request. */

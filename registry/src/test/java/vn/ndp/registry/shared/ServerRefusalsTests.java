@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 import vn.ndp.registry.shared.ServerRefusals.ApiErrorReportValve;
+import vn.ndp.registry.shared.ServerRefusals.ApiRequestRefusals;
 
 /** What the server says of a request it refused before the application saw it, whatever API path it was. */
 class ServerRefusalsTests {
@@ -25,5 +26,18 @@ class ServerRefusalsTests {
         assertThat(ApiErrorReportValve.api(null, new IllegalArgumentException(
                 "Invalid character found in the request target [/platforms?q=a\"b ]"))).isFalse();
         assertThat(ApiErrorReportValve.api(null, null)).isFalse();
+    }
+
+    @Test
+    void aFirewallRefusalSaysWhatToWriteInsteadByWhatThePathHas() {
+        assertThat(ApiRequestRefusals.detail("/api/v1/platforms/./VNEID", "not normalized"))
+                .endsWith("write the path of the resource itself: /api/v1/platforms/VNEID.");
+        assertThat(ApiRequestRefusals.detail("/api/v1/platforms/a%5cb", "malicious String \"%5c\""))
+                .contains("backslash");
+        assertThat(ApiRequestRefusals.detail("/api/v1/platforms/x.%2Ey", "malicious String \"%2e\""))
+                .contains("An encoded period (%2E)");
+        assertThat(ApiRequestRefusals.detail("/api/v1/platforms", "the HTTP method \"FOO\" was not included"))
+                .contains("GET, HEAD, POST, PUT, PATCH, DELETE or OPTIONS");
+        assertThat(ApiRequestRefusals.detail("/api/v1/platforms", "something new")).contains("not one the server accepts");
     }
 }

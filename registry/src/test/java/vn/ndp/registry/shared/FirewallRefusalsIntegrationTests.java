@@ -1,0 +1,63 @@
+package vn.ndp.registry.shared;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import vn.ndp.registry.RegistryIntegrationTest;
+
+/**
+ * Requests Tomcat passes on but Spring Security's firewall refuses, sent as typed (no client library would send
+ * them): an API request is told what to write in problem+json, as for the server's own refusals; a page keeps the
+ * HTML error page.
+ */
+@RegistryIntegrationTest
+class FirewallRefusalsIntegrationTests {
+
+    @LocalServerPort
+    int port;
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            /api/v1/platforms/../agencies   | write the path of the resource itself: /api/v1/agencies.
+            /api/v1/platforms/%2e%2e/x      | write the path of the resource itself: /api/v1/x.
+            /api/v1/platforms;x=1           | leave out the ';' and what follows it
+            /api/v1/platforms/a%3Bb         | an encoded semicolon %3B
+            /api/v1/platforms/%25           | An encoded percent sign (%25)
+            /api/v1/platforms//VNEID        | write one slash between segments: /api/v1/platforms/VNEID.
+            /api/v1/platforms/%0a           | such as a line break %0A
+            """)
+    void aFirewallRefusalOfAnApiRequestIsAProblemSayingWhatToWrite(String path, String detail) throws IOException {
+        String answer = raw("GET " + path + " HTTP/1.1", "application/json");
+
+        assertThat(answer).startsWith("HTTP/1.1 400").containsIgnoringCase("Content-Type: application/problem+json")
+                .contains("\"code\":\"INVALID_PARAMETER\"", "\"type\":\"https://ndp.dx.gov.vn/problems/invalid-parameter\"",
+                        "\"instance\":\"" + path + "\"", detail)
+                .doesNotContain("\"timestamp\"", "<html");
+    }
+
+    @Test
+    void aFirewallRefusalOfAPageKeepsTheHtmlErrorPage() throws IOException {
+        String answer = raw("GET /platforms;x=1 HTTP/1.1", "text/html");
+
+        assertThat(answer).startsWith("HTTP/1.1 400").containsIgnoringCase("Content-Type: text/html")
+                .doesNotContain("problem+json");
+    }
+
+    /** The whole answer to a request line sent as typed, read until the server closes. */
+    private String raw(String requestLine, String accept) throws IOException {
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            OutputStream out = socket.getOutputStream();
+            out.write((requestLine + "\r\nHost: localhost\r\nAccept: " + accept + "\r\nConnection: close\r\n\r\n")
+                    .getBytes(StandardCharsets.ISO_8859_1));
+            out.flush();
+            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+}
