@@ -3,20 +3,37 @@ package vn.ndp.registry.shared;
 import java.util.List;
 import java.util.stream.Collectors;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.StreamReadFeature;
+import tools.jackson.core.TokenStreamContext;
 import tools.jackson.core.exc.StreamReadException;
+import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
 import tools.jackson.databind.exc.ValueInstantiationException;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A request body the JSON parser could not read, refused as every other refusal: INVALID_BODY naming where it went
  * wrong (the field's path, or the line and column) without the parser's internals (class names, constraints). Spring
  * reads most bodies ({@link ProblemDetailsAdvice}); a controller that reads its own (after its authorization) refuses
- * with the same words.
+ * with the same words. Every body is read strictly ({@link #strict}): a field the resource does not have, or a field
+ * given twice, is refused by name rather than ignored or taken as its last value.
  */
 public final class JsonBodies {
 
     private JsonBodies() {
+    }
+
+    /**
+     * The rules every API body is read by, added to {@code builder}: a field given twice in one object is refused
+     * (not its last value taken silently), as is a field the resource does not have (not ignored, so that a
+     * misspelt optional field is noticed). Spring's reader of request bodies has them
+     * ({@link StrictJsonBodies}); a resource that reads its own body builds its reader with them.
+     */
+    public static JsonMapper.Builder strict(JsonMapper.Builder builder) {
+        return builder.enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     }
 
     /**
@@ -25,6 +42,14 @@ public final class JsonBodies {
      * the constructor's words.
      */
     public static RegistryException unreadable(JacksonException json) {
+        if (json instanceof StreamReadException duplicate && duplicate.processor() instanceof JsonParser parser
+                && duplicate.getOriginalMessage() != null
+                && duplicate.getOriginalMessage().startsWith("Duplicate Object property")) {
+            String field = path(parser.streamReadContext());
+            String message = "is given more than once; give each field once.";
+            return new RegistryException(ErrorCode.INVALID_BODY, field + ": " + message,
+                    List.of(RegistryException.FieldError.of(field, message)));
+        }
         if (json != null && !json.getPath().isEmpty()) {
             String field = json.getPath().stream()
                     .map(ref -> ref.getPropertyName() != null ? ref.getPropertyName() : "[" + ref.getIndex() + "]")
@@ -46,6 +71,16 @@ public final class JsonBodies {
         }
         return new RegistryException(ErrorCode.INVALID_BODY,
                 "The body is missing or is not a JSON document of this resource.");
+    }
+
+    /** The field a parser is at, named as {@link #unreadable} names fields: {@code fields.name_vi}, {@code a[1].b}. */
+    private static String path(TokenStreamContext context) {
+        StringBuilder path = new StringBuilder();
+        for (TokenStreamContext at = context; at != null && !at.inRoot(); at = at.getParent()) {
+            String part = at.inObject() ? "." + at.currentName() : "[" + at.getCurrentIndex() + "]";
+            path.insert(0, part);
+        }
+        return path.length() > 0 && path.charAt(0) == '.' ? path.substring(1) : path.toString();
     }
 
     /** A JSON type as a person names it. */

@@ -11,6 +11,7 @@ import vn.ndp.registry.overlap.OverlapSettings;
 import vn.ndp.registry.overlap.PlatformDescription;
 import vn.ndp.registry.shared.ErrorCode;
 import vn.ndp.registry.shared.InvalidParameters.Wire;
+import vn.ndp.registry.shared.JsonBodies;
 import vn.ndp.registry.shared.RegistryException;
 import vn.ndp.registry.shared.RegistryException.FieldError;
 
@@ -21,7 +22,7 @@ import vn.ndp.registry.shared.RegistryException.FieldError;
 final class DescriptionInput {
 
     static final Set<String> FIELDS = Set.of("name", "description", "functions", "users", "owner", "category");
-    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final JsonMapper JSON = JsonBodies.strict(JsonMapper.builder()).build();
 
     private final OverlapSettings.Limits limits;
     private final List<FieldError> errors = new ArrayList<>();
@@ -36,8 +37,7 @@ final class DescriptionInput {
         try {
             root = body == null || body.isBlank() ? null : JSON.readTree(body);
         } catch (JacksonException e) {
-            throw new RegistryException(ErrorCode.INVALID_BODY, "The body is not valid JSON: "
-                    + e.getOriginalMessage());
+            throw JsonBodies.unreadable(e);
         }
         if (root == null || !root.isObject()) {
             throw new RegistryException(ErrorCode.INVALID_BODY,
