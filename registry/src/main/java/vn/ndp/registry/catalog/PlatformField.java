@@ -14,6 +14,7 @@ import java.util.stream.Collectors;
 import vn.ndp.registry.shared.FieldChange;
 import vn.ndp.registry.shared.InvalidParameters;
 import vn.ndp.registry.shared.InvalidParameters.Wire;
+import vn.ndp.registry.shared.RegistryException.Said;
 import vn.ndp.registry.shared.WebAddress;
 
 /**
@@ -23,20 +24,40 @@ import vn.ndp.registry.shared.WebAddress;
  * null. Proposals, change requests and the platform history all speak in these.
  */
 public enum PlatformField {
-    NAME_VI(500), NAME_EN(500), DESCRIPTION_VI(5000), DESCRIPTION_EN(5000), OWNER(40), OPERATOR_NAME(500),
-    OPERATOR_CONTACT(500), OPERATOR_PHONE(50), OPERATOR_EMAIL(254), DEVELOPER(500), CATEGORY(20), TYPE(30),
-    SCOPES(60), STATUS(20), LEGAL_BASIS_NUMBER(200), LEGAL_BASIS_DATE(10), LEGAL_BASIS_ISSUER(500), WEBSITE(500),
-    SECURITY_LEVEL(1), SECURITY_DOSSIER_APPROVED(5), SECURITY_DOSSIER_DATE(10), DATA_IN_VIETNAM(5),
-    NDXP_STATUS(20), TAGS(500);
+    NAME_VI(500, "name_vi"), NAME_EN(500, "name_en"), DESCRIPTION_VI(5000, "description_vi"),
+    DESCRIPTION_EN(5000, "description_en"), OWNER(40, "owner_code"), OPERATOR_NAME(500, "operator"),
+    OPERATOR_CONTACT(500, "operator_contact"), OPERATOR_PHONE(50, "operator_phone"),
+    OPERATOR_EMAIL(254, "operator_email"), DEVELOPER(500, "developer"), CATEGORY(20, "category"), TYPE(30, "type"),
+    SCOPES(60, "scope"), STATUS(20, "status"), LEGAL_BASIS_NUMBER(200, "legal_basis"),
+    LEGAL_BASIS_DATE(10, "legal_basis_date"), LEGAL_BASIS_ISSUER(500, "legal_basis_issuer"), WEBSITE(500, "website"),
+    SECURITY_LEVEL(1, "security_level"), SECURITY_DOSSIER_APPROVED(5, "security_dossier_approved"),
+    SECURITY_DOSSIER_DATE(10, "security_dossier_date"), DATA_IN_VIETNAM(5, "data_in_vietnam"),
+    NDXP_STATUS(20, "ndxp_status"), TAGS(500, "tags");
+
+    /**
+     * A platform's code: 2 to 40 capital letters, digits, '.', '_' or '-', starting with a letter or digit, as
+     * {@link #code} reads it from what was typed or written in a file.
+     */
+    private static final Pattern CODE = Pattern.compile("[A-Z0-9][A-Z0-9._-]{1,39}");
+    /** The span a catalogue date may fall in: earlier or later is a mistyped year (0202, 20255), not a document's. */
+    public static final LocalDate EARLIEST_DATE = LocalDate.of(1900, 1, 1);
+    public static final LocalDate LATEST_DATE = LocalDate.of(2099, 12, 31);
 
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
     private static final Pattern PHONE = Pattern.compile("^[0-9+()./ -]{3,50}$");
     private static final List<PlatformField> IN_ORDER = List.of(values());
 
     private final int maxLength;
+    private final String column;
 
-    PlatformField(int maxLength) {
+    PlatformField(int maxLength, String column) {
         this.maxLength = maxLength;
+        this.column = column;
+    }
+
+    /** The field's column in a platform file ({@code ./ndp import platforms}, the CSV export): {@code owner_code}. */
+    public String column() {
+        return column;
     }
 
     /** The name in forms, JSON and history: {@code security_level}. */
@@ -95,33 +116,62 @@ public enum PlatformField {
      * the field). Every invalid value is reported at once, by its wire name.
      */
     public static Platform apply(Platform base, Map<PlatformField, String> changes, Predicate<String> agencyExists) {
-        InvalidParameters invalid = new InvalidParameters();
         Map<PlatformField, String> v = new EnumMap<>(PlatformField.class);
         v.putAll(valuesOf(base));
         changes.forEach((field, value) -> {
-            String clean = normalise(value);
-            if (clean != null && clean.length() > field.maxLength) {
-                invalid.reject(field.wireName(), "must be at most " + field.maxLength + " characters, was "
-                        + clean.length() + ".");
-            }
-            if (clean == null) {
+            if (value == null || value.isBlank()) {
                 v.remove(field);
+            } else {
+                v.put(field, value);
+            }
+        });
+        InvalidParameters invalid = new InvalidParameters();
+        Platform platform = read(base, v, agencyExists, invalid);
+        invalid.throwIfAny();
+        return platform;
+    }
+
+    /**
+     * The platform {@code base} (its code, listing date, source and version) with {@code values} as its fields,
+     * those not given empty; null when a value is invalid, each reported to {@code invalid} by its wire name. The
+     * one statement of what a catalogue entry's values may be, for the API, the pages and platform files alike.
+     */
+    public static Platform read(Platform base, Map<PlatformField, String> values, Predicate<String> agencyExists,
+            InvalidParameters invalid) {
+        int before = invalid.errors().size();
+        Map<PlatformField, String> v = new EnumMap<>(PlatformField.class);
+        Set<PlatformField> refused = EnumSet.noneOf(PlatformField.class);
+        values.forEach((field, value) -> {
+            String clean = normalise(value);
+            if (clean == null) {
+                return;
+            }
+            if (clean.length() > field.maxLength) {
+                invalid.reject(field.wireName(), "must be at most " + field.maxLength + " characters, was "
+                        + clean.length() + ".", Said.of("param.invalid.length", field.maxLength));
+                refused.add(field);
+            } else if (clean.chars().anyMatch(c -> c < 0x20 && c != '\n' && c != '\t' && c != '\r' || c == 0x7f)) {
+                invalid.reject(field.wireName(), "contains control characters; leave them out.",
+                        Said.of("param.invalid.control"));
+                refused.add(field);
             } else {
                 v.put(field, clean);
             }
         });
         String owner = v.get(OWNER);
-        if (v.get(NAME_VI) == null) {
+        if (v.get(NAME_VI) == null && !refused.contains(NAME_VI)) {
             invalid.reject(NAME_VI.wireName(), "is required.");
         }
         if (owner == null) {
-            invalid.reject(OWNER.wireName(), "is required.");
+            if (!refused.contains(OWNER)) {
+                invalid.reject(OWNER.wireName(), "is required.");
+            }
         } else if (!agencyExists.test(owner)) {
-            invalid.reject(OWNER.wireName(), "'" + owner + "' is not a known agency code.");
+            invalid.reject(OWNER.wireName(), "no agency has the code '" + owner + "'; see /api/v1/agencies for codes.");
         }
-        Category category = required(invalid, v, CATEGORY, Category.class);
-        PlatformType type = required(invalid, v, TYPE, PlatformType.class);
-        LifecycleStatus status = required(invalid, v, STATUS, LifecycleStatus.class);
+        Category category = required(invalid, v, refused, CATEGORY, Category.class);
+        PlatformType type = required(invalid, v, refused, TYPE, PlatformType.class);
+        LifecycleStatus status = required(invalid, v, refused, STATUS, LifecycleStatus.class);
         Set<Scope> scopes = EnumSet.noneOf(Scope.class);
         for (String s : split(v.get(SCOPES))) {
             Scope scope = invalid.choice(SCOPES.wireName(), s, Scope.class);
@@ -129,8 +179,8 @@ public enum PlatformField {
                 scopes.add(scope);
             }
         }
-        LocalDate legalDate = invalid.date(LEGAL_BASIS_DATE.wireName(), v.get(LEGAL_BASIS_DATE));
-        LocalDate dossierDate = invalid.date(SECURITY_DOSSIER_DATE.wireName(), v.get(SECURITY_DOSSIER_DATE));
+        LocalDate legalDate = date(invalid, LEGAL_BASIS_DATE.wireName(), v.get(LEGAL_BASIS_DATE));
+        LocalDate dossierDate = date(invalid, SECURITY_DOSSIER_DATE.wireName(), v.get(SECURITY_DOSSIER_DATE));
         Integer level = v.get(SECURITY_LEVEL) == null ? null
                 : invalid.integer(SECURITY_LEVEL.wireName(), v.get(SECURITY_LEVEL), 0, 1, 5);
         Boolean dossierApproved = bool(invalid, SECURITY_DOSSIER_APPROVED, v.get(SECURITY_DOSSIER_APPROVED));
@@ -143,19 +193,50 @@ public enum PlatformField {
         }
         String phone = v.get(OPERATOR_PHONE);
         if (phone != null && !PHONE.matcher(phone).matches()) {
-            invalid.reject(OPERATOR_PHONE.wireName(), "'" + phone + "' is not a telephone number.");
+            invalid.reject(OPERATOR_PHONE.wireName(), "'" + phone + "' is not a telephone number: 3 to 50 digits,"
+                    + " spaces and + ( ) . / -.");
         }
         String website = v.get(WEBSITE);
         if (website != null && !WebAddress.isWebAddress(website)) {
             invalid.reject(WEBSITE.wireName(), "'" + website + "' is not an http(s) address.");
         }
-        invalid.throwIfAny();
+        if (invalid.errors().size() > before) {
+            return null;
+        }
         return new Platform(base.code(), v.get(NAME_VI), v.get(NAME_EN), v.get(DESCRIPTION_VI), v.get(DESCRIPTION_EN),
                 owner, new Platform.Operator(v.get(OPERATOR_NAME), v.get(OPERATOR_CONTACT), phone, email),
                 v.get(DEVELOPER), category, type, scopes, status,
                 new Platform.LegalBasis(v.get(LEGAL_BASIS_NUMBER), legalDate, v.get(LEGAL_BASIS_ISSUER)), website,
                 new Platform.Security(level, dossierApproved, dossierDate), dataInVietnam, ndxp,
                 split(v.get(TAGS)), base.listedFrom(), base.source(), base.sample(), base.version());
+    }
+
+    /**
+     * A platform's code as typed or written ({@code vneid} is VNEID), null when it is none, with the refusal
+     * reported to {@code invalid} as {@code field}; a blank code is left to the caller, whose words for a missing
+     * one differ (a file's row, a proposal).
+     */
+    public static String code(String field, String typed, InvalidParameters invalid) {
+        String code = InvalidParameters.code(typed);
+        if (code != null && !CODE.matcher(code).matches()) {
+            invalid.reject(field, "'" + typed.strip() + "' is not a platform code: 2 to 40 capital letters, digits,"
+                    + " '.', '_' or '-', starting with a letter or digit (e.g. NEN-TANG-HOC-LIEU).",
+                    Said.of("param.invalid.platform-code"));
+            return null;
+        }
+        return code;
+    }
+
+    /** A catalogue date: dd/MM/yyyy or ISO, within {@link #EARLIEST_DATE} and {@link #LATEST_DATE}. */
+    public static LocalDate date(InvalidParameters invalid, String field, String value) {
+        LocalDate date = invalid.date(field, value);
+        if (date != null && (date.isBefore(EARLIEST_DATE) || date.isAfter(LATEST_DATE))) {
+            invalid.reject(field, "'" + value.strip() + "' is not a date of this catalogue: the year must be "
+                    + EARLIEST_DATE.getYear() + " to " + LATEST_DATE.getYear() + ".",
+                    Said.of("param.invalid.year", EARLIEST_DATE.getYear(), LATEST_DATE.getYear()));
+            return null;
+        }
+        return date;
     }
 
     /**
@@ -175,8 +256,11 @@ public enum PlatformField {
     }
 
     private static <E extends Enum<E>> E required(InvalidParameters invalid, Map<PlatformField, String> v,
-            PlatformField field, Class<E> type) {
+            Set<PlatformField> refused, PlatformField field, Class<E> type) {
         if (v.get(field) == null) {
+            if (refused.contains(field)) {
+                return null;
+            }
             invalid.reject(field.wireName(), "is required: one of " + Wire.values(type) + ".");
             return null;
         }
@@ -188,8 +272,8 @@ public enum PlatformField {
             return null;
         }
         return switch (value.toLowerCase(Locale.ROOT)) {
-            case "true", "yes", "có" -> true;
-            case "false", "no", "không" -> false;
+            case "true", "yes", "có", "co", "1" -> true;
+            case "false", "no", "không", "khong", "0" -> false;
             default -> {
                 invalid.reject(field.wireName(), "'" + value + "' is not true or false.");
                 yield null;

@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.regex.Pattern;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
@@ -56,7 +55,6 @@ public class RecognitionDesk {
 
     /** What an editor proposes; status, owner and legal basis come from the decision. */
     public static final Set<PlatformField> PROPOSED_FIELDS = proposedFields();
-    static final Pattern CODE = Pattern.compile("^[A-Z0-9][A-Z0-9._-]{1,39}$");
 
     private final ProposalRepository proposals;
     private final EvidenceDocuments documents;
@@ -89,12 +87,12 @@ public class RecognitionDesk {
             throw new RegistryException(ErrorCode.FORBIDDEN, "Only ministry editors propose platforms.");
         }
         String agency = agencies.successorOn(user.agencyCode(), agencies.today()).code();
-        String code = InvalidParameters.code(platformCode);
         InvalidParameters invalid = new InvalidParameters();
-        if (code == null || !CODE.matcher(code).matches()) {
-            invalid.reject("code", "'" + platformCode + "' is not a platform code: 2 to 40 capital letters, digits,"
-                    + " '.', '_' or '-' (e.g. NEN-TANG-HOC-LIEU).");
-        } else if (register.contains(code)) {
+        String code = PlatformField.code("code", platformCode, invalid);
+        if (InvalidParameters.code(platformCode) == null) {
+            invalid.reject("code", "is required: 2 to 40 capital letters, digits, '.', '_' or '-' (e.g."
+                    + " NEN-TANG-HOC-LIEU).");
+        } else if (code != null && register.contains(code)) {
             invalid.reject("code", "'" + code + "' is already in the catalogue; propose changes to it instead.");
         }
         Map<PlatformField, String> clean = checkedFields(fields, agency, invalid);

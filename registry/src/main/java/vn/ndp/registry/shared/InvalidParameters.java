@@ -109,6 +109,11 @@ public final class InvalidParameters {
         errors.add(RegistryException.FieldError.of(name, message, said));
     }
 
+    /** Every problem reported so far, in the order reported. */
+    public List<RegistryException.FieldError> errors() {
+        return List.copyOf(errors);
+    }
+
     public boolean any() {
         return !errors.isEmpty();
     }

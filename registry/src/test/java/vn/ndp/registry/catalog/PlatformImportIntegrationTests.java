@@ -168,7 +168,7 @@ class PlatformImportIntegrationTests {
                     assertThat(e.errors()).singleElement().satisfies(error -> {
                         assertThat(error.line()).isEqualTo(4);
                         assertThat(error.field()).isEqualTo("category");
-                        assertThat(error.message()).isEqualTo("'cloud' is not one of government|economy|society.");
+                        assertThat(error.message()).isEqualTo("'cloud' is not one of [government, economy, society].");
                     });
                 });
 

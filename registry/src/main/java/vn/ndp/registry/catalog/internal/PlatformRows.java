@@ -1,26 +1,17 @@
 package vn.ndp.registry.catalog.internal;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.EnumSet;
+import java.util.EnumMap;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
-import java.util.regex.Pattern;
-import vn.ndp.registry.catalog.Category;
-import vn.ndp.registry.catalog.LifecycleStatus;
-import vn.ndp.registry.catalog.NdxpStatus;
 import vn.ndp.registry.catalog.Platform;
-import vn.ndp.registry.catalog.PlatformType;
-import vn.ndp.registry.catalog.Scope;
-import vn.ndp.registry.shared.CalendarDates;
-import vn.ndp.registry.shared.InvalidParameters.Wire;
+import vn.ndp.registry.catalog.PlatformField;
+import vn.ndp.registry.shared.InvalidParameters;
 import vn.ndp.registry.shared.RegistryException.FieldError;
 import vn.ndp.registry.shared.Tabular.Table;
 import vn.ndp.registry.shared.Tabular.TableRow;
@@ -39,10 +30,7 @@ public final class PlatformRows {
             "developer", "legal_basis_date", "legal_basis_issuer", "security_level", "security_dossier_approved",
             "security_dossier_date", "data_in_vietnam", "ndxp_status", "tags", "listed_from", "source");
 
-    private static final Pattern CODE = Pattern.compile("[A-Z0-9][A-Z0-9._-]{0,63}");
-    private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
-    private static final Pattern PHONE = Pattern.compile("[+0-9 ().-]{6,20}");
-    private static final int MAX_TEXT = 4000;
+    private static final int MAX_SOURCE = 4000;
 
     private PlatformRows() {
     }
@@ -95,206 +83,56 @@ public final class PlatformRows {
         return new Parsed(platforms, errors, ignored);
     }
 
-    /** Reads one row's cells, recording a {@link FieldError} for each bad one. */
+    /**
+     * Reads one row's cells, recording a {@link FieldError} for each bad one. The values are checked by the
+     * catalogue's own rules ({@link PlatformField#read}), as the API checks them; only what a file has and the API
+     * has not (the code's column, a scope required on every row, the listing date, the source) is checked here.
+     */
     private static final class Cells {
 
         private final TableRow row;
         private final List<FieldError> errors;
-        private final int before;
         private String code;
 
         Cells(TableRow row, List<FieldError> errors) {
             this.row = row;
             this.errors = errors;
-            this.before = errors.size();
         }
 
         Platform platform(Predicate<String> ownerExists, String defaultSource, boolean sample) {
-            code = code();
+            InvalidParameters invalid = new InvalidParameters();
+            if (row.get("code") == null) {
+                invalid.reject("code", "is empty; every row needs a code.");
+            } else {
+                code = PlatformField.code("code", row.get("code"), invalid);
+            }
             if (row.strayCells() > 0) {
-                errors.add(new FieldError("", row.line(), "the row has " + row.strayCells()
-                        + " cell(s) beyond the header's columns; a cell that holds a comma must be in double quotes."));
+                invalid.reject("", "the row has " + row.strayCells() + " cell(s) beyond the header's columns; a"
+                        + " cell that holds a comma must be in double quotes.");
             }
-            String nameVi = text("name_vi", true);
-            String ownerCode = text("owner_code", true);
-            if (ownerCode != null && !ownerExists.test(ownerCode)) {
-                error("owner_code", "no agency has the code '" + ownerCode + "'; see /api/v1/agencies for codes.");
+            Map<PlatformField, String> values = new EnumMap<>(PlatformField.class);
+            for (PlatformField field : PlatformField.values()) {
+                values.put(field, row.get(field.column()));
             }
-            Category category = choice("category", Category.class, true);
-            PlatformType type = choice("type", PlatformType.class, true);
-            Set<Scope> scopes = scopes();
-            LifecycleStatus status = choice("status", LifecycleStatus.class, true);
-            Platform.Operator operator = new Platform.Operator(text("operator", false), text("operator_contact", false),
-                    phone(), email());
-            Platform.LegalBasis legalBasis = new Platform.LegalBasis(text("legal_basis", false),
-                    date("legal_basis_date"), text("legal_basis_issuer", false));
-            Platform.Security security = new Platform.Security(securityLevel(), bool("security_dossier_approved"),
-                    date("security_dossier_date"));
-            String website = website();
-            Boolean dataInVietnam = bool("data_in_vietnam");
-            NdxpStatus ndxp = choice("ndxp_status", NdxpStatus.class, false);
-            List<String> tags = list("tags");
-            LocalDate listedFrom = date("listed_from");
-            String source = text("source", false);
-            if (errors.size() > before) {
-                return null;
+            String scope = values.get(PlatformField.SCOPES);
+            if (scope == null) {
+                invalid.reject(PlatformField.SCOPES.wireName(), "is empty; every row needs a scope.");
+            } else {
+                // a file may separate scopes by '|' too, as the values are listed; the API's lists use ';' only
+                values.put(PlatformField.SCOPES, scope.replace('|', ';'));
             }
-            return new Platform(code, nameVi, text("name_en", false), text("description_vi", false),
-                    text("description_en", false), ownerCode, operator, text("developer", false), category, type,
-                    scopes, status, legalBasis, website, security, dataInVietnam, ndxp, tags, listedFrom,
-                    source == null ? defaultSource : source, sample, 0);
-        }
-
-        private String code() {
-            String code = text("code", true);
-            if (code != null && !CODE.matcher(code).matches()) {
-                error("code", "'" + code + "' is not a platform code: use 1–64 upper-case letters, digits, "
-                        + "'.', '_' or '-', starting with a letter or digit (e.g. NDXP, VNEID).");
-                return null;
+            LocalDate listedFrom = PlatformField.date(invalid, "listed_from", row.get("listed_from"));
+            String source = invalid.text("source", row.get("source"), MAX_SOURCE);
+            Platform base = new Platform(code, null, null, null, null, null, null, null, null, null, Set.of(), null,
+                    null, null, null, null, null, List.of(), listedFrom, source == null ? defaultSource : source,
+                    sample, 0);
+            Platform platform = PlatformField.read(base, values, ownerExists, invalid);
+            for (FieldError error : invalid.errors()) {
+                PlatformField field = PlatformField.fromWire(error.field());
+                errors.add(new FieldError(field == null ? error.field() : field.column(), row.line(),
+                        error.message()));
             }
-            return code;
-        }
-
-        private String text(String column, boolean required) {
-            String value = row.get(column);
-            if (value == null) {
-                if (required) {
-                    error(column, "is empty; every row needs a " + column + ".");
-                }
-                return null;
-            }
-            if (value.length() > MAX_TEXT) {
-                error(column, "is " + value.length() + " characters long; at most " + MAX_TEXT + " are allowed.");
-                return null;
-            }
-            if (value.chars().anyMatch(c -> c < 0x20 && c != '\n' && c != '\t' && c != '\r')) {
-                error(column, "contains control characters.");
-                return null;
-            }
-            return value;
-        }
-
-        private <E extends Enum<E>> E choice(String column, Class<E> type, boolean required) {
-            String value = text(column, required);
-            if (value == null) {
-                return null;
-            }
-            E parsed = Wire.parse(type, value);
-            if (parsed == null) {
-                error(column, "'" + value + "' is not one of " + String.join("|", Wire.values(type)) + ".");
-            }
-            return parsed;
-        }
-
-        private Set<Scope> scopes() {
-            String value = text("scope", true);
-            Set<Scope> scopes = EnumSet.noneOf(Scope.class);
-            if (value == null) {
-                return scopes;
-            }
-            for (String part : value.split("[;|]")) {
-                if (part.isBlank()) {
-                    continue;
-                }
-                Scope scope = Wire.parse(Scope.class, part);
-                if (scope == null) {
-                    error("scope", "'" + part.strip() + "' is not one of " + String.join("|", Wire.values(Scope.class))
-                            + " (several may be separated by ';').");
-                } else {
-                    scopes.add(scope);
-                }
-            }
-            return scopes;
-        }
-
-        private LocalDate date(String column) {
-            String value = text(column, false);
-            if (value == null) {
-                return null;
-            }
-            try {
-                return CalendarDates.parse(value);
-            } catch (DateTimeParseException e) {
-                error(column, "'" + value + "' is not a date; " + CalendarDates.EXPECTED + ".");
-                return null;
-            }
-        }
-
-        private Boolean bool(String column) {
-            String value = text(column, false);
-            if (value == null) {
-                return null;
-            }
-            return switch (value.toLowerCase(Locale.ROOT)) {
-                case "true", "yes", "có", "co", "1" -> Boolean.TRUE;
-                case "false", "no", "không", "khong", "0" -> Boolean.FALSE;
-                default -> {
-                    error(column, "'" + value + "' is neither true nor false.");
-                    yield null;
-                }
-            };
-        }
-
-        private Integer securityLevel() {
-            String value = text("security_level", false);
-            if (value == null) {
-                return null;
-            }
-            try {
-                int level = Integer.parseInt(value);
-                if (level >= 1 && level <= 5) {
-                    return level;
-                }
-            } catch (NumberFormatException ignored) {
-                // reported below
-            }
-            error("security_level", "'" + value + "' is not a security level 1–5 (Decree 85/2016/NĐ-CP).");
-            return null;
-        }
-
-        private String website() {
-            String value = text("website", false);
-            if (value != null && !value.matches("(?i)https?://[^\\s<>\"]+")) {
-                error("website", "'" + value + "' is not an http(s) address.");
-                return null;
-            }
-            return value;
-        }
-
-        private String email() {
-            String value = text("operator_email", false);
-            if (value != null && !EMAIL.matcher(value).matches()) {
-                error("operator_email", "'" + value + "' is not an e-mail address.");
-                return null;
-            }
-            return value;
-        }
-
-        private String phone() {
-            String value = text("operator_phone", false);
-            if (value != null && !PHONE.matcher(value).matches()) {
-                error("operator_phone", "'" + value + "' is not a phone number.");
-                return null;
-            }
-            return value;
-        }
-
-        private List<String> list(String column) {
-            String value = text(column, false);
-            if (value == null) {
-                return List.of();
-            }
-            Set<String> items = new LinkedHashSet<>();
-            for (String part : value.split(";")) {
-                if (!part.isBlank()) {
-                    items.add(part.strip());
-                }
-            }
-            return List.copyOf(items);
-        }
-
-        private void error(String column, String message) {
-            errors.add(new FieldError(column, row.line(), message));
+            return invalid.any() ? null : platform;
         }
     }
 }

@@ -74,7 +74,7 @@ class ImportCommandIntegrationTests {
         assertThat(run.out()).doesNotContain("Imported");
         assertThat(run.err())
                 .contains("3 problem(s) in 'bad.csv'; nothing was imported.")
-                .contains("line 3, column category: 'cloud' is not one of government|economy|society.")
+                .contains("line 3, column category: 'cloud' is not one of [government, economy, society].")
                 .contains("line 5, column owner_code: no agency has the code 'NOPE'")
                 .contains("line 5, column website: 'www.example.vn' is not an http(s) address.");
     }

@@ -67,22 +67,25 @@ class PlatformRowsTests {
 
     @ParameterizedTest(name = "{0} = ''{1}''")
     @CsvSource(delimiter = '|', quoteCharacter = '"', textBlock = """
-            code              | vneid           | is not a platform code
+            code              | V               | 'V' is not a platform code: 2 to 40 capital letters
             code              | ""              | is empty; every row needs a code
-            name_vi           | ""              | is empty; every row needs a name_vi
+            name_vi           | ""              | is required.
             owner_code        | BKHCN-X         | no agency has the code 'BKHCN-X'
-            category          | cloud           | 'cloud' is not one of government|economy|society
-            type              | portal          | 'portal' is not one of platform|information_system|application|national_database
-            scope             | central;nation  | 'nation' is not one of central|province|commune
-            status            | live            | 'live' is not one of proposed|potential|recognised|trial|in_use
+            category          | cloud           | 'cloud' is not one of [government, economy, society]
+            type              | portal          | 'portal' is not one of [platform, information_system, application, national_database]
+            scope             | central;nation  | 'nation' is not one of [central, province, commune]
+            scope             | ""              | is empty; every row needs a scope
+            status            | live            | 'live' is not one of [proposed, potential, recognised, trial, in_use
             website           | www.example.vn  | is not an http(s) address
-            operator_phone    | call me         | is not a phone number
+            operator_phone    | call me         | is not a telephone number
             operator_email    | cuc.tin.hoc     | is not an e-mail address
-            legal_basis_date  | 2025-02-30      | is not a date; write it as dd/MM/yyyy or yyyy-MM-dd
-            listed_from       | 31/02/2025      | is not a date
-            security_level    | 6               | is not a security level 1–5
-            security_dossier_approved | maybe   | is neither true nor false
-            data_in_vietnam   | x               | is neither true nor false
+            legal_basis_date  | 2025-02-30      | is not a calendar date; write it as dd/MM/yyyy or yyyy-MM-dd
+            legal_basis_date  | 1/7/0202        | the year must be 1900 to 2099
+            listed_from       | 31/02/2025      | is not a calendar date
+            listed_from       | +20255-09-11    | the year must be 1900 to 2099
+            security_level    | 6               | must be between 1 and 5, was 6
+            security_dossier_approved | maybe   | is not true or false
+            data_in_vietnam   | x               | is not true or false
             ndxp_status       | online          | 'online' is not one of
             """)
     void eachKindOfBadCellIsReportedWithItsLineAndColumn(String column, String value, String message) {
@@ -102,16 +105,16 @@ class PlatformRowsTests {
 
         assertThat(parsed.errors()).singleElement().satisfies(e -> {
             assertThat(e.field()).isEqualTo("description_vi");
-            assertThat(e.message()).isEqualTo("contains control characters.");
+            assertThat(e.message()).isEqualTo("contains control characters; leave them out.");
         });
     }
 
     @Test
     void overlongTextIsRejected() {
-        var parsed = withCell("description_en", "x".repeat(4001));
+        var parsed = withCell("name_en", "x".repeat(501));
 
         assertThat(parsed.errors()).singleElement().extracting(FieldError::message).asString()
-                .contains("4001 characters long; at most 4000");
+                .isEqualTo("must be at most 500 characters, was 501.");
     }
 
     @Test
@@ -177,5 +180,22 @@ class PlatformRowsTests {
         assertThat(parsed.errors()).isEmpty();
         assertThat(parsed.platforms().getFirst().scopes()).containsExactlyInAnyOrder(Scope.CENTRAL, Scope.PROVINCE,
                 Scope.COMMUNE);
+    }
+
+    /** Values a change request took and this file format refused; the catalogue's rules take them in both now. */
+    @Test
+    void valuesTheApiTakesAFileTakes() {
+        var parsed = parse(HEADER + ",operator_phone,data_in_vietnam\n" + GOOD.replace("Mô tả", "\"" + "Mô tả ".repeat(
+                750) + "\"") + ",024 3822 0000 / 0912 345 678,có\n");
+
+        assertThat(parsed.errors()).isEmpty();
+        Platform p = parsed.platforms().getFirst();
+        assertThat(p.descriptionVi()).hasSizeGreaterThan(4000);
+        assertThat(p.operator().phone()).isEqualTo("024 3822 0000 / 0912 345 678");
+    }
+
+    @Test
+    void aCodeInSmallLettersIsTheCodeInCapitals() {
+        assertThat(withCell("code", "vneid").platforms()).extracting(Platform::code).containsExactly("VNEID");
     }
 }
