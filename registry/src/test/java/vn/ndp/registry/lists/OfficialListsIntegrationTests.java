@@ -10,6 +10,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.io.ByteArrayInputStream;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -48,6 +50,9 @@ class OfficialListsIntegrationTests {
 
     @Autowired
     RestTestClient client;
+
+    @Autowired
+    Clock clock;
 
     @Autowired
     ApiCalls api;
@@ -263,7 +268,9 @@ class OfficialListsIntegrationTests {
 
     @Test
     void noCodeInThePdfIsSplitAcrossLines() throws Exception {
-        Summary version = publish(accounts.token(Role.ADMIN, null), "2025-10-02", List.of("recognised", "in_use"));
+        // dated today: HT-THEO-DOI-NHIEM-VU has no known listing date, so it is listed from today only
+        Summary version = publish(accounts.token(Role.ADMIN, null), LocalDate.now(clock).toString(),
+                List.of("recognised", "in_use"));
         List<String> codes = detail(version.id()).platforms().stream().map(Entry::platformCode).toList();
         assertThat(codes).as("a long code, as the reference data has").contains("HT-THEO-DOI-NHIEM-VU");
 
