@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -335,6 +336,27 @@ class ExchangeDirectoryIntegrationTests {
         assertThat(empty.get("errors").findValuesAsString("field")).containsExactly("reportId");
         assertThat(empty.get("detail").asString()).isEqualTo("reportId: must be a UUID.");
         assertThat(api.post(operator, USAGE, "[1, 2", 400).get("detail").asString()).doesNotContain("vn.ndp");
+    }
+
+    /**
+     * A part given twice is refused, naming it, rather than its last value counted; a part the report does not have is
+     * taken as a later gateway's addition and ignored.
+     */
+    @Test
+    void aUsageReportGivingAPartTwiceIsRefusedAndOneWithAnUnknownPartIsTaken() throws Exception {
+        Topology t = register();
+        String operator = accounts.token(Role.OPERATOR, null, "DVCQG");
+        Instant minute = Instant.now().truncatedTo(ChronoUnit.MINUTES);
+        String json = new String(new UsageReport(UUID.randomUUID(), t.gateway(), minute, List.of(
+                aggregate(minute, UsageAggregate.PROVIDER, t.consumer(), t.service(), 200, 7))).toJson(),
+                StandardCharsets.UTF_8);
+        assertThat(json).contains("\"count\":7");
+
+        JsonNode refused = api.post(operator, USAGE, json.replace("\"count\":7", "\"count\":7,\"count\":7000"), 400);
+        assertThat(refused.get("code").asString()).isEqualTo("INVALID_BODY");
+        assertThat(refused.get("errors").findValuesAsString("field")).containsExactly("aggregates[0].count");
+
+        api.post(operator, USAGE, "{\"schemaVersion\":2," + json.substring(1), 201);
     }
 
     static Stream<Arguments> malformedUsageReports() {

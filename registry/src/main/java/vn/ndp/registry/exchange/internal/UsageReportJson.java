@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.StreamReadFeature;
 import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.json.JsonMapper;
 import vn.ndp.protocol.usage.UsageAggregate;
@@ -18,11 +19,14 @@ import vn.ndp.registry.shared.JsonBodies;
  * ({@code reportId}, {@code aggregates[0].status}) as every unreadable body is ({@link JsonBodies}), rather than
  * failing in the protocol's constructors, which name no field. Those constructors still refuse what they check (a
  * minute that is not whole, an unknown side, a wrong number of latency buckets), for the aggregate they were given.
- * The parser stops at the first part wrong.
+ * The parser stops at the first part wrong. A field given twice is refused, as in every API body; a field the report
+ * does not have is ignored, unlike in the API's other bodies, so that a gateway of a later version, whose reports say
+ * more, can still report to this registry.
  */
 final class UsageReportJson {
 
     private static final ObjectReader REPORT = JsonMapper.builder()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .addMixIn(UsageReport.class, Report.class)
             .addMixIn(UsageAggregate.class, Aggregate.class)
             .build().readerFor(UsageReport.class);
