@@ -7,7 +7,9 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.client.RestTestClient;
+import tools.jackson.databind.JsonNode;
 import vn.ndp.registry.RegistryIntegrationTest;
+import vn.ndp.registry.accounts.ApiCalls;
 
 /** The shipped reference data, read back through the database and the API. */
 @RegistryIntegrationTest
@@ -19,6 +21,9 @@ class ReferenceAgenciesIntegrationTests {
 
     @Autowired
     RestTestClient client;
+
+    @Autowired
+    ApiCalls api;
 
     long provincialUnitsOn(String date) {
         LocalDate day = LocalDate.parse(date);
@@ -108,6 +113,67 @@ class ReferenceAgenciesIntegrationTests {
                 .jsonPath("$.predecessors[*].code").value(codes -> assertThat((List<Object>) codes)
                         .containsExactlyInAnyOrder("P-TUYEN-QUANG", "P-HA-GIANG"))
                 .jsonPath("$.predecessors[0].legalBasis").isEqualTo("Nghị quyết 202/2025/QH15");
+    }
+
+    @Test
+    void agencyApiAsOfADateBeforeTheAgencyWasFormedSaysSoAndNamesTheAgenciesThatExistedThen() {
+        client.get().uri("/api/v1/agencies/P-TUYEN-QUANG-2025?asOf=2024-06-01").exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.asOf").isEqualTo("2024-06-01")
+                .jsonPath("$.existence.state").isEqualTo("not_yet_formed")
+                .jsonPath("$.existence.formedOn").isEqualTo("2025-07-01")
+                .jsonPath("$.existence.formedFrom[*].code").value(codes -> assertThat((List<Object>) codes)
+                        .containsExactlyInAnyOrder("P-TUYEN-QUANG", "P-HA-GIANG"))
+                .jsonPath("$.existence.endedOn").isEmpty()
+                .jsonPath("$.existence.successor").isEmpty();
+        client.get().uri("/api/v1/agencies/P-TUYEN-QUANG-2025?asOf=2025-07-01").exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.existence.state").isEqualTo("existing")
+                .jsonPath("$.existence.formedFrom.length()").isEqualTo(0);
+    }
+
+    @Test
+    void agencyApiAfterAMinistrysLastDaySaysWhatItWasMergedInto() {
+        client.get().uri("/api/v1/agencies/BKHDT?asOf=2025-03-01").exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.existence.state").isEqualTo("ended")
+                .jsonPath("$.existence.endedOn").isEqualTo("2025-03-01")
+                .jsonPath("$.existence.change").isEqualTo("merged")
+                .jsonPath("$.existence.successor.code").isEqualTo("BTC")
+                .jsonPath("$.existence.successor.nameVi").isEqualTo("Bộ Tài chính")
+                .jsonPath("$.existence.heldBy.code").isEqualTo("BTC");
+        client.get().uri("/api/v1/agencies/BKHDT?asOf=2025-02-28").exchange()
+                .expectBody().jsonPath("$.existence.state").isEqualTo("existing");
+    }
+
+    @Test
+    void agencyApiWithoutAsOfAnswersAsOfToday() {
+        client.get().uri("/api/v1/agencies/BKHDT").exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.asOf").isEqualTo(agencies.today().toString())
+                .jsonPath("$.existence.state").isEqualTo("ended");
+    }
+
+    @Test
+    void agencyApiGivesTheSameExistenceAsTheProvinceApi() {
+        for (String query : List.of("P-LAO-CAI-2025?asOf=2024-06-01", "P-YEN-BAI?asOf=2025-07-01",
+                "P-YEN-BAI?asOf=2025-06-30")) {
+            JsonNode agency = api.get(null, "/api/v1/agencies/" + query, 200).get("existence");
+            JsonNode province = api.get(null, "/api/v1/adoption/provinces/" + query, 200).get("existence");
+            assertThat(agency).as(query).isEqualTo(province);
+        }
+    }
+
+    @Test
+    void agencyApiRefusesADateThatIsNoDateAsTheOtherAsOfParametersDo() {
+        JsonNode problem = api.get(null, "/api/v1/agencies/BKHDT?asOf=2025-02-30", 400);
+        assertThat(problem.get("code").asString()).isEqualTo("INVALID_PARAMETER");
+        assertThat(problem.get("errors").get(0).get("field").asString()).isEqualTo("asOf");
+        assertThat(problem.get("errors").get(0).get("message").asString()).contains("'2025-02-30'");
     }
 
     @Test

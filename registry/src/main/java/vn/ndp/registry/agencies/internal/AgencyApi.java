@@ -1,9 +1,11 @@
 package vn.ndp.registry.agencies.internal;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.function.Function;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -11,6 +13,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import vn.ndp.registry.agencies.Agencies;
 import vn.ndp.registry.agencies.Agency;
 import vn.ndp.registry.agencies.AgencyKind;
+import vn.ndp.registry.agencies.Existence;
 import vn.ndp.registry.agencies.Succession;
 import vn.ndp.registry.shared.InvalidParameters;
 import vn.ndp.registry.shared.InvalidParameters.Wire;
@@ -39,12 +42,23 @@ class AgencyApi {
     }
 
     @GetMapping("/{code}")
-    @Operation(summary = "One agency with its predecessors and successors")
-    AgencyDetail get(@PathVariable String code) {
+    @Operation(summary = "One agency with its predecessors and successors, and where it stood on a date",
+            description = "existence says where the agency stood on asOf (today by default): existing; "
+                    + "not_yet_formed, with formedOn and the agencies it was formed from that existed then "
+                    + "(formedFrom); or ended, with endedOn (its first day gone), the change (merged, renamed, split), "
+                    + "the successor it went into and the agency holding its place on asOf (heldBy). The same "
+                    + "object as a province's in /api/v1/adoption/provinces/{code}.")
+    AgencyDetail get(@PathVariable String code,
+            @Parameter(description = "yyyy-MM-dd, today by default") @RequestParam(required = false) String asOf) {
+        InvalidParameters params = new InvalidParameters();
+        LocalDate date = params.date("asOf", asOf);
+        params.throwIfAny();
         Agency agency = agencies.get(code);
+        LocalDate on = date == null ? agencies.today() : date;
         return new AgencyDetail(agency.code(), Wire.name(agency.kind()), agency.nameVi(), agency.nameEn(),
                 agency.shortName(), agency.officialCode(), agency.adminCode(), agency.parentCode(),
-                agency.validFrom(), agency.validTo(), agency.source(), agency.sample(),
+                agency.validFrom(), agency.validTo(), agency.source(), agency.sample(), on,
+                ExistenceJson.of(agencies.existenceOn(code, on), agencies::get),
                 agencies.predecessorsOf(code).stream().map(s -> link(s, s.predecessorCode())).toList(),
                 agencies.successorsOf(code).stream().map(s -> link(s, s.successorCode())).toList());
     }
@@ -66,7 +80,37 @@ class AgencyApi {
 
     record AgencyDetail(String code, String kind, String nameVi, String nameEn, String shortName,
             String officialCode, String adminCode, String parentCode, LocalDate validFrom, LocalDate validTo,
-            String source, boolean sample, List<SuccessionLink> predecessors, List<SuccessionLink> successors) {
+            String source, boolean sample, LocalDate asOf, ExistenceJson existence,
+            List<SuccessionLink> predecessors, List<SuccessionLink> successors) {
+    }
+
+    record AgencyRef(String code, String nameVi, String nameEn) {
+
+        static AgencyRef of(Agency a) {
+            return a == null ? null : new AgencyRef(a.code(), a.nameVi(), a.nameEn());
+        }
+    }
+
+    /**
+     * Where the agency stood on the as-of date, shaped as a province's {@code existence} in the adoption API:
+     * {@code existing}; {@code not_yet_formed}, with the day it was formed and the agencies it was formed from that
+     * existed then; or {@code ended}, with its first day gone, the agency it went into ({@code change}: merged,
+     * renamed, split) and the one holding its place on the date.
+     */
+    record ExistenceJson(String state, LocalDate formedOn, List<AgencyRef> formedFrom, LocalDate endedOn,
+            String change, AgencyRef successor, AgencyRef heldBy) {
+
+        static ExistenceJson of(Existence existence, Function<String, Agency> agencies) {
+            return switch (existence) {
+                case Existence.Existing e -> new ExistenceJson("existing", null, List.of(), null, null, null, null);
+                case Existence.NotYetFormed n -> new ExistenceJson("not_yet_formed", n.formedOn(),
+                        n.formedFrom().stream().map(AgencyRef::of).toList(), null, null, null, null);
+                case Existence.Ended e -> new ExistenceJson("ended", null, List.of(), e.endedOn(),
+                        e.succession() == null ? null : Wire.name(e.succession().kind()),
+                        e.succession() == null ? null : AgencyRef.of(agencies.apply(e.succession().successorCode())),
+                        AgencyRef.of(e.holder()));
+            };
+        }
     }
 
     record SuccessionLink(String code, String nameVi, String nameEn, LocalDate effectiveDate, String kind,
