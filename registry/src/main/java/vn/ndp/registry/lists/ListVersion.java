@@ -12,12 +12,15 @@ import vn.ndp.registry.catalog.LifecycleStatus;
  *
  * @param statuses the catalogue statuses whose platforms the version froze
  * @param platformCount how many platforms it lists
+ * @param undated the platforms of its statuses it left out because their listing date was unknown (none for a
+ *     version dated on its publication day), in code order
  */
 public record ListVersion(UUID id, String title, String documentNumber, LocalDate documentDate, String issuer,
         String note, List<LifecycleStatus> statuses, OffsetDateTime publishedAt, String publishedBy,
-        int platformCount) {
+        int platformCount, List<UndatedPlatform> undated) {
 
     public ListVersion {
         statuses = List.copyOf(statuses);
+        undated = List.copyOf(undated);
     }
 }

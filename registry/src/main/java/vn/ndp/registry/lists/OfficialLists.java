@@ -20,6 +20,7 @@ import vn.ndp.registry.audit.AuditEvent;
 import vn.ndp.registry.audit.AuditLog;
 import vn.ndp.registry.catalog.Catalog;
 import vn.ndp.registry.catalog.LifecycleStatus;
+import vn.ndp.registry.catalog.Platform;
 import vn.ndp.registry.catalog.PlatformPage;
 import vn.ndp.registry.catalog.PlatformQuery;
 import vn.ndp.registry.lists.internal.ListRepository;
@@ -35,7 +36,8 @@ import vn.ndp.registry.shared.RegistryException;
  * catalogue's platforms of the chosen statuses (by default those configured
  * in {@code ndp.lists.statuses}, "recognised") listed on the document date,
  * with each platform's owner on that date, and freezes them; the version and
- * its audit record commit together.
+ * its audit record commit together. A version dated before today leaves out,
+ * and names, the platforms of its statuses whose listing date is unknown.
  */
 @Service
 public class OfficialLists {
@@ -79,8 +81,60 @@ public class OfficialLists {
         return defaultStatuses;
     }
 
+    /**
+     * What publishing {@code publication} now would freeze, without publishing it: how many platforms, and those of
+     * its statuses it would leave out because their listing date is unknown (a version dated before today counts
+     * only platforms known to be listed on its date). Refused as {@link #publish} would refuse it.
+     */
+    public Draft draft(Publication publication) {
+        Prepared prepared = prepare(publication);
+        return new Draft(publication.documentDate(), prepared.entries().size(), prepared.undated());
+    }
+
+    /**
+     * What a publication dated {@code documentDate} would freeze: {@code platformCount} platforms, leaving out
+     * {@code undated}.
+     */
+    public record Draft(LocalDate documentDate, int platformCount, List<UndatedPlatform> undated) {
+
+        public Draft {
+            undated = List.copyOf(undated);
+        }
+    }
+
+    /**
+     * Publishes the version as of its document date. It asks nothing: platforms of its statuses whose listing date is
+     * unknown are left out of a version dated before today and named in it ({@link ListVersion#undated()}); a form
+     * that has the publisher confirm this asks {@link #draft} first.
+     */
     @Transactional
     public ListVersion publish(Publication publication, String actor) {
+        Prepared prepared = prepare(publication);
+        List<ListEntry> entries = prepared.entries();
+        List<LifecycleStatus> ordered = prepared.statuses().stream().sorted().toList();
+        ListVersion version = new ListVersion(UUID.randomUUID(), prepared.title(), prepared.number(),
+                publication.documentDate(), prepared.issuer(), prepared.note(), ordered, OffsetDateTime.now(clock),
+                actor, entries.size(), prepared.undated());
+        repository.insert(version, entries);
+        Map<String, Object> detail = new LinkedHashMap<>();
+        detail.put("title", prepared.title());
+        detail.put("documentNumber", prepared.number());
+        detail.put("documentDate", publication.documentDate().toString());
+        detail.put("platforms", entries.size());
+        detail.put("statuses", ordered.stream().map(Wire::name).toList());
+        if (!prepared.undated().isEmpty()) {
+            detail.put("dateUnknown", prepared.undated().stream().map(UndatedPlatform::platformCode).toList());
+        }
+        audit.record(AuditEvent.LIST_VERSION_PUBLISHED, actor, version.id().toString(), detail);
+        return version;
+    }
+
+    private record Prepared(String title, String number, String issuer, String note, Set<LifecycleStatus> statuses,
+            List<ListEntry> entries, List<UndatedPlatform> undated) {
+    }
+
+    /** The publication checked, and what it freezes and leaves out; every field problem named at once. */
+    private Prepared prepare(Publication publication) {
         List<FieldError> errors = new ArrayList<>();
         String title = required(publication.title(), "title", 300, errors);
         String number = required(publication.documentNumber(), "documentNumber", 100, errors);
@@ -103,24 +157,16 @@ public class OfficialLists {
                     + errors.size() + " field(s) need attention.", errors);
         }
         List<ListEntry> entries = snapshot(statuses, publication.documentDate());
+        List<UndatedPlatform> undated = undated(statuses, publication.documentDate(), today);
         if (entries.isEmpty()) {
             throw new RegistryException(ErrorCode.INVALID_BODY, "No platform in the catalogue has the status(es) "
                     + statuses.stream().map(Wire::name).sorted().toList() + " on " + publication.documentDate()
-                    + "; there is nothing to publish.",
+                    + "; there is nothing to publish." + (undated.isEmpty() ? "" : " " + undated.size()
+                    + " platform(s) with these statuses have no known listing date and count from today only: "
+                    + undated.stream().map(UndatedPlatform::platformCode).toList() + "."),
                     List.of(FieldError.of("statuses", "no platform has these statuses.")));
         }
-        List<LifecycleStatus> ordered = statuses.stream().sorted().toList();
-        ListVersion version = new ListVersion(UUID.randomUUID(), title, number, publication.documentDate(), issuer,
-                note, ordered, OffsetDateTime.now(clock), actor, entries.size());
-        repository.insert(version, entries);
-        Map<String, Object> detail = new LinkedHashMap<>();
-        detail.put("title", title);
-        detail.put("documentNumber", number);
-        detail.put("documentDate", publication.documentDate().toString());
-        detail.put("platforms", entries.size());
-        detail.put("statuses", ordered.stream().map(Wire::name).toList());
-        audit.record(AuditEvent.LIST_VERSION_PUBLISHED, actor, version.id().toString(), detail);
-        return version;
+        return new Prepared(title, number, issuer, note, statuses, entries, undated);
     }
 
     /** Every version, newest document first. */
@@ -169,6 +215,29 @@ public class OfficialLists {
                     row.owner().nameEn(), row.fields()));
         }
         return entries;
+    }
+
+    /**
+     * The platforms of {@code statuses} that a version dated {@code date} leaves out because their listing date is
+     * unknown: none when the date is today, as such a platform counts from today on. In code order.
+     */
+    private List<UndatedPlatform> undated(Set<LifecycleStatus> statuses, LocalDate date, LocalDate today) {
+        List<UndatedPlatform> undated = new ArrayList<>();
+        if (!date.isBefore(today)) {
+            return undated;
+        }
+        for (LifecycleStatus status : statuses) {
+            PlatformQuery query = new PlatformQuery(null, null, null, null, status, null, today, 1,
+                    PlatformQuery.MAX_SIZE, PlatformQuery.Sort.CODE);
+            catalog.forEachMatch(query, (PlatformPage.Hit hit) -> {
+                Platform p = hit.platform();
+                if (p.listingDateUnknownOn(date, today)) {
+                    undated.add(new UndatedPlatform(p.code(), p.nameVi(), p.nameEn(), p.status()));
+                }
+            });
+        }
+        undated.sort(Comparator.comparing(UndatedPlatform::platformCode));
+        return undated;
     }
 
     private static String required(String value, String field, int max, List<FieldError> errors) {

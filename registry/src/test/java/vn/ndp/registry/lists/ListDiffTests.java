@@ -16,7 +16,8 @@ class ListDiffTests {
 
     static ListVersion version(String title) {
         return new ListVersion(UUID.randomUUID(), title, title, LocalDate.of(2023, 7, 15), "Bộ Thông tin và Truyền thông",
-                null, List.of(LifecycleStatus.RECOGNISED), OffsetDateTime.parse("2023-07-15T10:00:00+07:00"), "admin", 0);
+                null, List.of(LifecycleStatus.RECOGNISED), OffsetDateTime.parse("2023-07-15T10:00:00+07:00"), "admin",
+                0, List.of());
     }
 
     static ListEntry entry(int position, String code, String name, String status, String owner) {

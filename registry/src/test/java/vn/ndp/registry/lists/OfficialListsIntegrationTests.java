@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.io.ByteArrayInputStream;
@@ -34,6 +36,8 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.client.RestTestClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
@@ -44,6 +48,7 @@ import vn.ndp.registry.accounts.Role;
 import vn.ndp.registry.accounts.TestAccounts;
 import vn.ndp.registry.audit.AuditEvent;
 import vn.ndp.registry.audit.AuditLog;
+import vn.ndp.registry.shared.CalendarDates;
 
 @RegistryIntegrationTest
 class OfficialListsIntegrationTests {
@@ -72,7 +77,10 @@ class OfficialListsIntegrationTests {
     @Autowired
     AuditLog audit;
 
-    record Summary(UUID id, String title, int platformCount, List<String> statuses) {
+    record Undated(String platformCode, String nameVi, String nameEn, String status) {
+    }
+
+    record Summary(UUID id, String title, int platformCount, List<String> statuses, List<Undated> dateUnknown) {
     }
 
     record Entry(int position, String platformCode, String ownerCode, String ownerNameVi, Map<String, String> fields) {
@@ -140,6 +148,45 @@ class OfficialListsIntegrationTests {
                 .contains("DVCQG", "MANG-DAU-THAU-QG")
                 .as("legal basis of 22/01/2020, after the document; listing date unknown")
                 .doesNotContain("HTTTBC-CP", "ECABINET", "COVID19-VAX");
+    }
+
+    @Test
+    void aListDatedBeforeTodayNamesThePlatformsItLeftOutBecauseTheirListingDateIsUnknown() {
+        Summary version = publish(accounts.token(Role.ADMIN, null), "2020-01-01", List.of("in_use"));
+
+        assertThat(version.dateUnknown()).as("the publish answer names them").extracting(Undated::platformCode)
+                .contains("ECABINET", "COVID19-VAX", "TRUC-LTVB-QG")
+                .as("dated, if after the document: left out without being named")
+                .doesNotContain("HTTTBC-CP", "DVCQG");
+        assertThat(version.dateUnknown()).contains(new Undated("SSKDT", "Sổ sức khỏe điện tử", "Electronic health book",
+                "in_use"));
+        Detail detail = detail(version.id());
+        assertThat(detail.version().dateUnknown()).as("the published version keeps naming them")
+                .isEqualTo(version.dateUnknown());
+        assertThat(detail.platforms()).extracting(Entry::platformCode)
+                .doesNotContainAnyElementsOf(version.dateUnknown().stream().map(Undated::platformCode).toList());
+        JsonNode listed = api.get(null, "/api/v1/lists", 200);
+        assertThat(listed.findValues("dateUnknown")).isNotEmpty();
+        assertThat(audit.find(new AuditLog.Filter(AuditEvent.LIST_VERSION_PUBLISHED, null, version.id().toString(),
+                null, null), 10, 0).getFirst().detail().toString()).contains("dateUnknown", "ECABINET");
+    }
+
+    @Test
+    void aListDatedTodayLeavesNoPlatformOutForWantOfAListingDate() {
+        Summary version = publish(accounts.token(Role.ADMIN, null), LocalDate.now(clock).toString(),
+                List.of("in_use"));
+
+        assertThat(version.dateUnknown()).isEmpty();
+        assertThat(detail(version.id()).platforms()).extracting(Entry::platformCode).contains("ECABINET", "SSKDT");
+    }
+
+    @Test
+    void theDatabaseRefusesToChangeThePlatformsAVersionLeftOut() {
+        Summary version = publish(accounts.token(Role.ADMIN, null), "2020-01-01", List.of("in_use"));
+
+        assertThatThrownBy(() -> jdbc.sql("delete from list_undated where list_id = ?").param(version.id()).update())
+                .hasMessageContaining("immutable");
+        assertThat(detail(version.id()).version().dateUnknown()).isEqualTo(version.dateUnknown());
     }
 
     @Test
@@ -320,6 +367,71 @@ class OfficialListsIntegrationTests {
         assertThat(page.byId("title").getAttributeValue("value")).isEqualTo("Danh sách thử");
         assertThat(page.byId("documentDate").getAttributeValue("value")).isEqualTo("31/02/2026");
         assertThat(jdbc.sql("select count(*) from list_version").query(Long.class).single()).isEqualTo(before);
+    }
+
+    private ResultActions publishOnPage(String date, List<String> undated) throws Exception {
+        MockHttpServletRequestBuilder request = post("/lists").with(csrf())
+                .with(user(accounts.signedIn(Role.ADMIN, null)))
+                .param("title", "Danh sách thử " + date).param("documentNumber", "12/BKHCN-CĐSQG")
+                .param("documentDate", date).param("issuer", "Bộ Khoa học và Công nghệ").param("statuses", "in_use");
+        undated.forEach(code -> request.param("undated", code));
+        return mvc.perform(request);
+    }
+
+    private long versions() {
+        return jdbc.sql("select count(*) from list_version").query(Long.class).single();
+    }
+
+    @Test
+    void theFormNamesThePlatformsAListDatedBeforeTodayWouldLeaveOutAndPublishesOnlyOnceThatIsConfirmed()
+            throws Exception {
+        long before = versions();
+        HtmlPage asked = HtmlPage.parse(publishOnPage("01/01/2020", List.of()).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));
+
+        assertThat(versions()).as("nothing published before it is confirmed").isEqualTo(before);
+        assertThat(HtmlPage.text(asked.byId("undated"))).contains(
+                "Phiên bản ghi ngày 01/01/2020 sẽ có", "và không có",
+                "chưa rõ ngày các nền tảng này được đưa vào danh mục",
+                "Hệ thống thông tin phục vụ họp và xử lý công việc của Chính phủ (e-Cabinet)", "ECABINET",
+                "Sổ sức khỏe điện tử", "Đang sử dụng", "hãy ghi ngày đưa vào danh mục")
+                .doesNotContain("DVCQG", "HTTTBC-CP");
+        List<String> confirmed = asked.elements("input").stream()
+                .filter(i -> "undated".equals(i.getAttributeValue("name"))).map(HtmlPage::value).toList();
+        assertThat(confirmed).contains("ECABINET", "COVID19-VAX", "SSKDT");
+        assertThat(HtmlPage.texts(asked.byId("main"), "button")).anySatisfy(b -> assertThat(b)
+                .isEqualTo("Vẫn công bố, không có " + confirmed.size() + " nền tảng chưa rõ ngày"));
+        assertThat(asked.byId("title").getAttributeValue("value")).isEqualTo("Danh sách thử 01/01/2020");
+
+        publishOnPage("01/01/2020", List.of("ECABINET")).andExpect(status().isOk())
+                .andExpect(content().string(containsString("id=\"undated\"")));
+        assertThat(versions()).as("asked again while some are not confirmed").isEqualTo(before);
+
+        String location = publishOnPage("01/01/2020", confirmed).andExpect(status().is3xxRedirection())
+                .andReturn().getResponse().getRedirectedUrl();
+        assertThat(versions()).isEqualTo(before + 1);
+        HtmlPage version = HtmlPage.parse(client.get().uri(location).exchange().expectStatus().isOk()
+                .expectBody(String.class).returnResult().getResponseBody());
+        assertThat(HtmlPage.text(version.byId("undated"))).contains(
+                "Không đưa vào vì chưa rõ ngày đưa vào danh mục",
+                "Phiên bản này không có " + confirmed.size() + " nền tảng dưới đây",
+                "không biết vào ngày 01/01/2020", "Sổ sức khỏe điện tử");
+        HtmlPage english = HtmlPage.parse(client.get().uri(location + "?lang=en").exchange().expectStatus().isOk()
+                .expectBody(String.class).returnResult().getResponseBody());
+        assertThat(HtmlPage.text(english.byId("undated"))).contains("Left out: listing date unknown",
+                "This version leaves out the " + confirmed.size() + " platforms below", "Electronic health book")
+                .doesNotContain("Sổ sức khỏe điện tử");
+    }
+
+    @Test
+    void theFormPublishesAListDatedTodayWithoutAsking() throws Exception {
+        long before = versions();
+        String location = publishOnPage(CalendarDates.vietnamese(LocalDate.now(clock)), List.of())
+                .andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
+
+        assertThat(versions()).isEqualTo(before + 1);
+        client.get().uri(location).exchange().expectStatus().isOk().expectBody(String.class)
+                .value(html -> assertThat(html).doesNotContain("id=\"undated\""));
     }
 
     @Test

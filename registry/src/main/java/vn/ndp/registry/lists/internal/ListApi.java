@@ -29,6 +29,7 @@ import vn.ndp.registry.lists.ListEntry;
 import vn.ndp.registry.lists.ListField;
 import vn.ndp.registry.lists.ListVersion;
 import vn.ndp.registry.lists.OfficialLists;
+import vn.ndp.registry.lists.UndatedPlatform;
 import vn.ndp.registry.shared.FieldChange;
 import vn.ndp.registry.shared.InvalidParameters;
 import vn.ndp.registry.shared.InvalidParameters.Wire;
@@ -52,16 +53,29 @@ class ListApi {
         this.documents = documents;
     }
 
+    /**
+     * {@code dateUnknown}: the platforms of its statuses the version left out because their listing date was unknown
+     * when it was published (a version dated before its publication day counts only platforms known to be listed on
+     * its date); empty when none was.
+     */
     record Summary(UUID id, String title, String documentNumber, LocalDate documentDate, String issuer, String note,
             List<String> statuses, OffsetDateTime publishedAt, String publishedBy, int platformCount,
-            Map<String, String> links) {
+            List<Undated> dateUnknown, Map<String, String> links) {
 
         static Summary of(ListVersion v) {
             String self = "/api/v1/lists/" + v.id();
             return new Summary(v.id(), v.title(), v.documentNumber(), v.documentDate(), v.issuer(), v.note(),
                     v.statuses().stream().map(Wire::name).toList(), v.publishedAt(), v.publishedBy(),
-                    v.platformCount(), Map.of("self", self, "csv", self + ".csv", "xlsx", self + ".xlsx",
-                            "pdf", self + ".pdf", "page", "/lists/" + v.id()));
+                    v.platformCount(), v.undated().stream().map(Undated::of).toList(), Map.of("self", self,
+                            "csv", self + ".csv", "xlsx", self + ".xlsx", "pdf", self + ".pdf",
+                            "page", "/lists/" + v.id()));
+        }
+    }
+
+    record Undated(String platformCode, String nameVi, String nameEn, String status) {
+
+        static Undated of(UndatedPlatform u) {
+            return new Undated(u.platformCode(), u.nameVi(), u.nameEn(), Wire.name(u.status()));
         }
     }
 
@@ -136,7 +150,11 @@ class ListApi {
 
     @PostMapping
     @PreAuthorize("hasRole('ADMIN')")
-    @Operation(summary = "Publish a new version from the current catalogue (administrators)")
+    @Operation(summary = "Publish a new version from the current catalogue (administrators)", description = "Publishes "
+            + "at once and asks for no confirmation. A version dated before today lists only the platforms known to "
+            + "be listed on its date: one whose listing date is unknown (no listed_from and no legal basis date) "
+            + "counts from today only, so it is left out and named in the answer's dateUnknown, as in the version "
+            + "ever after. To have such a platform in the version, give it a listing date before publishing.")
     ResponseEntity<Summary> publish(@RequestBody PublishRequest request, Authentication authentication) {
         InvalidParameters params = new InvalidParameters();
         LocalDate date = params.date("documentDate", request.documentDate());

@@ -62,13 +62,20 @@ class ListPages {
         return "lists/diff";
     }
 
+    /**
+     * Publishes what the administrator filled in. A version dated before today leaves out the platforms of its
+     * statuses whose listing date is unknown, and a published version cannot be changed: so when some would be left
+     * out, the form comes back naming them and asks to publish without them ({@code undated}: the codes confirmed),
+     * leaving the administrator the choice to give them a listing date first. It asks again if others would be left
+     * out than those confirmed.
+     */
     @PostMapping("/lists")
     @PreAuthorize("hasRole('ADMIN')")
     String publish(Authentication authentication, @RequestParam(required = false) String title,
             @RequestParam(required = false) String documentNumber,
             @RequestParam(required = false) String documentDate, @RequestParam(required = false) String issuer,
             @RequestParam(required = false) String note, @RequestParam(required = false) List<String> statuses,
-            Model model, RedirectAttributes redirect) {
+            @RequestParam(required = false) List<String> undated, Model model, RedirectAttributes redirect) {
         Form form = new Form(title, documentNumber, documentDate, issuer, note,
                 statuses == null ? List.of() : statuses);
         try {
@@ -82,8 +89,16 @@ class ListPages {
             }
             var date = params.date("documentDate", documentDate);
             params.throwIfAny();
-            ListVersion version = lists.publish(new OfficialLists.Publication(title, documentNumber, date, issuer,
-                    note, chosen), CurrentUser.from(authentication).orElseThrow().username());
+            OfficialLists.Publication publication = new OfficialLists.Publication(title, documentNumber, date, issuer,
+                    note, chosen);
+            OfficialLists.Draft draft = lists.draft(publication);
+            Set<String> confirmed = undated == null ? Set.of() : Set.copyOf(undated);
+            if (!draft.undated().stream().allMatch(u -> confirmed.contains(u.platformCode()))) {
+                model.addAttribute("form", form);
+                model.addAttribute("draft", draft);
+                return all(model);
+            }
+            ListVersion version = lists.publish(publication, CurrentUser.from(authentication).orElseThrow().username());
             redirect.addFlashAttribute("notice", "published");
             return "redirect:/lists/" + version.id();
         } catch (RegistryException e) {

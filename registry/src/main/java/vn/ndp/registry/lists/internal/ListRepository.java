@@ -16,6 +16,7 @@ import tools.jackson.databind.ObjectMapper;
 import vn.ndp.registry.catalog.LifecycleStatus;
 import vn.ndp.registry.lists.ListEntry;
 import vn.ndp.registry.lists.ListVersion;
+import vn.ndp.registry.lists.UndatedPlatform;
 
 /** Insert and read only: the database refuses updates and deletes of list versions. */
 @Repository
@@ -23,8 +24,14 @@ public class ListRepository {
 
     private static final TypeReference<LinkedHashMap<String, String>> FIELDS = new TypeReference<>() {
     };
+    private static final TypeReference<List<LinkedHashMap<String, String>>> UNDATED = new TypeReference<>() {
+    };
     private static final String SELECT = """
-            select v.*, (select count(*) from list_entry e where e.list_id = v.id) as platform_count
+            select v.*, (select count(*) from list_entry e where e.list_id = v.id) as platform_count,
+                   (select coalesce(jsonb_agg(jsonb_build_object('code', u.platform_code, 'nameVi', u.name_vi,
+                                                                 'nameEn', u.name_en, 'status', u.status)
+                                              order by u.platform_code), '[]'::jsonb)
+                    from list_undated u where u.list_id = v.id) as undated
             from list_version v""";
 
     private final JdbcClient jdbc;
@@ -53,15 +60,22 @@ public class ListRepository {
                             json.writeValueAsString(e.fields()))
                     .update();
         }
+        for (UndatedPlatform u : v.undated()) {
+            jdbc.sql("""
+                    insert into list_undated (list_id, platform_code, name_vi, name_en, status)
+                    values (?, ?, ?, ?, ?)""")
+                    .params(v.id(), u.platformCode(), u.nameVi(), u.nameEn(), u.status().name())
+                    .update();
+        }
     }
 
     public List<ListVersion> findAll() {
         return jdbc.sql(SELECT + " order by v.document_date desc, v.published_at desc")
-                .query(ListRepository::version).list();
+                .query(this::version).list();
     }
 
     public Optional<ListVersion> find(UUID id) {
-        return jdbc.sql(SELECT + " where v.id = ?").param(id).query(ListRepository::version).optional();
+        return jdbc.sql(SELECT + " where v.id = ?").param(id).query(this::version).optional();
     }
 
     public List<ListEntry> entries(UUID id) {
@@ -72,13 +86,16 @@ public class ListRepository {
                 .list();
     }
 
-    private static ListVersion version(ResultSet rs, int row) throws SQLException {
+    private ListVersion version(ResultSet rs, int row) throws SQLException {
         List<LifecycleStatus> statuses = Arrays.stream((String[]) rs.getArray("statuses").getArray())
                 .map(LifecycleStatus::valueOf).toList();
         return new ListVersion(rs.getObject("id", UUID.class), rs.getString("title"),
                 rs.getString("document_number"), rs.getObject("document_date", LocalDate.class),
                 rs.getString("issuer"), rs.getString("note"), statuses,
                 rs.getObject("published_at", OffsetDateTime.class), rs.getString("published_by"),
-                rs.getInt("platform_count"));
+                rs.getInt("platform_count"), json.readValue(rs.getString("undated"), UNDATED).stream()
+                        .map(u -> new UndatedPlatform(u.get("code"), u.get("nameVi"), u.get("nameEn"),
+                                LifecycleStatus.valueOf(u.get("status"))))
+                        .toList());
     }
 }
