@@ -5,7 +5,6 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.function.Function;
 import vn.ndp.registry.adoption.AdoptionDesk.HeldPlan;
 import vn.ndp.registry.adoption.AdoptionFigures;
 import vn.ndp.registry.adoption.AdoptionPlan;
@@ -18,25 +17,20 @@ import vn.ndp.registry.adoption.PlatformAdoption;
 import vn.ndp.registry.adoption.ProvinceProposal;
 import vn.ndp.registry.adoption.Responsibility;
 import vn.ndp.registry.agencies.Agency;
-import vn.ndp.registry.agencies.Existence;
+import vn.ndp.registry.agencies.AgencyJson.AgencyRef;
+import vn.ndp.registry.agencies.AgencyJson.ExistenceJson;
 import vn.ndp.registry.catalog.Category;
 import vn.ndp.registry.catalog.PlatformType;
 import vn.ndp.registry.overlap.OverlapReport;
 import vn.ndp.registry.reporting.ProgrammeFigure;
 import vn.ndp.registry.shared.FieldChange;
-import vn.ndp.registry.shared.InvalidParameters;
 import vn.ndp.registry.shared.InvalidParameters.Wire;
+import vn.ndp.registry.shared.InvalidParameters;
 
 /** Request and response records of the adoption API; enums travel as lower-case wire names. */
 final class AdoptionJson {
 
     private AdoptionJson() {
-    }
-
-    record AgencyRef(String code, String nameVi, String nameEn) {
-        static AgencyRef of(Agency a) {
-            return a == null ? null : new AgencyRef(a.code(), a.nameVi(), a.nameEn());
-        }
     }
 
     /** One platform in a declaration. Phone and e-mail are left out for anonymous readers. */
@@ -173,27 +167,6 @@ final class AdoptionJson {
 
     record ProvinceJson(AgencyRef province, LocalDate asOf, ExistenceJson existence, List<AgencyRef> predecessors,
             List<HeldPlanJson> plans, List<LocalPlatformJson> localPlatforms) {
-    }
-
-    /**
-     * Where the province stood on the as-of date: {@code existing}; {@code not_yet_formed}, with the day it was
-     * formed and the provinces it was formed from that existed then; or {@code ended}, with its first day gone, the
-     * province it went into ({@code change}: merged, renamed, split) and the one holding its place on the date.
-     */
-    record ExistenceJson(String state, LocalDate formedOn, List<AgencyRef> formedFrom, LocalDate endedOn,
-            String change, AgencyRef successor, AgencyRef heldBy) {
-
-        static ExistenceJson of(Existence existence, Function<String, Agency> agencies) {
-            return switch (existence) {
-                case Existence.Existing e -> new ExistenceJson("existing", null, List.of(), null, null, null, null);
-                case Existence.NotYetFormed n -> new ExistenceJson("not_yet_formed", n.formedOn(),
-                        n.formedFrom().stream().map(AgencyRef::of).toList(), null, null, null, null);
-                case Existence.Ended e -> new ExistenceJson("ended", null, List.of(), e.endedOn(),
-                        e.succession() == null ? null : Wire.name(e.succession().kind()),
-                        e.succession() == null ? null : AgencyRef.of(agencies.apply(e.succession().successorCode())),
-                        AgencyRef.of(e.holder()));
-            };
-        }
     }
 
     record KpisJson(int provinces, int assigned, int inPlan, int byDecision, int deploying) {

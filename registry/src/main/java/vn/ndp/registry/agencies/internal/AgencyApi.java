@@ -5,18 +5,17 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.function.Function;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import vn.ndp.registry.agencies.Agencies;
 import vn.ndp.registry.agencies.Agency;
+import vn.ndp.registry.agencies.AgencyJson.ExistenceJson;
 import vn.ndp.registry.agencies.AgencyKind;
-import vn.ndp.registry.agencies.Existence;
 import vn.ndp.registry.agencies.Succession;
-import vn.ndp.registry.shared.InvalidParameters;
 import vn.ndp.registry.shared.InvalidParameters.Wire;
+import vn.ndp.registry.shared.InvalidParameters;
 import vn.ndp.registry.shared.ProblemApi;
 
 @ProblemApi
@@ -83,36 +82,6 @@ class AgencyApi {
             String source, boolean sample, LocalDate asOf, ExistenceJson existence,
             List<SuccessionLink> predecessors, List<SuccessionLink> successors) {
     }
-
-    record AgencyRef(String code, String nameVi, String nameEn) {
-
-        static AgencyRef of(Agency a) {
-            return a == null ? null : new AgencyRef(a.code(), a.nameVi(), a.nameEn());
-        }
-    }
-
-    /**
-     * Where the agency stood on the as-of date, shaped as a province's {@code existence} in the adoption API:
-     * {@code existing}; {@code not_yet_formed}, with the day it was formed and the agencies it was formed from that
-     * existed then; or {@code ended}, with its first day gone, the agency it went into ({@code change}: merged,
-     * renamed, split) and the one holding its place on the date.
-     */
-    record ExistenceJson(String state, LocalDate formedOn, List<AgencyRef> formedFrom, LocalDate endedOn,
-            String change, AgencyRef successor, AgencyRef heldBy) {
-
-        static ExistenceJson of(Existence existence, Function<String, Agency> agencies) {
-            return switch (existence) {
-                case Existence.Existing e -> new ExistenceJson("existing", null, List.of(), null, null, null, null);
-                case Existence.NotYetFormed n -> new ExistenceJson("not_yet_formed", n.formedOn(),
-                        n.formedFrom().stream().map(AgencyRef::of).toList(), null, null, null, null);
-                case Existence.Ended e -> new ExistenceJson("ended", null, List.of(), e.endedOn(),
-                        e.succession() == null ? null : Wire.name(e.succession().kind()),
-                        e.succession() == null ? null : AgencyRef.of(agencies.apply(e.succession().successorCode())),
-                        AgencyRef.of(e.holder()));
-            };
-        }
-    }
-
     record SuccessionLink(String code, String nameVi, String nameEn, LocalDate effectiveDate, String kind,
             boolean main, String legalBasis, String note, String source) {
     }

@@ -3,6 +3,7 @@ package vn.ndp.registry.catalog.internal;
 import java.time.LocalDate;
 import java.util.List;
 import vn.ndp.registry.agencies.Agency;
+import vn.ndp.registry.agencies.AgencyJson.AgencyRef;
 import vn.ndp.registry.agencies.Tenure;
 import vn.ndp.registry.catalog.ExchangeConnections;
 import vn.ndp.registry.catalog.Platform;
@@ -14,12 +15,6 @@ import vn.ndp.registry.shared.InvalidParameters.Wire;
 final class PlatformJson {
 
     private PlatformJson() {
-    }
-
-    record AgencyRef(String code, String nameVi, String nameEn) {
-        static AgencyRef of(Agency a) {
-            return a == null ? null : new AgencyRef(a.code(), a.nameVi(), a.nameEn());
-        }
     }
 
     record Summary(String code, String nameVi, String nameEn, AgencyRef owner, String category, String type,
