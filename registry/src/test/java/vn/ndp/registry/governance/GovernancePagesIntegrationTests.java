@@ -384,13 +384,22 @@ class GovernancePagesIntegrationTests {
 
     /** A platform of the Ministry of Finance listed through the workflow, at version 0; its code. */
     String recognisedFinancePlatform() {
+        return recognisedFinancePlatform(null);
+    }
+
+    /** As {@link #recognisedFinancePlatform()}, with {@code nameEn} as its English name (none when null). */
+    String recognisedFinancePlatform(String nameEn) {
         CurrentUser editor = CurrentUser.of(accounts.create(Role.MINISTRY_EDITOR, "BTC"));
         CurrentUser reviewer = CurrentUser.of(accounts.create(Role.REVIEWER, null));
         String code = "EVIDENCE-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase(Locale.ROOT);
-        Proposal p = desk.draft(editor, code, Map.of(PlatformField.NAME_VI, "Nền tảng minh chứng " + code,
-                PlatformField.DESCRIPTION_VI, "Nền tảng để kiểm thử tài liệu minh chứng của đề nghị thay đổi.",
-                PlatformField.CATEGORY, "government", PlatformField.TYPE, "platform", PlatformField.SCOPES,
-                "central"));
+        Map<PlatformField, String> fields = new java.util.EnumMap<>(Map.of(PlatformField.NAME_VI,
+                "Nền tảng minh chứng " + code, PlatformField.DESCRIPTION_VI,
+                "Nền tảng để kiểm thử tài liệu minh chứng của đề nghị thay đổi.", PlatformField.CATEGORY, "government",
+                PlatformField.TYPE, "platform", PlatformField.SCOPES, "central"));
+        if (nameEn != null) {
+            fields.put(PlatformField.NAME_EN, nameEn + " " + code);
+        }
+        Proposal p = desk.draft(editor, code, fields);
         p = desk.handle(p.id(), p.version(), new ProposalCommand.Submit(), editor);
         List<Evaluation.CriterionResult> results = desk.settings().criteria().stream()
                 .map(c -> new Evaluation.CriterionResult(c, Evaluation.Result.MEETS, "Đạt")).toList();
@@ -565,6 +574,46 @@ class GovernancePagesIntegrationTests {
         assertThat(page.byId("f-operator_email").getAttributeValue("value")).isEqualTo("khong-phai-thu");
         assertThat(HtmlPage.text(page.byId("reason"))).isEqualTo("Cập nhật đầu mối");
         assertThat(catalog.get(code).version()).as("nothing saved").isZero();
+    }
+
+    @Test
+    void changeRequestsAreHeadedByThePlatformsNameInTheReadersLanguageWithTheCodeBeside() throws Exception {
+        CurrentUser editor = CurrentUser.of(accounts.create(Role.MINISTRY_EDITOR, "BTC"));
+        String vietnameseOnly = securityLevelChange(editor).platformCode();
+        String named = changes.request(recognisedFinancePlatform("Evidence platform"), 0,
+                Map.of(PlatformField.SECURITY_LEVEL, "4"), "Nâng cấp độ", List.of(), editor).pending().platformCode();
+        UserDetails reviewer = accounts.signedIn(Role.REVIEWER, null);
+
+        for (String lang : List.of("vi", "en")) {
+            HtmlPage queue = HtmlPage.parse(mvc.perform(get("/governance").param("lang", lang).with(user(reviewer)))
+                    .andReturn().getResponse().getContentAsString());
+            Element heading = changeHeading(queue.elementsOfClass("div", "change-request"), vietnameseOnly);
+            assertThat(HtmlPage.text(HtmlPage.elements(heading, "a").getFirst()))
+                    .isEqualTo("Nền tảng minh chứng " + vietnameseOnly);
+            assertThat(HtmlPage.texts(heading, "small")).containsExactly(vietnameseOnly);
+            assertThat(HtmlPage.elements(heading, "a").getFirst().getAttributeValue("lang"))
+                    .as("a Vietnamese name on an English page is marked").isEqualTo("en".equals(lang) ? "vi" : null);
+            Element english = changeHeading(queue.elementsOfClass("div", "change-request"), named);
+            assertThat(HtmlPage.text(HtmlPage.elements(english, "a").getFirst())).isEqualTo(("en".equals(lang)
+                    ? "Evidence platform " : "Nền tảng minh chứng ") + named);
+            assertThat(HtmlPage.elements(english, "a").getFirst().hasAttribute("lang")).isFalse();
+        }
+
+        UserDetails finance = accounts.signedIn(Role.MINISTRY_EDITOR, "BTC");
+        HtmlPage own = HtmlPage.parse(mvc.perform(get("/governance").param("lang", "en").with(user(finance)))
+                .andReturn().getResponse().getContentAsString());
+        List<Element> items = own.elementsOfClass("li", "agency-change");
+        assertThat(items.stream().map(HtmlPage::text)).anySatisfy(item -> assertThat(item)
+                .startsWith("Evidence platform " + named + " " + named + ": Pending"));
+        Element item = items.stream().filter(li -> HtmlPage.text(li).startsWith("Nền tảng minh chứng "
+                + vietnameseOnly + " " + vietnameseOnly + ": ")).findFirst().orElseThrow();
+        assertThat(HtmlPage.elements(item, "span").getFirst().getAttributeValue("lang")).isEqualTo("vi");
+    }
+
+    /** The h3 of the pending change request for the platform {@code code}. */
+    private static Element changeHeading(List<Element> requests, String code) {
+        return requests.stream().map(div -> HtmlPage.elements(div, "h3").getFirst())
+                .filter(h3 -> HtmlPage.texts(h3, "small").contains(code)).findFirst().orElseThrow();
     }
 
     @Test

@@ -98,14 +98,23 @@ class GovernancePages {
         model.addAttribute("user", user);
         model.addAttribute("reviewer", user.role().nationalAuthority());
         proposalList(user, request, model);
+        List<ChangeRequest> listed;
         if (user.role().nationalAuthority()) {
             model.addAttribute("queue", desk.queue());
-            model.addAttribute("pendingChanges", changes.pending());
+            listed = changes.pending();
+            model.addAttribute("pendingChanges", listed);
         } else {
             model.addAttribute("platforms", catalog.ownedBy(user.agencyCode(), agencies.today()));
-            model.addAttribute("agencyChanges", changes.ofAgency(user.agencyCode()));
+            listed = changes.ofAgency(user.agencyCode());
+            model.addAttribute("agencyChanges", listed);
         }
+        model.addAttribute("changedPlatforms", changedPlatforms(listed));
         return "governance/home";
+    }
+
+    /** The platforms the listed change requests are for, by code, so that the page names each request's platform. */
+    private Map<String, Platform> changedPlatforms(List<ChangeRequest> listed) {
+        return catalog.find(listed.stream().map(ChangeRequest::platformCode).distinct().toList());
     }
 
     /**
