@@ -465,6 +465,38 @@ class SupportIntegrationTests {
     }
 
     @Test
+    void anEnglishPageMarksWhatWasTypedInVietnameseAndNamesThePlatformInEnglish() throws Exception {
+        Person hanoi = person(Role.PROVINCE_EDITOR, "P-HA-NOI");
+        Person vneid = person(Role.OPERATOR, null, "VNEID");
+        String subject = "Không đăng nhập được " + UUID.randomUUID().toString().substring(0, 6);
+        String id = open(hanoi, "VNEID", "normal", subject);
+        api.post(vneid.token(), "/api/v1/support/requests/" + id + "/messages", Map.of("text",
+                "Đã khắc phục lỗi đăng nhập"), 201);
+        UserDetails signedIn = users.loadUserByUsername(hanoi.account().username());
+
+        HtmlPage english = HtmlPage.parse(mvc.perform(get("/support/" + id).param("lang", "en").with(user(signedIn)))
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));
+        Element heading = english.elements("h1").getFirst();
+        assertThat(HtmlPage.text(heading)).isEqualTo(subject);
+        assertThat(heading.getAttributeValue("lang")).isEqualTo("vi");
+        List<Element> typed = english.elementsOfClass("p", "support-text");
+        assertThat(typed).hasSizeGreaterThanOrEqualTo(2).allSatisfy(p -> assertThat(p.getAttributeValue("lang")).isEqualTo("vi"));
+        assertThat(HtmlPage.text(typed.getLast())).isEqualTo("Đã khắc phục lỗi đăng nhập");
+        Element platform = HtmlPage.elements(english.elementsOfClass("dl", "fields").getFirst(), "dd").getFirst();
+        assertThat(HtmlPage.text(platform)).startsWith("Electronic identification").endsWith(" (VNEID)");
+        assertThat(HtmlPage.elements(platform, "span")).noneSatisfy(span -> assertThat(span.hasAttribute("lang"))
+                .isTrue());
+
+        HtmlPage list = HtmlPage.parse(mvc.perform(get("/support").param("lang", "en").with(user(signedIn)))
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));
+        assertThat(list.elements("a")).filteredOn(a -> subject.equals(HtmlPage.text(a))).singleElement()
+                .satisfies(a -> assertThat(a.getAttributeValue("lang")).isEqualTo("vi"));
+        HtmlPage vietnamese = HtmlPage.parse(mvc.perform(get("/support/" + id).with(user(signedIn))).andReturn()
+                .getResponse().getContentAsString(StandardCharsets.UTF_8));
+        assertThat(vietnamese.elements("h1").getFirst().hasAttribute("lang")).isFalse();
+    }
+
+    @Test
     void anEditorRaisesARequestFromTheFormWhichShowsTheOperatorsContact() throws Exception {
         UserDetails signedIn = accounts.signedIn(Role.PROVINCE_EDITOR, "P-HUE");
         String form = mvc.perform(get("/support/new").param("platform", "VNEID").with(user(signedIn))).andReturn()
