@@ -58,6 +58,15 @@ public class Agencies {
         return code == null ? null : find(code).map(a -> a.name(locale)).orElse(code);
     }
 
+    /**
+     * The language of {@link #name(String, Locale)} where it is not the page's: "vi" on an English page for an agency
+     * with no English name, whose Vietnamese name is shown (for screen readers); else null.
+     */
+    public String nameLang(String code, Locale locale) {
+        return "en".equals(locale.getLanguage()) && code != null
+                && find(code).map(a -> a.nameEn() == null).orElse(false) ? "vi" : null;
+    }
+
     public Agency get(String code) {
         return find(code).orElseThrow(() -> RegistryException.notFound(ErrorCode.AGENCY_NOT_FOUND, "agency", code));
     }

@@ -436,4 +436,69 @@ class LocalPlatformChangeIntegrationTests {
                 .singleElement().satisfies(card -> assertThat(HtmlPage.text(card))
                         .contains("Nền tảng địa phương", "Thành phố Hồ Chí Minh").doesNotContain("LOCAL-"));
     }
+
+    @Test
+    void anEnglishProvincePageNamesLocalPlatformsInEnglishWhereTheyHaveANameAndMarksVietnameseTextAsSuch()
+            throws Exception {
+        String dienBien = accounts.token(Role.PROVINCE_EDITOR, "P-DIEN-BIEN");
+        String w = word();
+        String vietnameseOnly = register(api, dienBien, "P-DIEN-BIEN", cemeteries(w)).get("id").asString();
+        String named = register(api, dienBien, "P-DIEN-BIEN", with(streetTrees(w), "nameEn",
+                "Urban tree register " + w)).get("id").asString();
+        api.put(dienBien, "/api/v1/adoption/provinces/P-DIEN-BIEN/plan", Map.of("year", 2028, "documentKind", "none",
+                "target", "Phủ sóng toàn tỉnh " + w, "platforms", List.of(Map.of("platform", "VNEID", "status",
+                        "deploying", "department", "Sở Khoa học và Công nghệ", "target", "100% xã kết nối " + w,
+                        "progress", "Đã kết nối 80% xã, phường"))), 200);
+
+        HtmlPage english = HtmlPage.parse(mvc.perform(get("/adoption/provinces/P-DIEN-BIEN").param("lang", "en"))
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));
+        Element own = english.elements("tr").stream().filter(tr -> vietnameseOnly.equals(tr.getAttributeValue(
+                "data-local-platform"))).findFirst().orElseThrow();
+        Element link = HtmlPage.elements(own, "a").getFirst();
+        assertThat(HtmlPage.text(link)).isEqualTo("Hệ thống quản lý nghĩa trang " + w);
+        assertThat(link.getAttributeValue("lang")).as("a name with no English one is marked").isEqualTo("vi");
+        assertThat(HtmlPage.elements(own, "td").get(1).getAttributeValue("lang")).as("its department").isEqualTo("vi");
+        Element other = english.elements("tr").stream().filter(tr -> named.equals(tr.getAttributeValue(
+                "data-local-platform"))).findFirst().orElseThrow();
+        assertThat(HtmlPage.text(HtmlPage.elements(other, "a").getFirst())).isEqualTo("Urban tree register " + w);
+        assertThat(HtmlPage.elements(other, "a").getFirst().hasAttribute("lang")).isFalse();
+
+        Element plan = english.elements("article").stream().filter(a -> "2028".equals(a.getAttributeValue(
+                "data-year"))).findFirst().orElseThrow();
+        assertThat(vietnameseTexts(plan)).contains("Phủ sóng toàn tỉnh " + w, "Sở Khoa học và Công nghệ",
+                "100% xã kết nối " + w, "Đã kết nối 80% xã, phường");
+        Element row = HtmlPage.elements(plan, "tr").stream().filter(tr -> "VNEID".equals(tr.getAttributeValue(
+                "data-platform"))).findFirst().orElseThrow();
+        assertThat(HtmlPage.elements(row, "a").getFirst().hasAttribute("lang")).as("the catalogue's English name")
+                .isFalse();
+        assertThat(HtmlPage.text(HtmlPage.elements(row, "a").getFirst())).startsWith("Electronic identification");
+
+        HtmlPage page = HtmlPage.parse(mvc.perform(get("/adoption/provinces/P-DIEN-BIEN/local-platforms/"
+                + vietnameseOnly).param("lang", "en")).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8));
+        assertThat(vietnameseTexts(page.byId("main"))).contains("Hệ thống quản lý nghĩa trang " + w, "Sở Xây dựng",
+                "Đăng ký an táng " + w)
+                .anySatisfy(t -> assertThat(t).startsWith("Quản lý phần mộ"));
+        HtmlPage vietnamese = HtmlPage.parse(mvc.perform(get("/adoption/provinces/P-DIEN-BIEN/local-platforms/"
+                + vietnameseOnly)).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));
+        assertThat(vietnameseTexts(vietnamese.byId("main"))).as("a Vietnamese page marks nothing").isEmpty();
+    }
+
+    /** The texts of the elements inside {@code container} marked lang="vi". */
+    static List<String> vietnameseTexts(org.attoparser.dom.INestableNode container) {
+        List<String> texts = new java.util.ArrayList<>();
+        collect(container, texts);
+        return texts;
+    }
+
+    private static void collect(org.attoparser.dom.INestableNode node, List<String> texts) {
+        for (org.attoparser.dom.INode child : node.getChildren()) {
+            if (child instanceof Element e) {
+                if ("vi".equals(e.getAttributeValue("lang"))) {
+                    texts.add(HtmlPage.text(e));
+                }
+                collect(e, texts);
+            }
+        }
+    }
 }

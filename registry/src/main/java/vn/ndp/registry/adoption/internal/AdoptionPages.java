@@ -233,8 +233,10 @@ class AdoptionPages {
         model.addAttribute("notYet", notYet ? existence : null);
         List<AdoptionDesk.HeldPlan> plans = desk.history(code, period.asOf());
         model.addAttribute("plans", plans);
-        model.addAttribute("names", names(plans.stream().flatMap(h -> h.plan().platforms().stream())
-                .map(PlatformAdoption::platformCode).collect(Collectors.toSet())));
+        Set<String> planned = plans.stream().flatMap(h -> h.plan().platforms().stream())
+                .map(PlatformAdoption::platformCode).collect(Collectors.toSet());
+        model.addAttribute("names", names(planned));
+        model.addAttribute("vietnameseNames", vietnameseNames(planned));
         model.addAttribute("localPlatforms", notYet ? List.of() : localPlatforms.of(code));
         model.addAttribute("removedLocalPlatforms", notYet ? List.of() : localPlatforms.removedOf(code));
         model.addAttribute("predecessors", agencies.predecessorsOf(code).stream()
@@ -887,6 +889,18 @@ class AdoptionPages {
     }
 
     /** The names of these platforms in the reader's language, in one query; a code no platform has names itself. */
+    /**
+     * Of the platforms with these codes, those an English page names in Vietnamese, for want of an English name (to
+     * be marked lang="vi"); none on a Vietnamese page.
+     */
+    private Set<String> vietnameseNames(Collection<String> codes) {
+        if (!"en".equals(LocaleContextHolder.getLocale().getLanguage())) {
+            return Set.of();
+        }
+        return catalog.find(codes).values().stream().filter(p -> p.nameEn() == null).map(Platform::code)
+                .collect(Collectors.toSet());
+    }
+
     private Map<String, String> names(Collection<String> codes) {
         Locale locale = LocaleContextHolder.getLocale();
         Map<String, Platform> found = catalog.find(codes);
