@@ -129,6 +129,11 @@ class ExchangePagesIntegrationTests {
         assertThat(english).contains("Data exchange directory", "LGSP as a service", ">Sample</span>")
                 .containsPattern("href=\"/agencies/P-HA-NOI\"\\s*>Hanoi</a>")
                 .doesNotContain("Dữ liệu mẫu");
+        assertThat(HtmlPage.parse(english).elements("td")).filteredOn(td -> "vi".equals(td.getAttributeValue("lang")))
+                .extracting(HtmlPage::text).as("members' and services' names as registered, marked Vietnamese")
+                .contains("UBND Thành phố Hà Nội (thử)", "Bộ Tài chính (thử)", "Đơn vị hành chính");
+        assertThat(HtmlPage.parse(html).elements("td")).noneSatisfy(td -> assertThat(td.hasAttribute("lang"))
+                .isTrue());
     }
 
     /**
@@ -273,6 +278,12 @@ class ExchangePagesIntegrationTests {
 
         String english = page(consumerEditor, "/exchange/access-requests?lang=en");
         assertThat(english).contains("Requested on", "Decided on", "Decided by", providerEditor.getUsername());
+        assertThat(HtmlPage.elements(HtmlPage.parse(english).byId("request-" + id), "dd"))
+                .filteredOn(dd -> "vi".equals(dd.getAttributeValue("lang"))).as("what was typed, in Vietnamese")
+                .extracting(HtmlPage::text).containsExactly("Đối chiếu đơn vị hành chính", "Nghị định 47/2020/NĐ-CP",
+                        "Chưa nêu văn bản cụ thể");
+        assertThat(HtmlPage.elements(HtmlPage.parse(html).byId("request-" + id), "dd"))
+                .noneSatisfy(dd -> assertThat(dd.hasAttribute("lang")).isTrue());
     }
 
     @Test
