@@ -139,6 +139,27 @@ class AuditPagesIntegrationTests {
                 .isEqualTo("Account created");
     }
 
+    @Test
+    void anEnglishPageMarksADetailQuotingTypedTextAsVietnamese() throws Exception {
+        String actor = "kiemtra-" + UUID.randomUUID().toString().substring(0, 8).toLowerCase(Locale.ROOT);
+        audit.recordAlone(AuditEvent.SIGN_IN_FAILED, actor, actor, Map.of("reason", "BadCredentialsException"));
+        audit.recordAlone(AuditEvent.ACCOUNT_CREATED, actor, actor, Map.of("role", "OPERATOR", "reason",
+                "Tài khoản cho đơn vị vận hành mới"));
+        var admin = user(accounts.signedIn(Role.ADMIN, null));
+
+        HtmlPage english = HtmlPage.parse(mvc.perform(get("/admin/audit").param("actor", actor).param("lang", "en")
+                .with(admin)).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));
+        List<Element> values = english.elementsOfClass("ul", "audit-detail").stream()
+                .flatMap(ul -> HtmlPage.elements(ul, "span").stream()).toList();
+        assertThat(values).filteredOn(span -> "vi".equals(span.getAttributeValue("lang"))).extracting(HtmlPage::text)
+                .as("only the typed reason: a role, and a reason said in words, are not")
+                .containsExactly("Tài khoản cho đơn vị vận hành mới");
+        HtmlPage vietnamese = HtmlPage.parse(mvc.perform(get("/admin/audit").param("actor", actor).with(admin))
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));
+        assertThat(vietnamese.elementsOfClass("ul", "audit-detail").stream()
+                .flatMap(ul -> HtmlPage.elements(ul, "span").stream())).noneMatch(span -> span.hasAttribute("lang"));
+    }
+
     /** Spring's own refusals reach the error page through a forward, which MockMvc does not make: a real browser. */
     @Test
     void anAccountWithoutTheRoleIsToldItMayNotSeeThePageNotToTryAgainLater() {

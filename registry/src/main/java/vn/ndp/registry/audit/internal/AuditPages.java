@@ -3,6 +3,7 @@ package vn.ndp.registry.audit.internal;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Collection;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.ui.Model;
@@ -55,6 +56,15 @@ class AuditPages {
      * text {@code null}, which older entries hold for a value their event lacked (an account's agency).
      */
     record Detail(String name, String text, Boolean yes) {
+
+        /** The details that quote what a person typed (in Vietnamese, as the registry's records are kept). */
+        private static final Set<String> TYPED = Set.of("reason", "note", "title", "legal_basis", "legalBasis",
+                "issuer", "purpose");
+
+        /** Whether the value quotes typed text, which an English page marks as Vietnamese (unless said in words). */
+        public boolean typed() {
+            return yes == null && TYPED.contains(name);
+        }
     }
 
     private static String text(Object value) {
