@@ -610,6 +610,34 @@ class GovernancePagesIntegrationTests {
         assertThat(HtmlPage.elements(item, "span").getFirst().getAttributeValue("lang")).isEqualTo("vi");
     }
 
+    @Test
+    void englishPagesAboutOnePlatformNameItInEnglishOrMarkItsVietnameseName() throws Exception {
+        String vietnameseOnly = recognisedFinancePlatform();
+        String named = recognisedFinancePlatform("Evidence platform");
+        UserDetails editor = accounts.signedIn(Role.MINISTRY_EDITOR, "BTC");
+        UserDetails reviewer = accounts.signedIn(Role.REVIEWER, null);
+
+        for (String code : List.of(vietnameseOnly, named)) {
+            boolean english = code.equals(named);
+            String name = (english ? "Evidence platform " : "Nền tảng minh chứng ") + code;
+            Element link = HtmlPage.parse(mvc.perform(get("/governance/platforms/" + code + "/changes")
+                    .param("lang", "en").with(user(editor))).andReturn().getResponse().getContentAsString())
+                    .elements("a").stream().filter(a -> ("/platforms/" + code).equals(a.getAttributeValue("href")))
+                    .findFirst().orElseThrow();
+            assertThat(HtmlPage.text(link)).isEqualTo(name);
+            assertThat(link.getAttributeValue("lang")).isEqualTo(english ? null : "vi");
+            for (String uri : List.of("/platforms/" + code + "/history", "/governance/platforms/" + code
+                    + "/standing")) {
+                Element heading = HtmlPage.parse(mvc.perform(get(uri).param("lang", "en").with(user(reviewer)))
+                        .andReturn().getResponse().getContentAsString()).elements("h1").getFirst();
+                assertThat(HtmlPage.elements(heading, "span").getLast()).as(uri).satisfies(span -> {
+                    assertThat(HtmlPage.text(span)).isEqualTo(name);
+                    assertThat(span.getAttributeValue("lang")).isEqualTo(english ? null : "vi");
+                });
+            }
+        }
+    }
+
     /** The h3 of the pending change request for the platform {@code code}. */
     private static Element changeHeading(List<Element> requests, String code) {
         return requests.stream().map(div -> HtmlPage.elements(div, "h3").getFirst())
