@@ -64,6 +64,39 @@ class OverlapDetectorTests {
         assertThat(report.matches()).extracting(m -> m.platform().code()).containsExactlyInAnyOrderElementsOf(national);
     }
 
+    /**
+     * The score folds diacritics, but a reason cites only words both texts wrote: "Cổng" is not "công" (of "công dân",
+     * which a synonym list maps), and "Công" of "Bộ Công an" is no word of "citizens"; a description typed without
+     * diacritics still has its words cited, and "citizen" still cites "công dân", the phrase it stands for.
+     */
+    @Test
+    void reasonsCiteOnlyWordsBothTextsWrote() {
+        List<CorpusEntry> corpus = List.of(
+                platform("APP", "Ứng dụng công dân số thành phố",
+                        "Tiếp nhận hồ sơ thủ tục hành chính trực tuyến của thành phố.", "P-X"),
+                platform("VNEID", "Hệ thống định danh điện tử", "Định danh và xác thực điện tử, do Bộ Công an quản lý.",
+                        "BCA"));
+        OverlapDetector withApp = OverlapDetector.of(OverlapSettings.defaults(), corpus::forEach);
+
+        OverlapReport.Match app = match(withApp.check(PlatformDescription.named("Cổng dịch vụ công tỉnh",
+                "tiếp nhận hồ sơ thủ tục hành chính trực tuyến")), "APP");
+        assertThat(app.reasons()).extracting(OverlapReport.Reason::kind).doesNotContain(OverlapReport.Reason.Kind.NAME);
+        assertThat(app.terms()).contains("thủ tục hành chính trực tuyến").doesNotContain("công dân");
+
+        OverlapReport english = withApp.check(PlatformDescription.named("Citizen identity app",
+                "digital identity for citizens and authentication"));
+        assertThat(match(english, "VNEID").terms()).contains("xác thực").doesNotContain("Công");
+        assertThat(match(english, "APP").terms()).contains("công dân");
+
+        OverlapReport.Match unaccented = match(withApp.check(PlatformDescription.named("cong dich vu cong tinh",
+                "tiep nhan ho so thu tuc hanh chinh truc tuyen")), "APP");
+        assertThat(unaccented.terms()).contains("thủ tục hành chính trực tuyến").doesNotContain("công dân");
+    }
+
+    static OverlapReport.Match match(OverlapReport report, String code) {
+        return report.matches().stream().filter(m -> m.platform().code().equals(code)).findFirst().orElseThrow();
+    }
+
     @Test
     void diacriticsDoNotChangeTheScore() {
         double with = detector.check(PlatformDescription.named("Hệ thống quản lý văn bản liên thông", null))
