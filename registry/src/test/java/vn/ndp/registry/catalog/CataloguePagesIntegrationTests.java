@@ -190,6 +190,17 @@ class CataloguePagesIntegrationTests {
         assertThat(next).contains("Platform catalogue");
     }
 
+    /** The issuer of a legal basis is text as the decision names it, in Vietnamese, and says so on an English page. */
+    @Test
+    void theIssuerOfALegalBasisIsMarkedVietnameseOnAnEnglishPage() {
+        String english = client.get().uri("/platforms/DVCQG?lang=en").accept(MediaType.TEXT_HTML).exchange()
+                .expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
+        assertThat(english).contains(", issued by <span lang=\"vi\">Thủ tướng Chính phủ</span>");
+        String vietnamese = client.get().uri("/platforms/DVCQG?lang=vi").accept(MediaType.TEXT_HTML).exchange()
+                .expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
+        assertThat(vietnamese).contains(", Thủ tướng Chính phủ ban hành").doesNotContain("lang=\"vi\">Thủ tướng");
+    }
+
     @Test
     void unknownPlatformAndAgencyGetAFriendlyNotFoundPage() {
         String platform = client.get().uri("/platforms/NO-SUCH").accept(MediaType.TEXT_HTML).exchange()

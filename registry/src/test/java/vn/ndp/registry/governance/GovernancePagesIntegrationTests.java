@@ -140,6 +140,10 @@ class GovernancePagesIntegrationTests {
                 .with(user(login))).andReturn().getResponse().getContentAsString());
         assertThat(HtmlPage.texts(english.elementsOfClass("dl", "fields").getFirst(), "dd"))
                 .contains("Ministry of Finance BTC");
+        HtmlPage ownList = HtmlPage.parse(mvc.perform(get("/governance").param("lang", "en").with(user(login)))
+                .andReturn().getResponse().getContentAsString());
+        assertThat(HtmlPage.texts(ownList.elements("table").getFirst(), "th")).as("names in the reader's language")
+                .contains("Platform name").doesNotContain("Name (Vietnamese)");
 
         UserDetails reviewer = accounts.signedIn(Role.REVIEWER, null);
         desk.handle(p.id(), p.version(), new ProposalCommand.Submit(), editor);
