@@ -108,7 +108,7 @@ public class Catalog implements SmartInitializingSingleton, DisposableBean {
         for (String code : result.codes()) {
             Platform platform = byCode.get(code);
             if (platform != null) {
-                hits.add(new PlatformPage.Hit(platform, agencies.successorOn(platform.ownerCode(), asOf)));
+                hits.add(new PlatformPage.Hit(platform.on(asOf), ownerOn(platform, asOf)));
             }
         }
         List<Platform> dateUnknown = List.of();
@@ -149,14 +149,35 @@ public class Catalog implements SmartInitializingSingleton, DisposableBean {
         return facets;
     }
 
-    /** The platform's owner on a date (today when null). */
+    /**
+     * The platform's owner on a date (today when null): the owner assigned then (before any later transfer), followed
+     * through its successions to that date.
+     */
     public Agency ownerOn(Platform platform, LocalDate date) {
-        return agencies.successorOn(platform.ownerCode(), date);
+        LocalDate on = date == null ? agencies.today() : date;
+        return agencies.successorOn(platform.ownerCodeOn(on), on);
     }
 
-    /** Every owner the platform has had, oldest first, from its listing. */
+    /**
+     * Every owner the platform has had, oldest first, from its listing: along each assigned owner's successions
+     * while it was assigned, then from a transfer's day along the next one's. A tenure that begins with a transfer
+     * has no succession as its cause.
+     */
     public List<Tenure> ownership(Platform platform) {
-        List<Tenure> tenures = new ArrayList<>(agencies.tenures(platform.ownerCode()));
+        List<Tenure> tenures = new ArrayList<>();
+        for (Platform.Period period : platform.ownerPeriods()) {
+            LocalDate lastDay = period.until() == null ? null : period.until().minusDays(1);
+            for (Tenure t : agencies.tenures(period.value())) {
+                if ((period.from() != null && t.to() != null && t.to().isBefore(period.from()))
+                        || (lastDay != null && t.from() != null && t.from().isAfter(lastDay))) {
+                    continue;
+                }
+                boolean cut = period.from() != null && (t.from() == null || t.from().isBefore(period.from()));
+                LocalDate from = cut ? period.from() : t.from();
+                LocalDate to = lastDay != null && (t.to() == null || t.to().isAfter(lastDay)) ? lastDay : t.to();
+                tenures.add(new Tenure(t.agency(), from, to, cut ? null : t.cause()));
+            }
+        }
         if (platform.listingDate() != null) {
             tenures.removeIf(t -> t.to() != null && t.to().isBefore(platform.listingDate()));
         }
@@ -186,7 +207,7 @@ public class Catalog implements SmartInitializingSingleton, DisposableBean {
      * without a search per page.
      */
     public void forEachListedOn(LocalDate date, Consumer<Platform> consumer) {
-        repository.forEachListedOn(date, agencies.today(), consumer);
+        repository.forEachListedOn(date, agencies.today(), p -> consumer.accept(p.on(date)));
     }
 
     /** Platforms that belong on {@code date} to the agency (directly or through its predecessors). */
@@ -201,11 +222,20 @@ public class Catalog implements SmartInitializingSingleton, DisposableBean {
         return index().size();
     }
 
-    /** Brings the index up to date for platforms that were written. */
+    /**
+     * Brings the index up to date for platforms that were written, as stored (with their earlier owners and
+     * statuses, which the written objects may not carry).
+     */
     public void reindex(List<Platform> written) {
-        index().update(written, this::ownerNames);
-        events.publishEvent(new PlatformsChanged(written.stream().map(Platform::code).toList()));
+        List<String> codes = written.stream().map(Platform::code).toList();
+        for (int from = 0; from < codes.size(); from += REINDEX_CHUNK) {
+            index().update(repository.findByCodes(codes.subList(from, Math.min(codes.size(), from + REINDEX_CHUNK))),
+                    this::ownerNames);
+        }
+        events.publishEvent(new PlatformsChanged(codes));
     }
+
+    private static final int REINDEX_CHUNK = 5000;
 
     private List<String> ownerNames(String ownerCode) {
         Set<String> names = new LinkedHashSet<>();

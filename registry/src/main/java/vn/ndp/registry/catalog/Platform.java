@@ -6,8 +6,11 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * A platform in the catalogue. {@code ownerCode} is the owner when it was
- * listed; its owner on any date follows that agency's successions.
+ * A platform in the catalogue. {@code ownerCode} and {@code status} are the
+ * ones in force now; {@code past} holds the owners and statuses it had before,
+ * each until the day its successor took effect. Its owner on any date is the
+ * owner assigned then ({@link #ownerCodeOn}), followed through that agency's
+ * successions.
  */
 public record Platform(
         String code,
@@ -31,7 +34,8 @@ public record Platform(
         LocalDate listedFrom,
         String source,
         boolean sample,
-        int version) {
+        int version,
+        Past past) {
 
     public Platform {
         scopes = Set.copyOf(scopes);
@@ -40,6 +44,105 @@ public record Platform(
         legalBasis = legalBasis == null ? LegalBasis.NONE : legalBasis;
         security = security == null ? Security.UNKNOWN : security;
         ndxpStatus = ndxpStatus == null ? NdxpStatus.UNKNOWN : ndxpStatus;
+        past = past == null ? Past.NONE : past;
+    }
+
+    /** The owner assigned on {@code date} (before any later transfer), not followed through successions. */
+    public String ownerCodeOn(LocalDate date) {
+        return past.ownerOn(date, ownerCode);
+    }
+
+    /** The owner assigned first, when the platform was listed. */
+    public String firstOwnerCode() {
+        return past.owners().isEmpty() ? ownerCode : past.owners().getFirst().value();
+    }
+
+    /** The status in force on {@code date}. */
+    public LifecycleStatus statusOn(LocalDate date) {
+        return LifecycleStatus.valueOf(past.statusOn(date, status.name()));
+    }
+
+    /** The platform as it stood on {@code date}: the owner assigned and the status in force then. */
+    public Platform on(LocalDate date) {
+        String owner = ownerCodeOn(date);
+        LifecycleStatus then = statusOn(date);
+        if (owner.equals(ownerCode) && then == status) {
+            return this;
+        }
+        return new Platform(code, nameVi, nameEn, descriptionVi, descriptionEn, owner, operator, developer, category,
+                type, scopes, then, legalBasis, website, security, dataInVietnam, ndxpStatus, tags, listedFrom, source,
+                sample, version, past);
+    }
+
+    /**
+     * Every owner assigned to the platform, oldest first: the agency (before successions) and the days it was
+     * assigned, {@code from} null for the first and {@code until} (exclusive) null for the current one.
+     */
+    public List<Period> ownerPeriods() {
+        return past.periods(past.owners(), ownerCode);
+    }
+
+    /** Every status the platform had, oldest first, as {@link #ownerPeriods()} (the value is the enum name). */
+    public List<Period> statusPeriods() {
+        return past.periods(past.statuses(), status.name());
+    }
+
+    /** A value (owner code, status name) held from a day (inclusive, null = since listing) until a day (exclusive). */
+    public record Period(String value, LocalDate from, LocalDate until) {
+        public boolean covers(LocalDate date) {
+            return (from == null || !date.isBefore(from)) && (until == null || date.isBefore(until));
+        }
+    }
+
+    /** A value the owner or the status had until {@code until}, the day the next one took effect. */
+    public record Earlier(String value, LocalDate until) {
+    }
+
+    /**
+     * The owners (agency codes) and statuses (enum names) a platform had before the current ones, each oldest
+     * first by the day it ended.
+     */
+    public record Past(List<Earlier> owners, List<Earlier> statuses) {
+        public static final Past NONE = new Past(List.of(), List.of());
+
+        public Past {
+            owners = List.copyOf(owners);
+            statuses = List.copyOf(statuses);
+        }
+
+        public boolean isEmpty() {
+            return owners.isEmpty() && statuses.isEmpty();
+        }
+
+        String ownerOn(LocalDate date, String current) {
+            return valueOn(owners, date, current);
+        }
+
+        String statusOn(LocalDate date, String current) {
+            return valueOn(statuses, date, current);
+        }
+
+        private static String valueOn(List<Earlier> earlier, LocalDate date, String current) {
+            for (Earlier e : earlier) {
+                if (date.isBefore(e.until())) {
+                    return e.value();
+                }
+            }
+            return current;
+        }
+
+        List<Period> periods(List<Earlier> earlier, String current) {
+            List<Period> periods = new java.util.ArrayList<>(earlier.size() + 1);
+            LocalDate from = null;
+            for (Earlier e : earlier) {
+                if (from == null || e.until().isAfter(from)) {
+                    periods.add(new Period(e.value(), from, e.until()));
+                }
+                from = e.until();
+            }
+            periods.add(new Period(current, from, null));
+            return periods;
+        }
     }
 
     public String name(Locale locale) {

@@ -208,7 +208,7 @@ public enum PlatformField {
                 v.get(DEVELOPER), category, type, scopes, status,
                 new Platform.LegalBasis(v.get(LEGAL_BASIS_NUMBER), legalDate, v.get(LEGAL_BASIS_ISSUER)), website,
                 new Platform.Security(level, dossierApproved, dossierDate), dataInVietnam, ndxp,
-                split(v.get(TAGS)), base.listedFrom(), base.source(), base.sample(), base.version());
+                split(v.get(TAGS)), base.listedFrom(), base.source(), base.sample(), base.version(), base.past());
     }
 
     /**

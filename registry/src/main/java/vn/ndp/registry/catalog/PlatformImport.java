@@ -1,6 +1,7 @@
 package vn.ndp.registry.catalog;
 
 import java.time.Clock;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -130,8 +131,16 @@ public class PlatformImport {
             }
             Provenance provenance = new Provenance(actor, PlatformRevision.Cause.IMPORTED, fileName, null);
             List<PlatformHistoryRepository.NewRevision> revisions = new ArrayList<>(changed.size());
+            LocalDate today = agencies.today();
             for (Platform p : changed) {
                 Platform before = stored.get(p.code());
+                // an owner or status the file replaces was in force until today: as of earlier days, it still is
+                if (before != null && !before.ownerCode().equals(p.ownerCode())) {
+                    repository.recordEarlier(p.code(), PlatformField.OWNER, before.ownerCode(), today);
+                }
+                if (before != null && before.status() != p.status()) {
+                    repository.recordEarlier(p.code(), PlatformField.STATUS, before.status().name(), today);
+                }
                 revisions.add(new PlatformHistoryRepository.NewRevision(p.code(),
                         before == null ? 0 : before.version() + 1, provenance, PlatformField.changes(before, p)));
             }
@@ -161,6 +170,6 @@ public class PlatformImport {
                 imported.developer(), imported.category(), imported.type(), imported.scopes(), imported.status(),
                 imported.legalBasis(), imported.website(), imported.security(), imported.dataInVietnam(),
                 imported.ndxpStatus(), imported.tags(), imported.listedFrom(), imported.source(), imported.sample(),
-                stored.version()));
+                stored.version(), stored.past()));
     }
 }

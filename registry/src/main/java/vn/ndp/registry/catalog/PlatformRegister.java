@@ -1,6 +1,7 @@
 package vn.ndp.registry.catalog;
 
 import java.time.Clock;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -59,7 +60,7 @@ public class PlatformRegister {
     public Platform list(String code, Map<PlatformField, String> fields, java.time.LocalDate listedFrom,
             String source, Provenance provenance) {
         Platform blank = new Platform(code, null, null, null, null, null, null, null, null, null, java.util.Set.of(),
-                null, null, null, null, null, null, List.of(), listedFrom, source, false, 0);
+                null, null, null, null, null, null, List.of(), listedFrom, source, false, 0, null);
         Platform platform = PlatformField.apply(blank, fields, this::agencyExists);
         platforms.lockAddingPlatformsShared();
         if (!platforms.insertNew(platform)) {
@@ -87,9 +88,17 @@ public class PlatformRegister {
             throw concurrentChange(current, expectedVersion);
         }
         Platform changed = PlatformField.apply(current, changes, this::agencyExists);
+        LocalDate effective = agencies.today();
         List<FieldChange<PlatformField>> fields = PlatformField.changes(current, changed);
         if (!platforms.updateIfVersion(changed, expectedVersion)) {
             throw concurrentChange(catalog.get(code), expectedVersion);
+        }
+        // the owner and the status are kept as history: as of an earlier day, the ones in force then
+        if (!changed.ownerCode().equals(current.ownerCode())) {
+            platforms.recordEarlier(code, PlatformField.OWNER, current.ownerCode(), effective);
+        }
+        if (changed.status() != current.status()) {
+            platforms.recordEarlier(code, PlatformField.STATUS, current.status().name(), effective);
         }
         history.append(code, expectedVersion + 1, OffsetDateTime.now(clock), provenance, fields);
         reindexAfterCommit(code);

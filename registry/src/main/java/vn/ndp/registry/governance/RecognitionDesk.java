@@ -368,7 +368,7 @@ public class RecognitionDesk {
 
     private static Platform blank() {
         return new Platform("DRAFT", null, null, null, null, null, null, null, null, null, Set.of(), null, null, null,
-                null, null, null, List.of(), null, null, false, 0);
+                null, null, null, List.of(), null, null, false, 0, null);
     }
 
     private static Proposal with(Proposal p, ProposalStatus status, Map<PlatformField, String> fields,

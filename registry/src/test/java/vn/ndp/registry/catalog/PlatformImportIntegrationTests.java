@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
@@ -54,6 +55,9 @@ class PlatformImportIntegrationTests {
     @Autowired
     TransactionTemplate transaction;
 
+    @Autowired
+    Clock clock;
+
     private static byte[] csv(String... rows) {
         return (HEADER + String.join("\n", rows) + "\n").getBytes(StandardCharsets.UTF_8);
     }
@@ -61,6 +65,11 @@ class PlatformImportIntegrationTests {
     private static String row(String code, String nameVi, String category) {
         return code + "," + nameVi + ",Test platform," + "BTC," + category + ",platform,central;province,trial,"
                 + "\"Mô tả dùng cho kiểm thử, không phải nền tảng thật\",Test fixture,,,https://example.vn,test fixture";
+    }
+
+    private static String ownedRow(String code, String owner, String status) {
+        return code + ",Nền tảng chuyển giao " + code + ",Test platform," + owner + ",government,platform,central,"
+                + status + ",Mô tả dùng cho kiểm thử,Test fixture,,,https://example.vn,test fixture";
     }
 
     private long platforms() {
@@ -260,6 +269,23 @@ class PlatformImportIntegrationTests {
         assertThat(jdbc.sql("select version || ' ' || name_vi from platform where code = 'TEST-TAKEN-1'")
                 .query(String.class).single()).isEqualTo(version + " Nền tảng đã có");
         assertThat(register.history("TEST-TAKEN-1")).hasSize(1);
+    }
+
+    @Test
+    void anOwnerAndAStatusThatAnImportReplacesStayInForceAsOfTheDaysBefore() {
+        platformImport.importFile("move-1.csv", csv(ownedRow("TEST-MOVE-1", "BTC", "trial")), PlatformImport.Progress.NONE,
+                "import (tester)");
+        platformImport.importFile("move-2.csv", csv(ownedRow("TEST-MOVE-1", "BYT", "in_use")),
+                PlatformImport.Progress.NONE, "import (tester)");
+        String yesterday = LocalDate.now(clock).minusDays(1).toString();
+
+        client.get().uri("/api/v1/platforms/TEST-MOVE-1?asOf=" + yesterday).exchange().expectBody()
+                .jsonPath("$.owner.code").isEqualTo("BTC")
+                .jsonPath("$.status").isEqualTo("trial")
+                .jsonPath("$.ownership[*].agency.code").isEqualTo(List.of("BTC", "BYT"));
+        client.get().uri("/api/v1/platforms/TEST-MOVE-1").exchange().expectBody()
+                .jsonPath("$.owner.code").isEqualTo("BYT")
+                .jsonPath("$.status").isEqualTo("in_use");
     }
 
     /** Backends of this test's database waiting on a lock (a row, a transaction or an advisory lock). */

@@ -16,6 +16,7 @@ import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.document.LongRange;
 import org.apache.lucene.document.SortedDocValuesField;
 import org.apache.lucene.document.SortedSetDocValuesField;
 import org.apache.lucene.document.StringField;
@@ -44,7 +45,6 @@ import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
-import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TopFieldCollectorManager;
@@ -77,6 +77,13 @@ public final class CatalogIndex implements AutoCloseable {
     static final String NAME_SORT = "name_sort";
     static final String CODE_SORT = "code_sort";
     static final List<String> SINGLE_FACETS = List.of(OWNER, CATEGORY, TYPE, STATUS);
+    /**
+     * Per owner code and status, the days a platform had it ({@code owner@BTC}, {@code status@IN_USE}: one range of
+     * epoch days per period), so that "owner X / status S as of D" is one indexed range query per value.
+     */
+    static final String PERIOD = "@";
+    /** A platform's earlier periods of owner or status ("from to value", epoch days), for facets as of a day. */
+    static final String PAST = "_past";
 
     private final Analyzer analyzer = new FoldingAnalyzer();
     private final ByteBuffersDirectory directory = new ByteBuffersDirectory();
@@ -146,12 +153,17 @@ public final class CatalogIndex implements AutoCloseable {
         text.add(p.operator().name());
         text.add(p.developer());
         text.addAll(p.tags());
-        text.addAll(ownerNames.of(p.ownerCode()));
+        List<Platform.Period> owners = p.ownerPeriods();
+        for (String owner : owners.stream().map(Platform.Period::value).distinct().toList()) {
+            text.addAll(ownerNames.of(owner));
+        }
         doc.add(new TextField(TEXT, FoldingAnalyzer.nfc(join(text.toArray(String[]::new))), Field.Store.NO));
         keyword(doc, OWNER, p.ownerCode());
         keyword(doc, CATEGORY, p.category().name());
         keyword(doc, TYPE, p.type().name());
         keyword(doc, STATUS, p.status().name());
+        periods(doc, OWNER, owners);
+        periods(doc, STATUS, p.statusPeriods());
         for (Scope scope : p.scopes()) {
             doc.add(new StringField(SCOPE, scope.name(), Field.Store.NO));
             doc.add(new SortedSetDocValuesField(SCOPE, new BytesRef(scope.name())));
@@ -159,6 +171,29 @@ public final class CatalogIndex implements AutoCloseable {
         doc.add(new LongPoint(LISTED, p.listingDate() == null ? UNKNOWN : p.listingDate().toEpochDay()));
         doc.add(new SortedDocValuesField(NAME_SORT, new BytesRef(FoldedSearch.fold(p.nameVi()))));
         return doc;
+    }
+
+    /** Indexes each period of the field's values; one past a single period keeps the earlier ones for facets. */
+    private static void periods(Document doc, String field, List<Platform.Period> periods) {
+        for (Platform.Period period : periods) {
+            long from = period.from() == null ? Long.MIN_VALUE : period.from().toEpochDay();
+            long to = period.until() == null ? Long.MAX_VALUE : period.until().toEpochDay() - 1;
+            doc.add(new LongRange(field + PERIOD + period.value(), new long[] {from}, new long[] {to}));
+            if (periods.size() > 1 && period.until() != null) {
+                doc.add(new SortedSetDocValuesField(field + PAST,
+                        new BytesRef(from + " " + to + " " + period.value())));
+            }
+        }
+    }
+
+    /** Documents whose field had one of the values on the day. */
+    private static Query heldOn(String field, Collection<String> values, LocalDate day) {
+        BooleanQuery.Builder any = new BooleanQuery.Builder();
+        long[] point = {day.toEpochDay()};
+        for (String value : values) {
+            any.add(LongRange.newIntersectsQuery(field + PERIOD + value, point, point), Occur.SHOULD);
+        }
+        return any.build();
     }
 
     private static void keyword(Document doc, String field, String value) {
@@ -216,11 +251,11 @@ public final class CatalogIndex implements AutoCloseable {
             // accept matches missing one word in four.
             boolean strict = true;
             FacetCounter.Counts counts = searcher.search(query(query, owners, asOf, listed, false, true),
-                    new FacetCounter.Manager(withFacets));
+                    new FacetCounter.Manager(withFacets, asOf));
             if (counts.total() == 0 && query.q() != null && tokens(query.q()).size() > 2) {
                 strict = false;
                 counts = searcher.search(query(query, owners, asOf, listed, false, false),
-                        new FacetCounter.Manager(withFacets));
+                        new FacetCounter.Manager(withFacets, asOf));
             }
             if (counts.total() <= offset) {
                 return new Result(List.of(), counts.total(), counts.facets());
@@ -274,11 +309,13 @@ public final class CatalogIndex implements AutoCloseable {
             }
         }
         if (owners != null) {
-            builder.add(new TermInSetQuery(OWNER, owners.stream().map(BytesRef::new).toList()), Occur.FILTER);
+            builder.add(heldOn(OWNER, owners, asOf), Occur.FILTER);
         }
         filter(builder, CATEGORY, query.category());
         filter(builder, TYPE, query.type());
-        filter(builder, STATUS, query.status());
+        if (query.status() != null) {
+            builder.add(heldOn(STATUS, List.of(query.status().name()), asOf), Occur.FILTER);
+        }
         filter(builder, SCOPE, query.scope());
         builder.add(LongPoint.newRangeQuery(LISTED, listed.from(), listed.to(asOf)), Occur.FILTER);
         return builder.build();
@@ -394,11 +431,13 @@ public final class CatalogIndex implements AutoCloseable {
     static final class FacetCounter implements Collector {
 
         private final boolean facets;
+        private final long day;
         private final Map<String, Map<String, Long>> counts = new HashMap<>();
         private long total;
 
-        FacetCounter(boolean facets) {
+        FacetCounter(boolean facets, LocalDate asOf) {
             this.facets = facets;
+            this.day = asOf.toEpochDay();
         }
 
         @Override
@@ -421,10 +460,13 @@ public final class CatalogIndex implements AutoCloseable {
                 };
             }
             List<SortedDocValues> singles = new ArrayList<>();
+            List<SortedSetDocValues> pasts = new ArrayList<>();
             List<long[]> singleCounts = new ArrayList<>();
             for (String field : SINGLE_FACETS) {
                 SortedDocValues values = DocValues.getSorted(context.reader(), field);
                 singles.add(values);
+                pasts.add(field.equals(OWNER) || field.equals(STATUS)
+                        ? DocValues.getSortedSet(context.reader(), field + PAST) : null);
                 singleCounts.add(new long[values.getValueCount()]);
             }
             SortedSetDocValues scopes = DocValues.getSortedSet(context.reader(), SCOPE);
@@ -438,6 +480,12 @@ public final class CatalogIndex implements AutoCloseable {
                 public void collect(int doc) throws IOException {
                     total++;
                     for (int i = 0; i < singles.size(); i++) {
+                        String earlier = pasts.get(i) == null ? null : earlierOn(pasts.get(i), doc);
+                        if (earlier != null) {
+                            counts.computeIfAbsent(SINGLE_FACETS.get(i), k -> new HashMap<>()).merge(earlier, 1L,
+                                    Long::sum);
+                            continue;
+                        }
                         SortedDocValues values = singles.get(i);
                         if (values.advanceExact(doc)) {
                             singleCounts.get(i)[values.ordValue()]++;
@@ -471,20 +519,36 @@ public final class CatalogIndex implements AutoCloseable {
             };
         }
 
+        /** The earlier value the document had on the day ("from to value" periods), null when it had its current one. */
+        private String earlierOn(SortedSetDocValues past, int doc) throws IOException {
+            if (!past.advanceExact(doc)) {
+                return null;
+            }
+            for (int i = 0; i < past.docValueCount(); i++) {
+                String[] period = past.lookupOrd(past.nextOrd()).utf8ToString().split(" ", 3);
+                if (Long.parseLong(period[0]) <= day && day <= Long.parseLong(period[1])) {
+                    return period[2];
+                }
+            }
+            return null;
+        }
+
         record Counts(long total, Map<String, Map<String, Long>> facets) {
         }
 
         static final class Manager implements CollectorManager<FacetCounter, Counts> {
 
             private final boolean facets;
+            private final LocalDate asOf;
 
-            Manager(boolean facets) {
+            Manager(boolean facets, LocalDate asOf) {
                 this.facets = facets;
+                this.asOf = asOf;
             }
 
             @Override
             public FacetCounter newCollector() {
-                return new FacetCounter(facets);
+                return new FacetCounter(facets, asOf);
             }
 
             @Override

@@ -71,8 +71,8 @@ class PlatformApi {
         params.throwIfAny();
         Platform platform = catalog.get(code);
         LocalDate on = date == null ? agencies.today() : date;
-        return PlatformJson.Detail.of(platform, on, catalog.ownerOn(platform, on),
-                agencies.find(platform.ownerCode()).orElse(null), catalog.ownership(platform),
+        return PlatformJson.Detail.of(platform.on(on), on, catalog.ownerOn(platform, on),
+                agencies.find(platform.firstOwnerCode()).orElse(null), catalog.ownership(platform),
                 catalog.relations(code), exchange.getIfAvailable(() -> c -> ExchangeConnections.Connection.NONE).of(code));
     }
 

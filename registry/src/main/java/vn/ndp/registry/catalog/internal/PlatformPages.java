@@ -84,7 +84,7 @@ class PlatformPages {
         Platform platform = catalog.get(code);
         LocalDate on = asOf == null ? agencies.today() : asOf;
         String asOfParam = asOf == null ? null : asOf.toString();
-        model.addAttribute("platform", platform);
+        model.addAttribute("platform", platform.on(on));
         model.addAttribute("name", platform.name(locale));
         model.addAttribute("otherName", "en".equals(locale.getLanguage()) ? platform.nameVi() : platform.nameEn());
         model.addAttribute("description", platform.description(locale));
@@ -93,14 +93,14 @@ class PlatformPages {
                 && !platform.listingDateUnknownOn(on, agencies.today()));
         model.addAttribute("listingDateUnknown", platform.listingDateUnknownOn(on, agencies.today()));
         model.addAttribute("owner", agencyLink(catalog.ownerOn(platform, on), asOfParam, locale));
-        model.addAttribute("listedOwner", agencies.find(platform.ownerCode())
+        model.addAttribute("listedOwner", agencies.find(platform.firstOwnerCode())
                 .map(a -> agencyLink(a, asOfParam, locale)).orElse(null));
         model.addAttribute("ownership", catalog.ownership(platform).stream()
                 .map(t -> tenure(t, on, asOfParam, locale)).toList());
         model.addAttribute("relations", relations(platform.code(), asOfParam, locale));
         model.addAttribute("category", label("category", platform.category(), locale));
         model.addAttribute("type", label("type", platform.type(), locale));
-        model.addAttribute("status", label("status", platform.status(), locale));
+        model.addAttribute("status", label("status", platform.statusOn(on), locale));
         model.addAttribute("ndxp", ndxp(platform, locale));
         model.addAttribute("scopes", platform.scopes().stream().sorted()
                 .map(s -> label("scope", s, locale)).toList());

@@ -25,6 +25,7 @@ import vn.ndp.registry.catalog.Category;
 import vn.ndp.registry.catalog.LifecycleStatus;
 import vn.ndp.registry.catalog.NdxpStatus;
 import vn.ndp.registry.catalog.Platform;
+import vn.ndp.registry.catalog.PlatformField;
 import vn.ndp.registry.catalog.PlatformRelation;
 import vn.ndp.registry.catalog.PlatformType;
 import vn.ndp.registry.catalog.RelationKind;
@@ -56,6 +57,16 @@ public class PlatformRepository {
                 source = excluded.source, sample = excluded.sample, updated_at = excluded.updated_at,
                 version = platform.version + 1
             """;
+
+    /**
+     * A platform row with its earlier owners and statuses ({@code platform_earlier_value}), one per line as
+     * "FIELD until value", by field and day.
+     */
+    private static final String SELECT = """
+            select p.*, (select string_agg(e.field || ' ' || e.superseded_on || ' ' || e.value, E'\\n'
+                                           order by e.field, e.superseded_on)
+                         from platform_earlier_value e where e.platform_code = p.code) as earlier
+            from platform p""";
 
     /** The PostgreSQL advisory lock key of "adding platforms to the catalogue" ("NDP-PLAT" in ASCII). */
     static final long ADDING_PLATFORMS = 0x4E44502D504C4154L;
@@ -93,7 +104,7 @@ public class PlatformRepository {
     }
 
     public Optional<Platform> findByCode(String code) {
-        return jdbc.sql("select * from platform where code = ?").param(code).query(PlatformRepository::platform)
+        return jdbc.sql(SELECT + " where code = ?").param(code).query(PlatformRepository::platform)
                 .optional();
     }
 
@@ -114,13 +125,13 @@ public class PlatformRepository {
         if (codes.isEmpty()) {
             return List.of();
         }
-        return jdbc.sql("select * from platform where code = any(?)" + suffix).param(codes.toArray(String[]::new))
+        return jdbc.sql(SELECT + " where code = any(?)" + suffix).param(codes.toArray(String[]::new))
                 .query(PlatformRepository::platform).list();
     }
 
     /** Every platform, in code order. */
     public void forEach(Consumer<Platform> consumer) {
-        stream("select * from platform order by code", consumer);
+        stream(SELECT + " order by code", consumer);
     }
 
     /**
@@ -129,9 +140,8 @@ public class PlatformRepository {
      * the date is not before {@code today}.
      */
     public void forEachListedOn(LocalDate date, LocalDate today, Consumer<Platform> consumer) {
-        stream("""
-                select * from platform
-                where coalesce(listed_from, legal_basis_date) <= ?
+        stream(SELECT + """
+                 where coalesce(listed_from, legal_basis_date) <= ?
                    or (coalesce(listed_from, legal_basis_date) is null and ? >= ?)
                 order by code""", consumer, date, date, today);
     }
@@ -215,6 +225,16 @@ public class PlatformRepository {
                 p.sample(), now, now};
     }
 
+    /**
+     * Records that the platform's owner or status was {@code value} until {@code until} (exclusive), when the one
+     * now stored took effect. A second change on the same day keeps the value held before that day.
+     */
+    public void recordEarlier(String code, PlatformField field, String value, LocalDate until) {
+        jdbc.sql("""
+                insert into platform_earlier_value (platform_code, field, value, superseded_on) values (?, ?, ?, ?)
+                on conflict do nothing""").params(code, field.name(), value, until).update();
+    }
+
     public List<PlatformRelation> relationsOf(String code) {
         return jdbc.sql("select * from platform_relation where from_code = ? or to_code = ? order by kind, to_code")
                 .params(code, code)
@@ -263,7 +283,21 @@ public class PlatformRepository {
                         rs.getObject("security_dossier_date", LocalDate.class)),
                 rs.getObject("data_in_vietnam", Boolean.class), NdxpStatus.valueOf(rs.getString("ndxp_status")),
                 strings(rs.getArray("tags")), rs.getObject("listed_from", LocalDate.class), rs.getString("source"),
-                rs.getBoolean("sample"), rs.getInt("version"));
+                rs.getBoolean("sample"), rs.getInt("version"), past(rs.getString("earlier")));
+    }
+
+    private static Platform.Past past(String earlier) {
+        if (earlier == null) {
+            return Platform.Past.NONE;
+        }
+        List<Platform.Earlier> owners = new ArrayList<>();
+        List<Platform.Earlier> statuses = new ArrayList<>();
+        for (String line : earlier.split("\n")) {
+            String[] parts = line.split(" ", 3);
+            Platform.Earlier value = new Platform.Earlier(parts[2], LocalDate.parse(parts[1]));
+            (PlatformField.valueOf(parts[0]) == PlatformField.OWNER ? owners : statuses).add(value);
+        }
+        return new Platform.Past(owners, statuses);
     }
 
     private static List<String> strings(Array array) throws SQLException {

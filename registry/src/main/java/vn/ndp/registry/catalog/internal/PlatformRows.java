@@ -125,7 +125,7 @@ public final class PlatformRows {
             String source = invalid.text("source", row.get("source"), MAX_SOURCE);
             Platform base = new Platform(code, null, null, null, null, null, null, null, null, null, Set.of(), null,
                     null, null, null, null, null, List.of(), listedFrom, source == null ? defaultSource : source,
-                    sample, 0);
+                    sample, 0, null);
             Platform platform = PlatformField.read(base, values, ownerExists, invalid);
             for (FieldError error : invalid.errors()) {
                 PlatformField field = PlatformField.fromWire(error.field());
