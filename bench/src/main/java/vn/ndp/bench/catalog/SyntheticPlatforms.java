@@ -115,7 +115,10 @@ final class SyntheticPlatforms {
     record Agency(String code, String nameVi) {
     }
 
-    /** The agencies of the shipped reference data (registry jar, {@code reference/agencies.csv}). */
+    /**
+     * The agencies of the shipped reference data (registry jar, {@code reference/agencies.csv}) that still exist: an
+     * import refuses a new platform for one that has ended.
+     */
     static List<Agency> referenceAgencies() {
         try (InputStream in = SyntheticPlatforms.class.getResourceAsStream("/reference/agencies.csv")) {
             if (in == null) {
@@ -125,7 +128,9 @@ final class SyntheticPlatforms {
             List<Agency> agencies = new ArrayList<>();
             for (CSVRecord row : CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()
                     .parse(reader)) {
-                agencies.add(new Agency(row.get("code"), row.get("name_vi")));
+                if (row.get("valid_to").isBlank()) {
+                    agencies.add(new Agency(row.get("code"), row.get("name_vi")));
+                }
             }
             return agencies;
         } catch (IOException e) {

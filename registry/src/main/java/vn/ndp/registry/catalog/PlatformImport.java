@@ -36,9 +36,10 @@ public class PlatformImport {
     private final PlatformHistoryRepository history;
     private final AuditLog audit;
     private final Clock clock;
+    private final PlatformRegister register;
 
     PlatformImport(PlatformRepository repository, Agencies agencies, Catalog catalog, TransactionTemplate transaction,
-            PlatformHistoryRepository history, AuditLog audit, Clock clock) {
+            PlatformHistoryRepository history, AuditLog audit, Clock clock, PlatformRegister register) {
         this.repository = repository;
         this.agencies = agencies;
         this.catalog = catalog;
@@ -46,6 +47,7 @@ public class PlatformImport {
         this.history = history;
         this.audit = audit;
         this.clock = clock;
+        this.register = register;
     }
 
     /**
@@ -114,6 +116,7 @@ public class PlatformImport {
                     stored.put(p.code(), p);
                 }
             }
+            refuseEndedOwners(parsed, stored, fileName);
             List<Platform> changed = new ArrayList<>();
             int unchanged = 0;
             for (Platform p : platforms) {
@@ -161,6 +164,33 @@ public class PlatformImport {
 
     private static List<String> codes(List<Platform> platforms) {
         return platforms.stream().map(Platform::code).toList();
+    }
+
+    /**
+     * Refuses, each on its line, the rows that give a platform an owner that has ended by the day it would take
+     * effect: the listing date of a new platform (today when unknown or later), today for one that changes owner.
+     * A platform that keeps its owner keeps it, even one that has ended since (its successions say who holds it).
+     */
+    private void refuseEndedOwners(PlatformRows.Parsed parsed, Map<String, Platform> stored, String fileName) {
+        LocalDate today = agencies.today();
+        List<RegistryException.FieldError> refused = new ArrayList<>();
+        for (int i = 0; i < parsed.platforms().size(); i++) {
+            Platform row = parsed.platforms().get(i);
+            Platform before = stored.get(row.code());
+            if (register.endedOwner(row.ownerCode(), today).isEmpty()
+                    || (before != null && before.ownerCode().equals(row.ownerCode()))) {
+                continue;
+            }
+            LocalDate listing = row.listingDate();
+            LocalDate effective = before == null && listing != null && listing.isBefore(today) ? listing : today;
+            int line = parsed.lines().get(i);
+            register.endedOwner(row.ownerCode(), effective).ifPresent(why -> refused.add(
+                    new RegistryException.FieldError(PlatformField.OWNER.column(), line, "cannot be " + why)));
+        }
+        if (!refused.isEmpty()) {
+            throw new RegistryException(ErrorCode.IMPORT_REJECTED, refused.size() + " problem(s) in '" + fileName
+                    + "'; nothing was imported.", refused);
+        }
     }
 
     /** Equal apart from the stored version. */

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
@@ -13,6 +14,8 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import vn.ndp.registry.agencies.Agencies;
+import vn.ndp.registry.agencies.Agency;
+import vn.ndp.registry.agencies.Existence;
 import vn.ndp.registry.catalog.PlatformRevision.Provenance;
 import vn.ndp.registry.catalog.internal.PlatformHistoryRepository;
 import vn.ndp.registry.catalog.internal.PlatformRepository;
@@ -89,6 +92,9 @@ public class PlatformRegister {
         }
         Platform changed = PlatformField.apply(current, changes, this::agencyExists);
         LocalDate effective = agencies.today();
+        if (!changed.ownerCode().equals(current.ownerCode())) {
+            refuseEndedOwner(changed.ownerCode(), effective);
+        }
         List<FieldChange<PlatformField>> fields = PlatformField.changes(current, changed);
         if (!platforms.updateIfVersion(changed, expectedVersion)) {
             throw concurrentChange(catalog.get(code), expectedVersion);
@@ -168,6 +174,30 @@ public class PlatformRegister {
             since.changed(revision.fields(), PlatformField::wireName, revision.actor(), revision.occurredAt());
         }
         return since.refusal();
+    }
+
+    /**
+     * Refuses, with {@link ErrorCode#AGENCY_MERGED} naming its successor, an owner that no longer exists on the day
+     * it would take effect: a platform goes to the agency that holds what the ended one held.
+     */
+    public void refuseEndedOwner(String ownerCode, LocalDate effective) {
+        endedOwner(ownerCode, effective).ifPresent(why -> {
+            throw new RegistryException(ErrorCode.AGENCY_MERGED, "The owner cannot be " + why,
+                    List.of(RegistryException.FieldError.of(PlatformField.OWNER.wireName(), why)));
+        });
+    }
+
+    /** Why {@code ownerCode} cannot own a platform from {@code effective} on (it has ended), if it cannot. */
+    public Optional<String> endedOwner(String ownerCode, LocalDate effective) {
+        if (ownerCode == null || agencies.find(ownerCode).isEmpty()
+                || !(agencies.existenceOn(ownerCode, effective) instanceof Existence.Ended ended)) {
+            return Optional.empty();
+        }
+        Agency gone = ended.agency();
+        return Optional.of(gone.code() + " (" + gone.name(Locale.ENGLISH) + "): it no longer exists from "
+                + ended.endedOn() + (ended.holder() == null ? "." : "; it became part of " + ended.holder().code()
+                + " (" + ended.holder().name(Locale.ENGLISH) + "), which owns its platforms now: give "
+                + ended.holder().code() + "."));
     }
 
     private boolean agencyExists(String code) {

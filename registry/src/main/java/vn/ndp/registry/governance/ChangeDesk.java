@@ -122,7 +122,11 @@ public class ChangeDesk {
         Map<PlatformField, String> all = new EnumMap<>(PlatformField.class);
         all.putAll(direct);
         all.putAll(reviewed);
-        PlatformField.apply(current, all, c -> agencies.find(c).isPresent());
+        Platform proposed = PlatformField.apply(current, all, c -> agencies.find(c).isPresent());
+        if (!proposed.ownerCode().equals(current.ownerCode())) {
+            // a transfer takes effect when it is approved, not before today: an agency that has ended cannot take it
+            register.refuseEndedOwner(proposed.ownerCode(), agencies.today());
+        }
         List<EvidenceDocuments.Checked> files = evidence.stream()
                 .map(upload -> documents.inspect(upload.fileName(), upload.content())).toList();
         String agency = catalog.ownerOn(current, agencies.today()).code();

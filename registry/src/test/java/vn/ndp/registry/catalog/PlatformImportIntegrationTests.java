@@ -272,6 +272,24 @@ class PlatformImportIntegrationTests {
     }
 
     @Test
+    void aRowCannotGiveAPlatformToAnAgencyThatNoLongerExistsAndTheRefusalNamesItsLineAndSuccessor() {
+        long before = platforms();
+
+        assertThatThrownBy(() -> platformImport.importFile("merged.csv", csv(
+                row("TEST-ENDED-1", "Nền tảng tốt", "government"),
+                ownedRow("TEST-ENDED-2", "BKHDT", "in_use")), PlatformImport.Progress.NONE, "import (tester)"))
+                .isInstanceOfSatisfying(RegistryException.class, e -> {
+                    assertThat(e.code()).isEqualTo(ErrorCode.IMPORT_REJECTED);
+                    assertThat(e.errors()).singleElement().satisfies(error -> {
+                        assertThat(error.line()).isEqualTo(3);
+                        assertThat(error.field()).isEqualTo("owner_code");
+                        assertThat(error.message()).contains("BKHDT", "2025-03-01", "BTC");
+                    });
+                });
+        assertThat(platforms()).isEqualTo(before);
+    }
+
+    @Test
     void anOwnerAndAStatusThatAnImportReplacesStayInForceAsOfTheDaysBefore() {
         platformImport.importFile("move-1.csv", csv(ownedRow("TEST-MOVE-1", "BTC", "trial")), PlatformImport.Progress.NONE,
                 "import (tester)");

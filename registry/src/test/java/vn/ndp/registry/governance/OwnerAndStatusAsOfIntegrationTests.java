@@ -186,4 +186,19 @@ class OwnerAndStatusAsOfIntegrationTests {
         assertThat(entry.get("fields").get("status").asString()).isEqualTo("recognised");
         assertThat(listEntry(LocalDate.now(clock).toString(), "recognised", code)).isNull();
     }
+
+    @Test
+    void aPlatformCannotBeGivenToAnAgencyThatNoLongerExistsAndTheRefusalNamesItsSuccessor() {
+        String code = recognised();
+
+        JsonNode refused = api.post(finance, "/api/v1/platforms/" + code + "/changes", Map.of("version", 0,
+                "fields", Map.of("owner", "BKHDT")), 409);
+
+        assertThat(refused.get("code").asString()).isEqualTo("AGENCY_MERGED");
+        assertThat(refused.get("detail").asString()).contains("BKHDT", "2025-03-01", "BTC");
+        assertThat(refused.get("errors").get(0).get("field").asString()).isEqualTo("owner");
+        assertThat(api.get(finance, "/api/v1/platforms/" + code + "/changes", 200)).isEmpty();
+        assertThat(api.get(null, "/api/v1/platforms/" + code, 200).get("ownership").findValuesAsString("code"))
+                .containsExactly("BTC");
+    }
 }

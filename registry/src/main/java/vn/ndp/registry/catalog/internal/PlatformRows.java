@@ -37,10 +37,12 @@ public final class PlatformRows {
 
     /**
      * @param platforms the good rows, in file order
+     * @param lines the line of each good row, in the same order
      * @param errors every bad cell, with its line and column
      * @param ignoredColumns header columns this format does not know (so a misspelt optional column is noticed)
      */
-    public record Parsed(List<Platform> platforms, List<FieldError> errors, List<String> ignoredColumns) {
+    public record Parsed(List<Platform> platforms, List<Integer> lines, List<FieldError> errors,
+            List<String> ignoredColumns) {
     }
 
     /**
@@ -59,9 +61,10 @@ public final class PlatformRows {
                         && !PlatformExport.AS_OF_COLUMNS.contains(c))
                 .toList();
         if (!errors.isEmpty()) {
-            return new Parsed(List.of(), errors, ignored);
+            return new Parsed(List.of(), List.of(), errors, ignored);
         }
         List<Platform> platforms = new ArrayList<>();
+        List<Integer> lines = new ArrayList<>();
         Map<String, Integer> firstLine = new HashMap<>();
         for (TableRow row : table.rows()) {
             Cells cells = new Cells(row, errors);
@@ -77,10 +80,11 @@ public final class PlatformRows {
             }
             if (platform != null) {
                 platforms.add(platform);
+                lines.add(row.line());
             }
         }
         errors.sort(Comparator.comparing(FieldError::line));
-        return new Parsed(platforms, errors, ignored);
+        return new Parsed(platforms, lines, errors, ignored);
     }
 
     /**
