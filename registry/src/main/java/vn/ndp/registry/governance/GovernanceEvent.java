@@ -30,10 +30,12 @@ public sealed interface GovernanceEvent {
 
     /**
      * A decision on a proposal: recognised, recognised as potential, or rejected; with the names it proposed
-     * ({@code nameEn} may be null), which a rejected platform has nowhere else.
+     * ({@code nameEn} may be null), which a rejected platform has nowhere else, and why it was rejected
+     * ({@code reason}, null for a recognition).
      */
     record ProposalDecided(UUID proposalId, String platformCode, String nameVi, String nameEn, String agencyCode,
-            String actor, Decision decision, String decisionNumber, LocalDate decisionDate) implements GovernanceEvent {
+            String actor, Decision decision, String decisionNumber, LocalDate decisionDate, String reason)
+            implements GovernanceEvent {
     }
 
     record ChangeRequested(UUID changeId, String platformCode, String agencyCode, String actor)

@@ -319,7 +319,7 @@ public class RecognitionDesk {
                         decisionIssuer));
         events.publishEvent(new GovernanceEvent.ProposalDecided(p.id(), p.platformCode(), p.name(),
                 p.fields().get(PlatformField.NAME_EN), p.agencyCode(), user.username(),
-                potential ? Decision.RECOGNISED_AS_POTENTIAL : Decision.RECOGNISED, decisionNumber, date));
+                potential ? Decision.RECOGNISED_AS_POTENTIAL : Decision.RECOGNISED, decisionNumber, date, null));
         return with(p, next, p.fields(), p.evaluation(), null, decision, null, p.submittedAt(), user.username(), now,
                 now);
     }
@@ -332,7 +332,8 @@ public class RecognitionDesk {
         audit.record(AuditEvent.PROPOSAL_REJECTED, user.username(), subject(p), Map.of("proposal", p.id().toString(),
                 "reason", reason));
         events.publishEvent(new GovernanceEvent.ProposalDecided(p.id(), p.platformCode(), p.name(),
-                p.fields().get(PlatformField.NAME_EN), p.agencyCode(), user.username(), Decision.REJECTED, null, null));
+                p.fields().get(PlatformField.NAME_EN), p.agencyCode(), user.username(), Decision.REJECTED, null, null,
+                reason));
         return with(p, next, p.fields(), p.evaluation(), null, null, reason, p.submittedAt(), user.username(), now,
                 now);
     }

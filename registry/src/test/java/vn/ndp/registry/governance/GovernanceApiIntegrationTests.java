@@ -189,7 +189,7 @@ class GovernanceApiIntegrationTests {
     }
 
     @Test
-    void theAgencysNoticeOfARejectionNamesTheProposedPlatformByItsNameWithItsCode() {
+    void theAgencysNoticeOfARejectionNamesTheProposedPlatformByItsNameWithItsCodeAndSaysWhy() {
         String code = newCode();
         String home = accounts.token(Role.MINISTRY_EDITOR, "BNV");
         JsonNode p = draft(home, code, fields("Hệ thống bị từ chối " + code));
@@ -201,9 +201,11 @@ class GovernanceApiIntegrationTests {
 
         JsonNode notices = api.get(home, "/api/v1/notifications", 200).get("items");
         assertThat(notices.findValuesAsString("bodyVi"))
-                .contains("Nền tảng Hệ thống bị từ chối " + code + " (" + code + ") không được công nhận.");
+                .contains("Nền tảng Hệ thống bị từ chối " + code + " (" + code + ") không được công nhận."
+                        + " Lý do: Không đáp ứng tiêu chí");
         assertThat(notices.findValuesAsString("bodyEn"))
-                .contains("The platform Test platform (" + code + ") has not been recognised.");
+                .contains("The platform Test platform (" + code + ") has not been recognised."
+                        + " Reason: Không đáp ứng tiêu chí");
     }
 
     @Test

@@ -128,7 +128,7 @@ class NotificationsIntegrationTests {
 
         publishCommitted(new GovernanceEvent.ProposalDecided(UUID.randomUUID(), "MANG-DAU-THAU-QG",
                 "Hệ thống mạng đấu thầu quốc gia", null, "BKHDT", "reviewer",
-                GovernanceEvent.Decision.RECOGNISED, "2765/BTTTT-CĐSQG", LocalDate.of(2023, 7, 15)));
+                GovernanceEvent.Decision.RECOGNISED, "2765/BTTTT-CĐSQG", LocalDate.of(2023, 7, 15), null));
 
         assertThat(notices.of(health.id(), 10)).isEmpty();
         Notice notice = notices.of(finance.id(), 10).getFirst();
@@ -140,21 +140,26 @@ class NotificationsIntegrationTests {
     }
 
     @Test
-    void aRejectedProposalIsNamedByItsProposedNameWithItsCodeAndPointsToTheProposal() {
+    void aRejectedProposalIsNamedByItsProposedNameWithItsCodeSaysWhyAndPointsToTheProposal() throws Exception {
         Account editor = accounts.create(Role.MINISTRY_EDITOR, "BNV");
         UUID proposal = UUID.randomUUID();
 
         publishCommitted(new GovernanceEvent.ProposalDecided(proposal, "KHONG-CONG-NHAN", "Hệ thống hồ sơ công vụ",
-                "Civil service records system", "BNV", "reviewer", GovernanceEvent.Decision.REJECTED, null, null));
+                "Civil service records system", "BNV", "reviewer", GovernanceEvent.Decision.REJECTED, null, null,
+                "Trùng lặp với VNeID"));
 
         assertThat(notices.of(editor.id(), 10)).singleElement().satisfies(n -> {
             assertThat(n.subjectVi()).isEqualTo(
                     "Kết quả thẩm định: nền tảng Hệ thống hồ sơ công vụ (KHONG-CONG-NHAN) không được công nhận");
-            assertThat(n.bodyVi()).isEqualTo("Nền tảng Hệ thống hồ sơ công vụ (KHONG-CONG-NHAN) không được công nhận.");
-            assertThat(n.bodyEn()).isEqualTo(
-                    "The platform Civil service records system (KHONG-CONG-NHAN) has not been recognised.");
+            assertThat(n.bodyVi()).isEqualTo("Nền tảng Hệ thống hồ sơ công vụ (KHONG-CONG-NHAN) không được công nhận."
+                    + " Lý do: Trùng lặp với VNeID");
+            assertThat(n.bodyEn()).isEqualTo("The platform Civil service records system (KHONG-CONG-NHAN) has not been"
+                    + " recognised. Reason: Trùng lặp với VNeID");
             assertThat(n.link()).isEqualTo("/governance/proposals/" + proposal);
         });
+        assertThat((String) mailTo(editor.email()).getContent())
+                .contains("không được công nhận. Lý do: Trùng lặp với VNeID",
+                        "has not been recognised. Reason: Trùng lặp với VNeID");
     }
 
     @Test

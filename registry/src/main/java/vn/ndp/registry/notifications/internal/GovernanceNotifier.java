@@ -56,7 +56,7 @@ class GovernanceNotifier {
                     NoticeTexts.submitted(platform, agencyVi, agencyEn, e.actor()));
             case ProposalReturned e -> notices.send(editors, NoticeTexts.returned(platform, e.reason()));
             case ProposalDecided e -> notices.send(editors,
-                    NoticeTexts.decided(platform, e.decision(), e.decisionNumber(), e.decisionDate()));
+                    NoticeTexts.decided(platform, e.decision(), e.decisionNumber(), e.decisionDate(), e.reason()));
             case ChangeRequested e -> notices.send(notices.withRole(Role.REVIEWER),
                     NoticeTexts.changeRequested(platform, agencyVi, agencyEn, e.actor()));
             case ChangeDecided e -> notices.send(editors, NoticeTexts.changeDecided(platform, e.approved(), e.reason()));

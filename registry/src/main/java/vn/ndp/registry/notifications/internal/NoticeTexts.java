@@ -51,7 +51,7 @@ public final class NoticeTexts {
                 p.link());
     }
 
-    static NoticeText decided(Subject p, Decision decision, String number, LocalDate date) {
+    static NoticeText decided(Subject p, Decision decision, String number, LocalDate date, String reason) {
         String outcomeVi = switch (decision) {
             case RECOGNISED -> "được công nhận là nền tảng số";
             case RECOGNISED_AS_POTENTIAL -> "được công nhận là nền tảng số tiềm năng";
@@ -69,8 +69,8 @@ public final class NoticeTexts {
         return new NoticeText("PROPOSAL_DECIDED",
                 "Kết quả thẩm định: nền tảng " + p.vi() + " " + outcomeVi,
                 "Evaluation result: " + p.en() + " " + outcomeEn,
-                "Nền tảng " + p.vi() + " " + outcomeVi + documentVi + ".",
-                "The platform " + p.en() + " " + outcomeEn + documentEn + ".",
+                "Nền tảng " + p.vi() + " " + outcomeVi + documentVi + "." + reasonVi(reason),
+                "The platform " + p.en() + " " + outcomeEn + documentEn + "." + reasonEn(reason),
                 p.link());
     }
 
