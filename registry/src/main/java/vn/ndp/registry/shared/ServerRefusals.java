@@ -17,9 +17,11 @@ import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.security.web.firewall.HttpFirewall;
 import org.springframework.security.web.firewall.HttpStatusRequestRejectedHandler;
 import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
+import org.springframework.security.web.firewall.StrictHttpFirewall;
 
 /**
  * Requests the server refuses before the application sees them: a path with an encoded slash ({@code %2F}, which
@@ -27,8 +29,8 @@ import org.springframework.security.web.firewall.RequestRejectedHandler;
  * percent-encoding, or a request line with a character that must be encoded ({@code "} in a query). Tomcat answers
  * those with its own HTML page; an API request ({@code /api/...}) gets RFC 9457 problem+json instead, saying what to
  * write. Pages keep Tomcat's page. Requests Tomcat lets through but Spring Security's firewall refuses (a path
- * parameter {@code ;x=1}, a {@code ..} segment, an encoded {@code %25} or {@code %2E}, {@code //}) are answered the
- * same way ({@link ApiRequestRefusals}).
+ * parameter {@code ;x=1}, a {@code ..} segment, an encoded {@code %25} or {@code %2E}, {@code //}, a control
+ * character however encoded) are answered the same way ({@link ApiRequestRefusals}).
  */
 @Configuration(proxyBeanMethods = false)
 class ServerRefusals {
@@ -53,6 +55,24 @@ class ServerRefusals {
     }
 
     /**
+     * Spring Security's strict firewall, refusing every control character in the decoded path: besides what it
+     * refuses already (NUL, CR, LF, and the line and paragraph separators), the rest of C0 (U+0001 to U+001F), DEL
+     * (U+007F) and C1 (U+0080 to U+009F, sent as {@code %C2%80} to {@code %C2%9F}). No code or name has one, and
+     * a path that had one would otherwise reach the application and be repeated, raw, in its answer. WebSecurity
+     * takes the one firewall the context has, by type.
+     */
+    @Bean
+    HttpFirewall firewall() {
+        StrictHttpFirewall firewall = new StrictHttpFirewall();
+        for (char c = 0x01; c <= 0x9F; c++) {
+            if (Character.isISOControl(c)) {
+                firewall.getDecodedUrlBlocklist().add(String.valueOf(c));
+            }
+        }
+        return firewall;
+    }
+
+    /**
      * What Spring Security's firewall refuses; the security configuration takes the one handler the context has
      * (WebSecurity looks it up by type).
      */
@@ -69,7 +89,7 @@ class ServerRefusals {
     static final class ApiRequestRefusals implements RequestRejectedHandler {
 
         private static final Pattern DOT_SEGMENT = Pattern.compile("(?i)(^|/)(\\.|%2e){1,2}(/|$)");
-        private static final Pattern ENCODED_CONTROL = Pattern.compile("(?i)%([01][0-9a-f]|7f)");
+        private static final Pattern ENCODED_CONTROL = Pattern.compile("(?i)%([01][0-9a-f]|7f|c2%[89][0-9a-f])");
 
         private final RequestRejectedHandler pages = new HttpStatusRequestRejectedHandler();
 
@@ -110,8 +130,8 @@ class ServerRefusals {
                 return "A backslash (\\ or %5C) is not accepted in the path: separate segments with /.";
             }
             if (ENCODED_CONTROL.matcher(path).find()) {
-                return "An encoded control character (%00 to %1F, %7F, such as a line break %0A) is not accepted in"
-                        + " the path: leave it out.";
+                return "An encoded control character (%00 to %1F, %7F, %C2%80 to %C2%9F, such as a line break %0A)"
+                        + " is not accepted in the path: leave it out.";
             }
             if (reason != null && reason.contains("printable ASCII")) {
                 return "The request has a character that is not printable ASCII where the server reads it (a"

@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -32,6 +31,10 @@ class FirewallRefusalsIntegrationTests {
             /api/v1/platforms/%25           | An encoded percent sign (%25)
             /api/v1/platforms//VNEID        | write one slash between segments: /api/v1/platforms/VNEID.
             /api/v1/platforms/%0a           | such as a line break %0A
+            /api/v1/platforms/a%7Fb         | An encoded control character (%00 to %1F, %7F, %C2%80 to %C2%9F
+            /api/v1/platforms/%C2%85        | An encoded control character (%00 to %1F, %7F, %C2%80 to %C2%9F
+            /api/v1/agencies/x%c2%9f        | An encoded control character (%00 to %1F, %7F, %C2%80 to %C2%9F
+            /api/v1/agencies/x%09y          | An encoded control character (%00 to %1F, %7F, %C2%80 to %C2%9F
             """)
     void aFirewallRefusalOfAnApiRequestIsAProblemSayingWhatToWrite(String path, String detail) throws IOException {
         String answer = raw("GET " + path + " HTTP/1.1", "application/json");
@@ -42,9 +45,10 @@ class FirewallRefusalsIntegrationTests {
                 .doesNotContain("\"timestamp\"", "<html");
     }
 
-    @Test
-    void aFirewallRefusalOfAPageKeepsTheHtmlErrorPage() throws IOException {
-        String answer = raw("GET /platforms;x=1 HTTP/1.1", "text/html");
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"/platforms;x=1", "/platforms/a%7Fb", "/agencies/%C2%85"})
+    void aFirewallRefusalOfAPageKeepsTheHtmlErrorPage(String path) throws IOException {
+        String answer = raw("GET " + path + " HTTP/1.1", "text/html");
 
         assertThat(answer).startsWith("HTTP/1.1 400").containsIgnoringCase("Content-Type: text/html")
                 .doesNotContain("problem+json");
