@@ -360,6 +360,11 @@ class DirectoryManagementIntegrationTests {
                 "endpoints", List.of(Map.of("method", "get"), Map.of("path", "/units"))), 400);
         assertThat(endpoints.path("errors").get(0).path("field").asString()).as("a missing part, not a server error")
                 .isEqualTo("endpoints");
+        JsonNode control = api.post(admin, "/api/v1/exchange/services", Map.of("subsystemId", system, "code", "units",
+                "endpoints", List.of(Map.of("method", "get\u0085", "path", "/a\u0007b"))), 400);
+        assertThat(control.path("errors").get(0).path("message").asString()).as("no raw control character quoted")
+                .startsWith("'get? /a?b': method: 'GET?' is not a method the gateways relay")
+                .contains("path: '/a?b' has a control character.").doesNotContainPattern("\\p{Cc}");
         String service = api.create(admin, "/api/v1/exchange/services", Map.of("subsystemId", system, "code", "units",
                 "openApiUrl", "HTTPS://lgsp.example.gov.vn/openapi.json", "endpoints",
                 List.of(Map.of("method", "get", "path", " /units/** "), Map.of("method", "GET", "path", "/units/**"))));
