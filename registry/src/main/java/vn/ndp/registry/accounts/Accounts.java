@@ -26,6 +26,7 @@ import vn.ndp.registry.catalog.Catalog;
 import vn.ndp.registry.shared.CalendarDates;
 import vn.ndp.registry.shared.ErrorCode;
 import vn.ndp.registry.shared.InvalidParameters;
+import vn.ndp.registry.shared.Moments;
 import vn.ndp.registry.shared.RegistryException;
 import vn.ndp.registry.shared.RegistryException.FieldError;
 import vn.ndp.registry.shared.RegistryException.Said;
@@ -136,7 +137,7 @@ public class Accounts {
                 request.role().scopedToAgency() ? request.agencyCode() : null,
                 request.role() == Role.OPERATOR ? request.platformCodes() : Set.of(), true,
                 request.initialPassword() && request.password() != null, 0, null,
-                OffsetDateTime.now(clock), null);
+                Moments.now(clock), null);
         repository.insert(account, request.password() == null ? null : passwords.encode(request.password()));
         Map<String, Object> detail = new LinkedHashMap<>();
         detail.put("role", account.role().name());

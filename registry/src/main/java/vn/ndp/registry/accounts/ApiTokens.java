@@ -18,6 +18,7 @@ import vn.ndp.registry.audit.AuditEvent;
 import vn.ndp.registry.audit.AuditLog;
 import vn.ndp.registry.shared.ErrorCode;
 import vn.ndp.registry.shared.InvalidParameters;
+import vn.ndp.registry.shared.Moments;
 import vn.ndp.registry.shared.RegistryException;
 
 /**
@@ -80,7 +81,7 @@ public class ApiTokens {
         byte[] random = new byte[32];
         RANDOM.nextBytes(random);
         String secret = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(random);
-        OffsetDateTime now = OffsetDateTime.now(clock);
+        OffsetDateTime now = Moments.now(clock);
         TokenInfo info = new TokenInfo(UUID.randomUUID(), name.strip(), now,
                 validity == null ? null : now.plus(validity), null, null);
         jdbc.sql("""

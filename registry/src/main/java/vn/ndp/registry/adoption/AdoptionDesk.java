@@ -31,6 +31,7 @@ import vn.ndp.registry.catalog.Catalog;
 import vn.ndp.registry.shared.ErrorCode;
 import vn.ndp.registry.shared.FoldedSearch;
 import vn.ndp.registry.shared.InvalidParameters;
+import vn.ndp.registry.shared.Moments;
 import vn.ndp.registry.shared.RegistryException;
 
 /**
@@ -180,7 +181,7 @@ public class AdoptionDesk {
         Agency province = province(provinceCode);
         authorise(user, province);
         PlanDeclaration clean = checked(province, declaration, parseErrors);
-        OffsetDateTime now = OffsetDateTime.now(clock);
+        OffsetDateTime now = Moments.now(clock);
         Optional<AdoptionPlan> existing = plans.find(province.code(), clean.year());
         AdoptionPlan plan;
         if (existing.isEmpty()) {

@@ -25,6 +25,7 @@ import vn.ndp.registry.shared.ConcurrentChange;
 import vn.ndp.registry.shared.ErrorCode;
 import vn.ndp.registry.shared.FieldChange;
 import vn.ndp.registry.shared.InvalidParameters;
+import vn.ndp.registry.shared.Moments;
 import vn.ndp.registry.shared.RegistryException;
 import vn.ndp.registry.shared.VietnamTime;
 
@@ -130,7 +131,7 @@ public class LocalPlatforms {
         Check check = compare(province, clean, null);
         String why = confirmation(clean, check, saveAnyway, reason);
         Verdict verdict = check.verdict();
-        OffsetDateTime now = OffsetDateTime.now(clock);
+        OffsetDateTime now = Moments.now(clock);
         LocalPlatform saved = new LocalPlatform(UUID.randomUUID(), province.code(), clean.nameVi(), clean.nameEn(),
                 clean.description(), clean.functions(), clean.category(), clean.type(), clean.status(),
                 clean.website(), clean.department(), verdict, check.nationalCodes(), why, false, user.username(),
@@ -177,7 +178,7 @@ public class LocalPlatforms {
         }
         Check check = compare(province, clean, current.code());
         String why = confirmation(clean, check, saveAnyway, reason);
-        OffsetDateTime now = OffsetDateTime.now(clock);
+        OffsetDateTime now = Moments.now(clock);
         LocalPlatform changed = new LocalPlatform(current.id(), current.provinceCode(), clean.nameVi(), clean.nameEn(),
                 clean.description(), clean.functions(), clean.category(), clean.type(), clean.status(),
                 clean.website(), clean.department(), check.verdict(), check.nationalCodes(), why, current.sample(),
@@ -232,7 +233,7 @@ public class LocalPlatforms {
         if (current.version() != expectedVersion) {
             throw concurrentChange(current, expectedVersion);
         }
-        LocalPlatform.Removal removal = new LocalPlatform.Removal(OffsetDateTime.now(clock), user.username(), why);
+        LocalPlatform.Removal removal = new LocalPlatform.Removal(Moments.now(clock), user.username(), why);
         if (!repository.removeIfVersion(id, expectedVersion, removal)) {
             throw concurrentChange(repository.find(id).orElseThrow(), expectedVersion);
         }

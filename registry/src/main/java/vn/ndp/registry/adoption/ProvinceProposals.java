@@ -21,6 +21,7 @@ import vn.ndp.registry.audit.AuditEvent;
 import vn.ndp.registry.audit.AuditLog;
 import vn.ndp.registry.shared.ErrorCode;
 import vn.ndp.registry.shared.InvalidParameters;
+import vn.ndp.registry.shared.Moments;
 import vn.ndp.registry.shared.Paging;
 import vn.ndp.registry.shared.RegistryException;
 import vn.ndp.registry.shared.ResultPage;
@@ -74,7 +75,7 @@ public class ProvinceProposals {
         invalid.throwIfAny();
         ProvinceProposal p = new ProvinceProposal(UUID.randomUUID(), province.code(), cleanName, cleanDescription,
                 cleanReason, ProvinceProposal.Status.SUBMITTED, null, null, null, false, user.username(),
-                OffsetDateTime.now(clock), 0);
+                Moments.now(clock), 0);
         repository.insert(p);
         audit.record(AuditEvent.PROVINCE_PROPOSAL_SUBMITTED, user.username(), "province:" + province.code(),
                 Map.of("proposal", p.id().toString(), "name", cleanName));
@@ -110,7 +111,7 @@ public class ProvinceProposals {
         }
         ProvinceProposal.Status next = p.status().after(accept).orElseThrow(() -> new RegistryException(
                 ErrorCode.ILLEGAL_TRANSITION, "The proposal '" + p.name() + "' is already " + p.status() + "."));
-        OffsetDateTime now = OffsetDateTime.now(clock);
+        OffsetDateTime now = Moments.now(clock);
         if (!repository.decideIfVersion(id, expectedVersion, next, why, user.username(), now)) {
             throw new RegistryException(ErrorCode.CONCURRENT_CHANGE, "The proposal '" + p.name()
                     + "' was decided by someone else at the same time. Nothing was saved.");

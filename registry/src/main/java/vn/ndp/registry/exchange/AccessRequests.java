@@ -2,8 +2,6 @@ package vn.ndp.registry.exchange;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +13,7 @@ import org.springframework.transaction.annotation.Transactional;
 import vn.ndp.registry.audit.AuditEvent;
 import vn.ndp.registry.audit.AuditLog;
 import vn.ndp.registry.shared.ErrorCode;
+import vn.ndp.registry.shared.Moments;
 import vn.ndp.registry.shared.RegistryException;
 import vn.ndp.registry.shared.RegistryException.FieldError;
 
@@ -83,9 +82,7 @@ public class AccessRequests {
         // One request at a time per client and service: a second one waits here until the first is stored.
         jdbc.sql("select pg_advisory_xact_lock(hashtext(?))").param(clientId + " → " + serviceId).query().singleRow();
         refuseIfNeedless(clientId, serviceId, method, path);
-        // as stored (UTC, microseconds), so that this answer and every later read of the request show the same
-        OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC)
-                .truncatedTo(ChronoUnit.MICROS);
+        OffsetDateTime now = Moments.now(clock);
         AccessRequest request = new AccessRequest(UUID.randomUUID(), clientId, serviceId,
                 method, path, purpose.strip(), legalBasis.strip(), Status.PENDING, actor, now, null, null, null);
         jdbc.sql("""

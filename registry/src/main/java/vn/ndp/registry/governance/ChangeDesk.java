@@ -26,6 +26,7 @@ import vn.ndp.registry.governance.internal.ChangeRequestRepository;
 import vn.ndp.registry.shared.ErrorCode;
 import vn.ndp.registry.shared.FieldChange;
 import vn.ndp.registry.shared.InvalidParameters;
+import vn.ndp.registry.shared.Moments;
 import vn.ndp.registry.shared.RegistryException;
 import vn.ndp.registry.shared.VietnamTime;
 
@@ -145,7 +146,7 @@ public class ChangeDesk {
             List<FieldChange<PlatformField>> asked = new ArrayList<>();
             reviewed.forEach((f, v) -> asked.add(new FieldChange<>(f, f.of(current), v)));
             pending = new ChangeRequest(UUID.randomUUID(), code, agency, ChangeStatus.PENDING, asked,
-                    after.version(), InvalidParameters.stripped(reason), user.username(), OffsetDateTime.now(clock),
+                    after.version(), InvalidParameters.stripped(reason), user.username(), Moments.now(clock),
                     null, null, null, 0, List.of());
             changes.insert(pending);
             audit.record(AuditEvent.CHANGE_REQUESTED, user.username(), "platform:" + code,
@@ -222,7 +223,7 @@ public class ChangeDesk {
                 ? EvaluationRules.text(invalid, "note", note, EvaluationRules.MAX_COMMENT)
                 : InvalidParameters.stripped(note);
         invalid.throwIfAny();
-        OffsetDateTime now = OffsetDateTime.now(clock);
+        OffsetDateTime now = Moments.now(clock);
         switch (action) {
             case APPROVE -> approve(change, clean, user);
             case DECLINE -> {

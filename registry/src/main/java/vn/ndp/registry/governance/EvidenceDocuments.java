@@ -3,7 +3,6 @@ package vn.ndp.registry.governance;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.time.Clock;
-import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -23,6 +22,7 @@ import vn.ndp.registry.accounts.CurrentUser;
 import vn.ndp.registry.governance.internal.DocumentRepository;
 import vn.ndp.registry.governance.internal.DocumentStores;
 import vn.ndp.registry.shared.ErrorCode;
+import vn.ndp.registry.shared.Moments;
 import vn.ndp.registry.shared.RegistryException;
 import vn.ndp.registry.shared.RegistryException.Said;
 import vn.ndp.registry.shared.Sizes;
@@ -117,7 +117,7 @@ public class EvidenceDocuments {
     @Transactional(propagation = Propagation.MANDATORY)
     EvidenceDocument store(EvidenceOwner owner, Checked file, String actor) {
         EvidenceDocument document = new EvidenceDocument(UUID.randomUUID(), file.fileName(),
-                file.kind().contentType(), file.content().length, file.sha256(), actor, OffsetDateTime.now(clock));
+                file.kind().contentType(), file.content().length, file.sha256(), actor, Moments.now(clock));
         documents.insert(owner, document, stores.forNewDocuments().keep(file.sha256(), file.content()));
         return document;
     }

@@ -37,6 +37,7 @@ import vn.ndp.registry.governance.ProposalCommand.Withdraw;
 import vn.ndp.registry.governance.internal.ProposalRepository;
 import vn.ndp.registry.shared.ErrorCode;
 import vn.ndp.registry.shared.InvalidParameters;
+import vn.ndp.registry.shared.Moments;
 import vn.ndp.registry.shared.Paging;
 import vn.ndp.registry.shared.RegistryException;
 import vn.ndp.registry.shared.ResultPage;
@@ -97,7 +98,7 @@ public class RecognitionDesk {
         }
         Map<PlatformField, String> clean = checkedFields(fields, agency, invalid);
         invalid.throwIfAny();
-        OffsetDateTime now = OffsetDateTime.now(clock);
+        OffsetDateTime now = Moments.now(clock);
         Proposal proposal = new Proposal(UUID.randomUUID(), code, agency, ProposalStatus.DRAFT, clean, null, null,
                 null, null, user.username(), now, null, null, null, now, 0, List.of());
         try {
@@ -125,7 +126,7 @@ public class RecognitionDesk {
         ProposalStatus next = proposal.status().after(command).orElseThrow(() -> new RegistryException(
                 ErrorCode.ILLEGAL_TRANSITION, "A proposal that is " + proposal.status() + " cannot be "
                         + verb(command) + "."));
-        OffsetDateTime now = OffsetDateTime.now(clock);
+        OffsetDateTime now = Moments.now(clock);
         Proposal changed = switch (command) {
             case Edit edit -> edited(proposal, edit, user, now);
             case AttachEvidence attach -> attached(proposal, attach, user, now);

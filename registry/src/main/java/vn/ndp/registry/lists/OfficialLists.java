@@ -2,7 +2,6 @@ package vn.ndp.registry.lists;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
@@ -28,6 +27,7 @@ import vn.ndp.registry.shared.CalendarDates;
 import vn.ndp.registry.shared.ErrorCode;
 import vn.ndp.registry.shared.FoldedSearch;
 import vn.ndp.registry.shared.InvalidParameters.Wire;
+import vn.ndp.registry.shared.Moments;
 import vn.ndp.registry.shared.RegistryException.FieldError;
 import vn.ndp.registry.shared.RegistryException;
 
@@ -113,7 +113,7 @@ public class OfficialLists {
         List<ListEntry> entries = prepared.entries();
         List<LifecycleStatus> ordered = prepared.statuses().stream().sorted().toList();
         ListVersion version = new ListVersion(UUID.randomUUID(), prepared.title(), prepared.number(),
-                publication.documentDate(), prepared.issuer(), prepared.note(), ordered, OffsetDateTime.now(clock),
+                publication.documentDate(), prepared.issuer(), prepared.note(), ordered, Moments.now(clock),
                 actor, entries.size(), prepared.undated());
         repository.insert(version, entries);
         Map<String, Object> detail = new LinkedHashMap<>();

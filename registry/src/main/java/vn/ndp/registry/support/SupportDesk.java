@@ -24,6 +24,7 @@ import vn.ndp.registry.catalog.Catalog;
 import vn.ndp.registry.governance.EvidenceDocuments;
 import vn.ndp.registry.shared.ErrorCode;
 import vn.ndp.registry.shared.InvalidParameters;
+import vn.ndp.registry.shared.Moments;
 import vn.ndp.registry.shared.RegistryException;
 import vn.ndp.registry.shared.RegistryException.Said;
 import vn.ndp.registry.shared.ResultPage;
@@ -113,8 +114,8 @@ public class SupportDesk {
         invalid.throwIfAny();
         List<EvidenceDocuments.Checked> files = checkAttachments(uploads);
         Priority priority = request.priority() == null ? Priority.NORMAL : request.priority();
-        OffsetDateTime now = OffsetDateTime.now(clock);
-        String agency = agencies.successorOn(user.agencyCode(), now.toLocalDate()).code();
+        OffsetDateTime now = Moments.now(clock);
+        String agency = agencies.successorOn(user.agencyCode(), LocalDate.now(clock)).code();
         SupportRequest opened = new SupportRequest(UUID.randomUUID(), platform, agency, user.username(), subject,
                 description, priority, SupportStatus.OPEN, serviceLevels.dueDate(priority, LocalDate.now(clock)), now,
                 now, null, null, sample);
@@ -150,7 +151,7 @@ public class SupportDesk {
         checkCount(invalid, given);
         invalid.throwIfAny();
         List<EvidenceDocuments.Checked> files = checkAttachments(given);
-        OffsetDateTime now = OffsetDateTime.now(clock);
+        OffsetDateTime now = Moments.now(clock);
         SupportStatus from = null;
         SupportStatus to = null;
         if (side == Side.REQUESTER && request.status() == SupportStatus.WAITING_FOR_REQUESTER) {
@@ -190,7 +191,7 @@ public class SupportDesk {
                         + "moved by '" + wire(action) + "'; allowed: " + request.status().actions().stream()
                         .map(SupportDesk::wire).toList() + ".", Said.of("support.error.transition",
                                 label("support.status.", request.status()), label("support.action.", action))));
-        OffsetDateTime now = OffsetDateTime.now(clock);
+        OffsetDateTime now = Moments.now(clock);
         if (action == SupportAction.REOPEN && !reopenable(request, now)) {
             throw new RegistryException(ErrorCode.ILLEGAL_TRANSITION, "The request was resolved on "
                     + VietnamTime.moment(request.resolvedAt()) + "; it could be reopened for " + settings.reopenPeriod()

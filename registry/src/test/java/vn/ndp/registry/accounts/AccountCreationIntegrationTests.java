@@ -100,6 +100,19 @@ class AccountCreationIntegrationTests {
     }
 
     @Test
+    void anAccountCreatedThroughTheApiIsAnsweredWithTheMomentEveryLaterReadShows() {
+        String admin = accounts.token(Role.ADMIN, null);
+        String username = username("reviewer");
+
+        JsonNode created = api.post(admin, "/api/v1/accounts", newAccount(username, "reviewer", null), 201);
+
+        JsonNode read = api.get(admin, "/api/v1/accounts", 200).valueStream()
+                .filter(a -> a.get("username").asString().equals(username)).findFirst().orElseThrow();
+        assertThat(created.get("createdAt").asString()).as("UTC, to the microsecond, as stored")
+                .isEqualTo(read.get("createdAt").asString()).endsWith("Z");
+    }
+
+    @Test
     void anAccountCreatedThroughTheApiWithNoAgencyIsAuditedWithoutOne() {
         String username = username("reviewer");
 

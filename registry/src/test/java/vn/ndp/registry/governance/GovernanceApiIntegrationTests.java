@@ -209,6 +209,19 @@ class GovernanceApiIntegrationTests {
     }
 
     @Test
+    void aProposalIsAnsweredWithTheMomentsEveryLaterReadShows() {
+        JsonNode drafted = draft(finance, newCode(), fields("Hệ thống thời điểm"));
+        String id = drafted.get("id").asString();
+        JsonNode submitted = api.post(finance, "/api/v1/proposals/" + id + "/submit", Map.of("version", 0), 200);
+
+        JsonNode read = api.get(finance, "/api/v1/proposals/" + id, 200);
+        assertThat(drafted.get("createdAt").asString()).as("UTC, to the microsecond, as stored")
+                .isEqualTo(read.get("createdAt").asString()).endsWith("Z");
+        assertThat(submitted.get("submittedAt").asString()).isEqualTo(read.get("submittedAt").asString());
+        assertThat(submitted.get("updatedAt").asString()).isEqualTo(read.get("updatedAt").asString());
+    }
+
+    @Test
     void aDraftWithNoFieldYetIsReadListedAndWithdrawn() {
         JsonNode p = api.post(finance, "/api/v1/proposals", Map.of("code", newCode(), "fields", Map.of()), 201);
         String id = p.get("id").asString();

@@ -140,6 +140,19 @@ class OfficialListsIntegrationTests {
     }
 
     @Test
+    void aPublishedListIsAnsweredWithTheMomentEveryLaterReadShows() {
+        String admin = accounts.token(Role.ADMIN, null);
+        String number = "Số " + UUID.randomUUID().toString().substring(0, 6) + "/BKHCN-CĐSQG";
+        JsonNode published = api.post(admin, "/api/v1/lists", Map.of("title", "Công văn " + number,
+                "documentNumber", number, "documentDate", "2025-10-01", "issuer", "Bộ Khoa học và Công nghệ",
+                "statuses", List.of()), 201);
+
+        JsonNode read = api.get(null, "/api/v1/lists/" + published.get("id").asString(), 200);
+        assertThat(published.get("publishedAt").asString()).as("UTC, to the microsecond, as stored")
+                .isEqualTo(read.get("version").get("publishedAt").asString()).endsWith("Z");
+    }
+
+    @Test
     void aListDatedBeforeTodayFreezesOnlyPlatformsKnownToBeListedThen() {
         Summary version = publish(accounts.token(Role.ADMIN, null), "2020-01-01", List.of("in_use"));
 
