@@ -115,18 +115,18 @@ public class Accounts {
         if (request.email() != null && !request.email().isBlank() && !EMAIL.matcher(request.email().strip()).matches()) {
             errors.add(FieldError.of("email", "is not an e-mail address."));
         }
-        Existence.Ended merged = null;
+        Existence.Ended ended = null;
         if (request.role() == null) {
             errors.add(FieldError.of("role", "is required."));
         } else {
-            merged = checkScope(request.role(), request.agencyCode(), request.platformCodes(), errors);
+            ended = checkScope(request.role(), request.agencyCode(), request.platformCodes(), errors);
         }
         if (request.password() != null) {
             policy.check(request.password(), username).ifPresent(why -> errors.add(FieldError.of("password", why)));
         }
-        if (merged != null) {
+        if (ended != null) {
             throw new RegistryException(ErrorCode.AGENCY_MERGED, "The account cannot be created: "
-                    + gone(merged) + " Existing accounts of " + merged.agency().code() + " keep working.", errors);
+                    + gone(ended) + " Existing accounts of " + ended.agency().code() + " keep working.", errors);
         }
         if (!errors.isEmpty()) {
             throw new RegistryException(ErrorCode.INVALID_BODY, "The account cannot be created: "
@@ -154,7 +154,7 @@ public class Accounts {
      */
     private Existence.Ended checkScope(Role role, String agencyCode, Set<String> platformCodes,
             List<FieldError> errors) {
-        Existence.Ended merged = null;
+        Existence.Ended ended = null;
         if (role.scopedToAgency()) {
             if (agencyCode == null || agencyCode.isBlank()) {
                 errors.add(FieldError.of("agencyCode", "is required for this role."));
@@ -172,9 +172,9 @@ public class Accounts {
                 errors.add(FieldError.of("agencyCode", "a ministry editor acts for a ministry or agency, not a province.",
                         Said.of("accounts.create.error.field.agencyCode.province", agency.get().nameVi(), agencyCode,
                                 agency.get().name(Locale.ENGLISH))));
-            } else if (agencies.existenceOn(agencyCode, agencies.today()) instanceof Existence.Ended ended) {
-                merged = ended;
-                errors.add(mergedAgency(ended));
+            } else if (agencies.existenceOn(agencyCode, agencies.today()) instanceof Existence.Ended gone) {
+                ended = gone;
+                errors.add(endedAgency(gone));
             }
         }
         if (role == Role.OPERATOR) {
@@ -189,10 +189,10 @@ public class Accounts {
                 }
             }
         }
-        return merged;
+        return ended;
     }
 
-    private static FieldError mergedAgency(Existence.Ended ended) {
+    private static FieldError endedAgency(Existence.Ended ended) {
         Agency gone = ended.agency();
         Agency holder = ended.holder();
         if (holder == null) {
@@ -200,7 +200,9 @@ public class Accounts {
                     gone.nameVi(), gone.code(), CalendarDates.vietnamese(ended.endedOn()), gone.name(Locale.ENGLISH),
                     CalendarDates.format(ended.endedOn(), Locale.ENGLISH)));
         }
-        return FieldError.of("agencyCode", gone(ended), Said.of("accounts.create.error.field.agencyCode.merged",
+        // worded by how it ended, as the agency's page words it: merged into, renamed to, or split
+        String kind = ended.succession().kind().name().toLowerCase(Locale.ROOT);
+        return FieldError.of("agencyCode", gone(ended), Said.of("accounts.create.error.field.agencyCode." + kind,
                 gone.nameVi(), gone.code(), CalendarDates.vietnamese(ended.endedOn()), holder.nameVi(), holder.code(),
                 gone.name(Locale.ENGLISH), CalendarDates.format(ended.endedOn(), Locale.ENGLISH),
                 holder.name(Locale.ENGLISH)));
@@ -208,10 +210,18 @@ public class Accounts {
 
     private static String gone(Existence.Ended ended) {
         Agency gone = ended.agency();
-        return gone.code() + " (" + gone.name(Locale.ENGLISH) + ") no longer exists from " + ended.endedOn()
-                + (ended.holder() == null ? "." : ": it became part of " + ended.holder().code() + " ("
-                        + ended.holder().name(Locale.ENGLISH) + "); create the account for " + ended.holder().code()
-                        + ".");
+        Agency holder = ended.holder();
+        if (holder == null) {
+            return gone.code() + " (" + gone.name(Locale.ENGLISH) + ") no longer exists from " + ended.endedOn() + ".";
+        }
+        String successor = holder.code() + " (" + holder.name(Locale.ENGLISH) + ")";
+        return gone.code() + " (" + gone.name(Locale.ENGLISH) + ") " + switch (ended.succession().kind()) {
+            case MERGED -> "no longer exists from " + ended.endedOn() + ": it became part of " + successor;
+            case RENAMED -> "is no longer used from " + ended.endedOn() + ": the agency was renamed and is now "
+                    + successor;
+            case SPLIT -> "no longer exists from " + ended.endedOn() + ": it was split, and its duties and"
+                    + " platforms went to " + successor;
+        } + "; create the account for " + holder.code() + ".";
     }
 
     @Transactional

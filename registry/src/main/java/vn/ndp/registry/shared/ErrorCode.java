@@ -16,7 +16,11 @@ public enum ErrorCode {
     AGENCY_NOT_FOUND(HttpStatus.NOT_FOUND, "Agency not found"),
     /** A province that has become part of another since: nothing new is declared under it, only for its successor. */
     PROVINCE_MERGED(HttpStatus.CONFLICT, "Province merged into another"),
-    AGENCY_MERGED(HttpStatus.CONFLICT, "Agency merged into another"),
+    /**
+     * An agency that no longer exists (merged into another, renamed, split, or ended): nothing new is created for it.
+     * The code keeps the name clients already match on; the title and detail say how it ended.
+     */
+    AGENCY_MERGED(HttpStatus.CONFLICT, "Agency no longer exists"),
     IMPORT_REJECTED(HttpStatus.UNPROCESSABLE_CONTENT, "Import rejected"),
     NOT_FOUND(HttpStatus.NOT_FOUND, "Not found"),
     ACCOUNT_NOT_FOUND(HttpStatus.NOT_FOUND, "Account not found"),

@@ -65,8 +65,7 @@ class AccountCreationIntegrationTests {
 
         assertThat(refused.getStatus()).isEqualTo(409);
         String html = refused.getContentAsString(StandardCharsets.UTF_8);
-        assertThat(html).contains("Chưa tạo được tài khoản: cơ quan này không còn hoạt động, đã được sắp xếp vào"
-                + " cơ quan khác.");
+        assertThat(html).contains("Chưa tạo được tài khoản: mã cơ quan này không còn được dùng.");
         assertThat(AccountPagesIntegrationTests.problems(html)).containsExactly("Mã cơ quan: Bộ Kế hoạch và Đầu tư"
                 + " (BKHDT) không còn hoạt động từ ngày 01/03/2025: cơ quan đã được sắp xếp vào Bộ Tài chính (BTC)."
                 + " Hãy tạo tài khoản cho Bộ Tài chính; các tài khoản đã có của Bộ Kế hoạch và Đầu tư vẫn dùng được"
@@ -87,6 +86,33 @@ class AccountCreationIntegrationTests {
         assertThat(refused.get("errors").get(0).get("field").asString()).isEqualTo("agencyCode");
         assertThat(users.findByUsername(username)).isEmpty();
         api.post(admin, "/api/v1/accounts", newAccount(username, "province_editor", "P-TUYEN-QUANG-2025"), 201);
+    }
+
+    @Test
+    void anAccountForAProvinceRenamedIsRefusedSayingItWasRenamedNotMergedWithTheSameCode() throws Exception {
+        String username = username("thua-thien-hue-editor");
+
+        JsonNode refused = api.post(accounts.token(Role.ADMIN, null), "/api/v1/accounts",
+                newAccount(username, "province_editor", "P-THUA-THIEN-HUE"), 409);
+
+        assertThat(refused.get("code").asString()).isEqualTo("AGENCY_MERGED");
+        assertThat(refused.get("title").asString()).isEqualTo("Agency no longer exists");
+        assertThat(refused.get("detail").asString())
+                .contains("P-THUA-THIEN-HUE (Thua Thien Hue Province) is no longer used from 2025-01-01: the agency"
+                        + " was renamed and is now P-HUE (Hue City); create the account for P-HUE.")
+                .doesNotContain("merged", "became part of");
+        var page = mvc.perform(post("/admin/accounts").with(user(accounts.signedIn(Role.ADMIN, null)))
+                        .with(csrf()).param("username", username).param("displayName", "Nguyễn Văn An")
+                        .param("role", "province_editor").param("agencyCode", "P-THUA-THIEN-HUE")
+                        .param("password", "một mật khẩu đủ dài"))
+                .andReturn().getResponse();
+        String html = page.getContentAsString(StandardCharsets.UTF_8);
+        assertThat(AccountPagesIntegrationTests.problems(html)).containsExactly("Mã cơ quan: Tỉnh Thừa Thiên Huế"
+                + " (P-THUA-THIEN-HUE) không còn được dùng từ ngày 01/01/2025: cơ quan đã đổi tên, nay là Thành phố"
+                + " Huế (P-HUE). Hãy tạo tài khoản cho Thành phố Huế; các tài khoản đã có của Tỉnh Thừa Thiên Huế vẫn"
+                + " dùng được như trước.");
+        assertThat(html).doesNotContain("sắp xếp vào");
+        assertThat(users.findByUsername(username)).isEmpty();
     }
 
     @Test
