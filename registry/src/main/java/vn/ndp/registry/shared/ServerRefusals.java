@@ -1,10 +1,14 @@
 package vn.ndp.registry.shared;
 
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -14,23 +18,29 @@ import org.apache.catalina.connector.Response;
 import org.apache.catalina.core.StandardHost;
 import org.apache.catalina.valves.ErrorReportValve;
 import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 import org.springframework.security.web.firewall.HttpFirewall;
 import org.springframework.security.web.firewall.HttpStatusRequestRejectedHandler;
 import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.firewall.StrictHttpFirewall;
+import org.springframework.web.filter.OncePerRequestFilter;
+import vn.ndp.registry.shared.web.PageSecurityHeaders;
 
 /**
- * Requests the server refuses before the application sees them: a path with an encoded slash ({@code %2F}, which
- * stays refused, so that no path is decoded into one the security rules did not match), another bad
- * percent-encoding, or a request line with a character that must be encoded ({@code "} in a query). Tomcat answers
- * those with its own HTML page; an API request ({@code /api/...}) gets RFC 9457 problem+json instead, saying what to
- * write. Pages keep Tomcat's page. Requests Tomcat lets through but Spring Security's firewall refuses (a path
- * parameter {@code ;x=1}, a {@code ..} segment, an encoded {@code %25} or {@code %2E}, {@code //}, a control
- * character however encoded) are answered the same way ({@link ApiRequestRefusals}).
+ * Requests the server refuses before the application sees them: a bad percent-encoding, or a request line with a
+ * character that must be encoded ({@code "} in a query). Tomcat would answer those with its own English page; an API
+ * request ({@code /api/...}) gets RFC 9457 problem+json instead, saying what to write, and a page the site's 400 page
+ * in Vietnamese and English with its security headers. Requests Spring Security's firewall
+ * refuses (a path parameter {@code ;x=1}, a {@code ..} segment, an encoded {@code %25}, {@code %2E}, slash
+ * {@code %2F} or backslash {@code %5C}, {@code //}, a control character however encoded) are answered the same way
+ * ({@link ApiRequestRefusals}), and a page gets the site's 400 page. Tomcat passes an encoded slash or backslash on
+ * as it is written, never decoded, so that it is the firewall that refuses it: no path is decoded into one the
+ * security rules did not match, and a page is refused in the site's layout with its security headers.
  */
 @Configuration(proxyBeanMethods = false)
 class ServerRefusals {
@@ -55,6 +65,19 @@ class ServerRefusals {
     }
 
     /**
+     * An encoded slash or backslash ({@code %2F}, {@code %5C}) is passed on as written, neither decoded nor refused by
+     * Tomcat, so that the firewall refuses it as it refuses the rest: no path is decoded into one the security rules
+     * did not match, and a page gets the site's 400 page rather than Tomcat's.
+     */
+    @Bean
+    WebServerFactoryCustomizer<TomcatServletWebServerFactory> encodedSlashesToTheFirewall() {
+        return factory -> factory.addConnectorCustomizers(connector -> {
+            connector.setEncodedSolidusHandling("passthrough");
+            connector.setEncodedReverseSolidusHandling("passthrough");
+        });
+    }
+
+    /**
      * Spring Security's strict firewall, refusing every control character in the decoded path: besides what it
      * refuses already (NUL, CR, LF, and the line and paragraph separators), the rest of C0 (U+0001 to U+001F), DEL
      * (U+007F) and C1 (U+0080 to U+009F, sent as {@code %C2%80} to {@code %C2%9F}). No code or name has one, and
@@ -70,6 +93,39 @@ class ServerRefusals {
             }
         }
         return firewall;
+    }
+
+    /**
+     * The error dispatch ({@code /error}) of a request refused before the security chain wrote anything, by the
+     * firewall ({@link ApiRequestRefusals}) or by Tomcat: a page's error page gets the site's security headers, which
+     * the security chain writes only once a request reaches it.
+     */
+    @Bean
+    FilterRegistrationBean<ErrorDispatches> errorDispatches() {
+        FilterRegistrationBean<ErrorDispatches> registration = new FilterRegistrationBean<>(new ErrorDispatches());
+        registration.setDispatcherTypes(DispatcherType.ERROR);
+        registration.addUrlPatterns("/error");
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        return registration;
+    }
+
+    /** See {@link #errorDispatches()}. */
+    static final class ErrorDispatches extends OncePerRequestFilter {
+
+        @Override
+        protected boolean shouldNotFilterErrorDispatch() {
+            return false;
+        }
+
+        @Override
+        protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+                throws ServletException, IOException {
+            String path = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI) instanceof String uri ? uri : null;
+            if (path == null || !path.startsWith("/api/")) {
+                PageSecurityHeaders.write(request, response);
+            }
+            chain.doFilter(request, response);
+        }
     }
 
     /**
@@ -107,6 +163,9 @@ class ServerRefusals {
         /** What to write instead, by the path as sent and the firewall's reason (which names no fix). */
         static String detail(String path, String reason) {
             String upper = path.toUpperCase(Locale.ROOT);
+            if (upper.contains("%2F")) {
+                return ApiErrorReportValve.detail(path);
+            }
             if (path.indexOf(';') >= 0 || upper.contains("%3B")) {
                 return "A path parameter (;name=value, or an encoded semicolon %3B) is not accepted: leave out the"
                         + " ';' and what follows it in the segment; options go in the query (?name=value).";
@@ -155,7 +214,10 @@ class ServerRefusals {
         }
     }
 
-    /** Tomcat's error report for requests no application took, problem+json for an API request. */
+    /**
+     * Tomcat's error report for requests no application took: problem+json for an API request, the site's 400 page
+     * for a page's.
+     */
     public static final class ApiErrorReportValve extends ErrorReportValve {
 
         public ApiErrorReportValve() {
@@ -166,18 +228,54 @@ class ServerRefusals {
         @Override
         protected void report(Request request, Response response, Throwable throwable) {
             String path = request.getRequestURI();
-            if (request.getContext() != null || response.getStatus() != 400 || !api(path, throwable)
-                    || response.getContentWritten() > 0 || !response.setErrorReported()) {
+            if (request.getContext() != null || response.getStatus() != 400 || response.getContentWritten() > 0
+                    || !response.setErrorReported()) {
                 super.report(request, response, throwable);
                 return;
             }
             try {
-                ProblemResponses.write(response, ErrorCode.INVALID_PARAMETER, detail(path), path);
+                if (api(path, throwable)) {
+                    ProblemResponses.write(response, ErrorCode.INVALID_PARAMETER, detail(path), path);
+                } else {
+                    PageSecurityHeaders.write(request, response);
+                    response.setContentType("text/html");
+                    response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+                    response.getWriter().write(BAD_REQUEST_PAGE);
+                }
                 response.finishResponse();
             } catch (IOException | IllegalStateException e) {
                 // the client is gone, or the answer was begun: nothing more can be said
             }
         }
+
+        /**
+         * A page's request Tomcat refused before any application saw it (a bad percent-encoding, a character that
+         * must be encoded): no template can be rendered here, so the site's 400 page is written as it is, in
+         * Vietnamese and English, with the site's style sheet and security headers.
+         */
+        static final String BAD_REQUEST_PAGE = """
+                <!DOCTYPE html>
+                <html lang="vi">
+                <head>
+                <meta charset="utf-8">
+                <meta name="viewport" content="width=device-width, initial-scale=1">
+                <title>Địa chỉ không hợp lệ — Danh mục nền tảng số quốc gia</title>
+                <link rel="stylesheet" href="/css/site.css">
+                </head>
+                <body>
+                <main>
+                <div class="error-page">
+                <p class="error-code">400</p>
+                <h1>Địa chỉ không hợp lệ</h1>
+                <p>Địa chỉ của trang có ký tự không được dùng hoặc mã hóa phần trăm (%) không đúng, nên máy chủ không \
+                mở được trang. Hãy kiểm tra lại đường dẫn, hoặc về <a href="/">trang chủ</a>.</p>
+                <p lang="en">The page's address has a character that is not allowed or a bad percent-encoding (%), \
+                so the server could not open it. Check the address, or go to the <a href="/">home page</a>.</p>
+                </div>
+                </main>
+                </body>
+                </html>
+                """;
 
         /**
          * Whether the refused request was an API request. A request line Tomcat could not read (a {@code "} in the

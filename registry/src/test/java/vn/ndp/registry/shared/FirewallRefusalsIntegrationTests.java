@@ -35,6 +35,8 @@ class FirewallRefusalsIntegrationTests {
             /api/v1/platforms/%C2%85        | An encoded control character (%00 to %1F, %7F, %C2%80 to %C2%9F
             /api/v1/agencies/x%c2%9f        | An encoded control character (%00 to %1F, %7F, %C2%80 to %C2%9F
             /api/v1/agencies/x%09y          | An encoded control character (%00 to %1F, %7F, %C2%80 to %C2%9F
+            /api/v1/platforms/DVCQG%2Fhistory | write each slash of an identifier as it is, each part a segment of the path: /api/v1/platforms/DVCQG/history.
+            /api/v1/agencies/a%5Cb          | or %5C) is not accepted in the path: separate segments with /.
             """)
     void aFirewallRefusalOfAnApiRequestIsAProblemSayingWhatToWrite(String path, String detail) throws IOException {
         String answer = raw("GET " + path + " HTTP/1.1", "application/json");
@@ -45,13 +47,34 @@ class FirewallRefusalsIntegrationTests {
                 .doesNotContain("\"timestamp\"", "<html");
     }
 
+    /** Tomcat passes an encoded slash or backslash on, so that a page refused for one gets the site's page too. */
     @ParameterizedTest(name = "{0}")
-    @CsvSource({"/platforms;x=1", "/platforms/a%7Fb", "/agencies/%C2%85"})
-    void aFirewallRefusalOfAPageKeepsTheHtmlErrorPage(String path) throws IOException {
+    @CsvSource({"/platforms;x=1", "/platforms/a%7Fb", "/agencies/%C2%85", "/platforms/DVCQG%2Fhistory",
+        "/agencies/a%5Cb", "/agencies/a%5cb%2fc"})
+    void aFirewallRefusalOfAPageIsTheSitesErrorPageWithItsSecurityHeaders(String path) throws IOException {
         String answer = raw("GET " + path + " HTTP/1.1", "text/html");
 
         assertThat(answer).startsWith("HTTP/1.1 400").containsIgnoringCase("Content-Type: text/html")
-                .doesNotContain("problem+json");
+                .containsIgnoringCase("Content-Security-Policy: default-src 'self'")
+                .containsIgnoringCase("X-Content-Type-Options: nosniff")
+                .contains("lang=\"vi\"", "Tham số không hợp lệ")
+                .doesNotContain("problem+json", "HTTP Status 400");
+    }
+
+    /** Refused by Tomcat before the application: no template, but the site's words, style and headers. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            GET /platforms/%zz HTTP/1.1
+            GET /agencies?q=a"b HTTP/1.1
+            """)
+    void aPageTomcatRefusesIsTheSitesBadRequestPageWithItsSecurityHeaders(String requestLine) throws IOException {
+        String answer = raw(requestLine, "text/html");
+
+        assertThat(answer).startsWith("HTTP/1.1 400").containsIgnoringCase("Content-Type: text/html;charset=UTF-8")
+                .containsIgnoringCase("Content-Security-Policy: default-src 'self'")
+                .containsIgnoringCase("X-Content-Type-Options: nosniff")
+                .contains("<html lang=\"vi\">", "Địa chỉ không hợp lệ", "/css/site.css", "The page's address")
+                .doesNotContain("HTTP Status 400", "problem+json");
     }
 
     /** The whole answer to a request line sent as typed, read until the server closes. */

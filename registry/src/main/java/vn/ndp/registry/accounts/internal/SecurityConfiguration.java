@@ -40,6 +40,7 @@ import vn.ndp.registry.accounts.Role;
 import vn.ndp.registry.shared.ErrorCode;
 import vn.ndp.registry.shared.ProblemResponses;
 import vn.ndp.registry.shared.web.FormRefusals;
+import vn.ndp.registry.shared.web.PageSecurityHeaders;
 
 /**
  * Deny by default. What anyone may read is listed here, once; everything else
@@ -78,10 +79,6 @@ class SecurityConfiguration {
      * every method still states its rule with {@code @PreAuthorize}).
      */
     static final String[] ADMIN_API = {"/api/v1/accounts", "/api/v1/accounts/**", "/api/v1/audit", "/api/v1/audit/**"};
-
-    static final String STRICT_CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
-            + "font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; "
-            + "frame-ancestors 'none'";
 
     @Bean
     @Order(1)
@@ -139,9 +136,10 @@ class SecurityConfiguration {
                 .addFilterBefore(new SessionAccountCheck(accounts), AnonymousAuthenticationFilter.class)
                 .exceptionHandling(errors -> errors.accessDeniedHandler(new ExpiredFormPage()))
                 .headers(headers -> headers
-                        .contentSecurityPolicy(csp -> csp.policyDirectives(STRICT_CSP))
-                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
-                        .permissionsPolicyHeader(policy -> policy.policy("camera=(), microphone=(), geolocation=()")));
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(
+                                PageSecurityHeaders.CONTENT_SECURITY_POLICY))
+                        .referrerPolicy(referrer -> referrer.policy(PageSecurityHeaders.REFERRER_POLICY))
+                        .permissionsPolicyHeader(policy -> policy.policy(PageSecurityHeaders.PERMISSIONS_POLICY)));
         if (oidcProviders.getIfAvailable() != null) {
             http.oauth2Login(oidc -> oidc.loginPage("/login")
                     .userInfoEndpoint(userInfo -> userInfo.oidcUserService(new OidcAccounts(accounts, clock, linkByEmail))));
