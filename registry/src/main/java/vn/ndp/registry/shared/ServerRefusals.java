@@ -96,9 +96,11 @@ class ServerRefusals {
     }
 
     /**
-     * The error dispatch ({@code /error}) of a request refused before the security chain wrote anything, by the
-     * firewall ({@link ApiRequestRefusals}) or by Tomcat: a page's error page gets the site's security headers, which
-     * the security chain writes only once a request reaches it.
+     * The error dispatch ({@code /error}) of a request refused before the security chain wrote anything: by the
+     * firewall ({@link ApiRequestRefusals}), or by Tomcat, which refuses TRACE itself (it stays disabled) with a
+     * 405. An API request's TRACE gets problem+json, as every other refusal, not Spring Boot's own JSON; a page's
+     * error page gets the site's security headers, which the security chain writes only once a request reaches it.
+     * It runs before every other filter of the error dispatch, so that nothing else answers it first.
      */
     @Bean
     FilterRegistrationBean<ErrorDispatches> errorDispatches() {
@@ -123,6 +125,13 @@ class ServerRefusals {
             String path = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI) instanceof String uri ? uri : null;
             if (path == null || !path.startsWith("/api/")) {
                 PageSecurityHeaders.write(request, response);
+            } else if (request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE) instanceof Integer status
+                    && status == 405 && request.getAttribute(RequestDispatcher.ERROR_EXCEPTION) == null
+                    && !response.isCommitted()) {
+                // the dispatch no longer has the method (Tomcat forwards as GET); the server refuses only TRACE
+                ProblemResponses.write(response, ErrorCode.METHOD_NOT_ALLOWED, "TRACE is not accepted by the"
+                        + " server; use GET, HEAD, POST, PUT, PATCH, DELETE or OPTIONS, as each path allows.", path);
+                return;
             }
             chain.doFilter(request, response);
         }

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -75,6 +76,20 @@ class FirewallRefusalsIntegrationTests {
                 .containsIgnoringCase("X-Content-Type-Options: nosniff")
                 .contains("<html lang=\"vi\">", "Địa chỉ không hợp lệ", "/css/site.css", "The page's address")
                 .doesNotContain("HTTP Status 400", "problem+json");
+    }
+
+    @Test
+    void traceStaysRefusedAndAnApiRequestIsToldSoInProblemJsonAPageKeepsTheErrorPage() throws IOException {
+        String api = raw("TRACE /api/v1/platforms HTTP/1.1", "application/json");
+        String page = raw("TRACE /platforms HTTP/1.1", "text/html");
+
+        assertThat(api).startsWith("HTTP/1.1 405").containsIgnoringCase("Content-Type: application/problem+json")
+                .contains("\"code\":\"METHOD_NOT_ALLOWED\"", "\"instance\":\"/api/v1/platforms\"",
+                        "TRACE is not accepted by the server; use GET, HEAD, POST, PUT, PATCH, DELETE or OPTIONS")
+                .doesNotContain("\"timestamp\"", "Accept: application/json");
+        assertThat(page).startsWith("HTTP/1.1 405").containsIgnoringCase("Content-Type: text/html")
+                .containsIgnoringCase("Content-Security-Policy: default-src 'self'")
+                .doesNotContain("problem+json", "Accept: text/html");
     }
 
     /** The whole answer to a request line sent as typed, read until the server closes. */
