@@ -109,7 +109,8 @@ public class AdoptionDesk {
      * Every plan the province holds on {@code asOf}: its own and those of the
      * provinces merged into it by then, newest year first, its own first. A
      * province not formed yet on that date holds none: its plans are of later
-     * years, and the provinces it was formed from still held theirs.
+     * years, and the provinces it was formed from still held theirs. A plan
+     * declared after the date is left out ({@link AdoptionPlan#declaredBy}).
      */
     public List<HeldPlan> history(String provinceCode, LocalDate asOf) {
         Agency province = province(provinceCode);
@@ -119,6 +120,9 @@ public class AdoptionDesk {
             return held;
         }
         for (AdoptionPlan plan : plans.ofProvinces(codesHeldBy(province.code(), date))) {
+            if (!plan.declaredBy(date)) {
+                continue;
+            }
             Agency by = agencies.get(plan.provinceCode());
             held.add(new HeldPlan(plan, by, !by.code().equals(province.code())));
         }

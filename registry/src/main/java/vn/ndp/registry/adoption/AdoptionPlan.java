@@ -30,6 +30,14 @@ public record AdoptionPlan(
         platforms = List.copyOf(platforms);
     }
 
+    /**
+     * Whether the plan had been declared by {@code date}: its document is dated on or before it, or, without a
+     * document, its year had begun. A past-date view shows only those (a plan dated later did not exist then).
+     */
+    public boolean declaredBy(LocalDate date) {
+        return documentDate != null ? !documentDate.isAfter(date) : year <= date.getYear();
+    }
+
     /** At least one platform assigned (any status). */
     public boolean assigned() {
         return !platforms.isEmpty();

@@ -1,11 +1,15 @@
 package vn.ndp.registry.adoption;
 
 import java.time.Clock;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -260,6 +264,36 @@ public class LocalPlatforms {
     public List<LocalPlatform> removedOf(String provinceCode) {
         Agency province = desk.province(provinceCode);
         return repository.ofProvinces(desk.codesHeldBy(province.code(), agencies.today()), true);
+    }
+
+    /**
+     * The province's local platforms on {@code date}: those registered by then (by it or by the provinces merged into
+     * it by then) and not removed by then.
+     */
+    public List<LocalPlatform> of(String provinceCode, LocalDate date) {
+        return heldOn(provinceCode, date).stream().filter(p -> !removedBy(p, date)).toList();
+    }
+
+    /** As {@link #of(String, LocalDate)}, those registered and removed by {@code date}. */
+    public List<LocalPlatform> removedOf(String provinceCode, LocalDate date) {
+        return heldOn(provinceCode, date).stream().filter(p -> removedBy(p, date)).toList();
+    }
+
+    private List<LocalPlatform> heldOn(String provinceCode, LocalDate date) {
+        Agency province = desk.province(provinceCode);
+        Set<String> codes = desk.codesHeldBy(province.code(), date);
+        List<LocalPlatform> all = new ArrayList<>(repository.ofProvinces(codes, false));
+        all.addAll(repository.ofProvinces(codes, true));
+        return all.stream().filter(p -> !day(p.createdAt()).isAfter(date))
+                .sorted(Comparator.comparing(LocalPlatform::createdAt)).toList();
+    }
+
+    private static boolean removedBy(LocalPlatform p, LocalDate date) {
+        return p.removed() && !day(p.removal().at()).isAfter(date);
+    }
+
+    private static LocalDate day(OffsetDateTime moment) {
+        return moment.atZoneSameInstant(VietnamTime.ZONE).toLocalDate();
     }
 
     /**

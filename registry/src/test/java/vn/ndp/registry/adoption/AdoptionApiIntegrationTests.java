@@ -37,6 +37,7 @@ import vn.ndp.registry.accounts.TestAccounts;
 import vn.ndp.registry.agencies.Agencies;
 import vn.ndp.registry.audit.AuditEvent;
 import vn.ndp.registry.audit.AuditLog;
+import vn.ndp.registry.exchange.UsageStatistics;
 
 /**
  * Local adoption through the API and the pages, as the people who use it:
@@ -213,6 +214,46 @@ class AdoptionApiIntegrationTests {
         assertThat(page.elements("a")).extracting(a -> a.getAttributeValue("href"))
                 .contains("/adoption/provinces/P-YEN-BAI?asOf=2024-06-01",
                         "/adoption/provinces/P-LAO-CAI?asOf=2024-06-01");
+    }
+
+    @Test
+    void aProvinceViewedAsOfAPastDateShowsOnlyThePlansAndLocalPlatformsItHadThen() throws Exception {
+        String admin = accounts.token(Role.ADMIN, null);
+        api.put(admin, "/api/v1/adoption/provinces/P-LAI-CHAU/plan", declaration(2021, "plan", null, "VNEID", "in_use"),
+                200);
+        Map<String, Object> later = declaration(2022, "decision", null, "NDXP", "planned");
+        later.put("documentDate", "2022-02-11");
+        api.put(admin, "/api/v1/adoption/provinces/P-LAI-CHAU/plan", later, 200);
+        String word = word();
+        register(api, accounts.token(Role.PROVINCE_EDITOR, "P-LAI-CHAU"), "P-LAI-CHAU", cemeteries(word));
+
+        JsonNode then = api.get(null, "/api/v1/adoption/provinces/P-LAI-CHAU?asOf=2021-06-01", 200);
+        assertThat(plansOf(then, 2021)).hasSize(1);
+        assertThat(plansOf(then, 2022)).as("declared on 11/02/2022").isEmpty();
+        assertThat(then.get("localPlatforms").toString()).as("registered today").doesNotContain(word);
+        JsonNode now = api.get(null, "/api/v1/adoption/provinces/P-LAI-CHAU", 200);
+        assertThat(plansOf(now, 2022)).hasSize(1);
+        assertThat(now.get("localPlatforms").toString()).contains(word);
+        assertThat(plansOf(api.get(null, "/api/v1/adoption/provinces/P-LAI-CHAU?asOf=2022-02-11", 200), 2022))
+                .as("shown from its document's date").hasSize(1);
+
+        HtmlPage page = HtmlPage.parse(mvc.perform(org.springframework.test.web.servlet.request
+                .MockMvcRequestBuilders.get("/adoption/provinces/P-LAI-CHAU").param("asOf", "2021-06-01"))
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));
+        assertThat(page.elementsOfClass("article", "plan")).extracting(a -> a.getAttributeValue("data-year"))
+                .contains("2021").doesNotContain("2022");
+        assertThat(HtmlPage.text(page.byId("main"))).doesNotContain(word)
+                .contains("(" + UsageStatistics.RECENT_DAYS + " ngày đến hết ngày 01/06/2021)");
+    }
+
+    @Test
+    void figuresAsOfAPastDateAreForThatDatesYearUnlessAnotherIsAsked() {
+        assertThat(api.get(null, "/api/v1/adoption/summary?asOf=2024-01-01", 200).get("year").asInt())
+                .isEqualTo(2024);
+        assertThat(api.get(null, "/api/v1/adoption/summary?asOf=2024-01-01&year=2023", 200).get("year").asInt())
+                .isEqualTo(2023);
+        assertThat(api.get(null, "/api/v1/adoption/summary", 200).get("year").asInt())
+                .isEqualTo(agencies.today().getYear());
     }
 
     @Test

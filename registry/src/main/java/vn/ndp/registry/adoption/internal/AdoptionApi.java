@@ -104,15 +104,16 @@ class AdoptionApi {
         this.agencies = agencies;
     }
 
-    /** The year and as-of date of a figures request, every bad one named. */
+    /** The year and as-of date of a figures request, every bad one named; the year is the date's unless given. */
     record Period(int year, LocalDate asOf) {
 
         static Period parse(String year, String asOf, LocalDate today) {
             InvalidParameters invalid = new InvalidParameters();
-            int y = invalid.integer("year", year, today.getYear(), 2000, 2100);
             LocalDate date = invalid.date("asOf", asOf);
+            LocalDate on = date == null ? today : date;
+            int y = invalid.integer("year", year, on.getYear(), 2000, 2100);
             invalid.throwIfAny();
-            return new Period(y, date == null ? today : date);
+            return new Period(y, on);
         }
     }
 
@@ -150,7 +151,7 @@ class AdoptionApi {
         Existence existence = agencies.existenceOn(code, period.asOf());
         // a province not formed yet on the date had no local platforms then: those it has were registered later
         List<LocalPlatformJson> local = existence instanceof Existence.NotYetFormed ? List.of()
-                : localPlatforms.of(code).stream().map(LocalPlatformJson::of).toList();
+                : localPlatforms.of(code, period.asOf()).stream().map(LocalPlatformJson::of).toList();
         return new ProvinceJson(AgencyRef.of(province), period.asOf(), ExistenceJson.of(existence, agencies::get),
                 predecessors,
                 desk.history(code, period.asOf()).stream().map(h -> HeldPlanJson.of(h, contacts)).toList(), local);

@@ -237,8 +237,9 @@ class AdoptionPages {
                 .map(PlatformAdoption::platformCode).collect(Collectors.toSet());
         model.addAttribute("names", names(planned));
         model.addAttribute("vietnameseNames", vietnameseNames(planned));
-        model.addAttribute("localPlatforms", notYet ? List.of() : localPlatforms.of(code));
-        model.addAttribute("removedLocalPlatforms", notYet ? List.of() : localPlatforms.removedOf(code));
+        model.addAttribute("localPlatforms", notYet ? List.of() : localPlatforms.of(code, period.asOf()));
+        model.addAttribute("removedLocalPlatforms", notYet ? List.of() : localPlatforms.removedOf(code,
+                period.asOf()));
         model.addAttribute("predecessors", agencies.predecessorsOf(code).stream()
                 .map(s -> agencies.get(s.predecessorCode())).toList());
         // ended by the date: the one that held its place then; else, if it has ended since, the one that holds it now
@@ -266,11 +267,14 @@ class AdoptionPages {
                 .orElse(ResultPage.empty(Paging.first(SUPPORT_ROWS)));
         model.addAttribute("supportRequests", requests.items());
         model.addAttribute("supportTotal", requests.total());
-        model.addAttribute("usage", usageChart("province-usage",
-                msg("adoption.usage.province", LocaleContextHolder.getLocale(),
-                        province.name(LocaleContextHolder.getLocale()),
-                        UsageStatistics.RECENT_DAYS),
-                UsageStatistics.Dimension.PROVINCE, keys));
+        // the 30 days that end with the date viewed, saying the date when it is not today
+        Locale locale = LocaleContextHolder.getLocale();
+        boolean past = period.asOf().isBefore(agencies.today());
+        model.addAttribute("usage", usageChart("province-usage", past
+                ? msg("adoption.usage.province.until", locale, province.name(locale), UsageStatistics.RECENT_DAYS,
+                        CalendarDates.format(period.asOf(), locale))
+                : msg("adoption.usage.province", locale, province.name(locale), UsageStatistics.RECENT_DAYS),
+                UsageStatistics.Dimension.PROVINCE, keys, past ? period.asOf() : agencies.today()));
         model.addAttribute("thisYear", agencies.today().getYear());
         return "adoption/province";
     }
@@ -815,7 +819,8 @@ class AdoptionPages {
         model.addAttribute("platform", platform);
         model.addAttribute("name", platform.name(locale));
         model.addAttribute("usage", usageChart("platform-usage", msg("adoption.usage.platform", locale,
-                platform.name(locale), UsageStatistics.RECENT_DAYS), UsageStatistics.Dimension.PLATFORM, Set.of(code)));
+                platform.name(locale), UsageStatistics.RECENT_DAYS), UsageStatistics.Dimension.PLATFORM, Set.of(code),
+                agencies.today()));
         AdoptionFigures.Summary summary = figures.summary(agencies.today().getYear(), agencies.today());
         model.addAttribute("adoption", summary.platforms().stream().filter(p -> p.code().equals(code)).findFirst()
                 .orElse(null));
@@ -823,8 +828,9 @@ class AdoptionPages {
         return "adoption/platform-usage";
     }
 
-    private UsageChart usageChart(String id, String title, UsageStatistics.Dimension dimension, Set<String> keys) {
-        LocalDate to = agencies.today();
+    /** The transactions of the {@link UsageStatistics#RECENT_DAYS} days that end with {@code to}. */
+    private UsageChart usageChart(String id, String title, UsageStatistics.Dimension dimension, Set<String> keys,
+            LocalDate to) {
         LocalDate from = UsageStatistics.recentFrom(to);
         Map<LocalDate, long[]> byDay = new LinkedHashMap<>();
         for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {
