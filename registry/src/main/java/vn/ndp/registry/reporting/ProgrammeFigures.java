@@ -35,6 +35,14 @@ public class ProgrammeFigures {
         }));
     }
 
+    /**
+     * The figures published on or before {@code date}: a page as of an earlier date does not show what was
+     * published later. A figure whose date is unknown is kept.
+     */
+    public List<ProgrammeFigure> publishedBy(LocalDate date) {
+        return all().stream().filter(f -> f.asOf() == null || !f.asOf().isAfter(date)).toList();
+    }
+
     public List<ProgrammeFigure> all() {
         return jdbc.sql("select * from programme_figure order by as_of nulls last, key, dimension")
                 .query((rs, n) -> new ProgrammeFigure(rs.getString("key"), rs.getString("dimension"),

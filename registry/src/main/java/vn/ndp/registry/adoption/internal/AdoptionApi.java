@@ -124,7 +124,7 @@ class AdoptionApi {
         AdoptionFigures.Summary s = figures.summary(period.year(), period.asOf());
         String prefix = "list_" + period.year() + ".provinces_";
         return new SummaryJson(s.year(), s.asOf(), s.sample(), KpisJson.of(s.kpis()),
-                programme.all().stream().filter(f -> f.key().startsWith(prefix)).map(PublishedJson::of).toList(),
+                programme.publishedBy(s.asOf()).stream().filter(f -> f.key().startsWith(prefix)).map(PublishedJson::of).toList(),
                 s.provinces().stream().map(ProvinceRowJson::of).toList(),
                 s.platforms().stream().map(PlatformRowJson::of).toList(),
                 s.ministries().stream().map(MinistryRowJson::of).toList());

@@ -73,7 +73,7 @@ class AdoptionReports {
     /** The four figures of the programme, computed, with the published ones for the year where they exist. */
     List<KpiLine> kpis(AdoptionFigures.Summary summary) {
         Kpis k = summary.kpis();
-        List<ProgrammeFigure> all = programme.all();
+        List<ProgrammeFigure> all = programme.publishedBy(summary.asOf());
         String prefix = "list_" + summary.year() + ".";
         List<KpiLine> lines = new ArrayList<>();
         Map<LocalDate, Integer> provincesOn = new HashMap<>(); // the figures of a year mostly share one date

@@ -43,8 +43,9 @@ class AccountabilityPages {
         model.addAttribute("report", accountability.report(asOf));
         // reminders are about today: a past date's "not announced" may have announced since
         model.addAttribute("remindable", asOf == null || asOf.equals(agencies.today()));
-        model.addAttribute("announcedFigure", figure("list_2023.agencies_announced"));
-        model.addAttribute("totalFigure", figure("list_2023.agencies_total"));
+        LocalDate on = asOf == null ? agencies.today() : asOf;
+        model.addAttribute("announcedFigure", figure("list_2023.agencies_announced", on));
+        model.addAttribute("totalFigure", figure("list_2023.agencies_total", on));
         return "reporting/accountability";
     }
 
@@ -63,7 +64,7 @@ class AccountabilityPages {
         return "redirect:/accountability";
     }
 
-    private ProgrammeFigure figure(String key) {
-        return figures.all().stream().filter(f -> f.key().equals(key)).findFirst().orElse(null);
+    private ProgrammeFigure figure(String key, LocalDate on) {
+        return figures.publishedBy(on).stream().filter(f -> f.key().equals(key)).findFirst().orElse(null);
     }
 }

@@ -78,7 +78,7 @@ class StatisticsPages {
         model.addAttribute("owners", all.facets().getOrDefault("owner", List.of()).size());
         model.addAttribute("categories", counts(all, "category", "category", asOfParam, locale));
         model.addAttribute("statuses", counts(all, "status", "status", asOfParam, locale));
-        model.addAttribute("figures", figures.all().stream()
+        model.addAttribute("figures", figures.publishedBy(on).stream()
                 .filter(f -> f.dimension() == null || f.dimension().isEmpty())
                 .map(f -> figure(f, locale)).toList());
         return "home";
@@ -122,7 +122,7 @@ class StatisticsPages {
                 message("stats.byOwner.desc", locale, owners.total(), owners.buckets().size()),
                 data(owners, on, "owner", locale), scale));
         model.addAttribute("comparison", comparison(ownersBefore, owners, before, on, locale));
-        model.addAttribute("figures", figures.all().stream().map(f -> figure(f, locale)).toList());
+        model.addAttribute("figures", figures.publishedBy(on).stream().map(f -> figure(f, locale)).toList());
         model.addAttribute("asOfParam", asOfParam);
         return "statistics";
     }
