@@ -80,24 +80,27 @@ class PlatformApi {
     @Operation(summary = "The search's matches as CSV (UTF-8, the import format plus the as-of owner)")
     ResponseEntity<byte[]> csv(HttpServletRequest request) {
         PlatformQuery query = query(request);
-        return attachment(export.csv(query), MediaType.parseMediaType("text/csv; charset=UTF-8"), "csv");
+        return attachment(export.csv(query), MediaType.parseMediaType("text/csv; charset=UTF-8"), query, "csv");
     }
 
     @GetMapping(value = "/platforms.xlsx")
     @Operation(summary = "The search's matches as an XLSX workbook")
     ResponseEntity<byte[]> xlsx(HttpServletRequest request) {
-        return attachment(export.xlsx(query(request)), XLSX, "xlsx");
+        PlatformQuery query = query(request);
+        return attachment(export.xlsx(query), XLSX, query, "xlsx");
     }
 
     private PlatformQuery query(HttpServletRequest request) {
         return PlatformQuery.parse(request::getParameter, code -> agencies.find(code).isPresent());
     }
 
-    private ResponseEntity<byte[]> attachment(byte[] body, MediaType type, String extension) {
+    /** Named by the date the matches are as of (today unless asked), as a past date's file is not today's list. */
+    private ResponseEntity<byte[]> attachment(byte[] body, MediaType type, PlatformQuery query, String extension) {
+        LocalDate on = query.asOf() == null ? agencies.today() : query.asOf();
         return ResponseEntity.ok()
                 .contentType(type)
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename("nen-tang-so-" + agencies.today() + "." + extension).build().toString())
+                        .filename("nen-tang-so-" + on + "." + extension).build().toString())
                 .body(body);
     }
 }

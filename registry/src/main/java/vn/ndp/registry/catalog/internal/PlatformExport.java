@@ -15,17 +15,22 @@ import vn.ndp.registry.catalog.Catalog;
 import vn.ndp.registry.catalog.Platform;
 import vn.ndp.registry.catalog.PlatformPage;
 import vn.ndp.registry.catalog.PlatformQuery;
+import vn.ndp.registry.shared.CalendarDates;
 import vn.ndp.registry.shared.CsvFiles;
 import vn.ndp.registry.shared.InvalidParameters.Wire;
 
 /**
  * Exports search matches in the import format (so an export can be edited and
- * imported back), with the owner as of the query's date appended.
+ * imported back), with the owner as of the query's date appended. The import
+ * reads a workbook's first sheet only: an XLSX says its date in a second one.
  */
 @Component
 class PlatformExport {
 
     static final List<String> AS_OF_COLUMNS = List.of("owner_as_of_code", "owner_as_of_name", "as_of");
+
+    /** The XLSX's second sheet, which says the date the matches are as of. */
+    static final String ABOUT_SHEET = "Thông tin";
 
     private final Catalog catalog;
     private final Agencies agencies;
@@ -66,6 +71,14 @@ class PlatformExport {
                     }
                 }
             });
+            Sheet about = workbook.createSheet(ABOUT_SHEET);
+            String heading = "Danh mục nền tảng số theo ngày " + CalendarDates.vietnamese(asOf);
+            about.createRow(0).createCell(0).setCellValue(heading);
+            Row date = about.createRow(1);
+            date.createCell(0).setCellValue("as_of");
+            date.createCell(1).setCellValue(asOf.toString());
+            workbook.getXSSFWorkbook().getProperties().getCoreProperties()
+                    .setTitle(heading);
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             workbook.write(out);
             return out.toByteArray();
