@@ -7,6 +7,7 @@ import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -30,6 +31,7 @@ import vn.ndp.registry.shared.InvalidParameters.Wire;
 import vn.ndp.registry.shared.Moments;
 import vn.ndp.registry.shared.RegistryException.FieldError;
 import vn.ndp.registry.shared.RegistryException;
+import vn.ndp.registry.shared.VietnamTime;
 
 /**
  * Publishes official list versions and reads them back. Publishing takes the
@@ -109,6 +111,7 @@ public class OfficialLists {
      */
     @Transactional
     public ListVersion publish(Publication publication, String actor) {
+        repository.lockPublishing();
         Prepared prepared = prepare(publication);
         List<ListEntry> entries = prepared.entries();
         List<LifecycleStatus> ordered = prepared.statuses().stream().sorted().toList();
@@ -156,6 +159,7 @@ public class OfficialLists {
             throw new RegistryException(ErrorCode.INVALID_BODY, "The list version cannot be published: "
                     + errors.size() + " field(s) need attention.", errors);
         }
+        refuseIfPublished(number, issuer);
         List<ListEntry> entries = snapshot(statuses, publication.documentDate());
         List<UndatedPlatform> undated = undated(statuses, publication.documentDate(), today);
         if (entries.isEmpty()) {
@@ -167,6 +171,34 @@ public class OfficialLists {
                     List.of(FieldError.of("statuses", "no platform has these statuses.")));
         }
         return new Prepared(title, number, issuer, note, statuses, entries, undated);
+    }
+
+    /**
+     * Refuses a document (number and issuer, case and spacing aside) from which a version was already published: a
+     * version cannot be corrected or withdrawn, so a second one from the same document would only be a copy that
+     * readers cannot tell apart. A new document (a new number) makes a new version.
+     */
+    private void refuseIfPublished(String number, String issuer) {
+        String key = documentKey(number, issuer);
+        repository.findAll().stream().filter(v -> documentKey(v.documentNumber(), v.issuer()).equals(key))
+                .findFirst().ifPresent(existing -> {
+                    throw new RegistryException(ErrorCode.LIST_DOCUMENT_PUBLISHED, "Document " + number + " of "
+                            + issuer + " was already published as the version '" + existing.title() + "' (id "
+                            + existing.id() + ", dated " + existing.documentDate() + ", published "
+                            + VietnamTime.moment(existing.publishedAt()) + "); see /api/v1/lists/" + existing.id()
+                            + ". A version cannot be published twice from one document.",
+                            new RegistryException.Said("lists.publish.error.published", List.of(number, issuer,
+                                    existing.title(), CalendarDates.vietnamese(existing.documentDate()),
+                                    VietnamTime.moment(existing.publishedAt()))));
+                });
+    }
+
+    private static String documentKey(String number, String issuer) {
+        return normalised(number) + "\n" + normalised(issuer);
+    }
+
+    private static String normalised(String text) {
+        return text.strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
     }
 
     /** Every version, newest document first. */

@@ -40,6 +40,8 @@ public enum ErrorCode {
     /** The document directory could not take a new document; nothing was attached. */
     DOCUMENT_STORAGE_UNAVAILABLE(HttpStatus.SERVICE_UNAVAILABLE, "Document storage unavailable"),
     LIST_VERSION_NOT_FOUND(HttpStatus.NOT_FOUND, "List version not found"),
+    /** A list version was already published from the same document (number and issuer). */
+    LIST_DOCUMENT_PUBLISHED(HttpStatus.CONFLICT, "Document already published as a list version"),
     RATE_LIMITED(HttpStatus.TOO_MANY_REQUESTS, "Too many requests"),
     SUPPORT_REQUEST_NOT_FOUND(HttpStatus.NOT_FOUND, "Support request not found"),
     OVERLAP_NOT_CONFIRMED(HttpStatus.CONFLICT, "Duplicates or overlaps a national platform: confirm to save anyway"),

@@ -354,6 +354,32 @@ class OfficialListsIntegrationTests {
     }
 
     @Test
+    void aDocumentAlreadyPublishedIsRefusedNamingTheVersionPublishedFromIt() throws Exception {
+        String admin = accounts.token(Role.ADMIN, null);
+        String number = "8/QĐ-TEST-" + UUID.randomUUID().toString().substring(0, 6);
+        Map<String, Object> body = Map.of("title", "Danh sách " + number, "documentNumber", number,
+                "documentDate", "2024-07-03", "issuer", "Bộ Khoa học và Công nghệ", "statuses", List.of("in_use"));
+        Summary first = json.treeToValue(api.post(admin, "/api/v1/lists", body, 201), Summary.class);
+        long before = versions();
+
+        JsonNode refused = api.post(admin, "/api/v1/lists", body, 409);
+        assertThat(refused.get("code").asString()).isEqualTo("LIST_DOCUMENT_PUBLISHED");
+        assertThat(refused.get("detail").asString()).contains(number, first.id().toString());
+        api.post(admin, "/api/v1/lists", Map.of("title", "Bản khác", "documentNumber", " " + number.toLowerCase() + " ",
+                "documentDate", "2024-07-04", "issuer", "bộ khoa học  và công nghệ", "statuses", List.of("in_use")), 409);
+        assertThat(versions()).isEqualTo(before);
+
+        HtmlPage page = HtmlPage.parse(publishOnPage(number, "03/07/2024", List.of()).andExpect(status().isConflict())
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));
+        assertThat(HtmlPage.text(page.byId("main"))).contains(
+                "Chưa công bố được phiên bản: văn bản này đã được công bố thành một phiên bản danh sách.",
+                "Văn bản số " + number + " của Bộ Khoa học và Công nghệ đã được công bố thành phiên bản “Danh sách "
+                        + number + "” (ngày văn bản 03/07/2024");
+        assertThat(page.byId("documentNumber").getAttributeValue("value")).isEqualTo(number);
+        assertThat(versions()).isEqualTo(before);
+    }
+
+    @Test
     void missingDocumentFieldsAreNamedAndNothingIsPublished() {
         String admin = accounts.token(Role.ADMIN, null);
         long before = jdbc.sql("select count(*) from list_version").query(Long.class).single();
@@ -382,10 +408,15 @@ class OfficialListsIntegrationTests {
         assertThat(jdbc.sql("select count(*) from list_version").query(Long.class).single()).isEqualTo(before);
     }
 
-    private ResultActions publishOnPage(String date, List<String> undated) throws Exception {
+    /** A document number no other test publishes: one document is published once. */
+    private static String number() {
+        return UUID.randomUUID().toString().substring(0, 6) + "/BKHCN-CĐSQG";
+    }
+
+    private ResultActions publishOnPage(String number, String date, List<String> undated) throws Exception {
         MockHttpServletRequestBuilder request = post("/lists").with(csrf())
                 .with(user(accounts.signedIn(Role.ADMIN, null)))
-                .param("title", "Danh sách thử " + date).param("documentNumber", "12/BKHCN-CĐSQG")
+                .param("title", "Danh sách thử " + date).param("documentNumber", number)
                 .param("documentDate", date).param("issuer", "Bộ Khoa học và Công nghệ").param("statuses", "in_use");
         undated.forEach(code -> request.param("undated", code));
         return mvc.perform(request);
@@ -399,7 +430,8 @@ class OfficialListsIntegrationTests {
     void theFormNamesThePlatformsAListDatedBeforeTodayWouldLeaveOutAndPublishesOnlyOnceThatIsConfirmed()
             throws Exception {
         long before = versions();
-        HtmlPage asked = HtmlPage.parse(publishOnPage("01/01/2020", List.of()).andExpect(status().isOk())
+        String number = number();
+        HtmlPage asked = HtmlPage.parse(publishOnPage(number, "01/01/2020", List.of()).andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));
 
         assertThat(versions()).as("nothing published before it is confirmed").isEqualTo(before);
@@ -416,11 +448,11 @@ class OfficialListsIntegrationTests {
                 .isEqualTo("Vẫn công bố, không có " + confirmed.size() + " nền tảng chưa rõ ngày"));
         assertThat(asked.byId("title").getAttributeValue("value")).isEqualTo("Danh sách thử 01/01/2020");
 
-        publishOnPage("01/01/2020", List.of("ECABINET")).andExpect(status().isOk())
+        publishOnPage(number, "01/01/2020", List.of("ECABINET")).andExpect(status().isOk())
                 .andExpect(content().string(containsString("id=\"undated\"")));
         assertThat(versions()).as("asked again while some are not confirmed").isEqualTo(before);
 
-        String location = publishOnPage("01/01/2020", confirmed).andExpect(status().is3xxRedirection())
+        String location = publishOnPage(number, "01/01/2020", confirmed).andExpect(status().is3xxRedirection())
                 .andReturn().getResponse().getRedirectedUrl();
         assertThat(versions()).isEqualTo(before + 1);
         HtmlPage version = HtmlPage.parse(client.get().uri(location).exchange().expectStatus().isOk()
@@ -439,7 +471,7 @@ class OfficialListsIntegrationTests {
     @Test
     void theFormPublishesAListDatedTodayWithoutAsking() throws Exception {
         long before = versions();
-        String location = publishOnPage(CalendarDates.vietnamese(LocalDate.now(clock)), List.of())
+        String location = publishOnPage(number(), CalendarDates.vietnamese(LocalDate.now(clock)), List.of())
                 .andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
 
         assertThat(versions()).isEqualTo(before + 1);

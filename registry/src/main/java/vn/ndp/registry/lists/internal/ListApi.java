@@ -154,7 +154,9 @@ class ListApi {
             + "at once and asks for no confirmation. A version dated before today lists only the platforms known to "
             + "be listed on its date: one whose listing date is unknown (no listed_from and no legal basis date) "
             + "counts from today only, so it is left out and named in the answer's dateUnknown, as in the version "
-            + "ever after. To have such a platform in the version, give it a listing date before publishing.")
+            + "ever after. To have such a platform in the version, give it a listing date before publishing. A "
+            + "document (number and issuer) already published is refused (409, LIST_DOCUMENT_PUBLISHED), naming the "
+            + "version published from it.")
     ResponseEntity<Summary> publish(@RequestBody PublishRequest request, Authentication authentication) {
         InvalidParameters params = new InvalidParameters();
         LocalDate date = params.date("documentDate", request.documentDate());

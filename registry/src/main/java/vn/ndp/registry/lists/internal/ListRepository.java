@@ -42,6 +42,17 @@ public class ListRepository {
         this.json = json;
     }
 
+    /** The PostgreSQL advisory lock key of "publishing a list version" ("NDP-LIST" in ASCII). */
+    static final long PUBLISHING = 0x4E44502D4C495354L;
+
+    /**
+     * Makes publications wait for one another until the transaction ends, so that two from one document cannot both
+     * find it unpublished.
+     */
+    public void lockPublishing() {
+        jdbc.sql("select pg_advisory_xact_lock(?)").param(PUBLISHING).query().singleRow();
+    }
+
     public void insert(ListVersion v, List<ListEntry> entries) {
         jdbc.sql("""
                 insert into list_version (id, title, document_number, document_date, issuer, note, statuses,
