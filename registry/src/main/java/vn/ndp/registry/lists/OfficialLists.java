@@ -44,6 +44,10 @@ import vn.ndp.registry.shared.VietnamTime;
 @Service
 public class OfficialLists {
 
+    /** Versions in the order they were issued: by document date, then by publication. */
+    private static final Comparator<ListVersion> OLDER_FIRST = Comparator.comparing(ListVersion::documentDate)
+            .thenComparing(ListVersion::publishedAt);
+
     private final ListRepository repository;
     private final Catalog catalog;
     private final Agencies agencies;
@@ -217,12 +221,19 @@ public class OfficialLists {
         return repository.entries(id);
     }
 
-    /** What changed from {@code against} to {@code id}. */
+    /**
+     * What changed between the two versions, from the older (by document date, then by publication) to the newer,
+     * whichever of them is {@code against}: "added" always means added later.
+     */
     public ListDiff diff(UUID id, UUID against) {
-        ListVersion after = get(id);
-        ListVersion before = get(against);
-        return ListDiff.between(before, repository.entries(against), after, repository.entries(id));
+        ListVersion one = get(id);
+        ListVersion other = get(against);
+        boolean oneFirst = OLDER_FIRST.compare(one, other) <= 0;
+        ListVersion before = oneFirst ? one : other;
+        ListVersion after = oneFirst ? other : one;
+        return ListDiff.between(before, repository.entries(before.id()), after, repository.entries(after.id()));
     }
+
 
     private List<ListEntry> snapshot(Set<LifecycleStatus> statuses, LocalDate date) {
         record Row(String ownerSort, String nameSort, String code, Agency owner, Map<String, String> fields) {

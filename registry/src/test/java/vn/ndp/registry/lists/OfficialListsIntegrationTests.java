@@ -95,7 +95,7 @@ class OfficialListsIntegrationTests {
     record Changed(String platformCode, List<FieldChange> changes) {
     }
 
-    record Diff(List<Entry> added, List<Entry> removed, List<Changed> changed) {
+    record Diff(Summary before, Summary after, List<Entry> added, List<Entry> removed, List<Changed> changed) {
     }
 
     private Summary publish(String admin, String date, List<String> statuses) {
@@ -227,9 +227,22 @@ class OfficialListsIntegrationTests {
         Diff forward = diff(later.id(), early.id());
         assertThat(forward.added()).extracting(Entry::platformCode).contains("NDXP", "DIA-CHI-SO");
         assertThat(forward.removed()).isEmpty();
-        Diff backward = diff(early.id(), later.id());
-        assertThat(backward.removed()).extracting(Entry::platformCode).contains("NDXP", "DIA-CHI-SO");
-        assertThat(backward.added()).isEmpty();
+        Diff againstTheLater = diff(early.id(), later.id());
+        assertThat(againstTheLater.before().id()).as("from the older, whichever is 'against'").isEqualTo(early.id());
+        assertThat(againstTheLater.after().id()).isEqualTo(later.id());
+        assertThat(againstTheLater.added()).extracting(Entry::platformCode).contains("NDXP", "DIA-CHI-SO");
+        assertThat(againstTheLater.removed()).isEmpty();
+    }
+
+    @Test
+    void versionsOfOneDocumentDateAreComparedInTheOrderTheyWerePublished() {
+        String admin = accounts.token(Role.ADMIN, null);
+        Summary first = publish(admin, "2023-03-01", List.of("in_use"));
+        Summary second = publish(admin, "2023-03-01", List.of("in_use", "recognised"));
+
+        Diff diff = diff(first.id(), second.id());
+        assertThat(diff.before().id()).isEqualTo(first.id());
+        assertThat(diff.removed()).isEmpty();
     }
 
     @Test

@@ -124,7 +124,8 @@ class ListApi {
     }
 
     @GetMapping("/" + ID + "/diff")
-    @Operation(summary = "What changed from the version 'against' to this one: added, removed, changed fields")
+    @Operation(summary = "What changed between this version and 'against', from the older (by document date, then"
+            + " publication) to the newer, whichever is 'against': added, removed, changed fields")
     Diff diff(@PathVariable UUID id, @RequestParam(required = false) String against) {
         return Diff.of(lists.diff(id, parseAgainst(against)));
     }
