@@ -19,14 +19,19 @@ final class EvaluationRules {
             return;
         }
         Set<String> seen = new HashSet<>();
+        Set<String> repeated = new HashSet<>();
         for (Evaluation.CriterionResult r : evaluation.results()) {
             String name = "criterion." + r.criterion();
             if (r.criterion() == null || !criteria.contains(r.criterion())) {
                 invalid.reject(name, "is not one of the criteria groups " + criteria + ".");
                 continue;
             }
+            // a repeat is said once, and its result and comment are not checked again: each problem named once
             if (!seen.add(r.criterion())) {
-                invalid.reject(name, "is given more than once.");
+                if (repeated.add(r.criterion())) {
+                    invalid.reject(name, "is given more than once.");
+                }
+                continue;
             }
             if (r.result() == null) {
                 invalid.reject(name, "needs a result: meets, partly_meets, does_not_meet or not_applicable.");
