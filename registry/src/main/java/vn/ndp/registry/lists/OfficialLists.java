@@ -21,6 +21,7 @@ import vn.ndp.registry.audit.AuditLog;
 import vn.ndp.registry.catalog.Catalog;
 import vn.ndp.registry.catalog.LifecycleStatus;
 import vn.ndp.registry.catalog.Platform;
+import vn.ndp.registry.catalog.PlatformField;
 import vn.ndp.registry.catalog.PlatformPage;
 import vn.ndp.registry.catalog.PlatformQuery;
 import vn.ndp.registry.lists.internal.ListRepository;
@@ -156,6 +157,11 @@ public class OfficialLists {
         } else if (publication.documentDate().isAfter(today)) {
             errors.add(FieldError.of("documentDate", "is after today (" + today + "); a list is published on or "
                     + "after the date of its document."));
+        } else if (publication.documentDate().isBefore(PlatformField.EARLIEST_DATE)) {
+            // a mistyped year (0202 for 2022), as the catalogue's dates are checked
+            errors.add(FieldError.of("documentDate", "'" + publication.documentDate() + "' is not a plausible date:"
+                    + " the year must be from " + PlatformField.EARLIEST_DATE.getYear() + " to "
+                    + PlatformField.LATEST_DATE.getYear() + "."));
         }
         Set<LifecycleStatus> statuses = publication.statuses() == null || publication.statuses().isEmpty()
                 ? defaultStatuses : publication.statuses();

@@ -393,6 +393,21 @@ class OfficialListsIntegrationTests {
     }
 
     @Test
+    void aDocumentDateWithAMistypedYearIsRefused() throws Exception {
+        long before = versions();
+        JsonNode refused = api.post(accounts.token(Role.ADMIN, null), "/api/v1/lists", Map.of("title", "Danh sách thử",
+                "documentNumber", number(), "documentDate", "0202-01-01", "issuer", "Bộ Khoa học và Công nghệ"), 400);
+        assertThat(refused.get("errors").findValuesAsString("field")).containsExactly("documentDate");
+        assertThat(refused.get("errors").findValuesAsString("message")).singleElement().asString()
+                .contains("1900", "2099");
+
+        HtmlPage page = HtmlPage.parse(publishOnPage(number(), "01/01/0202", List.of())
+                .andExpect(status().isBadRequest()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));
+        assertThat(HtmlPage.text(page.byId("main"))).contains("Ngày văn bản: bắt buộc", "năm từ 1900 đến 2099");
+        assertThat(versions()).isEqualTo(before);
+    }
+
+    @Test
     void missingDocumentFieldsAreNamedAndNothingIsPublished() {
         String admin = accounts.token(Role.ADMIN, null);
         long before = jdbc.sql("select count(*) from list_version").query(Long.class).single();
