@@ -31,11 +31,12 @@ public record AdoptionPlan(
     }
 
     /**
-     * Whether the plan had been declared by {@code date}: its document is dated on or before it, or, without a
-     * document, its year had begun. A past-date view shows only those (a plan dated later did not exist then).
+     * Whether the plan had been declared by {@code date} as far as its document says: a past-date view leaves out a
+     * plan whose document is dated later (it did not exist then). One without a document date is kept, as nothing
+     * says when it was made (a plan for a later year may be declared today).
      */
     public boolean declaredBy(LocalDate date) {
-        return documentDate != null ? !documentDate.isAfter(date) : year <= date.getYear();
+        return documentDate == null || !documentDate.isAfter(date);
     }
 
     /** At least one platform assigned (any status). */
