@@ -10,6 +10,7 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -29,7 +30,7 @@ final class SyntheticPlatforms {
     static final String SOURCE = "generated for benchmark";
 
     private static final String HEADER = "code,name_vi,name_en,owner_code,category,type,scope,status,description_vi,"
-            + "description_en,operator,legal_basis,website,developer,tags,source";
+            + "description_en,operator,legal_basis,website,developer,tags,source,listed_from";
 
     /** Kinds of system, Vietnamese and English. */
     private static final String[][] KINDS = {
@@ -112,13 +113,20 @@ final class SyntheticPlatforms {
     private SyntheticPlatforms() {
     }
 
-    record Agency(String code, String nameVi) {
+    /** An agency of the reference data; {@code validTo} is its last day, or null while it exists. */
+    record Agency(String code, String nameVi, LocalDate validTo) {
+
+        /**
+         * The listing date of a platform it owns: none for an agency that exists, a year before its last day for one
+         * that has ended, as an import takes a platform for such an agency only when it was listed before the end
+         * (and the search then follows the agency's succession to its owner today).
+         */
+        String listedFrom() {
+            return validTo == null ? "" : validTo.minusYears(1).toString();
+        }
     }
 
-    /**
-     * The agencies of the shipped reference data (registry jar, {@code reference/agencies.csv}) that still exist: an
-     * import refuses a new platform for one that has ended.
-     */
+    /** The agencies of the shipped reference data (registry jar, {@code reference/agencies.csv}), ended ones too. */
     static List<Agency> referenceAgencies() {
         try (InputStream in = SyntheticPlatforms.class.getResourceAsStream("/reference/agencies.csv")) {
             if (in == null) {
@@ -128,9 +136,9 @@ final class SyntheticPlatforms {
             List<Agency> agencies = new ArrayList<>();
             for (CSVRecord row : CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()
                     .parse(reader)) {
-                if (row.get("valid_to").isBlank()) {
-                    agencies.add(new Agency(row.get("code"), row.get("name_vi")));
-                }
+                String validTo = row.get("valid_to");
+                agencies.add(new Agency(row.get("code"), row.get("name_vi"),
+                        validTo.isBlank() ? null : LocalDate.parse(validTo)));
             }
             return agencies;
         } catch (IOException e) {
@@ -174,7 +182,8 @@ final class SyntheticPlatforms {
                         .add("https://example.invalid/" + code.toLowerCase())
                         .add("")
                         .add("generated;benchmark")
-                        .add(SOURCE);
+                        .add(SOURCE)
+                        .add(owner.listedFrom());
                 out.write(row.toString());
             }
         }
