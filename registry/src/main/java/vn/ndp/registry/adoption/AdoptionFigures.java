@@ -31,8 +31,9 @@ import vn.ndp.registry.shared.FoldedSearch;
  * <li><b>declared by separate decision</b> when one is a separate decision of the People's Committee;</li>
  * <li><b>deploying</b> when at least one platform is being deployed or in use.</li>
  * </ul>
- * A merged province can count both "in a plan" and "by decision" when its
- * predecessors announced differently. A platform's status in a merged province
+ * A plan whose document is dated after the date is not counted (it had not
+ * been declared then). A merged province can count both "in a plan" and "by
+ * decision" when its predecessors announced differently. A platform's status in a merged province
  * is the furthest any of its parts reached (in use, deploying, planned, stopped).
  */
 @Service
@@ -170,11 +171,18 @@ public class AdoptionFigures {
         return List.copyOf(years);
     }
 
-    /** Rolls the year's declarations up to the provinces that exist on the date. */
+    /**
+     * Rolls the year's declarations up to the provinces that exist on the date, leaving out those declared after it
+     * by the rule a province's own view as of the date follows ({@link AdoptionPlan#declaredBy}, as in
+     * {@link AdoptionDesk#history}): figures as of a past date count only what had been declared by then.
+     */
     List<ProvinceRow> provinces(List<AdoptionPlan> yearPlans, LocalDate date) {
         AgencyGraph graph = agencies.graph();
         Map<String, List<AdoptionPlan>> held = new HashMap<>();
         for (AdoptionPlan plan : yearPlans) {
+            if (!plan.declaredBy(date)) {
+                continue;
+            }
             held.computeIfAbsent(graph.resolve(plan.provinceCode(), date), k -> new ArrayList<>()).add(plan);
         }
         List<ProvinceRow> rows = new ArrayList<>();

@@ -247,6 +247,55 @@ class AdoptionApiIntegrationTests {
     }
 
     @Test
+    void figuresAsOfADateCountOnlyThePlansTheProvinceShowsOnThatDate() throws Exception {
+        Map<String, Object> body = declaration(2015, "decision", null, "VNEID", "in_use");
+        body.put("documentDate", "2015-09-10");
+        api.put(accounts.token(Role.ADMIN, null), "/api/v1/adoption/provinces/P-BAC-GIANG/plan", body, 200);
+
+        assertThat(plansOf(api.get(null, "/api/v1/adoption/provinces/P-BAC-GIANG?asOf=2015-09-09", 200), 2015))
+                .isEmpty();
+        JsonNode before = api.get(null, "/api/v1/adoption/summary?year=2015&asOf=2015-09-09", 200);
+        JsonNode on = api.get(null, "/api/v1/adoption/summary?year=2015&asOf=2015-09-10", 200);
+        assertThat(provinceRow(before, "P-BAC-GIANG").get("level").asString()).isEqualTo("none");
+        assertThat(provinceRow(before, "P-BAC-GIANG").get("declaredBy")).isEmpty();
+        assertThat(provinceRow(on, "P-BAC-GIANG").get("level").asString()).isEqualTo("in_use");
+        for (String kpi : List.of("assigned", "byDecision", "deploying")) {
+            assertThat(on.get("computed").get(kpi).asInt() - before.get("computed").get(kpi).asInt()).as(kpi)
+                    .isEqualTo(1);
+        }
+        assertThat(trend2015(api.get(null, "/api/v1/adoption/trend?asOf=2015-12-31", 200)).get("assigned").asInt()
+                - trend2015(api.get(null, "/api/v1/adoption/trend?asOf=2015-09-09", 200)).get("assigned").asInt())
+                .isEqualTo(1);
+
+        String csv = new String(client.get().uri("/api/v1/adoption/report.csv?year=2015&asOf=2015-09-09").exchange()
+                .expectStatus().isOk().expectBody(byte[].class).returnResult().getResponseBody(),
+                StandardCharsets.UTF_8);
+        assertThat(csv).contains("P-BAC-GIANG,Tỉnh Bắc Giang,2015,2015-09-09,none,");
+        String page = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+                .get("/adoption?year=2015&asOf=2015-09-09")).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        assertThat(page).contains("data-province=\"P-BAC-GIANG\" data-level=\"none\"");
+    }
+
+    static JsonNode provinceRow(JsonNode summary, String code) {
+        for (JsonNode row : summary.get("provinces")) {
+            if (row.get("province").get("code").asString().equals(code)) {
+                return row;
+            }
+        }
+        throw new AssertionError(code + " is not in the summary");
+    }
+
+    static JsonNode trend2015(JsonNode trend) {
+        for (JsonNode year : trend) {
+            if (year.get("year").asInt() == 2015) {
+                return year.get("computed");
+            }
+        }
+        throw new AssertionError("no 2015 in the trend");
+    }
+
+    @Test
     void figuresAsOfAPastDateAreForThatDatesYearUnlessAnotherIsAsked() {
         assertThat(api.get(null, "/api/v1/adoption/summary?asOf=2024-01-01", 200).get("year").asInt())
                 .isEqualTo(2024);

@@ -33,6 +33,12 @@ class AdoptionFiguresIntegrationTests {
                 OffsetDateTime.of(2022, 3, 1, 0, 0, 0, 0, ZoneOffset.UTC), 0);
     }
 
+    static AdoptionPlan documentDated(AdoptionPlan p, LocalDate documentDate) {
+        return new AdoptionPlan(p.id(), p.provinceCode(), p.year(), p.documentKind(), p.documentNumber(), documentDate,
+                p.documentTitle(), p.target(), p.progress(), p.platforms(), p.sample(), p.updatedBy(), p.updatedAt(),
+                p.version());
+    }
+
     static PlatformAdoption uses(String platform, AdoptionStatus status) {
         return new PlatformAdoption(platform, status, Responsibility.NONE, null, null);
     }
@@ -88,6 +94,23 @@ class AdoptionFiguresIntegrationTests {
 
         assertThat(row(figures.provinces(hue, LocalDate.of(2024, 12, 31)), "P-THUA-THIEN-HUE").deploying()).isTrue();
         assertThat(row(figures.provinces(hue, LocalDate.of(2025, 1, 1)), "P-HUE").deploying()).isTrue();
+    }
+
+    @Test
+    void aPlanWhoseDocumentIsDatedAfterTheDateIsNotCountedYetAndOneWithoutADateAlwaysIs() {
+        List<AdoptionPlan> plans = List.of(
+                documentDated(plan("P-HA-NOI", DocumentKind.PLAN, uses("VNEID", AdoptionStatus.IN_USE)),
+                        LocalDate.of(2022, 6, 1)),
+                documentDated(plan("P-CAO-BANG", DocumentKind.NONE, uses("VNEID", AdoptionStatus.DEPLOYING)), null));
+
+        List<ProvinceRow> before = figures.provinces(plans, LocalDate.of(2022, 5, 31));
+        assertThat(AdoptionFigures.kpis(before)).isEqualTo(new Kpis(63, 1, 0, 0, 1));
+        assertThat(level(before, "P-HA-NOI")).isEqualTo(Level.NONE);
+        assertThat(row(before, "P-HA-NOI").declaredBy()).isEmpty();
+        assertThat(level(before, "P-CAO-BANG")).isEqualTo(Level.DEPLOYING);
+        List<ProvinceRow> on = figures.provinces(plans, LocalDate.of(2022, 6, 1));
+        assertThat(AdoptionFigures.kpis(on)).isEqualTo(new Kpis(63, 2, 1, 0, 2));
+        assertThat(level(on, "P-HA-NOI")).isEqualTo(Level.IN_USE);
     }
 
     @Test

@@ -94,7 +94,8 @@ final class AdoptionPdf {
         }
         y -= 4;
         for (String note : fonts.wrap(regular, 8, "\"Tính từ dữ liệu\": đếm từ kế hoạch các địa phương khai báo trên"
-                + " NDP (kế hoạch của tỉnh cũ được tính cho tỉnh kế thừa từ 01/07/2025). \"Công bố\": số liệu chương"
+                + " NDP có văn bản ban hành đến ngày tính (kế hoạch không ghi ngày văn bản luôn được tính; kế hoạch"
+                + " của tỉnh cũ được tính cho tỉnh kế thừa từ 01/07/2025). \"Công bố\": số liệu chương"
                 + " trình đã công bố, kèm nguồn trên trang Triển khai tại địa phương.", PAGE.getWidth() - 2 * MARGIN)) {
             text(regular, 8, MARGIN, y, note);
             y -= 10;
