@@ -268,23 +268,22 @@ public class OfficialLists {
 
     /**
      * The platforms of {@code statuses} that a version dated {@code date} leaves out because their listing date is
-     * unknown: none when the date is today, as such a platform counts from today on. In code order.
+     * unknown: none when the date is today, as such a platform counts from today on. Each is taken by the status in
+     * force on {@code date} ({@link Platform#statusOn}), as the version's own platforms are by the search's as-of
+     * status filter, not by today's: one in use then but retired since is named, one in trial then is not. In code
+     * order.
      */
     private List<UndatedPlatform> undated(Set<LifecycleStatus> statuses, LocalDate date, LocalDate today) {
         List<UndatedPlatform> undated = new ArrayList<>();
         if (!date.isBefore(today)) {
             return undated;
         }
-        for (LifecycleStatus status : statuses) {
-            PlatformQuery query = new PlatformQuery(null, null, null, null, status, null, today, 1,
-                    PlatformQuery.MAX_SIZE, PlatformQuery.Sort.CODE);
-            catalog.forEachMatch(query, (PlatformPage.Hit hit) -> {
-                Platform p = hit.platform();
-                if (p.listingDateUnknownOn(date, today)) {
-                    undated.add(new UndatedPlatform(p.code(), p.nameVi(), p.nameEn(), p.status()));
-                }
-            });
-        }
+        catalog.forEachListedOn(today, p -> {
+            LifecycleStatus then = p.statusOn(date);
+            if (p.listingDateUnknownOn(date, today) && statuses.contains(then)) {
+                undated.add(new UndatedPlatform(p.code(), p.nameVi(), p.nameEn(), then));
+            }
+        });
         undated.sort(Comparator.comparing(UndatedPlatform::platformCode));
         return undated;
     }

@@ -48,6 +48,7 @@ import vn.ndp.registry.accounts.Role;
 import vn.ndp.registry.accounts.TestAccounts;
 import vn.ndp.registry.audit.AuditEvent;
 import vn.ndp.registry.audit.AuditLog;
+import vn.ndp.registry.catalog.PlatformImport;
 import vn.ndp.registry.shared.CalendarDates;
 
 @RegistryIntegrationTest
@@ -76,6 +77,9 @@ class OfficialListsIntegrationTests {
 
     @Autowired
     AuditLog audit;
+
+    @Autowired
+    PlatformImport platformImport;
 
     record Undated(String platformCode, String nameVi, String nameEn, String status) {
     }
@@ -182,6 +186,31 @@ class OfficialListsIntegrationTests {
         assertThat(listed.findValues("dateUnknown")).isNotEmpty();
         assertThat(audit.find(new AuditLog.Filter(AuditEvent.LIST_VERSION_PUBLISHED, null, version.id().toString(),
                 null, null), 10, 0).getFirst().detail().toString()).contains("dateUnknown", "ECABINET");
+    }
+
+    @Test
+    void aListDatedBeforeTodayNamesThePlatformsOfUnknownListingDateByTheStatusTheyHadOnItsDate() {
+        // listing dates unknown; one was in use until today and is retired now, the other was in trial until today
+        importPlatform("TEST-LIST-WAS-IN-USE", "in_use");
+        importPlatform("TEST-LIST-WAS-IN-USE", "retired");
+        importPlatform("TEST-LIST-NOW-IN-USE", "trial");
+        importPlatform("TEST-LIST-NOW-IN-USE", "in_use");
+
+        Summary version = publish(accounts.token(Role.ADMIN, null), "2020-01-01", List.of("in_use"));
+
+        assertThat(version.dateUnknown()).as("in use on 01/01/2020, retired since")
+                .contains(new Undated("TEST-LIST-WAS-IN-USE", "Nền tảng thử TEST-LIST-WAS-IN-USE", "Test platform",
+                        "in_use"))
+                .extracting(Undated::platformCode).as("in trial on 01/01/2020, in use only from today")
+                .doesNotContain("TEST-LIST-NOW-IN-USE");
+    }
+
+    private void importPlatform(String code, String status) {
+        platformImport.importFile(code + ".csv", ("code,name_vi,name_en,owner_code,category,type,scope,status,"
+                + "description_vi,description_en,operator,legal_basis,website,source\n" + code + ",Nền tảng thử "
+                + code + ",Test platform,BTC,government,platform,central," + status + ",Mô tả dùng cho kiểm thử,"
+                + "Test fixture,,,https://example.vn,test fixture\n").getBytes(StandardCharsets.UTF_8),
+                PlatformImport.Progress.NONE, "import (tester)");
     }
 
     @Test
