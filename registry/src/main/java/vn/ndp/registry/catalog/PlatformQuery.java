@@ -1,6 +1,7 @@
 package vn.ndp.registry.catalog;
 
 import java.time.LocalDate;
+import java.util.List;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import vn.ndp.registry.shared.InvalidParameters;
@@ -22,6 +23,10 @@ public record PlatformQuery(
         int page,
         int size,
         Sort sort) {
+
+    /** Every parameter {@link #parse} reads: a resource searching with it takes these and no other. */
+    public static final List<String> PARAMETERS =
+            List.of("q", "owner", "category", "type", "status", "scope", "asOf", "page", "size", "sort");
 
     public static final int DEFAULT_SIZE = 20;
     public static final int MAX_SIZE = 100;

@@ -2,8 +2,14 @@ package vn.ndp.registry.catalog.internal;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.Parameters;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
 import java.time.LocalDate;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -46,20 +52,8 @@ class PlatformApi {
     @GetMapping("/platforms")
     @Operation(summary = "Search the catalogue", description = "Free text ignores diacritics: 'nen tang so' finds "
             + "'nền tảng số'. owner is matched as of asOf (today by default), following agency successions.")
-    PlatformJson.Page search(
-            @Parameter(description = "free text") @RequestParam(required = false) String q,
-            @Parameter(description = "agency code, e.g. BTC") @RequestParam(required = false) String owner,
-            @Parameter(description = "government|economy|society") @RequestParam(required = false) String category,
-            @Parameter(description = "platform|information_system|application|national_database")
-            @RequestParam(required = false) String type,
-            @Parameter(description = "proposed|potential|recognised|trial|in_use|suspended|revoked|retired")
-            @RequestParam(required = false) String status,
-            @Parameter(description = "central|province|commune") @RequestParam(required = false) String scope,
-            @Parameter(description = "yyyy-MM-dd") @RequestParam(required = false) String asOf,
-            @Parameter(description = "1-based") @RequestParam(required = false) String page,
-            @Parameter(description = "1–100, default 20") @RequestParam(required = false) String size,
-            @Parameter(description = "relevance|name|code") @RequestParam(required = false) String sort,
-            HttpServletRequest request) {
+    @SearchParameters
+    PlatformJson.Page search(HttpServletRequest request) {
         return PlatformJson.Page.of(catalog.search(query(request)));
     }
 
@@ -78,6 +72,7 @@ class PlatformApi {
 
     @GetMapping(value = "/platforms.csv", produces = "text/csv")
     @Operation(summary = "The search's matches as CSV (UTF-8, the import format plus the as-of owner)")
+    @SearchParameters
     ResponseEntity<byte[]> csv(HttpServletRequest request) {
         PlatformQuery query = query(request);
         return attachment(export.csv(query), MediaType.parseMediaType("text/csv; charset=UTF-8"), query, "csv");
@@ -85,9 +80,33 @@ class PlatformApi {
 
     @GetMapping(value = "/platforms.xlsx")
     @Operation(summary = "The search's matches as an XLSX workbook")
+    @SearchParameters
     ResponseEntity<byte[]> xlsx(HttpServletRequest request) {
         PlatformQuery query = query(request);
         return attachment(export.xlsx(query), XLSX, query, "xlsx");
+    }
+
+    /**
+     * The parameters {@link PlatformQuery#parse} reads ({@link PlatformQuery#PARAMETERS}), for the API description
+     * and for the check that refuses any other.
+     */
+    @Retention(RetentionPolicy.RUNTIME)
+    @Target(ElementType.METHOD)
+    @Parameters({
+        @Parameter(in = ParameterIn.QUERY, name = "q", description = "free text"),
+        @Parameter(in = ParameterIn.QUERY, name = "owner", description = "agency code, e.g. BTC"),
+        @Parameter(in = ParameterIn.QUERY, name = "category", description = "government|economy|society"),
+        @Parameter(in = ParameterIn.QUERY, name = "type",
+                description = "platform|information_system|application|national_database"),
+        @Parameter(in = ParameterIn.QUERY, name = "status",
+                description = "proposed|potential|recognised|trial|in_use|suspended|revoked|retired"),
+        @Parameter(in = ParameterIn.QUERY, name = "scope", description = "central|province|commune"),
+        @Parameter(in = ParameterIn.QUERY, name = "asOf", description = "yyyy-MM-dd"),
+        @Parameter(in = ParameterIn.QUERY, name = "page", description = "1-based"),
+        @Parameter(in = ParameterIn.QUERY, name = "size", description = "1–100, default 20"),
+        @Parameter(in = ParameterIn.QUERY, name = "sort", description = "relevance|name|code")
+    })
+    @interface SearchParameters {
     }
 
     private PlatformQuery query(HttpServletRequest request) {
