@@ -7,6 +7,10 @@ import org.springframework.http.HttpStatus;
  * segment of the problem {@code type} URI, so clients can rely on it.
  */
 public enum ErrorCode {
+    /**
+     * A parameter with a bad value, or, in the API's query, one the resource does not take or a single-valued one
+     * given twice ({@link StrictQueryParameters}).
+     */
     INVALID_PARAMETER(HttpStatus.BAD_REQUEST, "Invalid request parameter"),
     INVALID_BODY(HttpStatus.BAD_REQUEST, "Invalid request body"),
     UNSUPPORTED_MEDIA_TYPE(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Content type not accepted"),

@@ -1,0 +1,165 @@
+package vn.ndp.registry.shared;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.lang.reflect.Method;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.DefaultParameterNameDiscoverer;
+import org.springframework.core.MethodParameter;
+import org.springframework.core.annotation.MergedAnnotations;
+import org.springframework.core.annotation.MergedAnnotations.SearchStrategy;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.method.HandlerMethod;
+import org.springframework.web.servlet.HandlerInterceptor;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+/**
+ * The API's query parameters are read strictly, as its bodies are ({@link StrictJsonBodies}): a parameter the
+ * resource does not take (a misspelt {@code asof} would otherwise answer with today's data) and a single-valued
+ * parameter given twice (which would otherwise be taken at its first value) are refused as INVALID_PARAMETER naming
+ * it, before the handler runs. No parameter is taken everywhere: the API answers in English whatever {@code lang}
+ * says (the overlap check reads Accept-Language) and takes its token only from the Authorization header, never from
+ * an {@code access_token} parameter. Pages keep ignoring parameters they do not know.
+ *
+ * <p>A handler takes the parameters it binds with {@link RequestParam} (a list or an array may be repeated) and those
+ * its OpenAPI description declares in the query ({@link Parameter} with {@link ParameterIn#QUERY}, directly, in
+ * {@code @Parameters}, in {@link Operation#parameters()} or through a meta-annotation), which is how a handler that
+ * parses its parameters itself (a catalogue search through {@code PlatformQuery}) says which it reads. A handler
+ * binding a whole {@code Map} of parameters takes any.
+ */
+@Configuration(proxyBeanMethods = false)
+class StrictQueryParameters implements WebMvcConfigurer {
+
+    @Override
+    public void addInterceptors(InterceptorRegistry registry) {
+        registry.addInterceptor(new Check()).addPathPatterns("/api/**");
+    }
+
+    /** What one handler takes: each parameter's name and whether it may be repeated; null names means any. */
+    record Taken(Map<String, Boolean> repeatable) {
+
+        static final Taken ANY = new Taken(null);
+
+        static Taken of(HandlerMethod handler) {
+            Map<String, Boolean> names = new LinkedHashMap<>();
+            for (MethodParameter parameter : handler.getMethodParameters()) {
+                RequestParam param = parameter.getParameterAnnotation(RequestParam.class);
+                if (param == null) {
+                    continue;
+                }
+                Class<?> type = parameter.getParameterType();
+                String name = param.name().isEmpty() ? nameOf(parameter) : param.name();
+                if (name == null || Map.class.isAssignableFrom(type)) {
+                    return ANY;
+                }
+                names.merge(name, type.isArray() || Collection.class.isAssignableFrom(type), Boolean::logicalOr);
+            }
+            MergedAnnotations annotations = MergedAnnotations.from(handler.getMethod(), SearchStrategy.TYPE_HIERARCHY);
+            Stream.concat(annotations.stream(Parameter.class),
+                            annotations.stream(Operation.class).flatMap(operation -> Stream.of(
+                                    operation.getAnnotationArray("parameters", Parameter.class))))
+                    .filter(parameter -> parameter.getEnum("in", ParameterIn.class) == ParameterIn.QUERY)
+                    .forEach(parameter -> names.putIfAbsent(parameter.getString("name"), false));
+            return new Taken(names);
+        }
+
+        private static String nameOf(MethodParameter parameter) {
+            parameter.initParameterNameDiscovery(new DefaultParameterNameDiscoverer());
+            return parameter.getParameterName();
+        }
+
+        /** Every problem with {@code query}: names not taken, each with the closest taken; single values repeated. */
+        InvalidParameters check(String query, String resource) {
+            InvalidParameters invalid = new InvalidParameters();
+            if (repeatable == null || query == null || query.isEmpty()) {
+                return invalid;
+            }
+            Map<String, Integer> given = new LinkedHashMap<>();
+            for (String pair : query.split("&")) {
+                if (!pair.isEmpty()) {
+                    given.merge(decode(pair.split("=", 2)[0]), 1, Integer::sum);
+                }
+            }
+            String takes = repeatable.isEmpty() ? resource + " takes no query parameters."
+                    : resource + " takes " + String.join(", ", new TreeSet<>(repeatable.keySet())) + ".";
+            given.forEach((name, times) -> {
+                Boolean many = repeatable.get(name);
+                if (many == null) {
+                    String near = closest(name);
+                    invalid.reject(name, "is not a parameter of this resource"
+                            + (near == null ? "." : "; did you mean " + near + "?") + " " + takes);
+                } else if (times > 1 && !many) {
+                    invalid.reject(name, "is given " + times + " times; it takes one value.");
+                }
+            });
+            return invalid;
+        }
+
+        /** The taken name the same but for case, or at most two letters away from {@code name}; null if none. */
+        String closest(String name) {
+            String lower = name.toLowerCase(Locale.ROOT);
+            return repeatable.keySet().stream()
+                    .map(taken -> Map.entry(taken, distance(lower, taken.toLowerCase(Locale.ROOT))))
+                    .filter(near -> near.getValue() <= Math.min(2, name.length() / 3))
+                    .min(Comparator.comparingInt(Map.Entry<String, Integer>::getValue)).map(Map.Entry::getKey)
+                    .orElse(null);
+        }
+
+        private static int distance(String a, String b) {
+            int[] previous = new int[b.length() + 1];
+            int[] current = new int[b.length() + 1];
+            for (int j = 0; j <= b.length(); j++) {
+                previous[j] = j;
+            }
+            for (int i = 1; i <= a.length(); i++) {
+                current[0] = i;
+                for (int j = 1; j <= b.length(); j++) {
+                    int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+                    current[j] = Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1);
+                }
+                int[] swap = previous;
+                previous = current;
+                current = swap;
+            }
+            return previous[b.length()];
+        }
+
+        private static String decode(String name) {
+            try {
+                return URLDecoder.decode(name, StandardCharsets.UTF_8);
+            } catch (IllegalArgumentException e) {
+                return name;
+            }
+        }
+    }
+
+    /** Refuses a request whose query the handler does not take, before the handler runs. */
+    static final class Check implements HandlerInterceptor {
+
+        private final Map<Method, Taken> taken = new ConcurrentHashMap<>();
+
+        @Override
+        public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
+            if (handler instanceof HandlerMethod method) {
+                taken.computeIfAbsent(method.getMethod(), any -> Taken.of(method))
+                        .check(request.getQueryString(), request.getMethod() + " " + request.getRequestURI())
+                        .throwIfAny();
+            }
+            return true;
+        }
+    }
+}
