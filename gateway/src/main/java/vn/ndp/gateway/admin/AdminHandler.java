@@ -11,11 +11,9 @@ import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 import org.eclipse.jetty.http.HttpHeader;
-import org.eclipse.jetty.http.HttpHeaderValue;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
-import org.eclipse.jetty.util.BufferUtil;
 import org.eclipse.jetty.util.Callback;
 
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -30,8 +28,8 @@ import vn.ndp.protocol.identifiers.GatewayId;
  * {@code GET /globalconf} (version, expiry, last refresh), {@code GET /metrics} (Prometheus),
  * {@code POST /reload}: read the configuration file again and serve its local systems and services (200 with what
  * is served now, 409 with what would need a restart or why the file was refused, nothing changed), and
- * {@code GET /messagelog/evidence} ({@link EvidenceEndpoint}). HEAD works wherever GET does ({@code HEAD /metrics}
- * without a scrape); another method gets 405 with {@code Allow}, an unknown path 404 whatever the method.
+ * {@code GET /messagelog/evidence} ({@link EvidenceEndpoint}). HEAD works wherever GET does but on the evidence; another
+ * method gets 405 with {@code Allow}, an unknown path 404 whatever the method.
  */
 public final class AdminHandler extends Handler.Abstract {
 
@@ -41,14 +39,15 @@ public final class AdminHandler extends Handler.Abstract {
 
     /**
      * The admin listener's resources and the methods each takes: HEAD wherever GET (RFC 9110, 9.1; Jetty sends a HEAD
-     * answer's headers without its body).
+     * answer's headers without its body) but on the evidence.
      */
     private enum Resource {
         HEALTH("/health", "GET", "HEAD"),
         GLOBALCONF("/globalconf", "GET", "HEAD"),
         METRICS("/metrics", "GET", "HEAD"),
         RELOAD("/reload", "POST"),
-        EVIDENCE(EvidenceEndpoint.PATH, "GET", "HEAD");
+        // GET only: a HEAD would export (sign pending batches, read the whole log) to throw the file away
+        EVIDENCE(EvidenceEndpoint.PATH, "GET");
 
         private static final Map<String, Resource> BY_PATH = Arrays.stream(values())
                 .collect(Collectors.toUnmodifiableMap(resource -> resource.path, Function.identity()));
@@ -129,8 +128,9 @@ public final class AdminHandler extends Handler.Abstract {
                 status.lastProblem().ifPresent(problem -> body.put("lastProblem", problem));
                 yield send(response, callback, 200, JSON_TYPE, JSON.writeValueAsString(body));
             }
-            case METRICS -> request.getMethod().equals("HEAD") ? headersOnly(response, callback, PROMETHEUS_TYPE)
-                    : send(response, callback, 200, PROMETHEUS_TYPE, metrics.scrape());
+            // HEAD scrapes too: without the body's length Jetty would say Content-Length: 0, or Transfer-Encoding:
+            // chunked on a kept-alive connection, where GET says the length (RFC 9110, 9.3.2)
+            case METRICS -> send(response, callback, 200, PROMETHEUS_TYPE, metrics.scrape());
             case RELOAD -> {
                 Reload reload = reloader.get();
                 yield send(response, callback, reload.reloaded() ? 200 : 409, JSON_TYPE, JSON.writeValueAsString(reload));
@@ -142,21 +142,6 @@ public final class AdminHandler extends Handler.Abstract {
     private static boolean methodNotAllowed(Response response, Callback callback, Resource resource) {
         response.getHeaders().put(HttpHeader.ALLOW, resource.allow);
         return send(response, callback, 405, JSON_TYPE, "{\"error\":\"method not allowed\"}");
-    }
-
-    /**
-     * A 200 to HEAD with GET's headers but the body's length, which only the body would tell and a HEAD answer may leave
-     * out (RFC 9110, 9.3.2), so that the body need not be made. Jetty would frame an answer of unknown length on a
-     * kept-alive connection as chunked, which would say that GET's answer is (RFC 9112, 6.1), so this one closes it.
-     */
-    private static boolean headersOnly(Response response, Callback callback, String type) {
-        response.setStatus(200);
-        response.getHeaders().put(HttpHeader.CONTENT_TYPE, type);
-        response.getHeaders().put(HttpHeader.CONNECTION, HttpHeaderValue.CLOSE.asString());
-        // committed before the last write: a last write that commits would count its bytes as the length, 0
-        response.write(false, BufferUtil.EMPTY_BUFFER, Callback.from(
-                () -> response.write(true, BufferUtil.EMPTY_BUFFER, callback), callback::failed));
-        return true;
     }
 
     private static boolean send(Response response, Callback callback, int status, String type, String body) {

@@ -2,9 +2,6 @@ package vn.ndp.gateway.admin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.InetAddress;
-import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -17,7 +14,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import io.micrometer.core.instrument.Gauge;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import vn.ndp.gateway.LoopbackServer;
@@ -36,14 +32,11 @@ class AdminHandlerTests {
     static Path directory;
     static LoopbackServer server;
     static final AtomicInteger reloads = new AtomicInteger();
-    /** How many scrapes read the gauge that counts them. */
-    static final AtomicInteger scrapes = new AtomicInteger();
 
     @BeforeAll
     static void start() throws Exception {
         NationalCa.init(directory.resolve("ca"), CaSettings.defaults(), Clock.systemUTC());
         PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-        Gauge.builder("test_scrapes", scrapes, AtomicInteger::incrementAndGet).register(metrics);
         GlobalConfigurationClient globalConfiguration = new GlobalConfigurationClient(new GlobalConfigurationSource(
                 java.net.URI.create("http://127.0.0.1:9/globalconf"), directory.resolve("ca/ca.pem"),
                 directory.resolve("globalconf"), Duration.ofMinutes(1), Duration.ofSeconds(5)), "VN", Clock.systemUTC(),
@@ -75,26 +68,6 @@ class AdminHandlerTests {
             assertThat(get.body()).as(path).isNotEmpty();
             assertThat(head.body()).as(path).isEmpty();
         }
-    }
-
-    @Test
-    void headOnTheMetricsTellsGetsHeadersWithoutScrapingAndClosesAKeptAliveConnectionInsteadOfSayingALength()
-            throws Exception {
-        RawHttp.Answer get = send("GET", "/metrics");
-        int scraped = scrapes.get();
-        String head;
-        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), server.port())) {
-            socket.setSoTimeout(10_000);
-            socket.getOutputStream().write("HEAD /metrics HTTP/1.1\r\nHost: x\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
-            // read to the end: the gateway closes the connection after the headers
-            head = new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
-        }
-
-        assertThat(get.body()).contains("test_scrapes");
-        assertThat(scrapes.get()).as("scrapes for HEAD").isEqualTo(scraped);
-        assertThat(head).startsWith("HTTP/1.1 200 ").endsWith("\r\n\r\n")
-                .contains("\r\nContent-Type: " + get.header("Content-Type") + "\r\n", "\r\nConnection: close\r\n")
-                .doesNotContainIgnoringCase("Content-Length").doesNotContainIgnoringCase("Transfer-Encoding");
     }
 
     @Test
