@@ -6,7 +6,6 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 import vn.ndp.protocol.errors.XRoadErrorType;
@@ -36,7 +35,14 @@ public final class EndpointRules {
 
     /** Whether the gateways relay {@code method}, in any case (an endpoint keeps it in upper case). */
     public static boolean relayed(String method) {
-        return method != null && METHODS.contains(method.toUpperCase(Locale.ROOT));
+        if (method != null) {
+            for (String relayed : METHODS) { // per request in each gateway: no upper-cased copy
+                if (relayed.equalsIgnoreCase(method)) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** {@code method} if the gateways relay it, or a {@code Client.BadRequest} that names those they do. */
@@ -53,6 +59,7 @@ public final class EndpointRules {
      * when nothing does.
      */
     public static Optional<String> patternProblem(String pattern) {
+        String quoted = "'" + quoted(pattern) + "'";
         Optional<String> shape = shapeProblem(pattern);
         if (shape.isPresent()) {
             return shape.map(problem -> problem + ", e.g. /units/**.");
@@ -63,23 +70,23 @@ public final class EndpointRules {
             Fault fault = fault(segment, i == segments.length - 1);
             if (fault != null) {
                 return Optional.of(switch (fault) {
-                    case EMPTY_SEGMENT -> "'" + pattern + "' has an empty segment (//); the gateways refuse such paths.";
-                    case DOT_SEGMENT -> "'" + pattern + "' has a '" + name(segment) + "' segment; the gateways refuse such"
+                    case EMPTY_SEGMENT -> quoted + " has an empty segment (//); the gateways refuse such paths.";
+                    case DOT_SEGMENT -> quoted + " has a '" + name(segment) + "' segment; the gateways refuse such"
                             + " paths, so name the path it stands for, e.g. /units/** rather than /units/x/../**.";
-                    case BACKSLASH -> "'" + pattern + "' has a backslash; the gateways refuse such paths.";
-                    case CONTROL_CHARACTER -> "'" + pattern.replaceAll("\\p{Cc}", "?") + "' has a control character.";
+                    case BACKSLASH -> quoted + " has a backslash; the gateways refuse such paths.";
+                    case CONTROL_CHARACTER -> quoted + " has a control character.";
                 });
             }
             if (segment.contains("%")) {
-                return Optional.of("'" + pattern + "' is percent-encoded; the gateways match the decoded path, so write"
+                return Optional.of(quoted + " is percent-encoded; the gateways match the decoded path, so write"
                         + " the characters themselves, e.g. /đơn-vị/** rather than /%C4%91%C6%A1n-v%E1%BB%8B/**.");
             }
             if (segment.contains("?") || segment.contains("#")) {
-                return Optional.of("'" + pattern + "' has a query or a fragment (? or #); the gateways match the path"
+                return Optional.of(quoted + " has a query or a fragment (? or #); the gateways match the path"
                         + " alone, so give only the path.");
             }
             if (segment.contains("*") && !segment.equals("*") && !segment.equals("**")) {
-                return Optional.of("'" + pattern + "' has * within a segment; * stands for one whole segment and a"
+                return Optional.of(quoted + " has * within a segment; * stands for one whole segment and a"
                         + " last ** for the rest of the path, e.g. /units/*/members or /units/**.");
             }
         }
@@ -123,11 +130,11 @@ public final class EndpointRules {
      */
     static Optional<String> shapeProblem(String path) {
         if (!path.startsWith("/")) {
-            return Optional.of("The endpoint path '" + path + "' does not start with /");
+            return Optional.of("The endpoint path '" + quoted(path) + "' does not start with /");
         }
         int deepWildcard = path.indexOf("**");
         if (deepWildcard >= 0 && (deepWildcard != path.length() - 2 || path.charAt(deepWildcard - 1) != '/')) {
-            return Optional.of("In '" + path + "' ** may only be the last segment");
+            return Optional.of("In '" + quoted(path) + "' ** may only be the last segment");
         }
         return Optional.empty();
     }
@@ -149,10 +156,17 @@ public final class EndpointRules {
         if (segment.indexOf('\\') >= 0) {
             return Fault.BACKSLASH;
         }
-        if (segment.chars().anyMatch(Character::isISOControl)) {
-            return Fault.CONTROL_CHARACTER;
+        for (int i = 0; i < segment.length(); i++) {
+            if (Character.isISOControl(segment.charAt(i))) {
+                return Fault.CONTROL_CHARACTER;
+            }
         }
         return null;
+    }
+
+    /** {@code typed} as a message may quote it: each control character (C0, DEL, C1) shown as {@code ?}. */
+    public static String quoted(String typed) {
+        return typed == null ? null : typed.replaceAll("\\p{Cc}", "?");
     }
 
     /** A segment without its {@code ;parameters}. */

@@ -46,6 +46,15 @@ class EndpointRulesTests {
                 });
     }
 
+    /** Whichever rule a pattern breaks first, the message quotes it with each control character as ?. */
+    @ParameterizedTest
+    @ValueSource(strings = {"/a%41/\u0000", "/a//b\u0007", "/a\u0085/x?y", "/a*b/\u0001", "units\u0007",
+            "/**/x\u0007"})
+    void everyProblemQuotesThePatternWithoutItsControlCharacters(String pattern) {
+        assertThat(EndpointRules.patternProblem(pattern)).hasValueSatisfying(problem -> assertThat(problem)
+                .doesNotContainPattern("\\p{Cc}").contains("?"));
+    }
+
     static Stream<Arguments> patternsAndPathsTheyMatch() {
         return Stream.of(
                 arguments("/", ""),

@@ -302,7 +302,7 @@ public class ExchangeRegister {
             List<FieldError> problems = new ArrayList<>();
             endpoint(endpoint, "method", "path", problems).ifPresent(declared::add);
             if (!problems.isEmpty()) {
-                badEndpoints.add("'" + (endpoint == null ? null : quoted(endpoint.method() + " " + endpoint.path()))
+                badEndpoints.add("'" + (endpoint == null ? null : EndpointRules.quoted(endpoint.method() + " " + endpoint.path()))
                         + "': "
                         + String.join("; ", problems.stream().map(e -> e.field() + ": " + e.message()).toList()));
             }
@@ -416,7 +416,7 @@ public class ExchangeRegister {
         int before = errors.size();
         if (!method.equals(vn.ndp.protocol.globalconf.Endpoint.ANY_METHOD) && !EndpointRules.relayed(method)) {
             errors.add(FieldError.of(methodField, (method.isEmpty() ? "is required with a path"
-                    : "'" + quoted(method) + "' is not a method the gateways relay") + "; use "
+                    : "'" + EndpointRules.quoted(method) + "' is not a method the gateways relay") + "; use "
                     + String.join(", ", EndpointRules.METHODS) + ", or * for any."));
         }
         EndpointRules.patternProblem(path).ifPresent(problem -> errors.add(FieldError.of(pathField, problem)));
@@ -424,11 +424,6 @@ public class ExchangeRegister {
             errors.add(FieldError.of(pathField, "is longer than 500 characters."));
         }
         return errors.size() > before ? Optional.empty() : Optional.of(new Endpoint(method, path));
-    }
-
-    /** What was typed, as a refusal quotes it: a control character as ?, as {@link EndpointRules} quotes a path. */
-    private static String quoted(String typed) {
-        return typed.replaceAll("\\p{Cc}", "?");
     }
 
     private static String required(String field, String value, int max, List<FieldError> errors) {
