@@ -6,7 +6,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import tools.jackson.core.JacksonException;
-import tools.jackson.core.StreamReadFeature;
+import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.json.JsonMapper;
 import vn.ndp.protocol.usage.UsageAggregate;
@@ -25,8 +25,8 @@ import vn.ndp.registry.shared.JsonBodies;
  */
 final class UsageReportJson {
 
-    private static final ObjectReader REPORT = JsonMapper.builder()
-            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+    private static final ObjectReader REPORT = JsonBodies.strict(JsonMapper.builder())
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .addMixIn(UsageReport.class, Report.class)
             .addMixIn(UsageAggregate.class, Aggregate.class)
             .build().readerFor(UsageReport.class);
