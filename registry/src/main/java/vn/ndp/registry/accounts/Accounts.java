@@ -209,19 +209,8 @@ public class Accounts {
     }
 
     private static String gone(Existence.Ended ended) {
-        Agency gone = ended.agency();
-        Agency holder = ended.holder();
-        if (holder == null) {
-            return gone.code() + " (" + gone.name(Locale.ENGLISH) + ") no longer exists from " + ended.endedOn() + ".";
-        }
-        String successor = holder.code() + " (" + holder.name(Locale.ENGLISH) + ")";
-        return gone.code() + " (" + gone.name(Locale.ENGLISH) + ") " + switch (ended.succession().kind()) {
-            case MERGED -> "no longer exists from " + ended.endedOn() + ": it became part of " + successor;
-            case RENAMED -> "is no longer used from " + ended.endedOn() + ": the agency was renamed and is now "
-                    + successor;
-            case SPLIT -> "no longer exists from " + ended.endedOn() + ": it was split, and its duties and"
-                    + " platforms went to " + successor;
-        } + "; create the account for " + holder.code() + ".";
+        return ended.describe() + (ended.holder() == null ? "." : "; create the account for " + ended.holder().code()
+                + ".");
     }
 
     @Transactional

@@ -46,5 +46,25 @@ public sealed interface Existence {
         public boolean merged() {
             return succession != null && succession.kind() == SuccessionKind.MERGED;
         }
+
+        /**
+         * How it ended, in English, worded by the succession as the agency's page words it: "BKHDT (Ministry of ...)
+         * no longer exists from 2025-03-01: it became part of BTC (Ministry of Finance)", renamed or split alike;
+         * without a full stop, for the caller to say what to do instead.
+         */
+        public String describe() {
+            String gone = agency.code() + " (" + agency.name(java.util.Locale.ENGLISH) + ")";
+            if (holder == null) {
+                return gone + " no longer exists from " + endedOn();
+            }
+            String successor = holder.code() + " (" + holder.name(java.util.Locale.ENGLISH) + ")";
+            return gone + switch (succession.kind()) {
+                case MERGED -> " no longer exists from " + endedOn() + ": it became part of " + successor;
+                case RENAMED -> " is no longer used from " + endedOn() + ": the agency was renamed and is now "
+                        + successor;
+                case SPLIT -> " no longer exists from " + endedOn() + ": it was split, and its duties and platforms"
+                        + " went to " + successor;
+            };
+        }
     }
 }

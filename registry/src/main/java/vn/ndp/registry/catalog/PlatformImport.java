@@ -177,15 +177,14 @@ public class PlatformImport {
         for (int i = 0; i < parsed.platforms().size(); i++) {
             Platform row = parsed.platforms().get(i);
             Platform before = stored.get(row.code());
-            if (register.endedOwner(row.ownerCode(), today).isEmpty()
-                    || (before != null && before.ownerCode().equals(row.ownerCode()))) {
+            if (before != null && before.ownerCode().equals(row.ownerCode())) {
                 continue;
             }
             LocalDate listing = row.listingDate();
             LocalDate effective = before == null && listing != null && listing.isBefore(today) ? listing : today;
             int line = parsed.lines().get(i);
             register.endedOwner(row.ownerCode(), effective).ifPresent(why -> refused.add(
-                    new RegistryException.FieldError(PlatformField.OWNER.column(), line, "cannot be " + why)));
+                    new RegistryException.FieldError(PlatformField.OWNER.column(), line, "cannot own a platform: " + why)));
         }
         if (!refused.isEmpty()) {
             throw new RegistryException(ErrorCode.IMPORT_REJECTED, refused.size() + " problem(s) in '" + fileName

@@ -182,7 +182,7 @@ public class PlatformRegister {
      */
     public void refuseEndedOwner(String ownerCode, LocalDate effective) {
         endedOwner(ownerCode, effective).ifPresent(why -> {
-            throw new RegistryException(ErrorCode.AGENCY_MERGED, "The owner cannot be " + why,
+            throw new RegistryException(ErrorCode.AGENCY_MERGED, "The owner cannot be changed to it: " + why,
                     List.of(RegistryException.FieldError.of(PlatformField.OWNER.wireName(), why)));
         });
     }
@@ -193,10 +193,7 @@ public class PlatformRegister {
                 || !(agencies.existenceOn(ownerCode, effective) instanceof Existence.Ended ended)) {
             return Optional.empty();
         }
-        Agency gone = ended.agency();
-        return Optional.of(gone.code() + " (" + gone.name(Locale.ENGLISH) + "): it no longer exists from "
-                + ended.endedOn() + (ended.holder() == null ? "." : "; it became part of " + ended.holder().code()
-                + " (" + ended.holder().name(Locale.ENGLISH) + "), which owns its platforms now: give "
+        return Optional.of(ended.describe() + (ended.holder() == null ? "." : ", which owns its platforms now: give "
                 + ended.holder().code() + "."));
     }
 

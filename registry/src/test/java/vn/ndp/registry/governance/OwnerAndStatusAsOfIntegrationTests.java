@@ -195,8 +195,12 @@ class OwnerAndStatusAsOfIntegrationTests {
                 "fields", Map.of("owner", "BKHDT")), 409);
 
         assertThat(refused.get("code").asString()).isEqualTo("AGENCY_MERGED");
-        assertThat(refused.get("detail").asString()).contains("BKHDT", "2025-03-01", "BTC");
+        assertThat(refused.get("detail").asString()).contains("BKHDT", "2025-03-01", "became part of BTC");
         assertThat(refused.get("errors").get(0).get("field").asString()).isEqualTo("owner");
+        JsonNode renamed = api.post(finance, "/api/v1/platforms/" + code + "/changes", Map.of("version", 0,
+                "fields", Map.of("owner", "P-THUA-THIEN-HUE")), 409);
+        assertThat(renamed.get("detail").asString()).as("worded as it ended, as an account's refusal is")
+                .contains("renamed and is now P-HUE").doesNotContain("became part of");
         assertThat(api.get(finance, "/api/v1/platforms/" + code + "/changes", 200)).isEmpty();
         assertThat(api.get(null, "/api/v1/platforms/" + code, 200).get("ownership").findValuesAsString("code"))
                 .containsExactly("BTC");
