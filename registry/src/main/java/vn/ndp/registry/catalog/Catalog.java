@@ -96,6 +96,14 @@ public class Catalog implements SmartInitializingSingleton, DisposableBean {
      * page names them apart ({@link PlatformPage#dateUnknown()}).
      */
     public PlatformPage search(PlatformQuery query) {
+        return search(query, true);
+    }
+
+    /**
+     * As {@link #search(PlatformQuery)}; {@code apart} whether to name the platforms of unknown listing date, which
+     * a caller walking every match ({@link #forEachMatch}) has no use for on each of its pages.
+     */
+    private PlatformPage search(PlatformQuery query, boolean apart) {
         LocalDate today = agencies.today();
         LocalDate asOf = query.asOf() == null ? today : query.asOf();
         Set<String> owners = query.owner() == null ? null : agencies.resolvingTo(query.owner(), asOf);
@@ -112,14 +120,16 @@ public class Catalog implements SmartInitializingSingleton, DisposableBean {
             }
         }
         List<Platform> dateUnknown = List.of();
-        if (past) {
-            List<String> codes = index().search(query.withPage(1, PlatformQuery.MAX_SIZE), owners, asOf,
-                    CatalogIndex.Listed.UNKNOWN, false).codes();
-            Map<String, Platform> unknown = codes.isEmpty() ? Map.of() : find(codes);
-            dateUnknown = codes.stream().map(unknown::get).filter(Objects::nonNull).toList();
+        long dateUnknownTotal = 0;
+        if (past && apart) {
+            CatalogIndex.Result undated = index().search(query.withPage(1, PlatformQuery.MAX_SIZE), owners, asOf,
+                    CatalogIndex.Listed.UNKNOWN, false);
+            Map<String, Platform> unknown = undated.codes().isEmpty() ? Map.of() : find(undated.codes());
+            dateUnknown = undated.codes().stream().map(unknown::get).filter(Objects::nonNull).toList();
+            dateUnknownTotal = undated.total();
         }
         return new PlatformPage(hits, result.total(), query.page(), query.size(), asOf, facets(result, asOf),
-                dateUnknown);
+                dateUnknown, dateUnknownTotal);
     }
 
     /** How many platforms each owner (as of the date) or category has. */
@@ -195,7 +205,7 @@ public class Catalog implements SmartInitializingSingleton, DisposableBean {
         PlatformPage page;
         int n = 1;
         do {
-            page = search(query.withPage(n++, chunk));
+            page = search(query.withPage(n++, chunk), false);
             page.items().forEach(consumer);
             seen += page.items().size();
         } while (seen < page.total() && !page.items().isEmpty());

@@ -8,7 +8,8 @@ import vn.ndp.registry.agencies.Agency;
 /**
  * One page of search results, with facet counts over all matches, asked as of {@code asOf}. {@code dateUnknown}:
  * the platforms that match but whose listing date is unknown, so that asked as of a date before today they are
- * neither among the results nor counted (up to {@link PlatformQuery#MAX_SIZE}; always empty as of today).
+ * neither among the results nor counted (up to {@link PlatformQuery#MAX_SIZE}; always empty as of today), and
+ * {@code dateUnknownTotal} how many there are in all.
  */
 public record PlatformPage(
         List<Hit> items,
@@ -17,7 +18,8 @@ public record PlatformPage(
         int size,
         LocalDate asOf,
         Map<String, List<FacetCount>> facets,
-        List<Platform> dateUnknown) {
+        List<Platform> dateUnknown,
+        long dateUnknownTotal) {
 
     public PlatformPage {
         dateUnknown = List.copyOf(dateUnknown);

@@ -56,7 +56,7 @@ public class CatalogStatistics {
                 .sorted(Comparator.comparingLong(Bucket::count).reversed().thenComparing(Bucket::key))
                 .toList();
         long total = buckets.stream().mapToLong(Bucket::count).sum();
-        return new Breakdown(Wire.name(dimension), date, total, buckets, all.dateUnknown().size());
+        return new Breakdown(Wire.name(dimension), date, total, buckets, all.dateUnknownTotal());
     }
 
     private Bucket bucket(Dimension dimension, String key, long count) {

@@ -76,6 +76,31 @@ class PlatformImportIntegrationTests {
         return jdbc.sql("select count(*) from platform").query(Long.class).single();
     }
 
+    /**
+     * More platforms of unknown listing date than a page names: the page names the first of them, and every count of
+     * them (the catalogue's, the statistics') is of them all.
+     */
+    @Test
+    void platformsOfUnknownListingDateAreCountedAllThoughAPageNamesTheFirstOfThem() {
+        int many = PlatformQuery.MAX_SIZE + 1;
+        String[] rows = new String[many];
+        for (int i = 0; i < many; i++) {
+            rows[i] = row("TEST-UNDATED-" + i, "Nền tảng zyxwundated " + i, "society");
+        }
+        platformImport.importFile("undated.csv", csv(rows), PlatformImport.Progress.NONE, "import (tester)");
+
+        client.get().uri("/api/v1/platforms?q=zyxwundated&asOf=2000-01-01").exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.total").isEqualTo(0)
+                .jsonPath("$.dateUnknown.length()").isEqualTo(PlatformQuery.MAX_SIZE)
+                .jsonPath("$.dateUnknownTotal").isEqualTo(many);
+        client.get().uri("/api/v1/stats/platforms?by=owner&asOf=2000-01-01").exchange()
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$.dateUnknown").value(n -> assertThat(((Number) n).longValue())
+                        .as("these and the shipped ones of unknown date").isGreaterThanOrEqualTo(many + 6));
+    }
+
     @Test
     void newCodesAreCreatedAndServedByTheApi() {
         var report = platformImport.importFile("new.csv",

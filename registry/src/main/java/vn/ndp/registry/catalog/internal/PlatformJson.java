@@ -30,14 +30,17 @@ final class PlatformJson {
 
     /**
      * {@code dateUnknown}: the platforms that match but whose listing date is unknown, so that as of a date before
-     * today they are neither in {@code items} nor counted.
+     * today they are neither in {@code items} nor counted (the first {@link vn.ndp.registry.catalog.PlatformQuery#MAX_SIZE});
+     * {@code dateUnknownTotal}: how many there are in all.
      */
     record Page(List<Summary> items, long total, int page, int size, LocalDate asOf,
-            java.util.Map<String, List<PlatformPage.FacetCount>> facets, List<Undated> dateUnknown) {
+            java.util.Map<String, List<PlatformPage.FacetCount>> facets, List<Undated> dateUnknown,
+            long dateUnknownTotal) {
 
         static Page of(PlatformPage page) {
             return new Page(page.items().stream().map(Summary::of).toList(), page.total(), page.page(), page.size(),
-                    page.asOf(), page.facets(), page.dateUnknown().stream().map(Undated::of).toList());
+                    page.asOf(), page.facets(), page.dateUnknown().stream().map(Undated::of).toList(),
+                    page.dateUnknownTotal());
         }
     }
 

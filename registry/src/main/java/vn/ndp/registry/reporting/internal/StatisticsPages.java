@@ -74,7 +74,7 @@ class StatisticsPages {
         PlatformPage all = catalog.search(PlatformQuery.all(on).withPage(1, 1));
         model.addAttribute("on", on);
         model.addAttribute("total", all.total());
-        model.addAttribute("dateUnknown", all.dateUnknown().size());
+        model.addAttribute("dateUnknown", all.dateUnknownTotal());
         model.addAttribute("owners", all.facets().getOrDefault("owner", List.of()).size());
         model.addAttribute("categories", counts(all, "category", "category", asOfParam, locale));
         model.addAttribute("statuses", counts(all, "status", "status", asOfParam, locale));
