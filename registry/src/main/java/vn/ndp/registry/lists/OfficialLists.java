@@ -190,8 +190,8 @@ public class OfficialLists {
      */
     private void refuseIfPublished(String number, String issuer) {
         String key = documentKey(number, issuer);
-        repository.findAll().stream().filter(v -> documentKey(v.documentNumber(), v.issuer()).equals(key))
-                .findFirst().ifPresent(existing -> {
+        repository.documents().stream().filter(d -> documentKey(d.number(), d.issuer()).equals(key)).findFirst()
+                .flatMap(document -> repository.find(document.id())).ifPresent(existing -> {
                     throw new RegistryException(ErrorCode.LIST_DOCUMENT_PUBLISHED, "Document " + number + " of "
                             + issuer + " was already published as the version '" + existing.title() + "' (id "
                             + existing.id() + ", dated " + existing.documentDate() + ", published "

@@ -85,6 +85,20 @@ public class ListRepository {
                 .query(this::version).list();
     }
 
+    /**
+     * The versions' documents, each a version's id with its document number and issuer (no entries or left-out
+     * platforms read), oldest publication first.
+     */
+    public List<Document> documents() {
+        return jdbc.sql("select id, document_number, issuer from list_version order by published_at")
+                .query((rs, n) -> new Document(rs.getObject("id", UUID.class), rs.getString("document_number"),
+                        rs.getString("issuer"))).list();
+    }
+
+    /** What a version was published from. */
+    public record Document(UUID id, String number, String issuer) {
+    }
+
     public Optional<ListVersion> find(UUID id) {
         return jdbc.sql(SELECT + " where v.id = ?").param(id).query(this::version).optional();
     }
