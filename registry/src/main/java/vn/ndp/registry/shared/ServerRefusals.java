@@ -45,6 +45,10 @@ import vn.ndp.registry.shared.web.PageSecurityHeaders;
 @Configuration(proxyBeanMethods = false)
 class ServerRefusals {
 
+    /** What a refused path is told when nothing more particular is found wrong with it. */
+    private static final String UNACCEPTED_PATH = "The path is not one the server accepts: encode a character as %"
+            + " and two hexadecimal digits of its UTF-8 bytes, never NUL (%00), and leave out . and .. segments.";
+
     /**
      * Puts {@link ApiErrorReportValve} in place of the plain error report valve. Unordered, it runs after Spring
      * Boot's own customizer (order 0), which adds the plain one; the host adds none of its own once the class it
@@ -208,8 +212,7 @@ class ServerRefusals {
             if (reason != null && reason.contains("HTTP method")) {
                 return "The method is not one the API accepts: use GET, HEAD, POST, PUT, PATCH, DELETE or OPTIONS.";
             }
-            return "The path is not one the server accepts: encode a character as % and two hexadecimal digits of"
-                    + " its UTF-8 bytes, never NUL (%00), and leave out . and .. segments.";
+            return UNACCEPTED_PATH;
         }
     }
 
@@ -314,8 +317,7 @@ class ServerRefusals {
             if (upper.contains("%5C")) {
                 return "An encoded backslash (%5C) is not accepted in the path.";
             }
-            return "The path is not one the server accepts: encode a character as % and two hexadecimal digits of"
-                    + " its UTF-8 bytes, never NUL (%00), and leave out . and .. segments.";
+            return UNACCEPTED_PATH;
         }
     }
 }
