@@ -38,17 +38,22 @@ class LayoutIntegrationTests {
     @Autowired
     TestAccounts accounts;
 
+    /** The page at {@code path}, which must be the page itself (200), not an error page in the same layout. */
     private HtmlPage page(String path, UserDetails admin) throws Exception {
-        String html = mvc.perform(get(path).with(user(admin)).accept(MediaType.TEXT_HTML)).andReturn().getResponse()
-                .getContentAsString(StandardCharsets.UTF_8);
-        return HtmlPage.parse(html);
+        return page(path, admin, 200);
+    }
+
+    private HtmlPage page(String path, UserDetails admin, int status) throws Exception {
+        var response = mvc.perform(get(path).with(user(admin)).accept(MediaType.TEXT_HTML)).andReturn().getResponse();
+        assertThat(response.getStatus()).as(path).isEqualTo(status);
+        return HtmlPage.parse(response.getContentAsString(StandardCharsets.UTF_8));
     }
 
     @Test
     void everyPageHasOneMainLandmarkTheSkipLinkLeadsTo() throws Exception {
         UserDetails admin = accounts.signedIn(Role.ADMIN, null);
         for (String path : concat(DATED, UNDATED, List.of("/platforms/KHONG-CO"))) {
-            HtmlPage page = page(path, admin);
+            HtmlPage page = page(path, admin, path.endsWith("KHONG-CO") ? 404 : 200);
             assertThat(page.elements("main")).as(path).hasSize(1);
             assertThat(page.elements("main").getFirst().getAttributeValue("id")).as(path).isEqualTo("main");
         }
