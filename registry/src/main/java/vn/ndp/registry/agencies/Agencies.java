@@ -63,8 +63,7 @@ public class Agencies {
      * with no English name, whose Vietnamese name is shown (for screen readers); else null.
      */
     public String nameLang(String code, Locale locale) {
-        return "en".equals(locale.getLanguage()) && code != null
-                && find(code).map(a -> a.nameEn() == null).orElse(false) ? "vi" : null;
+        return code == null ? null : find(code).map(a -> a.lang(locale)).orElse(null);
     }
 
     public Agency get(String code) {

@@ -2,6 +2,7 @@ package vn.ndp.registry.agencies;
 
 import java.time.LocalDate;
 import java.util.Locale;
+import vn.ndp.registry.shared.ShownLanguage;
 
 /**
  * A state body, province or enterprise. {@code code} is NDP's identifier,
@@ -28,7 +29,12 @@ public record Agency(
     }
 
     public String name(Locale locale) {
-        return "en".equals(locale.getLanguage()) && nameEn != null ? nameEn : nameVi;
+        return ShownLanguage.name(locale, nameVi, nameEn);
+    }
+
+    /** The {@code lang} of {@link #name(Locale)} where it is not the page's: "vi" or null ({@link ShownLanguage}). */
+    public String lang(Locale locale) {
+        return ShownLanguage.lang(locale, nameVi, nameEn);
     }
 
     /** The name lists use: the short name ("Hà Nội"), in English the English name where there is one. */

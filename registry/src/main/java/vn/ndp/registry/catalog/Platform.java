@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import vn.ndp.registry.shared.ShownLanguage;
 
 /**
  * A platform in the catalogue. {@code ownerCode} and {@code status} are the
@@ -146,11 +147,21 @@ public record Platform(
     }
 
     public String name(Locale locale) {
-        return "en".equals(locale.getLanguage()) && nameEn != null ? nameEn : nameVi;
+        return ShownLanguage.name(locale, nameVi, nameEn);
+    }
+
+    /** The {@code lang} of {@link #name(Locale)} where it is not the page's: "vi" or null ({@link ShownLanguage}). */
+    public String lang(Locale locale) {
+        return ShownLanguage.lang(locale, nameVi, nameEn);
     }
 
     public String description(Locale locale) {
-        return "en".equals(locale.getLanguage()) && descriptionEn != null ? descriptionEn : descriptionVi;
+        return ShownLanguage.name(locale, descriptionVi, descriptionEn);
+    }
+
+    /** The {@code lang} of {@link #description(Locale)} where it is not the page's: "vi" or null. */
+    public String descriptionLang(Locale locale) {
+        return ShownLanguage.lang(locale, descriptionVi, descriptionEn);
     }
 
     /**

@@ -3,9 +3,11 @@ package vn.ndp.registry.governance;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import vn.ndp.registry.catalog.PlatformField;
+import vn.ndp.registry.shared.ShownLanguage;
 
 /** A ministry's proposal of a platform for the national list, as it stands. */
 public record Proposal(UUID id, String platformCode, String agencyCode, ProposalStatus status,
@@ -24,9 +26,13 @@ public record Proposal(UUID id, String platformCode, String agencyCode, Proposal
     }
 
     /** The name in the reader's language: in English the proposed English name where there is one. */
-    public String name(java.util.Locale locale) {
-        String english = fields.get(PlatformField.NAME_EN);
-        return "en".equals(locale.getLanguage()) && english != null ? english : name();
+    public String name(Locale locale) {
+        return ShownLanguage.name(locale, name(), fields.get(PlatformField.NAME_EN));
+    }
+
+    /** The {@code lang} of {@link #name(Locale)} where it is not the page's: "vi" or null ({@link ShownLanguage}). */
+    public String lang(Locale locale) {
+        return ShownLanguage.lang(locale, name(), fields.get(PlatformField.NAME_EN));
     }
 
     /** The recognition decision: number, date and issuing authority. */

@@ -3,8 +3,10 @@ package vn.ndp.registry.lists;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import vn.ndp.registry.shared.FieldChange;
+import vn.ndp.registry.shared.ShownLanguage;
 
 /**
  * What changed from one list version ({@code before}) to another
@@ -18,6 +20,16 @@ public record ListDiff(ListVersion before, ListVersion after, List<ListEntry> ad
 
     /** A platform in both versions with at least one different field, named as the later version names it. */
     public record Changed(String platformCode, String nameVi, String nameEn, List<FieldChange<ListField>> changes) {
+
+        /** The name in the reader's language: the English one on an English page, where there is one. */
+        public String name(Locale locale) {
+            return ShownLanguage.name(locale, nameVi(), nameEn());
+        }
+
+        /** The {@code lang} of {@link #name(Locale)}: "vi" or null ({@link ShownLanguage}). */
+        public String lang(Locale locale) {
+            return ShownLanguage.lang(locale, nameVi(), nameEn());
+        }
     }
 
     public boolean identical() {

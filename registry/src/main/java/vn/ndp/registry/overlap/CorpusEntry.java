@@ -2,6 +2,7 @@ package vn.ndp.registry.overlap;
 
 import java.util.List;
 import java.util.Locale;
+import vn.ndp.registry.shared.ShownLanguage;
 
 /**
  * An existing platform the overlap check compares with: a national platform
@@ -42,6 +43,11 @@ public record CorpusEntry(
 
     /** The name in the reader's language: the English one on an English page, where there is one. */
     public String name(Locale locale) {
-        return "en".equals(locale.getLanguage()) && nameEn != null ? nameEn : nameVi;
+        return ShownLanguage.name(locale, nameVi, nameEn);
+    }
+
+    /** The {@code lang} of {@link #name(Locale)} where it is not the page's: "vi" or null ({@link ShownLanguage}). */
+    public String lang(Locale locale) {
+        return ShownLanguage.lang(locale, nameVi, nameEn);
     }
 }

@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -27,6 +28,30 @@ class ListDiffTests {
         fields.put("owner_code", owner);
         fields.put("status", status);
         return new ListEntry(position, code, owner, owner, null, fields);
+    }
+
+    @Test
+    void anEntryIsNamedInEnglishOnAnEnglishPageWhereItWasAndMarkedVietnameseWhereItWasNot() {
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put("name_vi", "Nền tảng A");
+        fields.put("name_en", "Platform A");
+        ListEntry bilingual = new ListEntry(1, "A", "BCA", "Bộ Công an", "Ministry of Public Security", fields);
+        ListEntry vietnamese = entry(2, "B", "Nền tảng B", "recognised", "Sở Thử");
+
+        assertThat(bilingual.name(Locale.ENGLISH)).isEqualTo("Platform A");
+        assertThat(bilingual.lang(Locale.ENGLISH)).isNull();
+        assertThat(bilingual.ownerName(Locale.ENGLISH)).isEqualTo("Ministry of Public Security");
+        assertThat(bilingual.ownerLang(Locale.ENGLISH)).isNull();
+        assertThat(vietnamese.name(Locale.ENGLISH)).isEqualTo("Nền tảng B");
+        assertThat(vietnamese.lang(Locale.ENGLISH)).isEqualTo("vi");
+        assertThat(vietnamese.ownerName(Locale.ENGLISH)).isEqualTo("Sở Thử");
+        assertThat(vietnamese.ownerLang(Locale.ENGLISH)).isEqualTo("vi");
+        Locale vi = Locale.forLanguageTag("vi");
+        assertThat(bilingual.name(vi)).isEqualTo("Nền tảng A");
+        assertThat(vietnamese.lang(vi)).isNull();
+        assertThat(vietnamese.ownerLang(vi)).isNull();
+        UndatedPlatform undated = new UndatedPlatform("C", "Nền tảng C", null, LifecycleStatus.RECOGNISED);
+        assertThat(undated.lang(Locale.ENGLISH)).isEqualTo("vi");
     }
 
     @Test

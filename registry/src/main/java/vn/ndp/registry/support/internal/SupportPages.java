@@ -79,16 +79,12 @@ class SupportPages {
 
         /** "vi" when an English page shows the platform's Vietnamese name, for want of an English one; else null. */
         public String platformLang(Locale locale) {
-            return vietnameseOnEnglish(locale, platform == null ? null : platform.nameEn(), platform != null);
+            return platform == null ? null : platform.lang(locale);
         }
 
         /** "vi" when an English page shows the agency's Vietnamese name, for want of an English one; else null. */
         public String agencyLang(Locale locale) {
-            return vietnameseOnEnglish(locale, agency == null ? null : agency.nameEn(), agency != null);
-        }
-
-        private static String vietnameseOnEnglish(Locale locale, String english, boolean known) {
-            return known && english == null && "en".equals(locale.getLanguage()) ? "vi" : null;
+            return agency == null ? null : agency.lang(locale);
         }
 
         public List<String> descriptionLines() {
