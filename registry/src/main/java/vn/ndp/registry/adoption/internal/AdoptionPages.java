@@ -122,9 +122,11 @@ class AdoptionPages {
 
     /**
      * One row of the plan form: a national platform, what the province declares for it, and what is wrong with it
-     * (or has changed in it meanwhile) when the form comes back refused.
+     * (or has changed in it meanwhile) when the form comes back refused; {@code lang} is the name's where it is not
+     * the page's (a Vietnamese name on an English page), else null.
      */
-    record FormRow(String code, String name, Map<PlanRowField, String> values, List<PlanProblem> problems) {
+    record FormRow(String code, String name, String lang, Map<PlanRowField, String> values,
+            List<PlanProblem> problems) {
 
         /** The name and id of the row's input for {@code field} (e.g. {@code phone}). */
         public String input(String field) {
@@ -142,7 +144,7 @@ class AdoptionPages {
         }
 
         FormRow with(List<PlanProblem> all) {
-            return new FormRow(code, name, values, all.stream().filter(p -> code.equals(p.platform())).toList());
+            return new FormRow(code, name, lang, values, all.stream().filter(p -> code.equals(p.platform())).toList());
         }
     }
 
@@ -235,8 +237,7 @@ class AdoptionPages {
         model.addAttribute("plans", plans);
         Set<String> planned = plans.stream().flatMap(h -> h.plan().platforms().stream())
                 .map(PlatformAdoption::platformCode).collect(Collectors.toSet());
-        model.addAttribute("names", names(planned));
-        model.addAttribute("vietnameseNames", vietnameseNames(planned));
+        model.addAttribute("plannedPlatforms", catalog.find(planned));
         model.addAttribute("localPlatforms", notYet ? List.of() : localPlatforms.of(code, period.asOf()));
         model.addAttribute("removedLocalPlatforms", notYet ? List.of() : localPlatforms.removedOf(code,
                 period.asOf()));
@@ -882,37 +883,16 @@ class AdoptionPages {
             complete &= page.total() <= page.items().size();
         }
         platforms.sort(FoldedSearch.<Platform>byFolded(p -> p.name(locale)).thenComparing(Platform::code));
-        Map<String, String> names = new LinkedHashMap<>();
-        platforms.forEach(p -> names.put(p.code(), p.name(locale)));
-        return new Offered(names, complete);
+        Map<String, Platform> offered = new LinkedHashMap<>();
+        platforms.forEach(p -> offered.put(p.code(), p));
+        return new Offered(offered, complete);
     }
 
     /**
-     * The platforms a plan form offers (code to name in the reader's language, in the order shown), and whether
+     * The platforms a plan form offers (by code, in the order shown: by name in the reader's language), and whether
      * they are all the platforms of the offered statuses.
      */
-    record Offered(Map<String, String> names, boolean complete) {
-    }
-
-    /** The names of these platforms in the reader's language, in one query; a code no platform has names itself. */
-    /**
-     * Of the platforms with these codes, those an English page names in Vietnamese, for want of an English name (to
-     * be marked lang="vi"); none on a Vietnamese page.
-     */
-    private Set<String> vietnameseNames(Collection<String> codes) {
-        if (!"en".equals(LocaleContextHolder.getLocale().getLanguage())) {
-            return Set.of();
-        }
-        return catalog.find(codes).values().stream().filter(p -> p.nameEn() == null).map(Platform::code)
-                .collect(Collectors.toSet());
-    }
-
-    private Map<String, String> names(Collection<String> codes) {
-        Locale locale = LocaleContextHolder.getLocale();
-        Map<String, Platform> found = catalog.find(codes);
-        Map<String, String> names = new LinkedHashMap<>();
-        codes.forEach(code -> names.put(code, found.containsKey(code) ? found.get(code).name(locale) : code));
-        return names;
+    record Offered(Map<String, Platform> platforms, boolean complete) {
     }
 
     /**
@@ -927,22 +907,25 @@ class AdoptionPages {
         } else {
             declared.forEach(a -> codes.add(a.platformCode()));
         }
-        codes.addAll(offered.names().keySet());
+        codes.addAll(offered.platforms().keySet());
         codes.addAll(more);
-        // the offered platforms came with their names; only the others are read
-        Map<String, String> others = names(codes.stream().filter(c -> !offered.names().containsKey(c)).toList());
-        Map<String, String> names = new LinkedHashMap<>();
-        codes.forEach(c -> names.put(c, offered.names().containsKey(c) ? offered.names().get(c) : others.get(c)));
+        // the offered platforms are at hand; only the others are read, in one query (a code no platform has names
+        // itself)
+        Map<String, Platform> others = catalog.find(codes.stream()
+                .filter(c -> !offered.platforms().containsKey(c)).toList());
+        Locale locale = LocaleContextHolder.getLocale();
         List<FormRow> rows = new ArrayList<>();
-        for (var entry : names.entrySet()) {
-            String code = entry.getKey();
+        for (String code : codes) {
+            Platform platform = offered.platforms().getOrDefault(code, others.get(code));
+            String name = platform == null ? code : platform.name(locale);
+            String lang = platform == null ? null : platform.lang(locale);
             if (form != null) {
-                rows.add(new FormRow(code, entry.getValue(), PlanRowField.posted(form, code), List.of()));
+                rows.add(new FormRow(code, name, lang, PlanRowField.posted(form, code), List.of()));
                 continue;
             }
             Map<PlanRowField, String> values = declared.stream().filter(a -> a.platformCode().equals(code))
                     .findFirst().map(PlanRowField::declared).orElse(Map.of());
-            rows.add(new FormRow(code, entry.getValue(), values, List.of()));
+            rows.add(new FormRow(code, name, lang, values, List.of()));
         }
         return rows;
     }

@@ -48,7 +48,7 @@ class AgencyPages {
     record KindOption(String value, String label, boolean selected) {
     }
 
-    record Link(String code, String name, String href, LocalDate date, String kind, boolean main,
+    record Link(String code, String name, String lang, String href, LocalDate date, String kind, boolean main,
             String legalBasis, String note) {
     }
 
@@ -96,6 +96,7 @@ class AgencyPages {
                 .map(p -> PlatformPages.agencyLink(p, asOfParam, locale)).orElse(null));
         model.addAttribute("platforms", agency.existsOn(on) ? catalog.ownedBy(code, on).stream()
                 .map(hit -> new PlatformPages.AgencyLink(hit.platform().code(), hit.platform().name(locale),
+                        hit.platform().lang(locale),
                         Links.to("/platforms/" + hit.platform().code()).with("asOf", asOfParam).href()))
                 .toList() : List.of());
         Existence existence = agencies.existenceOn(code, on);
@@ -122,7 +123,7 @@ class AgencyPages {
 
     private Link link(Succession s, String otherCode, String asOf, Locale locale) {
         Agency other = agencies.get(otherCode);
-        return new Link(other.code(), other.name(locale),
+        return new Link(other.code(), other.name(locale), other.lang(locale),
                 Links.to("/agencies/" + other.code()).with("asOf", asOf).href(), s.effectiveDate(),
                 messages.getMessage("succession." + Wire.name(s.kind()), null, Wire.name(s.kind()), locale),
                 s.main(), s.legalBasis(), s.note());

@@ -118,10 +118,12 @@ class PlatformPages {
             String type, String status, String statusClass, List<String> scopes) {
     }
 
-    record AgencyLink(String code, String name, String href) {
+    /** A link to an agency (or a platform) by its name, with the name's {@code lang} where it is not the page's. */
+    record AgencyLink(String code, String name, String lang, String href) {
     }
 
-    record Option(String value, String label, long count, boolean selected, String href) {
+    /** A facet's value; {@code lang} is its label's where it is not the page's (an owner's Vietnamese name). */
+    record Option(String value, String label, String lang, long count, boolean selected, String href) {
     }
 
     record Facet(String name, String title, List<Option> options, String clearHref) {
@@ -134,7 +136,7 @@ class PlatformPages {
             String legalBasis, LocalDate effective) {
     }
 
-    record Relation(String label, String code, String name, String href) {
+    record Relation(String label, String code, String name, String lang, String href) {
     }
 
     /**
@@ -169,7 +171,8 @@ class PlatformPages {
         for (PlatformPage.FacetCount count : page.facets().getOrDefault(name, List.of())) {
             String value = name.equals("owner") ? count.value() : count.value().toLowerCase(Locale.ROOT);
             boolean isSelected = value.equalsIgnoreCase(selected == null ? "" : selected.strip());
-            options.add(new Option(value, facetLabel(name, value, locale), count.count(), isSelected,
+            options.add(new Option(value, facetLabel(name, value, locale),
+                    name.equals("owner") ? agencies.nameLang(value, locale) : null, count.count(), isSelected,
                     (isSelected ? current.without(name) : current.with(name, value)).without("page").href()));
         }
         return new Facet(name, messages.getMessage("facet." + name, null, locale), options,
@@ -235,24 +238,22 @@ class PlatformPages {
         for (PlatformRelation r : catalog.relations(code)) {
             boolean outgoing = r.fromCode().equals(code);
             String other = outgoing ? r.toCode() : r.fromCode();
-            String name = platformName(other, locale).orElse(other);
+            Optional<Platform> platform = catalog.find(other);
             relations.add(new Relation(
                     messages.getMessage("relation." + (outgoing ? "out." : "in.") + Wire.name(r.kind()), null,
                             locale),
-                    other, name, Links.to("/platforms/" + other).with("asOf", asOf).href()));
+                    other, platform.map(p -> p.name(locale)).orElse(other),
+                    platform.map(p -> p.lang(locale)).orElse(null),
+                    Links.to("/platforms/" + other).with("asOf", asOf).href()));
         }
         return relations;
-    }
-
-    private Optional<String> platformName(String code, Locale locale) {
-        return catalog.find(code).map(platform -> platform.name(locale));
     }
 
     static AgencyLink agencyLink(Agency agency, String asOf, Locale locale) {
         if (agency == null) {
             return null;
         }
-        return new AgencyLink(agency.code(), agency.name(locale),
+        return new AgencyLink(agency.code(), agency.name(locale), agency.lang(locale),
                 Links.to("/agencies/" + agency.code()).with("asOf", asOf).href());
     }
 }

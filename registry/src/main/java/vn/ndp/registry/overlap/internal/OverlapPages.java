@@ -19,6 +19,7 @@ import vn.ndp.registry.overlap.OverlapSettings;
 import vn.ndp.registry.overlap.PlatformDescription;
 import vn.ndp.registry.shared.InvalidParameters.Wire;
 import vn.ndp.registry.shared.RegistryException;
+import vn.ndp.registry.shared.ShownLanguage;
 import vn.ndp.registry.shared.web.Site;
 import vn.ndp.registry.shared.web.WebPage;
 
@@ -56,10 +57,12 @@ class OverlapPages {
 
     /**
      * One match as the page shows it: its page ({@code link}, or null), and for a local platform the province or
-     * agency that runs it ({@code owner}, by name) in place of its internal code.
+     * agency that runs it ({@code owner}, by name) in place of its internal code. The {@code *Lang}s are the
+     * {@code lang} of the name, owner and description where it is not the page's (Vietnamese on an English page).
      */
-    record MatchView(String code, String name, boolean national, String link, String owner, double percent,
-            String verdict, Highlight highlightedName, Highlight highlightedDescription, List<ReasonView> reasons) {
+    record MatchView(String code, String name, String nameLang, boolean national, String link, String owner,
+            String ownerLang, double percent, String verdict, Highlight highlightedName,
+            Highlight highlightedDescription, String descriptionLang, List<ReasonView> reasons) {
     }
 
     record ReasonView(String label, List<String> terms) {
@@ -102,13 +105,14 @@ class OverlapPages {
 
     private MatchView view(OverlapReport.Match m, Locale locale) {
         CorpusEntry p = m.platform();
-        boolean english = "en".equals(locale.getLanguage());
         String shownName = p.name(locale);
-        String shownDescription = english && p.descriptionEn() != null ? p.descriptionEn() : p.descriptionVi();
+        String shownDescription = ShownLanguage.name(locale, p.descriptionVi(), p.descriptionEn());
         List<ReasonView> reasonViews = m.reasons().stream()
                 .map(r -> new ReasonView(reasons.label(r, locale), r.terms())).toList();
-        return new MatchView(p.code(), shownName, p.kind() == CorpusEntry.Kind.NATIONAL, p.link(),
-                agencies.name(p.ownerCode(), locale), Math.round(m.score() * 100), Wire.name(m.verdict()),
-                Highlight.of(shownName, m.terms()), Highlight.of(shownDescription, m.terms()), reasonViews);
+        return new MatchView(p.code(), shownName, p.lang(locale), p.kind() == CorpusEntry.Kind.NATIONAL, p.link(),
+                agencies.name(p.ownerCode(), locale), agencies.nameLang(p.ownerCode(), locale),
+                Math.round(m.score() * 100), Wire.name(m.verdict()), Highlight.of(shownName, m.terms()),
+                Highlight.of(shownDescription, m.terms()),
+                ShownLanguage.lang(locale, p.descriptionVi(), p.descriptionEn()), reasonViews);
     }
 }

@@ -1,0 +1,292 @@
+package vn.ndp.registry;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.attoparser.dom.Element;
+import org.attoparser.dom.INestableNode;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import vn.ndp.registry.accounts.Account;
+import vn.ndp.registry.accounts.CurrentUser;
+import vn.ndp.registry.accounts.Role;
+import vn.ndp.registry.accounts.TestAccounts;
+import vn.ndp.registry.adoption.AdoptionDesk;
+import vn.ndp.registry.adoption.AdoptionStatus;
+import vn.ndp.registry.adoption.DocumentKind;
+import vn.ndp.registry.adoption.PlanDeclaration;
+import vn.ndp.registry.adoption.PlatformAdoption;
+import vn.ndp.registry.adoption.Responsibility;
+import vn.ndp.registry.agencies.Agencies;
+import vn.ndp.registry.catalog.PlatformImport;
+import vn.ndp.registry.support.Priority;
+import vn.ndp.registry.support.SupportDesk;
+import vn.ndp.registry.support.SupportRequest;
+
+/**
+ * On an English page every Vietnamese text shown (a name with no English name, an operator, a legal basis, a
+ * person's name, a reason) stands inside an element marked {@code lang="vi"}, so that screen readers and translators
+ * read it as Vietnamese; on the Vietnamese page, already {@code lang="vi"} as a whole, nothing is marked again. The
+ * platforms and agencies here have Vietnamese names only.
+ */
+@RegistryIntegrationTest
+@Import(TestAccounts.class)
+class VietnameseTextOnEnglishPagesIntegrationTests {
+
+    /** A province no other test declares plans for (a plan per province and year is shared by the whole run). */
+    static final String PROVINCE = "P-QUANG-NINH";
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    Agencies agencies;
+
+    @Autowired
+    PlatformImport platformImport;
+
+    @Autowired
+    SupportDesk support;
+
+    @Autowired
+    AdoptionDesk adoption;
+
+    @Autowired
+    TestAccounts accounts;
+
+    /** Test data with Vietnamese names only, unique to one test. */
+    record Data(String suffix, String owner, String ownerName, String predecessorName, String platform,
+            String platformName, String bilingual, String operator, String description, String legalBasis) {
+    }
+
+    @Test
+    void thePlatformPageMarksItsNameOwnerOperatorLegalBasisAndEarlierOwners() throws Exception {
+        Data d = data();
+
+        String english = page(get("/platforms/" + d.platform()).param("lang", "en"));
+
+        assertVietnameseMarked(english, d.platformName(), d.ownerName(), d.operator(), d.description(),
+                d.legalBasis());
+        assertNothingMarked(page(get("/platforms/" + d.platform()).param("lang", "vi")));
+    }
+
+    @Test
+    void thePlatformPageMarksARelatedPlatformWithoutAnEnglishName() throws Exception {
+        Data d = data();
+
+        String english = page(get("/platforms/" + d.bilingual()).param("lang", "en"));
+
+        assertThat(english).contains("Bilingual platform " + d.suffix());
+        assertVietnameseMarked(english, d.platformName());
+        assertNothingMarked(page(get("/platforms/" + d.bilingual()).param("lang", "vi")));
+    }
+
+    @Test
+    void theAgencyPageMarksItsNameItsPlatformsAndItsPredecessors() throws Exception {
+        Data d = data();
+
+        String english = page(get("/agencies/" + d.owner()).param("lang", "en"));
+
+        assertVietnameseMarked(english, d.ownerName(), d.platformName(), d.predecessorName(),
+                "Nghị quyết thử " + d.suffix(), "Hợp nhất để thử " + d.suffix());
+        assertNothingMarked(page(get("/agencies/" + d.owner()).param("lang", "vi")));
+    }
+
+    @Test
+    void searchResultsMarkTheNameOwnerAndExcerptOfAPlatformWithoutEnglish() throws Exception {
+        Data d = data();
+
+        String english = page(get("/platforms").param("q", d.suffix()).param("lang", "en"));
+
+        assertVietnameseMarked(english, d.platformName(), d.ownerName(), d.description());
+        assertNothingMarked(page(get("/platforms").param("q", d.suffix()).param("lang", "vi")));
+    }
+
+    @Test
+    void theOverlapCheckMarksAMatchsVietnameseNameAndDescription() throws Exception {
+        Data d = data();
+
+        String english = page(get("/overlap").param("name", d.platformName()).param("lang", "en"));
+
+        assertThat(english).contains("/platforms/" + d.platform());
+        assertVietnameseMarked(english, d.platformName(), d.description());
+        assertNothingMarked(page(get("/overlap").param("name", d.platformName()).param("lang", "vi")));
+    }
+
+    @Test
+    void aSupportRequestMarksItsSubjectTextPlatformOperatorAndThePeopleInIt() throws Exception {
+        Data d = data();
+        Account editor = accounts.create(Role.PROVINCE_EDITOR, PROVINCE);
+        String subject = "Không đăng nhập được " + d.suffix();
+        String description = "Người dùng không nhận được mã xác thực " + d.suffix();
+        SupportRequest request = support.open(CurrentUser.of(editor),
+                new SupportDesk.NewRequest(d.platform(), subject, description, Priority.HIGH, List.of()));
+        UserDetails signedIn = accounts.signedIn(editor);
+
+        String english = page(get("/support/" + request.id()).param("lang", "en").with(user(signedIn)));
+
+        assertVietnameseMarked(english, subject, description, d.platformName(), d.operator(),
+                TestAccounts.displayName(editor.username()));
+        assertNothingMarked(page(get("/support/" + request.id()).param("lang", "vi").with(user(signedIn))));
+        assertVietnameseMarked(page(get("/support").param("lang", "en").with(user(signedIn))), subject,
+                d.platformName());
+    }
+
+    @Test
+    void accountPagesMarkPeoplesNames() throws Exception {
+        Account editor = accounts.create(Role.PROVINCE_EDITOR, PROVINCE);
+        Account admin = accounts.create(Role.ADMIN, null);
+        String editorName = TestAccounts.displayName(editor.username());
+
+        assertVietnameseMarked(page(get("/account").param("lang", "en").with(user(accounts.signedIn(editor)))),
+                editorName);
+        assertNothingMarked(page(get("/account").param("lang", "vi").with(user(accounts.signedIn(editor)))));
+        String adminPage = page(get("/admin/accounts").param("lang", "en").with(user(accounts.signedIn(admin))));
+        assertVietnameseMarked(adminPage, editorName, TestAccounts.displayName(admin.username()));
+        assertNothingMarked(page(get("/admin/accounts").param("lang", "vi").with(user(accounts.signedIn(admin)))));
+    }
+
+    @Test
+    void adoptionPlanPagesMarkThePlatformTheResponsiblePersonAndTheTasks() throws Exception {
+        Data d = data();
+        Account editor = accounts.create(Role.PROVINCE_EDITOR, PROVINCE);
+        int year = agencies.today().getYear();
+        String department = "Sở Khoa học và Công nghệ " + d.suffix();
+        String person = "Nguyễn Văn Thử " + d.suffix();
+        String title = "Phó Giám đốc " + d.suffix();
+        String target = "Kết nối toàn bộ xã " + d.suffix();
+        String progress = "Đã kết nối một nửa " + d.suffix();
+        PlatformAdoption row = new PlatformAdoption(d.platform(), AdoptionStatus.DEPLOYING,
+                new Responsibility(department, person, title, null, null), target, progress);
+        adoption.declare(CurrentUser.of(editor), PROVINCE, new PlanDeclaration(year, DocumentKind.PLAN,
+                "12/KH-UBND", agencies.today(), "Kế hoạch chuyển đổi số " + d.suffix(),
+                "Mục tiêu chung " + d.suffix(), "Tiến độ chung " + d.suffix(), List.of(row)), null);
+        UserDetails signedIn = accounts.signedIn(editor);
+
+        String english = page(get("/adoption/provinces/" + PROVINCE).param("lang", "en"));
+
+        assertVietnameseMarked(english, d.platformName(), department, person, title, target, progress,
+                "Kế hoạch chuyển đổi số " + d.suffix(), "Mục tiêu chung " + d.suffix(),
+                "Tiến độ chung " + d.suffix());
+        assertNothingMarked(page(get("/adoption/provinces/" + PROVINCE).param("lang", "vi")));
+        String form = page(get("/adoption/provinces/" + PROVINCE + "/plan").param("year", String.valueOf(year))
+                .param("lang", "en").with(user(signedIn)));
+        assertVietnameseMarked(form, d.platformName());
+        assertNothingMarked(page(get("/adoption/provinces/" + PROVINCE + "/plan")
+                .param("year", String.valueOf(year)).param("lang", "vi").with(user(signedIn))));
+    }
+
+    /**
+     * An agency with no English name formed by merging another, owning a platform with no English name; a
+     * bilingual platform that uses it.
+     */
+    private Data data() {
+        String suffix = UUID.randomUUID().toString().substring(0, 6).toUpperCase();
+        String owner = "VI-" + suffix;
+        String predecessor = "VI-OLD-" + suffix;
+        String ownerName = "Trung tâm Chuyển đổi số Thử " + suffix;
+        String predecessorName = "Cục Tiền thân Thử " + suffix;
+        jdbc.sql("""
+                insert into agency (code, kind, name_vi, valid_from, valid_to, source)
+                values (?, 'OTHER', ?, null, date '2024-12-31', 'test'),
+                       (?, 'OTHER', ?, date '2025-01-01', null, 'test')""")
+                .params(predecessor, predecessorName, owner, ownerName).update();
+        jdbc.sql("""
+                insert into agency_succession (predecessor_code, successor_code, effective_date, kind, main,
+                    legal_basis, note, source)
+                values (?, ?, date '2025-01-01', 'MERGED', true, ?, ?, 'test')""")
+                .params(predecessor, owner, "Nghị quyết thử " + suffix, "Hợp nhất để thử " + suffix).update();
+        agencies.refresh();
+        String platform = "VI-A-" + suffix;
+        String platformName = "Nền tảng chỉ có tên tiếng Việt " + suffix;
+        String bilingual = "VI-B-" + suffix;
+        String operator = "Trung tâm Vận hành Thử " + suffix;
+        String description = "Mô tả chỉ bằng tiếng Việt " + suffix;
+        String legalBasis = "Quyết định " + suffix + "/QĐ-THỬ";
+        String csv = "code,name_vi,name_en,owner_code,category,type,scope,status,description_vi,description_en,"
+                + "operator,legal_basis,website,ndxp_status\n"
+                + platform + "," + platformName + ",," + owner + ",government,platform,central,in_use,"
+                + description + ",," + operator + "," + legalBasis + ",,\n"
+                + bilingual + ",Nền tảng song ngữ " + suffix + ",Bilingual platform " + suffix
+                + ",BTC,government,platform,central,in_use,,,,,,\n";
+        var report = platformImport.importFile("vi.csv", csv.getBytes(StandardCharsets.UTF_8),
+                PlatformImport.Progress.NONE, "import (tester)");
+        assertThat(report.created()).isEqualTo(2);
+        jdbc.sql("insert into platform_relation (from_code, to_code, kind, source) values (?, ?, 'USES', 'test')")
+                .params(bilingual, platform).update();
+        return new Data(suffix, owner, ownerName, predecessorName, platform, platformName, bilingual, operator,
+                description, legalBasis);
+    }
+
+    private String page(MockHttpServletRequestBuilder request) throws Exception {
+        return mvc.perform(request).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+    }
+
+    /**
+     * Each text is on the English page, and wherever its body shows it, the nearest element with a {@code lang}
+     * says "vi" (the page itself says "en").
+     */
+    static void assertVietnameseMarked(String html, String... texts) {
+        HtmlPage page = HtmlPage.parse(html);
+        assertThat(page.elements("html").getFirst().getAttributeValue("lang")).isEqualTo("en");
+        Element body = page.elements("body").getFirst();
+        for (String text : texts) {
+            List<Element> shown = innermost(body, text);
+            assertThat(shown).as("the page shows %s", text).isNotEmpty();
+            assertThat(shown).as("every place showing %s is marked Vietnamese", text)
+                    .allSatisfy(e -> assertThat(lang(e)).as("lang of <%s>%s", e.getElementName(), HtmlPage.text(e))
+                            .isEqualTo("vi"));
+        }
+    }
+
+    /**
+     * On the Vietnamese page, whose {@code html} element says "vi", no element says it again (but the language
+     * switch, which names each language in that language).
+     */
+    static void assertNothingMarked(String html) {
+        HtmlPage page = HtmlPage.parse(html);
+        assertThat(page.elements("html").getFirst().getAttributeValue("lang")).isEqualTo("vi");
+        assertThat(HtmlPage.elements(page.elements("body").getFirst(), "*"))
+                .filteredOn(e -> "vi".equals(e.getAttributeValue("lang")) && !e.hasAttribute("hreflang"))
+                .extracting(HtmlPage::text).isEmpty();
+    }
+
+    /** The elements inside {@code container} whose text holds {@code text} and none of whose children's does. */
+    private static List<Element> innermost(INestableNode container, String text) {
+        List<Element> found = new ArrayList<>();
+        for (Element e : HtmlPage.elements(container, "*")) {
+            if (HtmlPage.text(e).contains(text)
+                    && HtmlPage.elements(e, "*").stream().noneMatch(c -> HtmlPage.text(c).contains(text))) {
+                found.add(e);
+            }
+        }
+        return found;
+    }
+
+    /** The language of {@code element}: its own {@code lang}, else its nearest ancestor's. */
+    private static String lang(Element element) {
+        INestableNode node = element;
+        while (node instanceof Element e) {
+            if (e.hasAttribute("lang")) {
+                return e.getAttributeValue("lang");
+            }
+            node = e.getParent();
+        }
+        return null;
+    }
+}
