@@ -279,9 +279,11 @@ class ExchangePagesIntegrationTests {
         String english = page(consumerEditor, "/exchange/access-requests?lang=en");
         assertThat(english).contains("Requested on", "Decided on", "Decided by", providerEditor.getUsername());
         assertThat(HtmlPage.elements(HtmlPage.parse(english).byId("request-" + id), "dd"))
-                .filteredOn(dd -> "vi".equals(dd.getAttributeValue("lang"))).as("what was typed, in Vietnamese")
+                .filteredOn(dd -> "vi".equals(dd.getAttributeValue("lang")))
+                .as("what was typed and the people's names, in Vietnamese")
                 .extracting(HtmlPage::text).containsExactly("Đối chiếu đơn vị hành chính", "Nghị định 47/2020/NĐ-CP",
-                        "Chưa nêu văn bản cụ thể");
+                        TestAccounts.shownName(consumerEditor.getUsername()),
+                        TestAccounts.shownName(providerEditor.getUsername()), "Chưa nêu văn bản cụ thể");
         assertThat(HtmlPage.elements(HtmlPage.parse(html).byId("request-" + id), "dd"))
                 .noneSatisfy(dd -> assertThat(dd.hasAttribute("lang")).isTrue());
     }
