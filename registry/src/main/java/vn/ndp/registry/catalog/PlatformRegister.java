@@ -81,7 +81,10 @@ public class PlatformRegister {
      * Changes fields of an entry if it is still at {@code expectedVersion}.
      * Fields given with the value they already have are not recorded. A
      * revision is written even when no field changes, so that confirmations
-     * (a re-evaluation that keeps the platform) appear in its history.
+     * (a re-evaluation that keeps the platform) appear in its history. A new
+     * owner or status is in force from the provenance's effective day (today
+     * when it states none); the caller has checked that day keeps the
+     * platform's history in order.
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public Platform amend(String code, int expectedVersion, Map<PlatformField, String> changes,
@@ -91,7 +94,7 @@ public class PlatformRegister {
             throw concurrentChange(current, expectedVersion);
         }
         Platform changed = PlatformField.apply(current, changes, this::agencyExists);
-        LocalDate effective = agencies.today();
+        LocalDate effective = provenance.effectiveOn() == null ? agencies.today() : provenance.effectiveOn();
         if (!changed.ownerCode().equals(current.ownerCode())) {
             refuseEndedOwner(changed.ownerCode(), effective);
         }

@@ -1,6 +1,7 @@
 package vn.ndp.registry.governance;
 
 import java.time.Clock;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -38,7 +39,8 @@ import vn.ndp.registry.shared.VietnamTime;
  * unknowingly; an approval is refused if a field it touches changed meanwhile.
  * Editors give evidence documents with a request that goes to review, and add
  * more while it is pending; each addition counts as a change to the request,
- * so a reviewer decides only on the documents they saw.
+ * so a reviewer decides only on the documents they saw. A request may state the day it takes effect (the date of
+ * the decision it follows); an owner or status change is then recorded from that day ({@link EffectiveDateRules}).
  */
 @Service
 public class ChangeDesk {
@@ -75,11 +77,12 @@ public class ChangeDesk {
 
     /**
      * Applies the contact fields at once and puts the rest in a change request for review, with the evidence
-     * documents given for it. Documents are refused when nothing goes to review: a contact change keeps none.
+     * documents given for it and the day it is to take effect ({@code effectiveOn}; null: the day it is approved).
+     * Documents and an effective date are refused when nothing goes to review: a contact change keeps neither.
      */
     @Transactional
     public Outcome request(String code, int expectedVersion, Map<PlatformField, String> wanted, String reason,
-            List<EvidenceDocuments.Upload> evidence, CurrentUser user) {
+            LocalDate effectiveOn, List<EvidenceDocuments.Upload> evidence, CurrentUser user) {
         if (!scopes.mayEdit(user, code)) {
             throw new RegistryException(ErrorCode.OUT_OF_SCOPE, "Platform " + code
                     + " is not one your account may change.");
@@ -119,18 +122,22 @@ public class ChangeDesk {
                     + settings.directFields().stream().map(PlatformField::wireName).sorted().toList()
                     + " are changed at once and keep no documents. Send them without files.");
         }
+        if (!invalid.any() && reviewed.isEmpty() && effectiveOn != null) {
+            invalid.reject(EffectiveDateRules.FIELD, "goes with changes that need review; contact fields "
+                    + settings.directFields().stream().map(PlatformField::wireName).sorted().toList()
+                    + " are changed at once. Send them without an effective date.",
+                    RegistryException.Said.of("gov.error.field.effective_on.direct"));
+        }
         invalid.throwIfAny();
         Map<PlatformField, String> all = new EnumMap<>(PlatformField.class);
         all.putAll(direct);
         all.putAll(reviewed);
         Platform proposed = PlatformField.apply(current, all, c -> agencies.find(c).isPresent());
-        if (!proposed.ownerCode().equals(current.ownerCode())) {
-            // a transfer takes effect when it is approved, not before today: an agency that has ended cannot take it
-            register.refuseEndedOwner(proposed.ownerCode(), agencies.today());
-        }
+        LocalDate today = agencies.today();
+        EffectiveDateRules.check(current, proposed, effectiveOn == null ? today : effectiveOn, today, agencies);
         List<EvidenceDocuments.Checked> files = evidence.stream()
                 .map(upload -> documents.inspect(upload.fileName(), upload.content())).toList();
-        String agency = catalog.ownerOn(current, agencies.today()).code();
+        String agency = catalog.ownerOn(current, today).code();
         Platform after = current;
         List<FieldChange<PlatformField>> applied = new ArrayList<>();
         if (!direct.isEmpty()) {
@@ -146,16 +153,22 @@ public class ChangeDesk {
             List<FieldChange<PlatformField>> asked = new ArrayList<>();
             reviewed.forEach((f, v) -> asked.add(new FieldChange<>(f, f.of(current), v)));
             pending = new ChangeRequest(UUID.randomUUID(), code, agency, ChangeStatus.PENDING, asked,
-                    after.version(), InvalidParameters.stripped(reason), user.username(), Moments.now(clock),
-                    null, null, null, 0, List.of());
+                    after.version(), InvalidParameters.stripped(reason), effectiveOn, user.username(),
+                    Moments.now(clock), null, null, null, 0, List.of());
             changes.insert(pending);
-            audit.record(AuditEvent.CHANGE_REQUESTED, user.username(), "platform:" + code,
-                    Map.of("change", pending.id().toString(), "fields", names(reviewed)));
+            Map<String, Object> details = new java.util.LinkedHashMap<>();
+            details.put("change", pending.id().toString());
+            details.put("fields", names(reviewed));
+            if (effectiveOn != null) {
+                details.put("effectiveOn", effectiveOn.toString());
+            }
+            audit.record(AuditEvent.CHANGE_REQUESTED, user.username(), "platform:" + code, details);
             for (EvidenceDocuments.Checked file : files) {
                 stored(pending, file, user);
             }
             pending = find(pending.id());
-            events.publishEvent(new GovernanceEvent.ChangeRequested(pending.id(), code, agency, user.username()));
+            events.publishEvent(new GovernanceEvent.ChangeRequested(pending.id(), code, agency, user.username(),
+                    effectiveOn));
         }
         return new Outcome(after, applied, pending);
     }
@@ -230,7 +243,7 @@ public class ChangeDesk {
                 audit.record(AuditEvent.CHANGE_DECLINED, user.username(), "platform:" + change.platformCode(),
                         Map.of("change", id.toString(), "note", clean));
                 events.publishEvent(new GovernanceEvent.ChangeDecided(id, change.platformCode(), change.agencyCode(),
-                        user.username(), false, clean));
+                        user.username(), false, clean, null));
             }
             case WITHDRAW -> audit.record(AuditEvent.CHANGE_WITHDRAWN, user.username(),
                     "platform:" + change.platformCode(), Map.of("change", id.toString()));
@@ -257,13 +270,19 @@ public class ChangeDesk {
             throw new RegistryException(ErrorCode.CONCURRENT_CHANGE, "Fields of " + change.platformCode()
                     + " changed since this request was made; decline it and ask the editor for a new one.", moved);
         }
+        // checked again: the platform's history may have moved on, or the stated day passed an agency's end, since
+        LocalDate today = agencies.today();
+        LocalDate effective = change.effectiveOn() == null ? today : change.effectiveOn();
+        EffectiveDateRules.check(current, PlatformField.apply(current, wanted, c -> agencies.find(c).isPresent()),
+                effective, today, agencies);
         Platform after = register.amend(change.platformCode(), current.version(), wanted,
                 new PlatformRevision.Provenance(user.username(), PlatformRevision.Cause.CHANGE_APPROVED,
-                        "change:" + change.id(), note));
+                        "change:" + change.id(), note, change.effectiveOn()));
         audit.record(AuditEvent.CHANGE_APPROVED, user.username(), "platform:" + change.platformCode(),
-                Map.of("change", change.id().toString(), "fields", names(wanted), "version", after.version()));
+                Map.of("change", change.id().toString(), "fields", names(wanted), "version", after.version(),
+                        "effectiveOn", effective.toString()));
         events.publishEvent(new GovernanceEvent.ChangeDecided(change.id(), change.platformCode(), change.agencyCode(),
-                user.username(), true, note));
+                user.username(), true, note, effective));
     }
 
     public ChangeRequest get(UUID id, CurrentUser user) {

@@ -38,12 +38,14 @@ public sealed interface GovernanceEvent {
             implements GovernanceEvent {
     }
 
-    record ChangeRequested(UUID changeId, String platformCode, String agencyCode, String actor)
+    /** A change asked for, with the day it is to take effect ({@code effectiveOn}, null: the day it is approved). */
+    record ChangeRequested(UUID changeId, String platformCode, String agencyCode, String actor, LocalDate effectiveOn)
             implements GovernanceEvent {
     }
 
+    /** A change approved or declined; an approved one with the day it took effect ({@code effectiveOn}), else null. */
     record ChangeDecided(UUID changeId, String platformCode, String agencyCode, String actor, boolean approved,
-            String reason) implements GovernanceEvent {
+            String reason, LocalDate effectiveOn) implements GovernanceEvent {
     }
 
     /** A recognised platform's yearly re-evaluation falls due (sent once when it becomes due or overdue). */

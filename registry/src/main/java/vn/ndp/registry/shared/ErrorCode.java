@@ -25,6 +25,15 @@ public enum ErrorCode {
      * The code keeps the name clients already match on; the title and detail say how it ended.
      */
     AGENCY_MERGED(HttpStatus.CONFLICT, "Agency no longer exists"),
+    /** An agency formed after the day something would be given to it (a transfer that takes effect before it existed). */
+    AGENCY_NOT_FORMED(HttpStatus.CONFLICT, "Agency not formed yet on that day"),
+    /** A change stated to take effect after today: the registry records what has taken effect, not what will. */
+    EFFECTIVE_DATE_IN_FUTURE(HttpStatus.BAD_REQUEST, "Effective date in the future"),
+    /**
+     * A change stated to take effect before the platform was listed, or before the latest owner or status change
+     * it would follow: a platform's history stays in order.
+     */
+    EFFECTIVE_DATE_OUT_OF_ORDER(HttpStatus.CONFLICT, "Effective date before the platform's listing or latest change"),
     IMPORT_REJECTED(HttpStatus.UNPROCESSABLE_CONTENT, "Import rejected"),
     NOT_FOUND(HttpStatus.NOT_FOUND, "Not found"),
     ACCOUNT_NOT_FOUND(HttpStatus.NOT_FOUND, "Account not found"),

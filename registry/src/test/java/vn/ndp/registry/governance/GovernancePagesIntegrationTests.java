@@ -383,7 +383,7 @@ class GovernancePagesIntegrationTests {
     /** A change of a newly listed Finance platform's security level, sent by {@code editor}, pending review. */
     ChangeRequest securityLevelChange(CurrentUser editor) {
         return changes.request(recognisedFinancePlatform(), 0, Map.of(PlatformField.SECURITY_LEVEL, "4"),
-                "Nâng cấp độ", List.of(), editor).pending();
+                "Nâng cấp độ", null, List.of(), editor).pending();
     }
 
     /** A platform of the Ministry of Finance listed through the workflow, at version 0; its code. */
@@ -585,7 +585,7 @@ class GovernancePagesIntegrationTests {
         CurrentUser editor = CurrentUser.of(accounts.create(Role.MINISTRY_EDITOR, "BTC"));
         String vietnameseOnly = securityLevelChange(editor).platformCode();
         String named = changes.request(recognisedFinancePlatform("Evidence platform"), 0,
-                Map.of(PlatformField.SECURITY_LEVEL, "4"), "Nâng cấp độ", List.of(), editor).pending().platformCode();
+                Map.of(PlatformField.SECURITY_LEVEL, "4"), "Nâng cấp độ", null, List.of(), editor).pending().platformCode();
         UserDetails reviewer = accounts.signedIn(Role.REVIEWER, null);
 
         for (String lang : List.of("vi", "en")) {

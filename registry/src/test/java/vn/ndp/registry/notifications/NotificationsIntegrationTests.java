@@ -212,7 +212,8 @@ class NotificationsIntegrationTests {
         Account other = accounts.create(Role.MINISTRY_EDITOR, "BYT");
         String token = transaction.execute(s -> tokens.issue(CurrentUser.of(editor), "test", null).secret());
         String otherToken = transaction.execute(s -> tokens.issue(CurrentUser.of(other), "test", null).secret());
-        publishCommitted(new GovernanceEvent.ChangeDecided(UUID.randomUUID(), "SSKDT", "BYT", "reviewer", true, null));
+        publishCommitted(new GovernanceEvent.ChangeDecided(UUID.randomUUID(), "SSKDT", "BYT", "reviewer", true, null,
+                null));
         UUID id = notices.of(editor.id(), 1).getFirst().id();
 
         client.get().uri("/api/v1/notifications").header(HttpHeaders.AUTHORIZATION, "Bearer " + token).exchange()

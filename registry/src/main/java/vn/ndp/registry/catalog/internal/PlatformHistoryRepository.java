@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.StringReader;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -62,7 +63,8 @@ public class PlatformHistoryRepository {
                 NewRevision revision = chunk.get(i);
                 PlatformRevision.Provenance provenance = revision.provenance();
                 rows.add(new Object[] {ids.get(i), revision.code(), revision.version(), at, provenance.actor(),
-                        provenance.cause().name(), provenance.reference(), provenance.note()});
+                        provenance.cause().name(), provenance.reference(), provenance.note(),
+                        provenance.effectiveOn()});
                 for (FieldChange<PlatformField> change : revision.fields()) {
                     fields.append(ids.get(i)).append(',').append(change.field().name()).append(',');
                     quoted(fields, change.before()).append(',');
@@ -70,8 +72,9 @@ public class PlatformHistoryRepository {
                 }
             }
             template.batchUpdate("""
-                    insert into platform_revision (id, platform_code, version, occurred_at, actor, cause, reference, note)
-                    values (?, ?, ?, ?, ?, ?, ?, ?)""", rows);
+                    insert into platform_revision (id, platform_code, version, occurred_at, actor, cause, reference, note,
+                        effective_on)
+                    values (?, ?, ?, ?, ?, ?, ?, ?, ?)""", rows);
             if (!fields.isEmpty()) {
                 copyFields(fields.toString());
             }
@@ -113,7 +116,8 @@ public class PlatformHistoryRepository {
                         try {
                             return new Row(id, rs.getInt("version"), rs.getObject("occurred_at", OffsetDateTime.class),
                                     rs.getString("actor"), PlatformRevision.Cause.valueOf(rs.getString("cause")),
-                                    rs.getString("reference"), rs.getString("note"), new ArrayList<>());
+                                    rs.getString("reference"), rs.getString("note"),
+                                    rs.getObject("effective_on", LocalDate.class), new ArrayList<>());
                         } catch (java.sql.SQLException e) {
                             throw new IllegalStateException(e);
                         }
@@ -126,11 +130,11 @@ public class PlatformHistoryRepository {
                 });
         return rows.values().stream()
                 .map(r -> new PlatformRevision(r.id, code, r.version, r.at, r.actor, r.cause, r.reference, r.note,
-                        r.fields))
+                        r.effectiveOn, r.fields))
                 .toList();
     }
 
     private record Row(long id, int version, OffsetDateTime at, String actor, PlatformRevision.Cause cause,
-            String reference, String note, List<FieldChange<PlatformField>> fields) {
+            String reference, String note, LocalDate effectiveOn, List<FieldChange<PlatformField>> fields) {
     }
 }

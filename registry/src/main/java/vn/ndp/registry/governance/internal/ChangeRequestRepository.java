@@ -2,6 +2,7 @@ package vn.ndp.registry.governance.internal;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,10 +42,10 @@ public class ChangeRequestRepository {
     public void insert(ChangeRequest c) {
         jdbc.sql("""
                 insert into change_request (id, platform_code, agency_code, status, changes, base_version, reason,
-                    requested_by, requested_at, version)
-                values (?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, 0)""")
+                    effective_on, requested_by, requested_at, version)
+                values (?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, 0)""")
                 .params(c.id(), c.platformCode(), c.agencyCode(), c.status().name(), changesJson(c.changes()),
-                        c.baseVersion(), c.reason(), c.requestedBy(), c.requestedAt())
+                        c.baseVersion(), c.reason(), c.effectiveOn(), c.requestedBy(), c.requestedAt())
                 .update();
     }
 
@@ -91,7 +92,7 @@ public class ChangeRequestRepository {
         Map<UUID, List<EvidenceDocument>> attached = documents.ofChangeRequests(
                 requests.stream().map(ChangeRequest::id).toList());
         return requests.stream().map(c -> new ChangeRequest(c.id(), c.platformCode(), c.agencyCode(), c.status(),
-                c.changes(), c.baseVersion(), c.reason(), c.requestedBy(), c.requestedAt(), c.decidedBy(),
+                c.changes(), c.baseVersion(), c.reason(), c.effectiveOn(), c.requestedBy(), c.requestedAt(), c.decidedBy(),
                 c.decidedAt(), c.decisionNote(), c.version(), attached.get(c.id()))).toList();
     }
 
@@ -106,7 +107,8 @@ public class ChangeRequestRepository {
                 .map(s -> new FieldChange<>(PlatformField.fromWire(s.field()), s.before(), s.after())).toList();
         return new ChangeRequest(rs.getObject("id", UUID.class), rs.getString("platform_code"),
                 rs.getString("agency_code"), ChangeStatus.valueOf(rs.getString("status")), changes,
-                rs.getInt("base_version"), rs.getString("reason"), rs.getString("requested_by"),
+                rs.getInt("base_version"), rs.getString("reason"), rs.getObject("effective_on", LocalDate.class),
+                rs.getString("requested_by"),
                 rs.getObject("requested_at", OffsetDateTime.class), rs.getString("decided_by"),
                 rs.getObject("decided_at", OffsetDateTime.class), rs.getString("decision_note"), rs.getInt("version"),
                 List.of());

@@ -267,7 +267,7 @@ class GovernanceApi {
         var fields = GovernanceJson.fields(request.fields(), invalid);
         invalid.throwIfAny();
         return ChangeOutcomeJson.of(changes.request(code, GovernanceJson.version(request.version()), fields,
-                request.reason(), evidence, user(authentication)));
+                request.reason(), request.effectiveOn(), evidence, user(authentication)));
     }
 
     @PostMapping("/changes/{id}/documents")

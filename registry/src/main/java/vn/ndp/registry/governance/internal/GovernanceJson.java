@@ -72,7 +72,8 @@ final class GovernanceJson {
             String issuer, String reason) {
     }
 
-    record ChangeJson(Integer version, Map<String, String> fields, String reason) {
+    /** A change to a published entry; {@code effectiveOn}, the day it takes effect (absent: the day it is approved). */
+    record ChangeJson(Integer version, Map<String, String> fields, String reason, LocalDate effectiveOn) {
     }
 
     record ChangeDecisionJson(Integer version, String action, String note) {
@@ -109,13 +110,13 @@ final class GovernanceJson {
     }
 
     record ChangeRequestJson(UUID id, String platformCode, String agencyCode, String status, int version,
-            int baseVersion, List<FieldChange<String>> changes, String reason, String requestedBy,
-            OffsetDateTime requestedAt, String decidedBy, OffsetDateTime decidedAt, String decisionNote,
-            List<DocumentJson> documents) {
+            int baseVersion, List<FieldChange<String>> changes, String reason, LocalDate effectiveOn,
+            String requestedBy, OffsetDateTime requestedAt, String decidedBy, OffsetDateTime decidedAt,
+            String decisionNote, List<DocumentJson> documents) {
         static ChangeRequestJson of(ChangeRequest c) {
             return c == null ? null : new ChangeRequestJson(c.id(), c.platformCode(), c.agencyCode(),
                     Wire.name(c.status()), c.version(), c.baseVersion(),
-                    byWireName(c.changes()), c.reason(), c.requestedBy(),
+                    byWireName(c.changes()), c.reason(), c.effectiveOn(), c.requestedBy(),
                     c.requestedAt(), c.decidedBy(), c.decidedAt(), c.decisionNote(),
                     c.documents().stream().map(DocumentJson::of).toList());
         }
@@ -129,11 +130,11 @@ final class GovernanceJson {
         }
     }
 
-    record RevisionJson(long id, int version, OffsetDateTime occurredAt, String actor, String cause,
-            String reference, String note, List<FieldChange<String>> fields) {
+    record RevisionJson(long id, int version, OffsetDateTime occurredAt, LocalDate effectiveOn, String actor,
+            String cause, String reference, String note, List<FieldChange<String>> fields) {
         static RevisionJson of(PlatformRevision r) {
-            return new RevisionJson(r.id(), r.version(), r.occurredAt(), r.actor(), Wire.name(r.cause()),
-                    r.reference(), r.note(), byWireName(r.fields()));
+            return new RevisionJson(r.id(), r.version(), r.occurredAt(), r.effectiveOn(), r.actor(),
+                    Wire.name(r.cause()), r.reference(), r.note(), byWireName(r.fields()));
         }
     }
 

@@ -238,7 +238,7 @@ class GovernancePages {
     String changeForm(Authentication authentication, @PathVariable String code, Model model) {
         Platform platform = catalog.get(code);
         return changePage(GovernanceApi.user(authentication), platform, PlatformField.valuesOf(platform),
-                platform.version(), null, null, model);
+                platform.version(), null, null, null, model);
     }
 
     @PostMapping("/governance/platforms/{code}/changes")
@@ -257,8 +257,11 @@ class GovernancePages {
             putIfPresent(wanted, field, form);
         }
         try {
+            InvalidParameters invalid = new InvalidParameters();
+            LocalDate effectiveOn = invalid.date("effective_on", form.getFirst("effective_on"));
+            invalid.throwIfAny();
             ChangeDesk.Outcome outcome = changes.request(code, version(form), wanted, form.getFirst("reason"),
-                    GovernanceApi.uploads(files), user);
+                    effectiveOn, GovernanceApi.uploads(files), user);
             // after a redirect, so that reloading the page reads it again instead of sending the form twice
             redirect.addFlashAttribute("applied", outcome.applied().stream().map(f -> f.field().wireName()).toList());
             redirect.addFlashAttribute("sentForReview", outcome.pending() != null);
@@ -266,8 +269,8 @@ class GovernancePages {
         } catch (RegistryException e) {
             Map<PlatformField, String> shown = new EnumMap<>(PlatformField.valuesOf(platform));
             shown.putAll(wanted);
-            return changePage(user, platform, shown, versionShown(form, e, platform), form.getFirst("reason"), e,
-                    model);
+            return changePage(user, platform, shown, versionShown(form, e, platform), form.getFirst("reason"),
+                    form.getFirst("effective_on"), e, model);
         }
     }
 
@@ -289,7 +292,8 @@ class GovernancePages {
             }
             // attach checks the scope first: whoever gets here may see the request
             Platform platform = catalog.get(changes.get(id, user).platformCode());
-            return changePage(user, platform, PlatformField.valuesOf(platform), platform.version(), null, e, model);
+            return changePage(user, platform, PlatformField.valuesOf(platform), platform.version(), null, null, e,
+                    model);
         }
     }
 
@@ -371,11 +375,11 @@ class GovernancePages {
     }
 
     /** A revision as the history panel shows it, its fields named by wire name like a local platform's. */
-    record RevisionView(int version, OffsetDateTime occurredAt, String actor, PlatformRevision.Cause cause,
-            String note, List<FieldChange<String>> fields) {
+    record RevisionView(int version, OffsetDateTime occurredAt, LocalDate effectiveOn, String actor,
+            PlatformRevision.Cause cause, String note, List<FieldChange<String>> fields) {
 
         static RevisionView of(PlatformRevision r) {
-            return new RevisionView(r.version(), r.occurredAt(), r.actor(), r.cause(), r.note(),
+            return new RevisionView(r.version(), r.occurredAt(), r.effectiveOn(), r.actor(), r.cause(), r.note(),
                     GovernanceJson.byWireName(r.fields()));
         }
     }
@@ -442,11 +446,11 @@ class GovernancePages {
     }
 
     /**
-     * The change form with {@code values} and the {@code reason} as shown. An operator sees only the contact fields,
-     * the only ones they may change.
+     * The change form with {@code values}, the {@code reason} and the effective date ({@code effectiveOn}, as typed)
+     * as shown. An operator sees only the contact fields, the only ones they may change.
      */
     private String changePage(CurrentUser user, Platform platform, Map<PlatformField, String> values, int version,
-            String reason, RegistryException error, Model model) {
+            String reason, String effectiveOn, RegistryException error, Model model) {
         model.addAttribute("platform", platform);
         model.addAttribute("givesEvidence", user.role() == Role.MINISTRY_EDITOR);
         model.addAttribute("version", version);
@@ -464,6 +468,7 @@ class GovernancePages {
         model.addAttribute("direct", direct);
         model.addAttribute("reviewed", reviewed);
         model.addAttribute("reason", reason);
+        model.addAttribute("effectiveOn", effectiveOn);
         model.addAttribute("error", error);
         model.addAttribute("requests", changes.ofPlatform(platform.code()));
         model.addAttribute("accepted", documents.accepted());

@@ -58,8 +58,9 @@ class GovernanceNotifier {
             case ProposalDecided e -> notices.send(editors,
                     NoticeTexts.decided(platform, e.decision(), e.decisionNumber(), e.decisionDate(), e.reason()));
             case ChangeRequested e -> notices.send(notices.withRole(Role.REVIEWER),
-                    NoticeTexts.changeRequested(platform, agencyVi, agencyEn, e.actor()));
-            case ChangeDecided e -> notices.send(editors, NoticeTexts.changeDecided(platform, e.approved(), e.reason()));
+                    NoticeTexts.changeRequested(platform, agencyVi, agencyEn, e.actor(), e.effectiveOn()));
+            case ChangeDecided e -> notices.send(editors,
+                    NoticeTexts.changeDecided(platform, e.approved(), e.reason(), e.effectiveOn()));
             case ReevaluationDue e -> notices.send(editors, NoticeTexts.reevaluationDue(platform, e.dueDate()));
             case PlatformSuspended e -> notices.send(withOperators(editors, e.platformCode()),
                     NoticeTexts.suspended(platform, e.reason(), e.legalBasis()));

@@ -74,24 +74,33 @@ public final class NoticeTexts {
                 p.link());
     }
 
-    static NoticeText changeRequested(Subject p, String agencyVi, String agencyEn, String actor) {
+    /** {@code effectiveOn}: the day the change is to take effect, when the request states one. */
+    static NoticeText changeRequested(Subject p, String agencyVi, String agencyEn, String actor,
+            LocalDate effectiveOn) {
         return new NoticeText("CHANGE_REQUESTED",
                 "Đề nghị thay đổi thông tin nền tảng chờ xem xét: " + p.vi(),
                 "Change to a platform awaiting review: " + p.en(),
                 agencyVi + " đề nghị thay đổi thông tin của nền tảng " + p.vi() + " (người đề nghị: " + actor
+                        + (effectiveOn == null ? "" : "; có hiệu lực từ ngày " + CalendarDates.vietnamese(effectiveOn))
                         + "). Đề nghị xem xét thay đổi.",
                 agencyEn + " asked to change the details of the platform " + p.en() + " (requested by " + actor
-                        + "). Please review the change.",
+                        + (effectiveOn == null ? "" : "; effective from " + CalendarDates.format(effectiveOn,
+                                Locale.ENGLISH)) + "). Please review the change.",
                 p.link());
     }
 
-    static NoticeText changeDecided(Subject p, boolean approved, String reason) {
+    /** {@code effectiveOn}: the day an approved change took effect (null for a declined one). */
+    static NoticeText changeDecided(Subject p, boolean approved, String reason, LocalDate effectiveOn) {
+        boolean dated = approved && effectiveOn != null;
         return new NoticeText("CHANGE_DECIDED",
                 (approved ? "Đề nghị thay đổi được chấp thuận: " : "Đề nghị thay đổi không được chấp thuận: ") + p.vi(),
                 (approved ? "Change approved: " : "Change declined: ") + p.en(),
                 "Đề nghị thay đổi thông tin của nền tảng " + p.vi()
-                        + (approved ? " đã được chấp thuận." : " không được chấp thuận.") + reasonVi(reason),
-                "The requested change to the platform " + p.en() + (approved ? " was approved." : " was declined.")
+                        + (approved ? " đã được chấp thuận" : " không được chấp thuận")
+                        + (dated ? ", có hiệu lực từ ngày " + CalendarDates.vietnamese(effectiveOn) + "." : ".")
+                        + reasonVi(reason),
+                "The requested change to the platform " + p.en() + (approved ? " was approved" : " was declined")
+                        + (dated ? ", effective from " + CalendarDates.format(effectiveOn, Locale.ENGLISH) + "." : ".")
                         + reasonEn(reason),
                 p.link());
     }

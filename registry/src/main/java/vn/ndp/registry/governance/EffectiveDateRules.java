@@ -1,0 +1,126 @@
+package vn.ndp.registry.governance;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+import vn.ndp.registry.agencies.Agencies;
+import vn.ndp.registry.agencies.Agency;
+import vn.ndp.registry.agencies.Existence;
+import vn.ndp.registry.catalog.Platform;
+import vn.ndp.registry.catalog.PlatformField;
+import vn.ndp.registry.shared.CalendarDates;
+import vn.ndp.registry.shared.ErrorCode;
+import vn.ndp.registry.shared.RegistryException;
+import vn.ndp.registry.shared.RegistryException.FieldError;
+import vn.ndp.registry.shared.RegistryException.Said;
+
+/**
+ * When a change of a published entry may take effect: the day of the decision it follows, or the day it is approved.
+ * Not after today (the registry records what has taken effect, not what will); not before the platform was listed;
+ * not before the latest earlier change of the owner, or of the status, that it changes (each one's history stays in
+ * order); and a new owner must exist on that day. Checked when the change is asked and again when it is approved.
+ * Each refusal names the dates it compares, in Vietnamese (dd/MM/yyyy) and English, for the page's sentence
+ * ({@code gov.error.field.FIELD.WHAT}: {0} and {1} the effective date, then the other values in both languages).
+ */
+final class EffectiveDateRules {
+
+    static final String FIELD = "effective_on";
+
+    private EffectiveDateRules() {
+    }
+
+    static void check(Platform current, Platform changed, LocalDate effective, LocalDate today, Agencies agencies) {
+        if (effective.isAfter(today)) {
+            throw refused(ErrorCode.EFFECTIVE_DATE_IN_FUTURE, FIELD, "future", "is " + effective + ", after today ("
+                    + today + "): a change is recorded once it has taken effect; future-dated changes are not"
+                    + " supported. Ask for it again on or after " + effective + ".", effective, vi(today), en(today));
+        }
+        LocalDate listed = current.listingDate();
+        if (listed != null && effective.isBefore(listed)) {
+            throw refused(ErrorCode.EFFECTIVE_DATE_OUT_OF_ORDER, FIELD, "beforeListing", "is " + effective
+                    + ", before " + current.code() + " was listed (" + listed + "); give a date on or after it.",
+                    effective, vi(listed), en(listed));
+        }
+        boolean owner = !changed.ownerCode().equals(current.ownerCode());
+        if (owner) {
+            refuseBeforeLatest(current.past().owners(), "beforeOwnerChange", "owner", current, effective);
+        }
+        if (changed.status() != current.status()) {
+            refuseBeforeLatest(current.past().statuses(), "beforeStatusChange", "status", current, effective);
+        }
+        if (owner && agencies.find(changed.ownerCode()).isPresent()) {
+            refuseAbsentOwner(agencies.existenceOn(changed.ownerCode(), effective), effective);
+        }
+    }
+
+    private static void refuseBeforeLatest(List<Platform.Earlier> earlier, String what, String name, Platform current,
+            LocalDate effective) {
+        if (earlier.isEmpty()) {
+            return;
+        }
+        LocalDate latest = earlier.getLast().until();
+        if (effective.isBefore(latest)) {
+            throw refused(ErrorCode.EFFECTIVE_DATE_OUT_OF_ORDER, FIELD, what, "is " + effective + ", before the "
+                    + name + " of " + current.code() + " last changed, on " + latest + "; a change cannot take effect"
+                    + " before one already recorded. Give a date on or after " + latest + ".", effective, vi(latest),
+                    en(latest));
+        }
+    }
+
+    /** An owner that did not exist on the day the transfer takes effect: not formed yet, or ended. */
+    private static void refuseAbsentOwner(Existence existence, LocalDate effective) {
+        Agency agency = existence.agency();
+        switch (existence) {
+            case Existence.NotYetFormed notYet -> {
+                String from = notYet.formedFrom().stream().map(Agency::code).collect(Collectors.joining(", "));
+                throw refused(ErrorCode.AGENCY_NOT_FORMED, PlatformField.OWNER.wireName(),
+                        notYet.formedFrom().isEmpty() ? "notFormed" : "notFormedFrom",
+                        "cannot take the platform from " + effective + ", the day the change takes effect: "
+                                + agency.code() + " (" + agency.name(Locale.ENGLISH) + ") was formed on "
+                                + notYet.formedOn() + (from.isEmpty() ? "." : "; on that day its duties were "
+                                + from + "'s."), effective, agency.nameVi(), agency.name(Locale.ENGLISH),
+                        vi(notYet.formedOn()), en(notYet.formedOn()), names(notYet.formedFrom(), null),
+                        names(notYet.formedFrom(), Locale.ENGLISH));
+            }
+            case Existence.Ended ended -> throw refused(ErrorCode.AGENCY_MERGED, PlatformField.OWNER.wireName(),
+                    ended.holder() == null ? "ended" : "endedHolder",
+                    "cannot take the platform from " + effective + ", the day the change takes effect: "
+                            + ended.describe() + (ended.holder() == null ? "."
+                            : ", which owns its platforms then: give " + ended.holder().code() + "."),
+                    effective, agency.nameVi(), agency.name(Locale.ENGLISH), vi(ended.endedOn()),
+                    en(ended.endedOn()), ended.holder() == null ? "" : ended.holder().nameVi(),
+                    ended.holder() == null ? "" : ended.holder().name(Locale.ENGLISH));
+            case Existence.Existing existing -> {
+            }
+        }
+    }
+
+    /**
+     * A refusal of {@code field} with its sentence {@code gov.error.field.FIELD.WHAT}, quoting the effective date
+     * ({0} Vietnamese, {1} English) and then {@code more}.
+     */
+    private static RegistryException refused(ErrorCode code, String field, String what, String message,
+            LocalDate effective, Object... more) {
+        Object[] arguments = new Object[more.length + 2];
+        arguments[0] = vi(effective);
+        arguments[1] = en(effective);
+        System.arraycopy(more, 0, arguments, 2, more.length);
+        String label = field.equals(FIELD) ? "The effective date " : "The owner ";
+        return new RegistryException(code, label + message, List.of(FieldError.of(field, message,
+                Said.of("gov.error.field." + field + "." + what, arguments))));
+    }
+
+    private static String names(List<Agency> agencies, Locale locale) {
+        return agencies.stream().map(a -> locale == null ? a.nameVi() : a.name(locale))
+                .collect(Collectors.joining(", "));
+    }
+
+    private static String vi(LocalDate date) {
+        return CalendarDates.vietnamese(date);
+    }
+
+    private static String en(LocalDate date) {
+        return CalendarDates.format(date, Locale.ENGLISH);
+    }
+}
