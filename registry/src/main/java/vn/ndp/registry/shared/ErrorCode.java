@@ -64,7 +64,21 @@ public enum ErrorCode {
     /** The client already holds the access right it asks for. */
     ACCESS_ALREADY_GRANTED(HttpStatus.CONFLICT, "Access right already held"),
     /** A member, subsystem, gateway or service registered again under an identifier the directory already has. */
-    DIRECTORY_ENTRY_EXISTS(HttpStatus.CONFLICT, "Already in the exchange directory");
+    DIRECTORY_ENTRY_EXISTS(HttpStatus.CONFLICT, "Already in the exchange directory"),
+    /** An Accept header naming no type the resource answers in. */
+    NOT_ACCEPTABLE(HttpStatus.NOT_ACCEPTABLE, "No acceptable answer type"),
+    /** A request body larger than the server takes in one request. */
+    CONTENT_TOO_LARGE(HttpStatus.CONTENT_TOO_LARGE, "Request too large"),
+    /**
+     * A request the server refused with a client error no other code is for; the problem's status is the one the
+     * server answered with.
+     */
+    REQUEST_REFUSED(HttpStatus.BAD_REQUEST, "Request refused"),
+    /**
+     * The server failed to answer; the problem's status is the one it answered with (500, or another 5xx). What
+     * failed is in the server's log, never in the answer.
+     */
+    INTERNAL_ERROR(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error");
 
     private final HttpStatus status;
     private final String title;

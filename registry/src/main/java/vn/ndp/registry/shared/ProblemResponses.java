@@ -27,7 +27,16 @@ public final class ProblemResponses {
      */
     public static void write(HttpServletResponse response, ErrorCode code, String detail, String instance)
             throws IOException {
-        response.setStatus(code.status().value());
+        write(response, code.status().value(), code, detail, instance);
+    }
+
+    /**
+     * Answers with {@code status} and {@code code}'s problem document: for a code that stands for a class of statuses
+     * ({@link ErrorCode#INTERNAL_ERROR}, {@link ErrorCode#REQUEST_REFUSED}), the status the server answered with.
+     */
+    public static void write(HttpServletResponse response, int status, ErrorCode code, String detail, String instance)
+            throws IOException {
+        response.setStatus(status);
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
         if (code == ErrorCode.AUTHENTICATION_REQUIRED) {
@@ -36,7 +45,7 @@ public final class ProblemResponses {
         Map<String, Object> problem = new LinkedHashMap<>();
         problem.put("type", ProblemDetailsAdvice.TYPE_BASE + code.slug());
         problem.put("title", code.title());
-        problem.put("status", code.status().value());
+        problem.put("status", status);
         problem.put("detail", detail);
         if (instance != null) {
             problem.put("instance", instance);

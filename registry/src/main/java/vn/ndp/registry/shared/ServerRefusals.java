@@ -17,17 +17,20 @@ import org.apache.catalina.connector.Request;
 import org.apache.catalina.connector.Response;
 import org.apache.catalina.core.StandardHost;
 import org.apache.catalina.valves.ErrorReportValve;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
+import org.springframework.http.HttpHeaders;
 import org.springframework.security.web.firewall.HttpFirewall;
 import org.springframework.security.web.firewall.HttpStatusRequestRejectedHandler;
 import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.firewall.StrictHttpFirewall;
+import org.springframework.util.unit.DataSize;
 import org.springframework.web.filter.OncePerRequestFilter;
 import vn.ndp.registry.shared.web.PageSecurityHeaders;
 
@@ -100,23 +103,37 @@ class ServerRefusals {
     }
 
     /**
-     * The error dispatch ({@code /error}) of a request refused before the security chain wrote anything: by the
-     * firewall ({@link ApiRequestRefusals}), or by Tomcat, which refuses TRACE itself (it stays disabled) with a
-     * 405. An API request's TRACE gets problem+json, as every other refusal, not Spring Boot's own JSON; a page's
+     * The error dispatch ({@code /error}): of a request refused before the security chain wrote anything (by the
+     * firewall, {@link ApiRequestRefusals}, or by Tomcat, which refuses TRACE itself with a 405: it stays disabled),
+     * of an exception no handler answered (one thrown in a filter, say), or of a status sent as an error
+     * ({@code sendError}) where no advice answers (a query Tomcat cannot read, an upload over the limit). An API
+     * request always gets problem+json ({@link ErrorDispatches#refusal}), never Spring Boot's own JSON; a page's
      * error page gets the site's security headers, which the security chain writes only once a request reaches it.
      * It runs before every other filter of the error dispatch, so that nothing else answers it first.
      */
     @Bean
-    FilterRegistrationBean<ErrorDispatches> errorDispatches() {
-        FilterRegistrationBean<ErrorDispatches> registration = new FilterRegistrationBean<>(new ErrorDispatches());
+    FilterRegistrationBean<ErrorDispatches> errorDispatches(
+            @Value("${spring.servlet.multipart.max-request-size}") DataSize maxRequestSize) {
+        FilterRegistrationBean<ErrorDispatches> registration =
+                new FilterRegistrationBean<>(new ErrorDispatches(maxRequestSize));
         registration.setDispatcherTypes(DispatcherType.ERROR);
         registration.addUrlPatterns("/error");
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
         return registration;
     }
 
-    /** See {@link #errorDispatches()}. */
+    /** See {@link #errorDispatches}. */
     static final class ErrorDispatches extends OncePerRequestFilter {
+
+        private final DataSize maxRequestSize;
+
+        ErrorDispatches(DataSize maxRequestSize) {
+            this.maxRequestSize = maxRequestSize;
+        }
+
+        /** An API error as the problem says it: its code, and what to do, never what failed inside. */
+        record Refusal(ErrorCode code, String detail) {
+        }
 
         @Override
         protected boolean shouldNotFilterErrorDispatch() {
@@ -129,15 +146,54 @@ class ServerRefusals {
             String path = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI) instanceof String uri ? uri : null;
             if (path == null || !path.startsWith("/api/")) {
                 PageSecurityHeaders.write(request, response);
-            } else if (request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE) instanceof Integer status
-                    && status == 405 && request.getAttribute(RequestDispatcher.ERROR_EXCEPTION) == null
-                    && !response.isCommitted()) {
-                // the dispatch no longer has the method (Tomcat forwards as GET); the server refuses only TRACE
-                ProblemResponses.write(response, ErrorCode.METHOD_NOT_ALLOWED, "TRACE is not accepted by the"
-                        + " server; use GET, HEAD, POST, PUT, PATCH, DELETE or OPTIONS, as each path allows.", path);
+                chain.doFilter(request, response);
                 return;
             }
-            chain.doFilter(request, response);
+            if (response.isCommitted()) {
+                return;
+            }
+            int status = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE) instanceof Integer code
+                    && code >= 400 ? code : HttpServletResponse.SC_INTERNAL_SERVER_ERROR;
+            Refusal refusal = refusal(status, path, response.getHeader(HttpHeaders.ACCEPT), maxRequestSize);
+            ProblemResponses.write(response, status, refusal.code(), refusal.detail(), path);
+        }
+
+        /**
+         * The code of an API request's error by its status, and what the caller can do about it. The error's
+         * exception and message are never repeated: they may name the server's insides. {@code accepted} is what
+         * the resource answers in (the {@code Accept} header Spring adds to a 406), or null.
+         */
+        static Refusal refusal(int status, String path, String accepted, DataSize maxRequestSize) {
+            return switch (status) {
+                case 400 -> new Refusal(ErrorCode.INVALID_PARAMETER, "The query or the form could not be read:"
+                        + " encode each character that must be encoded as % and two hexadecimal digits of its UTF-8"
+                        + " bytes, a % itself as %25 (?q=50%25).");
+                case 401 -> new Refusal(ErrorCode.AUTHENTICATION_REQUIRED,
+                        "Sign in with an API token: Authorization: Bearer ndp_...");
+                case 403 -> new Refusal(ErrorCode.FORBIDDEN, "Your role or scope does not allow this.");
+                case 404 -> new Refusal(ErrorCode.NOT_FOUND, "The API has no resource at " + path
+                        + ". Every path is in the OpenAPI document, /v3/api-docs.");
+                case 405 -> new Refusal(ErrorCode.METHOD_NOT_ALLOWED, "The method is not accepted by the server"
+                        + " (TRACE never is): use GET, HEAD, POST, PUT, PATCH, DELETE or OPTIONS, as each path"
+                        + " allows.");
+                case 406 -> new Refusal(ErrorCode.NOT_ACCEPTABLE, "The resource answers in no type the Accept"
+                        + " header names: " + (accepted == null || accepted.isBlank()
+                                ? "name one the OpenAPI document, /v3/api-docs, gives for this path,"
+                                : "send Accept: " + accepted + ",")
+                        + " or leave the header out.");
+                case 413 -> new Refusal(ErrorCode.CONTENT_TOO_LARGE, "The request is larger than the server takes"
+                        + " (" + Sizes.text(maxRequestSize) + " in all, files and fields): send fewer or smaller"
+                        + " files.");
+                case 415 -> new Refusal(ErrorCode.UNSUPPORTED_MEDIA_TYPE, "The body's content type is not accepted"
+                        + " here: send the one the OpenAPI document, /v3/api-docs, gives for this path.");
+                case 429 -> new Refusal(ErrorCode.RATE_LIMITED, "Too many requests: wait a minute, then try again.");
+                default -> status >= 500
+                        ? new Refusal(ErrorCode.INTERNAL_ERROR, "The server failed to answer; nothing is known to be"
+                                + " wrong with the request. Try again later; if it fails again, tell the registry's"
+                                + " operators the path and the time.")
+                        : new Refusal(ErrorCode.REQUEST_REFUSED, "The server refused the request (HTTP " + status
+                                + "): check it against the OpenAPI document, /v3/api-docs.");
+            };
         }
     }
 

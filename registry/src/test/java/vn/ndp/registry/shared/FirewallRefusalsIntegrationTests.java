@@ -85,7 +85,8 @@ class FirewallRefusalsIntegrationTests {
 
         assertThat(api).startsWith("HTTP/1.1 405").containsIgnoringCase("Content-Type: application/problem+json")
                 .contains("\"code\":\"METHOD_NOT_ALLOWED\"", "\"instance\":\"/api/v1/platforms\"",
-                        "TRACE is not accepted by the server; use GET, HEAD, POST, PUT, PATCH, DELETE or OPTIONS")
+                        "The method is not accepted by the server (TRACE never is): use GET, HEAD, POST, PUT, PATCH,"
+                                + " DELETE or OPTIONS")
                 .doesNotContain("\"timestamp\"", "Accept: application/json");
         assertThat(page).startsWith("HTTP/1.1 405").containsIgnoringCase("Content-Type: text/html")
                 .containsIgnoringCase("Content-Security-Policy: default-src 'self'")

@@ -3,8 +3,10 @@ package vn.ndp.registry.shared;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.util.unit.DataSize;
 import vn.ndp.registry.shared.ServerRefusals.ApiErrorReportValve;
 import vn.ndp.registry.shared.ServerRefusals.ApiRequestRefusals;
+import vn.ndp.registry.shared.ServerRefusals.ErrorDispatches;
 
 /** What the server says of a request it refused before the application saw it, whatever API path it was. */
 class ServerRefusalsTests {
@@ -39,5 +41,20 @@ class ServerRefusalsTests {
         assertThat(ApiRequestRefusals.detail("/api/v1/platforms", "the HTTP method \"FOO\" was not included"))
                 .contains("GET, HEAD, POST, PUT, PATCH, DELETE or OPTIONS");
         assertThat(ApiRequestRefusals.detail("/api/v1/platforms", "something new")).contains("not one the server accepts");
+    }
+
+    @Test
+    void anApiErrorWithAStatusNoOtherCodeIsForGetsTheCodeOfItsClass() {
+        DataSize limit = DataSize.ofMegabytes(55);
+
+        assertThat(ErrorDispatches.refusal(503, "/api/v1/platforms", null, limit).code())
+                .isEqualTo(ErrorCode.INTERNAL_ERROR);
+        assertThat(ErrorDispatches.refusal(418, "/api/v1/platforms", null, limit).code())
+                .isEqualTo(ErrorCode.REQUEST_REFUSED);
+        assertThat(ErrorDispatches.refusal(418, "/api/v1/platforms", null, limit).detail()).contains("HTTP 418");
+        assertThat(ErrorDispatches.refusal(404, "/api/v1/platformz", null, limit).detail())
+                .startsWith("The API has no resource at /api/v1/platformz.");
+        assertThat(ErrorDispatches.refusal(406, "/api/v1/platforms", null, limit).detail())
+                .contains("name one the OpenAPI document, /v3/api-docs, gives for this path");
     }
 }

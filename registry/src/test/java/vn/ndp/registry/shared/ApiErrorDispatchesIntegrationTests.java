@@ -1,0 +1,123 @@
+package vn.ndp.registry.shared;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import jakarta.servlet.Filter;
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.util.unit.DataSize;
+import vn.ndp.registry.RegistryIntegrationTest;
+import vn.ndp.registry.accounts.Role;
+import vn.ndp.registry.accounts.TestAccounts;
+
+/**
+ * An API request whose error reaches the error dispatch ({@code /error}) rather than an advice, refused by Tomcat, by
+ * Spring before any handler, or failing in a filter, gets problem+json with the status's code and what to do, whatever
+ * its Accept header; never Spring Boot's own JSON, a stack trace or what failed inside.
+ */
+@RegistryIntegrationTest
+class ApiErrorDispatchesIntegrationTests {
+
+    /** What the failing filter's exception says, which no answer may repeat. */
+    private static final String INSIDE = "connection to jdbc:postgresql://10.0.0.7/ndp refused for user ndp_owner";
+
+    @TestConfiguration
+    static class FailingFilter {
+
+        /** A filter that fails for a request asking it to, as a filter with a bug would. */
+        @Bean
+        FilterRegistrationBean<Filter> failingFilter() {
+            FilterRegistrationBean<Filter> registration = new FilterRegistrationBean<>((request, response, chain) -> {
+                if (request instanceof HttpServletRequest http
+                        && http.getHeader("X-Fail-In-Filter") != null) {
+                    throw new IllegalStateException(INSIDE);
+                }
+                chain.doFilter(request, response);
+            });
+            registration.addUrlPatterns("/api/*");
+            return registration;
+        }
+    }
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    TestAccounts accounts;
+
+    @ParameterizedTest(name = "Accept: {0}")
+    @ValueSource(strings = {"application/json", "text/html", ""})
+    void anExceptionInAFilterIsAnInternalErrorProblemThatNamesNothingInside(String accept) throws IOException {
+        String answer = raw("GET /api/v1/platforms HTTP/1.1", accept, "X-Fail-In-Filter: yes\r\n", 0);
+
+        assertThat(answer).startsWith("HTTP/1.1 500").containsIgnoringCase("Content-Type: application/problem+json")
+                .contains("\"code\":\"INTERNAL_ERROR\"", "\"status\":500", "\"instance\":\"/api/v1/platforms\"",
+                        "\"type\":\"https://ndp.dx.gov.vn/problems/internal-error\"",
+                        "Try again later; if it fails again, tell the registry's operators the path and the time.")
+                .doesNotContain("\"timestamp\"", "jdbc", "ndp_owner", "IllegalStateException", "\tat ", "<html");
+    }
+
+    @ParameterizedTest(name = "Accept: {0}")
+    @ValueSource(strings = {"application/json", "text/html", ""})
+    void aQueryTomcatCannotReadIsAnInvalidParameterProblemSayingHowToEncode(String accept) throws IOException {
+        String answer = raw("GET /api/v1/platforms?q=%zz HTTP/1.1", accept, "", 0);
+
+        assertThat(answer).startsWith("HTTP/1.1 400").containsIgnoringCase("Content-Type: application/problem+json")
+                .contains("\"code\":\"INVALID_PARAMETER\"", "\"status\":400", "a % itself as %25")
+                .doesNotContain("\"timestamp\"", "<html");
+    }
+
+    @Test
+    void anAcceptHeaderTheResourceCannotAnswerIsNotAcceptableNamingWhatItAnswersIn() throws IOException {
+        String answer = raw("GET /api/v1/platforms.csv HTTP/1.1", "application/json", "", 0);
+
+        assertThat(answer).startsWith("HTTP/1.1 406").containsIgnoringCase("Content-Type: application/problem+json")
+                .contains("\"code\":\"NOT_ACCEPTABLE\"", "\"status\":406", "send Accept: text/csv, or leave the header"
+                        + " out.")
+                .doesNotContain("\"timestamp\"");
+    }
+
+    @Test
+    void anUploadOverTheLimitIsAContentTooLargeProblemStatingTheLimit() throws IOException {
+        String token = accounts.token(Role.MINISTRY_EDITOR, "BTC");
+        long size = DataSize.ofMegabytes(56).toBytes();
+
+        String answer = raw("POST /api/v1/support/requests HTTP/1.1", "application/json",
+                "Authorization: Bearer " + token + "\r\nContent-Type: multipart/form-data; boundary=b\r\nContent-Length: "
+                        + size + "\r\n", size);
+
+        assertThat(answer).startsWith("HTTP/1.1 413").containsIgnoringCase("Content-Type: application/problem+json")
+                .contains("\"code\":\"CONTENT_TOO_LARGE\"", "\"status\":413",
+                        "larger than the server takes (55 MB in all, files and fields)")
+                .doesNotContain("\"timestamp\"");
+    }
+
+    /**
+     * The whole answer to a request sent as typed, with {@code bodySize} bytes of body (zeros), read until the server
+     * closes.
+     */
+    private String raw(String requestLine, String accept, String headers, long bodySize) throws IOException {
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            OutputStream out = socket.getOutputStream();
+            out.write((requestLine + "\r\nHost: localhost\r\n" + (accept.isEmpty() ? "" : "Accept: " + accept + "\r\n")
+                    + headers + "Connection: close\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+            byte[] chunk = new byte[64 * 1024];
+            for (long sent = 0; sent < bodySize; sent += chunk.length) {
+                out.write(chunk, 0, (int) Math.min(chunk.length, bodySize - sent));
+            }
+            out.flush();
+            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+}
