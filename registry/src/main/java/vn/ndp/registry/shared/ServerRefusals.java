@@ -5,12 +5,18 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.Collections;
+import java.util.Enumeration;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 import org.apache.catalina.Valve;
 import org.apache.catalina.connector.Request;
@@ -25,6 +31,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.InvalidMediaTypeException;
+import org.springframework.http.MediaType;
 import org.springframework.security.web.firewall.HttpFirewall;
 import org.springframework.security.web.firewall.HttpStatusRequestRejectedHandler;
 import org.springframework.security.web.firewall.RequestRejectedException;
@@ -108,7 +116,8 @@ class ServerRefusals {
      * of an exception no handler answered (one thrown in a filter, say), or of a status sent as an error
      * ({@code sendError}) where no advice answers (a query Tomcat cannot read, an upload over the limit). An API
      * request always gets problem+json ({@link ErrorDispatches#refusal}), never Spring Boot's own JSON; a page's
-     * error page gets the site's security headers, which the security chain writes only once a request reaches it.
+     * error is the site's error page unless the client asks only for other types ({@link ErrorDispatches#asksForHtml}),
+     * with the site's security headers, which the security chain writes only once a request reaches it.
      * It runs before every other filter of the error dispatch, so that nothing else answers it first.
      */
     @Bean
@@ -146,7 +155,7 @@ class ServerRefusals {
             String path = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI) instanceof String uri ? uri : null;
             if (path == null || !path.startsWith("/api/")) {
                 PageSecurityHeaders.write(request, response);
-                chain.doFilter(request, response);
+                chain.doFilter(asksForHtml(request) ? new HtmlAsked(request) : request, response);
                 return;
             }
             if (response.isCommitted()) {
@@ -156,6 +165,50 @@ class ServerRefusals {
                     && code >= 400 ? code : HttpServletResponse.SC_INTERNAL_SERVER_ERROR;
             Refusal refusal = refusal(status, path, response.getHeader(HttpHeaders.ACCEPT), maxRequestSize);
             ProblemResponses.write(response, status, refusal.code(), refusal.detail(), path);
+        }
+
+        /**
+         * Whether a page's error is answered as the site's error page: unless the client names only types that are
+         * not HTML (JSON, say). Spring Boot's error controller would answer a request with no Accept header, or
+         * curl's {@code *}{@code /*}, with JSON.
+         */
+        static boolean asksForHtml(HttpServletRequest request) {
+            String accept = request.getHeader(HttpHeaders.ACCEPT);
+            if (accept == null || accept.isBlank()) {
+                return true;
+            }
+            try {
+                return MediaType.parseMediaTypes(accept).stream().anyMatch(type -> type.includes(MediaType.TEXT_HTML));
+            } catch (InvalidMediaTypeException e) {
+                return true;
+            }
+        }
+
+        /** A page's error dispatch whose Accept header says HTML, so that the site's error page answers it. */
+        private static final class HtmlAsked extends HttpServletRequestWrapper {
+
+            HtmlAsked(HttpServletRequest request) {
+                super(request);
+            }
+
+            @Override
+            public String getHeader(String name) {
+                return HttpHeaders.ACCEPT.equalsIgnoreCase(name) ? MediaType.TEXT_HTML_VALUE : super.getHeader(name);
+            }
+
+            @Override
+            public Enumeration<String> getHeaders(String name) {
+                return HttpHeaders.ACCEPT.equalsIgnoreCase(name)
+                        ? Collections.enumeration(List.of(MediaType.TEXT_HTML_VALUE)) : super.getHeaders(name);
+            }
+
+            @Override
+            public Enumeration<String> getHeaderNames() {
+                Set<String> names = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+                names.addAll(Collections.list(super.getHeaderNames()));
+                names.add(HttpHeaders.ACCEPT);
+                return Collections.enumeration(names);
+            }
         }
 
         /**

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import vn.ndp.registry.RegistryIntegrationTest;
 
@@ -62,6 +63,28 @@ class FirewallRefusalsIntegrationTests {
                 .doesNotContain("problem+json", "HTTP Status 400");
     }
 
+    /** What curl sends, and no Accept header at all: a page's refusal is still the site's page. */
+    @ParameterizedTest(name = "Accept: [{0}]")
+    @ValueSource(strings = {"", "*/*", "text/*"})
+    void aFirewallRefusalOfAPageIsTheSitesErrorPageWithoutAnAcceptHeaderOrWithAWildcard(String accept)
+            throws IOException {
+        String answer = raw("GET /platforms/a;x=1 HTTP/1.1", accept);
+
+        assertThat(answer).startsWith("HTTP/1.1 400").containsIgnoringCase("Content-Type: text/html")
+                .containsIgnoringCase("Content-Security-Policy: default-src 'self'")
+                .contains("lang=\"vi\"", "Tham số không hợp lệ")
+                .doesNotContain("\"timestamp\"", "application/json");
+    }
+
+    @ParameterizedTest(name = "Accept: [{0}]")
+    @ValueSource(strings = {"", "*/*", "text/html"})
+    void aFirewallRefusalOfAnApiRequestIsAProblemWhateverItsAcceptHeader(String accept) throws IOException {
+        String answer = raw("GET /api/v1/platforms/a;x=1 HTTP/1.1", accept);
+
+        assertThat(answer).startsWith("HTTP/1.1 400").containsIgnoringCase("Content-Type: application/problem+json")
+                .contains("\"code\":\"INVALID_PARAMETER\"").doesNotContain("<html");
+    }
+
     /** Refused by Tomcat before the application: no template, but the site's words, style and headers. */
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
@@ -93,11 +116,12 @@ class FirewallRefusalsIntegrationTests {
                 .doesNotContain("problem+json", "Accept: text/html");
     }
 
-    /** The whole answer to a request line sent as typed, read until the server closes. */
+    /** The whole answer to a request line sent as typed (no Accept header if it is empty), read until it closes. */
     private String raw(String requestLine, String accept) throws IOException {
         try (Socket socket = new Socket("127.0.0.1", port)) {
             OutputStream out = socket.getOutputStream();
-            out.write((requestLine + "\r\nHost: localhost\r\nAccept: " + accept + "\r\nConnection: close\r\n\r\n")
+            out.write((requestLine + "\r\nHost: localhost\r\n" + (accept.isEmpty() ? "" : "Accept: " + accept + "\r\n")
+                    + "Connection: close\r\n\r\n")
                     .getBytes(StandardCharsets.ISO_8859_1));
             out.flush();
             return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
