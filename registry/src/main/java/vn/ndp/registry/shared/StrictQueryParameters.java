@@ -16,12 +16,24 @@ import java.util.Map;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
+import org.aopalliance.intercept.MethodInterceptor;
+import org.aopalliance.intercept.MethodInvocation;
+import org.springframework.aop.Advisor;
+import org.springframework.aop.support.DefaultPointcutAdvisor;
+import org.springframework.aop.support.annotation.AnnotationMatchingPointcut;
+import org.springframework.beans.factory.config.BeanDefinition;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Role;
 import org.springframework.core.DefaultParameterNameDiscoverer;
 import org.springframework.core.MethodParameter;
+import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.core.annotation.MergedAnnotations;
 import org.springframework.core.annotation.MergedAnnotations.SearchStrategy;
+import org.springframework.security.authorization.method.AuthorizationInterceptorsOrder;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
@@ -40,13 +52,41 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  * {@code @Parameters}, in {@link Operation#parameters()} or through a meta-annotation), which is how a handler that
  * parses its parameters itself (a catalogue search through {@code PlatformQuery}) says which it reads. A handler
  * binding a whole {@code Map} of parameters takes any.
+ *
+ * <p>Authorization comes first: a caller not signed in is told to sign in (401), one without the role or scope is
+ * refused (403), whatever its query; only a caller the resource would answer is told what is wrong with the query.
+ * The query is read once the handler is known ({@link Check}), and what it found is refused where the handler method
+ * is called, after method security ({@code @PreAuthorize}) allowed the call ({@link AfterAuthorization}): that is the
+ * first point where the same authorization has run, since its rules may read the handler's arguments
+ * ({@code #code}, {@code #id}), which do not exist before the call.
  */
 @Configuration(proxyBeanMethods = false)
 class StrictQueryParameters implements WebMvcConfigurer {
 
+    /** The request attribute keeping what {@link Check} found until the handler method is called. */
+    static final String FOUND = StrictQueryParameters.class.getName() + ".found";
+
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
         registry.addInterceptor(new Check()).addPathPatterns("/api/**");
+    }
+
+    /**
+     * Refuses what {@link Check} found when an API controller's handler method is called, after every check method
+     * security makes before the method runs. An infrastructure bean, so that the proxies method security makes
+     * take it.
+     */
+    @Bean
+    @Role(BeanDefinition.ROLE_INFRASTRUCTURE)
+    static Advisor strictQueryAfterAuthorization() {
+        DefaultPointcutAdvisor advisor = new DefaultPointcutAdvisor(
+                new AnnotationMatchingPointcut(ProblemApi.class, true), new AfterAuthorization());
+        advisor.setOrder(AuthorizationInterceptorsOrder.JSR250.getOrder() + 1);
+        return advisor;
+    }
+
+    /** What the query of a request to {@code handler} has wrong, to be refused when the handler is called. */
+    record Found(Method handler, InvalidParameters problems) {
     }
 
     /** What one handler takes: each parameter's name and whether it may be repeated; null names means any. */
@@ -147,7 +187,10 @@ class StrictQueryParameters implements WebMvcConfigurer {
         }
     }
 
-    /** Refuses a request whose query the handler does not take, before the handler runs. */
+    /**
+     * Reads the query of a request to an API handler, and keeps what it finds wrong for {@link AfterAuthorization} to
+     * refuse; a handler outside an API controller ({@link ProblemApi}), which that never sees, is refused at once.
+     */
     static final class Check implements HandlerInterceptor {
 
         private final Map<Method, Taken> taken = new ConcurrentHashMap<>();
@@ -155,11 +198,32 @@ class StrictQueryParameters implements WebMvcConfigurer {
         @Override
         public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
             if (handler instanceof HandlerMethod method) {
-                taken.computeIfAbsent(method.getMethod(), any -> Taken.of(method))
-                        .check(request.getQueryString(), request.getMethod() + " " + request.getRequestURI())
-                        .throwIfAny();
+                InvalidParameters problems = taken.computeIfAbsent(method.getMethod(), any -> Taken.of(method))
+                        .check(request.getQueryString(), request.getMethod() + " " + request.getRequestURI());
+                if (problems.errors().isEmpty()) {
+                    return true;
+                }
+                if (!AnnotatedElementUtils.hasAnnotation(method.getBeanType(), ProblemApi.class)) {
+                    problems.throwIfAny();
+                }
+                request.setAttribute(FOUND, new Found(method.getMethod(), problems));
             }
             return true;
+        }
+    }
+
+    /** Refuses what {@link Check} found in the query, as the handler method is called, once it may be called. */
+    static final class AfterAuthorization implements MethodInterceptor {
+
+        @Override
+        public Object invoke(MethodInvocation invocation) throws Throwable {
+            if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes
+                    && attributes.getRequest().getAttribute(FOUND) instanceof Found found
+                    && found.handler().equals(invocation.getMethod())) {
+                attributes.getRequest().removeAttribute(FOUND);
+                found.problems().throwIfAny();
+            }
+            return invocation.proceed();
         }
     }
 }

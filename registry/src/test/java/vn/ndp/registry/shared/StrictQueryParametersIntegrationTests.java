@@ -93,6 +93,52 @@ class StrictQueryParametersIntegrationTests {
     }
 
     @Test
+    void aCallerNotSignedInIsToldToSignInBeforeAnythingIsSaidOfItsQuery() {
+        JsonNode problem = api.get(null, "/api/v1/adoption/proposals?asof=2024-01-01&status=a&status=b", 401);
+
+        assertThat(problem.path("code").asString()).isEqualTo("AUTHENTICATION_REQUIRED");
+    }
+
+    @Test
+    void aCallerWithoutTheRoleIsRefusedBeforeAnythingIsSaidOfItsQuery() {
+        String editor = accounts.token(Role.MINISTRY_EDITOR, "BTC");
+
+        JsonNode problem = api.get(editor, "/api/v1/adoption/proposals?asof=2024-01-01", 403);
+
+        assertThat(problem.path("code").asString()).isEqualTo("FORBIDDEN");
+    }
+
+    /**
+     * Whoever asks, a misspelt parameter changes nothing about whether the resource answers them: a caller it
+     * refuses (401, 403) is refused the same with one, and a caller it answers is told of the parameter (400).
+     */
+    @Test
+    void onEveryGetResourceAuthorizationIsDecidedBeforeTheQueryIsRefused() {
+        String editor = accounts.token(Role.MINISTRY_EDITOR, "BTC");
+        for (String resource : GET_RESOURCES) {
+            for (String token : new String[] {null, editor}) {
+                int misspelt = status(token, resource + "?asof=2024-01-01");
+                if (misspelt == 401 || misspelt == 403) {
+                    assertThat(status(token, resource)).as("%s %s", token == null ? "anonymous" : "editor", resource)
+                            .isEqualTo(misspelt);
+                } else {
+                    assertThat(misspelt).as("%s %s", token == null ? "anonymous" : "editor", resource).isEqualTo(400);
+                    assertThat(status(token, resource)).as("%s %s", token == null ? "anonymous" : "editor", resource)
+                            .isNotIn(401, 403);
+                }
+            }
+        }
+    }
+
+    private int status(String token, String uri) {
+        var request = client.get().uri(uri);
+        if (token != null) {
+            request = request.header("Authorization", "Bearer " + token);
+        }
+        return request.exchange().returnResult().getStatus().value();
+    }
+
+    @Test
     void theListOfGetResourcesHasEveryGetResourceOfTheApi() {
         Set<String> served = new TreeSet<>();
         mappings.getHandlerMethods().forEach((mapping, handler) -> {
