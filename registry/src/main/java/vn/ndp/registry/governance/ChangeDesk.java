@@ -24,6 +24,7 @@ import vn.ndp.registry.catalog.PlatformField;
 import vn.ndp.registry.catalog.PlatformRegister;
 import vn.ndp.registry.catalog.PlatformRevision;
 import vn.ndp.registry.governance.internal.ChangeRequestRepository;
+import vn.ndp.registry.shared.ConcurrentChange;
 import vn.ndp.registry.shared.ErrorCode;
 import vn.ndp.registry.shared.FieldChange;
 import vn.ndp.registry.shared.InvalidParameters;
@@ -191,13 +192,16 @@ public class ChangeDesk {
         if (change.version() != expectedVersion) {
             throw new RegistryException(ErrorCode.CONCURRENT_CHANGE, "Change request " + id + " was changed after"
                     + " you read it (you had version " + expectedVersion + ", it is at version " + change.version()
-                    + "). Nothing was saved; reload it and try again.");
+                    + "). Nothing was saved; reload it and try again.",
+                    RegistryException.Said.of("gov.concurrent.change", change.platformCode(),
+                            RegistryException.Label.of("change.status.", change.status()), change.requestedAt()));
         }
         EvidenceDocuments.Checked file = documents.inspect(upload.fileName(), upload.content());
         stored(change, file, user);
         if (!changes.touchIfPending(id, expectedVersion)) {
             throw new RegistryException(ErrorCode.CONCURRENT_CHANGE, "Change request " + id
-                    + " was decided or changed by someone else at the same time. Nothing was saved; reload it.");
+                    + " was decided or changed by someone else at the same time. Nothing was saved; reload it.",
+                    RegistryException.Said.of("gov.concurrent.meanwhile", change.platformCode()));
         }
         return find(id);
     }
@@ -226,7 +230,9 @@ public class ChangeDesk {
         }
         if (change.version() != expectedVersion) {
             throw new RegistryException(ErrorCode.CONCURRENT_CHANGE, "Change request " + id
-                    + " was decided or changed after you read it; reload it.");
+                    + " was decided or changed after you read it; reload it.",
+                    RegistryException.Said.of("gov.concurrent.change", change.platformCode(),
+                            RegistryException.Label.of("change.status.", change.status()), change.requestedAt()));
         }
         ChangeStatus next = change.status().after(action).orElseThrow(() -> new RegistryException(
                 ErrorCode.ILLEGAL_TRANSITION, "A change request that is " + change.status() + " cannot be "
@@ -250,7 +256,8 @@ public class ChangeDesk {
         }
         if (!changes.decide(id, expectedVersion, next, user.username(), now, clean)) {
             throw new RegistryException(ErrorCode.CONCURRENT_CHANGE, "Change request " + id
-                    + " was decided by someone else at the same time.");
+                    + " was decided by someone else at the same time.",
+                    RegistryException.Said.of("gov.concurrent.meanwhile", change.platformCode()));
         }
         return find(id);
     }
@@ -262,7 +269,9 @@ public class ChangeDesk {
         for (FieldChange<PlatformField> c : change.changes()) {
             if (!Objects.equals(c.field().of(current), c.before())) {
                 moved.add(RegistryException.FieldError.of(c.field().wireName(), "was '" + nullToEmpty(c.before())
-                        + "' when the change was asked, is now '" + nullToEmpty(c.field().of(current)) + "'."));
+                        + "' when the change was asked, is now '" + nullToEmpty(c.field().of(current)) + "'.",
+                        RegistryException.Said.of("concurrent.moved", new ConcurrentChange.Value(nullToEmpty(c.before())),
+                                new ConcurrentChange.Value(nullToEmpty(c.field().of(current))))));
             }
             wanted.put(c.field(), c.after());
         }

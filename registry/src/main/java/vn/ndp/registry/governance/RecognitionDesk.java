@@ -121,7 +121,9 @@ public class RecognitionDesk {
             throw new RegistryException(ErrorCode.CONCURRENT_CHANGE, "Proposal " + proposal.platformCode()
                     + " was changed after you read it (you had version " + expectedVersion + ", it is at version "
                     + proposal.version() + ", status " + proposal.status() + ", last changed "
-                    + VietnamTime.moment(proposal.updatedAt()) + "). Nothing was saved; reload it and try again.");
+                    + VietnamTime.moment(proposal.updatedAt()) + "). Nothing was saved; reload it and try again.",
+                    RegistryException.Said.of("gov.concurrent.proposal", proposal.platformCode(),
+                            RegistryException.Label.of("proposal.status.", proposal.status()), proposal.updatedAt()));
         }
         ProposalStatus next = proposal.status().after(command).orElseThrow(() -> new RegistryException(
                 ErrorCode.ILLEGAL_TRANSITION, "A proposal that is " + proposal.status() + " cannot be "
@@ -142,7 +144,8 @@ public class RecognitionDesk {
         };
         if (!proposals.updateIfVersion(changed, expectedVersion)) {
             throw new RegistryException(ErrorCode.CONCURRENT_CHANGE, "Proposal " + proposal.platformCode()
-                    + " was changed by someone else at the same time. Nothing was saved; reload it and try again.");
+                    + " was changed by someone else at the same time. Nothing was saved; reload it and try again.",
+                    RegistryException.Said.of("gov.concurrent.meanwhile", proposal.platformCode()));
         }
         return find(id);
     }

@@ -62,6 +62,23 @@ public class RegistryException extends RuntimeException {
     }
 
     /**
+     * A value a page names by its label, the message {@code key} ({@code proposal.status.submitted}), rather than as
+     * stored ({@code SUBMITTED}): an argument of a {@link Said} sentence.
+     */
+    public record Label(String key) {
+
+        /** The label of a state or kind: {@code prefix} followed by the constant's name in lower case. */
+        public static Label of(String prefix, Enum<?> constant) {
+            return new Label(prefix + constant.name().toLowerCase(java.util.Locale.ROOT));
+        }
+
+        @Override
+        public String toString() {
+            return key;
+        }
+    }
+
+    /**
      * One bad input: the parameter, column or field, where it was (line, if any) and why; {@code said}, where a page
      * says why in the reader's language with a sentence of its own (else null: the API's {@code message}).
      */

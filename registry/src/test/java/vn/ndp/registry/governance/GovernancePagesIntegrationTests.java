@@ -250,7 +250,7 @@ class GovernancePagesIntegrationTests {
                 .with(csrf()).param("version", version).param("operator_contact", "Người thứ hai")
                 .param("operator_email", "nguoithuhai@mof.gov.vn"))
                 .andReturn().getResponse().getContentAsString();
-        assertThat(conflict).contains("Người khác vừa thay đổi mục này").doesNotContain(SCRIPT);
+        assertThat(conflict).contains("Mục này đã được thay đổi sau khi bạn mở trang").doesNotContain(SCRIPT);
         List<String> changed = HtmlPage.texts(HtmlPage.parse(conflict).elementsOfClass("div", "problems").getFirst(),
                 "li");
         assertThat(changed).as("what changed, named by the fields' labels, never the fields' rules")

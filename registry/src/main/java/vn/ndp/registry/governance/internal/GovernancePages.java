@@ -181,15 +181,15 @@ class GovernancePages {
     @PostMapping("/governance/proposals/{id}/submit")
     @PreAuthorize(GovernanceApi.EDITOR)
     String submit(Authentication authentication, @PathVariable UUID id,
-            @RequestParam MultiValueMap<String, String> form, Model model) {
-        return act(authentication, id, form, new ProposalCommand.Submit(), model);
+            @RequestParam MultiValueMap<String, String> form, Model model, RedirectAttributes redirect) {
+        return act(authentication, id, form, new InvalidParameters(), new ProposalCommand.Submit(), model, redirect);
     }
 
     @PostMapping("/governance/proposals/{id}/withdraw")
     @PreAuthorize(GovernanceApi.EDITOR)
     String withdraw(Authentication authentication, @PathVariable UUID id,
-            @RequestParam MultiValueMap<String, String> form, Model model) {
-        return act(authentication, id, form, new ProposalCommand.Withdraw(), model);
+            @RequestParam MultiValueMap<String, String> form, Model model, RedirectAttributes redirect) {
+        return act(authentication, id, form, new InvalidParameters(), new ProposalCommand.Withdraw(), model, redirect);
     }
 
     @PostMapping("/governance/proposals/{id}/evaluation")
@@ -198,7 +198,7 @@ class GovernancePages {
             @RequestParam MultiValueMap<String, String> form, Model model) {
         InvalidParameters invalid = new InvalidParameters();
         Evaluation evaluation = evaluation(form, invalid);
-        return act(authentication, id, form, invalid, new ProposalCommand.RecordEvaluation(evaluation), model);
+        return act(authentication, id, form, invalid, new ProposalCommand.RecordEvaluation(evaluation), model, null);
     }
 
     @PostMapping("/governance/proposals/{id}/return")
@@ -221,7 +221,7 @@ class GovernancePages {
             case "reject" -> new ProposalCommand.Reject(form.getFirst("reason"));
             default -> new ProposalCommand.Recognise(number, date, issuer);
         };
-        return act(authentication, id, form, invalid, command, model);
+        return act(authentication, id, form, invalid, command, model, null);
     }
 
     @GetMapping("/governance/documents/{id}")
@@ -386,23 +386,38 @@ class GovernancePages {
 
     private String act(Authentication authentication, UUID id, MultiValueMap<String, String> form,
             ProposalCommand command, Model model) {
-        return act(authentication, id, form, new InvalidParameters(), command, model);
+        return act(authentication, id, form, new InvalidParameters(), command, model, null);
     }
 
     /**
      * Does {@code command} unless the form's own values were already refused ({@code invalid}); when either refuses,
-     * the proposal page again, with what the form posted.
+     * the proposal page again, with what the form posted. With {@code redirect}, a command sent twice whose result
+     * the proposal already shows is said to be done ({@link #alreadyDone}) rather than refused.
      */
     private String act(Authentication authentication, UUID id, MultiValueMap<String, String> form,
-            InvalidParameters invalid, ProposalCommand command, Model model) {
+            InvalidParameters invalid, ProposalCommand command, Model model, RedirectAttributes redirect) {
         CurrentUser user = GovernanceApi.user(authentication);
         try {
             invalid.throwIfAny();
             desk.handle(id, version(form), command, user);
             return "redirect:/governance/proposals/" + id;
         } catch (RegistryException e) {
-            return proposalPage(user, desk.get(id, user), e, GovernanceForms.of(command, form), model);
+            Proposal current = desk.get(id, user);
+            if (redirect != null && e.code() == ErrorCode.CONCURRENT_CHANGE && alreadyDone(command, current)) {
+                redirect.addFlashAttribute("alreadyDone", InvalidParameters.Wire.name(current.status()));
+                return "redirect:/governance/proposals/" + id;
+            }
+            return proposalPage(user, current, e, GovernanceForms.of(command, form), model);
         }
+    }
+
+    /**
+     * Whether a command refused as stale asked for what the proposal already is: a submission sent twice (a double
+     * click) finds the proposal submitted, which the page says plainly instead of a conflict.
+     */
+    private static boolean alreadyDone(ProposalCommand command, Proposal current) {
+        return command instanceof ProposalCommand.Submit && current.status() == ProposalStatus.SUBMITTED
+                || command instanceof ProposalCommand.Withdraw && current.status() == ProposalStatus.WITHDRAWN;
     }
 
     private String proposalPage(CurrentUser user, Proposal p, RegistryException error, PostedForm posted,

@@ -65,7 +65,8 @@ public class ProblemSentences {
             headline = messages.getMessage(prefix, null, prefix, locale); // a missing sentence shows its key, as a page would
         }
         RegistryException.Said said = error.said();
-        String saidText = said == null ? null : messages.getMessage(said.key(), said.arguments().toArray(), locale);
+        String saidText = said == null ? null : messages.getMessage(said.key(),
+                said.arguments().stream().map(argument -> shown(argument, fieldLabels, null, locale)).toArray(), locale);
         String detailText = detail && error.errors().isEmpty() && said == null ? error.getMessage() : null;
         boolean changed = error.code() == ErrorCode.CONCURRENT_CHANGE;
         List<Line> lines = error.errors().stream()
@@ -100,7 +101,7 @@ public class ProblemSentences {
         if (said != null) {
             List<Object> arguments = new ArrayList<>();
             arguments.add(label != null ? label : problem.field());
-            said.arguments().forEach(argument -> arguments.add(shown(argument, fieldLabels, problem.field())));
+            said.arguments().forEach(argument -> arguments.add(shown(argument, fieldLabels, problem.field(), locale)));
             String sentence = message(said.key(), arguments.toArray(), locale);
             if (sentence != null) {
                 return Line.said(sentence);
@@ -109,11 +110,15 @@ public class ProblemSentences {
         return new Line(null, label, problem.field(), problem.message());
     }
 
-    /** A stored value as the history panels label it, a moment on Vietnam's clock as the pages write it. */
-    private Object shown(Object argument, String fieldLabels, String field) {
+    /**
+     * A stored value as the history panels label it, a state by its label, a moment on Vietnam's clock as the pages
+     * write it.
+     */
+    private Object shown(Object argument, String fieldLabels, String field, Locale locale) {
         return switch (argument) {
             case null -> "";
             case ConcurrentChange.Value value -> values.label(fieldLabels, field, value.text());
+            case RegistryException.Label label -> messages.getMessage(label.key(), null, label.key(), locale);
             case OffsetDateTime moment -> dates.dateTime(moment);
             default -> argument;
         };
