@@ -349,9 +349,18 @@ public class AdoptionDesk {
             if (phone != null && !PHONE.matcher(phone).matches()) {
                 invalid.reject(field + ".phone", "'" + phone + "' is not a phone number.");
             }
-            clean.add(new PlatformAdoption(code, p.status(), new Responsibility(
-                    text(invalid, field + ".department", r.department(), MAX_SHORT),
-                    text(invalid, field + ".person", r.person(), MAX_SHORT),
+            // "rõ người, rõ việc": a platform given a status names who answers for it
+            String department = text(invalid, field + ".department", r.department(), MAX_SHORT);
+            if (department == null && p.status() != null) {
+                invalid.reject(field + ".department", "is required for " + code + ": the provincial department"
+                        + " that answers for the platform.");
+            }
+            String person = text(invalid, field + ".person", r.person(), MAX_SHORT);
+            if (person == null && p.status() != null) {
+                invalid.reject(field + ".person", "is required for " + code + ": the person responsible for the"
+                        + " platform.");
+            }
+            clean.add(new PlatformAdoption(code, p.status(), new Responsibility(department, person,
                     text(invalid, field + ".title", r.title(), MAX_SHORT), phone, email),
                     text(invalid, field + ".target", p.target(), MAX_TEXT),
                     text(invalid, field + ".progress", p.progress(), MAX_TEXT)));

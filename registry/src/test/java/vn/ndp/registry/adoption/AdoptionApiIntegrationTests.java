@@ -336,6 +336,26 @@ class AdoptionApiIntegrationTests {
     }
 
     @Test
+    void aPlatformDeclaredWithoutADepartmentOrAResponsiblePersonIsRefusedNamingIt() {
+        String admin = accounts.token(Role.ADMIN, null);
+        Map<String, Object> body = declaration(2019, "none", null, "NDXP", "planned", "VNEID", "in_use");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> vneid = ((List<Map<String, Object>>) body.get("platforms")).get(1);
+        vneid.put("department", " ");
+        vneid.remove("person");
+
+        JsonNode problem = api.put(admin, "/api/v1/adoption/provinces/P-DIEN-BIEN/plan", body, 400);
+
+        assertThat(problem.get("code").asString()).isEqualTo("INVALID_PARAMETER");
+        List<String> fields = new ArrayList<>();
+        problem.get("errors").forEach(e -> fields.add(e.get("field").asString() + ": " + e.get("message").asString()));
+        assertThat(fields).containsExactly("platforms[1].department: is required for VNEID: the provincial department"
+                + " that answers for the platform.", "platforms[1].person: is required for VNEID: the person"
+                + " responsible for the platform.");
+        assertThat(plansOf(api.get(null, "/api/v1/adoption/provinces/P-DIEN-BIEN", 200), 2019)).isEmpty();
+    }
+
+    @Test
     void badDeclarationsAreOneProblemNamingEachField() {
         String admin = accounts.token(Role.ADMIN, null);
         Map<String, Object> body = declaration(2019, "plan", null, "NO-SUCH-PLATFORM", "in_use", "VNEID", "forever");

@@ -223,7 +223,7 @@ class AdoptionFormRefusalIntegrationTests {
         UserDetails editor = accounts.signedIn(Role.PROVINCE_EDITOR, "P-BAC-NINH-2025");
 
         HtmlPage refused = page(post(BAC_NINH).with(user(editor)).with(csrf()).param("year", "2027")
-                .param("document_kind", "none").param("status_NDXP", "in_use")
+                .param("document_kind", "none").param("status_NDXP", "in_use").param("department_NDXP", "Sở Khoa học và Công nghệ").param("person_NDXP", "Nguyễn Thị Hoa")
                 .param("status_VNEID", "").param("person_VNEID", "Nguyễn Văn An")
                 .param("phone_VNEID", "0912 345 678"), 400);
 
@@ -239,12 +239,38 @@ class AdoptionFormRefusalIntegrationTests {
     }
 
     @Test
+    void aPlatformInUseWithoutADepartmentOrAResponsiblePersonIsRefusedNamingItAndKeepsWhatWasTyped()
+            throws Exception {
+        UserDetails editor = accounts.signedIn(Role.PROVINCE_EDITOR, "P-BAC-NINH-2025");
+
+        HtmlPage refused = page(post(BAC_NINH).with(user(editor)).with(csrf()).param("year", "2027")
+                .param("document_kind", "none").param("status_VNEID", "in_use").param("department_VNEID", "")
+                .param("person_VNEID", "").param("title_VNEID", "Phó Giám đốc")
+                .param("phone_VNEID", "0912 345 678"), 400);
+
+        String vneid = rowName(refused, "VNEID");
+        assertThat(problems(refused)).containsExactly(
+                "Đơn vị phụ trách — nền tảng " + vneid + ": bắt buộc với mỗi nền tảng được khai báo (rõ người, rõ"
+                        + " việc): ghi đơn vị của tỉnh chịu trách nhiệm; tối đa 300 ký tự.",
+                "Người phụ trách — nền tảng " + vneid + ": bắt buộc với mỗi nền tảng được khai báo (rõ người, rõ"
+                        + " việc): ghi họ tên người chịu trách nhiệm; tối đa 300 ký tự.");
+        assertThat(refused.byId("department_VNEID").getAttributeValue("aria-invalid")).isEqualTo("true");
+        assertThat(refused.byId("person_VNEID").getAttributeValue("aria-invalid")).isEqualTo("true");
+        assertThat(selected(refused.byId("status_VNEID"))).isEqualTo("in_use");
+        assertThat(HtmlPage.value(refused.byId("title_VNEID"))).isEqualTo("Phó Giám đốc");
+        assertThat(HtmlPage.value(refused.byId("phone_VNEID"))).isEqualTo("0912 345 678");
+        assertThat(plan(2027)).as("nothing saved").isNull();
+    }
+
+    @Test
     void aRowsBadPhoneAndEmailAreNamedByItsPlatformInVietnameseAndMarkTheirInputs() throws Exception {
         UserDetails editor = accounts.signedIn(Role.PROVINCE_EDITOR, "P-BAC-NINH-2025");
 
         // VNeID is the second row sent: the desk names its fields platforms[1]
         HtmlPage refused = page(post(BAC_NINH).with(user(editor)).with(csrf()).param("year", "2027")
                 .param("document_kind", "none").param("status_NDXP", "in_use").param("status_VNEID", "deploying")
+                .param("department_NDXP", "Sở Khoa học và Công nghệ").param("person_NDXP", "Nguyễn Thị Hoa")
+                .param("department_VNEID", "Sở Khoa học và Công nghệ").param("person_VNEID", "Nguyễn Thị Hoa")
                 .param("phone_VNEID", "gọi tôi").param("email_VNEID", "khong-phai-thu"), 400);
 
         String vneid = rowName(refused, "VNEID");
@@ -269,14 +295,16 @@ class AdoptionFormRefusalIntegrationTests {
     void aPlanSavedMeanwhileIsNamedRowByRowAndTheKeptFormSavesOverItWhenSentAgain() throws Exception {
         UserDetails editor = accounts.signedIn(Role.PROVINCE_EDITOR, "P-BAC-NINH-2025");
         assertThat(perform(post(BAC_NINH).with(user(editor)).with(csrf()).param("year", "2029")
-                .param("document_kind", "none").param("status_VNEID", "planned")).getStatus()).isEqualTo(302);
+                .param("document_kind", "none").param("status_VNEID", "planned")
+                .param("department_VNEID", "Sở Khoa học và Công nghệ").param("person_VNEID", "Nguyễn Thị Hoa")).getStatus()).isEqualTo(302);
         api.put(accounts.token(Role.PROVINCE_EDITOR, "P-BAC-NINH-2025"), "/api/v1/adoption/provinces/P-BAC-NINH-2025"
                 + "/plan", Map.of("year", 2029, "documentKind", "none", "version", 0,
-                "platforms", List.of(Map.of("platform", "VNEID", "status", "in_use"))), 200);
+                "platforms", List.of(Map.of("platform", "VNEID", "status", "in_use", "department",
+                        "Sở Khoa học và Công nghệ", "person", "Nguyễn Thị Hoa"))), 200);
 
         HtmlPage stale = page(post(BAC_NINH).with(user(editor)).with(csrf()).param("year", "2029")
                 .param("version", "0").param("document_kind", "none").param("status_VNEID", "deploying")
-                .param("person_VNEID", "Trần Thị Bình"), 409);
+                .param("department_VNEID", "Sở Khoa học và Công nghệ").param("person_VNEID", "Trần Thị Bình"), 409);
 
         assertThat(HtmlPage.texts(stale.byId("plan-problems"), "p").getFirst()).isEqualTo("Người khác vừa lưu một"
                 + " thay đổi trong lúc bạn sửa; chưa lưu gì. Biểu mẫu vẫn giữ những gì bạn đã nhập: hãy xem lại các"
@@ -284,7 +312,7 @@ class AdoptionFormRefusalIntegrationTests {
         assertThat(HtmlPage.text(stale.byId("plan-problems"))).doesNotContain("Chưa lưu được, vui lòng");
         HtmlPage english = page(post(BAC_NINH).param("lang", "en").with(user(editor)).with(csrf())
                 .param("year", "2029").param("version", "0").param("document_kind", "none")
-                .param("status_VNEID", "deploying"), 409);
+                .param("status_VNEID", "deploying").param("department_VNEID", "Sở Khoa học và Công nghệ").param("person_VNEID", "Nguyễn Thị Hoa"), 409);
         assertThat(HtmlPage.text(english.byId("plan-problems")))
                 .contains("Someone else saved a change while you were editing; nothing was saved.");
         assertThat(problems(stale)).containsExactly("Nền tảng " + rowName(stale, "VNEID")
@@ -307,7 +335,8 @@ class AdoptionFormRefusalIntegrationTests {
     void aSaveFromThePlanFormKeepsEachPlatformsProgressStoredThroughTheApi() throws Exception {
         String token = accounts.token(Role.PROVINCE_EDITOR, "P-BAC-NINH-2025");
         api.put(token, "/api/v1/adoption/provinces/P-BAC-NINH-2025/plan", Map.of("year", 2028, "documentKind", "none",
-                "platforms", List.of(Map.of("platform", "VNEID", "status", "deploying", "target",
+                "platforms", List.of(Map.of("platform", "VNEID", "status", "deploying", "department",
+                        "Sở Khoa học và Công nghệ", "person", "Nguyễn Thị Hoa", "target",
                         "100% xã kết nối", "progress", "Đã kết nối 80% xã, phường"))), 200);
         UserDetails editor = accounts.signedIn(Role.PROVINCE_EDITOR, "P-BAC-NINH-2025");
 

@@ -447,7 +447,7 @@ class LocalPlatformChangeIntegrationTests {
                 "Urban tree register " + w)).get("id").asString();
         api.put(dienBien, "/api/v1/adoption/provinces/P-DIEN-BIEN/plan", Map.of("year", 2028, "documentKind", "none",
                 "target", "Phủ sóng toàn tỉnh " + w, "platforms", List.of(Map.of("platform", "VNEID", "status",
-                        "deploying", "department", "Sở Khoa học và Công nghệ", "target", "100% xã kết nối " + w,
+                        "deploying", "department", "Sở Khoa học và Công nghệ", "person", "Nguyễn Thị Hoa", "target", "100% xã kết nối " + w,
                         "progress", "Đã kết nối 80% xã, phường"))), 200);
 
         HtmlPage english = HtmlPage.parse(mvc.perform(get("/adoption/provinces/P-DIEN-BIEN").param("lang", "en"))

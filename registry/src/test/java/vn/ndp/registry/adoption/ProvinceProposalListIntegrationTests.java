@@ -226,7 +226,8 @@ class ProvinceProposalListIntegrationTests {
 
         int saved = mvc.perform(post("/adoption/provinces/P-BAC-NINH-2025/plan").with(user(editor)).with(csrf())
                         .param("year", String.valueOf(year)).param("document_kind", "none")
-                        .param("status_VNEID", "in_use").param("status_NDXP", ""))
+                        .param("status_VNEID", "in_use").param("status_NDXP", "")
+                        .param("department_VNEID", "Sở Khoa học và Công nghệ").param("person_VNEID", "Nguyễn Thị Hoa"))
                 .andReturn().getResponse().getStatus();
         assertThat(saved).isEqualTo(302);
         JsonNode province = api.get(null, "/api/v1/adoption/provinces/P-BAC-NINH-2025", 200);
