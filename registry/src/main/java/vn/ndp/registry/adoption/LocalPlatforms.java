@@ -132,6 +132,7 @@ public class LocalPlatforms {
         Agency province = desk.province(provinceCode);
         desk.authoriseEditing(user, province);
         LocalPlatform.Draft clean = checked(draft);
+        refuseIfRegistered(province, clean, null);
         Check check = compare(province, clean, null);
         String why = confirmation(clean, check, saveAnyway, reason);
         Verdict verdict = check.verdict();
@@ -180,6 +181,7 @@ public class LocalPlatforms {
         if (current.version() != expectedVersion) {
             throw concurrentChange(current, expectedVersion);
         }
+        refuseIfRegistered(province, clean, current.id());
         Check check = compare(province, clean, current.code());
         String why = confirmation(clean, check, saveAnyway, reason);
         OffsetDateTime now = Moments.now(clock);
@@ -319,6 +321,31 @@ public class LocalPlatforms {
      */
     public boolean mayChange(CurrentUser user, String provinceCode) {
         return desk.mayKeep(user, desk.province(provinceCode));
+    }
+
+    /**
+     * Refuses a platform named as one the province has in its register already (spaces and letter case aside), other
+     * than {@code itself}: the same system entered twice, such as a confirmation form sent twice. Saving anyway is
+     * for overlaps with national platforms and similar systems, never for this. Registrations of one province are
+     * taken one at a time, so that two sent together cannot both pass.
+     */
+    private void refuseIfRegistered(Agency province, LocalPlatform.Draft clean, UUID itself) {
+        repository.lockProvince(province.code());
+        String name = sameName(clean.nameVi());
+        repository.ofProvinces(List.of(province.code()), false).stream()
+                .filter(p -> !p.id().equals(itself) && sameName(p.nameVi()).equals(name))
+                .findFirst()
+                .ifPresent(p -> {
+                    String message = "'" + p.nameVi() + "' is already in the province's register (" + p.code()
+                            + "); change that entry instead of registering it again.";
+                    throw new RegistryException(ErrorCode.INVALID_PARAMETER, "nameVi: " + message,
+                            List.of(RegistryException.FieldError.of("nameVi", message,
+                                    RegistryException.Said.of("adoption.error.field.nameVi.registered", p.nameVi()))));
+                });
+    }
+
+    private static String sameName(String name) {
+        return name.strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
     }
 
     /** The reason kept when the check needs confirmation; refuses without {@code saveAnyway} and a reason. */

@@ -15,6 +15,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -416,19 +417,32 @@ class AdoptionApiIntegrationTests {
     }
 
     @Test
-    void theSameSystemRegisteredTwiceInOneProvinceNeedsAReasonTheSecondTime() {
+    void aSystemLikeOneTheProvinceRegisteredNeedsAReasonAndTheSameOneIsRefusedEvenWithOne() {
         String hue = accounts.token(Role.PROVINCE_EDITOR, "P-HUE");
         Map<String, Object> body = cemeteries(word());
         JsonNode first = register(api, hue, "P-HUE", body);
 
-        JsonNode check = api.post(hue, "/api/v1/adoption/provinces/P-HUE/local-platforms/check", body, 200);
+        Map<String, Object> second = with(body, "nameVi", body.get("nameVi") + " khu mới");
+        JsonNode check = api.post(hue, "/api/v1/adoption/provinces/P-HUE/local-platforms/check", second, 200);
         assertThat(check.get("needsConfirmation").asBoolean()).isTrue();
-        JsonNode refused = api.post(hue, "/api/v1/adoption/provinces/P-HUE/local-platforms", body, 409);
+        JsonNode refused = api.post(hue, "/api/v1/adoption/provinces/P-HUE/local-platforms", second, 409);
         assertThat(refused.get("code").asString()).isEqualTo("OVERLAP_NOT_CONFIRMED");
         assertThat(refused.get("detail").asString()).contains("duplicates the province's own");
         assertThat(refused.get("errors").toString()).contains(first.get("code").asString());
 
-        register(api, hue, "P-HUE", with(body, "reason", "Hệ thống thứ hai, cho khu nghĩa trang mới."));
+        Map<String, Object> sameName = with(body, "nameVi", "  " + ((String) body.get("nameVi")).toUpperCase(Locale.ROOT)
+                .replace(" ", "  ") + " ", "saveAnyway", true, "reason", "Gửi lại biểu mẫu.");
+        JsonNode twice = api.post(hue, "/api/v1/adoption/provinces/P-HUE/local-platforms", sameName, 400);
+        assertThat(twice.get("code").asString()).isEqualTo("INVALID_PARAMETER");
+        assertThat(twice.get("errors").get(0).get("field").asString()).isEqualTo("nameVi");
+        assertThat(twice.get("errors").get(0).get("message").asString()).contains("already in the province's register")
+                .contains(first.get("code").asString());
+
+        register(api, hue, "P-HUE", with(second, "reason", "Hệ thống thứ hai, cho khu nghĩa trang mới."));
+        List<String> names = new ArrayList<>();
+        api.get(null, "/api/v1/adoption/provinces/P-HUE/local-platforms", 200)
+                .forEach(p -> names.add(p.get("nameVi").asString()));
+        assertThat(names).containsOnlyOnce((String) body.get("nameVi"));
     }
 
     @Test

@@ -354,6 +354,32 @@ class AdoptionFormRefusalIntegrationTests {
     }
 
     @Test
+    void aConfirmedLocalPlatformSentTwiceIsRegisteredOnceAndTheSecondSaysItIsThereAlready() throws Exception {
+        String name = "Nền tảng tích hợp, chia sẻ dữ liệu tỉnh (LGSP) " + word();
+        UserDetails editor = accounts.signedIn(Role.PROVINCE_EDITOR, "P-HA-TINH");
+        MockHttpServletRequestBuilder confirmed = post("/adoption/provinces/P-HA-TINH/local-platforms")
+                .with(user(editor)).with(csrf()).param("checked", "true").param("name_vi", name)
+                .param("description", "Tích hợp, chia sẻ dữ liệu giữa các hệ thống thông tin của tỉnh, kết nối trục"
+                        + " NDXP quốc gia.")
+                .param("functions", "Tích hợp, chia sẻ dữ liệu\nKết nối các cơ sở dữ liệu")
+                .param("category", "government").param("save_anyway", "true")
+                .param("reason", "Tỉnh đã đầu tư LGSP trước khi có NDXP.");
+        assertThat(perform(confirmed).getStatus()).isEqualTo(302);
+
+        HtmlPage again = page(confirmed, 400);
+
+        assertThat(HtmlPage.texts(again.elementsOfClass("div", "problems").getFirst(), "li")).containsExactly(
+                "Tên nền tảng (tiếng Việt): “" + name + "” đã có trong danh sách nền tảng của tỉnh; không đăng ký lại"
+                        + " cùng một nền tảng (kể cả khi chọn vẫn lưu). Hãy sửa thông tin của nền tảng đã có, hoặc đặt"
+                        + " tên khác nếu đây là một hệ thống khác.");
+        assertThat(HtmlPage.value(again.byId("name_vi"))).isEqualTo(name);
+        List<String> names = new ArrayList<>();
+        api.get(null, "/api/v1/adoption/provinces/P-HA-TINH/local-platforms", 200)
+                .forEach(p -> names.add(p.get("nameVi").asString()));
+        assertThat(names).containsOnlyOnce(name);
+    }
+
+    @Test
     void aSaveAnywayWithoutAReasonComesBackTickedWithWhatWasTypedAndRegistersNothing() throws Exception {
         String word = word();
         String name = "Nền tảng tích hợp, chia sẻ dữ liệu tỉnh (LGSP) " + word;

@@ -82,6 +82,12 @@ public class LocalPlatformRepository {
                 .params(provinceCodes.toArray(String[]::new), removed).query(LocalPlatformRepository::row).list();
     }
 
+    /** Holds, until the transaction ends, the lock that takes one province's registrations one at a time. */
+    public void lockProvince(String provinceCode) {
+        jdbc.sql("select pg_advisory_xact_lock(hashtext('local_platform:' || ?))").param(provinceCode)
+                .query((rs, n) -> null).list();
+    }
+
     /** Every platform in the register (removed ones left out). */
     public List<LocalPlatform> active() {
         return jdbc.sql("select * from local_platform where removed_at is null order by province_code, created_at")
