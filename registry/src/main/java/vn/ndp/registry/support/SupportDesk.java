@@ -86,16 +86,31 @@ public class SupportDesk {
     /** An editor raises a request for their own agency (never one named by the client). */
     @Transactional
     public SupportRequest open(CurrentUser user, NewRequest request) {
-        return open(user, request, false);
+        return open(user, request, false, null);
+    }
+
+    /**
+     * As {@link #open(CurrentUser, NewRequest)}, from the web form {@code formToken} identifies: the same form sent
+     * again (a double click, a reload) answers the request it opened the first time and opens no other.
+     */
+    @Transactional
+    public SupportRequest open(CurrentUser user, NewRequest request, UUID formToken) {
+        if (formToken != null && user.role().scopedToAgency()) {
+            Optional<SupportRequest> opened = requests.openedFrom(user.username(), formToken);
+            if (opened.isPresent()) {
+                return opened.get();
+            }
+        }
+        return open(user, request, false, formToken);
     }
 
     /** As {@link #open(CurrentUser, NewRequest)}, marked as sample data (demo only). */
     @Transactional
     public SupportRequest openSample(CurrentUser user, NewRequest request) {
-        return open(user, request, true);
+        return open(user, request, true, null);
     }
 
-    private SupportRequest open(CurrentUser user, NewRequest request, boolean sample) {
+    private SupportRequest open(CurrentUser user, NewRequest request, boolean sample, UUID formToken) {
         if (!user.role().scopedToAgency()) {
             throw new RegistryException(ErrorCode.FORBIDDEN, "Support requests are raised by the editors of a"
                     + " ministry, agency or province.");
@@ -119,7 +134,7 @@ public class SupportDesk {
         SupportRequest opened = new SupportRequest(UUID.randomUUID(), platform, agency, user.username(), subject,
                 description, priority, SupportStatus.OPEN, serviceLevels.dueDate(priority, LocalDate.now(clock)), now,
                 now, null, null, sample);
-        requests.insert(opened);
+        requests.insert(opened, formToken);
         SupportMessage first = new SupportMessage(UUID.randomUUID(), opened.id(), user.username(),
                 user.displayName(), Side.REQUESTER, null, null, SupportStatus.OPEN, now, List.of());
         requests.insert(first);

@@ -497,6 +497,39 @@ class SupportIntegrationTests {
     }
 
     @Test
+    void theRequestFormSentTwiceOpensOneRequestAndTheSecondSendShowsIt() throws Exception {
+        UserDetails signedIn = accounts.signedIn(Role.PROVINCE_EDITOR, "P-HUE");
+        String form = mvc.perform(get("/support/new").param("platform", "VNEID").with(user(signedIn))).andReturn()
+                .getResponse().getContentAsString(StandardCharsets.UTF_8);
+        String token = HtmlPage.parse(form).elements("input").stream()
+                .filter(input -> "form_token".equals(input.getAttributeValue("name"))).findFirst().orElseThrow()
+                .getAttributeValue("value");
+        String subject = subject();
+
+        String refusedPage = mvc.perform(multipart("/support").param("platformCode", "VNEID").param("subject", subject)
+                .param("description", "").param("form_token", token).with(user(signedIn)).with(csrf())).andReturn()
+                .getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(refusedPage).as("a refused form keeps its token").contains("value=\"" + token + "\"");
+        List<String> sent = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            MvcResult result = mvc.perform(multipart("/support").param("platformCode", "VNEID")
+                    .param("subject", subject).param("description", "Gửi hai lần").param("form_token", token)
+                    .with(user(signedIn)).with(csrf())).andReturn();
+            assertThat(result.getResponse().getStatus()).isEqualTo(302);
+            sent.add(result.getResponse().getRedirectedUrl());
+        }
+
+        assertThat(sent.get(1)).as("the second send shows the request the first opened").isEqualTo(sent.get(0));
+        assertThat(jdbc.sql("select count(*) from support_request where subject = ?").param(subject)
+                .query(Long.class).single()).isEqualTo(1);
+        String other = HtmlPage.parse(mvc.perform(get("/support/new").param("platform", "VNEID").with(user(signedIn)))
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8)).elements("input").stream()
+                .filter(input -> "form_token".equals(input.getAttributeValue("name"))).findFirst().orElseThrow()
+                .getAttributeValue("value");
+        assertThat(other).as("each opening of the form is a new request").isNotEqualTo(token);
+    }
+
+    @Test
     void anEditorRaisesARequestFromTheFormWhichShowsTheOperatorsContact() throws Exception {
         UserDetails signedIn = accounts.signedIn(Role.PROVINCE_EDITOR, "P-HUE");
         String form = mvc.perform(get("/support/new").param("platform", "VNEID").with(user(signedIn))).andReturn()

@@ -93,7 +93,11 @@ class SupportPages {
     }
 
     /** What the request form shows again after a refusal. */
-    record Form(String platformCode, String subject, String description, String priority) {
+    /**
+     * What the request form shows, and the token that identifies this filling of it: sent twice, it opens one
+     * request ({@link SupportDesk#open(vn.ndp.registry.accounts.CurrentUser, SupportDesk.NewRequest, UUID)}).
+     */
+    record Form(String platformCode, String subject, String description, String priority, UUID token) {
     }
 
     /** A platform for the form's choice. */
@@ -172,7 +176,7 @@ class SupportPages {
             model.addAttribute("found", found.items());
             model.addAttribute("foundTotal", found.total());
         }
-        return form(new Form(platform, null, null, "normal"), refused, model);
+        return form(new Form(platform, null, null, "normal", UUID.randomUUID()), refused, model);
     }
 
     @PostMapping("/support")
@@ -180,14 +184,14 @@ class SupportPages {
     String open(Authentication authentication, @RequestParam MultiValueMap<String, String> form,
             @RequestParam(name = "files", required = false) List<MultipartFile> files, Model model) {
         Form typed = new Form(form.getFirst("platformCode"), form.getFirst("subject"), form.getFirst("description"),
-                form.getFirst("priority"));
+                form.getFirst("priority"), token(form.getFirst("form_token")));
         try {
             InvalidParameters invalid = new InvalidParameters();
             Priority priority = invalid.choice("priority", typed.priority(), Priority.class);
             invalid.throwIfAny();
             SupportRequest opened = desk.open(SupportApi.user(authentication), new SupportDesk.NewRequest(
                     typed.platformCode(), typed.subject(), typed.description(), priority,
-                    SupportApi.uploads(files)));
+                    SupportApi.uploads(files)), typed.token());
             return "redirect:/support/" + opened.id();
         } catch (RegistryException e) {
             if (e.code() == ErrorCode.FORBIDDEN) {
@@ -290,6 +294,15 @@ class SupportPages {
      * optional) rather than offered in a list of every platform, which at the catalogue's size would be megabytes
      * of page; a platform page's "support" link arrives with the platform chosen.
      */
+    /** The form's token as sent; a new one when none or no token was sent (the form is then not recognised again). */
+    private static UUID token(String sent) {
+        try {
+            return sent == null ? UUID.randomUUID() : UUID.fromString(sent.strip());
+        } catch (IllegalArgumentException notAToken) {
+            return UUID.randomUUID();
+        }
+    }
+
     private String form(Form form, RegistryException error, Model model) {
         model.addAttribute("form", form);
         model.addAttribute("chosen", form.platformCode() == null ? null

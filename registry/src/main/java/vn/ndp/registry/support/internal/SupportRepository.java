@@ -38,14 +38,30 @@ public class SupportRepository {
     }
 
     public void insert(SupportRequest r) {
+        insert(r, null);
+    }
+
+    /** Inserts the request sent from the web form {@code formToken} identifies (null: not from a form). */
+    public void insert(SupportRequest r, UUID formToken) {
         jdbc.sql("""
                 insert into support_request (id, platform_code, agency_code, requested_by, subject, description,
-                    priority, status, due_date, created_at, updated_at, sample)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                    priority, status, due_date, created_at, updated_at, sample, form_token)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(r.id(), r.platformCode(), r.agencyCode(), r.requestedBy(), r.subject(), r.description(),
                         r.priority().name(), r.status().name(), r.dueDate(), r.createdAt(), r.updatedAt(),
-                        r.sample())
+                        r.sample(), formToken)
                 .update();
+    }
+
+    /**
+     * The request {@code requestedBy} opened from the form {@code formToken}, if any; holds, until the transaction
+     * ends, the lock that lets only one of two sends of that form look and open.
+     */
+    public Optional<SupportRequest> openedFrom(String requestedBy, UUID formToken) {
+        jdbc.sql("select pg_advisory_xact_lock(hashtext('support_form:' || ?))").param(formToken.toString())
+                .query((rs, n) -> null).list();
+        return jdbc.sql("select * from support_request where requested_by = ? and form_token = ?")
+                .params(requestedBy, formToken).query(this::request).optional();
     }
 
     /** Moves the request on if it is still in {@code expected}; false when someone moved it first. */
