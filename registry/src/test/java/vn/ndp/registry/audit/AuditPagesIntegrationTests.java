@@ -140,6 +140,33 @@ class AuditPagesIntegrationTests {
     }
 
     @Test
+    void aSupportRequestsStatesActionsAndDaysAreReadInTheReadersWordsAndEveryDetailIsLabelled() throws Exception {
+        String actor = "kiemtra-" + UUID.randomUUID().toString().substring(0, 8).toLowerCase(Locale.ROOT);
+        Map<String, Object> moved = new java.util.LinkedHashMap<>();
+        moved.put("request", "5f0c7c1e-0000-4000-8000-000000000001");
+        moved.put("from", "RESOLVED");
+        moved.put("to", "IN_PROGRESS");
+        moved.put("action", "REOPEN");
+        audit.recordAlone(AuditEvent.SUPPORT_REQUEST_STATUS_CHANGED, actor, "support:x", moved);
+        audit.recordAlone(AuditEvent.SUPPORT_REQUEST_OPENED, actor, "support:y", Map.of("due", "2026-11-30",
+                "message", "bff0a2c4-0000-4000-8000-000000000002", "attachments", List.of("anh.png")));
+        var admin = user(accounts.signedIn(Role.ADMIN, null));
+
+        HtmlPage page = HtmlPage.parse(mvc.perform(get("/admin/audit").param("actor", actor).with(admin))
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));
+
+        List<String> details = new java.util.ArrayList<>();
+        page.elementsOfClass("ul", "audit-detail").forEach(ul -> details.addAll(HtmlPage.texts(ul, "li")));
+        assertThat(details).contains("Từ: Đã giải quyết", "Sang: Đang xử lý", "Thao tác: Mở lại yêu cầu",
+                "Hạn xử lý: 30/11/2026", "Tin nhắn (mã): bff0a2c4-0000-4000-8000-000000000002",
+                "Tệp đính kèm: anh.png");
+        assertThat(HtmlPage.elements(page.elements("tbody").getFirst(), "code")).as("every detail has a label").isEmpty();
+        String english = mvc.perform(get("/admin/audit").param("actor", actor).param("lang", "en").with(admin))
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(english).doesNotContain("REOPEN", "IN_PROGRESS", "2026-11-30");
+    }
+
+    @Test
     void anEnglishPageMarksADetailQuotingTypedTextAsVietnamese() throws Exception {
         String actor = "kiemtra-" + UUID.randomUUID().toString().substring(0, 8).toLowerCase(Locale.ROOT);
         audit.recordAlone(AuditEvent.SIGN_IN_FAILED, actor, actor, Map.of("reason", "BadCredentialsException"));

@@ -1,10 +1,17 @@
 package vn.ndp.registry.audit.internal;
 
 import jakarta.servlet.http.HttpServletRequest;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -13,6 +20,7 @@ import vn.ndp.registry.audit.AuditLog;
 import vn.ndp.registry.shared.InvalidParameters;
 import vn.ndp.registry.shared.Paging;
 import vn.ndp.registry.shared.ResultPage;
+import vn.ndp.registry.shared.web.Dates;
 import vn.ndp.registry.shared.web.Links;
 import vn.ndp.registry.shared.web.Pagination;
 import vn.ndp.registry.shared.web.WebPage;
@@ -23,10 +31,16 @@ class AuditPages {
     private static final List<String> FILTERS = List.of("event", "actor", "subject", "from", "to");
     private static final int PAGE_SIZE = 50;
 
-    private final AuditLog audit;
+    private static final Pattern DAY = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
 
-    AuditPages(AuditLog audit) {
+    private final AuditLog audit;
+    private final MessageSource messages;
+    private final Dates dates;
+
+    AuditPages(AuditLog audit, MessageSource messages, Dates dates) {
         this.audit = audit;
+        this.messages = messages;
+        this.dates = dates;
     }
 
     /** The filters as typed, to fill the form again (a refused date stays as it was typed). */
@@ -40,22 +54,54 @@ class AuditPages {
 
     /** One entry as the table shows it, its detail value by value. */
     record Row(AuditLog.Entry entry, List<Detail> details) {
+    }
 
-        static Row of(AuditLog.Entry entry) {
-            return new Row(entry, entry.detail() == null ? List.of() : entry.detail().entrySet().stream()
-                    .filter(e -> !text(e.getValue()).isBlank() && !"null".equals(e.getValue()))
-                    .map(e -> new Detail(e.getKey(), text(e.getValue()),
-                            e.getValue() instanceof Boolean yes ? yes : null))
-                    .toList());
+    private Row row(AuditLog.Entry entry) {
+        Locale locale = LocaleContextHolder.getLocale();
+        return new Row(entry, entry.detail() == null ? List.of() : entry.detail().entrySet().stream()
+                .filter(e -> !text(e.getValue()).isBlank() && !"null".equals(e.getValue()))
+                .map(e -> new Detail(e.getKey(), text(e.getValue()), e.getValue() instanceof Boolean yes ? yes : null,
+                        said(entry.event(), e.getKey(), text(e.getValue()), locale)))
+                .toList());
+    }
+
+    /**
+     * A stored value in the reader's words, or null: its own sentence ({@code audit.value.NAME.VALUE}); a support
+     * request's state or action, or a platform's status, by the label the pages give it; a day as the pages write
+     * days (dd/MM/yyyy in Vietnamese).
+     */
+    private String said(AuditEvent event, String name, String text, Locale locale) {
+        String lower = text.toLowerCase(Locale.ROOT);
+        List<String> keys = new ArrayList<>(List.of("audit.value." + name + "." + text));
+        boolean support = event.name().startsWith("SUPPORT_");
+        if ("from".equals(name) || "to".equals(name)) {
+            keys.add((support ? "support.status." : "status.") + lower);
+        } else if ("action".equals(name) && support) {
+            keys.add("support.action." + lower);
         }
+        for (String key : keys) {
+            String said = messages.getMessage(key, null, null, locale);
+            if (said != null) {
+                return said;
+            }
+        }
+        if (DAY.matcher(text).matches()) {
+            try {
+                return dates.format(LocalDate.parse(text));
+            } catch (DateTimeParseException notADay) {
+                return null;
+            }
+        }
+        return null;
     }
 
     /**
      * One value of an entry's detail, by its stored name ({@code role}): its text, lists joined with commas, without
-     * the stored list's notation; {@code yes} for a yes/no value, else null. Empty values are left out, and so is the
-     * text {@code null}, which older entries hold for a value their event lacked (an account's agency).
+     * the stored list's notation; {@code yes} for a yes/no value, else null; {@code said}, the value in the reader's
+     * words where the pages have them ({@link #said}), else null. Empty values are left out, and so is the text
+     * {@code null}, which older entries hold for a value their event lacked (an account's agency).
      */
-    record Detail(String name, String text, Boolean yes) {
+    record Detail(String name, String text, Boolean yes, String said) {
 
         /** The details that quote what a person typed (in Vietnamese, as the registry's records are kept). */
         private static final Set<String> TYPED = Set.of("reason", "note", "title", "legal_basis", "legalBasis",
@@ -63,7 +109,7 @@ class AuditPages {
 
         /** Whether the value quotes typed text, which an English page marks as Vietnamese (unless said in words). */
         public boolean typed() {
-            return yes == null && TYPED.contains(name);
+            return yes == null && said == null && TYPED.contains(name);
         }
     }
 
@@ -88,7 +134,7 @@ class AuditPages {
                     PAGE_SIZE);
             params.throwIfAny();
             return ResultPage.fetch(paging, audit.count(filter), (limit, offset) -> audit.find(filter, limit, offset));
-        }, entries -> entries.stream().map(Row::of).toList());
+        }, entries -> entries.stream().map(this::row).toList());
         model.addAttribute("filters", typed);
         model.addAttribute("events", AuditEvent.values());
         return "accounts/audit";
