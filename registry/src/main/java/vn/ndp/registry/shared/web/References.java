@@ -26,7 +26,7 @@ public final class References {
         if (source == null || source.isBlank()) {
             return references;
         }
-        for (String part : source.split(";\\s+(?=\\S)|;$")) {
+        for (String part : parts(source)) {
             String trimmed = part.strip();
             if (trimmed.isEmpty()) {
                 continue;
@@ -40,6 +40,30 @@ public final class References {
             }
         }
         return references;
+    }
+
+    /**
+     * The source's parts: separated by a semicolon that ends the text or is followed by a space, except inside
+     * parentheses, which hold a part's own note ("(daibieunhandan.vn ghi 9; 8 là số khớp tổng 103)").
+     */
+    private static List<String> parts(String source) {
+        List<String> parts = new ArrayList<>();
+        int depth = 0;
+        int start = 0;
+        for (int i = 0; i < source.length(); i++) {
+            char c = source.charAt(i);
+            if (c == '(') {
+                depth++;
+            } else if (c == ')' && depth > 0) {
+                depth--;
+            } else if (c == ';' && depth == 0
+                    && (i + 1 == source.length() || Character.isWhitespace(source.charAt(i + 1)))) {
+                parts.add(source.substring(start, i));
+                start = i + 1;
+            }
+        }
+        parts.add(source.substring(start));
+        return parts;
     }
 
     /** The address as a link target if it is an http(s) URL, else null. */

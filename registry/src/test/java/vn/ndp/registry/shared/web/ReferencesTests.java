@@ -16,6 +16,15 @@ class ReferencesTests {
     }
 
     @Test
+    void aSemicolonInsideANoteInParenthesesDoesNotSplitTheSource() {
+        var references = References.parse("https://vietnam.vn/en/a; https://bkenglish.edu.vn/b.html"
+                + " (daibieunhandan.vn ghi 9; 8 là số khớp tổng 103)");
+        assertThat(references).containsExactly(new References.Reference(null, "https://vietnam.vn/en/a"),
+                new References.Reference("(daibieunhandan.vn ghi 9; 8 là số khớp tổng 103)",
+                        "https://bkenglish.edu.vn/b.html"));
+    }
+
+    @Test
     void onlyWebAddressesBecomeLinks() {
         assertThat(References.webLink("javascript:alert(1)")).isNull();
         assertThat(References.webLink("dichvucong.gov.vn")).isNull();
