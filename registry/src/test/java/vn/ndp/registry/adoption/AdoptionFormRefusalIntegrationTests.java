@@ -219,6 +219,22 @@ class AdoptionFormRefusalIntegrationTests {
     }
 
     @Test
+    void yearsBeforeAndFarAfterTheProvincesPlanYearsAreRefusedByOneRuleWithTheYearsUnformatted() throws Exception {
+        UserDetails editor = accounts.signedIn(Role.PROVINCE_EDITOR, "P-BAC-NINH-2025");
+        int last = agencies.today().getYear() + 5;
+
+        for (String year : List.of("1999", "2099")) {
+            MockHttpServletResponse response = perform(get(BAC_NINH).param("year", year).with(user(editor)));
+            assertThat(response.getStatus()).isEqualTo(400);
+            HtmlPage closed = HtmlPage.parse(response.getContentAsString());
+            assertThat(HtmlPage.text(closed.byId("plan-closed"))).isEqualTo("Không khai báo được kế hoạch năm " + year
+                    + " cho Tỉnh Bắc Ninh: chỉ khai báo được kế hoạch cho các năm từ 2025 đến " + last
+                    + " (những năm tỉnh, thành phố tồn tại, tối đa 5 năm tới).");
+            assertThat(response.getContentAsString()).doesNotContain("2.000", "2.100");
+        }
+    }
+
+    @Test
     void aRowTypedOnWithoutAStatusIsRefusedNamingItsPlatformAndKeepsWhatWasTyped() throws Exception {
         UserDetails editor = accounts.signedIn(Role.PROVINCE_EDITOR, "P-BAC-NINH-2025");
 

@@ -286,7 +286,7 @@ class AdoptionPages {
             @RequestParam(required = false) String year, Model model, HttpServletResponse response) {
         Agency province = desk.province(code);
         InvalidParameters invalid = new InvalidParameters();
-        int y = invalid.integer("year", year, agencies.today().getYear(), 2000, 2100);
+        int y = planYear(invalid, year, agencies.today().getYear());
         invalid.throwIfAny();
         String closed = closedPlan(AdoptionApi.user(authentication), province, y, model, response);
         if (closed != null) {
@@ -324,7 +324,7 @@ class AdoptionPages {
             return searchOrAdd(province, form, add, find, model);
         }
         InvalidParameters invalid = new InvalidParameters();
-        int year = invalid.integer("year", form.getFirst("year"), 0, 2000, 2100);
+        int year = planYear(invalid, form.getFirst("year"), 0);
         DocumentKind kind = invalid.choice("document_kind", form.getFirst("document_kind"), DocumentKind.class);
         LocalDate date = invalid.date("document_date", form.getFirst("document_date"));
         String versionText = form.getFirst("version");
@@ -396,6 +396,14 @@ class AdoptionPages {
         return "adoption/plan-form";
     }
 
+    /**
+     * The year a plan form is for: any whole number here, so that one rule, the province's plan years
+     * ({@link AdoptionDesk#planYears}), refuses the others with one message naming those years.
+     */
+    private static int planYear(InvalidParameters invalid, String year, int defaultValue) {
+        return invalid.integer("year", year, defaultValue, Integer.MIN_VALUE, Integer.MAX_VALUE);
+    }
+
     /** Whether anything was typed on a plan form's row besides its status. */
     private static boolean typedOn(PlatformAdoption row) {
         return PlanRowField.DETAILS.stream().anyMatch(f -> InvalidParameters.stripped(f.of(row)) != null);
@@ -408,7 +416,7 @@ class AdoptionPages {
     private String searchOrAdd(Agency province, MultiValueMap<String, String> form, String add, String find,
             Model model) {
         InvalidParameters invalid = new InvalidParameters();
-        int year = invalid.integer("year", form.getFirst("year"), agencies.today().getYear(), 2000, 2100);
+        int year = planYear(invalid, form.getFirst("year"), agencies.today().getYear());
         String added = null;
         if (add != null && !add.isBlank()) {
             added = catalog.find(add.strip()).map(Platform::code).orElse(null);
