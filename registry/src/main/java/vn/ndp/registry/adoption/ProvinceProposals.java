@@ -107,14 +107,16 @@ public class ProvinceProposals {
             throw new RegistryException(ErrorCode.CONCURRENT_CHANGE, "The proposal '" + p.name() + "' was changed"
                     + " after you read it (you had version " + expectedVersion + ", it is at version " + p.version()
                     + ", status " + p.status() + (p.decidedBy() == null ? "" : ", decided by " + p.decidedBy())
-                    + "). Nothing was saved.");
+                    + "). Nothing was saved.", RegistryException.Said.of("adoption.proposals.concurrent", p.name(),
+                            RegistryException.Label.of("adoption.proposal.", p.status())));
         }
         ProvinceProposal.Status next = p.status().after(accept).orElseThrow(() -> new RegistryException(
                 ErrorCode.ILLEGAL_TRANSITION, "The proposal '" + p.name() + "' is already " + p.status() + "."));
         OffsetDateTime now = Moments.now(clock);
         if (!repository.decideIfVersion(id, expectedVersion, next, why, user.username(), now)) {
             throw new RegistryException(ErrorCode.CONCURRENT_CHANGE, "The proposal '" + p.name()
-                    + "' was decided by someone else at the same time. Nothing was saved.");
+                    + "' was decided by someone else at the same time. Nothing was saved.",
+                    RegistryException.Said.of("adoption.proposals.meanwhile", p.name()));
         }
         audit.record(accept ? AuditEvent.PROVINCE_PROPOSAL_ACCEPTED : AuditEvent.PROVINCE_PROPOSAL_DECLINED,
                 user.username(), "province:" + p.provinceCode(), Map.of("proposal", id.toString(), "name", p.name(),

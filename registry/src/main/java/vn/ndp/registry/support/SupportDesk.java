@@ -349,7 +349,8 @@ public class SupportDesk {
         OffsetDateTime closedAt = next == SupportStatus.CLOSED ? now : null;
         if (!requests.changeStatus(request.id(), request.status(), next, now, resolvedAt, closedAt)) {
             throw new RegistryException(ErrorCode.CONCURRENT_CHANGE, "The request was changed by someone else at the"
-                    + " same time. Nothing was saved; reload it and try again.");
+                    + " same time. Nothing was saved; reload it and try again.",
+                    RegistryException.Said.of("support.concurrent.meanwhile"));
         }
     }
 

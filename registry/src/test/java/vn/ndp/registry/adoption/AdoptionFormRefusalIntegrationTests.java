@@ -154,9 +154,12 @@ class AdoptionFormRefusalIntegrationTests {
         Element reason = refused.byId("reason-" + id);
         assertThat(HtmlPage.text(reason)).isEqualTo(tooLong);
         assertThat(reason.getAttributeValue("maxlength")).isEqualTo("2000");
-        assertThat(HtmlPage.texts(stale.byId("proposal-" + id), "p")).contains("Đề xuất này vừa được người khác"
-                + " thay đổi hoặc quyết định; quyết định của bạn chưa được ghi. Hãy xem lại đề xuất rồi quyết định lại"
-                + " nếu cần.");
+        assertThat(HtmlPage.texts(stale.byId("proposal-" + id), "p")).contains("Đề xuất này đã được thay đổi hoặc"
+                + " quyết định sau khi bạn mở trang; quyết định của bạn chưa được ghi. Hãy xem lại đề xuất rồi quyết"
+                + " định lại nếu cần.", "Đề xuất “Nền tảng quản lý chợ " + word + "” hiện ở trạng thái “Đã gửi, chờ"
+                + " xem xét”.");
+        assertThat(HtmlPage.text(stale.byId("proposal-" + id))).as("nothing in the API's English")
+                .doesNotContain("Nothing was saved", "SUBMITTED", "version");
         assertThat(selected(stale.byId("decision-" + id))).isEqualTo("decline");
         assertThat(HtmlPage.text(stale.byId("reason-" + id))).isEqualTo("Trùng NDXP.");
         assertThat(filteredOut.elements("article")).as("the list filtered to declined proposals").isEmpty();
