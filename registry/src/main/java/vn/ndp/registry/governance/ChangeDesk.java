@@ -270,7 +270,8 @@ public class ChangeDesk {
             if (!Objects.equals(c.field().of(current), c.before())) {
                 moved.add(RegistryException.FieldError.of(c.field().wireName(), "was '" + nullToEmpty(c.before())
                         + "' when the change was asked, is now '" + nullToEmpty(c.field().of(current)) + "'.",
-                        RegistryException.Said.of("concurrent.moved", new ConcurrentChange.Value(nullToEmpty(c.before())),
+                        RegistryException.Said.of("concurrent.moved",
+                                new ConcurrentChange.Value(nullToEmpty(c.before())),
                                 new ConcurrentChange.Value(nullToEmpty(c.field().of(current))))));
             }
             wanted.put(c.field(), c.after());

@@ -65,8 +65,8 @@ public class ProblemSentences {
             headline = messages.getMessage(prefix, null, prefix, locale); // a missing sentence shows its key, as a page would
         }
         RegistryException.Said said = error.said();
-        String saidText = said == null ? null : messages.getMessage(said.key(),
-                said.arguments().stream().map(argument -> shown(argument, fieldLabels, null, locale)).toArray(), locale);
+        String saidText = said == null ? null : messages.getMessage(said.key(), said.arguments().stream()
+                .map(argument -> shown(argument, fieldLabels, null, locale)).toArray(), locale);
         String detailText = detail && error.errors().isEmpty() && said == null ? error.getMessage() : null;
         boolean changed = error.code() == ErrorCode.CONCURRENT_CHANGE;
         List<Line> lines = error.errors().stream()
