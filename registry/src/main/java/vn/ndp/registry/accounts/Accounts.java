@@ -221,6 +221,12 @@ public class Accounts {
             throw new RegistryException(ErrorCode.WRONG_PASSWORD, "The current password is wrong.",
                     List.of(FieldError.of("currentPassword", "is wrong.")));
         }
+        // a one-time password kept as one's own would stay known to the administrator who chose it
+        if (replacement != null && passwords.matches(replacement, hash)) {
+            throw new RegistryException(ErrorCode.WEAK_PASSWORD, "The new password must differ from the current one.",
+                    List.of(FieldError.of("newPassword", "must differ from the current password.",
+                            Said.of("accounts.error.field.newPassword.same"))));
+        }
         policy.check(replacement, account.username()).ifPresent(why -> {
             throw new RegistryException(ErrorCode.WEAK_PASSWORD, why, List.of(FieldError.of("newPassword", why)));
         });

@@ -192,6 +192,18 @@ class SecurityIntegrationTests {
         mvc.perform(get("/css/site.css").session(session)).andExpect(status().isOk());
         mvc.perform(get("/favicon.svg").session(session)).andExpect(status().isOk());
 
+        // the one-time password, known to the administrator, cannot be kept as one's own
+        mvc.perform(post("/account/password").session(session).with(csrf())
+                        .param("currentPassword", "mật khẩu ban đầu 2026").param("newPassword", "mật khẩu ban đầu 2026"))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(allOf(containsString("Chưa đổi được mật khẩu."),
+                        containsString("Mật khẩu mới: phải khác mật khẩu hiện tại."))));
+        mvc.perform(post("/account/password?lang=en").session(session).with(csrf())
+                        .param("currentPassword", "mật khẩu ban đầu 2026").param("newPassword", "mật khẩu ban đầu 2026"))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(containsString("New password: must differ from the current one.")));
+        mvc.perform(get("/governance").session(session)).andExpect(redirectedUrl("/account/password"));
+
         mvc.perform(post("/account/password").session(session).with(csrf())
                         .param("currentPassword", "mật khẩu ban đầu 2026").param("newPassword", "mật khẩu của riêng tôi 2026"))
                 .andExpect(redirectedUrl("/account"));
