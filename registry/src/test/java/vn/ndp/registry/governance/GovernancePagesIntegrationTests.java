@@ -23,6 +23,7 @@ import org.springframework.test.web.servlet.MvcResult;
 import vn.ndp.registry.HtmlPage;
 import vn.ndp.registry.RegistryIntegrationTest;
 import vn.ndp.registry.accounts.Account;
+import vn.ndp.registry.accounts.ApiCalls;
 import vn.ndp.registry.accounts.CurrentUser;
 import vn.ndp.registry.accounts.Role;
 import vn.ndp.registry.accounts.TestAccounts;
@@ -53,6 +54,9 @@ class GovernancePagesIntegrationTests {
 
     @Autowired
     UserDetailsService users;
+
+    @Autowired
+    ApiCalls api;
 
     @Test
     void markupTypedIntoAProposalIsShownAsTextNeverAsMarkup() throws Exception {
@@ -691,5 +695,39 @@ class GovernancePagesIntegrationTests {
                 + asked.platformCode() + " gửi lúc ").endsWith(" nay ở trạng thái “Đã duyệt”, không còn chờ duyệt; quyết định của bạn"
                 + " chưa được ghi.");
         assertThat(changes.get(asked.id(), editor).status()).as("still approved").isEqualTo(ChangeStatus.APPROVED);
+    }
+
+    @Test
+    void aProposalLikeAProvincesLocalPlatformLinksToThatPlatformsPageAndNamesTheProvince() throws Exception {
+        String word = "xq" + UUID.randomUUID().toString().replace("-", "").substring(0, 8);
+        String name = "Hệ thống quản lý nghĩa trang " + word;
+        String description = "Quản lý phần mộ, đăng ký an táng và hỏa táng tại các nghĩa trang nhân dân " + word + ".";
+        Map<String, Object> local = new java.util.LinkedHashMap<>();
+        local.put("nameVi", name);
+        local.put("description", description);
+        local.put("functions", List.of("Đăng ký an táng " + word, "Tra cứu phần mộ " + word));
+        local.put("category", "society");
+        local.put("saveAnyway", true);
+        local.put("reason", "Hệ thống riêng của tỉnh (kiểm thử).");
+        String id = api.post(accounts.token(Role.PROVINCE_EDITOR, "P-NGHE-AN"),
+                "/api/v1/adoption/provinces/P-NGHE-AN/local-platforms", local, 201).get("id").asString();
+
+        UserDetails editor = accounts.signedIn(Role.MINISTRY_EDITOR, "BXD");
+        String code = "LIKELOCAL-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase(Locale.ROOT);
+        String location = mvc.perform(post("/governance/proposals").with(user(editor)).with(csrf())
+                        .param("code", code).param("name_vi", name).param("description_vi", description)
+                        .param("category", "society").param("type", "platform"))
+                .andReturn().getResponse().getRedirectedUrl();
+        HtmlPage page = HtmlPage.parse(mvc.perform(get(location).with(user(editor))).andReturn().getResponse()
+                .getContentAsString());
+
+        Element warning = HtmlPage.elements(page.byId("main"), "section").stream()
+                .filter(section -> "overlap-heading".equals(section.getAttributeValue("aria-labelledby")))
+                .findFirst().orElseThrow();
+        Element match = HtmlPage.elements(warning, "li").stream()
+                .filter(li -> HtmlPage.text(li).contains(name)).findFirst().orElseThrow();
+        assertThat(HtmlPage.elements(match, "a").getFirst().getAttributeValue("href"))
+                .isEqualTo("/adoption/provinces/P-NGHE-AN/local-platforms/" + id);
+        assertThat(HtmlPage.text(match)).contains("Nền tảng địa phương — Tỉnh Nghệ An");
     }
 }
