@@ -109,6 +109,8 @@ public class ChangeDesk {
                 reviewed.put(field, value);
             }
         }
+        EvaluationRules.notAfterToday(invalid, PlatformField.SECURITY_DOSSIER_DATE,
+                reviewed.get(PlatformField.SECURITY_DOSSIER_DATE), agencies.today());
         if (reason != null && reason.length() > EvaluationRules.MAX_COMMENT) {
             invalid.reject("reason", "must be at most " + EvaluationRules.MAX_COMMENT + " characters.");
         }

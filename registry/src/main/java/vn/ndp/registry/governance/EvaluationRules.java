@@ -1,8 +1,10 @@
 package vn.ndp.registry.governance;
 
+import java.time.LocalDate;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import vn.ndp.registry.catalog.PlatformField;
 import vn.ndp.registry.shared.InvalidParameters;
 
 /** Checks an evaluation against the configured criteria groups: one result for each, comments where it falls short. */
@@ -70,5 +72,17 @@ final class EvaluationRules {
             invalid.reject(name, "must be at most " + max + " characters.");
         }
         return clean;
+    }
+
+    /**
+     * A document's date as given (a security dossier's approval): a day that has come, as every document date is. A
+     * value that is no date is left to the field's own check.
+     */
+    static void notAfterToday(InvalidParameters invalid, PlatformField field, String value, LocalDate today) {
+        LocalDate date = value == null ? null : PlatformField.date(new InvalidParameters(), field.wireName(), value);
+        if (date != null && date.isAfter(today)) {
+            invalid.reject(field.wireName(), "must not be after today (" + today + "): the day the document was"
+                    + " signed.");
+        }
     }
 }

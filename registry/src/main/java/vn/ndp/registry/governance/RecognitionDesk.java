@@ -368,6 +368,8 @@ public class RecognitionDesk {
         } catch (RegistryException e) {
             e.errors().forEach(error -> invalid.reject(error.field(), error.message()));
         }
+        EvaluationRules.notAfterToday(invalid, PlatformField.SECURITY_DOSSIER_DATE,
+                clean.get(PlatformField.SECURITY_DOSSIER_DATE), agencies.today());
         return clean;
     }
 

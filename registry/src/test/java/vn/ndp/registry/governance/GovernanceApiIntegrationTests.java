@@ -243,6 +243,26 @@ class GovernanceApiIntegrationTests {
     }
 
     @Test
+    void aSecurityDossierCannotBeApprovedOnADayStillToCome() {
+        String code = newCode();
+        LocalDate today = LocalDate.now(VietnamTime.ZONE);
+        Map<String, String> ahead = new LinkedHashMap<>(fields("Nền tảng kiểm thử " + code));
+        ahead.put("security_dossier_date", today.plusDays(1).toString());
+        JsonNode problem = api.post(finance, "/api/v1/proposals", Map.of("code", code, "fields", ahead), 400);
+        assertThat(problem.get("errors").findValuesAsString("field")).containsExactly("security_dossier_date");
+        assertThat(problem.get("errors").findValuesAsString("message")).singleElement().asString()
+                .contains("must not be after today");
+
+        ahead.put("security_dossier_date", today.toString());
+        draft(finance, code, ahead);
+
+        String listed = recognised(newCode());
+        JsonNode refused = api.post(finance, "/api/v1/platforms/" + listed + "/changes", Map.of("version", 0,
+                "fields", Map.of("security_dossier_date", today.plusDays(1).toString())), 400);
+        assertThat(refused.get("errors").findValuesAsString("field")).containsExactly("security_dossier_date");
+    }
+
+    @Test
     void aRecognitionDecisionCannotBeDatedAfterToday() {
         String code = newCode();
         JsonNode p = draft(finance, code, fields("Nền tảng kiểm thử " + code));

@@ -109,6 +109,24 @@ class GovernancePagesIntegrationTests {
     }
 
     @Test
+    void aSecurityDossierDateAfterTodayComesBackAsTypedAndNothingIsProposed() throws Exception {
+        UserDetails editor = accounts.signedIn(Role.MINISTRY_EDITOR, "BTC");
+        String code = "DOSSIERTEST-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase(Locale.ROOT);
+        var response = mvc.perform(post("/governance/proposals").with(user(editor)).with(csrf())
+                .param("code", code).param("name_vi", "Nền tảng thử ngày hồ sơ").param("category", "society")
+                .param("type", "platform").param("security_dossier_date", "01/01/2099")).andReturn().getResponse();
+
+        assertThat(response.getRedirectedUrl()).isNull();
+        String page = response.getContentAsString();
+        assertThat(page).contains("Ngày phê duyệt hồ sơ cấp độ: ghi ngày có thật theo dạng ngày/tháng/năm, ví dụ"
+                + " 01/07/2025, không sau ngày hôm nay.");
+        assertThat(HtmlPage.parse(page).byId("f-security_dossier_date").getAttributeValue("value"))
+                .isEqualTo("01/01/2099");
+        assertThat(mvc.perform(get("/governance").with(user(editor))).andReturn().getResponse().getContentAsString())
+                .doesNotContain(code);
+    }
+
+    @Test
     void aDateThatIsNoDayComesBackAsTypedWithWhatToWriteAndNothingIsProposed() throws Exception {
         UserDetails editor = accounts.signedIn(Role.MINISTRY_EDITOR, "BTC");
         String code = "DATETEST-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase(Locale.ROOT);
