@@ -132,6 +132,7 @@ public class ChangeDesk {
                     RegistryException.Said.of("gov.error.field.effective_on.direct"));
         }
         invalid.throwIfAny();
+        refuseIfAlreadyPending(code, reviewed, effectiveOn);
         Map<PlatformField, String> all = new EnumMap<>(PlatformField.class);
         all.putAll(direct);
         all.putAll(reviewed);
@@ -206,6 +207,32 @@ public class ChangeDesk {
                     RegistryException.Said.of("gov.concurrent.meanwhile", change.platformCode()));
         }
         return find(id);
+    }
+
+    /**
+     * Refuses a request for review that asks exactly what a pending one of the platform asks (the same fields, values
+     * and effective date): a form sent twice, which would otherwise wait twice for the same decision. The refusal's
+     * sentence names who sent the pending request ({0}); its id ({1}) is for the page to link to it.
+     */
+    private void refuseIfAlreadyPending(String code, Map<PlatformField, String> reviewed, LocalDate effectiveOn) {
+        if (reviewed.isEmpty()) {
+            return;
+        }
+        for (ChangeRequest pending : changes.ofPlatform(code)) {
+            if (pending.status() != ChangeStatus.PENDING || !Objects.equals(pending.effectiveOn(), effectiveOn)) {
+                continue;
+            }
+            Map<PlatformField, String> asked = new EnumMap<>(PlatformField.class);
+            pending.changes().forEach(change -> asked.put(change.field(), change.after()));
+            if (asked.equals(reviewed)) {
+                throw new RegistryException(ErrorCode.CHANGE_REQUEST_PENDING, "The same change of " + code
+                        + " is already waiting for review (request " + pending.id() + ", sent by "
+                        + pending.requestedBy() + " on " + VietnamTime.moment(pending.requestedAt())
+                        + "); add documents to it or wait for its decision instead of sending it again.",
+                        RegistryException.Said.of("gov.error.said.change-pending", pending.requestedBy(),
+                                pending.id().toString()));
+            }
+        }
     }
 
     private void stored(ChangeRequest change, EvidenceDocuments.Checked file, CurrentUser user) {

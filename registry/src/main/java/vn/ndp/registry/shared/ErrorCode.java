@@ -59,6 +59,8 @@ public enum ErrorCode {
     SUPPORT_REQUEST_NOT_FOUND(HttpStatus.NOT_FOUND, "Support request not found"),
     OVERLAP_NOT_CONFIRMED(HttpStatus.CONFLICT, "Duplicates or overlaps a national platform: confirm to save anyway"),
     GATEWAY_UNREACHABLE(HttpStatus.BAD_GATEWAY, "Gateway unreachable"),
+    /** A platform's change request identical to one that already waits for review (a form sent twice). */
+    CHANGE_REQUEST_PENDING(HttpStatus.CONFLICT, "Identical change request already pending"),
     /** The same client already waits for a decision on the same service and endpoint. */
     ACCESS_REQUEST_PENDING(HttpStatus.CONFLICT, "Access request already pending"),
     /** The client already holds the access right it asks for. */

@@ -357,6 +357,18 @@ class GovernanceApiIntegrationTests {
     }
 
     @Test
+    void aChangeRequestIdenticalToAPendingOneIsAConflictNamingIt() {
+        String code = recognised(newCode());
+        Map<String, Object> body = Map.of("version", 0, "fields", Map.of("security_level", "4"), "reason", "Nâng cấp");
+        String pending = api.post(finance, "/api/v1/platforms/" + code + "/changes", body, 200).get("pending")
+                .get("id").asString();
+
+        JsonNode problem = api.post(finance, "/api/v1/platforms/" + code + "/changes", body, 409);
+        assertThat(problem.get("code").asString()).isEqualTo("CHANGE_REQUEST_PENDING");
+        assertThat(problem.get("detail").asString()).contains(pending);
+    }
+
+    @Test
     void aVersionThePlatformHasNotReachedIsAnInvalidParameterNotAConflictAndChangesNothing() {
         String code = recognised(newCode());
         JsonNode problem = api.post(finance, "/api/v1/platforms/" + code + "/changes", Map.of("version", 7, "fields",

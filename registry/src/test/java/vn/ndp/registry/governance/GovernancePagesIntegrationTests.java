@@ -307,6 +307,34 @@ class GovernancePagesIntegrationTests {
     }
 
     @Test
+    void aChangeSentTwiceWaitsOnceAndTheSecondSendingLinksToTheRequestAlreadyPending() throws Exception {
+        String code = recognisedFinancePlatform();
+        UserDetails editor = accounts.signedIn(Role.MINISTRY_EDITOR, "BTC");
+        mvc.perform(post("/governance/platforms/" + code + "/changes").with(user(editor)).with(csrf())
+                .param("version", "0").param("security_level", "4").param("reason", "Nâng cấp độ"));
+
+        var again = mvc.perform(post("/governance/platforms/" + code + "/changes").with(user(editor)).with(csrf())
+                .param("version", "0").param("security_level", "4").param("reason", "Nâng cấp độ"))
+                .andReturn().getResponse();
+
+        assertThat(again.getRedirectedUrl()).isNull();
+        List<ChangeRequest> requests = changes.ofPlatform(code);
+        assertThat(requests).singleElement().satisfies(c -> assertThat(c.status()).isEqualTo(ChangeStatus.PENDING));
+        HtmlPage page = HtmlPage.parse(again.getContentAsString());
+        assertThat(HtmlPage.text(page.elementsOfClass("div", "problems").getFirst())).contains(
+                "Chưa gửi: đã có một đề nghị thay đổi giống hệt đang chờ thẩm định cho nền tảng này.",
+                "Đề nghị đó do " + editor.getUsername() + " gửi và vẫn đang chờ duyệt");
+        Element link = HtmlPage.elements(page.elementsOfClass("p", "pending-twin").getFirst(), "a").getFirst();
+        assertThat(link.getAttributeValue("href")).isEqualTo("#change-" + requests.getFirst().id());
+        assertThat(page.byId("change-" + requests.getFirst().id())).isNotNull();
+
+        // another level is another request
+        mvc.perform(post("/governance/platforms/" + code + "/changes").with(user(editor)).with(csrf())
+                .param("version", "0").param("security_level", "5"));
+        assertThat(changes.ofPlatform(code)).hasSize(2);
+    }
+
+    @Test
     void theHistoryPageShowsEachRevisionNewestFirstWithWhyWhoTheVersionAndEachFieldInBothLanguages() throws Exception {
         String code = recognisedFinancePlatform();
         UserDetails editor = accounts.signedIn(Role.MINISTRY_EDITOR, "BTC");
