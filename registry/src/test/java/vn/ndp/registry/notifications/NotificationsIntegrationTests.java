@@ -106,7 +106,8 @@ class NotificationsIntegrationTests {
                 .isEqualTo("Hồ sơ đề xuất nền tảng chờ thẩm định: Nền tảng Sổ khám bệnh (SO-KHAM-BENH)");
         assertThat(inbox.getFirst().subjectEn())
                 .isEqualTo("Platform proposal awaiting evaluation: Medical record book platform (SO-KHAM-BENH)");
-        assertThat(inbox.getFirst().bodyVi()).contains("Bộ Y tế đã gửi hồ sơ đề xuất nền tảng");
+        assertThat(inbox.getFirst().bodyVi()).as("a name that says it is a platform is not called one twice")
+                .contains("Bộ Y tế đã gửi hồ sơ đề xuất Nền tảng Sổ khám bệnh (SO-KHAM-BENH) (người gửi:");
         assertThat(inbox.getFirst().link()).isEqualTo("/governance/proposals/" + proposal);
         assertThat(notices.of(editor.id(), 10)).isEmpty();
 
@@ -115,7 +116,7 @@ class NotificationsIntegrationTests {
         String body = GreenMailUtil.getBody(mail);
         String text = (String) mail.getContent();
         assertThat(body).isNotEmpty();
-        assertThat(text).contains("Bộ Y tế đã gửi hồ sơ đề xuất nền tảng",
+        assertThat(text).contains("Bộ Y tế đã gửi hồ sơ đề xuất Nền tảng Sổ khám bệnh",
                 "Quyết định 1230/QĐ-BTTTT", "Xem chi tiết: https://ndp.example.vn/governance/proposals/" + proposal,
                 "Platform proposal awaiting evaluation", "Ministry of Health submitted a proposal");
         assertThat(text.indexOf("Bộ Y tế")).isLessThan(text.indexOf("Ministry of Health"));
@@ -180,6 +181,24 @@ class NotificationsIntegrationTests {
             assertThat(n.link()).isEqualTo("/governance/proposals/" + proposal);
         });
         assertThat(inbox).anySatisfy(n -> assertThat(n.bodyVi()).contains("đến hạn đánh giá lại", "11/09/2026"));
+    }
+
+    @Test
+    void aReevaluationNoticeNamesAPlatformWhoseNameSaysPlatformAndShowsItsCodeOnce() {
+        Account editor = accounts.create(Role.MINISTRY_EDITOR, "BYT");
+        publishCommitted(new GovernanceEvent.ReevaluationDue("VHR", "BYT", "system", LocalDate.of(2026, 12, 1)));
+
+        assertThat(notices.of(editor.id(), 10)).filteredOn(n -> n.kind().equals("REEVALUATION_DUE")).first()
+                .satisfies(n -> {
+                    assertThat(n.subjectVi()).isEqualTo(
+                            "Đến hạn đánh giá lại nền tảng: Nền tảng Hồ sơ sức khỏe điện tử (VHR)");
+                    assertThat(n.bodyVi()).startsWith("Nền tảng Hồ sơ sức khỏe điện tử (VHR) đến hạn đánh giá lại"
+                            + " hằng năm (hạn: 01/12/2026).");
+                    assertThat(n.subjectEn()).isEqualTo("Platform re-evaluation due: Electronic health record"
+                            + " platform (VHR)");
+                    assertThat(n.bodyEn()).startsWith("The yearly re-evaluation of the Electronic health record"
+                            + " platform (VHR) is due");
+                });
     }
 
     @Test

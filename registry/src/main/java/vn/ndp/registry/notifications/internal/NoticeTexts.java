@@ -2,6 +2,7 @@ package vn.ndp.registry.notifications.internal;
 
 import java.time.LocalDate;
 import java.util.Locale;
+import java.util.regex.Pattern;
 import vn.ndp.registry.agencies.Agency;
 import vn.ndp.registry.governance.GovernanceEvent.Decision;
 import vn.ndp.registry.notifications.NoticeText;
@@ -24,18 +25,46 @@ public final class NoticeTexts {
             return named(nameEn == null ? nameVi : nameEn);
         }
 
-        private String named(String name) {
-            return name == null || name.equals(code) ? code : name + " (" + code + ")";
+        /**
+         * "nền tảng X (CODE)", or the name alone where it already says it is a platform: "Nền tảng Hồ sơ sức khỏe
+         * điện tử (VHR)" is not a "nền tảng Nền tảng ...".
+         */
+        String platformVi() {
+            String named = vi();
+            return named.toLowerCase(VIETNAMESE).startsWith("nền tảng ") ? named : "nền tảng " + named;
         }
+
+        /** "platform X (CODE)", or the name alone where it already says it is a platform ("VHR platform"). */
+        String platformEn() {
+            String named = en();
+            return PLATFORM_WORD.matcher(named).find() ? named : "platform " + named;
+        }
+
+        /** The name and, unless it is the code or already shows it ("... (VHR)"), the code in brackets. */
+        private String named(String name) {
+            if (name == null || name.equals(code)) {
+                return code;
+            }
+            return name.contains("(" + code + ")") ? name : name + " (" + code + ")";
+        }
+    }
+
+    private static final Locale VIETNAMESE = Locale.forLanguageTag("vi");
+
+    private static final Pattern PLATFORM_WORD = Pattern.compile("(?i)\\bplatform\\b");
+
+    /** A sentence's first letter in capitals: "nền tảng X" opening a sentence. */
+    private static String capitalised(String text) {
+        return text.isEmpty() ? text : text.substring(0, 1).toUpperCase(VIETNAMESE) + text.substring(1);
     }
 
     static NoticeText submitted(Subject p, String agencyVi, String agencyEn, String actor) {
         return new NoticeText("PROPOSAL_SUBMITTED",
                 "Hồ sơ đề xuất nền tảng chờ thẩm định: " + p.vi(),
                 "Platform proposal awaiting evaluation: " + p.en(),
-                agencyVi + " đã gửi hồ sơ đề xuất nền tảng " + p.vi() + " (người gửi: " + actor
+                agencyVi + " đã gửi hồ sơ đề xuất " + p.platformVi() + " (người gửi: " + actor
                         + "). Đề nghị thẩm định hồ sơ theo các nhóm tiêu chí của Quyết định 1230/QĐ-BTTTT.",
-                agencyEn + " submitted a proposal for the platform " + p.en() + " (submitted by " + actor
+                agencyEn + " submitted a proposal for the " + p.platformEn() + " (submitted by " + actor
                         + "). Please evaluate it against the criteria groups of Decision 1230/QĐ-BTTTT.",
                 p.link());
     }
@@ -44,9 +73,9 @@ public final class NoticeTexts {
         return new NoticeText("PROPOSAL_RETURNED",
                 "Hồ sơ đề xuất được trả lại để bổ sung, chỉnh sửa: " + p.vi(),
                 "Proposal returned for changes: " + p.en(),
-                "Cơ quan quản lý đã trả lại hồ sơ đề xuất nền tảng " + p.vi() + " để bổ sung, chỉnh sửa."
+                "Cơ quan quản lý đã trả lại hồ sơ đề xuất " + p.platformVi() + " để bổ sung, chỉnh sửa."
                         + reasonVi(reason),
-                "The national authority returned the proposal for the platform " + p.en() + " for changes."
+                "The national authority returned the proposal for the " + p.platformEn() + " for changes."
                         + reasonEn(reason),
                 p.link());
     }
@@ -67,10 +96,10 @@ public final class NoticeTexts {
         String documentEn = number == null ? "" : " by document " + number
                 + (date == null ? "" : " of " + CalendarDates.format(date, Locale.ENGLISH));
         return new NoticeText("PROPOSAL_DECIDED",
-                "Kết quả thẩm định: nền tảng " + p.vi() + " " + outcomeVi,
+                "Kết quả thẩm định: " + p.platformVi() + " " + outcomeVi,
                 "Evaluation result: " + p.en() + " " + outcomeEn,
-                "Nền tảng " + p.vi() + " " + outcomeVi + documentVi + "." + reasonVi(reason),
-                "The platform " + p.en() + " " + outcomeEn + documentEn + "." + reasonEn(reason),
+                capitalised(p.platformVi()) + " " + outcomeVi + documentVi + "." + reasonVi(reason),
+                "The " + p.platformEn() + " " + outcomeEn + documentEn + "." + reasonEn(reason),
                 p.link());
     }
 
@@ -80,10 +109,10 @@ public final class NoticeTexts {
         return new NoticeText("CHANGE_REQUESTED",
                 "Đề nghị thay đổi thông tin nền tảng chờ xem xét: " + p.vi(),
                 "Change to a platform awaiting review: " + p.en(),
-                agencyVi + " đề nghị thay đổi thông tin của nền tảng " + p.vi() + " (người đề nghị: " + actor
+                agencyVi + " đề nghị thay đổi thông tin của " + p.platformVi() + " (người đề nghị: " + actor
                         + (effectiveOn == null ? "" : "; có hiệu lực từ ngày " + CalendarDates.vietnamese(effectiveOn))
                         + "). Đề nghị xem xét thay đổi.",
-                agencyEn + " asked to change the details of the platform " + p.en() + " (requested by " + actor
+                agencyEn + " asked to change the details of the " + p.platformEn() + " (requested by " + actor
                         + (effectiveOn == null ? "" : "; effective from " + CalendarDates.format(effectiveOn,
                                 Locale.ENGLISH)) + "). Please review the change.",
                 p.link());
@@ -95,11 +124,11 @@ public final class NoticeTexts {
         return new NoticeText("CHANGE_DECIDED",
                 (approved ? "Đề nghị thay đổi được chấp thuận: " : "Đề nghị thay đổi không được chấp thuận: ") + p.vi(),
                 (approved ? "Change approved: " : "Change declined: ") + p.en(),
-                "Đề nghị thay đổi thông tin của nền tảng " + p.vi()
+                "Đề nghị thay đổi thông tin của " + p.platformVi()
                         + (approved ? " đã được chấp thuận" : " không được chấp thuận")
                         + (dated ? ", có hiệu lực từ ngày " + CalendarDates.vietnamese(effectiveOn) + "." : ".")
                         + reasonVi(reason),
-                "The requested change to the platform " + p.en() + (approved ? " was approved" : " was declined")
+                "The requested change to the " + p.platformEn() + (approved ? " was approved" : " was declined")
                         + (dated ? ", effective from " + CalendarDates.format(effectiveOn, Locale.ENGLISH) + "." : ".")
                         + reasonEn(reason),
                 p.link());
@@ -109,9 +138,9 @@ public final class NoticeTexts {
         return new NoticeText("REEVALUATION_DUE",
                 "Đến hạn đánh giá lại nền tảng: " + p.vi(),
                 "Platform re-evaluation due: " + p.en(),
-                "Nền tảng " + p.vi() + " đến hạn đánh giá lại hằng năm (hạn: " + CalendarDates.vietnamese(due)
+                capitalised(p.platformVi()) + " đến hạn đánh giá lại hằng năm (hạn: " + CalendarDates.vietnamese(due)
                         + "). Đề nghị cập nhật thông tin và chuẩn bị hồ sơ đánh giá lại.",
-                "The yearly re-evaluation of the platform " + p.en() + " is due (by " + CalendarDates.format(due, Locale.ENGLISH)
+                "The yearly re-evaluation of the " + p.platformEn() + " is due (by " + CalendarDates.format(due, Locale.ENGLISH)
                         + "). Please bring its details up to date and prepare the re-evaluation.",
                 p.link());
     }
@@ -120,9 +149,9 @@ public final class NoticeTexts {
         return new NoticeText("PLATFORM_SUSPENDED",
                 "Nền tảng bị tạm dừng công nhận: " + p.vi(),
                 "Platform suspended: " + p.en(),
-                "Cơ quan quản lý đã tạm dừng công nhận nền tảng " + p.vi() + "." + reasonVi(reason)
+                "Cơ quan quản lý đã tạm dừng công nhận " + p.platformVi() + "." + reasonVi(reason)
                         + legalVi(legalBasis),
-                "The national authority suspended the platform " + p.en() + "." + reasonEn(reason)
+                "The national authority suspended the " + p.platformEn() + "." + reasonEn(reason)
                         + legalEn(legalBasis),
                 p.link());
     }
@@ -131,9 +160,9 @@ public final class NoticeTexts {
         return new NoticeText("PLATFORM_REVOKED",
                 "Nền tảng bị thu hồi công nhận: " + p.vi(),
                 "Platform recognition revoked: " + p.en(),
-                "Cơ quan quản lý đã thu hồi công nhận nền tảng " + p.vi() + "." + reasonVi(reason)
+                "Cơ quan quản lý đã thu hồi công nhận " + p.platformVi() + "." + reasonVi(reason)
                         + legalVi(legalBasis),
-                "The national authority revoked the recognition of the platform " + p.en() + "." + reasonEn(reason)
+                "The national authority revoked the recognition of the " + p.platformEn() + "." + reasonEn(reason)
                         + legalEn(legalBasis),
                 p.link());
     }
