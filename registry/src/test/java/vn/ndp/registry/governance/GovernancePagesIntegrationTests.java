@@ -726,6 +726,32 @@ class GovernancePagesIntegrationTests {
     }
 
     @Test
+    void anOwnerChangeNamesTheAgenciesWithTheirCodesInThePendingListAndTheHistory() throws Exception {
+        String code = recognisedFinancePlatform();
+        CurrentUser editor = CurrentUser.of(accounts.create(Role.MINISTRY_EDITOR, "BTC"));
+        ChangeRequest asked = changes.request(code, 0, Map.of(PlatformField.OWNER, "BYT"), "Chuyển giao", null,
+                List.of(), editor).pending();
+        UserDetails reviewer = accounts.signedIn(Role.REVIEWER, null);
+
+        Element pending = HtmlPage.parse(mvc.perform(get("/governance").with(user(reviewer))).andReturn().getResponse()
+                        .getContentAsString()).elementsOfClass("div", "change-request").stream()
+                .filter(div -> HtmlPage.text(div).contains(code)).findFirst().orElseThrow();
+        assertThat(HtmlPage.texts(pending, "td")).containsExactly("Cơ quan chủ quản", "Bộ Tài chính (BTC)",
+                "Bộ Y tế (BYT)");
+
+        changes.decide(asked.id(), asked.version(), ChangeStatus.Action.APPROVE, null,
+                CurrentUser.of(accounts.create(Role.REVIEWER, null)));
+        assertThat(HtmlPage.texts(revisionPanels(code, "vi").getFirst(), "td"))
+                .containsSequence("Cơ quan chủ quản", "Bộ Tài chính (BTC)", "Bộ Y tế (BYT)");
+        assertThat(HtmlPage.texts(revisionPanels(code, "en").getFirst(), "td"))
+                .containsSequence("Ministry of Finance (BTC)", "Ministry of Health (BYT)");
+        String history = mvc.perform(get("/platforms/" + code + "/history")).andReturn().getResponse()
+                .getContentAsString();
+        assertThat(HtmlPage.texts(HtmlPage.parse(history).elementsOfClass("table", "since-recognition").getFirst(),
+                "td")).containsExactly("Cơ quan chủ quản", "Bộ Tài chính (BTC)", "Bộ Y tế (BYT)");
+    }
+
+    @Test
     void aDecisionOnARequestDecidedMeanwhileNamesTheRequestAtTheTop() throws Exception {
         CurrentUser editor = CurrentUser.of(accounts.create(Role.MINISTRY_EDITOR, "BTC"));
         ChangeRequest asked = securityLevelChange(editor);
