@@ -204,7 +204,8 @@ class GovernanceApiIntegrationTests {
                 .contains("Nền tảng Hệ thống bị từ chối " + code + " (" + code + ") không được công nhận."
                         + " Lý do: Không đáp ứng tiêu chí");
         assertThat(notices.findValuesAsString("bodyEn"))
-                .contains("The platform Test platform (" + code + ") has not been recognised."
+                .as("a name that says it is a platform is not called one twice")
+                .contains("The Test platform (" + code + ") has not been recognised."
                         + " Reason: Không đáp ứng tiêu chí");
     }
 
