@@ -20,6 +20,7 @@ import vn.ndp.registry.accounts.Scopes;
 import vn.ndp.registry.agencies.Agencies;
 import vn.ndp.registry.audit.AuditEvent;
 import vn.ndp.registry.audit.AuditLog;
+import vn.ndp.registry.catalog.Catalog;
 import vn.ndp.registry.catalog.Platform;
 import vn.ndp.registry.catalog.PlatformField;
 import vn.ndp.registry.catalog.PlatformRegister;
@@ -60,6 +61,7 @@ public class RecognitionDesk {
     private final ProposalRepository proposals;
     private final EvidenceDocuments documents;
     private final PlatformRegister register;
+    private final Catalog catalog;
     private final Scopes scopes;
     private final Agencies agencies;
     private final AuditLog audit;
@@ -68,9 +70,10 @@ public class RecognitionDesk {
     private final Clock clock;
 
     RecognitionDesk(ProposalRepository proposals, EvidenceDocuments documents, PlatformRegister register,
-            Scopes scopes, Agencies agencies, AuditLog audit, ApplicationEventPublisher events,
+            Catalog catalog, Scopes scopes, Agencies agencies, AuditLog audit, ApplicationEventPublisher events,
             GovernanceSettings settings, Clock clock) {
         this.proposals = proposals;
+        this.catalog = catalog;
         this.documents = documents;
         this.register = register;
         this.scopes = scopes;
@@ -93,8 +96,12 @@ public class RecognitionDesk {
         if (InvalidParameters.code(platformCode) == null) {
             invalid.reject("code", "is required: 2 to 40 capital letters, digits, '.', '_' or '-' (e.g."
                     + " NEN-TANG-HOC-LIEU).");
-        } else if (code != null && register.contains(code)) {
-            invalid.reject("code", "'" + code + "' is already in the catalogue; propose changes to it instead.");
+        } else if (code != null) {
+            // named, so that the editor knows which platform has it (and may propose changes to it instead)
+            catalog.find(code).ifPresent(listed -> invalid.reject("code", "'" + code + "' is already in the catalogue"
+                    + " (" + listed.nameVi() + "); propose changes to it instead.",
+                    RegistryException.Said.of("gov.error.field.code.listed", code, listed.nameVi(),
+                            listed.nameEn() == null ? listed.nameVi() : listed.nameEn())));
         }
         Map<PlatformField, String> clean = checkedFields(fields, agency, invalid);
         invalid.throwIfAny();
@@ -105,7 +112,8 @@ public class RecognitionDesk {
             proposals.insert(proposal);
         } catch (DuplicateKeyException e) {
             throw new RegistryException(ErrorCode.INVALID_PARAMETER, "Another open proposal already uses the code '"
-                    + code + "'.", List.of(RegistryException.FieldError.of("code", "is used by another proposal.")));
+                    + code + "'.", List.of(RegistryException.FieldError.of("code", "is used by another proposal.",
+                            RegistryException.Said.of("gov.error.field.code.proposed", code))));
         }
         audit.record(AuditEvent.PROPOSAL_DRAFTED, user.username(), subject(proposal),
                 Map.of("proposal", proposal.id().toString(), "agency", agency));

@@ -244,6 +244,16 @@ class GovernanceApiIntegrationTests {
     }
 
     @Test
+    void aProposedCodeAlreadyListedIsRefusedNamingThePlatform() {
+        JsonNode problem = api.post(health, "/api/v1/proposals", Map.of("code", "SSKDT", "fields",
+                fields("Sổ sức khỏe mới")), 400);
+        assertThat(problem.get("errors")).singleElement().satisfies(error -> {
+            assertThat(error.get("field").asString()).isEqualTo("code");
+            assertThat(error.get("message").asString()).contains("Sổ sức khỏe điện tử");
+        });
+    }
+
+    @Test
     void aSecurityDossierCannotBeApprovedOnADayStillToCome() {
         String code = newCode();
         LocalDate today = LocalDate.now(VietnamTime.ZONE);

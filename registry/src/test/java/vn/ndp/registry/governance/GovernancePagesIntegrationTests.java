@@ -109,6 +109,23 @@ class GovernancePagesIntegrationTests {
     }
 
     @Test
+    void aCodeAlreadyInTheCatalogueIsRefusedNamingThePlatformThatHasIt() throws Exception {
+        UserDetails editor = accounts.signedIn(Role.MINISTRY_EDITOR, "BYT");
+        String page = mvc.perform(post("/governance/proposals").with(user(editor)).with(csrf())
+                .param("code", "sskdt").param("name_vi", "Sổ sức khỏe mới").param("category", "society")
+                .param("type", "platform")).andReturn().getResponse().getContentAsString();
+        assertThat(HtmlPage.text(HtmlPage.parse(page).elementsOfClass("div", "problems").getFirst()))
+                .contains("Mã SSKDT đã được dùng cho Sổ sức khỏe điện tử.")
+                .doesNotContain("bắt buộc; từ 2 đến 40 ký tự");
+
+        String english = mvc.perform(post("/governance/proposals").param("lang", "en").with(user(editor))
+                .with(csrf()).param("code", "SSKDT").param("name_vi", "Sổ sức khỏe mới").param("category", "society")
+                .param("type", "platform")).andReturn().getResponse().getContentAsString();
+        assertThat(HtmlPage.text(HtmlPage.parse(english).elementsOfClass("div", "problems").getFirst()))
+                .contains("Code SSKDT is already used for Electronic health book.");
+    }
+
+    @Test
     void aSecurityDossierDateAfterTodayComesBackAsTypedAndNothingIsProposed() throws Exception {
         UserDetails editor = accounts.signedIn(Role.MINISTRY_EDITOR, "BTC");
         String code = "DOSSIERTEST-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase(Locale.ROOT);
