@@ -176,6 +176,19 @@ public class Accounts {
                 ended = gone;
                 errors.add(endedAgency(gone));
             }
+        } else if (agencyCode != null && !agencyCode.isBlank()) {
+            // kept, it would be dropped without a word: the account would not act for the agency typed
+            errors.add(role == Role.OPERATOR
+                    ? FieldError.of("agencyCode", "an operator acts for the platforms it runs, not for an agency;"
+                            + " leave it blank.", Said.of("accounts.create.error.field.agencyCode.operator"))
+                    : FieldError.of("agencyCode", "a " + role.labelEn() + " acts nationally, for no one agency;"
+                            + " leave it blank.", Said.of("accounts.create.error.field.agencyCode.national",
+                                    role.labelVi(), role.labelEn())));
+        }
+        if (role != Role.OPERATOR && platformCodes != null && !platformCodes.isEmpty()) {
+            errors.add(FieldError.of("platformCodes", "only an operator runs platforms; leave it blank for a "
+                    + role.labelEn() + ".", Said.of("accounts.create.error.field.platformCodes.notOperator",
+                            role.labelVi(), role.labelEn())));
         }
         if (role == Role.OPERATOR) {
             if (platformCodes == null || platformCodes.isEmpty()) {

@@ -7,6 +7,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -148,5 +149,43 @@ class AccountCreationIntegrationTests {
                 .singleElement().satisfies(created -> assertThat(created.detail()).as("a reviewer has no agency")
                         .containsEntry("role", "REVIEWER").doesNotContainKey("agency")
                         .doesNotContainValue("null"));
+    }
+
+    @Test
+    void aReviewerGivenAnAgencyIsRefusedOnThePageSayingReviewersHaveNationalScope() throws Exception {
+        String username = username("reviewer-byt");
+
+        var refused = mvc.perform(post("/admin/accounts").with(user(accounts.signedIn(Role.ADMIN, null)))
+                        .with(csrf()).param("username", username).param("displayName", "Nguyễn Văn An")
+                        .param("role", "reviewer").param("agencyCode", "BYT")
+                        .param("password", "một mật khẩu đủ dài"))
+                .andReturn().getResponse();
+
+        assertThat(refused.getStatus()).isEqualTo(400);
+        String html = refused.getContentAsString(StandardCharsets.UTF_8);
+        assertThat(AccountPagesIntegrationTests.problems(html)).containsExactly("Mã cơ quan: vai trò “Chuyên viên"
+                + " thẩm định” có phạm vi toàn quốc, không gắn với một cơ quan; hãy để trống ô này.");
+        assertThat(html).doesNotContain("Đã tạo tài khoản.");
+        assertThat(users.findByUsername(username)).isEmpty();
+    }
+
+    @Test
+    void anAgencyOrPlatformsGivenToARoleThatHasNoneAreRefusedByTheApi() {
+        String admin = accounts.token(Role.ADMIN, null);
+        String username = username("admin-btc");
+
+        JsonNode refused = api.post(admin, "/api/v1/accounts", newAccount(username, "admin", "BTC"), 400);
+        assertThat(refused.get("errors").findValuesAsString("field")).containsExactly("agencyCode");
+        assertThat(refused.get("errors").get(0).get("message").asString()).contains("acts nationally");
+
+        Map<String, Object> operator = newAccount(username, "operator", "BTC");
+        operator.put("platformCodes", List.of("VNEID"));
+        assertThat(api.post(admin, "/api/v1/accounts", operator, 400).get("errors").findValuesAsString("field"))
+                .containsExactly("agencyCode");
+        Map<String, Object> reviewer = newAccount(username, "reviewer", null);
+        reviewer.put("platformCodes", List.of("VNEID"));
+        assertThat(api.post(admin, "/api/v1/accounts", reviewer, 400).get("errors").findValuesAsString("field"))
+                .containsExactly("platformCodes");
+        assertThat(users.findByUsername(username)).isEmpty();
     }
 }

@@ -630,7 +630,7 @@ class GovernancePagesIntegrationTests {
     @Test
     void anOperatorIsOfferedOnlyTheContactFieldsAndTheirRefusalIsSaidInVietnamese() throws Exception {
         String code = recognisedFinancePlatform();
-        UserDetails operator = accounts.signedIn(Role.OPERATOR, "BTC", code);
+        UserDetails operator = accounts.signedIn(Role.OPERATOR, null, code);
 
         String form = mvc.perform(get("/governance/platforms/" + code + "/changes").with(user(operator)))
                 .andReturn().getResponse().getContentAsString();
