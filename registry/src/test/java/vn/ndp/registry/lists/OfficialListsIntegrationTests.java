@@ -465,6 +465,21 @@ class OfficialListsIntegrationTests {
         assertThat(jdbc.sql("select count(*) from list_version").query(Long.class).single()).isEqualTo(before);
     }
 
+    @Test
+    void aFormWithNoStatusTickedIsRefusedSayingSoInsteadOfPublishingTheDefault() throws Exception {
+        long before = versions();
+        String html = mvc.perform(post("/lists").with(csrf()).with(user(accounts.signedIn(Role.ADMIN, null)))
+                        .param("title", "Danh sách không trạng thái").param("documentNumber", number())
+                        .param("documentDate", "01/07/2025").param("issuer", "Bộ Khoa học và Công nghệ"))
+                .andExpect(status().isBadRequest()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+
+        HtmlPage page = HtmlPage.parse(html);
+        assertThat(HtmlPage.text(page.byId("main"))).contains("Trạng thái được đưa vào: chưa chọn trạng thái nào;"
+                + " hãy đánh dấu ít nhất một trạng thái (thường là “Đã công nhận”).");
+        assertThat(page.byId("title").getAttributeValue("value")).isEqualTo("Danh sách không trạng thái");
+        assertThat(versions()).isEqualTo(before);
+    }
+
     /** A document number no other test publishes: one document is published once. */
     private static String number() {
         return UUID.randomUUID().toString().substring(0, 6) + "/BKHCN-CĐSQG";

@@ -87,6 +87,11 @@ class ListPages {
                     chosen.add(status);
                 }
             }
+            if (form.statuses().isEmpty()) {
+                // the form shows every status; none ticked is a choice to be made, not the API's default
+                params.reject("statuses", "tick at least one status.",
+                        RegistryException.Said.of("lists.publish.error.field.statuses.none"));
+            }
             var date = params.date("documentDate", documentDate);
             params.throwIfAny();
             OfficialLists.Publication publication = new OfficialLists.Publication(title, documentNumber, date, issuer,
