@@ -88,13 +88,14 @@ class ConflictMessagesIntegrationTests {
     }
 
     @Test
-    void approvingTheSecondOfTwoIdenticalChangeRequestsSaysWhatMovedInVietnameseWithLabelledValues()
+    void approvingAChangeRequestWhoseFieldMovedSinceItWasAskedSaysWhatMovedInVietnameseWithLabelledValues()
             throws Exception {
         CurrentUser editor = CurrentUser.of(accounts.create(Role.MINISTRY_EDITOR, "BTC"));
         String code = recognised(editor);
         ChangeRequest first = changes.request(code, 0, Map.of(PlatformField.SECURITY_LEVEL, "4"), "Nâng cấp độ",
                 null, List.of(), editor).pending();
-        ChangeRequest second = changes.request(code, 0, Map.of(PlatformField.SECURITY_LEVEL, "4"), "Nâng cấp độ",
+        // not the same change (an identical one waiting is refused): the same field, asked from the same value
+        ChangeRequest second = changes.request(code, 0, Map.of(PlatformField.SECURITY_LEVEL, "5"), "Nâng cấp độ",
                 null, List.of(), editor).pending();
         changes.decide(first.id(), first.version(), ChangeStatus.Action.APPROVE, null,
                 CurrentUser.of(accounts.create(Role.REVIEWER, null)));
