@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.security.cert.X509Certificate;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import tools.jackson.databind.JsonNode;
 import vn.ndp.protocol.pki.Pem;
@@ -14,17 +15,27 @@ import vn.ndp.protocol.pki.Pem;
 /**
  * {@code ndp log verify DIR [--anchor CA.pem]}, {@code ndp log export --id X-ROAD-ID --data DIR --out FILE},
  * {@code ndp log verify-evidence FILE [--anchor CA.pem]}. Exit status 0 when everything verifies,
- * 1 when something does not, 2 on a usage error.
+ * 1 when something does not (or a requirement of verify-evidence is not met), 2 on a usage error or a file that
+ * cannot be read or written.
  */
 public final class LogCommand {
 
     private static final String USAGE = """
             Usage: ndp log verify DIR [--anchor CA.pem]
                    ndp log export --id X-ROAD-ID --data DIR --out FILE
-                   ndp log verify-evidence FILE [--anchor CA.pem]
+                   ndp log verify-evidence FILE [--anchor CA.pem] [--require-both-sides] [--require-timestamps]
             DIR: a message-log directory, or a directory holding several (a gateway's or the demo's data).
             --anchor: the national CA certificate to trust (default: the one the log or file carries; compare
-            its printed SHA-256 fingerprint with the one the national CA publishes).""";
+            its printed SHA-256 fingerprint with the one the national CA publishes).
+            verify-evidence prints which sides' records (consumer, provider) the file holds and whether they are
+            time-stamped: an exporter can leave records out, so a file proves only what it holds.
+            --require-both-sides: fail unless every exchange has the consumer's and the provider's record.
+            --require-timestamps: fail unless every record is time-stamped.
+            Exit status: 0 verified, 1 does not verify (or a requirement is not met), 2 usage error or a file
+            that cannot be read or written.""";
+
+    private static final String VERIFY_EVIDENCE_USAGE =
+            "usage: ndp log verify-evidence FILE [--anchor CA.pem] [--require-both-sides] [--require-timestamps]";
 
     private LogCommand() {
     }
@@ -174,16 +185,37 @@ public final class LogCommand {
     }
 
     private static int verifyEvidence(String[] args, PrintStream out, PrintStream err) {
-        if (args.length != 2 && !(args.length == 4 && args[2].equals("--anchor"))) {
-            throw new IllegalArgumentException("usage: ndp log verify-evidence FILE [--anchor CA.pem]");
+        Path file = null;
+        Optional<X509Certificate> anchor = Optional.empty();
+        boolean requireBothSides = false;
+        boolean requireTimestamps = false;
+        for (int i = 1; i < args.length; i++) {
+            switch (args[i]) {
+                case "--anchor" -> {
+                    if (i + 1 >= args.length) {
+                        throw new IllegalArgumentException("--anchor needs a value (the national CA certificate, PEM)");
+                    }
+                    anchor = Optional.of(Pem.readCertificate(Path.of(args[++i])));
+                }
+                case "--require-both-sides" -> requireBothSides = true;
+                case "--require-timestamps" -> requireTimestamps = true;
+                default -> {
+                    if (args[i].startsWith("-") || file != null) {
+                        throw new IllegalArgumentException("unknown option " + args[i] + "; " + VERIFY_EVIDENCE_USAGE);
+                    }
+                    file = Path.of(args[i]);
+                }
+            }
         }
-        Optional<X509Certificate> anchor = args.length == 4 ? Optional.of(Pem.readCertificate(Path.of(args[3]))) : Optional.empty();
+        if (file == null) {
+            throw new IllegalArgumentException(VERIFY_EVIDENCE_USAGE);
+        }
         byte[] bytes;
         try {
-            bytes = Files.readAllBytes(Path.of(args[1]));
+            bytes = Files.readAllBytes(file);
         } catch (IOException e) {
-            err.println("ndp log: cannot read " + args[1] + ": " + e.getMessage());
-            return 1;
+            err.println("ndp log: cannot read " + file + ": " + reason(e));
+            return 2;
         }
         Evidence.Verified verified;
         try {
@@ -199,6 +231,62 @@ public final class LogCommand {
                 ? " (taken from the file: compare it with the fingerprint the national CA publishes)" : " (given)"));
         verified.tsaFingerprints().forEach(fp -> out.println("  time-stamping authority SHA-256 " + fp));
         describe(verified.xroadId(), exchanges, out, true);
+        List<String> unmet = proves(exchanges, verified.records(), out, requireBothSides, requireTimestamps);
+        if (!unmet.isEmpty()) {
+            unmet.forEach(why -> out.println("REQUIREMENT NOT MET: " + why));
+            return 1;
+        }
         return 0;
+    }
+
+    /**
+     * Says plainly what the file proves: whose records (the consumer's gateway, the provider's) and whether each is
+     * time-stamped. The exporter signs nothing, so a file from which records or time-stamps were removed still
+     * verifies: what is absent cannot be proven absent from inside the file. Returns the requirements not met.
+     */
+    private static List<String> proves(List<Evidence.Exchange> exchanges, List<Evidence.ProvenRecord> records,
+                                       PrintStream out, boolean requireBothSides, boolean requireTimestamps) {
+        List<String> unmet = new java.util.ArrayList<>();
+        out.println("  what this file proves (an exporter can leave records or time-stamps out; the file cannot show"
+                + " what it does not hold):");
+        for (String side : List.of("consumer", "provider")) {
+            List<Evidence.ProvenRecord> ofSide = records.stream()
+                    .filter(r -> r.record().path("side").asString("").equals(side)).toList();
+            long stamped = ofSide.stream().filter(r -> r.stampedAt().isPresent()).count();
+            out.printf("    %s side: %s%n", side, ofSide.isEmpty() ? "NO record (not proven)"
+                    : count(ofSide.size(), "record") + " from " + String.join(", ", ofSide.stream()
+                            .map(Evidence.ProvenRecord::gateway).distinct().toList()) + ", " + (stamped == ofSide.size()
+                            ? "all time-stamped" : stamped + " time-stamped, " + (ofSide.size() - stamped)
+                            + " NOT time-stamped (their time is the gateway's own clock at signing)"));
+        }
+        int n = 0;
+        for (Evidence.Exchange exchange : exchanges) {
+            n++;
+            Set<String> sides = new java.util.HashSet<>();
+            exchange.records().forEach(r -> sides.add(r.record().path("side").asString("")));
+            if (requireBothSides && !(sides.contains("consumer") && sides.contains("provider"))) {
+                unmet.add("--require-both-sides: exchange " + n + " of " + exchanges.size() + " has no "
+                        + (sides.contains("consumer") ? "provider" : "consumer") + "-side record"
+                        + (exchange.requestId().isEmpty() ? " (it was refused before it was forwarded)" : ""));
+            }
+        }
+        long unstamped = records.stream().filter(r -> r.stampedAt().isEmpty()).count();
+        if (requireTimestamps && unstamped > 0) {
+            unmet.add("--require-timestamps: " + unstamped + " of " + count(records.size(), "record")
+                    + " not time-stamped (a gateway stamps its batches every few minutes: export again later)");
+        }
+        return unmet;
+    }
+
+    private static String reason(IOException e) {
+        String kind = switch (e) {
+            case java.nio.file.NoSuchFileException x -> "no such file";
+            case java.nio.file.AccessDeniedException x -> "permission denied";
+            case java.nio.file.FileAlreadyExistsException x -> "it already exists";
+            case java.nio.file.NotDirectoryException x -> "not a directory";
+            case java.nio.file.FileSystemException x when x.getReason() != null -> x.getReason();
+            default -> e.getMessage();
+        };
+        return kind == null ? e.getClass().getSimpleName() : kind;
     }
 }

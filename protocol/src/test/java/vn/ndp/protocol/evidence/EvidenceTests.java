@@ -259,4 +259,68 @@ class EvidenceTests {
         assertThat(logs).as(out.toString()).isZero();
         assertThat(out.toString()).contains("OK: evidence of X-Road-Id ex-42", "FAILED", Pem.sha256Fingerprint(fixture.ca.certificate()));
     }
+
+    /** The evidence of {@code id} with both gateways' records, all time-stamped: the logs stamped after every batch. */
+    private static Path stampedEvidence(Path root, String id) throws IOException {
+        for (String side : List.of("consumer", "provider")) {
+            try (LogWriter writer = fixture.open(root.resolve(side + "/messagelog"))) {
+                LogWriter.SealedBatch batch = writer.append(List.of(record(side, id, "request-1", "GET", "/items/1", 200, "",
+                        "2026-01-02T03:04:05.100Z")));
+                fixture.stamp(writer, List.of(batch));
+            }
+        }
+        Path file = root.resolve(id + ".json");
+        Files.write(file, Evidence.export(root, id).orElseThrow());
+        return file;
+    }
+
+    /** The file rewritten in the canonical form, as someone who removes parts of it and re-serialises would. */
+    private static Path stripped(Path file, String name, java.util.function.Consumer<tools.jackson.databind.node.ObjectNode> strip)
+            throws IOException {
+        var json = tools.jackson.databind.json.JsonMapper.builder()
+                .enable(tools.jackson.databind.SerializationFeature.INDENT_OUTPUT).build();
+        var root = (tools.jackson.databind.node.ObjectNode) json.readTree(Files.readAllBytes(file));
+        strip.accept(root);
+        Path result = file.resolveSibling(name);
+        Files.write(result, json.writeValueAsBytes(root));
+        return result;
+    }
+
+    private static int verifyEvidence(ByteArrayOutputStream out, String... args) {
+        String[] all = new String[args.length + 1];
+        all[0] = "verify-evidence";
+        System.arraycopy(args, 0, all, 1, args.length);
+        return LogCommand.run(all, new PrintStream(out), new PrintStream(out));
+    }
+
+    @Test
+    void evidenceStrippedOfItsTimeStampsOrOfOneGatewaysRecordsFailsWhenTheAuditorRequiresThem(@TempDir Path root)
+            throws IOException {
+        Path whole = stampedEvidence(root, "audited");
+        Path unstamped = stripped(whole, "unstamped.json", r -> r.get("logs").forEach(log -> log.get("batches")
+                .forEach(batch -> ((tools.jackson.databind.node.ObjectNode) batch).remove("timestamp"))));
+        Path oneSide = stripped(whole, "one-side.json", r -> ((tools.jackson.databind.node.ArrayNode) r.get("logs")).remove(0));
+        var out = new ByteArrayOutputStream();
+
+        assertThat(verifyEvidence(out, whole.toString(), "--require-both-sides", "--require-timestamps")).as(out.toString())
+                .isZero();
+        assertThat(out.toString()).contains("consumer side: 1 record from " + LogFixture.GATEWAY + ", all time-stamped",
+                "provider side: 1 record from " + LogFixture.GATEWAY + ", all time-stamped");
+        out.reset();
+        assertThat(verifyEvidence(out, unstamped.toString())).as("without requirements it verifies").isZero();
+        assertThat(out.toString()).contains("consumer side: 1 record from " + LogFixture.GATEWAY
+                + ", 0 time-stamped, 1 NOT time-stamped");
+        out.reset();
+        assertThat(verifyEvidence(out, unstamped.toString(), "--require-timestamps")).isEqualTo(1);
+        assertThat(out.toString()).contains("REQUIREMENT NOT MET: --require-timestamps: 2 of 2 records not time-stamped");
+        out.reset();
+        assertThat(verifyEvidence(out, oneSide.toString())).isZero();
+        assertThat(out.toString()).contains("consumer side: NO record (not proven)");
+        out.reset();
+        assertThat(verifyEvidence(out, oneSide.toString(), "--require-both-sides")).isEqualTo(1);
+        assertThat(out.toString()).contains("REQUIREMENT NOT MET: --require-both-sides: exchange 1 of 1 has no"
+                + " consumer-side record");
+        out.reset();
+        assertThat(verifyEvidence(out, oneSide.toString(), "--require-timestamps")).as(out.toString()).isZero();
+    }
 }
