@@ -11,7 +11,8 @@ import java.util.Objects;
  * @param minute          the start of the minute (UTC, whole minute)
  * @param side            {@code consumer} when counted by the client's gateway, {@code provider} when
  *                        counted by the service's gateway; the registry counts a transaction once, from
- *                        the consumer side, and uses the provider side to see what reached providers
+ *                        the provider side, and from the consumer side the failures the client's gateway
+ *                        raised before the provider's saw the request ({@code Server.ClientProxy.*})
  * @param client          the client subsystem, empty when the request was refused before it was known
  * @param service         the service, empty when the request named none that could be parsed
  * @param status          the HTTP status returned to the caller

@@ -23,8 +23,9 @@ import vn.ndp.registry.shared.VietnamTime;
 /**
  * Usage reported by gateways (per-minute aggregates), and transactions per day
  * per platform, agency and province. An exchange is counted from the
- * provider's side, where both ends are known; a report delivered twice is
- * counted once.
+ * provider's side, where both ends are known, and a failure the consumer's
+ * gateway raised before the provider's saw it from the consumer's side
+ * ({@link #USAGE}); a report delivered twice is counted once.
  */
 @Service
 public class UsageStatistics {
@@ -45,23 +46,48 @@ public class UsageStatistics {
     }
 
     /**
-     * Provider-side aggregates with the members at both ends (each exchange is reported once on that side), summed
-     * per day and pair of ends, so that a dimension's keys are looked up once per pair, not once per minute. The
-     * days are bounded by the moments they start and end in Vietnam, which the index on the minute serves.
+     * The exchanges counted, per Vietnamese day, client and service: every provider-side aggregate (an exchange that
+     * reached the provider's gateway is counted there once, where both ends are known), and the consumer-side failures
+     * that never reached it: the faults the consumer's gateway raised itself ({@code Server.ClientProxy.*}: the
+     * provider's gateway down or unreachable, its certificate revoked, an outdated global configuration, an unknown
+     * service...). A consumer-side {@code NetworkError} can also follow a request the provider's gateway did receive
+     * (it timed out, or the response broke off) and then counted, and aggregates carry no request id; so those
+     * failures are counted only up to the consumer-side exchanges of that day, client and service that the provider's
+     * side did not report. An unreachable provider reports nothing: all of them count, as failed transactions.
      */
-    private static final String EXCHANGES = """
+    private static final String USAGE = """
+            usage as (
+                select (minute at time zone 'Asia/Ho_Chi_Minh')::date as day, client_id, service_id, count,
+                       case when status >= 500 or fault <> '' then count else 0 end as failed
+                from exchange_usage where side = 'provider' and minute >= ? and minute < ?
+                union all
+                select day, client_id, service_id, unreached, unreached from (
+                    select (minute at time zone 'Asia/Ho_Chi_Minh')::date as day, client_id, service_id,
+                           least(coalesce(sum(count) filter (where side = 'consumer'
+                                                             and fault like 'Server.ClientProxy.%'), 0),
+                                 coalesce(sum(count) filter (where side = 'consumer'), 0)
+                                 - coalesce(sum(count) filter (where side = 'provider'), 0)) as unreached
+                    from exchange_usage where minute >= ? and minute < ?
+                    group by 1, 2, 3) consumer_side
+                where unreached > 0)""";
+
+    /**
+     * The {@link #USAGE} with the members at both ends, summed per day and pair of ends, so that a dimension's keys
+     * are looked up once per pair, not once per minute. The days are bounded by the moments they start and end in
+     * Vietnam, which the index on the minute serves.
+     */
+    private static final String EXCHANGES = USAGE + """
+            ,
             exchanges as (
-                select (u.minute at time zone 'Asia/Ho_Chi_Minh')::date as day, sum(u.count) as count,
-                       sum(case when u.status >= 500 or u.fault <> '' then u.count else 0 end) as failed,
+                select u.day, sum(u.count) as count, sum(u.failed) as failed,
                        coalesce(s.platform_code, s.id) as platform, coalesce(m.agency_code, m.id) as agency,
                        m.agency_code as provider_agency, cm.agency_code as consumer_agency
-                from exchange_usage u
+                from usage u
                 join exchange_service sv on sv.id = u.service_id
                 join exchange_subsystem s on s.id = sv.subsystem_id
                 join exchange_member m on m.id = s.member_id
                 left join exchange_subsystem cs on cs.id = u.client_id
                 left join exchange_member cm on cm.id = cs.member_id
-                where u.side = 'provider' and u.minute >= ? and u.minute < ?
                 group by 1, 4, 5, 6, 7)""";
 
     private final JdbcClient jdbc;
@@ -138,7 +164,7 @@ public class UsageStatistics {
                 select e.day, k.key, sum(e.count) as transactions, sum(e.failed) as failures
                 from exchanges e cross join lateral (%s) k
                 group by 1, 2 order by 1, 2""".formatted(EXCHANGES, keys(by)))
-                .param(VietnamTime.startOf(from)).param(VietnamTime.startOf(to.plusDays(1)))
+                .params(between(from, to))
                 .query((rs, n) -> new DailyCount(rs.getObject("day", LocalDate.class), rs.getString("key"),
                         rs.getLong("transactions"), rs.getLong("failures")))
                 .list();
@@ -183,12 +209,19 @@ public class UsageStatistics {
                 select e.day, sum(e.count) as transactions, sum(e.failed) as failures
                 from exchanges e where exists (select 1 from (%s) k%s)
                 group by 1 order by 1""".formatted(EXCHANGES, keys(by), among))
-                .param(VietnamTime.startOf(from)).param(VietnamTime.startOf(to.plusDays(1)));
+                .params(between(from, to));
         if (keys != null) {
             query = query.param(keys.toArray(String[]::new));
         }
         return query.query((rs, n) -> new DailyCount(rs.getObject("day", LocalDate.class), null,
                 rs.getLong("transactions"), rs.getLong("failures"))).list();
+    }
+
+    /** The bounds of the days from {@code from} to {@code to}, once for each side {@link #USAGE} reads. */
+    private static List<Object> between(LocalDate from, LocalDate to) {
+        Object start = VietnamTime.startOf(from);
+        Object end = VietnamTime.startOf(to.plusDays(1));
+        return List.of(start, end, start, end);
     }
 
     /** The keys one exchange {@code e} counts for: one platform or agency, up to two provinces. */

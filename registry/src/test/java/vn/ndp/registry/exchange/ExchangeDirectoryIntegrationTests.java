@@ -517,6 +517,42 @@ class ExchangeDirectoryIntegrationTests {
                         tuple(day.plusDays(1), 4000L));
     }
 
+    @Test
+    void failuresOnlyTheConsumersGatewaySawAreCountedOnceAsFailedTransactions() throws Exception {
+        Topology t = register();
+        LocalDate day = LocalDate.of(2001, 1, 20); // a day of its own, as above
+        Instant minute = day.atTime(9, 0).atZone(VietnamTime.ZONE).toInstant();
+        Instant later = minute.plusSeconds(600);
+        UsageReport report = new UsageReport(UUID.randomUUID(), t.gateway(), minute, List.of(
+                // 3 exchanges reached the provider: 2 answered, 1 the consumer's gateway gave up waiting for
+                aggregate(minute, UsageAggregate.PROVIDER, t.consumer(), t.service(), 200, 3, ""),
+                aggregate(minute, UsageAggregate.CONSUMER, t.consumer(), t.service(), 200, 2, ""),
+                aggregate(minute, UsageAggregate.CONSUMER, t.consumer(), t.service(), 504, 1, "Server.ClientProxy.NetworkError"),
+                // 1 the provider's gateway refused: both sides saw it
+                aggregate(minute, UsageAggregate.PROVIDER, t.consumer(), t.service(), 403, 1, "Server.ServerProxy.AccessDenied"),
+                aggregate(minute, UsageAggregate.CONSUMER, t.consumer(), t.service(), 403, 1, "Server.ServerProxy.AccessDenied"),
+                // then the provider's gateway was down or its certificate revoked: only the consumer's gateway saw them
+                aggregate(later, UsageAggregate.CONSUMER, t.consumer(), t.service(), 502, 4, "Server.ClientProxy.NetworkError"),
+                aggregate(later, UsageAggregate.CONSUMER, t.consumer(), t.service(), 502, 2,
+                        "Server.ClientProxy.SslAuthenticationFailed")));
+        report(accounts.token(Role.OPERATOR, null, "DVCQG"), report, 201);
+
+        assertThat(usage.totals(UsageStatistics.Dimension.AGENCY, null, day, day)).singleElement().satisfies(total -> {
+            assertThat(total.transactions()).isEqualTo(3 + 1 + 4 + 2);
+            assertThat(total.failures()).isEqualTo(1 + 4 + 2);
+        });
+        assertThat(usage.perDay(UsageStatistics.Dimension.PLATFORM, day, day))
+                .extracting(UsageStatistics.DailyCount::transactions, UsageStatistics.DailyCount::failures)
+                .containsExactly(tuple(10L, 7L));
+    }
+
+    static UsageAggregate aggregate(Instant minute, String side, String client, String service, int status, long count,
+                                    String fault) {
+        UsageAggregate a = aggregate(minute, side, client, service, status, count);
+        return new UsageAggregate(a.minute(), a.side(), a.client(), a.service(), a.status(), fault, a.count(),
+                a.requestBytes(), a.responseBytes(), a.durationMillis(), a.latencyBuckets());
+    }
+
     /** {@code count} calls of {@code service} by {@code client} in {@code minute}, all in the fastest latency bucket. */
     static UsageAggregate aggregate(Instant minute, String side, String client, String service, int status, long count) {
         List<Long> buckets = new ArrayList<>(Collections.nCopies(

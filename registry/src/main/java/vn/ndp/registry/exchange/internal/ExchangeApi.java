@@ -229,7 +229,9 @@ class ExchangeApi {
 
     @GetMapping("/usage")
     @Operation(summary = "Transactions per day by the provider's platform or agency, or by province (consumer or provider side)",
-            description = "Public programme figures: anyone may read them. Days are Vietnamese calendar days.")
+            description = "Public programme figures: anyone may read them. Days are Vietnamese calendar days. An"
+                    + " exchange is counted once: from the provider's gateway when it reached it, otherwise as a failure"
+                    + " from the consumer's gateway (a Server.ClientProxy.* fault, such as a provider that is down).")
     List<UsageStatistics.DailyCount> usage(
             @Parameter(description = "What the transactions are counted by: the provider's platform or agency, or the"
                     + " province of the consuming and of the providing system", schema = @Schema(type = "string",
