@@ -108,12 +108,25 @@ public final class GatewayConfigurationReader {
         try {
             root = JSON.readTree(text);
         } catch (JacksonException e) {
-            throw new ConfigurationException("", "not valid JSON: " + e.getOriginalMessage());
+            throw new ConfigurationException("", "not valid JSON: " + jsonError(e));
         }
         if (root == null || !root.isObject()) {
             throw new ConfigurationException("", "the configuration must be a JSON object");
         }
         return new Reader(baseDirectory).configuration(new Node(root, ""));
+    }
+
+    /**
+     * The parser's reason with the line and column where it stopped, such as {@code Unexpected end-of-input: expected
+     * close marker for Object (line 3, column 1)}, without the parser's own location text ({@code [Source: REDACTED
+     * ...; byte offset: #UNKNOWN]}), which names no line for text it was given as a string.
+     */
+    static String jsonError(JacksonException e) {
+        String reason = e.getOriginalMessage().replaceAll("\\s*\\(start marker at \\[Source:[^\\]]*\\]\\)", "")
+                .replaceAll("\\s*at \\[Source:[^\\]]*\\]", "").strip();
+        var at = e.getLocation();
+        return at == null || at.getLineNr() < 1 ? reason
+                : reason + " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")";
     }
 
     private record Node(JsonNode json, String path) {

@@ -175,4 +175,16 @@ class GatewayConfigurationReaderTests {
         String text = config(CLIENT, "").replace("\"ca.pem\"", "\"missing.pem\"");
         assertRefused(text, "tls.caCertificate");
     }
+
+    @Test
+    void invalidJsonIsRefusedWithItsLineAndColumnNotTheParsersInternals() {
+        assertThatThrownBy(() -> GatewayConfigurationReader.parse("{\n  \"gatewayId\": \"x\",\n  \"listen\": {\n", directory))
+                .hasMessageContaining("not valid JSON: Unexpected end-of-input")
+                .hasMessageContaining("(line 4, column 1)")
+                .hasMessageNotContaining("Source")
+                .hasMessageNotContaining("#UNKNOWN");
+        assertThatThrownBy(() -> GatewayConfigurationReader.parse("{\n  \"gatewayId\": x\n}", directory))
+                .hasMessageContaining("(line 2, column")
+                .hasMessageNotContaining("Source");
+    }
 }
