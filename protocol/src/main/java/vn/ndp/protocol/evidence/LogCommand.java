@@ -2,6 +2,7 @@ package vn.ndp.protocol.evidence;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
@@ -34,6 +35,8 @@ public final class LogCommand {
             Exit status: 0 verified, 1 does not verify (or a requirement is not met), 2 usage error or a file
             that cannot be read or written.""";
 
+    private static final String EXPORT_USAGE = "usage: ndp log export --id X-ROAD-ID --data DIR --out FILE";
+
     private static final String VERIFY_EVIDENCE_USAGE =
             "usage: ndp log verify-evidence FILE [--anchor CA.pem] [--require-both-sides] [--require-timestamps]";
 
@@ -51,16 +54,25 @@ public final class LogCommand {
         }
         try {
             return switch (args[0]) {
+                case "help", "-h", "--help" -> {
+                    out.println(USAGE);
+                    yield 0;
+                }
                 case "verify" -> verify(args, out, err);
                 case "export" -> export(args, out, err);
                 case "verify-evidence" -> verifyEvidence(args, out, err);
                 default -> {
+                    err.println("ndp log: unknown command " + args[0]);
                     err.println(USAGE);
                     yield 2;
                 }
             };
         } catch (IllegalArgumentException e) {
             err.println("ndp log: " + e.getMessage());
+            return 2;
+        } catch (UncheckedIOException e) {
+            // a file named on the command line (such as --anchor's) that cannot be read
+            err.println("ndp log: " + cannotRead(e.getCause()));
             return 2;
         }
     }
@@ -70,8 +82,18 @@ public final class LogCommand {
             throw new IllegalArgumentException("usage: ndp log verify DIR [--anchor CA.pem]");
         }
         Path dir = Path.of(args[1]);
+        if (!Files.isDirectory(dir)) {
+            err.println("ndp log: cannot read " + dir + ": " + (Files.exists(dir) ? "not a directory" : "no such directory"));
+            return 2;
+        }
         Optional<X509Certificate> anchor = args.length == 4 ? Optional.of(Pem.readCertificate(Path.of(args[3]))) : Optional.empty();
-        List<Path> logs = LogFormat.segments(dir).isEmpty() ? Evidence.logDirectories(dir) : List.of(dir);
+        List<Path> logs;
+        try {
+            logs = LogFormat.segments(dir).isEmpty() ? Evidence.logDirectories(dir) : List.of(dir);
+        } catch (EvidenceException e) {
+            err.println("ndp log: " + e.getMessage());
+            return 2;
+        }
         if (logs.isEmpty()) {
             err.println("ndp log: no message log (messages-*.log) in " + dir);
             return 1;
@@ -109,8 +131,12 @@ public final class LogCommand {
         Path data = null;
         Path file = null;
         for (int i = 1; i < args.length; i += 2) {
+            if (!List.of("--id", "--data", "--out").contains(args[i])) {
+                throw new IllegalArgumentException("unknown option " + args[i] + "; the options are --id, --data and --out: "
+                        + EXPORT_USAGE);
+            }
             if (i + 1 >= args.length) {
-                throw new IllegalArgumentException(args[i] + " needs a value");
+                throw new IllegalArgumentException(args[i] + " needs a value: " + EXPORT_USAGE);
             }
             switch (args[i]) {
                 case "--id" -> id = args[i + 1];
@@ -120,7 +146,7 @@ public final class LogCommand {
             }
         }
         if (id == null || data == null || file == null) {
-            throw new IllegalArgumentException("usage: ndp log export --id X-ROAD-ID --data DIR --out FILE");
+            throw new IllegalArgumentException(EXPORT_USAGE);
         }
         Optional<byte[]> evidence;
         try {
@@ -136,8 +162,8 @@ public final class LogCommand {
         try {
             Files.write(file, evidence.get());
         } catch (IOException e) {
-            err.println("ndp log: cannot write " + file + ": " + e.getMessage());
-            return 1;
+            err.println("ndp log: cannot write " + file + ": " + reason(e));
+            return 2;
         }
         Evidence.Verified verified = Evidence.verify(evidence.get(), Optional.empty());
         List<Evidence.Exchange> exchanges = verified.exchanges();
@@ -278,15 +304,20 @@ public final class LogCommand {
         return unmet;
     }
 
-    private static String reason(IOException e) {
-        String kind = switch (e) {
-            case java.nio.file.NoSuchFileException x -> "no such file";
+    /** Why a file could not be read or written, such as {@code no such file or directory}. */
+    static String reason(IOException e) {
+        return switch (e) {
+            case java.nio.file.NoSuchFileException x -> "no such file or directory";
             case java.nio.file.AccessDeniedException x -> "permission denied";
             case java.nio.file.FileAlreadyExistsException x -> "it already exists";
             case java.nio.file.NotDirectoryException x -> "not a directory";
             case java.nio.file.FileSystemException x when x.getReason() != null -> x.getReason();
-            default -> e.getMessage();
+            default -> e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
         };
-        return kind == null ? e.getClass().getSimpleName() : kind;
+    }
+
+    private static String cannotRead(IOException e) {
+        String file = e instanceof java.nio.file.FileSystemException f && f.getFile() != null ? f.getFile() + ": " : "";
+        return "cannot read " + file + reason(e);
     }
 }

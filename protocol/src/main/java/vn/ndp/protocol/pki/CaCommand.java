@@ -202,7 +202,12 @@ public final class CaCommand {
             try {
                 token = Files.readString(Path.of(options.single("--token-file"))).strip();
             } catch (IOException | InvalidPathException e) {
-                throw new UsageException("--token-file: cannot read " + options.single("--token-file") + ": " + e.getMessage());
+                throw new UsageException("--token-file: cannot read " + options.single("--token-file") + ": " + switch (e) {
+                    case java.nio.file.NoSuchFileException x -> "no such file or directory";
+                    case java.nio.file.AccessDeniedException x -> "permission denied";
+                    case java.nio.file.FileSystemException x when x.getReason() != null -> x.getReason();
+                    default -> e.getMessage();
+                });
             }
             if (token.isEmpty() || token.contains("\n")) {
                 throw new UsageException("--token-file must hold one API token");

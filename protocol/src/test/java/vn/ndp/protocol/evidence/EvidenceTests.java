@@ -323,4 +323,36 @@ class EvidenceTests {
         out.reset();
         assertThat(verifyEvidence(out, oneSide.toString(), "--require-timestamps")).as(out.toString()).isZero();
     }
+
+    @Test
+    void commandLineMistakesAreExplainedWithoutAStackTraceAndExitWithTheUsageStatus(@TempDir Path root) throws IOException {
+        Path file = root.resolve("ex-42.json");
+        Files.write(file, evidence);
+        List<String[]> mistakes = List.of(
+                new String[] {"verify", root.resolve("nonexistent").toString()},
+                new String[] {"verify-evidence", root.resolve("nonexistent.json").toString()},
+                new String[] {"verify-evidence", file.toString(), "--anchor", root.resolve("nonexistent.pem").toString()},
+                new String[] {"export", "--id", "ex-42", "--data", data.toString(), "--out", file.toString(), "--extra"},
+                new String[] {"export", "--id", "ex-42", "--data", data.toString(), "--out",
+                        root.resolve("no-such-dir/e.json").toString()});
+        List<String> expected = List.of(
+                "ndp log: cannot read " + root.resolve("nonexistent") + ": no such directory",
+                "ndp log: cannot read " + root.resolve("nonexistent.json") + ": no such file or directory",
+                "ndp log: cannot read " + root.resolve("nonexistent.pem") + ": no such file or directory",
+                "ndp log: unknown option --extra; the options are --id, --data and --out",
+                "ndp log: cannot write " + root.resolve("no-such-dir/e.json") + ": no such file or directory");
+        for (int i = 0; i < mistakes.size(); i++) {
+            var out = new ByteArrayOutputStream();
+            var err = new ByteArrayOutputStream();
+            int status = LogCommand.run(mistakes.get(i), new PrintStream(out), new PrintStream(err));
+            assertThat(status).as(String.join(" ", mistakes.get(i))).isEqualTo(2);
+            assertThat(err.toString()).startsWith(expected.get(i)).doesNotContain("Exception");
+        }
+        for (String help : List.of("help", "--help", "-h")) {
+            var out = new ByteArrayOutputStream();
+            assertThat(LogCommand.run(new String[] {help}, new PrintStream(out), new PrintStream(new ByteArrayOutputStream())))
+                    .isZero();
+            assertThat(out.toString()).startsWith("Usage: ndp log verify DIR").contains("Exit status: 0 verified");
+        }
+    }
 }

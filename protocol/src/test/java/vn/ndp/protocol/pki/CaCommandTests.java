@@ -77,6 +77,9 @@ class CaCommandTests {
 
             assertThat(ca("revoke", "--serial", serial, "--registry", url)).isEqualTo(CaCommand.USAGE);
             assertThat(err()).contains("both --registry and --token-file");
+            assertThat(ca("revoke", "--serial", serial, "--registry", url, "--token-file", home.resolve("nonexist").toString()))
+                    .isEqualTo(CaCommand.USAGE);
+            assertThat(err()).contains("--token-file: cannot read " + home.resolve("nonexist") + ": no such file or directory");
 
             assertThat(ca("revoke", "--serial", serial, "--reason", "superseded", "--registry", url,
                     "--token-file", token.toString())).isEqualTo(CaCommand.REFUSED);
