@@ -7,6 +7,8 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -182,7 +184,15 @@ public final class OperationalMonitor implements AutoCloseable {
                 if (out == null || !recordDay.equals(day)) {
                     close();
                     Files.createDirectories(directory);
-                    out = new BufferedOutputStream(Files.newOutputStream(directory.resolve("records-" + recordDay + ".jsonl"),
+                    Path file = directory.resolve("records-" + recordDay + ".jsonl");
+                    if (Files.getFileStore(directory).supportsFileAttributeView(PosixFileAttributeView.class)) {
+                        // who called which service when: the gateway's owner's alone
+                        Files.setPosixFilePermissions(directory, PosixFilePermissions.fromString("rwx------"));
+                        if (!Files.exists(file)) {
+                            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+                        }
+                    }
+                    out = new BufferedOutputStream(Files.newOutputStream(file,
                             StandardOpenOption.CREATE, StandardOpenOption.APPEND), 64 * 1024);
                     day = recordDay;
                 }

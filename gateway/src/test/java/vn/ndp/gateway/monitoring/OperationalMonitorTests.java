@@ -64,6 +64,20 @@ class OperationalMonitorTests {
     }
 
     @Test
+    void theRecordsAreReadableByTheGatewaysOwnerAlone() throws Exception {
+        Instant at = Instant.parse("2026-11-24T08:00:00Z");
+        Path records = dir.resolve("data/operational");
+        OperationalMonitor monitor = new OperationalMonitor(Clock.fixed(at, ZoneOffset.UTC), new SimpleMeterRegistry(), records);
+        monitor.record(record("private", at));
+        monitor.close();
+
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(records)))
+                .as("who called which service when").isEqualTo("rwx------");
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(
+                records.resolve("records-2026-11-24.jsonl")))).isEqualTo("rw-------");
+    }
+
+    @Test
     void aFileThatCannotBeWrittenDropsItsRecordsCountedAndTheWriterCarriesOnOnceItCan() throws Exception {
         Instant at = Instant.parse("2026-11-24T08:00:00Z");
         SimpleMeterRegistry metrics = new SimpleMeterRegistry();

@@ -355,4 +355,18 @@ class EvidenceTests {
             assertThat(out.toString()).startsWith("Usage: ndp log verify DIR").contains("Exit status: 0 verified");
         }
     }
+
+    @Test
+    void aMessageLogIsReadableByItsOwnerAlone() throws IOException {
+        Path log = data.resolve("consumer/data/messagelog");
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(log)))
+                .isEqualTo("rwx------");
+        try (var files = Files.list(log)) {
+            List<Path> all = files.toList();
+            assertThat(all).anyMatch(LogFormat::isSegment);
+            assertThat(all).anyMatch(p -> p.getFileName().toString().equals(LogFormat.TIMESTAMPS_FILE));
+            assertThat(all).allSatisfy(file -> assertThat(java.nio.file.attribute.PosixFilePermissions.toString(
+                    Files.getPosixFilePermissions(file))).as(file.toString()).isEqualTo("rw-------"));
+        }
+    }
 }

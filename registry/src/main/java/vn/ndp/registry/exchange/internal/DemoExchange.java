@@ -140,7 +140,7 @@ class DemoExchange {
                 .formatted(HANOI_PORTAL, Hashes.sha256Hex(secret), HUE_PORTAL, Hashes.sha256Hex(hex(16))), """
                 [{"service": "%s", "backend": "http://127.0.0.1:%d/api/v1/agencies"}]"""
                 .formatted(UNITS, registryPort));
-        write(gatewaysDir.resolve("demo.env"), """
+        writeSecret(gatewaysDir.resolve("demo.env"), """
                 REGISTRY_URL=http://127.0.0.1:%d
                 CONSUMER_GATEWAY_URL=http://127.0.0.1:%d
                 CONSUMER_CLIENT=%s
@@ -190,6 +190,7 @@ class DemoExchange {
         Path tls = dir.resolve("tls");
         try {
             Files.createDirectories(tls);
+            ownerOnly(dir, Pem.OWNER_ONLY_DIRECTORY); // the gateway's key, tokens, logs and data: its owner's alone
             if (!Files.exists(tls.resolve("gateway.pem"))) {
                 IssuedCertificate issued = ca.issueGatewayCertificate(new GatewayCertificateRequest(
                         GatewayId.parse(gatewayId), List.of("localhost"), List.of(InetAddress.getLoopbackAddress()),
@@ -199,10 +200,11 @@ class DemoExchange {
             }
             Pem.writeCertificates(tls.resolve("ca.pem"), ca.certificate());
             Pem.writeCertificates(tls.resolve("registry-signing.pem"), keys.certificate());
-            write(dir.resolve("usage-token"), usageToken + "\n");
+            writeSecret(dir.resolve("usage-token"), usageToken + "\n");
             if (!Files.exists(dir.resolve("evidence-token"))) {
-                write(dir.resolve("evidence-token"), hex(24) + "\n");
+                writeSecret(dir.resolve("evidence-token"), hex(24) + "\n");
             }
+            ownerOnly(dir.resolve("evidence-token"), Pem.OWNER_ONLY); // also one written before tokens were owner-only
             evidence.register(new EvidenceSources.Source(gatewayId, java.net.URI.create("http://127.0.0.1:" + (port + 2)),
                     dir.resolve("evidence-token")));
             var certificate = Pem.readCertificate(tls.resolve("gateway.pem"));
@@ -252,6 +254,22 @@ class DemoExchange {
         try {
             Files.createDirectories(file.getParent());
             Files.writeString(file, text);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A token file, readable by its owner alone. */
+    private static void writeSecret(Path file, String text) {
+        write(file, text);
+        ownerOnly(file, Pem.OWNER_ONLY);
+    }
+
+    private static void ownerOnly(Path path, Set<java.nio.file.attribute.PosixFilePermission> permissions) {
+        try {
+            if (Files.getFileStore(path).supportsFileAttributeView(java.nio.file.attribute.PosixFileAttributeView.class)) {
+                Files.setPosixFilePermissions(path, permissions);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
