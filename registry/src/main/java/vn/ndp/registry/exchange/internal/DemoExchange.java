@@ -138,8 +138,9 @@ class DemoExchange {
                 [{"subsystem": "%s", "oauth2": [{"clientId": "hanoi-portal", "secretSha256": "%s"}]},
                  {"subsystem": "%s", "oauth2": [{"clientId": "hue-portal", "secretSha256": "%s"}]}]"""
                 .formatted(HANOI_PORTAL, Hashes.sha256Hex(secret), HUE_PORTAL, Hashes.sha256Hex(hex(16))), """
-                [{"service": "%s", "backend": "http://127.0.0.1:%d/api/v1/agencies"}]"""
-                .formatted(UNITS, registryPort));
+                [{"service": "%s", "backend": "http://127.0.0.1:%d/api/v1/agencies",
+                  "openApi": "http://127.0.0.1:%d/v3/api-docs"}]"""
+                .formatted(UNITS, registryPort, registryPort));
         writeSecret(gatewaysDir.resolve("demo.env"), """
                 REGISTRY_URL=http://127.0.0.1:%d
                 CONSUMER_GATEWAY_URL=http://127.0.0.1:%d
