@@ -220,6 +220,31 @@ class ExchangeDirectoryIntegrationTests {
     }
 
     @Test
+    void editorsListTheAccessRequestsTheyMadeOrMayDecideAsThePageShowsThemAndNoOthers() throws Exception {
+        Topology t = register();
+        String consumerEditor = accounts.token(Role.MINISTRY_EDITOR, "BTC");
+        String request = requestAccess(consumerEditor, accessRequest(t, "GET", "/units/**"), 201).get("id").asString();
+        String providerEditor = accounts.token(Role.PROVINCE_EDITOR, "P-HA-NOI");
+        String otherEditor = accounts.token(Role.PROVINCE_EDITOR, "P-HUE");
+
+        for (String mayDecideOrMadeIt : List.of(consumerEditor, providerEditor, t.admin(),
+                accounts.token(Role.REVIEWER, null))) {
+            assertThat(api.get(mayDecideOrMadeIt, ACCESS_REQUESTS, 200).valueStream().map(r -> r.get("id").asString()))
+                    .contains(request);
+        }
+        assertThat(api.get(otherEditor, ACCESS_REQUESTS, 200).valueStream().map(r -> r.get("id").asString()))
+                .doesNotContain(request);
+    }
+
+    @Test
+    void aReversedUsageRangeIsRefused() {
+        JsonNode refused = api.get(null, "/api/v1/exchange/usage?from=2026-12-01&to=2026-11-01", 400);
+        assertThat(refused.get("code").asString()).isEqualTo("INVALID_PARAMETER");
+        assertThat(refused.get("detail").asString()).contains("from 2026-12-01 is after to 2026-11-01");
+        api.get(null, "/api/v1/exchange/usage?from=2026-11-01&to=2026-11-01", 200);
+    }
+
+    @Test
     void aWholeServiceRightCoversEveryEndpointButAnEndpointRightDoesNotCoverTheWholeService() throws Exception {
         Topology t = register();
         String consumerEditor = accounts.token(Role.MINISTRY_EDITOR, "BTC");

@@ -29,6 +29,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import vn.ndp.protocol.pki.Pem;
 import vn.ndp.protocol.usage.UsageReport;
 import vn.ndp.registry.accounts.CurrentUser;
+import vn.ndp.registry.accounts.Role;
 import vn.ndp.registry.exchange.AccessRequests;
 import vn.ndp.registry.exchange.DirectoryEntries;
 import vn.ndp.registry.exchange.EvidenceSources;
@@ -52,16 +53,18 @@ class ExchangeApi {
     private final UsageStatistics usage;
     private final SigningKeys keys;
     private final EvidenceSources evidence;
+    private final ExchangeScopes scopes;
     private final Clock clock;
 
     ExchangeApi(ExchangeRegister register, GlobalConfigurationPublisher publisher, AccessRequests requests,
-            UsageStatistics usage, SigningKeys keys, EvidenceSources evidence, Clock clock) {
+            UsageStatistics usage, SigningKeys keys, EvidenceSources evidence, ExchangeScopes scopes, Clock clock) {
         this.register = register;
         this.publisher = publisher;
         this.requests = requests;
         this.usage = usage;
         this.keys = keys;
         this.evidence = evidence;
+        this.scopes = scopes;
         this.clock = clock;
     }
 
@@ -181,12 +184,22 @@ class ExchangeApi {
     }
 
     @GetMapping("/access-requests")
-    @PreAuthorize("hasAnyRole('ADMIN', 'REVIEWER')")
-    List<AccessRequests.AccessRequest> accessRequests(@RequestParam(required = false) String status) {
+    @PreAuthorize("isAuthenticated()")
+    @Operation(summary = "Access requests: all of them for an administrator or reviewer; for anyone else, as the page"
+            + " shows them, the ones they made, the ones for their systems and the ones they may decide")
+    List<AccessRequests.AccessRequest> accessRequests(Authentication auth,
+            @RequestParam(required = false) String status) {
         InvalidParameters params = new InvalidParameters();
         AccessRequests.Status parsed = params.choice("status", status, AccessRequests.Status.class);
         params.throwIfAny();
-        return requests.find(parsed);
+        CurrentUser user = CurrentUser.from(auth).orElseThrow();
+        List<AccessRequests.AccessRequest> found = requests.find(parsed);
+        if (user.is(Role.ADMIN) || user.is(Role.REVIEWER)) {
+            return found;
+        }
+        ExchangeScopes.Judge judge = scopes.judge(user);
+        return found.stream().filter(r -> r.requestedBy().equals(user.username()) || judge.canWithdraw(r)
+                || judge.canDecide(r)).toList();
     }
 
     @PostMapping("/access-requests")
@@ -250,7 +263,13 @@ class ExchangeApi {
         LocalDate end = params.date("to", to);
         params.throwIfAny();
         LocalDate last = end == null ? LocalDate.now(clock.withZone(VietnamTime.ZONE)) : end;
-        return usage.perDay(dimension, start == null ? UsageStatistics.recentFrom(last) : start, last);
+        LocalDate first = start == null ? UsageStatistics.recentFrom(last) : start;
+        if (first.isAfter(last)) {
+            params.reject(start == null ? "to" : "from", "from " + first + " is after to " + last
+                    + ": give the first day, then the last");
+            params.throwIfAny();
+        }
+        return usage.perDay(dimension, first, last);
     }
 
     @GetMapping(value = "/evidence", produces = MediaType.APPLICATION_JSON_VALUE)

@@ -107,7 +107,8 @@ class AuthorizationMatrixIntegrationTests {
                 "POST /api/v1/exchange/access-requests/{id}/withdraw")) {
             MATRIX.put(admin, ADMIN);
         }
-        MATRIX.put("GET /api/v1/exchange/access-requests", EnumSet.of(Role.ADMIN, Role.REVIEWER));
+        // each role sees its own: the requests its user made or may decide (administrators and reviewers: all)
+        MATRIX.put("GET /api/v1/exchange/access-requests", SIGNED_IN);
         MATRIX.put("POST /api/v1/exchange/usage", EnumSet.of(Role.ADMIN, Role.OPERATOR));
     }
 
