@@ -198,4 +198,16 @@ class ReferenceAgenciesIntegrationTests {
                 .expectStatus().isNotFound()
                 .expectBody().jsonPath("$.code").isEqualTo("AGENCY_NOT_FOUND");
     }
+
+    @Test
+    void anEmptyAsOfIsRefusedNotTakenForToday() {
+        for (String uri : List.of("/api/v1/agencies?kind=province&asOf=", "/api/v1/agencies/BKHDT?asOf=")) {
+            client.get().uri(uri).exchange()
+                    .expectStatus().isBadRequest()
+                    .expectBody()
+                    .jsonPath("$.code").isEqualTo("INVALID_PARAMETER")
+                    .jsonPath("$.errors[0].field").isEqualTo("asOf");
+        }
+        client.get().uri("/api/v1/agencies?kind=province").exchange().expectStatus().isOk();
+    }
 }
