@@ -148,6 +148,10 @@ public final class LogCommand {
         if (id == null || data == null || file == null) {
             throw new IllegalArgumentException(EXPORT_USAGE);
         }
+        if (!Files.isDirectory(data)) {
+            err.println("ndp log: cannot read " + data + ": " + (Files.exists(data) ? "not a directory" : "no such directory"));
+            return 2;
+        }
         Optional<byte[]> evidence;
         try {
             evidence = Evidence.export(data, id);

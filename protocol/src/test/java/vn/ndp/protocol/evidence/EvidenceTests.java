@@ -334,13 +334,16 @@ class EvidenceTests {
                 new String[] {"verify-evidence", file.toString(), "--anchor", root.resolve("nonexistent.pem").toString()},
                 new String[] {"export", "--id", "ex-42", "--data", data.toString(), "--out", file.toString(), "--extra"},
                 new String[] {"export", "--id", "ex-42", "--data", data.toString(), "--out",
-                        root.resolve("no-such-dir/e.json").toString()});
+                        root.resolve("no-such-dir/e.json").toString()},
+                new String[] {"export", "--id", "ex-42", "--data", root.resolve("no-data").toString(), "--out",
+                        root.resolve("e.json").toString()});
         List<String> expected = List.of(
                 "ndp log: cannot read " + root.resolve("nonexistent") + ": no such directory",
                 "ndp log: cannot read " + root.resolve("nonexistent.json") + ": no such file or directory",
                 "ndp log: cannot read " + root.resolve("nonexistent.pem") + ": no such file or directory",
                 "ndp log: unknown option --extra; the options are --id, --data and --out",
-                "ndp log: cannot write " + root.resolve("no-such-dir/e.json") + ": no such file or directory");
+                "ndp log: cannot write " + root.resolve("no-such-dir/e.json") + ": no such file or directory",
+                "ndp log: cannot read " + root.resolve("no-data") + ": no such directory");
         for (int i = 0; i < mistakes.size(); i++) {
             var out = new ByteArrayOutputStream();
             var err = new ByteArrayOutputStream();
