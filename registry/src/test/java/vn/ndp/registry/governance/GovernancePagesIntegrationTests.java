@@ -30,6 +30,8 @@ import vn.ndp.registry.accounts.TestAccounts;
 import vn.ndp.registry.catalog.Catalog;
 import vn.ndp.registry.catalog.LifecycleStatus;
 import vn.ndp.registry.catalog.PlatformField;
+import vn.ndp.registry.shared.CalendarDates;
+import vn.ndp.registry.shared.VietnamTime;
 
 /** The governance pages as a signed-in editor and reviewer see them: forms, escaping, conflicts. */
 @RegistryIntegrationTest
@@ -258,6 +260,46 @@ class GovernancePagesIntegrationTests {
         assertThat(HtmlPage.text(decisionPage.byId("return-reason"))).as("the return form has its own reason")
                 .isEmpty();
         assertThat(desk.get(p.id(), editor).decision()).isNull();
+    }
+
+    @Test
+    void aDecisionDatedBeforeTheProposalWasSubmittedIsRecordedOnlyOnceTheReviewerConfirmsIt() throws Exception {
+        CurrentUser editor = CurrentUser.of(accounts.create(Role.MINISTRY_EDITOR, "BTC"));
+        String code = "EARLIER-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase(Locale.ROOT);
+        Proposal p = desk.draft(editor, code, Map.of(PlatformField.NAME_VI, "Nền tảng quyết định sớm " + code,
+                PlatformField.DESCRIPTION_VI, "Nền tảng để kiểm thử quyết định ghi ngày trước khi hồ sơ được gửi.",
+                PlatformField.CATEGORY, "government", PlatformField.TYPE, "platform", PlatformField.SCOPES, "central"));
+        p = desk.handle(p.id(), p.version(), new ProposalCommand.Submit(), editor);
+        List<Evaluation.CriterionResult> results = desk.settings().criteria().stream()
+                .map(c -> new Evaluation.CriterionResult(c, Evaluation.Result.MEETS, "Đạt")).toList();
+        p = desk.handle(p.id(), p.version(), new ProposalCommand.RecordEvaluation(new Evaluation(results, 3, true,
+                "Đạt")), CurrentUser.of(accounts.create(Role.REVIEWER, null)));
+        String submitted = CalendarDates.vietnamese(p.submittedAt().atZoneSameInstant(VietnamTime.ZONE).toLocalDate());
+        UserDetails reviewer = accounts.signedIn(Role.REVIEWER, null);
+
+        String asked = mvc.perform(post("/governance/proposals/" + p.id() + "/decision").with(user(reviewer))
+                .with(csrf()).param("version", String.valueOf(p.version())).param("decision", "recognise")
+                .param("decision_number", "7/QĐ-BTC").param("decision_date", "01/01/2019"))
+                .andReturn().getResponse().getContentAsString();
+        HtmlPage askedPage = HtmlPage.parse(asked);
+        assertThat(HtmlPage.texts(askedPage.elementsOfClass("div", "problems").getFirst(), "li")).singleElement()
+                .asString().startsWith("Ngày quyết định 01/01/2019 trước ngày hồ sơ được gửi (" + submitted + "): nền"
+                        + " tảng sẽ được tính là có trong danh mục từ 01/01/2019");
+        assertThat(askedPage.byId("confirm-earlier-date").getAttributeValue("name")).as("the box to confirm it")
+                .isEqualTo("confirm_earlier_date");
+        assertThat(askedPage.byId("decision-date").getAttributeValue("value")).isEqualTo("01/01/2019");
+        assertThat(desk.get(p.id(), editor).decision()).as("nothing recorded").isNull();
+
+        String today = mvc.perform(get("/governance/proposals/" + p.id()).with(user(reviewer)))
+                .andReturn().getResponse().getContentAsString();
+        assertThat(today).as("asked only when needed").doesNotContain("confirm_earlier_date");
+
+        String done = mvc.perform(post("/governance/proposals/" + p.id() + "/decision").with(user(reviewer))
+                .with(csrf()).param("version", String.valueOf(p.version())).param("decision", "recognise")
+                .param("decision_number", "7/QĐ-BTC").param("decision_date", "01/01/2019")
+                .param("confirm_earlier_date", "yes")).andReturn().getResponse().getRedirectedUrl();
+        assertThat(done).isEqualTo("/governance/proposals/" + p.id());
+        assertThat(desk.get(p.id(), editor).decision().date()).isEqualTo(LocalDate.of(2019, 1, 1));
     }
 
     @Test

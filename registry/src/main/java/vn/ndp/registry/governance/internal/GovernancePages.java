@@ -7,6 +7,7 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -46,11 +47,13 @@ import vn.ndp.registry.governance.StandingAction;
 import vn.ndp.registry.overlap.OverlapDetector;
 import vn.ndp.registry.overlap.OverlapReport;
 import vn.ndp.registry.overlap.PlatformDescription;
+import vn.ndp.registry.shared.CalendarDates;
 import vn.ndp.registry.shared.ErrorCode;
 import vn.ndp.registry.shared.FieldChange;
 import vn.ndp.registry.shared.InvalidParameters;
 import vn.ndp.registry.shared.Paging;
 import vn.ndp.registry.shared.RegistryException;
+import vn.ndp.registry.shared.VietnamTime;
 import vn.ndp.registry.shared.web.Downloads;
 import vn.ndp.registry.shared.web.Links;
 import vn.ndp.registry.shared.web.Pagination;
@@ -68,6 +71,8 @@ import vn.ndp.registry.shared.web.WebPage;
 class GovernancePages {
 
     private static final String ANY = "hasAnyRole('ADMIN', 'REVIEWER', 'MINISTRY_EDITOR')";
+    /** The form's box by which a reviewer confirms a decision signed before the proposal was submitted. */
+    private static final String CONFIRM_EARLIER_DATE = "confirm_earlier_date";
 
     private final RecognitionDesk desk;
     private final ChangeDesk changes;
@@ -221,7 +226,32 @@ class GovernancePages {
             case "reject" -> new ProposalCommand.Reject(form.getFirst("reason"));
             default -> new ProposalCommand.Recognise(number, date, issuer);
         };
+        if (!(command instanceof ProposalCommand.Reject) && date != null
+                && !"yes".equals(form.getFirst(CONFIRM_EARLIER_DATE))) {
+            askIfBeforeSubmission(desk.get(id, GovernanceApi.user(authentication)), date, invalid, model);
+        }
         return act(authentication, id, form, invalid, command, model, null);
+    }
+
+    /**
+     * A decision dated before the proposal was submitted lists the platform from that day, in official lists and
+     * figures of the days before too. That is right for a decision taken before NDP, recorded through a proposal
+     * now (so the API takes it), but a mistyped year would rewrite the catalogue's history: the page asks the
+     * reviewer to confirm it, naming both dates, and shows the box to tick.
+     */
+    private static void askIfBeforeSubmission(Proposal p, LocalDate date, InvalidParameters invalid, Model model) {
+        if (p.submittedAt() == null) {
+            return;
+        }
+        LocalDate submitted = p.submittedAt().atZoneSameInstant(VietnamTime.ZONE).toLocalDate();
+        if (date.isBefore(submitted)) {
+            invalid.reject("decision_date", "is " + date + ", before the proposal was submitted (" + submitted
+                    + "); tick the confirmation if the decision was signed before that.",
+                    RegistryException.Said.of("gov.error.field.decision_date.beforeSubmission",
+                            CalendarDates.vietnamese(date), CalendarDates.format(date, Locale.ENGLISH),
+                            CalendarDates.vietnamese(submitted), CalendarDates.format(submitted, Locale.ENGLISH)));
+            model.addAttribute("askEarlierDate", true);
+        }
     }
 
     @GetMapping("/governance/documents/{id}")
