@@ -3,6 +3,7 @@ package vn.ndp.gateway.exchange;
 import java.net.ConnectException;
 import java.net.URI;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
@@ -129,6 +130,7 @@ public final class ProviderProxy extends Handler.Abstract {
         }
         if (directory.service(serviceId).isEmpty() && serviceId.serviceCode().equals(Metaservices.GET_OPENAPI)) {
             Metaservices.requireGet(request.getMethod(), Metaservices.GET_OPENAPI);
+            requireXRoadId(request);
             blocking.execute(() -> Responses.attempt((rq, rs, cb, rec) -> openApi(rq, rs, cb, rec, directory, client, serviceId),
                     request, response, callback, record, Responses.Side.PROVIDER));
             return;
@@ -148,6 +150,7 @@ public final class ProviderProxy extends Handler.Abstract {
             throw new XRoadException(XRoadErrorType.SERVER_PROXY_ACCESS_DENIED, "The client " + client
                     + " has no access right to " + request.getMethod() + " " + path.decoded() + " of " + serviceId);
         }
+        requireXRoadId(request);
         URI backend = path.resolve(provided.backend(), request.getHttpURI().getQuery());
         forward(request, response, callback, record, backend);
     }
@@ -264,6 +267,23 @@ public final class ProviderProxy extends Handler.Abstract {
         }
         return new XRoadException(XRoadErrorType.SERVER_PROXY_SERVICE_FAILED,
                 "The provider service failed: " + Failures.describe(cause));
+    }
+
+    /**
+     * Refuses to serve a request that does not name its exchange: the provider answers with the consumer's X-Road-Id
+     * (Message Protocol for REST, 4.3) and logs under it, and a consumer gateway always sends one. The refusal is
+     * logged under an id of its own.
+     */
+    private static void requireXRoadId(Request request) {
+        List<String> values = request.getHeaders().getValuesList(ExchangeHeaders.ID);
+        if (values.isEmpty()) {
+            throw new XRoadException(XRoadErrorType.CLIENT_MISSING_HEADER,
+                    "The X-Road-Id header is required on a request from a gateway");
+        }
+        if (values.size() > 1 || !ExchangeHeaders.printable(values.getFirst())) {
+            throw new XRoadException(XRoadErrorType.CLIENT_BAD_REQUEST,
+                    "The X-Road-Id header must appear once, with 1 to 255 printable ASCII characters");
+        }
     }
 
     private static String header(Request request, String name) {

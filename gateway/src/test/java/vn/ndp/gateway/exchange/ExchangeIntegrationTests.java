@@ -347,7 +347,8 @@ class ExchangeIntegrationTests {
 
         // Two X-Road-Client headers: the provider gateway checks one, and the backend must see that one only.
         RawHttp.Answer twice = RawHttp.send(exchange.toProvider(exchange.consumerCertificate), "GET /r1/" + ITEMS
-                + "/v1/items HTTP/1.1\r\nHost: localhost\r\nX-Road-Client: " + CLIENT_A + "\r\nX-Road-Client: " + CLIENT_B, "");
+                + "/v1/items HTTP/1.1\r\nHost: localhost\r\nX-Road-Id: twice\r\nX-Road-Client: " + CLIENT_A
+                + "\r\nX-Road-Client: " + CLIENT_B, "");
         assertThat(twice.status()).as(twice.toString()).isEqualTo(200);
         assertThat(twice.values("X-Road-Client")).containsExactly(CLIENT_A.encoded());
         assertThat(exchange.backend.received()).singleElement()
@@ -357,9 +358,32 @@ class ExchangeIntegrationTests {
         exchange.backend.clear();
 
         assertGatewayError(RawHttp.send(exchange.toProvider(exchange.consumerCertificate), "POST /r1/" + ITEMS
-                + "/v1/items HTTP/1.1\r\nHost: localhost\r\nX-Road-Client: " + CLIENT_A,
+                + "/v1/items HTTP/1.1\r\nHost: localhost\r\nX-Road-Id: big\r\nX-Road-Client: " + CLIENT_A,
                 "x".repeat((int) ExchangeFixture.MAX_BODY + 1)), "Client.InvalidBody");
         assertThat(exchange.backend.received()).isEmpty();
+    }
+
+    @Test
+    void aGatewaysRequestWithoutXRoadIdIsRefusedUnderAnIdOfItsOwnAndNeverServed() throws Exception {
+        String head = "GET /r1/" + ITEMS + "/v1/items HTTP/1.1\r\nHost: localhost\r\nX-Road-Client: " + CLIENT_A;
+        for (String target : List.of("/r1/" + ITEMS + "/v1/items", "/r1/" + PROVIDER + "/getOpenAPI?serviceCode=items")) {
+            String request = "GET " + target + " HTTP/1.1\r\nHost: localhost\r\nX-Road-Client: " + CLIENT_A;
+            RawHttp.Answer missing = RawHttp.send(exchange.toProvider(exchange.consumerCertificate), request, "");
+            XRoadError error = assertGatewayError(missing, "Client.MissingHeader");
+            assertThat(error.message()).as(target).contains("X-Road-Id");
+            assertThat(missing.header("X-Road-Id")).as("the refusal's own id, under which it is logged")
+                    .isEqualTo(error.detail()).satisfies(UUID::fromString);
+
+            for (String bad : List.of("\r\nX-Road-Id: one\r\nX-Road-Id: two", "\r\nX-Road-Id: " + "x".repeat(256))) {
+                assertGatewayError(RawHttp.send(exchange.toProvider(exchange.consumerCertificate), request + bad, ""),
+                        "Client.BadRequest");
+            }
+        }
+        assertThat(exchange.backend.received()).as("neither the service nor its OpenAPI description was fetched").isEmpty();
+
+        RawHttp.Answer named = RawHttp.send(exchange.toProvider(exchange.consumerCertificate), head + "\r\nX-Road-Id: named", "");
+        assertThat(named.status()).as(named.toString()).isEqualTo(200);
+        assertThat(named.header("X-Road-Id")).isEqualTo("named");
     }
 
     @Test
