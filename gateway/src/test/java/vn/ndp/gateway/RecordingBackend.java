@@ -116,6 +116,10 @@ public final class RecordingBackend implements AutoCloseable {
             exchange.getResponseHeaders().add("X-Road-Request-Id", "spoofed");
             exchange.getResponseHeaders().add("X-Road-Request-Hash", "spoofed");
             exchange.getResponseHeaders().add("X-Road-Error", "Server.ServerProxy.Spoofed");
+            exchange.getResponseHeaders().add("X-Road-UserId", "spoofed");
+            exchange.getResponseHeaders().add("X-Road-Issue", "spoofed");
+            exchange.getResponseHeaders().add("X-Road-Security-Server", "VN/GOV/SPOOF/spoof");
+            exchange.getResponseHeaders().add("X-Road-Foo", "from the backend");
             exchange.getResponseHeaders().add("X-Backend", "kept");
             exchange.sendResponseHeaders(200, -1);
             exchange.close();

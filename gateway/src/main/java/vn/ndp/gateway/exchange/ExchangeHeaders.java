@@ -4,6 +4,7 @@ import java.util.HashSet;
 import java.util.Locale;
 import java.util.Set;
 import java.util.function.Predicate;
+import java.util.stream.Collectors;
 
 import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpFields;
@@ -12,8 +13,10 @@ import org.eclipse.jetty.http.HttpHeader;
 /**
  * Which headers cross the gateway. Hop-by-hop headers and those that leak the origin host are
  * dropped (Message Protocol for REST, 4.3 "Filtered headers"), {@code Connection}-nominated
- * headers too, and no {@code X-Road-*} header is ever copied: the gateways set the ones the
- * protocol defines themselves, so neither a caller nor a backend can spoof them.
+ * headers too, and no header the protocol defines ({@link #PROTOCOL}) is ever copied: the gateways
+ * set those themselves, so neither a caller nor a backend can spoof them. Any other {@code X-Road-*}
+ * header is an extension agreed between information systems, passed unmodified as any other header
+ * (4.3).
  */
 public final class ExchangeHeaders {
 
@@ -25,8 +28,11 @@ public final class ExchangeHeaders {
     public static final String REQUEST_ID = "X-Road-Request-Id";
     public static final String REQUEST_HASH = "X-Road-Request-Hash";
     public static final String ERROR = "X-Road-Error";
+    public static final String SECURITY_SERVER = "X-Road-Security-Server";
 
-    private static final String XROAD_PREFIX = "x-road-";
+    /** The headers the protocol defines (lower case): only a gateway sets them, from what it checked. */
+    static final Set<String> PROTOCOL = Set.of(CLIENT, SERVICE, ID, USER_ID, ISSUE, REQUEST_ID, REQUEST_HASH, ERROR,
+            SECURITY_SERVER).stream().map(name -> name.toLowerCase(Locale.ROOT)).collect(Collectors.toUnmodifiableSet());
     private static final Set<String> DROPPED = Set.of(
             "connection", "keep-alive", "proxy-authenticate", "proxy-authorization", "proxy-connection", "te", "trailer",
             "transfer-encoding", "upgrade", "host", "user-agent", "server", "content-length", "expect", "forwarded",
@@ -37,7 +43,7 @@ public final class ExchangeHeaders {
 
     /**
      * Adds to {@code to} the end-to-end headers of {@code from}: not hop-by-hop, not nominated by its
-     * {@code Connection} headers, no {@code X-Road-*}.
+     * {@code Connection} headers, none the protocol defines.
      */
     public static void copy(HttpFields from, HttpFields.Mutable to) {
         copy(from, to, field -> true);
@@ -66,11 +72,8 @@ public final class ExchangeHeaders {
     }
 
     private static boolean copied(HttpField field, Set<String> nominated) {
-        if (field.getName().regionMatches(true, 0, XROAD_PREFIX, 0, XROAD_PREFIX.length())) {
-            return false;
-        }
         String name = field.getLowerCaseName(); // a new string only for headers Jetty does not know
-        return !DROPPED.contains(name) && !nominated.contains(name);
+        return !DROPPED.contains(name) && !PROTOCOL.contains(name) && !nominated.contains(name);
     }
 
     /**

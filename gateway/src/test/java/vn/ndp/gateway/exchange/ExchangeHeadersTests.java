@@ -21,7 +21,11 @@ class ExchangeHeadersTests {
                 .add("Keep-Alive", "timeout=5")
                 .add("Transfer-Encoding", "chunked")
                 .add("X-Road-Client", "VN/GOV/000.00.00.H01/spoofed")
-                .add("x-ROAD-anything", "spoofed")
+                .add("x-road-REQUEST-hash", "spoofed")
+                .add("X-Road-Security-Server", "VN/GOV/000.00.00.H01/spoofed")
+                .add("X-Road-UserId", "copied only by the gateway, once checked")
+                .add("X-Road-Foo", "bar")
+                .add("X-Road-Represented-Party", "VN/COM/0101234567")
                 .add("Accept", "application/json")
                 .add("X-Trace", "abc");
 
@@ -29,7 +33,8 @@ class ExchangeHeadersTests {
         ExchangeHeaders.copy(fields, copied);
 
         assertThat(ExchangeHeaders.nominated(fields)).containsExactlyInAnyOrder("keep-alive", "x-secret", "x-other");
-        assertThat(copied.stream().map(HttpField::getName)).containsExactly("Accept", "X-Trace");
+        assertThat(copied.stream().map(HttpField::getName)).as("extension headers are the information systems' own")
+                .containsExactly("X-Road-Foo", "X-Road-Represented-Party", "Accept", "X-Trace");
     }
 
     @Test

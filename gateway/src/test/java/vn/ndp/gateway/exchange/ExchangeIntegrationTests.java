@@ -783,7 +783,8 @@ class ExchangeIntegrationTests {
                 + "Host: x\r\nX-Road-Client: " + CLIENT_A + "\r\nAuthorization: Bearer " + tokenA + "\r\n"
                 + "X-Road-Service: VN/GOV/SPOOF/spoof/spoof\r\nX-Road-Request-Hash: spoofed\r\nX-Road-Error: Client.Spoofed\r\n"
                 + "X-Road-Request-Id: spoofed\r\nProxy-Authorization: Basic c2VjcmV0\r\nKeep-Alive: timeout=5\r\n"
-                + "TE: trailers\r\nX-Secret: 1\r\nConnection: X-Secret\r\nX-Custom: kept", "");
+                + "TE: trailers\r\nX-Secret: 1\r\nConnection: X-Secret\r\nX-Custom: kept\r\nX-Road-Foo: bar\r\n"
+                + "X-Road-Represented-Party: VN/COM/0101234567\r\nX-Road-Security-Server: VN/GOV/SPOOF/spoof", "");
 
         assertThat(answer.status()).as(answer.toString()).isEqualTo(200);
         assertThat(answer.header("X-Road-Error")).isNull();
@@ -800,6 +801,9 @@ class ExchangeIntegrationTests {
         assertThat(received.header("TE")).isNull();
         assertThat(received.header("X-Secret")).as("named by Connection, so hop-by-hop").isNull();
         assertThat(received.header("X-Custom")).isEqualTo("kept");
+        assertThat(received.header("X-Road-Security-Server")).isNull();
+        assertThat(received.header("X-Road-Foo")).as("an extension header the protocol does not define").isEqualTo("bar");
+        assertThat(received.header("X-Road-Represented-Party")).isEqualTo("VN/COM/0101234567");
     }
 
     @Test
@@ -822,6 +826,10 @@ class ExchangeIntegrationTests {
         assertThat(answer.values("Upgrade")).isEmpty();
         assertThat(answer.values("Connection")).allSatisfy(value -> assertThat(value).isEqualToIgnoringCase("close"));
         assertThat(answer.values("X-Backend")).containsExactly("kept");
+        assertThat(answer.values("X-Road-UserId")).isEmpty();
+        assertThat(answer.values("X-Road-Issue")).isEmpty();
+        assertThat(answer.values("X-Road-Security-Server")).isEmpty();
+        assertThat(answer.values("X-Road-Foo")).as("an extension header passes back as well").containsExactly("from the backend");
     }
 
     @Test
