@@ -152,6 +152,11 @@ public final class ConsumerProxy extends Handler.Abstract {
             Metaservices.requireGet(request.getMethod(), serviceId.serviceCode());
         }
         if (metaservice && !serviceId.serviceCode().equals(Metaservices.GET_OPENAPI)) {
+            if (directory.subsystem(serviceId.provider()).isEmpty()) {
+                // as for any service of a provider the global configuration does not know, not an empty list
+                throw new XRoadException(XRoadErrorType.CLIENT_PROXY_UNKNOWN_SERVICE,
+                        "The provider " + serviceId.provider() + " is not in the global configuration");
+            }
             Optional<ServiceId> only = queryParameter(request, "serviceId").map(text -> {
                 try {
                     return parser.service(text);

@@ -853,6 +853,17 @@ class ExchangeIntegrationTests {
     }
 
     @Test
+    void theMetaservicesOfAProviderTheGlobalConfigurationDoesNotKnowAreAnUnknownServiceAsItsServicesAre() throws Exception {
+        String nobody = "VN/GOV/NOBODY/x";
+        assertGatewayError(get("/r1/" + nobody + "/items", CLIENT_A.encoded(), tokenA), "Server.ClientProxy.UnknownService");
+        for (String metaservice : List.of("listMethods", "allowedMethods", "getOpenAPI?serviceCode=items")) {
+            assertThat(assertGatewayError(get("/r1/" + nobody + "/" + metaservice, CLIENT_A.encoded(), tokenA),
+                    "Server.ClientProxy.UnknownService").message()).as(metaservice).contains("VN/GOV/NOBODY/x");
+        }
+        assertThat(exchange.backend.received()).isEmpty();
+    }
+
+    @Test
     void aMetaserviceAnswerNamesItsExchangeClientAndServiceAsAServicesAnswerDoes() throws Exception {
         String id = "meta-" + UUID.randomUUID();
         for (String metaservice : List.of("listMethods", "allowedMethods")) {
