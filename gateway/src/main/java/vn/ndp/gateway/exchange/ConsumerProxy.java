@@ -349,7 +349,7 @@ public final class ConsumerProxy extends Handler.Abstract {
     }
 
     private static Optional<String> queryParameter(Request request, String name) {
-        return Optional.ofNullable(Request.extractQueryParameters(request).getValue(name));
+        return Metaservices.parameter(Request.extractQueryParameters(request), name);
     }
 
     /**

@@ -198,10 +198,10 @@ public final class ProviderProxy extends Handler.Abstract {
     /** {@code getOpenAPI?serviceCode=X}: the description from the URL this gateway configures for X, for a client with any right to X. */
     private void openApi(Request request, Response response, Callback callback, ExchangeRecorder record,
                          ExchangeDirectory directory, SubsystemId client, ServiceId metaservice) {
-        String code = Request.extractQueryParameters(request).getValue("serviceCode");
+        String code = Metaservices.parameter(Request.extractQueryParameters(request), "serviceCode").orElse("");
         ServiceId serviceId;
         try {
-            serviceId = metaservice.provider().service(code == null ? "" : code);
+            serviceId = metaservice.provider().service(code);
         } catch (InvalidIdentifierException e) {
             throw new XRoadException(XRoadErrorType.CLIENT_BAD_REQUEST, "getOpenAPI needs a valid serviceCode: " + e.getMessage());
         }

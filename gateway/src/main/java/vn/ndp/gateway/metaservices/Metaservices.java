@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
+import org.eclipse.jetty.util.Fields;
+
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -45,6 +47,22 @@ public final class Metaservices {
             throw new XRoadException(XRoadErrorType.CLIENT_BAD_REQUEST, "The metaservice " + metaservice
                     + " takes GET only (X-Road Service Metadata Protocol for REST), not " + method);
         }
+    }
+
+    /**
+     * The value of the query parameter {@code name} in {@code query}, if given; a repeated parameter is refused, not
+     * read as its first or last value (parameter pollution, Message Protocol for REST 4.2).
+     */
+    public static Optional<String> parameter(Fields query, String name) {
+        List<String> values = query.getValues(name);
+        if (values == null || values.isEmpty()) {
+            return Optional.empty();
+        }
+        if (values.size() > 1) {
+            throw new XRoadException(XRoadErrorType.CLIENT_BAD_REQUEST,
+                    "The query parameter " + name + " is repeated: give it once");
+        }
+        return Optional.of(values.getFirst());
     }
 
     /**

@@ -864,6 +864,17 @@ class ExchangeIntegrationTests {
     }
 
     @Test
+    void aRepeatedMetaserviceParameterIsRefusedNotReadAsItsFirstValue() throws Exception {
+        assertThat(assertGatewayError(get("/r1/" + PROVIDER + "/getOpenAPI?serviceCode=items&serviceCode=narrow",
+                CLIENT_A.encoded(), tokenA), "Client.BadRequest").message()).contains("serviceCode", "repeated");
+        assertThat(assertGatewayError(get("/r1/" + PROVIDER + "/listMethods?serviceId=" + ITEMS + "&serviceId=" + NARROW,
+                CLIENT_A.encoded(), tokenA), "Client.BadRequest").message()).contains("serviceId", "repeated");
+        assertThat(assertGatewayError(get("/listClients?xRoadInstance=VN&xRoadInstance=EE", null, null),
+                "Client.BadRequest").message()).contains("xRoadInstance", "repeated");
+        assertThat(exchange.backend.received()).as("no OpenAPI description was fetched").isEmpty();
+    }
+
+    @Test
     void aMetaserviceAnswerNamesItsExchangeClientAndServiceAsAServicesAnswerDoes() throws Exception {
         String id = "meta-" + UUID.randomUUID();
         for (String metaservice : List.of("listMethods", "allowedMethods")) {
