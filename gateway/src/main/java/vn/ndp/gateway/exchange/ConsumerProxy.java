@@ -117,6 +117,10 @@ public final class ConsumerProxy extends Handler.Abstract {
             return;
         }
         if (!rawPath.startsWith("/r1/")) {
+            if (rawPath.equals("/r1")) {
+                throw new XRoadException(XRoadErrorType.CLIENT_BAD_REQUEST,
+                        "The service identifier is missing: expected /r1/INSTANCE/CLASS/MEMBER/SUBSYSTEM/SERVICE[/path]");
+            }
             if (rawPath.matches("/r[0-9]+(/.*)?")) {
                 throw new XRoadException(XRoadErrorType.CLIENT_INVALID_PROTOCOL_VERSION,
                         "This gateway speaks the X-Road Message Protocol for REST r1 only");

@@ -233,6 +233,12 @@ class ExchangeIntegrationTests {
     }
 
     @Test
+    void r1WithoutAServiceIdentifierIsToldTheIdentifierIsMissingNotThatItSpeaksAnotherVersion() throws Exception {
+        XRoadError error = assertGatewayError(get("/r1", CLIENT_A.encoded(), tokenA), "Client.BadRequest");
+        assertThat(error.message()).contains("service identifier is missing").doesNotContain("r1 only");
+    }
+
+    @Test
     void anXRoadIdUserIdOrIssueHeaderThatIsRepeatedTooLongOrNotPrintableIsRefused() throws Exception {
         for (String name : List.of("X-Road-Id", "X-Road-UserId", "X-Road-Issue")) {
             for (String bad : List.of(name + ": a\r\n" + name + ": b", name + ": " + "x".repeat(256), name + ": t\u00e2m")) {

@@ -179,6 +179,18 @@ public final class LogCommand {
     }
 
     /**
+     * The request id of an exchange, or why it has none: without a fault, the gateway answered it itself (a metaservice
+     * such as {@code listMethods}); with one, the gateway refused it before it was forwarded.
+     */
+    private static String requestIdText(Evidence.Exchange exchange) {
+        if (!exchange.requestId().isEmpty()) {
+            return exchange.requestId();
+        }
+        boolean faulted = exchange.records().stream().anyMatch(proven -> !proven.record().path("fault").asString("").isEmpty());
+        return faulted ? "none (refused before it was forwarded)" : "none (answered by the gateway itself: a metaservice)";
+    }
+
+    /**
      * Lists each exchange of the X-Road-Id (with its records when {@code withRecords}), and says so plainly when the
      * id names more than one: the caller chooses the id when it sends the {@code X-Road-Id} header, so exchanges that
      * share it need not belong together.
@@ -192,7 +204,7 @@ public final class LogCommand {
         int n = 0;
         for (Evidence.Exchange exchange : exchanges) {
             out.printf("  exchange %d of %d: request id %s, %s, at %s: %s %s %s%s -> %s%n", ++n, exchanges.size(),
-                    exchange.requestId().isEmpty() ? "none (refused before it was forwarded)" : exchange.requestId(),
+                    requestIdText(exchange),
                     String.join(" and ", exchange.sides()), exchange.startedAt(), exchange.client(), exchange.method(),
                     exchange.service(), exchange.path(), exchange.outcome());
             if (withRecords) {

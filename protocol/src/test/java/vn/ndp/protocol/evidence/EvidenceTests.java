@@ -229,6 +229,23 @@ class EvidenceTests {
     }
 
     @Test
+    void aMetaserviceTheGatewayAnsweredItselfIsListedAsSuchNotAsRefused(@TempDir Path root) throws IOException {
+        try (LogWriter consumer = fixture.open(root.resolve("consumer/messagelog"))) {
+            consumer.append(List.of(record("consumer", "meta", "", "GET", "", 200, "", "2026-01-02T03:04:05Z")));
+            consumer.append(List.of(record("consumer", "meta", "", "POST", "", 400, "Client.BadRequest",
+                    "2026-01-02T03:04:06Z")));
+        }
+        var out = new ByteArrayOutputStream();
+        int exported = LogCommand.run(new String[] {"export", "--id", "meta", "--data", root.toString(), "--out",
+                root.resolve("evidence.json").toString()}, new PrintStream(out), new PrintStream(new ByteArrayOutputStream()));
+
+        assertThat(exported).isZero();
+        assertThat(out.toString()).contains(
+                "exchange 1 of 2: request id none (answered by the gateway itself: a metaservice)",
+                "exchange 2 of 2: request id none (refused before it was forwarded)");
+    }
+
+    @Test
     void anXRoadIdOfOneExchangeIsNotFlaggedAsShared(@TempDir Path root) throws IOException {
         Path file = root.resolve("evidence.json");
         var out = new ByteArrayOutputStream();
