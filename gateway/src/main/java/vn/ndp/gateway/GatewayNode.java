@@ -143,6 +143,7 @@ public final class GatewayNode implements AutoCloseable {
         globalConfiguration = new GlobalConfigurationClient(configuration.globalConfiguration(), configuration.instance(),
                 clock, registryClient, metrics);
         GatewayTls tls = new GatewayTls(configuration.tls(), globalConfiguration);
+        globalConfiguration.watchOwnCertificate(tls.certificate());
         gatewayClient = gatewayClient(tls.gatewayClient(), configuration.limits().connectTimeout().toMillis());
         // Idle connections to other gateways are kept for gatewayReadTimeout, and those gateways keep them longer (see the
         // provider listener), so that this side closes first and never sends on a connection being closed. Jetty's

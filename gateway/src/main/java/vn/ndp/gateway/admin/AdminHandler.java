@@ -24,7 +24,8 @@ import vn.ndp.protocol.identifiers.GatewayId;
 
 /**
  * The admin listener (bind it to loopback or a management network): {@code GET /health} (200 when
- * the gateway can serve, 503 when its global configuration is missing or expired),
+ * the gateway can serve, 503 when its global configuration is missing or expired, or revokes the gateway's own
+ * certificate),
  * {@code GET /globalconf} (version, expiry, last refresh), {@code GET /metrics} (Prometheus),
  * {@code POST /reload}: read the configuration file again and serve its local systems and services (200 with what
  * is served now, 409 with what would need a restart or why the file was refused, nothing changed), and
@@ -114,8 +115,15 @@ public final class AdminHandler extends Handler.Abstract {
                 GlobalConfigurationClient.Status status = globalConfiguration.status();
                 var body = JSON.createObjectNode();
                 body.put("gateway", gateway.encoded());
-                body.put("status", status.expired() ? "OUTDATED_GLOBAL_CONFIGURATION" : "UP");
-                yield send(response, callback, status.expired() ? 503 : 200, JSON_TYPE, JSON.writeValueAsString(body));
+                if (status.ownCertificateRevoked()) {
+                    body.put("status", "CERTIFICATE_REVOKED");
+                    body.put("reason", "The global configuration revokes this gateway's certificate: other gateways"
+                            + " refuse it. Have the national CA issue a new certificate and configure it.");
+                } else {
+                    body.put("status", status.expired() ? "OUTDATED_GLOBAL_CONFIGURATION" : "UP");
+                }
+                boolean up = !status.expired() && !status.ownCertificateRevoked();
+                yield send(response, callback, up ? 200 : 503, JSON_TYPE, JSON.writeValueAsString(body));
             }
             case GLOBALCONF -> {
                 GlobalConfigurationClient.Status status = globalConfiguration.status();

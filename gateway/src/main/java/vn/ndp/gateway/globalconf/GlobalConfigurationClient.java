@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.eclipse.jetty.client.CompletableResponseListener;
@@ -39,7 +40,10 @@ import vn.ndp.protocol.pki.Pem;
  * {@code If-None-Match}, verifies every download against the configured anchor, keeps the last
  * verified copy (and the last accepted version, so that an older one is refused) on disk, starts
  * from the disk copy when the registry is down, and serves from the last verified copy until it
- * expires. A rejected download is logged and counted, and the previous copy stays in use.
+ * expires. A rejected download is logged and counted, and the previous copy stays in use. It watches
+ * this gateway's own certificate: when a verified configuration revokes it, that is logged once as an
+ * error, shown by {@code ndp_gateway_certificate_revoked} and in {@link Status}, until a configuration
+ * no longer revokes it.
  */
 public final class GlobalConfigurationClient {
 
@@ -63,9 +67,10 @@ public final class GlobalConfigurationClient {
         }
     }
 
-    /** What the admin API shows. */
+    /** What the admin API shows; {@code ownCertificateRevoked} when the configuration in use revokes this gateway's certificate. */
     public record Status(Optional<Long> version, Optional<Instant> expiresAt, boolean expired,
-                         Optional<Instant> lastAttemptAt, Optional<Outcome> lastOutcome, Optional<String> lastProblem) {
+                         Optional<Instant> lastAttemptAt, Optional<Outcome> lastOutcome, Optional<String> lastProblem,
+                         boolean ownCertificateRevoked) {
     }
 
     private final GlobalConfigurationSource source;
@@ -74,8 +79,11 @@ public final class GlobalConfigurationClient {
     private final GlobalConfigurationVerifier verifier;
     private final AtomicReference<Snapshot> current = new AtomicReference<>();
     private final AtomicReference<Status> lastAttempt = new AtomicReference<>(
-            new Status(Optional.empty(), Optional.empty(), true, Optional.empty(), Optional.empty(), Optional.empty()));
+            new Status(Optional.empty(), Optional.empty(), true, Optional.empty(), Optional.empty(), Optional.empty(), false));
     private final MeterRegistry metrics;
+    /** This gateway's own certificate, watched for revocation; null until {@link #watchOwnCertificate}. */
+    private volatile X509Certificate own;
+    private final AtomicBoolean ownRevoked = new AtomicBoolean();
 
     public GlobalConfigurationClient(GlobalConfigurationSource source, String instance, Clock clock, HttpClient http,
                                      MeterRegistry metrics) {
@@ -91,6 +99,39 @@ public final class GlobalConfigurationClient {
                         c -> c.current().map(s -> (double) (s.expiresAt().getEpochSecond() - clock.instant().getEpochSecond()))
                                 .orElse(0.0))
                 .description("Seconds until the global configuration in use expires").register(metrics);
+        Gauge.builder("ndp_gateway_certificate_revoked", ownRevoked, revoked -> revoked.get() ? 1 : 0)
+                .description("1 when the global configuration in use revokes this gateway's own certificate").register(metrics);
+    }
+
+    /** Watches {@code certificate}, this gateway's own, for revocation by this and every later configuration. */
+    public void watchOwnCertificate(X509Certificate certificate) {
+        own = certificate;
+        current().ifPresent(this::checkOwnCertificate);
+    }
+
+    public boolean ownCertificateRevoked() {
+        return ownRevoked.get();
+    }
+
+    /**
+     * Raises the alarm once when {@code snapshot} revokes this gateway's certificate: other gateways refuse it from now
+     * on, and the message log still signs its batches with the revoked key. Only a new certificate ends it.
+     */
+    private void checkOwnCertificate(Snapshot snapshot) {
+        X509Certificate certificate = own;
+        if (certificate == null) {
+            return;
+        }
+        boolean revoked = snapshot.directory().isRevoked(certificate.getSerialNumber());
+        if (revoked && ownRevoked.compareAndSet(false, true)) {
+            LOG.error("The global configuration version {} revokes this gateway's own certificate (serial {}): other"
+                    + " gateways refuse it, and the message log signs with a revoked key. Have the national CA issue"
+                    + " a new certificate, register it, and configure it (tls.certificate, tls.privateKey)",
+                    snapshot.version(), certificate.getSerialNumber().toString(16));
+        } else if (!revoked && ownRevoked.compareAndSet(true, false)) {
+            LOG.info("The global configuration version {} no longer revokes this gateway's certificate (serial {})",
+                    snapshot.version(), certificate.getSerialNumber().toString(16));
+        }
     }
 
     /** Loads the copy kept on disk, if it still verifies and has not expired. */
@@ -182,12 +223,12 @@ public final class GlobalConfigurationClient {
         return new Status(Optional.ofNullable(snapshot).map(Snapshot::version),
                 Optional.ofNullable(snapshot).map(Snapshot::expiresAt),
                 snapshot == null || snapshot.verified().configuration().isExpiredAt(clock.instant()),
-                attempt.lastAttemptAt(), attempt.lastOutcome(), attempt.lastProblem());
+                attempt.lastAttemptAt(), attempt.lastOutcome(), attempt.lastProblem(), ownRevoked.get());
     }
 
     private Outcome record(Instant at, Outcome outcome, String problem) {
         lastAttempt.set(new Status(Optional.empty(), Optional.empty(), false, Optional.of(at), Optional.of(outcome),
-                Optional.ofNullable(problem)));
+                Optional.ofNullable(problem), false));
         Counter.builder("ndp_globalconf_refresh_total").tag("outcome", outcome.name())
                 .description("Attempts to refresh the global configuration").register(metrics).increment();
         return outcome;
@@ -203,7 +244,9 @@ public final class GlobalConfigurationClient {
             writeAtomically(source.cacheDir().resolve(VERSION_FILE),
                     Long.toString(verifier.lastAcceptedVersion()).getBytes(StandardCharsets.US_ASCII));
         }
-        current.set(new Snapshot(verified, directory));
+        Snapshot snapshot = new Snapshot(verified, directory);
+        current.set(snapshot);
+        checkOwnCertificate(snapshot);
     }
 
     private long readAcceptedVersion() {

@@ -211,6 +211,33 @@ class GlobalConfigurationIntegrationTests {
         assertThat(call(exchange.token("province-a", SECRET_A)).statusCode()).isEqualTo(200);
     }
 
+    private HttpResponse<String> admin(GatewayNode gateway, String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + gateway.adminPort() + path)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void aGatewayWhoseOwnCertificateIsRevokedSaysSoInItsHealthAndMetricsUntilTheConfigurationNoLongerRevokesIt()
+            throws Exception {
+        assertThat(admin(exchange.consumer, "/health").statusCode()).isEqualTo(200);
+        assertThat(admin(exchange.consumer, "/metrics").body()).contains("ndp_gateway_certificate_revoked 0.0");
+
+        exchange.revoke(exchange.consumerCertificate);
+        exchange.publish(builder -> { });
+
+        HttpResponse<String> health = admin(exchange.consumer, "/health");
+        assertThat(health.statusCode()).isEqualTo(503);
+        assertThat(health.body()).contains("\"status\":\"CERTIFICATE_REVOKED\"", "new certificate");
+        assertThat(admin(exchange.consumer, "/metrics").body()).contains("ndp_gateway_certificate_revoked 1.0");
+        assertThat(admin(exchange.provider, "/health").statusCode()).as("the provider's certificate is not revoked")
+                .isEqualTo(200);
+
+        exchange.unrevokeAll();
+        exchange.publish(builder -> { });
+        assertThat(admin(exchange.consumer, "/health").statusCode()).isEqualTo(200);
+        assertThat(admin(exchange.consumer, "/metrics").body()).contains("ndp_gateway_certificate_revoked 0.0");
+    }
+
     @Test
     void aRevokedConsumerGatewayCertificateIsRefusedByTheProviderGateway() throws Exception {
         String token = exchange.token("province-a", SECRET_A);
