@@ -462,6 +462,29 @@ class ExchangeIntegrationTests {
     }
 
     @Test
+    void anEndpointRightForGetDoesNotGrantHead() throws Exception {
+        RawHttp.Answer head = RawHttp.send(exchange.consumer.consumerHttpPort(), headAsA("HEAD", "/r1/" + NARROW + "/items/7"), "");
+
+        assertThat(head.status()).as(head.toString()).isEqualTo(500);
+        assertThat(head.header("X-Road-Error")).isEqualTo("Server.ServerProxy.AccessDenied");
+        assertThat(exchange.backend.received()).isEmpty();
+    }
+
+    @Test
+    void metaservicesAnswerJsonWhateverTheAcceptHeaderAsks() throws Exception {
+        for (String accept : List.of("application/xml", "text/xml", "application/json", "*/*")) {
+            HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(exchange.consumerUrl("/r1/" + PROVIDER
+                            + "/listMethods"))).header("X-Road-Client", CLIENT_A.encoded())
+                    .header("Authorization", "Bearer " + tokenA).header("Accept", accept).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(answer.statusCode()).as(accept).isEqualTo(200);
+            assertThat(answer.headers().firstValue("Content-Type")).as(accept).hasValueSatisfying(
+                    type -> assertThat(type).startsWith("application/json"));
+            assertThat(answer.body()).as(accept).startsWith("{\"service\":[");
+        }
+    }
+
+    @Test
     void aBodyOverTheLimitIsRefusedWhetherItsLengthIsDeclaredOrNot() throws Exception {
         String big = "x".repeat((int) ExchangeFixture.MAX_BODY + 1);
         HttpResponse<String> declared = http.send(HttpRequest.newBuilder(URI.create(exchange.consumerUrl("/r1/" + ITEMS + "/upload")))
