@@ -2,6 +2,7 @@ package vn.ndp.registry.accounts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -29,6 +30,21 @@ public class ApiCalls {
     /** GET {@code uri} with {@code token}, or anonymously when it is null. */
     public JsonNode get(String token, String uri, int status) {
         return answer(withToken(client.getObject().get().uri(uri), token).exchange(), status);
+    }
+
+    /** The codes of the catalogue's platforms the public search answers for {@code query}, in its order. */
+    public List<String> platformCodes(String query) {
+        List<String> codes = new ArrayList<>();
+        get(null, "/api/v1/platforms?" + query, 200).get("items").forEach(i -> codes.add(i.get("code").asString()));
+        return codes;
+    }
+
+    /** The values of one facet of the public search's answer for {@code query}. */
+    public List<String> platformFacet(String query, String facet) {
+        List<String> values = new ArrayList<>();
+        get(null, "/api/v1/platforms?" + query, 200).get("facets").get(facet)
+                .forEach(f -> values.add(f.get("value").asString()));
+        return values;
     }
 
     /**

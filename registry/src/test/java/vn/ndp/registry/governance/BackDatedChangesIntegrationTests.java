@@ -8,7 +8,6 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -99,18 +98,6 @@ class BackDatedChangesIntegrationTests {
                 Map.of("version", pending.get("version").asInt(), "action", "approve", "note", "Đồng ý"), status);
     }
 
-    private List<String> codes(String query) {
-        List<String> codes = new ArrayList<>();
-        api.get(null, "/api/v1/platforms?" + query, 200).get("items").forEach(i -> codes.add(i.get("code").asString()));
-        return codes;
-    }
-
-    private List<String> facet(String query, String facet) {
-        List<String> values = new ArrayList<>();
-        api.get(null, "/api/v1/platforms?" + query, 200).get("facets").get(facet)
-                .forEach(f -> values.add(f.get("value").asString()));
-        return values;
-    }
 
     private long ownerCount(String owner, String asOf) {
         for (JsonNode bucket : api.get(null, "/api/v1/stats/platforms?by=owner&asOf=" + asOf, 200).get("buckets")) {
@@ -154,9 +141,9 @@ class BackDatedChangesIntegrationTests {
         assertThat(ownership.findValuesAsString("code")).containsExactly("BTC", "BYT");
         assertThat(ownership.get(0).get("to").asString()).isEqualTo("2026-03-14");
         assertThat(ownership.get(1).get("from").asString()).isEqualTo(DECIDED);
-        assertThat(codes("q=" + code + "&owner=BYT&asOf=" + BETWEEN)).containsExactly(code);
-        assertThat(codes("q=" + code + "&owner=BTC&asOf=" + BETWEEN)).isEmpty();
-        assertThat(codes("q=" + code + "&owner=BTC&asOf=" + BEFORE)).containsExactly(code);
+        assertThat(api.platformCodes("q=" + code + "&owner=BYT&asOf=" + BETWEEN)).containsExactly(code);
+        assertThat(api.platformCodes("q=" + code + "&owner=BTC&asOf=" + BETWEEN)).isEmpty();
+        assertThat(api.platformCodes("q=" + code + "&owner=BTC&asOf=" + BEFORE)).containsExactly(code);
         assertThat(ownerCount("BTC", BETWEEN)).isEqualTo(financeBetween - 1);
         assertThat(ownerCount("BYT", BETWEEN)).isEqualTo(healthBetween + 1);
         assertThat(listEntry(BETWEEN, "recognised", code).get("ownerCode").asString()).isEqualTo("BYT");
@@ -172,11 +159,11 @@ class BackDatedChangesIntegrationTests {
                 .isEqualTo("in_use");
         assertThat(api.get(null, "/api/v1/platforms/" + code + "?asOf=" + BEFORE, 200).get("status").asString())
                 .isEqualTo("recognised");
-        assertThat(codes("q=" + code + "&status=in_use&asOf=" + BETWEEN)).containsExactly(code);
-        assertThat(codes("q=" + code + "&status=recognised&asOf=" + BETWEEN)).isEmpty();
-        assertThat(codes("q=" + code + "&status=recognised&asOf=" + BEFORE)).containsExactly(code);
-        assertThat(facet("q=" + code + "&asOf=" + BETWEEN, "status")).containsExactly("IN_USE");
-        assertThat(facet("q=" + code + "&asOf=" + BEFORE, "status")).containsExactly("RECOGNISED");
+        assertThat(api.platformCodes("q=" + code + "&status=in_use&asOf=" + BETWEEN)).containsExactly(code);
+        assertThat(api.platformCodes("q=" + code + "&status=recognised&asOf=" + BETWEEN)).isEmpty();
+        assertThat(api.platformCodes("q=" + code + "&status=recognised&asOf=" + BEFORE)).containsExactly(code);
+        assertThat(api.platformFacet("q=" + code + "&asOf=" + BETWEEN, "status")).containsExactly("IN_USE");
+        assertThat(api.platformFacet("q=" + code + "&asOf=" + BEFORE, "status")).containsExactly("RECOGNISED");
         assertThat(listEntry(BETWEEN, "in_use", code)).isNotNull();
         assertThat(listEntry(BETWEEN, "recognised", code)).isNull();
         assertThat(listEntry(BEFORE, "recognised", code).get("fields").get("status").asString())

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -69,18 +67,6 @@ class OwnerAndStatusAsOfIntegrationTests {
                 "note", "Đồng ý chuyển giao"), 200);
     }
 
-    private List<String> codes(String query) {
-        List<String> codes = new ArrayList<>();
-        api.get(null, "/api/v1/platforms?" + query, 200).get("items").forEach(i -> codes.add(i.get("code").asString()));
-        return codes;
-    }
-
-    private List<String> facet(String query, String facet) {
-        List<String> values = new ArrayList<>();
-        api.get(null, "/api/v1/platforms?" + query, 200).get("facets").get(facet)
-                .forEach(f -> values.add(f.get("value").asString()));
-        return values;
-    }
 
     /** The entry of {@code code} in a list version dated {@code date} of the given status. */
     private JsonNode listEntry(String date, String status, String code) {
@@ -119,12 +105,12 @@ class OwnerAndStatusAsOfIntegrationTests {
         String code = recognised();
         transfer(code, "BYT");
 
-        assertThat(codes("q=" + code + "&owner=BTC&asOf=" + THEN)).containsExactly(code);
-        assertThat(codes("q=" + code + "&owner=BYT&asOf=" + THEN)).isEmpty();
-        assertThat(codes("q=" + code + "&owner=BYT")).containsExactly(code);
-        assertThat(codes("q=" + code + "&owner=BTC")).isEmpty();
-        assertThat(facet("q=" + code + "&asOf=" + THEN, "owner")).containsExactly("BTC");
-        assertThat(facet("q=" + code, "owner")).containsExactly("BYT");
+        assertThat(api.platformCodes("q=" + code + "&owner=BTC&asOf=" + THEN)).containsExactly(code);
+        assertThat(api.platformCodes("q=" + code + "&owner=BYT&asOf=" + THEN)).isEmpty();
+        assertThat(api.platformCodes("q=" + code + "&owner=BYT")).containsExactly(code);
+        assertThat(api.platformCodes("q=" + code + "&owner=BTC")).isEmpty();
+        assertThat(api.platformFacet("q=" + code + "&asOf=" + THEN, "owner")).containsExactly("BTC");
+        assertThat(api.platformFacet("q=" + code, "owner")).containsExactly("BYT");
     }
 
     private long ownerCount(String owner, String asOf) {
@@ -167,10 +153,10 @@ class OwnerAndStatusAsOfIntegrationTests {
         assertThat(api.get(null, "/api/v1/platforms/" + code + "?asOf=" + THEN, 200).get("status").asString())
                 .isEqualTo("recognised");
         assertThat(api.get(null, "/api/v1/platforms/" + code, 200).get("status").asString()).isEqualTo("revoked");
-        assertThat(codes("q=" + code + "&status=revoked&asOf=" + THEN)).isEmpty();
-        assertThat(codes("q=" + code + "&status=recognised&asOf=" + THEN)).containsExactly(code);
-        assertThat(codes("q=" + code + "&status=revoked")).containsExactly(code);
-        assertThat(facet("q=" + code + "&asOf=" + THEN, "status")).containsExactly("RECOGNISED");
+        assertThat(api.platformCodes("q=" + code + "&status=revoked&asOf=" + THEN)).isEmpty();
+        assertThat(api.platformCodes("q=" + code + "&status=recognised&asOf=" + THEN)).containsExactly(code);
+        assertThat(api.platformCodes("q=" + code + "&status=revoked")).containsExactly(code);
+        assertThat(api.platformFacet("q=" + code + "&asOf=" + THEN, "status")).containsExactly("RECOGNISED");
         assertThat(api.get(null, "/api/v1/platforms?q=" + code + "&asOf=" + THEN, 200).get("items").get(0)
                 .get("status").asString()).isEqualTo("recognised");
     }
