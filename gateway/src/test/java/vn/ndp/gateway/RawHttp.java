@@ -40,20 +40,11 @@ public final class RawHttp {
 
     /** {@link #send(int, String, String)} on a connected {@code socket} (a TLS one, say), which is closed afterwards. */
     public static Answer send(Socket connected, String head, String body) throws IOException {
-        byte[] bodyBytes = body.getBytes(StandardCharsets.UTF_8);
-        return send(connected, head + (bodyBytes.length > 0 ? "\r\nContent-Length: " + bodyBytes.length : ""), bodyBytes);
-    }
-
-    /** Sends {@code head} and {@code chunked}, a body already in the chunked transfer coding, announced so. */
-    public static Answer sendChunked(int port, String head, String chunked) throws IOException {
-        return send(new Socket(InetAddress.getLoopbackAddress(), port), head + "\r\nTransfer-Encoding: chunked",
-                chunked.getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static Answer send(Socket connected, String head, byte[] bodyBytes) throws IOException {
         try (Socket socket = connected) {
             socket.setSoTimeout(10_000);
-            String request = head + "\r\nConnection: close\r\n\r\n";
+            byte[] bodyBytes = body.getBytes(StandardCharsets.UTF_8);
+            String request = head + "\r\nConnection: close\r\n"
+                    + (bodyBytes.length > 0 ? "Content-Length: " + bodyBytes.length + "\r\n" : "") + "\r\n";
             socket.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
             socket.getOutputStream().write(bodyBytes);
             socket.getOutputStream().flush();

@@ -23,7 +23,7 @@ import com.sun.net.httpserver.HttpServer;
  * with a declared length, {@code /api/streamed/N} N bytes chunked; {@code /api/broken} declares
  * 2000 bytes, sends 1000 and drops the connection; {@code /api/fickle} answers the first request on
  * a connection and drops the connection at the second, unanswered (a keep-alive connection closed
- * under a request); {@code /api/unread} answers 413 before it reads the request body; {@code /api/hop} answers with hop-by-hop headers and every X-Road header spoofed;
+ * under a request); {@code /api/hop} answers with hop-by-hop headers and every X-Road header spoofed;
  * {@code /slow} answers only when released.
  */
 public final class RecordingBackend implements AutoCloseable {
@@ -67,18 +67,6 @@ public final class RecordingBackend implements AutoCloseable {
     }
 
     private void handle(HttpExchange exchange) throws IOException {
-        if (exchange.getRequestURI().getRawPath().equals("/api/unread")) {
-            // answers at once, before it reads (or even receives) the request body, as a backend that refuses it does; then
-            // reads the body to its end, so that the answer, not a connection closed under the body, is what comes back
-            exchange.sendResponseHeaders(413, -1);
-            try (InputStream in = exchange.getRequestBody()) {
-                in.transferTo(OutputStream.nullOutputStream());
-            } catch (IOException e) {
-                // the gateway gave up sending the body once it had the answer
-            }
-            exchange.close();
-            return;
-        }
         byte[] body;
         try (InputStream in = exchange.getRequestBody()) {
             body = in.readAllBytes();

@@ -226,13 +226,7 @@ public final class ConsumerProxy extends Handler.Abstract {
                 // the hop's name is built only for an error
                 deadlines, new Relay.NextHop(() -> "The provider's gateway " + forward.provider().id(),
                         XRoadErrorType.CLIENT_PROXY_NETWORK_ERROR, XRoadErrorType.CLIENT_PROXY_SERVICE_FAILED,
-                        limits.gatewayReadTimeout()))
-                // a gateway's error is passed on as it is; any other answer is checked against the whole request
-                .verdictAfterWholeBody(reply -> reply.getHeaders().contains(ExchangeHeaders.ERROR) ? null
-                        : new XRoadException(XRoadErrorType.CLIENT_PROXY_INCONSISTENT_RESPONSE, "The provider's gateway "
-                                + forward.provider().id() + " answered before it had the whole request body, so the answer"
-                                + " cannot be checked against the request"))
-                .send();
+                        limits.gatewayReadTimeout())).send();
     }
 
     /** Checks the provider gateway's answer (its request hash and request id) and sets the caller's status and headers. */

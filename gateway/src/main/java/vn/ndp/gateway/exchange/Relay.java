@@ -64,14 +64,6 @@ final class Relay {
     private final long finishBy;
     /** The answer's body being relayed, once its head has been accepted. */
     private volatile BodyRelay relaying;
-    /**
-     * The error for an answer the next hop gave before it had read the whole request body, which therefore cannot be
-     * checked against the request; null for an answer that needs no such check, or when none is checked
-     * ({@link #verdictAfterWholeBody}).
-     */
-    private Function<org.eclipse.jetty.client.Response, XRoadException> unverifiable = reply -> null;
-    /** The answer arrived before the whole request body: the caller's error waits for the rest of it. */
-    private volatile XRoadException undecided;
     /** Set when the exchange is cut off at its time limit: what fails after that is put down to it. */
     private volatile ExchangeDeadlines.DeadlineException cutOff;
     /**
@@ -107,16 +99,6 @@ final class Relay {
         this.finishBy = deadlines.exchangeDeadline(record.startNanos());
     }
 
-    /**
-     * Holds the verdict on an answer that arrives before the whole request body (a backend that answers without reading
-     * it, say), for which {@code unverifiable} gives an error, until the caller's body ends: then the caller gets
-     * {@code Client.InvalidBody} if it grew past the limit, else that error. The rest of the body is read and dropped.
-     */
-    Relay verdictAfterWholeBody(Function<org.eclipse.jetty.client.Response, XRoadException> unverifiable) {
-        this.unverifiable = unverifiable;
-        return this;
-    }
-
     /** Sends the request and relays its answer to the caller. */
     void send() {
         attempt(1);
@@ -131,26 +113,9 @@ final class Relay {
         Attempt watched = new Attempt(out);
         deadlines.watch(watched);
         out.onResponseFailure((reply, failure) -> answerFailedWaitingOn = waitingOn());
-        out.onResponseHeaders(reply -> {
-            if (body != null && !body.complete()) {
-                XRoadException early = unverifiable.apply(reply);
-                if (early != null) {
-                    // Whether the caller's body is too large is known only once it ends, and the caller's answer has
-                    // not begun: the body is taken from the next hop's request now, before the next hop can fail it by
-                    // closing its side, and read here to its end once that request has ended.
-                    body.detach();
-                    undecided = early;
-                }
-            }
-        });
         out.onResponseContentSource((reply, source) -> {
             answered.set(true);
             record.requestBytes = body == null ? 0 : body.bytes();
-            XRoadException early = undecided;
-            if (early != null) {
-                reply.abort(early);
-                return;
-            }
             try {
                 long length = reply.getHeaders().getLongField(HttpHeader.CONTENT_LENGTH);
                 if (length > maxBodyBytes) {
@@ -173,11 +138,6 @@ final class Relay {
         });
         out.send(result -> {
             deadlines.unwatch(watched);
-            XRoadException early = undecided;
-            if (early != null) {
-                drainThenAnswer(early);
-                return;
-            }
             if (result.isFailed() && answered.compareAndSet(false, true)) {
                 Throwable failure = result.getFailure();
                 if (attempt == 1 && body == null && IDEMPOTENT.contains(out.getMethod())
@@ -192,44 +152,9 @@ final class Relay {
                 if (body != null) {
                     // a request failed before its body was read (no connection, queued too long) leaves the body's
                     // first chunk held (HTTP/2, see MeteredSource.of): failing the body releases it
-                    body.failCaller(failure);
+                    body.fail(failure);
                 }
                 Responses.error(response, callback, blame(failure, waiting, false), record);
-            }
-            if (body != null) {
-                body.settle();
-            }
-        });
-    }
-
-    /**
-     * Reads the rest of a request body the next hop answered before it had, and answers the caller: {@code Client.InvalidBody}
-     * when the body grows past the limit; {@code Client.BadRequest} when the caller stops sending it for the hop's answer
-     * timeout, or by the exchange's time limit; else {@code early}, as the answer cannot be checked against the request.
-     */
-    private void drainThenAnswer(XRoadException early) {
-        AtomicBoolean decided = new AtomicBoolean();
-        ExchangeDeadlines.Watched stalled = new ExchangeDeadlines.Watched() {
-            @Override
-            public void expireIfLate(long nowNanos) {
-                if ((nowNanos - finishBy > 0 || body.quietNanos(nowNanos) - hop.answerTimeout().toNanos() > 0)
-                        && decided.compareAndSet(false, true)) {
-                    deadlines.unwatch(this);
-                    XRoadException stopped = callersFault("The request body had not arrived whole when the next hop"
-                            + " answered, and stopped arriving: send the whole body, and announce none for a request"
-                            + " without one");
-                    body.stopDrain(stopped);
-                    record.requestBytes = body.bytes();
-                    Responses.error(response, callback, stopped, record);
-                }
-            }
-        };
-        deadlines.watch(stalled);
-        body.drain(() -> {
-            if (decided.compareAndSet(false, true)) {
-                deadlines.unwatch(stalled);
-                record.requestBytes = body.bytes();
-                Responses.error(response, callback, body.tooLarge() ? MeteredSource.tooLarge(maxBodyBytes) : early, record);
             }
         });
     }
