@@ -134,10 +134,10 @@ public final class ConsumerProxy extends Handler.Abstract {
         SubsystemId client = clientHeader(request);
         record.client = client.encoded();
         boolean bearer = authenticate(request, client);
-        String xroadId = optionalHeader(request, ExchangeHeaders.ID).orElseGet(() -> UUID.randomUUID().toString());
+        String xroadId = ExchangeHeaders.once(request, ExchangeHeaders.ID).orElseGet(() -> UUID.randomUUID().toString());
         record.xroadId = xroadId;
-        Optional<String> userId = optionalHeader(request, ExchangeHeaders.USER_ID);
-        Optional<String> issue = optionalHeader(request, ExchangeHeaders.ISSUE);
+        Optional<String> userId = ExchangeHeaders.once(request, ExchangeHeaders.USER_ID);
+        Optional<String> issue = ExchangeHeaders.once(request, ExchangeHeaders.ISSUE);
 
         ExchangeDirectory directory = globalConfiguration.directory(XRoadErrorType.CLIENT_PROXY_OUTDATED_GLOBAL_CONF);
         if (directory.subsystem(client).isEmpty()) {
@@ -337,19 +337,6 @@ public final class ConsumerProxy extends Handler.Abstract {
                 ? "The TLS client certificate is not bound to any subsystem at this gateway"
                 : "No credential: present a bound TLS client certificate or an Authorization: Bearer token from "
                         + TokenEndpoint.PATH);
-    }
-
-    private static Optional<String> optionalHeader(Request request, String name) {
-        List<String> values = request.getHeaders().getValuesList(name);
-        if (values.isEmpty()) {
-            return Optional.empty();
-        }
-        String value = values.getFirst().strip();
-        if (values.size() > 1 || !ExchangeHeaders.printable(value)) {
-            throw new XRoadException(XRoadErrorType.CLIENT_BAD_REQUEST,
-                    "The " + name + " header must appear once, with 1 to 255 printable ASCII characters");
-        }
-        return Optional.of(value);
     }
 
     private static Optional<String> queryParameter(Request request, String name) {

@@ -1,7 +1,9 @@
 package vn.ndp.gateway.exchange;
 
 import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
@@ -9,6 +11,9 @@ import java.util.stream.Collectors;
 import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.server.Request;
+import vn.ndp.protocol.errors.XRoadErrorType;
+import vn.ndp.protocol.errors.XRoadException;
 
 /**
  * Which headers cross the gateway. Hop-by-hop headers and those that leak the origin host are
@@ -83,6 +88,23 @@ public final class ExchangeHeaders {
     static boolean hashed(String lowerCaseName) {
         return !DROPPED.contains(lowerCaseName) && !lowerCaseName.equals("x-road-request-hash")
                 && !lowerCaseName.equals("accept-encoding");
+    }
+
+    /**
+     * A protocol header a request may carry at most once, as printable ASCII (surrounding spaces dropped); absent, none.
+     * Given twice or unprintable, the request is refused as {@code Client.BadRequest}.
+     */
+    static Optional<String> once(Request request, String name) {
+        List<String> values = request.getHeaders().getValuesList(name);
+        if (values.isEmpty()) {
+            return Optional.empty();
+        }
+        String value = values.getFirst().strip();
+        if (values.size() > 1 || !printable(value)) {
+            throw new XRoadException(XRoadErrorType.CLIENT_BAD_REQUEST,
+                    "The " + name + " header must appear once, with 1 to 255 printable ASCII characters");
+        }
+        return Optional.of(value);
     }
 
     /** A header value that is safe to log and echo: printable ASCII, at most 255 characters. */

@@ -275,14 +275,9 @@ public final class ProviderProxy extends Handler.Abstract {
      * logged under an id of its own.
      */
     private static void requireXRoadId(Request request) {
-        List<String> values = request.getHeaders().getValuesList(ExchangeHeaders.ID);
-        if (values.isEmpty()) {
+        if (ExchangeHeaders.once(request, ExchangeHeaders.ID).isEmpty()) {
             throw new XRoadException(XRoadErrorType.CLIENT_MISSING_HEADER,
                     "The X-Road-Id header is required on a request from a gateway");
-        }
-        if (values.size() > 1 || !ExchangeHeaders.printable(values.getFirst())) {
-            throw new XRoadException(XRoadErrorType.CLIENT_BAD_REQUEST,
-                    "The X-Road-Id header must appear once, with 1 to 255 printable ASCII characters");
         }
     }
 
