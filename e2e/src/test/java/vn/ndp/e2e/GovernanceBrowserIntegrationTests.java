@@ -63,6 +63,11 @@ class GovernanceBrowserIntegrationTests extends BrowserIntegrationTest {
             // typed as Vietnamese documents write dates, whatever the browser's own language
             reviewer.getByLabel("Ngày quyết định").fill("05/01/2026");
             reviewer.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Ghi quyết định")).click();
+            // the decision is older than the proposal's submission today: the page asks to confirm, keeping the form
+            assertThat(reviewer.locator(".problems")).containsText("Ngày quyết định 05/01/2026 trước ngày hồ sơ được gửi");
+            assertThat(reviewer.getByLabel("Ngày quyết định")).hasValue("05/01/2026");
+            reviewer.getByLabel("Tôi xác nhận quyết định được ban hành trước ngày hồ sơ được gửi.").check();
+            reviewer.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Ghi quyết định")).click();
             assertThat(reviewer.locator(".proposal-status")).hasText("Đã công nhận");
             DebianChromium.screenshot(reviewer, "governance-recognised");
         }
