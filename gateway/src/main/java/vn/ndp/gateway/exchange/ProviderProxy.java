@@ -130,7 +130,7 @@ public final class ProviderProxy extends Handler.Abstract {
         }
         if (directory.service(serviceId).isEmpty() && serviceId.serviceCode().equals(Metaservices.GET_OPENAPI)) {
             Metaservices.requireGet(request.getMethod(), Metaservices.GET_OPENAPI);
-            requireXRoadId(request);
+            requireXRoadId(request, record);
             blocking.execute(() -> Responses.attempt((rq, rs, cb, rec) -> openApi(rq, rs, cb, rec, directory, client, serviceId),
                     request, response, callback, record, Responses.Side.PROVIDER));
             return;
@@ -150,7 +150,7 @@ public final class ProviderProxy extends Handler.Abstract {
             throw new XRoadException(XRoadErrorType.SERVER_PROXY_ACCESS_DENIED, "The client " + client
                     + " has no access right to " + request.getMethod() + " " + path.decoded() + " of " + serviceId);
         }
-        requireXRoadId(request);
+        requireXRoadId(request, record);
         URI backend = path.resolve(provided.backend(), request.getHttpURI().getQuery());
         forward(request, response, callback, record, backend);
     }
@@ -170,7 +170,7 @@ public final class ProviderProxy extends Handler.Abstract {
                     ExchangeHeaders.copy(incoming, headers);
                     headers.put(ExchangeHeaders.CLIENT, record.client);
                     headers.put(ExchangeHeaders.SERVICE, record.service);
-                    copy(incoming, headers, ExchangeHeaders.ID);
+                    headers.put(ExchangeHeaders.ID, record.xroadId); // checked by requireXRoadId
                     copy(incoming, headers, ExchangeHeaders.USER_ID);
                     copy(incoming, headers, ExchangeHeaders.ISSUE);
                     copy(incoming, headers, ExchangeHeaders.REQUEST_ID);
@@ -272,13 +272,11 @@ public final class ProviderProxy extends Handler.Abstract {
     /**
      * Refuses to serve a request that does not name its exchange: the provider answers with the consumer's X-Road-Id
      * (Message Protocol for REST, 4.3) and logs under it, and a consumer gateway always sends one. The refusal is
-     * logged under an id of its own.
+     * logged under an id of its own. The value checked is the one logged, answered and passed to the backend.
      */
-    private static void requireXRoadId(Request request) {
-        if (ExchangeHeaders.once(request, ExchangeHeaders.ID).isEmpty()) {
-            throw new XRoadException(XRoadErrorType.CLIENT_MISSING_HEADER,
-                    "The X-Road-Id header is required on a request from a gateway");
-        }
+    private static void requireXRoadId(Request request, ExchangeRecorder record) {
+        record.xroadId = ExchangeHeaders.once(request, ExchangeHeaders.ID).orElseThrow(() -> new XRoadException(
+                XRoadErrorType.CLIENT_MISSING_HEADER, "The X-Road-Id header is required on a request from a gateway"));
     }
 
     private static String header(Request request, String name) {
