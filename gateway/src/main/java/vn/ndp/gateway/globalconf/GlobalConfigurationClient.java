@@ -109,10 +109,6 @@ public final class GlobalConfigurationClient {
         current().ifPresent(this::checkOwnCertificate);
     }
 
-    public boolean ownCertificateRevoked() {
-        return ownRevoked.get();
-    }
-
     /**
      * Raises the alarm once when {@code snapshot} revokes this gateway's certificate: other gateways refuse it from now
      * on, and the message log still signs its batches with the revoked key. Only a new certificate ends it.
