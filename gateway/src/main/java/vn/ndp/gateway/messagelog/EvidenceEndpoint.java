@@ -3,6 +3,7 @@ package vn.ndp.gateway.messagelog;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.util.List;
 import java.util.Optional;
 
 import org.eclipse.jetty.http.HttpHeader;
@@ -36,9 +37,11 @@ public final class EvidenceEndpoint {
             response.getHeaders().put(HttpHeader.WWW_AUTHENTICATE, "Bearer");
             return send(response, callback, 401, "{\"error\":\"the evidence token is missing or wrong\"}");
         }
-        String id = Request.extractQueryParameters(request).getValue("id");
+        // one id, not the first of several: the evidence answered must be the one asked for
+        List<String> ids = Request.extractQueryParameters(request).getValues("id");
+        String id = ids == null || ids.size() != 1 ? null : ids.getFirst();
         if (id == null || id.isBlank() || id.length() > 255) {
-            return send(response, callback, 400, "{\"error\":\"give the X-Road-Id as ?id=\"}");
+            return send(response, callback, 400, "{\"error\":\"give the X-Road-Id once as ?id=\"}");
         }
         Optional<byte[]> evidence = log.evidence(id);
         if (evidence.isEmpty()) {

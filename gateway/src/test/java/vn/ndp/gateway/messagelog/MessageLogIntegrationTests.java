@@ -322,7 +322,11 @@ class MessageLogIntegrationTests {
         assertThat(prefix.statusCode()).isEqualTo(401);
         assertThat(otherScheme.statusCode()).isEqualTo(401);
         assertThat(new String(wrong.body(), StandardCharsets.UTF_8)).doesNotContain(id);
+        HttpResponse<byte[]> twice = http.send(HttpRequest.newBuilder(URI.create(url + "&id=never"))
+                .header("Authorization", "Bearer " + EVIDENCE_TOKEN).build(), HttpResponse.BodyHandlers.ofByteArray());
         assertThat(unknown.statusCode()).isEqualTo(404);
+        assertThat(twice.statusCode()).as("a repeated id is not read as its first value").isEqualTo(400);
+        assertThat(new String(twice.body(), StandardCharsets.UTF_8)).contains("once");
         assertThat(allowed.statusCode()).isEqualTo(200);
         Evidence.Verified verified = Evidence.verify(allowed.body(), Optional.of(exchange.ca.certificate()));
         assertThat(verified.records()).singleElement().satisfies(r -> {
