@@ -7,8 +7,6 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFileAttributeView;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -33,6 +31,7 @@ import io.micrometer.core.instrument.Timer;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.json.JsonMapper;
+import vn.ndp.protocol.pki.Pem;
 import vn.ndp.protocol.usage.UsageAggregate;
 
 /**
@@ -185,13 +184,8 @@ public final class OperationalMonitor implements AutoCloseable {
                     close();
                     Files.createDirectories(directory);
                     Path file = directory.resolve("records-" + recordDay + ".jsonl");
-                    if (Files.getFileStore(directory).supportsFileAttributeView(PosixFileAttributeView.class)) {
-                        // who called which service when: the gateway's owner's alone
-                        Files.setPosixFilePermissions(directory, PosixFilePermissions.fromString("rwx------"));
-                        if (!Files.exists(file)) {
-                            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-                        }
-                    }
+                    Pem.restrictToOwner(directory); // who called which service when: the gateway's owner's alone
+                    Pem.createOwnerOnly(file);
                     out = new BufferedOutputStream(Files.newOutputStream(file,
                             StandardOpenOption.CREATE, StandardOpenOption.APPEND), 64 * 1024);
                     day = recordDay;

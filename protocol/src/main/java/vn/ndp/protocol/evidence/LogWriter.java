@@ -117,7 +117,7 @@ public final class LogWriter implements Closeable {
     public static LogWriter open(Path directory, String gateway, PrivateKey key, List<X509Certificate> chain, Clock clock,
                                  long maxFileBytes, Duration rotateEvery) throws IOException {
         Files.createDirectories(directory);
-        ownerOnly(directory, Pem.OWNER_ONLY_DIRECTORY);
+        Pem.restrictToOwner(directory); // who called which service when, and the evidence: its owner's alone
         long seq = 1;
         long batch = 1;
         String last = Hashes.GENESIS;
@@ -475,7 +475,7 @@ public final class LogWriter implements Closeable {
     /** Appends a time-stamp to {@code timestamps.log} and forces it to disk. */
     public void appendStamp(Stamp stamp) throws IOException {
         synchronized (stampLock) {
-            try (FileChannel file = FileChannel.open(ownerOnlyFile(directory.resolve(LogFormat.TIMESTAMPS_FILE)),
+            try (FileChannel file = FileChannel.open(Pem.createOwnerOnly(directory.resolve(LogFormat.TIMESTAMPS_FILE)),
                     StandardOpenOption.WRITE, StandardOpenOption.APPEND)) {
                 write(file, stamp.line().getBytes(StandardCharsets.UTF_8));
                 file.force(false);
@@ -543,7 +543,7 @@ public final class LogWriter implements Closeable {
             Files.delete(segment);
             return;
         }
-        try (FileChannel file = FileChannel.open(ownerOnlyFile(directory.resolve(LogFormat.RETENTION_FILE)),
+        try (FileChannel file = FileChannel.open(Pem.createOwnerOnly(directory.resolve(LogFormat.RETENTION_FILE)),
                 StandardOpenOption.WRITE, StandardOpenOption.APPEND)) {
             write(file, deletion.line().getBytes(StandardCharsets.UTF_8));
             file.force(false);
@@ -583,7 +583,7 @@ public final class LogWriter implements Closeable {
         byte[] header = line.getBytes(StandardCharsets.UTF_8);
         synchronized (space) {
             channel = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-            ownerOnly(file, Pem.OWNER_ONLY);
+            Pem.restrictToOwner(file);
             write(channel, ByteBuffer.wrap(header), 0);
             size = header.length;
             allocated = size;
@@ -628,25 +628,5 @@ public final class LogWriter implements Closeable {
             }
             closeSegment();
         }
-    }
-
-    /**
-     * The log holds who called which service when, and the evidence of it: its directory and files are its owner's
-     * alone ({@code rwx------}, {@code rw-------}), where the file system has POSIX permissions.
-     */
-    private static void ownerOnly(Path path, java.util.Set<java.nio.file.attribute.PosixFilePermission> permissions)
-            throws IOException {
-        if (Files.getFileStore(path).supportsFileAttributeView(java.nio.file.attribute.PosixFileAttributeView.class)) {
-            Files.setPosixFilePermissions(path, permissions);
-        }
-    }
-
-    /** {@code file}, created owner-only if it does not exist yet. */
-    private static Path ownerOnlyFile(Path file) throws IOException {
-        if (!Files.exists(file)) {
-            Files.createFile(file);
-            ownerOnly(file, Pem.OWNER_ONLY);
-        }
-        return file;
     }
 }

@@ -117,6 +117,36 @@ public final class Pem {
         }
     }
 
+    /**
+     * Writes (or replaces) {@code file} with {@code text}, readable by its owner alone ({@code rw-------}) from the
+     * moment it exists, where the file system has POSIX permissions: tokens, secrets, keys.
+     */
+    public static void writeOwnerOnly(Path file, String text) {
+        writeAtomically(file, text, OWNER_ONLY);
+    }
+
+    /**
+     * Makes {@code path}, a directory ({@code rwx------}) or a file ({@code rw-------}), its owner's alone, where the
+     * file system has POSIX permissions.
+     */
+    public static void restrictToOwner(Path path) throws IOException {
+        if (posix(path)) {
+            Files.setPosixFilePermissions(path, Files.isDirectory(path) ? OWNER_ONLY_DIRECTORY : OWNER_ONLY);
+        }
+    }
+
+    /** {@code file}, created empty and owner-only ({@code rw-------}) if it does not exist yet. */
+    public static Path createOwnerOnly(Path file) throws IOException {
+        if (!Files.exists(file)) {
+            if (posix(file)) {
+                Files.createFile(file, PosixFilePermissions.asFileAttribute(OWNER_ONLY));
+            } else {
+                Files.createFile(file);
+            }
+        }
+        return file;
+    }
+
     static void writeAtomically(Path file, String text, Set<PosixFilePermission> permissions) {
         try {
             Path directory = file.toAbsolutePath().getParent();
@@ -125,7 +155,7 @@ public final class Pem {
                     ? Files.createTempFile(directory, ".tmp-", "", PosixFilePermissions.asFileAttribute(permissions))
                     : Files.createTempFile(directory, ".tmp-", "");
             try {
-                Files.writeString(temporary, text, StandardCharsets.US_ASCII);
+                Files.writeString(temporary, text, StandardCharsets.UTF_8);
                 Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             } finally {
                 Files.deleteIfExists(temporary);

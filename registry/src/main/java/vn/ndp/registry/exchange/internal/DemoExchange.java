@@ -191,7 +191,7 @@ class DemoExchange {
         Path tls = dir.resolve("tls");
         try {
             Files.createDirectories(tls);
-            ownerOnly(dir, Pem.OWNER_ONLY_DIRECTORY); // the gateway's key, tokens, logs and data: its owner's alone
+            restrictToOwner(dir); // the gateway's key, tokens, logs and data: its owner's alone
             if (!Files.exists(tls.resolve("gateway.pem"))) {
                 IssuedCertificate issued = ca.issueGatewayCertificate(new GatewayCertificateRequest(
                         GatewayId.parse(gatewayId), List.of("localhost"), List.of(InetAddress.getLoopbackAddress()),
@@ -205,7 +205,7 @@ class DemoExchange {
             if (!Files.exists(dir.resolve("evidence-token"))) {
                 writeSecret(dir.resolve("evidence-token"), hex(24) + "\n");
             }
-            ownerOnly(dir.resolve("evidence-token"), Pem.OWNER_ONLY); // also one written before tokens were owner-only
+            restrictToOwner(dir.resolve("evidence-token")); // also one written before tokens were owner-only
             evidence.register(new EvidenceSources.Source(gatewayId, java.net.URI.create("http://127.0.0.1:" + (port + 2)),
                     dir.resolve("evidence-token")));
             var certificate = Pem.readCertificate(tls.resolve("gateway.pem"));
@@ -260,17 +260,14 @@ class DemoExchange {
         }
     }
 
-    /** A token file, readable by its owner alone. */
+    /** A token file, readable by its owner alone from the moment it exists. */
     private static void writeSecret(Path file, String text) {
-        write(file, text);
-        ownerOnly(file, Pem.OWNER_ONLY);
+        Pem.writeOwnerOnly(file, text);
     }
 
-    private static void ownerOnly(Path path, Set<java.nio.file.attribute.PosixFilePermission> permissions) {
+    private static void restrictToOwner(Path path) {
         try {
-            if (Files.getFileStore(path).supportsFileAttributeView(java.nio.file.attribute.PosixFileAttributeView.class)) {
-                Files.setPosixFilePermissions(path, permissions);
-            }
+            Pem.restrictToOwner(path);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

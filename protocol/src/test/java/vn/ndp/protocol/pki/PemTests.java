@@ -1,0 +1,63 @@
+package vn.ndp.protocol.pki;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The owner-only files every part of NDP writes its secrets and logs with. The test JVM runs with the user's umask
+ * (022 on a usual machine), so a file left to the umask would be readable by all, and these assertions would fail.
+ */
+class PemTests {
+
+    @TempDir
+    Path directory;
+
+    @Test
+    void aSecretIsTheOwnersAloneFromTheStartAndReplacedWhole() throws Exception {
+        Path file = directory.resolve("tokens/usage-token");
+
+        Pem.writeOwnerOnly(file, "first\n");
+        Pem.writeOwnerOnly(file, "Bộ Khoa học và Công nghệ\n");
+
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+        assertThat(Files.readString(file, StandardCharsets.UTF_8)).isEqualTo("Bộ Khoa học và Công nghệ\n");
+        try (var left = Files.list(file.getParent())) {
+            assertThat(left).as("no temporary file left beside it").containsExactly(file);
+        }
+    }
+
+    @Test
+    void anExistingDirectoryOrFileIsMadeTheOwnersAlone() throws Exception {
+        Path logs = Files.createDirectory(directory.resolve("messagelog"),
+                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x")));
+        Path file = Files.createFile(logs.resolve("records.jsonl"),
+                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-r--r--")));
+
+        Pem.restrictToOwner(logs);
+        Pem.restrictToOwner(file);
+
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(logs))).isEqualTo("rwx------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+    }
+
+    @Test
+    void aNewFileIsCreatedOwnerOnlyAndAnExistingOneLeftAsItIs() throws Exception {
+        Path created = Pem.createOwnerOnly(directory.resolve("timestamps"));
+        Path existing = Files.writeString(directory.resolve("retention"), "kept");
+        Files.setPosixFilePermissions(existing, PosixFilePermissions.fromString("rw-r-----"));
+
+        assertThat(Pem.createOwnerOnly(existing)).isEqualTo(existing);
+
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(created))).isEqualTo("rw-------");
+        assertThat(Files.size(created)).isZero();
+        assertThat(Files.readString(existing)).isEqualTo("kept");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(existing))).isEqualTo("rw-r-----");
+    }
+}
