@@ -2,12 +2,11 @@ package vn.ndp.registry.adoption;
 
 import java.time.OffsetDateTime;
 import java.util.List;
-import java.util.Locale;
 import java.util.UUID;
 import vn.ndp.registry.catalog.Category;
 import vn.ndp.registry.catalog.PlatformType;
 import vn.ndp.registry.overlap.Verdict;
-import vn.ndp.registry.shared.ShownLanguage;
+import vn.ndp.registry.shared.Bilingual;
 
 /**
  * A system a province runs for itself (kind = local), with the catalogue
@@ -38,7 +37,7 @@ public record LocalPlatform(
         String updatedBy,
         OffsetDateTime updatedAt,
         Removal removal,
-        int version) {
+        int version) implements Bilingual {
 
     public LocalPlatform {
         functions = functions == null ? List.of() : List.copyOf(functions);
@@ -51,16 +50,6 @@ public record LocalPlatform(
 
     public boolean removed() {
         return removal != null;
-    }
-
-    /** The name in the reader's language: the English one on an English page, where there is one. */
-    public String name(Locale locale) {
-        return ShownLanguage.name(locale, nameVi(), nameEn());
-    }
-
-    /** The {@code lang} of {@link #name(Locale)} where it is not the page's: "vi" or null ({@link ShownLanguage}). */
-    public String lang(Locale locale) {
-        return ShownLanguage.lang(locale, nameVi(), nameEn());
     }
 
     /** The code the overlap check knows it by. */

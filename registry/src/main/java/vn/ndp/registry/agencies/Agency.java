@@ -2,7 +2,7 @@ package vn.ndp.registry.agencies;
 
 import java.time.LocalDate;
 import java.util.Locale;
-import vn.ndp.registry.shared.ShownLanguage;
+import vn.ndp.registry.shared.Bilingual;
 
 /**
  * A state body, province or enterprise. {@code code} is NDP's identifier,
@@ -22,19 +22,10 @@ public record Agency(
         LocalDate validFrom,
         LocalDate validTo,
         String source,
-        boolean sample) {
+        boolean sample) implements Bilingual {
 
     public boolean existsOn(LocalDate date) {
         return (validFrom == null || !date.isBefore(validFrom)) && (validTo == null || !date.isAfter(validTo));
-    }
-
-    public String name(Locale locale) {
-        return ShownLanguage.name(locale, nameVi, nameEn);
-    }
-
-    /** The {@code lang} of {@link #name(Locale)} where it is not the page's: "vi" or null ({@link ShownLanguage}). */
-    public String lang(Locale locale) {
-        return ShownLanguage.lang(locale, nameVi, nameEn);
     }
 
     /** The name lists use: the short name ("Hà Nội"), in English the English name where there is one. */

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import vn.ndp.registry.shared.Bilingual;
 import vn.ndp.registry.shared.ShownLanguage;
 
 /**
@@ -36,7 +37,7 @@ public record Platform(
         String source,
         boolean sample,
         int version,
-        Past past) {
+        Past past) implements Bilingual {
 
     public Platform {
         scopes = Set.copyOf(scopes);
@@ -144,15 +145,6 @@ public record Platform(
             periods.add(new Period(current, from, null));
             return periods;
         }
-    }
-
-    public String name(Locale locale) {
-        return ShownLanguage.name(locale, nameVi, nameEn);
-    }
-
-    /** The {@code lang} of {@link #name(Locale)} where it is not the page's: "vi" or null ({@link ShownLanguage}). */
-    public String lang(Locale locale) {
-        return ShownLanguage.lang(locale, nameVi, nameEn);
     }
 
     public String description(Locale locale) {

@@ -3,10 +3,9 @@ package vn.ndp.registry.lists;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
+import vn.ndp.registry.shared.Bilingual;
 import vn.ndp.registry.shared.FieldChange;
-import vn.ndp.registry.shared.ShownLanguage;
 
 /**
  * What changed from one list version ({@code before}) to another
@@ -19,17 +18,8 @@ public record ListDiff(ListVersion before, ListVersion after, List<ListEntry> ad
     private static final List<ListField> FIELDS = List.of(ListField.values());
 
     /** A platform in both versions with at least one different field, named as the later version names it. */
-    public record Changed(String platformCode, String nameVi, String nameEn, List<FieldChange<ListField>> changes) {
-
-        /** The name in the reader's language: the English one on an English page, where there is one. */
-        public String name(Locale locale) {
-            return ShownLanguage.name(locale, nameVi(), nameEn());
-        }
-
-        /** The {@code lang} of {@link #name(Locale)}: "vi" or null ({@link ShownLanguage}). */
-        public String lang(Locale locale) {
-            return ShownLanguage.lang(locale, nameVi(), nameEn());
-        }
+    public record Changed(String platformCode, String nameVi, String nameEn, List<FieldChange<ListField>> changes)
+            implements Bilingual {
     }
 
     public boolean identical() {

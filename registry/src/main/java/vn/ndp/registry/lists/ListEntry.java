@@ -4,6 +4,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import vn.ndp.registry.shared.Bilingual;
 import vn.ndp.registry.shared.ShownLanguage;
 
 /**
@@ -11,7 +12,7 @@ import vn.ndp.registry.shared.ShownLanguage;
  * {@link ListField} key, and its owner on the document date.
  */
 public record ListEntry(int position, String platformCode, String ownerCode, String ownerNameVi, String ownerNameEn,
-        Map<String, String> fields) {
+        Map<String, String> fields) implements Bilingual {
 
     public ListEntry {
         fields = Collections.unmodifiableMap(new LinkedHashMap<>(fields));
@@ -28,16 +29,6 @@ public record ListEntry(int position, String platformCode, String ownerCode, Str
     /** The English name frozen with the entry; null when the platform had none. */
     public String nameEn() {
         return get(ListField.NAME_EN);
-    }
-
-    /** The name in the reader's language: the English one on an English page, where there is one. */
-    public String name(Locale locale) {
-        return ShownLanguage.name(locale, nameVi(), nameEn());
-    }
-
-    /** The {@code lang} of {@link #name(Locale)} where it is not the page's: "vi" or null ({@link ShownLanguage}). */
-    public String lang(Locale locale) {
-        return ShownLanguage.lang(locale, nameVi(), nameEn());
     }
 
     /** The owner's name as frozen with the entry, in the reader's language where it was known in it. */

@@ -1,8 +1,7 @@
 package vn.ndp.registry.lists;
 
-import java.util.Locale;
 import vn.ndp.registry.catalog.LifecycleStatus;
-import vn.ndp.registry.shared.ShownLanguage;
+import vn.ndp.registry.shared.Bilingual;
 
 /**
  * A platform of a version's statuses that the version left out because its listing date was unknown when it was
@@ -11,15 +10,6 @@ import vn.ndp.registry.shared.ShownLanguage;
  * catalogue could not say. Its names as they stood when the version was published, and its status on the version's
  * date (one of the version's statuses).
  */
-public record UndatedPlatform(String platformCode, String nameVi, String nameEn, LifecycleStatus status) {
-
-    /** The name in the reader's language: the English one on an English page, where there is one. */
-    public String name(Locale locale) {
-        return ShownLanguage.name(locale, nameVi(), nameEn());
-    }
-
-    /** The {@code lang} of {@link #name(Locale)} where it is not the page's: "vi" or null ({@link ShownLanguage}). */
-    public String lang(Locale locale) {
-        return ShownLanguage.lang(locale, nameVi(), nameEn());
-    }
+public record UndatedPlatform(String platformCode, String nameVi, String nameEn, LifecycleStatus status)
+        implements Bilingual {
 }

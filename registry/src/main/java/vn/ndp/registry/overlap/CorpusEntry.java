@@ -1,8 +1,7 @@
 package vn.ndp.registry.overlap;
 
 import java.util.List;
-import java.util.Locale;
-import vn.ndp.registry.shared.ShownLanguage;
+import vn.ndp.registry.shared.Bilingual;
 
 /**
  * An existing platform the overlap check compares with: a national platform
@@ -20,7 +19,7 @@ public record CorpusEntry(
         String ownerCode,
         String category,
         Kind kind,
-        String link) {
+        String link) implements Bilingual {
 
     /** An entry without a page of its own (an evaluation fixture, a test's). */
     public CorpusEntry(String code, String nameVi, String nameEn, String descriptionVi, String descriptionEn,
@@ -39,15 +38,5 @@ public record CorpusEntry(
 
     public CorpusEntry {
         functions = functions == null ? List.of() : List.copyOf(functions);
-    }
-
-    /** The name in the reader's language: the English one on an English page, where there is one. */
-    public String name(Locale locale) {
-        return ShownLanguage.name(locale, nameVi, nameEn);
-    }
-
-    /** The {@code lang} of {@link #name(Locale)} where it is not the page's: "vi" or null ({@link ShownLanguage}). */
-    public String lang(Locale locale) {
-        return ShownLanguage.lang(locale, nameVi, nameEn);
     }
 }

@@ -6,8 +6,8 @@ import java.util.Locale;
  * The one rule for text shown in a language other than the page's: a name kept in Vietnamese and English is shown in
  * English on an English page where it has an English name, else in Vietnamese; Vietnamese text shown on a page that is
  * not in Vietnamese is marked {@code lang="vi"}, so that screen readers and translators read it as Vietnamese.
- * Records with such names ({@code Platform}, {@code Agency}, ...) answer {@code name(Locale)} and {@code lang(Locale)}
- * with it; pages mark free text written in Vietnamese (a reason, a comment, a person's name) with
+ * Records with such names ({@code Platform}, {@code Agency}, ...) are {@link Bilingual}: {@code name(Locale)} and
+ * {@code lang(Locale)} apply it; pages mark free text written in Vietnamese (a reason, a comment, a person's name) with
  * {@code ${@texts.lang(value)}}.
  */
 public final class ShownLanguage {
