@@ -11,7 +11,7 @@ import vn.ndp.registry.accounts.ApiCalls;
  * Local platforms as the API takes them, for tests that share one database: each named with a {@link #word()} no
  * other test uses, so that a test finds its own platform and not another test's on the same topic.
  */
-final class LocalPlatformFixtures {
+public final class LocalPlatformFixtures {
 
     static final String API = "/api/v1/adoption/provinces/";
 
@@ -19,12 +19,12 @@ final class LocalPlatformFixtures {
     }
 
     /** A word no other test uses, to name a test's platforms with. */
-    static String word() {
+    public static String word() {
         return "xq" + UUID.randomUUID().toString().replace("-", "").substring(0, 8);
     }
 
     /** A platform about a topic no national platform covers, named with {@code word}. */
-    static Map<String, Object> cemeteries(String word) {
+    public static Map<String, Object> cemeteries(String word) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("nameVi", "Hệ thống quản lý nghĩa trang " + word);
         body.put("description", "Quản lý phần mộ, đăng ký an táng và hỏa táng tại các nghĩa trang nhân dân " + word
@@ -70,7 +70,7 @@ final class LocalPlatformFixtures {
      * Registers {@code body} in {@code province}, confirmed with a reason unless it says otherwise: a province's
      * earlier platform on the same topic (another test's) makes a new one a duplicate of its own that needs a reason.
      */
-    static JsonNode register(ApiCalls api, String token, String province, Map<String, Object> body) {
+    public static JsonNode register(ApiCalls api, String token, String province, Map<String, Object> body) {
         Map<String, Object> confirmed = new LinkedHashMap<>(body);
         confirmed.putIfAbsent("saveAnyway", true);
         confirmed.putIfAbsent("reason", "Hệ thống riêng của tỉnh (kiểm thử).");

@@ -27,6 +27,7 @@ import vn.ndp.registry.accounts.ApiCalls;
 import vn.ndp.registry.accounts.CurrentUser;
 import vn.ndp.registry.accounts.Role;
 import vn.ndp.registry.accounts.TestAccounts;
+import vn.ndp.registry.adoption.LocalPlatformFixtures;
 import vn.ndp.registry.catalog.Catalog;
 import vn.ndp.registry.catalog.LifecycleStatus;
 import vn.ndp.registry.catalog.PlatformField;
@@ -830,18 +831,11 @@ class GovernancePagesIntegrationTests {
 
     @Test
     void aProposalLikeAProvincesLocalPlatformLinksToThatPlatformsPageAndNamesTheProvince() throws Exception {
-        String word = "xq" + UUID.randomUUID().toString().replace("-", "").substring(0, 8);
-        String name = "Hệ thống quản lý nghĩa trang " + word;
-        String description = "Quản lý phần mộ, đăng ký an táng và hỏa táng tại các nghĩa trang nhân dân " + word + ".";
-        Map<String, Object> local = new java.util.LinkedHashMap<>();
-        local.put("nameVi", name);
-        local.put("description", description);
-        local.put("functions", List.of("Đăng ký an táng " + word, "Tra cứu phần mộ " + word));
-        local.put("category", "society");
-        local.put("saveAnyway", true);
-        local.put("reason", "Hệ thống riêng của tỉnh (kiểm thử).");
-        String id = api.post(accounts.token(Role.PROVINCE_EDITOR, "P-NGHE-AN"),
-                "/api/v1/adoption/provinces/P-NGHE-AN/local-platforms", local, 201).get("id").asString();
+        Map<String, Object> local = LocalPlatformFixtures.cemeteries(LocalPlatformFixtures.word());
+        String name = (String) local.get("nameVi");
+        String description = (String) local.get("description");
+        String id = LocalPlatformFixtures.register(api, accounts.token(Role.PROVINCE_EDITOR, "P-NGHE-AN"), "P-NGHE-AN",
+                local).get("id").asString();
 
         UserDetails editor = accounts.signedIn(Role.MINISTRY_EDITOR, "BXD");
         String code = "LIKELOCAL-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase(Locale.ROOT);
