@@ -439,10 +439,7 @@ class AdoptionApiIntegrationTests {
                 .contains(first.get("code").asString());
 
         register(api, hue, "P-HUE", with(second, "reason", "Hệ thống thứ hai, cho khu nghĩa trang mới."));
-        List<String> names = new ArrayList<>();
-        api.get(null, "/api/v1/adoption/provinces/P-HUE/local-platforms", 200)
-                .forEach(p -> names.add(p.get("nameVi").asString()));
-        assertThat(names).containsOnlyOnce((String) body.get("nameVi"));
+        assertThat(LocalPlatformFixtures.names(api, "P-HUE")).containsOnlyOnce((String) body.get("nameVi"));
     }
 
     @Test

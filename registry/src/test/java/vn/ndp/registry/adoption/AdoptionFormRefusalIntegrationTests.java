@@ -8,7 +8,6 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 
 import java.nio.charset.StandardCharsets;
 import java.text.NumberFormat;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -379,17 +378,22 @@ class AdoptionFormRefusalIntegrationTests {
         assertThat(saved.get("progress").asString()).isEqualTo("Đã kết nối 80% xã, phường");
     }
 
+    /** Hà Tĩnh's local platform form for an LGSP named {@code name}, checked and saved anyway with {@code reason}. */
+    private static MockHttpServletRequestBuilder lgspSavedAnyway(UserDetails editor, String name, String reason) {
+        return post("/adoption/provinces/P-HA-TINH/local-platforms").with(user(editor)).with(csrf())
+                .param("checked", "true").param("name_vi", name)
+                .param("description", "Tích hợp, chia sẻ dữ liệu giữa các hệ thống thông tin của tỉnh, kết nối trục"
+                        + " NDXP quốc gia.")
+                .param("functions", "Tích hợp, chia sẻ dữ liệu\nKết nối các cơ sở dữ liệu")
+                .param("category", "government").param("save_anyway", "true").param("reason", reason);
+    }
+
     @Test
     void aConfirmedLocalPlatformSentTwiceIsRegisteredOnceAndTheSecondSaysItIsThereAlready() throws Exception {
         String name = "Nền tảng tích hợp, chia sẻ dữ liệu tỉnh (LGSP) " + word();
         UserDetails editor = accounts.signedIn(Role.PROVINCE_EDITOR, "P-HA-TINH");
-        MockHttpServletRequestBuilder confirmed = post("/adoption/provinces/P-HA-TINH/local-platforms")
-                .with(user(editor)).with(csrf()).param("checked", "true").param("name_vi", name)
-                .param("description", "Tích hợp, chia sẻ dữ liệu giữa các hệ thống thông tin của tỉnh, kết nối trục"
-                        + " NDXP quốc gia.")
-                .param("functions", "Tích hợp, chia sẻ dữ liệu\nKết nối các cơ sở dữ liệu")
-                .param("category", "government").param("save_anyway", "true")
-                .param("reason", "Tỉnh đã đầu tư LGSP trước khi có NDXP.");
+        MockHttpServletRequestBuilder confirmed = lgspSavedAnyway(editor, name,
+                "Tỉnh đã đầu tư LGSP trước khi có NDXP.");
         assertThat(perform(confirmed).getStatus()).isEqualTo(302);
 
         HtmlPage again = page(confirmed, 400);
@@ -399,10 +403,7 @@ class AdoptionFormRefusalIntegrationTests {
                         + " cùng một nền tảng (kể cả khi chọn vẫn lưu). Hãy sửa thông tin của nền tảng đã có, hoặc đặt"
                         + " tên khác nếu đây là một hệ thống khác.");
         assertThat(HtmlPage.value(again.byId("name_vi"))).isEqualTo(name);
-        List<String> names = new ArrayList<>();
-        api.get(null, "/api/v1/adoption/provinces/P-HA-TINH/local-platforms", 200)
-                .forEach(p -> names.add(p.get("nameVi").asString()));
-        assertThat(names).containsOnlyOnce(name);
+        assertThat(LocalPlatformFixtures.names(api, "P-HA-TINH")).containsOnlyOnce(name);
     }
 
     @Test
@@ -411,21 +412,13 @@ class AdoptionFormRefusalIntegrationTests {
         String name = "Nền tảng tích hợp, chia sẻ dữ liệu tỉnh (LGSP) " + word;
         UserDetails editor = accounts.signedIn(Role.PROVINCE_EDITOR, "P-HA-TINH");
 
-        HtmlPage refused = page(post("/adoption/provinces/P-HA-TINH/local-platforms").with(user(editor))
-                .with(csrf()).param("checked", "true").param("name_vi", name)
-                .param("description", "Tích hợp, chia sẻ dữ liệu giữa các hệ thống thông tin của tỉnh, kết nối trục"
-                        + " NDXP quốc gia.")
-                .param("functions", "Tích hợp, chia sẻ dữ liệu\nKết nối các cơ sở dữ liệu")
-                .param("category", "government").param("save_anyway", "true").param("reason", " "), 400);
+        HtmlPage refused = page(lgspSavedAnyway(editor, name, " "), 400);
 
         assertThat(HtmlPage.texts(refused.elementsOfClass("div", "problems").getFirst(), "li")).containsExactly(
                 "Lý do: bắt buộc khi vẫn lưu một nền tảng trùng hoặc chồng lấn với nền tảng số quốc gia, và khi gỡ một "
                         + "nền tảng khỏi danh sách của tỉnh; tối đa 2.000 ký tự.");
         assertThat(refused.byId("save_anyway").hasAttribute("checked")).as("still ticked").isTrue();
         assertThat(HtmlPage.value(refused.byId("name_vi"))).isEqualTo(name);
-        List<String> names = new ArrayList<>();
-        api.get(null, "/api/v1/adoption/provinces/P-HA-TINH/local-platforms", 200)
-                .forEach(p -> names.add(p.get("nameVi").asString()));
-        assertThat(names).as("nothing registered").doesNotContain(name);
+        assertThat(LocalPlatformFixtures.names(api, "P-HA-TINH")).as("nothing registered").doesNotContain(name);
     }
 }

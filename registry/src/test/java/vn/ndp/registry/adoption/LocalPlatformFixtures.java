@@ -1,5 +1,6 @@
 package vn.ndp.registry.adoption;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -64,6 +65,13 @@ public final class LocalPlatformFixtures {
             changed.put((String) keyValues[i], keyValues[i + 1]);
         }
         return changed;
+    }
+
+    /** The names of the local platforms {@code province} has registered, as the API lists them. */
+    static List<String> names(ApiCalls api, String province) {
+        List<String> names = new ArrayList<>();
+        api.get(null, API + province + "/local-platforms", 200).forEach(p -> names.add(p.get("nameVi").asString()));
+        return names;
     }
 
     /**
