@@ -5,9 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import jakarta.servlet.Filter;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -103,21 +100,7 @@ class ApiErrorDispatchesIntegrationTests {
                 .doesNotContain("\"timestamp\"");
     }
 
-    /**
-     * The whole answer to a request sent as typed, with {@code bodySize} bytes of body (zeros), read until the server
-     * closes.
-     */
     private String raw(String requestLine, String accept, String headers, long bodySize) throws IOException {
-        try (Socket socket = new Socket("127.0.0.1", port)) {
-            OutputStream out = socket.getOutputStream();
-            out.write((requestLine + "\r\nHost: localhost\r\n" + (accept.isEmpty() ? "" : "Accept: " + accept + "\r\n")
-                    + headers + "Connection: close\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
-            byte[] chunk = new byte[64 * 1024];
-            for (long sent = 0; sent < bodySize; sent += chunk.length) {
-                out.write(chunk, 0, (int) Math.min(chunk.length, bodySize - sent));
-            }
-            out.flush();
-            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        }
+        return RawHttp.send(port, requestLine, accept, headers, bodySize);
     }
 }

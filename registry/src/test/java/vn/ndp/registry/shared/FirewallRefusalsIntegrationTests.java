@@ -3,9 +3,6 @@ package vn.ndp.registry.shared;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.OutputStream;
-import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -118,13 +115,6 @@ class FirewallRefusalsIntegrationTests {
 
     /** The whole answer to a request line sent as typed (no Accept header if it is empty), read until it closes. */
     private String raw(String requestLine, String accept) throws IOException {
-        try (Socket socket = new Socket("127.0.0.1", port)) {
-            OutputStream out = socket.getOutputStream();
-            out.write((requestLine + "\r\nHost: localhost\r\n" + (accept.isEmpty() ? "" : "Accept: " + accept + "\r\n")
-                    + "Connection: close\r\n\r\n")
-                    .getBytes(StandardCharsets.ISO_8859_1));
-            out.flush();
-            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        }
+        return RawHttp.send(port, requestLine, accept, "", 0);
     }
 }
