@@ -14,7 +14,6 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.core.userdetails.UserDetails;
-import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import vn.ndp.registry.HtmlPage;
@@ -45,14 +44,11 @@ class ConflictMessagesIntegrationTests {
     @Autowired
     ChangeDesk changes;
 
-    @Autowired
-    UserDetailsService users;
-
     @Test
     void aProposalSubmittedTwiceByADoubleClickIsSaidToBeSubmittedNotInConflict() throws Exception {
         Account account = accounts.create(Role.MINISTRY_EDITOR, "BTC");
         Proposal p = draft(CurrentUser.of(account));
-        UserDetails editor = users.loadUserByUsername(account.username());
+        UserDetails editor = accounts.signedIn(account);
 
         mvc.perform(post("/governance/proposals/" + p.id() + "/submit").with(user(editor)).with(csrf())
                 .param("version", String.valueOf(p.version())));
@@ -76,7 +72,7 @@ class ConflictMessagesIntegrationTests {
         desk.handle(p.id(), p.version(), new ProposalCommand.Submit(), editor);
 
         String page = mvc.perform(post("/governance/proposals/" + p.id() + "/withdraw")
-                .with(user(users.loadUserByUsername(account.username()))).with(csrf())
+                .with(user(accounts.signedIn(account))).with(csrf())
                 .param("version", String.valueOf(p.version()))).andReturn().getResponse().getContentAsString();
 
         String problem = HtmlPage.text(HtmlPage.parse(page).elementsOfClass("div", "problems").getFirst());
