@@ -5,6 +5,8 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static vn.ndp.registry.adoption.AdoptionApiIntegrationTests.declaration;
+import static vn.ndp.registry.adoption.PlanRows.responsible;
 
 import java.nio.charset.StandardCharsets;
 import java.text.NumberFormat;
@@ -248,7 +250,7 @@ class AdoptionFormRefusalIntegrationTests {
         UserDetails editor = accounts.signedIn(Role.PROVINCE_EDITOR, "P-BAC-NINH-2025");
 
         HtmlPage refused = page(post(BAC_NINH).with(user(editor)).with(csrf()).param("year", "2027")
-                .param("document_kind", "none").param("status_NDXP", "in_use").param("department_NDXP", "Sở Khoa học và Công nghệ").param("person_NDXP", "Nguyễn Thị Hoa")
+                .param("document_kind", "none").param("status_NDXP", "in_use").with(responsible("NDXP", "Nguyễn Thị Hoa"))
                 .param("status_VNEID", "").param("person_VNEID", "Nguyễn Văn An")
                 .param("phone_VNEID", "0912 345 678"), 400);
 
@@ -294,8 +296,8 @@ class AdoptionFormRefusalIntegrationTests {
         // VNeID is the second row sent: the desk names its fields platforms[1]
         HtmlPage refused = page(post(BAC_NINH).with(user(editor)).with(csrf()).param("year", "2027")
                 .param("document_kind", "none").param("status_NDXP", "in_use").param("status_VNEID", "deploying")
-                .param("department_NDXP", "Sở Khoa học và Công nghệ").param("person_NDXP", "Nguyễn Thị Hoa")
-                .param("department_VNEID", "Sở Khoa học và Công nghệ").param("person_VNEID", "Nguyễn Thị Hoa")
+                .with(responsible("NDXP", "Nguyễn Thị Hoa"))
+                .with(responsible("VNEID", "Nguyễn Thị Hoa"))
                 .param("phone_VNEID", "gọi tôi").param("email_VNEID", "khong-phai-thu"), 400);
 
         String vneid = rowName(refused, "VNEID");
@@ -321,15 +323,13 @@ class AdoptionFormRefusalIntegrationTests {
         UserDetails editor = accounts.signedIn(Role.PROVINCE_EDITOR, "P-BAC-NINH-2025");
         assertThat(perform(post(BAC_NINH).with(user(editor)).with(csrf()).param("year", "2029")
                 .param("document_kind", "none").param("status_VNEID", "planned")
-                .param("department_VNEID", "Sở Khoa học và Công nghệ").param("person_VNEID", "Nguyễn Thị Hoa")).getStatus()).isEqualTo(302);
+                .with(responsible("VNEID", "Nguyễn Thị Hoa"))).getStatus()).isEqualTo(302);
         api.put(accounts.token(Role.PROVINCE_EDITOR, "P-BAC-NINH-2025"), "/api/v1/adoption/provinces/P-BAC-NINH-2025"
-                + "/plan", Map.of("year", 2029, "documentKind", "none", "version", 0,
-                "platforms", List.of(Map.of("platform", "VNEID", "status", "in_use", "department",
-                        "Sở Khoa học và Công nghệ", "person", "Nguyễn Thị Hoa"))), 200);
+                + "/plan", declaration(2029, "none", 0, "VNEID", "in_use"), 200);
 
         HtmlPage stale = page(post(BAC_NINH).with(user(editor)).with(csrf()).param("year", "2029")
                 .param("version", "0").param("document_kind", "none").param("status_VNEID", "deploying")
-                .param("department_VNEID", "Sở Khoa học và Công nghệ").param("person_VNEID", "Trần Thị Bình"), 409);
+                .with(responsible("VNEID", "Trần Thị Bình")), 409);
 
         assertThat(HtmlPage.texts(stale.byId("plan-problems"), "p").getFirst()).isEqualTo("Người khác vừa lưu một"
                 + " thay đổi trong lúc bạn sửa; chưa lưu gì. Biểu mẫu vẫn giữ những gì bạn đã nhập: hãy xem lại các"
@@ -337,7 +337,7 @@ class AdoptionFormRefusalIntegrationTests {
         assertThat(HtmlPage.text(stale.byId("plan-problems"))).doesNotContain("Chưa lưu được, vui lòng");
         HtmlPage english = page(post(BAC_NINH).param("lang", "en").with(user(editor)).with(csrf())
                 .param("year", "2029").param("version", "0").param("document_kind", "none")
-                .param("status_VNEID", "deploying").param("department_VNEID", "Sở Khoa học và Công nghệ").param("person_VNEID", "Nguyễn Thị Hoa"), 409);
+                .param("status_VNEID", "deploying").with(responsible("VNEID", "Nguyễn Thị Hoa")), 409);
         assertThat(HtmlPage.text(english.byId("plan-problems")))
                 .contains("Someone else saved a change while you were editing; nothing was saved.");
         assertThat(problems(stale)).containsExactly("Nền tảng " + rowName(stale, "VNEID")
@@ -359,10 +359,12 @@ class AdoptionFormRefusalIntegrationTests {
     @Test
     void aSaveFromThePlanFormKeepsEachPlatformsProgressStoredThroughTheApi() throws Exception {
         String token = accounts.token(Role.PROVINCE_EDITOR, "P-BAC-NINH-2025");
-        api.put(token, "/api/v1/adoption/provinces/P-BAC-NINH-2025/plan", Map.of("year", 2028, "documentKind", "none",
-                "platforms", List.of(Map.of("platform", "VNEID", "status", "deploying", "department",
-                        "Sở Khoa học và Công nghệ", "person", "Nguyễn Thị Hoa", "target",
-                        "100% xã kết nối", "progress", "Đã kết nối 80% xã, phường"))), 200);
+        Map<String, Object> declared = declaration(2028, "none", null, "VNEID", "deploying");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> vneid = ((List<Map<String, Object>>) declared.get("platforms")).getFirst();
+        vneid.put("target", "100% xã kết nối");
+        vneid.put("progress", "Đã kết nối 80% xã, phường");
+        api.put(token, "/api/v1/adoption/provinces/P-BAC-NINH-2025/plan", declared, 200);
         UserDetails editor = accounts.signedIn(Role.PROVINCE_EDITOR, "P-BAC-NINH-2025");
 
         HtmlPage form = page(get(BAC_NINH).param("year", "2028").with(user(editor)));

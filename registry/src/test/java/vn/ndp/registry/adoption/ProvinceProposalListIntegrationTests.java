@@ -5,6 +5,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static vn.ndp.registry.adoption.PlanRows.responsible;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -227,7 +228,7 @@ class ProvinceProposalListIntegrationTests {
         int saved = mvc.perform(post("/adoption/provinces/P-BAC-NINH-2025/plan").with(user(editor)).with(csrf())
                         .param("year", String.valueOf(year)).param("document_kind", "none")
                         .param("status_VNEID", "in_use").param("status_NDXP", "")
-                        .param("department_VNEID", "Sở Khoa học và Công nghệ").param("person_VNEID", "Nguyễn Thị Hoa"))
+                        .with(responsible("VNEID", "Nguyễn Thị Hoa")))
                 .andReturn().getResponse().getStatus();
         assertThat(saved).isEqualTo(302);
         JsonNode province = api.get(null, "/api/v1/adoption/provinces/P-BAC-NINH-2025", 200);
