@@ -496,14 +496,19 @@ class SupportIntegrationTests {
         assertThat(vietnamese.elements("h1").getFirst().hasAttribute("lang")).isFalse();
     }
 
+    /** The form token of a new opening of the request form about VNEID. */
+    private String formToken(UserDetails signedIn) throws Exception {
+        String form = mvc.perform(get("/support/new").param("platform", "VNEID").with(user(signedIn))).andReturn()
+                .getResponse().getContentAsString(StandardCharsets.UTF_8);
+        return HtmlPage.parse(form).elements("input").stream()
+                .filter(input -> "form_token".equals(input.getAttributeValue("name"))).findFirst().orElseThrow()
+                .getAttributeValue("value");
+    }
+
     @Test
     void theRequestFormSentTwiceOpensOneRequestAndTheSecondSendShowsIt() throws Exception {
         UserDetails signedIn = accounts.signedIn(Role.PROVINCE_EDITOR, "P-HUE");
-        String form = mvc.perform(get("/support/new").param("platform", "VNEID").with(user(signedIn))).andReturn()
-                .getResponse().getContentAsString(StandardCharsets.UTF_8);
-        String token = HtmlPage.parse(form).elements("input").stream()
-                .filter(input -> "form_token".equals(input.getAttributeValue("name"))).findFirst().orElseThrow()
-                .getAttributeValue("value");
+        String token = formToken(signedIn);
         String subject = subject();
 
         String refusedPage = mvc.perform(multipart("/support").param("platformCode", "VNEID").param("subject", subject)
@@ -522,10 +527,7 @@ class SupportIntegrationTests {
         assertThat(sent.get(1)).as("the second send shows the request the first opened").isEqualTo(sent.get(0));
         assertThat(jdbc.sql("select count(*) from support_request where subject = ?").param(subject)
                 .query(Long.class).single()).isEqualTo(1);
-        String other = HtmlPage.parse(mvc.perform(get("/support/new").param("platform", "VNEID").with(user(signedIn)))
-                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8)).elements("input").stream()
-                .filter(input -> "form_token".equals(input.getAttributeValue("name"))).findFirst().orElseThrow()
-                .getAttributeValue("value");
+        String other = formToken(signedIn);
         assertThat(other).as("each opening of the form is a new request").isNotEqualTo(token);
     }
 
