@@ -73,9 +73,7 @@ class GlobalConfigurationIntegrationTests {
 
         assertGatewayError(response, "Server.ClientProxy.OutdatedGlobalConf");
         assertThat(exchange.backend.received()).isEmpty();
-        HttpResponse<String> health = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
-                + exchange.consumer.adminPort() + "/health")).build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(health.statusCode()).isEqualTo(503);
+        assertThat(admin(exchange.consumer, "/health").statusCode()).isEqualTo(503);
     }
 
     @Test
