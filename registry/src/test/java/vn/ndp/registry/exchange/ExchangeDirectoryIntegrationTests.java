@@ -571,19 +571,21 @@ class ExchangeDirectoryIntegrationTests {
                 .containsExactly(tuple(10L, 7L));
     }
 
+    /**
+     * {@code count} calls of {@code service} by {@code client} in {@code minute} answered with {@code fault} (empty
+     * for none), all in the fastest latency bucket.
+     */
     static UsageAggregate aggregate(Instant minute, String side, String client, String service, int status, long count,
                                     String fault) {
-        UsageAggregate a = aggregate(minute, side, client, service, status, count);
-        return new UsageAggregate(a.minute(), a.side(), a.client(), a.service(), a.status(), fault, a.count(),
-                a.requestBytes(), a.responseBytes(), a.durationMillis(), a.latencyBuckets());
+        List<Long> buckets = new ArrayList<>(Collections.nCopies(
+                UsageAggregate.LATENCY_BOUNDS_MILLIS.size() + 1, 0L));
+        buckets.set(0, count);
+        return new UsageAggregate(minute, side, client, service, status, fault, count, 0, 0, count, buckets);
     }
 
     /** {@code count} calls of {@code service} by {@code client} in {@code minute}, all in the fastest latency bucket. */
     static UsageAggregate aggregate(Instant minute, String side, String client, String service, int status, long count) {
-        List<Long> buckets = new ArrayList<>(Collections.nCopies(
-                UsageAggregate.LATENCY_BOUNDS_MILLIS.size() + 1, 0L));
-        buckets.set(0, count);
-        return new UsageAggregate(minute, side, client, service, status, "", count, 0, 0, count, buckets);
+        return aggregate(minute, side, client, service, status, count, "");
     }
 
     @Test
