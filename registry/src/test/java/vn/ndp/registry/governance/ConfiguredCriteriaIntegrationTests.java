@@ -7,7 +7,6 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import java.util.Locale;
-import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -20,7 +19,6 @@ import vn.ndp.registry.RegistryIntegrationTest;
 import vn.ndp.registry.accounts.CurrentUser;
 import vn.ndp.registry.accounts.Role;
 import vn.ndp.registry.accounts.TestAccounts;
-import vn.ndp.registry.catalog.PlatformField;
 
 /** A criteria group configured beyond the default eight, which has no label of its own, as the reviewer sees it. */
 @RegistryIntegrationTest
@@ -42,10 +40,8 @@ class ConfiguredCriteriaIntegrationTests {
         assertThat(desk.settings().criteria()).hasSize(9).endsWith("interoperability");
         CurrentUser editor = CurrentUser.of(accounts.create(Role.MINISTRY_EDITOR, "BTC"));
         String code = "CRITTEST-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase(Locale.ROOT);
-        Proposal p = desk.draft(editor, code, Map.of(PlatformField.NAME_VI, "Nền tảng thử tiêu chí " + code,
-                PlatformField.DESCRIPTION_VI, "Nền tảng để kiểm thử một nhóm tiêu chí được cấu hình thêm.",
-                PlatformField.CATEGORY, "government", PlatformField.TYPE, "platform", PlatformField.SCOPES, "central"));
-        p = desk.handle(p.id(), p.version(), new ProposalCommand.Submit(), editor);
+        Proposal p = ProposalFlow.submitted(desk, desk.draft(editor, code, ProposalFlow.platform(
+                "Nền tảng thử tiêu chí " + code, "Nền tảng để kiểm thử một nhóm tiêu chí được cấu hình thêm.")), editor);
         UserDetails reviewer = accounts.signedIn(Role.REVIEWER, null);
 
         HtmlPage form = HtmlPage.parse(mvc.perform(get("/governance/proposals/" + p.id()).with(user(reviewer)))

@@ -6,7 +6,6 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -109,23 +108,13 @@ class ConflictMessagesIntegrationTests {
 
     private Proposal draft(CurrentUser editor) {
         String code = "CONFLICT-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase(Locale.ROOT);
-        return desk.draft(editor, code, Map.of(PlatformField.NAME_VI, "Nền tảng thử xung đột " + code,
-                PlatformField.DESCRIPTION_VI, "Nền tảng để kiểm thử lời báo khi dữ liệu đã thay đổi.",
-                PlatformField.CATEGORY, "government", PlatformField.TYPE, "platform", PlatformField.SCOPES,
-                "central"));
+        return desk.draft(editor, code, ProposalFlow.platform("Nền tảng thử xung đột " + code,
+                "Nền tảng để kiểm thử lời báo khi dữ liệu đã thay đổi."));
     }
 
     /** A platform of the Ministry of Finance listed through the workflow at security level 3, at version 0. */
     private String recognised(CurrentUser editor) {
         CurrentUser reviewer = CurrentUser.of(accounts.create(Role.REVIEWER, null));
-        Proposal p = draft(editor);
-        p = desk.handle(p.id(), p.version(), new ProposalCommand.Submit(), editor);
-        List<Evaluation.CriterionResult> results = desk.settings().criteria().stream()
-                .map(c -> new Evaluation.CriterionResult(c, Evaluation.Result.MEETS, "Đạt")).toList();
-        p = desk.handle(p.id(), p.version(), new ProposalCommand.RecordEvaluation(new Evaluation(results, 3, true,
-                "Đạt")), reviewer);
-        desk.handle(p.id(), p.version(), new ProposalCommand.Recognise("7/QĐ-BKHCN", LocalDate.of(2026, 1, 5),
-                null), reviewer);
-        return p.platformCode();
+        return ProposalFlow.recognised(desk, draft(editor), editor, reviewer).platformCode();
     }
 }

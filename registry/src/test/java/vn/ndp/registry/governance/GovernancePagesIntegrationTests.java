@@ -242,10 +242,7 @@ class GovernancePagesIntegrationTests {
         assertThat(HtmlPage.selected(evaluationPage.byId("security-level"))).containsExactly("4");
         assertThat(desk.get(p.id(), editor).evaluation()).isNull();
 
-        List<Evaluation.CriterionResult> results = desk.settings().criteria().stream()
-                .map(c -> new Evaluation.CriterionResult(c, Evaluation.Result.MEETS, "Đạt")).toList();
-        p = desk.handle(p.id(), p.version(), new ProposalCommand.RecordEvaluation(new Evaluation(results, 3, true,
-                "Đạt")), CurrentUser.of(accounts.create(Role.REVIEWER, null)));
+        p = ProposalFlow.evaluated(desk, p, CurrentUser.of(accounts.create(Role.REVIEWER, null)));
         String decision = mvc.perform(post("/governance/proposals/" + p.id() + "/decision").with(user(reviewer))
                 .with(csrf()).param("version", String.valueOf(p.version())).param("decision", "recognise_as_potential")
                 .param("decision_number", "12/QĐ-BKHCN").param("decision_date", "31/02/2026")
@@ -267,14 +264,10 @@ class GovernancePagesIntegrationTests {
     void aDecisionDatedBeforeTheProposalWasSubmittedIsRecordedOnlyOnceTheReviewerConfirmsIt() throws Exception {
         CurrentUser editor = CurrentUser.of(accounts.create(Role.MINISTRY_EDITOR, "BTC"));
         String code = "EARLIER-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase(Locale.ROOT);
-        Proposal p = desk.draft(editor, code, Map.of(PlatformField.NAME_VI, "Nền tảng quyết định sớm " + code,
-                PlatformField.DESCRIPTION_VI, "Nền tảng để kiểm thử quyết định ghi ngày trước khi hồ sơ được gửi.",
-                PlatformField.CATEGORY, "government", PlatformField.TYPE, "platform", PlatformField.SCOPES, "central"));
-        p = desk.handle(p.id(), p.version(), new ProposalCommand.Submit(), editor);
-        List<Evaluation.CriterionResult> results = desk.settings().criteria().stream()
-                .map(c -> new Evaluation.CriterionResult(c, Evaluation.Result.MEETS, "Đạt")).toList();
-        p = desk.handle(p.id(), p.version(), new ProposalCommand.RecordEvaluation(new Evaluation(results, 3, true,
-                "Đạt")), CurrentUser.of(accounts.create(Role.REVIEWER, null)));
+        Proposal p = desk.draft(editor, code, ProposalFlow.platform("Nền tảng quyết định sớm " + code,
+                "Nền tảng để kiểm thử quyết định ghi ngày trước khi hồ sơ được gửi."));
+        p = ProposalFlow.evaluated(desk, ProposalFlow.submitted(desk, p, editor),
+                CurrentUser.of(accounts.create(Role.REVIEWER, null)));
         String submitted = CalendarDates.vietnamese(p.submittedAt().atZoneSameInstant(VietnamTime.ZONE).toLocalDate());
         UserDetails reviewer = accounts.signedIn(Role.REVIEWER, null);
 
@@ -506,21 +499,12 @@ class GovernancePagesIntegrationTests {
         CurrentUser editor = CurrentUser.of(accounts.create(Role.MINISTRY_EDITOR, "BTC"));
         CurrentUser reviewer = CurrentUser.of(accounts.create(Role.REVIEWER, null));
         String code = "EVIDENCE-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase(Locale.ROOT);
-        Map<PlatformField, String> fields = new java.util.EnumMap<>(Map.of(PlatformField.NAME_VI,
-                "Nền tảng minh chứng " + code, PlatformField.DESCRIPTION_VI,
-                "Nền tảng để kiểm thử tài liệu minh chứng của đề nghị thay đổi.", PlatformField.CATEGORY, "government",
-                PlatformField.TYPE, "platform", PlatformField.SCOPES, "central"));
+        Map<PlatformField, String> fields = ProposalFlow.platform("Nền tảng minh chứng " + code,
+                "Nền tảng để kiểm thử tài liệu minh chứng của đề nghị thay đổi.");
         if (nameEn != null) {
             fields.put(PlatformField.NAME_EN, nameEn + " " + code);
         }
-        Proposal p = desk.draft(editor, code, fields);
-        p = desk.handle(p.id(), p.version(), new ProposalCommand.Submit(), editor);
-        List<Evaluation.CriterionResult> results = desk.settings().criteria().stream()
-                .map(c -> new Evaluation.CriterionResult(c, Evaluation.Result.MEETS, "Đạt")).toList();
-        p = desk.handle(p.id(), p.version(), new ProposalCommand.RecordEvaluation(new Evaluation(results, 3, true,
-                "Đạt")), reviewer);
-        desk.handle(p.id(), p.version(), new ProposalCommand.Recognise("7/QĐ-BKHCN", LocalDate.of(2026, 1, 5),
-                null), reviewer);
+        ProposalFlow.recognised(desk, desk.draft(editor, code, fields), editor, reviewer);
         return code;
     }
 
