@@ -67,15 +67,8 @@ class BackDatedChangesIntegrationTests {
     /** A Finance platform recognised by a decision of {@code decisionDate} (so listed from then); its code. */
     private String recognised(String decisionDate) {
         String code = GovernanceApiIntegrationTests.newCode();
-        JsonNode p = api.post(finance, "/api/v1/proposals", Map.of("code", code, "fields",
-                GovernanceApiIntegrationTests.fields("Nền tảng hiệu lực " + code)), 201);
-        String id = p.get("id").asString();
-        p = api.post(finance, "/api/v1/proposals/" + id + "/submit", Map.of("version", p.get("version").asInt()), 200);
-        p = api.post(reviewer, "/api/v1/proposals/" + id + "/evaluation",
-                GovernanceApiIntegrationTests.evaluation(p.get("version").asInt()), 200);
-        api.post(reviewer, "/api/v1/proposals/" + id + "/decision", Map.of("version", p.get("version").asInt(),
-                "decision", "recognise", "decisionNumber", "45/QĐ-BKHCN", "decisionDate", decisionDate), 200);
-        return code;
+        return GovernanceApiFixtures.recognised(api, finance, reviewer, code, "Nền tảng hiệu lực " + code,
+                decisionDate);
     }
 
     private String recognised() {
@@ -100,26 +93,12 @@ class BackDatedChangesIntegrationTests {
 
 
     private long ownerCount(String owner, String asOf) {
-        for (JsonNode bucket : api.get(null, "/api/v1/stats/platforms?by=owner&asOf=" + asOf, 200).get("buckets")) {
-            if (bucket.get("key").asString().equals(owner)) {
-                return bucket.get("count").asLong();
-            }
-        }
-        return 0;
+        return GovernanceApiFixtures.ownerCount(api, owner, asOf);
     }
 
     /** The entry of {@code code} in a list version dated {@code date} of the given status, or null. */
     private JsonNode listEntry(String date, String status, String code) {
-        String number = "Số " + code + "-" + date + "-" + status + "/BKHCN-CĐSQG";
-        String id = api.post(admin, "/api/v1/lists", Map.of("title", "Công văn " + number, "documentNumber", number,
-                "documentDate", date, "issuer", "Bộ Khoa học và Công nghệ", "note", "Kiểm thử ngày hiệu lực",
-                "statuses", List.of(status)), 201).get("id").asString();
-        for (JsonNode entry : api.get(null, "/api/v1/lists/" + id, 200).get("platforms")) {
-            if (entry.get("platformCode").asString().equals(code)) {
-                return entry;
-            }
-        }
-        return null;
+        return GovernanceApiFixtures.listEntry(api, admin, date, status, code);
     }
 
     @Test

@@ -92,13 +92,8 @@ class GovernanceApiIntegrationTests {
 
     /** Drafts, submits, evaluates and recognises a proposal; the platform's code. */
     String recognised(String code) {
-        JsonNode p = draft(finance, code, fields("Nền tảng kiểm thử " + code));
-        String id = p.get("id").asString();
-        p = api.post(finance, "/api/v1/proposals/" + id + "/submit", Map.of("version", p.get("version").asInt()), 200);
-        p = api.post(reviewer, "/api/v1/proposals/" + id + "/evaluation", evaluation(p.get("version").asInt()), 200);
-        api.post(reviewer, "/api/v1/proposals/" + id + "/decision", Map.of("version", p.get("version").asInt(),
-                "decision", "recognise", "decisionNumber", "123/QĐ-BKHCN", "decisionDate", "2026-01-05"), 200);
-        return code;
+        return GovernanceApiFixtures.recognised(api, finance, reviewer, code, "Nền tảng kiểm thử " + code,
+                "2026-01-05");
     }
 
     @Test

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -48,15 +47,8 @@ class OwnerAndStatusAsOfIntegrationTests {
     /** Drafts, submits, evaluates and recognises a Finance proposal (decision of 05/01/2026); the platform's code. */
     private String recognised() {
         String code = GovernanceApiIntegrationTests.newCode();
-        JsonNode p = api.post(finance, "/api/v1/proposals", Map.of("code", code, "fields",
-                GovernanceApiIntegrationTests.fields("Nền tảng lịch sử " + code)), 201);
-        String id = p.get("id").asString();
-        p = api.post(finance, "/api/v1/proposals/" + id + "/submit", Map.of("version", p.get("version").asInt()), 200);
-        p = api.post(reviewer, "/api/v1/proposals/" + id + "/evaluation",
-                GovernanceApiIntegrationTests.evaluation(p.get("version").asInt()), 200);
-        api.post(reviewer, "/api/v1/proposals/" + id + "/decision", Map.of("version", p.get("version").asInt(),
-                "decision", "recognise", "decisionNumber", "45/QĐ-BKHCN", "decisionDate", "2026-01-05"), 200);
-        return code;
+        return GovernanceApiFixtures.recognised(api, finance, reviewer, code, "Nền tảng lịch sử " + code,
+                "2026-01-05");
     }
 
     /** Asks for {@code code}'s owner to become {@code owner} and approves it today. */
@@ -71,17 +63,7 @@ class OwnerAndStatusAsOfIntegrationTests {
 
     /** The entry of {@code code} in a list version dated {@code date} of the given status. */
     private JsonNode listEntry(String date, String status, String code) {
-        String number = "Số " + code + "-" + date + "/BKHCN-CĐSQG";
-        String id = api.post(admin, "/api/v1/lists", Map.of("title", "Công văn " + number, "documentNumber", number,
-                "documentDate", date, "issuer", "Bộ Khoa học và Công nghệ", "note", "Kiểm thử lịch sử",
-                "statuses", List.of(status)), 201)
-                .get("id").asString();
-        for (JsonNode entry : api.get(null, "/api/v1/lists/" + id, 200).get("platforms")) {
-            if (entry.get("platformCode").asString().equals(code)) {
-                return entry;
-            }
-        }
-        return null;
+        return GovernanceApiFixtures.listEntry(api, admin, date, status, code);
     }
 
     @Test
@@ -115,12 +97,7 @@ class OwnerAndStatusAsOfIntegrationTests {
     }
 
     private long ownerCount(String owner, String asOf) {
-        for (JsonNode bucket : api.get(null, "/api/v1/stats/platforms?by=owner&asOf=" + asOf, 200).get("buckets")) {
-            if (bucket.get("key").asString().equals(owner)) {
-                return bucket.get("count").asLong();
-            }
-        }
-        return 0;
+        return GovernanceApiFixtures.ownerCount(api, owner, asOf);
     }
 
     @Test
