@@ -29,6 +29,7 @@ import vn.ndp.registry.adoption.PlanDeclaration;
 import vn.ndp.registry.adoption.PlatformAdoption;
 import vn.ndp.registry.adoption.Responsibility;
 import vn.ndp.registry.agencies.Agencies;
+import vn.ndp.registry.catalog.CatalogueCsv;
 import vn.ndp.registry.catalog.PlatformImport;
 import vn.ndp.registry.support.Priority;
 import vn.ndp.registry.support.SupportDesk;
@@ -217,14 +218,11 @@ class VietnameseTextOnEnglishPagesIntegrationTests {
         String operator = "Trung tâm Vận hành Thử " + suffix;
         String description = "Mô tả chỉ bằng tiếng Việt " + suffix;
         String legalBasis = "Quyết định " + suffix + "/QĐ-THỬ";
-        String csv = "code,name_vi,name_en,owner_code,category,type,scope,status,description_vi,description_en,"
-                + "operator,legal_basis,website,ndxp_status\n"
-                + platform + "," + platformName + ",," + owner + ",government,platform,central,in_use,"
-                + description + ",," + operator + "," + legalBasis + ",,\n"
-                + bilingual + ",Nền tảng song ngữ " + suffix + ",Bilingual platform " + suffix
-                + ",BTC,government,platform,central,in_use,,,,,,\n";
-        var report = platformImport.importFile("vi.csv", csv.getBytes(StandardCharsets.UTF_8),
-                PlatformImport.Progress.NONE, "import (tester)");
+        byte[] csv = CatalogueCsv.of(platform + "," + platformName + ",," + owner + ",government,platform,central,"
+                + "in_use," + description + ",," + operator + "," + legalBasis + ",,",
+                bilingual + ",Nền tảng song ngữ " + suffix + ",Bilingual platform " + suffix
+                + ",BTC,government,platform,central,in_use,,,,,,");
+        var report = platformImport.importFile("vi.csv", csv, PlatformImport.Progress.NONE, "import (tester)");
         assertThat(report.created()).isEqualTo(2);
         jdbc.sql("insert into platform_relation (from_code, to_code, kind, source) values (?, ?, 'USES', 'test')")
                 .params(bilingual, platform).update();

@@ -3,7 +3,6 @@ package vn.ndp.registry.catalog;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -37,9 +36,6 @@ import vn.ndp.registry.shared.RegistryException;
 @DirtiesContext
 class PlatformImportIntegrationTests {
 
-    private static final String HEADER = "code,name_vi,name_en,owner_code,category,type,scope,status,description_vi,"
-            + "description_en,operator,legal_basis,website,source\n";
-
     @Autowired
     PlatformImport platformImport;
 
@@ -59,7 +55,7 @@ class PlatformImportIntegrationTests {
     Clock clock;
 
     private static byte[] csv(String... rows) {
-        return (HEADER + String.join("\n", rows) + "\n").getBytes(StandardCharsets.UTF_8);
+        return CatalogueCsv.of(rows);
     }
 
     private static String row(String code, String nameVi, String category) {

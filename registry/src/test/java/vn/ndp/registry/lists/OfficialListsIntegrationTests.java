@@ -48,6 +48,7 @@ import vn.ndp.registry.accounts.Role;
 import vn.ndp.registry.accounts.TestAccounts;
 import vn.ndp.registry.audit.AuditEvent;
 import vn.ndp.registry.audit.AuditLog;
+import vn.ndp.registry.catalog.CatalogueCsv;
 import vn.ndp.registry.catalog.PlatformImport;
 import vn.ndp.registry.shared.CalendarDates;
 
@@ -206,11 +207,9 @@ class OfficialListsIntegrationTests {
     }
 
     private void importPlatform(String code, String status) {
-        platformImport.importFile(code + ".csv", ("code,name_vi,name_en,owner_code,category,type,scope,status,"
-                + "description_vi,description_en,operator,legal_basis,website,source\n" + code + ",Nền tảng thử "
-                + code + ",Test platform,BTC,government,platform,central," + status + ",Mô tả dùng cho kiểm thử,"
-                + "Test fixture,,,https://example.vn,test fixture\n").getBytes(StandardCharsets.UTF_8),
-                PlatformImport.Progress.NONE, "import (tester)");
+        platformImport.importFile(code + ".csv", CatalogueCsv.of(code + ",Nền tảng thử " + code + ",Test platform,BTC,"
+                + "government,platform,central," + status + ",Mô tả dùng cho kiểm thử,Test fixture,,,https://example.vn,"
+                + "test fixture"), PlatformImport.Progress.NONE, "import (tester)");
     }
 
     @Test
