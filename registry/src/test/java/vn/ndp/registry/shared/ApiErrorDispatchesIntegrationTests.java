@@ -2,17 +2,12 @@ package vn.ndp.registry.shared;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import jakarta.servlet.Filter;
-import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.boot.web.servlet.FilterRegistrationBean;
-import org.springframework.context.annotation.Bean;
 import org.springframework.util.unit.DataSize;
 import vn.ndp.registry.RegistryIntegrationTest;
 import vn.ndp.registry.accounts.Role;
@@ -26,27 +21,6 @@ import vn.ndp.registry.accounts.TestAccounts;
 @RegistryIntegrationTest
 class ApiErrorDispatchesIntegrationTests {
 
-    /** What the failing filter's exception says, which no answer may repeat. */
-    private static final String INSIDE = "connection to jdbc:postgresql://10.0.0.7/ndp refused for user ndp_owner";
-
-    @TestConfiguration
-    static class FailingFilter {
-
-        /** A filter that fails for a request asking it to, as a filter with a bug would. */
-        @Bean
-        FilterRegistrationBean<Filter> failingFilter() {
-            FilterRegistrationBean<Filter> registration = new FilterRegistrationBean<>((request, response, chain) -> {
-                if (request instanceof HttpServletRequest http
-                        && http.getHeader("X-Fail-In-Filter") != null) {
-                    throw new IllegalStateException(INSIDE);
-                }
-                chain.doFilter(request, response);
-            });
-            registration.addUrlPatterns("/api/*");
-            return registration;
-        }
-    }
-
     @LocalServerPort
     int port;
 
@@ -56,7 +30,7 @@ class ApiErrorDispatchesIntegrationTests {
     @ParameterizedTest(name = "Accept: {0}")
     @ValueSource(strings = {"application/json", "text/html", ""})
     void anExceptionInAFilterIsAnInternalErrorProblemThatNamesNothingInside(String accept) throws IOException {
-        String answer = raw("GET /api/v1/platforms HTTP/1.1", accept, "X-Fail-In-Filter: yes\r\n", 0);
+        String answer = raw("GET /api/v1/platforms HTTP/1.1", accept, FailingFilter.HEADER + ": yes\r\n", 0);
 
         assertThat(answer).startsWith("HTTP/1.1 500").containsIgnoringCase("Content-Type: application/problem+json")
                 .contains("\"code\":\"INTERNAL_ERROR\"", "\"status\":500", "\"instance\":\"/api/v1/platforms\"",
