@@ -13,7 +13,6 @@ import org.attoparser.dom.Element;
 import org.attoparser.dom.INestableNode;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.test.web.servlet.MockMvc;
@@ -42,7 +41,6 @@ import vn.ndp.registry.support.SupportRequest;
  * platforms and agencies here have Vietnamese names only.
  */
 @RegistryIntegrationTest
-@Import(TestAccounts.class)
 class VietnameseTextOnEnglishPagesIntegrationTests {
 
     /** A province no other test declares plans for (a plan per province and year is shared by the whole run). */

@@ -14,7 +14,6 @@ import no.nav.security.mock.oauth2.token.DefaultOAuth2TokenCallback;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.annotation.Import;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -28,7 +27,6 @@ import vn.ndp.registry.RegistryIntegrationTest;
  * properties: authorization code flow with a real provider over HTTP.
  */
 @RegistryIntegrationTest
-@Import(TestAccounts.class)
 class OidcSignInIntegrationTests {
 
     static final MockOAuth2Server PROVIDER = new MockOAuth2Server();

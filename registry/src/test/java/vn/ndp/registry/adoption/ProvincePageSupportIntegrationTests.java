@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.annotation.Import;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
@@ -24,7 +23,6 @@ import vn.ndp.registry.support.SupportDesk;
 
 /** The per-province page lists the province's support requests to those who may see them. */
 @RegistryIntegrationTest
-@Import(TestAccounts.class)
 class ProvincePageSupportIntegrationTests {
 
     @Autowired

@@ -24,7 +24,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.annotation.Import;
 import org.springframework.test.web.servlet.client.RestTestClient;
 import tools.jackson.databind.JsonNode;
 import vn.ndp.protocol.globalconf.AccessRight;
@@ -43,7 +42,6 @@ import vn.ndp.registry.exchange.internal.SigningKeys;
 import vn.ndp.registry.shared.VietnamTime;
 
 @RegistryIntegrationTest
-@Import(TestAccounts.class)
 class ExchangeDirectoryIntegrationTests {
 
     @Autowired

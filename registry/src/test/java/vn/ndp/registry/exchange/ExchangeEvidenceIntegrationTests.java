@@ -20,7 +20,6 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import vn.ndp.registry.HtmlPage;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.annotation.Import;
 import org.springframework.test.web.servlet.client.RestTestClient;
 import vn.ndp.registry.RegistryIntegrationTest;
 import vn.ndp.registry.accounts.Role;
@@ -28,7 +27,6 @@ import vn.ndp.registry.accounts.TestAccounts;
 
 /** The registry fetches the evidence of one exchange from the gateway that logged it (administrators only). */
 @RegistryIntegrationTest
-@Import(TestAccounts.class)
 class ExchangeEvidenceIntegrationTests {
 
     static final String GATEWAY = "VN/GOV/EVIDENCE.TEST/lgsp";

@@ -8,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.test.web.servlet.MockMvc;
@@ -19,7 +18,6 @@ import vn.ndp.registry.accounts.TestAccounts;
 
 /** What the site layout gives every page: its landmarks, and the as-of date only where the data is as of it. */
 @RegistryIntegrationTest
-@Import(TestAccounts.class)
 class LayoutIntegrationTests {
 
     /** Pages whose data is as of the chosen date. */

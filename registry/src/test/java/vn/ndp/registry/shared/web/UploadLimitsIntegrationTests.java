@@ -9,7 +9,6 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.util.unit.DataSize;
 import vn.ndp.registry.Browser;
@@ -22,7 +21,6 @@ import vn.ndp.registry.shared.Sizes;
 import vn.ndp.registry.support.SupportSettings;
 
 @RegistryIntegrationTest
-@Import(TestAccounts.class)
 class UploadLimitsIntegrationTests {
 
     /** What application.yml keeps of the request's limit for the form's fields and the multipart framing. */
