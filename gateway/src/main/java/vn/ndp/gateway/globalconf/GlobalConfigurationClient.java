@@ -48,7 +48,7 @@ import vn.ndp.protocol.pki.Pem;
 public final class GlobalConfigurationClient {
 
     private static final Logger LOG = LoggerFactory.getLogger(GlobalConfigurationClient.class);
-    private static final String SIGNED_FILE = "globalconf.p7";
+    private static final String SIGNED_FILE = VerifiedGlobalConfiguration.KEPT_FILE_NAME;
     private static final String VERSION_FILE = "accepted-version";
     private static final int MAX_DOCUMENT_BYTES = 64 * 1024 * 1024;
 

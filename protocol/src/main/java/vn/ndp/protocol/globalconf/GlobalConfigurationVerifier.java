@@ -5,7 +5,9 @@ import java.security.cert.CertificateNotYetValidException;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Collection;
+import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 
@@ -15,7 +17,10 @@ import org.bouncycastle.asn1.cms.CMSAttributes;
 import org.bouncycastle.asn1.cms.CMSObjectIdentifiers;
 import org.bouncycastle.asn1.cms.Time;
 import org.bouncycastle.asn1.nist.NISTObjectIdentifiers;
+import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
+import org.bouncycastle.asn1.x509.KeyPurposeId;
 import org.bouncycastle.cert.X509CertificateHolder;
+import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateHolder;
 import org.bouncycastle.cms.CMSException;
 import org.bouncycastle.cms.CMSSignedData;
@@ -65,6 +70,144 @@ public final class GlobalConfigurationVerifier {
 
     public synchronized long lastAcceptedVersion() {
         return lastAcceptedVersion;
+    }
+
+    /**
+     * Verifies a kept copy offline, as evidence of the revocations it lists (ADR 0007): a CMS SignedData exactly as
+     * {@link GlobalConfigurationSigner} writes it (DER, one signer without unsigned attributes, only the signer's
+     * certificate, no CRLs, so that no byte can change unnoticed), signed by a configuration-signing certificate that
+     * {@code nationalCa} issued (key usage non-repudiation and no TLS purpose: a gateway's certificate, which the same
+     * CA issues, cannot sign a configuration), valid when it signed, for {@code instance}. Its expiry is ignored: the
+     * question is what it said, not whether a gateway may still serve from it.
+     */
+    public static VerifiedGlobalConfiguration verifyOffline(byte[] signed, X509Certificate nationalCa, String instance)
+            throws GlobalConfigurationRejectedException {
+        try {
+            return verifyOfflineStrictly(signed, nationalCa, instance);
+        } catch (RuntimeException e) {
+            throw new GlobalConfigurationRejectedException(Reason.MALFORMED,
+                    "The global configuration cannot be read: " + e.getMessage(), e);
+        }
+    }
+
+    private static VerifiedGlobalConfiguration verifyOfflineStrictly(byte[] signed, X509Certificate nationalCa,
+                                                                     String instance)
+            throws GlobalConfigurationRejectedException {
+        CMSSignedData data = parse(signed);
+        strictStructure(data, signed);
+        SignerInformation signer = data.getSignerInfos().getSigners().iterator().next();
+        @SuppressWarnings("unchecked")
+        Collection<X509CertificateHolder> matches = data.getCertificates().getMatches(signer.getSID());
+        if (matches.size() != 1) {
+            throw new GlobalConfigurationRejectedException(Reason.UNTRUSTED_SIGNER,
+                    "The global configuration does not carry the certificate that signed it");
+        }
+        X509Certificate certificate;
+        try {
+            certificate = new JcaX509CertificateConverter().getCertificate(matches.iterator().next());
+        } catch (java.security.cert.CertificateException e) {
+            throw new GlobalConfigurationRejectedException(Reason.MALFORMED, "Unreadable signing certificate", e);
+        }
+        try {
+            if (!certificate.getIssuerX500Principal().equals(nationalCa.getSubjectX500Principal())) {
+                throw new java.security.SignatureException("issued by " + certificate.getIssuerX500Principal().getName());
+            }
+            certificate.verify(nationalCa.getPublicKey());
+        } catch (java.security.GeneralSecurityException e) {
+            throw new GlobalConfigurationRejectedException(Reason.UNTRUSTED_SIGNER, "The global configuration was signed"
+                    + " by " + certificate.getSubjectX500Principal().getName() + ", whose certificate the national CA "
+                    + nationalCa.getSubjectX500Principal().getName() + " did not issue (" + e.getMessage() + ")", e);
+        }
+        if (!isConfigurationSigning(certificate)) {
+            throw new GlobalConfigurationRejectedException(Reason.UNTRUSTED_SIGNER, "The global configuration was signed"
+                    + " by " + certificate.getSubjectX500Principal().getName() + ", which is not a configuration-signing"
+                    + " certificate (key usage non-repudiation, no TLS purpose)");
+        }
+        checkSignatureAlgorithm(signer);
+        Instant signedAt = signingTime(signer);
+        try {
+            if (!signer.verify(new JcaSimpleSignerInfoVerifierBuilder().build(certificate))) {
+                throw new GlobalConfigurationRejectedException(Reason.BAD_SIGNATURE,
+                        "The global configuration's signature does not verify");
+            }
+        } catch (CMSVerifierCertificateNotValidException e) {
+            throw new GlobalConfigurationRejectedException(Reason.SIGNER_CERTIFICATE_NOT_VALID,
+                    "The signing certificate was not valid at the signing time " + signedAt, e);
+        } catch (CMSException | OperatorCreationException | RuntimeException e) {
+            throw new GlobalConfigurationRejectedException(Reason.BAD_SIGNATURE,
+                    "The global configuration's signature does not verify: " + e.getMessage(), e);
+        }
+        GlobalConfiguration configuration;
+        try {
+            configuration = GlobalConfigurationJson.read((byte[]) data.getSignedContent().getContent());
+        } catch (IllegalArgumentException e) {
+            throw new GlobalConfigurationRejectedException(Reason.MALFORMED, e.getMessage(), e);
+        }
+        if (!configuration.instance().equals(instance)) {
+            throw new GlobalConfigurationRejectedException(Reason.WRONG_INSTANCE,
+                    "The global configuration is for instance " + configuration.instance() + ", not " + instance);
+        }
+        return new VerifiedGlobalConfiguration(configuration, signed, certificate, signedAt);
+    }
+
+    private static boolean isConfigurationSigning(X509Certificate certificate) {
+        boolean[] usage = certificate.getKeyUsage();
+        try {
+            List<String> purposes = certificate.getExtendedKeyUsage();
+            return usage != null && usage[0] && usage[1] && certificate.getBasicConstraints() < 0
+                    && (purposes == null || !(purposes.contains(KeyPurposeId.id_kp_serverAuth.getId())
+                            || purposes.contains(KeyPurposeId.id_kp_clientAuth.getId())));
+        } catch (java.security.cert.CertificateParsingException e) {
+            return false;
+        }
+    }
+
+    /**
+     * Refuses what no signature covers unless it holds the one value the signer writes: DER, signed data version 1,
+     * the signer's digest algorithm alone, one signer (version 1) without unsigned attributes, one certificate, no CRLs;
+     * and the content type of the envelope says signed data, the signed attributes carry their own tag and the
+     * certificate's signature no pad bits (none of which the parser checks).
+     */
+    private static void strictStructure(CMSSignedData data, byte[] signed) throws GlobalConfigurationRejectedException {
+        try {
+            if (!Arrays.equals(data.toASN1Structure().getEncoded("DER"), signed)) {
+                throw new GlobalConfigurationRejectedException(Reason.MALFORMED, "The global configuration is not in DER form");
+            }
+            var content = org.bouncycastle.asn1.cms.SignedData.getInstance(data.toASN1Structure().getContent());
+            if (!data.toASN1Structure().getContentType().equals(CMSObjectIdentifiers.signedData)
+                    || content.getVersion().intValueExact() != 1 || content.getCRLs() != null
+                    || content.getSignerInfos().size() != 1 || content.getCertificates() == null
+                    || content.getCertificates().size() != 1 || content.getDigestAlgorithms().size() != 1) {
+                throw new GlobalConfigurationRejectedException(Reason.MALFORMED,
+                        "The global configuration's CMS envelope has an unexpected structure");
+            }
+            ASN1Encodable rawSigner = content.getSignerInfos().getObjectAt(0);
+            var signer = org.bouncycastle.asn1.cms.SignerInfo.getInstance(rawSigner);
+            var certificate = org.bouncycastle.asn1.x509.Certificate.getInstance(content.getCertificates().getObjectAt(0));
+            // the parser takes any tag for the signed attributes, and a signature with a pad bit may still verify
+            if (!Arrays.equals(signer.getEncoded("DER"), rawSigner.toASN1Primitive().getEncoded("DER"))
+                    || certificate.getSignature().getPadBits() != 0
+                    || signer.getVersion().intValueExact() != 1 || signer.getUnauthenticatedAttributes() != null
+                    || !AlgorithmIdentifier.getInstance(content.getDigestAlgorithms().getObjectAt(0))
+                            .equals(signer.getDigestAlgorithm())) {
+                throw new GlobalConfigurationRejectedException(Reason.MALFORMED,
+                        "The global configuration's signer information has an unexpected structure");
+            }
+        } catch (java.io.IOException | RuntimeException e) {
+            throw new GlobalConfigurationRejectedException(Reason.MALFORMED,
+                    "The global configuration's CMS envelope cannot be read: " + e.getMessage(), e);
+        }
+    }
+
+    private static void checkSignatureAlgorithm(SignerInformation signer)
+            throws GlobalConfigurationRejectedException {
+        if (signer.getSignedAttributes() == null) {
+            throw new GlobalConfigurationRejectedException(Reason.MALFORMED, "The signature has no signed attributes");
+        }
+        if (!ACCEPTED_DIGESTS.contains(signer.getDigestAlgOID())) {
+            throw new GlobalConfigurationRejectedException(Reason.BAD_SIGNATURE,
+                    "The digest algorithm " + signer.getDigestAlgOID() + " is not accepted; use SHA-256 or stronger");
+        }
     }
 
     public synchronized VerifiedGlobalConfiguration verify(byte[] signed) throws GlobalConfigurationRejectedException {

@@ -10,6 +10,9 @@ import java.util.Objects;
  */
 public final class VerifiedGlobalConfiguration {
 
+    /** The name of the file, in its cache directory, in which a gateway keeps its last verified copy (the signed bytes). */
+    public static final String KEPT_FILE_NAME = "globalconf.p7";
+
     private final GlobalConfiguration configuration;
     private final byte[] signed;
     private final X509Certificate signer;

@@ -33,6 +33,9 @@ class GlobalConfigurationVerifierTests {
     static IssuedCertificate otherSigning;
     static X509Certificate ministryTls;
     static X509Certificate sharedTls;
+    static X509Certificate nationalCa;
+    static IssuedCertificate ministryGateway;
+    static IssuedCertificate foreignSigning;
 
     @BeforeAll
     static void issueCertificates() {
@@ -40,7 +43,11 @@ class GlobalConfigurationVerifierTests {
         NationalCa ca = NationalCa.init(directory.resolve("ca"), CaSettings.defaults(), issuedBefore);
         registrySigning = ca.issueConfigurationSigningCertificate("Registry signer", Duration.ofDays(30));
         otherSigning = ca.issueConfigurationSigningCertificate("Someone else", Duration.ofDays(30));
-        ministryTls = ca.issueGatewayCertificate(GatewayCertificateRequest.of(MINISTRY_GATEWAY, List.of(), List.of())).certificate();
+        ministryGateway = ca.issueGatewayCertificate(GatewayCertificateRequest.of(MINISTRY_GATEWAY, List.of(), List.of()));
+        ministryTls = ministryGateway.certificate();
+        nationalCa = ca.certificate();
+        foreignSigning = NationalCa.init(directory.resolve("foreign-ca"), CaSettings.defaults(), issuedBefore)
+                .issueConfigurationSigningCertificate("Registry signer", Duration.ofDays(30));
         sharedTls = ca.issueGatewayCertificate(GatewayCertificateRequest.of(SHARED_GATEWAY, List.of(), List.of())).certificate();
     }
 
@@ -189,6 +196,58 @@ class GlobalConfigurationVerifierTests {
 
         assertThat(rejectionOf(verifierAt(late.generatedAt().plusSeconds(1), 0), signedBy(registrySigning, late)))
                 .isEqualTo(Reason.SIGNER_CERTIFICATE_NOT_VALID);
+    }
+
+    private static Reason offlineRejectionOf(byte[] document, String instance) {
+        try {
+            GlobalConfigurationVerifier.verifyOffline(document, nationalCa, instance);
+        } catch (GlobalConfigurationRejectedException e) {
+            return e.reason();
+        }
+        throw new AssertionError("The document was accepted");
+    }
+
+    @Test
+    void offlineAKeptCopyVerifiesAgainstTheNationalCaLongAfterItExpired() throws Exception {
+        byte[] document = signed(5);
+
+        VerifiedGlobalConfiguration verified = GlobalConfigurationVerifier.verifyOffline(document, nationalCa, "VN");
+
+        assertThat(verified.configuration()).isEqualTo(sample(5, ministryTls, sharedTls).build());
+        assertThat(verified.configuration().revokedCertificates()).extracting(RevokedCertificate::serial).containsExactly("ff01");
+        assertThat(verified.signer()).isEqualTo(registrySigning.certificate());
+        assertThat(verified.signedAt()).isEqualTo(GENERATED_AT);
+    }
+
+    @Test
+    void offlineAConfigurationSignedUnderAnotherNationalCaOrByAGatewayOfThisOneIsRefused() {
+        assertThat(offlineRejectionOf(signedBy(foreignSigning, sample(5, ministryTls, sharedTls).build()), "VN"))
+                .isEqualTo(Reason.UNTRUSTED_SIGNER);
+        // a gateway's key, which a thief may hold, must not be able to publish a configuration without its revocation
+        assertThat(offlineRejectionOf(signedBy(ministryGateway, sample(9, ministryTls, sharedTls).build()), "VN"))
+                .isEqualTo(Reason.UNTRUSTED_SIGNER);
+    }
+
+    @Test
+    void offlineAConfigurationForAnotherInstanceIsRefused() {
+        assertThat(offlineRejectionOf(signed(5), "VN-TEST")).isEqualTo(Reason.WRONG_INSTANCE);
+    }
+
+    @Test
+    void offlineChangingAnyByteOfASignedConfigurationMakesItFail() {
+        byte[] document = signed(5);
+        List<Integer> accepted = new java.util.ArrayList<>();
+        for (int i = 0; i < document.length; i++) {
+            byte[] changed = document.clone();
+            changed[i] ^= 0x01;
+            try {
+                GlobalConfigurationVerifier.verifyOffline(changed, nationalCa, "VN");
+                accepted.add(i);
+            } catch (GlobalConfigurationRejectedException e) {
+                // expected
+            }
+        }
+        assertThat(accepted).as("positions whose change went unnoticed").isEmpty();
     }
 
     private static int indexOf(byte[] haystack, byte[] needle) {
