@@ -41,12 +41,19 @@ import vn.ndp.protocol.pki.Pem;
  * {@link Verified#exchanges()}), self-contained and verifiable offline:
  * the records every log in a data directory holds for it, each with its Merkle proof to its batch's
  * seal, the gateway's signature over that batch's window with the batch's proof in it, the signing
- * certificates up to the national CA, and the time-stamps over those batches with their proofs. The file is JSON in one canonical form; verification
+ * certificates up to the national CA, and the time-stamps over those batches with their proofs; since format
+ * {@code /3}, the exporting gateway's last verified signed global configuration (null when it kept none), whose
+ * revocations the signatures are checked against ({@link Revocations}). The file is JSON in one canonical form; verification
  * refuses any other form, so that a change of any byte is detected.
  */
 public final class Evidence {
 
-    public static final String FORMAT = "ndp-evidence/2";
+    public static final String FORMAT = "ndp-evidence/3";
+    /** The format before the global configuration could be carried; still verified. */
+    public static final String FORMAT_2 = "ndp-evidence/2";
+    /** Why revocation was not checked, when neither the file nor the caller gave a global configuration. */
+    public static final String REVOCATION_NOT_CHECKED = "revocation not checked: the file carries no global configuration"
+            + " (give one with --globalconf FILE, such as a newer one from the registry's /globalconf)";
     private static final JsonMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
 
     private Evidence() {
@@ -56,9 +63,14 @@ public final class Evidence {
     public record ProvenRecord(String gateway, long batch, Instant signedAt, Optional<Instant> stampedAt, JsonNode record) {
     }
 
-    /** A verified evidence file: the anchor it was checked against and the records it proves. */
+    /**
+     * A verified evidence file: the anchor it was checked against and the records it proves; the configuration whose
+     * revocations the signatures were checked against (empty: not checked), and the signatures by a certificate it
+     * revokes, all made before the revocation (one made after it does not verify).
+     */
     public record Verified(String xroadId, X509Certificate anchor, boolean anchorFromFile, List<ProvenRecord> records,
-                           List<String> tsaFingerprints) {
+                           List<String> tsaFingerprints, Optional<Revocations> revocations,
+                           List<RevokedSignature> revokedSignatures) {
 
         public String anchorFingerprint() {
             return Pem.sha256Fingerprint(anchor);
@@ -162,7 +174,21 @@ public final class Evidence {
         }
         root.put("nationalCa", ca);
         root.set("logs", logs);
+        root.putNull("globalConfiguration"); // see withGlobalConfiguration
         return Optional.of(JSON.writeValueAsBytes(root));
+    }
+
+    /**
+     * The evidence file with {@code signedGlobalConfiguration} (the CMS bytes as the gateway kept them) in it, so that
+     * a verifier can check the signatures against its revocations without anything else.
+     */
+    public static byte[] withGlobalConfiguration(byte[] evidence, byte[] signedGlobalConfiguration) {
+        ObjectNode root = (ObjectNode) JSON.readTree(evidence);
+        if (!FORMAT.equals(root.path("format").asString(""))) {
+            throw new EvidenceException("only an evidence file of format " + FORMAT + " can carry a global configuration");
+        }
+        root.put("globalConfiguration", Hashes.base64(signedGlobalConfiguration));
+        return JSON.writeValueAsBytes(root);
     }
 
     private static Optional<ObjectNode> exportLog(Path directory, String xroadId) {
@@ -282,8 +308,18 @@ public final class Evidence {
      * absent, the one the file carries, which the caller must then compare by fingerprint).
      */
     public static Verified verify(byte[] file, Optional<X509Certificate> anchorOption) {
+        return verify(file, anchorOption, List.of());
+    }
+
+    /**
+     * As {@link #verify(byte[], Optional)}, checking every signature against the revocations of the newest of the
+     * configuration the file carries and {@code configurations} (such as a newer one from the registry: a revocation
+     * published after the export still counts). A configuration that does not verify fails the evidence, and so does
+     * a batch signed at or after the revocation of its signing certificate.
+     */
+    public static Verified verify(byte[] file, Optional<X509Certificate> anchorOption, List<Revocations.Source> configurations) {
         try {
-            return verifyStrictly(file, anchorOption);
+            return verifyStrictly(file, anchorOption, configurations);
         } catch (EvidenceException e) {
             throw e;
         } catch (RuntimeException | java.security.cert.CertificateEncodingException e) {
@@ -291,7 +327,13 @@ public final class Evidence {
         }
     }
 
-    private static Verified verifyStrictly(byte[] file, Optional<X509Certificate> anchorOption)
+    /** A batch the file proves, with what its revocation check needs. */
+    private record SignedBatch(String gateway, X509Certificate signer, SignedWindow window, long batch,
+                               Optional<Instant> stampedAt, List<Long> seqs) {
+    }
+
+    private static Verified verifyStrictly(byte[] file, Optional<X509Certificate> anchorOption,
+                                           List<Revocations.Source> configurations)
             throws java.security.cert.CertificateEncodingException {
         JsonNode root;
         try {
@@ -302,15 +344,23 @@ public final class Evidence {
         if (root == null || !root.isObject() || !Arrays.equals(JSON.writeValueAsBytes(root), file)) {
             throw new EvidenceException("the file is not in the canonical form an export writes (it was changed)");
         }
-        keys(root, "evidence", "format", "xroadId", "nationalCa", "logs");
-        if (!FORMAT.equals(LogFormat.text(root, "format"))) {
+        String format = LogFormat.text(root, "format");
+        if (!FORMAT.equals(format) && !FORMAT_2.equals(format)) {
             throw new EvidenceException("unknown evidence format");
         }
+        // format /3 always has the key (null: the exporter kept no configuration), /2 never: neither passes as the other
+        if (FORMAT.equals(format)) {
+            keys(root, "evidence", "format", "xroadId", "nationalCa", "logs", "globalConfiguration");
+        } else {
+            keys(root, "evidence", "format", "xroadId", "nationalCa", "logs");
+        }
+        boolean carriesConfiguration = FORMAT.equals(format) && !root.get("globalConfiguration").isNull();
         String xroadId = LogFormat.text(root, "xroadId");
         X509Certificate fileCa = certificate(LogFormat.text(root, "nationalCa"), "nationalCa");
         X509Certificate anchor = anchorOption.orElse(fileCa);
         List<ProvenRecord> proven = new ArrayList<>();
         List<String> tsas = new ArrayList<>();
+        List<SignedBatch> signedBatches = new ArrayList<>();
         JsonNode logs = array(root, "logs");
         if (logs.isEmpty()) {
             throw new EvidenceException("the evidence holds no log");
@@ -337,17 +387,57 @@ public final class Evidence {
             });
             Set<Long> seenBatches = new HashSet<>();
             for (JsonNode batch : array(log, "batches")) {
-                verifyBatch(batch, gateway, signer, xroadId, seenBatches, proven, tsas);
+                verifyBatch(batch, gateway, signer, xroadId, seenBatches, proven, tsas, signedBatches);
             }
         }
         if (proven.isEmpty()) {
             throw new EvidenceException("the evidence proves no record");
         }
-        return new Verified(xroadId, anchor, anchorOption.isEmpty(), proven, tsas);
+        List<Revocations.Source> sources = new ArrayList<>();
+        if (carriesConfiguration) {
+            sources.add(new Revocations.Source("the file",
+                    Hashes.unbase64(LogFormat.text(root, "globalConfiguration"), "the global configuration")));
+        }
+        sources.addAll(configurations);
+        Optional<Revocations> revocations = Revocations.newest(sources, anchor,
+                signedBatches.stream().map(SignedBatch::gateway).distinct().toList());
+        List<RevokedSignature> revoked = revocations.map(r -> revokedSignatures(r, signedBatches)).orElse(List.of());
+        List<String> after = revoked.stream().filter(RevokedSignature::afterRevocation).map(RevokedSignature::describe).toList();
+        if (!after.isEmpty()) {
+            throw new EvidenceException("signed with a revoked certificate after its revocation: " + String.join("; ", after)
+                    + "; " + revocations.get().describe());
+        }
+        return new Verified(xroadId, anchor, anchorOption.isEmpty(), proven, tsas, revocations, revoked);
+    }
+
+    /** The batches of each signature by a certificate that {@code revocations} revokes, one entry per signature. */
+    private static List<RevokedSignature> revokedSignatures(Revocations revocations, List<SignedBatch> batches) {
+        Map<List<String>, List<SignedBatch>> bySignature = new LinkedHashMap<>();
+        for (SignedBatch batch : batches) {
+            bySignature.computeIfAbsent(List.of(batch.gateway(), batch.window().signedText()), k -> new ArrayList<>())
+                    .add(batch);
+        }
+        List<RevokedSignature> revoked = new ArrayList<>();
+        for (List<SignedBatch> signature : bySignature.values()) {
+            SignedBatch first = signature.getFirst();
+            Optional<Instant> revokedAt = revocations.revokedAt(first.signer());
+            if (revokedAt.isEmpty()) {
+                continue;
+            }
+            List<Long> seqs = signature.stream().flatMap(b -> b.seqs().stream()).toList();
+            String where = (signature.size() == 1 ? "batch " : "batches ") + String.join(", ", signature.stream()
+                    .map(b -> Long.toString(b.batch())).toList()) + " (record" + (seqs.size() == 1 ? " " : "s ")
+                    + String.join(", ", seqs.stream().map(String::valueOf).toList()) + ")";
+            revoked.add(RevokedSignature.of(first.gateway(), signature.stream().map(SignedBatch::batch).toList(), where,
+                    first.signer().getSerialNumber().toString(16), revokedAt.get(),
+                    first.window().signedAt(), signature.stream().map(SignedBatch::stampedAt).toList()));
+        }
+        return revoked;
     }
 
     private static void verifyBatch(JsonNode batch, String gateway, X509Certificate signer, String xroadId,
-                                    Set<Long> seenBatches, List<ProvenRecord> proven, List<String> tsas) {
+                                    Set<Long> seenBatches, List<ProvenRecord> proven, List<String> tsas,
+                                    List<SignedBatch> signedBatches) {
         if (batch.has("timestamp")) {
             keys(batch, "batch", "seal", "signature", "records", "timestamp");
         } else {
@@ -406,6 +496,7 @@ public final class Evidence {
             }
         }
         Set<Long> indexes = new HashSet<>();
+        List<Long> seqs = new ArrayList<>();
         JsonNode records = array(batch, "records");
         if (records.isEmpty()) {
             throw new EvidenceException("batch " + seal.batch() + " proves no record");
@@ -427,7 +518,9 @@ public final class Evidence {
                 throw new EvidenceException("a record of batch " + seal.batch() + " belongs to another exchange");
             }
             proven.add(new ProvenRecord(gateway, seal.batch(), window.signedAt(), stampedAt, record));
+            seqs.add(record.path("seq").asLong());
         }
+        signedBatches.add(new SignedBatch(gateway, signer, window, seal.batch(), stampedAt, seqs));
     }
 
     private static List<byte[]> hashes(JsonNode array) {

@@ -14,20 +14,28 @@ import tools.jackson.databind.JsonNode;
 import vn.ndp.protocol.pki.Pem;
 
 /**
- * {@code ndp log verify DIR [--anchor CA.pem]}, {@code ndp log export --id X-ROAD-ID --data DIR --out FILE},
- * {@code ndp log verify-evidence FILE [--anchor CA.pem]}. Exit status 0 when everything verifies,
+ * {@code ndp log verify DIR [--anchor CA.pem] [--globalconf FILE]}, {@code ndp log export --id X-ROAD-ID --data DIR --out FILE},
+ * {@code ndp log verify-evidence FILE [--anchor CA.pem] [--globalconf FILE]}. Exit status 0 when everything verifies,
  * 1 when something does not (or a requirement of verify-evidence is not met), 2 on a usage error or a file that
  * cannot be read or written.
  */
 public final class LogCommand {
 
     private static final String USAGE = """
-            Usage: ndp log verify DIR [--anchor CA.pem]
+            Usage: ndp log verify DIR [--anchor CA.pem] [--globalconf FILE]
                    ndp log export --id X-ROAD-ID --data DIR --out FILE
-                   ndp log verify-evidence FILE [--anchor CA.pem] [--require-both-sides] [--require-timestamps]
+                   ndp log verify-evidence FILE [--anchor CA.pem] [--globalconf FILE] [--require-both-sides]
+                                           [--require-timestamps]
             DIR: a message-log directory, or a directory holding several (a gateway's or the demo's data).
             --anchor: the national CA certificate to trust (default: the one the log or file carries; compare
             its printed SHA-256 fingerprint with the one the national CA publishes).
+            Revocations: a signature by a gateway certificate that the global configuration revokes verifies only
+            when made before the revocation; its time is the time-stamp's when the batches are stamped, otherwise
+            the signer's own claim (a warning). The check uses the newest (highest version) of: the configuration
+            the evidence file carries (export puts in the gateway's kept copy, globalconf.p7 under DIR), those kept
+            under the DIR given to verify, and --globalconf FILE (a signed global configuration, such as a newer one
+            from the registry's /globalconf, so that a revocation published after the export counts). Each must
+            verify against the national CA (its expiry is ignored); one that does not fails the command.
             verify-evidence prints which sides' records (consumer, provider) the file holds and whether they are
             time-stamped: an exporter can leave records out, so a file proves only what it holds.
             --require-both-sides: fail unless every exchange has the consumer's and the provider's record.
@@ -37,8 +45,10 @@ public final class LogCommand {
 
     private static final String EXPORT_USAGE = "usage: ndp log export --id X-ROAD-ID --data DIR --out FILE";
 
-    private static final String VERIFY_EVIDENCE_USAGE =
-            "usage: ndp log verify-evidence FILE [--anchor CA.pem] [--require-both-sides] [--require-timestamps]";
+    private static final String VERIFY_EVIDENCE_USAGE = "usage: ndp log verify-evidence FILE [--anchor CA.pem]"
+            + " [--globalconf FILE] [--require-both-sides] [--require-timestamps]";
+
+    private static final String VERIFY_USAGE = "usage: ndp log verify DIR [--anchor CA.pem] [--globalconf FILE]";
 
     private LogCommand() {
     }
@@ -78,18 +88,32 @@ public final class LogCommand {
     }
 
     private static int verify(String[] args, PrintStream out, PrintStream err) {
-        if (args.length != 2 && !(args.length == 4 && args[2].equals("--anchor"))) {
-            throw new IllegalArgumentException("usage: ndp log verify DIR [--anchor CA.pem]");
+        Path dir = null;
+        Optional<X509Certificate> anchor = Optional.empty();
+        List<Revocations.Source> configurations = new java.util.ArrayList<>();
+        for (int i = 1; i < args.length; i++) {
+            switch (args[i]) {
+                case "--anchor" -> anchor = Optional.of(Pem.readCertificate(Path.of(value(args, i++, VERIFY_USAGE))));
+                case "--globalconf" -> configurations.add(globalConfiguration(Path.of(value(args, i++, VERIFY_USAGE))));
+                default -> {
+                    if (args[i].startsWith("-") || dir != null) {
+                        throw new IllegalArgumentException("unknown option " + args[i] + "; " + VERIFY_USAGE);
+                    }
+                    dir = Path.of(args[i]);
+                }
+            }
         }
-        Path dir = Path.of(args[1]);
+        if (dir == null) {
+            throw new IllegalArgumentException(VERIFY_USAGE);
+        }
         if (!Files.isDirectory(dir)) {
             err.println("ndp log: cannot read " + dir + ": " + (Files.exists(dir) ? "not a directory" : "no such directory"));
             return 2;
         }
-        Optional<X509Certificate> anchor = args.length == 4 ? Optional.of(Pem.readCertificate(Path.of(args[3]))) : Optional.empty();
         List<Path> logs;
         try {
             logs = LogFormat.segments(dir).isEmpty() ? Evidence.logDirectories(dir) : List.of(dir);
+            configurations.addAll(0, Revocations.keptUnder(dir));
         } catch (EvidenceException e) {
             err.println("ndp log: " + e.getMessage());
             return 2;
@@ -100,10 +124,16 @@ public final class LogCommand {
         }
         int status = 0;
         for (Path log : logs) {
-            LogVerifier.Report report = LogVerifier.verify(log, anchor);
+            LogVerifier.Report report = LogVerifier.verify(log, anchor, configurations);
             out.println(log + ":");
             out.println("  national CA SHA-256 " + report.anchorFingerprint() + (anchor.isEmpty()
                     ? " (taken from the log: compare it with the fingerprint the national CA publishes)" : " (given)"));
+            if (report.revocations().isPresent() || report.ok()) {
+                out.println("  " + report.revocations().map(Revocations::describe).orElse("revocation not checked: no"
+                        + " global configuration kept under " + dir + " or given with --globalconf FILE"));
+            }
+            report.revokedSignatures().forEach(revoked -> out.println("  " + (revoked.stamped() ? "NOTE: " : "")
+                    + revoked.describe()));
             if (report.ok()) {
                 out.printf("  OK: %d records in %d batches, %d file(s); chain, Merkle proofs and signatures verify;"
                                 + " %d batch(es) time-stamped, %d awaiting a stamp; %d records/s%n",
@@ -163,19 +193,79 @@ public final class LogCommand {
             err.println("ndp log: no record of X-Road-Id " + id + " in the logs under " + data);
             return 1;
         }
+        byte[] bytes = evidence.get();
+        Evidence.Verified unchecked = Evidence.verify(bytes, Optional.empty());
+        Optional<Revocations> kept;
         try {
-            Files.write(file, evidence.get());
+            kept = newestKept(data, unchecked, out);
+        } catch (EvidenceException e) {
+            err.println("ndp log: " + e.getMessage());
+            return 2;
+        }
+        if (kept.isPresent()) {
+            bytes = Evidence.withGlobalConfiguration(bytes, kept.get().signed());
+        }
+        try {
+            Files.write(file, bytes);
         } catch (IOException e) {
             err.println("ndp log: cannot write " + file + ": " + reason(e));
             return 2;
         }
-        Evidence.Verified verified = Evidence.verify(evidence.get(), Optional.empty());
+        Evidence.Verified verified;
+        try {
+            verified = Evidence.verify(bytes, Optional.empty());
+        } catch (EvidenceException e) {
+            out.println("Wrote " + file + ", but it does NOT verify: " + e.getMessage());
+            return 1;
+        }
         List<Evidence.Exchange> exchanges = verified.exchanges();
         out.println("Wrote " + file + ": " + verified.records().size() + " record(s) of " + id + " from "
                 + verified.records().stream().map(Evidence.ProvenRecord::gateway).distinct().count() + " gateway(s), "
                 + count(exchanges.size(), "exchange"));
+        out.println("  " + kept.map(k -> "carries global configuration version " + k.version() + ", issued " + k.issuedAt()
+                + " (" + k.sourceName() + "): its revocations are checked").orElse("carries no global configuration"
+                + " (none kept under " + data + "): " + Evidence.REVOCATION_NOT_CHECKED));
+        verified.revokedSignatures().forEach(revoked -> out.println("  " + (revoked.stamped() ? "NOTE: " : "")
+                + revoked.describe()));
         describe(id, exchanges, out, false);
         return 0;
+    }
+
+    /**
+     * The newest global configuration kept under {@code data} that verifies against the national CA of the evidence,
+     * for its gateways; one that does not verify is named and left out (the auditor can add a good one later).
+     */
+    private static Optional<Revocations> newestKept(Path data, Evidence.Verified evidence, PrintStream out) {
+        List<String> gateways = evidence.records().stream().map(Evidence.ProvenRecord::gateway).distinct().toList();
+        Optional<Revocations> newest = Optional.empty();
+        for (Revocations.Source source : Revocations.keptUnder(data)) {
+            try {
+                Optional<Revocations> verified = Revocations.newest(List.of(source), evidence.anchor(), gateways);
+                if (newest.isEmpty() || verified.get().version() > newest.get().version()) {
+                    newest = verified;
+                }
+            } catch (EvidenceException e) {
+                out.println("  NOTE: not put in the file: " + e.getMessage());
+            }
+        }
+        return newest;
+    }
+
+    /** The value after option {@code args[i]}. */
+    private static String value(String[] args, int i, String usage) {
+        if (i + 1 >= args.length) {
+            throw new IllegalArgumentException(args[i] + " needs a value; " + usage);
+        }
+        return args[i + 1];
+    }
+
+    /** The signed global configuration in {@code file} ({@code --globalconf}). */
+    private static Revocations.Source globalConfiguration(Path file) {
+        try {
+            return Revocations.Source.option(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /**
@@ -229,6 +319,7 @@ public final class LogCommand {
     private static int verifyEvidence(String[] args, PrintStream out, PrintStream err) {
         Path file = null;
         Optional<X509Certificate> anchor = Optional.empty();
+        List<Revocations.Source> configurations = new java.util.ArrayList<>();
         boolean requireBothSides = false;
         boolean requireTimestamps = false;
         for (int i = 1; i < args.length; i++) {
@@ -239,6 +330,7 @@ public final class LogCommand {
                     }
                     anchor = Optional.of(Pem.readCertificate(Path.of(args[++i])));
                 }
+                case "--globalconf" -> configurations.add(globalConfiguration(Path.of(value(args, i++, VERIFY_EVIDENCE_USAGE))));
                 case "--require-both-sides" -> requireBothSides = true;
                 case "--require-timestamps" -> requireTimestamps = true;
                 default -> {
@@ -261,7 +353,7 @@ public final class LogCommand {
         }
         Evidence.Verified verified;
         try {
-            verified = Evidence.verify(bytes, anchor);
+            verified = Evidence.verify(bytes, anchor, configurations);
         } catch (EvidenceException e) {
             out.println("FAILED: " + e.getMessage());
             return 1;
@@ -272,8 +364,11 @@ public final class LogCommand {
         out.println("  national CA SHA-256 " + verified.anchorFingerprint() + (verified.anchorFromFile()
                 ? " (taken from the file: compare it with the fingerprint the national CA publishes)" : " (given)"));
         verified.tsaFingerprints().forEach(fp -> out.println("  time-stamping authority SHA-256 " + fp));
+        out.println("  " + verified.revocations().map(Revocations::describe).orElse(Evidence.REVOCATION_NOT_CHECKED));
+        verified.revokedSignatures().forEach(revoked -> out.println("  " + (revoked.stamped() ? "NOTE: " : "")
+                + revoked.describe()));
         describe(verified.xroadId(), exchanges, out, true);
-        List<String> unmet = proves(exchanges, verified.records(), out, requireBothSides, requireTimestamps);
+        List<String> unmet = proves(exchanges, verified, out, requireBothSides, requireTimestamps);
         if (!unmet.isEmpty()) {
             unmet.forEach(why -> out.println("REQUIREMENT NOT MET: " + why));
             return 1;
@@ -286,8 +381,9 @@ public final class LogCommand {
      * time-stamped. The exporter signs nothing, so a file from which records or time-stamps were removed still
      * verifies: what is absent cannot be proven absent from inside the file. Returns the requirements not met.
      */
-    private static List<String> proves(List<Evidence.Exchange> exchanges, List<Evidence.ProvenRecord> records,
+    private static List<String> proves(List<Evidence.Exchange> exchanges, Evidence.Verified verified,
                                        PrintStream out, boolean requireBothSides, boolean requireTimestamps) {
+        List<Evidence.ProvenRecord> records = verified.records();
         List<String> unmet = new java.util.ArrayList<>();
         out.println("  what this file proves (an exporter can leave records or time-stamps out; the file cannot show"
                 + " what it does not hold):");
@@ -299,7 +395,8 @@ public final class LogCommand {
                     : count(ofSide.size(), "record") + " from " + String.join(", ", ofSide.stream()
                             .map(Evidence.ProvenRecord::gateway).distinct().toList()) + ", " + (stamped == ofSide.size()
                             ? "all time-stamped" : stamped + " time-stamped, " + (ofSide.size() - stamped)
-                            + " NOT time-stamped (their time is the gateway's own clock at signing)"));
+                            + " NOT time-stamped (their time is the gateway's own clock at signing)")
+                            + "; " + revocationStatus(ofSide, verified));
         }
         int n = 0;
         for (Evidence.Exchange exchange : exchanges) {
@@ -318,6 +415,32 @@ public final class LogCommand {
                     + " not time-stamped (a gateway stamps its batches every few minutes: export again later)");
         }
         return unmet;
+    }
+
+    /** Whether the certificates that signed {@code records} were revoked, and then how their signatures stand. */
+    private static String revocationStatus(List<Evidence.ProvenRecord> records, Evidence.Verified verified) {
+        if (verified.revocations().isEmpty()) {
+            return "revocation not checked";
+        }
+        long stamped = 0;
+        long claimed = 0;
+        for (Evidence.ProvenRecord record : records) {
+            Optional<RevokedSignature> revoked = verified.revokedSignatures().stream()
+                    .filter(r -> r.gateway().equals(record.gateway()) && r.batches().contains(record.batch())).findFirst();
+            if (revoked.isPresent()) {
+                if (revoked.get().stamped()) {
+                    stamped++;
+                } else {
+                    claimed++;
+                }
+            }
+        }
+        if (stamped + claimed == 0) {
+            return "signing certificate not revoked";
+        }
+        return "signing certificate REVOKED, later: " + (stamped > 0 ? stamped + " signed before (time-stamped)" : "")
+                + (stamped > 0 && claimed > 0 ? ", " : "")
+                + (claimed > 0 ? claimed + " signed before only by the signer's claim (WARNING: not time-stamped)" : "");
     }
 
     /** Why a file could not be read or written, such as {@code no such file or directory}. */

@@ -6,6 +6,7 @@ import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashMap;
@@ -38,7 +39,11 @@ public final class LogVerifier {
 
     /** What is wrong with the log at the first problem found. */
     public enum Problem {
-        EDITED, DELETED, INSERTED, REORDERED, TRUNCATED, DAMAGED, BAD_SIGNATURE, BAD_CERTIFICATE, BAD_TIMESTAMP
+        EDITED, DELETED, INSERTED, REORDERED, TRUNCATED, DAMAGED, BAD_SIGNATURE, BAD_CERTIFICATE, BAD_TIMESTAMP,
+        /** Batches signed with a certificate the global configuration revokes, at or after its revocation. */
+        REVOKED,
+        /** A global configuration given to check revocations against does not verify. */
+        BAD_GLOBAL_CONFIGURATION
     }
 
     /** The first problem: which file and line, which record (seq, 0 when none applies), and why. */
@@ -55,11 +60,14 @@ public final class LogVerifier {
      * The outcome; {@code anchorFingerprint} is the SHA-256 of the national CA certificate the chain
      * was checked against; {@code unsignedBatches}: batches at the end of the log that no signature
      * covers yet (chained and sealed, not yet proven by the gateway's signature); {@code firstSeq}: the
-     * record the chain is verified from (above 1 when archives were deleted under the retention policy).
+     * record the chain is verified from (above 1 when archives were deleted under the retention policy);
+     * {@code revocations}: the configuration revocations were checked against, empty when none was given;
+     * {@code revokedSignatures}: windows signed by a revoked certificate before its revocation (they verify, with a note
+     * or a warning; one signed after it is the {@code problem}).
      */
     public record Report(Optional<Finding> problem, long records, long batches, int files, long firstSeq, long stampedBatches,
                          long unstampedBatches, long unsignedBatches, String anchorFingerprint, List<String> tsaFingerprints,
-                         Duration elapsed) {
+                         Duration elapsed, Optional<Revocations> revocations, List<RevokedSignature> revokedSignatures) {
 
         public boolean ok() {
             return problem.isEmpty();
@@ -81,8 +89,18 @@ public final class LogVerifier {
         }
     }
 
+    /** A window signed by a revoked certificate, checked once the time-stamps are known. */
+    private record RevokedWindow(String file, long line, long firstBatch, long lastBatch, long firstSeq, long lastSeq,
+                                 Instant signedAt, String serial, Instant revokedAt) {
+    }
+
     private final Path directory;
     private final Optional<X509Certificate> anchorOption;
+    private final List<Revocations.Source> configurations;
+    private Revocations revocations;
+    private final List<RevokedWindow> revokedWindows = new ArrayList<>();
+    private final Map<Long, Instant> stampTimes = new HashMap<>();
+    private long windowFirstSeq;
     private X509Certificate anchor;
     private long expectedSeq = 1;
     private long expectedBatch = 1;
@@ -102,14 +120,23 @@ public final class LogVerifier {
     private String text = "";
     private int position;
 
-    private LogVerifier(Path directory, Optional<X509Certificate> anchor) {
+    private LogVerifier(Path directory, Optional<X509Certificate> anchor, List<Revocations.Source> configurations) {
         this.directory = directory;
         this.anchorOption = anchor;
+        this.configurations = List.copyOf(configurations);
     }
 
     /** Verifies {@code directory}; the anchor defaults to the CA certificate the first segment carries. */
     public static Report verify(Path directory, Optional<X509Certificate> anchor) {
-        return new LogVerifier(directory, anchor).run();
+        return verify(directory, anchor, List.of());
+    }
+
+    /**
+     * Verifies {@code directory} and checks every signature against the revocations of the newest of
+     * {@code configurations} (see {@link Revocations}); none: revocation is not checked.
+     */
+    public static Report verify(Path directory, Optional<X509Certificate> anchor, List<Revocations.Source> configurations) {
+        return new LogVerifier(directory, anchor, configurations).run();
     }
 
     private Report run() {
@@ -117,6 +144,7 @@ public final class LogVerifier {
         Optional<Finding> problem = Optional.empty();
         long stamped = 0;
         List<String> tsas = new ArrayList<>();
+        List<RevokedSignature> revokedSignatures = new ArrayList<>();
         try {
             deletions();
             List<Path> segments = LogFormat.segments(directory);
@@ -128,6 +156,7 @@ public final class LogVerifier {
             }
             long[] counts = stamps(tsas);
             stamped = counts[0];
+            revokedSignatures.addAll(revokedWindows());
         } catch (Failed e) {
             problem = Optional.of(e.finding);
         } catch (RuntimeException e) {
@@ -135,7 +164,8 @@ public final class LogVerifier {
                     "cannot be read as a message log: " + e));
         }
         return new Report(problem, records, batches, files, firstSeq, stamped, Math.max(0, batches - stamped), unsignedTail,
-                anchor == null ? "" : Pem.sha256Fingerprint(anchor), tsas, Duration.ofNanos(System.nanoTime() - started));
+                anchor == null ? "" : Pem.sha256Fingerprint(anchor), tsas, Duration.ofNanos(System.nanoTime() - started),
+                Optional.ofNullable(revocations), revokedSignatures);
     }
 
     private void deletions() {
@@ -300,6 +330,11 @@ public final class LogVerifier {
         }
         if (anchor == null) {
             anchor = anchorOption.orElse(chain.getLast());
+            try {
+                revocations = Revocations.newest(configurations, anchor, List.of(header.gateway())).orElse(null);
+            } catch (EvidenceException e) {
+                fail(Problem.BAD_GLOBAL_CONFIGURATION, "global configuration", 0, 0, e.getMessage());
+            }
         }
         checkChain(chain, anchor).ifPresent(why -> fail(Problem.BAD_CERTIFICATE, name, 1, 0, why));
         checkIssuedTo(chain.getFirst(), header.gateway()).ifPresent(why -> fail(Problem.BAD_CERTIFICATE, name, 1, 0, why));
@@ -400,6 +435,9 @@ public final class LogVerifier {
                     "batch " + seal.batch() + " is out of place (batch " + expectedBatch + " expected)");
         }
         roots.put(seal.batch(), root);
+        if (unsigned.isEmpty()) {
+            windowFirstSeq = seal.firstSeq();
+        }
         unsigned.add(seal.hash());
         expectedBatch++;
         batches++;
@@ -452,6 +490,11 @@ public final class LogVerifier {
             fail(Problem.BAD_CERTIFICATE, name, line, 0, "the signing certificate was not valid when batches "
                     + window.firstBatch() + ".." + window.lastBatch() + " were signed (" + window.signedAt() + ")");
         }
+        if (revocations != null) {
+            revocations.revokedAt(signer).ifPresent(at -> revokedWindows.add(new RevokedWindow(name, line,
+                    window.firstBatch(), window.lastBatch(), windowFirstSeq, expectedSeq - 1, window.signedAt(),
+                    signer.getSerialNumber().toString(16), at)));
+        }
         unsigned.clear();
     }
 
@@ -485,6 +528,9 @@ public final class LogVerifier {
                 if (!tsas.contains(verified.tsaFingerprint())) {
                     tsas.add(verified.tsaFingerprint());
                 }
+                for (long b = stamp.firstBatch(); b <= stamp.lastBatch(); b++) {
+                    stampTimes.merge(b, verified.time(), (earlier, later) -> earlier.isBefore(later) ? earlier : later);
+                }
             } catch (EvidenceException e) {
                 fail(Problem.BAD_TIMESTAMP, LogFormat.TIMESTAMPS_FILE, line, 0, "the time-stamp of batches "
                         + stamp.firstBatch() + ".." + stamp.lastBatch() + " does not verify: " + e.getMessage());
@@ -494,6 +540,38 @@ public final class LogVerifier {
             }
         }
         return new long[] {stamped.size()};
+    }
+
+    /**
+     * Checks the windows signed by a revoked certificate against the time of their batches' stamps; fails at the first
+     * one signed at or after the revocation, and returns the others.
+     */
+    private List<RevokedSignature> revokedWindows() {
+        List<RevokedSignature> before = new ArrayList<>();
+        List<RevokedWindow> after = new ArrayList<>();
+        RevokedSignature first = null;
+        for (RevokedWindow window : revokedWindows) {
+            List<Optional<Instant>> batchStamps = new ArrayList<>();
+            List<Long> batches = new ArrayList<>();
+            for (long b = window.firstBatch(); b <= window.lastBatch(); b++) {
+                batchStamps.add(Optional.ofNullable(stampTimes.get(b)));
+                batches.add(b);
+            }
+            RevokedSignature signature = RevokedSignature.of(gateway, batches, "batches " + window.firstBatch() + ".."
+                    + window.lastBatch() + " (records " + window.firstSeq() + ".." + window.lastSeq() + ")", window.serial(), window.revokedAt(), window.signedAt(), batchStamps);
+            if (signature.afterRevocation()) {
+                first = first == null ? signature : first;
+                after.add(window);
+            } else {
+                before.add(signature);
+            }
+        }
+        if (first != null) {
+            RevokedWindow window = after.getFirst();
+            fail(Problem.REVOKED, window.file(), window.line(), window.firstSeq(), first.describe()
+                    + (after.size() > 1 ? "; and " + (after.size() - 1) + " later signature(s) after the revocation" : ""));
+        }
+        return before;
     }
 
     private static void fail(Problem problem, String file, long line, long seq, String message) {

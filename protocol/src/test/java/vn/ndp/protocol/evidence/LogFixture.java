@@ -8,6 +8,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -17,6 +19,9 @@ import org.bouncycastle.tsp.TimeStampRequest;
 import org.bouncycastle.tsp.TimeStampRequestGenerator;
 import org.bouncycastle.tsp.TimeStampResponse;
 
+import vn.ndp.protocol.globalconf.GlobalConfiguration;
+import vn.ndp.protocol.globalconf.GlobalConfigurationSigner;
+import vn.ndp.protocol.globalconf.RevokedCertificate;
 import vn.ndp.protocol.identifiers.GatewayId;
 import vn.ndp.protocol.pki.CaSettings;
 import vn.ndp.protocol.pki.GatewayCertificateRequest;
@@ -36,6 +41,7 @@ final class LogFixture {
     final IssuedCertificate gateway;
     final TimeStampAuthority tsa;
     final Path log;
+    private IssuedCertificate registrySigning;
 
     LogFixture(Path root) {
         this.root = root;
@@ -107,11 +113,46 @@ final class LogFixture {
     }
 
     void stamp(LogWriter writer, List<LogWriter.SealedBatch> batches) throws IOException {
+        stamp(writer, batches, tsa);
+    }
+
+    /** Stamps {@code batches} with {@code authority}, such as one whose clock is ahead. */
+    void stamp(LogWriter writer, List<LogWriter.SealedBatch> batches, TimeStampAuthority authority) throws IOException {
         byte[] imprint = TimeStamps.imprintOf(batches.stream().map(LogWriter.SealedBatch::root).toList());
-        writer.appendStamp(new LogFormat.Stamp(batches.getFirst().batch(), batches.getLast().batch(), token(imprint)));
+        writer.appendStamp(new LogFormat.Stamp(batches.getFirst().batch(), batches.getLast().batch(),
+                token(authority, imprint)));
+    }
+
+    /**
+     * Global configuration {@code version}, generated at {@code generatedAt} (valid for a minute), revoking
+     * {@code revoked}, signed by the registry's configuration-signing certificate from this national CA.
+     */
+    byte[] globalConfiguration(long version, Instant generatedAt, RevokedCertificate... revoked) {
+        if (registrySigning == null) {
+            registrySigning = ca.issueConfigurationSigningCertificate("NDP registry", Duration.ofDays(30));
+        }
+        return globalConfiguration(registrySigning, version, generatedAt, revoked);
+    }
+
+    static byte[] globalConfiguration(IssuedCertificate signing, long version, Instant generatedAt,
+                                      RevokedCertificate... revoked) {
+        GlobalConfiguration.Builder builder = GlobalConfiguration.builder("VN", version, generatedAt)
+                .validFor(Duration.ofMinutes(1));
+        List.of(revoked).forEach(builder::revokedCertificate);
+        return new GlobalConfigurationSigner(signing.privateKey(), signing.certificate(),
+                Clock.fixed(generatedAt, ZoneOffset.UTC)).sign(builder.build());
+    }
+
+    /** The revocation of this gateway's certificate at {@code at}. */
+    RevokedCertificate revocation(Instant at) {
+        return RevokedCertificate.of(gateway.certificate().getSerialNumber(), at);
     }
 
     byte[] token(byte[] imprint) {
+        return token(tsa, imprint);
+    }
+
+    static byte[] token(TimeStampAuthority tsa, byte[] imprint) {
         try {
             TimeStampRequestGenerator generator = new TimeStampRequestGenerator();
             generator.setCertReq(true);

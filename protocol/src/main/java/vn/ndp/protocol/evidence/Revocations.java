@@ -1,0 +1,121 @@
+package vn.ndp.protocol.evidence;
+
+import java.io.IOException;
+import java.math.BigInteger;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.cert.X509Certificate;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+import vn.ndp.protocol.globalconf.GlobalConfigurationRejectedException;
+import vn.ndp.protocol.globalconf.GlobalConfigurationVerifier;
+import vn.ndp.protocol.globalconf.RevokedCertificate;
+import vn.ndp.protocol.globalconf.VerifiedGlobalConfiguration;
+
+/**
+ * The certificate revocations a verifier of logs and evidence checks signatures against: those of the newest (highest
+ * version) of the signed global configurations at hand, each verified offline against the national CA the log is
+ * checked against ({@link GlobalConfigurationVerifier#verifyOffline}, expiry ignored). A configuration that does not
+ * verify is an error, never skipped: a revocation must not go unseen because its carrier was damaged.
+ */
+public final class Revocations {
+
+    /** A signed global configuration and where it came from, such as {@code --globalconf registry.p7}. */
+    public record Source(String name, byte[] signed) {
+
+        /** The file given on the command line with {@code --globalconf}. */
+        public static Source option(Path file) throws IOException {
+            return new Source("--globalconf " + file, Files.readAllBytes(file));
+        }
+    }
+
+    private final Source source;
+    private final VerifiedGlobalConfiguration verified;
+
+    private Revocations(Source source, VerifiedGlobalConfiguration verified) {
+        this.source = source;
+        this.verified = verified;
+    }
+
+    /**
+     * Verifies every source against {@code nationalCa} for the instance of every gateway in {@code gateways} and
+     * returns the newest; empty when there is no source.
+     *
+     * @throws EvidenceException naming the source that does not verify, and why
+     */
+    public static Optional<Revocations> newest(List<Source> sources, X509Certificate nationalCa, Collection<String> gateways) {
+        List<Revocations> verified = new ArrayList<>();
+        for (Source source : sources) {
+            for (String instance : gateways.stream().map(Revocations::instanceOf).distinct().toList()) {
+                try {
+                    verified.add(new Revocations(source, GlobalConfigurationVerifier.verifyOffline(source.signed(),
+                            nationalCa, instance)));
+                } catch (GlobalConfigurationRejectedException e) {
+                    throw new EvidenceException("the global configuration from " + source.name() + " does not verify ("
+                            + e.reason() + "): " + e.getMessage());
+                }
+            }
+        }
+        return verified.stream().max(Comparator.comparingLong(Revocations::version));
+    }
+
+    /**
+     * The configurations gateways keep under {@code directory} (a gateway's or the demo's data directory): each
+     * {@value VerifiedGlobalConfiguration#KEPT_FILE_NAME} in it or below.
+     */
+    public static List<Source> keptUnder(Path directory) {
+        try (Stream<Path> paths = Files.walk(directory, 8)) {
+            List<Source> sources = new ArrayList<>();
+            for (Path file : paths.filter(Files::isRegularFile)
+                    .filter(p -> p.getFileName().toString().equals(VerifiedGlobalConfiguration.KEPT_FILE_NAME)).sorted().toList()) {
+                sources.add(new Source("the gateway's kept copy " + file, Files.readAllBytes(file)));
+            }
+            return sources;
+        } catch (IOException e) {
+            throw new EvidenceException("Cannot search " + directory + " for kept global configurations: " + e.getMessage(), e);
+        }
+    }
+
+    /** The instance a gateway identifier names: its first part, {@code VN} in {@code VN/GOV/000.00.00.H49/lgsp}. */
+    static String instanceOf(String gateway) {
+        int slash = gateway.indexOf('/');
+        return slash < 0 ? gateway : gateway.substring(0, slash);
+    }
+
+    public long version() {
+        return verified.version();
+    }
+
+    /** When the registry generated the configuration. */
+    public Instant issuedAt() {
+        return verified.configuration().generatedAt();
+    }
+
+    public String sourceName() {
+        return source.name();
+    }
+
+    /** The signed bytes, as they came. */
+    public byte[] signed() {
+        return source.signed().clone();
+    }
+
+    /** When the configuration says {@code certificate} was revoked; empty when it does not revoke it. */
+    public Optional<Instant> revokedAt(X509Certificate certificate) {
+        BigInteger serial = certificate.getSerialNumber();
+        return verified.configuration().revokedCertificates().stream().filter(r -> r.serialNumber().equals(serial))
+                .map(RevokedCertificate::revokedAt).findFirst();
+    }
+
+    /** Such as {@code revocations as of global configuration version 7, issued 2026-03-01T08:00:00Z (from ...)}. */
+    public String describe() {
+        return "revocations as of global configuration version " + version() + ", issued " + issuedAt() + " (from "
+                + source.name() + ")";
+    }
+}

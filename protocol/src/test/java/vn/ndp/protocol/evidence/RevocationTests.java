@@ -1,0 +1,343 @@
+package vn.ndp.protocol.evidence;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.fail;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+import vn.ndp.protocol.evidence.LogVerifier.Problem;
+import vn.ndp.protocol.evidence.LogVerifier.Report;
+import vn.ndp.protocol.pki.CaSettings;
+import vn.ndp.protocol.pki.NationalCa;
+import vn.ndp.protocol.timestamp.TimeStampAuthority;
+
+/**
+ * Logs and evidence signed by a gateway certificate that a global configuration revokes: what counts is whether the
+ * signature came before the revocation, by the time-stamp's time when there is one, else by the signer's own claim.
+ */
+class RevocationTests {
+
+    private static final JsonMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+
+    @TempDir
+    static Path dir;
+    static LogFixture fixture;
+    static String serial;
+    /** Before any log of these tests was signed, and well after. */
+    static Instant longBefore;
+    static Instant longAfter;
+
+    @BeforeAll
+    static void nationalCa() {
+        fixture = new LogFixture(dir);
+        serial = fixture.gateway.certificate().getSerialNumber().toString(16);
+        Instant now = Clock.systemUTC().instant().truncatedTo(ChronoUnit.SECONDS);
+        longBefore = now.minus(Duration.ofHours(1));
+        longAfter = now.plus(Duration.ofHours(1));
+    }
+
+    /** A gateway's data directory under {@code root}: its log with exchange {@code id}, and its kept configuration. */
+    private static Path gatewayData(Path root, String id, Optional<TimeStampAuthority> stampedBy, Optional<byte[]> kept)
+            throws IOException {
+        Path data = root.resolve("gateway/data");
+        try (LogWriter writer = fixture.open(data.resolve("messagelog"))) {
+            LogWriter.SealedBatch batch = writer.append(List.of(LogFixture.body(id, 1)));
+            if (stampedBy.isPresent()) {
+                fixture.stamp(writer, List.of(batch), stampedBy.get());
+            }
+        } // signed on close, after the stamp
+        if (kept.isPresent()) {
+            Files.createDirectories(data.resolve("globalconf"));
+            Files.write(data.resolve("globalconf/globalconf.p7"), kept.get());
+        }
+        return data;
+    }
+
+    private static Path file(Path root, String name, byte[] bytes) throws IOException {
+        Path file = root.resolve(name);
+        Files.write(file, bytes);
+        return file;
+    }
+
+    private static int run(ByteArrayOutputStream out, String... args) {
+        return LogCommand.run(args, new PrintStream(out), new PrintStream(out));
+    }
+
+    private static Instant now() {
+        return Clock.systemUTC().instant().truncatedTo(ChronoUnit.SECONDS);
+    }
+
+    @Test
+    void aLogSignedBeforeItsCertificateWasRevokedVerifiesWithANoteWhenStampedAndAWarningWhenNot(@TempDir Path root)
+            throws IOException {
+        Path stamped = gatewayData(root.resolve("stamped"), "a", Optional.of(fixture.tsa), Optional.empty());
+        Path unstamped = gatewayData(root.resolve("unstamped"), "b", Optional.empty(), Optional.empty());
+        Instant issued = now();
+        Path configuration = file(root, "registry.p7", fixture.globalConfiguration(3, issued,
+                fixture.revocation(longAfter)));
+        var out = new ByteArrayOutputStream();
+
+        Report report = LogVerifier.verify(stamped.resolve("messagelog"), Optional.of(fixture.ca.certificate()),
+                List.of(Revocations.Source.option(configuration)));
+        int stampedStatus = run(out, "verify", stamped.toString(), "--globalconf", configuration.toString());
+        String stampedOutput = out.toString();
+        out.reset();
+        int unstampedStatus = run(out, "verify", unstamped.toString(), "--globalconf", configuration.toString());
+
+        assertThat(report.problem()).isEmpty();
+        assertThat(report.revocations()).hasValueSatisfying(r -> assertThat(r.version()).isEqualTo(3));
+        assertThat(report.revokedSignatures()).singleElement().satisfies(r -> {
+            assertThat(r.stamped()).isTrue();
+            assertThat(r.afterRevocation()).isFalse();
+        });
+        assertThat(stampedStatus).as(stampedOutput).isZero();
+        assertThat(stampedOutput).contains("revocations as of global configuration version 3, issued " + issued
+                        + " (from --globalconf " + configuration + ")",
+                "NOTE: certificate " + serial + " of gateway " + LogFixture.GATEWAY + " revoked on " + longAfter
+                        + ", after this signature (time-stamped ", "batches 1..1 (records 1..1)", "OK: 1 records");
+        assertThat(unstampedStatus).as(out.toString()).isZero();
+        assertThat(out.toString()).contains("WARNING: certificate " + serial + " of gateway " + LogFixture.GATEWAY
+                + " revoked on " + longAfter + "; batches 1..1 (records 1..1) signed ", "only claimed by the signer");
+    }
+
+    @Test
+    void aLogSignedAfterItsCertificateWasRevokedDoesNotVerifyStampedOrNot(@TempDir Path root) throws IOException {
+        Path configuration = file(root, "registry.p7", fixture.globalConfiguration(3, now(),
+                fixture.revocation(longBefore)));
+        for (Optional<TimeStampAuthority> stamp : List.of(Optional.of(fixture.tsa), Optional.<TimeStampAuthority>empty())) {
+            Path data = gatewayData(root.resolve(stamp.isPresent() ? "stamped" : "unstamped"), "a", stamp, Optional.empty());
+            var out = new ByteArrayOutputStream();
+
+            Report report = LogVerifier.verify(data.resolve("messagelog"), Optional.empty(),
+                    List.of(Revocations.Source.option(configuration)));
+            int status = run(out, "verify", data.toString(), "--globalconf", configuration.toString());
+
+            assertThat(report.problem()).hasValueSatisfying(finding -> {
+                assertThat(finding.problem()).isEqualTo(Problem.REVOKED);
+                assertThat(finding.message()).contains("batches 1..1 (records 1..1) of gateway " + LogFixture.GATEWAY
+                        + ": signed with certificate " + serial + " at or after its revocation on " + longBefore,
+                        stamp.isPresent() ? "(time-stamped " : "by the signer's own claim, not time-stamped");
+            });
+            assertThat(status).isEqualTo(1);
+            assertThat(out.toString()).contains("revocations as of global configuration version 3", "FAILED",
+                    "REVOKED record 1 (messages-");
+        }
+    }
+
+    @Test
+    void aTimeStampAfterTheRevocationOutweighsTheSignersClaimOfAnEarlierTime(@TempDir Path root) throws IOException {
+        // the TSA's clock two hours ahead: the batch is proven to exist only from after the revocation (one hour ahead)
+        TimeStampAuthority.open(root.resolve("tsa"), Clock.systemUTC()); // its certificate valid from now
+        TimeStampAuthority late = TimeStampAuthority.open(root.resolve("tsa"),
+                Clock.offset(Clock.systemUTC(), Duration.ofHours(2)));
+        Path data = gatewayData(root, "a", Optional.of(late), Optional.empty());
+
+        Report report = LogVerifier.verify(data.resolve("messagelog"), Optional.empty(), List.of(new Revocations.Source(
+                "test", fixture.globalConfiguration(3, now(), fixture.revocation(longAfter)))));
+
+        assertThat(report.problem()).hasValueSatisfying(finding -> {
+            assertThat(finding.problem()).as(finding.toString()).isEqualTo(Problem.REVOKED);
+            assertThat(finding.message()).contains("at or after its revocation on " + longAfter + " (time-stamped ");
+        });
+    }
+
+    @Test
+    void exportPutsTheGatewaysKeptConfigurationInTheFileAndVerificationChecksAgainstIt(@TempDir Path root)
+            throws IOException {
+        Instant issued = now();
+        Path data = gatewayData(root, "ex-1", Optional.of(fixture.tsa), Optional.of(fixture.globalConfiguration(5, issued,
+                fixture.revocation(longAfter))));
+        Path file = root.resolve("ex-1.json");
+        var out = new ByteArrayOutputStream();
+
+        int exported = run(out, "export", "--id", "ex-1", "--data", data.toString(), "--out", file.toString());
+        String exportOutput = out.toString();
+        out.reset();
+        int verified = run(out, "verify-evidence", file.toString());
+
+        assertThat(exported).as(exportOutput).isZero();
+        assertThat(exportOutput).contains("carries global configuration version 5, issued " + issued
+                + " (the gateway's kept copy " + data.resolve("globalconf/globalconf.p7") + ")");
+        assertThat(JSON.readTree(Files.readAllBytes(file)).get("globalConfiguration").asString())
+                .isEqualTo(java.util.Base64.getEncoder().encodeToString(Files.readAllBytes(
+                        data.resolve("globalconf/globalconf.p7"))));
+        assertThat(verified).as(out.toString()).isZero();
+        assertThat(out.toString()).contains("revocations as of global configuration version 5, issued " + issued
+                        + " (from the file)",
+                "NOTE: certificate " + serial + " of gateway " + LogFixture.GATEWAY + " revoked on " + longAfter
+                        + ", after this signature (time-stamped ",
+                "consumer side: 1 record from " + LogFixture.GATEWAY + ", all time-stamped; signing certificate REVOKED,"
+                        + " later: 1 signed before (time-stamped)");
+    }
+
+    @Test
+    void aRevocationPublishedAfterTheExportCountsWhenANewerConfigurationIsGiven(@TempDir Path root) throws IOException {
+        Path data = gatewayData(root, "ex-1", Optional.empty(), Optional.of(fixture.globalConfiguration(5, now())));
+        Path file = root.resolve("ex-1.json");
+        Path newer = file(root, "newer.p7", fixture.globalConfiguration(6, now(), fixture.revocation(longBefore)));
+        Path older = file(root, "older.p7", fixture.globalConfiguration(4, now(), fixture.revocation(longBefore)));
+        var out = new ByteArrayOutputStream();
+        assertThat(run(out, "export", "--id", "ex-1", "--data", data.toString(), "--out", file.toString()))
+                .as(out.toString()).isZero();
+        out.reset();
+
+        int alone = run(out, "verify-evidence", file.toString());
+        String aloneOutput = out.toString();
+        out.reset();
+        int withNewer = run(out, "verify-evidence", file.toString(), "--globalconf", newer.toString());
+        String newerOutput = out.toString();
+        out.reset();
+        int withOlder = run(out, "verify-evidence", file.toString(), "--globalconf", older.toString());
+
+        assertThat(alone).as(aloneOutput).isZero();
+        assertThat(aloneOutput).contains("revocations as of global configuration version 5",
+                "consumer side: 1 record from " + LogFixture.GATEWAY + ", 0 time-stamped, 1 NOT time-stamped (their time"
+                        + " is the gateway's own clock at signing); signing certificate not revoked");
+        assertThat(withNewer).as(newerOutput).isEqualTo(1);
+        assertThat(newerOutput).contains("FAILED: signed with a revoked certificate after its revocation: batch 1 (record 1)"
+                + " of gateway " + LogFixture.GATEWAY + ": signed with certificate " + serial + " at or after its revocation"
+                + " on " + longBefore + " (signed ", "revocations as of global configuration version 6",
+                "(from --globalconf " + newer + ")");
+        assertThat(withOlder).as("the newest configuration, the file's, no longer revokes it").isZero();
+        assertThat(out.toString()).contains("revocations as of global configuration version 5, issued");
+        assertThatThrownBy(() -> Evidence.verify(Files.readAllBytes(file), Optional.empty(),
+                List.of(Revocations.Source.option(newer)))).isInstanceOf(EvidenceException.class)
+                .hasMessageContaining("after its revocation");
+    }
+
+    @Test
+    void aTamperedForeignOrGatewaySignedConfigurationIsRefusedNeverSkipped(@TempDir Path root) throws IOException {
+        Path data = gatewayData(root, "ex-1", Optional.empty(), Optional.empty());
+        Path file = root.resolve("ex-1.json");
+        assertThat(run(new ByteArrayOutputStream(), "export", "--id", "ex-1", "--data", data.toString(), "--out",
+                file.toString())).isZero();
+        byte[] genuine = fixture.globalConfiguration(6, now(), fixture.revocation(longAfter));
+        byte[] tampered = genuine.clone();
+        int content = indexOf(tampered, "\"version\":6".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        tampered[content + 10] = '9';
+        NationalCa foreignCa = NationalCa.init(root.resolve("foreign-ca"), CaSettings.defaults(), Clock.systemUTC());
+        byte[] foreign = LogFixture.globalConfiguration(foreignCa.issueConfigurationSigningCertificate("NDP registry",
+                Duration.ofDays(1)), 7, now());
+        byte[] byGateway = LogFixture.globalConfiguration(fixture.gateway, 7, now());
+        List<String> why = List.of("BAD_SIGNATURE", "did not issue", "not a configuration-signing certificate");
+        List<byte[]> refused = List.of(tampered, foreign, byGateway);
+
+        for (int i = 0; i < refused.size(); i++) {
+            Path configuration = file(root, "refused-" + i + ".p7", refused.get(i));
+            var out = new ByteArrayOutputStream();
+            int evidence = run(out, "verify-evidence", file.toString(), "--globalconf", configuration.toString());
+            int log = run(out, "verify", data.toString(), "--globalconf", configuration.toString());
+
+            assertThat(evidence).as(out.toString()).isEqualTo(1);
+            assertThat(log).as(out.toString()).isEqualTo(1);
+            assertThat(out.toString()).contains("FAILED: the global configuration from --globalconf " + configuration
+                    + " does not verify", "BAD_GLOBAL_CONFIGURATION", why.get(i)).doesNotContain("Exception");
+        }
+        Files.createDirectories(data.resolve("globalconf"));
+        Files.write(data.resolve("globalconf/globalconf.p7"), tampered);
+        var out = new ByteArrayOutputStream();
+        assertThat(run(out, "verify", data.toString())).as("a damaged kept copy fails too").isEqualTo(1);
+        assertThat(out.toString()).contains("the gateway's kept copy " + data.resolve("globalconf/globalconf.p7")
+                + " does not verify");
+    }
+
+    @Test
+    void anExpiredConfigurationStillCountsOffline(@TempDir Path root) throws IOException {
+        Path data = gatewayData(root, "ex-1", Optional.empty(), Optional.empty());
+        Instant issued = now().minus(Duration.ofMinutes(3)); // valid for a minute: expired two minutes ago
+
+        Report report = LogVerifier.verify(data.resolve("messagelog"), Optional.empty(), List.of(new Revocations.Source(
+                "test", fixture.globalConfiguration(2, issued, fixture.revocation(longBefore)))));
+
+        assertThat(report.problem()).hasValueSatisfying(finding -> assertThat(finding.problem()).isEqualTo(Problem.REVOKED));
+        assertThat(report.revocations()).hasValueSatisfying(r -> assertThat(r.issuedAt()).isEqualTo(issued));
+    }
+
+    @Test
+    void anEvidenceFileOfTheFormatBeforeConfigurationsStillVerifiesWithoutARevocationCheck(@TempDir Path root)
+            throws IOException {
+        Path data = gatewayData(root, "ex-1", Optional.of(fixture.tsa), Optional.empty());
+        Path file = root.resolve("ex-1.json");
+        var out = new ByteArrayOutputStream();
+        assertThat(run(out, "export", "--id", "ex-1", "--data", data.toString(), "--out", file.toString())).isZero();
+        assertThat(out.toString()).contains("carries no global configuration (none kept under " + data + ")");
+        ObjectNode old = (ObjectNode) JSON.readTree(Files.readAllBytes(file));
+        assertThat(old.get("globalConfiguration").isNull()).as("none kept: null, never left out").isTrue();
+        old.put("format", Evidence.FORMAT_2);
+        old.remove("globalConfiguration");
+        Path formatTwo = file(root, "format-2.json", JSON.writeValueAsBytes(old));
+        old.put("globalConfiguration", java.util.Base64.getEncoder().encodeToString(fixture.globalConfiguration(2, now())));
+        Path formatTwoWithConfiguration = file(root, "format-2-with.json", JSON.writeValueAsBytes(old));
+        Path revoking = file(root, "registry.p7", fixture.globalConfiguration(3, now(), fixture.revocation(longBefore)));
+        out.reset();
+
+        int status = run(out, "verify-evidence", formatTwo.toString());
+        String output = out.toString();
+        out.reset();
+        int withRevocation = run(out, "verify-evidence", formatTwo.toString(), "--globalconf", revoking.toString());
+
+        assertThat(status).as(output).isZero();
+        assertThat(output).contains("OK: evidence of X-Road-Id ex-1", Evidence.REVOCATION_NOT_CHECKED,
+                "all time-stamped; revocation not checked");
+        assertThat(withRevocation).as("a given configuration still counts").isEqualTo(1);
+        assertThatThrownBy(() -> Evidence.verify(Files.readAllBytes(formatTwoWithConfiguration), Optional.empty()))
+                .isInstanceOf(EvidenceException.class).hasMessageContaining("unknown key 'globalConfiguration'");
+    }
+
+    @Test
+    void changingTheCarriedConfigurationAnywhereMakesTheEvidenceFail(@TempDir Path root) throws IOException {
+        Path data = gatewayData(root, "ex-1", Optional.empty(), Optional.of(fixture.globalConfiguration(5, now(),
+                fixture.revocation(longAfter))));
+        byte[] evidence = Evidence.withGlobalConfiguration(Evidence.export(data, "ex-1").orElseThrow(),
+                Files.readAllBytes(data.resolve("globalconf/globalconf.p7")));
+        Evidence.verify(evidence, Optional.of(fixture.ca.certificate()));
+        int start = indexOf(evidence, "\"globalConfiguration\"".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        List<Integer> accepted = new ArrayList<>();
+
+        // the key, its base64 every 40 characters and its end: GlobalConfigurationVerifierTests changes every DER byte
+        for (int i = start; i < evidence.length; i++) {
+            if (i - start > 40 && (i - start) % 40 != 0 && i < evidence.length - 8) {
+                continue;
+            }
+            byte[] changed = evidence.clone();
+            changed[i] = (byte) (changed[i] == 'A' ? 'B' : changed[i] == '\n' ? ' ' : changed[i] ^ 0x01);
+            try {
+                Evidence.verify(changed, Optional.of(fixture.ca.certificate()));
+                accepted.add(i);
+            } catch (EvidenceException e) {
+                // expected
+            } catch (RuntimeException e) {
+                fail("byte " + i + " changed gave " + e + " instead of an EvidenceException");
+            }
+        }
+        assertThat(accepted).as("positions whose change went unnoticed").isEmpty();
+    }
+
+    private static int indexOf(byte[] bytes, byte[] part) {
+        for (int i = 0; i + part.length <= bytes.length; i++) {
+            if (java.util.Arrays.equals(bytes, i, i + part.length, part, 0, part.length)) {
+                return i;
+            }
+        }
+        throw new AssertionError("not found");
+    }
+}
