@@ -166,7 +166,8 @@ public final class GatewayNode implements AutoCloseable {
             throw new UncheckedIOException("Cannot open the message log in " + configuration.messageLog().directory(), e);
         }
         EvidenceEndpoint evidence = messageLog == null ? null
-                : configuration.messageLog().evidenceToken().map(token -> new EvidenceEndpoint(messageLog, token)).orElse(null);
+                : configuration.messageLog().evidenceToken().map(token -> new EvidenceEndpoint(messageLog, token,
+                        () -> globalConfiguration.current().map(snapshot -> snapshot.verified().signedBytes()))).orElse(null);
 
         blocking = Executors.newVirtualThreadPerTaskExecutor();
         QueuedThreadPool threads = new ExchangeThreadPool("gateway", 200, 8);

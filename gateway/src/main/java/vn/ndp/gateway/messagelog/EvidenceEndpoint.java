@@ -5,17 +5,22 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
 
+import vn.ndp.protocol.evidence.Evidence;
+
 /**
  * {@code GET /messagelog/evidence?id=X-ROAD-ID} on the admin listener: the evidence file of one
  * exchange from this gateway's log, for a caller presenting {@code Authorization: Bearer} with the
  * configured evidence token (compared in constant time). 401 without the token, 404 when the log
- * holds no record of that id. The admin listener's handler answers other paths and methods.
+ * holds no record of that id. The file carries the global configuration the gateway serves from (the signed bytes it
+ * keeps), so that a verifier can check the signatures against its revocations. The admin listener's handler answers
+ * other paths and methods.
  */
 public final class EvidenceEndpoint {
 
@@ -23,10 +28,13 @@ public final class EvidenceEndpoint {
 
     private final MessageLog log;
     private final byte[] token;
+    private final Supplier<Optional<byte[]>> globalConfiguration;
 
-    public EvidenceEndpoint(MessageLog log, String token) {
+    /** {@code globalConfiguration}: the signed bytes of the verified global configuration in use, if any. */
+    public EvidenceEndpoint(MessageLog log, String token, Supplier<Optional<byte[]>> globalConfiguration) {
         this.log = log;
         this.token = token.getBytes(StandardCharsets.UTF_8);
+        this.globalConfiguration = globalConfiguration;
     }
 
     public boolean handle(Request request, Response response, Callback callback) {
@@ -43,7 +51,8 @@ public final class EvidenceEndpoint {
         if (id == null || id.isBlank() || id.length() > 255) {
             return send(response, callback, 400, "{\"error\":\"give the X-Road-Id once as ?id=\"}");
         }
-        Optional<byte[]> evidence = log.evidence(id);
+        Optional<byte[]> evidence = log.evidence(id).map(file -> globalConfiguration.get()
+                .map(signed -> Evidence.withGlobalConfiguration(file, signed)).orElse(file));
         if (evidence.isEmpty()) {
             return send(response, callback, 404, "{\"error\":\"no record of this X-Road-Id in the message log\"}");
         }

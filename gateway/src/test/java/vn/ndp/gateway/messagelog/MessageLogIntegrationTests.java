@@ -333,6 +333,8 @@ class MessageLogIntegrationTests {
             assertThat(r.gateway()).isEqualTo(ExchangeFixture.PROVIDER_GATEWAY.encoded());
             assertThat(r.record().get("xroadId").asString()).isEqualTo(id);
         });
+        assertThat(verified.revocations()).as("the file carries the configuration the gateway serves from")
+                .hasValueSatisfying(r -> assertThat(r.version()).isEqualTo(exchange.version()));
         HttpResponse<Void> head = http.send(HttpRequest.newBuilder(url).method("HEAD", HttpRequest.BodyPublishers.noBody())
                 .header("Authorization", "Bearer " + EVIDENCE_TOKEN).build(), HttpResponse.BodyHandlers.discarding());
         HttpResponse<Void> delete = http.send(HttpRequest.newBuilder(url).DELETE()
