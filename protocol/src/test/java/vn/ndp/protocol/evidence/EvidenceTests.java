@@ -349,6 +349,8 @@ class EvidenceTests {
                 new String[] {"verify", root.resolve("nonexistent").toString()},
                 new String[] {"verify-evidence", root.resolve("nonexistent.json").toString()},
                 new String[] {"verify-evidence", file.toString(), "--anchor", root.resolve("nonexistent.pem").toString()},
+                new String[] {"verify-evidence", file.toString(), "--globalconf", root.resolve("nonexistent.p7").toString()},
+                new String[] {"verify", data.toString(), "--globalconf"},
                 new String[] {"export", "--id", "ex-42", "--data", data.toString(), "--out", file.toString(), "--extra"},
                 new String[] {"export", "--id", "ex-42", "--data", data.toString(), "--out",
                         root.resolve("no-such-dir/e.json").toString()},
@@ -358,6 +360,8 @@ class EvidenceTests {
                 "ndp log: cannot read " + root.resolve("nonexistent") + ": no such directory",
                 "ndp log: cannot read " + root.resolve("nonexistent.json") + ": no such file or directory",
                 "ndp log: cannot read " + root.resolve("nonexistent.pem") + ": no such file or directory",
+                "ndp log: cannot read " + root.resolve("nonexistent.p7") + ": no such file or directory",
+                "ndp log: --globalconf needs a value; usage: ndp log verify DIR [--anchor CA.pem] [--globalconf FILE]",
                 "ndp log: unknown option --extra; the options are --id, --data and --out",
                 "ndp log: cannot write " + root.resolve("no-such-dir/e.json") + ": no such file or directory",
                 "ndp log: cannot read " + root.resolve("no-data") + ": no such directory");
