@@ -160,19 +160,13 @@ public final class LogCommand {
         String id = null;
         Path data = null;
         Path file = null;
-        for (int i = 1; i < args.length; i += 2) {
-            if (!List.of("--id", "--data", "--out").contains(args[i])) {
-                throw new IllegalArgumentException("unknown option " + args[i] + "; the options are --id, --data and --out: "
-                        + EXPORT_USAGE);
-            }
-            if (i + 1 >= args.length) {
-                throw new IllegalArgumentException(args[i] + " needs a value: " + EXPORT_USAGE);
-            }
+        for (int i = 1; i < args.length; i++) {
             switch (args[i]) {
-                case "--id" -> id = args[i + 1];
-                case "--data" -> data = Path.of(args[i + 1]);
-                case "--out" -> file = Path.of(args[i + 1]);
-                default -> throw new IllegalArgumentException("unknown option " + args[i]);
+                case "--id" -> id = value(args, i++, EXPORT_USAGE);
+                case "--data" -> data = Path.of(value(args, i++, EXPORT_USAGE));
+                case "--out" -> file = Path.of(value(args, i++, EXPORT_USAGE));
+                default -> throw new IllegalArgumentException("unknown option " + args[i]
+                        + "; the options are --id, --data and --out: " + EXPORT_USAGE);
             }
         }
         if (id == null || data == null || file == null) {
@@ -276,8 +270,14 @@ public final class LogCommand {
         if (!exchange.requestId().isEmpty()) {
             return exchange.requestId();
         }
-        boolean faulted = exchange.records().stream().anyMatch(proven -> !proven.record().path("fault").asString("").isEmpty());
-        return faulted ? "none (refused before it was forwarded)" : "none (answered by the gateway itself: a metaservice)";
+        return answeredByTheGateway(exchange) ? "none (answered by the gateway itself: a metaservice)"
+                : "none (refused before it was forwarded)";
+    }
+
+    /** An exchange the consumer's gateway answered itself (a metaservice): no request id and no fault, one side only. */
+    private static boolean answeredByTheGateway(Evidence.Exchange exchange) {
+        return exchange.requestId().isEmpty()
+                && exchange.records().stream().allMatch(proven -> proven.record().path("fault").asString("").isEmpty());
     }
 
     /**
@@ -324,12 +324,7 @@ public final class LogCommand {
         boolean requireTimestamps = false;
         for (int i = 1; i < args.length; i++) {
             switch (args[i]) {
-                case "--anchor" -> {
-                    if (i + 1 >= args.length) {
-                        throw new IllegalArgumentException("--anchor needs a value (the national CA certificate, PEM)");
-                    }
-                    anchor = Optional.of(Pem.readCertificate(Path.of(args[++i])));
-                }
+                case "--anchor" -> anchor = Optional.of(Pem.readCertificate(Path.of(value(args, i++, VERIFY_EVIDENCE_USAGE))));
                 case "--globalconf" -> configurations.add(globalConfiguration(Path.of(value(args, i++, VERIFY_EVIDENCE_USAGE))));
                 case "--require-both-sides" -> requireBothSides = true;
                 case "--require-timestamps" -> requireTimestamps = true;
@@ -403,7 +398,9 @@ public final class LogCommand {
             n++;
             Set<String> sides = new java.util.HashSet<>();
             exchange.records().forEach(r -> sides.add(r.record().path("side").asString("")));
-            if (requireBothSides && !(sides.contains("consumer") && sides.contains("provider"))) {
+            // a metaservice has no provider side to prove: the consumer's gateway answered it
+            if (requireBothSides && !answeredByTheGateway(exchange)
+                    && !(sides.contains("consumer") && sides.contains("provider"))) {
                 unmet.add("--require-both-sides: exchange " + n + " of " + exchanges.size() + " has no "
                         + (sides.contains("consumer") ? "provider" : "consumer") + "-side record"
                         + (exchange.requestId().isEmpty() ? " (it was refused before it was forwarded)" : ""));

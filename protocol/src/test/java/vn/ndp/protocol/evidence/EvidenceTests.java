@@ -243,6 +243,12 @@ class EvidenceTests {
         assertThat(out.toString()).contains(
                 "exchange 1 of 2: request id none (answered by the gateway itself: a metaservice)",
                 "exchange 2 of 2: request id none (refused before it was forwarded)");
+        out.reset();
+        assertThat(verifyEvidence(out, root.resolve("evidence.json").toString(), "--require-both-sides")).isEqualTo(1);
+        assertThat(out.toString()).as("a metaservice has no provider side to prove; the refused request lacks one")
+                .contains("REQUIREMENT NOT MET: --require-both-sides: exchange 2 of 2 has no provider-side record"
+                        + " (it was refused before it was forwarded)")
+                .doesNotContain("exchange 1 of 2 has no");
     }
 
     @Test
