@@ -15,7 +15,6 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import vn.ndp.registry.agencies.Agencies;
 import vn.ndp.registry.agencies.Agency;
-import vn.ndp.registry.agencies.Existence;
 import vn.ndp.registry.catalog.PlatformRevision.Provenance;
 import vn.ndp.registry.catalog.internal.PlatformHistoryRepository;
 import vn.ndp.registry.catalog.internal.PlatformRepository;
@@ -34,6 +33,8 @@ import vn.ndp.registry.shared.RegistryException;
 @Service
 public class PlatformRegister {
 
+    /** The field that refusals of an effective date name. */
+    public static final String EFFECTIVE_ON = EffectiveDateRules.FIELD;
 
     private final PlatformRepository platforms;
     private final PlatformHistoryRepository history;
@@ -57,7 +58,9 @@ public class PlatformRegister {
 
     /**
      * Lists a new platform: every given field is validated; the code must be
-     * free. Its first revision records every field it was listed with.
+     * free; its owner must not have ended by its listing date (today when that
+     * is unknown or later). Its first revision records every field it was
+     * listed with.
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public Platform list(String code, Map<PlatformField, String> fields, java.time.LocalDate listedFrom,
@@ -65,6 +68,13 @@ public class PlatformRegister {
         Platform blank = new Platform(code, null, null, null, null, null, null, null, null, null, java.util.Set.of(),
                 null, null, null, null, null, null, List.of(), listedFrom, source, false, 0, null);
         Platform platform = PlatformField.apply(blank, fields, this::agencyExists);
+        LocalDate today = agencies.today();
+        LocalDate listing = platform.listingDate();
+        LocalDate from = listing != null && listing.isBefore(today) ? listing : today;
+        endedOwner(platform.ownerCode(), from).ifPresent(why -> {
+            throw new RegistryException(ErrorCode.AGENCY_MERGED, "The owner cannot own a platform listed from " + from
+                    + ": " + why, List.of(RegistryException.FieldError.of(PlatformField.OWNER.wireName(), why)));
+        });
         platforms.lockAddingPlatformsShared();
         if (!platforms.insertNew(platform)) {
             throw new RegistryException(ErrorCode.PLATFORM_CODE_TAKEN, "The catalogue already has a platform with the"
@@ -83,8 +93,8 @@ public class PlatformRegister {
      * revision is written even when no field changes, so that confirmations
      * (a re-evaluation that keeps the platform) appear in its history. A new
      * owner or status is in force from the provenance's effective day (today
-     * when it states none); the caller has checked that day keeps the
-     * platform's history in order.
+     * when it states none), which must keep the platform's history in order
+     * ({@link #checkEffective}).
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public Platform amend(String code, int expectedVersion, Map<PlatformField, String> changes,
@@ -95,9 +105,7 @@ public class PlatformRegister {
         }
         Platform changed = PlatformField.apply(current, changes, this::agencyExists);
         LocalDate effective = provenance.effectiveOn() == null ? agencies.today() : provenance.effectiveOn();
-        if (!changed.ownerCode().equals(current.ownerCode())) {
-            refuseEndedOwner(changed.ownerCode(), effective);
-        }
+        checkEffective(current, changed, effective);
         List<FieldChange<PlatformField>> fields = PlatformField.changes(current, changed);
         if (!platforms.updateIfVersion(changed, expectedVersion)) {
             throw concurrentChange(catalog.get(code), expectedVersion);
@@ -180,24 +188,25 @@ public class PlatformRegister {
     }
 
     /**
-     * Refuses, with {@link ErrorCode#AGENCY_MERGED} naming its successor, an owner that no longer exists on the day
-     * it would take effect: a platform goes to the agency that holds what the ended one held.
+     * Refuses a change of {@code current} into {@code changed} that would take effect on {@code effectiveOn} (null:
+     * today) when that day would put the platform's history out of order: after today
+     * ({@link ErrorCode#EFFECTIVE_DATE_IN_FUTURE}); before it was listed, or before the latest recorded change of the
+     * owner or status it changes ({@link ErrorCode#EFFECTIVE_DATE_OUT_OF_ORDER}); a new owner not formed yet
+     * ({@link ErrorCode#AGENCY_NOT_FORMED}) or ended ({@link ErrorCode#AGENCY_MERGED}, naming who holds its
+     * platforms) on that day. Each refusal names its field ({@value #EFFECTIVE_ON} or the owner) and the dates it
+     * compares.
      */
-    public void refuseEndedOwner(String ownerCode, LocalDate effective) {
-        endedOwner(ownerCode, effective).ifPresent(why -> {
-            throw new RegistryException(ErrorCode.AGENCY_MERGED, "The owner cannot be changed to it: " + why,
-                    List.of(RegistryException.FieldError.of(PlatformField.OWNER.wireName(), why)));
-        });
+    public void checkEffective(Platform current, Platform changed, LocalDate effectiveOn) {
+        LocalDate today = agencies.today();
+        EffectiveDateRules.check(current, changed, effectiveOn == null ? today : effectiveOn, today, agencies);
     }
 
-    /** Why {@code ownerCode} cannot own a platform from {@code effective} on (it has ended), if it cannot. */
+    /**
+     * Why {@code ownerCode} cannot own a platform from {@code effective} on (it has ended by then), worded as
+     * {@link #checkEffective} words it, if it cannot.
+     */
     public Optional<String> endedOwner(String ownerCode, LocalDate effective) {
-        if (ownerCode == null || agencies.find(ownerCode).isEmpty()
-                || !(agencies.existenceOn(ownerCode, effective) instanceof Existence.Ended ended)) {
-            return Optional.empty();
-        }
-        return Optional.of(ended.describe() + (ended.holder() == null ? "." : ", which owns its platforms now: give "
-                + ended.holder().code() + "."));
+        return EffectiveDateRules.ended(ownerCode, effective, agencies);
     }
 
     private boolean agencyExists(String code) {

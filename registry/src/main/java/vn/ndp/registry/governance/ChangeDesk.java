@@ -41,7 +41,8 @@ import vn.ndp.registry.shared.VietnamTime;
  * Editors give evidence documents with a request that goes to review, and add
  * more while it is pending; each addition counts as a change to the request,
  * so a reviewer decides only on the documents they saw. A request may state the day it takes effect (the date of
- * the decision it follows); an owner or status change is then recorded from that day ({@link EffectiveDateRules}).
+ * the decision it follows); an owner or status change is then recorded from that day
+ * ({@link PlatformRegister#checkEffective}).
  */
 @Service
 public class ChangeDesk {
@@ -126,7 +127,7 @@ public class ChangeDesk {
                     + " are changed at once and keep no documents. Send them without files.");
         }
         if (!invalid.any() && reviewed.isEmpty() && effectiveOn != null) {
-            invalid.reject(EffectiveDateRules.FIELD, "goes with changes that need review; contact fields "
+            invalid.reject(PlatformRegister.EFFECTIVE_ON, "goes with changes that need review; contact fields "
                     + settings.directFields().stream().map(PlatformField::wireName).sorted().toList()
                     + " are changed at once. Send them without an effective date.",
                     RegistryException.Said.of("gov.error.field.effective_on.direct"));
@@ -137,8 +138,8 @@ public class ChangeDesk {
         all.putAll(direct);
         all.putAll(reviewed);
         Platform proposed = PlatformField.apply(current, all, c -> agencies.find(c).isPresent());
+        register.checkEffective(current, proposed, effectiveOn);
         LocalDate today = agencies.today();
-        EffectiveDateRules.check(current, proposed, effectiveOn == null ? today : effectiveOn, today, agencies);
         List<EvidenceDocuments.Checked> files = evidence.stream()
                 .map(upload -> documents.inspect(upload.fileName(), upload.content())).toList();
         String agency = catalog.ownerOn(current, today).code();
@@ -309,11 +310,9 @@ public class ChangeDesk {
             throw new RegistryException(ErrorCode.CONCURRENT_CHANGE, "Fields of " + change.platformCode()
                     + " changed since this request was made; decline it and ask the editor for a new one.", moved);
         }
-        // checked again: the platform's history may have moved on, or the stated day passed an agency's end, since
-        LocalDate today = agencies.today();
-        LocalDate effective = change.effectiveOn() == null ? today : change.effectiveOn();
-        EffectiveDateRules.check(current, PlatformField.apply(current, wanted, c -> agencies.find(c).isPresent()),
-                effective, today, agencies);
+        // the register checks the effective date again: the platform's history may have moved on since, or the
+        // stated day passed an agency's end
+        LocalDate effective = change.effectiveOn() == null ? agencies.today() : change.effectiveOn();
         Platform after = register.amend(change.platformCode(), current.version(), wanted,
                 new PlatformRevision.Provenance(user.username(), PlatformRevision.Cause.CHANGE_APPROVED,
                         "change:" + change.id(), note, change.effectiveOn()));

@@ -1,14 +1,13 @@
-package vn.ndp.registry.governance;
+package vn.ndp.registry.catalog;
 
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import vn.ndp.registry.agencies.Agencies;
 import vn.ndp.registry.agencies.Agency;
 import vn.ndp.registry.agencies.Existence;
-import vn.ndp.registry.catalog.Platform;
-import vn.ndp.registry.catalog.PlatformField;
 import vn.ndp.registry.shared.CalendarDates;
 import vn.ndp.registry.shared.ErrorCode;
 import vn.ndp.registry.shared.RegistryException;
@@ -16,12 +15,12 @@ import vn.ndp.registry.shared.RegistryException.FieldError;
 import vn.ndp.registry.shared.RegistryException.Said;
 
 /**
- * When a change of a published entry may take effect: the day of the decision it follows, or the day it is approved.
- * Not after today (the registry records what has taken effect, not what will); not before the platform was listed;
- * not before the latest earlier change of the owner, or of the status, that it changes (each one's history stays in
- * order); and a new owner must exist on that day. Checked when the change is asked and again when it is approved.
- * Each refusal names the dates it compares, in Vietnamese (dd/MM/yyyy) and English, for the page's sentence
- * ({@code gov.error.field.FIELD.WHAT}: {0} and {1} the effective date, then the other values in both languages).
+ * When a change of an entry may take effect ({@link PlatformRegister#checkEffective}): not after today (the registry
+ * records what has taken effect, not what will); not before the platform was listed; not before the latest earlier
+ * change of the owner, or of the status, that it changes (each one's history stays in order); and a new owner must
+ * exist on that day. Each refusal names the dates it compares, in Vietnamese (dd/MM/yyyy) and English, for the
+ * page's sentence ({@code gov.error.field.FIELD.WHAT}: {0} and {1} the effective date, then the other values in both
+ * languages).
  */
 final class EffectiveDateRules {
 
@@ -52,6 +51,23 @@ final class EffectiveDateRules {
         if (owner && agencies.find(changed.ownerCode()).isPresent()) {
             refuseAbsentOwner(agencies.existenceOn(changed.ownerCode(), effective), effective);
         }
+    }
+
+    /**
+     * Why {@code ownerCode} cannot own a platform from {@code effective} on (it has ended by then), naming who holds
+     * its platforms on that day, if it cannot.
+     */
+    static Optional<String> ended(String ownerCode, LocalDate effective, Agencies agencies) {
+        if (ownerCode == null || agencies.find(ownerCode).isEmpty()
+                || !(agencies.existenceOn(ownerCode, effective) instanceof Existence.Ended ended)) {
+            return Optional.empty();
+        }
+        return Optional.of(ended(ended));
+    }
+
+    private static String ended(Existence.Ended ended) {
+        return ended.describe() + (ended.holder() == null ? "." : ", which holds its platforms on " + ended.date()
+                + ": give " + ended.holder().code() + ".");
     }
 
     private static void refuseBeforeLatest(List<Platform.Earlier> earlier, String what, String name, Platform current,
@@ -86,10 +102,8 @@ final class EffectiveDateRules {
             case Existence.Ended ended -> throw refused(ErrorCode.AGENCY_MERGED, PlatformField.OWNER.wireName(),
                     ended.holder() == null ? "ended" : "endedHolder",
                     "cannot take the platform from " + effective + ", the day the change takes effect: "
-                            + ended.describe() + (ended.holder() == null ? "."
-                            : ", which owns its platforms then: give " + ended.holder().code() + "."),
-                    effective, agency.nameVi(), agency.name(Locale.ENGLISH), vi(ended.endedOn()),
-                    en(ended.endedOn()), ended.holder() == null ? "" : ended.holder().nameVi(),
+                            + ended(ended), effective, agency.nameVi(), agency.name(Locale.ENGLISH),
+                    vi(ended.endedOn()), en(ended.endedOn()), ended.holder() == null ? "" : ended.holder().nameVi(),
                     ended.holder() == null ? "" : ended.holder().name(Locale.ENGLISH));
             case Existence.Existing existing -> {
             }
