@@ -213,14 +213,17 @@ public class ChangeDesk {
     /**
      * Refuses a request for review that asks exactly what a pending one of the platform asks (the same fields, values
      * and effective date): a form sent twice, which would otherwise wait twice for the same decision. The refusal's
-     * sentence names who sent the pending request ({0}); its id ({1}) is for the page to link to it.
+     * sentence names who sent the pending request ({0}); its id ({1}) is for the page to link to it. Requests for
+     * the platform are asked one at a time (a lock held until the transaction ends), so that the same form sent twice
+     * at once is stored once.
      */
     private void refuseIfAlreadyPending(String code, Map<PlatformField, String> reviewed, LocalDate effectiveOn) {
         if (reviewed.isEmpty()) {
             return;
         }
-        for (ChangeRequest pending : changes.ofPlatform(code)) {
-            if (pending.status() != ChangeStatus.PENDING || !Objects.equals(pending.effectiveOn(), effectiveOn)) {
+        changes.lockRequestsOf(code);
+        for (ChangeRequest pending : changes.pendingOf(code)) {
+            if (!Objects.equals(pending.effectiveOn(), effectiveOn)) {
                 continue;
             }
             Map<PlatformField, String> asked = new EnumMap<>(PlatformField.class);

@@ -76,6 +76,20 @@ public class ChangeRequestRepository {
                 + " order by requested_at desc").param(code).query(this::change).list());
     }
 
+    /**
+     * Holds, until the transaction ends, the right to ask for a change of the platform: another transaction that asks
+     * for one waits here until this one has stored its request (or given up).
+     */
+    public void lockRequestsOf(String code) {
+        jdbc.sql("select pg_advisory_xact_lock(hashtext(?))").param("change_request " + code).query().singleRow();
+    }
+
+    /** The platform's pending requests, oldest first, without their documents. */
+    public List<ChangeRequest> pendingOf(String code) {
+        return jdbc.sql("select * from change_request where platform_code = ? and status = 'PENDING'"
+                + " order by requested_at").param(code).query(this::change).list();
+    }
+
     public List<ChangeRequest> inStatus(ChangeStatus status) {
         return withDocuments(jdbc.sql("select * from change_request where status = ? order by requested_at")
                 .param(status.name()).query(this::change).list());
