@@ -220,6 +220,14 @@ public class Catalog implements SmartInitializingSingleton, DisposableBean {
         repository.forEachListedOn(date, agencies.today(), p -> consumer.accept(p.on(date)));
     }
 
+    /**
+     * Every platform whose listing date is unknown ({@link Platform#listingDate()} null), in code order: those that
+     * a view as of an earlier day can neither count nor leave out ({@link Platform#listingDateUnknownOn}).
+     */
+    public void forEachUndated(Consumer<Platform> consumer) {
+        repository.forEachUndated(consumer);
+    }
+
     /** Platforms that belong on {@code date} to the agency (directly or through its predecessors). */
     public List<PlatformPage.Hit> ownedBy(String agencyCode, LocalDate date) {
         List<PlatformPage.Hit> hits = new ArrayList<>();

@@ -278,9 +278,12 @@ public class OfficialLists {
         if (!date.isBefore(today)) {
             return undated;
         }
-        catalog.forEachListedOn(today, p -> {
+        catalog.forEachUndated(p -> {
+            if (!p.listingDateUnknownOn(date, today)) {
+                return;
+            }
             LifecycleStatus then = p.statusOn(date);
-            if (p.listingDateUnknownOn(date, today) && statuses.contains(then)) {
+            if (statuses.contains(then)) {
                 undated.add(new UndatedPlatform(p.code(), p.nameVi(), p.nameEn(), then));
             }
         });

@@ -146,6 +146,11 @@ public class PlatformRepository {
                 order by code""", consumer, date, date, today);
     }
 
+    /** Every platform whose listing date is unknown (neither listed_from nor a legal basis's date), in code order. */
+    public void forEachUndated(Consumer<Platform> consumer) {
+        stream(SELECT + " where listed_from is null and legal_basis_date is null order by code", consumer);
+    }
+
     /**
      * Reads the rows through a cursor, {@value #FETCH_SIZE} at a time, so that the whole table is never in memory
      * at once (PostgreSQL's driver honours a fetch size only inside a transaction).
