@@ -96,14 +96,30 @@ public class Catalog implements SmartInitializingSingleton, DisposableBean {
      * page names them apart ({@link PlatformPage#dateUnknown()}).
      */
     public PlatformPage search(PlatformQuery query) {
-        return search(query, true);
+        return search(query, Undated.NAMED);
     }
 
     /**
-     * As {@link #search(PlatformQuery)}; {@code apart} whether to name the platforms of unknown listing date, which
-     * a caller walking every match ({@link #forEachMatch}) has no use for on each of its pages.
+     * The totals and facets of {@link #search(PlatformQuery)}, for a caller that needs only the counts: the
+     * platforms of unknown listing date are counted ({@link PlatformPage#dateUnknownTotal()}) but not read, so
+     * {@link PlatformPage#dateUnknown()} is empty.
      */
-    private PlatformPage search(PlatformQuery query, boolean apart) {
+    public PlatformPage count(PlatformQuery query) {
+        return search(query, Undated.COUNTED);
+    }
+
+    /** What a search as of an earlier day says of the platforms of unknown listing date. */
+    private enum Undated {
+        /** Nothing: a caller walking every match ({@link #forEachMatch}) has no use for them on each of its pages. */
+        NONE,
+        /** How many there are. */
+        COUNTED,
+        /** How many there are, and the first of them. */
+        NAMED
+    }
+
+    /** As {@link #search(PlatformQuery)}, saying of the platforms of unknown listing date what {@code said} asks. */
+    private PlatformPage search(PlatformQuery query, Undated said) {
         LocalDate today = agencies.today();
         LocalDate asOf = query.asOf() == null ? today : query.asOf();
         Set<String> owners = query.owner() == null ? null : agencies.resolvingTo(query.owner(), asOf);
@@ -121,11 +137,14 @@ public class Catalog implements SmartInitializingSingleton, DisposableBean {
         }
         List<Platform> dateUnknown = List.of();
         long dateUnknownTotal = 0;
-        if (past && apart) {
-            CatalogIndex.Result undated = index().search(query.withPage(1, PlatformQuery.MAX_SIZE), owners, asOf,
-                    CatalogIndex.Listed.UNKNOWN, false);
-            Map<String, Platform> unknown = undated.codes().isEmpty() ? Map.of() : find(undated.codes());
-            dateUnknown = undated.codes().stream().map(unknown::get).filter(Objects::nonNull).toList();
+        if (past && said != Undated.NONE) {
+            boolean named = said == Undated.NAMED;
+            CatalogIndex.Result undated = index().search(query.withPage(1, named ? PlatformQuery.MAX_SIZE : 1),
+                    owners, asOf, CatalogIndex.Listed.UNKNOWN, false);
+            if (named) {
+                Map<String, Platform> unknown = undated.codes().isEmpty() ? Map.of() : find(undated.codes());
+                dateUnknown = undated.codes().stream().map(unknown::get).filter(Objects::nonNull).toList();
+            }
             dateUnknownTotal = undated.total();
         }
         return new PlatformPage(hits, result.total(), query.page(), query.size(), asOf, facets(result, asOf),
@@ -134,7 +153,7 @@ public class Catalog implements SmartInitializingSingleton, DisposableBean {
 
     /** How many platforms each owner (as of the date) or category has. */
     public Map<String, Long> countBy(String facet, LocalDate asOf) {
-        PlatformPage page = search(PlatformQuery.all(asOf).withPage(1, 1));
+        PlatformPage page = count(PlatformQuery.all(asOf).withPage(1, 1));
         Map<String, Long> counts = new HashMap<>();
         page.facets().getOrDefault(facet, List.of()).forEach(c -> counts.put(c.value(), c.count()));
         return counts;
@@ -205,7 +224,7 @@ public class Catalog implements SmartInitializingSingleton, DisposableBean {
         PlatformPage page;
         int n = 1;
         do {
-            page = search(query.withPage(n++, chunk), false);
+            page = search(query.withPage(n++, chunk), Undated.NONE);
             page.items().forEach(consumer);
             seen += page.items().size();
         } while (seen < page.total() && !page.items().isEmpty());

@@ -47,7 +47,7 @@ public class CatalogStatistics {
 
     public Breakdown breakdown(Dimension dimension, LocalDate asOf) {
         LocalDate date = asOf == null ? agencies.today() : asOf;
-        PlatformPage all = catalog.search(PlatformQuery.all(date).withPage(1, 1));
+        PlatformPage all = catalog.count(PlatformQuery.all(date).withPage(1, 1));
         Map<String, Long> counts = new HashMap<>();
         all.facets().getOrDefault(dimension == Dimension.OWNER ? "owner" : "category", List.of())
                 .forEach(c -> counts.put(c.value(), c.count()));
