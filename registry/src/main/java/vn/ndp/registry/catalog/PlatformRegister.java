@@ -51,11 +51,6 @@ public class PlatformRegister {
         this.clock = clock;
     }
 
-    /** Whether a platform with this code is in the catalogue. */
-    public boolean contains(String code) {
-        return platforms.findByCode(code).isPresent();
-    }
-
     /**
      * Lists a new platform: every given field is validated; the code must be
      * free; its owner must not have ended by its listing date (today when that

@@ -97,11 +97,7 @@ public class RecognitionDesk {
             invalid.reject("code", "is required: 2 to 40 capital letters, digits, '.', '_' or '-' (e.g."
                     + " NEN-TANG-HOC-LIEU).");
         } else if (code != null) {
-            // named, so that the editor knows which platform has it (and may propose changes to it instead)
-            catalog.find(code).ifPresent(listed -> invalid.reject("code", "'" + code + "' is already in the catalogue"
-                    + " (" + listed.nameVi() + "); propose changes to it instead.",
-                    RegistryException.Said.of("gov.error.field.code.listed", code, listed.nameVi(),
-                            listed.nameEn() == null ? listed.nameVi() : listed.nameEn())));
+            refuseIfListed(code, invalid);
         }
         Map<PlatformField, String> clean = checkedFields(fields, agency, invalid);
         invalid.throwIfAny();
@@ -246,11 +242,8 @@ public class RecognitionDesk {
                 invalid.reject(required.wireName(), "is required before the proposal can be submitted.");
             }
         }
+        refuseIfListed(p.platformCode(), invalid);
         invalid.throwIfAny();
-        if (register.contains(p.platformCode())) {
-            throw new RegistryException(ErrorCode.INVALID_PARAMETER, "'" + p.platformCode()
-                    + "' has been listed in the catalogue meanwhile; withdraw this proposal.");
-        }
         audit.record(AuditEvent.PROPOSAL_SUBMITTED, user.username(), subject(p), Map.of("proposal",
                 p.id().toString()));
         events.publishEvent(new GovernanceEvent.ProposalSubmitted(p.id(), p.platformCode(), p.name(),
@@ -348,6 +341,17 @@ public class RecognitionDesk {
                 reason));
         return with(p, next, p.fields(), p.evaluation(), null, null, reason, p.submittedAt(), user.username(), now,
                 now);
+    }
+
+    /**
+     * Refuses a code the catalogue already has (listed before the proposal was drafted, or meanwhile), naming the
+     * platform that has it, so that the editor may propose changes to it instead.
+     */
+    private void refuseIfListed(String code, InvalidParameters invalid) {
+        catalog.find(code).ifPresent(listed -> invalid.reject("code", "'" + code + "' is already in the catalogue"
+                + " (" + listed.nameVi() + "); propose changes to it instead.",
+                RegistryException.Said.of("gov.error.field.code.listed", code, listed.nameVi(),
+                        listed.nameEn() == null ? listed.nameVi() : listed.nameEn())));
     }
 
     /** Only the fields an editor proposes, trimmed, checked as the catalogue would check them. */
