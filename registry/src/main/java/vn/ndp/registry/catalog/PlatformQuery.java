@@ -50,8 +50,23 @@ public record PlatformQuery(
         return new PlatformQuery(words, null, null, null, null, null, asOf, 1, size, null);
     }
 
-    /** Parses request parameters; unknown owners and bad values become one 400 naming each parameter. */
+    /**
+     * Parses a page's request parameters; unknown owners and bad values become one 400 naming each parameter. An
+     * empty {@code asOf} is today, as a search form sends it.
+     */
     public static PlatformQuery parse(Function<String, String> param, Predicate<String> agencyExists) {
+        return parse(param, agencyExists, false);
+    }
+
+    /**
+     * As {@link #parse(Function, Predicate)}, for the API: an empty {@code asOf=} is refused
+     * ({@link InvalidParameters#asOf}).
+     */
+    public static PlatformQuery parseForApi(Function<String, String> param, Predicate<String> agencyExists) {
+        return parse(param, agencyExists, true);
+    }
+
+    private static PlatformQuery parse(Function<String, String> param, Predicate<String> agencyExists, boolean api) {
         InvalidParameters p = new InvalidParameters();
         String q = p.search("q", param.apply("q"));
         String owner = param.apply("owner");
@@ -63,7 +78,7 @@ public record PlatformQuery(
         PlatformType type = p.choice("type", param.apply("type"), PlatformType.class);
         LifecycleStatus status = p.choice("status", param.apply("status"), LifecycleStatus.class);
         Scope scope = p.choice("scope", param.apply("scope"), Scope.class);
-        LocalDate asOf = p.date("asOf", param.apply("asOf"));
+        LocalDate asOf = api ? p.asOf(param.apply("asOf")) : p.date("asOf", param.apply("asOf"));
         Paging paging = Paging.parse(param, DEFAULT_SIZE, MAX_SIZE, p);
         PlatformQuery query = new PlatformQuery(q, owner, category, type, status, scope, asOf, paging.page(),
                 paging.size(), p.choice("sort", param.apply("sort"), Sort.class));

@@ -197,7 +197,9 @@ class StrictQueryParametersIntegrationTests {
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"/api/v1/platforms", "/api/v1/platforms.csv", "/api/v1/platforms.xlsx"})
     void aCatalogueSearchTakesAndDescribesEveryParameterItsQueryReads(String resource) {
-        String every = PlatformQuery.PARAMETERS.stream().map(name -> name + "=").collect(Collectors.joining("&"));
+        // each empty, as a form sends it, but asOf, which the API refuses empty (a date left out by mistake)
+        String every = PlatformQuery.PARAMETERS.stream().map(name -> name + (name.equals("asOf") ? "=2025-01-01" : "="))
+                .collect(Collectors.joining("&"));
 
         client.get().uri(resource + "?" + every).exchange().expectStatus().isOk();
         JsonNode described = api.get(null, "/v3/api-docs", 200).path("paths").path(resource).path("get")

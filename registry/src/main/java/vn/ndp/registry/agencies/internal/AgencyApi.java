@@ -35,7 +35,7 @@ class AgencyApi {
             @RequestParam(required = false) String asOf, @RequestParam(required = false) String q) {
         InvalidParameters params = new InvalidParameters();
         AgencyKind parsedKind = params.choice("kind", kind, AgencyKind.class);
-        LocalDate date = asOfDate(params, asOf);
+        LocalDate date = params.asOf(asOf);
         params.throwIfAny();
         return agencies.list(parsedKind, date, q).stream().map(AgencySummary::of).toList();
     }
@@ -50,7 +50,7 @@ class AgencyApi {
     AgencyDetail get(@PathVariable String code,
             @Parameter(description = "yyyy-MM-dd, today by default") @RequestParam(required = false) String asOf) {
         InvalidParameters params = new InvalidParameters();
-        LocalDate date = asOfDate(params, asOf);
+        LocalDate date = params.asOf(asOf);
         params.throwIfAny();
         Agency agency = agencies.get(code);
         LocalDate on = date == null ? agencies.today() : date;
@@ -84,18 +84,5 @@ class AgencyApi {
     }
     record SuccessionLink(String code, String nameVi, String nameEn, LocalDate effectiveDate, String kind,
             boolean main, String legalBasis, String note, String source) {
-    }
-
-    /**
-     * The date asked for; an empty {@code asOf=} is refused, not taken for today: this API is called by systems
-     * (through the exchange, as the reference service of administrative units), and a date left out of a URL by
-     * mistake would otherwise answer with today's units, which differ from a past day's after a merger.
-     */
-    private static LocalDate asOfDate(InvalidParameters params, String asOf) {
-        if (asOf != null && asOf.isBlank()) {
-            params.reject("asOf", "is empty: give a date (yyyy-MM-dd), or leave the parameter out for today.");
-            return null;
-        }
-        return params.date("asOf", asOf);
     }
 }
