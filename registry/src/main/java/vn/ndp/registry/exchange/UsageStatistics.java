@@ -53,23 +53,26 @@ public class UsageStatistics {
      * service...). A consumer-side {@code NetworkError} can also follow a request the provider's gateway did receive
      * (it timed out, or the response broke off) and then counted, and aggregates carry no request id; so those
      * failures are counted only up to the consumer-side exchanges of that day, client and service that the provider's
-     * side did not report. An unreachable provider reports nothing: all of them count, as failed transactions.
+     * side did not report. An unreachable provider reports nothing: all of them count, as failed transactions. The
+     * table is read once, both sides of a day, client and service together; a group only the consumer's side saw
+     * succeed is left out, as it reached the provider's gateway and counts there.
      */
     private static final String USAGE = """
             usage as (
-                select (minute at time zone 'Asia/Ho_Chi_Minh')::date as day, client_id, service_id, count,
-                       case when status >= 500 or fault <> '' then count else 0 end as failed
-                from exchange_usage where side = 'provider' and minute >= ? and minute < ?
-                union all
-                select day, client_id, service_id, unreached, unreached from (
+                select day, client_id, service_id, reached + unreached as count, reached_failed + unreached as failed
+                from (
                     select (minute at time zone 'Asia/Ho_Chi_Minh')::date as day, client_id, service_id,
-                           least(coalesce(sum(count) filter (where side = 'consumer'
-                                                             and fault like 'Server.ClientProxy.%'), 0),
-                                 coalesce(sum(count) filter (where side = 'consumer'), 0)
-                                 - coalesce(sum(count) filter (where side = 'provider'), 0)) as unreached
+                           bool_or(side = 'provider') as reported,
+                           coalesce(sum(count) filter (where side = 'provider'), 0) as reached,
+                           coalesce(sum(count) filter (where side = 'provider'
+                                                       and (status >= 500 or fault <> '')), 0) as reached_failed,
+                           greatest(0, least(coalesce(sum(count) filter (where side = 'consumer'
+                                                                         and fault like 'Server.ClientProxy.%'), 0),
+                                             coalesce(sum(count) filter (where side = 'consumer'), 0)
+                                             - coalesce(sum(count) filter (where side = 'provider'), 0))) as unreached
                     from exchange_usage where minute >= ? and minute < ?
-                    group by 1, 2, 3) consumer_side
-                where unreached > 0)""";
+                    group by 1, 2, 3) per_day
+                where reported or unreached > 0)""";
 
     /**
      * The {@link #USAGE} with the members at both ends, summed per day and pair of ends, so that a dimension's keys
@@ -164,7 +167,7 @@ public class UsageStatistics {
                 select e.day, k.key, sum(e.count) as transactions, sum(e.failed) as failures
                 from exchanges e cross join lateral (%s) k
                 group by 1, 2 order by 1, 2""".formatted(EXCHANGES, keys(by)))
-                .params(between(from, to))
+                .params(VietnamTime.startOf(from), VietnamTime.startOf(to.plusDays(1)))
                 .query((rs, n) -> new DailyCount(rs.getObject("day", LocalDate.class), rs.getString("key"),
                         rs.getLong("transactions"), rs.getLong("failures")))
                 .list();
@@ -209,19 +212,12 @@ public class UsageStatistics {
                 select e.day, sum(e.count) as transactions, sum(e.failed) as failures
                 from exchanges e where exists (select 1 from (%s) k%s)
                 group by 1 order by 1""".formatted(EXCHANGES, keys(by), among))
-                .params(between(from, to));
+                .params(VietnamTime.startOf(from), VietnamTime.startOf(to.plusDays(1)));
         if (keys != null) {
             query = query.param(keys.toArray(String[]::new));
         }
         return query.query((rs, n) -> new DailyCount(rs.getObject("day", LocalDate.class), null,
                 rs.getLong("transactions"), rs.getLong("failures"))).list();
-    }
-
-    /** The bounds of the days from {@code from} to {@code to}, once for each side {@link #USAGE} reads. */
-    private static List<Object> between(LocalDate from, LocalDate to) {
-        Object start = VietnamTime.startOf(from);
-        Object end = VietnamTime.startOf(to.plusDays(1));
-        return List.of(start, end, start, end);
     }
 
     /** The keys one exchange {@code e} counts for: one platform or agency, up to two provinces. */
