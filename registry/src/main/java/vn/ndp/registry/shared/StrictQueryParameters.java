@@ -4,7 +4,6 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.enums.ParameterIn;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 import java.lang.reflect.Method;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -15,6 +14,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.aopalliance.intercept.MethodInterceptor;
 import org.aopalliance.intercept.MethodInvocation;
@@ -27,7 +27,6 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Role;
 import org.springframework.core.DefaultParameterNameDiscoverer;
 import org.springframework.core.MethodParameter;
-import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.core.annotation.MergedAnnotations;
 import org.springframework.core.annotation.MergedAnnotations.SearchStrategy;
 import org.springframework.security.authorization.method.AuthorizationInterceptorsOrder;
@@ -35,9 +34,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 import org.springframework.web.method.HandlerMethod;
-import org.springframework.web.servlet.HandlerInterceptor;
-import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
-import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import org.springframework.web.servlet.HandlerMapping;
 
 /**
  * The API's query parameters are read strictly, as its bodies are ({@link StrictJsonBodies}): a parameter the
@@ -55,26 +52,17 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  *
  * <p>Authorization comes first: a caller not signed in is told to sign in (401), one without the role or scope is
  * refused (403), whatever its query; only a caller the resource would answer is told what is wrong with the query.
- * The query is read once the handler is known ({@link Check}), and what it found is refused where the handler method
- * is called, after method security ({@code @PreAuthorize}) allowed the call ({@link AfterAuthorization}): that is the
- * first point where the same authorization has run, since its rules may read the handler's arguments
- * ({@code #code}, {@code #id}), which do not exist before the call.
+ * So the query is read where the handler method of an API controller ({@link ProblemApi}, which every {@code /api}
+ * controller is) is called, after method security ({@code @PreAuthorize}) allowed the call: that is the first point
+ * where the same authorization has run, since its rules may read the handler's arguments ({@code #code},
+ * {@code #id}), which do not exist before the call.
  */
 @Configuration(proxyBeanMethods = false)
-class StrictQueryParameters implements WebMvcConfigurer {
-
-    /** The request attribute keeping what {@link Check} found until the handler method is called. */
-    static final String FOUND = StrictQueryParameters.class.getName() + ".found";
-
-    @Override
-    public void addInterceptors(InterceptorRegistry registry) {
-        registry.addInterceptor(new Check()).addPathPatterns("/api/**");
-    }
+class StrictQueryParameters {
 
     /**
-     * Refuses what {@link Check} found when an API controller's handler method is called, after every check method
-     * security makes before the method runs. An infrastructure bean, so that the proxies method security makes
-     * take it.
+     * Checks the query when an API controller's handler method is called, after every check method security makes
+     * before the method runs. An infrastructure bean, so that the proxies method security makes take it.
      */
     @Bean
     @Role(BeanDefinition.ROLE_INFRASTRUCTURE)
@@ -83,10 +71,6 @@ class StrictQueryParameters implements WebMvcConfigurer {
                 new AnnotationMatchingPointcut(ProblemApi.class, true), new AfterAuthorization());
         advisor.setOrder(AuthorizationInterceptorsOrder.JSR250.getOrder() + 1);
         return advisor;
-    }
-
-    /** What the query of a request to {@code handler} has wrong, to be refused when the handler is called. */
-    record Found(Method handler, InvalidParameters problems) {
     }
 
     /** What one handler takes: each parameter's name and whether it may be repeated; null names means any. */
@@ -123,7 +107,7 @@ class StrictQueryParameters implements WebMvcConfigurer {
         }
 
         /** Every problem with {@code query}: names not taken, each with the closest taken; single values repeated. */
-        InvalidParameters check(String query, String resource) {
+        InvalidParameters check(String query, Supplier<String> resource) {
             InvalidParameters invalid = new InvalidParameters();
             if (repeatable == null || query == null || query.isEmpty()) {
                 return invalid;
@@ -134,19 +118,23 @@ class StrictQueryParameters implements WebMvcConfigurer {
                     given.merge(decode(pair.split("=", 2)[0]), 1, Integer::sum);
                 }
             }
-            String takes = repeatable.isEmpty() ? resource + " takes no query parameters."
-                    : resource + " takes " + String.join(", ", new TreeSet<>(repeatable.keySet())) + ".";
             given.forEach((name, times) -> {
                 Boolean many = repeatable.get(name);
                 if (many == null) {
                     String near = closest(name);
                     invalid.reject(name, "is not a parameter of this resource"
-                            + (near == null ? "." : "; did you mean " + near + "?") + " " + takes);
+                            + (near == null ? "." : "; did you mean " + near + "?") + " " + takes(resource.get()));
                 } else if (times > 1 && !many) {
                     invalid.reject(name, "is given " + times + " times; it takes one value.");
                 }
             });
             return invalid;
+        }
+
+        /** The sentence naming every parameter {@code resource} takes, sorted. */
+        private String takes(String resource) {
+            return repeatable.isEmpty() ? resource + " takes no query parameters."
+                    : resource + " takes " + String.join(", ", new TreeSet<>(repeatable.keySet())) + ".";
         }
 
         /** The taken name the same but for case, or at most two letters away from {@code name}; null if none. */
@@ -188,40 +176,24 @@ class StrictQueryParameters implements WebMvcConfigurer {
     }
 
     /**
-     * Reads the query of a request to an API handler, and keeps what it finds wrong for {@link AfterAuthorization} to
-     * refuse; a handler outside an API controller ({@link ProblemApi}), which that never sees, is refused at once.
+     * Refuses what is wrong with the query of the request being handled, as its handler method is called: the handler
+     * the request was mapped to ({@link HandlerMapping#BEST_MATCHING_HANDLER_ATTRIBUTE}), not a method one handler
+     * calls on another controller.
      */
-    static final class Check implements HandlerInterceptor {
+    static final class AfterAuthorization implements MethodInterceptor {
 
         private final Map<Method, Taken> taken = new ConcurrentHashMap<>();
 
         @Override
-        public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
-            if (handler instanceof HandlerMethod method) {
-                InvalidParameters problems = taken.computeIfAbsent(method.getMethod(), any -> Taken.of(method))
-                        .check(request.getQueryString(), request.getMethod() + " " + request.getRequestURI());
-                if (problems.errors().isEmpty()) {
-                    return true;
-                }
-                if (!AnnotatedElementUtils.hasAnnotation(method.getBeanType(), ProblemApi.class)) {
-                    problems.throwIfAny();
-                }
-                request.setAttribute(FOUND, new Found(method.getMethod(), problems));
-            }
-            return true;
-        }
-    }
-
-    /** Refuses what {@link Check} found in the query, as the handler method is called, once it may be called. */
-    static final class AfterAuthorization implements MethodInterceptor {
-
-        @Override
         public Object invoke(MethodInvocation invocation) throws Throwable {
             if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes
-                    && attributes.getRequest().getAttribute(FOUND) instanceof Found found
-                    && found.handler().equals(invocation.getMethod())) {
-                attributes.getRequest().removeAttribute(FOUND);
-                found.problems().throwIfAny();
+                    && attributes.getRequest().getAttribute(HandlerMapping.BEST_MATCHING_HANDLER_ATTRIBUTE)
+                            instanceof HandlerMethod handler
+                    && handler.getMethod().equals(invocation.getMethod())) {
+                HttpServletRequest request = attributes.getRequest();
+                taken.computeIfAbsent(handler.getMethod(), any -> Taken.of(handler))
+                        .check(request.getQueryString(), () -> request.getMethod() + " " + request.getRequestURI())
+                        .throwIfAny();
             }
             return invocation.proceed();
         }

@@ -11,6 +11,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.test.web.servlet.client.RestTestClient;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 import tools.jackson.databind.JsonNode;
@@ -155,6 +156,20 @@ class StrictQueryParametersIntegrationTests {
 
         assertThat(listed).isEqualTo(served.stream().map(p -> p.replaceAll("\\{id:.*}(?=$|[./])", "{id}"))
                 .collect(Collectors.toCollection(TreeSet::new)));
+    }
+
+    /** The query is read where an API controller's ({@link ProblemApi}) handler is called: every API handler is one. */
+    @Test
+    void everyHandlerOfTheApiIsInAnApiController() {
+        Set<String> elsewhere = new TreeSet<>();
+        mappings.getHandlerMethods().forEach((mapping, handler) -> {
+            if (mapping.getPatternValues().stream().anyMatch(p -> p.startsWith("/api/"))
+                    && !AnnotatedElementUtils.hasAnnotation(handler.getBeanType(), ProblemApi.class)) {
+                elsewhere.add(handler.toString());
+            }
+        });
+
+        assertThat(elsewhere).isEmpty();
     }
 
     @Test

@@ -51,7 +51,7 @@ class StrictQueryParametersTests {
     }
 
     private static List<String> refused(String handler, String query) {
-        return taken(handler).check(query, "GET /api/x").errors().stream()
+        return taken(handler).check(query, () -> "GET /api/x").errors().stream()
                 .map(RegistryException.FieldError::field).toList();
     }
 
