@@ -13,7 +13,10 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.attoparser.dom.Element;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -322,6 +325,47 @@ class ExchangePagesIntegrationTests {
                 .with(csrf())).andReturn();
         assertThat(again.getResponse().getStatus()).isEqualTo(409);
         assertThat(again.getResponse().getContentAsString()).contains("Đề nghị này đã được xử lý");
+    }
+
+    /**
+     * One rule says who sees a request, on the page and in the API: a provider's editor keeps seeing the requests for
+     * their services once decided, under a heading of their own, as the API lists them.
+     */
+    @Test
+    void theProvidersEditorKeepsSeeingTheRequestsTheyDecidedAndThePageShowsWhatTheApiLists() throws Exception {
+        Topology t = register(false);
+        UserDetails consumerEditor = accounts.signedIn(Role.MINISTRY_EDITOR, "BTC");
+        UserDetails providerEditor = accounts.signedIn(Role.PROVINCE_EDITOR, "P-HA-NOI");
+        UserDetails otherProvince = accounts.signedIn(Role.PROVINCE_EDITOR, "P-HUE");
+        UUID id = requestAccess(consumerEditor, t, "Đối chiếu đơn vị hành chính");
+        assertThat(mvc.perform(post("/exchange/access-requests/" + id + "/approve").with(user(providerEditor))
+                .with(csrf())).andReturn().getResponse().getStatus()).isEqualTo(302);
+
+        String html = page(providerEditor, "/exchange/access-requests");
+        assertThat(HtmlPage.text(HtmlPage.parse(html).byId("decided-" + id))).contains("Đã phê duyệt",
+                "Đối chiếu đơn vị hành chính");
+        assertThat(html).contains("Đề nghị đã quyết định cho dịch vụ của đơn vị tôi")
+                .doesNotContain("id=\"decide-" + id);
+        assertThat(page(providerEditor, "/exchange/access-requests?lang=en"))
+                .contains("Decided requests for my organisation&#39;s services");
+        for (UserDetails who : List.of(consumerEditor, providerEditor, otherProvince)) {
+            assertThat(shownOnPage(who)).as(who.getUsername()).isEqualTo(listedByApi(who));
+        }
+        assertThat(listedByApi(otherProvince)).doesNotContain(id.toString());
+    }
+
+    /** The requests on the access request page's cards, whichever heading they are under. */
+    private Set<String> shownOnPage(UserDetails who) throws Exception {
+        return HtmlPage.parse(page(who, "/exchange/access-requests")).elementsOfClass("article", "request-card")
+                .stream().map(card -> card.getAttributeValue("id").replaceFirst("^[a-z]+-", ""))
+                .collect(Collectors.toSet());
+    }
+
+    private Set<String> listedByApi(UserDetails who) throws Exception {
+        MvcResult listed = mvc.perform(get("/api/v1/exchange/access-requests").with(user(who))).andReturn();
+        assertThat(listed.getResponse().getStatus()).isEqualTo(200);
+        return Pattern.compile("\"id\":\"([0-9a-f-]{36})\"").matcher(listed.getResponse().getContentAsString())
+                .results().map(found -> found.group(1)).collect(Collectors.toSet());
     }
 
     @Test

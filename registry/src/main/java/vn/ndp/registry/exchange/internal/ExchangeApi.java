@@ -29,7 +29,6 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import vn.ndp.protocol.pki.Pem;
 import vn.ndp.protocol.usage.UsageReport;
 import vn.ndp.registry.accounts.CurrentUser;
-import vn.ndp.registry.accounts.Role;
 import vn.ndp.registry.exchange.AccessRequests;
 import vn.ndp.registry.exchange.DirectoryEntries;
 import vn.ndp.registry.exchange.EvidenceSources;
@@ -186,20 +185,15 @@ class ExchangeApi {
     @GetMapping("/access-requests")
     @PreAuthorize("isAuthenticated()")
     @Operation(summary = "Access requests: all of them for an administrator or reviewer; for anyone else, as the page"
-            + " shows them, the ones they made, the ones for their systems and the ones they may decide")
+            + " shows them, the ones they made, the ones for their systems and the ones for their services, decided or"
+            + " not")
     List<AccessRequests.AccessRequest> accessRequests(Authentication auth,
             @RequestParam(required = false) String status) {
         InvalidParameters params = new InvalidParameters();
         AccessRequests.Status parsed = params.choice("status", status, AccessRequests.Status.class);
         params.throwIfAny();
-        CurrentUser user = CurrentUser.from(auth).orElseThrow();
-        List<AccessRequests.AccessRequest> found = requests.find(parsed);
-        if (user.is(Role.ADMIN) || user.is(Role.REVIEWER)) {
-            return found;
-        }
-        ExchangeScopes.Judge judge = scopes.judge(user);
-        return found.stream().filter(r -> r.requestedBy().equals(user.username()) || judge.canWithdraw(r)
-                || judge.canDecide(r)).toList();
+        ExchangeScopes.Judge judge = scopes.judge(CurrentUser.from(auth).orElseThrow());
+        return requests.find(parsed).stream().filter(judge::sees).toList();
     }
 
     @PostMapping("/access-requests")

@@ -211,18 +211,25 @@ class ExchangePages {
         ExchangeScopes.Judge judge = scopes.judge(user);
         List<DirectoryEntries.Subsystem> clients = register.subsystems().stream()
                 .filter(s -> judge.canRequestFor(s.id())).toList();
-        List<AccessRequest> all = requests.find(null);
-        List<AccessRequest> queue = all.stream().filter(r -> r.status() == AccessRequests.Status.PENDING)
-                .filter(judge::canDecide).toList();
+        List<AccessRequest> seen = requests.find(null).stream().filter(judge::sees).toList();
+        List<AccessRequest> queue = new ArrayList<>();
         List<AccessRequest> mine = new ArrayList<>();
+        List<AccessRequest> decided = new ArrayList<>();
         Set<UUID> withdrawable = new HashSet<>();
-        for (AccessRequest r : all) {
+        for (AccessRequest r : seen) {
+            boolean pending = r.status() == AccessRequests.Status.PENDING;
+            boolean canDecide = judge.canDecide(r);
             boolean canWithdraw = judge.canWithdraw(r);
+            if (pending && canDecide) {
+                queue.add(r);
+            }
             if (r.requestedBy().equals(user.username()) || !admin && canWithdraw) {
                 mine.add(r);
-                if (r.status() == AccessRequests.Status.PENDING && canWithdraw) {
+                if (pending && canWithdraw) {
                     withdrawable.add(r.id());
                 }
+            } else if (!pending && canDecide && !judge.seesAll()) {
+                decided.add(r);
             }
         }
         model.addAttribute("clients", clients);
@@ -233,8 +240,9 @@ class ExchangePages {
         model.addAttribute("queue", queue);
         model.addAttribute("mine", mine);
         model.addAttribute("withdrawable", withdrawable);
-        model.addAttribute("everything", user.is(Role.ADMIN) || user.is(Role.REVIEWER) ? all : List.of());
-        model.addAttribute("seesEverything", user.is(Role.ADMIN) || user.is(Role.REVIEWER));
+        model.addAttribute("decided", decided);
+        model.addAttribute("everything", judge.seesAll() ? seen : List.of());
+        model.addAttribute("seesEverything", judge.seesAll());
         return "exchange/access-requests";
     }
 

@@ -89,6 +89,21 @@ class ExchangeScopes {
             return user.is(Role.ADMIN) || speaksFor(request.clientId());
         }
 
+        /** An administrator or a reviewer sees every request. */
+        boolean seesAll() {
+            return user.is(Role.ADMIN) || user.is(Role.REVIEWER);
+        }
+
+        /**
+         * Whether the user sees the request, whatever its status: every one ({@link #seesAll()}), or the ones they
+         * made, the ones for their systems (which they may withdraw) and the ones for their services (which they
+         * decide), decided ones included. The API lists these; the page shows them, sorted by what the user may do.
+         */
+        boolean sees(AccessRequests.AccessRequest request) {
+            return seesAll() || request.requestedBy().equals(user.username()) || canWithdraw(request)
+                    || canDecide(request);
+        }
+
         private boolean speaksFor(String subsystemId) {
             return speaks.computeIfAbsent(subsystemId, id -> ExchangeScopes.this.speaksFor(user, id));
         }
