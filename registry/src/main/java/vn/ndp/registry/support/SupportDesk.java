@@ -90,8 +90,9 @@ public class SupportDesk {
     }
 
     /**
-     * As {@link #open(CurrentUser, NewRequest)}, from the web form {@code formToken} identifies: the same form sent
-     * again (a double click, a reload) answers the request it opened the first time and opens no other.
+     * As {@link #open(CurrentUser, NewRequest)}, from the web form {@code formToken} identifies (null: none was
+     * sent): the same form sent again (a double click, a reload) answers the request it opened the first time and
+     * opens no other.
      */
     @Transactional
     public SupportRequest open(CurrentUser user, NewRequest request, UUID formToken) {

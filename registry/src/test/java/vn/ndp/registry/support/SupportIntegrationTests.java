@@ -531,6 +531,26 @@ class SupportIntegrationTests {
         assertThat(other).as("each opening of the form is a new request").isNotEqualTo(token);
     }
 
+    /** A form sent without its token (an old page, a script) opens its request and keeps no made-up token. */
+    @Test
+    void aFormSentWithoutATokenOpensItsRequestWithNoneStored() throws Exception {
+        UserDetails signedIn = accounts.signedIn(Role.PROVINCE_EDITOR, "P-HUE");
+        String subject = subject();
+
+        String refusedPage = mvc.perform(multipart("/support").param("platformCode", "VNEID").param("subject", subject)
+                .param("description", "").with(user(signedIn)).with(csrf())).andReturn()
+                .getResponse().getContentAsString(StandardCharsets.UTF_8);
+        String shownAgain = HtmlPage.parse(refusedPage).elements("input").stream()
+                .filter(input -> "form_token".equals(input.getAttributeValue("name"))).findFirst().orElseThrow()
+                .getAttributeValue("value");
+        assertThat(UUID.fromString(shownAgain)).as("the form shown again has a token, as a new form").isNotNull();
+        MvcResult opened = mvc.perform(multipart("/support").param("platformCode", "VNEID").param("subject", subject)
+                .param("description", "Không có mã biểu mẫu").with(user(signedIn)).with(csrf())).andReturn();
+        assertThat(opened.getResponse().getStatus()).isEqualTo(302);
+        assertThat(jdbc.sql("select count(*) from support_request where subject = ? and form_token is null")
+                .param(subject).query(Long.class).single()).isEqualTo(1);
+    }
+
     @Test
     void anEditorRaisesARequestFromTheFormWhichShowsTheOperatorsContact() throws Exception {
         UserDetails signedIn = accounts.signedIn(Role.PROVINCE_EDITOR, "P-HUE");

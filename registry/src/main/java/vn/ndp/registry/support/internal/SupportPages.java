@@ -198,7 +198,9 @@ class SupportPages {
                 throw e;
             }
             model.addAttribute("sentFiles", sentFiles(files));
-            return form(typed, e, model);
+            // shown again without a token, the form gets one, as a new form does
+            return form(typed.token() != null ? typed : new Form(typed.platformCode(), typed.subject(),
+                    typed.description(), typed.priority(), UUID.randomUUID()), e, model);
         }
     }
 
@@ -294,12 +296,12 @@ class SupportPages {
      * optional) rather than offered in a list of every platform, which at the catalogue's size would be megabytes
      * of page; a platform page's "support" link arrives with the platform chosen.
      */
-    /** The form's token as sent; a new one when none or no token was sent (the form is then not recognised again). */
+    /** The form's token as sent; null when none or no token was sent (the form is then not recognised again). */
     private static UUID token(String sent) {
         try {
-            return sent == null ? UUID.randomUUID() : UUID.fromString(sent.strip());
+            return sent == null ? null : UUID.fromString(sent.strip());
         } catch (IllegalArgumentException notAToken) {
-            return UUID.randomUUID();
+            return null;
         }
     }
 
