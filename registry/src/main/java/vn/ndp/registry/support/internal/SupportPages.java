@@ -77,16 +77,6 @@ class SupportPages {
             return agency == null ? request.agencyCode() : agency.name(locale);
         }
 
-        /** "vi" when an English page shows the platform's Vietnamese name, for want of an English one; else null. */
-        public String platformLang(Locale locale) {
-            return platform == null ? null : platform.lang(locale);
-        }
-
-        /** "vi" when an English page shows the agency's Vietnamese name, for want of an English one; else null. */
-        public String agencyLang(Locale locale) {
-            return agency == null ? null : agency.lang(locale);
-        }
-
         public List<String> descriptionLines() {
             return List.of(request.description().split("\\R", -1));
         }
