@@ -96,7 +96,7 @@ public class SupportDesk {
      */
     @Transactional
     public SupportRequest open(CurrentUser user, NewRequest request, UUID formToken) {
-        if (formToken != null && user.role().scopedToAgency()) {
+        if (formToken != null) {
             Optional<SupportRequest> opened = requests.openedFrom(user.username(), formToken);
             if (opened.isPresent()) {
                 return opened.get();

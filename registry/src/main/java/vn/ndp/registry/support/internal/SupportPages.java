@@ -82,7 +82,6 @@ class SupportPages {
         }
     }
 
-    /** What the request form shows again after a refusal. */
     /**
      * What the request form shows, and the token that identifies this filling of it: sent twice, it opens one
      * request ({@link SupportDesk#open(vn.ndp.registry.accounts.CurrentUser, SupportDesk.NewRequest, UUID)}).
@@ -153,6 +152,11 @@ class SupportPages {
         return view;
     }
 
+    /**
+     * The form that raises a request. The platform is found by a search of the catalogue (name or code, diacritics
+     * optional) rather than offered in a list of every platform, which at the catalogue's size would be megabytes
+     * of page; a platform page's "support" link arrives with the platform chosen.
+     */
     @GetMapping("/support/new")
     @PreAuthorize(SupportApi.REQUESTER)
     String newRequest(@RequestParam(name = "platform", required = false) String platform,
@@ -281,11 +285,6 @@ class SupportPages {
         return "support/request";
     }
 
-    /**
-     * The form that raises a request. The platform is found by a search of the catalogue (name or code, diacritics
-     * optional) rather than offered in a list of every platform, which at the catalogue's size would be megabytes
-     * of page; a platform page's "support" link arrives with the platform chosen.
-     */
     /** The form's token as sent; null when none or no token was sent (the form is then not recognised again). */
     private static UUID token(String sent) {
         try {

@@ -37,10 +37,6 @@ public class SupportRepository {
     public record StoredAttachment(SupportAttachment attachment, UUID requestId, byte[] content) {
     }
 
-    public void insert(SupportRequest r) {
-        insert(r, null);
-    }
-
     /** Inserts the request sent from the web form {@code formToken} identifies (null: not from a form). */
     public void insert(SupportRequest r, UUID formToken) {
         jdbc.sql("""
