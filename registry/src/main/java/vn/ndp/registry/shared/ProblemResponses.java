@@ -16,6 +16,12 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class ProblemResponses {
 
+    /** The detail of the API's 401, wherever it is answered: how to sign in. */
+    public static final String SIGN_IN = "Sign in with an API token: Authorization: Bearer ndp_...";
+
+    /** The detail of the API's 403, wherever it is answered. */
+    public static final String NOT_ALLOWED = "Your role or scope does not allow this.";
+
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private ProblemResponses() {

@@ -221,9 +221,8 @@ class ServerRefusals {
                 case 400 -> new Refusal(ErrorCode.INVALID_PARAMETER, "The query or the form could not be read:"
                         + " encode each character that must be encoded as % and two hexadecimal digits of its UTF-8"
                         + " bytes, a % itself as %25 (?q=50%25).");
-                case 401 -> new Refusal(ErrorCode.AUTHENTICATION_REQUIRED,
-                        "Sign in with an API token: Authorization: Bearer ndp_...");
-                case 403 -> new Refusal(ErrorCode.FORBIDDEN, "Your role or scope does not allow this.");
+                case 401 -> new Refusal(ErrorCode.AUTHENTICATION_REQUIRED, ProblemResponses.SIGN_IN);
+                case 403 -> new Refusal(ErrorCode.FORBIDDEN, ProblemResponses.NOT_ALLOWED);
                 case 404 -> new Refusal(ErrorCode.NOT_FOUND, "The API has no resource at " + path
                         + ". Every path is in the OpenAPI document, /v3/api-docs.");
                 case 405 -> new Refusal(ErrorCode.METHOD_NOT_ALLOWED, "The method is not accepted by the server"

@@ -96,11 +96,9 @@ class SecurityConfiguration {
                 .addFilterBefore(new ApiTokenAuthenticationFilter(tokens), AnonymousAuthenticationFilter.class)
                 .exceptionHandling(errors -> errors
                         .authenticationEntryPoint((request, response, e) -> ProblemResponses.write(response,
-                                ErrorCode.AUTHENTICATION_REQUIRED,
-                                "Sign in with an API token: Authorization: Bearer ndp_...", request.getRequestURI()))
+                                ErrorCode.AUTHENTICATION_REQUIRED, ProblemResponses.SIGN_IN, request.getRequestURI()))
                         .accessDeniedHandler((request, response, e) -> ProblemResponses.write(response,
-                                ErrorCode.FORBIDDEN, "Your role or scope does not allow this.",
-                                request.getRequestURI())))
+                                ErrorCode.FORBIDDEN, ProblemResponses.NOT_ALLOWED, request.getRequestURI())))
                 .headers(headers -> headers
                         .contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'none'; frame-ancestors 'none'"))
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER)));
