@@ -15,8 +15,6 @@ import java.util.Enumeration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
-import java.util.TreeSet;
 import java.util.regex.Pattern;
 import org.apache.catalina.Valve;
 import org.apache.catalina.connector.Request;
@@ -191,23 +189,11 @@ class ServerRefusals {
                 super(request);
             }
 
-            @Override
-            public String getHeader(String name) {
-                return HttpHeaders.ACCEPT.equalsIgnoreCase(name) ? MediaType.TEXT_HTML_VALUE : super.getHeader(name);
-            }
-
+            /** The Accept header as content negotiation reads it: the only reading that picks the error page. */
             @Override
             public Enumeration<String> getHeaders(String name) {
                 return HttpHeaders.ACCEPT.equalsIgnoreCase(name)
                         ? Collections.enumeration(List.of(MediaType.TEXT_HTML_VALUE)) : super.getHeaders(name);
-            }
-
-            @Override
-            public Enumeration<String> getHeaderNames() {
-                Set<String> names = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
-                names.addAll(Collections.list(super.getHeaderNames()));
-                names.add(HttpHeaders.ACCEPT);
-                return Collections.enumeration(names);
             }
         }
 
