@@ -125,28 +125,8 @@ public final class GlobalConfigurationVerifier {
         }
         checkSignatureAlgorithm(signer);
         Instant signedAt = signingTime(signer);
-        try {
-            if (!signer.verify(new JcaSimpleSignerInfoVerifierBuilder().build(certificate))) {
-                throw new GlobalConfigurationRejectedException(Reason.BAD_SIGNATURE,
-                        "The global configuration's signature does not verify");
-            }
-        } catch (CMSVerifierCertificateNotValidException e) {
-            throw new GlobalConfigurationRejectedException(Reason.SIGNER_CERTIFICATE_NOT_VALID,
-                    "The signing certificate was not valid at the signing time " + signedAt, e);
-        } catch (CMSException | OperatorCreationException | RuntimeException e) {
-            throw new GlobalConfigurationRejectedException(Reason.BAD_SIGNATURE,
-                    "The global configuration's signature does not verify: " + e.getMessage(), e);
-        }
-        GlobalConfiguration configuration;
-        try {
-            configuration = GlobalConfigurationJson.read((byte[]) data.getSignedContent().getContent());
-        } catch (IllegalArgumentException e) {
-            throw new GlobalConfigurationRejectedException(Reason.MALFORMED, e.getMessage(), e);
-        }
-        if (!configuration.instance().equals(instance)) {
-            throw new GlobalConfigurationRejectedException(Reason.WRONG_INSTANCE,
-                    "The global configuration is for instance " + configuration.instance() + ", not " + instance);
-        }
+        verifiedBy(signer, certificate, signedAt);
+        GlobalConfiguration configuration = content(data, instance);
         return new VerifiedGlobalConfiguration(configuration, signed, certificate, signedAt);
     }
 
@@ -199,6 +179,22 @@ public final class GlobalConfigurationVerifier {
         }
     }
 
+    /** The signed configuration, if it is well formed and for {@code instance}. */
+    private static GlobalConfiguration content(CMSSignedData data, String instance)
+            throws GlobalConfigurationRejectedException {
+        GlobalConfiguration configuration;
+        try {
+            configuration = GlobalConfigurationJson.read((byte[]) data.getSignedContent().getContent());
+        } catch (IllegalArgumentException e) {
+            throw new GlobalConfigurationRejectedException(Reason.MALFORMED, e.getMessage(), e);
+        }
+        if (!configuration.instance().equals(instance)) {
+            throw new GlobalConfigurationRejectedException(Reason.WRONG_INSTANCE,
+                    "The global configuration is for instance " + configuration.instance() + ", not " + instance);
+        }
+        return configuration;
+    }
+
     private static void checkSignatureAlgorithm(SignerInformation signer)
             throws GlobalConfigurationRejectedException {
         if (signer.getSignedAttributes() == null) {
@@ -215,18 +211,9 @@ public final class GlobalConfigurationVerifier {
         CMSSignedData data = parse(signed);
         SignerInformation signer = onlySigner(data);
         Instant signedAt = signingTime(signer);
-        verifySignature(signer, now);
+        verifySignature(signer, now, signedAt);
 
-        GlobalConfiguration configuration;
-        try {
-            configuration = GlobalConfigurationJson.read((byte[]) data.getSignedContent().getContent());
-        } catch (IllegalArgumentException e) {
-            throw new GlobalConfigurationRejectedException(Reason.MALFORMED, e.getMessage(), e);
-        }
-        if (!configuration.instance().equals(instance)) {
-            throw new GlobalConfigurationRejectedException(Reason.WRONG_INSTANCE,
-                    "The global configuration is for instance " + configuration.instance() + ", not " + instance);
-        }
+        GlobalConfiguration configuration = content(data, instance);
         if (configuration.version() < lastAcceptedVersion) {
             throw new GlobalConfigurationRejectedException(Reason.ROLLBACK, "The global configuration version "
                     + configuration.version() + " is older than version " + lastAcceptedVersion + ", already accepted");
@@ -293,21 +280,28 @@ public final class GlobalConfigurationVerifier {
         }
     }
 
-    private void verifySignature(SignerInformation signer, Instant now) throws GlobalConfigurationRejectedException {
+    private void verifySignature(SignerInformation signer, Instant now, Instant signedAt)
+            throws GlobalConfigurationRejectedException {
         try {
             anchor.checkValidity(java.util.Date.from(now));
         } catch (CertificateExpiredException | CertificateNotYetValidException e) {
             throw new GlobalConfigurationRejectedException(Reason.SIGNER_CERTIFICATE_NOT_VALID,
                     "The anchor certificate is not valid at " + now + ": " + e.getMessage(), e);
         }
+        verifiedBy(signer, anchor, signedAt);
+    }
+
+    /** Refuses {@code signer}'s signature unless {@code certificate} verifies it and was valid when it was made. */
+    private static void verifiedBy(SignerInformation signer, X509Certificate certificate, Instant signedAt)
+            throws GlobalConfigurationRejectedException {
         try {
-            if (!signer.verify(new JcaSimpleSignerInfoVerifierBuilder().build(anchor))) {
+            if (!signer.verify(new JcaSimpleSignerInfoVerifierBuilder().build(certificate))) {
                 throw new GlobalConfigurationRejectedException(Reason.BAD_SIGNATURE,
                         "The global configuration's signature does not verify");
             }
         } catch (CMSVerifierCertificateNotValidException e) {
             throw new GlobalConfigurationRejectedException(Reason.SIGNER_CERTIFICATE_NOT_VALID,
-                    "The anchor certificate was not valid at the signing time: " + e.getMessage(), e);
+                    "The signing certificate was not valid at the signing time " + signedAt, e);
         } catch (CMSException | OperatorCreationException | RuntimeException e) {
             throw new GlobalConfigurationRejectedException(Reason.BAD_SIGNATURE,
                     "The global configuration's signature does not verify: " + e.getMessage(), e);
