@@ -181,14 +181,14 @@ public class Accounts {
             errors.add(role == Role.OPERATOR
                     ? FieldError.of("agencyCode", "an operator acts for the platforms it runs, not for an agency;"
                             + " leave it blank.", Said.of("accounts.create.error.field.agencyCode.operator"))
-                    : FieldError.of("agencyCode", "a " + role.labelEn() + " acts nationally, for no one agency;"
-                            + " leave it blank.", Said.of("accounts.create.error.field.agencyCode.national",
-                                    role.labelVi(), role.labelEn())));
+                    : FieldError.of("agencyCode", "the role " + InvalidParameters.Wire.name(role)
+                            + " acts nationally, for no one agency; leave it blank.",
+                            Said.of("accounts.create.error.field.agencyCode.national", label(role))));
         }
         if (role != Role.OPERATOR && platformCodes != null && !platformCodes.isEmpty()) {
-            errors.add(FieldError.of("platformCodes", "only an operator runs platforms; leave it blank for a "
-                    + role.labelEn() + ".", Said.of("accounts.create.error.field.platformCodes.notOperator",
-                            role.labelVi(), role.labelEn())));
+            errors.add(FieldError.of("platformCodes", "only an operator runs platforms; leave it blank for the role "
+                    + InvalidParameters.Wire.name(role) + ".",
+                    Said.of("accounts.create.error.field.platformCodes.notOperator", label(role))));
         }
         if (role == Role.OPERATOR) {
             if (platformCodes == null || platformCodes.isEmpty()) {
@@ -203,6 +203,11 @@ public class Accounts {
             }
         }
         return ended;
+    }
+
+    /** A role as the pages name it ({@link Role}). */
+    private static RegistryException.Label label(Role role) {
+        return RegistryException.Label.of("accounts.role.", role);
     }
 
     private static FieldError endedAgency(Existence.Ended ended) {

@@ -82,7 +82,8 @@ public class ProblemSentences {
         }
         RegistryException.Said said = problem.said();
         if (said != null && said.key().startsWith(prefix + ".field." + field + ".")) {
-            String sentence = message(said.key(), said.arguments().toArray(), locale);
+            String sentence = message(said.key(), said.arguments().stream()
+                    .map(argument -> shown(argument, null, field, locale)).toArray(), locale);
             if (sentence != null) {
                 return Line.said(sentence);
             }
