@@ -116,7 +116,6 @@ class AuditPagesIntegrationTests {
         detail.put("legal_basis", null);
         detail.put("method", "UsernamePasswordAuthenticationToken");
         detail.put("decision_number", "9/QĐ-BKHCN");
-        detail.put("technical", "MEETS");
         audit.recordAlone(AuditEvent.ACCOUNT_CREATED, actor, actor, detail);
         var admin = user(accounts.signedIn(Role.ADMIN, null));
         assertThat(audit.find(new AuditLog.Filter(null, actor, null, null, null), 1, 0)).singleElement()
@@ -127,9 +126,9 @@ class AuditPagesIntegrationTests {
                 .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));
         List<Element> cells = HtmlPage.elements(page.elements("tbody").getFirst(), "td");
         assertThat(HtmlPage.text(cells.get(1))).isEqualTo("Tạo tài khoản");
-        assertThat(HtmlPage.texts(cells.get(4), "li")).containsExactlyInAnyOrder("Vai trò: OPERATOR",
+        assertThat(HtmlPage.texts(cells.get(4), "li")).containsExactlyInAnyOrder("Vai trò: Đơn vị vận hành",
                 "Nền tảng: VNEID, DVCQG", "Đang hoạt động: Không", "unnamed: giá trị",
-                "Cách đăng nhập: Tên đăng nhập và mật khẩu", "Số quyết định: 9/QĐ-BKHCN", "Tiêu chí kỹ thuật: MEETS");
+                "Cách đăng nhập: Tên đăng nhập và mật khẩu", "Số quyết định: 9/QĐ-BKHCN");
         assertThat(HtmlPage.text(page.byId("event"))).contains("Đăng nhập thành công", "Công bố phiên bản danh mục")
                 .doesNotContain("SIGN_IN_SUCCEEDED");
 
@@ -137,6 +136,47 @@ class AuditPagesIntegrationTests {
                 .with(admin)).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));
         assertThat(HtmlPage.text(HtmlPage.elements(english.elements("tbody").getFirst(), "td").get(1)))
                 .isEqualTo("Account created");
+    }
+
+    @Test
+    void rolesResultsVerdictsAndTheOtherStoredConstantsAreShownByTheLabelsThePagesGiveThem() throws Exception {
+        String actor = "kiemtra-" + UUID.randomUUID().toString().substring(0, 8).toLowerCase(Locale.ROOT);
+        audit.recordAlone(AuditEvent.ACCOUNT_CREATED, actor, actor, Map.of("role", "OPERATOR"));
+        Map<String, Object> evaluated = new java.util.LinkedHashMap<>();
+        evaluated.put("technical", "MEETS");
+        evaluated.put("security_level", 3);
+        audit.recordAlone(AuditEvent.EVALUATION_RECORDED, actor, "proposal:x", evaluated);
+        audit.recordAlone(AuditEvent.LIST_VERSION_PUBLISHED, actor, "list:x",
+                Map.of("statuses", List.of("recognised", "in_use")));
+        audit.recordAlone(AuditEvent.LOCAL_PLATFORM_CHANGED, actor, "province:x",
+                Map.of("overlap_verdict", "DUPLICATE", "fields", List.of("name_vi", "status")));
+        audit.recordAlone(AuditEvent.ADOPTION_DECLARED, actor, "province:y",
+                Map.of("document_kind", "PLAN", "platforms", List.of("VNEID=in_use")));
+        audit.recordAlone(AuditEvent.SUPPORT_REQUEST_OPENED, actor, "support:x", Map.of("priority", "HIGH"));
+        audit.recordAlone(AuditEvent.PROPOSAL_EDITED, actor, "proposal:y", Map.of("fields", List.of("owner")));
+        var admin = user(accounts.signedIn(Role.ADMIN, null));
+
+        assertThat(details(mvc.perform(get("/admin/audit").param("actor", actor).with(admin))))
+                .containsExactlyInAnyOrder("Vai trò: Đơn vị vận hành", "Tiêu chí kỹ thuật: Đáp ứng",
+                        "Cấp độ an toàn hệ thống thông tin: 3", "Trạng thái được đưa vào: Đã công nhận, Đang sử dụng",
+                        "Kết quả kiểm tra trùng lặp: Trùng lặp",
+                        "Các mục thay đổi: Tên nền tảng (tiếng Việt), Trạng thái",
+                        "Loại văn bản: Trong kế hoạch chuyển đổi số", "Nền tảng: VNEID: Đang sử dụng",
+                        "Mức ưu tiên: Cao", "Các mục thay đổi: Cơ quan chủ quản");
+        assertThat(details(mvc.perform(get("/admin/audit").param("actor", actor).param("lang", "en").with(admin))))
+                .containsExactlyInAnyOrder("Role: Platform operator", "Technical: Meets",
+                        "Information system security level: 3", "Statuses included: Recognised, In use",
+                        "Overlap verdict: Duplicate", "Fields changed: Name (Vietnamese), Status",
+                        "Document type: In the digital-transformation plan", "Platforms: VNEID: In use",
+                        "Priority: High", "Fields changed: Owner");
+    }
+
+    /** The audit page's detail lines, entry by entry. */
+    private static List<String> details(org.springframework.test.web.servlet.ResultActions page) throws Exception {
+        List<String> details = new java.util.ArrayList<>();
+        HtmlPage.parse(page.andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8))
+                .elementsOfClass("ul", "audit-detail").forEach(ul -> details.addAll(HtmlPage.texts(ul, "li")));
+        return details;
     }
 
     @Test

@@ -3,10 +3,10 @@ package vn.ndp.registry.audit.internal;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -61,28 +61,44 @@ class AuditPages {
         return new Row(entry, entry.detail() == null ? List.of() : entry.detail().entrySet().stream()
                 .filter(e -> !text(e.getValue()).isBlank() && !"null".equals(e.getValue()))
                 .map(e -> new Detail(e.getKey(), text(e.getValue()), e.getValue() instanceof Boolean yes ? yes : null,
-                        said(entry.event(), e.getKey(), text(e.getValue()), locale)))
+                        said(entry.event(), e.getKey(), e.getValue(), locale)))
                 .toList());
     }
 
     /**
-     * A stored value in the reader's words, or null: its own sentence ({@code audit.value.NAME.VALUE}); a support
-     * request's state or action, or a platform's status, by the label the pages give it; a day as the pages write
-     * days (dd/MM/yyyy in Vietnamese).
+     * A stored value in the reader's words, or null: a list value by value, joined with commas, where the pages have
+     * words for any of them; else {@link #saidOne}.
      */
-    private String said(AuditEvent event, String name, String text, Locale locale) {
-        String lower = text.toLowerCase(Locale.ROOT);
-        List<String> keys = new ArrayList<>(List.of("audit.value." + name + "." + text));
-        boolean support = event.name().startsWith("SUPPORT_");
-        if ("from".equals(name) || "to".equals(name)) {
-            keys.add((support ? "support.status." : "status.") + lower);
-        } else if ("action".equals(name) && support) {
-            keys.add("support.action." + lower);
+    private String said(AuditEvent event, String name, Object value, Locale locale) {
+        if (value instanceof Collection<?> values) {
+            List<String> said = values.stream().map(AuditPages::text)
+                    .map(one -> Objects.requireNonNullElse(saidOne(event, name, one, locale), one)).toList();
+            return said.equals(values.stream().map(AuditPages::text).toList()) ? null : String.join(", ", said);
         }
-        for (String key : keys) {
-            String said = messages.getMessage(key, null, null, locale);
-            if (said != null) {
-                return said;
+        return saidOne(event, name, text(value), locale);
+    }
+
+    /**
+     * One stored value in the reader's words, or null: its own sentence ({@code audit.value.NAME.VALUE}); an enum's
+     * constant by the label the pages give it ({@link #labels}); a province's adoption of a platform
+     * ({@code CODE=status}) with the status's label; a day as the pages write days (dd/MM/yyyy in Vietnamese).
+     */
+    private String saidOne(AuditEvent event, String name, String text, Locale locale) {
+        String own = messages.getMessage("audit.value." + name + "." + text, null, null, locale);
+        if (own != null) {
+            return own;
+        }
+        String labels = labels(event, name);
+        if (labels != null) {
+            int equals = text.indexOf('=');
+            if (event == AuditEvent.ADOPTION_DECLARED && equals > 0) {
+                String status = messages.getMessage(labels + text.substring(equals + 1).toLowerCase(Locale.ROOT),
+                        null, null, locale);
+                return status == null ? null : text.substring(0, equals) + ": " + status;
+            }
+            String label = messages.getMessage(labels + text.toLowerCase(Locale.ROOT), null, null, locale);
+            if (label != null) {
+                return label;
             }
         }
         if (DAY.matcher(text).matches()) {
@@ -93,6 +109,28 @@ class AuditPages {
             }
         }
         return null;
+    }
+
+    /**
+     * The prefix of the labels the pages give the values of an event's detail {@code name}, each value's constant in
+     * lower case following it ({@code accounts.role.operator}), or null: a support request's states and actions, a
+     * platform's status, a role, a criterion's result, a verdict, a priority, a document's kind, a platform's or a
+     * local platform's fields, a province's adoption status.
+     */
+    private static String labels(AuditEvent event, String name) {
+        boolean support = event.name().startsWith("SUPPORT_");
+        return switch (name) {
+            case "from", "to" -> support ? "support.status." : "status.";
+            case "action" -> support ? "support.action." : null;
+            case "statuses" -> "status.";
+            case "role" -> "accounts.role.";
+            case "priority" -> "support.priority.";
+            case "overlap_verdict" -> "adoption.verdict.";
+            case "document_kind" -> "adoption.kind.";
+            case "fields" -> event.name().startsWith("LOCAL_PLATFORM_") ? "adoption.local.field." : "field.";
+            case "platforms" -> event == AuditEvent.ADOPTION_DECLARED ? "adoption.status." : null;
+            default -> event == AuditEvent.EVALUATION_RECORDED ? "result." : null;
+        };
     }
 
     /**
