@@ -2,7 +2,9 @@ package vn.ndp.registry;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.nio.charset.StandardCharsets;
@@ -24,12 +26,16 @@ import vn.ndp.registry.accounts.TestAccounts;
 import vn.ndp.registry.adoption.AdoptionDesk;
 import vn.ndp.registry.adoption.AdoptionStatus;
 import vn.ndp.registry.adoption.DocumentKind;
+import vn.ndp.registry.adoption.LocalPlatform;
+import vn.ndp.registry.adoption.LocalPlatforms;
 import vn.ndp.registry.adoption.PlanDeclaration;
 import vn.ndp.registry.adoption.PlatformAdoption;
 import vn.ndp.registry.adoption.Responsibility;
 import vn.ndp.registry.agencies.Agencies;
 import vn.ndp.registry.catalog.CatalogueCsv;
+import vn.ndp.registry.catalog.Category;
 import vn.ndp.registry.catalog.PlatformImport;
+import vn.ndp.registry.catalog.PlatformType;
 import vn.ndp.registry.support.Priority;
 import vn.ndp.registry.support.SupportDesk;
 import vn.ndp.registry.support.SupportRequest;
@@ -63,6 +69,9 @@ class VietnameseTextOnEnglishPagesIntegrationTests {
 
     @Autowired
     AdoptionDesk adoption;
+
+    @Autowired
+    LocalPlatforms localPlatforms;
 
     @Autowired
     TestAccounts accounts;
@@ -178,15 +187,121 @@ class VietnameseTextOnEnglishPagesIntegrationTests {
 
         String english = page(get("/adoption/provinces/" + PROVINCE).param("lang", "en"));
 
+        String editorName = TestAccounts.displayName(editor.username());
         assertVietnameseMarked(english, d.platformName(), department, person, title, target, progress,
                 "Kế hoạch chuyển đổi số " + d.suffix(), "Mục tiêu chung " + d.suffix(),
-                "Tiến độ chung " + d.suffix());
+                "Tiến độ chung " + d.suffix(), editorName);
         assertNothingMarked(page(get("/adoption/provinces/" + PROVINCE).param("lang", "vi")));
         String form = page(get("/adoption/provinces/" + PROVINCE + "/plan").param("year", String.valueOf(year))
                 .param("lang", "en").with(user(signedIn)));
         assertVietnameseMarked(form, d.platformName());
         assertNothingMarked(page(get("/adoption/provinces/" + PROVINCE + "/plan")
                 .param("year", String.valueOf(year)).param("lang", "vi").with(user(signedIn))));
+        // a search for a platform to add offers each found one on a button: "Add: NAME (CODE)"
+        for (String lang : List.of("en", "vi")) {
+            String found = page(post("/adoption/provinces/" + PROVINCE + "/plan").param("year", String.valueOf(year))
+                    .param("action", "find").param("find", d.platform()).param("lang", lang).with(csrf())
+                    .with(user(signedIn)));
+            assertThat(found).contains("name=\"add\" value=\"" + d.platform() + "\"");
+            if (lang.equals("en")) {
+                assertVietnameseMarked(found, d.platformName());
+            } else {
+                assertNothingMarked(found);
+            }
+        }
+        // a plan saved by someone else meanwhile: "Updated by PERSON on ..."
+        String stale = mvc.perform(post("/adoption/provinces/" + PROVINCE + "/plan")
+                        .param("year", String.valueOf(year)).param("version", "7").param("document_kind", "none")
+                        .param("lang", "en").with(csrf()).with(user(signedIn)))
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertVietnameseMarked(stale, editorName);
+    }
+
+    @Test
+    void aLocalPlatformsPagesMarkWhoRegisteredChangedAndRemovedItAndWhy() throws Exception {
+        String suffix = UUID.randomUUID().toString().substring(0, 6).toUpperCase();
+        Account editor = accounts.create(Role.PROVINCE_EDITOR, PROVINCE);
+        LocalPlatform registered = localPlatforms.register(CurrentUser.of(editor), PROVINCE,
+                new LocalPlatform.Draft("Hệ thống quản lý bến cảng thử " + suffix, null, null, List.of(),
+                        Category.ECONOMY, PlatformType.INFORMATION_SYSTEM, AdoptionStatus.IN_USE, null, null),
+                false, null);
+        String why = "Đã thay bằng hệ thống dùng chung " + suffix;
+        localPlatforms.remove(CurrentUser.of(editor), PROVINCE, registered.id(), registered.version(), why);
+        String editorName = TestAccounts.displayName(editor.username());
+        String uri = "/adoption/provinces/" + PROVINCE + "/local-platforms/" + registered.id();
+
+        assertVietnameseMarked(page(get(uri).param("lang", "en")), editorName, why);
+        assertNothingMarked(page(get(uri).param("lang", "vi")));
+        assertVietnameseMarked(page(get("/adoption/provinces/" + PROVINCE).param("lang", "en")), why);
+    }
+
+    @Test
+    void aMergedProvincesPagesMarkTheProvincesTheyName() throws Exception {
+        String suffix = UUID.randomUUID().toString().substring(0, 6).toUpperCase();
+        String old = "P-VI-OLD-" + suffix;
+        String merged = "P-VI-NEW-" + suffix;
+        String oldName = "Tỉnh Cũ Thử " + suffix;
+        String oldShort = "Cũ Thử " + suffix;
+        String mergedName = "Tỉnh Mới Thử " + suffix;
+        // long ago, so that no count of today's (or any other test's) provinces meets them
+        jdbc.sql("""
+                insert into agency (code, kind, name_vi, short_name, valid_from, valid_to, source)
+                values (?, 'PROVINCE', ?, ?, date '2001-01-01', date '2001-12-31', 'test'),
+                       (?, 'PROVINCE', ?, ?, date '2002-01-01', date '2002-12-31', 'test')""")
+                .params(old, oldName, oldShort, merged, mergedName, "Mới Thử " + suffix).update();
+        jdbc.sql("""
+                insert into agency_succession (predecessor_code, successor_code, effective_date, kind, main,
+                    legal_basis, note, source)
+                values (?, ?, date '2002-01-01', 'MERGED', true, null, null, 'test')""").params(old, merged).update();
+        agencies.refresh();
+        Account admin = accounts.create(Role.ADMIN, null);
+        adoption.declare(CurrentUser.of(admin), old, new PlanDeclaration(2001, DocumentKind.NONE, null, null, null,
+                null, null, List.of()), null);
+        LocalPlatform local = localPlatforms.register(CurrentUser.of(admin), old,
+                new LocalPlatform.Draft("Hệ thống thử của tỉnh cũ " + suffix, null, null, List.of(),
+                        Category.SOCIETY, PlatformType.APPLICATION, AdoptionStatus.STOPPED, null, null),
+                false, null);
+
+        // "From 01/01/2002 the province became part of NAME"; "See NAME"
+        assertVietnameseMarked(page(get("/adoption/provinces/" + old).param("lang", "en")), mergedName);
+        assertNothingMarked(page(get("/adoption/provinces/" + old).param("lang", "vi")));
+        assertVietnameseMarked(page(get("/adoption/provinces/" + old + "/local-platforms/" + local.id())
+                .param("lang", "en")), mergedName);
+        // "On 01/06/2001, NAME did not exist yet"
+        assertVietnameseMarked(page(get("/adoption/provinces/" + merged).param("asOf", "2001-06-01")
+                .param("lang", "en")), mergedName);
+        // an inherited plan: "from SHORT NAME (until 31/12/2001)"
+        assertVietnameseMarked(page(get("/adoption/provinces/" + merged).param("asOf", "2002-06-01")
+                .param("lang", "en")), oldShort);
+        assertNothingMarked(page(get("/adoption/provinces/" + merged).param("asOf", "2002-06-01")
+                .param("lang", "vi")));
+        // the plan form's heading: "NAME: plan for 2001"
+        assertVietnameseMarked(page(get("/adoption/provinces/" + old + "/plan").param("year", "2001")
+                .param("lang", "en").with(user(accounts.signedIn(admin)))), oldName);
+    }
+
+    @Test
+    void theNoticeOfAMergedAgencyAndOfAReminderMarkTheAgencyTheyName() throws Exception {
+        Data d = data();
+
+        // "... from 01/01/2025 it was merged into NAME"
+        assertVietnameseMarked(page(get("/agencies/VI-OLD-" + d.suffix()).param("lang", "en")), d.ownerName());
+
+        String ministry = "VI-BO-" + d.suffix();
+        String ministryName = "Bộ Thử Nghiệm " + d.suffix();
+        // a ministry of long ago, which no count of today's ministries meets
+        jdbc.sql("""
+                insert into agency (code, kind, name_vi, valid_from, valid_to, source)
+                values (?, 'MINISTRY', ?, date '2001-01-01', date '2001-12-31', 'test')""")
+                .params(ministry, ministryName).update();
+        agencies.refresh();
+        UserDetails reviewer = accounts.signedIn(Role.REVIEWER, null);
+        var reminded = mvc.perform(post("/accountability/" + ministry + "/remind").with(csrf()).with(user(reviewer)))
+                .andReturn().getFlashMap();
+        assertVietnameseMarked(page(get("/accountability").param("lang", "en").flashAttrs(reminded)
+                .with(user(reviewer))), ministryName);
+        assertNothingMarked(page(get("/accountability").param("lang", "vi").flashAttrs(reminded)
+                .with(user(reviewer))));
     }
 
     /**

@@ -110,6 +110,8 @@ class AgencyPages {
                     : PlatformPages.agencyLink(ended.holder(), asOfParam, locale));
             model.addAttribute("mergedInto", ended.merged() ? agencies.name(ended.succession().successorCode(), locale)
                     : null);
+            model.addAttribute("mergedIntoLang", ended.merged()
+                    ? agencies.nameLang(ended.succession().successorCode(), locale) : null);
         }
         model.addAttribute("predecessors", agencies.predecessorsOf(code).stream()
                 .map(s -> link(s, s.predecessorCode(), asOfParam, locale)).toList());

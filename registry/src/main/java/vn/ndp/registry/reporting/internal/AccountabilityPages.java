@@ -59,7 +59,7 @@ class AccountabilityPages {
             redirect.addFlashAttribute("remindRefused", e);
             return "redirect:/accountability";
         }
-        redirect.addFlashAttribute("reminded", agencies.successorOn(code, agencies.today()).nameVi());
+        redirect.addFlashAttribute("reminded", agencies.successorOn(code, agencies.today()).code());
         redirect.addFlashAttribute("told", told);
         return "redirect:/accountability";
     }

@@ -1,7 +1,11 @@
 package vn.ndp.registry.shared.web;
 
+import java.util.HashMap;
+import java.util.Map;
+import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
+import org.springframework.web.util.HtmlUtils;
 import vn.ndp.registry.shared.ShownLanguage;
 
 /**
@@ -9,11 +13,82 @@ import vn.ndp.registry.shared.ShownLanguage;
  * is not the page's: templates write {@code th:lang="${@texts.lang(value)}"}, which gives "vi" on a page not in
  * Vietnamese and nothing on a Vietnamese page or for no text ({@link ShownLanguage#vietnamese}). Names kept in both
  * languages are marked by their records' {@code lang(#locale)}.
+ * <p>
+ * A sentence of the messages that names someone or something ("Updated by {0} on {1}") is written with
+ * {@code th:with="sentence=${@texts.sentence('adoption.plan.updated', @texts.in(@people.name(by),
+ * @people.lang(by)), ...)}" th:utext="${sentence}"} (a name by its record,
+ * {@code @texts.in(p.name(#locale), p.lang(#locale))}; free text, {@code @texts.vi(reason)}): each argument is escaped
+ * and, where its {@code lang} is not the page's, wrapped in {@code <span lang="vi">}; the sentence around it is
+ * escaped too. On a Vietnamese page nothing is wrapped. ({@code th:utext} itself may not call beans: Thymeleaf
+ * restricts the expressions of unescaped output, hence {@code th:with}.)
  */
 @Component("texts")
 public class Texts {
 
+    /** Stands for argument N while the sentence is formatted and escaped: characters no message or value holds. */
+    private static final char OPEN = '\uE000';
+    private static final char CLOSE = '\uE001';
+
+    private final MessageSource messages;
+
+    Texts(MessageSource messages) {
+        this.messages = messages;
+    }
+
     public String lang(Object value) {
         return ShownLanguage.vietnamese(LocaleContextHolder.getLocale(), value);
+    }
+
+    /** A text in a language that may not be the page's: {@code lang} "vi" where it is not (else null). */
+    public record Part(Object text, String lang) {
+    }
+
+    /** Free text written in Vietnamese (a reason), marked on a page not in Vietnamese. */
+    public Part vi(Object text) {
+        return new Part(text, lang(text));
+    }
+
+    /** A name as its record shows it: {@code name(#locale)} with its {@code lang(#locale)}. */
+    public Part in(Object text, String lang) {
+        return new Part(text, lang);
+    }
+
+    /**
+     * The message {@code key} with its {@code arguments}, as HTML for {@code th:utext}: the sentence and every text
+     * argument escaped; each {@link Part} whose {@code lang} is set inside {@code <span lang="...">}. Other
+     * arguments (numbers) are formatted by the message, as {@code #{key(...)}} formats them.
+     */
+    public String sentence(String key, Object... arguments) {
+        Object[] standIns = new Object[arguments.length];
+        Map<String, String> shown = new HashMap<>();
+        for (int i = 0; i < arguments.length; i++) {
+            Object argument = arguments[i];
+            String html = switch (argument) {
+                case Part part when part.lang() != null -> "<span lang=\"" + HtmlUtils.htmlEscape(part.lang())
+                        + "\">" + escaped(part.text()) + "</span>";
+                case Part part -> escaped(part.text());
+                case CharSequence text -> escaped(text);
+                case null, default -> null;
+            };
+            if (html == null) {
+                standIns[i] = argument;
+            } else {
+                String standIn = OPEN + Integer.toString(i) + CLOSE;
+                standIns[i] = standIn;
+                shown.put(standIn, html);
+            }
+        }
+        StringBuilder sentence = new StringBuilder(
+                escaped(messages.getMessage(key, standIns, LocaleContextHolder.getLocale())));
+        shown.forEach((standIn, html) -> {
+            for (int at = sentence.indexOf(standIn); at >= 0; at = sentence.indexOf(standIn, at + html.length())) {
+                sentence.replace(at, at + standIn.length(), html);
+            }
+        });
+        return sentence.toString();
+    }
+
+    private static String escaped(Object text) {
+        return text == null ? "" : HtmlUtils.htmlEscape(text.toString(), "UTF-8");
     }
 }
