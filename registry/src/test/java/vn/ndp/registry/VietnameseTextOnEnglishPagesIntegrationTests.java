@@ -304,6 +304,32 @@ class VietnameseTextOnEnglishPagesIntegrationTests {
                 .with(user(reviewer))));
     }
 
+    @Test
+    void theStatisticsAndHomePagesMarkOwnersFigureLabelsAndSourcesWithoutEnglish() throws Exception {
+        Data d = data();
+        String counted = "Số nền tảng thử của cơ quan " + d.suffix();
+        String overall = "Chỉ tiêu chung thử " + d.suffix();
+        String source = "Nghị quyết nguồn thử " + d.suffix();
+        String key = "test.vi." + d.suffix();
+        // a figure per owner (the statistics page) and one overall (the home page too), in Vietnamese only
+        jdbc.sql("""
+                insert into programme_figure (key, dimension, label_vi, label_en, value, unit, as_of, document, source)
+                values (?, ?, ?, null, 7, 'platforms', date '2024-01-01', null, ?),
+                       (?, '', ?, null, 8, 'platforms', date '2024-01-01', null, ?)""")
+                .params(key, d.owner(), counted, source + " https://example.gov.vn/a", key, overall, source).update();
+        try {
+            String statistics = page(get("/statistics").param("lang", "en"));
+            assertVietnameseMarked(statistics, d.ownerName(), counted, overall, source);
+            assertThat(HtmlPage.parse(statistics).elementsOfClass("text", "bar-label")).extracting(HtmlPage::text)
+                    .as("the owner's bar").contains(d.ownerName());
+            assertNothingMarked(page(get("/statistics").param("lang", "vi")));
+            assertVietnameseMarked(page(get("/").param("lang", "en")), overall, source);
+            assertNothingMarked(page(get("/").param("lang", "vi")));
+        } finally {
+            jdbc.sql("delete from programme_figure where key = ?").params(key).update();
+        }
+    }
+
     /**
      * An agency with no English name formed by merging another, owning a platform with no English name; a
      * bilingual platform that uses it.

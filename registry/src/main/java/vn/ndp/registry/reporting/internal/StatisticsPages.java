@@ -11,6 +11,7 @@ import org.springframework.context.MessageSource;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import vn.ndp.registry.agencies.Agencies;
+import vn.ndp.registry.agencies.Agency;
 import vn.ndp.registry.catalog.Catalog;
 import vn.ndp.registry.catalog.PlatformPage;
 import vn.ndp.registry.catalog.PlatformQuery;
@@ -22,6 +23,7 @@ import vn.ndp.registry.reporting.ProgrammeFigure;
 import vn.ndp.registry.reporting.ProgrammeFigures;
 import vn.ndp.registry.shared.CalendarDates;
 import vn.ndp.registry.shared.InvalidParameters;
+import vn.ndp.registry.shared.ShownLanguage;
 import vn.ndp.registry.shared.web.BarChart;
 import vn.ndp.registry.shared.web.DatedPage;
 import vn.ndp.registry.shared.web.Links;
@@ -53,12 +55,17 @@ class StatisticsPages {
         this.messages = messages;
     }
 
-    /** A published figure as shown, with its document and source links. */
-    record Figure(ProgrammeFigure figure, String label, String dimension, List<References.Reference> sources) {
+    /**
+     * A published figure as shown, with its document and source links; {@code labelLang}, {@code dimensionLang}: the
+     * language of its label and of the agency or group it counts where it is not the page's ({@link ShownLanguage}).
+     */
+    record Figure(ProgrammeFigure figure, String label, String labelLang, String dimension, String dimensionLang,
+            List<References.Reference> sources) {
     }
 
-    /** One owner's counts on the two compared dates. */
-    record Comparison(String code, String name, long before, long after, String beforeHref, String afterHref) {
+    /** One owner's counts on the two compared dates; {@code lang}: its name's where it is not the page's. */
+    record Comparison(String code, String name, String lang, long before, long after, String beforeHref,
+            String afterHref) {
 
         public long change() {
             return after - before;
@@ -148,16 +155,15 @@ class StatisticsPages {
     }
 
     private List<BarChart.Datum> data(Breakdown breakdown, LocalDate on, String filter, Locale locale) {
-        boolean english = "en".equals(locale.getLanguage());
         return breakdown.buckets().stream()
-                .map(b -> new BarChart.Datum(english && b.labelEn() != null ? b.labelEn() : b.labelVi(), b.count(),
+                .map(b -> new BarChart.Datum(ShownLanguage.name(locale, b.labelVi(), b.labelEn()),
+                        ShownLanguage.lang(locale, b.labelVi(), b.labelEn()), b.count(),
                         Links.to("/platforms").with(filter, b.key()).with("asOf", on.toString()).href()))
                 .toList();
     }
 
     private List<Comparison> comparison(Breakdown before, Breakdown after, LocalDate beforeDate,
             LocalDate afterDate, Locale locale) {
-        boolean english = "en".equals(locale.getLanguage());
         Map<String, Bucket> beforeByKey = new LinkedHashMap<>();
         before.buckets().forEach(b -> beforeByKey.put(b.key(), b));
         Map<String, Bucket> afterByKey = new LinkedHashMap<>();
@@ -166,8 +172,8 @@ class StatisticsPages {
         beforeByKey.keySet().stream().filter(k -> !afterByKey.containsKey(k)).forEach(keys::add);
         return keys.stream().map(key -> {
             Bucket b = afterByKey.getOrDefault(key, beforeByKey.get(key));
-            String name = english && b.labelEn() != null ? b.labelEn() : b.labelVi();
-            return new Comparison(key, name,
+            return new Comparison(key, ShownLanguage.name(locale, b.labelVi(), b.labelEn()),
+                    ShownLanguage.lang(locale, b.labelVi(), b.labelEn()),
                     beforeByKey.containsKey(key) ? beforeByKey.get(key).count() : 0,
                     afterByKey.containsKey(key) ? afterByKey.get(key).count() : 0,
                     Links.to("/platforms").with("owner", key).with("asOf", beforeDate.toString()).href(),
@@ -176,11 +182,12 @@ class StatisticsPages {
     }
 
     private Figure figure(ProgrammeFigure f, Locale locale) {
-        String dimension = f.dimension() == null || f.dimension().isEmpty() ? null
-                : agencies.find(f.dimension()).map(a -> a.name(locale))
-                        .orElseGet(() -> messages.getMessage("category." + f.dimension(), null, f.dimension(),
-                                locale));
-        return new Figure(f, f.label(locale), dimension, References.parse(f.source()));
+        boolean counted = f.dimension() != null && !f.dimension().isEmpty();
+        Agency agency = counted ? agencies.find(f.dimension()).orElse(null) : null;
+        String dimension = !counted ? null : agency != null ? agency.name(locale)
+                : messages.getMessage("category." + f.dimension(), null, f.dimension(), locale);
+        return new Figure(f, f.label(locale), f.lang(locale), dimension, agency == null ? null : agency.lang(locale),
+                References.parse(f.source()));
     }
 
     private static long max(Breakdown breakdown) {

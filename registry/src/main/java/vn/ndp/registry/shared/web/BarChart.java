@@ -25,11 +25,18 @@ public record BarChart(String id, String title, String description, long scale, 
     static final int VALUE_CHARACTER = 10;
     static final int MAX_LABEL = 46;
 
-    /** One value to draw; {@code href} (may be null) links the row to its detail. */
-    public record Datum(String label, long value, String href) {
+    /**
+     * One value to draw; {@code href} (may be null) links the row to its detail; {@code lang}, the label's language
+     * where it is not the page's ("vi" for a Vietnamese name on an English page), else null.
+     */
+    public record Datum(String label, String lang, long value, String href) {
+
+        public Datum(String label, long value, String href) {
+            this(label, null, value, href);
+        }
     }
 
-    public record Bar(String label, String shortLabel, long value, String href, int labelY, int barY,
+    public record Bar(String label, String lang, String shortLabel, long value, String href, int labelY, int barY,
             int barWidth, int valueX, int valueY) {
     }
 
@@ -45,8 +52,8 @@ public record BarChart(String id, String title, String description, long scale, 
             Datum d = data.get(i);
             int top = i * ROW;
             int width = d.value() <= 0 ? 0 : (int) Math.max(2, Math.round((double) room * d.value() / max));
-            bars.add(new Bar(d.label(), shorten(d.label()), d.value(), d.href(), top + LABEL_Y, top + BAR_Y, width,
-                    width + 6, top + BAR_Y + BAR_HEIGHT - 4));
+            bars.add(new Bar(d.label(), d.lang(), shorten(d.label()), d.value(), d.href(), top + LABEL_Y,
+                    top + BAR_Y, width, width + 6, top + BAR_Y + BAR_HEIGHT - 4));
         }
         return new BarChart(id, title, description, max, List.copyOf(bars));
     }
