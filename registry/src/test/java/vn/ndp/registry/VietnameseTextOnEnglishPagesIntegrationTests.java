@@ -295,6 +295,7 @@ class VietnameseTextOnEnglishPagesIntegrationTests {
                 values (?, 'MINISTRY', ?, date '2001-01-01', date '2001-12-31', 'test')""")
                 .params(ministry, ministryName).update();
         agencies.refresh();
+        Account editor = accounts.createdBeforeItEnded(Role.MINISTRY_EDITOR, ministry);
         UserDetails reviewer = accounts.signedIn(Role.REVIEWER, null);
         var reminded = mvc.perform(post("/accountability/" + ministry + "/remind").with(csrf()).with(user(reviewer)))
                 .andReturn().getFlashMap();
@@ -302,6 +303,26 @@ class VietnameseTextOnEnglishPagesIntegrationTests {
                 .with(user(reviewer))), ministryName);
         assertNothingMarked(page(get("/accountability").param("lang", "vi").flashAttrs(reminded)
                 .with(user(reviewer))));
+        // the reminder itself: "Please announce the digital platforms of NAME"
+        assertVietnameseMarked(page(get("/notifications").param("lang", "en").with(user(accounts.signedIn(editor)))),
+                ministryName);
+        assertNothingMarked(page(get("/notifications").param("lang", "vi").with(user(accounts.signedIn(editor)))));
+    }
+
+    @Test
+    void aNoticeMarksThePlatformAndTheSubjectItsEnglishTextQuotes() throws Exception {
+        Data d = data();
+        Account operator = accounts.create(Role.OPERATOR, null, d.platform());
+        Account editor = accounts.create(Role.PROVINCE_EDITOR, PROVINCE);
+        String subject = "Không tải được biểu mẫu " + d.suffix();
+        support.open(CurrentUser.of(editor), new SupportDesk.NewRequest(d.platform(), subject,
+                "Biểu mẫu báo lỗi khi tải về " + d.suffix(), Priority.HIGH, List.of()));
+        UserDetails signedIn = accounts.signedIn(operator);
+
+        // "New support request about NAME (CODE): SUBJECT"
+        assertVietnameseMarked(page(get("/notifications").param("lang", "en").with(user(signedIn))), subject,
+                d.platformName());
+        assertNothingMarked(page(get("/notifications").param("lang", "vi").with(user(signedIn))));
     }
 
     @Test

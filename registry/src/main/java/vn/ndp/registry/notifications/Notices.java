@@ -61,7 +61,7 @@ public class Notices {
             }
             seen.add(account.id());
             Notice notice = new Notice(UUID.randomUUID(), account.id(), text.kind(), text.subjectVi(),
-                    text.subjectEn(), text.bodyVi(), text.bodyEn(), text.link(), now, null);
+                    text.subjectEn(), text.bodyVi(), text.bodyEn(), text.link(), now, null, text.vietnameseInEn());
             repository.insert(notice);
             if (account.email() != null) {
                 mails.add(new MailQueued.Mail(notice.id(), account.email(), text));

@@ -41,5 +41,7 @@ class ProvinceProposalNoticeIntegrationTests {
         assertThat(notice.bodyVi()).isEqualTo("Thành phố Hà Nội đề xuất bổ sung nền tảng “" + name
                 + "” vào danh mục quốc gia.");
         assertThat(notice.bodyEn()).isEqualTo("Hanoi proposes adding “" + name + "” to the national list.");
+        assertThat(notice.vietnameseInEn()).as("an English page marks the proposed name Vietnamese")
+                .containsExactly(name);
     }
 }

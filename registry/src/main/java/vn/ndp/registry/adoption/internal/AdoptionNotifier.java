@@ -57,12 +57,13 @@ class AdoptionNotifier {
                             provinceVi(e.provinceCode()) + " đề xuất bổ sung nền tảng “" + e.name()
                                     + "” vào danh mục quốc gia.",
                             provinceEn(e.provinceCode()) + " proposes adding “" + e.name() + "” to the national list.",
-                            "/adoption/proposals"));
+                            "/adoption/proposals").quoting(e.name()));
             case AdoptionEvent.ProvinceProposalDecided e -> notices.send(notices.editorsOf(e.provinceCode()),
                     new NoticeText(e.accepted() ? "PROVINCE_PROPOSAL_ACCEPTED" : "PROVINCE_PROPOSAL_DECLINED",
                             (e.accepted() ? "Đề xuất được chấp nhận: " : "Đề xuất không được chấp nhận: ") + e.name(),
                             (e.accepted() ? "Proposal accepted: " : "Proposal declined: ") + e.name(),
-                            "Lý do: " + e.reason(), "Reason: " + e.reason(), "/adoption/proposals"));
+                            "Lý do: " + e.reason(), "Reason: " + e.reason(), "/adoption/proposals")
+                            .quoting(e.name(), e.reason()));
             case AdoptionEvent.LocalPlatformRegistered e -> reindex(e.id());
             case AdoptionEvent.LocalPlatformChanged e -> reindex(e.id());
             case AdoptionEvent.LocalPlatformRemoved e -> reindex(e.id());

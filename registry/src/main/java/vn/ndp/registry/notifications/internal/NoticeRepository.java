@@ -18,10 +18,11 @@ public class NoticeRepository {
 
     public void insert(Notice n) {
         jdbc.sql("""
-                insert into notice (id, account_id, kind, subject_vi, subject_en, body_vi, body_en, link, created_at)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                insert into notice (id, account_id, kind, subject_vi, subject_en, body_vi, body_en, link, created_at,
+                                    vietnamese_in_en)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(n.id(), n.accountId(), n.kind(), n.subjectVi(), n.subjectEn(), n.bodyVi(), n.bodyEn(),
-                        n.link(), n.createdAt())
+                        n.link(), n.createdAt(), n.vietnameseInEn().toArray(String[]::new))
                 .update();
     }
 
@@ -32,7 +33,8 @@ public class NoticeRepository {
                         rs.getString("kind"), rs.getString("subject_vi"), rs.getString("subject_en"),
                         rs.getString("body_vi"), rs.getString("body_en"), rs.getString("link"),
                         rs.getObject("created_at", OffsetDateTime.class),
-                        rs.getObject("read_at", OffsetDateTime.class)))
+                        rs.getObject("read_at", OffsetDateTime.class),
+                        List.of((String[]) rs.getArray("vietnamese_in_en").getArray())))
                 .list();
     }
 

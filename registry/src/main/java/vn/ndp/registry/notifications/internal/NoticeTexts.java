@@ -34,6 +34,11 @@ public final class NoticeTexts {
             return named.toLowerCase(VIETNAMESE).startsWith("nền tảng ") ? named : "nền tảng " + named;
         }
 
+        /** The Vietnamese name that {@link #en} shows, for want of an English one; else null. */
+        String vietnameseInEn() {
+            return nameEn == null && nameVi != null && !nameVi.equals(code) ? nameVi : null;
+        }
+
         /** "platform X (CODE)", or the name alone where it already says it is a platform ("VHR platform"). */
         String platformEn() {
             String named = en();
@@ -66,7 +71,7 @@ public final class NoticeTexts {
                         + "). Đề nghị thẩm định hồ sơ theo các nhóm tiêu chí của Quyết định 1230/QĐ-BTTTT.",
                 agencyEn + " submitted a proposal for the " + p.platformEn() + " (submitted by " + actor
                         + "). Please evaluate it against the criteria groups of Decision 1230/QĐ-BTTTT.",
-                p.link());
+                p.link()).quoting(p.vietnameseInEn(), vietnameseIn(agencyVi, agencyEn));
     }
 
     static NoticeText returned(Subject p, String reason) {
@@ -77,7 +82,7 @@ public final class NoticeTexts {
                         + reasonVi(reason),
                 "The national authority returned the proposal for the " + p.platformEn() + " for changes."
                         + reasonEn(reason),
-                p.link());
+                p.link()).quoting(p.vietnameseInEn(), reason);
     }
 
     static NoticeText decided(Subject p, Decision decision, String number, LocalDate date, String reason) {
@@ -100,7 +105,7 @@ public final class NoticeTexts {
                 "Evaluation result: " + p.en() + " " + outcomeEn,
                 capitalised(p.platformVi()) + " " + outcomeVi + documentVi + "." + reasonVi(reason),
                 "The " + p.platformEn() + " " + outcomeEn + documentEn + "." + reasonEn(reason),
-                p.link());
+                p.link()).quoting(p.vietnameseInEn(), reason);
     }
 
     /** {@code effectiveOn}: the day the change is to take effect, when the request states one. */
@@ -115,7 +120,7 @@ public final class NoticeTexts {
                 agencyEn + " asked to change the details of the " + p.platformEn() + " (requested by " + actor
                         + (effectiveOn == null ? "" : "; effective from " + CalendarDates.format(effectiveOn,
                                 Locale.ENGLISH)) + "). Please review the change.",
-                p.link());
+                p.link()).quoting(p.vietnameseInEn(), vietnameseIn(agencyVi, agencyEn));
     }
 
     /** {@code effectiveOn}: the day an approved change took effect (null for a declined one). */
@@ -131,7 +136,7 @@ public final class NoticeTexts {
                 "The requested change to the " + p.platformEn() + (approved ? " was approved" : " was declined")
                         + (dated ? ", effective from " + CalendarDates.format(effectiveOn, Locale.ENGLISH) + "." : ".")
                         + reasonEn(reason),
-                p.link());
+                p.link()).quoting(p.vietnameseInEn(), reason);
     }
 
     static NoticeText reevaluationDue(Subject p, LocalDate due) {
@@ -142,7 +147,7 @@ public final class NoticeTexts {
                         + "). Đề nghị cập nhật thông tin và chuẩn bị hồ sơ đánh giá lại.",
                 "The yearly re-evaluation of the " + p.platformEn() + " is due (by " + CalendarDates.format(due, Locale.ENGLISH)
                         + "). Please bring its details up to date and prepare the re-evaluation.",
-                p.link());
+                p.link()).quoting(p.vietnameseInEn());
     }
 
     static NoticeText suspended(Subject p, String reason, String legalBasis) {
@@ -153,7 +158,7 @@ public final class NoticeTexts {
                         + legalVi(legalBasis),
                 "The national authority suspended the " + p.platformEn() + "." + reasonEn(reason)
                         + legalEn(legalBasis),
-                p.link());
+                p.link()).quoting(p.vietnameseInEn(), reason, legalBasis);
     }
 
     static NoticeText revoked(Subject p, String reason, String legalBasis) {
@@ -164,7 +169,7 @@ public final class NoticeTexts {
                         + legalVi(legalBasis),
                 "The national authority revoked the recognition of the " + p.platformEn() + "." + reasonEn(reason)
                         + legalEn(legalBasis),
-                p.link());
+                p.link()).quoting(p.vietnameseInEn(), reason, legalBasis);
     }
 
     public static NoticeText reminder(Agency agency) {
@@ -176,7 +181,12 @@ public final class NoticeTexts {
                         + "Đề nghị cơ quan rà soát và gửi hồ sơ đề xuất các nền tảng số do cơ quan làm chủ quản.",
                 "According to the national catalogue of digital platforms, " + en + " has not announced any "
                         + "platform. Please review the platforms it owns and submit proposals for them.",
-                "/platforms");
+                "/platforms").quoting(agency.nameEn() == null ? agency.nameVi() : null);
+    }
+
+    /** The agency's name in an English notice where it is its Vietnamese one, for want of an English name. */
+    private static String vietnameseIn(String agencyVi, String agencyEn) {
+        return agencyEn != null && agencyEn.equals(agencyVi) ? agencyVi : null;
     }
 
     private static String reasonVi(String reason) {

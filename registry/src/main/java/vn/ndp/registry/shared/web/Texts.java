@@ -1,7 +1,11 @@
 package vn.ndp.registry.shared.web;
 
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.stream.IntStream;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
@@ -86,6 +90,38 @@ public class Texts {
             }
         });
         return sentence.toString();
+    }
+
+    /**
+     * {@code text}, stored whole with Vietnamese inside it (a notice's English subject or body), as HTML for
+     * {@code th:utext}: escaped, and on a page not in Vietnamese each place where it quotes one of {@code vietnamese}
+     * inside {@code <span lang="vi">} (the longer quotation first where two overlap).
+     */
+    public String quoting(String text, Collection<String> vietnamese) {
+        if (text == null) {
+            return "";
+        }
+        boolean[] quoted = new boolean[text.length()];
+        vietnamese.stream().filter(v -> v != null && !v.isBlank() && lang(v) != null)
+                .sorted(Comparator.comparingInt(String::length).reversed())
+                .forEach(v -> {
+                    for (int at = text.indexOf(v); at >= 0; at = text.indexOf(v, at + 1)) {
+                        int from = at;
+                        if (IntStream.range(from, from + v.length()).noneMatch(i -> quoted[i])) {
+                            Arrays.fill(quoted, from, from + v.length(), true);
+                        }
+                    }
+                });
+        StringBuilder html = new StringBuilder();
+        int start = 0;
+        for (int i = 1; i <= text.length(); i++) {
+            if (i == text.length() || quoted[i] != quoted[start]) {
+                String run = escaped(text.substring(start, i));
+                html.append(quoted[start] ? "<span lang=\"vi\">" + run + "</span>" : run);
+                start = i;
+            }
+        }
+        return html.toString();
     }
 
     private static String escaped(Object text) {

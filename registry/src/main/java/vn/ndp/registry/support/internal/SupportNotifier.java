@@ -59,11 +59,13 @@ class SupportNotifier {
         String link = "/support/" + event.requestId();
         String platformVi = platform(event.platformCode(), VI);
         String platformEn = platform(event.platformCode(), EN);
+        String platformVietnamese = vietnameseName(event.platformCode());
         switch (event) {
             case RequestOpened e -> {
                 Optional<Agency> agency = agencies.find(e.agencyCode());
                 String agencyVi = agency.map(a -> a.name(VI)).orElse(e.agencyCode());
                 String agencyEn = agency.map(a -> a.name(EN)).orElse(e.agencyCode());
+                String agencyVietnamese = agency.filter(a -> a.lang(EN) != null).map(a -> a.name(EN)).orElse(null);
                 notices.send(notices.operatorsOf(e.platformCode()), new NoticeText("SUPPORT_REQUEST_OPENED",
                         "Yêu cầu hỗ trợ mới về " + platformVi + ": " + e.subject(),
                         "New support request about " + platformEn + ": " + e.subject(),
@@ -73,14 +75,15 @@ class SupportNotifier {
                         agencyEn + " raised a support request about the platform " + platformEn + " (raised by "
                                 + e.actor() + ", priority: " + priority(e.priority(), EN) + "). Due: "
                                 + CalendarDates.format(e.dueDate(), EN) + ".",
-                        link));
+                        link).quoting(platformVietnamese, agencyVietnamese, e.subject()));
             }
             case MessagePosted e when e.side() == Side.OPERATOR -> notices.send(requester(e.requestedBy()),
                     new NoticeText("SUPPORT_REQUEST_ANSWERED",
                             "Đơn vị vận hành đã trả lời yêu cầu hỗ trợ: " + e.subject(),
                             "The operator answered your support request: " + e.subject(),
                             "Đơn vị vận hành nền tảng " + platformVi + " đã trả lời:\n" + excerpt(e.text()),
-                            "The operator of " + platformEn + " answered:\n" + excerpt(e.text()), link));
+                            "The operator of " + platformEn + " answered:\n" + excerpt(e.text()), link)
+                            .quoting(platformVietnamese, e.subject(), excerpt(e.text())));
             case MessagePosted e -> notices.send(notices.operatorsOf(e.platformCode()),
                     new NoticeText("SUPPORT_REQUEST_REPLIED",
                             "Bên yêu cầu đã phản hồi yêu cầu hỗ trợ: " + e.subject(),
@@ -88,7 +91,8 @@ class SupportNotifier {
                             e.actor() + " đã phản hồi yêu cầu hỗ trợ về nền tảng " + platformVi + ":\n"
                                     + excerpt(e.text()),
                             e.actor() + " replied to the support request about " + platformEn + ":\n"
-                                    + excerpt(e.text()), link));
+                                    + excerpt(e.text()), link)
+                            .quoting(platformVietnamese, e.subject(), excerpt(e.text())));
             case StatusChanged e -> notices.send(e.side() == Side.OPERATOR ? requester(e.requestedBy())
                     : notices.operatorsOf(e.platformCode()), new NoticeText("SUPPORT_REQUEST_STATUS_CHANGED",
                             "Yêu cầu hỗ trợ chuyển sang \"" + status(e.to(), VI) + "\": " + e.subject(),
@@ -99,7 +103,8 @@ class SupportNotifier {
                             "The support request about " + platformEn + " moved from \"" + status(e.from(), EN)
                                     + "\" to \"" + status(e.to(), EN) + "\" (by " + e.actor() + ")."
                                     + (e.note() == null ? "" : "\nNote: " + excerpt(e.note())),
-                            link));
+                            link).quoting(platformVietnamese, e.subject(),
+                                    e.note() == null ? null : excerpt(e.note())));
         }
     }
 
@@ -110,6 +115,11 @@ class SupportNotifier {
     /** The platform's name and code, or the code alone once it is no longer in the catalogue. */
     private String platform(String code, Locale locale) {
         return catalog.find(code).map(p -> p.name(locale) + " (" + code + ")").orElse(code);
+    }
+
+    /** The platform's Vietnamese name where an English text shows it, for want of an English one; else null. */
+    private String vietnameseName(String code) {
+        return catalog.find(code).filter(p -> p.lang(EN) != null).map(p -> p.name(EN)).orElse(null);
     }
 
     private static String excerpt(String text) {

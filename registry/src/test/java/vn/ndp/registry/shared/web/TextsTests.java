@@ -56,4 +56,19 @@ class TextsTests {
         assertThat(texts.sentence("updated", texts.vi("Nguyễn Văn <An>"), "01/02/2026", 3))
                 .isEqualTo("Cập nhật bởi Nguyễn Văn &lt;An&gt; ngày 01/02/2026 (phiên bản 3).");
     }
+
+    @Test
+    void aStoredTextIsEscapedAndWhatItQuotesInVietnameseMarkedOnAnEnglishPageOnly() {
+        LocaleContextHolder.setLocale(Locale.ENGLISH);
+        String text = "New request about Cổng <A> & \"B\" (CG): Cổng <A> & \"B\" is down; Lỗi";
+
+        assertThat(texts.quoting(text, java.util.List.of("Lỗi", "Cổng <A> & \"B\"", "Cổng")))
+                .isEqualTo("New request about <span lang=\"vi\">Cổng &lt;A&gt; &amp; &quot;B&quot;</span> (CG): "
+                        + "<span lang=\"vi\">Cổng &lt;A&gt; &amp; &quot;B&quot;</span> is down; "
+                        + "<span lang=\"vi\">Lỗi</span>");
+        LocaleContextHolder.setLocale(VI);
+        assertThat(texts.quoting(text, java.util.List.of("Lỗi")))
+                .isEqualTo("New request about Cổng &lt;A&gt; &amp; &quot;B&quot; (CG): Cổng &lt;A&gt; &amp; "
+                        + "&quot;B&quot; is down; Lỗi");
+    }
 }
