@@ -134,19 +134,23 @@ public class PlatformImport {
             }
             Provenance provenance = new Provenance(actor, PlatformRevision.Cause.IMPORTED, fileName, null);
             List<PlatformHistoryRepository.NewRevision> revisions = new ArrayList<>(changed.size());
+            List<PlatformRepository.EarlierValue> earlier = new ArrayList<>();
             LocalDate today = agencies.today();
             for (Platform p : changed) {
                 Platform before = stored.get(p.code());
                 // an owner or status the file replaces was in force until today: as of earlier days, it still is
                 if (before != null && !before.ownerCode().equals(p.ownerCode())) {
-                    repository.recordEarlier(p.code(), PlatformField.OWNER, before.ownerCode(), today);
+                    earlier.add(new PlatformRepository.EarlierValue(p.code(), PlatformField.OWNER, before.ownerCode(),
+                            today));
                 }
                 if (before != null && before.status() != p.status()) {
-                    repository.recordEarlier(p.code(), PlatformField.STATUS, before.status().name(), today);
+                    earlier.add(new PlatformRepository.EarlierValue(p.code(), PlatformField.STATUS,
+                            before.status().name(), today));
                 }
                 revisions.add(new PlatformHistoryRepository.NewRevision(p.code(),
                         before == null ? 0 : before.version() + 1, provenance, PlatformField.changes(before, p)));
             }
+            repository.recordEarlier(earlier);
             history.appendAll(revisions, OffsetDateTime.now(clock));
             int created = platforms.size() - stored.size();
             audit.record(AuditEvent.PLATFORMS_IMPORTED, actor, "import:" + fileName, Map.of("rows", platforms.size(),

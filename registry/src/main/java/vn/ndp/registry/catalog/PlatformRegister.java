@@ -3,6 +3,7 @@ package vn.ndp.registry.catalog;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -106,12 +107,15 @@ public class PlatformRegister {
             throw concurrentChange(catalog.get(code), expectedVersion);
         }
         // the owner and the status are kept as history: as of an earlier day, the ones in force then
+        List<PlatformRepository.EarlierValue> earlier = new ArrayList<>();
         if (!changed.ownerCode().equals(current.ownerCode())) {
-            platforms.recordEarlier(code, PlatformField.OWNER, current.ownerCode(), effective);
+            earlier.add(new PlatformRepository.EarlierValue(code, PlatformField.OWNER, current.ownerCode(), effective));
         }
         if (changed.status() != current.status()) {
-            platforms.recordEarlier(code, PlatformField.STATUS, current.status().name(), effective);
+            earlier.add(new PlatformRepository.EarlierValue(code, PlatformField.STATUS, current.status().name(),
+                    effective));
         }
+        platforms.recordEarlier(earlier);
         history.append(code, expectedVersion + 1, OffsetDateTime.now(clock), provenance, fields);
         reindexAfterCommit(code);
         return catalog.get(code);

@@ -14,15 +14,20 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.client.RestTestClient;
 import org.springframework.transaction.support.TransactionTemplate;
 import vn.ndp.registry.RegistryIntegrationTest;
+import vn.ndp.registry.StatementLog;
+import vn.ndp.registry.agencies.Agencies;
 import vn.ndp.registry.shared.ErrorCode;
 import vn.ndp.registry.shared.FieldChange;
 import vn.ndp.registry.shared.RegistryException;
@@ -34,6 +39,7 @@ import vn.ndp.registry.shared.RegistryException;
 @RegistryIntegrationTest
 @TestPropertySource(properties = "ndp.test.database=platform-import")
 @DirtiesContext
+@Import(StatementLog.class)
 class PlatformImportIntegrationTests {
 
     @Autowired
@@ -53,6 +59,9 @@ class PlatformImportIntegrationTests {
 
     @Autowired
     Clock clock;
+
+    @Autowired
+    Agencies agencies;
 
     private static byte[] csv(String... rows) {
         return CatalogueCsv.of(rows);
@@ -325,6 +334,30 @@ class PlatformImportIntegrationTests {
         client.get().uri("/api/v1/platforms/TEST-MOVE-1").exchange().expectBody()
                 .jsonPath("$.owner.code").isEqualTo("BYT")
                 .jsonPath("$.status").isEqualTo("in_use");
+    }
+
+    @Test
+    void aReImportThatMovesManyPlatformsRecordsTheirEarlierOwnersAndStatusesInOneStatement() {
+        List<String> codes = IntStream.rangeClosed(1, 40).mapToObj(n -> "TEST-MANY-" + n).toList();
+        platformImport.importFile("many-1.csv", csv(codes.stream().map(c -> ownedRow(c, "BTC", "trial"))
+                .toArray(String[]::new)), PlatformImport.Progress.NONE, "import (tester)");
+
+        List<String> sent = StatementLog.during(() -> platformImport.importFile("many-2.csv",
+                csv(codes.stream().map(c -> ownedRow(c, "BYT", "in_use")).toArray(String[]::new)),
+                PlatformImport.Progress.NONE, "import (tester)"));
+
+        assertThat(sent.stream().filter(sql -> sql.strip().startsWith("insert into platform_earlier_value"))).as(
+                "80 earlier values (40 owners, 40 statuses) in one batch, not one insert each").hasSize(1);
+        LocalDate today = agencies.today();
+        assertThat(jdbc.sql("""
+                select platform_code || ' ' || field || ' ' || value || ' ' || superseded_on
+                from platform_earlier_value where platform_code like 'TEST-MANY-%'""").query(String.class).list())
+                .containsExactlyInAnyOrderElementsOf(codes.stream().flatMap(c -> Stream.of(
+                        c + " OWNER BTC " + today, c + " STATUS TRIAL " + today)).toList());
+        String yesterday = today.minusDays(1).toString();
+        client.get().uri("/api/v1/platforms/TEST-MANY-40?asOf=" + yesterday).exchange().expectBody()
+                .jsonPath("$.owner.code").isEqualTo("BTC")
+                .jsonPath("$.status").isEqualTo("trial");
     }
 
     /** Backends of this test's database waiting on a lock (a row, a transaction or an advisory lock). */

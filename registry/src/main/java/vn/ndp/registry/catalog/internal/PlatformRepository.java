@@ -230,14 +230,24 @@ public class PlatformRepository {
                 p.sample(), now, now};
     }
 
+    /** A platform's owner or status {@code value} until {@code until} (exclusive), when the next took effect. */
+    public record EarlierValue(String code, PlatformField field, String value, LocalDate until) {
+    }
+
     /**
-     * Records that the platform's owner or status was {@code value} until {@code until} (exclusive), when the one
-     * now stored took effect. A second change on the same day keeps the value held before that day.
+     * Records owners and statuses platforms had until the ones now stored took effect, in batches (an import that
+     * moves thousands of platforms sends a statement per thousand, not one per platform). A second change on the
+     * same day keeps the value held before that day.
      */
-    public void recordEarlier(String code, PlatformField field, String value, LocalDate until) {
-        jdbc.sql("""
-                insert into platform_earlier_value (platform_code, field, value, superseded_on) values (?, ?, ?, ?)
-                on conflict do nothing""").params(code, field.name(), value, until).update();
+    public void recordEarlier(List<EarlierValue> values) {
+        List<Object[]> rows = values.stream()
+                .map(v -> new Object[] {v.code(), v.field().name(), v.value(), v.until()})
+                .toList();
+        for (int from = 0; from < rows.size(); from += 1000) {
+            template.batchUpdate("""
+                    insert into platform_earlier_value (platform_code, field, value, superseded_on) values (?, ?, ?, ?)
+                    on conflict do nothing""", rows.subList(from, Math.min(rows.size(), from + 1000)));
+        }
     }
 
     public List<PlatformRelation> relationsOf(String code) {
