@@ -4,12 +4,10 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -273,21 +271,28 @@ public class LocalPlatforms {
      * it by then) and not removed by then.
      */
     public List<LocalPlatform> of(String provinceCode, LocalDate date) {
-        return heldOn(provinceCode, date).stream().filter(p -> !removedBy(p, date)).toList();
+        return registerOn(provinceCode, date).listed();
     }
 
-    /** As {@link #of(String, LocalDate)}, those registered and removed by {@code date}. */
-    public List<LocalPlatform> removedOf(String provinceCode, LocalDate date) {
-        return heldOn(provinceCode, date).stream().filter(p -> removedBy(p, date)).toList();
+    /**
+     * A province's register on a date, read at once: {@code listed}, its local platforms then
+     * ({@link #of(String, LocalDate)}); {@code removed}, those registered and removed by then. Each in the order
+     * they were registered.
+     */
+    public record Register(List<LocalPlatform> listed, List<LocalPlatform> removed) {
     }
 
-    private List<LocalPlatform> heldOn(String provinceCode, LocalDate date) {
+    /** The province's register on {@code date}: its local platforms then and those removed by then, in one query. */
+    public Register registerOn(String provinceCode, LocalDate date) {
         Agency province = desk.province(provinceCode);
-        Set<String> codes = desk.codesHeldBy(province.code(), date);
-        List<LocalPlatform> all = new ArrayList<>(repository.ofProvinces(codes, false));
-        all.addAll(repository.ofProvinces(codes, true));
-        return all.stream().filter(p -> !day(p.createdAt()).isAfter(date))
-                .sorted(Comparator.comparing(LocalPlatform::createdAt)).toList();
+        List<LocalPlatform> listed = new ArrayList<>();
+        List<LocalPlatform> removed = new ArrayList<>();
+        for (LocalPlatform p : repository.everyOfProvinces(desk.codesHeldBy(province.code(), date))) {
+            if (!day(p.createdAt()).isAfter(date)) {
+                (removedBy(p, date) ? removed : listed).add(p);
+            }
+        }
+        return new Register(List.copyOf(listed), List.copyOf(removed));
     }
 
     private static boolean removedBy(LocalPlatform p, LocalDate date) {

@@ -238,9 +238,10 @@ class AdoptionPages {
         Set<String> planned = plans.stream().flatMap(h -> h.plan().platforms().stream())
                 .map(PlatformAdoption::platformCode).collect(Collectors.toSet());
         model.addAttribute("plannedPlatforms", catalog.find(planned));
-        model.addAttribute("localPlatforms", notYet ? List.of() : localPlatforms.of(code, period.asOf()));
-        model.addAttribute("removedLocalPlatforms", notYet ? List.of() : localPlatforms.removedOf(code,
-                period.asOf()));
+        LocalPlatforms.Register register = notYet ? new LocalPlatforms.Register(List.of(), List.of())
+                : localPlatforms.registerOn(code, period.asOf());
+        model.addAttribute("localPlatforms", register.listed());
+        model.addAttribute("removedLocalPlatforms", register.removed());
         model.addAttribute("predecessors", agencies.predecessorsOf(code).stream()
                 .map(s -> agencies.get(s.predecessorCode())).toList());
         // ended by the date: the one that held its place then; else, if it has ended since, the one that holds it now

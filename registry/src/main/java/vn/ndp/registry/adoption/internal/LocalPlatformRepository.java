@@ -82,6 +82,12 @@ public class LocalPlatformRepository {
                 .params(provinceCodes.toArray(String[]::new), removed).query(LocalPlatformRepository::row).list();
     }
 
+    /** Every platform of these provinces, removed from the register or not, in the order they were registered. */
+    public List<LocalPlatform> everyOfProvinces(Collection<String> provinceCodes) {
+        return jdbc.sql("select * from local_platform where province_code = any(?) order by created_at")
+                .param(provinceCodes.toArray(String[]::new)).query(LocalPlatformRepository::row).list();
+    }
+
     /** Holds, until the transaction ends, the lock that takes one province's registrations one at a time. */
     public void lockProvince(String provinceCode) {
         jdbc.sql("select pg_advisory_xact_lock(hashtext('local_platform:' || ?))").param(provinceCode)
