@@ -23,7 +23,7 @@ public final class LogCommand {
 
     private static final String USAGE = """
             Usage: ndp log verify DIR [--anchor CA.pem] [--globalconf FILE]
-                   ndp log export --id X-ROAD-ID --data DIR --out FILE
+                   ndp log export --id X-ROAD-ID --data DIR --out FILE [--globalconf FILE]
                    ndp log verify-evidence FILE [--anchor CA.pem] [--globalconf FILE] [--require-both-sides]
                                            [--require-timestamps]
             DIR: a message-log directory, or a directory holding several (a gateway's or the demo's data).
@@ -32,7 +32,8 @@ public final class LogCommand {
             Revocations: a signature by a gateway certificate that the global configuration revokes verifies only
             when made before the revocation; its time is the time-stamp's when the batches are stamped, otherwise
             the signer's own claim (a warning). The check uses the newest (highest version) of: the configuration
-            the evidence file carries (export puts in the gateway's kept copy, globalconf.p7 under DIR), those kept
+            the evidence file carries (export puts in the newest of the gateway's kept copy, globalconf.p7 under DIR,
+            and its own --globalconf FILE, for a gateway that keeps it elsewhere), those kept
             under the DIR given to verify, and --globalconf FILE (a signed global configuration, such as a newer one
             from the registry's /globalconf, so that a revocation published after the export counts). Each must
             verify against the national CA (its expiry is ignored); one that does not fails the command.
@@ -43,7 +44,8 @@ public final class LogCommand {
             Exit status: 0 verified, 1 does not verify (or a requirement is not met), 2 usage error or a file
             that cannot be read or written.""";
 
-    private static final String EXPORT_USAGE = "usage: ndp log export --id X-ROAD-ID --data DIR --out FILE";
+    private static final String EXPORT_USAGE = "usage: ndp log export --id X-ROAD-ID --data DIR --out FILE"
+            + " [--globalconf FILE]";
 
     private static final String VERIFY_EVIDENCE_USAGE = "usage: ndp log verify-evidence FILE [--anchor CA.pem]"
             + " [--globalconf FILE] [--require-both-sides] [--require-timestamps]";
@@ -160,13 +162,15 @@ public final class LogCommand {
         String id = null;
         Path data = null;
         Path file = null;
+        List<Revocations.Source> given = new java.util.ArrayList<>();
         for (int i = 1; i < args.length; i++) {
             switch (args[i]) {
                 case "--id" -> id = value(args, i++, EXPORT_USAGE);
                 case "--data" -> data = Path.of(value(args, i++, EXPORT_USAGE));
                 case "--out" -> file = Path.of(value(args, i++, EXPORT_USAGE));
+                case "--globalconf" -> given.add(globalConfiguration(Path.of(value(args, i++, EXPORT_USAGE))));
                 default -> throw new IllegalArgumentException("unknown option " + args[i]
-                        + "; the options are --id, --data and --out: " + EXPORT_USAGE);
+                        + "; the options are --id, --data, --out and --globalconf: " + EXPORT_USAGE);
             }
         }
         if (id == null || data == null || file == null) {
@@ -195,6 +199,17 @@ public final class LogCommand {
         } catch (EvidenceException e) {
             err.println("ndp log: " + e.getMessage());
             return 2;
+        }
+        try {
+            // one named on the command line is checked, not left out: the file would not carry what was asked for
+            Optional<Revocations> newestGiven = Revocations.newest(given, unchecked.anchor(), unchecked.records().stream()
+                    .map(Evidence.ProvenRecord::gateway).distinct().toList());
+            if (newestGiven.isPresent() && (kept.isEmpty() || newestGiven.get().version() > kept.get().version())) {
+                kept = newestGiven;
+            }
+        } catch (EvidenceException e) {
+            err.println("ndp log: " + e.getMessage());
+            return 1;
         }
         if (kept.isPresent()) {
             bytes = Evidence.withGlobalConfiguration(bytes, kept.get().signed());

@@ -368,7 +368,7 @@ class EvidenceTests {
                 "ndp log: cannot read " + root.resolve("nonexistent.pem") + ": no such file or directory",
                 "ndp log: cannot read " + root.resolve("nonexistent.p7") + ": no such file or directory",
                 "ndp log: --globalconf needs a value; usage: ndp log verify DIR [--anchor CA.pem] [--globalconf FILE]",
-                "ndp log: unknown option --extra; the options are --id, --data and --out",
+                "ndp log: unknown option --extra; the options are --id, --data, --out and --globalconf",
                 "ndp log: cannot write " + root.resolve("no-such-dir/e.json") + ": no such file or directory",
                 "ndp log: cannot read " + root.resolve("no-data") + ": no such directory");
         for (int i = 0; i < mistakes.size(); i++) {

@@ -225,6 +225,38 @@ class RevocationTests {
     }
 
     @Test
+    void exportTakesAConfigurationKeptOutsideTheDataDirectoryAndRefusesOneThatDoesNotVerify(@TempDir Path root)
+            throws IOException {
+        Path data = gatewayData(root, "ex-1", Optional.empty(), Optional.empty());
+        Instant issued = now();
+        Path elsewhere = file(root, "elsewhere.p7", fixture.globalConfiguration(7, issued, fixture.revocation(longAfter)));
+        byte[] bad = Files.readAllBytes(elsewhere);
+        bad[bad.length / 2] ^= 1;
+        Path tampered = root.resolve("tampered.p7");
+        Files.write(tampered, bad);
+        Path file = root.resolve("ex-1.json");
+        Path refused = root.resolve("refused.json");
+        var out = new ByteArrayOutputStream();
+
+        int exported = run(out, "export", "--id", "ex-1", "--data", data.toString(), "--out", file.toString(),
+                "--globalconf", elsewhere.toString());
+        String exportOutput = out.toString();
+        out.reset();
+        int verified = run(out, "verify-evidence", file.toString());
+        int withTampered = run(new ByteArrayOutputStream(), "export", "--id", "ex-1", "--data", data.toString(), "--out",
+                refused.toString(), "--globalconf", tampered.toString());
+
+        assertThat(exported).as(exportOutput).isZero();
+        assertThat(exportOutput).contains("carries global configuration version 7, issued " + issued
+                + " (--globalconf " + elsewhere + ")");
+        assertThat(verified).as(out.toString()).isZero();
+        assertThat(out.toString()).contains("revocations as of global configuration version 7, issued " + issued
+                + " (from the file)", "revoked on " + longAfter + "; batch 1 (record 1) signed");
+        assertThat(withTampered).as("a configuration asked for that does not verify is not left out silently").isEqualTo(1);
+        assertThat(refused).doesNotExist();
+    }
+
+    @Test
     void aTamperedForeignOrGatewaySignedConfigurationIsRefusedNeverSkipped(@TempDir Path root) throws IOException {
         Path data = gatewayData(root, "ex-1", Optional.empty(), Optional.empty());
         Path file = root.resolve("ex-1.json");
