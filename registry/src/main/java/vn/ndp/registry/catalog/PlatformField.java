@@ -228,6 +228,18 @@ public enum PlatformField {
     }
 
     /** A catalogue date: dd/MM/yyyy or ISO, within {@link #EARLIEST_DATE} and {@link #LATEST_DATE}. */
+
+    /**
+     * Refuses the {@code date} of a signed document (a security dossier's approval) after {@code today}: the day the
+     * document was signed has come. Every path that takes such a date asks it: the import, change requests,
+     * recognition.
+     */
+    public static void notAfterToday(InvalidParameters invalid, PlatformField field, LocalDate date, LocalDate today) {
+        if (date != null && date.isAfter(today)) {
+            invalid.reject(field.wireName(), "must not be after today (" + today + "): the day the document was"
+                    + " signed.");
+        }
+    }
     public static LocalDate date(InvalidParameters invalid, String field, String value) {
         LocalDate date = invalid.date(field, value);
         if (date != null && (date.isBefore(EARLIEST_DATE) || date.isAfter(LATEST_DATE))) {

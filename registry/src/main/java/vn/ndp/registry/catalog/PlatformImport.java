@@ -95,7 +95,7 @@ public class PlatformImport {
         IntConsumer onRead = progress::read;
         Tabular.Table table = Tabular.read(fileName, content, onRead);
         PlatformRows.Parsed parsed = PlatformRows.parse(table, code -> agencies.find(code).isPresent(),
-                "Import " + fileName, false);
+                "Import " + fileName, false, agencies.today());
         if (!parsed.errors().isEmpty()) {
             throw new RegistryException(ErrorCode.IMPORT_REJECTED,
                     parsed.errors().size() + " problem(s) in '" + fileName + "'; nothing was imported.",

@@ -80,9 +80,6 @@ final class EvaluationRules {
      */
     static void notAfterToday(InvalidParameters invalid, PlatformField field, String value, LocalDate today) {
         LocalDate date = value == null ? null : PlatformField.date(new InvalidParameters(), field.wireName(), value);
-        if (date != null && date.isAfter(today)) {
-            invalid.reject(field.wireName(), "must not be after today (" + today + "): the day the document was"
-                    + " signed.");
-        }
+        PlatformField.notAfterToday(invalid, field, date, today);
     }
 }

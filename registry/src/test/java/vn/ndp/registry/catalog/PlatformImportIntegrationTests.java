@@ -218,6 +218,29 @@ class PlatformImportIntegrationTests {
     }
 
     @Test
+    void aSecurityDossierApprovedAfterTodayIsRefusedOnItsLineAsTheDesksRefuseIt() {
+        LocalDate today = agencies.today();
+        byte[] file = (CatalogueCsv.HEADER.strip() + ",security_dossier_date\n"
+                + row("TEST-DOSSIER-1", "Nền tảng hồ sơ hôm nay", "government") + "," + today + "\n"
+                + row("TEST-DOSSIER-2", "Nền tảng hồ sơ ngày mai", "government") + "," + today.plusDays(1) + "\n")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        long before = platforms();
+
+        assertThatThrownBy(() -> platformImport.importFile("dossier.csv", file, PlatformImport.Progress.NONE,
+                "import (tester)"))
+                .isInstanceOfSatisfying(RegistryException.class, e -> {
+                    assertThat(e.code()).isEqualTo(ErrorCode.IMPORT_REJECTED);
+                    assertThat(e.errors()).singleElement().satisfies(error -> {
+                        assertThat(error.line()).isEqualTo(3);
+                        assertThat(error.field()).isEqualTo("security_dossier_date");
+                        assertThat(error.message()).isEqualTo("must not be after today (" + today
+                                + "): the day the document was signed.");
+                    });
+                });
+        assertThat(platforms()).isEqualTo(before);
+    }
+
+    @Test
     void aFileWithOnlyAHeaderIsRejected() {
         assertThatThrownBy(() -> platformImport.importFile("empty.csv", csv(), PlatformImport.Progress.NONE, "import (tester)"))
                 .isInstanceOf(RegistryException.class)

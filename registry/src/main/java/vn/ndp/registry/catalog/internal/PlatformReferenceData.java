@@ -47,7 +47,7 @@ public class PlatformReferenceData {
 
     private void loadPlatforms(ReferenceFile file) {
         var parsed = PlatformRows.parse(Tabular.readCsv(file.content(), n -> { }),
-                code -> agencies.find(code).isPresent(), "NDP reference data", false);
+                code -> agencies.find(code).isPresent(), "NDP reference data", false, agencies.today());
         if (!parsed.errors().isEmpty()) {
             throw new IllegalStateException("The shipped platforms.csv is invalid: " + parsed.errors());
         }

@@ -48,8 +48,10 @@ public final class PlatformRows {
     /**
      * @param ownerExists whether an agency code exists
      * @param sample whether the rows are sample (demo) data
+     * @param today the day the rows are read: no document of theirs is signed after it
      */
-    public static Parsed parse(Table table, Predicate<String> ownerExists, String defaultSource, boolean sample) {
+    public static Parsed parse(Table table, Predicate<String> ownerExists, String defaultSource, boolean sample,
+            LocalDate today) {
         List<FieldError> errors = new ArrayList<>();
         List<String> missing = REQUIRED.stream().filter(column -> !table.hasColumn(column)).toList();
         for (String column : missing) {
@@ -68,7 +70,7 @@ public final class PlatformRows {
         Map<String, Integer> firstLine = new HashMap<>();
         for (TableRow row : table.rows()) {
             Cells cells = new Cells(row, errors);
-            Platform platform = cells.platform(ownerExists, defaultSource, sample);
+            Platform platform = cells.platform(ownerExists, defaultSource, sample, today);
             String code = platform != null ? platform.code() : cells.code;
             if (code != null) {
                 Integer earlier = firstLine.putIfAbsent(code, row.line());
@@ -103,7 +105,7 @@ public final class PlatformRows {
             this.errors = errors;
         }
 
-        Platform platform(Predicate<String> ownerExists, String defaultSource, boolean sample) {
+        Platform platform(Predicate<String> ownerExists, String defaultSource, boolean sample, LocalDate today) {
             InvalidParameters invalid = new InvalidParameters();
             if (row.get("code") == null) {
                 invalid.reject("code", "is empty; every row needs a code.");
@@ -131,6 +133,10 @@ public final class PlatformRows {
                     null, null, null, null, null, List.of(), listedFrom, source == null ? defaultSource : source,
                     sample, 0, null);
             Platform platform = PlatformField.read(base, values, ownerExists, invalid);
+            if (platform != null && platform.security() != null) {
+                PlatformField.notAfterToday(invalid, PlatformField.SECURITY_DOSSIER_DATE, platform.security().dossierDate(),
+                        today);
+            }
             for (FieldError error : invalid.errors()) {
                 PlatformField field = PlatformField.fromWire(error.field());
                 errors.add(new FieldError(field == null ? error.field() : field.column(), row.line(),

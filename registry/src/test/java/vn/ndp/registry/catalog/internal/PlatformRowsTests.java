@@ -28,7 +28,7 @@ class PlatformRowsTests {
 
     private static PlatformRows.Parsed parse(String csv) {
         return PlatformRows.parse(Tabular.read("test.csv", csv.getBytes(StandardCharsets.UTF_8), n -> { }),
-                AGENCIES::contains, "test fixture", false);
+                AGENCIES::contains, "test fixture", false, java.time.LocalDate.of(2026, 1, 1));
     }
 
     /** A file whose one data row (line 2) is GOOD with the given column replaced. */
