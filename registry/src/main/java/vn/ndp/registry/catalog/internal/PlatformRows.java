@@ -134,8 +134,8 @@ public final class PlatformRows {
                     sample, 0, null);
             Platform platform = PlatformField.read(base, values, ownerExists, invalid);
             if (platform != null && platform.security() != null) {
-                PlatformField.notAfterToday(invalid, PlatformField.SECURITY_DOSSIER_DATE, platform.security().dossierDate(),
-                        today);
+                PlatformField.notAfterToday(invalid, PlatformField.SECURITY_DOSSIER_DATE,
+                        platform.security().dossierDate(), today);
             }
             for (FieldError error : invalid.errors()) {
                 PlatformField field = PlatformField.fromWire(error.field());
