@@ -22,4 +22,12 @@ public interface Bilingual {
     default String lang(Locale locale) {
         return ShownLanguage.lang(locale, nameVi(), nameEn());
     }
+
+    /**
+     * The Vietnamese name where a text in {@code locale} shows it, for want of an English one (to be marked
+     * {@code lang="vi"}); else null.
+     */
+    default String vietnameseShownIn(Locale locale) {
+        return lang(locale) == null ? null : nameVi();
+    }
 }

@@ -123,6 +123,22 @@ class NotificationsIntegrationTests {
     }
 
     @Test
+    void anAgencyTheDirectoryDoesNotKnowIsNamedByItsCodeWhichNoEnglishNoticeQuotesAsVietnamese() {
+        Account reviewer = accounts.create(Role.REVIEWER, null);
+
+        publishCommitted(new GovernanceEvent.ProposalSubmitted(UUID.randomUUID(), "CQ-LA-THU",
+                "Nền tảng thử", "Test platform", "CQ-KHONG-RO", "someone"));
+        publishCommitted(new GovernanceEvent.ChangeRequested(UUID.randomUUID(), "VHR", "CQ-KHONG-RO", "someone",
+                null));
+
+        assertThat(notices.of(reviewer.id(), 10)).hasSize(2).allSatisfy(n -> {
+            assertThat(n.bodyEn()).startsWith("CQ-KHONG-RO ");
+            assertThat(n.vietnameseInEn()).as("a code is in no language; both platforms have English names")
+                    .isEmpty();
+        });
+    }
+
+    @Test
     void aDecisionReachesTheEditorsOfTheSuccessorMinistryOnly() throws Exception {
         Account finance = accounts.create(Role.MINISTRY_EDITOR, "BTC");
         Account health = accounts.create(Role.MINISTRY_EDITOR, "BYT");

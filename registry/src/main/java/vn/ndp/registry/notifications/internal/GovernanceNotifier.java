@@ -2,6 +2,7 @@ package vn.ndp.registry.notifications.internal;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
@@ -10,7 +11,6 @@ import org.springframework.transaction.event.TransactionalEventListener;
 import vn.ndp.registry.accounts.Account;
 import vn.ndp.registry.accounts.Role;
 import vn.ndp.registry.agencies.Agencies;
-import vn.ndp.registry.agencies.Agency;
 import vn.ndp.registry.catalog.Catalog;
 import vn.ndp.registry.governance.GovernanceEvent;
 import vn.ndp.registry.governance.GovernanceEvent.ChangeDecided;
@@ -22,6 +22,7 @@ import vn.ndp.registry.governance.GovernanceEvent.ProposalReturned;
 import vn.ndp.registry.governance.GovernanceEvent.ProposalSubmitted;
 import vn.ndp.registry.governance.GovernanceEvent.ReevaluationDue;
 import vn.ndp.registry.notifications.Notices;
+import vn.ndp.registry.shared.Bilingual;
 
 /**
  * Tells the right people what happened in the governance workflow, once the
@@ -47,18 +48,17 @@ class GovernanceNotifier {
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     public void on(GovernanceEvent event) {
         NoticeTexts.Subject platform = subject(event);
-        Agency agency = event.agencyCode() == null ? null : agencies.find(event.agencyCode()).orElse(null);
-        String agencyVi = agency == null ? String.valueOf(event.agencyCode()) : agency.nameVi();
-        String agencyEn = agency == null ? agencyVi : agency.nameEn() == null ? agency.nameVi() : agency.nameEn();
+        Bilingual agency = Optional.ofNullable(event.agencyCode()).flatMap(agencies::find).map(Bilingual.class::cast)
+                .orElseGet(() -> new NoticeTexts.UnknownAgency(event.agencyCode()));
         List<Account> editors = notices.editorsOf(event.agencyCode());
         switch (event) {
             case ProposalSubmitted e -> notices.send(notices.withRole(Role.REVIEWER),
-                    NoticeTexts.submitted(platform, agencyVi, agencyEn, e.actor()));
+                    NoticeTexts.submitted(platform, agency, e.actor()));
             case ProposalReturned e -> notices.send(editors, NoticeTexts.returned(platform, e.reason()));
             case ProposalDecided e -> notices.send(editors,
                     NoticeTexts.decided(platform, e.decision(), e.decisionNumber(), e.decisionDate(), e.reason()));
             case ChangeRequested e -> notices.send(notices.withRole(Role.REVIEWER),
-                    NoticeTexts.changeRequested(platform, agencyVi, agencyEn, e.actor(), e.effectiveOn()));
+                    NoticeTexts.changeRequested(platform, agency, e.actor(), e.effectiveOn()));
             case ChangeDecided e -> notices.send(editors,
                     NoticeTexts.changeDecided(platform, e.approved(), e.reason(), e.effectiveOn()));
             case ReevaluationDue e -> notices.send(editors, NoticeTexts.reevaluationDue(platform, e.dueDate()));

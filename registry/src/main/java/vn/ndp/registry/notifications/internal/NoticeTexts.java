@@ -6,6 +6,7 @@ import java.util.regex.Pattern;
 import vn.ndp.registry.agencies.Agency;
 import vn.ndp.registry.governance.GovernanceEvent.Decision;
 import vn.ndp.registry.notifications.NoticeText;
+import vn.ndp.registry.shared.Bilingual;
 import vn.ndp.registry.shared.CalendarDates;
 
 /** The words of every notice, Vietnamese and English. Dates are dd/MM/yyyy in Vietnamese, d MMM yyyy in English. */
@@ -16,7 +17,7 @@ public final class NoticeTexts {
     }
 
     /** A platform (or proposed platform) as notices name it: its name and code, or its code alone for a name. */
-    record Subject(String code, String nameVi, String nameEn, String link) {
+    record Subject(String code, String nameVi, String nameEn, String link) implements Bilingual {
         String vi() {
             return named(nameVi);
         }
@@ -34,11 +35,6 @@ public final class NoticeTexts {
             return named.toLowerCase(VIETNAMESE).startsWith("nền tảng ") ? named : "nền tảng " + named;
         }
 
-        /** The Vietnamese name that {@link #en} shows, for want of an English one; else null. */
-        String vietnameseInEn() {
-            return nameEn == null && nameVi != null && !nameVi.equals(code) ? nameVi : null;
-        }
-
         /** "platform X (CODE)", or the name alone where it already says it is a platform ("VHR platform"). */
         String platformEn() {
             String named = en();
@@ -54,6 +50,22 @@ public final class NoticeTexts {
         }
     }
 
+    /**
+     * An agency the directory does not know (or none), named by its code in both languages: there is no Vietnamese
+     * name to mark.
+     */
+    record UnknownAgency(String code) implements Bilingual {
+        @Override
+        public String nameVi() {
+            return String.valueOf(code);
+        }
+
+        @Override
+        public String nameEn() {
+            return nameVi();
+        }
+    }
+
     private static final Locale VIETNAMESE = Locale.forLanguageTag("vi");
 
     private static final Pattern PLATFORM_WORD = Pattern.compile("(?i)\\bplatform\\b");
@@ -63,7 +75,9 @@ public final class NoticeTexts {
         return text.isEmpty() ? text : text.substring(0, 1).toUpperCase(VIETNAMESE) + text.substring(1);
     }
 
-    static NoticeText submitted(Subject p, String agencyVi, String agencyEn, String actor) {
+    static NoticeText submitted(Subject p, Bilingual agency, String actor) {
+        String agencyVi = agency.nameVi();
+        String agencyEn = agency.name(Locale.ENGLISH);
         return new NoticeText("PROPOSAL_SUBMITTED",
                 "Hồ sơ đề xuất nền tảng chờ thẩm định: " + p.vi(),
                 "Platform proposal awaiting evaluation: " + p.en(),
@@ -71,7 +85,7 @@ public final class NoticeTexts {
                         + "). Đề nghị thẩm định hồ sơ theo các nhóm tiêu chí của Quyết định 1230/QĐ-BTTTT.",
                 agencyEn + " submitted a proposal for the " + p.platformEn() + " (submitted by " + actor
                         + "). Please evaluate it against the criteria groups of Decision 1230/QĐ-BTTTT.",
-                p.link()).quoting(p.vietnameseInEn(), vietnameseIn(agencyVi, agencyEn));
+                p.link()).quoting(p.vietnameseShownIn(Locale.ENGLISH), agency.vietnameseShownIn(Locale.ENGLISH));
     }
 
     static NoticeText returned(Subject p, String reason) {
@@ -82,7 +96,7 @@ public final class NoticeTexts {
                         + reasonVi(reason),
                 "The national authority returned the proposal for the " + p.platformEn() + " for changes."
                         + reasonEn(reason),
-                p.link()).quoting(p.vietnameseInEn(), reason);
+                p.link()).quoting(p.vietnameseShownIn(Locale.ENGLISH), reason);
     }
 
     static NoticeText decided(Subject p, Decision decision, String number, LocalDate date, String reason) {
@@ -105,12 +119,13 @@ public final class NoticeTexts {
                 "Evaluation result: " + p.en() + " " + outcomeEn,
                 capitalised(p.platformVi()) + " " + outcomeVi + documentVi + "." + reasonVi(reason),
                 "The " + p.platformEn() + " " + outcomeEn + documentEn + "." + reasonEn(reason),
-                p.link()).quoting(p.vietnameseInEn(), reason);
+                p.link()).quoting(p.vietnameseShownIn(Locale.ENGLISH), reason);
     }
 
     /** {@code effectiveOn}: the day the change is to take effect, when the request states one. */
-    static NoticeText changeRequested(Subject p, String agencyVi, String agencyEn, String actor,
-            LocalDate effectiveOn) {
+    static NoticeText changeRequested(Subject p, Bilingual agency, String actor, LocalDate effectiveOn) {
+        String agencyVi = agency.nameVi();
+        String agencyEn = agency.name(Locale.ENGLISH);
         return new NoticeText("CHANGE_REQUESTED",
                 "Đề nghị thay đổi thông tin nền tảng chờ xem xét: " + p.vi(),
                 "Change to a platform awaiting review: " + p.en(),
@@ -120,7 +135,7 @@ public final class NoticeTexts {
                 agencyEn + " asked to change the details of the " + p.platformEn() + " (requested by " + actor
                         + (effectiveOn == null ? "" : "; effective from " + CalendarDates.format(effectiveOn,
                                 Locale.ENGLISH)) + "). Please review the change.",
-                p.link()).quoting(p.vietnameseInEn(), vietnameseIn(agencyVi, agencyEn));
+                p.link()).quoting(p.vietnameseShownIn(Locale.ENGLISH), agency.vietnameseShownIn(Locale.ENGLISH));
     }
 
     /** {@code effectiveOn}: the day an approved change took effect (null for a declined one). */
@@ -136,7 +151,7 @@ public final class NoticeTexts {
                 "The requested change to the " + p.platformEn() + (approved ? " was approved" : " was declined")
                         + (dated ? ", effective from " + CalendarDates.format(effectiveOn, Locale.ENGLISH) + "." : ".")
                         + reasonEn(reason),
-                p.link()).quoting(p.vietnameseInEn(), reason);
+                p.link()).quoting(p.vietnameseShownIn(Locale.ENGLISH), reason);
     }
 
     static NoticeText reevaluationDue(Subject p, LocalDate due) {
@@ -147,7 +162,7 @@ public final class NoticeTexts {
                         + "). Đề nghị cập nhật thông tin và chuẩn bị hồ sơ đánh giá lại.",
                 "The yearly re-evaluation of the " + p.platformEn() + " is due (by " + CalendarDates.format(due, Locale.ENGLISH)
                         + "). Please bring its details up to date and prepare the re-evaluation.",
-                p.link()).quoting(p.vietnameseInEn());
+                p.link()).quoting(p.vietnameseShownIn(Locale.ENGLISH));
     }
 
     static NoticeText suspended(Subject p, String reason, String legalBasis) {
@@ -158,7 +173,7 @@ public final class NoticeTexts {
                         + legalVi(legalBasis),
                 "The national authority suspended the " + p.platformEn() + "." + reasonEn(reason)
                         + legalEn(legalBasis),
-                p.link()).quoting(p.vietnameseInEn(), reason, legalBasis);
+                p.link()).quoting(p.vietnameseShownIn(Locale.ENGLISH), reason, legalBasis);
     }
 
     static NoticeText revoked(Subject p, String reason, String legalBasis) {
@@ -169,11 +184,11 @@ public final class NoticeTexts {
                         + legalVi(legalBasis),
                 "The national authority revoked the recognition of the " + p.platformEn() + "." + reasonEn(reason)
                         + legalEn(legalBasis),
-                p.link()).quoting(p.vietnameseInEn(), reason, legalBasis);
+                p.link()).quoting(p.vietnameseShownIn(Locale.ENGLISH), reason, legalBasis);
     }
 
     public static NoticeText reminder(Agency agency) {
-        String en = agency.nameEn() == null ? agency.nameVi() : agency.nameEn();
+        String en = agency.name(Locale.ENGLISH);
         return new NoticeText("REMINDER",
                 "Đề nghị công bố nền tảng số của " + agency.nameVi(),
                 "Please announce the digital platforms of " + en,
@@ -181,12 +196,7 @@ public final class NoticeTexts {
                         + "Đề nghị cơ quan rà soát và gửi hồ sơ đề xuất các nền tảng số do cơ quan làm chủ quản.",
                 "According to the national catalogue of digital platforms, " + en + " has not announced any "
                         + "platform. Please review the platforms it owns and submit proposals for them.",
-                "/platforms").quoting(agency.nameEn() == null ? agency.nameVi() : null);
-    }
-
-    /** The agency's name in an English notice where it is its Vietnamese one, for want of an English name. */
-    private static String vietnameseIn(String agencyVi, String agencyEn) {
-        return agencyEn != null && agencyEn.equals(agencyVi) ? agencyVi : null;
+                "/platforms").quoting(agency.vietnameseShownIn(Locale.ENGLISH));
     }
 
     private static String reasonVi(String reason) {

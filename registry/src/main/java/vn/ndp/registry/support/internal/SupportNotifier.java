@@ -59,13 +59,13 @@ class SupportNotifier {
         String link = "/support/" + event.requestId();
         String platformVi = platform(event.platformCode(), VI);
         String platformEn = platform(event.platformCode(), EN);
-        String platformVietnamese = vietnameseName(event.platformCode());
+        String platformVietnamese = catalog.find(event.platformCode()).map(p -> p.vietnameseShownIn(EN)).orElse(null);
         switch (event) {
             case RequestOpened e -> {
                 Optional<Agency> agency = agencies.find(e.agencyCode());
                 String agencyVi = agency.map(a -> a.name(VI)).orElse(e.agencyCode());
                 String agencyEn = agency.map(a -> a.name(EN)).orElse(e.agencyCode());
-                String agencyVietnamese = agency.filter(a -> a.lang(EN) != null).map(a -> a.name(EN)).orElse(null);
+                String agencyVietnamese = agency.map(a -> a.vietnameseShownIn(EN)).orElse(null);
                 notices.send(notices.operatorsOf(e.platformCode()), new NoticeText("SUPPORT_REQUEST_OPENED",
                         "Yêu cầu hỗ trợ mới về " + platformVi + ": " + e.subject(),
                         "New support request about " + platformEn + ": " + e.subject(),
@@ -115,11 +115,6 @@ class SupportNotifier {
     /** The platform's name and code, or the code alone once it is no longer in the catalogue. */
     private String platform(String code, Locale locale) {
         return catalog.find(code).map(p -> p.name(locale) + " (" + code + ")").orElse(code);
-    }
-
-    /** The platform's Vietnamese name where an English text shows it, for want of an English one; else null. */
-    private String vietnameseName(String code) {
-        return catalog.find(code).filter(p -> p.lang(EN) != null).map(p -> p.name(EN)).orElse(null);
     }
 
     private static String excerpt(String text) {
