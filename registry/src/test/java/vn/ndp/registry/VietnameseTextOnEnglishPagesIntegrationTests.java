@@ -218,6 +218,25 @@ class VietnameseTextOnEnglishPagesIntegrationTests {
     }
 
     @Test
+    void theAdoptionReportMarksThePlatformItsChartNames() throws Exception {
+        Data d = data();
+        Account editor = accounts.create(Role.PROVINCE_EDITOR, PROVINCE);
+        // next year's plan: this year's is declared by the plan pages' test
+        String year = String.valueOf(agencies.today().getYear() + 1);
+        PlatformAdoption row = new PlatformAdoption(d.platform(), AdoptionStatus.DEPLOYING,
+                new Responsibility("Sở thử " + d.suffix(), "Người thử " + d.suffix(), null, null, null), null, null);
+        adoption.declare(CurrentUser.of(editor), PROVINCE, new PlanDeclaration(Integer.parseInt(year),
+                DocumentKind.NONE, null, null, null, null, null, List.of(row)), null);
+
+        String english = page(get("/adoption").param("year", year).param("lang", "en"));
+
+        assertThat(HtmlPage.parse(english).elementsOfClass("text", "bar-label")).extracting(HtmlPage::text)
+                .as("the platform's bar").contains(d.platformName());
+        assertVietnameseMarked(english, d.platformName());
+        assertNothingMarked(page(get("/adoption").param("year", year).param("lang", "vi")));
+    }
+
+    @Test
     void aLocalPlatformsPagesMarkWhoRegisteredChangedAndRemovedItAndWhy() throws Exception {
         String suffix = UUID.randomUUID().toString().substring(0, 6).toUpperCase();
         Account editor = accounts.create(Role.PROVINCE_EDITOR, PROVINCE);

@@ -60,6 +60,7 @@ import vn.ndp.registry.shared.InvalidParameters;
 import vn.ndp.registry.shared.Paging;
 import vn.ndp.registry.shared.RegistryException;
 import vn.ndp.registry.shared.ResultPage;
+import vn.ndp.registry.shared.ShownLanguage;
 import vn.ndp.registry.shared.web.BarChart;
 import vn.ndp.registry.shared.web.DatedPage;
 import vn.ndp.registry.shared.web.Links;
@@ -187,7 +188,8 @@ class AdoptionPages {
         model.addAttribute("map", map(summary, locale));
         List<BarChart.Datum> bars = summary.platforms().stream()
                 .filter(p -> !p.deploying().isEmpty() || !p.planned().isEmpty())
-                .map(p -> new BarChart.Datum(name(p.nameVi(), p.nameEn(), locale), p.deploying().size(),
+                .map(p -> new BarChart.Datum(ShownLanguage.name(locale, p.nameVi(), p.nameEn()),
+                        ShownLanguage.lang(locale, p.nameVi(), p.nameEn()), p.deploying().size(),
                         "/platforms/" + p.code() + "/usage"))
                 .toList();
         model.addAttribute("platformChart", BarChart.of("platform-adoption",
@@ -943,10 +945,6 @@ class AdoptionPages {
         model.addAttribute("categories", Wire.values(Category.class));
         model.addAttribute("types", Wire.values(PlatformType.class));
         model.addAttribute("statuses", Wire.values(AdoptionStatus.class));
-    }
-
-    private static String name(String vi, String en, Locale locale) {
-        return "en".equals(locale.getLanguage()) && en != null ? en : vi;
     }
 
     private String msg(String key, Locale locale, Object... args) {

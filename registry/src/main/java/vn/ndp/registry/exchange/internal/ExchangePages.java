@@ -263,7 +263,7 @@ class ExchangePages {
         }
         Locale locale = LocaleContextHolder.getLocale();
         List<BarChart.Datum> data = new ArrayList<>();
-        perDay.forEach((day, n) -> data.add(new BarChart.Datum(CalendarDates.format(day, locale), n, null)));
+        perDay.forEach((day, n) -> data.add(new BarChart.Datum(CalendarDates.format(day, locale), null, n, null)));
         boolean anySample = perKey.keySet().stream().anyMatch(sampleKeys::contains);
         String title = messages.getMessage("exchange.usage.chart", new Object[] {CalendarDates.format(from, locale),
                 CalendarDates.format(to, locale)}, locale);

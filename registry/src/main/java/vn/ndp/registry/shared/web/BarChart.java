@@ -30,10 +30,6 @@ public record BarChart(String id, String title, String description, long scale, 
      * where it is not the page's ("vi" for a Vietnamese name on an English page), else null.
      */
     public record Datum(String label, String lang, long value, String href) {
-
-        public Datum(String label, long value, String href) {
-            this(label, null, value, href);
-        }
     }
 
     public record Bar(String label, String lang, String shortLabel, long value, String href, int labelY, int barY,
