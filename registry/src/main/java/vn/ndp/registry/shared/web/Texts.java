@@ -3,8 +3,8 @@ package vn.ndp.registry.shared.web;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
-import java.util.HashMap;
-import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.IntStream;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -29,9 +29,13 @@ import vn.ndp.registry.shared.ShownLanguage;
 @Component("texts")
 public class Texts {
 
-    /** Stands for argument N while the sentence is formatted and escaped: characters no message or value holds. */
+    /**
+     * Stand for argument N while the sentence is formatted and escaped: private-use characters no message holds (an
+     * argument that holds them is put in whole and never read again).
+     */
     private static final char OPEN = '\uE000';
     private static final char CLOSE = '\uE001';
+    private static final Pattern STAND_IN = Pattern.compile(OPEN + "(\\d{1,9})" + CLOSE);
 
     private final MessageSource messages;
 
@@ -64,32 +68,24 @@ public class Texts {
      */
     public String sentence(String key, Object... arguments) {
         Object[] standIns = new Object[arguments.length];
-        Map<String, String> shown = new HashMap<>();
+        String[] shown = new String[arguments.length];
         for (int i = 0; i < arguments.length; i++) {
             Object argument = arguments[i];
-            String html = switch (argument) {
+            shown[i] = switch (argument) {
                 case Part part when part.lang() != null -> "<span lang=\"" + HtmlUtils.htmlEscape(part.lang())
                         + "\">" + escaped(part.text()) + "</span>";
                 case Part part -> escaped(part.text());
                 case CharSequence text -> escaped(text);
                 case null, default -> null;
             };
-            if (html == null) {
-                standIns[i] = argument;
-            } else {
-                String standIn = OPEN + Integer.toString(i) + CLOSE;
-                standIns[i] = standIn;
-                shown.put(standIn, html);
-            }
+            standIns[i] = shown[i] == null ? argument : OPEN + Integer.toString(i) + CLOSE;
         }
-        StringBuilder sentence = new StringBuilder(
-                escaped(messages.getMessage(key, standIns, LocaleContextHolder.getLocale())));
-        shown.forEach((standIn, html) -> {
-            for (int at = sentence.indexOf(standIn); at >= 0; at = sentence.indexOf(standIn, at + html.length())) {
-                sentence.replace(at, at + standIn.length(), html);
-            }
+        String sentence = escaped(messages.getMessage(key, standIns, LocaleContextHolder.getLocale()));
+        // one pass over the message: what is put in (text a person typed) is never read again
+        return STAND_IN.matcher(sentence).replaceAll(m -> {
+            int i = Integer.parseInt(m.group(1));
+            return Matcher.quoteReplacement(i < shown.length && shown[i] != null ? shown[i] : m.group());
         });
-        return sentence.toString();
     }
 
     /**

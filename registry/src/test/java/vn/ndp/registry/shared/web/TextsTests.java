@@ -58,6 +58,19 @@ class TextsTests {
     }
 
     @Test
+    void anArgumentThatHoldsTheCharactersStandingInForAnotherIsShownAsTypedNeverWithTheOtherInside() {
+        LocaleContextHolder.setLocale(Locale.ENGLISH);
+        // each holds the other's stand-in (U+E000, its number, U+E001), whichever is put in first
+        String first = "Nguyễn \uE0001\uE001 An";
+        String second = "ngày \uE0000\uE001";
+
+        String html = texts.sentence("updated", texts.vi(first), texts.vi(second), 3);
+
+        assertThat(html).isEqualTo("Updated by <span lang=\"vi\">" + first + "</span> on <span lang=\"vi\">"
+                + second + "</span> (version 3) &amp; kept.");
+    }
+
+    @Test
     void aStoredTextIsEscapedAndWhatItQuotesInVietnameseMarkedOnAnEnglishPageOnly() {
         LocaleContextHolder.setLocale(Locale.ENGLISH);
         String text = "New request about Cổng <A> & \"B\" (CG): Cổng <A> & \"B\" is down; Lỗi";
