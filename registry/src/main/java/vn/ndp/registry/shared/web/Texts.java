@@ -91,15 +91,15 @@ public class Texts {
     /**
      * {@code text}, stored whole with Vietnamese inside it (a notice's English subject or body), as HTML for
      * {@code th:utext}: escaped, and on a page not in Vietnamese each place where it quotes one of {@code vietnamese}
-     * inside {@code <span lang="vi">} (the longer quotation first where two overlap).
+     * (none blank: a notice stores none) inside {@code <span lang="vi">} (the longer quotation first where two
+     * overlap).
      */
     public String quoting(String text, Collection<String> vietnamese) {
-        if (text == null) {
-            return "";
+        if (lang(text) == null) {
+            return escaped(text);
         }
         boolean[] quoted = new boolean[text.length()];
-        vietnamese.stream().filter(v -> v != null && !v.isBlank() && lang(v) != null)
-                .sorted(Comparator.comparingInt(String::length).reversed())
+        vietnamese.stream().sorted(Comparator.comparingInt(String::length).reversed())
                 .forEach(v -> {
                     for (int at = text.indexOf(v); at >= 0; at = text.indexOf(v, at + 1)) {
                         int from = at;
