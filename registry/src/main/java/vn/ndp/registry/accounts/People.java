@@ -8,6 +8,7 @@ import org.springframework.web.context.request.RequestAttributes;
 import org.springframework.web.context.request.RequestContextHolder;
 import vn.ndp.registry.accounts.internal.AccountRepository;
 import vn.ndp.registry.shared.ShownLanguage;
+import vn.ndp.registry.shared.web.Texts;
 
 /**
  * People as pages name them. Records keep the username of whoever acted (stable, and what the audit log
@@ -43,6 +44,11 @@ public class People {
     public String lang(String username) {
         String shown = name(username);
         return shown.equals(username) ? null : ShownLanguage.vietnamese(LocaleContextHolder.getLocale(), shown);
+    }
+
+    /** The person as a sentence names them ({@code @texts.sentence(key, @people.part(username))}). */
+    public Texts.Part part(String username) {
+        return new Texts.Part(name(username), lang(username));
     }
 
     private String lookUp(String username) {

@@ -3,6 +3,7 @@ package vn.ndp.registry.shared.web;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.IntStream;
@@ -10,6 +11,7 @@ import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.web.util.HtmlUtils;
+import vn.ndp.registry.shared.Bilingual;
 import vn.ndp.registry.shared.ShownLanguage;
 
 /**
@@ -19,11 +21,10 @@ import vn.ndp.registry.shared.ShownLanguage;
  * languages are marked by their records' {@code lang(#locale)}.
  * <p>
  * A sentence of the messages that names someone or something ("Updated by {0} on {1}") is written with
- * {@code th:with="sentence=${@texts.sentence('adoption.plan.updated', @texts.in(@people.name(by),
- * @people.lang(by)), ...)}" th:utext="${sentence}"} (a name by its record,
- * {@code @texts.in(p.name(#locale), p.lang(#locale))}; free text, {@code @texts.vi(reason)}): each argument is escaped
- * and, where its {@code lang} is not the page's, wrapped in {@code <span lang="vi">}; the sentence around it is
- * escaped too. On a Vietnamese page nothing is wrapped. ({@code th:utext} itself may not call beans: Thymeleaf
+ * {@code th:with="sentence=${@texts.sentence('adoption.plan.updated', @people.part(by), ...)}"
+ * th:utext="${sentence}"} (a name by its record, {@code @texts.in(platform)}; free text, {@code @texts.vi(reason)}):
+ * each argument is escaped and, where its {@code lang} is not the page's, wrapped in {@code <span lang="vi">}; the
+ * sentence around it is escaped too. On a Vietnamese page nothing is wrapped. ({@code th:utext} itself may not call beans: Thymeleaf
  * restricts the expressions of unescaped output, hence {@code th:with}.)
  */
 @Component("texts")
@@ -56,7 +57,13 @@ public class Texts {
         return new Part(text, lang(text));
     }
 
-    /** A name as its record shows it: {@code name(#locale)} with its {@code lang(#locale)}. */
+    /** A name as its record shows it in the page's language: {@code name(#locale)} with its {@code lang(#locale)}. */
+    public Part in(Bilingual named) {
+        Locale locale = LocaleContextHolder.getLocale();
+        return new Part(named.name(locale), named.lang(locale));
+    }
+
+    /** A text with its {@code lang}, for a name no record gives whole (a short name, an agency by its code). */
     public Part in(Object text, String lang) {
         return new Part(text, lang);
     }

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.context.support.StaticMessageSource;
+import vn.ndp.registry.shared.Bilingual;
 
 class TextsTests {
 
@@ -47,6 +48,19 @@ class TextsTests {
                 .isEqualTo("Merged into Ministry of Finance &amp; &lt;Co&gt;; see Ministry of Finance &amp; &lt;Co&gt;&#39;s page.");
         assertThat(texts.sentence("merged", texts.in("Bộ Tài chính", "vi")))
                 .isEqualTo("Merged into <span lang=\"vi\">Bộ Tài chính</span>; see <span lang=\"vi\">Bộ Tài chính</span>&#39;s page.");
+    }
+
+    @Test
+    void aRecordsNameIsPutInTheReadersLanguageAndMarkedWhereItHasNoEnglishName() {
+        record Named(String nameVi, String nameEn) implements Bilingual {
+        }
+        LocaleContextHolder.setLocale(Locale.ENGLISH);
+
+        assertThat(texts.sentence("merged", texts.in(new Named("Bộ Tài chính", "Ministry of Finance"))))
+                .isEqualTo("Merged into Ministry of Finance; see Ministry of Finance&#39;s page.");
+        assertThat(texts.sentence("merged", texts.in(new Named("Bộ Tài chính", null))))
+                .isEqualTo("Merged into <span lang=\"vi\">Bộ Tài chính</span>; see <span lang=\"vi\">Bộ Tài chính</span>"
+                        + "&#39;s page.");
     }
 
     @Test
