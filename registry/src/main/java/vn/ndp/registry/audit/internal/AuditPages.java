@@ -23,6 +23,7 @@ import vn.ndp.registry.shared.ResultPage;
 import vn.ndp.registry.shared.web.Dates;
 import vn.ndp.registry.shared.web.Links;
 import vn.ndp.registry.shared.web.Pagination;
+import vn.ndp.registry.shared.web.RevisionValues;
 import vn.ndp.registry.shared.web.WebPage;
 
 @WebPage
@@ -80,7 +81,7 @@ class AuditPages {
 
     /**
      * One stored value in the reader's words, or null: its own sentence ({@code audit.value.NAME.VALUE}); an enum's
-     * constant by the label the pages give it ({@link #labels}); a province's adoption of a platform
+     * constant by the label the pages give it ({@link #labelKey}); a province's adoption of a platform
      * ({@code CODE=status}) with the status's label; a day as the pages write days (dd/MM/yyyy in Vietnamese).
      */
     private String saidOne(AuditEvent event, String name, String text, Locale locale) {
@@ -88,18 +89,14 @@ class AuditPages {
         if (own != null) {
             return own;
         }
-        String labels = labels(event, name);
-        if (labels != null) {
-            int equals = text.indexOf('=');
-            if (event == AuditEvent.ADOPTION_DECLARED && equals > 0) {
-                String status = messages.getMessage(labels + text.substring(equals + 1).toLowerCase(Locale.ROOT),
-                        null, null, locale);
-                return status == null ? null : text.substring(0, equals) + ": " + status;
-            }
-            String label = messages.getMessage(labels + text.toLowerCase(Locale.ROOT), null, null, locale);
-            if (label != null) {
-                return label;
-            }
+        int equals = text.indexOf('=');
+        if (event == AuditEvent.ADOPTION_DECLARED && equals > 0) {
+            String status = label(event, name, text.substring(equals + 1), locale);
+            return status == null ? null : text.substring(0, equals) + ": " + status;
+        }
+        String label = label(event, name, text, locale);
+        if (label != null) {
+            return label;
         }
         if (DAY.matcher(text).matches()) {
             try {
@@ -111,25 +108,34 @@ class AuditPages {
         return null;
     }
 
+    /** The label the pages give {@code value}, an enum's constant, of the detail {@code name}; else null. */
+    private String label(AuditEvent event, String name, String value, Locale locale) {
+        String key = labelKey(event, name, value.toLowerCase(Locale.ROOT));
+        return key == null ? null : messages.getMessage(key, null, null, locale);
+    }
+
     /**
-     * The prefix of the labels the pages give the values of an event's detail {@code name}, each value's constant in
-     * lower case following it ({@code accounts.role.operator}), or null: a support request's states and actions, a
-     * platform's status, a role, a criterion's result, a verdict, a priority, a document's kind, a platform's or a
-     * local platform's fields, a province's adoption status.
+     * The key of the label the pages give the {@code value} (in lower case) of an event's detail {@code name}, or
+     * null: a platform's or a local platform's fields, their statuses and verdicts as their histories label them
+     * ({@link RevisionValues}); a support request's states and actions, a role, a criterion's result, a priority, a
+     * document's kind, a province's adoption status.
      */
-    private static String labels(AuditEvent event, String name) {
+    private static String labelKey(AuditEvent event, String name, String value) {
         boolean support = event.name().startsWith("SUPPORT_");
+        String fields = event.name().startsWith("LOCAL_PLATFORM_") ? RevisionValues.LOCAL_PLATFORM_FIELDS
+                : RevisionValues.PLATFORM_FIELDS;
         return switch (name) {
-            case "from", "to" -> support ? "support.status." : "status.";
-            case "action" -> support ? "support.action." : null;
-            case "statuses" -> "status.";
-            case "role" -> "accounts.role.";
-            case "priority" -> "support.priority.";
-            case "overlap_verdict" -> "adoption.verdict.";
-            case "document_kind" -> "adoption.kind.";
-            case "fields" -> event.name().startsWith("LOCAL_PLATFORM_") ? "adoption.local.field." : "field.";
-            case "platforms" -> event == AuditEvent.ADOPTION_DECLARED ? "adoption.status." : null;
-            default -> event == AuditEvent.EVALUATION_RECORDED ? "result." : null;
+            case "fields" -> fields + value;
+            case "overlap_verdict" -> RevisionValues.labelKey(fields, name, value);
+            case "from", "to" -> support ? "support.status." + value
+                    : RevisionValues.labelKey(RevisionValues.PLATFORM_FIELDS, "status", value);
+            case "statuses" -> RevisionValues.labelKey(RevisionValues.PLATFORM_FIELDS, "status", value);
+            case "action" -> support ? "support.action." + value : null;
+            case "role" -> "accounts.role." + value;
+            case "priority" -> "support.priority." + value;
+            case "document_kind" -> "adoption.kind." + value;
+            case "platforms" -> event == AuditEvent.ADOPTION_DECLARED ? "adoption.status." + value : null;
+            default -> event == AuditEvent.EVALUATION_RECORDED ? "result." + value : null;
         };
     }
 

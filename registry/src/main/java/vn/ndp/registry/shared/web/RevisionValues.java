@@ -21,14 +21,19 @@ import vn.ndp.registry.shared.CalendarDates;
 @Component("revisionValues")
 public class RevisionValues {
 
+    /** The prefix naming a national platform's fields ({@code field.name_vi}). */
+    public static final String PLATFORM_FIELDS = "field.";
+    /** The prefix naming a local platform's fields ({@code adoption.local.field.name_vi}). */
+    public static final String LOCAL_PLATFORM_FIELDS = "adoption.local.field.";
+
     private static final String BOOLEAN = "";
     private static final String DATE = "date";
     /** For each history, its coded fields and the prefix of the message keys labelling their values. */
     private static final Map<String, Map<String, String>> PREFIXES = Map.of(
-            "field.", Map.of("category", "category.", "type", "type.", "status", "status.", "ndxp_status", "ndxp.",
+            PLATFORM_FIELDS, Map.of("category", "category.", "type", "type.", "status", "status.", "ndxp_status", "ndxp.",
                     "scopes", "scope.", "security_dossier_approved", BOOLEAN, "data_in_vietnam", BOOLEAN,
                     "legal_basis_date", DATE, "security_dossier_date", DATE),
-            "adoption.local.field.", Map.of("category", "category.", "type", "type.", "status", "adoption.status.",
+            LOCAL_PLATFORM_FIELDS, Map.of("category", "category.", "type", "type.", "status", "adoption.status.",
                     "overlap_verdict", "adoption.verdict."));
 
     private final MessageSource messages;
