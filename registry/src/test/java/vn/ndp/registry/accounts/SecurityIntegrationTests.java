@@ -5,10 +5,12 @@ import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -31,6 +33,7 @@ import vn.ndp.registry.HtmlPage;
 import vn.ndp.registry.RegistryIntegrationTest;
 import vn.ndp.registry.audit.AuditEvent;
 import vn.ndp.registry.audit.AuditLog;
+import vn.ndp.registry.shared.ProblemResponses;
 
 @RegistryIntegrationTest
 class SecurityIntegrationTests {
@@ -76,6 +79,16 @@ class SecurityIntegrationTests {
                 .expectStatus().isUnauthorized()
                 .expectHeader().valueEquals("WWW-Authenticate", "Bearer realm=\"ndp\"")
                 .expectBody().jsonPath("$.code").isEqualTo("AUTHENTICATION_REQUIRED");
+    }
+
+    @Test
+    void anApiCallSignedInWithoutAnNdpAccountIsToldHowToSignInAsEveryOtherRefusedOne() throws Exception {
+        for (String uri : List.of("/api/v1/proposals", "/api/v1/support/requests", "/api/v1/adoption/proposals")) {
+            mvc.perform(get(uri).with(user("not-an-account").roles("REVIEWER")))
+                    .andExpect(status().isUnauthorized())
+                    .andExpect(jsonPath("$.code").value("AUTHENTICATION_REQUIRED"))
+                    .andExpect(jsonPath("$.detail").value(ProblemResponses.SIGN_IN));
+        }
     }
 
     @Test

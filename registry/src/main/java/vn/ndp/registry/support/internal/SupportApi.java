@@ -36,6 +36,7 @@ import vn.ndp.registry.shared.ErrorCode;
 import vn.ndp.registry.shared.InvalidParameters;
 import vn.ndp.registry.shared.Paging;
 import vn.ndp.registry.shared.ProblemApi;
+import vn.ndp.registry.shared.ProblemResponses;
 import vn.ndp.registry.shared.RegistryException;
 import vn.ndp.registry.shared.ResultPage;
 import vn.ndp.registry.shared.web.Downloads;
@@ -248,6 +249,6 @@ class SupportApi {
 
     static CurrentUser user(Authentication authentication) {
         return CurrentUser.from(authentication).orElseThrow(() -> new RegistryException(
-                ErrorCode.AUTHENTICATION_REQUIRED, "Sign in first."));
+                ErrorCode.AUTHENTICATION_REQUIRED, ProblemResponses.SIGN_IN));
     }
 }
