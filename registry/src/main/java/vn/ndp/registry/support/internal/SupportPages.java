@@ -87,6 +87,11 @@ class SupportPages {
      * request ({@link SupportDesk#open(vn.ndp.registry.accounts.CurrentUser, SupportDesk.NewRequest, UUID)}).
      */
     record Form(String platformCode, String subject, String description, String priority, UUID token) {
+
+        /** A form shown without a token (a new one, or one sent without its token) gets a new one. */
+        Form {
+            token = token == null ? UUID.randomUUID() : token;
+        }
     }
 
     /** A platform for the form's choice. */
@@ -170,31 +175,30 @@ class SupportPages {
             model.addAttribute("found", found.items());
             model.addAttribute("foundTotal", found.total());
         }
-        return form(new Form(platform, null, null, "normal", UUID.randomUUID()), refused, model);
+        return form(new Form(platform, null, null, "normal", null), refused, model);
     }
 
     @PostMapping("/support")
     @PreAuthorize(SupportApi.REQUESTER)
     String open(Authentication authentication, @RequestParam MultiValueMap<String, String> form,
             @RequestParam(name = "files", required = false) List<MultipartFile> files, Model model) {
+        UUID sent = token(form.getFirst("form_token"));
         Form typed = new Form(form.getFirst("platformCode"), form.getFirst("subject"), form.getFirst("description"),
-                form.getFirst("priority"), token(form.getFirst("form_token")));
+                form.getFirst("priority"), sent);
         try {
             InvalidParameters invalid = new InvalidParameters();
             Priority priority = invalid.choice("priority", typed.priority(), Priority.class);
             invalid.throwIfAny();
             SupportRequest opened = desk.open(SupportApi.user(authentication), new SupportDesk.NewRequest(
                     typed.platformCode(), typed.subject(), typed.description(), priority,
-                    SupportApi.uploads(files)), typed.token());
+                    SupportApi.uploads(files)), sent);
             return "redirect:/support/" + opened.id();
         } catch (RegistryException e) {
             if (e.code() == ErrorCode.FORBIDDEN) {
                 throw e;
             }
             model.addAttribute("sentFiles", sentFiles(files));
-            // shown again without a token, the form gets one, as a new form does
-            return form(typed.token() != null ? typed : new Form(typed.platformCode(), typed.subject(),
-                    typed.description(), typed.priority(), UUID.randomUUID()), e, model);
+            return form(typed, e, model);
         }
     }
 
