@@ -257,13 +257,7 @@ public final class GlobalConfigurationVerifier {
                             + (signer.getSID().getSerialNumber() == null ? "?" : signer.getSID().getSerialNumber().toString(16))
                             + ", not by the configured anchor " + anchor.getSubjectX500Principal().getName());
         }
-        if (signer.getSignedAttributes() == null) {
-            throw new GlobalConfigurationRejectedException(Reason.MALFORMED, "The signature has no signed attributes");
-        }
-        if (!ACCEPTED_DIGESTS.contains(signer.getDigestAlgOID())) {
-            throw new GlobalConfigurationRejectedException(Reason.BAD_SIGNATURE,
-                    "The digest algorithm " + signer.getDigestAlgOID() + " is not accepted; use SHA-256 or stronger");
-        }
+        checkSignatureAlgorithm(signer);
         return signer;
     }
 

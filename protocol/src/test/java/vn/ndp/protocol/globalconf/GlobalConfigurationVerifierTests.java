@@ -234,6 +234,63 @@ class GlobalConfigurationVerifierTests {
     }
 
     @Test
+    void aSignatureWithoutSignedAttributesOrWithADigestWeakerThanSha256IsRefusedOnlineAndOffline() throws Exception {
+        GlobalConfiguration configuration = sample(5, ministryTls, sharedTls).build();
+        byte[] sound = signedAs(configuration, "SHA256withECDSA", false);
+        byte[] direct = signedAs(configuration, "SHA256withECDSA", true);
+        byte[] sha1 = signedAs(configuration, "SHA1withECDSA", false);
+
+        assertThat(verifierAt(SOON_AFTER, 0).verify(sound).configuration()).as("signed as the signer does: accepted")
+                .isEqualTo(GlobalConfigurationVerifier.verifyOffline(sound, nationalCa, "VN").configuration())
+                .isEqualTo(configuration);
+        assertThat(rejectionOf(verifierAt(SOON_AFTER, 0), direct)).isEqualTo(Reason.MALFORMED);
+        assertThat(offlineRejectionOf(direct, "VN")).isEqualTo(Reason.MALFORMED);
+        assertThat(rejectionOf(verifierAt(SOON_AFTER, 0), sha1)).isEqualTo(Reason.BAD_SIGNATURE);
+        assertThat(offlineRejectionOf(sha1, "VN")).isEqualTo(Reason.BAD_SIGNATURE);
+        assertThat(messageOf(() -> verifierAt(SOON_AFTER, 0).verify(direct))).isEqualTo(
+                messageOf(() -> GlobalConfigurationVerifier.verifyOffline(direct, nationalCa, "VN")))
+                .isEqualTo("The signature has no signed attributes");
+        assertThat(messageOf(() -> verifierAt(SOON_AFTER, 0).verify(sha1))).isEqualTo(
+                messageOf(() -> GlobalConfigurationVerifier.verifyOffline(sha1, nationalCa, "VN")))
+                .startsWith("The digest algorithm 1.3.14.3.2.26 is not accepted");
+    }
+
+    /** Signed by the registry as the signer does, but with {@code algorithm} and, when {@code direct}, no signed attributes. */
+    private static byte[] signedAs(GlobalConfiguration configuration, String algorithm, boolean direct) {
+        try {
+            var signerInfo = new org.bouncycastle.cms.jcajce.JcaSignerInfoGeneratorBuilder(
+                    new org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder().build())
+                    .setDirectSignature(direct)
+                    .setSignedAttributeGenerator(new org.bouncycastle.cms.DefaultSignedAttributeTableGenerator(
+                            new org.bouncycastle.asn1.cms.AttributeTable(new org.bouncycastle.asn1.cms.Attribute(
+                                    org.bouncycastle.asn1.cms.CMSAttributes.signingTime, new org.bouncycastle.asn1.DERSet(
+                                            new org.bouncycastle.asn1.cms.Time(java.util.Date.from(GENERATED_AT)))))))
+                    .build(new org.bouncycastle.operator.jcajce.JcaContentSignerBuilder(algorithm)
+                            .build(registrySigning.privateKey()), registrySigning.certificate());
+            var generator = new org.bouncycastle.cms.CMSSignedDataGenerator();
+            generator.addSignerInfoGenerator(signerInfo);
+            generator.addCertificate(new org.bouncycastle.cert.jcajce.JcaX509CertificateHolder(registrySigning.certificate()));
+            return generator.generate(new org.bouncycastle.cms.CMSProcessableByteArray(
+                    GlobalConfigurationJson.write(configuration)), true).getEncoded("DER");
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    private interface Verification {
+        void run() throws GlobalConfigurationRejectedException;
+    }
+
+    private static String messageOf(Verification verification) {
+        try {
+            verification.run();
+        } catch (GlobalConfigurationRejectedException e) {
+            return e.getMessage();
+        }
+        throw new AssertionError("The document was accepted");
+    }
+
+    @Test
     void offlineChangingAnyByteOfASignedConfigurationMakesItFail() {
         byte[] document = signed(5);
         List<Integer> accepted = new java.util.ArrayList<>();
