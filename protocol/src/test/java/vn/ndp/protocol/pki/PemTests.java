@@ -35,10 +35,13 @@ class PemTests {
 
     @Test
     void anExistingDirectoryOrFileIsMadeTheOwnersAlone() throws Exception {
-        Path logs = Files.createDirectory(directory.resolve("messagelog"),
-                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x")));
-        Path file = Files.createFile(logs.resolve("records.jsonl"),
-                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-r--r--")));
+        // set after creation: permissions given at creation are masked by the umask, which may be 077
+        Path logs = Files.setPosixFilePermissions(Files.createDirectory(directory.resolve("messagelog")),
+                PosixFilePermissions.fromString("rwxr-xr-x"));
+        Path file = Files.setPosixFilePermissions(Files.createFile(logs.resolve("records.jsonl")),
+                PosixFilePermissions.fromString("rw-r--r--"));
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(logs))).isEqualTo("rwxr-xr-x");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-r--r--");
 
         Pem.restrictToOwner(logs);
         Pem.restrictToOwner(file);
