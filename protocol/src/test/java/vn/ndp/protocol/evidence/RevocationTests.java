@@ -275,14 +275,18 @@ class RevocationTests {
 
         for (int i = 0; i < refused.size(); i++) {
             Path configuration = file(root, "refused-" + i + ".p7", refused.get(i));
-            var out = new ByteArrayOutputStream();
-            int evidence = run(out, "verify-evidence", file.toString(), "--globalconf", configuration.toString());
-            int log = run(out, "verify", data.toString(), "--globalconf", configuration.toString());
+            var evidenceOut = new ByteArrayOutputStream();
+            var logOut = new ByteArrayOutputStream();
+            int evidence = run(evidenceOut, "verify-evidence", file.toString(), "--globalconf", configuration.toString());
+            int log = run(logOut, "verify", data.toString(), "--globalconf", configuration.toString());
 
-            assertThat(evidence).as(out.toString()).isEqualTo(1);
-            assertThat(log).as(out.toString()).isEqualTo(1);
-            assertThat(out.toString()).contains("FAILED: the global configuration from --globalconf " + configuration
-                    + " does not verify", "BAD_GLOBAL_CONFIGURATION", why.get(i)).doesNotContain("Exception");
+            assertThat(evidence).as(evidenceOut.toString()).isEqualTo(1);
+            assertThat(evidenceOut.toString()).contains("FAILED: the global configuration from --globalconf "
+                    + configuration + " does not verify", why.get(i)).doesNotContain("Exception");
+            assertThat(log).as(logOut.toString()).isEqualTo(1);
+            assertThat(logOut.toString()).contains("FAILED after 0 good records. First problem: BAD_GLOBAL_CONFIGURATION"
+                    + " (global configuration): the global configuration from --globalconf " + configuration
+                    + " does not verify", why.get(i)).doesNotContain("Exception");
         }
         Files.createDirectories(data.resolve("globalconf"));
         Files.write(data.resolve("globalconf/globalconf.p7"), tampered);
