@@ -134,8 +134,7 @@ public final class LogCommand {
                 out.println("  " + report.revocations().map(Revocations::describe).orElse("revocation not checked: no"
                         + " global configuration kept under " + dir + " or given with --globalconf FILE"));
             }
-            report.revokedSignatures().forEach(revoked -> out.println("  " + (revoked.stamped() ? "NOTE: " : "")
-                    + revoked.describe()));
+            report.revokedSignatures().forEach(revoked -> out.println("  " + revoked.describe()));
             if (report.ok()) {
                 out.printf("  OK: %d records in %d batches, %d file(s); chain, Merkle proofs and signatures verify;"
                                 + " %d batch(es) time-stamped, %d awaiting a stamp; %d records/s%n",
@@ -234,8 +233,7 @@ public final class LogCommand {
         out.println("  " + kept.map(k -> "carries global configuration version " + k.version() + ", issued " + k.issuedAt()
                 + " (" + k.sourceName() + "): its revocations are checked").orElse("carries no global configuration"
                 + " (none kept under " + data + "): " + Evidence.REVOCATION_NOT_CHECKED));
-        verified.revokedSignatures().forEach(revoked -> out.println("  " + (revoked.stamped() ? "NOTE: " : "")
-                + revoked.describe()));
+        verified.revokedSignatures().forEach(revoked -> out.println("  " + revoked.describe()));
         describe(id, exchanges, out, false);
         return 0;
     }
@@ -375,8 +373,7 @@ public final class LogCommand {
                 ? " (taken from the file: compare it with the fingerprint the national CA publishes)" : " (given)"));
         verified.tsaFingerprints().forEach(fp -> out.println("  time-stamping authority SHA-256 " + fp));
         out.println("  " + verified.revocations().map(Revocations::describe).orElse(Evidence.REVOCATION_NOT_CHECKED));
-        verified.revokedSignatures().forEach(revoked -> out.println("  " + (revoked.stamped() ? "NOTE: " : "")
-                + revoked.describe()));
+        verified.revokedSignatures().forEach(revoked -> out.println("  " + revoked.describe()));
         describe(verified.xroadId(), exchanges, out, true);
         List<String> unmet = proves(exchanges, verified, out, requireBothSides, requireTimestamps);
         if (!unmet.isEmpty()) {

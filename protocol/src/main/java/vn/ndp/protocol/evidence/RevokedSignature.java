@@ -47,14 +47,14 @@ public record RevokedSignature(String gateway, List<Long> batches, String where,
                         + stampedAt.map(t -> " (partly time-stamped, up to " + t + ")").orElse("");
     }
 
-    /** What to print: why it fails, or the note or warning it verifies with. */
+    /** What to print, the whole line: why it fails, or the note ({@code NOTE:}) or warning ({@code WARNING:}) it verifies with. */
     public String describe() {
         if (afterRevocation()) {
             return where + " of gateway " + gateway + ": signed with certificate " + serial + " at or after its"
                     + " revocation on " + revokedAt + " (" + when() + ")";
         }
         if (stamped) {
-            return "certificate " + serial + " of gateway " + gateway + " revoked on " + revokedAt
+            return "NOTE: certificate " + serial + " of gateway " + gateway + " revoked on " + revokedAt
                     + ", after this signature (time-stamped " + stampedAt.orElseThrow() + "): " + where;
         }
         return "WARNING: certificate " + serial + " of gateway " + gateway + " revoked on " + revokedAt + "; " + where

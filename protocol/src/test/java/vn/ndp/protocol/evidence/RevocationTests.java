@@ -112,10 +112,10 @@ class RevocationTests {
         assertThat(stampedStatus).as(stampedOutput).isZero();
         assertThat(stampedOutput).contains("revocations as of global configuration version 3, issued " + issued
                         + " (from --globalconf " + configuration + ")",
-                "NOTE: certificate " + serial + " of gateway " + LogFixture.GATEWAY + " revoked on " + longAfter
+                "\n  NOTE: certificate " + serial + " of gateway " + LogFixture.GATEWAY + " revoked on " + longAfter
                         + ", after this signature (time-stamped ", "batches 1..1 (records 1..1)", "OK: 1 records");
         assertThat(unstampedStatus).as(out.toString()).isZero();
-        assertThat(out.toString()).contains("WARNING: certificate " + serial + " of gateway " + LogFixture.GATEWAY
+        assertThat(out.toString()).contains("\n  WARNING: certificate " + serial + " of gateway " + LogFixture.GATEWAY
                 + " revoked on " + longAfter + "; batches 1..1 (records 1..1) signed ", "only claimed by the signer");
     }
 
@@ -176,14 +176,16 @@ class RevocationTests {
 
         assertThat(exported).as(exportOutput).isZero();
         assertThat(exportOutput).contains("carries global configuration version 5, issued " + issued
-                + " (the gateway's kept copy " + data.resolve("globalconf/globalconf.p7") + ")");
+                + " (the gateway's kept copy " + data.resolve("globalconf/globalconf.p7") + ")", "\n  NOTE: certificate "
+                + serial + " of gateway " + LogFixture.GATEWAY + " revoked on " + longAfter + ", after this signature"
+                + " (time-stamped ");
         assertThat(JSON.readTree(Files.readAllBytes(file)).get("globalConfiguration").asString())
                 .isEqualTo(java.util.Base64.getEncoder().encodeToString(Files.readAllBytes(
                         data.resolve("globalconf/globalconf.p7"))));
         assertThat(verified).as(out.toString()).isZero();
         assertThat(out.toString()).contains("revocations as of global configuration version 5, issued " + issued
                         + " (from the file)",
-                "NOTE: certificate " + serial + " of gateway " + LogFixture.GATEWAY + " revoked on " + longAfter
+                "\n  NOTE: certificate " + serial + " of gateway " + LogFixture.GATEWAY + " revoked on " + longAfter
                         + ", after this signature (time-stamped ",
                 "consumer side: 1 record from " + LogFixture.GATEWAY + ", all time-stamped; signing certificate REVOKED,"
                         + " later: 1 signed before (time-stamped)");
