@@ -88,6 +88,14 @@ public final class LogVerifier {
         }
     }
 
+    /** A segment's certificates, signer first, and when the global configuration says the signer was revoked. */
+    private record SigningChain(List<X509Certificate> certificates, Optional<Instant> revokedAt) {
+
+        X509Certificate signer() {
+            return certificates.getFirst();
+        }
+    }
+
     /** A window signed by a revoked certificate, checked once the time-stamps are known. */
     private record RevokedWindow(String file, long line, long firstBatch, long lastBatch, long firstSeq, long lastSeq,
                                  Instant signedAt, String serial, Instant revokedAt) {
@@ -114,7 +122,7 @@ public final class LogVerifier {
     /** Seal hashes of this segment's batches since its last signature. */
     private final List<byte[]> unsigned = new ArrayList<>();
     private long unsignedTail;
-    private final Map<List<String>, List<X509Certificate>> chains = new HashMap<>();
+    private final Map<List<String>, SigningChain> chains = new HashMap<>();
     /** The gateway the first segment names: every segment of a log is that gateway's. */
     private String gateway;
     private String text = "";
@@ -200,7 +208,7 @@ public final class LogVerifier {
         long lineNumber = 0;
         Header header = null;
         String headerSha256 = null;
-        List<X509Certificate> chain = null;
+        SigningChain chain = null;
         List<RecordLine> pending = new ArrayList<>();
         List<Long> pendingLines = new ArrayList<>();
         while (position < text.length()) {
@@ -309,8 +317,8 @@ public final class LogVerifier {
         return header;
     }
 
-    private List<X509Certificate> chain(String name, Header header) {
-        List<X509Certificate> cached = chains.get(header.certificates());
+    private SigningChain chain(String name, Header header) {
+        SigningChain cached = chains.get(header.certificates());
         if (cached != null) {
             return cached;
         }
@@ -337,8 +345,10 @@ public final class LogVerifier {
         }
         checkChain(chain, anchor).ifPresent(why -> fail(Problem.BAD_CERTIFICATE, name, 1, 0, why));
         checkIssuedTo(chain.getFirst(), header.gateway()).ifPresent(why -> fail(Problem.BAD_CERTIFICATE, name, 1, 0, why));
-        chains.put(header.certificates(), chain);
-        return chain;
+        SigningChain checked = new SigningChain(List.copyOf(chain), revocations == null ? Optional.empty()
+                : revocations.revokedAt(chain.getFirst()));
+        chains.put(header.certificates(), checked);
+        return checked;
     }
 
     /**
@@ -448,10 +458,10 @@ public final class LogVerifier {
     }
 
     /** Checks a signature line: it must sign exactly the batches of this segment since the previous one. */
-    private void window(String name, long line, Header header, String headerSha256, List<X509Certificate> chain,
+    private void window(String name, long line, Header header, String headerSha256, SigningChain chain,
             SignedWindow window) {
         long first = expectedBatch - unsigned.size();
-        X509Certificate signer = chain.getFirst();
+        X509Certificate signer = chain.signer();
         if (window.firstBatch() == first && window.lastBatch() > expectedBatch - 1 && window.verify(signer.getPublicKey())
                 && window.gateway().equals(header.gateway())
                 && !furtherOn(expectedSeq)) {
@@ -489,11 +499,9 @@ public final class LogVerifier {
             fail(Problem.BAD_CERTIFICATE, name, line, 0, "the signing certificate was not valid when batches "
                     + window.firstBatch() + ".." + window.lastBatch() + " were signed (" + window.signedAt() + ")");
         }
-        if (revocations != null) {
-            revocations.revokedAt(signer).ifPresent(at -> revokedWindows.add(new RevokedWindow(name, line,
-                    window.firstBatch(), window.lastBatch(), windowFirstSeq, expectedSeq - 1, window.signedAt(),
-                    signer.getSerialNumber().toString(16), at)));
-        }
+        chain.revokedAt().ifPresent(at -> revokedWindows.add(new RevokedWindow(name, line, window.firstBatch(),
+                window.lastBatch(), windowFirstSeq, expectedSeq - 1, window.signedAt(), signer.getSerialNumber().toString(16),
+                at)));
         unsigned.clear();
     }
 

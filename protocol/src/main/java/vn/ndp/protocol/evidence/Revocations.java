@@ -9,7 +9,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 
@@ -37,10 +39,15 @@ public final class Revocations {
 
     private final Source source;
     private final VerifiedGlobalConfiguration verified;
+    /** When each revoked certificate was revoked, by serial. */
+    private final Map<BigInteger, Instant> revokedAt = new HashMap<>();
 
     private Revocations(Source source, VerifiedGlobalConfiguration verified) {
         this.source = source;
         this.verified = verified;
+        for (RevokedCertificate revoked : verified.configuration().revokedCertificates()) {
+            revokedAt.putIfAbsent(revoked.serialNumber(), revoked.revokedAt());
+        }
     }
 
     /**
@@ -108,9 +115,7 @@ public final class Revocations {
 
     /** When the configuration says {@code certificate} was revoked; empty when it does not revoke it. */
     public Optional<Instant> revokedAt(X509Certificate certificate) {
-        BigInteger serial = certificate.getSerialNumber();
-        return verified.configuration().revokedCertificates().stream().filter(r -> r.serialNumber().equals(serial))
-                .map(RevokedCertificate::revokedAt).findFirst();
+        return Optional.ofNullable(revokedAt.get(certificate.getSerialNumber()));
     }
 
     /** Such as {@code revocations as of global configuration version 7, issued 2026-03-01T08:00:00Z (from ...)}. */

@@ -26,7 +26,11 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 import vn.ndp.protocol.evidence.LogVerifier.Problem;
 import vn.ndp.protocol.evidence.LogVerifier.Report;
+import vn.ndp.protocol.globalconf.RevokedCertificate;
+import vn.ndp.protocol.identifiers.GatewayId;
 import vn.ndp.protocol.pki.CaSettings;
+import vn.ndp.protocol.pki.GatewayCertificateRequest;
+import vn.ndp.protocol.pki.IssuedCertificate;
 import vn.ndp.protocol.pki.NationalCa;
 import vn.ndp.protocol.timestamp.TimeStampAuthority;
 
@@ -157,6 +161,38 @@ class RevocationTests {
         assertThat(report.problem()).hasValueSatisfying(finding -> {
             assertThat(finding.problem()).as(finding.toString()).isEqualTo(Problem.REVOKED);
             assertThat(finding.message()).contains("at or after its revocation on " + longAfter + " (time-stamped ");
+        });
+    }
+
+    @Test
+    void aLogSpanningAKeyChangeChecksEachSigningCertificateAgainstItsOwnRevocation(@TempDir Path root) throws IOException {
+        Path log = root.resolve("messagelog");
+        try (LogWriter writer = fixture.open(log)) {
+            writer.append(List.of(LogFixture.body("a", 1)));
+        }
+        IssuedCertificate renewed = fixture.ca.issueGatewayCertificate(GatewayCertificateRequest.of(
+                GatewayId.parse(LogFixture.GATEWAY), List.of("localhost"), List.of()));
+        try (LogWriter writer = fixture.open(log, LogFixture.GATEWAY, renewed)) {
+            writer.append(List.of(LogFixture.body("b", 2)));
+        }
+        RevokedCertificate unrelated = RevokedCertificate.of(java.math.BigInteger.valueOf(0x5eed), longBefore);
+        byte[] oldKeyRevokedLater = fixture.globalConfiguration(3, now(), unrelated, fixture.revocation(longAfter));
+        byte[] newKeyRevokedEarlier = fixture.globalConfiguration(4, now(), unrelated,
+                RevokedCertificate.of(renewed.certificate().getSerialNumber(), longBefore));
+
+        Report oldKey = LogVerifier.verify(log, Optional.empty(), List.of(new Revocations.Source("test", oldKeyRevokedLater)));
+        Report newKey = LogVerifier.verify(log, Optional.empty(), List.of(new Revocations.Source("test",
+                newKeyRevokedEarlier)));
+
+        assertThat(oldKey.problem()).isEmpty();
+        assertThat(oldKey.revokedSignatures()).singleElement().satisfies(r -> {
+            assertThat(r.serial()).isEqualTo(serial);
+            assertThat(r.batches()).containsExactly(1L);
+        });
+        assertThat(newKey.problem()).hasValueSatisfying(finding -> {
+            assertThat(finding.problem()).isEqualTo(Problem.REVOKED);
+            assertThat(finding.message()).contains("batches 2..2 (records 2..2) of gateway " + LogFixture.GATEWAY
+                    + ": signed with certificate " + renewed.certificate().getSerialNumber().toString(16));
         });
     }
 
