@@ -399,8 +399,12 @@ public final class Evidence {
                     Hashes.unbase64(LogFormat.text(root, "globalConfiguration"), "the global configuration")));
         }
         sources.addAll(configurations);
-        Optional<Revocations> revocations = Revocations.newest(sources, anchor,
-                signedBatches.stream().map(SignedBatch::gateway).distinct().toList());
+        List<String> gateways = signedBatches.stream().map(SignedBatch::gateway).distinct().toList();
+        List<Revocations> verified = new ArrayList<>();
+        for (Revocations.Source source : sources) {
+            verified.add(Revocations.verify(source, anchor, gateways));
+        }
+        Optional<Revocations> revocations = Revocations.newest(verified);
         List<RevokedSignature> revoked = revocations.map(r -> revokedSignatures(r, signedBatches)).orElse(List.of());
         List<String> after = revoked.stream().filter(RevokedSignature::afterRevocation).map(RevokedSignature::describe).toList();
         if (!after.isEmpty()) {

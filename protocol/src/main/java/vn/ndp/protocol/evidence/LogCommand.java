@@ -201,8 +201,12 @@ public final class LogCommand {
         }
         try {
             // one named on the command line is checked, not left out: the file would not carry what was asked for
-            Optional<Revocations> newestGiven = Revocations.newest(given, unchecked.anchor(), unchecked.records().stream()
-                    .map(Evidence.ProvenRecord::gateway).distinct().toList());
+            List<String> gateways = unchecked.records().stream().map(Evidence.ProvenRecord::gateway).distinct().toList();
+            List<Revocations> verified = new java.util.ArrayList<>();
+            for (Revocations.Source source : given) {
+                verified.add(Revocations.verify(source, unchecked.anchor(), gateways));
+            }
+            Optional<Revocations> newestGiven = Revocations.newest(verified);
             if (newestGiven.isPresent() && (kept.isEmpty() || newestGiven.get().version() > kept.get().version())) {
                 kept = newestGiven;
             }
@@ -247,9 +251,9 @@ public final class LogCommand {
         Optional<Revocations> newest = Optional.empty();
         for (Revocations.Source source : Revocations.keptUnder(data)) {
             try {
-                Optional<Revocations> verified = Revocations.newest(List.of(source), evidence.anchor(), gateways);
-                if (newest.isEmpty() || verified.get().version() > newest.get().version()) {
-                    newest = verified;
+                Revocations verified = Revocations.verify(source, evidence.anchor(), gateways);
+                if (newest.isEmpty() || verified.version() > newest.get().version()) {
+                    newest = Optional.of(verified);
                 }
             } catch (EvidenceException e) {
                 out.println("  NOTE: not put in the file: " + e.getMessage());

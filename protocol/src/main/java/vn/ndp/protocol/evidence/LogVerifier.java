@@ -335,20 +335,33 @@ public final class LogVerifier {
         } catch (IllegalArgumentException e) {
             fail(Problem.BAD_CERTIFICATE, name, 1, 0, "a certificate in the header cannot be parsed");
         }
-        if (anchor == null) {
+        boolean first = anchor == null;
+        if (first) {
             anchor = anchorOption.orElse(chain.getLast());
-            try {
-                revocations = Revocations.newest(configurations, anchor, List.of(header.gateway())).orElse(null);
-            } catch (EvidenceException e) {
-                fail(Problem.BAD_GLOBAL_CONFIGURATION, "global configuration", 0, 0, e.getMessage());
-            }
         }
         checkChain(chain, anchor).ifPresent(why -> fail(Problem.BAD_CERTIFICATE, name, 1, 0, why));
         checkIssuedTo(chain.getFirst(), header.gateway()).ifPresent(why -> fail(Problem.BAD_CERTIFICATE, name, 1, 0, why));
+        if (first) {
+            // the gateway is now the one the national CA issued the certificate to: a gateway identifier
+            revocations = newestRevocations(header.gateway());
+        }
         SigningChain checked = new SigningChain(List.copyOf(chain), revocations == null ? Optional.empty()
                 : revocations.revokedAt(chain.getFirst()));
         chains.put(header.certificates(), checked);
         return checked;
+    }
+
+    /** The newest of the configurations, each verified for {@code gateway}; null when there is none. */
+    private Revocations newestRevocations(String gateway) {
+        List<Revocations> verified = new ArrayList<>();
+        for (Revocations.Source source : configurations) {
+            try {
+                verified.add(Revocations.verify(source, anchor, List.of(gateway)));
+            } catch (EvidenceException e) {
+                fail(Problem.BAD_GLOBAL_CONFIGURATION, "global configuration", 0, 0, e.getMessage());
+            }
+        }
+        return Revocations.newest(verified).orElse(null);
     }
 
     /**

@@ -16,9 +16,12 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 import vn.ndp.protocol.globalconf.GlobalConfigurationRejectedException;
+import vn.ndp.protocol.globalconf.GlobalConfigurationRejectedException.Reason;
 import vn.ndp.protocol.globalconf.GlobalConfigurationVerifier;
 import vn.ndp.protocol.globalconf.RevokedCertificate;
 import vn.ndp.protocol.globalconf.VerifiedGlobalConfiguration;
+import vn.ndp.protocol.identifiers.GatewayId;
+import vn.ndp.protocol.identifiers.InvalidIdentifierException;
 
 /**
  * The certificate revocations a verifier of logs and evidence checks signatures against: those of the newest (highest
@@ -51,24 +54,46 @@ public final class Revocations {
     }
 
     /**
-     * Verifies every source against {@code nationalCa} for the instance of every gateway in {@code gateways} and
-     * returns the newest; empty when there is no source.
+     * Verifies {@code source} once, against {@code nationalCa}, for the instance of the gateways in {@code gateways}
+     * (at least one): every one of them must be of the configuration's instance.
      *
      * @throws EvidenceException naming the source that does not verify, and why
      */
-    public static Optional<Revocations> newest(List<Source> sources, X509Certificate nationalCa, Collection<String> gateways) {
-        List<Revocations> verified = new ArrayList<>();
-        for (Source source : sources) {
-            for (String instance : gateways.stream().map(Revocations::instanceOf).distinct().toList()) {
-                try {
-                    verified.add(new Revocations(source, GlobalConfigurationVerifier.verifyOffline(source.signed(),
-                            nationalCa, instance)));
-                } catch (GlobalConfigurationRejectedException e) {
-                    throw new EvidenceException("the global configuration from " + source.name() + " does not verify ("
-                            + e.reason() + "): " + e.getMessage());
-                }
+    public static Revocations verify(Source source, X509Certificate nationalCa, Collection<String> gateways) {
+        if (gateways.isEmpty()) {
+            throw new IllegalArgumentException("no gateway to verify the global configuration from " + source.name() + " for");
+        }
+        List<GatewayId> ids = new ArrayList<>();
+        for (String gateway : gateways) {
+            try {
+                ids.add(GatewayId.parse(gateway));
+            } catch (InvalidIdentifierException e) {
+                throw new EvidenceException("gateway " + gateway + " is not a gateway identifier, so the global"
+                        + " configuration from " + source.name() + " cannot be checked for its instance: " + e.getMessage());
             }
         }
+        VerifiedGlobalConfiguration verified;
+        try {
+            verified = GlobalConfigurationVerifier.verifyOffline(source.signed(), nationalCa, ids.getFirst().instance());
+        } catch (GlobalConfigurationRejectedException e) {
+            throw doesNotVerify(source, e.reason(), e.getMessage());
+        }
+        for (GatewayId gateway : ids) {
+            if (!gateway.instance().equals(verified.configuration().instance())) {
+                throw doesNotVerify(source, Reason.WRONG_INSTANCE, "The global configuration is for instance "
+                        + verified.configuration().instance() + ", not " + gateway.instance() + " of gateway " + gateway);
+            }
+        }
+        return new Revocations(source, verified);
+    }
+
+    private static EvidenceException doesNotVerify(Source source, Reason reason, String why) {
+        return new EvidenceException("the global configuration from " + source.name() + " does not verify (" + reason
+                + "): " + why);
+    }
+
+    /** The newest (highest version) of {@code verified}, the first of those of that version; empty when there is none. */
+    public static Optional<Revocations> newest(Collection<Revocations> verified) {
         return verified.stream().max(Comparator.comparingLong(Revocations::version));
     }
 
@@ -87,12 +112,6 @@ public final class Revocations {
         } catch (IOException e) {
             throw new EvidenceException("Cannot search " + directory + " for kept global configurations: " + e.getMessage(), e);
         }
-    }
-
-    /** The instance a gateway identifier names: its first part, {@code VN} in {@code VN/GOV/000.00.00.H49/lgsp}. */
-    static String instanceOf(String gateway) {
-        int slash = gateway.indexOf('/');
-        return slash < 0 ? gateway : gateway.substring(0, slash);
     }
 
     public long version() {

@@ -197,6 +197,23 @@ class RevocationTests {
     }
 
     @Test
+    void aConfigurationCountsOnlyWhenEveryGatewayCheckedIsOfItsInstance() {
+        Revocations.Source source = new Revocations.Source("test", fixture.globalConfiguration(3, now()));
+        String foreign = "XX/GOV/TEST.FOREIGN/gw";
+
+        Revocations both = Revocations.verify(source, fixture.ca.certificate(), List.of(LogFixture.GATEWAY,
+                LogFixture.OTHER_GATEWAY));
+
+        assertThat(both.version()).isEqualTo(3);
+        assertThatThrownBy(() -> Revocations.verify(source, fixture.ca.certificate(), List.of(LogFixture.GATEWAY, foreign)))
+                .isInstanceOf(EvidenceException.class).hasMessage("the global configuration from test does not verify"
+                        + " (WRONG_INSTANCE): The global configuration is for instance VN, not XX of gateway " + foreign);
+        assertThatThrownBy(() -> Revocations.verify(source, fixture.ca.certificate(), List.of("VN/GOV/lgsp")))
+                .isInstanceOf(EvidenceException.class).hasMessageStartingWith("gateway VN/GOV/lgsp is not a gateway"
+                        + " identifier, so the global configuration from test cannot be checked for its instance: ");
+    }
+
+    @Test
     void exportPutsTheGatewaysKeptConfigurationInTheFileAndVerificationChecksAgainstIt(@TempDir Path root)
             throws IOException {
         Instant issued = now();
