@@ -12,8 +12,6 @@ import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
 
-import vn.ndp.protocol.evidence.Evidence;
-
 /**
  * {@code GET /messagelog/evidence?id=X-ROAD-ID} on the admin listener: the evidence file of one
  * exchange from this gateway's log, for a caller presenting {@code Authorization: Bearer} with the
@@ -51,8 +49,7 @@ public final class EvidenceEndpoint {
         if (id == null || id.isBlank() || id.length() > 255) {
             return send(response, callback, 400, "{\"error\":\"give the X-Road-Id once as ?id=\"}");
         }
-        Optional<byte[]> evidence = log.evidence(id).map(file -> globalConfiguration.get()
-                .map(signed -> Evidence.withGlobalConfiguration(file, signed)).orElse(file));
+        Optional<byte[]> evidence = log.evidence(id, globalConfiguration.get());
         if (evidence.isEmpty()) {
             return send(response, callback, 404, "{\"error\":\"no record of this X-Road-Id in the message log\"}");
         }

@@ -450,10 +450,13 @@ public final class MessageLog implements AutoCloseable {
         }
     }
 
-    /** The evidence of one exchange from this gateway's log (see {@link Evidence}), after signing what is pending. */
-    public Optional<byte[]> evidence(String xroadId) {
+    /**
+     * The evidence of one exchange from this gateway's log (see {@link Evidence}), after signing what is pending,
+     * carrying {@code signedGlobalConfiguration} (the signed bytes of the configuration in use) when there is one.
+     */
+    public Optional<byte[]> evidence(String xroadId, Optional<byte[]> signedGlobalConfiguration) {
         signPending(" for an evidence request");
-        return Evidence.export(settings.directory(), xroadId);
+        return Evidence.export(settings.directory(), xroadId, signedGlobalConfiguration);
     }
 
     @Override

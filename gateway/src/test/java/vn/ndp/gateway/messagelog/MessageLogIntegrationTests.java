@@ -127,8 +127,8 @@ class MessageLogIntegrationTests {
     }
 
     private static List<JsonNode> records(MessageLog log, String xroadId) {
-        return log.evidence(xroadId).map(bytes -> Evidence.verify(bytes, Optional.empty()).records().stream()
-                .map(Evidence.ProvenRecord::record).toList()).orElse(List.of());
+        return log.evidence(xroadId, Optional.empty()).map(bytes -> Evidence.verify(bytes, Optional.empty()).records()
+                .stream().map(Evidence.ProvenRecord::record).toList()).orElse(List.of());
     }
 
     @Test
@@ -198,7 +198,7 @@ class MessageLogIntegrationTests {
         assertThat(records(consumerLog(), detail)).singleElement()
                 .satisfies(r -> assertThat(r.get("fault").asString()).isEqualTo("Client.SslAuthenticationFailed"));
         Poll.until(() -> consumerLog().unsignedBatches() == 0, Duration.ofSeconds(10), "the consumer to sign its batch");
-        assertThat(Evidence.verify(Evidence.export(consumerLog().directory(), detail).orElseThrow(),
+        assertThat(Evidence.verify(Evidence.export(consumerLog().directory(), detail, Optional.empty()).orElseThrow(),
                 Optional.of(exchange.ca.certificate())).records()).hasSize(1);
     }
 
@@ -353,7 +353,7 @@ class MessageLogIntegrationTests {
         Poll.until(() -> consumerLog().unsignedBatches() == 0 && providerLog().unsignedBatches() == 0,
                 Duration.ofSeconds(10), "both writers to sign their pending batches");
 
-        Evidence.Verified verified = Evidence.verify(Evidence.export(directory, id).orElseThrow(),
+        Evidence.Verified verified = Evidence.verify(Evidence.export(directory, id, Optional.empty()).orElseThrow(),
                 Optional.of(exchange.ca.certificate()));
 
         assertThat(verified.records()).extracting(Evidence.ProvenRecord::gateway).containsExactlyInAnyOrder(

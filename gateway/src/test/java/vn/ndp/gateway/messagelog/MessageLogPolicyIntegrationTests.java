@@ -150,6 +150,6 @@ class MessageLogPolicyIntegrationTests {
             assertThat(response.statusCode()).as("no evidence endpoint without a token: " + authorization).isEqualTo(404);
             assertThat(response.body()).as(authorization).doesNotContain(id);
         }
-        assertThat(consumerLog().evidence(id)).as("the log holds it").isPresent();
+        assertThat(consumerLog().evidence(id, Optional.empty())).as("the log holds it").isPresent();
     }
 }

@@ -150,15 +150,23 @@ public final class Evidence {
         }
     }
 
-    /** Collects the evidence of {@code xroadId} from every log under {@code dataDir}; empty when no log holds it. */
-    public static Optional<byte[]> export(Path dataDir, String xroadId) {
+    /**
+     * The evidence of {@code xroadId} from every log under {@code dataDir}, carrying {@code signedGlobalConfiguration}
+     * (the CMS bytes as the gateway kept them) when there is one; empty when no log holds it.
+     */
+    public static Optional<byte[]> export(Path dataDir, String xroadId, Optional<byte[]> signedGlobalConfiguration) {
+        return collect(dataDir, xroadId).map(collected -> collected.evidence(signedGlobalConfiguration));
+    }
+
+    /**
+     * Collects the records of {@code xroadId} from every log under {@code dataDir}, to be written as its evidence with
+     * the global configuration chosen for them (see {@link Collected}); empty when no log holds it.
+     */
+    public static Optional<Collected> collect(Path dataDir, String xroadId) {
         if (xroadId == null || xroadId.isBlank()) {
             throw new IllegalArgumentException("no X-Road-Id: give the X-Road-Id of the exchange (or the detail of the"
                     + " error a refused request got)");
         }
-        ObjectNode root = JSON.createObjectNode();
-        root.put("format", FORMAT);
-        root.put("xroadId", xroadId);
         ArrayNode logs = JSON.createArrayNode();
         String ca = null;
         for (Path directory : logDirectories(dataDir)) {
@@ -169,26 +177,58 @@ public final class Evidence {
                 logs.add(log.get());
             }
         }
-        if (logs.isEmpty()) {
-            return Optional.empty();
-        }
-        root.put("nationalCa", ca);
-        root.set("logs", logs);
-        root.putNull("globalConfiguration"); // see withGlobalConfiguration
-        return Optional.of(JSON.writeValueAsBytes(root));
+        return logs.isEmpty() ? Optional.empty() : Optional.of(new Collected(xroadId, ca, logs));
     }
 
     /**
-     * The evidence file with {@code signedGlobalConfiguration} (the CMS bytes as the gateway kept them) in it, so that
-     * a verifier can check the signatures against its revocations without anything else.
+     * The records of an X-Road-Id collected from the logs, not yet written: what choosing a global configuration for
+     * them needs (the national CA their certificates name, their gateways) is known before the file is written.
      */
-    public static byte[] withGlobalConfiguration(byte[] evidence, byte[] signedGlobalConfiguration) {
-        ObjectNode root = (ObjectNode) JSON.readTree(evidence);
-        if (!FORMAT.equals(root.path("format").asString(""))) {
-            throw new EvidenceException("only an evidence file of format " + FORMAT + " can carry a global configuration");
+    public static final class Collected {
+
+        private final String xroadId;
+        private final String nationalCa;
+        private final ArrayNode logs;
+
+        private Collected(String xroadId, String nationalCa, ArrayNode logs) {
+            this.xroadId = xroadId;
+            this.nationalCa = nationalCa;
+            this.logs = logs;
         }
-        root.put("globalConfiguration", Hashes.base64(signedGlobalConfiguration));
-        return JSON.writeValueAsBytes(root);
+
+        /** The national CA certificate the logs name, as the file will carry it (not verified yet). */
+        public X509Certificate nationalCa() {
+            try {
+                return Pem.parseCertificate(nationalCa);
+            } catch (IllegalArgumentException e) {
+                throw new EvidenceException("the national CA certificate in the logs cannot be read: " + e.getMessage(), e);
+            }
+        }
+
+        /** The gateways whose logs hold the records. */
+        public List<String> gateways() {
+            List<String> gateways = new ArrayList<>();
+            logs.forEach(log -> gateways.add(log.get("gateway").asString()));
+            return gateways.stream().distinct().toList();
+        }
+
+        /**
+         * The evidence file, carrying {@code signedGlobalConfiguration} (null in the file when empty: the exporter kept
+         * none), so that a verifier can check the signatures against its revocations without anything else.
+         */
+        public byte[] evidence(Optional<byte[]> signedGlobalConfiguration) {
+            ObjectNode root = JSON.createObjectNode();
+            root.put("format", FORMAT);
+            root.put("xroadId", xroadId);
+            root.put("nationalCa", nationalCa);
+            root.set("logs", logs);
+            if (signedGlobalConfiguration.isPresent()) {
+                root.put("globalConfiguration", Hashes.base64(signedGlobalConfiguration.get()));
+            } else {
+                root.putNull("globalConfiguration");
+            }
+            return JSON.writeValueAsBytes(root);
+        }
     }
 
     private static Optional<ObjectNode> exportLog(Path directory, String xroadId) {

@@ -179,19 +179,18 @@ public final class LogCommand {
             err.println("ndp log: cannot read " + data + ": " + (Files.exists(data) ? "not a directory" : "no such directory"));
             return 2;
         }
-        Optional<byte[]> evidence;
+        Optional<Evidence.Collected> collected;
         try {
-            evidence = Evidence.export(data, id);
+            collected = Evidence.collect(data, id);
         } catch (EvidenceException e) {
             err.println("ndp log: " + e.getMessage());
             return 1;
         }
-        if (evidence.isEmpty()) {
+        if (collected.isEmpty()) {
             err.println("ndp log: no record of X-Road-Id " + id + " in the logs under " + data);
             return 1;
         }
-        byte[] bytes = evidence.get();
-        Evidence.Verified unchecked = Evidence.verify(bytes, Optional.empty());
+        Evidence.Verified unchecked = Evidence.verify(collected.get().evidence(Optional.empty()), Optional.empty());
         Optional<Revocations> kept;
         try {
             kept = newestKept(data, unchecked, out);
@@ -214,9 +213,7 @@ public final class LogCommand {
             err.println("ndp log: " + e.getMessage());
             return 1;
         }
-        if (kept.isPresent()) {
-            bytes = Evidence.withGlobalConfiguration(bytes, kept.get().signed());
-        }
+        byte[] bytes = collected.get().evidence(kept.map(Revocations::signed));
         try {
             Files.write(file, bytes);
         } catch (IOException e) {

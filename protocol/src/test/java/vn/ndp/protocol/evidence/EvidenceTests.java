@@ -47,7 +47,7 @@ class EvidenceTests {
                 writer.append(List.of(LogFixture.body("ex-42", 5), LogFixture.body("ex-6", 6)));
             }
         }
-        evidence = Evidence.export(data, "ex-42").orElseThrow();
+        evidence = Evidence.export(data, "ex-42", Optional.empty()).orElseThrow();
     }
 
     @Test
@@ -80,7 +80,7 @@ class EvidenceTests {
 
     @Test
     void changingAnyByteOfTheEvidenceMakesItFail() {
-        byte[] evidence = Evidence.export(data.resolve("consumer"), "ex-42").orElseThrow();
+        byte[] evidence = Evidence.export(data.resolve("consumer"), "ex-42", Optional.empty()).orElseThrow();
         List<Integer> accepted = new ArrayList<>();
         for (int i = 0; i < evidence.length; i++) {
             byte[] changed = evidence.clone();
@@ -104,7 +104,7 @@ class EvidenceTests {
         try (LogWriter writer = fixture.open(log, LogFixture.GATEWAY, fixture.otherGateway())) {
             writer.append(List.of(LogFixture.body("ex-forged", 1)));
         }
-        byte[] forged = Evidence.export(log, "ex-forged").orElseThrow();
+        byte[] forged = Evidence.export(log, "ex-forged", Optional.empty()).orElseThrow();
 
         assertThatThrownBy(() -> Evidence.verify(forged, Optional.of(fixture.ca.certificate())))
                 .isInstanceOf(EvidenceException.class)
@@ -119,11 +119,11 @@ class EvidenceTests {
             writer.signPending();
             writer.append(List.of(LogFixture.body("ex-late", 2))); // the answer's record, say: not signed yet
 
-            assertThatThrownBy(() -> Evidence.export(log, "ex-late")).as("never a partial evidence")
+            assertThatThrownBy(() -> Evidence.export(log, "ex-late", Optional.empty())).as("never a partial evidence")
                     .isInstanceOf(EvidenceException.class).hasMessageContaining("not signed yet");
 
             writer.signPending();
-            Evidence.Verified verified = Evidence.verify(Evidence.export(log, "ex-late").orElseThrow(),
+            Evidence.Verified verified = Evidence.verify(Evidence.export(log, "ex-late", Optional.empty()).orElseThrow(),
                     Optional.of(fixture.ca.certificate()));
             assertThat(verified.records()).hasSize(2);
         }
@@ -131,7 +131,7 @@ class EvidenceTests {
 
     @Test
     void noEvidenceForAnUnknownExchange() {
-        assertThat(Evidence.export(data, "never-seen")).isEmpty();
+        assertThat(Evidence.export(data, "never-seen", Optional.empty())).isEmpty();
     }
 
     @Test
@@ -150,7 +150,7 @@ class EvidenceTests {
         assertThat(exported).isEqualTo(2);
         assertThat(err.toString()).contains("no X-Road-Id: give the X-Road-Id of the exchange");
         assertThat(dir.resolve("empty-id.json")).doesNotExist();
-        assertThatThrownBy(() -> Evidence.export(log, "")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> Evidence.export(log, "", Optional.empty())).isInstanceOf(IllegalArgumentException.class);
     }
 
     private static byte[] record(String side, String xroadId, String requestId, String method, String path, int status,
@@ -183,8 +183,8 @@ class EvidenceTests {
 
     @Test
     void theRecordsOfBothGatewaysForOneRequestAreOneExchange(@TempDir Path root) throws IOException {
-        Evidence.Verified verified = Evidence.verify(Evidence.export(twoGateways(root, "one", false), "one").orElseThrow(),
-                Optional.empty());
+        Evidence.Verified verified = Evidence.verify(Evidence.export(twoGateways(root, "one", false), "one",
+                Optional.empty()).orElseThrow(), Optional.empty());
 
         assertThat(verified.exchanges()).singleElement().satisfies(exchange -> {
             assertThat(exchange.requestId()).isEqualTo("request-1");
@@ -293,7 +293,7 @@ class EvidenceTests {
             }
         }
         Path file = root.resolve(id + ".json");
-        Files.write(file, Evidence.export(root, id).orElseThrow());
+        Files.write(file, Evidence.export(root, id, Optional.empty()).orElseThrow());
         return file;
     }
 

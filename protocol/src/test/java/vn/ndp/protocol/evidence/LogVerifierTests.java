@@ -870,7 +870,7 @@ class LogVerifierTests {
                 .doesNotContain("\"header\":");
 
         assertThat(LogVerifier.verify(log, Optional.of(fixture.ca.certificate())).problem()).isEmpty();
-        byte[] evidence = Evidence.export(log, "id-5").orElseThrow();
+        byte[] evidence = Evidence.export(log, "id-5", Optional.empty()).orElseThrow();
         assertThat(Evidence.verify(evidence, Optional.of(fixture.ca.certificate())).records()).hasSize(1);
     }
 

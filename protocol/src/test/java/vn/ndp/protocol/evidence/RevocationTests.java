@@ -398,8 +398,8 @@ class RevocationTests {
     void changingTheCarriedConfigurationAnywhereMakesTheEvidenceFail(@TempDir Path root) throws IOException {
         Path data = gatewayData(root, "ex-1", Optional.empty(), Optional.of(fixture.globalConfiguration(5, now(),
                 fixture.revocation(longAfter))));
-        byte[] evidence = Evidence.withGlobalConfiguration(Evidence.export(data, "ex-1").orElseThrow(),
-                Files.readAllBytes(data.resolve("globalconf/globalconf.p7")));
+        byte[] evidence = Evidence.export(data, "ex-1", Optional.of(Files.readAllBytes(
+                data.resolve("globalconf/globalconf.p7")))).orElseThrow();
         Evidence.verify(evidence, Optional.of(fixture.ca.certificate()));
         int start = indexOf(evidence, "\"globalConfiguration\"".getBytes(java.nio.charset.StandardCharsets.UTF_8));
         List<Integer> accepted = new ArrayList<>();
