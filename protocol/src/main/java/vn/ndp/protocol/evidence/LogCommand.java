@@ -190,30 +190,21 @@ public final class LogCommand {
             err.println("ndp log: no record of X-Road-Id " + id + " in the logs under " + data);
             return 1;
         }
-        Evidence.Verified unchecked = Evidence.verify(collected.get().evidence(Optional.empty()), Optional.empty());
-        Optional<Revocations> kept;
+        List<Revocations.Source> kept;
         try {
-            kept = newestKept(data, unchecked, out);
+            kept = Revocations.keptUnder(data);
         } catch (EvidenceException e) {
             err.println("ndp log: " + e.getMessage());
             return 2;
         }
+        Optional<Revocations> carried;
         try {
-            // one named on the command line is checked, not left out: the file would not carry what was asked for
-            List<String> gateways = unchecked.records().stream().map(Evidence.ProvenRecord::gateway).distinct().toList();
-            List<Revocations> verified = new java.util.ArrayList<>();
-            for (Revocations.Source source : given) {
-                verified.add(Revocations.verify(source, unchecked.anchor(), gateways));
-            }
-            Optional<Revocations> newestGiven = Revocations.newest(verified);
-            if (newestGiven.isPresent() && (kept.isEmpty() || newestGiven.get().version() > kept.get().version())) {
-                kept = newestGiven;
-            }
+            carried = carriedConfiguration(collected.get(), kept, given, out);
         } catch (EvidenceException e) {
             err.println("ndp log: " + e.getMessage());
             return 1;
         }
-        byte[] bytes = collected.get().evidence(kept.map(Revocations::signed));
+        byte[] bytes = collected.get().evidence(carried.map(Revocations::signed));
         try {
             Files.write(file, bytes);
         } catch (IOException e) {
@@ -231,7 +222,7 @@ public final class LogCommand {
         out.println("Wrote " + file + ": " + verified.records().size() + " record(s) of " + id + " from "
                 + verified.records().stream().map(Evidence.ProvenRecord::gateway).distinct().count() + " gateway(s), "
                 + count(exchanges.size(), "exchange"));
-        out.println("  " + kept.map(k -> "carries global configuration version " + k.version() + ", issued " + k.issuedAt()
+        out.println("  " + carried.map(k -> "carries global configuration version " + k.version() + ", issued " + k.issuedAt()
                 + " (" + k.sourceName() + "): its revocations are checked").orElse("carries no global configuration"
                 + " (none kept under " + data + "): " + Evidence.REVOCATION_NOT_CHECKED));
         verified.revokedSignatures().forEach(revoked -> out.println("  " + revoked.describe()));
@@ -240,23 +231,31 @@ public final class LogCommand {
     }
 
     /**
-     * The newest global configuration kept under {@code data} that verifies against the national CA of the evidence,
-     * for its gateways; one that does not verify is named and left out (the auditor can add a good one later).
+     * The global configuration the evidence carries: the newest of those {@code kept} in the data directory and those
+     * {@code given}, each verified against the national CA the records' certificates name, for their gateways. A kept
+     * one that does not verify is named and left out (the auditor can add a good one later); a given one that does not
+     * verify fails the export.
      */
-    private static Optional<Revocations> newestKept(Path data, Evidence.Verified evidence, PrintStream out) {
-        List<String> gateways = evidence.records().stream().map(Evidence.ProvenRecord::gateway).distinct().toList();
-        Optional<Revocations> newest = Optional.empty();
-        for (Revocations.Source source : Revocations.keptUnder(data)) {
+    private static Optional<Revocations> carriedConfiguration(Evidence.Collected records, List<Revocations.Source> kept,
+                                                              List<Revocations.Source> given, PrintStream out) {
+        if (kept.isEmpty() && given.isEmpty()) {
+            return Optional.empty();
+        }
+        X509Certificate nationalCa = records.nationalCa();
+        List<String> gateways = records.gateways();
+        List<Revocations> verified = new java.util.ArrayList<>();
+        for (Revocations.Source source : kept) {
             try {
-                Revocations verified = Revocations.verify(source, evidence.anchor(), gateways);
-                if (newest.isEmpty() || verified.version() > newest.get().version()) {
-                    newest = Optional.of(verified);
-                }
+                verified.add(Revocations.verify(source, nationalCa, gateways));
             } catch (EvidenceException e) {
                 out.println("  NOTE: not put in the file: " + e.getMessage());
             }
         }
-        return newest;
+        // one named on the command line is checked, not left out: the file would not carry what was asked for
+        for (Revocations.Source source : given) {
+            verified.add(Revocations.verify(source, nationalCa, gateways));
+        }
+        return Revocations.newest(verified);
     }
 
     /** The value after option {@code args[i]}. */

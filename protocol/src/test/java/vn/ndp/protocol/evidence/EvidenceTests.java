@@ -112,6 +112,25 @@ class EvidenceTests {
     }
 
     @Test
+    void anExportWhoseLogsDoNotVerifyIsWrittenAndSaysSoWithoutAStackTrace(@TempDir Path other) throws IOException {
+        Path log = other.resolve("messagelog");
+        try (LogWriter writer = fixture.open(log, LogFixture.GATEWAY, fixture.otherGateway())) {
+            writer.append(List.of(LogFixture.body("ex-forged", 1)));
+        }
+        Path file = other.resolve("ex-forged.json");
+        var out = new ByteArrayOutputStream();
+        var err = new ByteArrayOutputStream();
+
+        int exported = LogCommand.run(new String[] {"export", "--id", "ex-forged", "--data", log.toString(), "--out",
+                file.toString()}, new PrintStream(out), new PrintStream(err));
+
+        assertThat(exported).as(err.toString()).isEqualTo(1);
+        assertThat(out.toString()).startsWith("Wrote " + file + ", but it does NOT verify: ")
+                .contains("issued to " + LogFixture.OTHER_GATEWAY + ", not to gateway " + LogFixture.GATEWAY);
+        assertThat(file).exists();
+    }
+
+    @Test
     void aBatchNotSignedYetGivesNoEvidenceUntilItIsSigned() throws IOException {
         Path log = dir.resolve("unsigned/messagelog");
         try (LogWriter writer = fixture.open(log)) {

@@ -312,6 +312,33 @@ class RevocationTests {
     }
 
     @Test
+    void exportLeavesADamagedKeptCopyOutWithANoteAndCarriesTheNewestOfTheOthersTheKeptCopyOnATie(@TempDir Path root)
+            throws IOException {
+        byte[] damaged = fixture.globalConfiguration(5, now());
+        damaged[damaged.length / 2] ^= 1;
+        Path withDamaged = gatewayData(root.resolve("damaged"), "ex-1", Optional.empty(), Optional.of(damaged));
+        Path withKept = gatewayData(root.resolve("kept"), "ex-1", Optional.empty(),
+                Optional.of(fixture.globalConfiguration(5, now())));
+        Path given = file(root, "given.p7", fixture.globalConfiguration(4, now()));
+        Path sameVersion = file(root, "same-version.p7", fixture.globalConfiguration(5, now()));
+        var out = new ByteArrayOutputStream();
+        var tie = new ByteArrayOutputStream();
+
+        int exported = run(out, "export", "--id", "ex-1", "--data", withDamaged.toString(), "--out",
+                root.resolve("damaged.json").toString(), "--globalconf", given.toString());
+        int exportedOnATie = run(tie, "export", "--id", "ex-1", "--data", withKept.toString(), "--out",
+                root.resolve("tie.json").toString(), "--globalconf", sameVersion.toString());
+
+        assertThat(exported).as(out.toString()).isZero();
+        assertThat(out.toString()).contains("  NOTE: not put in the file: the global configuration from the gateway's kept"
+                + " copy " + withDamaged.resolve("globalconf/globalconf.p7") + " does not verify (",
+                "carries global configuration version 4, issued ", "(--globalconf " + given + ")");
+        assertThat(exportedOnATie).as(tie.toString()).isZero();
+        assertThat(tie.toString()).contains("carries global configuration version 5, issued ", "(the gateway's kept copy "
+                + withKept.resolve("globalconf/globalconf.p7") + ")");
+    }
+
+    @Test
     void aTamperedForeignOrGatewaySignedConfigurationIsRefusedNeverSkipped(@TempDir Path root) throws IOException {
         Path data = gatewayData(root, "ex-1", Optional.empty(), Optional.empty());
         Path file = root.resolve("ex-1.json");
