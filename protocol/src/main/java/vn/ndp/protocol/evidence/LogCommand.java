@@ -125,8 +125,11 @@ public final class LogCommand {
             return 1;
         }
         int status = 0;
-        for (Path log : logs) {
-            LogVerifier.Report report = LogVerifier.verify(log, anchor, configurations);
+        // verified once for all the logs (they share the national CA and instance), a bad one reported once
+        Revocations.Configurations checked = new Revocations.Configurations(configurations);
+        for (int i = 0; i < logs.size(); i++) {
+            Path log = logs.get(i);
+            LogVerifier.Report report = LogVerifier.verify(log, anchor, checked);
             out.println(log + ":");
             out.println("  national CA SHA-256 " + report.anchorFingerprint() + (anchor.isEmpty()
                     ? " (taken from the log: compare it with the fingerprint the national CA publishes)" : " (given)"));
@@ -152,6 +155,11 @@ public final class LogCommand {
             } else {
                 out.println("  FAILED after " + report.records() + " good records. First problem: " + report.problem().get());
                 status = 1;
+                if (report.problem().get().problem() == LogVerifier.Problem.BAD_GLOBAL_CONFIGURATION && i + 1 < logs.size()) {
+                    out.println("NOT VERIFIED, as the global configuration above does not verify: " + String.join(", ",
+                            logs.subList(i + 1, logs.size()).stream().map(Path::toString).toList()));
+                    break;
+                }
             }
         }
         return status;

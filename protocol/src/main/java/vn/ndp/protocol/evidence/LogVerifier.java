@@ -103,7 +103,7 @@ public final class LogVerifier {
 
     private final Path directory;
     private final Optional<X509Certificate> anchorOption;
-    private final List<Revocations.Source> configurations;
+    private final Revocations.Configurations configurations;
     private Revocations revocations;
     private final List<RevokedWindow> revokedWindows = new ArrayList<>();
     /** Each time-stamped batch and the time of its earliest stamp. */
@@ -128,10 +128,10 @@ public final class LogVerifier {
     private String text = "";
     private int position;
 
-    private LogVerifier(Path directory, Optional<X509Certificate> anchor, List<Revocations.Source> configurations) {
+    private LogVerifier(Path directory, Optional<X509Certificate> anchor, Revocations.Configurations configurations) {
         this.directory = directory;
         this.anchorOption = anchor;
-        this.configurations = List.copyOf(configurations);
+        this.configurations = configurations;
     }
 
     /** Verifies {@code directory}; the anchor defaults to the CA certificate the first segment carries. */
@@ -144,6 +144,14 @@ public final class LogVerifier {
      * {@code configurations} (see {@link Revocations}); none: revocation is not checked.
      */
     public static Report verify(Path directory, Optional<X509Certificate> anchor, List<Revocations.Source> configurations) {
+        return verify(directory, anchor, new Revocations.Configurations(configurations));
+    }
+
+    /**
+     * As {@link #verify(Path, Optional, List)}, with configurations shared by several logs (such as those under a data
+     * directory), so that each is verified once, not once per log.
+     */
+    public static Report verify(Path directory, Optional<X509Certificate> anchor, Revocations.Configurations configurations) {
         return new LogVerifier(directory, anchor, configurations).run();
     }
 
@@ -351,17 +359,13 @@ public final class LogVerifier {
         return checked;
     }
 
-    /** The newest of the configurations, each verified for {@code gateway}; null when there is none. */
+    /** The newest of the configurations, verified for {@code gateway}; null when there is none. */
     private Revocations newestRevocations(String gateway) {
-        List<Revocations> verified = new ArrayList<>();
-        for (Revocations.Source source : configurations) {
-            try {
-                verified.add(Revocations.verify(source, anchor, List.of(gateway)));
-            } catch (EvidenceException e) {
-                fail(Problem.BAD_GLOBAL_CONFIGURATION, "global configuration", 0, 0, e.getMessage());
-            }
+        try {
+            return configurations.newestFor(anchor, gateway).orElse(null);
+        } catch (EvidenceException e) {
+            throw new Failed(new Finding(Problem.BAD_GLOBAL_CONFIGURATION, "global configuration", 0, 0, e.getMessage()));
         }
-        return Revocations.newest(verified).orElse(null);
     }
 
     /**

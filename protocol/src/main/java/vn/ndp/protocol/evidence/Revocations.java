@@ -63,15 +63,7 @@ public final class Revocations {
         if (gateways.isEmpty()) {
             throw new IllegalArgumentException("no gateway to verify the global configuration from " + source.name() + " for");
         }
-        List<GatewayId> ids = new ArrayList<>();
-        for (String gateway : gateways) {
-            try {
-                ids.add(GatewayId.parse(gateway));
-            } catch (InvalidIdentifierException e) {
-                throw new EvidenceException("gateway " + gateway + " is not a gateway identifier, so the global"
-                        + " configuration from " + source.name() + " cannot be checked for its instance: " + e.getMessage());
-            }
-        }
+        List<GatewayId> ids = gateways.stream().map(Revocations::gatewayId).toList();
         VerifiedGlobalConfiguration verified;
         try {
             verified = GlobalConfigurationVerifier.verifyOffline(source.signed(), nationalCa, ids.getFirst().instance());
@@ -87,6 +79,15 @@ public final class Revocations {
         return new Revocations(source, verified);
     }
 
+    private static GatewayId gatewayId(String gateway) {
+        try {
+            return GatewayId.parse(gateway);
+        } catch (InvalidIdentifierException e) {
+            throw new EvidenceException("gateway " + gateway + " is not a gateway identifier, so no global configuration"
+                    + " can be checked for its instance: " + e.getMessage());
+        }
+    }
+
     private static EvidenceException doesNotVerify(Source source, Reason reason, String why) {
         return new EvidenceException("the global configuration from " + source.name() + " does not verify (" + reason
                 + "): " + why);
@@ -95,6 +96,44 @@ public final class Revocations {
     /** The newest (highest version) of {@code verified}, the first of those of that version; empty when there is none. */
     public static Optional<Revocations> newest(Collection<Revocations> verified) {
         return verified.stream().max(Comparator.comparingLong(Revocations::version));
+    }
+
+    /**
+     * The global configurations at hand for verifying several logs, such as those under a data directory: they are
+     * verified once for each national CA and instance the logs are checked against (usually one of each), and the
+     * newest is kept for the next log of that CA and instance. A failure is not kept: it fails the log that asked.
+     */
+    public static final class Configurations {
+
+        private final List<Source> sources;
+        private final Map<List<Object>, Optional<Revocations>> newest = new HashMap<>();
+
+        public Configurations(List<Source> sources) {
+            this.sources = List.copyOf(sources);
+        }
+
+        /**
+         * The newest of the configurations, each verified against {@code nationalCa} for the instance of
+         * {@code gateway}; empty when there is none.
+         *
+         * @throws EvidenceException naming the configuration that does not verify, and why
+         */
+        public Optional<Revocations> newestFor(X509Certificate nationalCa, String gateway) {
+            if (sources.isEmpty()) {
+                return Optional.empty();
+            }
+            List<Object> key = List.of(nationalCa, gatewayId(gateway).instance());
+            Optional<Revocations> known = newest.get(key);
+            if (known == null) {
+                List<Revocations> verified = new ArrayList<>();
+                for (Source source : sources) {
+                    verified.add(verify(source, nationalCa, List.of(gateway)));
+                }
+                known = Revocations.newest(verified);
+                newest.put(key, known);
+            }
+            return known;
+        }
     }
 
     /**

@@ -210,7 +210,7 @@ class RevocationTests {
                         + " (WRONG_INSTANCE): The global configuration is for instance VN, not XX of gateway " + foreign);
         assertThatThrownBy(() -> Revocations.verify(source, fixture.ca.certificate(), List.of("VN/GOV/lgsp")))
                 .isInstanceOf(EvidenceException.class).hasMessageStartingWith("gateway VN/GOV/lgsp is not a gateway"
-                        + " identifier, so the global configuration from test cannot be checked for its instance: ");
+                        + " identifier, so no global configuration can be checked for its instance: ");
     }
 
     @Test
@@ -376,6 +376,39 @@ class RevocationTests {
         assertThat(run(out, "verify", data.toString())).as("a damaged kept copy fails too").isEqualTo(1);
         assertThat(out.toString()).contains("the gateway's kept copy " + data.resolve("globalconf/globalconf.p7")
                 + " does not verify");
+    }
+
+    @Test
+    void logVerifyOverSeveralLogsChecksEachAgainstTheConfigurationsAndReportsABadOneOnce(@TempDir Path root)
+            throws IOException {
+        Path one = gatewayData(root.resolve("one"), "a", Optional.empty(), Optional.empty()).resolve("messagelog");
+        Path two = gatewayData(root.resolve("two"), "b", Optional.empty(), Optional.empty()).resolve("messagelog");
+        Path good = file(root, "good.p7", fixture.globalConfiguration(3, now(), fixture.revocation(longAfter)));
+        byte[] damaged = fixture.globalConfiguration(4, now());
+        damaged[damaged.length / 2] ^= 1;
+        Path bad = file(root, "bad.p7", damaged);
+        var out = new ByteArrayOutputStream();
+        var refused = new ByteArrayOutputStream();
+
+        var configurations = new Revocations.Configurations(List.of(Revocations.Source.option(good)));
+        Revocations first = configurations.newestFor(fixture.ca.certificate(), LogFixture.GATEWAY).orElseThrow();
+        int checked = run(out, "verify", root.toString(), "--globalconf", good.toString());
+        int failed = run(refused, "verify", root.toString(), "--globalconf", bad.toString());
+
+        assertThat(configurations.newestFor(fixture.ca.certificate(), LogFixture.OTHER_GATEWAY))
+                .as("verified once for the national CA and the instance, not again for another gateway of it")
+                .containsSame(first);
+
+        assertThat(checked).as(out.toString()).isZero();
+        assertThat(out.toString().split("revocations as of global configuration version 3", -1))
+                .as("both logs checked against it").hasSize(3);
+        assertThat(out.toString().split("\n  WARNING: certificate " + serial, -1)).hasSize(3);
+        assertThat(failed).as(refused.toString()).isEqualTo(1);
+        assertThat(refused.toString().split("does not verify", -1)).as(refused.toString()).hasSize(3);
+        assertThat(refused.toString()).contains(one + ":", "FAILED after 0 good records. First problem:"
+                + " BAD_GLOBAL_CONFIGURATION (global configuration): the global configuration from --globalconf " + bad
+                + " does not verify (", "NOT VERIFIED, as the global configuration above does not verify: " + two)
+                .doesNotContain(two + ":");
     }
 
     @Test
