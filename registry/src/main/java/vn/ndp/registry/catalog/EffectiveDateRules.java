@@ -48,9 +48,37 @@ final class EffectiveDateRules {
         if (changed.status() != current.status()) {
             refuseBeforeLatest(current.past().statuses(), "beforeStatusChange", "status", current, effective);
         }
-        if (owner && agencies.find(changed.ownerCode()).isPresent()) {
-            refuseAbsentOwner(agencies.existenceOn(changed.ownerCode(), effective), effective);
+        if (owner) {
+            refuseNotFormed(changed, effective, agencies);
+            checkOwnerOn(changed, effective, agencies);
         }
+    }
+
+    /**
+     * Refuses {@code platform}'s owner if it has ended by {@code from}, the day it would hold the platform from
+     * ({@link ErrorCode#AGENCY_MERGED}, naming who holds its platforms that day). An owner not formed yet on that day
+     * is not refused here: a platform listed from a decision taken before its owner was formed (a ministry formed by a
+     * later merger) stays recordable; a transfer to one is refused by {@link #check}.
+     */
+    static void checkOwnerOn(Platform platform, LocalDate from, Agencies agencies) {
+        String code = platform.ownerCode();
+        if (code != null && agencies.find(code).isPresent()
+                && agencies.existenceOn(code, from) instanceof Existence.Ended ended) {
+            Agency agency = ended.agency();
+            throw refused(ErrorCode.AGENCY_MERGED, PlatformField.OWNER.wireName(),
+                    ended.holder() == null ? "ended" : "endedHolder",
+                    "cannot take the platform from " + from + ": " + ended(ended), from, agency.nameVi(), agency.name(Locale.ENGLISH), vi(ended.endedOn()), en(ended.endedOn()),
+                    ended.holder() == null ? "" : ended.holder().nameVi(),
+                    ended.holder() == null ? "" : ended.holder().name(Locale.ENGLISH));
+        }
+    }
+
+    /**
+     * The day a platform's owner holds it from when it is listed: its listing date, or today when that is unknown or
+     * later.
+     */
+    static LocalDate ownedFrom(LocalDate listing, LocalDate today) {
+        return listing != null && listing.isBefore(today) ? listing : today;
     }
 
     /**
@@ -84,30 +112,22 @@ final class EffectiveDateRules {
         }
     }
 
-    /** An owner that did not exist on the day the transfer takes effect: not formed yet, or ended. */
-    private static void refuseAbsentOwner(Existence existence, LocalDate effective) {
-        Agency agency = existence.agency();
-        switch (existence) {
-            case Existence.NotYetFormed notYet -> {
-                String from = notYet.formedFrom().stream().map(Agency::code).collect(Collectors.joining(", "));
-                throw refused(ErrorCode.AGENCY_NOT_FORMED, PlatformField.OWNER.wireName(),
-                        notYet.formedFrom().isEmpty() ? "notFormed" : "notFormedFrom",
-                        "cannot take the platform from " + effective + ", the day the change takes effect: "
-                                + agency.code() + " (" + agency.name(Locale.ENGLISH) + ") was formed on "
-                                + notYet.formedOn() + (from.isEmpty() ? "." : "; on that day its duties were "
-                                + from + "'s."), effective, agency.nameVi(), agency.name(Locale.ENGLISH),
-                        vi(notYet.formedOn()), en(notYet.formedOn()), names(notYet.formedFrom(), null),
-                        names(notYet.formedFrom(), Locale.ENGLISH));
-            }
-            case Existence.Ended ended -> throw refused(ErrorCode.AGENCY_MERGED, PlatformField.OWNER.wireName(),
-                    ended.holder() == null ? "ended" : "endedHolder",
-                    "cannot take the platform from " + effective + ", the day the change takes effect: "
-                            + ended(ended), effective, agency.nameVi(), agency.name(Locale.ENGLISH),
-                    vi(ended.endedOn()), en(ended.endedOn()), ended.holder() == null ? "" : ended.holder().nameVi(),
-                    ended.holder() == null ? "" : ended.holder().name(Locale.ENGLISH));
-            case Existence.Existing existing -> {
-            }
+    /** Refuses a new owner that was not formed yet on the day the transfer takes effect. */
+    private static void refuseNotFormed(Platform changed, LocalDate effective, Agencies agencies) {
+        if (agencies.find(changed.ownerCode()).isEmpty()
+                || !(agencies.existenceOn(changed.ownerCode(), effective) instanceof Existence.NotYetFormed notYet)) {
+            return;
         }
+        Agency agency = notYet.agency();
+        String from = notYet.formedFrom().stream().map(Agency::code).collect(Collectors.joining(", "));
+        throw refused(ErrorCode.AGENCY_NOT_FORMED, PlatformField.OWNER.wireName(),
+                notYet.formedFrom().isEmpty() ? "notFormed" : "notFormedFrom",
+                "cannot take the platform from " + effective + ", the day the change takes effect: "
+                        + agency.code() + " (" + agency.name(Locale.ENGLISH) + ") was formed on "
+                        + notYet.formedOn() + (from.isEmpty() ? "." : "; on that day its duties were "
+                        + from + "'s."), effective, agency.nameVi(), agency.name(Locale.ENGLISH),
+                vi(notYet.formedOn()), en(notYet.formedOn()), names(notYet.formedFrom(), null),
+                names(notYet.formedFrom(), Locale.ENGLISH));
     }
 
     /**

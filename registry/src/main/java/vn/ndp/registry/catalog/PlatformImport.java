@@ -184,8 +184,7 @@ public class PlatformImport {
             if (before != null && before.ownerCode().equals(row.ownerCode())) {
                 continue;
             }
-            LocalDate listing = row.listingDate();
-            LocalDate effective = before == null && listing != null && listing.isBefore(today) ? listing : today;
+            LocalDate effective = before == null ? EffectiveDateRules.ownedFrom(row.listingDate(), today) : today;
             int line = parsed.lines().get(i);
             register.endedOwner(row.ownerCode(), effective).ifPresent(why -> refused.add(
                     new RegistryException.FieldError(PlatformField.OWNER.column(), line, "cannot own a platform: " + why)));

@@ -55,8 +55,10 @@ public class PlatformRegister {
     /**
      * Lists a new platform: every given field is validated; the code must be
      * free; its owner must not have ended by its listing date (today when that
-     * is unknown or later). Its first revision records every field it was
-     * listed with.
+     * is unknown or later), refused as a transfer to it would be
+     * ({@link EffectiveDateRules#checkOwnerOn}); one not formed yet by then is
+     * kept (a decision taken before a merger formed its ministry). Its first
+     * revision records every field it was listed with.
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public Platform list(String code, Map<PlatformField, String> fields, java.time.LocalDate listedFrom,
@@ -64,13 +66,8 @@ public class PlatformRegister {
         Platform blank = new Platform(code, null, null, null, null, null, null, null, null, null, java.util.Set.of(),
                 null, null, null, null, null, null, List.of(), listedFrom, source, false, 0, null);
         Platform platform = PlatformField.apply(blank, fields, this::agencyExists);
-        LocalDate today = agencies.today();
-        LocalDate listing = platform.listingDate();
-        LocalDate from = listing != null && listing.isBefore(today) ? listing : today;
-        endedOwner(platform.ownerCode(), from).ifPresent(why -> {
-            throw new RegistryException(ErrorCode.AGENCY_MERGED, "The owner cannot own a platform listed from " + from
-                    + ": " + why, List.of(RegistryException.FieldError.of(PlatformField.OWNER.wireName(), why)));
-        });
+        EffectiveDateRules.checkOwnerOn(platform,
+                EffectiveDateRules.ownedFrom(platform.listingDate(), agencies.today()), agencies);
         platforms.lockAddingPlatformsShared();
         if (!platforms.insertNew(platform)) {
             throw new RegistryException(ErrorCode.PLATFORM_CODE_TAKEN, "The catalogue already has a platform with the"

@@ -2,6 +2,7 @@ package vn.ndp.registry.catalog;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.time.Clock;
 import java.time.LocalDate;
@@ -95,6 +96,30 @@ class PlatformRegisterIntegrationTests {
                 });
         assertThat(listed("BKHDT", LocalDate.of(2025, 2, 1)).ownerCode())
                 .as("listed on a day it still existed: its successions carry it on").isEqualTo("BKHDT");
+    }
+
+    @Test
+    void aListingForAnEndedOwnerIsRefusedWithTheSentenceATransferToItGets() {
+        LocalDate listing = LocalDate.of(2025, 4, 1);
+        Platform platform = listed("BTC", LocalDate.of(2025, 1, 10));
+        RegistryException transfer = catchThrowableOfType(RegistryException.class, () -> transaction
+                .executeWithoutResult(s -> register.amend(platform.code(), 0, Map.of(PlatformField.OWNER, "BKHDT"),
+                        by(listing))));
+
+        assertThatThrownBy(() -> listed("BKHDT", listing)).isInstanceOfSatisfying(RegistryException.class, e -> {
+            assertThat(e.code()).isEqualTo(ErrorCode.AGENCY_MERGED);
+            assertThat(e.errors()).singleElement().satisfies(error -> {
+                assertThat(error.field()).isEqualTo("owner");
+                assertThat(error.said()).isEqualTo(transfer.errors().getFirst().said());
+                assertThat(error.said().key()).isEqualTo("gov.error.field.owner.endedHolder");
+            });
+        });
+    }
+
+    @Test
+    void aPlatformListedFromADecisionTakenBeforeItsOwnerWasFormedIsKept() {
+        assertThat(listed("BNNMT", LocalDate.of(2025, 2, 1)).ownerCode())
+                .as("a decision recorded for the ministry a later merger formed").isEqualTo("BNNMT");
     }
 
     @Test
