@@ -51,22 +51,11 @@ public record PlatformQuery(
     }
 
     /**
-     * Parses a page's request parameters; unknown owners and bad values become one 400 naming each parameter. An
-     * empty {@code asOf} is today, as a search form sends it.
+     * Parses a search's request parameters; unknown owners and bad values become one 400 naming each parameter. An
+     * empty {@code asOf} is today, as a search form sends it (the API refuses it before, in
+     * {@code StrictQueryParameters}).
      */
     public static PlatformQuery parse(Function<String, String> param, Predicate<String> agencyExists) {
-        return parse(param, agencyExists, false);
-    }
-
-    /**
-     * As {@link #parse(Function, Predicate)}, for the API: an empty {@code asOf=} is refused
-     * ({@link InvalidParameters#asOf}).
-     */
-    public static PlatformQuery parseForApi(Function<String, String> param, Predicate<String> agencyExists) {
-        return parse(param, agencyExists, true);
-    }
-
-    private static PlatformQuery parse(Function<String, String> param, Predicate<String> agencyExists, boolean api) {
         InvalidParameters p = new InvalidParameters();
         String q = p.search("q", param.apply("q"));
         String owner = param.apply("owner");
@@ -78,7 +67,7 @@ public record PlatformQuery(
         PlatformType type = p.choice("type", param.apply("type"), PlatformType.class);
         LifecycleStatus status = p.choice("status", param.apply("status"), LifecycleStatus.class);
         Scope scope = p.choice("scope", param.apply("scope"), Scope.class);
-        LocalDate asOf = api ? p.asOf(param.apply("asOf")) : p.date("asOf", param.apply("asOf"));
+        LocalDate asOf = p.date("asOf", param.apply("asOf"));
         Paging paging = Paging.parse(param, DEFAULT_SIZE, MAX_SIZE, p);
         PlatformQuery query = new PlatformQuery(q, owner, category, type, status, scope, asOf, paging.page(),
                 paging.size(), p.choice("sort", param.apply("sort"), Sort.class));

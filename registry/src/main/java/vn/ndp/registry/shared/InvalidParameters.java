@@ -33,20 +33,6 @@ public final class InvalidParameters {
         }
     }
 
-    /**
-     * The {@code asOf} date an API is asked for, null for today when the parameter is left out. Given empty, it is
-     * refused, not taken for today: APIs are called by systems (some through the exchange), and a date left out of a
-     * URL by mistake would otherwise be answered with today's figures, owners or units, which differ from a past
-     * day's after a merger. Pages, whose forms send an empty field for "today", read it with {@link #date}.
-     */
-    public LocalDate asOf(String value) {
-        if (value != null && value.isBlank()) {
-            reject("asOf", "is empty: give a date (yyyy-MM-dd), or leave the parameter out for today.");
-            return null;
-        }
-        return date("asOf", value);
-    }
-
     public int integer(String name, String value, int defaultValue, int min, int max) {
         if (isBlank(value)) {
             return defaultValue;

@@ -9,9 +9,11 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
@@ -40,7 +42,9 @@ import org.springframework.web.servlet.HandlerMapping;
  * The API's query parameters are read strictly, as its bodies are ({@link StrictJsonBodies}): a parameter the
  * resource does not take (a misspelt {@code asof} would otherwise answer with today's data) and a single-valued
  * parameter given twice (which would otherwise be taken at its first value) are refused as INVALID_PARAMETER naming
- * it, before the handler runs. No parameter is taken everywhere: the API answers in English whatever {@code lang}
+ * it, before the handler runs. So is an {@code asOf} given empty ({@code asOf=}), which a page takes for today: APIs
+ * are called by systems (some through the exchange), and a date left out of a URL by mistake would otherwise be
+ * answered with today's figures, owners or units, which differ from a past day's after a merger. No parameter is taken everywhere: the API answers in English whatever {@code lang}
  * says (the overlap check reads Accept-Language) and takes its token only from the Authorization header, never from
  * an {@code access_token} parameter. Pages keep ignoring parameters they do not know.
  *
@@ -72,6 +76,9 @@ class StrictQueryParameters {
         advisor.setOrder(AuthorizationInterceptorsOrder.JSR250.getOrder() + 1);
         return advisor;
     }
+
+    /** The date a resource answers as of; given empty, it is refused rather than taken for today. */
+    static final String AS_OF = "asOf";
 
     /** What one handler takes: each parameter's name and whether it may be repeated; null names means any. */
     record Taken(Map<String, Boolean> repeatable) {
@@ -106,16 +113,25 @@ class StrictQueryParameters {
             return parameter.getParameterName();
         }
 
-        /** Every problem with {@code query}: names not taken, each with the closest taken; single values repeated. */
+        /**
+         * Every problem with {@code query}: names not taken, each with the closest taken; single values repeated; an
+         * empty {@value #AS_OF}.
+         */
         InvalidParameters check(String query, Supplier<String> resource) {
             InvalidParameters invalid = new InvalidParameters();
             if (repeatable == null || query == null || query.isEmpty()) {
                 return invalid;
             }
             Map<String, Integer> given = new LinkedHashMap<>();
+            Set<String> empty = new HashSet<>();
             for (String pair : query.split("&")) {
                 if (!pair.isEmpty()) {
-                    given.merge(decode(pair.split("=", 2)[0]), 1, Integer::sum);
+                    String[] nameAndValue = pair.split("=", 2);
+                    String name = decode(nameAndValue[0]);
+                    given.merge(name, 1, Integer::sum);
+                    if (nameAndValue.length == 1 || decode(nameAndValue[1]).isBlank()) {
+                        empty.add(name);
+                    }
                 }
             }
             given.forEach((name, times) -> {
@@ -126,6 +142,8 @@ class StrictQueryParameters {
                             + (near == null ? "." : "; did you mean " + near + "?") + " " + takes(resource.get()));
                 } else if (times > 1 && !many) {
                     invalid.reject(name, "is given " + times + " times; it takes one value.");
+                } else if (name.equals(AS_OF) && empty.contains(name)) {
+                    invalid.reject(name, "is empty: give a date (yyyy-MM-dd), or leave the parameter out for today.");
                 }
             });
             return invalid;

@@ -6,13 +6,10 @@ import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.http.HttpHeaders;
 import org.springframework.test.web.servlet.client.RestTestClient;
 import tools.jackson.databind.JsonNode;
 import vn.ndp.registry.RegistryIntegrationTest;
 import vn.ndp.registry.accounts.ApiCalls;
-import vn.ndp.registry.accounts.Role;
-import vn.ndp.registry.accounts.TestAccounts;
 
 /** The shipped reference data, read back through the database and the API. */
 @RegistryIntegrationTest
@@ -27,9 +24,6 @@ class ReferenceAgenciesIntegrationTests {
 
     @Autowired
     ApiCalls api;
-
-    @Autowired
-    TestAccounts accounts;
 
     long provincialUnitsOn(String date) {
         LocalDate day = LocalDate.parse(date);
@@ -203,26 +197,5 @@ class ReferenceAgenciesIntegrationTests {
         client.get().uri("/api/v1/agencies/NOPE").exchange()
                 .expectStatus().isNotFound()
                 .expectBody().jsonPath("$.code").isEqualTo("AGENCY_NOT_FOUND");
-    }
-
-    @Test
-    void anEmptyAsOfIsRefusedByEveryApiNotTakenForToday() {
-        String platform = client.get().uri("/api/v1/platforms?size=1").exchange().expectStatus().isOk()
-                .expectBody(JsonNode.class).returnResult().getResponseBody().get("items").get(0).get("code").asString();
-        List<String> apis = List.of("/api/v1/agencies?kind=province", "/api/v1/agencies/BKHDT", "/api/v1/platforms?q=a",
-                "/api/v1/platforms/" + platform, "/api/v1/stats/platforms?by=owner", "/api/v1/accountability",
-                "/api/v1/stats/accountability", "/api/v1/adoption/summary", "/api/v1/adoption/trend",
-                "/api/v1/adoption/provinces/P-HA-NOI");
-        String reviewer = accounts.token(Role.REVIEWER, null); // the accountability report is the reviewers'
-        for (String api : apis) {
-            this.api.get(reviewer, api, 200); // as asked without asOf: today
-            client.get().uri(api + (api.contains("?") ? "&" : "?") + "asOf=")
-                    .header(HttpHeaders.AUTHORIZATION, "Bearer " + reviewer).exchange()
-                    .expectStatus().isBadRequest()
-                    .expectBody()
-                    .jsonPath("$.code").isEqualTo("INVALID_PARAMETER")
-                    .jsonPath("$.errors[0].field").isEqualTo("asOf")
-                    .jsonPath("$.errors[0].message").value(String.class, m -> assertThat(m).as(api).contains("is empty"));
-        }
     }
 }

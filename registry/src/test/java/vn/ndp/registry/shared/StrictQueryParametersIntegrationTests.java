@@ -2,7 +2,10 @@ package vn.ndp.registry.shared;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
@@ -12,6 +15,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.core.annotation.AnnotatedElementUtils;
+import org.springframework.http.HttpHeaders;
 import org.springframework.test.web.servlet.client.RestTestClient;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 import tools.jackson.databind.JsonNode;
@@ -58,6 +62,9 @@ class StrictQueryParametersIntegrationTests {
         "/api/v1/support/overdue", "/api/v1/support/attachments/00000000-0000-0000-0000-000000000000"
     };
 
+    /** The query a resource needs, besides its asOf, to answer. */
+    private static final Map<String, String> NEEDS = Map.of("/api/v1/stats/platforms", "by=owner");
+
     @Autowired
     ApiCalls api;
 
@@ -91,6 +98,46 @@ class StrictQueryParametersIntegrationTests {
         assertThat(problem.path("errors").findValuesAsString("field")).containsExactly("asof");
         assertThat(problem.path("detail").asString()).startsWith("asof: is not a parameter of this resource")
                 .contains("GET " + resource + " take");
+    }
+
+    /**
+     * An {@code asOf} given empty is refused by every resource that takes one (an API is called by systems: a date
+     * left out of a URL by mistake is not answered with today's figures), whose answer without it is today's.
+     */
+    @Test
+    void anEmptyAsOfIsRefusedByEveryApiNotTakenForToday() {
+        String admin = accounts.token(Role.ADMIN, null);
+        String platform = api.get(admin, "/api/v1/platforms?size=1", 200).get("items").get(0).get("code").asString();
+        List<String> dated = new ArrayList<>();
+        for (String resource : GET_RESOURCES) {
+            String api = resource.replace("/platforms/VNEID", "/platforms/" + platform);
+            if (!taken(admin, api).contains("asOf")) {
+                continue;
+            }
+            dated.add(resource);
+            String needs = NEEDS.get(resource);
+            assertThat(status(admin, needs == null ? api : api + "?" + needs)).as("%s without asOf: today's", api)
+                    .isEqualTo(200);
+            client.get().uri(api + "?" + (needs == null ? "" : needs + "&") + "asOf=")
+                    .header(HttpHeaders.AUTHORIZATION, "Bearer " + admin).exchange()
+                    .expectStatus().isBadRequest()
+                    .expectBody()
+                    .jsonPath("$.code").isEqualTo("INVALID_PARAMETER")
+                    .jsonPath("$.errors[0].field").isEqualTo("asOf")
+                    .jsonPath("$.errors[0].message").value(String.class, m -> assertThat(m).as(api).contains("is empty"));
+        }
+        assertThat(dated).contains("/api/v1/agencies", "/api/v1/agencies/BTC", "/api/v1/platforms",
+                "/api/v1/platforms/VNEID", "/api/v1/platforms.csv", "/api/v1/stats/platforms", "/api/v1/accountability",
+                "/api/v1/stats/accountability", "/api/v1/adoption/summary", "/api/v1/adoption/trend",
+                "/api/v1/adoption/provinces/P-HA-NOI", "/api/v1/adoption/report.csv", "/api/v1/adoption/report.xlsx",
+                "/api/v1/adoption/report.pdf");
+    }
+
+    /** The parameters {@code resource} takes, as its refusal of one it does not take names them. */
+    private List<String> taken(String token, String resource) {
+        String detail = api.get(token, resource + "?zzz=1", 400).path("detail").asString();
+        String takes = detail.substring(detail.lastIndexOf(" takes ") + " takes ".length(), detail.length() - 1);
+        return List.of(takes.split(", "));
     }
 
     @Test

@@ -108,19 +108,13 @@ class AdoptionApi {
     /** The year and as-of date of a figures request, every bad one named; the year is the date's unless given. */
     record Period(int year, LocalDate asOf) {
 
-        /** As a page reads it: an empty {@code asOf} is today. */
+        /**
+         * An empty {@code asOf} is today, as a page's form sends it; the API never gets here with one
+         * ({@code StrictQueryParameters} refuses it).
+         */
         static Period parse(String year, String asOf, LocalDate today) {
-            return parse(year, asOf, today, false);
-        }
-
-        /** As the API reads it: an empty {@code asOf=} is refused ({@link InvalidParameters#asOf}). */
-        static Period ofApi(String year, String asOf, LocalDate today) {
-            return parse(year, asOf, today, true);
-        }
-
-        private static Period parse(String year, String asOf, LocalDate today, boolean api) {
             InvalidParameters invalid = new InvalidParameters();
-            LocalDate date = api ? invalid.asOf(asOf) : invalid.date("asOf", asOf);
+            LocalDate date = invalid.date("asOf", asOf);
             LocalDate on = date == null ? today : date;
             int y = invalid.integer("year", year, on.getYear(), 2000, 2100);
             invalid.throwIfAny();
@@ -131,7 +125,7 @@ class AdoptionApi {
     @GetMapping("/summary")
     @Operation(summary = "Adoption figures for a year as of a date: computed from declarations, beside published ones")
     SummaryJson summary(@RequestParam(required = false) String year, @RequestParam(required = false) String asOf) {
-        Period period = Period.ofApi(year, asOf, agencies.today());
+        Period period = Period.parse(year, asOf, agencies.today());
         AdoptionFigures.Summary s = figures.summary(period.year(), period.asOf());
         String prefix = "list_" + period.year() + ".provinces_";
         return new SummaryJson(s.year(), s.asOf(), s.sample(), KpisJson.of(s.kpis()),
@@ -144,7 +138,7 @@ class AdoptionApi {
     @GetMapping("/trend")
     @Operation(summary = "The computed figures of every year that has declarations, each as of the end of that year")
     List<TrendJson> trend(@RequestParam(required = false) String asOf) {
-        Period period = Period.ofApi(null, asOf, agencies.today());
+        Period period = Period.parse(null, asOf, agencies.today());
         return figures.trend(period.asOf()).stream()
                 .map(t -> new TrendJson(t.year(), t.asOf(), KpisJson.of(t.kpis()))).toList();
     }
@@ -153,7 +147,7 @@ class AdoptionApi {
     @Operation(summary = "A province's plans, those of the provinces merged into it, and its local platforms")
     ProvinceJson province(Authentication authentication, @PathVariable String code,
             @RequestParam(required = false) String asOf) {
-        Period period = Period.ofApi(null, asOf, agencies.today());
+        Period period = Period.parse(null, asOf, agencies.today());
         Agency province = desk.province(code);
         boolean contacts = CurrentUser.from(authentication).isPresent();
         List<AgencyRef> predecessors = new ArrayList<>();
@@ -313,7 +307,7 @@ class AdoptionApi {
     @GetMapping("/report.csv")
     @Operation(summary = "One row per province for a year as of a date (UTF-8 CSV)")
     ResponseEntity<byte[]> csv(@RequestParam(required = false) String year, @RequestParam(required = false) String asOf) {
-        Period period = Period.ofApi(year, asOf, agencies.today());
+        Period period = Period.parse(year, asOf, agencies.today());
         return file(reports.csv(figures.summary(period.year(), period.asOf())), "text/csv;charset=UTF-8",
                 name(period, "csv"));
     }
@@ -322,7 +316,7 @@ class AdoptionApi {
     @Operation(summary = "Summary, provinces, platforms and ministries as an Excel workbook")
     ResponseEntity<byte[]> xlsx(@RequestParam(required = false) String year,
             @RequestParam(required = false) String asOf) {
-        Period period = Period.ofApi(year, asOf, agencies.today());
+        Period period = Period.parse(year, asOf, agencies.today());
         return file(reports.xlsx(figures.summary(period.year(), period.asOf())),
                 "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", name(period, "xlsx"));
     }
@@ -330,7 +324,7 @@ class AdoptionApi {
     @GetMapping("/report.pdf")
     @Operation(summary = "The report with charts and the province map as PDF")
     ResponseEntity<byte[]> pdf(@RequestParam(required = false) String year, @RequestParam(required = false) String asOf) {
-        Period period = Period.ofApi(year, asOf, agencies.today());
+        Period period = Period.parse(year, asOf, agencies.today());
         AdoptionFigures.Summary summary = figures.summary(period.year(), period.asOf());
         ProvinceMap map = ProvinceMap.of("map", "", "", summary, java.util.Locale.of("vi"), // the report is Vietnamese
                 code -> "/adoption/provinces/" + code);

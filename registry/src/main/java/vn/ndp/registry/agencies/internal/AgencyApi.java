@@ -35,7 +35,7 @@ class AgencyApi {
             @RequestParam(required = false) String asOf, @RequestParam(required = false) String q) {
         InvalidParameters params = new InvalidParameters();
         AgencyKind parsedKind = params.choice("kind", kind, AgencyKind.class);
-        LocalDate date = params.asOf(asOf);
+        LocalDate date = params.date("asOf", asOf);
         params.throwIfAny();
         return agencies.list(parsedKind, date, q).stream().map(AgencySummary::of).toList();
     }
@@ -50,7 +50,7 @@ class AgencyApi {
     AgencyDetail get(@PathVariable String code,
             @Parameter(description = "yyyy-MM-dd, today by default") @RequestParam(required = false) String asOf) {
         InvalidParameters params = new InvalidParameters();
-        LocalDate date = params.asOf(asOf);
+        LocalDate date = params.date("asOf", asOf);
         params.throwIfAny();
         Agency agency = agencies.get(code);
         LocalDate on = date == null ? agencies.today() : date;

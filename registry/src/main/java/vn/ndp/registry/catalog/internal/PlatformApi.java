@@ -61,7 +61,7 @@ class PlatformApi {
     @Operation(summary = "One platform with its owner as of a date and its ownership history")
     PlatformJson.Detail get(@PathVariable String code, @RequestParam(required = false) String asOf) {
         InvalidParameters params = new InvalidParameters();
-        LocalDate date = params.asOf(asOf);
+        LocalDate date = params.date("asOf", asOf);
         params.throwIfAny();
         Platform platform = catalog.get(code);
         LocalDate on = date == null ? agencies.today() : date;
@@ -110,7 +110,7 @@ class PlatformApi {
     }
 
     private PlatformQuery query(HttpServletRequest request) {
-        return PlatformQuery.parseForApi(request::getParameter, code -> agencies.find(code).isPresent());
+        return PlatformQuery.parse(request::getParameter, code -> agencies.find(code).isPresent());
     }
 
     /** Named by the date the matches are as of (today unless asked), as a past date's file is not today's list. */

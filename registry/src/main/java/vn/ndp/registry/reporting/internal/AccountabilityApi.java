@@ -73,7 +73,7 @@ class AccountabilityApi {
 
     private static LocalDate date(String asOf) {
         InvalidParameters params = new InvalidParameters();
-        LocalDate date = params.asOf(asOf);
+        LocalDate date = params.date("asOf", asOf);
         params.throwIfAny();
         return date;
     }

@@ -35,7 +35,7 @@ class StatsApi {
         if (by == null || by.isBlank()) {
             params.reject("by", "is required: owner or category.");
         }
-        LocalDate date = params.asOf(asOf);
+        LocalDate date = params.date("asOf", asOf);
         params.throwIfAny();
         return statistics.breakdown(dimension, date);
     }
