@@ -110,7 +110,10 @@ public class Catalog implements SmartInitializingSingleton, DisposableBean {
 
     /** What a search as of an earlier day says of the platforms of unknown listing date. */
     private enum Undated {
-        /** Nothing: a caller walking every match ({@link #forEachMatch}) has no use for them on each of its pages. */
+        /**
+         * Nothing: a caller walking every match ({@link #forEachMatch}) has no use for them on each of its pages, nor
+         * one counting by facet ({@link #countBy}).
+         */
         NONE,
         /** How many there are. */
         COUNTED,
@@ -151,12 +154,12 @@ public class Catalog implements SmartInitializingSingleton, DisposableBean {
                 dateUnknown, dateUnknownTotal);
     }
 
-    /** How many platforms each owner (as of the date) or category has. */
+    /**
+     * How many platforms each owner (as of the date) or category has; the platforms of unknown listing date are not
+     * counted apart ({@link #count} does).
+     */
     public Map<String, Long> countBy(String facet, LocalDate asOf) {
-        PlatformPage page = count(PlatformQuery.all(asOf).withPage(1, 1));
-        Map<String, Long> counts = new HashMap<>();
-        page.facets().getOrDefault(facet, List.of()).forEach(c -> counts.put(c.value(), c.count()));
-        return counts;
+        return search(PlatformQuery.all(asOf).withPage(1, 1), Undated.NONE).counts(facet);
     }
 
     private Map<String, List<PlatformPage.FacetCount>> facets(CatalogIndex.Result result, LocalDate asOf) {

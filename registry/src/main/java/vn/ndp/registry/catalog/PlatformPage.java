@@ -1,6 +1,7 @@
 package vn.ndp.registry.catalog;
 
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import vn.ndp.registry.agencies.Agency;
@@ -30,6 +31,13 @@ public record PlatformPage(
     }
 
     public record FacetCount(String value, long count) {
+    }
+
+    /** How many matches each value of {@code facet} has (an owner as of the date, a category, ...). */
+    public Map<String, Long> counts(String facet) {
+        Map<String, Long> counts = new HashMap<>();
+        facets.getOrDefault(facet, List.of()).forEach(c -> counts.put(c.value(), c.count()));
+        return counts;
     }
 
     public int pages() {

@@ -2,7 +2,6 @@ package vn.ndp.registry.reporting;
 
 import java.time.LocalDate;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Service;
@@ -48,10 +47,7 @@ public class CatalogStatistics {
     public Breakdown breakdown(Dimension dimension, LocalDate asOf) {
         LocalDate date = asOf == null ? agencies.today() : asOf;
         PlatformPage all = catalog.count(PlatformQuery.all(date).withPage(1, 1));
-        Map<String, Long> counts = new HashMap<>();
-        all.facets().getOrDefault(dimension == Dimension.OWNER ? "owner" : "category", List.of())
-                .forEach(c -> counts.put(c.value(), c.count()));
-        List<Bucket> buckets = counts.entrySet().stream()
+        List<Bucket> buckets = all.counts(dimension == Dimension.OWNER ? "owner" : "category").entrySet().stream()
                 .map(e -> bucket(dimension, e.getKey(), e.getValue()))
                 .sorted(Comparator.comparingLong(Bucket::count).reversed().thenComparing(Bucket::key))
                 .toList();
