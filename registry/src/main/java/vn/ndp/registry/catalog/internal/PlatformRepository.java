@@ -72,6 +72,8 @@ public class PlatformRepository {
     static final long ADDING_PLATFORMS = 0x4E44502D504C4154L;
 
     private static final int FETCH_SIZE = 1000;
+    /** The rows one batch statement writes: an import of thousands sends a statement per thousand. */
+    private static final int BATCH_SIZE = 1000;
 
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
@@ -184,8 +186,13 @@ public class PlatformRepository {
         for (Platform p : platforms) {
             batch.add(values(p, now));
         }
-        for (int from = 0; from < batch.size(); from += 1000) {
-            template.batchUpdate(UPSERT, batch.subList(from, Math.min(batch.size(), from + 1000)));
+        inBatches(UPSERT, batch);
+    }
+
+    /** Runs {@code sql} once per row, {@value #BATCH_SIZE} rows a statement. */
+    private void inBatches(String sql, List<Object[]> rows) {
+        for (int from = 0; from < rows.size(); from += BATCH_SIZE) {
+            template.batchUpdate(sql, rows.subList(from, Math.min(rows.size(), from + BATCH_SIZE)));
         }
     }
 
@@ -243,11 +250,9 @@ public class PlatformRepository {
         List<Object[]> rows = values.stream()
                 .map(v -> new Object[] {v.code(), v.field().name(), v.value(), v.until()})
                 .toList();
-        for (int from = 0; from < rows.size(); from += 1000) {
-            template.batchUpdate("""
-                    insert into platform_earlier_value (platform_code, field, value, superseded_on) values (?, ?, ?, ?)
-                    on conflict do nothing""", rows.subList(from, Math.min(rows.size(), from + 1000)));
-        }
+        inBatches("""
+                insert into platform_earlier_value (platform_code, field, value, superseded_on) values (?, ?, ?, ?)
+                on conflict do nothing""", rows);
     }
 
     public List<PlatformRelation> relationsOf(String code) {
