@@ -13,43 +13,45 @@ import java.util.List;
 import java.util.Set;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.config.BeanPostProcessor;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
+import org.springframework.stereotype.Component;
 
 /**
  * Records the SQL of each statement (or batch) the current thread sends to the database while
- * {@link #during(Runnable)} runs, for tests that count round trips. A test class imports it
- * ({@code @Import(StatementLog.class)}), which wraps the application's DataSource. A batch counts once; a COPY
- * (through the driver's own API) is not recorded.
+ * {@link #during(Action)} runs, for tests that count round trips. Scanned into the common test context, it wraps the
+ * application's DataSource and records nothing for a thread that is not in {@code during}, so the tests that do not
+ * use it are served as without it. A batch counts once; a COPY (through the driver's own API) is not recorded.
  */
-@TestConfiguration(proxyBeanMethods = false)
-public class StatementLog {
+@Component
+public class StatementLog implements BeanPostProcessor {
 
     private static final ThreadLocal<List<String>> RECORDING = new ThreadLocal<>();
 
     private static final Set<String> EXECUTIONS = Set.of("execute", "executeQuery", "executeUpdate",
             "executeLargeUpdate", "executeBatch", "executeLargeBatch");
 
-    /** The SQL of each statement the action sent on this thread, in order. */
-    public static List<String> during(Runnable action) {
+    /** What a test does while its statements are recorded; it may throw what the test method declares. */
+    @FunctionalInterface
+    public interface Action<T> {
+        T run() throws Exception;
+    }
+
+    /** What the action returned, and the SQL of each statement it sent on this thread, in order. */
+    public record Recorded<T>(T result, List<String> sent) {
+    }
+
+    public static <T> Recorded<T> during(Action<T> action) throws Exception {
         List<String> sent = new ArrayList<>();
         RECORDING.set(sent);
         try {
-            action.run();
+            return new Recorded<>(action.run(), sent);
         } finally {
             RECORDING.remove();
         }
-        return sent;
     }
 
-    @Bean
-    static BeanPostProcessor statementLogDataSource() {
-        return new BeanPostProcessor() {
-            @Override
-            public Object postProcessAfterInitialization(Object bean, String beanName) {
-                return bean instanceof DataSource dataSource ? dataSource(dataSource) : bean;
-            }
-        };
+    @Override
+    public Object postProcessAfterInitialization(Object bean, String beanName) {
+        return bean instanceof DataSource dataSource ? dataSource(dataSource) : bean;
     }
 
     private static Object dataSource(DataSource target) {

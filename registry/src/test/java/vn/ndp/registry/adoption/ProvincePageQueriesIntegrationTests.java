@@ -9,11 +9,9 @@ import static vn.ndp.registry.adoption.LocalPlatformFixtures.streetTrees;
 import static vn.ndp.registry.adoption.LocalPlatformFixtures.word;
 
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.annotation.Import;
 import org.springframework.test.web.servlet.MockMvc;
 import vn.ndp.registry.HtmlPage;
 import vn.ndp.registry.RegistryIntegrationTest;
@@ -22,9 +20,8 @@ import vn.ndp.registry.accounts.ApiCalls;
 import vn.ndp.registry.accounts.Role;
 import vn.ndp.registry.accounts.TestAccounts;
 
-/** What the province page costs the database (its own context: the DataSource counts statements). */
+/** What the province page costs the database. */
 @RegistryIntegrationTest
-@Import(StatementLog.class)
 class ProvincePageQueriesIntegrationTests {
 
     @Autowired
@@ -37,7 +34,7 @@ class ProvincePageQueriesIntegrationTests {
     MockMvc mvc;
 
     @Test
-    void theProvincePageReadsItsLocalPlatformsListedAndRemovedInOneQuery() {
+    void theProvincePageReadsItsLocalPlatformsListedAndRemovedInOneQuery() throws Exception {
         String langSon = accounts.token(Role.PROVINCE_EDITOR, "P-LANG-SON");
         String w = word();
         String kept = register(api, langSon, "P-LANG-SON", cemeteries(w)).get("id").asString();
@@ -45,19 +42,12 @@ class ProvincePageQueriesIntegrationTests {
         api.post(langSon, API + "P-LANG-SON/local-platforms/" + gone + "/removal",
                 Map.of("reason", "Đã thay bằng hệ thống dùng chung của tỉnh.", "version", 0), 200);
 
-        String[] html = new String[1];
-        List<String> sent = StatementLog.during(() -> {
-            try {
-                html[0] = mvc.perform(get("/adoption/provinces/P-LANG-SON")).andReturn().getResponse()
-                        .getContentAsString(StandardCharsets.UTF_8);
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        });
+        StatementLog.Recorded<String> html = StatementLog.during(() -> mvc.perform(get("/adoption/provinces/P-LANG-SON"))
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));
 
-        assertThat(sent.stream().filter(sql -> sql.matches("(?s).*\\bfrom local_platform\\b(?!_).*")))
+        assertThat(html.sent().stream().filter(sql -> sql.matches("(?s).*\\bfrom local_platform\\b(?!_).*")))
                 .as("the listed and the removed local platforms in one query, not two each").hasSize(1);
-        HtmlPage page = HtmlPage.parse(html[0]);
+        HtmlPage page = HtmlPage.parse(html.result());
         assertThat(page.elements("tr").stream().map(tr -> tr.getAttributeValue("data-local-platform")))
                 .contains(kept).doesNotContain(gone);
         assertThat(page.elementsOfClass("li", "removed-local").stream()

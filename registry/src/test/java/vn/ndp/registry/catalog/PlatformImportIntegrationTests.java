@@ -19,7 +19,6 @@ import java.util.stream.Stream;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.TestPropertySource;
@@ -39,7 +38,6 @@ import vn.ndp.registry.shared.RegistryException;
 @RegistryIntegrationTest
 @TestPropertySource(properties = "ndp.test.database=platform-import")
 @DirtiesContext
-@Import(StatementLog.class)
 class PlatformImportIntegrationTests {
 
     @Autowired
@@ -360,14 +358,14 @@ class PlatformImportIntegrationTests {
     }
 
     @Test
-    void aReImportThatMovesManyPlatformsRecordsTheirEarlierOwnersAndStatusesInOneStatement() {
+    void aReImportThatMovesManyPlatformsRecordsTheirEarlierOwnersAndStatusesInOneStatement() throws Exception {
         List<String> codes = IntStream.rangeClosed(1, 40).mapToObj(n -> "TEST-MANY-" + n).toList();
         platformImport.importFile("many-1.csv", csv(codes.stream().map(c -> ownedRow(c, "BTC", "trial"))
                 .toArray(String[]::new)), PlatformImport.Progress.NONE, "import (tester)");
 
         List<String> sent = StatementLog.during(() -> platformImport.importFile("many-2.csv",
                 csv(codes.stream().map(c -> ownedRow(c, "BYT", "in_use")).toArray(String[]::new)),
-                PlatformImport.Progress.NONE, "import (tester)"));
+                PlatformImport.Progress.NONE, "import (tester)")).sent();
 
         assertThat(sent.stream().filter(sql -> sql.strip().startsWith("insert into platform_earlier_value"))).as(
                 "80 earlier values (40 owners, 40 statuses) in one batch, not one insert each").hasSize(1);
