@@ -24,9 +24,11 @@ import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.client.RestTestClient;
 import org.springframework.transaction.support.TransactionTemplate;
+import vn.ndp.registry.AdvisoryLocks;
 import vn.ndp.registry.RegistryIntegrationTest;
 import vn.ndp.registry.StatementLog;
 import vn.ndp.registry.agencies.Agencies;
+import vn.ndp.registry.catalog.internal.PlatformRepository;
 import vn.ndp.registry.shared.ErrorCode;
 import vn.ndp.registry.shared.FieldChange;
 import vn.ndp.registry.shared.RegistryException;
@@ -263,7 +265,8 @@ class PlatformImportIntegrationTests {
             public void written(int rows, int of) {
                 if (once.compareAndSet(false, true)) {
                     firstIsWriting.countDown();
-                    Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> waitingOnALock() > 0);
+                    Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> AdvisoryLocks.awaited(jdbc,
+                            PlatformRepository.ADDING_PLATFORMS));
                 }
             }
         };
@@ -379,13 +382,6 @@ class PlatformImportIntegrationTests {
         client.get().uri("/api/v1/platforms/TEST-MANY-40?asOf=" + yesterday).exchange().expectBody()
                 .jsonPath("$.owner.code").isEqualTo("BTC")
                 .jsonPath("$.status").isEqualTo("trial");
-    }
-
-    /** Backends of this test's database waiting on a lock (a row, a transaction or an advisory lock). */
-    private int waitingOnALock() {
-        return jdbc.sql("""
-                select count(*) from pg_stat_activity
-                where datname = current_database() and wait_event_type = 'Lock'""").query(Integer.class).single();
     }
 
     @Test

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
+import vn.ndp.registry.AdvisoryLocks;
 import vn.ndp.registry.RegistryIntegrationTest;
 import vn.ndp.registry.accounts.CurrentUser;
 import vn.ndp.registry.accounts.Role;
@@ -51,6 +52,8 @@ class PendingChangeRequestsIntegrationTests {
     void theSameChangeSentTwiceAtOnceIsStoredOnceAndTheSecondIsToldTheFirstIsWaiting() throws Exception {
         CurrentUser editor = CurrentUser.of(accounts.create(Role.MINISTRY_EDITOR, "BTC"));
         String code = recognised(editor);
+        // the lock ChangeRequestRepository.lockRequestsOf takes: the second request waits for this one, no other
+        long requestsOf = AdvisoryLocks.hashtext(jdbc, "change_request " + code);
         Map<PlatformField, String> wanted = Map.of(PlatformField.SECURITY_LEVEL, "4");
         CountDownLatch firstAsked = new CountDownLatch(1);
         ExecutorService threads = Executors.newFixedThreadPool(2);
@@ -59,7 +62,8 @@ class PendingChangeRequestsIntegrationTests {
             Future<ChangeRequest> first = threads.submit(() -> transaction.execute(s -> {
                 ChangeRequest asked = changes.request(code, 0, wanted, "Lần một", null, List.of(), editor).pending();
                 firstAsked.countDown();
-                Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> waitingOnAnAdvisoryLock() > 0);
+                Awaitility.await().atMost(Duration.ofSeconds(30))
+                        .until(() -> AdvisoryLocks.awaited(jdbc, requestsOf));
                 return asked;
             }));
             assertThat(firstAsked.await(30, TimeUnit.SECONDS)).as("the first request was stored").isTrue();
@@ -91,11 +95,6 @@ class PendingChangeRequestsIntegrationTests {
 
         assertThat(again.id()).isNotEqualTo(first.id());
         assertThat(changes.pending()).extracting(ChangeRequest::id).contains(again.id()).doesNotContain(first.id());
-    }
-
-    private int waitingOnAnAdvisoryLock() {
-        return jdbc.sql("select count(*) from pg_locks where locktype = 'advisory' and not granted")
-                .query(Integer.class).single();
     }
 
     /** A platform of the Ministry of Finance listed through the workflow at security level 3, at version 0. */

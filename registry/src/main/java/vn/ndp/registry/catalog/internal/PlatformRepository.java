@@ -69,7 +69,7 @@ public class PlatformRepository {
             from platform p""";
 
     /** The PostgreSQL advisory lock key of "adding platforms to the catalogue" ("NDP-PLAT" in ASCII). */
-    static final long ADDING_PLATFORMS = 0x4E44502D504C4154L;
+    public static final long ADDING_PLATFORMS = 0x4E44502D504C4154L;
 
     private static final int FETCH_SIZE = 1000;
     /** The rows one batch statement writes: an import of thousands sends a statement per thousand. */
