@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -101,17 +100,8 @@ class PendingChangeRequestsIntegrationTests {
     private String recognised(CurrentUser editor) {
         CurrentUser reviewer = CurrentUser.of(accounts.create(Role.REVIEWER, null));
         String code = "PENDING-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase(Locale.ROOT);
-        Proposal p = desk.draft(editor, code, Map.of(PlatformField.NAME_VI, "Nền tảng thử đề nghị trùng " + code,
-                PlatformField.DESCRIPTION_VI, "Nền tảng để kiểm thử đề nghị thay đổi gửi hai lần.",
-                PlatformField.CATEGORY, "government", PlatformField.TYPE, "platform", PlatformField.SCOPES,
-                "central"));
-        p = desk.handle(p.id(), p.version(), new ProposalCommand.Submit(), editor);
-        List<Evaluation.CriterionResult> results = desk.settings().criteria().stream()
-                .map(c -> new Evaluation.CriterionResult(c, Evaluation.Result.MEETS, "Đạt")).toList();
-        p = desk.handle(p.id(), p.version(), new ProposalCommand.RecordEvaluation(new Evaluation(results, 3, true,
-                "Đạt")), reviewer);
-        desk.handle(p.id(), p.version(), new ProposalCommand.Recognise("8/QĐ-BKHCN", LocalDate.of(2026, 1, 5),
-                null), reviewer);
-        return code;
+        Proposal draft = desk.draft(editor, code, ProposalFlow.platform("Nền tảng thử đề nghị trùng " + code,
+                "Nền tảng để kiểm thử đề nghị thay đổi gửi hai lần."));
+        return ProposalFlow.recognised(desk, draft, editor, reviewer).platformCode();
     }
 }
