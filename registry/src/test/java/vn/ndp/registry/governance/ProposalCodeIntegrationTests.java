@@ -1,6 +1,7 @@
 package vn.ndp.registry.governance;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.time.LocalDate;
 import java.util.Locale;
@@ -39,21 +40,21 @@ class ProposalCodeIntegrationTests {
     void aProposalWhoseCodeWasListedMeanwhileIsRefusedOnSubmitNamingThePlatformAsADraftIs() {
         CurrentUser editor = CurrentUser.of(accounts.create(Role.MINISTRY_EDITOR, "BTC"));
         String code = "LISTED-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase(Locale.ROOT);
-        Proposal p = desk.draft(editor, code, Map.of(PlatformField.NAME_VI, "Nền tảng đề xuất " + code,
-                PlatformField.DESCRIPTION_VI, "Nền tảng để kiểm thử mã đã có trong danh mục.",
-                PlatformField.CATEGORY, "government", PlatformField.TYPE, "platform", PlatformField.SCOPES,
-                "central"));
+        Proposal p = desk.draft(editor, code, ProposalFlow.platform("Nền tảng đề xuất " + code,
+                "Nền tảng để kiểm thử mã đã có trong danh mục."));
         transaction.executeWithoutResult(s -> register.list(code, Map.of(PlatformField.NAME_VI,
                 "Nền tảng nhập trước " + code, PlatformField.OWNER, "BTC", PlatformField.CATEGORY, "government",
                 PlatformField.TYPE, "platform", PlatformField.STATUS, "recognised"), LocalDate.of(2026, 1, 5),
                 "test fixture", new PlatformRevision.Provenance("tester", PlatformRevision.Cause.IMPORTED, "test",
                         null)));
 
-        RegistryException onSubmit = refused(() -> desk.handle(p.id(), p.version(), new ProposalCommand.Submit(),
-                editor));
-        RegistryException onDraft = refused(() -> desk.draft(editor, code, Map.of(PlatformField.NAME_VI, "Khác")));
+        RegistryException onSubmit = catchThrowableOfType(RegistryException.class, () -> desk.handle(p.id(),
+                p.version(), new ProposalCommand.Submit(), editor));
+        RegistryException onDraft = catchThrowableOfType(RegistryException.class, () -> desk.draft(editor, code,
+                Map.of(PlatformField.NAME_VI, "Khác")));
 
         for (RegistryException e : new RegistryException[] {onSubmit, onDraft}) {
+            assertThat(e).as("refused").isNotNull();
             assertThat(e.code()).isEqualTo(ErrorCode.INVALID_PARAMETER);
             assertThat(e.errors()).singleElement().satisfies(error -> {
                 assertThat(error.field()).isEqualTo("code");
@@ -62,14 +63,5 @@ class ProposalCodeIntegrationTests {
             });
         }
         assertThat(desk.get(p.id(), editor).status()).isEqualTo(ProposalStatus.DRAFT);
-    }
-
-    private static RegistryException refused(Runnable action) {
-        try {
-            action.run();
-        } catch (RegistryException e) {
-            return e;
-        }
-        throw new AssertionError("expected a refusal");
     }
 }
