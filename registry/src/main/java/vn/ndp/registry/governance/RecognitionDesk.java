@@ -7,6 +7,7 @@ import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -351,7 +352,7 @@ public class RecognitionDesk {
         catalog.find(code).ifPresent(listed -> invalid.reject("code", "'" + code + "' is already in the catalogue"
                 + " (" + listed.nameVi() + "); propose changes to it instead.",
                 RegistryException.Said.of("gov.error.field.code.listed", code, listed.nameVi(),
-                        listed.nameEn() == null ? listed.nameVi() : listed.nameEn())));
+                        listed.name(Locale.ENGLISH))));
     }
 
     /** Only the fields an editor proposes, trimmed, checked as the catalogue would check them. */
