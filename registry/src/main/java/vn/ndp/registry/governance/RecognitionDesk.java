@@ -377,12 +377,12 @@ public class RecognitionDesk {
         asListed.putIfAbsent(PlatformField.CATEGORY, "government");
         asListed.putIfAbsent(PlatformField.TYPE, "platform");
         try {
-            PlatformField.apply(blank(), asListed, code -> agencies.find(code).isPresent());
+            Platform listed = PlatformField.apply(blank(), asListed, code -> agencies.find(code).isPresent());
+            PlatformField.notAfterToday(invalid, PlatformField.SECURITY_DOSSIER_DATE, listed.security().dossierDate(),
+                    agencies.today());
         } catch (RegistryException e) {
             e.errors().forEach(error -> invalid.reject(error.field(), error.message()));
         }
-        EvaluationRules.notAfterToday(invalid, PlatformField.SECURITY_DOSSIER_DATE,
-                clean.get(PlatformField.SECURITY_DOSSIER_DATE), agencies.today());
         return clean;
     }
 
