@@ -271,7 +271,7 @@ public class OfficialLists {
      * unknown: none when the date is today, as such a platform counts from today on. Each is taken by the status in
      * force on {@code date} ({@link Platform#statusOn}), as the version's own platforms are by the search's as-of
      * status filter, not by today's: one in use then but retired since is named, one in trial then is not. In code
-     * order.
+     * order, as {@link Catalog#forEachUndated} gives them.
      */
     private List<UndatedPlatform> undated(Set<LifecycleStatus> statuses, LocalDate date, LocalDate today) {
         List<UndatedPlatform> undated = new ArrayList<>();
@@ -279,15 +279,11 @@ public class OfficialLists {
             return undated;
         }
         catalog.forEachUndated(p -> {
-            if (!p.listingDateUnknownOn(date, today)) {
-                return;
-            }
             LifecycleStatus then = p.statusOn(date);
             if (statuses.contains(then)) {
                 undated.add(new UndatedPlatform(p.code(), p.nameVi(), p.nameEn(), then));
             }
         });
-        undated.sort(Comparator.comparing(UndatedPlatform::platformCode));
         return undated;
     }
 
