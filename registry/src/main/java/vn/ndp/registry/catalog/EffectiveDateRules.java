@@ -67,7 +67,8 @@ final class EffectiveDateRules {
             Agency agency = ended.agency();
             throw refused(ErrorCode.AGENCY_MERGED, PlatformField.OWNER.wireName(),
                     ended.holder() == null ? "ended" : "endedHolder",
-                    "cannot take the platform from " + from + ": " + ended(ended), from, agency.nameVi(), agency.name(Locale.ENGLISH), vi(ended.endedOn()), en(ended.endedOn()),
+                    "cannot take the platform from " + from + ": " + ended(ended), from, agency.nameVi(),
+                    agency.name(Locale.ENGLISH), vi(ended.endedOn()), en(ended.endedOn()),
                     ended.holder() == null ? "" : ended.holder().nameVi(),
                     ended.holder() == null ? "" : ended.holder().name(Locale.ENGLISH));
         }

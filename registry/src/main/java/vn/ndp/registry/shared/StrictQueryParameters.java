@@ -44,9 +44,10 @@ import org.springframework.web.servlet.HandlerMapping;
  * parameter given twice (which would otherwise be taken at its first value) are refused as INVALID_PARAMETER naming
  * it, before the handler runs. So is an {@code asOf} given empty ({@code asOf=}), which a page takes for today: APIs
  * are called by systems (some through the exchange), and a date left out of a URL by mistake would otherwise be
- * answered with today's figures, owners or units, which differ from a past day's after a merger. No parameter is taken everywhere: the API answers in English whatever {@code lang}
- * says (the overlap check reads Accept-Language) and takes its token only from the Authorization header, never from
- * an {@code access_token} parameter. Pages keep ignoring parameters they do not know.
+ * answered with today's figures, owners or units, which differ from a past day's after a merger. No parameter is
+ * taken everywhere: the API answers in English whatever {@code lang} says (the overlap check reads
+ * Accept-Language) and takes its token only from the Authorization header, never from an {@code access_token}
+ * parameter. Pages keep ignoring parameters they do not know.
  *
  * <p>A handler takes the parameters it binds with {@link RequestParam} (a list or an array may be repeated) and those
  * its OpenAPI description declares in the query ({@link Parameter} with {@link ParameterIn#QUERY}, directly, in

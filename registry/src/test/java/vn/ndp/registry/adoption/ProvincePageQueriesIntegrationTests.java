@@ -42,8 +42,9 @@ class ProvincePageQueriesIntegrationTests {
         api.post(langSon, API + "P-LANG-SON/local-platforms/" + gone + "/removal",
                 Map.of("reason", "Đã thay bằng hệ thống dùng chung của tỉnh.", "version", 0), 200);
 
-        StatementLog.Recorded<String> html = StatementLog.during(() -> mvc.perform(get("/adoption/provinces/P-LANG-SON"))
-                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));
+        StatementLog.Recorded<String> html = StatementLog.during(() -> mvc
+                .perform(get("/adoption/provinces/P-LANG-SON")).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8));
 
         assertThat(html.sent().stream().filter(sql -> sql.matches("(?s).*\\bfrom local_platform\\b(?!_).*")))
                 .as("the listed and the removed local platforms in one query, not two each").hasSize(1);

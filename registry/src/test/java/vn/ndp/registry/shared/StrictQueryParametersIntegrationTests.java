@@ -124,7 +124,8 @@ class StrictQueryParametersIntegrationTests {
                     .expectBody()
                     .jsonPath("$.code").isEqualTo("INVALID_PARAMETER")
                     .jsonPath("$.errors[0].field").isEqualTo("asOf")
-                    .jsonPath("$.errors[0].message").value(String.class, m -> assertThat(m).as(api).contains("is empty"));
+                    .jsonPath("$.errors[0].message")
+                    .value(String.class, m -> assertThat(m).as(api).contains("is empty"));
         }
         assertThat(dated).contains("/api/v1/agencies", "/api/v1/agencies/BTC", "/api/v1/platforms",
                 "/api/v1/platforms/VNEID", "/api/v1/platforms.csv", "/api/v1/stats/platforms", "/api/v1/accountability",
