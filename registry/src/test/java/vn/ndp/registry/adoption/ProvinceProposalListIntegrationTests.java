@@ -28,6 +28,7 @@ import vn.ndp.registry.RegistryIntegrationTest;
 import vn.ndp.registry.accounts.ApiCalls;
 import vn.ndp.registry.accounts.Role;
 import vn.ndp.registry.accounts.TestAccounts;
+import vn.ndp.registry.catalog.CatalogueCsv;
 import vn.ndp.registry.catalog.PlatformImport;
 
 /**
@@ -69,10 +70,8 @@ class ProvinceProposalListIntegrationTests {
     }
 
     void importPlatform(String row) {
-        String csv = "code,name_vi,name_en,owner_code,category,type,scope,status,description_vi,description_en,"
-                + "operator,legal_basis,website,ndxp_status\n" + row + "\n";
-        var report = platformImport.importFile("potential.csv", csv.getBytes(StandardCharsets.UTF_8),
-                PlatformImport.Progress.NONE, "import (tester)");
+        var report = platformImport.importFile("potential.csv", CatalogueCsv.of(row), PlatformImport.Progress.NONE,
+                "import (tester)");
         assertThat(report.created()).isEqualTo(1);
     }
 

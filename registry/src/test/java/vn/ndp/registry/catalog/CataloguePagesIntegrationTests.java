@@ -2,7 +2,6 @@ package vn.ndp.registry.catalog;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -261,11 +260,9 @@ class CataloguePagesIntegrationTests {
 
     @Test
     void platformNamesFromAnImportAreEscaped() {
-        String csv = """
-                code,name_vi,name_en,owner_code,category,type,scope,status,description_vi,description_en,operator,legal_basis,website
-                XSS-TEST,<script>alert(1)</script> Nền tảng thử,<script>alert(1)</script> test,BTC,government,platform,central,proposed,"<img src=x onerror=alert(2)>",desc,op,,
-                """;
-        platformImport.importFile("xss.csv", csv.getBytes(StandardCharsets.UTF_8), PlatformImport.Progress.NONE, "import (tester)");
+        byte[] csv = CatalogueCsv.of("XSS-TEST,<script>alert(1)</script> Nền tảng thử,<script>alert(1)</script> test,"
+                + "BTC,government,platform,central,proposed,\"<img src=x onerror=alert(2)>\",desc,op,,");
+        platformImport.importFile("xss.csv", csv, PlatformImport.Progress.NONE, "import (tester)");
         String detail = page("/platforms/XSS-TEST");
         assertThat(detail).contains("&lt;script&gt;alert(1)&lt;/script&gt; Nền tảng thử")
                 .doesNotContain("<script>alert(1)</script>")
@@ -279,7 +276,7 @@ class CataloguePagesIntegrationTests {
         String suffix = UUID.randomUUID().toString().substring(0, 6).toUpperCase();
         String code = "NDXP-LINKED-" + suffix;
         importPlatforms(code + ",Nền tảng có trong danh bạ,Platform in the directory,BTC,government,platform,central,"
-                + "in_use,,,,,,not_connected");
+                + "in_use,,,,,,,not_connected");
         String actor = "test (catalogue pages)";
         var provider = exchange.registerMember("GOV", "T.P" + suffix, "Bộ cung cấp thử", "BTC", false, actor);
         var consumer = exchange.registerMember("GOV", "T.C" + suffix, "Tỉnh sử dụng thử", "P-HUE", false, actor);
@@ -323,9 +320,9 @@ class CataloguePagesIntegrationTests {
     void platformMissingFromTheExchangeDirectoryShowsItsStatusAsSelfDeclared() {
         String suffix = UUID.randomUUID().toString().substring(0, 6).toUpperCase();
         importPlatforms("NDXP-UNDECLARED-" + suffix + ",Nền tảng chưa khai,Undeclared platform,BTC,government,"
-                        + "platform,central,in_use,,,,,,",
+                        + "platform,central,in_use,,,,,,,",
                 "NDXP-DECLARED-" + suffix + ",Nền tảng tự khai,Declared platform,BTC,government,platform,central,"
-                        + "in_use,,,,,,connected");
+                        + "in_use,,,,,,,connected");
 
         String undeclared = page("/platforms/NDXP-UNDECLARED-" + suffix);
         String declared = page("/platforms/NDXP-DECLARED-" + suffix);
@@ -347,9 +344,7 @@ class CataloguePagesIntegrationTests {
     }
 
     private void importPlatforms(String... rows) {
-        String csv = "code,name_vi,name_en,owner_code,category,type,scope,status,description_vi,description_en,"
-                + "operator,legal_basis,website,ndxp_status\n" + String.join("\n", rows) + "\n";
-        var report = platformImport.importFile("ndxp.csv", csv.getBytes(StandardCharsets.UTF_8),
+        var report = platformImport.importFile("ndxp.csv", CatalogueCsv.of(List.of("ndxp_status"), rows),
                 PlatformImport.Progress.NONE, "import (tester)");
         assertThat(report.created()).isEqualTo(rows.length);
     }

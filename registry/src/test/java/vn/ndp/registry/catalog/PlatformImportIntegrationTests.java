@@ -220,10 +220,9 @@ class PlatformImportIntegrationTests {
     @Test
     void aSecurityDossierApprovedAfterTodayIsRefusedOnItsLineAsTheDesksRefuseIt() {
         LocalDate today = agencies.today();
-        byte[] file = (CatalogueCsv.HEADER.strip() + ",security_dossier_date\n"
-                + row("TEST-DOSSIER-1", "Nền tảng hồ sơ hôm nay", "government") + "," + today + "\n"
-                + row("TEST-DOSSIER-2", "Nền tảng hồ sơ ngày mai", "government") + "," + today.plusDays(1) + "\n")
-                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] file = CatalogueCsv.of(List.of("security_dossier_date"),
+                row("TEST-DOSSIER-1", "Nền tảng hồ sơ hôm nay", "government") + "," + today,
+                row("TEST-DOSSIER-2", "Nền tảng hồ sơ ngày mai", "government") + "," + today.plusDays(1));
         long before = platforms();
 
         assertThatThrownBy(() -> platformImport.importFile("dossier.csv", file, PlatformImport.Progress.NONE,

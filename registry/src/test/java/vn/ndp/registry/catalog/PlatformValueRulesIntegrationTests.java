@@ -3,7 +3,7 @@ package vn.ndp.registry.catalog;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -26,8 +26,7 @@ import vn.ndp.registry.shared.RegistryException.FieldError;
 @RegistryIntegrationTest
 class PlatformValueRulesIntegrationTests {
 
-    private static final String HEADER = "code,name_vi,name_en,owner_code,category,type,scope,status,description_vi,"
-            + "description_en,operator,legal_basis,website,legal_basis_date,operator_phone,data_in_vietnam\n";
+    private static final List<String> MORE_COLUMNS = List.of("legal_basis_date", "operator_phone", "data_in_vietnam");
 
     @Autowired
     PlatformImport platformImport;
@@ -41,14 +40,17 @@ class PlatformValueRulesIntegrationTests {
     /** A file of one good row (line 2) but for {@code column}, which holds {@code value}. */
     private static byte[] file(String column, String value) {
         Map<String, String> cells = new java.util.LinkedHashMap<>();
-        for (String name : HEADER.strip().split(",")) {
+        for (String name : CatalogueCsv.COLUMNS) {
+            cells.put(name, "");
+        }
+        for (String name : MORE_COLUMNS) {
             cells.put(name, "");
         }
         cells.putAll(Map.of("code", "RULES-IMPORT-1", "name_vi", "Nền tảng kiểm thử quy tắc", "owner_code", "BYT",
                 "category", "government", "type", "platform", "scope", "central", "status", "trial"));
         cells.put(column, value);
-        return (HEADER + String.join(",", cells.values().stream()
-                .map(v -> "\"" + v.replace("\"", "\"\"") + "\"").toList()) + "\n").getBytes(StandardCharsets.UTF_8);
+        return CatalogueCsv.of(MORE_COLUMNS, String.join(",", cells.values().stream()
+                .map(v -> "\"" + v.replace("\"", "\"\"") + "\"").toList()));
     }
 
     private FieldError importRefusal(String column, String value) {

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.nio.charset.Charset;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -12,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import vn.ndp.registry.RegistryApplication;
+import vn.ndp.registry.catalog.CatalogueCsv;
 
 /**
  * Runs {@code ./ndp import platforms} as the launcher does: the registry's main
@@ -19,17 +19,10 @@ import vn.ndp.registry.RegistryApplication;
  */
 class ImportCommandIntegrationTests {
 
-    private static final String HEADER = "code,name_vi,name_en,owner_code,category,type,scope,status,description_vi,"
-            + "description_en,operator,legal_basis,website\n";
-
     @TempDir
     Path dir;
 
     record Run(int exitCode, String out, String err) {
-    }
-
-    private Run importPlatforms(String fileName, String content) throws IOException, InterruptedException {
-        return importPlatforms(fileName, content.getBytes(StandardCharsets.UTF_8));
     }
 
     private Run importPlatforms(String fileName, byte[] content) throws IOException, InterruptedException {
@@ -55,9 +48,9 @@ class ImportCommandIntegrationTests {
 
     @Test
     void aGoodFileIsImportedAndTheCommandEndsWithZeroAndASummary() throws Exception {
-        Run run = importPlatforms("good.csv", HEADER
-                + "TEST-CMD-1,Nền tảng thử một,,BTC,government,platform,central,trial,,,,,\n"
-                + "TEST-CMD-2,Nền tảng thử hai,,BCA,society,application,province,in_use,,,,,\n");
+        Run run = importPlatforms("good.csv", CatalogueCsv.of(
+                "TEST-CMD-1,Nền tảng thử một,,BTC,government,platform,central,trial,,,,,",
+                "TEST-CMD-2,Nền tảng thử hai,,BCA,society,application,province,in_use,,,,,"));
 
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out()).containsPattern("Imported good\\.csv: 2 created, 0 updated, 0 unchanged in [0-9.]+ s");
@@ -65,10 +58,10 @@ class ImportCommandIntegrationTests {
 
     @Test
     void aBadFileEndsWithOneAndEveryProblemByLineAndColumn() throws Exception {
-        Run run = importPlatforms("bad.csv", HEADER
-                + "TEST-CMD-1,Nền tảng thử một,,BTC,government,platform,central,trial,,,,,\n"
-                + "TEST-CMD-2,\"Tên\nhai dòng\",,BTC,cloud,platform,central,trial,,,,,\n"
-                + "TEST-CMD-3,Nền tảng thử ba,,NOPE,society,platform,central,trial,,,,,www.example.vn\n");
+        Run run = importPlatforms("bad.csv", CatalogueCsv.of(
+                "TEST-CMD-1,Nền tảng thử một,,BTC,government,platform,central,trial,,,,,",
+                "TEST-CMD-2,\"Tên\nhai dòng\",,BTC,cloud,platform,central,trial,,,,,",
+                "TEST-CMD-3,Nền tảng thử ba,,NOPE,society,platform,central,trial,,,,,www.example.vn"));
 
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.out()).doesNotContain("Imported");
@@ -81,8 +74,8 @@ class ImportCommandIntegrationTests {
 
     @Test
     void aFileThatIsNotUtf8EndsWithTwoAndSaysHowToSaveIt() throws Exception {
-        Run run = importPlatforms("latin.csv", (HEADER + "TEST-CMD-1,Hà Nội,,BTC,government,platform,central,trial,,,,,\n")
-                .getBytes(Charset.forName("windows-1258")));
+        String file = CatalogueCsv.text(List.of(), "TEST-CMD-1,Hà Nội,,BTC,government,platform,central,trial,,,,,");
+        Run run = importPlatforms("latin.csv", file.getBytes(Charset.forName("windows-1258")));
 
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).contains("not UTF-8", "line 2", "CSV UTF-8");
