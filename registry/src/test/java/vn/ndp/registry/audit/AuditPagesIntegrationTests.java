@@ -37,9 +37,14 @@ class AuditPagesIntegrationTests {
     @LocalServerPort
     int port;
 
+    /** An actor no other test records as, so a filter by it finds only what this test recorded. */
+    private static String actor() {
+        return "kiemtra-" + UUID.randomUUID().toString().substring(0, 8).toLowerCase(Locale.ROOT);
+    }
+
     @Test
     void theSecondPageOfAFilteredAuditLogLinksBackToTheFirstWithTheFilterKept() throws Exception {
-        String actor = "kiemtra-" + UUID.randomUUID().toString().substring(0, 8).toLowerCase(Locale.ROOT);
+        String actor = actor();
         for (int i = 1; i <= 51; i++) {
             audit.recordAlone(AuditEvent.SIGN_IN_SUCCEEDED, actor, actor, Map.of("n", i));
         }
@@ -63,7 +68,7 @@ class AuditPagesIntegrationTests {
 
     @Test
     void aPagePastTheEndOfTheLogSaysSoAndLinksToTheLastPageNotThatNothingMatches() throws Exception {
-        String actor = "kiemtra-" + UUID.randomUUID().toString().substring(0, 8).toLowerCase(Locale.ROOT);
+        String actor = actor();
         for (int i = 1; i <= 51; i++) {
             audit.recordAlone(AuditEvent.SIGN_IN_SUCCEEDED, actor, actor, Map.of("n", i));
         }
@@ -88,7 +93,7 @@ class AuditPagesIntegrationTests {
 
     @Test
     void aMistypedDateIsShownAboveTheFilterFormWhichKeepsWhatWasTyped() throws Exception {
-        String actor = "kiemtra-" + UUID.randomUUID().toString().substring(0, 8).toLowerCase(Locale.ROOT);
+        String actor = actor();
         audit.recordAlone(AuditEvent.SIGN_IN_SUCCEEDED, actor, actor, Map.of()); // what a search would find
         var result = mvc.perform(get("/admin/audit").param("from", "31/02/2026").param("actor", actor)
                         .param("event", "sign_in_succeeded").with(user(accounts.signedIn(Role.ADMIN, null))))
@@ -106,7 +111,7 @@ class AuditPagesIntegrationTests {
 
     @Test
     void eventsAreNamedInTheReadersLanguageAndTheirDetailIsReadValueByValue() throws Exception {
-        String actor = "kiemtra-" + UUID.randomUUID().toString().substring(0, 8).toLowerCase(Locale.ROOT);
+        String actor = actor();
         Map<String, Object> detail = new java.util.LinkedHashMap<>();
         detail.put("role", "OPERATOR");
         detail.put("agency", "null");
@@ -140,7 +145,7 @@ class AuditPagesIntegrationTests {
 
     @Test
     void rolesResultsVerdictsAndTheOtherStoredConstantsAreShownByTheLabelsThePagesGiveThem() throws Exception {
-        String actor = "kiemtra-" + UUID.randomUUID().toString().substring(0, 8).toLowerCase(Locale.ROOT);
+        String actor = actor();
         audit.recordAlone(AuditEvent.ACCOUNT_CREATED, actor, actor, Map.of("role", "OPERATOR"));
         Map<String, Object> evaluated = new java.util.LinkedHashMap<>();
         evaluated.put("technical", "MEETS");
@@ -173,15 +178,18 @@ class AuditPagesIntegrationTests {
 
     /** The audit page's detail lines, entry by entry. */
     private static List<String> details(org.springframework.test.web.servlet.ResultActions page) throws Exception {
+        return details(HtmlPage.parse(page.andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8)));
+    }
+
+    private static List<String> details(HtmlPage page) {
         List<String> details = new java.util.ArrayList<>();
-        HtmlPage.parse(page.andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8))
-                .elementsOfClass("ul", "audit-detail").forEach(ul -> details.addAll(HtmlPage.texts(ul, "li")));
+        page.elementsOfClass("ul", "audit-detail").forEach(ul -> details.addAll(HtmlPage.texts(ul, "li")));
         return details;
     }
 
     @Test
     void aSupportRequestsStatesActionsAndDaysAreReadInTheReadersWordsAndEveryDetailIsLabelled() throws Exception {
-        String actor = "kiemtra-" + UUID.randomUUID().toString().substring(0, 8).toLowerCase(Locale.ROOT);
+        String actor = actor();
         Map<String, Object> moved = new java.util.LinkedHashMap<>();
         moved.put("request", "5f0c7c1e-0000-4000-8000-000000000001");
         moved.put("from", "RESOLVED");
@@ -195,9 +203,7 @@ class AuditPagesIntegrationTests {
         HtmlPage page = HtmlPage.parse(mvc.perform(get("/admin/audit").param("actor", actor).with(admin))
                 .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));
 
-        List<String> details = new java.util.ArrayList<>();
-        page.elementsOfClass("ul", "audit-detail").forEach(ul -> details.addAll(HtmlPage.texts(ul, "li")));
-        assertThat(details).contains("Từ: Đã giải quyết", "Sang: Đang xử lý", "Thao tác: Mở lại yêu cầu",
+        assertThat(details(page)).contains("Từ: Đã giải quyết", "Sang: Đang xử lý", "Thao tác: Mở lại yêu cầu",
                 "Hạn xử lý: 30/11/2026", "Tin nhắn (mã): bff0a2c4-0000-4000-8000-000000000002",
                 "Tệp đính kèm: anh.png");
         assertThat(HtmlPage.elements(page.elements("tbody").getFirst(), "code")).as("every detail has a label").isEmpty();
@@ -208,7 +214,7 @@ class AuditPagesIntegrationTests {
 
     @Test
     void anEnglishPageMarksADetailQuotingTypedTextAsVietnamese() throws Exception {
-        String actor = "kiemtra-" + UUID.randomUUID().toString().substring(0, 8).toLowerCase(Locale.ROOT);
+        String actor = actor();
         audit.recordAlone(AuditEvent.SIGN_IN_FAILED, actor, actor, Map.of("reason", "BadCredentialsException"));
         audit.recordAlone(AuditEvent.ACCOUNT_CREATED, actor, actor, Map.of("role", "OPERATOR", "reason",
                 "Tài khoản cho đơn vị vận hành mới"));
