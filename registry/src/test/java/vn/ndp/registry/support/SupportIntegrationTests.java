@@ -498,9 +498,13 @@ class SupportIntegrationTests {
 
     /** The form token of a new opening of the request form about VNEID. */
     private String formToken(UserDetails signedIn) throws Exception {
-        String form = mvc.perform(get("/support/new").param("platform", "VNEID").with(user(signedIn))).andReturn()
-                .getResponse().getContentAsString(StandardCharsets.UTF_8);
-        return HtmlPage.parse(form).elements("input").stream()
+        return formToken(mvc.perform(get("/support/new").param("platform", "VNEID").with(user(signedIn))).andReturn()
+                .getResponse().getContentAsString(StandardCharsets.UTF_8));
+    }
+
+    /** The form token the request form on {@code html} carries. */
+    private static String formToken(String html) {
+        return HtmlPage.parse(html).elements("input").stream()
                 .filter(input -> "form_token".equals(input.getAttributeValue("name"))).findFirst().orElseThrow()
                 .getAttributeValue("value");
     }
@@ -540,10 +544,8 @@ class SupportIntegrationTests {
         String refusedPage = mvc.perform(multipart("/support").param("platformCode", "VNEID").param("subject", subject)
                 .param("description", "").with(user(signedIn)).with(csrf())).andReturn()
                 .getResponse().getContentAsString(StandardCharsets.UTF_8);
-        String shownAgain = HtmlPage.parse(refusedPage).elements("input").stream()
-                .filter(input -> "form_token".equals(input.getAttributeValue("name"))).findFirst().orElseThrow()
-                .getAttributeValue("value");
-        assertThat(UUID.fromString(shownAgain)).as("the form shown again has a token, as a new form").isNotNull();
+        assertThat(formToken(refusedPage)).as("the form shown again has a token, as a new form")
+                .matches("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
         MvcResult opened = mvc.perform(multipart("/support").param("platformCode", "VNEID").param("subject", subject)
                 .param("description", "Không có mã biểu mẫu").with(user(signedIn)).with(csrf())).andReturn();
         assertThat(opened.getResponse().getStatus()).isEqualTo(302);
