@@ -17,7 +17,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.security.core.userdetails.UserDetails;
-import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import vn.ndp.registry.HtmlPage;
@@ -54,9 +53,6 @@ class GovernancePagesIntegrationTests {
 
     @Autowired
     Catalog catalog;
-
-    @Autowired
-    UserDetailsService users;
 
     @Autowired
     ApiCalls api;
@@ -172,7 +168,7 @@ class GovernancePagesIntegrationTests {
                 PlatformField.NAME_EN, "Agency name platform " + code, PlatformField.DESCRIPTION_VI,
                 "Nền tảng để kiểm thử tên cơ quan đề xuất.", PlatformField.CATEGORY, "government",
                 PlatformField.TYPE, "platform", PlatformField.SCOPES, "central"));
-        UserDetails login = users.loadUserByUsername(editorAccount.username());
+        UserDetails login = accounts.signedIn(editorAccount);
 
         HtmlPage page = HtmlPage.parse(mvc.perform(get("/governance/proposals/" + p.id()).with(user(login)))
                 .andReturn().getResponse().getContentAsString());
@@ -210,7 +206,7 @@ class GovernancePagesIntegrationTests {
     void aRefusedEditEvaluationOrDecisionComesBackWithWhatWasTypedAndOnlyInTheFormThatWasPosted() throws Exception {
         Account editorAccount = accounts.create(Role.MINISTRY_EDITOR, "BTC");
         CurrentUser editor = CurrentUser.of(editorAccount);
-        UserDetails editorLogin = users.loadUserByUsername(editorAccount.username());
+        UserDetails editorLogin = accounts.signedIn(editorAccount);
         String code = "KEEPTEST-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase(Locale.ROOT);
         Proposal p = desk.draft(editor, code, Map.of(PlatformField.NAME_VI, "Nền tảng giữ dữ liệu " + code,
                 PlatformField.DESCRIPTION_VI, "Nền tảng để kiểm thử biểu mẫu bị từ chối giữ lại dữ liệu đã nhập.",
