@@ -8,7 +8,6 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -53,63 +52,22 @@ class BackDatedChangesIntegrationTests {
     @Autowired
     MockMvc mvc;
 
-    String finance;
-    String reviewer;
-    String admin;
+    GovernanceApiFixtures governance;
 
     @BeforeEach
-    void tokens() {
-        finance = accounts.token(Role.MINISTRY_EDITOR, "BTC");
-        reviewer = accounts.token(Role.REVIEWER, null);
-        admin = accounts.token(Role.ADMIN, null);
-    }
-
-    /** A Finance platform recognised by a decision of {@code decisionDate} (so listed from then); its code. */
-    private String recognised(String decisionDate) {
-        String code = GovernanceApiIntegrationTests.newCode();
-        return GovernanceApiFixtures.recognised(api, finance, reviewer, code, "Nền tảng hiệu lực " + code,
-                decisionDate);
-    }
-
-    private String recognised() {
-        return recognised("2026-01-05");
-    }
-
-    /** Asks, as {@code editor}, for the fields to change from {@code effectiveOn}; the answer (expected status). */
-    private JsonNode ask(String editor, String code, int version, Map<String, String> fields, String effectiveOn,
-            int status) {
-        Map<String, Object> body = new HashMap<>(Map.of("version", version, "fields", fields, "reason",
-                "Theo Quyết định chuyển giao"));
-        if (effectiveOn != null) {
-            body.put("effectiveOn", effectiveOn);
-        }
-        return api.post(editor, "/api/v1/platforms/" + code + "/changes", body, status);
-    }
-
-    private JsonNode approve(JsonNode pending, int status) {
-        return api.post(reviewer, "/api/v1/changes/" + pending.get("id").asString() + "/decision",
-                Map.of("version", pending.get("version").asInt(), "action", "approve", "note", "Đồng ý"), status);
-    }
-
-
-    private long ownerCount(String owner, String asOf) {
-        return GovernanceApiFixtures.ownerCount(api, owner, asOf);
-    }
-
-    /** The entry of {@code code} in a list version dated {@code date} of the given status, or null. */
-    private JsonNode listEntry(String date, String status, String code) {
-        return GovernanceApiFixtures.listEntry(api, admin, date, status, code);
+    void fixtures() {
+        governance = new GovernanceApiFixtures(api, accounts);
     }
 
     @Test
     void aTransferApprovedLaterTakesEffectOnTheDateOfItsDecisionInEveryViewAsOfADayInBetween() {
-        String code = recognised();
-        long financeBetween = ownerCount("BTC", BETWEEN);
-        long healthBetween = ownerCount("BYT", BETWEEN);
+        String code = governance.recognised();
+        long financeBetween = governance.ownerCount("BTC", BETWEEN);
+        long healthBetween = governance.ownerCount("BYT", BETWEEN);
 
-        JsonNode pending = ask(finance, code, 0, Map.of("owner", "BYT"), DECIDED, 200).get("pending");
+        JsonNode pending = governance.ask(code, 0, Map.of("owner", "BYT"), DECIDED, 200).get("pending");
         assertThat(pending.get("effectiveOn").asString()).isEqualTo(DECIDED);
-        JsonNode approved = approve(pending, 200);
+        JsonNode approved = governance.approve(pending, 200);
 
         assertThat(approved.get("effectiveOn").asString()).isEqualTo(DECIDED);
         JsonNode between = api.get(null, "/api/v1/platforms/" + code + "?asOf=" + BETWEEN, 200);
@@ -123,16 +81,16 @@ class BackDatedChangesIntegrationTests {
         assertThat(api.platformCodes("q=" + code + "&owner=BYT&asOf=" + BETWEEN)).containsExactly(code);
         assertThat(api.platformCodes("q=" + code + "&owner=BTC&asOf=" + BETWEEN)).isEmpty();
         assertThat(api.platformCodes("q=" + code + "&owner=BTC&asOf=" + BEFORE)).containsExactly(code);
-        assertThat(ownerCount("BTC", BETWEEN)).isEqualTo(financeBetween - 1);
-        assertThat(ownerCount("BYT", BETWEEN)).isEqualTo(healthBetween + 1);
-        assertThat(listEntry(BETWEEN, "recognised", code).get("ownerCode").asString()).isEqualTo("BYT");
-        assertThat(listEntry(BEFORE, "recognised", code).get("ownerCode").asString()).isEqualTo("BTC");
+        assertThat(governance.ownerCount("BTC", BETWEEN)).isEqualTo(financeBetween - 1);
+        assertThat(governance.ownerCount("BYT", BETWEEN)).isEqualTo(healthBetween + 1);
+        assertThat(governance.listEntry(BETWEEN, "recognised", code).get("ownerCode").asString()).isEqualTo("BYT");
+        assertThat(governance.listEntry(BEFORE, "recognised", code).get("ownerCode").asString()).isEqualTo("BTC");
     }
 
     @Test
     void aStatusChangeApprovedLaterTakesEffectOnTheDateOfItsDecisionInEveryViewAsOfADayInBetween() {
-        String code = recognised();
-        approve(ask(finance, code, 0, Map.of("status", "in_use"), DECIDED, 200).get("pending"), 200);
+        String code = governance.recognised();
+        governance.approve(governance.ask(code, 0, Map.of("status", "in_use"), DECIDED, 200).get("pending"), 200);
 
         assertThat(api.get(null, "/api/v1/platforms/" + code + "?asOf=" + BETWEEN, 200).get("status").asString())
                 .isEqualTo("in_use");
@@ -143,18 +101,18 @@ class BackDatedChangesIntegrationTests {
         assertThat(api.platformCodes("q=" + code + "&status=recognised&asOf=" + BEFORE)).containsExactly(code);
         assertThat(api.platformFacet("q=" + code + "&asOf=" + BETWEEN, "status")).containsExactly("IN_USE");
         assertThat(api.platformFacet("q=" + code + "&asOf=" + BEFORE, "status")).containsExactly("RECOGNISED");
-        assertThat(listEntry(BETWEEN, "in_use", code)).isNotNull();
-        assertThat(listEntry(BETWEEN, "recognised", code)).isNull();
-        assertThat(listEntry(BEFORE, "recognised", code).get("fields").get("status").asString())
+        assertThat(governance.listEntry(BETWEEN, "in_use", code)).isNotNull();
+        assertThat(governance.listEntry(BETWEEN, "recognised", code)).isNull();
+        assertThat(governance.listEntry(BEFORE, "recognised", code).get("fields").get("status").asString())
                 .isEqualTo("recognised");
     }
 
     @Test
     void theEffectiveDateIsInTheHistoryTheAuditTrailAndTheNotices() {
-        String code = recognised();
+        String code = governance.recognised();
 
-        JsonNode pending = ask(finance, code, 0, Map.of("owner", "BYT"), DECIDED, 200).get("pending");
-        approve(pending, 200);
+        JsonNode pending = governance.ask(code, 0, Map.of("owner", "BYT"), DECIDED, 200).get("pending");
+        governance.approve(pending, 200);
 
         JsonNode revision = api.get(null, "/api/v1/platforms/" + code + "/history", 200).get("revisions").get(0);
         assertThat(revision.get("cause").asString()).isEqualTo("change_approved");
@@ -163,10 +121,10 @@ class BackDatedChangesIntegrationTests {
         assertThat(trail).filteredOn(e -> e.event() == AuditEvent.CHANGE_REQUESTED || e.event()
                 == AuditEvent.CHANGE_APPROVED).hasSize(2)
                 .allSatisfy(e -> assertThat(e.detail()).containsEntry("effectiveOn", DECIDED));
-        JsonNode asked = api.get(reviewer, "/api/v1/notifications", 200).get("items");
+        JsonNode asked = api.get(governance.reviewer, "/api/v1/notifications", 200).get("items");
         assertThat(asked.findValuesAsString("bodyVi")).anySatisfy(body -> assertThat(body)
                 .contains(code, "có hiệu lực từ ngày 15/03/2026"));
-        JsonNode decided = api.get(finance, "/api/v1/notifications", 200).get("items");
+        JsonNode decided = api.get(governance.finance, "/api/v1/notifications", 200).get("items");
         assertThat(decided.findValuesAsString("bodyVi")).anySatisfy(body -> assertThat(body)
                 .contains(code, "đã được chấp thuận, có hiệu lực từ ngày 15/03/2026."));
         assertThat(decided.findValuesAsString("bodyEn")).anySatisfy(body -> assertThat(body)
@@ -175,11 +133,11 @@ class BackDatedChangesIntegrationTests {
 
     @Test
     void aChangeWithoutAnEffectiveDateTakesEffectOnTheDayItIsApproved() {
-        String code = recognised();
+        String code = governance.recognised();
 
-        JsonNode pending = ask(finance, code, 0, Map.of("owner", "BYT"), null, 200).get("pending");
+        JsonNode pending = governance.ask(code, 0, Map.of("owner", "BYT"), null, 200).get("pending");
         assertThat(pending.get("effectiveOn").isNull()).isTrue();
-        approve(pending, 200);
+        governance.approve(pending, 200);
 
         LocalDate today = LocalDate.now(clock);
         JsonNode ownership = api.get(null, "/api/v1/platforms/" + code, 200).get("ownership");
@@ -190,53 +148,54 @@ class BackDatedChangesIntegrationTests {
 
     @Test
     void aChangeDatedAfterTodayIsRefusedAsFutureDatedAndNothingIsAsked() {
-        String code = recognised();
+        String code = governance.recognised();
         String tomorrow = LocalDate.now(clock).plusDays(1).toString();
 
-        JsonNode refused = ask(finance, code, 0, Map.of("owner", "BYT"), tomorrow, 400);
+        JsonNode refused = governance.ask(code, 0, Map.of("owner", "BYT"), tomorrow, 400);
 
         assertThat(refused.get("code").asString()).isEqualTo("EFFECTIVE_DATE_IN_FUTURE");
         assertThat(refused.get("errors").get(0).get("field").asString()).isEqualTo("effective_on");
         assertThat(refused.get("detail").asString()).contains(tomorrow, "future-dated changes are not supported");
-        assertThat(api.get(finance, "/api/v1/platforms/" + code + "/changes", 200)).isEmpty();
+        assertThat(api.get(governance.finance, "/api/v1/platforms/" + code + "/changes", 200)).isEmpty();
     }
 
     @Test
     void aChangeDatedBeforeThePlatformWasListedIsRefusedNamingTheListingDate() {
-        String code = recognised();
+        String code = governance.recognised();
 
-        JsonNode refused = ask(finance, code, 0, Map.of("owner", "BYT"), "2026-01-04", 409);
+        JsonNode refused = governance.ask(code, 0, Map.of("owner", "BYT"), "2026-01-04", 409);
 
         assertThat(refused.get("code").asString()).isEqualTo("EFFECTIVE_DATE_OUT_OF_ORDER");
         assertThat(refused.get("errors").get(0).get("field").asString()).isEqualTo("effective_on");
         assertThat(refused.get("detail").asString()).contains("2026-01-04", "listed (2026-01-05)");
-        assertThat(ask(finance, code, 0, Map.of("owner", "BYT"), "2026-01-05", 200).get("pending")).isNotNull();
+        assertThat(governance.ask(code, 0, Map.of("owner", "BYT"), "2026-01-05", 200).get("pending")).isNotNull();
     }
 
     @Test
     void aTransferDatedBeforeTheLatestRecordedTransferIsRefusedNamingItsDate() {
-        String code = recognised();
-        approve(ask(finance, code, 0, Map.of("owner", "BYT"), "2026-05-01", 200).get("pending"), 200);
+        String code = governance.recognised();
+        governance.approve(governance.ask(code, 0, Map.of("owner", "BYT"), "2026-05-01", 200).get("pending"), 200);
         String health = accounts.token(Role.MINISTRY_EDITOR, "BYT");
 
-        JsonNode refused = ask(health, code, 1, Map.of("owner", "BTC"), "2026-04-30", 409);
+        JsonNode refused = governance.ask(health, code, 1, Map.of("owner", "BTC"), "2026-04-30", 409);
 
         assertThat(refused.get("code").asString()).isEqualTo("EFFECTIVE_DATE_OUT_OF_ORDER");
         assertThat(refused.get("detail").asString()).contains("2026-04-30", "owner", "last changed, on 2026-05-01");
-        assertThat(ask(health, code, 1, Map.of("name_en", "Renamed " + code), "2026-04-30", 200).get("pending"))
+        assertThat(governance.ask(health, code, 1, Map.of("name_en", "Renamed " + code), "2026-04-30", 200)
+                .get("pending"))
                 .as("another field than the owner follows no owner change").isNotNull();
     }
 
     @Test
     void anApprovalIsRefusedWhenTheStatusChangedAfterTheRequestsDateMeanwhile() {
-        String code = recognised();
-        JsonNode pending = ask(finance, code, 0, Map.of("status", "in_use"), DECIDED, 200).get("pending");
-        api.post(reviewer, "/api/v1/platforms/" + code + "/standing", Map.of("version", 0, "action", "suspend",
-                "reason", "Chưa bảo đảm an toàn", "legalBasis", "Quyết định 1230/QĐ-BTTTT"), 200);
-        api.post(reviewer, "/api/v1/platforms/" + code + "/standing", Map.of("version", 1, "action", "reinstate",
-                "reason", "Đã khắc phục", "legalBasis", "Quyết định 1230/QĐ-BTTTT"), 200);
+        String code = governance.recognised();
+        JsonNode pending = governance.ask(code, 0, Map.of("status", "in_use"), DECIDED, 200).get("pending");
+        api.post(governance.reviewer, "/api/v1/platforms/" + code + "/standing", Map.of("version", 0, "action",
+                "suspend", "reason", "Chưa bảo đảm an toàn", "legalBasis", "Quyết định 1230/QĐ-BTTTT"), 200);
+        api.post(governance.reviewer, "/api/v1/platforms/" + code + "/standing", Map.of("version", 1, "action",
+                "reinstate", "reason", "Đã khắc phục", "legalBasis", "Quyết định 1230/QĐ-BTTTT"), 200);
 
-        JsonNode refused = approve(pending, 409);
+        JsonNode refused = governance.approve(pending, 409);
 
         String today = LocalDate.now(clock).toString();
         assertThat(refused.get("code").asString()).isEqualTo("EFFECTIVE_DATE_OUT_OF_ORDER");
@@ -246,33 +205,33 @@ class BackDatedChangesIntegrationTests {
 
     @Test
     void aTransferToAnAgencyNotYetFormedOnTheEffectiveDateIsRefusedNamingWhenItWasFormed() {
-        String code = recognised("2025-01-10");
+        String code = governance.recognised("2025-01-10");
 
-        JsonNode refused = ask(finance, code, 0, Map.of("owner", "BNNMT"), "2025-02-20", 409);
+        JsonNode refused = governance.ask(code, 0, Map.of("owner", "BNNMT"), "2025-02-20", 409);
 
         assertThat(refused.get("code").asString()).isEqualTo("AGENCY_NOT_FORMED");
         assertThat(refused.get("errors").get(0).get("field").asString()).isEqualTo("owner");
         assertThat(refused.get("detail").asString()).contains("BNNMT", "formed on 2025-03-01", "2025-02-20");
-        assertThat(ask(finance, code, 0, Map.of("owner", "BNNMT"), "2025-03-01", 200).get("pending")).isNotNull();
+        assertThat(governance.ask(code, 0, Map.of("owner", "BNNMT"), "2025-03-01", 200).get("pending")).isNotNull();
     }
 
     @Test
     void aTransferToAnAgencyThatHadEndedOnTheEffectiveDateIsRefusedNamingItsSuccessor() {
-        String code = recognised("2025-01-10");
+        String code = governance.recognised("2025-01-10");
 
-        JsonNode refused = ask(finance, code, 0, Map.of("owner", "BKHDT"), "2025-03-01", 409);
+        JsonNode refused = governance.ask(code, 0, Map.of("owner", "BKHDT"), "2025-03-01", 409);
 
         assertThat(refused.get("code").asString()).isEqualTo("AGENCY_MERGED");
         assertThat(refused.get("detail").asString()).contains("BKHDT", "2025-03-01", "became part of BTC");
-        assertThat(ask(finance, code, 0, Map.of("owner", "BKHDT"), "2025-02-28", 200).get("pending"))
+        assertThat(governance.ask(code, 0, Map.of("owner", "BKHDT"), "2025-02-28", 200).get("pending"))
                 .as("on its last day BKHDT could still take it; its successions carry it on").isNotNull();
     }
 
     @Test
     void anEffectiveDateWithOnlyContactFieldsIsRefusedAsTheyChangeAtOnce() {
-        String code = recognised();
+        String code = governance.recognised();
 
-        JsonNode refused = ask(finance, code, 0, Map.of("operator_phone", "024 3333 5555"), BETWEEN, 400);
+        JsonNode refused = governance.ask(code, 0, Map.of("operator_phone", "024 3333 5555"), BETWEEN, 400);
 
         assertThat(refused.get("code").asString()).isEqualTo("INVALID_PARAMETER");
         assertThat(refused.get("errors").get(0).get("field").asString()).isEqualTo("effective_on");
@@ -287,7 +246,7 @@ class BackDatedChangesIntegrationTests {
 
     @Test
     void theChangeFormHasAnEffectiveDateFieldLabelledInBothLanguages() throws Exception {
-        String code = recognised();
+        String code = governance.recognised();
         UserDetails editor = accounts.signedIn(Role.MINISTRY_EDITOR, "BTC");
 
         HtmlPage vietnamese = HtmlPage.parse(page("/governance/platforms/" + code + "/changes", "vi", editor));
@@ -304,7 +263,7 @@ class BackDatedChangesIntegrationTests {
 
     @Test
     void aFutureDateTypedInTheFormComesBackWithTheRefusalInVietnameseAndTheDateAsTyped() throws Exception {
-        String code = recognised();
+        String code = governance.recognised();
         UserDetails editor = accounts.signedIn(Role.MINISTRY_EDITOR, "BTC");
         LocalDate tomorrow = LocalDate.now(clock).plusDays(1);
         String typed = String.format("%02d/%02d/%d", tomorrow.getDayOfMonth(), tomorrow.getMonthValue(),
@@ -319,26 +278,26 @@ class BackDatedChangesIntegrationTests {
         assertThat(HtmlPage.text(page.elementsOfClass("div", "problems").getFirst()))
                 .contains("chưa hỗ trợ thay đổi có hiệu lực sau ngày hôm nay")
                 .contains("Ngày có hiệu lực " + typed + " sau ngày hôm nay");
-        assertThat(api.get(finance, "/api/v1/platforms/" + code + "/changes", 200)).isEmpty();
+        assertThat(api.get(governance.finance, "/api/v1/platforms/" + code + "/changes", 200)).isEmpty();
     }
 
     @Test
     void theDateSentWithTheFormShowsOnTheRequestTheReviewersQueueAndTheHistoryInBothLanguages() throws Exception {
-        String code = recognised();
+        String code = governance.recognised();
         UserDetails editor = accounts.signedIn(Role.MINISTRY_EDITOR, "BTC");
         UserDetails checker = accounts.signedIn(Role.REVIEWER, null);
 
         mvc.perform(post("/governance/platforms/" + code + "/changes").with(user(editor)).with(csrf())
                 .param("version", "0").param("owner", "BYT").param("effective_on", "15/03/2026"));
 
-        JsonNode asked = api.get(finance, "/api/v1/platforms/" + code + "/changes", 200).get(0);
+        JsonNode asked = api.get(governance.finance, "/api/v1/platforms/" + code + "/changes", 200).get(0);
         assertThat(asked.get("effectiveOn").asString()).isEqualTo(DECIDED);
         assertThat(HtmlPage.parse(page("/governance/platforms/" + code + "/changes", "vi", editor))
                 .elementsOfClass("span", "effective-on")).extracting(HtmlPage::text)
                 .containsExactly("— có hiệu lực từ ngày 15/03/2026");
         assertThat(HtmlPage.parse(page("/governance", "vi", checker)).elementsOfClass("p", "effective-on"))
                 .extracting(HtmlPage::text).contains("Ngày có hiệu lực: 15/03/2026");
-        approve(asked, 200);
+        governance.approve(asked, 200);
         assertThat(HtmlPage.parse(page("/platforms/" + code + "/history", "vi", null))
                 .elementsOfClass("p", "effective-on")).extracting(HtmlPage::text)
                 .containsExactly("Có hiệu lực từ ngày 15/03/2026");

@@ -92,9 +92,9 @@ class DocumentDirectoryIntegrationTests {
 
     /** A new draft proposal of Finance; its id. */
     String draft() {
-        String code = GovernanceApiIntegrationTests.newCode();
+        String code = GovernanceApiFixtures.newCode();
         return api.create(finance, "/api/v1/proposals",
-                Map.of("code", code, "fields", GovernanceApiIntegrationTests.fields("Nền tảng lưu trữ " + code)));
+                Map.of("code", code, "fields", GovernanceApiFixtures.fields("Nền tảng lưu trữ " + code)));
     }
 
     JsonNode proposal(String id) {

@@ -1,9 +1,11 @@
 package vn.ndp.registry.governance;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static vn.ndp.registry.governance.GovernanceApiFixtures.evaluation;
+import static vn.ndp.registry.governance.GovernanceApiFixtures.fields;
+import static vn.ndp.registry.governance.GovernanceApiFixtures.newCode;
 
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -48,6 +50,7 @@ class GovernanceApiIntegrationTests {
     @Autowired
     AuditLog audit;
 
+    GovernanceApiFixtures governance;
     String finance;
     String health;
     String province;
@@ -55,45 +58,15 @@ class GovernanceApiIntegrationTests {
 
     @BeforeEach
     void tokens() {
-        finance = accounts.token(Role.MINISTRY_EDITOR, "BTC");
+        governance = new GovernanceApiFixtures(api, accounts);
+        finance = governance.finance;
         health = accounts.token(Role.MINISTRY_EDITOR, "BYT");
         province = accounts.token(Role.PROVINCE_EDITOR, "P-HA-NOI");
-        reviewer = accounts.token(Role.REVIEWER, null);
-    }
-
-    static String newCode() {
-        return "GOVTEST-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase(Locale.ROOT);
-    }
-
-    static Map<String, String> fields(String name) {
-        Map<String, String> fields = new LinkedHashMap<>();
-        fields.put("name_vi", name);
-        fields.put("name_en", "Test platform");
-        fields.put("description_vi", "Nền tảng dùng chung để kiểm thử quy trình công nhận.");
-        fields.put("category", "government");
-        fields.put("type", "platform");
-        fields.put("scopes", "central;province");
-        fields.put("operator_email", "vanhanh@example.gov.vn");
-        return fields;
+        reviewer = governance.reviewer;
     }
 
     JsonNode draft(String token, String code, Map<String, String> fields) {
         return api.post(token, "/api/v1/proposals", Map.of("code", code, "fields", fields), 201);
-    }
-
-    static Map<String, Object> evaluation(int version) {
-        List<Map<String, String>> results = new ArrayList<>();
-        for (String criterion : GovernanceSettings.defaults().criteria()) {
-            results.add(Map.of("criterion", criterion, "result", "meets", "comment", "Đạt"));
-        }
-        return Map.of("version", version, "results", results, "securityLevel", 3, "securityDossierApproved", true,
-                "summary", "Đáp ứng đủ tiêu chí");
-    }
-
-    /** Drafts, submits, evaluates and recognises a proposal; the platform's code. */
-    String recognised(String code) {
-        return GovernanceApiFixtures.recognised(api, finance, reviewer, code, "Nền tảng kiểm thử " + code,
-                "2026-01-05");
     }
 
     @Test
@@ -262,7 +235,7 @@ class GovernanceApiIntegrationTests {
         ahead.put("security_dossier_date", today.toString());
         draft(finance, code, ahead);
 
-        String listed = recognised(newCode());
+        String listed = governance.recognised();
         JsonNode refused = api.post(finance, "/api/v1/platforms/" + listed + "/changes", Map.of("version", 0,
                 "fields", Map.of("security_dossier_date", today.plusDays(1).toString())), 400);
         assertThat(refused.get("errors").findValuesAsString("field")).containsExactly("security_dossier_date");
@@ -303,7 +276,7 @@ class GovernanceApiIntegrationTests {
         assertThat(api.get(finance, "/api/v1/proposals/" + id, 200).get("status").asString()).isEqualTo("submitted");
         api.get(null, "/api/v1/platforms/" + code, 404);
 
-        String listed = recognised(newCode());
+        String listed = governance.recognised();
         JsonNode refused = api.post(reviewer, "/api/v1/platforms/" + listed + "/standing", Map.of("version", 0,
                 "action", "reinstate", "reason", "x", "legalBasis", "y"), 409);
         assertThat(refused.get("detail").asString()).contains("allowed only from [suspended]");
@@ -338,7 +311,7 @@ class GovernanceApiIntegrationTests {
 
     @Test
     void contactChangesApplyAtOnceAndRecognitionFieldsWaitForReview() {
-        String code = recognised(newCode());
+        String code = governance.recognised();
         JsonNode outcome = api.post(finance, "/api/v1/platforms/" + code + "/changes", Map.of("version", 0, "fields",
                 Map.of("operator_phone", "024 3943 0000", "security_level", "4"), "reason", "Nâng cấp"), 200);
         assertThat(outcome.get("applied").findValuesAsString("field")).containsExactly("operator_phone");
@@ -364,7 +337,7 @@ class GovernanceApiIntegrationTests {
 
     @Test
     void aChangeRequestIdenticalToAPendingOneIsAConflictNamingIt() {
-        String code = recognised(newCode());
+        String code = governance.recognised();
         Map<String, Object> body = Map.of("version", 0, "fields", Map.of("security_level", "4"), "reason", "Nâng cấp");
         String pending = api.post(finance, "/api/v1/platforms/" + code + "/changes", body, 200).get("pending")
                 .get("id").asString();
@@ -376,7 +349,7 @@ class GovernanceApiIntegrationTests {
 
     @Test
     void aVersionThePlatformHasNotReachedIsAnInvalidParameterNotAConflictAndChangesNothing() {
-        String code = recognised(newCode());
+        String code = governance.recognised();
         JsonNode problem = api.post(finance, "/api/v1/platforms/" + code + "/changes", Map.of("version", 7, "fields",
                 Map.of("operator_email", "ahead@example.gov.vn")), 400);
 
@@ -390,7 +363,7 @@ class GovernanceApiIntegrationTests {
 
     @Test
     void theSecondOfTwoWritersGetsAConflictNamingWhatChangedInBetween() {
-        String code = recognised(newCode());
+        String code = governance.recognised();
         api.post(finance, "/api/v1/platforms/" + code + "/changes", Map.of("version", 0, "fields",
                 Map.of("operator_email", "first@example.gov.vn")), 200);
         JsonNode problem = api.post(finance, "/api/v1/platforms/" + code + "/changes", Map.of("version", 0, "fields",
@@ -510,7 +483,7 @@ class GovernanceApiIntegrationTests {
 
     @Test
     void anEditorGivesEvidenceWithAChangeAddsMoreWhilePendingAndTheReviewerDownloadsItBeforeDeciding() {
-        String code = recognised(newCode());
+        String code = governance.recognised();
         JsonNode outcome = changeWithEvidence(finance, code, Map.of("version", 0, "fields", Map.of("security_level",
                 "4", "operator_phone", "024 3943 1111"), "reason", "Hồ sơ cấp độ 4 đã được phê duyệt"),
                 Map.of("Quyết định phê duyệt HSĐX cấp độ 4.pdf", EvidenceDocumentsTests.pdf()), 200);
@@ -560,7 +533,7 @@ class GovernanceApiIntegrationTests {
 
     @Test
     void theAnswerToAChangeRequestWithEvidenceShowsItExactlyAsItIsReadBackLater() {
-        String code = recognised(newCode());
+        String code = governance.recognised();
         Map<String, byte[]> files = new LinkedHashMap<>();
         files.put("so-do-mang.png", PNG);
         files.put("Quyết định phê duyệt.pdf", EvidenceDocumentsTests.pdf());
@@ -575,7 +548,7 @@ class GovernanceApiIntegrationTests {
 
     @Test
     void evidenceCannotBeAddedToADecidedChangeRequest() {
-        String code = recognised(newCode());
+        String code = governance.recognised();
         String change = api.post(finance, "/api/v1/platforms/" + code + "/changes", Map.of("version", 0, "fields",
                 Map.of("security_level", "4")), 200).get("pending").get("id").asString();
         api.post(reviewer, "/api/v1/changes/" + change + "/decision", Map.of("version", 0, "action", "decline",
@@ -593,7 +566,7 @@ class GovernanceApiIntegrationTests {
 
     @Test
     void evidenceOfTheWrongTypeOrOverTheLimitIsRefusedAndNothingChanges() {
-        String code = recognised(newCode());
+        String code = governance.recognised();
         JsonNode problem = changeWithEvidence(finance, code, Map.of("version", 0, "fields", Map.of("security_level",
                 "4", "operator_phone", "024 3943 2222")), Map.of("chuong-trinh.pdf", new byte[] {'M', 'Z', 0, 0}),
                 422);
@@ -616,7 +589,7 @@ class GovernanceApiIntegrationTests {
 
     @Test
     void aContactChangeAloneTakesNoDocuments() {
-        String code = recognised(newCode());
+        String code = governance.recognised();
         JsonNode problem = changeWithEvidence(finance, code, Map.of("version", 0, "fields", Map.of("operator_phone",
                 "024 3943 3333")), Map.of("cong-van.pdf", EvidenceDocumentsTests.pdf()), 400);
         assertThat(problem.get("errors").get(0).get("field").asString()).isEqualTo("files");
@@ -626,7 +599,7 @@ class GovernanceApiIntegrationTests {
 
     @Test
     void aChangeSentAsNeitherJsonNorMultipartIsAProblemNamingWhatToSendAndChangesNothing() {
-        String code = recognised(newCode());
+        String code = governance.recognised();
         JsonNode problem = client.post().uri("/api/v1/platforms/" + code + "/changes")
                 .header("Authorization", "Bearer " + finance).contentType(MediaType.TEXT_PLAIN)
                 .body("security_level=4").exchange()
@@ -642,7 +615,7 @@ class GovernanceApiIntegrationTests {
 
     @Test
     void aMethodTheAddressDoesNotTakeIsAProblemNamingTheMethodsItDoes() {
-        String code = recognised(newCode());
+        String code = governance.recognised();
         JsonNode problem = client.delete().uri("/api/v1/platforms/" + code + "/changes")
                 .header("Authorization", "Bearer " + finance).exchange()
                 .expectStatus().isEqualTo(405)
@@ -657,7 +630,7 @@ class GovernanceApiIntegrationTests {
 
     @Test
     void theOperatorsOfThePlatformDownloadTheDocumentsOfItsChangeRequestsAndOtherOperatorsDoNot() {
-        String code = recognised(newCode());
+        String code = governance.recognised();
         changeWithEvidence(finance, code, Map.of("version", 0, "fields", Map.of("security_level", "4")),
                 Map.of("Quyết định phê duyệt.pdf", EvidenceDocumentsTests.pdf()), 200);
         String operator = accounts.token(Role.OPERATOR, null, code);
@@ -674,7 +647,7 @@ class GovernanceApiIntegrationTests {
 
     @Test
     void anotherMinistrysEditorCannotAttachToOrDownloadFromAChangeRequestByChangingTheId() {
-        String code = recognised(newCode());
+        String code = governance.recognised();
         JsonNode pending = changeWithEvidence(finance, code, Map.of("version", 0, "fields", Map.of("security_level",
                 "4")), Map.of("Quyết định phê duyệt.pdf", EvidenceDocumentsTests.pdf()), 200).get("pending");
         String change = pending.get("id").asString();

@@ -11,7 +11,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 import vn.ndp.registry.RegistryIntegrationTest;
 import vn.ndp.registry.accounts.ApiCalls;
-import vn.ndp.registry.accounts.Role;
 import vn.ndp.registry.accounts.TestAccounts;
 
 /**
@@ -33,43 +32,17 @@ class OwnerAndStatusAsOfIntegrationTests {
     @Autowired
     Clock clock;
 
-    String finance;
-    String reviewer;
-    String admin;
+    GovernanceApiFixtures governance;
 
     @BeforeEach
-    void tokens() {
-        finance = accounts.token(Role.MINISTRY_EDITOR, "BTC");
-        reviewer = accounts.token(Role.REVIEWER, null);
-        admin = accounts.token(Role.ADMIN, null);
-    }
-
-    /** Drafts, submits, evaluates and recognises a Finance proposal (decision of 05/01/2026); the platform's code. */
-    private String recognised() {
-        String code = GovernanceApiIntegrationTests.newCode();
-        return GovernanceApiFixtures.recognised(api, finance, reviewer, code, "Nền tảng lịch sử " + code,
-                "2026-01-05");
-    }
-
-    /** Asks for {@code code}'s owner to become {@code owner} and approves it today. */
-    private void transfer(String code, String owner) {
-        JsonNode outcome = api.post(finance, "/api/v1/platforms/" + code + "/changes", Map.of("version", 0, "fields",
-                Map.of("owner", owner), "reason", "Chuyển giao nhiệm vụ"), 200);
-        String change = outcome.get("pending").get("id").asString();
-        api.post(reviewer, "/api/v1/changes/" + change + "/decision", Map.of("version", 0, "action", "approve",
-                "note", "Đồng ý chuyển giao"), 200);
-    }
-
-
-    /** The entry of {@code code} in a list version dated {@code date} of the given status. */
-    private JsonNode listEntry(String date, String status, String code) {
-        return GovernanceApiFixtures.listEntry(api, admin, date, status, code);
+    void fixtures() {
+        governance = new GovernanceApiFixtures(api, accounts);
     }
 
     @Test
     void asOfADayBeforeAnApprovedTransferThePlatformBelongsToItsOwnerThenAndItsHistoryKeepsThatOwner() {
-        String code = recognised();
-        transfer(code, "BYT");
+        String code = governance.recognised();
+        governance.transfer(code, "BYT");
         LocalDate today = LocalDate.now(clock);
 
         JsonNode then = api.get(null, "/api/v1/platforms/" + code + "?asOf=" + THEN, 200);
@@ -85,8 +58,8 @@ class OwnerAndStatusAsOfIntegrationTests {
 
     @Test
     void aSearchByOwnerAsOfADayBeforeATransferCountsThePlatformForItsOwnerThen() {
-        String code = recognised();
-        transfer(code, "BYT");
+        String code = governance.recognised();
+        governance.transfer(code, "BYT");
 
         assertThat(api.platformCodes("q=" + code + "&owner=BTC&asOf=" + THEN)).containsExactly(code);
         assertThat(api.platformCodes("q=" + code + "&owner=BYT&asOf=" + THEN)).isEmpty();
@@ -96,37 +69,33 @@ class OwnerAndStatusAsOfIntegrationTests {
         assertThat(api.platformFacet("q=" + code, "owner")).containsExactly("BYT");
     }
 
-    private long ownerCount(String owner, String asOf) {
-        return GovernanceApiFixtures.ownerCount(api, owner, asOf);
-    }
-
     @Test
     void theStatisticsAsOfADayBeforeATransferCountThePlatformForItsOwnerThen() {
-        String code = recognised();
-        long finance = ownerCount("BTC", THEN);
-        long health = ownerCount("BYT", THEN);
+        String code = governance.recognised();
+        long finance = governance.ownerCount("BTC", THEN);
+        long health = governance.ownerCount("BYT", THEN);
 
-        transfer(code, "BYT");
+        governance.transfer(code, "BYT");
 
-        assertThat(ownerCount("BTC", THEN)).isEqualTo(finance);
-        assertThat(ownerCount("BYT", THEN)).isEqualTo(health);
+        assertThat(governance.ownerCount("BTC", THEN)).isEqualTo(finance);
+        assertThat(governance.ownerCount("BYT", THEN)).isEqualTo(health);
     }
 
     @Test
     void anOfficialListDatedBeforeATransferListsThePlatformUnderItsOwnerThen() {
-        String code = recognised();
-        transfer(code, "BYT");
+        String code = governance.recognised();
+        governance.transfer(code, "BYT");
 
-        assertThat(listEntry(THEN, "recognised", code).get("ownerCode").asString()).isEqualTo("BTC");
-        assertThat(listEntry(LocalDate.now(clock).toString(), "recognised", code).get("ownerCode").asString())
-                .isEqualTo("BYT");
+        assertThat(governance.listEntry(THEN, "recognised", code).get("ownerCode").asString()).isEqualTo("BTC");
+        assertThat(governance.listEntry(LocalDate.now(clock).toString(), "recognised", code).get("ownerCode")
+                .asString()).isEqualTo("BYT");
     }
 
     @Test
     void asOfADayBeforeARevocationThePlatformHasTheStatusItHadThen() {
-        String code = recognised();
-        api.post(reviewer, "/api/v1/platforms/" + code + "/standing", Map.of("version", 0, "action", "revoke",
-                "reason", "Ngừng vận hành", "legalBasis", "Quyết định 1230/QĐ-BTTTT"), 200);
+        String code = governance.recognised();
+        api.post(governance.reviewer, "/api/v1/platforms/" + code + "/standing", Map.of("version", 0, "action",
+                "revoke", "reason", "Ngừng vận hành", "legalBasis", "Quyết định 1230/QĐ-BTTTT"), 200);
 
         assertThat(api.get(null, "/api/v1/platforms/" + code + "?asOf=" + THEN, 200).get("status").asString())
                 .isEqualTo("recognised");
@@ -141,31 +110,31 @@ class OwnerAndStatusAsOfIntegrationTests {
 
     @Test
     void anOfficialListDatedBeforeARevocationStillListsThePlatformRecognisedThen() {
-        String code = recognised();
-        api.post(reviewer, "/api/v1/platforms/" + code + "/standing", Map.of("version", 0, "action", "revoke",
-                "reason", "Ngừng vận hành", "legalBasis", "Quyết định 1230/QĐ-BTTTT"), 200);
+        String code = governance.recognised();
+        api.post(governance.reviewer, "/api/v1/platforms/" + code + "/standing", Map.of("version", 0, "action",
+                "revoke", "reason", "Ngừng vận hành", "legalBasis", "Quyết định 1230/QĐ-BTTTT"), 200);
 
-        JsonNode entry = listEntry(THEN, "recognised", code);
+        JsonNode entry = governance.listEntry(THEN, "recognised", code);
         assertThat(entry).isNotNull();
         assertThat(entry.get("fields").get("status").asString()).isEqualTo("recognised");
-        assertThat(listEntry(LocalDate.now(clock).toString(), "recognised", code)).isNull();
+        assertThat(governance.listEntry(LocalDate.now(clock).toString(), "recognised", code)).isNull();
     }
 
     @Test
     void aPlatformCannotBeGivenToAnAgencyThatNoLongerExistsAndTheRefusalNamesItsSuccessor() {
-        String code = recognised();
+        String code = governance.recognised();
 
-        JsonNode refused = api.post(finance, "/api/v1/platforms/" + code + "/changes", Map.of("version", 0,
-                "fields", Map.of("owner", "BKHDT")), 409);
+        JsonNode refused = api.post(governance.finance, "/api/v1/platforms/" + code + "/changes", Map.of("version",
+                0, "fields", Map.of("owner", "BKHDT")), 409);
 
         assertThat(refused.get("code").asString()).isEqualTo("AGENCY_MERGED");
         assertThat(refused.get("detail").asString()).contains("BKHDT", "2025-03-01", "became part of BTC");
         assertThat(refused.get("errors").get(0).get("field").asString()).isEqualTo("owner");
-        JsonNode renamed = api.post(finance, "/api/v1/platforms/" + code + "/changes", Map.of("version", 0,
-                "fields", Map.of("owner", "P-THUA-THIEN-HUE")), 409);
+        JsonNode renamed = api.post(governance.finance, "/api/v1/platforms/" + code + "/changes", Map.of("version",
+                0, "fields", Map.of("owner", "P-THUA-THIEN-HUE")), 409);
         assertThat(renamed.get("detail").asString()).as("worded as it ended, as an account's refusal is")
                 .contains("renamed and is now P-HUE").doesNotContain("became part of");
-        assertThat(api.get(finance, "/api/v1/platforms/" + code + "/changes", 200)).isEmpty();
+        assertThat(api.get(governance.finance, "/api/v1/platforms/" + code + "/changes", 200)).isEmpty();
         assertThat(api.get(null, "/api/v1/platforms/" + code, 200).get("ownership").findValuesAsString("code"))
                 .containsExactly("BTC");
     }

@@ -53,7 +53,7 @@ class ProposalListIntegrationTests {
     String draft(String token, String word, int n) {
         String code = "PAGING-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase(Locale.ROOT);
         return api.create(token, "/api/v1/proposals", Map.of("code", code, "fields",
-                GovernanceApiIntegrationTests.fields("Nền tảng đặt lịch " + word + " " + n)));
+                GovernanceApiFixtures.fields("Nền tảng đặt lịch " + word + " " + n)));
     }
 
     EntityExchangeResult<JsonNode> list(String token, String query) {
