@@ -9,11 +9,9 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Collection;
 import java.util.Comparator;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
@@ -124,17 +122,17 @@ class StrictQueryParameters {
                 return invalid;
             }
             Map<String, Integer> given = new LinkedHashMap<>();
-            Set<String> empty = new HashSet<>();
+            boolean emptyAsOf = false;
             for (String pair : query.split("&")) {
                 if (!pair.isEmpty()) {
                     String[] nameAndValue = pair.split("=", 2);
                     String name = decode(nameAndValue[0]);
                     given.merge(name, 1, Integer::sum);
-                    if (nameAndValue.length == 1 || decode(nameAndValue[1]).isBlank()) {
-                        empty.add(name);
-                    }
+                    // only asOf's value is read here: an empty one would be taken for today
+                    emptyAsOf |= name.equals(AS_OF) && (nameAndValue.length == 1 || decode(nameAndValue[1]).isBlank());
                 }
             }
+            boolean asOfIsEmpty = emptyAsOf;
             given.forEach((name, times) -> {
                 Boolean many = repeatable.get(name);
                 if (many == null) {
@@ -143,7 +141,7 @@ class StrictQueryParameters {
                             + (near == null ? "." : "; did you mean " + near + "?") + " " + takes(resource.get()));
                 } else if (times > 1 && !many) {
                     invalid.reject(name, "is given " + times + " times; it takes one value.");
-                } else if (name.equals(AS_OF) && empty.contains(name)) {
+                } else if (name.equals(AS_OF) && asOfIsEmpty) {
                     invalid.reject(name, "is empty: give a date (yyyy-MM-dd), or leave the parameter out for today.");
                 }
             });
